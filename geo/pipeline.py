@@ -1,0 +1,81 @@
+"""The pipeline in one call: text → folded → matches → resolved mentions → Situation."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from .errors import InputError
+from .extract import find_matches
+from .gazetteer import Gazetteer, load_gazetteer
+from .model import Mention
+from .resolve import resolve
+from .situation import Situation
+from .text import detect_lang, fold, sentences
+
+__all__ = ["geoparse", "LANGS"]
+
+#: Accepted values of ``lang``.
+LANGS = ("auto", "ar", "en")
+
+
+def geoparse(text: str, *, lang: str = "auto", gazetteer: Gazetteer | None = None) -> Situation:
+    """Find and resolve every place ``text`` names.
+
+    Parameters
+    ----------
+    text
+        The statement (any mix of Arabic and English).
+    lang
+        ``"auto"`` (detect), ``"ar"`` or ``"en"``. Both scripts are always matched;
+        the language sets how quotes are shown (right-to-left for Arabic).
+    gazetteer
+        Defaults to :func:`geo.load_gazetteer`.
+
+    Returns
+    -------
+    Situation
+        Mentions in text order; ``places`` groups them per place.
+
+    Examples
+    --------
+    >>> s = geoparse("Talks in Baghdad and Damascus.")
+    >>> [p.place.place_id for p in s.places]
+    ['geonames:98182', 'geonames:170654']
+    """
+    if not isinstance(text, str):
+        raise InputError(f"text must be a str, not {type(text).__name__!r}; decode bytes first (geo.textio)")
+    if lang not in LANGS:
+        raise InputError(f"lang must be one of {', '.join(map(repr, LANGS))}, not {lang!r}")
+    gaz = gazetteer if gazetteer is not None else load_gazetteer()
+    if lang == "auto":
+        lang = detect_lang(text)
+    folded = fold(text)
+    sents = sentences(text)
+    s_starts = [s for s, _ in sents]
+    # Folded offsets where sentences start, for the capital-at-sentence-start rule.
+    f_starts = frozenset(_folded_offsets(folded, s_starts))
+    matches = find_matches(folded, gaz, f_starts)
+    mentions = []
+    for r in resolve(matches, gaz, folded.text):
+        start, end = folded.span(r.match.fs, r.match.fe)
+        k = bisect_right(s_starts, start) - 1
+        ss, se = sents[k] if k >= 0 else (0, len(text))
+        mentions.append(Mention(
+            start=start, end=end, surface=text[start:end], sentence_start=ss, sentence_end=se,
+            place=gaz.place(r.place_index) if r.place_index is not None else None,
+            confidence=r.confidence, reason=r.reason, cue=r.match.cue if r.match.cue != "context" else "",
+        ))
+    return Situation(text=text, lang=lang, mentions=tuple(mentions))
+
+
+def _folded_offsets(folded: object, originals: list[int]) -> list[int]:
+    """Map original offsets to folded ones (inverse of Folded.orig_start, for sentence starts)."""
+    from bisect import bisect_right as br
+
+    runs_f = folded.runs_f  # type: ignore[attr-defined]
+    runs_o = folded.runs_o  # type: ignore[attr-defined]
+    out = []
+    for o in originals:
+        i = br(runs_o, o) - 1
+        out.append(runs_f[i] + (o - runs_o[i]))
+    return out

@@ -1,0 +1,229 @@
+"""Choose a place for each match, with a confidence and a short reason.
+
+Evidence, in the order it usually decides:
+
+* the match's own reading: a country's name or its nisba/demonym, a curated
+  place's name, a GeoNames alternate name (weaker);
+* a cue word (مخيم, camp, محافظة, province) that says what kind of place it is;
+* the document's other places: a candidate in a country the statement talks
+  about wins over a bigger namesake elsewhere (Tripoli, Lebanon vs Libya);
+  an explicit qualifier ("Damascus, Maryland") wins over everything;
+* prominence (population, kind) when nothing else decides.
+
+A name that is also an ordinary word (صور, جدة, Reading) must have evidence
+beyond prominence; tiny places need a cue or same-country context.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from .extract import RawMatch
+from .gazetteer import ALT, DEMONYM, Gazetteer
+from .text import CONTEXT_NAMES, is_arabic
+
+__all__ = ["Resolution", "resolve"]
+
+# Which place kinds a cue allows.
+_CUE_KINDS: dict[str, frozenset[str]] = {
+    "camp": frozenset({"camp"}),
+    "prison": frozenset({"prison"}),
+    "crossing": frozenset({"crossing"}),
+    "admin1": frozenset({"admin1", "region"}),
+    "region": frozenset({"region", "admin1"}),
+    "city": frozenset({"city", "town"}),
+    "town": frozenset({"town", "city"}),
+    "facility": frozenset({"facility", "camp", "prison"}),
+}
+_AREA_KINDS = frozenset({"country", "region", "admin1", "camp", "prison", "crossing", "facility"})
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """The decision for one match: a place index (or ``None`` for unlocated), confidence, reason."""
+
+    match: RawMatch
+    place_index: int | None
+    confidence: float
+    reason: str
+
+
+def _fmt_pop(p: int) -> str:
+    return f"{p / 1e6:.1f}M" if p >= 1_000_000 else f"{p / 1e3:.0f}k" if p >= 1000 else str(p)
+
+
+def _candidates(m: RawMatch) -> dict[int, int]:
+    """Distinct place indices of a match with their best name type (lower = stronger reading)."""
+    out: dict[int, int] = {}
+    for r in m.refs:
+        t = out.get(r.place_index)
+        if t is None or (t == ALT and r.name_type != ALT):
+            out[r.place_index] = r.name_type
+    return out
+
+
+def _document_countries(matches: list[RawMatch], gaz: Gazetteer) -> Counter[str]:
+    """Countries the statement evidently talks about: named countries, nisbas, unambiguous big places."""
+    cc: Counter[str] = Counter()
+    for m in matches:
+        cands = _candidates(m)
+        if not cands:
+            continue
+        kinds = {gaz.kind(i) for i in cands}
+        if "country" in kinds:
+            for i in cands:
+                if gaz.kind(i) == "country":
+                    cc[gaz.country_code(i)] += 1
+            continue
+        ccs = {gaz.country_code(i) for i in cands}
+        strong = [i for i in cands if gaz.kind(i) in _AREA_KINDS or gaz.population(i) >= 100_000]
+        if len(ccs) == 1 and strong:
+            cc[next(iter(ccs))] += 2
+    return cc
+
+
+def _qualifier(matches: list[RawMatch], k: int, gaz: Gazetteer, text: str) -> set[tuple[str, str]]:
+    """``(country, admin1)`` pairs named right after match ``k`` as a qualifier: "Damascus, Maryland"."""
+    if k + 1 >= len(matches):
+        return set()
+    a, b = matches[k], matches[k + 1]
+    if text[a.fe : b.fs].strip() not in (",", "،", "(") or not b.refs:
+        return set()
+    out = set()
+    for i in _candidates(b):
+        kind = gaz.kind(i)
+        if kind == "country":
+            out.add((gaz.country_code(i), ""))
+        elif kind == "admin1":
+            pid = gaz.place(i).place_id  # admin1:US-MD → ("US", "MD")
+            code = pid.split(":", 1)[1]
+            out.add((code.split("-")[0], code.split("-", 1)[1]))
+    return out
+
+
+def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str) -> list[Resolution]:
+    """Resolve every match; matches judged not to be places are left out.
+
+    Parameters
+    ----------
+    matches
+        Output of :func:`geo.extract.find_matches`, in text order.
+    gaz
+        The gazetteer the matches came from.
+    folded_text
+        The folded text (for qualifier punctuation between matches).
+    """
+    doc_cc = _document_countries(matches, gaz)
+    out: list[Resolution] = []
+    for k, m in enumerate(matches):
+        if m.cue == "context":
+            r = _resolve_context(m, gaz, doc_cc)
+        elif not m.refs:
+            r = Resolution(m, None, 0.5, f"{m.cue} cue {m.cue_word!r} with a name not in the gazetteer")
+        else:
+            r = _resolve_one(m, gaz, doc_cc, _qualifier(matches, k, gaz, folded_text))
+        if r is not None:
+            out.append(r)
+    return out
+
+
+def _resolve_context(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str]) -> Resolution | None:
+    options = [cc for cc in CONTEXT_NAMES.get(m.key[0], ()) if doc_cc.get(cc)]
+    if len(options) != 1:
+        return None  # which kingdom? Only the text can say; with none or several, say nothing
+    i = gaz.country_index(options[0])
+    if i is None:
+        return None
+    return Resolution(m, i, 0.7, f"{m.key[0]!r} refers to the only such state the statement names")
+
+
+def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str],
+                 qualifiers: set[tuple[str, str]]) -> Resolution | None:
+    cands = _candidates(m)
+    own = Counter({gaz.country_code(i): 1 for i in cands})  # don't let a name be its own context
+    scored: list[tuple[float, int, list[str]]] = []
+    for i, ntype in cands.items():
+        kind = gaz.kind(i)
+        cc = gaz.country_code(i)
+        pop = gaz.population(i)
+        why: list[str] = []
+        score = math.log10(max(pop, 1000))
+        if ntype == ALT:
+            score -= 0.5
+        if m.cue:
+            if kind in _CUE_KINDS.get(m.cue, frozenset()):
+                score += 4
+                why.append(f"cue {m.cue_word!r}")
+            else:
+                score -= 4
+        ctx = doc_cc.get(cc, 0) - (own.get(cc, 0) if kind != "country" else 0)
+        if kind != "country" and ctx > 0:
+            score += 1.5 if ctx == 1 else 2.5
+            why.append(f"{cc} is named in the statement")
+        if qualifiers:
+            a1 = gaz.admin1_code(i)
+            if (cc, a1) in qualifiers or (kind != "country" and (cc, "") in qualifiers):
+                score += 6
+                why.append("qualified by the name after it")
+            elif any(cc == q[0] for q in qualifiers):
+                score += 3
+                why.append("qualified by the name after it")
+        scored.append((score, i, why))
+    scored.sort(key=lambda t: (-t[0], gaz.place(t[1]).place_id))
+    best_score, best, why = scored[0]
+    kind, pop, cc = gaz.kind(best), gaz.population(best), gaz.country_code(best)
+    ntype = cands[best]
+    token = m.key[0] if len(m.key) == 1 else ""
+    zipf = gaz.commonness(token) if token else 0.0
+    evidence = bool(why) or m.locative
+    if not _accept(kind, pop, zipf, m, evidence, bool(why), ntype, gaz):
+        return None
+
+    # Reason and confidence.
+    name = gaz.place(best).name
+    if kind == "country":
+        base = f"nisba/demonym of {name}" if ntype == DEMONYM else f"name of the country {name}"
+    elif kind in ("city", "town"):
+        base = f"GeoNames {kind}, population {_fmt_pop(pop)}"
+    else:
+        base = f"{kind} in the gazetteer"
+    parts = [base, *why]
+    if len(scored) > 1:
+        margin = best_score - scored[1][0]
+        parts.append(f"chosen over {len(scored) - 1} other place{'s' if len(scored) > 2 else ''} of that name")
+        conf = 0.55 + 0.4 * min(1.0, margin / 4)
+    else:
+        conf = 0.9
+    if kind == "country" and ntype != ALT:
+        conf = max(conf, 0.9 if ntype != DEMONYM else 0.85)
+    if ntype == ALT:
+        conf -= 0.1
+    if zipf >= 3 and not why:
+        conf -= 0.15
+    if why:
+        conf += 0.05
+    return Resolution(m, best, round(min(0.99, max(0.05, conf)), 3), "; ".join(parts))
+
+
+def _accept(kind: str, pop: int, zipf: float, m: RawMatch, evidence: bool, strong: bool,
+            ntype: int, gaz: Gazetteer) -> bool:
+    """Whether the best reading is good enough to call this a place."""
+    latin = not is_arabic(m.key[0])
+    multi = len(m.key) > 1
+    if kind in _AREA_KINDS:
+        if kind == "country" or multi or strong:
+            return True
+        # A curated/admin name that is an ordinary word needs some support.
+        return zipf < 4.0 or evidence
+    # Populated places.
+    if latin and m.sentence_initial and zipf >= 3.0 and not strong:
+        return False  # "Reading the statement, ..." proves nothing by its capital
+    if pop >= 1_000_000:
+        return zipf < 5.3 or evidence
+    if pop >= 100_000:
+        return (zipf < 3.5 and (multi or len(m.key[0]) >= 4)) or evidence
+    if pop >= 15_000:
+        return (zipf < 3.0 and (multi or len(m.key[0]) >= 5) and ntype != ALT) or strong
+    return strong and (m.locative or bool(m.cue))

@@ -1,0 +1,172 @@
+"""The situation: the places a statement names, each with its mentions and quotes.
+
+Exports are RFC 7946: WGS84, ``[lon, lat]``, right-hand (counter-clockwise)
+exterior rings, no ``crs`` member, and the quotes inside ``properties``
+(many GIS tools drop foreign members).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+import shapely
+from shapely.geometry import mapping
+
+from .model import LAYERS, Mention, Place, Quote
+
+if TYPE_CHECKING:  # pragma: no cover
+    import geopandas
+
+__all__ = ["SituationPlace", "Situation"]
+
+#: Decimal places kept in exported coordinates (~1 cm): smaller files, no false precision lost.
+_COORD_PRECISION = 6
+
+
+@dataclass(frozen=True, slots=True)
+class SituationPlace:
+    """A place of the situation with every mention of it, in text order."""
+
+    place: Place
+    mentions: tuple[Mention, ...]
+
+    @property
+    def confidence(self) -> float:
+        """The best confidence among the place's mentions."""
+        return max(m.confidence for m in self.mentions)
+
+    @property
+    def reason(self) -> str:
+        """Why the place was chosen, from its most confident mention."""
+        return max(self.mentions, key=lambda m: m.confidence).reason
+
+    def quotes(self, text: str) -> tuple[Quote, ...]:
+        """One quote per mention: its sentence and the mention's offsets into ``text``."""
+        return tuple(
+            Quote(
+                sentence=text[m.sentence_start : m.sentence_end],
+                start=m.start,
+                end=m.end,
+                surface=m.surface,
+                sentence_start=m.sentence_start,
+            )
+            for m in self.mentions
+        )
+
+
+def _round_coords(geom: Any) -> Any:
+    return shapely.set_precision(geom, 10**-_COORD_PRECISION) if geom is not None else None
+
+
+@dataclass(frozen=True)
+class Situation:
+    """The result of :func:`geo.geoparse`: the statement, its mentions and its places.
+
+    ``places`` holds one entry per distinct located place, ordered by first
+    mention; ``unlocated`` the mentions with a place cue but no gazetteer entry.
+    """
+
+    text: str
+    lang: str
+    mentions: tuple[Mention, ...]
+
+    @cached_property
+    def places(self) -> tuple[SituationPlace, ...]:
+        """Distinct located places, in order of first mention."""
+        grouped: dict[str, list[Mention]] = {}
+        first: dict[str, Place] = {}
+        for m in self.mentions:
+            if m.place is None:
+                continue
+            grouped.setdefault(m.place.place_id, []).append(m)
+            first.setdefault(m.place.place_id, m.place)
+        return tuple(SituationPlace(first[pid], tuple(ms)) for pid, ms in grouped.items())
+
+    @property
+    def unlocated(self) -> tuple[Mention, ...]:
+        """Mentions that look like places but are in no gazetteer."""
+        return tuple(m for m in self.mentions if m.place is None)
+
+    def place(self, place_id: str) -> SituationPlace:
+        """The situation's entry for ``place_id``; ``KeyError`` if the statement does not name it."""
+        for sp in self.places:
+            if sp.place.place_id == place_id:
+                return sp
+        raise KeyError(place_id)
+
+    # -- exports -----------------------------------------------------------------
+    def _feature(self, sp: SituationPlace) -> dict[str, Any]:
+        p = sp.place
+        if p.geometry is not None:
+            geom = shapely.orient_polygons(_round_coords(p.geometry), exterior_cw=False)
+            geometry = mapping(geom)
+        else:
+            # GeoJSON is [lon, lat]: the flip from our lat/lon attributes happens here.
+            geometry = {
+                "type": "Point",
+                "coordinates": [round(p.lon, _COORD_PRECISION), round(p.lat, _COORD_PRECISION)],
+            }
+        return {
+            "type": "Feature",
+            "id": p.place_id,
+            "geometry": _jsonable(geometry),
+            "properties": {
+                "place_id": p.place_id,
+                "name": p.name,
+                "name_ar": p.name_ar,
+                "kind": p.kind,
+                "layer": p.layer.key,
+                "country_code": p.country_code,
+                "lat": round(p.lat, _COORD_PRECISION),
+                "lon": round(p.lon, _COORD_PRECISION),
+                "confidence": round(sp.confidence, 3),
+                "reason": sp.reason,
+                "source": p.source,
+                "mention_count": len(sp.mentions),
+                "quotes": [q.as_dict() for q in sp.quotes(self.text)],
+            },
+        }
+
+    def to_geojson(self) -> dict[str, Any]:
+        """An RFC 7946 FeatureCollection, one Feature per place (areas as polygons)."""
+        return {"type": "FeatureCollection", "features": [self._feature(sp) for sp in self.places]}
+
+    def to_geojson_str(self, *, indent: int | None = None) -> str:
+        """The FeatureCollection as a JSON string (UTF-8 safe, Arabic kept readable)."""
+        return json.dumps(self.to_geojson(), ensure_ascii=False, indent=indent)
+
+    @property
+    def __geo_interface__(self) -> dict[str, Any]:
+        """So folium, shapely and geopandas accept a Situation directly."""
+        return self.to_geojson()
+
+    def to_geodataframe(self) -> "geopandas.GeoDataFrame":
+        """A GeoDataFrame in EPSG:4326, one row per place; quotes kept as a list column."""
+        import geopandas  # local: keeps `import geo` light for the CLI's fast path
+
+        fc = self.to_geojson()
+        columns = ["place_id", "name", "name_ar", "kind", "layer", "country_code", "lat", "lon",
+                   "confidence", "reason", "source", "mention_count", "quotes", "geometry"]
+        if not fc["features"]:
+            return geopandas.GeoDataFrame(columns=columns, geometry="geometry", crs="EPSG:4326")
+        gdf = geopandas.GeoDataFrame.from_features(fc["features"], crs="EPSG:4326")
+        return gdf[columns]
+
+    def layer_counts(self) -> dict[str, int]:
+        """Number of places per layer key, in layer order."""
+        counts = {layer.key: 0 for layer in LAYERS}
+        for sp in self.places:
+            counts[sp.place.layer.key] += 1
+        return counts
+
+
+def _jsonable(obj: Any) -> Any:
+    """Turn shapely's tuples into lists so the output equals what JSON parsing gives back."""
+    if isinstance(obj, dict):
+        return {k: _jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [_jsonable(v) for v in obj]
+    return obj

@@ -1,0 +1,346 @@
+"""Text normalisation for matching, with an offset map back to the original.
+
+We *fold* for matching and never for display: diacritics, tatweel, bidi and
+zero-width controls are removed; alef variants, ى/ي, ة/ه, Persian/Urdu letters,
+Arabic presentation forms and Latin accents are mapped to one form; Latin is
+lower-cased. Every folded position maps back to the original, so every span
+found in folded text points into the text the user gave us:
+``text[m.start:m.end] == m.surface``.
+
+Language rules (clitics, nisba endings, cue words) live in tables at the end of
+this module, not in branches of code.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = [
+    "Folded",
+    "fold",
+    "fold_name",
+    "tokens",
+    "token_spans",
+    "sentences",
+    "detect_lang",
+    "is_arabic",
+    "PROCLITICS",
+    "strip_proclitics",
+    "nisba_forms",
+    "CUES",
+    "CONTEXT_NAMES",
+]
+
+# Characters removed by folding: tashkeel, superscript alef, tatweel, Quranic marks,
+# bidi controls and isolates, zero-width (non-)joiners, soft hyphen, BOM.
+_DELETE = (
+    "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640"
+    "\u200b-\u200f\u202a-\u202e\u2066-\u2069\u00ad\ufeff\u061c"
+)
+# Combining marks in Latin text (after NFD they'd be separate; precomposed letters are mapped 1:1 below).
+_DELETE_LATIN = "\u0300-\u036f"
+# Code points that fold to more than one character (lam-alef ligatures and other presentation forms).
+_SPECIAL_RE_CACHE: re.Pattern[str] | None = None
+
+_TOKEN_RE = re.compile(r"[^\W_]+", re.UNICODE)
+_ARABIC_RE = re.compile(r"[\u0600-\u06ff]")
+_LATIN_RE = re.compile(r"[A-Za-z]")
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[int, str], dict[str, str], re.Pattern[str]]:
+    """Build the 1:1 translate table and the expansion table once (first use, not import)."""
+    one: dict[int, str] = {}
+    expand: dict[str, str] = {}
+    # Arabic letter variants.
+    for src, dst in {
+        "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+        "ى": "ي", "ی": "ي", "ې": "ي", "ۍ": "ي", "ێ": "ي",
+        "ة": "ه", "ۀ": "ه", "ہ": "ه", "ە": "ه", "ھ": "ه",
+        "ک": "ك", "ڪ": "ك", "گ": "ك",
+        "ؤ": "و", "ۆ": "و",
+        "پ": "ب", "چ": "ج", "ژ": "ز", "ڤ": "ف",
+        "٫": ".", "،": ",", "؛": ";", "؟": "?",
+    }.items():
+        one[ord(src)] = dst
+    # Eastern Arabic and Persian digits → ASCII.
+    for i in range(10):
+        one[0x0660 + i] = str(i)
+        one[0x06F0 + i] = str(i)
+    # Apostrophe-like characters → ASCII apostrophe; dashes → hyphen.
+    for ch in "\u2018\u2019\u02bc\u02bb\u02bf\u02be\u0060\u00b4":
+        one[ord(ch)] = "'"
+    for ch in "\u2010\u2011\u2012\u2013\u2014\u2212":
+        one[ord(ch)] = "-"
+    # Latin letters with diacritics → base letter (1:1), plus a few letters NFD leaves alone.
+    for cp in range(0x00C0, 0x0250):
+        ch = chr(cp)
+        base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+        if len(base) == 1 and base != ch:
+            one[cp] = base
+    for src, dst in {"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ħ": "h"}.items():
+        one[ord(src)] = dst
+    for src, dst in {"ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE"}.items():
+        expand[src] = dst
+    # Arabic presentation forms (FB50–FDFF, FE70–FEFF) → base letters through NFKC, then our own folding.
+    for cp in list(range(0xFB50, 0xFE00)) + list(range(0xFE70, 0xFEFF)):
+        ch = chr(cp)
+        norm = unicodedata.normalize("NFKC", ch)
+        if norm == ch or not norm.strip():
+            continue
+        norm = "".join(one.get(ord(c), c) for c in norm if not _is_deleted(c))
+        if len(norm) == 1:
+            one[cp] = norm
+        elif norm:
+            expand[ch] = norm
+    special = re.compile(
+        "[" + _DELETE + _DELETE_LATIN + "".join(re.escape(c) for c in expand) + "]"
+    )
+    return one, expand, special
+
+
+def _is_deleted(c: str) -> bool:
+    return bool(re.match("[" + _DELETE + _DELETE_LATIN + "]", c))
+
+
+@dataclass(frozen=True, slots=True)
+class Folded:
+    """Folded text plus the runs that map folded offsets back to the original.
+
+    ``runs`` is a sorted tuple of ``(folded_start, original_start)``; within a
+    run, offsets advance together.
+    """
+
+    original: str
+    text: str
+    runs_f: tuple[int, ...]
+    runs_o: tuple[int, ...]
+
+    def orig_start(self, f: int) -> int:
+        """Original offset of folded offset ``f`` (a span start)."""
+        i = bisect_right(self.runs_f, f) - 1
+        return self.runs_o[i] + (f - self.runs_f[i])
+
+    def orig_end(self, f: int) -> int:
+        """Original offset just after folded span end ``f``, taking marks that follow the last letter."""
+        if f <= 0:
+            return 0
+        end = self.orig_start(f - 1) + 1
+        # Keep trailing tashkeel/tatweel with the word, so the surface looks whole.
+        n = len(self.original)
+        while end < n and _MARK_RE.match(self.original, end):
+            end += 1
+        return end
+
+    def span(self, fs: int, fe: int) -> tuple[int, int]:
+        """Original ``(start, end)`` for the folded span ``[fs, fe)``."""
+        return self.orig_start(fs), self.orig_end(fe)
+
+
+_MARK_RE = re.compile("[\u064b-\u065f\u0670\u0640\u0610-\u061a]")
+
+
+def fold(text: str) -> Folded:
+    """Fold ``text`` for matching, keeping a map back to the original offsets.
+
+    >>> f = fold("وبِدمشقَ")
+    >>> f.text
+    'وبدمشق'
+    >>> f.span(2, 6)
+    (3, 8)
+    """
+    one, expand, special = _tables()
+    pieces: list[str] = []
+    runs_f = [0]
+    runs_o = [0]
+    f = 0
+    last = 0
+    for m in special.finditer(text):
+        o = m.start()
+        seg = text[last:o]
+        pieces.append(seg)
+        f += len(seg)
+        ch = m.group()
+        rep = expand.get(ch, "")
+        if rep:
+            # Expansion: every output char maps to this original char; then a new run.
+            for k in range(len(rep)):
+                runs_f.append(f + k)
+                runs_o.append(o)
+            pieces.append(rep)
+            f += len(rep)
+        runs_f.append(f)
+        runs_o.append(o + 1)
+        last = o + 1
+    pieces.append(text[last:])
+    folded = "".join(pieces).translate(one)
+    low = folded.lower()
+    if len(low) != len(folded):  # e.g. 'İ' lowers to two code points: lower char by char, 1:1
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
+    return Folded(text, low, tuple(runs_f), tuple(runs_o))
+
+
+def fold_name(name: str) -> str:
+    """Fold a gazetteer name the same way as text (no offsets needed)."""
+    return fold(name).text
+
+
+def tokens(folded: str) -> list[str]:
+    """Word tokens of folded text (letters and digits; punctuation and hyphens split)."""
+    return _TOKEN_RE.findall(folded)
+
+
+def token_spans(folded: str) -> list[tuple[int, int, str]]:
+    """``(start, end, token)`` for each word token of folded text."""
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(folded)]
+
+
+def is_arabic(token: str) -> bool:
+    """Whether a token is in Arabic script."""
+    return bool(_ARABIC_RE.match(token))
+
+
+def detect_lang(text: str) -> str:
+    """``'ar'`` if Arabic letters outnumber Latin ones, else ``'en'``.
+
+    >>> detect_lang("قال البيان إن السعودية")
+    'ar'
+    """
+    sample = text[:20000]
+    ar = len(_ARABIC_RE.findall(sample))
+    la = len(_LATIN_RE.findall(sample))
+    return "ar" if ar > la else "en"
+
+
+# -- sentences -------------------------------------------------------------------
+# A sentence ends at . ! ? ؟ … or a line break, unless the period belongs to an
+# abbreviation (U.S., Mr., single initials) or the next word starts in lower case.
+_SENT_END_RE = re.compile(r"[.!?؟…۔]+[\"'”’»)\]]*(?=\s)|\n\s*")
+_ABBREV = frozenset(
+    "mr mrs ms dr st gen col lt sgt maj capt adm gov sen rep prof jan feb mar apr jun jul aug sep sept "
+    "oct nov dec no vs etc inc ltd co corp jr sr mt ft u.s u.k u.n e.g i.e a.m p.m".split()
+)
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans ``(start, end)`` of ``text``, whitespace trimmed, covering every word.
+
+    >>> t = "The U.S. envoy met them. في الرياض."
+    >>> [t[s:e] for s, e in sentences(t)]
+    ['The U.S. envoy met them.', 'في الرياض.']
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    n = len(text)
+    for m in _SENT_END_RE.finditer(text):
+        end = m.end()
+        if "\n" not in m.group():
+            # Is the period part of an abbreviation, or does a lower-case word follow?
+            word = re.search(r"(\S+)$", text[start : m.start()])
+            w = word.group(1).lower().strip("(\"'") if word else ""
+            nxt = re.match(r"\s*(\S)", text[end:])
+            if m.group().startswith(".") and (
+                w in _ABBREV or (len(w) == 1 and w.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", w)
+            ):
+                continue
+            if nxt and nxt.group(1).islower():
+                continue
+        _push(text, start, end, spans)
+        start = end
+    _push(text, start, n, spans)
+    return spans
+
+
+def _push(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s:
+        out.append((s, e))
+
+
+# -- Arabic language rules, as data ------------------------------------------------
+#: Proclitic prefixes, longest first, in folded form (ال is the article; لل is ل + ال).
+PROCLITICS: tuple[str, ...] = (
+    "وبال", "فبال", "وكال", "فكال", "وللـ", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل",
+    "وب", "فب", "ول", "فل", "وك", "فك", "ال", "و", "ف", "ب", "ل", "ك",
+)
+_PROCLITICS = tuple(p for p in PROCLITICS if "ـ" not in p)
+# Which prefixes include the article (so the stem must be looked up with ال restored).
+_WITH_ARTICLE = frozenset({"وبال", "فبال", "وكال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال"})
+
+
+def strip_proclitics(token: str) -> list[tuple[int, str]]:
+    """Readings of an Arabic token with its proclitics removed: ``(prefix_len, stem)``.
+
+    A prefix that contains the article yields the stem both with ``ال`` restored and bare,
+    because the gazetteer holds names with and without the article (العراق, دمشق).
+
+    >>> strip_proclitics("للعراق")[:2]
+    [(0, 'العراق'), (2, 'عراق')]
+    """
+    out: list[tuple[int, str]] = []
+    for p in _PROCLITICS:
+        if token.startswith(p) and len(token) - len(p) >= 2:
+            stem = token[len(p):]
+            if p in _WITH_ARTICLE:
+                # The span keeps the article (ال, or لل where the preposition ate its alef).
+                keep = len(p) - 2
+                out.append((keep, "ال" + stem))
+            out.append((len(p), stem))
+    return out
+
+
+#: Endings that turn a base nisba (سوري) into its other forms (folded: ة → ه).
+NISBA_SUFFIXES: tuple[str, ...] = ("", "ه", "ين", "ون", "ان", "يين", "يون", "ات", "تين", "تان")
+
+
+def nisba_forms(base: str) -> list[str]:
+    """Folded surface forms of a nisba adjective, with and without the article.
+
+    >>> sorted(nisba_forms("سوري"))[:3]
+    ['السوري', 'السوريات', 'السوريان']
+    """
+    b = fold_name(base)
+    forms = set()
+    for suf in NISBA_SUFFIXES:
+        if suf in ("يين", "يون") and not b.endswith("ي"):
+            continue
+        w = (b[:-1] + suf) if suf in ("يين", "يون") else b + suf
+        forms.add(w)
+        forms.add("ال" + w)
+    return sorted(forms)
+
+
+#: Cue words (folded) before or after a name: they say what kind of place follows.
+#: value: (kind, arity) where arity 1 = singular, 2 = dual (governs two names), 3 = plural (a list).
+CUES: dict[str, tuple[str, int]] = {
+    # Arabic, before the name
+    "مخيم": ("camp", 1), "مخيمي": ("camp", 2), "مخيمات": ("camp", 3), "مخيما": ("camp", 2),
+    "سجن": ("prison", 1), "سجني": ("prison", 2), "سجون": ("prison", 3),
+    "معبر": ("crossing", 1), "معبري": ("crossing", 2), "معابر": ("crossing", 3),
+    "محافظه": ("admin1", 1), "محافظتي": ("admin1", 2), "محافظات": ("admin1", 3),
+    "ولايه": ("admin1", 1), "مقاطعه": ("admin1", 1), "اقليم": ("region", 1), "منطقه": ("region", 1),
+    "مدينه": ("city", 1), "مدينتي": ("city", 2), "مدن": ("city", 3), "بلده": ("town", 1),
+    "قريه": ("town", 1), "قريتي": ("town", 2), "قرى": ("town", 3), "بلدة": ("town", 1),
+    "العاصمه": ("city", 1), "قاعده": ("facility", 1), "مطار": ("facility", 1), "ميناء": ("facility", 1),
+    # English, before the name ("the city of X", "Camp X")
+    "city": ("city", 1), "town": ("town", 1), "village": ("town", 1), "province": ("admin1", 1),
+    "governorate": ("admin1", 1), "state": ("admin1", 1), "region": ("region", 1),
+    "camp": ("camp", 1), "camps": ("camp", 3), "prison": ("prison", 1), "prisons": ("prison", 3),
+    "crossing": ("crossing", 1), "crossings": ("crossing", 3), "provinces": ("admin1", 3),
+    "governorates": ("admin1", 3), "cities": ("city", 3), "towns": ("town", 3), "villages": ("town", 3),
+    "capital": ("city", 1), "base": ("facility", 1), "airport": ("facility", 1),
+}
+
+
+#: Words that name a place only through context (folded): "the Kingdom" is the one kingdom the text names.
+#: value: ISO codes of the states a text may mean by it.
+CONTEXT_NAMES: dict[str, tuple[str, ...]] = {
+    "المملكه": ("SA", "JO", "MA", "BH"),
+}
