@@ -1,0 +1,99 @@
+"""Command line: ``python -m geo parse FILE... [--format jsonl|geojson] [--lang ar|en|auto]``
+and ``python -m geo map FILE -o map.html``.
+
+``-`` reads standard input. Offsets in jsonl are code-point offsets into the decoded
+input: ``input[start:end] == text``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from .errors import GeoError
+from .pipeline import LANGS, geoparse
+from .situation import Situation
+
+__all__ = ["main", "mention_records"]
+
+
+def mention_records(situation: Situation, file: str | None = None) -> list[dict[str, Any]]:
+    """One JSON-ready dict per mention, in text order (the jsonl format)."""
+    out = []
+    for m in situation.mentions:
+        p = m.place
+        rec: dict[str, Any] = {
+            "start": m.start, "end": m.end, "text": m.surface,
+            "place_id": p.place_id if p else None,
+            "name": p.name if p else None, "name_ar": p.name_ar if p else None,
+            "kind": p.kind if p else (m.cue or None),
+            "country_code": (p.country_code or None) if p else None,
+            "lat": round(p.lat, 6) if p else None, "lon": round(p.lon, 6) if p else None,
+            "confidence": m.confidence, "reason": m.reason,
+            "sentence_start": m.sentence_start, "sentence_end": m.sentence_end,
+        }
+        if file is not None:
+            rec["file"] = file
+        out.append(rec)
+    return out
+
+
+def _read(name: str) -> str:
+    from .textio import decode_bytes
+
+    data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+    return decode_bytes(data).text
+
+
+def _parse(args: argparse.Namespace, out: TextIO) -> int:
+    many = len(args.files) > 1
+    features: list[dict[str, Any]] = []
+    for name in args.files:
+        situation = geoparse(_read(name), lang=args.lang)
+        if args.format == "jsonl":
+            for rec in mention_records(situation, name if many else None):
+                out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        else:
+            fc = situation.to_geojson()
+            for f in fc["features"]:
+                if many:
+                    f["properties"]["file"] = name
+                features.append(f)
+    if args.format == "geojson":
+        json.dump({"type": "FeatureCollection", "features": features}, out, ensure_ascii=False, indent=1)
+        out.write("\n")
+    return 0
+
+
+def _map(args: argparse.Namespace, out: TextIO) -> int:
+    from .mapview import write_map_html
+
+    situation = geoparse(_read(args.file), lang=args.lang)
+    write_map_html(situation, args.output)
+    out.write(f"wrote {args.output} ({len(situation.places)} places)\n")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    """Run the CLI; returns the exit status (2 for bad input, with a message on stderr)."""
+    out = out or sys.stdout
+    ap = argparse.ArgumentParser(prog="python -m geo", description="Find the places a statement names.")
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    p = sub.add_parser("parse", help="print mentions (jsonl) or places (geojson)")
+    p.add_argument("files", nargs="+", metavar="FILE", help="text files; - for standard input")
+    p.add_argument("--format", choices=("jsonl", "geojson"), default="jsonl")
+    p.add_argument("--lang", choices=LANGS, default="auto")
+    m = sub.add_parser("map", help="write a standalone HTML map that opens without internet")
+    m.add_argument("file", metavar="FILE")
+    m.add_argument("-o", "--output", required=True)
+    m.add_argument("--lang", choices=LANGS, default="auto")
+    args = ap.parse_args(argv)
+    try:
+        return _parse(args, out) if args.cmd == "parse" else _map(args, out)
+    except (GeoError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
