@@ -19,6 +19,7 @@ and is safe to share between threads and Streamlit sessions.
 from __future__ import annotations
 
 import csv
+import gc
 import hashlib
 import json
 import logging
@@ -41,13 +42,17 @@ __all__ = ["Gazetteer", "NameRef", "load_gazetteer", "build_gazetteer", "default
 log = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-_FORMAT_VERSION = 4
+_FORMAT_VERSION = 6
 
 # Name reference types (low 4 bits of a packed ref): how a name belongs to its place.
 NAME, NAME_AR, ALIAS, ALT, DEMONYM, ORG = range(6)
 # English particles that may be dropped from the front of a transliterated name (al-Hol → Hol).
 _ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ad"})
 # Pseudo-populations: how prominent a place of each kind is when nothing else is known.
+# lengths bitmask → lengths, longest first (names have at most 8 tokens).
+_LENGTHS: tuple[tuple[int, ...], ...] = tuple(
+    tuple(L for L in range(8, 0, -1) if bits >> L & 1) for bits in range(1 << 9)
+)
 _KIND_PROMINENCE = {"country": 50_000_000, "region": 3_000_000, "admin1": 1_500_000,
                     "camp": 40_000, "prison": 20_000, "crossing": 20_000, "facility": 10_000}
 
@@ -77,15 +82,18 @@ class Gazetteer:
     keeps loading fast.
     """
 
-    __slots__ = ("_cols", "_index", "_first_lens", "_upper", "_wkb", "_by_id", "_common", "_words")
+    __slots__ = ("_cols", "_index", "_first_lens", "_upper", "_wkb", "_by_id", "_common", "_words", "_state")
 
     def __init__(self, state: dict[str, Any]) -> None:
-        self._cols: dict[str, list[Any]] = state["cols"]
-        self._index: dict[tuple[str, ...], tuple[int, ...]] = state["index"]
-        self._first_lens: dict[str, tuple[int, ...]] = state["first_lens"]
-        self._upper: frozenset[tuple[str, ...]] = state["upper"]
+        self._state = state
+        self._cols: dict[str, Any] = state["cols"]
+        # Keys are a name's folded tokens joined by one space; values a packed ref or a tuple of them.
+        self._index: dict[str, int | tuple[int, ...]] = state["index"]
+        # Bit L set when some name of L ≥ 2 tokens starts with this token (one-token names: see _index).
+        self._first_lens: dict[str, int] = state["first_lens"]
+        self._upper: frozenset[str] = state["upper"]
         self._wkb: dict[int, bytes] = state["wkb"]
-        self._by_id: dict[str, int] = state["by_id"]
+        self._by_id: dict[str, int] | None = None  # built on first get(): most runs never need it
         self._common: dict[str, float] = state["common"]
         self._words: frozenset[str] = state["words"]
 
@@ -112,10 +120,16 @@ class Gazetteer:
             lon=c["lon"][index], population=c["pop"][index], source=c["source"][index], geometry=geom,
         )
 
+    def _ids(self) -> dict[str, int]:
+        # Idempotent lazy build: two threads racing here build equal dicts, so no lock is needed.
+        if self._by_id is None:
+            self._by_id = {pid: i for i, pid in enumerate(self._cols["id"])}
+        return self._by_id
+
     def index_of(self, place_id: str) -> int:
         """Storage index of ``place_id``; :class:`UnknownPlaceError` if unknown."""
         try:
-            return self._by_id[place_id]
+            return self._ids()[place_id]
         except KeyError:
             raise UnknownPlaceError(
                 f"unknown place id {place_id!r}; ids look like 'country:SY', 'admin1:SY-HA', "
@@ -129,6 +143,10 @@ class Gazetteer:
         'Baghdad'
         """
         return self.place(self.index_of(place_id))
+
+    def place_id(self, index: int) -> str:
+        """Id of the place at ``index`` (cheap: no Place built)."""
+        return self._cols["id"][index]
 
     def kind(self, index: int) -> str:
         """Kind of the place at ``index`` (cheap: no Place built)."""
@@ -152,20 +170,28 @@ class Gazetteer:
 
     def country_index(self, cc: str) -> int | None:
         """Storage index of the country with ISO code ``cc``, if known."""
-        return self._by_id.get(f"country:{cc}")
+        return self._ids().get(f"country:{cc}")
 
     # -- names -----------------------------------------------------------------
     def lengths(self, first_token: str) -> tuple[int, ...]:
         """Token lengths of the names starting with ``first_token``, longest first."""
-        return self._first_lens.get(first_token, ())
+        bits = self._first_lens.get(first_token, 0)
+        if first_token in self._index:
+            bits |= 2  # the one-token name itself
+        return _LENGTHS[bits] if bits < len(_LENGTHS) else ()
 
     def refs(self, key: tuple[str, ...]) -> tuple[NameRef, ...]:
         """Readings of the folded token sequence ``key`` (empty if not a name)."""
-        return tuple(NameRef(r >> 4, r & 15) for r in self._index.get(key, ()))
+        v = self._index.get(" ".join(key))
+        if v is None:
+            return ()
+        if isinstance(v, int):
+            return (NameRef(v >> 4, v & 15),)
+        return tuple(NameRef(r >> 4, r & 15) for r in v)
 
     def needs_upper(self, key: tuple[str, ...]) -> bool:
         """Whether the name is an acronym that counts only when written in capitals (US, UAE)."""
-        return key in self._upper
+        return " ".join(key) in self._upper
 
     def commonness(self, token: str) -> float:
         """Zipf frequency of a folded single-token name as an ordinary word (0 if rare)."""
@@ -201,6 +227,9 @@ class Gazetteer:
                 seen.setdefault(ref.place_index, ref.name_type)
         ranked = sorted(seen, key=lambda i: (-_prominence(self, i), self._cols["id"][i]))
         return [self.place(i) for i in ranked[:limit]]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Gazetteer, (self._state,))
 
     def places_in(self, kinds: Iterable[str]) -> list[Place]:
         """Every place of the given kinds (for drawing basemaps, tests, exports)."""
@@ -264,17 +293,24 @@ class _Builder:
                 self.upper.add(key)
 
     def state(self, common: dict[str, float], words: frozenset[str]) -> dict[str, Any]:
-        first: dict[str, set[int]] = {}
+        from array import array
+
+        first: dict[str, int] = {}
         for key in self.index:
-            first.setdefault(key[0], set()).add(len(key))
+            if len(key) > 1:  # one-token names are found in the index itself: a smaller table loads faster
+                first[key[0]] = first.get(key[0], 0) | (1 << len(key))
+        cols: dict[str, Any] = dict(self.cols)
+        # Numeric columns as arrays: they pickle as one buffer, which makes start-up fast.
+        cols["lat"] = array("d", self.cols["lat"])
+        cols["lon"] = array("d", self.cols["lon"])
+        cols["pop"] = array("q", self.cols["pop"])
         return {
             "version": _FORMAT_VERSION,
-            "cols": self.cols,
-            "index": {k: tuple(v) for k, v in self.index.items()},
-            "first_lens": {k: tuple(sorted(v, reverse=True)) for k, v in first.items()},
-            "upper": frozenset(self.upper),
+            "cols": cols,
+            "index": {" ".join(k): (v[0] if len(v) == 1 else tuple(v)) for k, v in self.index.items()},
+            "first_lens": first,
+            "upper": frozenset(" ".join(k) for k in self.upper),
             "wkb": self.wkb,
-            "by_id": self.by_id,
             "common": common,
             "words": words,
         }
@@ -523,16 +559,21 @@ def _load_cached(cache_dir: str, extra: tuple[str, ...]) -> Gazetteer:
     path = directory / f"gazetteer-{key}.pickle"
     if path.exists():
         try:
-            with path.open("rb") as fh:
-                state = pickle.load(fh)
+            # The cyclic GC would scan the million new objects several times while they load.
+            gc_was_enabled = gc.isenabled()
+            gc.disable()
+            try:
+                with path.open("rb") as fh:
+                    state = pickle.load(fh)
+            finally:
+                if gc_was_enabled:
+                    gc.enable()
             if state.get("version") == _FORMAT_VERSION:
                 return Gazetteer(state)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as exc:
             log.warning("gazetteer cache %s unreadable (%s); rebuilding", path, exc)
     gaz = build_gazetteer(extra)
-    state = {"version": _FORMAT_VERSION, "cols": gaz._cols, "index": gaz._index, "first_lens": gaz._first_lens,
-             "upper": gaz._upper, "wkb": gaz._wkb, "by_id": gaz._by_id, "common": gaz._common,
-             "words": gaz._words}
+    state = gaz._state
     try:
         directory.mkdir(parents=True, exist_ok=True)
         # Write to a temporary file and rename: concurrent first starts never read half a file.

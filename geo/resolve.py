@@ -97,7 +97,7 @@ def _qualifier(matches: list[RawMatch], k: int, gaz: Gazetteer, text: str) -> se
         if kind == "country":
             out.add((gaz.country_code(i), ""))
         elif kind == "admin1":
-            pid = gaz.place(i).place_id  # admin1:US-MD → ("US", "MD")
+            pid = gaz.place_id(i)  # admin1:US-MD → ("US", "MD")
             code = pid.split(":", 1)[1]
             out.add((code.split("-")[0], code.split("-", 1)[1]))
     return out
@@ -171,7 +171,7 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str],
                 score += 3
                 why.append("qualified by the name after it")
         scored.append((score, i, why))
-    scored.sort(key=lambda t: (-t[0], gaz.place(t[1]).place_id))
+    scored.sort(key=lambda t: (-t[0], gaz.place_id(t[1])))
     best_score, best, why = scored[0]
     kind, pop, cc = gaz.kind(best), gaz.population(best), gaz.country_code(best)
     ntype = cands[best]

@@ -12,9 +12,6 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-import shapely
-from shapely.geometry import mapping
-
 from .model import LAYERS, Mention, Place, Quote
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -57,8 +54,13 @@ class SituationPlace:
         )
 
 
-def _round_coords(geom: Any) -> Any:
-    return shapely.set_precision(geom, 10**-_COORD_PRECISION) if geom is not None else None
+def _area_geometry(geom: Any) -> dict[str, Any]:
+    """GeoJSON geometry of an area: rounded, exterior rings counter-clockwise (RFC 7946 §3.1.6)."""
+    import shapely  # local: `import geo` stays fast for the CLI
+    from shapely.geometry import mapping
+
+    geom = shapely.set_precision(geom, 10**-_COORD_PRECISION)
+    return mapping(shapely.orient_polygons(geom, exterior_cw=False))
 
 
 @dataclass(frozen=True)
@@ -101,8 +103,7 @@ class Situation:
     def _feature(self, sp: SituationPlace) -> dict[str, Any]:
         p = sp.place
         if p.geometry is not None:
-            geom = shapely.orient_polygons(_round_coords(p.geometry), exterior_cw=False)
-            geometry = mapping(geom)
+            geometry = _area_geometry(p.geometry)
         else:
             # GeoJSON is [lon, lat]: the flip from our lat/lon attributes happens here.
             geometry = {

@@ -1,0 +1,139 @@
+"""Benchmark: cold start, seed latency, warm throughput (Arabic, English), size curve, memory,
+and geotext side by side on the same English input (speed, and P/R on the annotated corpus).
+
+Run: ``make bench`` (or ``.venv/bin/python bench/bench_geoparse.py``). Prints a markdown report
+and writes it to ``bench/results.md``. Medians of repeated runs; machines here are noisy.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from corpus_eval import geoparse_predict, load_corpus, score_docs  # noqa: E402
+
+from geo import geoparse, load_gazetteer  # noqa: E402
+
+SEED = ROOT / "data" / "statements" / "statement-2026-02-09-riyadh.ar.txt"
+
+
+def median_time(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def corpus_text(lang: str, size: int) -> str:
+    """At least ``size`` UTF-8 bytes of real statements in ``lang``, repeated from the corpus."""
+    docs = [d.text for d in load_corpus() if d.lang == lang]
+    if lang == "ar":
+        docs.append(SEED.read_text(encoding="utf-8"))
+    base = "\n\n".join(docs)
+    reps = size // len(base.encode()) + 1
+    return "\n\n".join([base] * reps)
+
+
+def cold_start(repeat: int = 5) -> tuple[float, float]:
+    """Median seconds for a fresh process to import geo and have the gazetteer ready (disk cache warm)."""
+    code = "import time;t=time.perf_counter();import geo;geo.load_gazetteer();print(time.perf_counter()-t)"
+    runs = []
+    for _ in range(repeat):
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+        runs.append(float(out.stdout.strip().splitlines()[-1]))
+    imp = "import time;t=time.perf_counter();import geo;print(time.perf_counter()-t)"
+    imports = [float(subprocess.run([sys.executable, "-c", imp], capture_output=True, text=True, cwd=ROOT,
+                                    check=True).stdout.strip()) for _ in range(repeat)]
+    return statistics.median(runs), statistics.median(imports)
+
+
+def geotext_predict(gaz):
+    from geotext import GeoText
+
+    def to_ids(text: str) -> set[str]:
+        g = GeoText(text)
+        ids = set()
+        for name in g.countries:
+            hits = [p for p in gaz.search(name, limit=5) if p.kind == "country"]
+            if hits:
+                ids.add(hits[0].place_id)
+        for name in g.cities:
+            hits = [p for p in gaz.search(name, limit=5) if p.kind in ("city", "town")]
+            if hits:
+                ids.add(hits[0].place_id)
+        return ids
+
+    return lambda d: (to_ids(d.text), set())
+
+
+def main() -> None:
+    lines: list[str] = []
+    say = lines.append
+    say(f"Python {sys.version.split()[0]}, {os.cpu_count()} cores; medians.\n")
+
+    cold, imp = cold_start()
+    t = time.perf_counter()
+    gaz = load_gazetteer()
+    say("| measure | value | target |\n|---|---|---|")
+    say(f"| cold start: new process, import + gazetteer ready (disk cache) | {cold * 1000:.0f} ms (import alone {imp * 1000:.0f} ms) | ≤ 1 s |")
+    rss_gaz = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    seed = SEED.read_text(encoding="utf-8")
+    geoparse(seed, gazetteer=gaz)
+    lat = median_time(lambda: geoparse(seed, gazetteer=gaz), 50)
+    say(f"| seed statement ({len(seed.encode()) / 1024:.1f} KB), warm | {lat * 1000:.1f} ms | ≤ 20 ms |")
+
+    from geotext import GeoText
+
+    GeoText("warm up Paris")
+    results = {}
+    for lang in ("ar", "en"):
+        text = corpus_text(lang, 1_000_000)
+        mb = len(text.encode()) / 1e6
+        secs = median_time(lambda: geoparse(text, gazetteer=gaz), 3)
+        results[lang] = (mb, secs)
+        say(f"| throughput, {lang}, {mb:.2f} MB | {mb / secs:.2f} MB/s ({secs:.2f} s) | {'≥ 5 MB/s' if lang == 'ar' else '≥ geotext'} |")
+    mb, _ = results["en"]
+    text_en = corpus_text("en", 1_000_000)
+    gt = median_time(lambda: GeoText(text_en), 3)
+    say(f"| geotext 0.4.0, same English text | {mb / gt:.2f} MB/s ({gt:.2f} s) | peer |")
+    say(f"| ratio ours / geotext, English | {(mb / results['en'][1]) / (mb / gt):.2f}× | ≥ 1 |")
+    say(f"| peak RSS after gazetteer + runs | {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB (gazetteer loaded: {rss_gaz:.0f} MB) | |")
+
+    docs = [d for d in load_corpus() if d.lang == "en"]
+    ours, _ = score_docs(docs, geoparse_predict(gaz))
+    theirs, _ = score_docs(docs, geotext_predict(gaz))
+    say("\nAccuracy on the annotated English statements (place level, micro-averaged):\n")
+    say("| system | precision | recall |\n|---|---|---|")
+    say(f"| geo (ours) | {ours.precision:.3f} | {ours.recall:.3f} |")
+    say(f"| geotext 0.4.0 | {theirs.precision:.3f} | {theirs.recall:.3f} |")
+    ar_docs = [d for d in load_corpus() if d.lang == "ar"]
+    ours_ar, _ = score_docs(ar_docs, geoparse_predict(gaz))
+    say(f"| geo (ours), Arabic statements | {ours_ar.precision:.3f} | {ours_ar.recall:.3f} |")
+
+    say("\nSize curve (Arabic, statements repeated; one run each size, median of 3 below 10 MB):\n")
+    say("| size | time | MB/s | time ratio to previous |\n|---|---|---|---|")
+    prev = None
+    for size in (10_000, 100_000, 1_000_000, 10_000_000):
+        text = corpus_text("ar", size).encode()[:size].decode(errors="ignore")
+        secs = median_time(lambda: geoparse(text, gazetteer=gaz), 1 if size >= 10_000_000 else 3)
+        ratio = f"{secs / prev:.1f}×" if prev else ""
+        say(f"| {size / 1e6:g} MB | {secs:.3f} s | {size / 1e6 / secs:.2f} | {ratio} |")
+        prev = secs
+    report = "\n".join(lines)
+    print(report)
+    (ROOT / "bench" / "results.md").write_text(
+        "# Latest benchmark results\n\nCommand: `make bench`\n\n" + report + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
