@@ -6,6 +6,7 @@ Used by tests/test_corpus.py and by bench/ (which also scores geotext on the Eng
 from __future__ import annotations
 
 import csv
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -30,7 +31,7 @@ def load_corpus(corpus: Path = CORPUS) -> list[Doc]:
         for r in csv.DictReader(fh):
             rows[r["doc_id"].strip()].append(r)
     docs = []
-    for path in sorted(corpus.glob("*.txt")):
+    for path in sorted(p for p in corpus.glob("*.txt") if re.match(r"(ar|en)-\d\d-", p.name)):
         doc_id = path.stem
         rs = rows.get(doc_id, [])
         docs.append(Doc(
