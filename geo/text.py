@@ -33,6 +33,9 @@ __all__ = [
     "nisba_forms",
     "CUES",
     "CONTEXT_NAMES",
+    "AR_HOMOGRAPHS",
+    "NOT_PLACE_CUES",
+    "NOT_PLACE_PHRASES",
 ]
 
 # Characters removed by folding: tashkeel, superscript alef, tatweel, Quranic marks,
@@ -344,3 +347,28 @@ CUES: dict[str, tuple[str, int]] = {
 CONTEXT_NAMES: dict[str, tuple[str, ...]] = {
     "المملكه": ("SA", "JO", "MA", "BH"),
 }
+
+#: Arabic words (folded) that are both a place name and an everyday word: صور (pictures / Tyre),
+#: جدة (grandmother / Jeddah), حماة (protectors / Hama), أمل (hope / Amol), المدينة (the city / Medina),
+#: القائم (standing; chargé d'affaires / al-Qaim), العين (the eye / Al Ain), الباب (the door / al-Bab) ...
+#: They count as places only with evidence: a cue word, a dateline, or a locative word plus same-country context.
+AR_HOMOGRAPHS: frozenset[str] = frozenset(fold_name(w) for w in (
+    "صور", "جدة", "حماة", "أمل", "الأمل", "المدينة", "مدينة", "القائم", "العين", "الباب", "السلام", "الساحل",
+    "سلطات", "الرمادي", "الزرقاء", "الطيبة", "النصر", "الحرية", "الوحدة", "الشهداء", "النور", "الجزيرة",
+    "الخليل", "الكرك", "الرحمة", "الأمان", "الفيحاء", "الصفا", "المنار", "الهدى", "العزيزية", "الصالحية",
+    "حمص", "تي", "بني", "الحمص", "حصن", "السد", "الجسر", "البحر", "المعرة", "الشام", "الضمير", "ضمير",
+    "الحسنة", "الحياة", "الأمانة", "الخير", "العرب", "العربية", "المركز", "الشمال", "الجنوب", "الشرق", "الغرب",
+    "مالي", "المغرب", "العاصمة", "الداخلية", "الوسطى", "الشمالية", "الجنوبية", "الشرقية", "الغربية", "الحدود",
+))
+
+#: Cue words after which a place name is *not* a mention of the place: water bodies named after
+#: a country (Gulf of Mexico, خليج عدن), the evening prayer (صلاة المغرب).
+NOT_PLACE_CUES: frozenset[str] = frozenset(fold_name(w) for w in (
+    "gulf", "sea", "bay", "strait", "straits", "خليج", "بحر", "مضيق", "صلاة", "صلاه",
+))
+
+#: Multiword expressions that contain a place name but do not refer to it; indexed like organisations.
+NOT_PLACE_PHRASES: tuple[str, ...] = (
+    "المغرب العربي", "دول المغرب العربي", "Arab Maghreb", "Gulf of Mexico", "Gulf of Aden", "Gulf of Oman",
+    "Sea of Japan", "خليج عدن", "خليج عمان", "بحر العرب", "New York Times", "Washington Post",
+)
