@@ -29,6 +29,7 @@ import logging
 import math
 import os
 import re
+import ssl
 import tempfile
 import threading
 import time
@@ -36,9 +37,11 @@ import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
 
+from geopy.adapters import BaseSyncAdapter, RequestsAdapter, URLLibAdapter
 from geopy.exc import GeocoderParseError, GeocoderRateLimited, GeocoderTimedOut
 from geopy.geocoders.base import DEFAULT_SENTINEL, Geocoder
 from geopy.location import Location
@@ -51,10 +54,10 @@ if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
 
 __all__ = [
-    "PlaceIndex",
+    "GeocodeResult",
     "OfflineGeocoder",
     "OnlineGeocoder",
-    "GeocodeResult",
+    "PlaceIndex",
     "place_to_location",
 ]
 
@@ -88,6 +91,38 @@ class PlaceIndex(Protocol):
     def places_in(self, kinds: Iterable[str]) -> list[Place]:
         """Every place of the given kinds (used by :meth:`OfflineGeocoder.reverse`)."""
         ...
+
+
+class _NoNetworkAdapter(BaseSyncAdapter):
+    """geopy adapter for geocoders that answer locally: any HTTP attempt is a bug, so it raises.
+
+    Also spares each instance the requests session and TLS context geopy's default
+    adapter builds (~50 ms), which matters because geopandas builds a provider per call.
+    """
+
+    def get_json(self, url: str, *, timeout: Any, headers: Any) -> Any:
+        """Refuse: this geocoder does not use the network."""
+        raise GeocoderError(f"refusing to fetch {url!r}: this geocoder answers offline and never uses the network")
+
+    def get_text(self, url: str, *, timeout: Any, headers: Any) -> str:
+        """Refuse: this geocoder does not use the network."""
+        return self.get_json(url, timeout=timeout, headers=headers)
+
+
+@lru_cache(maxsize=1)
+def _system_ssl_context() -> ssl.SSLContext:
+    # What geopy builds per instance when no context is configured (the system CA store); loading the
+    # CA store costs ~50 ms, and geopandas constructs a provider on every call, so build it once.
+    return ssl.create_default_context()
+
+
+def _online_adapter(*, proxies: Any, ssl_context: ssl.SSLContext | None) -> BaseSyncAdapter:
+    """geopy adapter for the default Nominatim: no hidden retries, shared default TLS context."""
+    if not RequestsAdapter.is_available:  # pragma: no cover - requests is a dependency
+        return URLLibAdapter(proxies=proxies, ssl_context=ssl_context)  # urllib never retries
+    # geopy's RequestsAdapter mounts urllib3 retries (max_retries=2) that silently retry a 429 and *sleep
+    # for its Retry-After* inside one call, blind to our deadline. Retries are ours to decide: turn them off.
+    return RequestsAdapter(proxies=proxies, ssl_context=ssl_context or _system_ssl_context(), max_retries=0)
 
 
 def _check_limit(limit: int | None) -> int | None:
@@ -185,7 +220,8 @@ class OfflineGeocoder(Geocoder):
 
     def __init__(self, gazetteer: PlaceIndex | None = None, *, timeout: Any = DEFAULT_SENTINEL,
                  user_agent: str | None = None) -> None:
-        super().__init__(timeout=timeout, user_agent=user_agent or DEFAULT_USER_AGENT)
+        super().__init__(timeout=timeout, user_agent=user_agent or DEFAULT_USER_AGENT,
+                         adapter_factory=_NoNetworkAdapter)
         self._gazetteer = gazetteer
         # Guards the lazy loads below: a Streamlit app may call from several threads at once.
         self._lock = threading.Lock()
@@ -423,7 +459,7 @@ def _run_with_deadline(fn: Callable[[], T], seconds: float) -> T:
     def work() -> None:
         try:
             box["value"] = fn()
-        except Exception as exc:  # handed to the caller below, not swallowed
+        except Exception as exc:  # noqa: BLE001 - handed to the caller below and re-raised there
             box["error"] = exc
         finally:
             done.set()
@@ -440,8 +476,10 @@ def _run_with_deadline(fn: Callable[[], T], seconds: float) -> T:
 class OnlineGeocoder(Geocoder):
     """An online geopy geocoder made safe for an offline-first app. Opt-in: never built by default.
 
-    Every call is bounded by ``timeout`` seconds in total, waits included; requests
-    are spaced at least ``min_delay_seconds`` apart (Nominatim's policy is one per
+    The online part of every call (rate-limit wait, requests, Retry-After waits and
+    retries) is bounded by ``timeout`` seconds in total; the offline fallback then
+    adds an in-memory lookup (and, once, loading the default gazetteer unless one is
+    passed). Requests are spaced at least ``min_delay_seconds`` apart (Nominatim's policy is one per
     second); answers, including "no result", are cached in memory (LRU) and
     optionally in a JSON file, failures never; any failure (timeout, HTTP 429
     beyond the budget, 5xx, malformed JSON, refused connection, ...) is answered
@@ -504,13 +542,15 @@ class OnlineGeocoder(Geocoder):
                 raise InputError(f"{name} must be an integer ≥ 0, not {value!r}")
         if offline is not None and gazetteer is not None:
             raise InputError("pass either offline=OfflineGeocoder(...) or gazetteer=..., not both")
-        super().__init__(scheme=scheme, timeout=timeout, user_agent=user_agent or DEFAULT_USER_AGENT)
+        # Our own base adapter never fetches: every request goes through ``self.geocoder``.
+        super().__init__(scheme=scheme, timeout=timeout, user_agent=user_agent or DEFAULT_USER_AGENT,
+                         adapter_factory=_NoNetworkAdapter)
         if geocoder is None:
             from geopy.geocoders import Nominatim
 
             geocoder = Nominatim(
                 domain=domain or _NOMINATIM_DOMAIN, scheme=scheme, user_agent=user_agent or DEFAULT_USER_AGENT,
-                proxies=proxies, timeout=timeout,
+                proxies=proxies, timeout=timeout, adapter_factory=_online_adapter,
             )
         else:
             given = {k: v for k, v in (("domain", domain), ("scheme", scheme), ("user_agent", user_agent))
@@ -706,8 +746,9 @@ class OnlineGeocoder(Geocoder):
             if remaining <= 0:  # pragma: no cover - only if sleep overshoots the deadline
                 raise _Failure(f"timed out ({budget:g} s budget)")
             try:
-                call_kwargs = dict(kwargs, timeout=remaining)
-                found = _run_with_deadline(lambda: self.geocoder.geocode(query, **call_kwargs), remaining)
+                # partial binds this attempt's arguments now: an abandoned call must not see later ones.
+                call = partial(self.geocoder.geocode, query, **kwargs, timeout=remaining)
+                found = _run_with_deadline(call, remaining)
                 locations = _as_locations(found, limit)
             except GeocoderRateLimited as exc:
                 wait = exc.retry_after if exc.retry_after is not None else self.error_wait_seconds

@@ -74,8 +74,8 @@ def _is_homograph(m: RawMatch, gaz: Gazetteer, ntype: int, pop: int, index: int)
         stem = tok[2:] if tok.startswith("ال") else tok
         if tok in AR_HOMOGRAPHS or stem in AR_HOMOGRAPHS:
             return True
-        z = gaz.commonness(tok)
-        if z >= 5.6 or (gaz.kind(index) == "admin1" and z >= 4.5):
+        z, kind = gaz.commonness(tok), gaz.kind(index)
+        if (z >= 5.6 and kind != "country") or (kind == "admin1" and z >= 4.5):
             return True  # a function word (وان = وأن), or a province named like an everyday word
         # GeoNames alternate names are noisy: a frequent word read through one is suspect.
         return ntype == ALT and gaz.commonness(tok) >= 4.0 and pop < 1_000_000
