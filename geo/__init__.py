@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from .errors import GazetteerError, GeocoderError, GeoError, InputError, UnknownPlaceError
 from .gazetteer import Gazetteer, load_gazetteer
+from .geocoder import GeocodeResult, OfflineGeocoder, OnlineGeocoder, PlaceIndex
 from .model import LAYERS, Layer, Mention, Place, Quote, layer_of
 from .pipeline import geoparse
 from .situation import Situation, SituationPlace
@@ -18,6 +19,10 @@ __all__ = [
     "geoparse",
     "load_gazetteer",
     "Gazetteer",
+    "OfflineGeocoder",
+    "OnlineGeocoder",
+    "GeocodeResult",
+    "PlaceIndex",
     "Situation",
     "SituationPlace",
     "Place",

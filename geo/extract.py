@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .gazetteer import ALT, DEMONYM, ORG, Gazetteer, NameRef
-from .text import CONTEXT_NAMES, CUES, NOT_PLACE_CUES, Folded, is_arabic, strip_proclitics, token_spans
+from .gazetteer import ALIAS, ALT, DEMONYM, ORG, Gazetteer, NameRef
+from .text import CONTEXT_NAMES, CUES, NOT_PLACE_CUES, US_STATE_ABBREVIATIONS, Folded, is_arabic, strip_proclitics, token_spans
 
 __all__ = ["RawMatch", "find_matches", "LOCATIVE_PREPOSITIONS"]
 
@@ -110,7 +110,7 @@ def _case_ok(original: str, key: tuple[str, ...], gaz: Gazetteer, refs: tuple[Na
 
     A lower-case direction may open a region's name (northeast Syria), not a country's (south Georgia).
     """
-    words = re.findall(r"[^\W\d_]+", original)
+    words = [w for w in re.findall(r"[^\W\d_]+", original) if len(w) > 1]  # the 'a' of Sina'a says nothing
     if not words:
         return True
     if gaz.needs_upper(key):
@@ -196,9 +196,35 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
             token_index=i, token_count=L,
         ))
         i += L
+    out.extend(_state_abbreviations(out, folded, gaz))
+    out.sort(key=lambda m: m.fs)
     out = _propagate_cues(out, toks, text)
     out.extend(_unlocated(toks, text, folded, gaz, out))
     out.sort(key=lambda m: m.fs)
+    return out
+
+
+_ABBREV_RE = re.compile(r",[ \t]+(" + "|".join(re.escape(a) for a in sorted(US_STATE_ABBREVIATIONS, key=len, reverse=True)) + r")")
+
+
+def _state_abbreviations(found: list[RawMatch], folded: Folded, gaz: Gazetteer) -> list[RawMatch]:
+    """US state abbreviations right after a place ("DAMASCUS, Md."), as admin1 matches."""
+    out = []
+    orig = folded.original
+    for m in found:
+        os_, oe = folded.span(m.fs, m.fe)
+        hit = _ABBREV_RE.match(orig, oe)
+        if not hit:
+            continue
+        try:
+            idx = gaz.index_of(f"admin1:US-{US_STATE_ABBREVIATIONS[hit.group(1)]}")
+        except LookupError:
+            continue
+        # Back to folded offsets: the abbreviation is plain ASCII, so it is as long there.
+        fs = m.fe + (hit.start(1) - oe)
+        fe = fs + len(hit.group(1))
+        out.append(RawMatch(fs, fe, (hit.group(1).lower(),), (NameRef(idx, ALIAS),), "", "", False, False,
+                            m.token_index + m.token_count, 1))
     return out
 
 
@@ -257,8 +283,10 @@ def _propagate_cues(matches: list[RawMatch], toks: list[tuple[int, int, str]], t
         if m.cue or j >= len(toks) or is_arabic(m.key[0]):
             continue
         hit = CUES.get(toks[j][2])
-        if hit is None or hit[0] in ("city", "town", "facility"):
+        if hit is None or hit[0] == "facility":
             continue
+        if hit[0] in ("city", "town") and not text[toks[j][0]].islower():
+            continue  # "Kuwait City" is a name of its own; "al-Hasakah city" is a cue
         out[k] = _with_cue(m, hit[0], toks[j][2])
         if hit[1] == 3:  # plural: the list before it shares the cue
             q = k

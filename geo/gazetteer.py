@@ -42,7 +42,7 @@ __all__ = ["Gazetteer", "NameRef", "load_gazetteer", "build_gazetteer", "default
 log = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-_FORMAT_VERSION = 8
+_FORMAT_VERSION = 9
 
 # Name reference types (low 4 bits of a packed ref): how a name belongs to its place.
 NAME, NAME_AR, ALIAS, ALT, DEMONYM, ORG = range(6)
@@ -83,7 +83,7 @@ class Gazetteer:
     """
 
     __slots__ = ("_cols", "_index", "_first_lens", "_upper", "_wkb", "_by_id", "_common", "_words", "_state",
-                 "_capitals")
+                 "_capitals", "_seats")
 
     def __init__(self, state: dict[str, Any]) -> None:
         self._state = state
@@ -98,6 +98,7 @@ class Gazetteer:
         self._common: dict[str, float] = state["common"]
         self._words: frozenset[str] = state["words"]
         self._capitals: frozenset[int] = state["capitals"]
+        self._seats: dict[int, int] = state["seats"]
 
     # -- size and identity -----------------------------------------------------
     def __len__(self) -> int:
@@ -199,6 +200,10 @@ class Gazetteer:
         """Zipf frequency of a folded single-token name as an ordinary word (0 if rare)."""
         return self._common.get(token, 0.0)
 
+    def seat(self, index: int) -> int | None:
+        """For a province named after its seat city (Idlib, Nabatieh), the city's index."""
+        return self._seats.get(index)
+
     def is_capital(self, index: int) -> bool:
         """Whether the place at ``index`` is a national capital (GeoNames)."""
         return index in self._capitals
@@ -259,6 +264,7 @@ class _Builder:
         self.wkb: dict[int, bytes] = {}
         self.by_id: dict[str, int] = {}
         self.capitals: set[int] = set()
+        self.seats: dict[int, int] = {}
 
     def add_place(self, place_id: str, name: str, name_ar: str, kind: str, cc: str, lat: float,
                   lon: float, pop: int, source: str, geometry: Any = None, a1: str = "") -> int:
@@ -321,6 +327,7 @@ class _Builder:
             "common": common,
             "words": words,
             "capitals": frozenset(self.capitals),
+            "seats": self.seats,
         }
 
 
@@ -446,6 +453,7 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
                 b.add_name(form, i, DEMONYM)
 
     # First-level regions ----------------------------------------------------------
+    admin1_rows: list[tuple[int, dict[str, str]]] = []
     for r in _read_csv(DATA_DIR / "admin1.csv"):
         try:
             lat, lon = float(r["lat"]), float(r["lon"])
@@ -460,6 +468,11 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
             b.add_name(r["name_ar"], i, NAME_AR)
         for n in _split(r.get("aliases_en")) + _split(r.get("aliases_ar")):
             b.add_name(n, i, ALIAS)
+        admin1_rows.append((i, r))
+
+    admin1_seats = {i: (r.get("seat_geonameid") or "").strip() for i, r in admin1_rows}
+
+    ar_freq = _arabic_frequencies()
 
     # Populated places (GeoNames cities500) ----------------------------------------------
     for c in cities.values():
@@ -483,8 +496,21 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
             elif alt.isascii() and pop >= 5000 and not alt.isupper():
                 b.add_name(alt, i, ALT)
         if ar_names:
-            # The shortest Arabic form is usually the plain name (دمشق rather than دمشق، سوريا).
-            b.cols["name_ar"][i] = min(ar_names, key=len)
+            # The form Arabic writers use most (الرياض, not رياض); ties go to the shortest.
+            b.cols["name_ar"][i] = min(ar_names, key=lambda n: (-ar_freq.get(fold_name(n), 0.0), len(n)))
+
+    # A province is "named after its seat" when a name of the province is the seat's name or its first word.
+    for i, r in admin1_rows:
+        seat_id = admin1_seats.get(i)
+        c = cities.get(seat_id) if seat_id else None
+        if c is None:
+            continue
+        seat_names = {fold_name(c["name"])} | {fold_name(a) for a in c.get("alternatenames") or () if a.isascii()}
+        seat_names |= {n.split()[0] for n in list(seat_names) if n.split()}
+        prov_names = {fold_name(n) for n in [r["name_en"], *_split(r.get("aliases_en"))]}
+        prov_names |= {n[3:] for n in prov_names if n.startswith("al ")}
+        if seat_names & prov_names:
+            b.seats[i] = b.by_id[f"geonames:{seat_id}"]
 
     # Curated places and user files --------------------------------------------------------
     for path in _sources(extra_places)[2:3] + [Path(p) for p in extra_places]:
@@ -501,6 +527,18 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
     return Gazetteer(b.state(common, words))
 
 
+@lru_cache(maxsize=1)
+def _arabic_frequencies() -> dict[str, float]:
+    """Word frequencies of Arabic (wordfreq), keyed by folded form."""
+    from wordfreq import get_frequency_dict
+
+    out: dict[str, float] = {}
+    for w, f in get_frequency_dict("ar", wordlist="large").items():
+        k = fold_name(w)
+        out[k] = out.get(k, 0.0) + f
+    return out
+
+
 def _commonness(words: set[str]) -> tuple[dict[str, float], frozenset[str]]:
     """Zipf frequency (wordfreq) of single-token names, and the set of common words (Zipf ≥ 3)."""
     import math
@@ -508,11 +546,8 @@ def _commonness(words: set[str]) -> tuple[dict[str, float], frozenset[str]]:
     from wordfreq import get_frequency_dict
 
     # One dict per language instead of zipf_frequency() per word: 50x faster to build.
-    freqs = {"ar": get_frequency_dict("ar", wordlist="large"), "en": get_frequency_dict("en", wordlist="large")}
-    folded_ar: dict[str, float] = {}
-    for w, f in freqs["ar"].items():
-        k = fold_name(w)
-        folded_ar[k] = folded_ar.get(k, 0.0) + f
+    freqs = {"en": get_frequency_dict("en", wordlist="large")}
+    folded_ar = _arabic_frequencies()
     out: dict[str, float] = {}
     for w in words:
         f = folded_ar.get(w, 0.0) if is_arabic(w) else freqs["en"].get(w, 0.0)

@@ -514,7 +514,7 @@ class OnlineGeocoder(Geocoder):
     >>> coder = OnlineGeocoder(user_agent="my-app/1 (me@example.org)", timeout=3)  # doctest: +SKIP
     >>> r = coder.lookup("Raqqa")  # doctest: +SKIP
     >>> r.source, r.note  # doctest: +SKIP
-    ('offline', 'offline gazetteer used: online geocoder timed out (3 s budget)')
+    ('offline', 'offline gazetteer used: online geocoder timed out (3 s budget): ...')
     """
 
     def __init__(
@@ -572,7 +572,9 @@ class OnlineGeocoder(Geocoder):
         self.cache_size = cache_size
         self.cache_path = Path(cache_path) if cache_path is not None else None
         # The service's identity is part of every cache key: one cache file may serve several services.
-        self._service = f"{type(geocoder).__name__}:{getattr(geocoder, 'domain', '')}"
+        name, where = type(geocoder).__name__, getattr(geocoder, "domain", "")
+        self._service = f"{name}:{where}"
+        self._label = f"{name} ({where})" if where else name  # for notes shown to people
         self._params = _accepted_params(geocoder.geocode)
         self._lock = threading.Lock()
         self._cache: OrderedDict[str, tuple[Location, ...]] = OrderedDict()
@@ -656,8 +658,8 @@ class OnlineGeocoder(Geocoder):
             log.warning("could not write geocoder cache %s: %s", self.cache_path, exc)
 
     # -- rate limit -----------------------------------------------------------------------------
-    def _reserve_slot(self, deadline: float) -> float | None:
-        """Reserve the next request slot; ``None`` if it would start after ``deadline``.
+    def _reserve_slot(self, deadline: float) -> tuple[float | None, str]:
+        """Reserve the next request slot: ``(start, "")``, or ``(None, why)`` if it starts after ``deadline``.
 
         Like geopy's RateLimiter, but the slot is booked under the lock and slept
         for outside it, so concurrent callers queue fairly and nobody sleeps past
@@ -665,13 +667,16 @@ class OnlineGeocoder(Geocoder):
         """
         with self._lock:
             now = time.monotonic()
-            start = max(now, self._not_before)
-            if self._last_start is not None:
-                start = max(start, self._last_start + self.min_delay_seconds)
+            next_slot = now if self._last_start is None else self._last_start + self.min_delay_seconds
+            start = max(now, next_slot, self._not_before)
             if start >= deadline:
-                return None
+                if self._not_before >= next_slot:
+                    why = f"the server's Retry-After (HTTP 429; {self._not_before - now:.1f} s left)"
+                else:
+                    why = f"the rate limit (one request per {self.min_delay_seconds:g} s)"
+                return None, why
             self._last_start = start
-        return start
+        return start, ""
 
     # -- lookup ---------------------------------------------------------------------------------
     def lookup(self, query: str, *, limit: int = 1, timeout: Any = DEFAULT_SENTINEL, language: str | None = None,
@@ -705,7 +710,7 @@ class OnlineGeocoder(Geocoder):
         cached = self._cache_get(key)
         if cached is not None:
             what = f"{len(cached)} result(s)" if cached else "no result"
-            return GeocodeResult(query, cached, "cache", f"cached answer from {self._service}: {what}")
+            return GeocodeResult(query, cached, "cache", f"cached answer from {self._label}: {what}")
         try:
             locations = self._online(query, limit, float(budget), language, codes)
         except _Failure as failure:
@@ -720,7 +725,7 @@ class OnlineGeocoder(Geocoder):
             return GeocodeResult(query, offline, "offline", note, error)
         self._cache_put(key, locations)
         what = f"{len(locations)} result(s)" if locations else "no result"
-        return GeocodeResult(query, locations, "online", f"answered by {self._service}: {what}")
+        return GeocodeResult(query, locations, "online", f"answered online by {self._label}: {what}")
 
     def _online(self, query: str, limit: int, budget: float, language: str | None,
                 codes: tuple[str, ...]) -> tuple[Location, ...]:
@@ -735,12 +740,10 @@ class OnlineGeocoder(Geocoder):
                 kwargs[name] = value
             elif name != "limit":  # a missing limit is applied below; a dropped filter would change answers
                 raise InputError(f"{type(self.geocoder).__name__}.geocode() does not accept {name}={value!r}")
-        waited_for: str = ""
         for attempt in range(self.max_retries + 1):
-            start = self._reserve_slot(deadline)
+            start, why = self._reserve_slot(deadline)
             if start is None:
-                reason = waited_for or f"rate limit (one request per {self.min_delay_seconds:g} s)"
-                raise _Failure(f"not called: waiting for the {reason} would exceed the {budget:g} s budget")
+                raise _Failure(f"not called: waiting for {why} would exceed the {budget:g} s budget")
             time.sleep(max(0.0, start - time.monotonic()))
             remaining = deadline - time.monotonic()
             if remaining <= 0:  # pragma: no cover - only if sleep overshoots the deadline
@@ -755,7 +758,6 @@ class OnlineGeocoder(Geocoder):
                 with self._lock:
                     # The server's wish holds for every caller of this instance, not just this one.
                     self._not_before = max(self._not_before, time.monotonic() + wait)
-                waited_for = f"server's Retry-After of {wait:g} s (HTTP 429)"
                 if attempt == self.max_retries:
                     raise _Failure(f"rate-limited (HTTP 429) {attempt + 1} times; gave up") from exc
                 continue

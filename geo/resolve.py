@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .extract import RawMatch
-from .gazetteer import ALT, DEMONYM, Gazetteer
+from .gazetteer import ALT, DEMONYM, NAME, Gazetteer
 from .text import AR_HOMOGRAPHS, CONTEXT_NAMES, is_arabic
 
 __all__ = ["Resolution", "resolve"]
@@ -65,23 +65,31 @@ def _candidates(m: RawMatch) -> dict[int, int]:
     return out
 
 
-def _is_homograph(m: RawMatch, gaz: Gazetteer, ntype: int, pop: int, index: int) -> bool:
-    """Whether the matched word is also an everyday word, so prominence alone proves nothing."""
+def _is_homograph(m: RawMatch, gaz: Gazetteer, ntype: int, pop: int, index: int) -> int:
+    """How much the matched word is also an everyday word: 0 not, 1 somewhat, 2 clearly.
+
+    2 needs a place-introducing word *and* same-country context; 1 needs the context only.
+    """
     if len(m.key) > 1:
-        return False
+        return 0
     tok = m.key[0]
+    kind = gaz.kind(index)
     if is_arabic(tok):
         stem = tok[2:] if tok.startswith("ال") else tok
         if tok in AR_HOMOGRAPHS or stem in AR_HOMOGRAPHS:
-            return True
-        z, kind = gaz.commonness(tok), gaz.kind(index)
+            return 2
+        z = gaz.commonness(tok)
         if (z >= 5.6 and kind != "country") or (kind == "admin1" and z >= 4.5):
-            return True  # a function word (وان = وأن), or a province named like an everyday word
+            return 2  # a function word (وان = وأن), or a province named like an everyday word
         # GeoNames alternate names are noisy: a frequent word read through one is suspect.
-        return ntype == ALT and gaz.commonness(tok) >= 4.0 and pop < 1_000_000
+        if ntype == ALT and z >= 4.0 and pop < 1_000_000 and not gaz.is_capital(index):
+            return 1
+        return 0
     # English word lists count "paris" as often as "nice": a big city or a capital is frequent *as a name*.
     # An alternate name that is an everyday word ("We" for Huế) is never trusted on prominence.
-    return gaz.commonness(tok) >= 4.0 and (ntype == ALT or (pop < 1_000_000 and not gaz.is_capital(index)))
+    if gaz.commonness(tok) >= 4.0 and (ntype == ALT or (pop < 1_000_000 and not gaz.is_capital(index))):
+        return 2
+    return 0
 
 
 def _document_countries(matches: list[RawMatch], gaz: Gazetteer) -> Counter[str]:
@@ -129,12 +137,19 @@ def _qualifier(matches: list[RawMatch], k: int, gaz: Gazetteer, text: str) -> se
     return out
 
 
-def _listed(matches: list[RawMatch], k: int, text: str) -> bool:
-    """Whether match ``k`` stands in a list with another place (مالي وبوركينا فاسو والنيجر; Iraq, Syria and Jordan)."""
+def _listed(matches: list[RawMatch], k: int, text: str, gaz: Gazetteer) -> set[str]:
+    """Kinds ("area"/"populated") of the places that match ``k`` stands in a list with:
+    مالي وبوركينا فاسو والنيجر; دمشق وبغداد وعمّان وبيروت. Empty if it is not in a list."""
     def joined(a: RawMatch, b: RawMatch) -> bool:
         gap = text[a.fe : b.fs].strip()
         return gap in ("", ",", "،", "و", "and", ", and", "or") and bool(a.refs) and bool(b.refs)
-    return (k > 0 and joined(matches[k - 1], matches[k])) or (k + 1 < len(matches) and joined(matches[k], matches[k + 1]))
+
+    out: set[str] = set()
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(matches) and joined(*sorted((matches[j], matches[k]), key=lambda x: x.fs)):
+            classes = {"populated" if gaz.kind(i) in ("city", "town") else "area" for i in _candidates(matches[j])}
+            out.add(classes.pop() if len(classes) == 1 else "mixed")
+    return out
 
 
 def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str) -> list[Resolution]:
@@ -158,9 +173,30 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str) -> list[R
             r = Resolution(m, None, 0.5, f"{m.cue} cue {m.cue_word!r} with a name not in the gazetteer")
         else:
             r = _resolve_one(m, gaz, doc_cc, _qualifier(matches, k, gaz, folded_text),
-                             _listed(matches, k, folded_text))
+                             _listed(matches, k, folded_text, gaz))
         if r is not None:
             out.append(r)
+    return _one_sense_per_discourse(out, gaz)
+
+
+def _one_sense_per_discourse(rs: list[Resolution], gaz: Gazetteer) -> list[Resolution]:
+    """A name the text pins down once (a cue, a qualifier) means the same place where it recurs bare:
+    "PARIS, Texas — ... the southern edge of Paris" is Paris, Texas both times."""
+    pinned: dict[tuple[str, ...], Resolution] = {}
+    for r in rs:
+        if r.place_index is not None and ("qualified" in r.reason or "cue" in r.reason):
+            pinned.setdefault(r.match.key, r)
+    if not pinned:
+        return rs
+    out = []
+    for r in rs:
+        p = pinned.get(r.match.key)
+        if (p is not None and r.place_index != p.place_index and r.place_index is not None
+                and "qualified" not in r.reason and "cue" not in r.reason
+                and any(ref.place_index == p.place_index for ref in r.match.refs)):
+            r = Resolution(r.match, p.place_index, round(min(r.confidence, p.confidence), 3),
+                           f"same name as an earlier mention pinned down by the text ({gaz.place(p.place_index).name})")
+        out.append(r)
     return out
 
 
@@ -175,7 +211,7 @@ def _resolve_context(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str]) -> Resol
 
 
 def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str],
-                 qualifiers: set[tuple[str, str]], listed: bool) -> Resolution | None:
+                 qualifiers: set[tuple[str, str]], listed_with: set[str]) -> Resolution | None:
     cands = _candidates(m)
     own = Counter({gaz.country_code(i): 1 for i in cands})  # don't let a name be its own context
     scored: list[tuple[float, int, list[str]]] = []
@@ -186,10 +222,11 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str],
         why: list[str] = []
         score = math.log10(max(pop, 1000))
         if ntype == ALT:
-            score -= 0.5
+            # GeoNames alternate names include history and other languages (Alexandria for Mashhad).
+            score -= 0.5 if is_arabic(m.key[0]) else 1.5
         if kind == "admin1" and m.cue not in ("admin1", "region") and any(
             gaz.kind(j) in ("city", "town") and gaz.country_code(j) == cc and gaz.population(j) >= 15_000
-            and (t != ALT or is_arabic(m.key[0]))  # Arabic city names all come from GeoNames' alternate names
+            and (t != ALT or is_arabic(m.key[0]) or gaz.population(j) >= 100_000)  # Arabic names are all ALT
             for j, t in cands.items()
         ):
             score -= 3  # "Tripoli" is the city unless the text says province/governorate
@@ -217,18 +254,25 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str],
             elif any(cc == q[0] for q in qualifiers):
                 score += 3
                 why.append("qualified by the name after it")
+        klass = "populated" if kind in ("city", "town") else "area"
+        if klass in listed_with and len(cands) > 1:
+            score += 1.5  # in "دمشق وبغداد وعمّان" the ambiguous name is a city like its neighbours
         scored.append((score, i, why))
     scored.sort(key=lambda t: (-t[0], gaz.place_id(t[1])))
     best_score, best, why = scored[0]
     kind, pop, cc = gaz.kind(best), gaz.population(best), gaz.country_code(best)
     ntype = cands[best]
-    homograph = _is_homograph(m, gaz, ntype, pop, best) and (kind != "country" or is_arabic(m.key[0]))
+    homograph = _is_homograph(m, gaz, ntype, pop, best) if (kind != "country" or is_arabic(m.key[0])) else 0
     context = any("named" in w for w in why)
     strong = any(("cue" in w or "qualified" in w) for w in why)
-    if not _accept(kind, pop, m, homograph=homograph, context=context, strong=strong, listed=listed):
-        return None
     zipf = gaz.commonness(m.key[0]) if len(m.key) == 1 else 0.0
-
+    if not _accept(kind, pop, m, homograph=homograph, context=context, strong=strong, listed=bool(listed_with), zipf=zipf):
+        return None
+    if kind == "admin1" and m.cue not in ("admin1", "region") and gaz.seat(best) is not None:
+        # A province named after its seat, without "province"/"محافظة", is the city: النبطية, Idlib.
+        best, kind = gaz.seat(best), "city"
+        pop, ntype = gaz.population(best), NAME
+        why.append("province named after its seat city; no province cue")
     # Reason and confidence.
     name = gaz.place(best).name
     if kind == "country":
@@ -255,8 +299,8 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str],
     return Resolution(m, best, round(min(0.99, max(0.05, conf)), 3), "; ".join(parts))
 
 
-def _accept(kind: str, pop: int, m: RawMatch, *, homograph: bool, context: bool, strong: bool,
-            listed: bool) -> bool:
+def _accept(kind: str, pop: int, m: RawMatch, *, homograph: int, context: bool, strong: bool,
+            listed: bool, zipf: float) -> bool:
     """Whether the best reading is good enough to call this a place.
 
     ``strong``: a cue word or a qualifier agrees; ``context``: the statement names other places
@@ -264,6 +308,8 @@ def _accept(kind: str, pop: int, m: RawMatch, *, homograph: bool, context: bool,
     """
     latin = not is_arabic(m.key[0])
     multi = len(m.key) > 1
+    if not latin and len(m.key) == 1 and kind != "country" and zipf >= 6.0:
+        return False  # a particle (إلى, على) is never a place, whatever a cue says
     if strong:
         return True
     if homograph:
@@ -273,7 +319,7 @@ def _accept(kind: str, pop: int, m: RawMatch, *, homograph: bool, context: bool,
             return False
         if kind == "country":
             return m.locative or listed or context
-        return m.locative and context
+        return context and (m.locative or homograph == 1)
     if latin and m.sentence_initial and not multi and kind not in ("country",) and not context:
         return pop >= 1_000_000  # a capital at a sentence start proves nothing by itself
     if kind in _AREA_KINDS:

@@ -33,6 +33,7 @@ __all__ = [
     "nisba_forms",
     "CUES",
     "CONTEXT_NAMES",
+    "US_STATE_ABBREVIATIONS",
     "AR_HOMOGRAPHS",
     "NOT_PLACE_CUES",
     "NOT_PLACE_PHRASES",
@@ -372,3 +373,15 @@ NOT_PLACE_PHRASES: tuple[str, ...] = (
     "المغرب العربي", "دول المغرب العربي", "Arab Maghreb", "Gulf of Mexico", "Gulf of Aden", "Gulf of Oman",
     "Sea of Japan", "خليج عدن", "خليج عمان", "بحر العرب", "New York Times", "Washington Post",
 )
+
+#: AP-style abbreviations of US states (as in datelines: "DAMASCUS, Md."), to their ISO 3166-2 suffix.
+#: Read only right after "Place, ", where they cannot be anything else.
+US_STATE_ABBREVIATIONS: dict[str, str] = {
+    "Ala.": "AL", "Ariz.": "AZ", "Ark.": "AR", "Calif.": "CA", "Colo.": "CO", "Conn.": "CT", "Del.": "DE",
+    "Fla.": "FL", "Ga.": "GA", "Ill.": "IL", "Ind.": "IN", "Kan.": "KS", "Ky.": "KY", "La.": "LA",
+    "Md.": "MD", "Mass.": "MA", "Mich.": "MI", "Minn.": "MN", "Miss.": "MS", "Mo.": "MO", "Mont.": "MT",
+    "Neb.": "NE", "Nev.": "NV", "N.H.": "NH", "N.J.": "NJ", "N.M.": "NM", "N.Y.": "NY", "N.C.": "NC",
+    "N.D.": "ND", "Okla.": "OK", "Ore.": "OR", "Pa.": "PA", "R.I.": "RI", "S.C.": "SC", "S.D.": "SD",
+    "Tenn.": "TN", "Tex.": "TX", "Vt.": "VT", "Va.": "VA", "Wash.": "WA", "W.Va.": "WV", "Wis.": "WI",
+    "Wyo.": "WY", "D.C.": "DC",
+}

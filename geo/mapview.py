@@ -1,0 +1,500 @@
+"""The situation as a folium map: one layer per kind of place, offline by default.
+
+:func:`build_map` is pure (no Streamlit): it returns a :class:`folium.Map` that
+tests render to HTML and assert on. What makes it safe and offline:
+
+* Leaflet and jQuery come from ``asset_base`` (Streamlit serves ``static/`` at
+  ``/app/static``); folium's CDN defaults (bootstrap, font-awesome, ...) are
+  replaced, because streamlit-folium stops at the first script that fails to load.
+* The basemap is drawn from Natural Earth country outlines shipped inside the
+  pyogrio wheel; online tiles are added only when asked for (``tiles=``).
+* Every string from the statement goes through :func:`escape_untrusted`: folium
+  writes popup and tooltip HTML raw, inside JavaScript template literals.
+* Element ids are renumbered in tree order, so the same situation gives the same
+  HTML byte for byte (streamlit-folium keys the component on the script: a stable
+  script means reruns do not reload the map and lose the user's view).
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import itertools
+import json
+import math
+import os
+import re
+from collections import OrderedDict
+from pathlib import Path
+from typing import Any, Iterable
+
+import folium
+import shapely
+from branca.element import Element, Figure, MacroElement
+from folium.template import Template
+
+from .errors import InputError, UnknownPlaceError
+from .model import LAYERS, Layer
+from .report import ARABIC_FONTS, escape_untrusted, quote_html
+from .situation import Situation, SituationPlace
+
+__all__ = [
+    "ASSET_BASE",
+    "VENDOR_DIR",
+    "TILES",
+    "build_map",
+    "map_html_standalone",
+    "write_map_html",
+    "escape_untrusted",
+    "focus_view",
+    "fit_bounds",
+    "popup_html",
+    "tooltip_html",
+    "basemap_geojson",
+    "place_css_class",
+]
+
+#: Where Streamlit's static serving exposes ``static/vendor`` (root-relative: the map iframe is same-origin).
+ASSET_BASE = "/app/static/vendor"
+
+#: The vendored Leaflet/jQuery files on disk (inlined by :func:`map_html_standalone`).
+VENDOR_DIR = Path(__file__).resolve().parent.parent / "static" / "vendor"
+
+#: Online tile layers that may be asked for; ``None`` (the default) means no network at all.
+TILES: dict[str, str] = {"OpenStreetMap": "OpenStreetMap (online tiles)"}
+
+# The only files the map needs, relative to the asset base (no bootstrap / font-awesome:
+# we draw CircleMarkers and GeoJSON, never folium.Icon).
+_JS = (("leaflet", "leaflet/leaflet.js"), ("jquery", "jquery/jquery.min.js"))
+_CSS = (("leaflet_css", "leaflet/leaflet.css"),)
+
+_NATURAL_EARTH = ("tests", "fixtures", "naturalearth_lowres", "naturalearth_lowres.shp")
+# ~10 km tolerance and 0.01° (~1 km) precision: outlines for context, ~130 KB of JSON.
+_BASEMAP_TOLERANCE = 0.1
+_BASEMAP_PRECISION = 0.01
+# Area geometries of places are simplified for drawing only (exports keep full detail).
+_AREA_TOLERANCE = 0.01
+
+_PANES = (("geo-basemap", 350, False), ("geo-areas", 410, True), ("geo-points", 420, True))
+
+_SEA = "#dbe9f4"
+_LAND = "#f7f5f0"
+_BORDER = "#9aa5b1"
+
+# Zoom used when focusing a point place, by kind (areas get a zoom from their extent).
+_POINT_ZOOM = {"city": 9, "town": 10, "camp": 11, "prison": 12, "crossing": 12, "facility": 12}
+
+_MAP_CSS = f"""
+<style>
+  .leaflet-container {{ background: {_SEA}; font-family: "Noto Sans", "DejaVu Sans", sans-serif; }}
+  .leaflet-popup-content {{ max-height: 320px; overflow-y: auto; min-width: 240px; }}
+  .leaflet-popup-content .geo-quote {{ font-size: 14px; }}
+  .leaflet-control-layers-overlays label {{ margin: 2px 0; }}
+  .geo-swatch {{ display: inline-block; width: 11px; height: 11px; border-radius: 50%;
+                 vertical-align: -1px; margin: 0 4px 0 2px; border: 1px solid rgba(0,0,0,.25); }}
+  .geo-tip-ar {{ font-family: {ARABIC_FONTS}; }}
+</style>
+"""
+
+
+# -- helpers -----------------------------------------------------------------------------------------
+class _Raw(Element):
+    """Markup inserted as is (branca's Element would run it through Jinja, and JS has ``{{``)."""
+
+    def __init__(self, markup: str) -> None:
+        super().__init__()
+        self._name = "Raw"
+        self.markup = markup
+
+    def render(self, **kwargs: Any) -> str:
+        return self.markup
+
+
+def place_css_class(place_id: str) -> str:
+    """A CSS class naming one place on the map (``curated:al-hol-camp`` → ``geo-place-curated-al-hol-camp``).
+
+    Tests and the browser use it to find a place's SVG path.
+    """
+    return "geo-place-" + re.sub(r"[^a-z0-9-]+", "-", place_id.lower()).strip("-")
+
+
+def _check_layers(layers: Iterable[str] | None) -> tuple[str, ...]:
+    keys = tuple(layer.key for layer in LAYERS)
+    if layers is None:
+        return keys
+    if isinstance(layers, str):
+        raise InputError(f"layers must be an iterable of layer keys, not the string {layers!r}")
+    chosen = tuple(layers)
+    bad = [k for k in chosen if k not in keys]
+    if bad:
+        raise InputError(f"unknown layer {bad[0]!r}; valid layers: {', '.join(keys)}")
+    return chosen
+
+
+def _radius(mention_count: int) -> float:
+    # Area ~ mentions, capped so a much-repeated name does not hide its neighbours.
+    return round(min(20.0, 6.0 + 3.5 * math.sqrt(max(0, mention_count - 1))), 1)
+
+
+def tooltip_html(sp: SituationPlace) -> str:
+    """Hover text: English and Arabic names, kind and number of mentions (escaped)."""
+    p = sp.place
+    n = len(sp.mentions)
+    return (
+        f"<b>{escape_untrusted(p.name)}</b>"
+        f' · <span class="geo-tip-ar" dir="rtl" lang="ar">{escape_untrusted(p.name_ar)}</span>'
+        f'<br><small>{escape_untrusted(p.kind)} · {n} mention{"s" if n != 1 else ""}</small>'
+    )
+
+
+def popup_html(sp: SituationPlace, text: str) -> str:
+    """Click text: names, kind, confidence and every quote with the mention marked (escaped)."""
+    p = sp.place
+    quotes = "".join(quote_html(q) for q in sp.quotes(text))
+    return (
+        f'<div class="geo-popup" data-place-id="{escape_untrusted(p.place_id)}">'
+        f'<div style="font-weight:600;font-size:15px">{escape_untrusted(p.name)}'
+        f' · <span class="geo-tip-ar" dir="rtl" lang="ar">{escape_untrusted(p.name_ar)}</span></div>'
+        f'<div style="color:#555;font-size:12px;margin-bottom:6px">{escape_untrusted(p.kind)}'
+        f" · {escape_untrusted(p.country_code)} · confidence {sp.confidence:.2f}</div>"
+        f"{quotes}</div>"
+    )
+
+
+def _feature(sp: SituationPlace, geometry: dict[str, Any]) -> dict[str, Any]:
+    # Only ids in the properties: a click returns the feature to Python (st_folium's
+    # last_active_drawing), and the statement's text stays out of the JSON entirely.
+    return {
+        "type": "Feature",
+        "id": sp.place.place_id,
+        "geometry": geometry,
+        "properties": {"place_id": sp.place.place_id, "layer": sp.place.layer.key},
+    }
+
+
+def _area_geometry(geom: Any) -> dict[str, Any]:
+    simple = shapely.simplify(geom, _AREA_TOLERANCE, preserve_topology=True)
+    simple = shapely.set_precision(simple, 1e-4)
+    if simple.is_empty:
+        simple = geom
+    return json.loads(shapely.to_geojson(simple))
+
+
+def _bounds_of(sp: SituationPlace) -> tuple[float, float, float, float]:
+    """(south, west, north, east) of a place: lat/lon order, as Leaflet's fitBounds wants."""
+    p = sp.place
+    if p.geometry is not None and not p.geometry.is_empty:
+        minx, miny, maxx, maxy = p.geometry.bounds  # shapely is x=lon, y=lat: flip to lat/lon
+        return miny, minx, maxy, maxx
+    return p.lat, p.lon, p.lat, p.lon
+
+
+def fit_bounds(situation: Situation, layers: Iterable[str] | None = None) -> list[list[float]] | None:
+    """The ``[[south, west], [north, east]]`` the map opens on, or ``None`` without places.
+
+    When the statement names anything smaller than a country, fit those places and
+    the countries they lie in: a country named in passing (an envoy "of the United
+    States") stays on the map but does not zoom the view out to the whole world.
+    """
+    chosen = set(_check_layers(layers))
+    places = [sp for sp in situation.places if sp.place.layer.key in chosen]
+    if not places:
+        return None
+    detail = [sp for sp in places if sp.place.kind != "country"]
+    if detail:
+        ccs = {sp.place.country_code for sp in detail}
+        places = detail + [sp for sp in places if sp.place.kind == "country" and sp.place.country_code in ccs]
+    boxes = [_bounds_of(sp) for sp in places]
+    s = min(b[0] for b in boxes)
+    w = min(b[1] for b in boxes)
+    n = max(b[2] for b in boxes)
+    e = max(b[3] for b in boxes)
+    return [[s, w], [n, e]]
+
+
+def _zoom_for_span(span_deg: float) -> int:
+    # A ~600 px map shows 360 * 600 / (256 * 2**z) degrees at zoom z; keep a margin.
+    if span_deg <= 0:
+        return 10
+    return int(max(2, min(12, math.floor(math.log2(360 * 600 / (256 * span_deg * 1.3))))))
+
+
+def focus_view(situation: Situation, place_id: str) -> tuple[tuple[float, float], int]:
+    """Centre ``(lat, lon)`` and zoom that show one place of the situation.
+
+    Raises :class:`~geo.errors.UnknownPlaceError` when the statement does not name it.
+    """
+    try:
+        sp = situation.place(place_id)
+    except KeyError:
+        known = ", ".join(repr(x.place.place_id) for x in situation.places) or "none"
+        raise UnknownPlaceError(f"the statement names no place {place_id!r}; its places: {known}") from None
+    p = sp.place
+    if p.geometry is not None and not p.geometry.is_empty:
+        s, w, n, e = _bounds_of(sp)
+        return (p.lat, p.lon), _zoom_for_span(max(n - s, e - w))
+    return (p.lat, p.lon), _POINT_ZOOM.get(p.kind, 10)
+
+
+@functools.lru_cache(maxsize=1)
+def _basemap_json() -> str:
+    import pyogrio  # local: only maps need it
+
+    shp = Path(pyogrio.__file__).resolve().parent.joinpath(*_NATURAL_EARTH)
+    if not shp.exists():  # pragma: no cover - depends on the installed wheel
+        raise InputError(f"basemap source {str(shp)!r} is missing; reinstall pyogrio (it ships in its wheel)")
+    _meta, _fids, wkb, _fields = pyogrio.raw.read(shp, columns=[])
+    geoms = shapely.from_wkb(wkb)
+    geoms = shapely.set_precision(shapely.simplify(geoms, _BASEMAP_TOLERANCE, preserve_topology=True),
+                                  _BASEMAP_PRECISION)
+    # Right-hand rule (RFC 7946) and no properties: outlines only, nothing to click.
+    geoms = shapely.orient_polygons(geoms, exterior_cw=False)
+    parts = ",".join(
+        '{"type":"Feature","properties":{},"geometry":' + g + "}"
+        for g in shapely.to_geojson(geoms[~shapely.is_empty(geoms)])
+    )
+    return '{"type":"FeatureCollection","features":[' + parts + "]}"
+
+
+def basemap_geojson() -> dict[str, Any]:
+    """Country outlines (Natural Earth 1:110m, public domain), simplified; read once per process."""
+    return json.loads(_basemap_json())
+
+
+def _renumber(root: Element) -> None:
+    """Give every element a stable id in tree order (folium draws random ones).
+
+    Child dicts are keyed by ``get_name()``, which embeds the id, so they are rebuilt
+    too (keys that were explicit names are kept as they were).
+    """
+    counter = itertools.count(1)
+    seen: set[int] = set()
+
+    def visit(el: Element) -> None:
+        if id(el) in seen:
+            return
+        seen.add(id(el))
+        el._id = f"{next(counter):032x}"  # same shape as folium's hex ids: 32 lowercase hex digits
+        children: OrderedDict[str, Element] = OrderedDict()
+        for key, child in el._children.items():
+            was_generated = key == child.get_name()
+            visit(child)
+            children[child.get_name() if was_generated else key] = child
+        el._children = children
+        # Figure, Popup and Tooltip keep sub-elements outside _children.
+        for attr in ("header", "html", "script"):
+            sub = getattr(el, attr, None)
+            if isinstance(sub, Element) and sub is not el:
+                visit(sub)
+
+    visit(root)
+
+
+class _Outlines(MacroElement):
+    """The offline basemap: Natural Earth country outlines as one non-interactive GeoJSON layer.
+
+    Not a folium.GeoJson: that one runs its 130 KB script through Jinja twice per render
+    (about half the time of a whole map); this one inserts the cached JSON as is.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.geoJson({{ this.data_js }}, {{ this.options|tojavascript }}
+        ).addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, *, filled: bool) -> None:
+        super().__init__()
+        self._name = "Outlines"
+        self.data_js = _basemap_json()
+        self.options = {
+            "style": {"color": _BORDER, "weight": 0.8, "opacity": 0.9,
+                      "fillColor": _LAND, "fillOpacity": 1.0 if filled else 0.0},
+            "interactive": False,
+            "pane": "geo-basemap",
+            "attribution": "Outlines: Natural Earth (public domain)",
+        }
+
+    def render(self, **kwargs: Any) -> None:
+        # As MacroElement.render, but the output is not re-parsed as a template.
+        self.get_root().script.add_child(_Raw(self._template.module.script(self, kwargs)), name=self.get_name())
+
+
+def _layer_label(layer: Layer, count: int) -> str:
+    # Our own text (not from the statement): a swatch in the layer's colour doubles as the legend.
+    return f'<span class="geo-swatch" style="background:{layer.colour}"></span>{layer.label} ({count})'
+
+
+def _add_place(group: folium.FeatureGroup, sp: SituationPlace, text: str) -> None:
+    p = sp.place
+    colour = p.layer.colour
+    css = f"geo-place geo-layer-{p.layer.key} {place_css_class(p.place_id)}"
+    tooltip = folium.Tooltip(tooltip_html(sp), sticky=True)
+    popup = folium.Popup(popup_html(sp, text), max_width=380)
+    if p.geometry is not None and not p.geometry.is_empty:
+        fill = 0.12 if p.kind == "country" else 0.25
+        folium.GeoJson(
+            _feature(sp, _area_geometry(p.geometry)),
+            style_function=lambda _f, c=colour, o=fill: {
+                "color": c, "weight": 2, "opacity": 0.9, "fillColor": c, "fillOpacity": o,
+            },
+            highlight_function=lambda _f, c=colour: {"weight": 4, "fillOpacity": 0.35},
+            tooltip=tooltip,
+            popup=popup,
+            pane="geo-areas",
+            class_name=css,
+        ).add_to(group)
+    else:
+        # GeoJSON is [lon, lat]: the flip from the place's lat/lon happens here.
+        point = {"type": "Point", "coordinates": [round(p.lon, 6), round(p.lat, 6)]}
+        style = {"color": "#ffffff", "weight": 2, "opacity": 1, "fill": True, "fillColor": colour,
+                 "fillOpacity": 0.9}
+        folium.GeoJson(
+            _feature(sp, point),
+            marker=folium.CircleMarker(radius=_radius(len(sp.mentions)), class_name=css),
+            # folium's CircleMarker drops `pane`; the style object is merged into its options.
+            style_function=lambda _f, st=style: {**st, "pane": "geo-points"},
+            highlight_function=lambda _f: {"weight": 4},
+            tooltip=tooltip,
+            popup=popup,
+        ).add_to(group)
+
+
+# -- public API --------------------------------------------------------------------------------------
+def build_map(
+    situation: Situation,
+    *,
+    layers: Iterable[str] | None = None,
+    tiles: str | None = None,
+    selected: str | None = None,
+    asset_base: str = ASSET_BASE,
+) -> folium.Map:
+    """Draw ``situation`` as a folium map with one toggleable layer per kind of place.
+
+    Parameters
+    ----------
+    situation
+        What :func:`geo.geoparse` returned.
+    layers
+        Keys of :data:`geo.model.LAYERS` to draw (default: all). Layers left out are
+        neither drawn nor listed in the layer control.
+    tiles
+        ``None`` (default): offline, outlines only. ``"OpenStreetMap"``: also an online
+        tile base layer, so the browser fetches tiles; only when the user asks for it.
+    selected
+        A ``place_id`` of the situation to centre and zoom on instead of fitting all places.
+    asset_base
+        URL prefix of the vendored Leaflet and jQuery files.
+
+    Returns
+    -------
+    folium.Map
+        Deterministic: the same arguments render the same HTML.
+
+    Examples
+    --------
+    >>> from geo.situation import Situation
+    >>> m = build_map(Situation(text="", lang="en", mentions=()))
+    >>> "cdn" in m.get_root().render()
+    False
+    """
+    chosen = _check_layers(layers)
+    if tiles is not None and tiles not in TILES:
+        raise InputError(f"unknown tiles {tiles!r}; valid: None (offline) or {', '.join(map(repr, TILES))}")
+    base = asset_base.rstrip("/")
+
+    view = focus_view(situation, selected) if selected is not None else None
+    m = folium.Map(
+        location=list(view[0]) if view else [25.0, 40.0],
+        zoom_start=view[1] if view else 4,
+        tiles=None,
+        control_scale=True,
+        min_zoom=2,
+        max_zoom=14,
+        world_copy_jump=True,
+    )
+    # Instance attributes, so other maps (and folium's class defaults) are untouched.
+    m.default_js = [(name, f"{base}/{path}") for name, path in _JS]
+    m.default_css = [(name, f"{base}/{path}") for name, path in _CSS]
+    m.get_root().header.add_child(_Raw(_MAP_CSS), name="geo_map_css")
+
+    for name, z, events in _PANES:
+        folium.map.CustomPane(name, z_index=z, pointer_events=events).add_to(m)
+
+    if tiles is not None:
+        folium.TileLayer(tiles, name=TILES[tiles], overlay=False, control=True).add_to(m)
+    _Outlines(filled=tiles is None).add_to(m)
+
+    by_layer: dict[str, list[SituationPlace]] = {layer.key: [] for layer in LAYERS}
+    for sp in situation.places:
+        by_layer[sp.place.layer.key].append(sp)
+    for layer in LAYERS:
+        if layer.key not in chosen:
+            continue
+        group = folium.FeatureGroup(name=_layer_label(layer, len(by_layer[layer.key])), overlay=True, show=True)
+        for sp in by_layer[layer.key]:
+            _add_place(group, sp, situation.text)
+        group.add_to(m)
+
+    if view is None:
+        bounds = fit_bounds(situation, chosen)
+        if bounds is not None:
+            folium.FitBounds(bounds, padding=(24, 24), max_zoom=9).add_to(m)
+    # Last, so it lists every layer above; open so the layers (and their colours) are visible.
+    folium.LayerControl(collapsed=False, position="topright").add_to(m)
+    _renumber(m.get_root())
+    return m
+
+
+def _data_uri(path: Path, mime: str) -> str:
+    return f"data:{mime};base64," + base64.b64encode(path.read_bytes()).decode("ascii")
+
+
+@functools.lru_cache(maxsize=1)
+def _inline_assets() -> str:
+    """Leaflet's CSS (images as data: URIs), Leaflet and jQuery as inline tags."""
+    leaflet = VENDOR_DIR / "leaflet"
+    css = (leaflet / "leaflet.css").read_text(encoding="utf-8")
+    css = re.sub(
+        r"url\((images/[\w.-]+\.png)\)",
+        lambda mo: f"url({_data_uri(leaflet / mo.group(1), 'image/png')})",
+        css,
+    )
+    scripts = []
+    for _name, rel in _JS:
+        js = (VENDOR_DIR / rel).read_text(encoding="utf-8")
+        # The files are inlined: drop the source-map hint (a file the page would fetch in devtools).
+        js = re.sub(r"//# sourceMappingURL=\S+\s*$", "", js)
+        js = js.replace("</script", "<\\/script")  # cannot end the tag early
+        scripts.append(f"<script>{js}</script>")
+    return f"<style>{css}</style>" + "".join(scripts)
+
+
+def map_html_standalone(situation: Situation, **kw: Any) -> str:
+    """One self-contained HTML file: Leaflet, jQuery and the data inlined; opens offline.
+
+    Takes the keyword arguments of :func:`build_map` except ``asset_base``.
+    """
+    if "asset_base" in kw:
+        raise InputError("map_html_standalone inlines its assets; do not pass 'asset_base'")
+    m = build_map(situation, **kw)
+    m.default_js = []
+    m.default_css = []
+    root: Figure = m.get_root()
+    # Index 0: before folium's own header elements and before any script that uses L or $.
+    root.header.add_child(_Raw(_inline_assets()), name="geo_inline_assets", index=0)
+    root.header.add_child(
+        _Raw('<meta name="generator" content="geo.mapview"><title>Situation map</title>'),
+        name="geo_title", index=0,
+    )
+    return root.render()
+
+
+def write_map_html(situation: Situation, path: str | os.PathLike[str], **kw: Any) -> Path:
+    """Write :func:`map_html_standalone` to ``path`` (UTF-8) and return the path."""
+    out = Path(path)
+    out.write_text(map_html_standalone(situation, **kw), encoding="utf-8")
+    return out

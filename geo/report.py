@@ -1,0 +1,264 @@
+"""What a person reads about a situation: escaped HTML snippets, table rows and CSV files.
+
+Every string that comes from the statement is untrusted. It reaches HTML inside
+Streamlit, inside Leaflet popups and inside JavaScript template literals (folium
+writes popup and tooltip HTML between backticks), so :func:`escape_untrusted`
+escapes HTML *and* the three characters that act inside a template literal.
+No streamlit or folium import here: :mod:`geo.mapview` and ``app.py`` both use it.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import re
+from typing import Any, Iterable
+
+from .model import LAYERS, Mention, Quote
+from .situation import Situation, SituationPlace
+
+__all__ = [
+    "UNLOCATED_COLOUR",
+    "ARABIC_FONTS",
+    "escape_untrusted",
+    "is_rtl",
+    "quote_html",
+    "quotes_html",
+    "place_rows",
+    "mention_rows",
+    "unlocated_rows",
+    "places_csv",
+    "mentions_csv",
+    "statement_html",
+    "legend_html",
+]
+
+#: Colour of mentions that name no known place (grey: "seen, not mapped").
+UNLOCATED_COLOUR = "#8c8c8c"
+
+#: Fonts that shape Arabic well, in order of preference (Debian's fonts-noto-core, fonts-dejavu-core).
+ARABIC_FONTS = '"Noto Naskh Arabic", "Noto Sans Arabic", "DejaVu Sans", sans-serif'
+
+# html.escape covers & < > " '. Three more act inside a JavaScript template literal
+# (`...${x}...`, backslash escapes), where folium puts popup and tooltip HTML. And the
+# braces: folium wraps each rendered script in a new jinja2 Template and renders it
+# again, so "{{ ... }}" in a quote would run as Jinja on the server (checked on folium
+# 0.20: a popup "{{ 7*7 }}" renders as "49").
+_JS_TEMPLATE_CHARS = str.maketrans(
+    {"`": "&#96;", "$": "&#36;", "\\": "&#92;", "{": "&#123;", "}": "&#125;"}
+)
+
+_ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+# Spreadsheet programs run a cell that starts with one of these as a formula (CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def escape_untrusted(s: str) -> str:
+    """Escape ``s`` for HTML text, attribute values and JavaScript template literals.
+
+    >>> escape_untrusted("<b>`${x}`</b>")
+    '&lt;b&gt;&#96;&#36;&#123;x&#125;&#96;&lt;/b&gt;'
+    """
+    return html.escape(s, quote=True).translate(_JS_TEMPLATE_CHARS)
+
+
+def is_rtl(s: str) -> bool:
+    """Whether ``s`` is mostly Arabic script, so it is shown right-to-left.
+
+    >>> is_rtl("في الرياض"), is_rtl("in Riyadh")
+    (True, False)
+    """
+    return len(_ARABIC.findall(s)) > len(_LATIN.findall(s))
+
+
+def _dir_attrs(s: str) -> str:
+    return 'dir="rtl" lang="ar"' if is_rtl(s) else 'dir="ltr"'
+
+
+def quote_html(q: Quote, *, colour: str = "#ffe08a") -> str:
+    """One quote as a paragraph: the sentence escaped, the mention in ``<mark>``, Arabic right-to-left.
+
+    Offsets come from the quote (``start - sentence_start``), not from searching the
+    surface, so the right occurrence is marked when a name appears twice.
+    """
+    a = max(0, q.start - q.sentence_start)
+    b = max(a, q.end - q.sentence_start)
+    s = q.sentence
+    font = f"font-family:{ARABIC_FONTS};font-size:1.05em;" if is_rtl(s) else ""
+    return (
+        f'<p class="geo-quote" {_dir_attrs(s)} style="margin:0 0 .5em 0;line-height:1.6;{font}">'
+        f"{escape_untrusted(s[:a])}"
+        f'<mark style="background:{colour};padding:0 .1em;border-radius:2px">{escape_untrusted(s[a:b])}</mark>'
+        f"{escape_untrusted(s[b:])}</p>"
+    )
+
+
+def _place_heading(sp: SituationPlace) -> str:
+    p = sp.place
+    layer = p.layer
+    return (
+        f'<div class="geo-place-head" style="margin-bottom:.4em">'
+        f'<span style="display:inline-block;width:.8em;height:.8em;border-radius:50%;'
+        f'background:{layer.colour};margin-right:.35em"></span>'
+        f"<b>{escape_untrusted(p.name)}</b>"
+        f' · <span dir="rtl" lang="ar" style="font-family:{ARABIC_FONTS}">{escape_untrusted(p.name_ar)}</span>'
+        f'<br><small style="color:#555">{escape_untrusted(p.kind)} · {escape_untrusted(p.country_code)}'
+        f" · {len(sp.mentions)} mention{'s' if len(sp.mentions) != 1 else ''}"
+        f" · confidence {sp.confidence:.2f} ({escape_untrusted(sp.reason)})</small></div>"
+    )
+
+
+def quotes_html(situation: Situation, place_id: str) -> str:
+    """Heading plus every quote of one place, ready for ``st.html`` or a popup.
+
+    Raises ``KeyError`` when the statement does not name ``place_id``.
+    """
+    sp = situation.place(place_id)
+    quotes = "".join(quote_html(q) for q in sp.quotes(situation.text))
+    return f'<div class="geo-quotes">{_place_heading(sp)}{quotes}</div>'
+
+
+def place_rows(situation: Situation) -> list[dict[str, Any]]:
+    """One row per place for the places table (plain values; the table widget escapes them)."""
+    return [
+        {
+            "place_id": sp.place.place_id,
+            "name": sp.place.name,
+            "name_ar": sp.place.name_ar,
+            "kind": sp.place.kind,
+            "layer": sp.place.layer.key,
+            "country_code": sp.place.country_code,
+            "mentions": len(sp.mentions),
+            "confidence": round(sp.confidence, 3),
+            "reason": sp.reason,
+            "lat": round(sp.place.lat, 6),
+            "lon": round(sp.place.lon, 6),
+            "source": sp.place.source,
+        }
+        for sp in situation.places
+    ]
+
+
+def mention_rows(situation: Situation) -> list[dict[str, Any]]:
+    """One row per mention (located or not), in text order."""
+    rows = []
+    for m in situation.mentions:
+        p = m.place
+        rows.append({
+            "start": m.start,
+            "end": m.end,
+            "surface": m.surface,
+            "place_id": p.place_id if p else "",
+            "name": p.name if p else "",
+            "name_ar": p.name_ar if p else "",
+            "kind": p.kind if p else "",
+            "layer": p.layer.key if p else "",
+            "lat": round(p.lat, 6) if p else None,
+            "lon": round(p.lon, 6) if p else None,
+            "confidence": round(m.confidence, 3),
+            "reason": m.reason,
+            "cue": m.cue,
+            "sentence": situation.text[m.sentence_start : m.sentence_end],
+        })
+    return rows
+
+
+def unlocated_rows(situation: Situation) -> list[dict[str, Any]]:
+    """Mentions that look like places but match no gazetteer entry."""
+    return [
+        {
+            "surface": m.surface,
+            "cue": m.cue,
+            "reason": m.reason,
+            "start": m.start,
+            "sentence": situation.text[m.sentence_start : m.sentence_end],
+        }
+        for m in situation.unlocated
+    ]
+
+
+def _csv_cell(v: Any) -> Any:
+    # Neutralise spreadsheet formulas in text cells (a statement may start a line with "=").
+    if isinstance(v, str) and v.startswith(_FORMULA_START):
+        return "'" + v
+    return "" if v is None else v
+
+
+def _to_csv(rows: Iterable[dict[str, Any]], columns: list[str]) -> str:
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=columns, lineterminator="\r\n")
+    w.writeheader()
+    for r in rows:
+        w.writerow({k: _csv_cell(r.get(k)) for k in columns})
+    return buf.getvalue()
+
+
+_PLACE_COLUMNS = ["place_id", "name", "name_ar", "kind", "layer", "country_code", "mentions",
+                  "confidence", "reason", "lat", "lon", "source"]
+_MENTION_COLUMNS = ["start", "end", "surface", "place_id", "name", "name_ar", "kind", "layer",
+                    "lat", "lon", "confidence", "reason", "cue", "sentence"]
+
+
+def places_csv(situation: Situation) -> str:
+    """CSV, one row per place (RFC 4180, CRLF). Encode as ``utf-8-sig`` so spreadsheets read Arabic."""
+    return _to_csv(place_rows(situation), _PLACE_COLUMNS)
+
+
+def mentions_csv(situation: Situation) -> str:
+    """CSV, one row per mention, unlocated ones included with an empty ``place_id``."""
+    return _to_csv(mention_rows(situation), _MENTION_COLUMNS)
+
+
+def _mark(m: Mention, inner: str) -> str:
+    if m.place is None:
+        colour, title, cls = UNLOCATED_COLOUR, "unlocated: no gazetteer entry", "geo-unlocated"
+    else:
+        colour, title, cls = m.place.layer.colour, f"{m.place.name} ({m.place.kind})", f"geo-{m.place.layer.key}"
+    style = f"background:{colour}33;border-bottom:2px {'dashed' if m.place is None else 'solid'} {colour};padding:0 .1em"
+    return f'<mark class="geo-mention {cls}" title="{escape_untrusted(title)}" style="{style}">{inner}</mark>'
+
+
+def statement_html(situation: Situation) -> str:
+    """The whole statement, escaped, with every mention highlighted in its layer's colour.
+
+    Overlapping mentions (should not happen) keep the first one. Newlines are kept
+    with ``white-space: pre-wrap``; Arabic statements are laid out right-to-left.
+    """
+    text = situation.text
+    out: list[str] = []
+    pos = 0
+    for m in sorted(situation.mentions, key=lambda m: (m.start, -m.end)):
+        if m.start < pos:
+            continue
+        out.append(escape_untrusted(text[pos : m.start]))
+        out.append(_mark(m, escape_untrusted(text[m.start : m.end])))
+        pos = m.end
+    out.append(escape_untrusted(text[pos:]))
+    rtl = situation.lang == "ar" or is_rtl(text)
+    attrs = f'dir="rtl" lang="ar" style="font-family:{ARABIC_FONTS};' if rtl else 'dir="ltr" style="'
+    return (
+        f'<div class="geo-statement" {attrs}white-space:pre-wrap;line-height:1.9;'
+        f'max-height:26em;overflow-y:auto;padding:.5em .8em;border:1px solid #ddd;border-radius:6px">'
+        f'{"".join(out)}</div>'
+    )
+
+
+def legend_html(counts: dict[str, int] | None = None) -> str:
+    """A small legend: one coloured dot per layer (and the count of places when given)."""
+    items = []
+    for layer in (*LAYERS,):
+        n = f" ({counts.get(layer.key, 0)})" if counts is not None else ""
+        items.append(
+            f'<div style="margin:.15em 0"><span style="display:inline-block;width:.9em;height:.9em;'
+            f'border-radius:50%;background:{layer.colour};vertical-align:middle;margin-right:.4em"></span>'
+            f"{escape_untrusted(layer.label)}{n}</div>"
+        )
+    items.append(
+        f'<div style="margin:.15em 0"><span style="display:inline-block;width:.9em;height:.9em;'
+        f'border:2px dashed {UNLOCATED_COLOUR};vertical-align:middle;margin-right:.4em"></span>'
+        "Unlocated mention (text only)</div>"
+    )
+    return f'<div class="geo-legend" style="font-size:.9em">{"".join(items)}</div>'
