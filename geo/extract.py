@@ -75,6 +75,8 @@ def _readings(tok: str, gaz: Gazetteer, memo: dict[str, list[tuple[int, str]]]) 
     r = memo.get(tok)
     if r is None:
         r = [(0, tok)] if gaz.lengths(tok) else []
+        if r and is_arabic(tok) and tok[0] in "وفبلك" and gaz.commonness_any(tok[1:]) >= 5.5:
+            r = []  # وإن is "and if", not Van: a proclitic on a particle beats a rare name
         if is_arabic(tok):
             r.extend((pl, stem) for pl, stem in strip_proclitics(tok) if gaz.lengths(stem))
         memo[tok] = r

@@ -42,7 +42,7 @@ __all__ = ["Gazetteer", "NameRef", "load_gazetteer", "build_gazetteer", "default
 log = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-_FORMAT_VERSION = 9
+_FORMAT_VERSION = 10
 
 # Name reference types (low 4 bits of a packed ref): how a name belongs to its place.
 NAME, NAME_AR, ALIAS, ALT, DEMONYM, ORG = range(6)
@@ -83,7 +83,7 @@ class Gazetteer:
     """
 
     __slots__ = ("_cols", "_index", "_first_lens", "_upper", "_wkb", "_by_id", "_common", "_words", "_state",
-                 "_capitals", "_seats")
+                 "_capitals", "_seats", "_particles")
 
     def __init__(self, state: dict[str, Any]) -> None:
         self._state = state
@@ -99,6 +99,7 @@ class Gazetteer:
         self._words: frozenset[str] = state["words"]
         self._capitals: frozenset[int] = state["capitals"]
         self._seats: dict[int, int] = state["seats"]
+        self._particles: dict[str, float] = state["particles"]
 
     # -- size and identity -----------------------------------------------------
     def __len__(self) -> int:
@@ -208,6 +209,10 @@ class Gazetteer:
         """Whether the place at ``index`` is a national capital (GeoNames)."""
         return index in self._capitals
 
+    def commonness_any(self, token: str) -> float:
+        """Zipf frequency of any folded Arabic word among the most frequent (≥ 5.5), else 0."""
+        return self._particles.get(token, 0.0)
+
     def is_common_word(self, token: str) -> bool:
         """Whether a folded token is an ordinary word of Arabic or English (Zipf ≥ 3)."""
         return token in self._words
@@ -305,7 +310,7 @@ class _Builder:
             if stripped.isupper() and len(stripped) <= 5 and not is_arabic(toks[0]) and "." not in name:
                 self.upper.add(key)
 
-    def state(self, common: dict[str, float], words: frozenset[str]) -> dict[str, Any]:
+    def state(self, common: dict[str, float], words: frozenset[str], particles: dict[str, float]) -> dict[str, Any]:
         from array import array
 
         first: dict[str, int] = {}
@@ -328,6 +333,7 @@ class _Builder:
             "words": words,
             "capitals": frozenset(self.capitals),
             "seats": self.seats,
+            "particles": particles,
         }
 
 
@@ -524,7 +530,10 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
         b.add_name(phrase, 0, ORG)
 
     common, words = _commonness({k[0] for k in b.index if len(k) == 1})
-    return Gazetteer(b.state(common, words))
+    import math
+
+    particles = {w: round(math.log10(f * 1e9), 2) for w, f in _arabic_frequencies().items() if f >= 10**-3.5}
+    return Gazetteer(b.state(common, words, particles))
 
 
 @lru_cache(maxsize=1)

@@ -65,13 +65,10 @@ def _candidates(m: RawMatch) -> dict[int, int]:
     return out
 
 
-def _is_homograph(m: RawMatch, gaz: Gazetteer, ntype: int, pop: int, index: int) -> int:
-    """How much the matched word is also an everyday word: 0 not, 1 somewhat, 2 clearly.
-
-    2 needs a place-introducing word *and* same-country context; 1 needs the context only.
-    """
+def _is_homograph(m: RawMatch, gaz: Gazetteer, ntype: int, pop: int, index: int) -> bool:
+    """Whether the matched word is also an everyday word, so prominence alone proves nothing."""
     if len(m.key) > 1:
-        return 0
+        return False
     tok = m.key[0]
     kind = gaz.kind(index)
     if is_arabic(tok):
@@ -87,9 +84,7 @@ def _is_homograph(m: RawMatch, gaz: Gazetteer, ntype: int, pop: int, index: int)
         return 0
     # English word lists count "paris" as often as "nice": a big city or a capital is frequent *as a name*.
     # An alternate name that is an everyday word ("We" for Huế) is never trusted on prominence.
-    if gaz.commonness(tok) >= 4.0 and (ntype == ALT or (pop < 1_000_000 and not gaz.is_capital(index))):
-        return 2
-    return 0
+    return gaz.commonness(tok) >= 4.0 and (ntype == ALT or (pop < 1_000_000 and not gaz.is_capital(index)))
 
 
 def _document_countries(matches: list[RawMatch], gaz: Gazetteer) -> Counter[str]:
@@ -262,7 +257,7 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str],
     best_score, best, why = scored[0]
     kind, pop, cc = gaz.kind(best), gaz.population(best), gaz.country_code(best)
     ntype = cands[best]
-    homograph = _is_homograph(m, gaz, ntype, pop, best) if (kind != "country" or is_arabic(m.key[0])) else 0
+    homograph = _is_homograph(m, gaz, ntype, pop, best) and (kind != "country" or is_arabic(m.key[0]))
     context = any("named" in w for w in why)
     strong = any(("cue" in w or "qualified" in w) for w in why)
     zipf = gaz.commonness(m.key[0]) if len(m.key) == 1 else 0.0
@@ -299,7 +294,7 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str],
     return Resolution(m, best, round(min(0.99, max(0.05, conf)), 3), "; ".join(parts))
 
 
-def _accept(kind: str, pop: int, m: RawMatch, *, homograph: int, context: bool, strong: bool,
+def _accept(kind: str, pop: int, m: RawMatch, *, homograph: bool, context: bool, strong: bool,
             listed: bool, zipf: float) -> bool:
     """Whether the best reading is good enough to call this a place.
 
@@ -319,7 +314,7 @@ def _accept(kind: str, pop: int, m: RawMatch, *, homograph: int, context: bool, 
             return False
         if kind == "country":
             return m.locative or listed or context
-        return context and (m.locative or homograph == 1)
+        return context and m.locative
     if latin and m.sentence_initial and not multi and kind not in ("country",) and not context:
         return pop >= 1_000_000  # a capital at a sentence start proves nothing by itself
     if kind in _AREA_KINDS:
