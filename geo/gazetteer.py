@@ -37,15 +37,20 @@ from .errors import GazetteerError, InputError, UnknownPlaceError
 from .model import KINDS, Place
 from .text import NOT_PLACE_PHRASES, fold_name, is_arabic, nisba_forms, strip_proclitics, tokens
 
-__all__ = ["Gazetteer", "NameRef", "load_gazetteer", "build_gazetteer", "default_cache_dir", "DATA_DIR"]
+__all__ = [
+    "NAME", "NAME_AR", "ALIAS", "ALT", "DEMONYM", "ORG", "BARE",
+    "Gazetteer", "NameRef", "load_gazetteer", "build_gazetteer", "default_cache_dir", "DATA_DIR",
+]
 
 log = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-_FORMAT_VERSION = 10
+_FORMAT_VERSION = 11
 
 # Name reference types (low 4 bits of a packed ref): how a name belongs to its place.
-NAME, NAME_AR, ALIAS, ALT, DEMONYM, ORG = range(6)
+NAME, NAME_AR, ALIAS, ALT, DEMONYM, ORG, BARE = range(7)
+# BARE: a curated name with its head word taken off ("Waleed" of "al-Waleed crossing"); it counts only
+# when the text supplies the head (a cue), so a person called Waleed is not a border crossing.
 # English particles that may be dropped from the front of a transliterated name (al-Hol → Hol).
 _ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ad"})
 # Pseudo-populations: how prominent a place of each kind is when nothing else is known.
@@ -305,7 +310,9 @@ class _Builder:
         for key in keys:
             ref = (index << 4) | name_type
             bucket = self.index.setdefault(key, [])
-            if ref not in bucket:
+            if name_type != BARE and (index << 4 | BARE) in bucket:
+                bucket.remove(index << 4 | BARE)  # a real alias outranks the derived bare form
+            if ref not in bucket and not (name_type == BARE and any(r >> 4 == index for r in bucket)):
                 bucket.append(ref)
             if stripped.isupper() and len(stripped) <= 5 and not is_arabic(toks[0]) and "." not in name:
                 self.upper.add(key)
@@ -618,7 +625,7 @@ def _add_geojson_places(b: _Builder, path: Path, *, curated: bool) -> None:
         for n in names:
             bare = _HEAD_RE.sub("", n).strip(" -")
             if bare and bare != n.strip():
-                b.add_name(bare, i, ALIAS)
+                b.add_name(bare, i, BARE)
 
 
 # Head words of curated names, at the end (English) or the start (Arabic).

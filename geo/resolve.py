@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .extract import RawMatch
-from .gazetteer import ALT, DEMONYM, NAME, Gazetteer
+from .gazetteer import ALT, BARE, DEMONYM, NAME, Gazetteer
 from .text import AR_HOMOGRAPHS, CONTEXT_NAMES, is_arabic
 
 __all__ = ["Resolution", "resolve"]
@@ -207,7 +207,10 @@ def _resolve_context(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str]) -> Resol
 
 def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str],
                  qualifiers: set[tuple[str, str]], listed_with: set[str]) -> Resolution | None:
-    cands = _candidates(m)
+    cands = {i: t for i, t in _candidates(m).items()
+             if t != BARE or gaz.kind(i) in _CUE_KINDS.get(m.cue, frozenset())}
+    if not cands:
+        return None
     own = Counter({gaz.country_code(i): 1 for i in cands})  # don't let a name be its own context
     scored: list[tuple[float, int, list[str]]] = []
     for i, ntype in cands.items():
