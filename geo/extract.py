@@ -13,10 +13,13 @@ unknown name after it is kept as an *unlocated* match.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 from .gazetteer import ALIAS, ALT, DEMONYM, ORG, Gazetteer, NameRef
-from .text import CONTEXT_NAMES, CUES, NOT_PLACE_CUES, US_STATE_ABBREVIATIONS, Folded, is_arabic, strip_proclitics, token_spans
+from .text import CONTEXT_NAMES, CUES, NOT_PLACE_CUES, US_STATE_ABBREVIATIONS, Folded, is_arabic, strip_proclitics
 
 __all__ = ["RawMatch", "find_matches", "LOCATIVE_PREPOSITIONS"]
 
@@ -70,6 +73,38 @@ class RawMatch:
     token_count: int
 
 
+class _Tokens:
+    """Word tokens of folded text as ``(start, end, word)``, built from two flat lists.
+
+    ``re.findall`` and one pass for start offsets are several times cheaper than a tuple per token,
+    and tuples are made only for the few positions the matcher looks at.
+    """
+
+    __slots__ = ("words", "starts")
+
+    def __init__(self, text: str) -> None:
+        self.words: list[str] = _WORD_RE.findall(text)
+        self.starts: list[int] = [m.start() for m in _WORD_RE.finditer(text)]
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def __getitem__(self, i: int | slice) -> Any:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self.words)))]
+        if i < 0:
+            i += len(self.words)
+        w = self.words[i]
+        s = self.starts[i]
+        return s, s + len(w), w
+
+    def __iter__(self) -> Iterator[tuple[int, int, str]]:
+        return (self[k] for k in range(len(self.words)))
+
+
+_WORD_RE = re.compile(r"[^\W_]+")
+
+
 def _readings(tok: str, gaz: Gazetteer, memo: dict[str, list[tuple[int, str]]]) -> list[tuple[int, str]]:
     """``(prefix_len, first_token)`` readings of a token that start some gazetteer name (memoised per text)."""
     r = memo.get(tok)
@@ -94,6 +129,7 @@ def _context_name(tok: str) -> tuple[int, str] | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def _cue_of(tok: str) -> tuple[str, str, int] | None:
     """The cue a token is (with proclitics stripped for Arabic): ``(word, kind, arity)``."""
     hit = CUES.get(tok)
@@ -132,12 +168,19 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
     """
     text = folded.text
     orig = folded.original
-    toks = token_spans(text)
+    toks = _Tokens(text)
     n = len(toks)
     memo: dict[str, list[tuple[int, str]]] = {}
     out: list[RawMatch] = []
-    i = 0
-    while i < n:
+    # Decide once per distinct word whether it can start a name; then visit only those positions.
+    # Most words of a statement start no name, and this keeps their cost at a set lookup.
+    words, starts = toks.words, toks.starts
+    starters = {w for w in set(toks.words) if _readings(w, gaz, memo) or _context_name(w) is not None}
+    positions = [k for k, w in enumerate(toks.words) if w in starters]
+    next_free = 0
+    for i in positions:
+        if i < next_free:
+            continue  # inside a name already matched
         s, e, tok = toks[i]
         best: tuple[int, int, tuple[str, ...], tuple[NameRef, ...]] | None = None  # (L, prefix, key, refs)
         for pl, first in _readings(tok, gaz, memo):
@@ -146,11 +189,12 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
                     break
                 if i + L > n:
                     continue
-                key = (first,) + tuple(t for _, _, t in toks[i + 1 : i + L])
-                if L > 1 and not all(_JOIN_RE.match(text[toks[k][1] : toks[k + 1][0]])
-                                     for k in range(i, i + L - 1)):
-                    continue
+                key = (first, *words[i + 1 : i + L]) if L > 1 else (first,)
                 refs = gaz.refs(key)
+                if refs and L > 1 and not all(
+                    _JOIN_RE.match(text[starts[k] + len(words[k]) : starts[k + 1]]) for k in range(i, i + L - 1)
+                ):
+                    continue
                 if not refs:
                     continue
                 if not is_arabic(first):
@@ -164,19 +208,17 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
             if ctx is not None:
                 pl, stem = ctx
                 out.append(RawMatch(s + pl, e, (stem,), (), "context", stem, False, s in sentence_starts, i, 1))
-            i += 1
             continue
         L, pl, key, refs = best
         if any(r.name_type == ORG for r in refs) and L > 1:
-            i += L  # an organisation's name: its span is not a place mention
+            next_free = i + L  # an organisation's name: its span is not a place mention
             continue
         refs = tuple(r for r in refs if r.name_type != ORG)
         if not refs:
-            i += 1
             continue
         fs, fe = s + pl, toks[i + L - 1][1]
         if _not_a_place_here(toks, i, L, text, folded, gaz, refs):
-            i += L
+            next_free = i + L
             continue
         cue = _cue_of(toks[i - 1][2]) if i > 0 else None
         locative = False
@@ -197,7 +239,7 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
             locative=locative, sentence_initial=s in sentence_starts,
             token_index=i, token_count=L,
         ))
-        i += L
+        next_free = i + L
     out.extend(_state_abbreviations(out, folded, gaz))
     out.sort(key=lambda m: m.fs)
     out = _propagate_cues(out, toks, text)
@@ -230,7 +272,7 @@ def _state_abbreviations(found: list[RawMatch], folded: Folded, gaz: Gazetteer) 
     return out
 
 
-def _not_a_place_here(toks: list[tuple[int, int, str]], i: int, L: int, text: str, folded: Folded,
+def _not_a_place_here(toks: _Tokens, i: int, L: int, text: str, folded: Folded,
                       gaz: Gazetteer, refs: tuple[NameRef, ...]) -> bool:
     """Context that says a matched name is not a place: water bodies (Gulf of Mexico), the
     evening prayer (صلاة المغرب), or an English given name (Chad Whitfield, Jordan Ellis)."""
@@ -254,7 +296,7 @@ def _not_a_place_here(toks: list[tuple[int, int, str]], i: int, L: int, text: st
     return False
 
 
-def _is_notable_name(toks: list[tuple[int, int, str]], j: int, gaz: Gazetteer) -> bool:
+def _is_notable_name(toks: _Tokens, j: int, gaz: Gazetteer) -> bool:
     """Whether token ``j`` starts a name of a country, region or sizeable city (so not a surname)."""
     for L in gaz.lengths(toks[j][2]):
         for r in gaz.refs(tuple(t for _, _, t in toks[j : j + L])):
@@ -270,7 +312,7 @@ def _gap_is_list(text: str, a_end: int, b_start: int) -> bool:
     return gap in ("", ",", "and", "&", ", and", "و") or gap.replace(",", "").strip() in ("and", "the", "and the")
 
 
-def _propagate_cues(matches: list[RawMatch], toks: list[tuple[int, int, str]], text: str) -> list[RawMatch]:
+def _propagate_cues(matches: list[RawMatch], toks: _Tokens, text: str) -> list[RawMatch]:
     """Give a dual/plural head's kind to the names it governs; read English cues after the name."""
     out = list(matches)
     # Arabic dual/plural before: مخيمي الهول وروج, محافظتي نينوى والأنبار.
@@ -305,7 +347,7 @@ def _with_cue(m: RawMatch, kind: str, word: str) -> RawMatch:
 _NAME_STARTERS_AR = frozenset("ابو ام عين تل بئر دير راس جبل بني بيت كفر خربه".split())
 
 
-def _unlocated(toks: list[tuple[int, int, str]], text: str, folded: Folded, gaz: Gazetteer,
+def _unlocated(toks: _Tokens, text: str, folded: Folded, gaz: Gazetteer,
                found: list[RawMatch]) -> list[RawMatch]:
     """Cue words followed (Arabic) or preceded (English) by a name the gazetteer lacks."""
     covered = set()
@@ -316,7 +358,9 @@ def _unlocated(toks: list[tuple[int, int, str]], text: str, folded: Folded, gaz:
             covered.add(m.token_index + m.token_count)
     out: list[RawMatch] = []
     n = len(toks)
-    for i, (s, e, tok) in enumerate(toks):
+    cue_words = {w for w in set(toks.words) if _cue_of(w) is not None}
+    for i in [k for k, w in enumerate(toks.words) if w in cue_words]:
+        s, e, tok = toks[i]
         if i in covered:
             continue
         cue = _cue_of(tok)

@@ -421,6 +421,9 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
     """Build the gazetteer from its sources (slow: seconds). Prefer :func:`load_gazetteer`."""
     import pycountry
 
+    # Read the user's files first: a broken file should fail in milliseconds, not after the big build.
+    for p in extra_places:
+        _read_places_file(Path(p))
     b = _Builder()
     cities = _geonames_cities()
     polygons = _natural_earth_countries()
@@ -576,20 +579,28 @@ def _commonness(words: set[str]) -> tuple[dict[str, float], frozenset[str]]:
     return out, frozenset(common)
 
 
-def _add_geojson_places(b: _Builder, path: Path, *, curated: bool) -> None:
-    import shapely
-    from shapely.geometry import shape
-
+def _read_places_file(path: Path) -> list[dict[str, Any]]:
+    """The features of a places file; :class:`InputError` saying what is wrong otherwise."""
     if not path.exists():
-        if curated:
-            log.warning("curated places file %s is missing", path)
-            return
         raise InputError(f"places file {str(path)!r} does not exist")
     try:
         fc = json.loads(path.read_text(encoding="utf-8"))
         features = fc["features"]
+        if not isinstance(features, list):
+            raise TypeError("'features' is not a list")
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise InputError(f"places file {str(path)!r} is not a GeoJSON FeatureCollection: {exc}") from exc
+    return features
+
+
+def _add_geojson_places(b: _Builder, path: Path, *, curated: bool) -> None:
+    import shapely
+    from shapely.geometry import shape
+
+    if not path.exists() and curated:
+        log.warning("curated places file %s is missing", path)
+        return
+    features = _read_places_file(path)
     prefix = "curated" if curated else "user"
     for n, f in enumerate(features):
         props = f.get("properties") or {}

@@ -7,7 +7,7 @@ from bisect import bisect_right
 from .errors import InputError
 from .extract import find_matches
 from .gazetteer import Gazetteer, load_gazetteer
-from .model import Mention
+from .model import Mention, Place
 from .resolve import resolve
 from .situation import Situation
 from .text import detect_lang, fold, sentences
@@ -56,16 +56,24 @@ def geoparse(text: str, *, lang: str = "auto", gazetteer: Gazetteer | None = Non
     f_starts = frozenset(_folded_offsets(folded, s_starts))
     matches = find_matches(folded, gaz, f_starts)
     mentions = []
+    places: dict[int, Place] = {}  # one Place (and one decoded polygon) per place, not per mention
     for r in resolve(matches, gaz, folded.text):
         start, end = folded.span(r.match.fs, r.match.fe)
         k = bisect_right(s_starts, start) - 1
         ss, se = sents[k] if k >= 0 else (0, len(text))
         mentions.append(Mention(
             start=start, end=end, surface=text[start:end], sentence_start=ss, sentence_end=se,
-            place=gaz.place(r.place_index) if r.place_index is not None else None,
+            place=_place(gaz, r.place_index, places) if r.place_index is not None else None,
             confidence=r.confidence, reason=r.reason, cue=r.match.cue if r.match.cue != "context" else "",
         ))
     return Situation(text=text, lang=lang, mentions=tuple(mentions))
+
+
+def _place(gaz: Gazetteer, index: int, memo: dict[int, Place]) -> Place:
+    p = memo.get(index)
+    if p is None:
+        p = memo[index] = gaz.place(index)
+    return p
 
 
 def _folded_offsets(folded: object, originals: list[int]) -> list[int]:

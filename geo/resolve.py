@@ -132,7 +132,7 @@ def _qualifier(matches: list[RawMatch], k: int, gaz: Gazetteer, text: str) -> se
     return out
 
 
-def _listed(matches: list[RawMatch], k: int, text: str, gaz: Gazetteer) -> set[str]:
+def _listed(matches: list[RawMatch], k: int, text: str, klass: list[str]) -> set[str]:
     """Kinds ("area"/"populated") of the places that match ``k`` stands in a list with:
     مالي وبوركينا فاسو والنيجر; دمشق وبغداد وعمّان وبيروت. Empty if it is not in a list."""
     def joined(a: RawMatch, b: RawMatch) -> bool:
@@ -141,10 +141,15 @@ def _listed(matches: list[RawMatch], k: int, text: str, gaz: Gazetteer) -> set[s
 
     out: set[str] = set()
     for j in (k - 1, k + 1):
-        if 0 <= j < len(matches) and joined(*sorted((matches[j], matches[k]), key=lambda x: x.fs)):
-            classes = {"populated" if gaz.kind(i) in ("city", "town") else "area" for i in _candidates(matches[j])}
-            out.add(classes.pop() if len(classes) == 1 else "mixed")
+        if 0 <= j < len(matches) and joined(*((matches[j], matches[k]) if j < k else (matches[k], matches[j]))):
+            out.add(klass[j])
     return out
+
+
+def _klass(m: RawMatch, gaz: Gazetteer) -> str:
+    """"area", "populated" or "mixed": what kinds of place a match may be."""
+    classes = {"populated" if gaz.kind(r.place_index) in ("city", "town") else "area" for r in m.refs}
+    return classes.pop() if len(classes) == 1 else "mixed"
 
 
 def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str) -> list[Resolution]:
@@ -161,14 +166,24 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str) -> list[R
     """
     doc_cc = _document_countries(matches, gaz)
     out: list[Resolution] = []
+    # The same name in the same circumstances resolves the same way: decide once per document.
+    memo: dict[tuple[object, ...], tuple[int | None, float, str] | None] = {}
+    klass = [_klass(m, gaz) for m in matches]
     for k, m in enumerate(matches):
         if m.cue == "context":
             r = _resolve_context(m, gaz, doc_cc)
         elif not m.refs:
             r = Resolution(m, None, 0.5, f"{m.cue} cue {m.cue_word!r} with a name not in the gazetteer")
         else:
-            r = _resolve_one(m, gaz, doc_cc, _qualifier(matches, k, gaz, folded_text),
-                             _listed(matches, k, folded_text, gaz))
+            quals = _qualifier(matches, k, gaz, folded_text)
+            listed = _listed(matches, k, folded_text, klass)
+            key = (m.key, m.refs, m.cue, m.cue_word, m.locative, m.sentence_initial,
+                   frozenset(quals), frozenset(listed))
+            if key not in memo:
+                got = _resolve_one(m, gaz, doc_cc, quals, listed)
+                memo[key] = None if got is None else (got.place_index, got.confidence, got.reason)
+            hit = memo[key]
+            r = None if hit is None else Resolution(m, *hit)
         if r is not None:
             out.append(r)
     return _one_sense_per_discourse(out, gaz)

@@ -279,14 +279,15 @@ _PROCLITICS = tuple(p for p in PROCLITICS if "ـ" not in p)
 _WITH_ARTICLE = frozenset({"وبال", "فبال", "وكال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال"})
 
 
-def strip_proclitics(token: str) -> list[tuple[int, str]]:
+@lru_cache(maxsize=65536)
+def strip_proclitics(token: str) -> tuple[tuple[int, str], ...]:
     """Readings of an Arabic token with its proclitics removed: ``(prefix_len, stem)``.
 
     A prefix that contains the article yields the stem both with ``ال`` restored and bare,
     because the gazetteer holds names with and without the article (العراق, دمشق).
 
     >>> strip_proclitics("للعراق")[:2]
-    [(0, 'العراق'), (2, 'عراق')]
+    ((0, 'العراق'), (2, 'عراق'))
     """
     out: list[tuple[int, str]] = []
     for p in _PROCLITICS:
@@ -297,7 +298,7 @@ def strip_proclitics(token: str) -> list[tuple[int, str]]:
                 keep = len(p) - 2
                 out.append((keep, "ال" + stem))
             out.append((len(p), stem))
-    return out
+    return tuple(out)
 
 
 #: Endings that turn a base nisba (سوري) into its other forms (folded: ة → ه).

@@ -1,25 +1,43 @@
 """Turn the bytes of an uploaded statement into text, or say plainly why not.
 
 Supported encodings: UTF-8 (with or without BOM), UTF-16 LE/BE (with BOM, or
-without one when the bytes' NUL/0x06 pattern shows it), Windows-1256 and
+without one when the text reads as Arabic/Latin that way), Windows-1256 and
 ISO-8859-6. Nothing is stripped or normalised except a leading BOM, so offsets
 computed on :attr:`Decoded.text` point into what the user sees.
 
 Detection, in order (each step only runs when the earlier ones did not decide):
 
 1. size limit, empty input, binary magic bytes (PNG, PDF, ZIP/Office, GIF,
-   JPEG, gzip, old Office), byte-order marks;
+   JPEG, gzip, old Office), byte-order marks (a BOM is trusted; a broken body
+   after it is an error, UTF-32 is refused);
 2. strict UTF-8: valid UTF-8 with at least one multi-byte sequence is UTF-8
-   (legacy Arabic text is practically never valid UTF-8); pure ASCII without
-   control characters is UTF-8 too;
-3. otherwise every supported codec that decodes the bytes strictly is scored on
-   a sample: control/unassigned characters cost most, characters outside the
-   Arabic/Latin/common-punctuation repertoire cost one, and so does each word
-   that mixes Arabic and Latin letters (the tell-tale of the wrong single-byte
-   code page: ISO-8859-6 ``ي`` read as Windows-1256 is ``ê``). Ties between the
-   two Arabic code pages go to the reading whose letters are more frequent in
-   Arabic; remaining ties go to Windows-1256;
-4. the winner must still look like text, or the input is rejected.
+   (legacy Arabic text is practically never valid UTF-8), and so is pure ASCII,
+   unless either reads with control or unassigned characters. Invalid UTF-8 in
+   which well-formed multi-byte sequences dominate is *damaged* UTF-8 and is
+   rejected rather than misread as Windows-1256 mojibake;
+3. otherwise every supported codec that decodes all the bytes strictly is
+   scored on a 64 KiB sample: control/unassigned characters cost 10;
+   characters outside the Arabic/Latin/common-punctuation repertoire cost 1
+   (that is what UTF-16 read with the wrong byte order produces: CJK); and so
+   does each "oddity" - a word mixing Arabic and Latin letters (ISO-8859-6
+   ``ي`` read as Windows-1256 is ``ê``), a rare Latin-1 symbol (``½ ¬ ±``), a
+   vowel mark with no letter before it, an unpaired guillemet. Equal costs
+   prefer Unicode, then, between the two code pages, the reading whose Arabic
+   letters are more frequent, then Windows-1256;
+4. the best-scoring reading that is believable wins: at most 1% control
+   characters, at most 10% foreign characters for BOM-less UTF-16, at most one
+   oddity per five words for the code pages. If none is, the input is rejected
+   with the reason the best one failed.
+
+Known limits: a short text using only letters that both Arabic code pages
+encode as clean Arabic (e.g. ISO-8859-6 ``ن`` is Windows-1256 ``و``) is decided
+by letter frequency and can come out wrong; a Windows-1256 text made only of
+letters followed by ``، ؛ ؟`` can be valid UTF-8 and is read as such; other
+legacy code pages are not supported (Latin-1 French often decodes correctly as
+Windows-1256, which shares its accented letters; Cyrillic, Greek and CJK code
+pages are rejected); BOM-less UTF-16 is only recognised for Arabic/Latin text.
+charset-normalizer is not used: it misnames short Arabic inputs (``كلمة`` in
+Windows-1256 comes out as Big5).
 """
 
 from __future__ import annotations
@@ -120,7 +138,7 @@ _AR_LOGP = {ch: math.log(n / 1000) for ch, n in _AR_FREQ.items()}
 # (statements are seldom vowelled), so ي beats tanween ٍ for the same byte.
 _AR_LOGP_OTHER = math.log(1 / 1000)
 
-# Acceptance limits for the winning reading (see _check_plausible).
+# Limits beyond which a reading is not believed (see _implausible).
 _MAX_HARD_RATIO = 0.01
 _MAX_ODD_RATIO = 0.2
 _MAX_SOFT_RATIO = 0.1
@@ -160,7 +178,7 @@ class _Score:
 def _human_size(n: int) -> str:
     """``12.3 MB``, ``10 MB``, ``512 KB``, ``800 bytes`` (decimal units, as file managers show)."""
     for unit, size in (("MB", 1_000_000), ("KB", 1_000)):
-        if n >= size:
+        if round(n / size, 1) >= 1:  # 999_999 bytes is "1 MB", not "1000 KB"
             return f"{n / size:.1f}".removesuffix(".0") + f" {unit}"
     return f"{n} byte" + ("" if n == 1 else "s")
 
@@ -245,13 +263,17 @@ def _with_bom(data: bytes) -> Decoded | None:
     if data.startswith(_UTF8_BOM):
         body = data[len(_UTF8_BOM):]
         try:
-            return Decoded(body.decode("utf-8"), "utf-8", True)
+            text = body.decode("utf-8")
         except UnicodeDecodeError as e:
             pos = e.start + len(_UTF8_BOM)
             raise InputError(
                 f"the file starts with a UTF-8 byte-order mark, but byte {data[pos:pos + 1]!r} at "
                 f"position {pos} is not valid UTF-8; the file is damaged or mislabelled"
             ) from e
+        problem = _implausible(text, "utf-8", _score(text[:_SAMPLE_BYTES]), data, guessed=False)
+        if problem:
+            raise InputError(problem)
+        return Decoded(text, "utf-8", True)
     for bom, enc, endian in _UTF16_BOMS:
         if data.startswith(bom):
             body = data[len(bom):]
@@ -349,11 +371,11 @@ def decode_bytes(data: bytes, *, max_bytes: int | None = None) -> Decoded:
         if not data.isascii():
             # Valid multi-byte UTF-8 is overwhelming evidence: Windows-1256/ISO-8859-6
             # Arabic letters (0xC1..0xFE) are lead bytes that need 0x80..0xBF after them.
-            problem = _implausible(utf8, "utf-8", _score(utf8[:_SAMPLE_BYTES]), data)
-            if problem:
-                raise InputError(problem)
-            return Decoded(utf8, "utf-8", False)
-        if not _HARD_RE.search(utf8):
+            # Only a reading with control/unassigned characters is doubted (then all
+            # readings are scored below): cp1256 "ق؛" is the valid UTF-8 of U+07BA.
+            if _implausible(utf8, "utf-8", _score(utf8[:_SAMPLE_BYTES]), data) is None:
+                return Decoded(utf8, "utf-8", False)
+        elif not _HARD_RE.search(utf8):
             return Decoded(utf8, "utf-8", False)
         # ASCII with control characters: maybe UTF-16 without a BOM whose text
         # is all Arabic letters (bytes like b"(\x06"), so score the readings.

@@ -1,0 +1,89 @@
+"""Library edge cases: sizes, many places, threads, languages, bad arguments."""
+
+from __future__ import annotations
+
+import random
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from geo import InputError, geoparse
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t ", "x", "س", ".", "\u200f", "ﻻ"])
+def test_tiny_inputs_give_an_empty_result(gaz, text):
+    s = geoparse(text, gazetteer=gaz)
+    assert s.places == () and s.to_geojson() == {"type": "FeatureCollection", "features": []}
+
+
+@pytest.mark.parametrize(("arg", "kwargs", "match"), [
+    (b"bytes", {}, "decode bytes first"),
+    (None, {}, "text must be a str"),
+    ("text", {"lang": "fr"}, "lang must be one of"),
+])
+def test_bad_arguments(gaz, arg, kwargs, match):
+    with pytest.raises(InputError, match=match):
+        geoparse(arg, gazetteer=gaz, **kwargs)
+
+
+def test_language_override_changes_only_the_language(gaz, seed_text):
+    auto = geoparse(seed_text, gazetteer=gaz)
+    forced = geoparse(seed_text, lang="en", gazetteer=gaz)
+    assert auto.lang == "ar" and forced.lang == "en"
+    assert [m.place_id for m in auto.mentions] == [m.place_id for m in forced.mentions]
+
+
+def test_ten_megabytes(gaz, seed_text):
+    text = (seed_text + "\n\n") * (10_000_000 // len((seed_text + "\n\n").encode()) + 1)
+    s = geoparse(text, gazetteer=gaz)
+    assert len(s.places) == 10
+    assert len(s.mentions) == 31 * text.count(seed_text)
+
+
+def test_a_statement_naming_five_thousand_places(gaz):
+    # Countries and large cities with English names: a list the parser must get through whole.
+    cities = [p for p in gaz.places_in(["city"]) if p.population >= 150_000 and p.name.isascii()
+              and p.name.replace(" ", "").isalpha()]
+    rng = random.Random(7)
+    rng.shuffle(cities)
+    names = [p.name for p in cities][:5000]
+    text = ". ".join(f"Aid reached {n}" for n in names) + "."
+    s = geoparse(text, gazetteer=gaz)
+    assert len(s.mentions) >= 0.9 * len(names)
+    for m in s.mentions:
+        assert text[m.start : m.end] == m.surface
+
+
+def test_twenty_threads_agree_with_one(gaz, seed_text):
+    texts = [seed_text, "Talks in Baghdad, Damascus and Amman.", "مخيمي الهول وروج", "Tripoli, Lebanon"] * 5
+    expected = [geoparse(t, gazetteer=gaz).to_geojson() for t in texts]
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        got = list(pool.map(lambda t: geoparse(t, gazetteer=gaz).to_geojson(), texts))
+    assert got == expected
+
+
+def test_user_places_file(tmp_path):
+    import json
+
+    from geo import load_gazetteer
+
+    f = tmp_path / "mine.geojson"
+    f.write_text(json.dumps({"type": "FeatureCollection", "features": [{
+        "type": "Feature", "geometry": {"type": "Point", "coordinates": [36.0, 35.0]},
+        "properties": {"id": "clinic-7", "name": "Clinic Seven", "name_ar": "عيادة سبعة", "kind": "facility",
+                       "country_code": "SY", "source": "our field team"}}]}), encoding="utf-8")
+    gaz = load_gazetteer(extra_places=[f])  # default cache dir: built once per file content
+    s = geoparse("Supplies reached Clinic Seven on Monday.", gazetteer=gaz)
+    assert [sp.place.place_id for sp in s.places] == ["user:clinic-7"]
+    assert (s.places[0].place.lat, s.places[0].place.lon) == (35.0, 36.0)
+
+
+def test_user_places_file_errors(tmp_path):
+    from geo import load_gazetteer
+
+    bad = tmp_path / "bad.geojson"
+    bad.write_text("{not json", encoding="utf-8")
+    with pytest.raises(InputError, match="is not a GeoJSON FeatureCollection"):
+        load_gazetteer(extra_places=[bad], cache_dir=tmp_path / "cache")
+    with pytest.raises(InputError, match="does not exist"):
+        load_gazetteer(extra_places=[tmp_path / "missing.geojson"], cache_dir=tmp_path / "cache")
