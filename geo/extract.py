@@ -38,6 +38,8 @@ _DIRECTIONS = frozenset(
 )
 # Words that may be lower case inside a name: particles, directions, head words (northeast Syria, Azraq camp).
 _LOWER_OK = _PARTICLES | _DIRECTIONS | frozenset(k for k in CUES if k.isascii()) | frozenset({"border", "refugee"})
+_LOWER_OK_NOT_REGION = _LOWER_OK - _DIRECTIONS
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
 # What may stand between two tokens of one name.
 _JOIN_RE = re.compile(r"[ \t\u00a0\-'.]{1,3}\Z")
 _ARABIC_AND = "و"
@@ -148,14 +150,14 @@ def _case_ok(original: str, key: tuple[str, ...], gaz: Gazetteer, refs: tuple[Na
 
     A lower-case direction may open a region's name (northeast Syria), not a country's (south Georgia).
     """
-    words = [w for w in re.findall(r"[^\W\d_]+", original) if len(w) > 1]  # the 'a' of Sina'a says nothing
+    words = [w for w in _LETTERS_RE.findall(original) if len(w) > 1]  # the 'a' of Sina'a says nothing
     if not words:
         return True
     if gaz.needs_upper(key):
         return original.replace(".", "").replace(" ", "").isupper()
     if original.isupper():
         return True
-    lower_ok = _LOWER_OK if any(gaz.kind(r.place_index) == "region" for r in refs) else _LOWER_OK - _DIRECTIONS
+    lower_ok = _LOWER_OK if any(gaz.kind(r.place_index) == "region" for r in refs) else _LOWER_OK_NOT_REGION
     content = [w for w in words if w.lower() not in lower_ok] or words
     return all(w[0].isupper() for w in content)
 
@@ -177,6 +179,11 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
     words, starts = toks.words, toks.starts
     starters = {w for w in set(toks.words) if _readings(w, gaz, memo) or _context_name(w) is not None}
     positions = [k for k, w in enumerate(toks.words) if w in starters]
+    # A Latin name starts with a capital (or a particle/direction: al-Hol, northeast Syria): skip
+    # "the", "in", "of" ... written in lower case without building anything for them.
+    cased = folded.cased
+    if cased and len(cased) == len(text):
+        positions = [k for k in positions if not cased[starts[k]].islower() or words[k] in _LOWER_OK]
     next_free = 0
     for i in positions:
         if i < next_free:
@@ -184,10 +191,11 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
         s, e, tok = toks[i]
         best: tuple[int, int, tuple[str, ...], tuple[NameRef, ...]] | None = None  # (L, prefix, key, refs)
         for pl, first in _readings(tok, gaz, memo):
+            pair = i + 1 < n and gaz.has_pair(first, words[i + 1])
             for L in gaz.lengths(first):
                 if best is not None and L <= best[0]:
                     break
-                if i + L > n:
+                if i + L > n or (L > 1 and not pair):
                     continue
                 key = (first, *words[i + 1 : i + L]) if L > 1 else (first,)
                 refs = gaz.refs(key)
@@ -399,6 +407,15 @@ def _unlocated(toks: _Tokens, text: str, folded: Folded, gaz: Gazetteer,
             out.append(RawMatch(toks[first][0], e, tuple(t for _, _, t in toks[first : i + 1]), (),
                                 cue[1], tok, False, False, first, i - first + 1))
     if out:
-        spans = [(m.fs, m.fe) for m in out]
-        found[:] = [m for m in found if not any(a <= m.fs < b for a, b in spans)]
+        # Drop matches inside an unlocated span (Jeddah of "Jeddah 5 camp"); bisect keeps this linear-ish.
+        from bisect import bisect_right
+
+        spans = sorted((m.fs, m.fe) for m in out)
+        starts = [a for a, _ in spans]
+
+        def inside(pos: int) -> bool:
+            k = bisect_right(starts, pos) - 1
+            return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
+        found[:] = [m for m in found if not inside(m.fs)]
     return out

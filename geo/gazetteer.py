@@ -45,7 +45,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-_FORMAT_VERSION = 11
+_FORMAT_VERSION = 12
 
 # Name reference types (low 4 bits of a packed ref): how a name belongs to its place.
 NAME, NAME_AR, ALIAS, ALT, DEMONYM, ORG, BARE = range(7)
@@ -88,7 +88,7 @@ class Gazetteer:
     """
 
     __slots__ = ("_cols", "_index", "_first_lens", "_upper", "_wkb", "_by_id", "_common", "_words", "_state",
-                 "_capitals", "_seats", "_particles")
+                 "_capitals", "_seats", "_particles", "_pairs")
 
     def __init__(self, state: dict[str, Any]) -> None:
         self._state = state
@@ -105,6 +105,7 @@ class Gazetteer:
         self._capitals: frozenset[int] = state["capitals"]
         self._seats: dict[int, int] = state["seats"]
         self._particles: dict[str, float] = state["particles"]
+        self._pairs: frozenset[str] = state["pairs"]
 
     # -- size and identity -----------------------------------------------------
     def __len__(self) -> int:
@@ -197,6 +198,10 @@ class Gazetteer:
         if isinstance(v, int):
             return (NameRef(v >> 4, v & 15),)
         return tuple(NameRef(r >> 4, r & 15) for r in v)
+
+    def has_pair(self, first: str, second: str) -> bool:
+        """Whether some name of two or more tokens starts with ``first second`` (a cheap pre-check)."""
+        return f"{first} {second}" in self._pairs
 
     def needs_upper(self, key: tuple[str, ...]) -> bool:
         """Whether the name is an acronym that counts only when written in capitals (US, UAE)."""
@@ -341,6 +346,7 @@ class _Builder:
             "capitals": frozenset(self.capitals),
             "seats": self.seats,
             "particles": particles,
+            "pairs": frozenset(f"{k[0]} {k[1]}" for k in self.index if len(k) > 1),
         }
 
 

@@ -123,6 +123,8 @@ class Folded:
     text: str
     runs_f: tuple[int, ...]
     runs_o: tuple[int, ...]
+    #: The folded text before lower-casing (same offsets as ``text``): where capitals are still visible.
+    cased: str = ""
 
     def orig_start(self, f: int) -> int:
         """Original offset of folded offset ``f`` (a span start)."""
@@ -185,7 +187,7 @@ def fold(text: str) -> Folded:
     low = folded.lower()
     if len(low) != len(folded):  # e.g. 'İ' lowers to two code points: lower char by char, 1:1
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
-    return Folded(text, low, tuple(runs_f), tuple(runs_o))
+    return Folded(text, low, tuple(runs_f), tuple(runs_o), folded)
 
 
 def fold_name(name: str) -> str:
@@ -230,6 +232,10 @@ _ABBREV = frozenset(
 )
 
 
+_NEXT_CHAR_RE = re.compile(r"\s*(\S)")
+_INITIALS_RE = re.compile(r"(?:[a-z]\.)+[a-z]")
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans ``(start, end)`` of ``text``, whitespace trimmed, covering every word.
 
@@ -244,11 +250,13 @@ def sentences(text: str) -> list[tuple[int, int]]:
         end = m.end()
         if "\n" not in m.group():
             # Is the period part of an abbreviation, or does a lower-case word follow?
-            word = re.search(r"(\S+)$", text[start : m.start()])
-            w = word.group(1).lower().strip("(\"'") if word else ""
-            nxt = re.match(r"\s*(\S)", text[end:])
+            # (Searches are anchored at positions: slicing the text here would make this quadratic.)
+            pos = m.start()
+            ws = max(text.rfind(" ", start, pos), text.rfind("\n", start, pos), text.rfind("\t", start, pos))
+            w = text[max(ws + 1, start) : pos].lower().strip("(\"'")
+            nxt = _NEXT_CHAR_RE.match(text, end)
             if m.group().startswith(".") and (
-                w in _ABBREV or (len(w) == 1 and w.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", w)
+                w in _ABBREV or (len(w) == 1 and w.isalpha()) or _INITIALS_RE.fullmatch(w)
             ):
                 continue
             if nxt and nxt.group(1).islower():
