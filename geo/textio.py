@@ -51,7 +51,7 @@ from pathlib import Path
 
 from .errors import InputError
 
-__all__ = ["Decoded", "decode_bytes", "read_text_file", "SUPPORTED_ENCODINGS"]
+__all__ = ["SUPPORTED_ENCODINGS", "Decoded", "decode_bytes", "read_text_file"]
 
 #: Codec names reported in :attr:`Decoded.encoding`; each is a valid Python codec name.
 SUPPORTED_ENCODINGS: tuple[str, ...] = ("utf-8", "utf-16-le", "utf-16-be", "windows-1256", "iso-8859-6")

@@ -9,8 +9,9 @@ Two layers of checks, merged into one list of plain-English problems:
   geometry;
 * the PyPI package ``geojson-validator`` (``validate_structure`` with
   ``check_crs=True`` and ``validate_geometries``), as an independent second
-  opinion. Its findings are added only where ours found nothing of that kind on
-  that feature, so a defect is reported once, in our wording.
+  opinion. Its findings are added only for a feature where ours found nothing
+  (structure) or no geometry problem (geometry criteria), so a defect is
+  reported once, in our wording.
 
 Problems are located JSON-path style: ``features[2] (id 'country:SY').geometry.coordinates[0]``.
 """
@@ -22,8 +23,9 @@ import math
 import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from .errors import GeoError
 
@@ -32,9 +34,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "GeoJSONError",
-    "validate_feature_collection",
     "assert_valid_feature_collection",
     "roundtrip_geopandas",
+    "validate_feature_collection",
 ]
 
 #: Distance (degrees) a polygon's representative point may lie outside it:
@@ -43,6 +45,14 @@ REPRESENTATIVE_POINT_TOLERANCE = 0.5
 
 # Nesting depth of "coordinates" per type: 1 = a position, 2 = a list of positions, ...
 _DEPTH = {"Point": 1, "MultiPoint": 2, "LineString": 2, "MultiLineString": 3, "Polygon": 3, "MultiPolygon": 4}
+_SHAPE = {
+    "Point": "[lon, lat]",
+    "MultiPoint": "[[lon, lat], ...]",
+    "LineString": "[[lon, lat], ...]",
+    "MultiLineString": "[[[lon, lat], ...], ...]",
+    "Polygon": "[ring, ...] with each ring [[lon, lat], ...]",
+    "MultiPolygon": "[polygon, ...] with each polygon [ring, ...]",
+}
 _GEOMETRY_TYPES = (*_DEPTH, "GeometryCollection")
 _BLOCKING = frozenset({"structure", "geometry_type", "nesting", "position", "finite", "ring", "line"})
 
@@ -51,14 +61,10 @@ _BLOCKING = frozenset({"structure", "geometry_type", "nesting", "position", "fin
 # is legal by RFC 7946's letter but breaks shapely's contains/representative
 # point, which the map and the swap check rely on.
 _GV_PROBLEMATIC = ("self_intersection",)
-# Which of our problem kinds covers each geojson-validator criterion (for de-duplication).
-_GV_KIND = {
-    "unclosed": "ring",
-    "less_three_unique_nodes": "ring",
-    "exterior_not_ccw": "winding",
-    "interior_not_cw": "winding",
-    "self_intersection": "self_intersection",
-}
+# Our problem kinds that concern a feature's geometry: when one is reported,
+# geojson-validator's geometry findings for that feature add nothing but noise
+# (a 3-position ring is also "not counter-clockwise" once shapely closes it).
+_GEOMETRY_KINDS = frozenset({"geometry_type", "nesting", "position", "finite", "range", "line", "ring", "winding"})
 
 
 class GeoJSONError(GeoError, ValueError):
@@ -67,7 +73,8 @@ class GeoJSONError(GeoError, ValueError):
     def __init__(self, problems: Sequence[str]) -> None:
         self.problems: tuple[str, ...] = tuple(problems)
         listing = "\n".join(f"  - {p}" for p in self.problems)
-        super().__init__(f"invalid GeoJSON FeatureCollection ({len(self.problems)} problem(s)):\n{listing}")
+        n = len(self.problems)
+        super().__init__(f"invalid GeoJSON FeatureCollection ({n} problem{'' if n == 1 else 's'}):\n{listing}")
 
 
 @dataclass(frozen=True)
@@ -77,7 +84,7 @@ class _Problem:
     message: str
 
 
-def _is_number(v: Any) -> bool:
+def _is_number(v: Any) -> TypeGuard[float]:
     # bool is an int subclass, but true/false is not a coordinate.
     return isinstance(v, (int, float)) and not isinstance(v, bool)
 
@@ -93,7 +100,7 @@ def _depth(value: Any) -> int:
 
 def _signed_area(ring: list[list[float]]) -> float:
     """Shoelace area: positive for counter-clockwise rings in (lon, lat) axes."""
-    return 0.5 * math.fsum(x0 * y1 - x1 * y0 for (x0, y0, *_), (x1, y1, *_) in zip(ring, ring[1:]))
+    return 0.5 * math.fsum(x0 * y1 - x1 * y0 for (x0, y0, *_), (x1, y1, *_) in pairwise(ring))
 
 
 class _Checker:
@@ -182,12 +189,19 @@ class _Checker:
             if not isinstance(members, list):
                 self.add("structure", where, "a GeometryCollection needs a 'geometries' array")
                 return False
-            return all([self.geometry(g, f"{where}.geometries[{k}]") for k, g in enumerate(members)])
+            # A list, not a generator: every member is checked even after a bad one.
+            return all([self.geometry(g, f"{where}.geometries[{k}]") for k, g in enumerate(members)])  # noqa: C419
         coords = geom.get("coordinates")
         if not isinstance(coords, list):
             self.add("structure", where, f"'coordinates' must be an array, got {coords!r:.60}")
             return False
         n_before = len(self.problems)
+        depth = _depth(coords)
+        if coords and depth != _DEPTH[gtype]:
+            # Say it once at the top: a ring given as a Polygon's coordinates is one mistake.
+            self.add("nesting", f"{where}.coordinates",
+                     f"arrays are nested {depth} deep; a {gtype} needs {_DEPTH[gtype]} ({_SHAPE[gtype]})")
+            return False
         self.nesting(coords, _DEPTH[gtype], gtype, f"{where}.coordinates")
         if self._blocked_since(n_before):
             return False
@@ -208,18 +222,20 @@ class _Checker:
         # these kinds do, so the shapely-based checks are skipped after them.
         return any(p.kind in _BLOCKING for p in self.problems[n:])
 
-    def nesting(self, value: Any, depth: int, gtype: str, where: str) -> None:
-        """Walk the coordinate arrays: right depth everywhere, every leaf a valid position."""
+    def nesting(self, value: Any, depth: int, gtype: str, where: str) -> bool:
+        """Walk the coordinate arrays: right depth everywhere, every leaf a valid position.
+
+        Stops at the first wrongly nested array (one message, not one per sibling).
+        """
         if depth == 1:
             self.position(value, where)
-            return
-        if not isinstance(value, list) or (value and not isinstance(value[0], list)):
+            return True
+        if not isinstance(value, list) or any(not isinstance(v, list) for v in value):
             need = {2: "an array of positions", 3: "an array of arrays of positions",
                     4: "an array of polygons (arrays of rings)"}[depth]
             self.add("nesting", where, f"is nested wrongly for a {gtype}: expected {need}, got {value!r:.60}")
-            return
-        for k, v in enumerate(value):
-            self.nesting(v, depth - 1, gtype, f"{where}[{k}]")
+            return False
+        return all(self.nesting(v, depth - 1, gtype, f"{where}[{k}]") for k, v in enumerate(value))
 
     def position(self, pos: Any, where: str) -> None:
         if not isinstance(pos, list) or not 2 <= len(pos) <= 3 or not all(_is_number(v) for v in pos):
@@ -262,12 +278,14 @@ class _Checker:
 
     # -- our rule: properties lat/lon agree with the geometry ---------------------
     def lat_lon(self, props: dict[str, Any], geometry: dict[str, Any], where: str) -> None:
-        lat, lon = props.get("lat"), props.get("lon")
-        if lat is None and lon is None:
+        raw_lat, raw_lon = props.get("lat"), props.get("lon")
+        if raw_lat is None and raw_lon is None:
             return
-        if not (_is_number(lat) and _is_number(lon) and math.isfinite(lat) and math.isfinite(lon)):
-            self.add("lat_lon", f"{where}.properties", f"'lat'/'lon' must both be finite numbers, got lat={lat!r}, lon={lon!r}")
+        if not (_is_number(raw_lat) and _is_number(raw_lon) and math.isfinite(raw_lat) and math.isfinite(raw_lon)):
+            self.add("lat_lon", f"{where}.properties",
+                     f"'lat'/'lon' must both be finite numbers, got lat={raw_lat!r}, lon={raw_lon!r}")
             return
+        lat, lon = float(raw_lat), float(raw_lon)
         gtype = geometry["type"]
         if gtype == "Point":
             x, y = geometry["coordinates"][:2]
@@ -302,7 +320,7 @@ def _validator_problems(fc: dict[str, Any], own: list[_Problem]) -> Iterator[_Pr
     logger.disable("geojson_validator")
 
     flagged = {p.feature for p in own}
-    kinds = {(p.feature, p.kind) for p in own}
+    geometry_flagged = {p.feature for p in own if p.kind in _GEOMETRY_KINDS}
     for message, where in geojson_validator.validate_structure(fc, check_crs=True).items():
         features = where.get("feature") or [None] * len(where["path"])
         for path, feature in zip(where["path"], features):
@@ -324,10 +342,9 @@ def _validator_problems(fc: dict[str, Any], own: list[_Problem]) -> Iterator[_Pr
             for hit in hits:
                 # A hit is the feature index, or {index: [part indices]} for multi-geometries.
                 for index in (hit if isinstance(hit, dict) else {hit: None}):
-                    if (index, _GV_KIND.get(criterion, criterion)) in kinds:
-                        continue
-                    text = criterion.replace("_", " ")
-                    yield _Problem(index, criterion, f"features[{index}].geometry: {text} (geojson-validator)")
+                    if index not in geometry_flagged:
+                        text = criterion.replace("_", " ")
+                        yield _Problem(index, criterion, f"features[{index}].geometry: {text} (geojson-validator)")
 
 
 def validate_feature_collection(fc: dict[str, Any]) -> list[str]:
@@ -358,7 +375,7 @@ def assert_valid_feature_collection(fc: dict[str, Any]) -> None:
         raise GeoJSONError(problems)
 
 
-def roundtrip_geopandas(fc: dict[str, Any]) -> "geopandas.GeoDataFrame":
+def roundtrip_geopandas(fc: dict[str, Any]) -> geopandas.GeoDataFrame:
     """Write ``fc`` to a temporary ``.geojson`` and read it back with ``geopandas.read_file`` (pyogrio).
 
     For tests: proves GDAL's GeoJSON driver accepts our export. With pyogrio
@@ -366,6 +383,7 @@ def roundtrip_geopandas(fc: dict[str, Any]) -> "geopandas.GeoDataFrame":
     GDAL String field with JSON subtype, which pyogrio parses back into Python
     lists of dicts; an array of plain strings comes back as a numpy array
     (GDAL StringList). The ``id`` member becomes an ``id`` column.
+    A NaN coordinate raises ``ValueError`` before anything is written (it is not JSON).
     """
     import geopandas
 
