@@ -43,6 +43,10 @@ __all__ = [
     "VENDOR_DIR",
     "TILES",
     "build_map",
+    "base_map",
+    "layer_groups",
+    "layer_control",
+    "initial_view",
     "map_html_standalone",
     "write_map_html",
     "escape_untrusted",
@@ -63,9 +67,9 @@ VENDOR_DIR = Path(__file__).resolve().parent.parent / "static" / "vendor"
 #: Online tile layers that may be asked for; ``None`` (the default) means no network at all.
 TILES: dict[str, str] = {"OpenStreetMap": "OpenStreetMap (online tiles)"}
 
-# The only files the map needs, relative to the asset base (no bootstrap / font-awesome:
-# we draw CircleMarkers and GeoJSON, never folium.Icon).
-_JS = (("leaflet", "leaflet/leaflet.js"), ("jquery", "jquery/jquery.min.js"))
+# The only files the map needs, relative to the asset base. No bootstrap / font-awesome
+# (no folium.Icon) and no jQuery (only folium.Popup needs it; our popups are plain DOM).
+_JS = (("leaflet", "leaflet/leaflet.js"),)
 _CSS = (("leaflet_css", "leaflet/leaflet.css"),)
 
 _NATURAL_EARTH = ("tests", "fixtures", "naturalearth_lowres", "naturalearth_lowres.shp")
@@ -261,13 +265,13 @@ def basemap_geojson() -> dict[str, Any]:
     return json.loads(_basemap_json())
 
 
-def _renumber(root: Element) -> None:
+def _renumber(root: Element, start: int = 1) -> None:
     """Give every element a stable id in tree order (folium draws random ones).
 
     Child dicts are keyed by ``get_name()``, which embeds the id, so they are rebuilt
     too (keys that were explicit names are kept as they were).
     """
-    counter = itertools.count(1)
+    counter = itertools.count(start)
     seen: set[int] = set()
 
     def visit(el: Element) -> None:
@@ -328,42 +332,165 @@ def _layer_label(layer: Layer, count: int) -> str:
     return f'<span class="geo-swatch" style="background:{layer.colour}"></span>{layer.label} ({count})'
 
 
-def _add_place(group: folium.FeatureGroup, sp: SituationPlace, text: str) -> None:
-    p = sp.place
-    colour = p.layer.colour
-    css = f"geo-place geo-layer-{p.layer.key} {place_css_class(p.place_id)}"
-    tooltip = folium.Tooltip(tooltip_html(sp), sticky=True)
-    popup = folium.Popup(popup_html(sp, text), max_width=380)
-    if p.geometry is not None and not p.geometry.is_empty:
-        fill = 0.12 if p.kind == "country" else 0.25
-        folium.GeoJson(
-            _feature(sp, _area_geometry(p.geometry)),
-            style_function=lambda _f, c=colour, o=fill: {
-                "color": c, "weight": 2, "opacity": 0.9, "fillColor": c, "fillOpacity": o,
-            },
-            highlight_function=lambda _f, c=colour: {"weight": 4, "fillOpacity": 0.35},
-            tooltip=tooltip,
-            popup=popup,
-            pane="geo-areas",
-            class_name=css,
-        ).add_to(group)
-    else:
-        # GeoJSON is [lon, lat]: the flip from the place's lat/lon happens here.
-        point = {"type": "Point", "coordinates": [round(p.lon, 6), round(p.lat, 6)]}
-        style = {"color": "#ffffff", "weight": 2, "opacity": 1, "fill": True, "fillColor": colour,
-                 "fillOpacity": 0.9}
-        folium.GeoJson(
-            _feature(sp, point),
-            marker=folium.CircleMarker(radius=_radius(len(sp.mentions)), class_name=css),
-            # folium's CircleMarker drops `pane`; the style object is merged into its options.
-            style_function=lambda _f, st=style: {**st, "pane": "geo-points"},
-            highlight_function=lambda _f: {"weight": 4},
-            tooltip=tooltip,
-            popup=popup,
-        ).add_to(group)
+def _script_json(obj: Any) -> str:
+    """JSON that is also safe inside an HTML ``<script>``: no ``</script>``, no ``<!--``, no line separators."""
+    return (
+        json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+        .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    )
+
+
+class _PlaceLayer(MacroElement):
+    """All places of one layer as a single ``L.geoJson``, added to its FeatureGroup.
+
+    One element per layer instead of folium's GeoJson + Popup + Tooltip per place: a
+    few milliseconds instead of ~20 per place, no jQuery, and the output is never
+    re-parsed as a Jinja template (folium re-renders every script it generates). Popup
+    and tooltip texts travel as JSON strings of already escaped HTML; properties carry
+    only ``place_id`` and ``layer``, which a click returns to Python.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = (function (d) {
+          return L.geoJson(d.geojson, {
+            style: function (f) { return d.style[f.id]; },
+            pointToLayer: function (f, latlng) { return L.circleMarker(latlng, d.style[f.id]); },
+            onEachFeature: function (f, layer) {
+              // Pane and class must be options before the layer is added to the map.
+              L.Util.setOptions(layer, {pane: d.style[f.id].pane, className: d.style[f.id].className});
+              var popup = document.createElement("div");
+              popup.innerHTML = d.popup[f.id];
+              layer.bindPopup(popup, {maxWidth: 380});
+              layer.bindTooltip(d.tooltip[f.id], {sticky: true});
+              layer.on("mouseover", function () { layer.setStyle({weight: d.style[f.id].weight + 2}); });
+              layer.on("mouseout", function () { layer.setStyle({weight: d.style[f.id].weight}); });
+            }
+          });
+        })({{ this.data_js }}).addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, places: Iterable[SituationPlace], text: str) -> None:
+        super().__init__()
+        self._name = "PlaceLayer"
+        features, style, popup, tooltip = [], {}, {}, {}
+        for sp in places:
+            p = sp.place
+            pid = p.place_id
+            colour = p.layer.colour
+            css = f"geo-place geo-layer-{p.layer.key} {place_css_class(pid)}"
+            if p.geometry is not None and not p.geometry.is_empty:
+                geometry = _area_geometry(p.geometry)
+                style[pid] = {"color": colour, "weight": 2, "opacity": 0.9, "fillColor": colour,
+                              "fillOpacity": 0.12 if p.kind == "country" else 0.25,
+                              "pane": "geo-areas", "className": css}
+            else:
+                # GeoJSON is [lon, lat]: the flip from the place's lat/lon happens here.
+                geometry = {"type": "Point", "coordinates": [round(p.lon, 6), round(p.lat, 6)]}
+                style[pid] = {"radius": _radius(len(sp.mentions)), "color": "#ffffff", "weight": 2, "opacity": 1,
+                              "fill": True, "fillColor": colour, "fillOpacity": 0.9,
+                              "pane": "geo-points", "className": css}
+            features.append(_feature(sp, geometry))
+            popup[pid] = popup_html(sp, text)
+            tooltip[pid] = tooltip_html(sp)
+        self.place_ids = list(style)
+        self.data_js = _script_json({
+            "geojson": {"type": "FeatureCollection", "features": features},
+            "style": style, "popup": popup, "tooltip": tooltip,
+        })
+
+    def render(self, **kwargs: Any) -> None:
+        self.get_root().script.add_child(_Raw(self._template.module.script(self, kwargs)), name=self.get_name())
 
 
 # -- public API --------------------------------------------------------------------------------------
+def base_map(
+    *,
+    tiles: str | None = None,
+    asset_base: str = ASSET_BASE,
+    location: tuple[float, float] = (25.0, 40.0),
+    zoom: int = 4,
+) -> folium.Map:
+    """The map without places: local assets, panes, the offline outlines, optional online tiles.
+
+    It depends only on ``tiles`` and ``asset_base``, so the dashboard keeps one map
+    (one iframe, Leaflet loaded once) and swaps the places in with
+    ``st_folium(..., feature_group_to_add=layer_groups(...))``.
+    """
+    if tiles is not None and tiles not in TILES:
+        raise InputError(f"unknown tiles {tiles!r}; valid: None (offline) or {', '.join(map(repr, TILES))}")
+    base = asset_base.rstrip("/")
+    m = folium.Map(location=list(location), zoom_start=zoom, tiles=None, control_scale=True,
+                   min_zoom=2, max_zoom=14, world_copy_jump=True)
+    # Instance attributes, so other maps (and folium's class defaults) are untouched.
+    m.default_js = [(name, f"{base}/{path}") for name, path in _JS]
+    m.default_css = [(name, f"{base}/{path}") for name, path in _CSS]
+    m.get_root().header.add_child(_Raw(_MAP_CSS), name="geo_map_css")
+    for name, z, events in _PANES:
+        folium.map.CustomPane(name, z_index=z, pointer_events=events).add_to(m)
+    if tiles is not None:
+        folium.TileLayer(tiles, name=TILES[tiles], overlay=False, control=True).add_to(m)
+    _Outlines(filled=tiles is None).add_to(m)
+    _renumber(m.get_root())
+    return m
+
+
+def layer_groups(situation: Situation, *, layers: Iterable[str] | None = None) -> list[folium.FeatureGroup]:
+    """One FeatureGroup per layer of :data:`geo.model.LAYERS` (those in ``layers``), in drawing order.
+
+    Each group's name is the layer-control label: a dot in the layer's colour, the
+    label and the number of places. Empty layers are kept, so the control always lists
+    the same layers.
+    """
+    chosen = _check_layers(layers)
+    by_layer: dict[str, list[SituationPlace]] = {layer.key: [] for layer in LAYERS}
+    for sp in situation.places:
+        by_layer[sp.place.layer.key].append(sp)
+    groups = []
+    for i, layer in enumerate(LAYERS):
+        if layer.key not in chosen:
+            continue
+        group = folium.FeatureGroup(name=_layer_label(layer, len(by_layer[layer.key])), overlay=True, show=True)
+        _PlaceLayer(by_layer[layer.key], situation.text).add_to(group)
+        _renumber(group, start=(i + 1) << 64)  # distinct per layer: a map keys its children by name
+        groups.append(group)
+    return groups
+
+
+def layer_control() -> folium.LayerControl:
+    """The layer control the maps use: expanded, so the layers and their colours are always visible."""
+    return folium.LayerControl(collapsed=False, position="topright")
+
+
+def initial_view(
+    situation: Situation, *, layers: Iterable[str] | None = None, size: tuple[int, int] = (850, 560)
+) -> tuple[tuple[float, float], int]:
+    """Centre ``(lat, lon)`` and zoom that show :func:`fit_bounds` on a map of ``size`` pixels.
+
+    For ``st_folium(center=..., zoom=...)``, which cannot fit bounds itself. Without
+    places: the Middle East at zoom 4.
+    """
+    bounds = fit_bounds(situation, layers)
+    if bounds is None:
+        return (25.0, 40.0), 4
+    (s, w), (n, e) = bounds
+    # Web Mercator: x is linear in longitude, y in ln(tan(pi/4 + lat/2)).
+    def merc(lat: float) -> float:
+        return math.log(math.tan(math.pi / 4 + math.radians(max(-85.0, min(85.0, lat))) / 2))
+    ys, yn = merc(s), merc(n)
+    width, height = size
+    margin = 1.25
+    zx = math.log2(width * 360 / (256 * max(e - w, 1e-6) * margin))
+    zy = math.log2(height * 2 * math.pi / (256 * max(yn - ys, 1e-9) * margin))
+    zoom = int(max(2, min(9, math.floor(min(zx, zy)))))
+    lat = math.degrees(2 * math.atan(math.exp((ys + yn) / 2)) - math.pi / 2)
+    return (round(lat, 4), round((w + e) / 2, 4)), zoom
+
+
 def build_map(
     situation: Situation,
     *,
@@ -387,7 +514,7 @@ def build_map(
     selected
         A ``place_id`` of the situation to centre and zoom on instead of fitting all places.
     asset_base
-        URL prefix of the vendored Leaflet and jQuery files.
+        URL prefix of the vendored Leaflet files.
 
     Returns
     -------
@@ -402,49 +529,15 @@ def build_map(
     False
     """
     chosen = _check_layers(layers)
-    if tiles is not None and tiles not in TILES:
-        raise InputError(f"unknown tiles {tiles!r}; valid: None (offline) or {', '.join(map(repr, TILES))}")
-    base = asset_base.rstrip("/")
-
     view = focus_view(situation, selected) if selected is not None else None
-    m = folium.Map(
-        location=list(view[0]) if view else [25.0, 40.0],
-        zoom_start=view[1] if view else 4,
-        tiles=None,
-        control_scale=True,
-        min_zoom=2,
-        max_zoom=14,
-        world_copy_jump=True,
-    )
-    # Instance attributes, so other maps (and folium's class defaults) are untouched.
-    m.default_js = [(name, f"{base}/{path}") for name, path in _JS]
-    m.default_css = [(name, f"{base}/{path}") for name, path in _CSS]
-    m.get_root().header.add_child(_Raw(_MAP_CSS), name="geo_map_css")
-
-    for name, z, events in _PANES:
-        folium.map.CustomPane(name, z_index=z, pointer_events=events).add_to(m)
-
-    if tiles is not None:
-        folium.TileLayer(tiles, name=TILES[tiles], overlay=False, control=True).add_to(m)
-    _Outlines(filled=tiles is None).add_to(m)
-
-    by_layer: dict[str, list[SituationPlace]] = {layer.key: [] for layer in LAYERS}
-    for sp in situation.places:
-        by_layer[sp.place.layer.key].append(sp)
-    for layer in LAYERS:
-        if layer.key not in chosen:
-            continue
-        group = folium.FeatureGroup(name=_layer_label(layer, len(by_layer[layer.key])), overlay=True, show=True)
-        for sp in by_layer[layer.key]:
-            _add_place(group, sp, situation.text)
+    m = base_map(tiles=tiles, asset_base=asset_base, **({"location": view[0], "zoom": view[1]} if view else {}))
+    for group in layer_groups(situation, layers=chosen):
         group.add_to(m)
-
     if view is None:
         bounds = fit_bounds(situation, chosen)
         if bounds is not None:
             folium.FitBounds(bounds, padding=(24, 24), max_zoom=9).add_to(m)
-    # Last, so it lists every layer above; open so the layers (and their colours) are visible.
-    folium.LayerControl(collapsed=False, position="topright").add_to(m)
+    layer_control().add_to(m)  # last, so it lists every layer above
     _renumber(m.get_root())
     return m
 
