@@ -334,6 +334,8 @@ def _propagate_cues(matches: list[RawMatch], toks: _Tokens, text: str) -> list[R
         j = m.token_index + m.token_count
         if m.cue or j >= len(toks) or is_arabic(m.key[0]):
             continue
+        if toks[j][2] in _CUE_MODIFIERS and j + 1 < len(toks):
+            j += 1  # "Jenin refugee camp", "al-Walid border crossing"
         hit = CUES.get(toks[j][2])
         if hit is None or hit[0] == "facility":
             continue
@@ -352,6 +354,7 @@ def _with_cue(m: RawMatch, kind: str, word: str) -> RawMatch:
     return RawMatch(m.fs, m.fe, m.key, m.refs, kind, word, m.locative, m.sentence_initial, m.token_index, m.token_count)
 
 
+_CUE_MODIFIERS = frozenset({"refugee", "displacement", "displaced", "idp", "border", "detention", "transit"})
 _NAME_STARTERS_AR = frozenset("ابو ام عين تل بئر دير راس جبل بني بيت كفر خربه".split())
 
 
@@ -372,24 +375,31 @@ def _unlocated(toks: _Tokens, text: str, folded: Folded, gaz: Gazetteer,
         if i in covered:
             continue
         cue = _cue_of(tok)
-        if cue is None or cue[1] in ("city", "town", "region", "admin1", "facility"):
+        if cue is None or cue[1] in ("city", "region", "admin1", "facility"):
             continue
         if is_arabic(tok):
             if i + 1 >= n or (i + 1) in covered or not _JOIN_RE.match(text[e : toks[i + 1][0]]):
                 continue
             nxt = toks[i + 1][2]
-            if not is_arabic(nxt) or gaz.is_common_word(nxt) or len(nxt) < 3:
-                continue
-            stem = nxt[2:] if nxt.startswith("ال") else nxt
-            if gaz.is_common_word(stem):
-                continue
             last = i + 1
-            if nxt in _NAME_STARTERS_AR and i + 2 < n:
-                last = i + 2
+            if nxt in _NAME_STARTERS_AR and i + 2 < n and (i + 2) not in covered:
+                last = i + 2  # رأس جدير, تل أبيض: a common first word that begins many names
+            else:
+                stem = nxt[2:] if nxt.startswith("ال") else nxt
+                if not is_arabic(nxt) or len(nxt) < 3 or gaz.is_common_word(nxt) or gaz.is_common_word(stem):
+                    continue
             fs = s + len(tok) - len(cue[0])  # keep the cue word, drop its proclitics
             out.append(RawMatch(fs, toks[last][1], (cue[0],) + tuple(t for _, _, t in toks[i + 1 : last + 1]), (),
                                 cue[1], cue[0], False, False, i, last - i + 1))
         else:
+            # English, name after the cue: "the village of Baghouz".
+            if i + 2 < n and toks[i + 1][2] == "of" and (i + 2) not in covered:
+                os_, oe = folded.span(toks[i + 2][0], toks[i + 2][1])
+                w = folded.original[os_:oe]
+                if w[:1].isupper() and not gaz.is_common_word(toks[i + 2][2]):
+                    out.append(RawMatch(s, toks[i + 2][1], (tok, "of", toks[i + 2][2]), (), cue[1], tok,
+                                        False, False, i, 3))
+                    continue
             # English: a capitalised run (or digits) right before the cue: "the Jeddah 5 camp".
             j = i - 1
             while j >= 0 and (i - j) <= 4:

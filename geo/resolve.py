@@ -226,6 +226,13 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str],
              if t != BARE or gaz.kind(i) in _CUE_KINDS.get(m.cue, frozenset())}
     if not cands:
         return None
+    if m.cue in ("camp", "prison", "crossing") and not any(
+        gaz.kind(i) in _CUE_KINDS[m.cue] or gaz.kind(i) == "country" for i in cands
+    ) and not (len(m.key) == 1 and is_arabic(m.key[0]) and gaz.commonness(m.key[0]) >= 5.5):
+        # "مخيم جنين", "Jenin refugee camp": a camp named after a town is not the town, and we do
+        # not know where it is: keep it as unlocated rather than pin it on the town.
+        return Resolution(m, None, 0.5, f"{m.cue} cue {m.cue_word!r}; the gazetteer knows this name only "
+                                        f"as another kind of place")
     own = Counter({gaz.country_code(i): 1 for i in cands})  # don't let a name be its own context
     scored: list[tuple[float, int, list[str]]] = []
     for i, ntype in cands.items():
