@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from .gazetteer import ALIAS, ALT, DEMONYM, ORG, Gazetteer, NameRef
 from .text import CONTEXT_NAMES, CUES, NOT_PLACE_CUES, US_STATE_ABBREVIATIONS, Folded, is_arabic, strip_proclitics
@@ -55,8 +54,7 @@ _NOT_SURNAMES = frozenset(
 _ENGLISH_LIST = frozenset({"and", ",", "the", "&"})
 
 
-@dataclass(frozen=True, slots=True)
-class RawMatch:
+class RawMatch(NamedTuple):
     """A matched span in folded coordinates, before resolution.
 
     ``refs`` are the gazetteer readings of the name (empty for an unlocated cue
@@ -169,8 +167,8 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
     capitalisation rule: a capital at a sentence start proves nothing).
     """
     text = folded.text
-    orig = folded.original
     toks = _Tokens(text)
+    cased_text = folded.cased  # same offsets as the folded text, capitals kept
     n = len(toks)
     memo: dict[str, list[tuple[int, str]]] = {}
     out: list[RawMatch] = []
@@ -206,8 +204,8 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
                 if not refs:
                     continue
                 if not is_arabic(first):
-                    os_, oe = folded.span(s, toks[i + L - 1][1])
-                    if not _case_ok(orig[os_:oe], key, gaz, refs):
+                    # The cased fold has the same offsets as the folded text: no mapping needed.
+                    if not _case_ok(cased_text[s : starts[i + L - 1] + len(words[i + L - 1])], key, gaz, refs):
                         continue
                 best = (L, pl, key, refs)
                 break
@@ -295,9 +293,9 @@ def _not_a_place_here(toks: _Tokens, i: int, L: int, text: str, folded: Folded,
     if L == 1 and j < len(toks) and not is_arabic(toks[j][2]) and text[toks[i][1] : toks[j][0]] == " ":
         if all(r.name_type == DEMONYM for r in refs):
             return False  # "Saudi Crown Prince": an adjective, not a given name
-        os_, oe = folded.span(toks[j][0], toks[j][1])
-        nxt = folded.original[os_:oe]
-        first = folded.original[slice(*folded.span(toks[i][0], toks[i][1]))]
+        cased = folded.cased or folded.text
+        nxt = cased[toks[j][0] : toks[j][1]]
+        first = cased[toks[i][0] : toks[i][1]]
         if (nxt[:1].isupper() and not nxt.isupper() and not first.isupper() and toks[j][2] not in _NOT_SURNAMES
                 and toks[j][2] not in CUES and not _is_notable_name(toks, j, gaz)):
             return True
