@@ -186,7 +186,9 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
     for i in positions:
         if i < next_free:
             continue  # inside a name already matched
-        s, e, tok = toks[i]
+        tok = words[i]
+        s = starts[i]
+        e = s + len(tok)
         best: tuple[int, int, tuple[str, ...], tuple[NameRef, ...]] | None = None  # (L, prefix, key, refs)
         for pl, first in _readings(tok, gaz, memo):
             pair = i + 1 < n and gaz.has_pair(first, words[i + 1])
@@ -222,19 +224,19 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
         refs = tuple(r for r in refs if r.name_type != ORG)
         if not refs:
             continue
-        fs, fe = s + pl, toks[i + L - 1][1]
+        fs, fe = s + pl, starts[i + L - 1] + len(words[i + L - 1])
         if _not_a_place_here(toks, i, L, text, folded, gaz, refs):
             next_free = i + L
             continue
-        cue = _cue_of(toks[i - 1][2]) if i > 0 else None
+        cue = _cue_of(words[i - 1]) if i > 0 else None
         locative = False
         if i > 0:
-            prev = toks[i - 1][2]
+            prev = words[i - 1]
             prev_stem = prev[1:] if prev[:1] in ("و", "ف") and len(prev) > 2 else prev
             locative = prev in LOCATIVE_PREPOSITIONS or prev_stem in LOCATIVE_PREPOSITIONS
             # "the city of X": the cue stands two tokens back.
             if cue is None and prev == "of" and i > 1:
-                cue = _cue_of(toks[i - 2][2])
+                cue = _cue_of(words[i - 2])
         if pl and tok[:pl].rstrip("ال") in _LOCATIVE_CLITICS:
             locative = True
         if (fs == 0 or text[fs - 1] == "\n") and _DATELINE_AFTER.match(text, fe):

@@ -28,10 +28,9 @@ import pickle
 import re
 import tempfile
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .errors import GazetteerError, InputError, UnknownPlaceError
 from .model import KINDS, Place
@@ -62,8 +61,7 @@ _KIND_PROMINENCE = {"country": 50_000_000, "region": 3_000_000, "admin1": 1_500_
                     "camp": 40_000, "prison": 20_000, "crossing": 20_000, "facility": 10_000}
 
 
-@dataclass(frozen=True, slots=True)
-class NameRef:
+class NameRef(NamedTuple):
     """One reading of a matched name: which place, and how the name belongs to it."""
 
     place_index: int

@@ -206,8 +206,8 @@ def token_spans(folded: str) -> list[tuple[int, int, str]]:
 
 
 def is_arabic(token: str) -> bool:
-    """Whether a token is in Arabic script."""
-    return bool(_ARABIC_RE.match(token))
+    """Whether a token is in Arabic script (judged by its first character)."""
+    return bool(token) and "\u0600" <= token[0] <= "\u06ff"
 
 
 def detect_lang(text: str) -> str:
