@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from .errors import GazetteerError, GeocoderError, GeoError, InputError, UnknownPlaceError
 from .gazetteer import Gazetteer, load_gazetteer
-from .geocoder import GeocodeResult, OfflineGeocoder, OnlineGeocoder, PlaceIndex
 from .model import LAYERS, Layer, Mention, Place, Quote, layer_of
 from .pipeline import geoparse
 from .situation import Situation, SituationPlace
@@ -37,3 +36,15 @@ __all__ = [
     "GeocoderError",
     "UnknownPlaceError",
 ]
+
+
+# The geocoders pull in geopy (and requests): loaded on first use so `import geo` stays fast.
+_LAZY = {"OfflineGeocoder", "OnlineGeocoder", "GeocodeResult", "PlaceIndex"}
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        from . import geocoder
+
+        return getattr(geocoder, name)
+    raise AttributeError(f"module 'geo' has no attribute {name!r}")
