@@ -49,11 +49,18 @@ def _read(name: str) -> str:
     return decode_bytes(data).text
 
 
+def _gazetteer(args: argparse.Namespace) -> Any:
+    from .gazetteer import load_gazetteer
+
+    return load_gazetteer(extra_places=args.places or ())
+
+
 def _parse(args: argparse.Namespace, out: TextIO) -> int:
     many = len(args.files) > 1
     features: list[dict[str, Any]] = []
+    gaz = _gazetteer(args)
     for name in args.files:
-        situation = geoparse(_read(name), lang=args.lang)
+        situation = geoparse(_read(name), lang=args.lang, gazetteer=gaz)
         if args.format == "jsonl":
             for rec in mention_records(situation, name if many else None):
                 out.write(json.dumps(rec, ensure_ascii=False) + "\n")
@@ -72,7 +79,7 @@ def _parse(args: argparse.Namespace, out: TextIO) -> int:
 def _map(args: argparse.Namespace, out: TextIO) -> int:
     from .mapview import write_map_html
 
-    situation = geoparse(_read(args.file), lang=args.lang)
+    situation = geoparse(_read(args.file), lang=args.lang, gazetteer=_gazetteer(args))
     write_map_html(situation, args.output)
     out.write(f"wrote {args.output} ({len(situation.places)} places)\n")
     return 0
@@ -87,10 +94,13 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     p.add_argument("files", nargs="+", metavar="FILE", help="text files; - for standard input")
     p.add_argument("--format", choices=("jsonl", "geojson"), default="jsonl")
     p.add_argument("--lang", choices=LANGS, default="auto")
+    p.add_argument("--places", action="append", metavar="GEOJSON",
+                   help="a GeoJSON file of your own places (repeatable); see data/places.geojson for the form")
     m = sub.add_parser("map", help="write a standalone HTML map that opens without internet")
     m.add_argument("file", metavar="FILE")
     m.add_argument("-o", "--output", required=True)
     m.add_argument("--lang", choices=LANGS, default="auto")
+    m.add_argument("--places", action="append", metavar="GEOJSON", help="a GeoJSON file of your own places")
     args = ap.parse_args(argv)
     try:
         return _parse(args, out) if args.cmd == "parse" else _map(args, out)

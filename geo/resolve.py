@@ -312,7 +312,7 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str],
         conf = max(conf, 0.9 if ntype != DEMONYM else 0.85)
     if ntype == ALT:
         conf -= 0.1
-    if zipf >= 3 and not why:
+    if homograph or (zipf >= 4 and kind not in ("country", "region") and not why):
         conf -= 0.15
     if why:
         conf += 0.05
