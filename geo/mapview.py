@@ -1,18 +1,26 @@
 """The situation as a folium map: one layer per kind of place, offline by default.
 
 :func:`build_map` is pure (no Streamlit): it returns a :class:`folium.Map` that
-tests render to HTML and assert on. What makes it safe and offline:
+tests render to HTML and assert on; :func:`map_html_standalone` inlines everything
+into one file. The dashboard uses the same pieces separately: :func:`base_map` once
+(so the map iframe is never reloaded) and :func:`layer_groups` for the places, passed
+to ``st_folium(feature_group_to_add=...)``. What makes it safe and offline:
 
-* Leaflet and jQuery come from ``asset_base`` (Streamlit serves ``static/`` at
-  ``/app/static``); folium's CDN defaults (bootstrap, font-awesome, ...) are
-  replaced, because streamlit-folium stops at the first script that fails to load.
+* Leaflet comes from ``asset_base`` (Streamlit serves ``static/`` at ``/app/static``);
+  folium's CDN defaults (jQuery, bootstrap, font-awesome, ...) are dropped, because
+  streamlit-folium stops at the first script that fails to load.
 * The basemap is drawn from Natural Earth country outlines shipped inside the
   pyogrio wheel; online tiles are added only when asked for (``tiles=``).
-* Every string from the statement goes through :func:`escape_untrusted`: folium
-  writes popup and tooltip HTML raw, inside JavaScript template literals.
+* Every string from the statement goes through :func:`escape_untrusted` and reaches
+  the page as a JSON string of escaped HTML. Places are drawn by our own elements,
+  whose output folium never re-parses as a Jinja template (it does for its own:
+  "{{ 7*7 }}" in a folium popup renders as 49, on the server).
 * Element ids are renumbered in tree order, so the same situation gives the same
-  HTML byte for byte (streamlit-folium keys the component on the script: a stable
-  script means reruns do not reload the map and lose the user's view).
+  HTML byte for byte (streamlit-folium compares the scripts it is given: stable
+  scripts mean reruns keep the user's view and layer toggles).
+
+Coordinates: ``lat, lon`` in Python, ``[lon, lat]`` in GeoJSON, ``[lat, lon]`` for
+Leaflet's centre and bounds; each flip is commented.
 """
 
 from __future__ import annotations
@@ -54,6 +62,7 @@ __all__ = [
     "fit_bounds",
     "popup_html",
     "tooltip_html",
+    "label_html",
     "basemap_geojson",
     "place_css_class",
 ]
@@ -61,7 +70,7 @@ __all__ = [
 #: Where Streamlit's static serving exposes ``static/vendor`` (root-relative: the map iframe is same-origin).
 ASSET_BASE = "/app/static/vendor"
 
-#: The vendored Leaflet/jQuery files on disk (inlined by :func:`map_html_standalone`).
+#: The vendored Leaflet files on disk (inlined by :func:`map_html_standalone`).
 VENDOR_DIR = Path(__file__).resolve().parent.parent / "static" / "vendor"
 
 #: Online tile layers that may be asked for; ``None`` (the default) means no network at all.
@@ -79,7 +88,11 @@ _BASEMAP_PRECISION = 0.01
 # Area geometries of places are simplified for drawing only (exports keep full detail).
 _AREA_TOLERANCE = 0.01
 
-_PANES = (("geo-basemap", 350, False), ("geo-areas", 410, True), ("geo-points", 420, True))
+_PANES = (("geo-basemap", 350, False), ("geo-areas", 410, True), ("geo-points", 420, True),
+          ("geo-labels", 430, False))
+
+#: Above this many point places, names show on hover only (permanent labels would pile up).
+_MAX_LABELS = 25
 
 _SEA = "#dbe9f4"
 _LAND = "#f7f5f0"
@@ -91,12 +104,16 @@ _POINT_ZOOM = {"city": 9, "town": 10, "camp": 11, "prison": 12, "crossing": 12, 
 _MAP_CSS = f"""
 <style>
   .leaflet-container {{ background: {_SEA}; font-family: "Noto Sans", "DejaVu Sans", sans-serif; }}
-  .leaflet-popup-content {{ max-height: 320px; overflow-y: auto; min-width: 240px; }}
+  .leaflet-popup-content {{ max-height: 230px; overflow-y: auto; min-width: 220px; margin: 10px 14px; }}
+  .leaflet-control-layers {{ font-size: 12px; }}
   .leaflet-popup-content .geo-quote {{ font-size: 14px; }}
   .leaflet-control-layers-overlays label {{ margin: 2px 0; }}
   .geo-swatch {{ display: inline-block; width: 11px; height: 11px; border-radius: 50%;
                  vertical-align: -1px; margin: 0 4px 0 2px; border: 1px solid rgba(0,0,0,.25); }}
   .geo-tip-ar {{ font-family: {ARABIC_FONTS}; }}
+  .leaflet-tooltip.geo-label {{ background: rgba(255,255,255,.75); border: 0; box-shadow: none; padding: 0 3px;
+                                font-size: 11px; font-weight: 600; color: #222; }}
+  .leaflet-tooltip.geo-label::before {{ display: none; }}
 </style>
 """
 
@@ -151,6 +168,11 @@ def tooltip_html(sp: SituationPlace) -> str:
     )
 
 
+def label_html(sp: SituationPlace) -> str:
+    """Permanent label next to a point: the English name (escaped; both names are in the tooltip)."""
+    return escape_untrusted(sp.place.name)
+
+
 def popup_html(sp: SituationPlace, text: str) -> str:
     """Click text: names, kind, confidence and every quote with the mention marked (escaped)."""
     p = sp.place
@@ -196,18 +218,17 @@ def _bounds_of(sp: SituationPlace) -> tuple[float, float, float, float]:
 def fit_bounds(situation: Situation, layers: Iterable[str] | None = None) -> list[list[float]] | None:
     """The ``[[south, west], [north, east]]`` the map opens on, or ``None`` without places.
 
-    When the statement names anything smaller than a country, fit those places and
-    the countries they lie in: a country named in passing (an envoy "of the United
-    States") stays on the map but does not zoom the view out to the whole world.
+    When the statement names anything smaller than a country, fit only those places:
+    the countries stay on the map, but a country named in passing (an envoy "of the
+    United States") or a large one (Saudi Arabia around Riyadh) does not zoom the
+    view out past the places the statement is about.
     """
     chosen = set(_check_layers(layers))
     places = [sp for sp in situation.places if sp.place.layer.key in chosen]
     if not places:
         return None
     detail = [sp for sp in places if sp.place.kind != "country"]
-    if detail:
-        ccs = {sp.place.country_code for sp in detail}
-        places = detail + [sp for sp in places if sp.place.kind == "country" and sp.place.country_code in ccs]
+    places = detail or places
     boxes = [_bounds_of(sp) for sp in places]
     s = min(b[0] for b in boxes)
     w = min(b[1] for b in boxes)
@@ -355,29 +376,41 @@ class _PlaceLayer(MacroElement):
         """
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }} = (function (d) {
-          return L.geoJson(d.geojson, {
+          var layer = L.geoJson(d.geojson, {
             style: function (f) { return d.style[f.id]; },
             pointToLayer: function (f, latlng) { return L.circleMarker(latlng, d.style[f.id]); },
-            onEachFeature: function (f, layer) {
+            onEachFeature: function (f, l) {
               // Pane and class must be options before the layer is added to the map.
-              L.Util.setOptions(layer, {pane: d.style[f.id].pane, className: d.style[f.id].className});
+              L.Util.setOptions(l, {pane: d.style[f.id].pane, className: d.style[f.id].className});
               var popup = document.createElement("div");
               popup.innerHTML = d.popup[f.id];
-              layer.bindPopup(popup, {maxWidth: 380});
-              layer.bindTooltip(d.tooltip[f.id], {sticky: true});
-              layer.on("mouseover", function () { layer.setStyle({weight: d.style[f.id].weight + 2}); });
-              layer.on("mouseout", function () { layer.setStyle({weight: d.style[f.id].weight}); });
+              l.bindPopup(popup, {maxWidth: 360, autoPanPadding: [10, 10]});
+              l.bindTooltip(d.tooltip[f.id], {sticky: true});
+              l.on("mouseover", function () { l.setStyle({weight: d.style[f.id].weight + 2}); });
+              l.on("mouseout", function () { l.setStyle({weight: d.style[f.id].weight}); });
             }
           });
+          // Name labels next to points: separate tooltips in the same group, so the layer
+          // control hides them with their points and hovering still shows the full tooltip.
+          var labels = [];
+          layer.eachLayer(function (l) {
+            var text = d.label[l.feature.id];
+            if (text && l.getLatLng) {
+              labels.push(L.tooltip({permanent: true, direction: "right", offset: [10, 0], className: "geo-label",
+                                     pane: "geo-labels"}).setLatLng(l.getLatLng()).setContent(text));
+            }
+          });
+          labels.forEach(function (t) { layer.addLayer(t); });
+          return layer;
         })({{ this.data_js }}).addTo({{ this._parent.get_name() }});
         {% endmacro %}
         """
     )
 
-    def __init__(self, places: Iterable[SituationPlace], text: str) -> None:
+    def __init__(self, places: Iterable[SituationPlace], text: str, *, labels: bool = False) -> None:
         super().__init__()
         self._name = "PlaceLayer"
-        features, style, popup, tooltip = [], {}, {}, {}
+        features, style, popup, tooltip, label = [], {}, {}, {}, {}
         for sp in places:
             p = sp.place
             pid = p.place_id
@@ -394,13 +427,15 @@ class _PlaceLayer(MacroElement):
                 style[pid] = {"radius": _radius(len(sp.mentions)), "color": "#ffffff", "weight": 2, "opacity": 1,
                               "fill": True, "fillColor": colour, "fillOpacity": 0.9,
                               "pane": "geo-points", "className": css}
+                if labels:
+                    label[pid] = label_html(sp)
             features.append(_feature(sp, geometry))
             popup[pid] = popup_html(sp, text)
             tooltip[pid] = tooltip_html(sp)
         self.place_ids = list(style)
         self.data_js = _script_json({
             "geojson": {"type": "FeatureCollection", "features": features},
-            "style": style, "popup": popup, "tooltip": tooltip,
+            "style": style, "popup": popup, "tooltip": tooltip, "label": label,
         })
 
     def render(self, **kwargs: Any) -> None:
@@ -450,12 +485,14 @@ def layer_groups(situation: Situation, *, layers: Iterable[str] | None = None) -
     by_layer: dict[str, list[SituationPlace]] = {layer.key: [] for layer in LAYERS}
     for sp in situation.places:
         by_layer[sp.place.layer.key].append(sp)
+    # Names next to the points while they are few enough to stay readable; hover tooltips beyond that.
+    labels = sum(1 for sp in situation.places if sp.place.geometry is None) <= _MAX_LABELS
     groups = []
     for i, layer in enumerate(LAYERS):
         if layer.key not in chosen:
             continue
         group = folium.FeatureGroup(name=_layer_label(layer, len(by_layer[layer.key])), overlay=True, show=True)
-        _PlaceLayer(by_layer[layer.key], situation.text).add_to(group)
+        _PlaceLayer(by_layer[layer.key], situation.text, labels=labels).add_to(group)
         _renumber(group, start=(i + 1) << 64)  # distinct per layer: a map keys its children by name
         groups.append(group)
     return groups
@@ -548,7 +585,7 @@ def _data_uri(path: Path, mime: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _inline_assets() -> str:
-    """Leaflet's CSS (images as data: URIs), Leaflet and jQuery as inline tags."""
+    """Leaflet's CSS (images as data: URIs) and Leaflet as inline tags."""
     leaflet = VENDOR_DIR / "leaflet"
     css = (leaflet / "leaflet.css").read_text(encoding="utf-8")
     css = re.sub(
@@ -567,7 +604,7 @@ def _inline_assets() -> str:
 
 
 def map_html_standalone(situation: Situation, **kw: Any) -> str:
-    """One self-contained HTML file: Leaflet, jQuery and the data inlined; opens offline.
+    """One self-contained HTML file: Leaflet and the data inlined; opens offline.
 
     Takes the keyword arguments of :func:`build_map` except ``asset_base``.
     """
@@ -577,10 +614,11 @@ def map_html_standalone(situation: Situation, **kw: Any) -> str:
     m.default_js = []
     m.default_css = []
     root: Figure = m.get_root()
-    # Index 0: before folium's own header elements and before any script that uses L or $.
+    # Index 0: before folium's own header elements and before any script that uses L. The charset
+    # goes first of all: browsers only look for it in the first 1024 bytes, and the data is UTF-8 Arabic.
     root.header.add_child(_Raw(_inline_assets()), name="geo_inline_assets", index=0)
     root.header.add_child(
-        _Raw('<meta name="generator" content="geo.mapview"><title>Situation map</title>'),
+        _Raw('<meta charset="utf-8"><meta name="generator" content="geo.mapview"><title>Situation map</title>'),
         name="geo_title", index=0,
     )
     return root.render()

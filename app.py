@@ -1,0 +1,296 @@
+"""Situation map dashboard: a thin Streamlit shell over :mod:`geo`.
+
+Inputs live in the sidebar; every input changes the current statement only through
+a callback, so a bad input shows an error and leaves the previous statement (and its
+map) in place. All HTML comes from :mod:`geo.report` / :mod:`geo.mapview`, which
+escape every string taken from the statement.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo import LAYERS, GeoError, Situation, geoparse, load_gazetteer
+from geo import mapview, report
+from geo.textio import decode_bytes
+
+ROOT = Path(__file__).resolve().parent
+STATEMENTS = ROOT / "data" / "statements"
+DEFAULT_STATEMENT = "statement-2026-02-09-riyadh.ar.txt"
+LANG_CHOICES = ("auto", "ar", "en")
+LANG_LABELS = {"auto": "Auto-detect", "ar": "Arabic", "en": "English"}
+MAP_KEY = "situation_map"
+# The count changes on every click on a place, so clicking the same place again still reruns.
+RETURNED = ["last_active_drawing", "last_object_clicked_popup", "last_object_clicked_count"]
+
+st.set_page_config(page_title="Situation map", page_icon="🗺️", layout="wide")
+
+
+# -- cached loaders ----------------------------------------------------------------------------------
+@st.cache_resource(show_spinner="Loading the gazetteer…")
+def gazetteer():
+    """One immutable gazetteer shared by every session (built once, cached on disk under .cache/)."""
+    return load_gazetteer()
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def parse(text: str, lang: str) -> Situation:
+    """Situations are immutable, so sessions can share them without copies."""
+    return geoparse(text, lang=lang, gazetteer=gazetteer())
+
+
+def bundled_statements() -> list[str]:
+    return sorted(p.name for p in STATEMENTS.glob("*.txt"))
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def md_escape(s: str) -> str:
+    """Backslash-escape Markdown's active characters (st.caption and st.error render Markdown)."""
+    return re.sub(r"([\\`*_{}\[\]<>()#+!|~$-])", r"\\\1", s)
+
+
+def safe_stem(name: str) -> str:
+    """A file name from the user, reduced to something safe to show and to reuse in download names."""
+    stem = re.sub(r"[^\w.-]+", "-", Path(name).stem, flags=re.UNICODE).strip("-._")
+    return (stem or "statement")[:60]
+
+
+# -- state -------------------------------------------------------------------------------------------
+def _set_statement(text: str, label: str, stem: str) -> None:
+    """Make ``text`` current if it parses; otherwise keep the previous one and record the error."""
+    try:
+        parse(text, st.session_state.get("lang", "auto"))
+    except GeoError as e:
+        st.session_state.input_error = f"{label}: {e}"
+        return
+    st.session_state.statement = {"text": text, "label": label, "stem": stem}
+    st.session_state.input_error = None
+    st.session_state.selected = None
+    st.session_state.focus = None
+
+
+def _init_state() -> None:
+    if "statement" in st.session_state:
+        return
+    st.session_state.input_error = None
+    st.session_state.selected = None
+    st.session_state.focus = None
+    for layer in LAYERS:
+        st.session_state.setdefault(f"layer_{layer.key}", True)
+    st.session_state.setdefault("online_tiles", False)
+    path = STATEMENTS / DEFAULT_STATEMENT
+    st.session_state.bundled = DEFAULT_STATEMENT
+    st.session_state.statement = {"text": path.read_text(encoding="utf-8"), "label": DEFAULT_STATEMENT,
+                                  "stem": path.stem}
+
+
+def on_bundled() -> None:
+    name = st.session_state.bundled
+    _set_statement((STATEMENTS / name).read_text(encoding="utf-8"), name, Path(name).stem)
+
+
+def on_paste() -> None:
+    text = st.session_state.get("paste_text", "")
+    if not text.strip():
+        st.session_state.input_error = "Pasted text: nothing to map; paste a statement first"
+        return
+    _set_statement(text, f"Pasted text ({len(text)} characters)", "pasted")
+
+
+def on_upload() -> None:
+    up = st.session_state.get("upload")
+    if up is None:  # the user removed the file: keep what is shown
+        return
+    stem = safe_stem(up.name)
+    try:
+        decoded = decode_bytes(up.getvalue())
+    except GeoError as e:
+        st.session_state.input_error = f"Upload {md_escape(repr(stem))}: {e}"
+        return
+    _set_statement(decoded.text, f"Upload {md_escape(stem)} ({decoded.encoding})", stem)
+
+
+def on_lang() -> None:
+    st.session_state.selected = None
+    st.session_state.focus = None
+
+
+def handle_map_value(value: dict | None, ids: list[str]) -> None:
+    """A click on a place returns its GeoJSON feature: its place_id selects it (the map does not move).
+
+    The component's value persists across reruns, so only a value not seen before counts.
+    """
+    if not value or value == st.session_state.get("last_map_value"):
+        return
+    st.session_state.last_map_value = value
+    feature = value.get("last_active_drawing") or {}
+    pid = (feature.get("properties") or {}).get("place_id")
+    if pid in ids:
+        st.session_state.selected = pid
+
+
+def on_table_select() -> None:
+    rows = st.session_state.places_table.selection.rows
+    if rows:
+        pid = st.session_state.table_ids[rows[0]]
+        st.session_state.selected = pid
+        st.session_state.focus = pid
+
+
+def on_select_box() -> None:
+    st.session_state.focus = st.session_state.selected
+
+
+# -- layout ------------------------------------------------------------------------------------------
+def chosen_layers() -> list[str]:
+    """Layer keys ticked in the sidebar (read from session state: the map is drawn before the sidebar)."""
+    return [layer.key for layer in LAYERS if st.session_state.get(f"layer_{layer.key}", True)]
+
+
+def chosen_tiles() -> str | None:
+    return "OpenStreetMap" if st.session_state.get("online_tiles", False) else None
+
+
+def sidebar(situation: Situation) -> None:
+    sb = st.sidebar
+    sb.header("Statement")
+    sb.selectbox("Bundled statement", bundled_statements(), key="bundled", on_change=on_bundled)
+    sb.text_area("…or paste a statement", key="paste_text", height=140,
+                 placeholder="Arabic or English text")
+    sb.button("Map pasted text", key="paste_go", on_click=on_paste, type="primary")
+    sb.file_uploader("…or upload a .txt file", type=["txt"], key="upload", on_change=on_upload,
+                     help="UTF-8, UTF-16, Windows-1256 or ISO-8859-6")
+    sb.radio("Language", LANG_CHOICES, key="lang", horizontal=True, format_func=LANG_LABELS.get,
+             on_change=on_lang, help="Auto-detect, or force the rules of one language")
+
+    sb.header("Layers")
+    counts = situation.layer_counts()
+    # Our own CSS (no statement text): a dot in the layer's colour before each checkbox label.
+    css = "".join(
+        f".st-key-layer_{layer.key} label p::before{{content:'';display:inline-block;width:.85em;"
+        f"height:.85em;border-radius:50%;background:{layer.colour};margin-right:.45em;vertical-align:-.05em}}"
+        for layer in LAYERS
+    )
+    st.html(f"<style>{css}</style>")
+    for layer in LAYERS:
+        sb.checkbox(f"{layer.label} ({counts[layer.key]})", key=f"layer_{layer.key}")
+    with sb.expander("Legend", expanded=False):
+        st.html(report.legend_html(counts))
+    sb.toggle("Online basemap (OpenStreetMap)", key="online_tiles",
+              help="Off: the map uses only local files. On: tiles are fetched from openstreetmap.org.")
+
+
+def downloads(situation: Situation, stem: str, container) -> None:
+    # Callables: the files are built only when clicked, and on_click="ignore" keeps the map as it is.
+    container.download_button("GeoJSON (places)", data=lambda: situation.to_geojson_str(indent=2),
+                              file_name=f"{stem}.geojson", mime="application/geo+json", key="dl_geojson",
+                              on_click="ignore", icon=":material/map:")
+    container.download_button("CSV (per place)", data=lambda: report.places_csv(situation).encode("utf-8-sig"),
+                              file_name=f"{stem}-places.csv", mime="text/csv", key="dl_places_csv",
+                              on_click="ignore", icon=":material/table:")
+    container.download_button("CSV (per mention)",
+                              data=lambda: report.mentions_csv(situation).encode("utf-8-sig"),
+                              file_name=f"{stem}-mentions.csv", mime="text/csv", key="dl_mentions_csv",
+                              on_click="ignore", icon=":material/table:")
+    container.download_button("HTML map (works offline)",
+                              data=lambda: mapview.map_html_standalone(situation).encode("utf-8"),
+                              file_name=f"{stem}-map.html", mime="text/html", key="dl_html",
+                              on_click="ignore", icon=":material/public:")
+
+
+def main() -> None:
+    _init_state()
+    stmt = st.session_state.statement
+    situation = parse(stmt["text"], st.session_state.get("lang", "auto"))
+
+    st.title("Situation map")
+    st.caption(
+        f"{stmt['label']} · language: {LANG_LABELS.get(situation.lang, situation.lang)} · "
+        f"{plural(len(situation.places), 'place')} · {plural(len(situation.mentions), 'mention')} · "
+        f"{len(situation.unlocated)} unlocated"
+    )
+    if st.session_state.input_error:
+        st.error(st.session_state.input_error, icon="⚠️")
+
+    ids = [sp.place.place_id for sp in situation.places]
+    if st.session_state.selected not in ids:
+        st.session_state.selected = None
+    if st.session_state.focus not in ids:
+        st.session_state.focus = None
+
+    map_col, side_col = st.columns([7, 3], gap="medium")
+    with map_col:
+        # The map goes out first: its iframe and Leaflet start loading while the rest arrives.
+        # The base map depends only on the tiles choice, so the component (and its iframe) stays
+        # when the statement, the layers or the selection change; the places come in as
+        # feature groups and the view as centre/zoom, which streamlit-folium applies in place.
+        if st.session_state.focus:
+            center, zoom = mapview.focus_view(situation, st.session_state.focus)
+        else:
+            center, zoom = mapview.initial_view(situation, layers=chosen_layers())
+        value = st_folium(
+            mapview.base_map(tiles=chosen_tiles()), key=MAP_KEY, height=560, use_container_width=True,
+            returned_objects=RETURNED, center=center, zoom=zoom,
+            feature_group_to_add=mapview.layer_groups(situation, layers=chosen_layers()),
+            layer_control=mapview.layer_control(),
+        )
+        handle_map_value(value, ids)
+    with side_col:
+        st.selectbox("Place", [None, *ids], key="selected", on_change=on_select_box,
+                     format_func=lambda pid: "Choose a place…" if pid is None
+                     else f"{situation.place(pid).place.name} · {situation.place(pid).place.name_ar}")
+        with st.container(key="quotes_panel", height=330, border=True):
+            if st.session_state.selected:
+                st.html(report.quotes_html(situation, st.session_state.selected))
+            else:
+                st.caption("Click a place on the map, or choose one here or in the table, to read its quotes.")
+        st.markdown("**Download**")
+        downloads(situation, stmt["stem"], st)
+
+    sidebar(situation)
+
+    st.subheader("Places")
+    rows = report.place_rows(situation)
+    st.session_state.table_ids = [r["place_id"] for r in rows]
+    columns = ["name", "name_ar", "kind", "country", "mentions", "confidence", "why", "lat", "lon"]
+    table = pd.DataFrame(
+        [[r["name"], r["name_ar"], r["kind"], r["country_code"], r["mentions"], r["confidence"], r["reason"],
+          r["lat"], r["lon"]] for r in rows],
+        columns=columns,  # explicit, so a statement without places still shows the table's header
+    )
+    st.dataframe(
+        table, key="places_table", on_select=on_table_select, selection_mode="single-row", hide_index=True,
+        width="stretch",
+        column_config={
+            "name": "Name", "name_ar": "Arabic name", "kind": "Kind", "country": "Country",
+            "mentions": st.column_config.NumberColumn("Mentions", format="%d"),
+            "confidence": st.column_config.ProgressColumn("Confidence", min_value=0.0, max_value=1.0,
+                                                          format="%.2f"),
+            "why": "Why", "lat": st.column_config.NumberColumn("Lat", format="%.4f"),
+            "lon": st.column_config.NumberColumn("Lon", format="%.4f"),
+        },
+    )
+
+    text_col, unl_col = st.columns([7, 3], gap="medium")
+    with text_col:
+        st.subheader("Statement")
+        st.html(report.statement_html(situation))
+    with unl_col:
+        st.subheader("Unlocated mentions")
+        unlocated = report.unlocated_rows(situation)
+        if unlocated:
+            st.dataframe([{"mention": u["surface"], "cue": u["cue"], "why": u["reason"]} for u in unlocated],
+                         hide_index=True, width="stretch", key="unlocated_table")
+        else:
+            st.caption("None: every place-like mention was found in the gazetteer.")
+
+
+main()
