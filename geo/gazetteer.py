@@ -51,7 +51,7 @@ NAME, NAME_AR, ALIAS, ALT, DEMONYM, ORG, BARE = range(7)
 # BARE: a curated name with its head word taken off ("Waleed" of "al-Waleed crossing"); it counts only
 # when the text supplies the head (a cue), so a person called Waleed is not a border crossing.
 # English particles that may be dropped from the front of a transliterated name (al-Hol → Hol).
-_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ad"})
+_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"})
 # Pseudo-populations: how prominent a place of each kind is when nothing else is known.
 # lengths bitmask → lengths, longest first (names have at most 8 tokens).
 _LENGTHS: tuple[tuple[int, ...], ...] = tuple(
