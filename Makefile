@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench clean setup browser-deps
+.PHONY: run test bench bench-browser screenshot clean setup browser-deps
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -d $(VENV) || $(PY) -m venv $(VENV)
@@ -28,6 +28,13 @@ test: $(STAMP) browser-deps
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_geoparse.py
+
+# Opening the dashboard and pasting a statement, timed in headless Chromium.
+bench-browser: $(STAMP) browser-deps
+	$(BIN)/python bench/bench_browser.py --out bench/results_browser.md
+
+screenshot: $(STAMP) browser-deps
+	$(BIN)/python tests/browser/make_screenshot.py --out docs/screenshot.png
 
 clean:
 	rm -rf $(VENV) .cache .pytest_cache
