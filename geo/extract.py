@@ -224,7 +224,9 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
         refs = tuple(r for r in refs if r.name_type != ORG)
         if not refs:
             continue
-        fs, fe = s + pl, starts[i + L - 1] + len(words[i + L - 1])
+        # Keep a written article in the span (الخرطوم, not خرطوم) even when the name is stored without it.
+        fs = s + (pl - 2 if pl >= 2 and tok[pl - 2 : pl] == "ال" else pl)
+        fe = starts[i + L - 1] + len(words[i + L - 1])
         if _not_a_place_here(toks, i, L, text, folded, gaz, refs):
             next_free = i + L
             continue

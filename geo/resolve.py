@@ -339,6 +339,8 @@ def _accept(kind: str, pop: int, m: RawMatch, *, homograph: bool, context: bool,
             return False
         if kind == "country":
             return m.locative or listed or context
+        if latin and m.locative and pop >= 100_000 and not m.sentence_initial:
+            return True  # "from Geneva", "in Reading": a capitalised name after a preposition
         return context and m.locative
     if latin and m.sentence_initial and not multi and kind not in ("country",) and not context:
         return pop >= 1_000_000  # a capital at a sentence start proves nothing by itself
