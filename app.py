@@ -48,6 +48,15 @@ def bundled_statements() -> list[str]:
     return sorted(p.name for p in STATEMENTS.glob("*.txt"))
 
 
+def upload_limit_mb() -> int:
+    """The upload limit in MB as Streamlit counts them (MiB): ``server.maxUploadSize`` in .streamlit/config.toml.
+
+    Streamlit's uploader refuses larger files in the browser; the app enforces the same limit
+    on the bytes it is given (``decode_bytes(max_bytes=...)``), so no path skips it.
+    """
+    return int(st.get_option("server.maxUploadSize"))
+
+
 def plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
@@ -111,9 +120,12 @@ def on_upload() -> None:
         return
     stem = safe_stem(up.name)
     try:
-        decoded = decode_bytes(up.getvalue())
+        decoded = decode_bytes(up.getvalue(), max_bytes=upload_limit_mb() * 1024 * 1024)
     except GeoError as e:
         st.session_state.input_error = f"Upload {md_escape(repr(stem))}: {e}"
+        return
+    if not decoded.text.strip():  # as for pasted text: a blank file must not replace the statement
+        st.session_state.input_error = f"Upload {md_escape(repr(stem))}: the file has only whitespace; nothing to map"
         return
     _set_statement(decoded.text, f"Upload {md_escape(stem)} ({decoded.encoding})", stem)
 
@@ -167,7 +179,8 @@ def sidebar(situation: Situation) -> None:
                  placeholder="Arabic or English text")
     sb.button("Map pasted text", key="paste_go", on_click=on_paste, type="primary")
     sb.file_uploader("…or upload a .txt file", type=["txt"], key="upload", on_change=on_upload,
-                     help="UTF-8, UTF-16, Windows-1256 or ISO-8859-6")
+                     help=f"Plain text in UTF-8, UTF-16, Windows-1256 or ISO-8859-6, at most {upload_limit_mb()} MB")
+    sb.caption(f"Plain-text files up to {upload_limit_mb()} MB.")
     sb.radio("Language", LANG_CHOICES, key="lang", horizontal=True, format_func=LANG_LABELS.get,
              on_change=on_lang, help="Auto-detect, or force the rules of one language")
 

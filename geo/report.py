@@ -38,7 +38,8 @@ __all__ = [
 UNLOCATED_COLOUR = "#8c8c8c"
 
 #: Fonts that shape Arabic well, in order of preference (Debian's fonts-noto-core, fonts-dejavu-core).
-ARABIC_FONTS = '"Noto Naskh Arabic", "Noto Sans Arabic", "DejaVu Sans", sans-serif'
+#: Single quotes: it goes inside double-quoted style="..." attributes, which a double quote would end.
+ARABIC_FONTS = "'Noto Naskh Arabic', 'Noto Sans Arabic', 'DejaVu Sans', sans-serif"
 
 # html.escape covers & < > " '. Three more act inside a JavaScript template literal
 # (`...${x}...`, backslash escapes), where folium puts popup and tooltip HTML. And the
