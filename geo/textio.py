@@ -176,8 +176,9 @@ class _Score:
 
 
 def _human_size(n: int) -> str:
-    """``12.3 MB``, ``10 MB``, ``512 KB``, ``800 bytes`` (decimal units, as file managers show)."""
-    for unit, size in (("MB", 1_000_000), ("KB", 1_000)):
+    """``12.3 MB``, ``10 MB``, ``512 KB``, ``800 bytes`` in binary units (1 MB = 1,048,576 bytes),
+    as Streamlit's uploader counts them, so the app's limit and its message agree."""
+    for unit, size in (("MB", 1 << 20), ("KB", 1 << 10)):
         if round(n / size, 1) >= 1:  # 999_999 bytes is "1 MB", not "1000 KB"
             return f"{n / size:.1f}".removesuffix(".0") + f" {unit}"
     return f"{n} byte" + ("" if n == 1 else "s")

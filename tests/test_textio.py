@@ -137,9 +137,10 @@ def test_rejects_with_clear_message(data, message):
 
 
 @pytest.mark.parametrize(("size", "limit", "message"), [
-    (12_300_000, 10_000_000, r"^the file is 12\.3 MB; the limit is 10 MB$"),
-    (10_000_001, 10_000_000, r"^the file is 10,000,001 bytes; the limit is 10,000,000 bytes$"),
-    (2_048, 1_000, r"^the file is 2 KB; the limit is 1 KB$"),
+    # Binary units, as Streamlit's uploader counts them (1 MB = 1,048,576 bytes).
+    (12_900_000, 10 << 20, r"^the file is 12\.3 MB; the limit is 10 MB$"),
+    ((10 << 20) + 1, 10 << 20, r"^the file is 10,485,761 bytes; the limit is 10,485,760 bytes$"),
+    (2_048, 1_024, r"^the file is 2 KB; the limit is 1 KB$"),
     (11, 10, r"^the file is 11 bytes; the limit is 10 bytes$"),
 ])
 def test_rejects_over_the_limit(size, limit, message):
@@ -160,9 +161,9 @@ def test_read_text_file(tmp_path):
 
 def test_read_text_file_limit_reports_real_size(tmp_path):
     path = tmp_path / "big.txt"
-    path.write_bytes(b"a" * 12_300_000)
+    path.write_bytes(b"a" * 12_900_000)
     with pytest.raises(InputError, match=r"^the file is 12\.3 MB; the limit is 10 MB$"):
-        read_text_file(path, max_bytes=10_000_000)
+        read_text_file(path, max_bytes=10 << 20)
 
 
 @pytest.mark.parametrize(("name", "message"), [
