@@ -22,3 +22,19 @@ def is_local(url: str) -> bool:
     """Whether a request stays on this machine (127.0.0.1, or a file/data/blob URL)."""
     u = urlparse(url)
     return u.scheme in _LOCAL_SCHEMES or u.hostname == "127.0.0.1"
+
+
+def block_outside_requests(ctx: object) -> list[str]:
+    """Abort every request of a Playwright context that leaves this machine; returns the list it records."""
+    attempted: list[str] = []
+
+    def handle(route: object) -> None:
+        url = route.request.url  # type: ignore[attr-defined]
+        if is_local(url):
+            route.continue_()  # type: ignore[attr-defined]
+        else:
+            attempted.append(url)
+            route.abort()  # type: ignore[attr-defined]
+
+    ctx.route("**/*", handle)  # type: ignore[attr-defined]
+    return attempted

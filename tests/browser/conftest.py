@@ -20,7 +20,7 @@ import urllib.request
 
 import pytest
 
-from browser_helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, is_local
+from browser_helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, block_outside_requests
 
 SERVER_START_TIMEOUT = 120
 
@@ -81,16 +81,7 @@ def browser_context_args(browser_context_args):
 
 @pytest.fixture(autouse=True)
 def offline_guard(context):
-    attempted: list[str] = []
-
-    def handle(route):
-        if is_local(route.request.url):
-            route.continue_()
-        else:
-            attempted.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", handle)
+    attempted = block_outside_requests(context)
     yield attempted
     assert attempted == [], f"requests outside 127.0.0.1 were attempted: {attempted}"
 

@@ -14,7 +14,7 @@ import json
 import pytest
 from playwright.sync_api import BrowserContext, FrameLocator, Page, expect
 
-from browser_helpers import IDLE, ROOT, is_local
+from browser_helpers import IDLE, ROOT, block_outside_requests
 from test_dashboard import css_class, download, map_frame, open_dashboard, settle
 
 pytestmark = pytest.mark.browser
@@ -50,17 +50,8 @@ NO_INJECTION = {"img": 0, "url": 0, "script": 0, "bold": 0}
 
 def guard(ctx: BrowserContext) -> tuple[list[str], list[str]]:
     """conftest.py's offline and dialog guards, for a context created inside a test."""
-    attempted: list[str] = []
+    attempted = block_outside_requests(ctx)
     opened: list[str] = []
-
-    def handle(route):
-        if is_local(route.request.url):
-            route.continue_()
-        else:
-            attempted.append(route.request.url)
-            route.abort()
-
-    ctx.route("**/*", handle)
     ctx.on("page", lambda p: p.on("dialog", lambda d: (opened.append(f"{d.type}: {d.message}"), d.dismiss())))
     return attempted, opened
 
