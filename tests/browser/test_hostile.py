@@ -75,6 +75,17 @@ def table_names(page: Page) -> set[str]:
     return {c.strip() for c in cells.all_inner_texts()}
 
 
+def wait_for_table(page: Page, check, timeout_ms: int = 30_000) -> set[str]:
+    """The table's names once ``check(names)`` holds; the grid re-renders after the map, so poll."""
+    names: set[str] = set()
+    for _ in range(timeout_ms // 250):
+        names = table_names(page)
+        if check(names):
+            return names
+        page.wait_for_timeout(250)
+    raise AssertionError(f"places table never matched: {sorted(names)}")
+
+
 def upload(page: Page, name: str, data: bytes) -> None:
     page.locator(".st-key-upload input[type=file]").set_input_files(
         files=[{"name": name, "mimeType": "text/plain", "buffer": data}])
@@ -93,7 +104,7 @@ def test_hostile_statement_is_literal_text_everywhere_and_runs_nothing(page: Pag
     expect(frame.locator("path.geo-place")).to_have_count(2, timeout=30_000)
     idle(page)
     settle(page)
-    assert table_names(page) == {"Damascus", "Baghdad"}
+    wait_for_table(page, lambda n: n == {"Damascus", "Baghdad"})
 
     statement = page.locator(".geo-statement")
     for bit in HOSTILE_BITS:
@@ -177,9 +188,8 @@ def test_two_sessions_at_once_see_only_their_own_places(page: Page, app_url, new
     expect(layer_labels(frame2)).to_have_text(ENGLISH_LAYERS, use_inner_text=True, timeout=30_000)
     expect(frame1.locator("path.geo-place")).to_have_count(10)
     expect(frame2.locator("path.geo-place")).to_have_count(3)
-    names1, names2 = table_names(page), table_names(page2)
-    assert SEED_NAMES <= names1 and len(names1) == 10 and not names1 & ENGLISH_NAMES
-    assert names2 == ENGLISH_NAMES
+    names1 = wait_for_table(page, lambda n: SEED_NAMES <= n and len(n) == 10 and not n & ENGLISH_NAMES)
+    wait_for_table(page2, lambda n: n == ENGLISH_NAMES)
     # The Arabic statement keeps its style attribute whole (the font list once ended it early).
     expect(page.locator(".geo-statement")).to_have_css("white-space", "pre-wrap")
     expect(page.locator(".geo-statement")).to_have_css("direction", "rtl")
@@ -226,7 +236,7 @@ def test_failed_uploads_keep_the_previous_statement_and_map(page: Page, app_url)
         expect(layer_labels(frame)).to_have_text(ENGLISH_LAYERS, use_inner_text=True)
         expect(frame.locator("path.geo-place")).to_have_count(3)
         expect(frame.locator(f"path.{css_class('geonames:276781')}")).to_be_visible()  # Beirut
-        assert table_names(page) == ENGLISH_NAMES
+        wait_for_table(page, lambda n: n == ENGLISH_NAMES)
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)  # no traceback anywhere
 
 
@@ -248,5 +258,5 @@ def test_the_upload_limit_is_stated_and_enforced(page: Page, app_url):
     idle(page)
     expect(page.get_by_text("Pasted text (")).to_be_visible()
     expect(layer_labels(frame)).to_have_text(ENGLISH_LAYERS, use_inner_text=True)
-    assert table_names(page) == ENGLISH_NAMES
+    wait_for_table(page, lambda n: n == ENGLISH_NAMES)
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
