@@ -249,7 +249,7 @@ class Gazetteer:
                 if ref.name_type == ORG:
                     continue
                 seen.setdefault(ref.place_index, ref.name_type)
-        ranked = sorted(seen, key=lambda i: (-_prominence(self, i), self._cols["id"][i]))
+        ranked = sorted(seen, key=lambda i: (-self.population(i), self._cols["id"][i]))
         return [self.place(i) for i in ranked[:limit]]
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -260,9 +260,6 @@ class Gazetteer:
         wanted = set(kinds)
         return [self.place(i) for i, k in enumerate(self._cols["kind"]) if k in wanted]
 
-
-def _prominence(gaz: Gazetteer, i: int) -> int:
-    return gaz.population(i)
 
 
 # -- building ------------------------------------------------------------------------

@@ -78,12 +78,10 @@ def _place(gaz: Gazetteer, index: int, memo: dict[int, Place]) -> Place:
 
 def _folded_offsets(folded: object, originals: list[int]) -> list[int]:
     """Map original offsets to folded ones (inverse of Folded.orig_start, for sentence starts)."""
-    from bisect import bisect_right as br
-
     runs_f = folded.runs_f  # type: ignore[attr-defined]
     runs_o = folded.runs_o  # type: ignore[attr-defined]
     out = []
     for o in originals:
-        i = br(runs_o, o) - 1
+        i = bisect_right(runs_o, o) - 1
         out.append(runs_f[i] + (o - runs_o[i]))
     return out

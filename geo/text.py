@@ -47,8 +47,6 @@ _DELETE = (
 )
 # Combining marks in Latin text (after NFD they'd be separate; precomposed letters are mapped 1:1 below).
 _DELETE_LATIN = "\u0300-\u036f"
-# Code points that fold to more than one character (lam-alef ligatures and other presentation forms).
-_SPECIAL_RE_CACHE: re.Pattern[str] | None = None
 
 _TOKEN_RE = re.compile(r"[^\W_]+", re.UNICODE)
 _ARABIC_RE = re.compile(r"[\u0600-\u06ff]")
