@@ -13,9 +13,9 @@ unknown name after it is kept as an *unlocated* match.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from functools import lru_cache
-from typing import Any, NamedTuple
+from itertools import accumulate, compress
+from typing import NamedTuple
 
 from .gazetteer import ALIAS, ALT, DEMONYM, ORG, Gazetteer, NameRef
 from .text import CONTEXT_NAMES, CUES, NOT_PLACE_CUES, US_STATE_ABBREVIATIONS, Folded, is_arabic, strip_proclitics
@@ -74,48 +74,52 @@ class RawMatch(NamedTuple):
 
 
 class _Tokens:
-    """Word tokens of folded text as ``(start, end, word)``, built from two flat lists.
+    """Word tokens of folded text as three flat lists: words, their start offsets, and separators.
 
-    ``re.findall`` and one pass for start offsets are several times cheaper than a tuple per token,
-    and tuples are made only for the few positions the matcher looks at.
+    One ``re.split`` gives words and the text between them; start offsets are running sums of the
+    pieces' lengths (C-level ``accumulate``), several times cheaper than a match object per token.
+    ``seps[k]`` is the text before word ``k`` (``seps[n]`` the tail), so the gap between two words
+    is read without slicing the text.
     """
 
-    __slots__ = ("words", "starts")
+    __slots__ = ("words", "starts", "seps")
 
     def __init__(self, text: str) -> None:
-        self.words: list[str] = _WORD_RE.findall(text)
-        self.starts: list[int] = [m.start() for m in _WORD_RE.finditer(text)]
+        parts = _WORD_SPLIT_RE.split(text)  # [sep0, w0, sep1, w1, ..., sepN]
+        self.words: list[str] = parts[1::2]
+        self.seps: list[str] = parts[0::2]
+        self.starts: list[int] = list(accumulate(map(len, parts)))[0::2][: len(self.words)]
 
     def __len__(self) -> int:
         return len(self.words)
 
-    def __getitem__(self, i: int | slice) -> Any:
-        if isinstance(i, slice):
-            return [self[k] for k in range(*i.indices(len(self.words)))]
+    def __getitem__(self, i: int) -> tuple[int, int, str]:
         if i < 0:
             i += len(self.words)
         w = self.words[i]
         s = self.starts[i]
         return s, s + len(w), w
 
-    def __iter__(self) -> Iterator[tuple[int, int, str]]:
-        return (self[k] for k in range(len(self.words)))
-
 
 _WORD_RE = re.compile(r"[^\W_]+")
+_WORD_SPLIT_RE = re.compile(r"([^\W_]+)")
 
 
-def _readings(tok: str, gaz: Gazetteer, memo: dict[str, list[tuple[int, str]]]) -> list[tuple[int, str]]:
-    """``(prefix_len, first_token)`` readings of a token that start some gazetteer name (memoised per text)."""
-    r = memo.get(tok)
-    if r is None:
-        r = [(0, tok)] if gaz.lengths(tok) else []
-        if r and is_arabic(tok) and tok[0] in "وفبلك" and gaz.commonness_any(tok[1:]) >= 5.5:
-            r = []  # وإن is "and if", not Van: a proclitic on a particle beats a rare name
-        if is_arabic(tok):
-            r.extend((pl, stem) for pl, stem in strip_proclitics(tok) if gaz.lengths(stem))
-        memo[tok] = r
-    return r
+def _readings(tok: str, gaz: Gazetteer) -> tuple[tuple[int, str, tuple[int, ...]], ...]:
+    """``(prefix_len, first_token, lengths)`` readings of a token that start some gazetteer name."""
+    r: list[tuple[int, str, tuple[int, ...]]] = []
+    lens = gaz.lengths(tok)
+    if lens:
+        r.append((0, tok, lens))
+    arabic = is_arabic(tok)
+    if r and arabic and tok[0] in "وفبلك" and gaz.commonness_any(tok[1:]) >= 5.5:
+        r = []  # وإن is "and if", not Van: a proclitic on a particle beats a rare name
+    if arabic:
+        for pl, stem in strip_proclitics(tok):
+            lens = gaz.lengths(stem)
+            if lens:
+                r.append((pl, stem, lens))
+    return tuple(r)
 
 
 def _context_name(tok: str) -> tuple[int, str] | None:
@@ -143,6 +147,16 @@ def _cue_of(tok: str) -> tuple[str, str, int] | None:
     return None
 
 
+@lru_cache(maxsize=65536)
+def _word_facts(prev: str) -> tuple[bool, bool]:
+    """``(locative, not_place)`` for the word before a name: a locative preposition (في, from), or a
+    cue that makes the name something else (Gulf of, صلاة) — with Arabic proclitics looked through."""
+    stem = prev[1:] if prev[:1] in ("و", "ف") and len(prev) > 2 else prev
+    locative = prev in LOCATIVE_PREPOSITIONS or stem in LOCATIVE_PREPOSITIONS
+    stems = [prev] + [st for _, st in strip_proclitics(prev)] if is_arabic(prev) else [prev]
+    return locative, any(st in NOT_PLACE_CUES for st in stems)
+
+
 def _case_ok(original: str, key: tuple[str, ...], gaz: Gazetteer, refs: tuple[NameRef, ...]) -> bool:
     """English names count only when written as names: capitalised words, or capitals for acronyms.
 
@@ -165,91 +179,131 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
 
     ``sentence_starts`` are folded offsets where sentences begin (for the
     capitalisation rule: a capital at a sentence start proves nothing).
+
+    Work per word *occurrence* is kept to list indexing and dict lookups; everything that
+    depends only on a word or a name (its readings, its case, the cue it is) is decided once
+    per distinct word or name in the text and looked up afterwards.
     """
     text = folded.text
     toks = _Tokens(text)
-    cased_text = folded.cased  # same offsets as the folded text, capitals kept
-    n = len(toks)
-    memo: dict[str, list[tuple[int, str]]] = {}
+    words, starts, seps = toks.words, toks.starts, toks.seps
+    cased = folded.cased if folded.cased and len(folded.cased) == len(text) else text
+    n = len(words)
     out: list[RawMatch] = []
     # Decide once per distinct word whether it can start a name; then visit only those positions.
-    # Most words of a statement start no name, and this keeps their cost at a set lookup.
-    words, starts = toks.words, toks.starts
-    starters = {w for w in set(toks.words) if _readings(w, gaz, memo) or _context_name(w) is not None}
-    positions = [k for k, w in enumerate(toks.words) if w in starters]
+    readings: dict[str, tuple[tuple[int, str, tuple[int, ...]], ...]] = {}
+    contexts: dict[str, tuple[int, str]] = {}
+    for w in set(words):
+        r = _readings(w, gaz)
+        if r:
+            readings[w] = r
+        c = _context_name(w)
+        if c is not None:
+            contexts[w] = c
     # A Latin name starts with a capital (or a particle/direction: al-Hol, northeast Syria): skip
     # "the", "in", "of" ... written in lower case without building anything for them.
-    cased = folded.cased
-    if cased and len(cased) == len(text):
+    # Words that only begin longer names ("the", "of", "al" of "the Hague", "al-Hol") matter only
+    # where the next word continues one of those names: their positions are checked apart.
+    multi_only = {w: tuple(first for _, first, _ in r) for w, r in readings.items()
+                  if w not in contexts and all(1 not in lens for _, _, lens in r)}
+    starter = (readings.keys() | contexts.keys()) - multi_only.keys()
+    positions = list(compress(range(n), map(starter.__contains__, words)))  # C-level: no Python per word
+    if cased is not text:
         positions = [k for k in positions if not cased[starts[k]].islower() or words[k] in _LOWER_OK]
+    if multi_only:
+        more = [k for k in compress(range(n - 1), map(multi_only.__contains__, words))
+                if any(gaz.has_pair(first, words[k + 1]) for first in multi_only[words[k]])]
+        if cased is not text:
+            more = [k for k in more if not cased[starts[k]].islower() or words[k] in _LOWER_OK]
+        positions = sorted(positions + more)
+    refs_memo: dict[tuple[str, ...], tuple[NameRef, ...]] = {}
+    case_memo: dict[tuple[str, tuple[str, ...]], bool] = {}
+    join_memo: dict[str, bool] = {}
+    orgs: set[tuple[str, ...]] = set()  # names with an organisation reading
+    notable_memo: dict[tuple[str, ...], bool] = {}
     next_free = 0
     for i in positions:
         if i < next_free:
             continue  # inside a name already matched
         tok = words[i]
         s = starts[i]
-        e = s + len(tok)
         best: tuple[int, int, tuple[str, ...], tuple[NameRef, ...]] | None = None  # (L, prefix, key, refs)
-        for pl, first in _readings(tok, gaz, memo):
+        for pl, first, lens in readings.get(tok, ()):
             pair = i + 1 < n and gaz.has_pair(first, words[i + 1])
-            for L in gaz.lengths(first):
+            for L in lens:
                 if best is not None and L <= best[0]:
                     break
                 if i + L > n or (L > 1 and not pair):
                     continue
                 key = (first, *words[i + 1 : i + L]) if L > 1 else (first,)
-                refs = gaz.refs(key)
-                if refs and L > 1 and not all(
-                    _JOIN_RE.match(text[starts[k] + len(words[k]) : starts[k + 1]]) for k in range(i, i + L - 1)
-                ):
-                    continue
+                refs = refs_memo.get(key)
+                if refs is None:
+                    refs = refs_memo[key] = gaz.refs(key)
+                    if any(r.name_type == ORG for r in refs):
+                        orgs.add(key)
                 if not refs:
                     continue
+                if L > 1:
+                    joined = True
+                    for k in range(i + 1, i + L):
+                        sep = seps[k]
+                        ok = join_memo.get(sep)
+                        if ok is None:
+                            ok = join_memo[sep] = _JOIN_RE.match(sep) is not None
+                        if not ok:
+                            joined = False
+                            break
+                    if not joined:
+                        continue
                 if not is_arabic(first):
                     # The cased fold has the same offsets as the folded text: no mapping needed.
-                    if not _case_ok(cased_text[s : starts[i + L - 1] + len(words[i + L - 1])], key, gaz, refs):
+                    surface = cased[s : starts[i + L - 1] + len(words[i + L - 1])]
+                    ok = case_memo.get((surface, key))
+                    if ok is None:
+                        ok = case_memo[(surface, key)] = _case_ok(surface, key, gaz, refs)
+                    if not ok:
                         continue
                 best = (L, pl, key, refs)
                 break
         if best is None:
-            ctx = _context_name(tok)
+            ctx = contexts.get(tok)
             if ctx is not None:
                 pl, stem = ctx
-                out.append(RawMatch(s + pl, e, (stem,), (), "context", stem, False, s in sentence_starts, i, 1))
+                out.append(RawMatch(s + pl, s + len(tok), (stem,), (), "context", stem, False,
+                                    s in sentence_starts, i, 1))
             continue
         L, pl, key, refs = best
-        if any(r.name_type == ORG for r in refs) and L > 1:
-            next_free = i + L  # an organisation's name: its span is not a place mention
-            continue
-        refs = tuple(r for r in refs if r.name_type != ORG)
-        if not refs:
-            continue
+        if key in orgs:
+            if L > 1:
+                next_free = i + L  # an organisation's name: its span is not a place mention
+                continue
+            refs = tuple(r for r in refs if r.name_type != ORG)
+            if not refs:
+                continue
         # Keep a written article in the span (الخرطوم, not خرطوم) even when the name is stored without it.
         fs = s + (pl - 2 if pl >= 2 and tok[pl - 2 : pl] == "ال" else pl)
         fe = starts[i + L - 1] + len(words[i + L - 1])
-        if _not_a_place_here(toks, i, L, text, folded, gaz, refs):
-            next_free = i + L
-            continue
-        cue = _cue_of(words[i - 1]) if i > 0 else None
+        next_free = i + L
+        cue = None
         locative = False
         if i > 0:
             prev = words[i - 1]
-            prev_stem = prev[1:] if prev[:1] in ("و", "ف") and len(prev) > 2 else prev
-            locative = prev in LOCATIVE_PREPOSITIONS or prev_stem in LOCATIVE_PREPOSITIONS
+            locative, not_place = _word_facts(prev)
+            if not_place or (prev == "of" and i > 1 and words[i - 2] in NOT_PLACE_CUES):
+                continue  # Gulf of Mexico, صلاة المغرب
+            cue = _cue_of(prev)
             # "the city of X": the cue stands two tokens back.
             if cue is None and prev == "of" and i > 1:
                 cue = _cue_of(words[i - 2])
+        if (L == 1 and i + 1 < n and seps[i + 1] == " " and cased[starts[i + 1]].isupper()
+                and _given_name(words, starts, cased, i, gaz, refs, notable_memo)):
+            continue
         if pl and tok[:pl].rstrip("ال") in _LOCATIVE_CLITICS:
             locative = True
         if (fs == 0 or text[fs - 1] == "\n") and _DATELINE_AFTER.match(text, fe):
             locative = True  # a dateline names where the story is
-        out.append(RawMatch(
-            fs=fs, fe=fe, key=key, refs=refs,
-            cue=cue[1] if cue else "", cue_word=cue[0] if cue else "",
-            locative=locative, sentence_initial=s in sentence_starts,
-            token_index=i, token_count=L,
-        ))
-        next_free = i + L
+        out.append(RawMatch(fs, fe, key, refs, cue[1] if cue else "", cue[0] if cue else "",
+                            locative, s in sentence_starts, i, L))
     out.extend(_state_abbreviations(out, folded, gaz))
     out.sort(key=lambda m: m.fs)
     out = _propagate_cues(out, toks, text)
@@ -265,8 +319,11 @@ def _state_abbreviations(found: list[RawMatch], folded: Folded, gaz: Gazetteer) 
     """US state abbreviations right after a place ("DAMASCUS, Md."), as admin1 matches."""
     out = []
     orig = folded.original
+    text = folded.text
     for m in found:
-        os_, oe = folded.span(m.fs, m.fe)
+        if not text.startswith(",", m.fe):
+            continue  # the comma survives folding right after the name, so this skips no hit
+        _, oe = folded.span(m.fs, m.fe)
         hit = _ABBREV_RE.match(orig, oe)
         if not hit:
             continue
@@ -282,38 +339,35 @@ def _state_abbreviations(found: list[RawMatch], folded: Folded, gaz: Gazetteer) 
     return out
 
 
-def _not_a_place_here(toks: _Tokens, i: int, L: int, text: str, folded: Folded,
-                      gaz: Gazetteer, refs: tuple[NameRef, ...]) -> bool:
-    """Context that says a matched name is not a place: water bodies (Gulf of Mexico), the
-    evening prayer (صلاة المغرب), or an English given name (Chad Whitfield, Jordan Ellis)."""
-    if i > 0:
-        prev = toks[i - 1][2]
-        stems = [prev] + [st for _, st in strip_proclitics(prev)] if is_arabic(prev) else [prev]
-        if any(st in NOT_PLACE_CUES for st in stems):
-            return True
-        if prev == "of" and i > 1 and toks[i - 2][2] in NOT_PLACE_CUES:
-            return True
-    j = i + L
-    if L == 1 and j < len(toks) and not is_arabic(toks[j][2]) and text[toks[i][1] : toks[j][0]] == " ":
-        if all(r.name_type == DEMONYM for r in refs):
-            return False  # "Saudi Crown Prince": an adjective, not a given name
-        cased = folded.cased or folded.text
-        nxt = cased[toks[j][0] : toks[j][1]]
-        first = cased[toks[i][0] : toks[i][1]]
-        if (nxt[:1].isupper() and not nxt.isupper() and not first.isupper() and toks[j][2] not in _NOT_SURNAMES
-                and toks[j][2] not in CUES and not _is_notable_name(toks, j, gaz)):
-            return True
-    return False
+def _given_name(words: list[str], starts: list[int], cased: str, i: int, gaz: Gazetteer,
+                refs: tuple[NameRef, ...], memo: dict[tuple[str, ...], bool]) -> bool:
+    """Whether the one-word name at ``i`` is an English given name: a capitalised word that is no
+    notable place follows it after one space (Chad Whitfield, Jordan Ellis)."""
+    j = i + 1
+    nw = words[j]
+    if is_arabic(nw) or all(r.name_type == DEMONYM for r in refs):
+        return False  # "Saudi Crown Prince": an adjective, not a given name
+    nxt = cased[starts[j] : starts[j] + len(nw)]
+    if not nxt[:1].isupper() or nxt.isupper():
+        return False
+    if cased[starts[i] : starts[i] + len(words[i])].isupper() or nw in _NOT_SURNAMES or nw in CUES:
+        return False
+    return not _is_notable_name(words, j, gaz, memo)
 
 
-def _is_notable_name(toks: _Tokens, j: int, gaz: Gazetteer) -> bool:
+def _is_notable_name(words: list[str], j: int, gaz: Gazetteer, memo: dict[tuple[str, ...], bool]) -> bool:
     """Whether token ``j`` starts a name of a country, region or sizeable city (so not a surname)."""
-    for L in gaz.lengths(toks[j][2]):
-        for r in gaz.refs(tuple(t for _, _, t in toks[j : j + L])):
-            if r.name_type != ALT and (gaz.kind(r.place_index) in ("country", "admin1", "region")
-                                       or gaz.population(r.place_index) >= 100_000):
-                return True
-    return False
+    lengths = gaz.lengths(words[j])
+    if not lengths:
+        return False
+    key = tuple(words[j : j + lengths[0]])
+    hit = memo.get(key)
+    if hit is None:
+        hit = memo[key] = any(
+            r.name_type != ALT and (gaz.kind(r.place_index) in ("country", "admin1", "region")
+                                    or gaz.population(r.place_index) >= 100_000)
+            for L in gaz.lengths(words[j]) for r in gaz.refs(key[:L]))
+    return hit
 
 
 def _gap_is_list(text: str, a_end: int, b_start: int) -> bool:
@@ -331,23 +385,27 @@ def _propagate_cues(matches: list[RawMatch], toks: _Tokens, text: str) -> list[R
         if a.cue and not b.cue and CUES.get(a.cue_word, ("", 1))[1] > 1 and _gap_is_list(text, a.fe, b.fs - 1 if text[b.fs - 1:b.fs] == _ARABIC_AND else b.fs):
             out[k] = _with_cue(b, a.cue, a.cue_word)
     # English cue after the name (X camp, X province, X and Y camps).
+    words, starts = toks.words, toks.starts
+    n = len(words)
     for k in range(len(out) - 1, -1, -1):
         m = out[k]
         j = m.token_index + m.token_count
-        if m.cue or j >= len(toks) or is_arabic(m.key[0]):
+        if m.cue or j >= n or is_arabic(m.key[0]):
             continue
-        if toks[j][2] in _CUE_MODIFIERS and j + 1 < len(toks):
+        word = words[j]
+        if word in _CUE_MODIFIERS and j + 1 < n:
             j += 1  # "Jenin refugee camp", "al-Walid border crossing"
-        hit = CUES.get(toks[j][2])
+            word = words[j]
+        hit = CUES.get(word)
         if hit is None or hit[0] == "facility":
             continue
-        if hit[0] in ("city", "town") and not text[toks[j][0]].islower():
+        if hit[0] in ("city", "town") and not text[starts[j]].islower():
             continue  # "Kuwait City" is a name of its own; "al-Hasakah city" is a cue
-        out[k] = _with_cue(m, hit[0], toks[j][2])
+        out[k] = _with_cue(m, hit[0], word)
         if hit[1] == 3:  # plural: the list before it shares the cue
             q = k
             while q > 0 and not out[q - 1].cue and _gap_is_list(text, out[q - 1].fe, out[q].fs):
-                out[q - 1] = _with_cue(out[q - 1], hit[0], toks[j][2])
+                out[q - 1] = _with_cue(out[q - 1], hit[0], word)
                 q -= 1
     return out
 
@@ -363,6 +421,11 @@ _NAME_STARTERS_AR = frozenset("ابو ام عين تل بئر دير راس جب
 def _unlocated(toks: _Tokens, text: str, folded: Folded, gaz: Gazetteer,
                found: list[RawMatch]) -> list[RawMatch]:
     """Cue words followed (Arabic) or preceded (English) by a name the gazetteer lacks."""
+    n = len(toks)
+    cue_words = {w for w in set(toks.words) if _cue_of(w) is not None}
+    cue_positions = list(compress(range(n), map(cue_words.__contains__, toks.words)))
+    if not cue_positions:
+        return []
     covered = set()
     for m in found:
         covered.update(range(m.token_index, m.token_index + m.token_count))
@@ -370,9 +433,7 @@ def _unlocated(toks: _Tokens, text: str, folded: Folded, gaz: Gazetteer,
             covered.add(m.token_index - 1)
             covered.add(m.token_index + m.token_count)
     out: list[RawMatch] = []
-    n = len(toks)
-    cue_words = {w for w in set(toks.words) if _cue_of(w) is not None}
-    for i in [k for k, w in enumerate(toks.words) if w in cue_words]:
+    for i in cue_positions:
         s, e, tok = toks[i]
         if i in covered:
             continue
@@ -391,7 +452,7 @@ def _unlocated(toks: _Tokens, text: str, folded: Folded, gaz: Gazetteer,
                 if not is_arabic(nxt) or len(nxt) < 3 or gaz.is_common_word(nxt) or gaz.is_common_word(stem):
                     continue
             fs = s + len(tok) - len(cue[0])  # keep the cue word, drop its proclitics
-            out.append(RawMatch(fs, toks[last][1], (cue[0],) + tuple(t for _, _, t in toks[i + 1 : last + 1]), (),
+            out.append(RawMatch(fs, toks[last][1], (cue[0], *toks.words[i + 1 : last + 1]), (),
                                 cue[1], cue[0], False, False, i, last - i + 1))
         else:
             # English, name after the cue: "the village of Baghouz".
@@ -416,7 +477,7 @@ def _unlocated(toks: _Tokens, text: str, folded: Folded, gaz: Gazetteer,
             if first == i:
                 continue
             # A known name followed by digits (Jeddah 5 camp) is a different place: drop that match.
-            out.append(RawMatch(toks[first][0], e, tuple(t for _, _, t in toks[first : i + 1]), (),
+            out.append(RawMatch(toks[first][0], e, tuple(toks.words[first : i + 1]), (),
                                 cue[1], tok, False, False, first, i - first + 1))
     if out:
         # Drop matches inside an unlocated span (Jeddah of "Jeddah 5 camp"); bisect keeps this linear-ish.

@@ -57,14 +57,18 @@ def geoparse(text: str, *, lang: str = "auto", gazetteer: Gazetteer | None = Non
     matches = find_matches(folded, gaz, f_starts)
     mentions = []
     places: dict[int, Place] = {}  # one Place (and one decoded polygon) per place, not per mention
+    # Folding that deleted or expanded nothing keeps every offset: skip the offset map then.
+    identity = len(folded.runs_f) == 1
     for r in resolve(matches, gaz, folded.text):
-        start, end = folded.span(r.match.fs, r.match.fe)
+        m = r.match
+        start, end = (m.fs, m.fe) if identity else folded.span(m.fs, m.fe)
         k = bisect_right(s_starts, start) - 1
         ss, se = sents[k] if k >= 0 else (0, len(text))
+        index = r.place_index
         mentions.append(Mention(
-            start=start, end=end, surface=text[start:end], sentence_start=ss, sentence_end=se,
-            place=_place(gaz, r.place_index, places) if r.place_index is not None else None,
-            confidence=r.confidence, reason=r.reason, cue=r.match.cue if r.match.cue != "context" else "",
+            start, end, text[start:end], ss, se,
+            None if index is None else places.get(index) or _place(gaz, index, places),
+            r.confidence, r.reason, m.cue if m.cue != "context" else "",
         ))
     return Situation(text=text, lang=lang, mentions=tuple(mentions))
 

@@ -91,34 +91,50 @@ def _document_countries(matches: list[RawMatch], gaz: Gazetteer) -> Counter[str]
     """Countries the statement evidently talks about: named countries and nisbas, curated places,
     and big unambiguous places whose names are not everyday words. Weak readings never vouch."""
     cc: Counter[str] = Counter()
+    # A match's vote depends only on its name, readings, cue and position flag: decide once per kind of match.
+    memo: dict[tuple[object, ...], tuple[str, int] | None] = {}
     for m in matches:
-        cands = _candidates(m)
-        if not cands or m.cue in NOT_PLACE_KINDS:
-            continue
-        kinds = {gaz.kind(i) for i in cands}
-        if "country" in kinds:
-            countries = [i for i in cands if gaz.kind(i) == "country"]
-            if len(countries) == 1 and not (len(m.key) == 1 and not is_arabic(m.key[0]) and m.sentence_initial
-                                            and gaz.commonness(m.key[0]) >= 4.0):
-                cc[gaz.country_code(countries[0])] += 1
-            continue
-        ccs = {gaz.country_code(i) for i in cands}
-        if len(ccs) != 1:
-            continue
-        i = max(cands, key=gaz.population)
-        if _is_homograph(m, gaz, cands[i], gaz.population(i), i):
-            continue
-        if gaz.kind(i) in _AREA_KINDS or gaz.population(i) >= 100_000:
-            cc[next(iter(ccs))] += 2
+        key = (m.key, m.refs, m.cue, m.sentence_initial)
+        vote = memo.get(key, False)
+        if vote is False:
+            vote = memo[key] = _vote(m, gaz)
+        if vote is not None:
+            cc[vote[0]] += vote[1]
     return cc
 
 
-def _qualifier(matches: list[RawMatch], k: int, gaz: Gazetteer, text: str) -> set[tuple[str, str]]:
-    """``(country, admin1)`` pairs named right after match ``k`` as a qualifier: "Damascus, Maryland"."""
+def _vote(m: RawMatch, gaz: Gazetteer) -> tuple[str, int] | None:
+    """The country one match vouches for in :func:`_document_countries`, and with what weight."""
+    cands = _candidates(m)
+    if not cands or m.cue in NOT_PLACE_KINDS:
+        return None
+    kinds = {gaz.kind(i) for i in cands}
+    if "country" in kinds:
+        countries = [i for i in cands if gaz.kind(i) == "country"]
+        if len(countries) == 1 and not (len(m.key) == 1 and not is_arabic(m.key[0]) and m.sentence_initial
+                                        and gaz.commonness(m.key[0]) >= 4.0):
+            return gaz.country_code(countries[0]), 1
+        return None
+    ccs = {gaz.country_code(i) for i in cands}
+    if len(ccs) != 1:
+        return None
+    i = max(cands, key=gaz.population)
+    if _is_homograph(m, gaz, cands[i], gaz.population(i), i):
+        return None
+    if gaz.kind(i) in _AREA_KINDS or gaz.population(i) >= 100_000:
+        return next(iter(ccs)), 2
+    return None
+
+
+def _qualifier(matches: list[RawMatch], k: int, gaz: Gazetteer, gaps: list[str]) -> set[tuple[str, str]]:
+    """``(country, admin1)`` pairs named right after match ``k`` as a qualifier: "Damascus, Maryland".
+
+    ``gaps[k]`` is the stripped text between match ``k`` and the next one.
+    """
     if k + 1 >= len(matches):
         return set()
-    a, b = matches[k], matches[k + 1]
-    if text[a.fe : b.fs].strip() not in (",", "،", "(") or not b.refs:
+    b = matches[k + 1]
+    if gaps[k] not in _QUALIFIER_GAPS or not b.refs:
         return set()
     out = set()
     for i in _candidates(b):
@@ -132,17 +148,21 @@ def _qualifier(matches: list[RawMatch], k: int, gaz: Gazetteer, text: str) -> se
     return out
 
 
-def _listed(matches: list[RawMatch], k: int, text: str, klass: list[str]) -> set[str]:
+_LIST_GAPS = frozenset(("", ",", "،", "و", "and", ", and", "or"))
+_QUALIFIER_GAPS = frozenset((",", "،", "("))
+_NONE: frozenset[object] = frozenset()
+
+
+def _listed(matches: list[RawMatch], k: int, gaps: list[str], klass: list[str]) -> set[str]:
     """Kinds ("area"/"populated") of the places that match ``k`` stands in a list with:
     مالي وبوركينا فاسو والنيجر; دمشق وبغداد وعمّان وبيروت. Empty if it is not in a list."""
-    def joined(a: RawMatch, b: RawMatch) -> bool:
-        gap = text[a.fe : b.fs].strip()
-        return gap in ("", ",", "،", "و", "and", ", and", "or") and bool(a.refs) and bool(b.refs)
-
     out: set[str] = set()
-    for j in (k - 1, k + 1):
-        if 0 <= j < len(matches) and joined(*((matches[j], matches[k]) if j < k else (matches[k], matches[j]))):
-            out.add(klass[j])
+    if not matches[k].refs:
+        return out
+    if k > 0 and gaps[k - 1] in _LIST_GAPS and matches[k - 1].refs:
+        out.add(klass[k - 1])
+    if k + 1 < len(matches) and gaps[k] in _LIST_GAPS and matches[k + 1].refs:
+        out.add(klass[k + 1])
     return out
 
 
@@ -168,17 +188,28 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str) -> list[R
     out: list[Resolution] = []
     # The same name in the same circumstances resolves the same way: decide once per document.
     memo: dict[tuple[object, ...], tuple[int | None, float, str] | None] = {}
-    klass = [_klass(m, gaz) for m in matches]
+    klass_memo: dict[tuple[object, ...], str] = {}
+    klass = []
+    for m in matches:
+        c = klass_memo.get(m.refs)
+        if c is None:
+            c = klass_memo[m.refs] = _klass(m, gaz)
+        klass.append(c)
+    # The stripped text between neighbouring matches, cut once for the qualifier and list rules.
+    gaps = [folded_text[a.fe : b.fs].strip() for a, b in zip(matches, matches[1:])]
+    last = len(matches) - 1
     for k, m in enumerate(matches):
         if m.cue == "context":
             r = _resolve_context(m, gaz, doc_cc)
         elif not m.refs:
             r = Resolution(m, None, 0.5, f"{m.cue} cue {m.cue_word!r} with a name not in the gazetteer")
         else:
-            quals = _qualifier(matches, k, gaz, folded_text)
-            listed = _listed(matches, k, folded_text, klass)
+            # Most matches stand alone: test the gaps here before building any set.
+            quals = _qualifier(matches, k, gaz, gaps) if k < last and gaps[k] in _QUALIFIER_GAPS else _NONE
+            listed = (_listed(matches, k, gaps, klass)
+                      if (k > 0 and gaps[k - 1] in _LIST_GAPS) or (k < last and gaps[k] in _LIST_GAPS) else _NONE)
             key = (m.key, m.refs, m.cue, m.cue_word, m.locative, m.sentence_initial,
-                   frozenset(quals), frozenset(listed))
+                   frozenset(quals) if quals else _NONE, frozenset(listed) if listed else _NONE)
             if key not in memo:
                 got = _resolve_one(m, gaz, doc_cc, quals, listed)
                 memo[key] = None if got is None else (got.place_index, got.confidence, got.reason)

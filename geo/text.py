@@ -54,6 +54,32 @@ _LATIN_RE = re.compile(r"[A-Za-z]")
 
 
 @lru_cache(maxsize=1)
+def _mapped_re() -> tuple[re.Pattern[str], frozenset[str]]:
+    """A character class of every character the 1:1 table changes, and the characters that are
+    also some other character's replacement (Ǿ → Ø, Ø → O)."""
+    one = _tables()[0]
+    targets = frozenset(v for v in one.values() if len(v) == 1 and ord(v) in one)
+    # One character at a time equals str.translate only if replacements chain at most once.
+    assert not any(ord(one[ord(t)]) in one for t in targets if len(one[ord(t)]) == 1)
+    return re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(one)) + "]"), targets
+
+
+def _translate(text: str) -> str:
+    """``text.translate(one)``, but an order of magnitude faster on real text.
+
+    ``str.translate`` with a dict looks up every character; real statements use only a
+    handful of the characters we fold, so we find which ones occur and replace each in
+    one C-level pass.
+    """
+    one = _tables()[0]
+    pattern, targets = _mapped_re()
+    # Replace Ø before Ǿ: a character that another one becomes must go first, or Ǿ would end as O.
+    for ch in sorted(set(pattern.findall(text)), key=lambda c: c not in targets):
+        text = text.replace(ch, one[ord(ch)])
+    return text
+
+
+@lru_cache(maxsize=1)
 def _tables() -> tuple[dict[int, str], dict[str, str], re.Pattern[str]]:
     """Build the 1:1 translate table and the expansion table once (first use, not import)."""
     one: dict[int, str] = {}
@@ -79,7 +105,7 @@ def _tables() -> tuple[dict[int, str], dict[str, str], re.Pattern[str]]:
     for ch in "\u2010\u2011\u2012\u2013\u2014\u2212":
         one[ord(ch)] = "-"
     # Latin letters with diacritics → base letter (1:1), plus a few letters NFD leaves alone.
-    for cp in range(0x00C0, 0x0250):
+    for cp in [*range(0x00C0, 0x0250), *range(0x1E00, 0x1F00)]:  # Latin-1 to Extended-B, Extended Additional (Vietnamese)
         ch = chr(cp)
         base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
         if len(base) == 1 and base != ch:
@@ -181,7 +207,7 @@ def fold(text: str) -> Folded:
         runs_o.append(o + 1)
         last = o + 1
     pieces.append(text[last:])
-    folded = "".join(pieces).translate(one)
+    folded = _translate("".join(pieces))
     low = folded.lower()
     if len(low) != len(folded):  # e.g. 'İ' lowers to two code points: lower char by char, 1:1
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
@@ -246,19 +272,19 @@ def sentences(text: str) -> list[tuple[int, int]]:
     n = len(text)
     for m in _SENT_END_RE.finditer(text):
         end = m.end()
-        if "\n" not in m.group():
-            # Is the period part of an abbreviation, or does a lower-case word follow?
+        mark = m.group()
+        if "\n" not in mark:
+            # Does a lower-case word follow, or is the period part of an abbreviation?
             # (Searches are anchored at positions: slicing the text here would make this quadratic.)
-            pos = m.start()
-            ws = max(text.rfind(" ", start, pos), text.rfind("\n", start, pos), text.rfind("\t", start, pos))
-            w = text[max(ws + 1, start) : pos].lower().strip("(\"'")
             nxt = _NEXT_CHAR_RE.match(text, end)
-            if m.group().startswith(".") and (
-                w in _ABBREV or (len(w) == 1 and w.isalpha()) or _INITIALS_RE.fullmatch(w)
-            ):
-                continue
             if nxt and nxt.group(1).islower():
                 continue
+            if mark[0] == ".":
+                pos = m.start()
+                ws = max(text.rfind(" ", start, pos), text.rfind("\n", start, pos), text.rfind("\t", start, pos))
+                w = text[max(ws + 1, start) : pos].lower().strip("(\"'")
+                if w in _ABBREV or (len(w) == 1 and w.isalpha()) or _INITIALS_RE.fullmatch(w):
+                    continue
         _push(text, start, end, spans)
         start = end
     _push(text, start, n, spans)

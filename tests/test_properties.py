@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from geo import geoparse
+from geo.text import _tables, _translate, fold
 
 # Pieces that stress the folding and matching: names with clitics, marks, controls, ligatures.
 PIECES = [
@@ -57,3 +58,21 @@ def test_geojson_valid(gaz, text):
 
     fc = geoparse(text, gazetteer=gaz).to_geojson()
     assert validate_feature_collection(fc) == []
+
+
+# Folding replaces characters one kind at a time (fast on real text); it must equal one
+# str.translate pass, including characters whose replacement is itself folded (Ǿ → Ø, Ø → O).
+_FOLDED_CHARS = "".join(chr(c) for c in sorted(_tables()[0]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(_FOLDED_CHARS + "abc ØǾøǿ أإآىة،"), max_size=60) | TEXT)
+def test_fast_translate_equals_str_translate(text):
+    assert _translate(text) == text.translate(_tables()[0])
+
+
+def test_fold_offsets_are_identity_when_nothing_is_deleted():
+    f = fold("Ǿslo, «Ḑamascus» – ØRJAN")
+    assert f.runs_f == (0,) and len(f.text) == len(f.original)
+    assert f.text == "øslo, «damascus» - orjan"
+    assert fold("Hồ Chí Minh").text == "ho chi minh"
