@@ -306,7 +306,7 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
                             locative, s in sentence_starts, i, L))
     out.extend(_state_abbreviations(out, folded, gaz))
     out.sort(key=lambda m: m.fs)
-    out = _propagate_cues(out, toks, text)
+    out = _propagate_cues(out, toks, text, cased)
     out.extend(_unlocated(toks, text, folded, gaz, out))
     out.sort(key=lambda m: m.fs)
     return out
@@ -376,8 +376,11 @@ def _gap_is_list(text: str, a_end: int, b_start: int) -> bool:
     return gap in ("", ",", "and", "&", ", and", "و") or gap.replace(",", "").strip() in ("and", "the", "and the")
 
 
-def _propagate_cues(matches: list[RawMatch], toks: _Tokens, text: str) -> list[RawMatch]:
-    """Give a dual/plural head's kind to the names it governs; read English cues after the name."""
+def _propagate_cues(matches: list[RawMatch], toks: _Tokens, text: str, cased: str) -> list[RawMatch]:
+    """Give a dual/plural head's kind to the names it governs; read English cues after the name.
+
+    ``cased`` is the folded text with its capitals (same offsets as ``text``).
+    """
     out = list(matches)
     # Arabic dual/plural before: مخيمي الهول وروج, محافظتي نينوى والأنبار.
     for k in range(1, len(out)):
@@ -399,7 +402,7 @@ def _propagate_cues(matches: list[RawMatch], toks: _Tokens, text: str) -> list[R
         hit = CUES.get(word)
         if hit is None or hit[0] == "facility":
             continue
-        if hit[0] in ("city", "town") and not text[starts[j]].islower():
+        if hit[0] in ("city", "town") and not cased[starts[j]].islower():
             continue  # "Kuwait City" is a name of its own; "al-Hasakah city" is a cue
         out[k] = _with_cue(m, hit[0], word)
         if hit[1] == 3:  # plural: the list before it shares the cue

@@ -87,3 +87,11 @@ def test_user_places_file_errors(tmp_path):
         load_gazetteer(extra_places=[bad], cache_dir=tmp_path / "cache")
     with pytest.raises(InputError, match="does not exist"):
         load_gazetteer(extra_places=[tmp_path / "missing.geojson"], cache_dir=tmp_path / "cache")
+
+
+def test_lower_case_city_after_a_name_is_a_cue_capitalised_city_is_part_of_a_name(gaz):
+    # "al-Hasakah city" says what the place is; "Hasakah City" is written as a name of its own.
+    cue = geoparse("Aid reached al-Hasakah city on Monday.", gazetteer=gaz).mentions
+    name = geoparse("Aid reached Hasakah City on Monday.", gazetteer=gaz).mentions
+    assert [(m.surface, m.cue) for m in cue] == [("al-Hasakah", "city")]
+    assert [(m.surface, m.cue) for m in name] == [("Hasakah", "")]
