@@ -108,18 +108,29 @@ _WORD_SPLIT_RE = re.compile(r"([^\W_]+)")
 def _readings(tok: str, gaz: Gazetteer) -> tuple[tuple[int, str, tuple[int, ...]], ...]:
     """``(prefix_len, first_token, lengths)`` readings of a token that start some gazetteer name."""
     r: list[tuple[int, str, tuple[int, ...]]] = []
-    lens = gaz.lengths(tok)
+    arabic = is_arabic(tok)
+    lens = _lengths(tok, gaz, arabic)
     if lens:
         r.append((0, tok, lens))
-    arabic = is_arabic(tok)
     if r and arabic and tok[0] in "وفبلك" and gaz.commonness_any(tok[1:]) >= 5.5:
         r = []  # وإن is "and if", not Van: a proclitic on a particle beats a rare name
     if arabic:
         for pl, stem in strip_proclitics(tok):
-            lens = gaz.lengths(stem)
+            lens = _lengths(stem, gaz, arabic)
             if lens:
                 r.append((pl, stem, lens))
     return tuple(r)
+
+
+def _lengths(first: str, gaz: Gazetteer, arabic: bool) -> tuple[int, ...]:
+    """Token lengths of the names starting with ``first``, without the one-word name when that word
+    is an Arabic particle (في, إلى, على: Zipf ≥ 6) and no country: resolution never accepts those,
+    and as matches they would only stand between real places and split their lists."""
+    lens = gaz.lengths(first)
+    if arabic and 1 in lens and gaz.commonness(first) >= 6.0 and not any(
+            gaz.kind(ref.place_index) == "country" for ref in gaz.refs((first,))):
+        lens = tuple(L for L in lens if L != 1)
+    return lens
 
 
 def _context_name(tok: str) -> tuple[int, str] | None:
