@@ -105,7 +105,9 @@ def _document_countries(matches: list[RawMatch], gaz: Gazetteer) -> Counter[str]
 
 def _vote(m: RawMatch, gaz: Gazetteer) -> tuple[str, int] | None:
     """The country one match vouches for in :func:`_document_countries`, and with what weight."""
-    cands = _candidates(m)
+    # The readings resolution can choose: a bare curated name ("Walid" of al-Walid crossing) only with its cue.
+    cands = {i: t for i, t in _candidates(m).items()
+             if t != BARE or gaz.kind(i) in _CUE_KINDS.get(m.cue, frozenset())}
     if not cands or m.cue in NOT_PLACE_KINDS:
         return None
     kinds = {gaz.kind(i) for i in cands}

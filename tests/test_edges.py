@@ -95,3 +95,16 @@ def test_lower_case_city_after_a_name_is_a_cue_capitalised_city_is_part_of_a_nam
     name = geoparse("Aid reached Hasakah City on Monday.", gazetteer=gaz).mentions
     assert [(m.surface, m.cue) for m in cue] == [("al-Hasakah", "city")]
     assert [(m.surface, m.cue) for m in name] == [("Hasakah", "")]
+
+
+def test_a_bare_curated_name_without_its_cue_vouches_for_no_country(gaz):
+    # "Walid" is also the bare name of the al-Walid crossing (Iraq); without "crossing" resolution
+    # never chooses that reading, so it must not count as the statement talking about Iraq either.
+    from geo.extract import find_matches
+    from geo.resolve import _document_countries
+    from geo.text import fold
+
+    for text in ("Walid said the talks would go on.", "Officials said al-Walid was closed."):
+        assert not _document_countries(find_matches(fold(text), gaz), gaz)
+    crossing = find_matches(fold("Trucks waited at the al-Walid crossing."), gaz)
+    assert _document_countries(crossing, gaz) == {"IQ": 2}
