@@ -72,10 +72,53 @@ def test_user_places_file(tmp_path):
         "type": "Feature", "geometry": {"type": "Point", "coordinates": [36.0, 35.0]},
         "properties": {"id": "clinic-7", "name": "Clinic Seven", "name_ar": "عيادة سبعة", "kind": "facility",
                        "country_code": "SY", "source": "our field team"}}]}), encoding="utf-8")
-    gaz = load_gazetteer(extra_places=[f])  # default cache dir: built once per file content
+    gaz = load_gazetteer(extra_places=[f])  # the cached base plus this file, laid over it in memory
     s = geoparse("Supplies reached Clinic Seven on Monday.", gazetteer=gaz)
     assert [sp.place.place_id for sp in s.places] == ["user:clinic-7"]
     assert (s.places[0].place.lat, s.places[0].place.lon) == (35.0, 36.0)
+    assert [m.place_id for m in geoparse("وصلت الإمدادات إلى عيادة سبعة", gazetteer=gaz).mentions] == ["user:clinic-7"]
+    # The shared base is untouched.
+    assert not geoparse("Supplies reached Clinic Seven on Monday.", gazetteer=load_gazetteer()).mentions
+
+
+def test_user_places_overlay_equals_a_full_build(tmp_path, gaz):
+    import json
+
+    from geo import load_gazetteer
+    from geo.gazetteer import build_gazetteer
+
+    f = tmp_path / "mine.geojson"
+    features = [
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [40.9, 36.4]},
+         "properties": {"id": "hope-camp", "name": "Hope camp", "aliases_en": ["Hope"], "kind": "camp",
+                        "country_code": "SY"}},
+        # A user file may correct a curated place (an id with a prefix overrides it).
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [41.0, 36.5]},
+         "properties": {"id": "curated:al-hol-camp", "name": "al-Hol camp", "name_ar": "مخيم الهول",
+                        "kind": "camp", "country_code": "SY", "source": "our field team"}},
+        {"type": "Feature", "geometry": {"type": "Polygon", "coordinates": [[[40, 36], [41, 36], [41, 37], [40, 36]]]},
+         "properties": {"id": "zone-a", "name": "Zone Alpha", "name_ar": "المنطقة ألفا", "kind": "region"}},
+    ]
+    f.write_text(json.dumps({"type": "FeatureCollection", "features": features}), encoding="utf-8")
+    overlay = load_gazetteer(extra_places=[f])
+    full = build_gazetteer([f])
+    text = ("Supplies reached the Hope camp and Zone Alpha on Monday. We hope to return to al-Hol camp. "
+            "وصلت قافلة إلى المنطقة ألفا ومخيم الهول.")
+    def rows(g):
+        return [(m.surface, m.place_id, m.confidence, m.reason) for m in geoparse(text, gazetteer=g).mentions]
+    assert rows(overlay) == rows(full)
+    assert {"user:hope-camp", "user:zone-a", "curated:al-hol-camp"} <= {r[1] for r in rows(overlay)}
+    assert overlay.get("curated:al-hol-camp").source == "our field team"
+    assert gaz.get("curated:al-hol-camp").source != "our field team"
+    assert overlay.commonness("hope") == full.commonness("hope") > 4  # "we hope" is not the camp
+    # An edited file is read again (its mtime is part of the in-memory cache key).
+    features[0]["properties"]["name"] = "Hope Valley camp"
+    f.write_text(json.dumps({"type": "FeatureCollection", "features": features}), encoding="utf-8")
+    import os
+    os.utime(f, ns=(os.stat(f).st_atime_ns, os.stat(f).st_mtime_ns + 1_000_000))
+    again = load_gazetteer(extra_places=[f])
+    assert [m.place_id for m in geoparse("They reached Hope Valley camp.", gazetteer=again).mentions] == [
+        "user:hope-camp"]
 
 
 def test_user_places_file_errors(tmp_path):
