@@ -232,6 +232,7 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
     join_memo: dict[str, bool] = {}
     orgs: set[tuple[str, ...]] = set()  # names with an organisation reading
     notable_memo: dict[tuple[str, ...], bool] = {}
+    org_spans: list[tuple[int, int]] = []  # (first token, length) of organisations' names
     next_free = 0
     for i in positions:
         if i < next_free:
@@ -287,6 +288,7 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
         if key in orgs:
             if L > 1:
                 next_free = i + L  # an organisation's name: its span is not a place mention
+                org_spans.append((i, L))
                 continue
             refs = tuple(r for r in refs if r.name_type != ORG)
             if not refs:
@@ -303,8 +305,8 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
             if not_place or (prev == "of" and i > 1 and words[i - 2] in NOT_PLACE_CUES):
                 continue  # Gulf of Mexico, صلاة المغرب
             cue = _cue_of(prev)
-            # "the city of X": the cue stands two tokens back.
-            if cue is None and prev == "of" and i > 1:
+            # "the city of X": the cue stands two tokens back. Not "the capital of X": X is the country.
+            if cue is None and prev == "of" and i > 1 and words[i - 2] != "capital":
                 cue = _cue_of(words[i - 2])
         if (L == 1 and i + 1 < n and seps[i + 1] == " " and cased[starts[i + 1]].isupper()
                 and _given_name(words, starts, cased, i, gaz, refs, notable_memo)):
@@ -318,7 +320,7 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
     out.extend(_state_abbreviations(out, folded, gaz))
     out.sort(key=lambda m: m.fs)
     out = _propagate_cues(out, toks, text, cased)
-    out.extend(_unlocated(toks, text, folded, gaz, out))
+    out.extend(_unlocated(toks, text, folded, gaz, out, org_spans))
     out.sort(key=lambda m: m.fs)
     return out
 
@@ -399,7 +401,7 @@ def _propagate_cues(matches: list[RawMatch], toks: _Tokens, text: str, cased: st
         if a.cue and not b.cue and CUES.get(a.cue_word, ("", 1))[1] > 1 and _gap_is_list(text, a.fe, b.fs - 1 if text[b.fs - 1:b.fs] == _ARABIC_AND else b.fs):
             out[k] = _with_cue(b, a.cue, a.cue_word)
     # English cue after the name (X camp, X province, X and Y camps).
-    words, starts = toks.words, toks.starts
+    words, starts, seps = toks.words, toks.starts, toks.seps
     n = len(words)
     for k in range(len(out) - 1, -1, -1):
         m = out[k]
@@ -407,9 +409,13 @@ def _propagate_cues(matches: list[RawMatch], toks: _Tokens, text: str, cased: st
         if m.cue or j >= n or is_arabic(m.key[0]):
             continue
         word = words[j]
+        if not _JOIN_RE.match(seps[j]):
+            continue  # "near Savannah.\n\nState officials": a cue reads only within the phrase
         if word in _CUE_MODIFIERS and j + 1 < n:
             j += 1  # "Jenin refugee camp", "al-Walid border crossing"
             word = words[j]
+            if not _JOIN_RE.match(seps[j]):
+                continue
         hit = CUES.get(word)
         if hit is None or hit[0] == "facility":
             continue
@@ -428,19 +434,28 @@ def _with_cue(m: RawMatch, kind: str, word: str) -> RawMatch:
     return RawMatch(m.fs, m.fe, m.key, m.refs, kind, word, m.locative, m.sentence_initial, m.token_index, m.token_count)
 
 
+# Cue words too general to announce a place name the gazetteer lacks: منطقة آمنة is "a safe area",
+# "the region" any region; "state" heads too many names that are no place (Islamic State).
+_NO_UNLOCATED_CUES = frozenset({"منطقه", "region", "state", "base", "capital"})
 _CUE_MODIFIERS = frozenset({"refugee", "displacement", "displaced", "idp", "border", "detention", "transit"})
 _NAME_STARTERS_AR = frozenset("ابو ام عين تل بئر دير راس جبل بني بيت كفر خربه".split())
 
 
 def _unlocated(toks: _Tokens, text: str, folded: Folded, gaz: Gazetteer,
-               found: list[RawMatch]) -> list[RawMatch]:
-    """Cue words followed (Arabic) or preceded (English) by a name the gazetteer lacks."""
+               found: list[RawMatch], org_spans: list[tuple[int, int]]) -> list[RawMatch]:
+    """Cue words followed (Arabic) or preceded (English) by a name the gazetteer lacks.
+
+    ``org_spans`` (first token, length) are organisations' names: "Islamic State Khorasan
+    Province" ends in a cue word but names no place.
+    """
     n = len(toks)
     cue_words = {w for w in set(toks.words) if _cue_of(w) is not None}
     cue_positions = list(compress(range(n), map(cue_words.__contains__, toks.words)))
     if not cue_positions:
         return []
     covered = set()
+    for i, L in org_spans:
+        covered.update(range(i, i + L))
     for m in found:
         covered.update(range(m.token_index, m.token_index + m.token_count))
         if m.cue_word:
@@ -452,7 +467,7 @@ def _unlocated(toks: _Tokens, text: str, folded: Folded, gaz: Gazetteer,
         if i in covered:
             continue
         cue = _cue_of(tok)
-        if cue is None or cue[1] in ("city", "region", "admin1", "facility"):
+        if cue is None or cue[1] in ("city", "facility") or cue[0] in _NO_UNLOCATED_CUES:
             continue
         if is_arabic(tok):
             if i + 1 >= n or (i + 1) in covered or not _JOIN_RE.match(text[e : toks[i + 1][0]]):

@@ -259,11 +259,17 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str],
              if t != BARE or gaz.kind(i) in _CUE_KINDS.get(m.cue, frozenset())}
     if not cands:
         return None
-    if m.cue in ("camp", "prison", "crossing") and not any(
+    if not is_arabic(m.key[0]) and any(t != ALT and gaz.kind(i) == "country" for i, t in cands.items()):
+        # A country's own English name outranks other places' GeoNames alternate names ("Iraq" is
+        # listed for Arak in Iran): with Iran named nearby, the alternate would otherwise win.
+        # Not for Arabic, where GeoNames gives every city's Arabic name as an alternate name.
+        cands = {i: t for i, t in cands.items() if t != ALT}
+    if m.cue in ("camp", "prison", "crossing", "admin1") and not any(
         gaz.kind(i) in _CUE_KINDS[m.cue] or gaz.kind(i) == "country" for i in cands
     ) and not (len(m.key) == 1 and is_arabic(m.key[0]) and gaz.commonness(m.key[0]) >= 5.5):
         # "مخيم جنين", "Jenin refugee camp": a camp named after a town is not the town, and we do
-        # not know where it is: keep it as unlocated rather than pin it on the town.
+        # not know where it is: keep it as unlocated rather than pin it on the town. Likewise a
+        # province of a country whose provinces we lack ("ولاية القضارف", "Gedaref state").
         return Resolution(m, None, 0.5, f"{m.cue} cue {m.cue_word!r}; the gazetteer knows this name only "
                                         f"as another kind of place")
     own = Counter({gaz.country_code(i): 1 for i in cands})  # don't let a name be its own context
