@@ -467,7 +467,7 @@ def _rep_point(geom: Any) -> tuple[float, float]:
 
 
 def _sources(extra: Sequence[Path]) -> list[Path]:
-    files = [DATA_DIR / n for n in ("countries.csv", "admin1.csv", "places.geojson", "organisations.csv")]
+    files = [DATA_DIR / n for n in ("countries.csv", "admin1.csv", "places.geojson", "organisations.csv", "cities_ar.csv")]
     return files + [Path(p) for p in extra]
 
 
@@ -586,6 +586,19 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
         if ar_names:
             # The form Arabic writers use most (الرياض, not رياض); ties go to the shortest.
             b.cols["name_ar"][i] = min(ar_names, key=lambda n: (-ar_freq.get(fold_name(n), 0.0), len(n)))
+
+    # Curated Arabic names GeoNames lacks (capitals such as واشنطن, كوناكري; news spellings such as خاركيف).
+    # A curated name is a NAME_AR, stronger than GeoNames' alternate names, and becomes the Arabic label.
+    for r in _read_csv(DATA_DIR / "cities_ar.csv"):
+        i = b.by_id.get(f"geonames:{r['geonameid']}")
+        if i is None:
+            log.warning("cities_ar.csv: GeoNames id %s is not in cities500; row skipped", r["geonameid"])
+            continue
+        if r.get("name_ar"):
+            b.add_name(r["name_ar"], i, NAME_AR)
+            b.cols["name_ar"][i] = r["name_ar"]
+        for alias in _split(r.get("aliases_ar")):
+            b.add_name(alias, i, ALIAS)
 
     # A province is "named after its seat" when a name of the province is the seat's name or its first word.
     for i, r in admin1_rows:

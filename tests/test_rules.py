@@ -47,3 +47,22 @@ def test_an_organisation_ending_in_a_cue_word_is_neither_place_nor_unlocated(gaz
 def test_a_cue_word_in_the_next_sentence_does_not_attach(gaz):
     got = rows("Storm surge was expected near Savannah.\n\nState officials opened shelters in Georgia.", gaz)
     assert ("Savannah", "geonames:4221552", "") in got
+
+
+def test_curated_arabic_city_names_resolve_to_their_city(gaz):
+    import csv
+    from pathlib import Path
+
+    rows = list(csv.DictReader((Path(__file__).resolve().parent.parent / "data" / "cities_ar.csv").open(encoding="utf-8")))
+    assert rows
+    for r in rows:
+        place = gaz.get(f"geonames:{r['geonameid']}")
+        assert place.country_code == r["country"], r
+        if r["name_ar"]:
+            assert place.name_ar == r["name_ar"]  # the curated name is the Arabic label on the map
+    # Capitals GeoNames gives no Arabic name, and news spellings it lacks.
+    got = [(m.surface, m.place_id) for m in geoparse("وصل الوفد إلى واشنطن ثم كوناكري، بينما قُصفت خاركيف.",
+                                                      gazetteer=gaz).mentions]
+    assert got == [("واشنطن", "geonames:4140963"), ("كوناكري", "geonames:2422465"), ("خاركيف", "geonames:706483")]
+    # "the Ministry of Finance" is not Malé: a name that is an everyday word is deliberately absent.
+    assert not geoparse("وقال وزير المالية إن الميزانية تأخرت.", gazetteer=gaz).mentions
