@@ -18,15 +18,15 @@ from itertools import accumulate, compress
 from typing import NamedTuple
 
 from .gazetteer import ALIAS, ALT, DEMONYM, ORG, Gazetteer, NameRef
-from .text import CONTEXT_NAMES, CUES, NOT_PLACE_CUES, US_STATE_ABBREVIATIONS, Folded, is_arabic, strip_proclitics
+from .text import CONTEXT_NAMES, CUES, NOT_PLACE_CUES, US_STATE_ABBREVIATIONS, Folded, fold_name, is_arabic, strip_proclitics
 
 __all__ = ["RawMatch", "find_matches", "LOCATIVE_PREPOSITIONS"]
 
 #: Words (folded) that introduce a location: evidence that an ambiguous name is a place.
-LOCATIVE_PREPOSITIONS: frozenset[str] = frozenset(
-    "في الى من نحو قرب داخل عبر شمال جنوب شرق غرب شمالي جنوبي شرقي غربي مدينه "
-    "in to from near at into across outside inside toward towards via".split()
-)
+LOCATIVE_PREPOSITIONS: frozenset[str] = frozenset(fold_name(w) for w in (
+    "في إلى من نحو قرب داخل عبر شمال جنوب شرق غرب شمالي جنوبي شرقي غربي مدينة "
+    "in to from near at into across outside inside toward towards via").split()
+)  # folded like the text: إلى is الي there (written الى here before, it never matched)
 # One-letter Arabic proclitics that carry a locative sense when glued to a name (بدمشق = in Damascus).
 _LOCATIVE_CLITICS = ("ب", "وب", "فب", "ل", "ول", "فل", "لل", "ولل", "فلل", "بال", "وبال", "فبال")
 # Lower-case words allowed inside an English multiword name (Sharm el-Sheikh, Bosnia and Herzegovina).
@@ -71,6 +71,11 @@ class RawMatch(NamedTuple):
     sentence_initial: bool
     token_index: int
     token_count: int
+    #: The name was reached by taking an Arabic article off the word (السيول → سيول).
+    article: bool = False
+    #: Folded span of the name with its adjacent cue word (مخيم جنين, Jenin refugee camp), if any:
+    #: what an unlocated mention shows.
+    cue_span: tuple[int, int] | None = None
 
 
 class _Tokens:
@@ -298,6 +303,7 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
         fe = starts[i + L - 1] + len(words[i + L - 1])
         next_free = i + L
         cue = None
+        cue_fs = -1  # where an adjacent cue word starts (-1: none, or not adjacent)
         locative = False
         if i > 0:
             prev = words[i - 1]
@@ -305,6 +311,8 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
             if not_place or (prev == "of" and i > 1 and words[i - 2] in NOT_PLACE_CUES):
                 continue  # Gulf of Mexico, صلاة المغرب
             cue = _cue_of(prev)
+            if cue is not None:
+                cue_fs = starts[i - 1] + len(prev) - len(cue[0])  # the cue word without its proclitics
             # "the city of X": the cue stands two tokens back. Not "the capital of X": X is the country.
             if cue is None and prev == "of" and i > 1 and words[i - 2] != "capital":
                 cue = _cue_of(words[i - 2])
@@ -315,8 +323,11 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
             locative = True
         if (fs == 0 or text[fs - 1] == "\n") and _DATELINE_AFTER.match(text, fe):
             locative = True  # a dateline names where the story is
+        prefix = tok[:pl]
         out.append(RawMatch(fs, fe, key, refs, cue[1] if cue else "", cue[0] if cue else "",
-                            locative, s in sentence_starts, i, L))
+                            locative, s in sentence_starts, i, L,
+                            bool(pl) and not key[0].startswith("ال") and prefix.endswith(("ال", "لل")),
+                            (cue_fs, fe) if cue is not None and cue_fs >= 0 else None))
     out.extend(_state_abbreviations(out, folded, gaz))
     out.sort(key=lambda m: m.fs)
     out = _propagate_cues(out, toks, text, cased)
@@ -421,7 +432,7 @@ def _propagate_cues(matches: list[RawMatch], toks: _Tokens, text: str, cased: st
             continue
         if hit[0] in ("city", "town") and not cased[starts[j]].islower():
             continue  # "Kuwait City" is a name of its own; "al-Hasakah city" is a cue
-        out[k] = _with_cue(m, hit[0], word)
+        out[k] = _with_cue(m, hit[0], word)._replace(cue_span=(m.fs, starts[j] + len(word)))
         if hit[1] == 3:  # plural: the list before it shares the cue
             q = k
             while q > 0 and not out[q - 1].cue and _gap_is_list(text, out[q - 1].fe, out[q].fs):
@@ -431,7 +442,7 @@ def _propagate_cues(matches: list[RawMatch], toks: _Tokens, text: str, cased: st
 
 
 def _with_cue(m: RawMatch, kind: str, word: str) -> RawMatch:
-    return RawMatch(m.fs, m.fe, m.key, m.refs, kind, word, m.locative, m.sentence_initial, m.token_index, m.token_count)
+    return m._replace(cue=kind, cue_word=word)
 
 
 # Cue words too general to announce a place name the gazetteer lacks: منطقة آمنة is "a safe area",

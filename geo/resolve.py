@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from .extract import RawMatch
 from .gazetteer import ALT, BARE, DEMONYM, NAME, Gazetteer
-from .text import AR_HOMOGRAPHS, CONTEXT_NAMES, is_arabic
+from .text import AR_HOMOGRAPHS, ARABIC_SPEAKING, CONTEXT_NAMES, is_arabic
 
 __all__ = ["Resolution", "resolve"]
 
@@ -65,6 +65,20 @@ def _candidates(m: RawMatch) -> dict[int, int]:
     return out
 
 
+def _choosable(m: RawMatch, gaz: Gazetteer) -> dict[int, int]:
+    """The readings resolution may choose (and that may vouch for a country).
+
+    A bare curated name ("Walid" of the al-Walid crossing) only with its cue. A city outside the
+    Arab world never through an Arabic article taken off the word: Arabic writes سيول (Seoul) and
+    باريس bare, so السيول is "the floods"; Arab places take the article freely (الموصل/موصل).
+    """
+    foreign_article = m.article and is_arabic(m.key[0])
+    return {i: t for i, t in _candidates(m).items()
+            if (t != BARE or gaz.kind(i) in _CUE_KINDS.get(m.cue, frozenset()))
+            and not (foreign_article and gaz.kind(i) in ("city", "town")
+                     and gaz.country_code(i) not in ARABIC_SPEAKING)}
+
+
 def _is_homograph(m: RawMatch, gaz: Gazetteer, ntype: int, pop: int, index: int) -> bool:
     """Whether the matched word is also an everyday word, so prominence alone proves nothing."""
     if len(m.key) > 1:
@@ -105,9 +119,7 @@ def _document_countries(matches: list[RawMatch], gaz: Gazetteer) -> Counter[str]
 
 def _vote(m: RawMatch, gaz: Gazetteer) -> tuple[str, int] | None:
     """The country one match vouches for in :func:`_document_countries`, and with what weight."""
-    # The readings resolution can choose: a bare curated name ("Walid" of al-Walid crossing) only with its cue.
-    cands = {i: t for i, t in _candidates(m).items()
-             if t != BARE or gaz.kind(i) in _CUE_KINDS.get(m.cue, frozenset())}
+    cands = _choosable(m, gaz)
     if not cands or m.cue in NOT_PLACE_KINDS:
         return None
     kinds = {gaz.kind(i) for i in cands}
@@ -214,9 +226,16 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str) -> list[R
                    frozenset(quals) if quals else _NONE, frozenset(listed) if listed else _NONE)
             if key not in memo:
                 got = _resolve_one(m, gaz, doc_cc, quals, listed)
-                memo[key] = None if got is None else (got.place_index, got.confidence, got.reason)
+                memo[key] = None if got is None else (got.place_index, got.confidence, got.reason,
+                                                      (got.match.fs, got.match.fe) != (m.fs, m.fe))
             hit = memo[key]
-            r = None if hit is None else Resolution(m, *hit)
+            if hit is None:
+                r = None
+            else:
+                index, conf, reason, widened = hit
+                # An unlocated camp or province shows its cue word (see _resolve_one).
+                r = Resolution(m._replace(fs=m.cue_span[0], fe=m.cue_span[1]) if widened and m.cue_span else m,
+                               index, conf, reason)
         if r is not None:
             out.append(r)
     return _one_sense_per_discourse(out, gaz)
@@ -255,8 +274,7 @@ def _resolve_context(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str]) -> Resol
 
 def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str],
                  qualifiers: set[tuple[str, str]], listed_with: set[str]) -> Resolution | None:
-    cands = {i: t for i, t in _candidates(m).items()
-             if t != BARE or gaz.kind(i) in _CUE_KINDS.get(m.cue, frozenset())}
+    cands = _choosable(m, gaz)
     if not cands:
         return None
     if not is_arabic(m.key[0]) and any(t != ALT and gaz.kind(i) == "country" for i, t in cands.items()):
@@ -264,15 +282,19 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str],
         # listed for Arak in Iran): with Iran named nearby, the alternate would otherwise win.
         # Not for Arabic, where GeoNames gives every city's Arabic name as an alternate name.
         cands = {i: t for i, t in cands.items() if t != ALT}
-    if m.cue in ("camp", "prison", "crossing", "admin1") and not any(
+    if m.cue in ("camp", "prison", "crossing", "admin1", "region") and not any(
         gaz.kind(i) in _CUE_KINDS[m.cue] or gaz.kind(i) == "country" for i in cands
     ) and not (len(m.key) == 1 and is_arabic(m.key[0]) and gaz.commonness(m.key[0]) >= 5.5):
         # "مخيم جنين", "Jenin refugee camp": a camp named after a town is not the town, and we do
         # not know where it is: keep it as unlocated rather than pin it on the town. Likewise a
         # province of a country whose provinces we lack ("ولاية القضارف", "Gedaref state").
-        return Resolution(m, None, 0.5, f"{m.cue} cue {m.cue_word!r}; the gazetteer knows this name only "
-                                        f"as another kind of place")
-    own = Counter({gaz.country_code(i): 1 for i in cands})  # don't let a name be its own context
+        # The mention shows its cue word too: "مخيم جنين", "Jenin refugee camp", not the town's name.
+        shown = m._replace(fs=m.cue_span[0], fe=m.cue_span[1]) if m.cue_span and m.cue_span != (m.fs, m.fe) else m
+        return Resolution(shown, None, 0.5, f"{m.cue} cue {m.cue_word!r}; the gazetteer knows this name only "
+                                            f"as another kind of place")
+    # Don't let a name be its own context: take back the vote this name cast (none for a homograph).
+    vote = _vote(m, gaz)
+    own = Counter({vote[0]: 1}) if vote is not None else Counter()
     scored: list[tuple[float, int, list[str]]] = []
     for i, ntype in cands.items():
         kind = gaz.kind(i)
@@ -323,6 +345,9 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str],
     ntype = cands[best]
     homograph = _is_homograph(m, gaz, ntype, pop, best) and (kind != "country" or is_arabic(m.key[0]))
     context = any("named" in w for w in why)
+    if homograph and kind != "country":
+        # An everyday word (بيان "statement", a town in Kuwait) needs the country named more than once.
+        context = context and doc_cc.get(cc, 0) - own.get(cc, 0) >= 2
     strong = any(("cue" in w or "qualified" in w) for w in why)
     zipf = gaz.commonness(m.key[0]) if len(m.key) == 1 else 0.0
     if not _accept(kind, pop, m, homograph=homograph, context=context, strong=strong, listed=bool(listed_with), zipf=zipf):

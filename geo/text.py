@@ -35,6 +35,7 @@ __all__ = [
     "CONTEXT_NAMES",
     "US_STATE_ABBREVIATIONS",
     "AR_HOMOGRAPHS",
+    "ARABIC_SPEAKING",
     "NOT_PLACE_CUES",
     "NOT_PLACE_PHRASES",
 ]
@@ -395,7 +396,15 @@ AR_HOMOGRAPHS: frozenset[str] = frozenset(fold_name(w) for w in (
     "حمص", "تي", "بني", "الحمص", "حصن", "السد", "الجسر", "البحر", "المعرة", "الشام", "الضمير", "ضمير",
     "الحسنة", "الحياة", "الأمانة", "الخير", "العرب", "العربية", "المركز", "الشمال", "الجنوب", "الشرق", "الغرب",
     "مالي", "المغرب", "العاصمة", "الداخلية", "الوسطى", "الشمالية", "الجنوبية", "الشرقية", "الغربية", "الحدود",
+    # scene (Mashhad), floods (Seoul), square (Medan), naval (Khartoum North), second (Thane), father (Aba)
+    "مشهد", "سيول", "ميدان", "بحري", "تاني", "أبا",
 ))
+
+#: Countries where places are named in Arabic and may carry the article (الموصل, الأهواز, الرها):
+#: elsewhere an article taken off a word never leads to a city (السيول is not Seoul).
+ARABIC_SPEAKING: frozenset[str] = frozenset(
+    "SA IQ SY JO LB PS IL EG LY TN DZ MA EH MR SD SO DJ KM YE OM AE QA BH KW TD ER IR TR".split()
+)
 
 #: Cue words after which a place name is *not* a mention of the place: water bodies named after
 #: a country (Gulf of Mexico, خليج عدن), the evening prayer (صلاة المغرب).

@@ -66,3 +66,36 @@ def test_curated_arabic_city_names_resolve_to_their_city(gaz):
     assert got == [("واشنطن", "geonames:4140963"), ("كوناكري", "geonames:2422465"), ("خاركيف", "geonames:706483")]
     # "the Ministry of Finance" is not Malé: a name that is an everyday word is deliberately absent.
     assert not geoparse("وقال وزير المالية إن الميزانية تأخرت.", gazetteer=gaz).mentions
+
+
+def test_an_unlocated_camp_or_province_shows_its_cue_word(gaz):
+    # The unlocated list should read "مخيم جنين", not "جنين" (which is also the town).
+    for text, surface in [("اقتحمت القوات مخيم جنين فجر اليوم.", "مخيم جنين"),
+                          ("Troops entered the Jenin refugee camp.", "Jenin refugee camp"),
+                          ("نزح الآلاف إلى ولاية القضارف.", "ولاية القضارف")]:
+        got = [(m.surface, m.place_id) for m in geoparse(text, gazetteer=gaz).mentions]
+        assert got == [(surface, None)], text
+        m = geoparse(text, gazetteer=gaz).mentions[0]
+        assert text[m.start:m.end] == m.surface
+
+
+def test_an_article_taken_off_a_word_never_leads_to_a_foreign_city(gaz):
+    # السيول is "the floods"; Arabic writes Seoul bare (سيول). Arab places take the article freely.
+    assert not geoparse("وجرفت السيول المنازل في القرية.", gazetteer=gaz).mentions
+    got = [m.place_id for m in geoparse("وصل الوفد إلى الموصل، ثم سافر الوزير إلى سيول في كوريا الجنوبية، في أول زيارة لكوريا الجنوبية منذ عام.",
+                                        gazetteer=gaz).mentions]
+    assert got[0] == "geonames:99072" and "geonames:1835848" in got
+
+
+def test_an_everyday_word_needs_its_country_named_more_than_once(gaz):
+    # بيان is "statement" and a town in Kuwait: one mention of Kuwait is not enough.
+    text = "وقالت الشركة في بيان إن الرحلات إلى الكويت ستستأنف."
+    assert "geonames:285663" not in [m.place_id for m in geoparse(text, gazetteer=gaz).mentions]
+
+
+def test_a_small_town_takes_context_from_a_single_mention_of_its_country(gaz):
+    # Before, a name's own candidates were subtracted from the context even when it had cast no
+    # vote, so a town in a statement that names its country once had no context at all.
+    got = [m.place_id for m in geoparse("Aid trucks reached Ouarzazate after the earthquake in Morocco.",
+                                        gazetteer=gaz).mentions]
+    assert "geonames:2540850" in got
