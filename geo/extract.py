@@ -25,7 +25,9 @@ __all__ = ["RawMatch", "find_matches", "LOCATIVE_PREPOSITIONS"]
 #: Words (folded) that introduce a location: evidence that an ambiguous name is a place.
 LOCATIVE_PREPOSITIONS: frozenset[str] = frozenset(fold_name(w) for w in (
     "في إلى من نحو قرب داخل عبر شمال جنوب شرق غرب شمالي جنوبي شرقي غربي مدينة "
-    "in to from near at into across outside inside toward towards via").split()
+    "in to from near at into across outside inside toward towards via "
+    # Not locative, but as good evidence that a country follows: حكومة مالي, جمهورية مالي.
+    "حكومة جمهورية دولة سفارة").split()
 )  # folded like the text: إلى is الي there (written الى here before, it never matched)
 # One-letter Arabic proclitics that carry a locative sense when glued to a name (بدمشق = in Damascus).
 _LOCATIVE_CLITICS = ("ب", "وب", "فب", "ل", "ول", "فل", "لل", "ولل", "فلل", "بال", "وبال", "فبال")

@@ -162,7 +162,8 @@ def _qualifier(matches: list[RawMatch], k: int, gaz: Gazetteer, gaps: list[str])
     return out
 
 
-_LIST_GAPS = frozenset(("", ",", "،", "و", "and", ", and", "or"))
+# "(" too: "غاو (مالي)", "Adré (Chad)" name the place and then its country.
+_LIST_GAPS = frozenset(("", ",", "،", "و", "and", ", and", "or", "("))
 _QUALIFIER_GAPS = frozenset((",", "،", "("))
 _NONE: frozenset[object] = frozenset()
 
