@@ -121,6 +121,14 @@ def _ids(text: str, gaz) -> set[str]:
     ("Russian troops are stationed in Abkhazia.", "admin1:GE-AB"),
     ("تتمركز قوات روسية في أبخازيا.", "admin1:GE-AB"),
     ("He moved to New South Wales.", "admin1:AU-NSW"),
+    # Sahel, Nigeria
+    ("هاجم مسلحون مواقع في منطقة غاو شمال مالي.", "admin1:ML-7"),
+    ("Jihadists attacked the Ménaka region of Mali.", "admin1:ML-9"),
+    ("Fighting in Tillaberi region, Niger, killed soldiers.", "admin1:NE-6"),
+    ("Displaced families reached the Centre-Nord region of Burkina Faso.", "admin1:BF-05"),
+    ("Boko Haram attacked villages in Borno state and Yobe.", "admin1:NG-YO"),
+    ("هاجمت بوكو حرام قرى في ولاية بورنو.", "admin1:NG-BO"),
+    ("Gunmen killed farmers in Plateau State.", "admin1:NG-PL"),
 ])
 def test_names_resolve_to_the_division(gaz, text, expected):
     assert expected in _ids(text, gaz)
@@ -134,6 +142,10 @@ def test_names_resolve_to_the_division(gaz, text, expected):
     ("The Bank of England raised rates.", "admin1:GB-ENG"),
     ("The Tigray People's Liberation Front issued a statement.", "admin1:ET-TI"),
     ("Missiles hit Kyiv overnight.", "admin1:UA-30"),  # the city itself, by the seat rule
+    ("Oil spills in the Niger Delta.", "admin1:NG-DE"),
+    ("Oil spills in the Niger Delta.", "admin1:NG-NI"),
+    ("Flights from Lagos to Abuja resumed.", "admin1:NG-LA"),  # the city; the state's seat is Ikeja
+    ("Jihadists attacked an army post near Ménaka.", "admin1:ML-9"),  # the town, by the seat rule
 ])
 def test_namesakes_and_organisations_are_not_the_division(gaz, text, not_expected):
     assert not_expected not in _ids(text, gaz)
