@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from .extract import RawMatch
 from .gazetteer import ALT, BARE, DEMONYM, NAME, Gazetteer
-from .text import AR_HOMOGRAPHS, ARABIC_SPEAKING, CONTEXT_NAMES, is_arabic
+from .text import AR_HOMOGRAPHS, ARABIC_SPEAKING, CONTEXT_NAMES, CUES, is_arabic
 
 __all__ = ["Resolution", "resolve"]
 
@@ -353,7 +353,9 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str],
     zipf = gaz.commonness(m.key[0]) if len(m.key) == 1 else 0.0
     if not _accept(kind, pop, m, homograph=homograph, context=context, strong=strong, listed=bool(listed_with), zipf=zipf):
         return None
-    if kind == "admin1" and m.cue not in ("admin1", "region") and gaz.seat(best) is not None:
+    if (kind == "admin1" and m.cue not in ("admin1", "region") and gaz.seat(best) is not None
+            and not any(CUES.get(t, ("",))[0] in ("admin1", "region") for t in m.key)):
+        # ... unless the name itself holds the head word: "Damascus Governorate", "محافظة دمشق".
         # A province named after its seat, without "province"/"محافظة", is the city: النبطية, Idlib.
         best, kind = gaz.seat(best), "city"
         pop, ntype = gaz.population(best), NAME

@@ -151,7 +151,6 @@ def test_namesakes_and_organisations_are_not_the_division(gaz, text, not_expecte
     assert not_expected not in _ids(text, gaz)
 
 
-@pytest.mark.xfail(strict=True, reason="'oblast' is not a cue word in geo/text.py, and a lower-case word breaks "
-                                       "the 'Donetsk Oblast' name: the bare name then reads as the city")
 def test_lower_case_oblast(gaz):
+    # "oblast" is a cue word (geo/text.py): the city's name with it is the province.
     assert "admin1:UA-14" in _ids("Russian forces shelled Donetsk oblast.", gaz)

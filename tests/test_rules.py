@@ -100,3 +100,10 @@ def test_a_small_town_takes_context_from_a_single_mention_of_its_country(gaz):
     got = [m.place_id for m in geoparse("Aid trucks reached Ouarzazate after the earthquake in Morocco.",
                                         gazetteer=gaz).mentions]
     assert "geonames:2540850" in got
+
+
+def test_a_province_written_with_its_head_word_stays_the_province(gaz):
+    # The seat rule ("Idlib" without a cue is the city) must not fire when the name holds the head word.
+    assert [m.place_id for m in geoparse("Shelling hit Damascus Governorate overnight.", gazetteer=gaz).mentions] == [
+        "admin1:SY-DI"]
+    assert [m.place_id for m in geoparse("Talks in Damascus ended.", gazetteer=gaz).mentions] == ["geonames:170654"]
