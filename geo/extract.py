@@ -44,6 +44,8 @@ _LETTERS_RE = re.compile(r"[^\W\d_]+")
 # What may stand between two tokens of one name.
 _JOIN_RE = re.compile(r"[ \t\u00a0\-'.]{1,3}\Z")
 _ARABIC_AND = "و"
+# What may stand between a cue word and its name: spaces or a hyphen, no full stop.
+_CUE_JOIN_RE = re.compile(r"[ \t\u00a0\-]{1,3}\Z")
 # A line that starts with a place and a dash, comma or bracket is a dateline: "حماة –", "ADRE, Chad —".
 _DATELINE_AFTER = re.compile(r"[ \t]*(?:[–—\-(]|,)")
 # Capitalised words that may follow a place name without making it part of a person's name.
@@ -122,7 +124,8 @@ def _readings(tok: str, gaz: Gazetteer) -> tuple[tuple[int, str, tuple[int, ...]
     if r and arabic and tok[0] in "وفبلك" and gaz.commonness_any(tok[1:]) >= 5.5:
         r = []  # وإن is "and if", not Van: a proclitic on a particle beats a rare name
     if arabic:
-        for pl, stem in strip_proclitics(tok):
+        # Fewest letters taken off first: وكسلا is و + كسلا (Kassala) before وك + سلا (Salé).
+        for pl, stem in sorted(strip_proclitics(tok), key=lambda t: t[0]):
             lens = _lengths(stem, gaz, arabic)
             if lens:
                 r.append((pl, stem, lens))
@@ -312,7 +315,8 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
             locative, not_place = _word_facts(prev)
             if not_place or (prev == "of" and i > 1 and words[i - 2] in NOT_PLACE_CUES):
                 continue  # Gulf of Mexico, صلاة المغرب
-            cue = _cue_of(prev)
+            # A cue word governs the name right after it, not across punctuation ("the town. In Paris").
+            cue = _cue_of(prev) if _CUE_JOIN_RE.match(seps[i]) else None
             if cue is not None:
                 cue_fs = starts[i - 1] + len(prev) - len(cue[0])  # the cue word without its proclitics
             # "the city of X": the cue stands two tokens back. Not "the capital of X": X is the country.

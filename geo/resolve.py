@@ -256,7 +256,11 @@ def _one_sense_per_discourse(rs: list[Resolution], gaz: Gazetteer) -> list[Resol
         p = pinned.get(r.match.key)
         if (p is not None and r.place_index != p.place_index and r.place_index is not None
                 and "qualified" not in r.reason and "cue" not in r.reason
-                and any(ref.place_index == p.place_index for ref in r.match.refs)):
+                and any(ref.place_index == p.place_index for ref in r.match.refs)
+                # "Sagaing region ... near Sagaing": a province and its namesake city are both real
+                # places of one text; only a namesake elsewhere (Paris, Texas) yields to the pin.
+                and not (gaz.kind(p.place_index) in ("admin1", "region") and gaz.kind(r.place_index) in ("city", "town")
+                         and gaz.country_code(p.place_index) == gaz.country_code(r.place_index))):
             r = Resolution(r.match, p.place_index, round(min(r.confidence, p.confidence), 3),
                            f"same name as an earlier mention pinned down by the text ({gaz.place(p.place_index).name})")
         out.append(r)

@@ -107,3 +107,21 @@ def test_a_province_written_with_its_head_word_stays_the_province(gaz):
     assert [m.place_id for m in geoparse("Shelling hit Damascus Governorate overnight.", gazetteer=gaz).mentions] == [
         "admin1:SY-DI"]
     assert [m.place_id for m in geoparse("Talks in Damascus ended.", gazetteer=gaz).mentions] == ["geonames:170654"]
+
+
+def test_a_cue_word_before_a_name_does_not_reach_across_a_full_stop(gaz):
+    # "the town. In Paris": "In" is not a town the cue names (GeoNames has places called In).
+    got = [(m.surface, m.place_id) for m in geoparse("Storms hit the town. In Paris, crews worked.", gazetteer=gaz).mentions]
+    assert got == [("Paris", "geonames:2988507")]
+
+
+def test_fewest_letters_are_taken_off_as_proclitics(gaz):
+    # وكسلا is و + كسلا (Kassala), not وك + سلا (Salé in Morocco).
+    got = [m.place_id for m in geoparse("وصل اللاجئون إلى القضارف وكسلا شرق السودان.", gazetteer=gaz).mentions]
+    assert "geonames:372753" in got and "geonames:2537763" not in got
+
+
+def test_a_province_pinned_by_its_cue_leaves_its_namesake_city_alone(gaz):
+    got = [(m.surface, m.place_id) for m in geoparse(
+        "The quake struck Sagaing Region on Friday. Rescuers in Sagaing said bridges had collapsed.", gazetteer=gaz).mentions]
+    assert got == [("Sagaing Region", "admin1:MM-01"), ("Sagaing", "geonames:1298482")]
