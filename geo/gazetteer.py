@@ -539,6 +539,9 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
         for base in _split(row.get("nisba_ar")):
             for form in nisba_forms(base):
                 b.add_name(form, i, DEMONYM)
+        for plural in _split(row.get("demonyms_ar")):  # broken plurals: الروس, الأفغان, الأتراك
+            b.add_name(plural, i, DEMONYM)
+            b.add_name("ال" + plural, i, DEMONYM)
 
     # First-level regions ----------------------------------------------------------
     admin1_rows: list[tuple[int, dict[str, str]]] = []

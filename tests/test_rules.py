@@ -125,3 +125,12 @@ def test_a_province_pinned_by_its_cue_leaves_its_namesake_city_alone(gaz):
     got = [(m.surface, m.place_id) for m in geoparse(
         "The quake struck Sagaing Region on Friday. Rescuers in Sagaing said bridges had collapsed.", gazetteer=gaz).mentions]
     assert got == [("Sagaing Region", "admin1:MM-01"), ("Sagaing", "geonames:1298482")]
+
+
+def test_arabic_broken_plural_demonyms_name_their_country(gaz):
+    got = [(m.surface, m.place_id) for m in geoparse("وقال الروس إن المحادثات ستستمر، بينما انسحب الأفغان والأتراك.",
+                                                      gazetteer=gaz).mentions]
+    assert got == [("الروس", "country:RU"), ("الأفغان", "country:AF"), ("والأتراك", "country:TR")] or got == [
+        ("الروس", "country:RU"), ("الأفغان", "country:AF"), ("الأتراك", "country:TR")]
+    # ألبان is also "dairy products": deliberately not a demonym of Albania.
+    assert not geoparse("ارتفعت أسعار الألبان والأجبان.", gazetteer=gaz).mentions
