@@ -26,6 +26,7 @@ FAR_OK = {
     # Somaliland is a feature of its own in Natural Earth, not part of the SO outline
     "SO-AW": 5.0, "SO-SA": 2.0, "SO-SO": 1.0, "SO-TO": 3.0, "SO-WO": 4.0,
     "UA-40": 1.5,  # Sevastopol: the 1:110m outline leaves Crimea out of Ukraine
+    "CO-SAP": 6.5,  # San Andrés: the islands lie off Nicaragua, far from mainland Colombia
 }
 
 
@@ -129,6 +130,52 @@ def _ids(text: str, gaz) -> set[str]:
     ("Boko Haram attacked villages in Borno state and Yobe.", "admin1:NG-YO"),
     ("هاجمت بوكو حرام قرى في ولاية بورنو.", "admin1:NG-BO"),
     ("Gunmen killed farmers in Plateau State.", "admin1:NG-PL"),
+    # Brazil, Mexico
+    ("In Brazil, authorities in Roraima state said shelters were full.", "admin1:BR-RR"),
+    ("Venezuelan migrants keep arriving in Roraima.", "admin1:BR-RR"),
+    ("أفادت البرازيل بأن ولاية رورايما تواجه ضغطاً.", "admin1:BR-RR"),
+    ("Fires spread in Amazonas and Pará state.", "admin1:BR-PA"),
+    ("Deforestation in Acre State rose.", "admin1:BR-AC"),
+    ("Police raided favelas in Rio de Janeiro state.", "admin1:BR-RJ"),
+    ("فيضانات في ولاية باهيا البرازيلية.", "admin1:BR-BA"),
+    ("Mexico sent troops to Sinaloa and Guerrero state.", "admin1:MX-GRO"),
+    ("Cartel violence in Michoacán and Jalisco.", "admin1:MX-MIC"),
+    ("Gunmen killed ten people in the State of Mexico.", "admin1:MX-MEX"),
+    ("قتل مسلحون عشرة أشخاص في ولاية المكسيك.", "admin1:MX-MEX"),
+    # Colombia, Venezuela, Haiti
+    ("Armed groups clashed in Cauca and Nariño, Colombia.", "admin1:CO-CAU"),
+    ("Illegal mining in Amazonas state, Venezuela, and in Bolívar state.", "admin1:VE-Z"),
+    ("Illegal mining in Amazonas state, Venezuela, and in Bolívar state.", "admin1:VE-F"),
+    ("Protests in Zulia and Táchira states.", "admin1:VE-S"),
+    ("Gangs attacked towns in the Artibonite department.", "admin1:HT-AR"),
+    ("اشتبكت العصابات في أرتيبونيت في هايتي.", "admin1:HT-AR"),
+    # DR Congo, Chad, Central African Republic
+    ("M23 rebels captured Goma, the capital of North Kivu.", "admin1:CD-NK"),
+    ("استولى المتمردون على غوما عاصمة إقليم شمال كيفو.", "admin1:CD-NK"),
+    ("Violence in Ituri and South Kivu displaced thousands.", "admin1:CD-IT"),
+    ("تدفق اللاجئون السودانيون إلى إقليم وداي شرق تشاد.", "admin1:TD-OD"),
+    ("Fighting in Ouham-Pendé and Vakaga prefectures.", "admin1:CF-VK"),
+    # Morocco, Tunisia, Algeria
+    ("زلزال ضرب جهة مراكش آسفي.", "admin1:MA-07"),
+    ("The earthquake struck the Marrakech-Safi region.", "admin1:MA-07"),
+    ("تعيش جهة الشرق أزمة بطالة.", "admin1:MA-02"),
+    ("احتجاجات في ولاية صفاقس وولاية القصرين.", "admin1:TN-42"),
+    ("Protests in Sidi Bouzid governorate.", "admin1:TN-43"),
+    ("حرائق في ولايتي بجاية وتيزي وزو.", "admin1:DZ-06"),
+    ("وصل إلى ولاية الجزائر العاصمة.", "admin1:DZ-16"),
+    # Pakistan, Armenia
+    ("Floods in Sindh and Balochistan provinces killed hundreds.", "admin1:PK-SD"),
+    ("فيضانات في إقليم السند وبلوشستان.", "admin1:PK-BA"),
+    ("هجمات في خيبر بختونخوا.", "admin1:PK-KP"),
+    ("Armenia's Syunik province borders Iran.", "admin1:AM-SU"),
+    ("Floods in Punjab province killed dozens; Lahore was flooded.", "admin1:PK-PB"),
+    ("Farmers from Punjab marched on New Delhi.", "admin1:IN-PB"),
+    ("فيضانات في إقليم البنجاب الباكستاني.", "admin1:PK-PB"),
+    # Named after the seat, no cue: the city
+    ("Protests spread from Sidi Bouzid to Kasserine.", "geonames:2465840"),
+    ("زار الرئيس وهران.", "geonames:2485926"),
+    ("Violence in Rio de Janeiro left ten dead.", "geonames:3451190"),
+    ("Officials in Mexico City said the two countries should cooperate.", "geonames:3530597"),
 ])
 def test_names_resolve_to_the_division(gaz, text, expected):
     assert expected in _ids(text, gaz)
@@ -146,6 +193,26 @@ def test_names_resolve_to_the_division(gaz, text, expected):
     ("Oil spills in the Niger Delta.", "admin1:NG-NI"),
     ("Flights from Lagos to Abuja resumed.", "admin1:NG-LA"),  # the city; the state's seat is Ikeja
     ("Jihadists attacked an army post near Ménaka.", "admin1:ML-9"),  # the town, by the seat rule
+    ("Acre is an old port city in Israel.", "admin1:BR-AC"),  # Akko; the state is 'Acre State'
+    ("Officials in Mexico City met Mexico's president.", "admin1:MX-MEX"),  # the country, not the state
+    ("قالت الحكومة المكسيكية في بيان من مكسيكو سيتي.", "admin1:MX-MEX"),
+    ("Simón Bolívar freed the continent.", "admin1:VE-F"),
+    ("Simón Bolívar freed the continent.", "admin1:CO-BOL"),
+    ("Sucre is the constitutional capital of Bolivia.", "admin1:VE-R"),
+    ("Sucre is the constitutional capital of Bolivia.", "admin1:CO-SUC"),
+    ("He lives in Córdoba, Argentina.", "admin1:CO-COR"),
+    ("In Trujillo, Peru, the mayor spoke.", "admin1:VE-T"),
+    ("He moved to Mérida, Yucatán.", "admin1:VE-L"),
+    ("Santander cut its rates.", "admin1:CO-SAN"),  # the bank
+    ("Meta Platforms announced earnings.", "admin1:CO-MET"),
+    ("He met Anne Hidalgo in Paris.", "admin1:MX-HID"),
+    ("Guerrero scored twice for Peru.", "admin1:MX-GRO"),
+    ("Lake Tanganyika borders four countries.", "admin1:CD-TA"),
+    ("Mount Ararat is in Turkey.", "admin1:AM-AR"),
+    ("قالت الجزائر إنها ترفض القرار.", "admin1:DZ-16"),  # the country (or Algiers), not the province
+    ("احتجاجات في تونس.", "admin1:TN-11"),
+    ("He flew from Marrakesh to Casablanca.", "admin1:MA-06"),
+    ("Police in Indian-administered Kashmir arrested four men.", "admin1:PK-JK"),
 ])
 def test_namesakes_and_organisations_are_not_the_division(gaz, text, not_expected):
     assert not_expected not in _ids(text, gaz)
