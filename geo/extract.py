@@ -32,7 +32,7 @@ LOCATIVE_PREPOSITIONS: frozenset[str] = frozenset(fold_name(w) for w in (
 # One-letter Arabic proclitics that carry a locative sense when glued to a name (بدمشق = in Damascus).
 _LOCATIVE_CLITICS = ("ب", "وب", "فب", "ل", "ول", "فل", "لل", "ولل", "فلل", "بال", "وبال", "فبال")
 # Lower-case words allowed inside an English multiword name (Sharm el-Sheikh, Bosnia and Herzegovina).
-_PARTICLES = frozenset("al el ad ar as ash at az an ez es ed of the and de da del di du la le bin ibn bani abu umm".split())
+_PARTICLES = frozenset("al el ad ar as ash at az an ez es ed of the and de da del di du do dos das la le bin ibn bani abu umm".split())
 _DIRECTIONS = frozenset(
     "north south east west northeast northwest southeast southwest northern southern eastern western "
     "northeastern northwestern southeastern southwestern central occupied greater".split()

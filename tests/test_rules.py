@@ -133,3 +133,9 @@ def test_arabic_broken_plural_demonyms_name_their_country(gaz):
     assert got == [("الروس", "country:RU"), ("الأفغان", "country:AF"), ("الأتراك", "country:TR")]  # و stays outside
     # ألبان is also "dairy products": deliberately not a demonym of Albania.
     assert not geoparse("ارتفعت أسعار الألبان والأجبان.", gazetteer=gaz).mentions
+
+
+def test_portuguese_particles_inside_a_name(gaz):
+    # "do", "dos", "das" may stand lower case inside a name, like "de" and "al".
+    got = [m.place_id for m in geoparse("Fires spread in Mato Grosso do Sul.", gazetteer=gaz).mentions]
+    assert got == ["admin1:BR-MS"]
