@@ -25,6 +25,9 @@ DEFAULT_STATEMENT = "statement-2026-02-09-riyadh.ar.txt"
 LANG_CHOICES = ("auto", "ar", "en")
 LANG_LABELS = {"auto": "Auto-detect", "ar": "Arabic", "en": "English"}
 MAP_KEY = "situation_map"
+SIDEBAR_TITLE = "Statement"
+#: Seconds after a session's first run before the page is completed without waiting for the map any longer.
+COMPLETE_PAGE_AFTER_S = 4.0
 # The count changes on every click on a place, so clicking the same place again still reruns.
 RETURNED = ["last_active_drawing", "last_object_clicked_popup", "last_object_clicked_count"]
 
@@ -86,9 +89,10 @@ def _set_statement(text: str, label: str, stem: str) -> None:
     st.session_state.focus = None
 
 
-def _init_state() -> None:
+def _init_state() -> bool:
+    """Set up a new session's state; True on the session's first run (nothing was there yet)."""
     if "statement" in st.session_state:
-        return
+        return False
     st.session_state.input_error = None
     st.session_state.selected = None
     st.session_state.focus = None
@@ -99,6 +103,7 @@ def _init_state() -> None:
     st.session_state.bundled = DEFAULT_STATEMENT
     st.session_state.statement = {"text": path.read_text(encoding="utf-8"), "label": DEFAULT_STATEMENT,
                                   "stem": path.stem}
+    return True
 
 
 def on_bundled() -> None:
@@ -162,6 +167,19 @@ def on_select_box() -> None:
 
 
 # -- layout ------------------------------------------------------------------------------------------
+@st.fragment(run_every=COMPLETE_PAGE_AFTER_S)
+def _complete_the_page_later() -> None:
+    """Safety net of a session's first run: rerun the whole script if nothing else did.
+
+    The first call is part of that first run; a second one means its timer fired, i.e. the
+    map never reported (a broken map iframe, or a streamlit-folium that stopped reporting).
+    Later runs do not call this fragment, and Streamlit then stops its timer.
+    """
+    st.session_state.first_run_ticks = st.session_state.get("first_run_ticks", 0) + 1
+    if st.session_state.first_run_ticks > 1:
+        st.rerun()
+
+
 def chosen_layers() -> list[str]:
     """Layer keys ticked in the sidebar (read from session state: the map is drawn before the sidebar)."""
     return [layer.key for layer in LAYERS if st.session_state.get(f"layer_{layer.key}", True)]
@@ -173,7 +191,7 @@ def chosen_tiles() -> str | None:
 
 def sidebar(situation: Situation) -> None:
     sb = st.sidebar
-    sb.header("Statement")
+    sb.header(SIDEBAR_TITLE)
     sb.selectbox("Bundled statement", bundled_statements(), key="bundled", on_change=on_bundled)
     sb.text_area("…or paste a statement", key="paste_text", height=140,
                  placeholder="Arabic or English text")
@@ -220,7 +238,7 @@ def downloads(situation: Situation, stem: str, container) -> None:
 
 
 def main() -> None:
-    _init_state()
+    first_run = _init_state()
     stmt = st.session_state.statement
     situation = parse(stmt["text"], st.session_state.get("lang", "auto"))
 
@@ -241,7 +259,7 @@ def main() -> None:
 
     map_col, side_col = st.columns([7, 3], gap="medium")
     with map_col:
-        # The map goes out first: its iframe and Leaflet start loading while the rest arrives.
+        # The map goes out first (on a session's first run, nearly alone: see below).
         # The base map depends only on the tiles choice, so the component (and its iframe) stays
         # when the statement, the layers or the selection change; the places come in as
         # feature groups and the view as centre/zoom, which streamlit-folium applies in place.
@@ -256,6 +274,17 @@ def main() -> None:
             layer_control=mapview.layer_control(),
         )
         handle_map_value(value, ids)
+    if first_run:
+        # A new session's first run shows the map and stops; the controls, the downloads, the table
+        # and the statement come with the next run. Why: on a fresh page the browser reveals the
+        # map's iframe in the same React commit as every other widget type new to the page (data
+        # grid, uploader, selectboxes, ...), and on 2 cores the map waited about a second for them
+        # (measured; README, Benchmarks). The next run costs nothing extra: streamlit-folium
+        # reports the map's state once the map is drawn, and that reran the whole script anyway.
+        st.sidebar.header(SIDEBAR_TITLE)  # the sidebar's first line: the layout, so the map's width, is final
+        _complete_the_page_later()
+        return
+    sidebar(situation)
     with side_col:
         st.selectbox("Place", [None, *ids], key="selected", on_change=on_select_box,
                      format_func=lambda pid: "Choose a place…" if pid is None
@@ -267,8 +296,6 @@ def main() -> None:
                 st.caption("Click a place on the map, or choose one here or in the table, to read its quotes.")
         st.markdown("**Download**")
         downloads(situation, stmt["stem"], st)
-
-    sidebar(situation)
 
     st.subheader("Places")
     rows = report.place_rows(situation)

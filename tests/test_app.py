@@ -23,11 +23,31 @@ HOSTILE = ("Talks in Baghdad <img src=x onerror=alert(1)> and <script>alert(1)</
            "a `backtick` and ${alert(1)} in Damascus.")
 
 
-@pytest.fixture
-def app() -> AppTest:
+#: What st_folium reports once the map is drawn in the browser (no click yet; its count starts at 0).
+MAP_DRAWN = {"last_active_drawing": None, "last_object_clicked_popup": None, "last_object_clicked_count": 0}
+
+
+def open_app() -> AppTest:
+    """A new session's first run: the title, the caption and the map (the rest follows the map's report)."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
     at.run()
     assert not at.exception, at.exception
+    return at
+
+
+def map_reports(at: AppTest, value: dict) -> None:
+    """Set st_folium's value as the browser does after drawing or a click, and rerun."""
+    widget_key = map_component(at).proto.id.rsplit("-", 1)[1]
+    at.session_state[widget_key] = value
+    at.run()
+    assert not at.exception, at.exception
+
+
+@pytest.fixture
+def app() -> AppTest:
+    """The dashboard as a user sees it after opening it: first run, then the run the drawn map triggers."""
+    at = open_app()
+    map_reports(at, MAP_DRAWN)
     return at
 
 
@@ -62,6 +82,20 @@ def paste(at: AppTest, text: str) -> None:
     at.text_area(key="paste_text").input(text).run()
     at.button(key="paste_go").click().run()
     assert not at.exception, at.exception
+
+
+def test_first_run_sends_the_map_and_the_drawn_map_brings_the_rest():
+    at = open_app()
+    assert at.title[0].value == "Situation map" and "statement-2026-02-09-riyadh.ar.txt" in caption(at)
+    assert "geo-layer-camps" in map_args(at)["feature_group"]
+    # Nothing else that the browser would have to load and reveal together with the map.
+    assert not at.dataframe and not at.main.get("download_button") and not at.main.get("html")
+    assert [h.value for h in at.sidebar.header] == ["Statement"] and not at.sidebar.checkbox
+    first_script = map_args(at)["script"]
+    map_reports(at, MAP_DRAWN)
+    assert place_ids(at) == SEED_IDS and len(at.main.get("download_button")) == 4
+    assert len(at.sidebar.checkbox) == 4 and at.session_state["selected"] is None
+    assert map_args(at)["script"] == first_script  # the same map: the browser keeps its iframe
 
 
 def test_opens_on_the_seed_statement_parsed(app):
@@ -180,14 +214,11 @@ def test_choosing_a_place_focuses_the_map_and_shows_its_quotes(app):
 
 def test_click_on_a_camp_shows_its_arabic_quote(app):
     """Simulate st_folium's value after a click: the feature of the clicked place."""
-    comp = map_component(app)
     center_before = map_args(app)["center"]
-    widget_key = comp.proto.id.rsplit("-", 1)[1]
-    app.session_state[widget_key] = {
+    map_reports(app, {
         "last_active_drawing": {"type": "Feature", "properties": {"place_id": "curated:al-hol-camp"}},
         "last_object_clicked_popup": "al-Hol camp", "last_object_clicked_count": 1,
-    }
-    app.run()
+    })
     assert app.session_state["selected"] == "curated:al-hol-camp"
     panel = next(h.proto.body for h in app.main.get("html") if 'class="geo-quotes"' in h.proto.body)
     assert 'dir="rtl"' in panel and "<mark" in panel and "الهول" in panel

@@ -40,6 +40,9 @@ def main(argv: list[str] | None = None) -> int:
             page.goto(url)
             frame = page.frame_locator(MAP_IFRAME)
             expect(frame.locator("path.geo-place-geonames-98182")).to_be_visible(timeout=180_000)
+            # The rest of the page comes with the run that the drawn map triggers (app.py, main()).
+            expect(page.locator(".st-key-places_table table td").first).to_be_attached(timeout=60_000)
+            expect(page.locator(IDLE)).to_be_attached(timeout=60_000)
             page.wait_for_timeout(800)  # let setView finish
             frame.locator("path.geo-place-curated-al-hol-camp").click()
             expect(page.locator(".st-key-quotes_panel p.geo-quote")).to_have_count(1, timeout=30_000)
