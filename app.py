@@ -286,7 +286,8 @@ def main() -> None:
         return
     sidebar(situation)
     with side_col:
-        st.selectbox("Place", [None, *ids], key="selected", on_change=on_select_box,
+        # A None value shows the placeholder, not format_func(None): both say the same.
+        st.selectbox("Place", [None, *ids], key="selected", on_change=on_select_box, placeholder="Choose a place…",
                      format_func=lambda pid: "Choose a place…" if pid is None
                      else f"{situation.place(pid).place.name} · {situation.place(pid).place.name_ar}")
         with st.container(key="quotes_panel", height=330, border=True):

@@ -270,3 +270,9 @@ def test_upload_name_cannot_inject_markdown(app):
     text = caption(app)
     assert "](" not in text and "**" not in text and "![" not in text
     assert "Upload p.png\\-\\_\\-b (utf-8)" in text  # the name's last path part, reduced and escaped
+
+
+def test_place_select_says_what_to_choose(app):
+    # With no place chosen Streamlit shows the placeholder, not format_func(None).
+    box = app.selectbox(key="selected")
+    assert box.value is None and box.placeholder == "Choose a place…"
