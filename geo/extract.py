@@ -110,7 +110,6 @@ class _Tokens:
         return s, s + len(w), w
 
 
-_WORD_RE = re.compile(r"[^\W_]+")
 _WORD_SPLIT_RE = re.compile(r"([^\W_]+)")
 
 
@@ -487,7 +486,7 @@ def _unlocated(toks: _Tokens, text: str, folded: Folded, gaz: Gazetteer,
         if cue is None or cue[1] in ("city", "facility") or cue[0] in _NO_UNLOCATED_CUES:
             continue
         if is_arabic(tok):
-            if i + 1 >= n or (i + 1) in covered or not _JOIN_RE.match(text[e : toks[i + 1][0]]):
+            if i + 1 >= n or (i + 1) in covered or not _JOIN_RE.match(toks.seps[i + 1]):
                 continue
             nxt = toks[i + 1][2]
             last = i + 1

@@ -617,7 +617,7 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
             b.seats[i] = b.by_id[f"geonames:{seat_id}"]
 
     # Curated places and user files --------------------------------------------------------
-    _add_geojson_places(b, _sources(())[2], curated=True)
+    _add_geojson_places(b, DATA_DIR / "places.geojson", curated=True)
 
     # Organisations that contain a place name: indexed so the longest match consumes them.
     for r in _read_csv(DATA_DIR / "organisations.csv"):

@@ -67,7 +67,7 @@ def geoparse(text: str, *, lang: str = "auto", gazetteer: Gazetteer | None = Non
         index = r.place_index
         mentions.append(Mention(
             start, end, text[start:end], ss, se,
-            None if index is None else places.get(index) or _place(gaz, index, places),
+            None if index is None else _place(gaz, index, places),
             r.confidence, r.reason, m.cue if m.cue != "context" else "",
         ))
     return Situation(text=text, lang=lang, mentions=tuple(mentions))

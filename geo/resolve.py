@@ -101,17 +101,32 @@ def _is_homograph(m: RawMatch, gaz: Gazetteer, ntype: int, pop: int, index: int)
     return gaz.commonness(tok) >= 4.0 and (ntype == ALT or (pop < 1_000_000 and not gaz.is_capital(index)))
 
 
-def _document_countries(matches: list[RawMatch], gaz: Gazetteer) -> Counter[str]:
+_Votes = dict[tuple[object, ...], "tuple[str, int] | None"]
+
+
+def _vote_key(m: RawMatch) -> tuple[object, ...]:
+    # A match's vote depends only on its name, readings, cue and position flag.
+    return m.key, m.refs, m.cue, m.sentence_initial
+
+
+def _votes(matches: list[RawMatch], gaz: Gazetteer) -> _Votes:
+    """Each kind of match's vote (:func:`_vote`), decided once per kind."""
+    votes: _Votes = {}
+    for m in matches:
+        key = _vote_key(m)
+        if key not in votes:
+            votes[key] = _vote(m, gaz)
+    return votes
+
+
+def _document_countries(matches: list[RawMatch], gaz: Gazetteer, votes: _Votes | None = None) -> Counter[str]:
     """Countries the statement evidently talks about: named countries and nisbas, curated places,
     and big unambiguous places whose names are not everyday words. Weak readings never vouch."""
+    if votes is None:
+        votes = _votes(matches, gaz)
     cc: Counter[str] = Counter()
-    # A match's vote depends only on its name, readings, cue and position flag: decide once per kind of match.
-    memo: dict[tuple[object, ...], tuple[str, int] | None] = {}
     for m in matches:
-        key = (m.key, m.refs, m.cue, m.sentence_initial)
-        vote = memo.get(key, False)
-        if vote is False:
-            vote = memo[key] = _vote(m, gaz)
+        vote = votes[_vote_key(m)]
         if vote is not None:
             cc[vote[0]] += vote[1]
     return cc
@@ -199,7 +214,8 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str) -> list[R
     folded_text
         The folded text (for qualifier punctuation between matches).
     """
-    doc_cc = _document_countries(matches, gaz)
+    votes = _votes(matches, gaz)
+    doc_cc = _document_countries(matches, gaz, votes)
     out: list[Resolution] = []
     # The same name in the same circumstances resolves the same way: decide once per document.
     memo: dict[tuple[object, ...], tuple[int | None, float, str] | None] = {}
@@ -226,17 +242,17 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str) -> list[R
             key = (m.key, m.refs, m.cue, m.cue_word, m.locative, m.sentence_initial,
                    frozenset(quals) if quals else _NONE, frozenset(listed) if listed else _NONE)
             if key not in memo:
-                got = _resolve_one(m, gaz, doc_cc, quals, listed)
-                memo[key] = None if got is None else (got.place_index, got.confidence, got.reason,
-                                                      (got.match.fs, got.match.fe) != (m.fs, m.fe))
+                got = _resolve_one(m, gaz, doc_cc, votes[_vote_key(m)], quals, listed)
+                memo[key] = None if got is None else (got.place_index, got.confidence, got.reason)
             hit = memo[key]
             if hit is None:
                 r = None
             else:
-                index, conf, reason, widened = hit
-                # An unlocated camp or province shows its cue word (see _resolve_one).
-                r = Resolution(m._replace(fs=m.cue_span[0], fe=m.cue_span[1]) if widened and m.cue_span else m,
-                               index, conf, reason)
+                # An unlocated camp or province shows its cue word: "مخيم جنين", "Jenin refugee camp",
+                # not the town's name (the only unlocated result _resolve_one gives).
+                if hit[0] is None and m.cue_span:
+                    m = m._replace(fs=m.cue_span[0], fe=m.cue_span[1])
+                r = Resolution(m, *hit)
         if r is not None:
             out.append(r)
     return _one_sense_per_discourse(out, gaz)
@@ -277,7 +293,7 @@ def _resolve_context(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str]) -> Resol
     return Resolution(m, i, 0.7, f"{m.key[0]!r} refers to the only such state the statement names")
 
 
-def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str],
+def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[str, int] | None,
                  qualifiers: set[tuple[str, str]], listed_with: set[str]) -> Resolution | None:
     cands = _choosable(m, gaz)
     if not cands:
@@ -293,12 +309,9 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str],
         # "مخيم جنين", "Jenin refugee camp": a camp named after a town is not the town, and we do
         # not know where it is: keep it as unlocated rather than pin it on the town. Likewise a
         # province of a country whose provinces we lack ("ولاية القضارف", "Gedaref state").
-        # The mention shows its cue word too: "مخيم جنين", "Jenin refugee camp", not the town's name.
-        shown = m._replace(fs=m.cue_span[0], fe=m.cue_span[1]) if m.cue_span and m.cue_span != (m.fs, m.fe) else m
-        return Resolution(shown, None, 0.5, f"{m.cue} cue {m.cue_word!r}; the gazetteer knows this name only "
-                                            f"as another kind of place")
+        return Resolution(m, None, 0.5, f"{m.cue} cue {m.cue_word!r}; the gazetteer knows this name only "
+                                        f"as another kind of place")
     # Don't let a name be its own context: take back the vote this name cast (none for a homograph).
-    vote = _vote(m, gaz)
     own = Counter({vote[0]: 1}) if vote is not None else Counter()
     scored: list[tuple[float, int, list[str]]] = []
     for i, ntype in cands.items():
