@@ -76,6 +76,51 @@ def geotext_predict(gaz):
     return lambda d: (to_ids(d.text), set())
 
 
+def stages(text: str, gaz) -> list[tuple[str, float]]:
+    """Median seconds of each stage of ``geoparse`` on ``text`` (the same calls it makes, one by one)."""
+    from geo.extract import _WORD_SPLIT_RE, find_matches
+    from geo.resolve import resolve
+    from geo.text import fold, sentences
+
+    folded = fold(text)
+    matches = find_matches(folded, gaz)
+    total = median_time(lambda: geoparse(text, gazetteer=gaz), 3)
+    rows = [
+        ("fold (NFKC, letters, offset map)", median_time(lambda: fold(text), 3)),
+        ("sentences", median_time(lambda: sentences(text), 3)),
+        ("find matches (includes tokenising)", median_time(lambda: find_matches(folded, gaz), 3)),
+        ("  of which: tokenise every word (one `re.split`)", median_time(lambda: _WORD_SPLIT_RE.split(folded.text), 3)),
+        ("resolve", median_time(lambda: list(resolve(matches, gaz, folded.text)), 3)),
+    ]
+    rows.append(("mentions, offsets, sentences per mention (rest)",
+                 max(0.0, total - sum(t for name, t in rows if not name.startswith(" ")))))
+    rows.append(("whole `geoparse`", total))
+    return rows
+
+
+def floors(text: str, n_mentions: int) -> list[tuple[str, float]]:
+    """What the simplest pure-Python passes cost on ``text``: lower bounds for any Python design."""
+    import re
+    from typing import NamedTuple
+
+    class Rec(NamedTuple):
+        start: int
+        end: int
+        place: int
+
+    # geotext's own candidate regex (geotext/geotext.py), as one C-level findall.
+    cap = re.compile(r"[A-ZÀ-Ú]+[a-zà-ú]+[ \-]?(?:d[a-u].)?(?:[A-ZÀ-Ú]+[a-zà-ú]+)*")
+    words = re.compile(r"([^\W_]+)")
+    return [
+        ("geotext's capitalised-word regex alone (`re.findall`)", median_time(lambda: cap.findall(text), 3)),
+        ("every word with its offset (`re.split`, no Python per word)", median_time(lambda: words.split(text), 3)),
+        ("one Python loop step per word (`for w in text.split(): pass`)",
+         median_time(lambda: [None for _ in text.split()], 3)),
+        (f"one 3-field record per mention ({n_mentions:,} records)",
+         median_time(lambda: [Rec(i, i + 1, i) for i in range(n_mentions)], 3)),
+    ]
+
+
 def main() -> None:
     lines: list[str] = []
     say = lines.append
@@ -108,6 +153,19 @@ def main() -> None:
     say(f"| geotext 0.4.0, same English text | {mb / gt:.2f} MB/s ({gt:.2f} s) | peer |")
     say(f"| ratio ours / geotext, English | {(mb / results['en'][1]) / (mb / gt):.2f}× | ≥ 1 |")
     say(f"| peak RSS after gazetteer + runs | {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB (gazetteer loaded: {rss_gaz:.0f} MB) | |")
+    text_ar = corpus_text("ar", 1_000_000)
+    say("\nWhere the time goes, 1 MB of each (medians of 3; the stages are `geoparse`'s own calls, run one by one):\n")
+    say("| stage | English | Arabic |\n|---|---|---|")
+    en_rows, ar_rows = stages(text_en, gaz), stages(text_ar, gaz)
+    for (name, t_en), (_, t_ar) in zip(en_rows, ar_rows):
+        say(f"| {name} | {t_en * 1000:.0f} ms | {t_ar * 1000:.0f} ms |")
+    n_en = len(geoparse(text_en, gazetteer=gaz).mentions)
+    say(f"| geotext 0.4.0, whole run | {gt * 1000:.0f} ms | – |")
+    say("\nFloors: the cheapest pure-Python passes over the same English text (no matching at all):\n")
+    say("| pass | time | vs geotext's whole run |\n|---|---|---|")
+    for name, t in floors(text_en, n_en):
+        say(f"| {name} | {t * 1000:.0f} ms | {t / gt:.2f}× |")
+    say("")
 
     docs = [d for d in load_corpus() if d.lang == "en"]
     ours, _ = score_docs(docs, geoparse_predict(gaz))
