@@ -18,7 +18,7 @@ from itertools import accumulate, compress
 from typing import NamedTuple
 
 from .gazetteer import ALIAS, ALT, DEMONYM, ORG, Gazetteer, NameRef
-from .text import CONTEXT_NAMES, CUES, NOT_PLACE_CUES, US_STATE_ABBREVIATIONS, Folded, fold_name, is_arabic, strip_proclitics
+from .text import AR_VOWELLED, CONTEXT_NAMES, CUES, NOT_PLACE_CUES, US_STATE_ABBREVIATIONS, Folded, fold_name, is_arabic, strip_proclitics
 
 __all__ = ["RawMatch", "find_matches", "LOCATIVE_PREPOSITIONS"]
 
@@ -328,6 +328,8 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
             locative = True
         if (fs == 0 or text[fs - 1] == "\n") and _DATELINE_AFTER.match(text, fe):
             locative = True  # a dateline names where the story is
+        if L == 1 and key[0] in AR_VOWELLED:
+            refs = _by_vowels(folded, fs, fe, AR_VOWELLED[key[0]], refs, gaz)
         prefix = tok[:pl]
         out.append(RawMatch(fs, fe, key, refs, cue[1] if cue else "", cue[0] if cue else "",
                             locative, s in sentence_starts, i, L,
@@ -339,6 +341,18 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
     out.extend(_unlocated(toks, text, folded, gaz, out, org_spans))
     out.sort(key=lambda m: m.fs)
     return out
+
+
+def _by_vowels(folded: Folded, fs: int, fe: int, table: tuple[tuple[str, frozenset[str]], ...],
+              refs: tuple[NameRef, ...], gaz: Gazetteer) -> tuple[NameRef, ...]:
+    """The readings the written vowels allow (عمّان: the city, not Oman); all of them if none are written."""
+    os_, oe = folded.span(fs, fe)
+    surface = folded.original[os_:oe]
+    for marks, kinds in table:
+        if marks in surface:
+            kept = tuple(r for r in refs if gaz.kind(r.place_index) in kinds)
+            return kept or refs
+    return refs
 
 
 _ABBREV_RE = re.compile(r",[ \t]+(" + "|".join(re.escape(a) for a in sorted(US_STATE_ABBREVIATIONS, key=len, reverse=True)) + r")")

@@ -34,7 +34,7 @@ from typing import Any, NamedTuple
 
 from .errors import GazetteerError, InputError, UnknownPlaceError
 from .model import KINDS, Place
-from .text import NOT_PLACE_PHRASES, fold_name, is_arabic, nisba_forms, strip_proclitics, tokens
+from .text import NOT_PLACE_PHRASES, fold_name, is_arabic, nisba_forms, same_start, strip_proclitics, tokens
 
 __all__ = [
     "NAME", "NAME_AR", "ALIAS", "ALT", "DEMONYM", "ORG", "BARE",
@@ -609,7 +609,11 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
         c = cities.get(seat_id) if seat_id else None
         if c is None:
             continue
-        seat_names = {fold_name(c["name"])} | {fold_name(a) for a in c.get("alternatenames") or () if a.isascii()}
+        primary = fold_name(c["name"])
+        # Alternate names count only as spellings of the primary name (Nabatieh for Nabatîyé): GeoNames
+        # also lists older or other names (Bahia for Salvador, Ceará for Fortaleza) that are the state's own.
+        seat_names = {primary} | {a for a in (fold_name(x) for x in c.get("alternatenames") or () if x.isascii())
+                                  if same_start(a, primary)}
         seat_names |= {n.split()[0] for n in list(seat_names) if n.split()}
         prov_names = {fold_name(n) for n in [r["name_en"], *_split(r.get("aliases_en"))]}
         prov_names |= {n[3:] for n in prov_names if n.startswith("al ")}

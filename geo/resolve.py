@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from .extract import RawMatch
 from .gazetteer import ALT, BARE, DEMONYM, NAME, Gazetteer
-from .text import AR_HOMOGRAPHS, ARABIC_SPEAKING, CONTEXT_NAMES, CUES, is_arabic
+from .text import AR_HOMOGRAPHS, ARABIC_SPEAKING, CONTEXT_NAMES, CUES, fold_name, is_arabic, same_start
 
 __all__ = ["Resolution", "resolve"]
 
@@ -293,6 +293,13 @@ def _resolve_context(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str]) -> Resol
     return Resolution(m, i, 0.7, f"{m.key[0]!r} refers to the only such state the statement names")
 
 
+def _short_form_or_spelling(primary: str, written: str) -> bool:
+    """Whether ``written`` (folded) is a short form or another spelling of a place's primary name."""
+    folded = fold_name(primary)
+    return folded.startswith(written) or (
+        folded.count(" ") == written.count(" ") and same_start(folded, written))
+
+
 def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[str, int] | None,
                  qualifiers: set[tuple[str, str]], listed_with: set[str]) -> Resolution | None:
     cands = _choosable(m, gaz)
@@ -303,6 +310,13 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
         # listed for Arak in Iran): with Iran named nearby, the alternate would otherwise win.
         # Not for Arabic, where GeoNames gives every city's Arabic name as an alternate name.
         cands = {i: t for i, t in cands.items() if t != ALT}
+    elif not is_arabic(m.key[0]) and any(t != ALT and gaz.kind(i) == "admin1" for i, t in cands.items()):
+        # Likewise a province's own name outranks a city's alternate name that is another name altogether
+        # (GeoNames lists "Bahia" for Salvador, "Rio Grande do Sul" for Rio Grande), but not a short form
+        # of the city's name ("New York" for New York City, "Oklahoma" for Oklahoma City) or a spelling
+        # of it ("Jenin" for Janīn).
+        written = " ".join(m.key)
+        cands = {i: t for i, t in cands.items() if t != ALT or _short_form_or_spelling(gaz.place(i).name, written)}
     if m.cue in ("camp", "prison", "crossing", "admin1", "region") and not any(
         gaz.kind(i) in _CUE_KINDS[m.cue] or gaz.kind(i) == "country" for i in cands
     ) and not (len(m.key) == 1 and is_arabic(m.key[0]) and gaz.commonness(m.key[0]) >= 5.5):

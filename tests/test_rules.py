@@ -139,3 +139,26 @@ def test_portuguese_particles_inside_a_name(gaz):
     # "do", "dos", "das" may stand lower case inside a name, like "de" and "al".
     got = [m.place_id for m in geoparse("Fires spread in Mato Grosso do Sul.", gazetteer=gaz).mentions]
     assert got == ["admin1:BR-MS"]
+
+
+def test_a_provinces_own_name_beats_a_citys_alternate_name(gaz):
+    # GeoNames lists "Bahia" and "Ceará" among the alternate names of Salvador and Fortaleza, and
+    # "Rio Grande do Sul" among those of Rio Grande: the states' own names must win.
+    got = [(m.surface, m.place_id) for m in geoparse(
+        "Floods hit Bahia and Ceará, and later Rio Grande do Sul, in Brazil.", gazetteer=gaz).mentions]
+    assert got == [("Bahia", "admin1:BR-BA"), ("Ceará", "admin1:BR-CE"),
+                   ("Rio Grande do Sul", "admin1:BR-RS"), ("Brazil", "country:BR")]
+    # ... but not over a short form or a spelling of the city's own name.
+    got = [m.place_id for m in geoparse("Iran's mission to the United Nations in New York said so.", gazetteer=gaz).mentions]
+    assert "geonames:5128581" in got and "admin1:US-NY" not in got
+    # A province that is named after its seat still becomes the city without a cue (see Idlib).
+    assert [m.place_id for m in geoparse("Shelling hit Idlib overnight.", gazetteer=gaz).mentions] == ["geonames:169389"]
+
+
+def test_written_vowels_tell_amman_from_oman(gaz):
+    def ids(text):
+        return [m.place_id for m in geoparse(text, gazetteer=gaz).mentions]
+
+    assert ids("وصل الوفد إلى عمّان قادما من القاهرة.") == ["geonames:250441", "geonames:360630"]  # shadda: Amman
+    assert ids("هطلت أمطار غزيرة في عُمان.") == ["country:OM"]  # damma: Oman
+    assert ids("وفي عمان، قال وزير خارجية الأردن إن ...")[0] == "geonames:250441"  # unvowelled: by context
