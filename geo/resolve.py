@@ -326,7 +326,7 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
         return Resolution(m, None, 0.5, f"{m.cue} cue {m.cue_word!r}; the gazetteer knows this name only "
                                         f"as another kind of place")
     # Don't let a name be its own context: take back the vote this name cast (none for a homograph).
-    own = Counter({vote[0]: 1}) if vote is not None else Counter()
+    own = Counter({vote[0]: vote[1]}) if vote is not None else Counter()
     scored: list[tuple[float, int, list[str]]] = []
     for i, ntype in cands.items():
         kind = gaz.kind(i)

@@ -162,3 +162,13 @@ def test_written_vowels_tell_amman_from_oman(gaz):
     assert ids("وصل الوفد إلى عمّان قادما من القاهرة.") == ["geonames:250441", "geonames:360630"]  # shadda: Amman
     assert ids("هطلت أمطار غزيرة في عُمان.") == ["country:OM"]  # damma: Oman
     assert ids("وفي عمان، قال وزير خارجية الأردن إن ...")[0] == "geonames:250441"  # unvowelled: by context
+
+
+def test_a_name_alone_is_not_its_own_context(gaz):
+    # A big place votes for its country with weight 2; its own reason must not then say the
+    # country "is named in the statement" when nothing else names it.
+    for text in ("Shelling hit Idlib overnight.", "Floods hit Bahia on Monday."):
+        (m,) = geoparse(text, gazetteer=gaz).mentions
+        assert "named in the statement" not in m.reason, (text, m.reason)
+    (_, m) = geoparse("In Syria, shelling hit Idlib overnight.", gazetteer=gaz).mentions
+    assert "SY is named in the statement" in m.reason
