@@ -20,13 +20,13 @@ from typing import NamedTuple
 from .gazetteer import ALIAS, ALT, DEMONYM, ORG, Gazetteer, NameRef
 from .text import AR_VOWELLED, CONTEXT_NAMES, CUES, NOT_PLACE_CUES, US_STATE_ABBREVIATIONS, Folded, fold_name, is_arabic, strip_proclitics
 
-__all__ = ["RawMatch", "find_matches", "LOCATIVE_PREPOSITIONS"]
+__all__ = ["RawMatch", "find_matches", "PLACE_EVIDENCE_WORDS"]
 
-#: Words (folded) that introduce a location: evidence that an ambiguous name is a place.
-LOCATIVE_PREPOSITIONS: frozenset[str] = frozenset(fold_name(w) for w in (
+#: Words (folded) that, right before a name, are evidence that it is a place: locative prepositions
+#: (في, إلى, in, near) and words that take a country after them (حكومة مالي, جمهورية مالي, سفارة).
+PLACE_EVIDENCE_WORDS: frozenset[str] = frozenset(fold_name(w) for w in (
     "في إلى من نحو قرب داخل عبر شمال جنوب شرق غرب شمالي جنوبي شرقي غربي مدينة "
     "in to from near at into across outside inside toward towards via "
-    # Not locative, but as good evidence that a country follows: حكومة مالي, جمهورية مالي.
     "حكومة جمهورية دولة سفارة").split()
 )  # folded like the text: إلى is الي there (written الى here before, it never matched)
 # One-letter Arabic proclitics that carry a locative sense when glued to a name (بدمشق = in Damascus).
@@ -172,7 +172,7 @@ def _word_facts(prev: str) -> tuple[bool, bool]:
     """``(locative, not_place)`` for the word before a name: a locative preposition (في, from), or a
     cue that makes the name something else (Gulf of, صلاة) — with Arabic proclitics looked through."""
     stem = prev[1:] if prev[:1] in ("و", "ف") and len(prev) > 2 else prev
-    locative = prev in LOCATIVE_PREPOSITIONS or stem in LOCATIVE_PREPOSITIONS
+    locative = prev in PLACE_EVIDENCE_WORDS or stem in PLACE_EVIDENCE_WORDS
     stems = [prev] + [st for _, st in strip_proclitics(prev)] if is_arabic(prev) else [prev]
     return locative, any(st in NOT_PLACE_CUES for st in stems)
 
