@@ -310,6 +310,11 @@ PROCLITICS: tuple[str, ...] = (
     "وب", "فب", "ول", "فل", "وك", "فك", "ال", "و", "ف", "ب", "ل", "ك",
 )
 _PROCLITICS = tuple(p for p in PROCLITICS if "ـ" not in p)
+# The same prefixes grouped by first letter, in the same order: most words start with none of و ف ب ك ل ا,
+# and a word's candidates are then a handful of startswith tests, not two dozen.
+_PROCLITICS_BY_FIRST: dict[str, tuple[str, ...]] = {
+    c: tuple(p for p in _PROCLITICS if p[0] == c) for c in {p[0] for p in _PROCLITICS}
+}
 # Which prefixes include the article (so the stem must be looked up with ال restored).
 _WITH_ARTICLE = frozenset({"وبال", "فبال", "وكال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال"})
 
@@ -325,7 +330,7 @@ def strip_proclitics(token: str) -> tuple[tuple[int, str], ...]:
     ((0, 'العراق'), (2, 'عراق'))
     """
     out: list[tuple[int, str]] = []
-    for p in _PROCLITICS:
+    for p in _PROCLITICS_BY_FIRST.get(token[:1], ()):
         if token.startswith(p) and len(token) - len(p) >= 2:
             stem = token[len(p):]
             if p in _WITH_ARTICLE:

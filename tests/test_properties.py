@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from geo import geoparse
-from geo.text import _tables, _translate, fold
+from geo.text import _PROCLITICS, _WITH_ARTICLE, _tables, _translate, fold, strip_proclitics
 
 # Pieces that stress the folding and matching: names with clitics, marks, controls, ligatures.
 PIECES = [
@@ -69,6 +69,23 @@ _FOLDED_CHARS = "".join(chr(c) for c in sorted(_tables()[0]))
 @given(text=st.text(alphabet=st.sampled_from(_FOLDED_CHARS + "abc ØǾøǿ أإآىة،"), max_size=60) | TEXT)
 def test_fast_translate_equals_str_translate(text):
     assert _translate(text) == text.translate(_tables()[0])
+
+
+def _strip_proclitics_reference(token):
+    # The plain reading of the rule: every prefix in order, longest first.
+    out = []
+    for p in _PROCLITICS:
+        if token.startswith(p) and len(token) - len(p) >= 2:
+            if p in _WITH_ARTICLE:
+                out.append((len(p) - 2, "ال" + token[len(p):]))
+            out.append((len(p), token[len(p):]))
+    return tuple(out)
+
+
+@given(st.text(alphabet="وفبكلالعراقدمشقم", min_size=0, max_size=9))
+@settings(max_examples=400, deadline=None)
+def test_strip_proclitics_by_first_letter_equals_the_plain_rule(token):
+    assert strip_proclitics(token) == _strip_proclitics_reference(token)
 
 
 def test_fold_offsets_are_identity_when_nothing_is_deleted():
