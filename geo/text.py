@@ -164,8 +164,9 @@ class Folded:
             return 0
         end = self.orig_start(f - 1) + 1
         # Keep trailing tashkeel/tatweel with the word, so the surface looks whole.
-        n = len(self.original)
-        while end < n and _MARK_RE.match(self.original, end):
+        original = self.original
+        n = len(original)
+        while end < n and original[end] in _MARKS:
             end += 1
         return end
 
@@ -174,7 +175,9 @@ class Folded:
         return self.orig_start(fs), self.orig_end(fe)
 
 
-_MARK_RE = re.compile("[\u064b-\u065f\u0670\u0640\u0610-\u061a]")
+# Tashkeel, Quranic marks and tatweel (U+064B–065F, 0670, 0640, 0610–061A): a set, one membership test
+# per character, cheaper than a regex call.
+_MARKS = frozenset(chr(c) for c in (*range(0x064B, 0x0660), 0x0670, 0x0640, *range(0x0610, 0x061B)))
 
 
 def fold(text: str) -> Folded:
