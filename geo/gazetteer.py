@@ -27,7 +27,8 @@ import os
 import pickle
 import re
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections import ChainMap
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -97,7 +98,7 @@ class Gazetteer:
         self._first_lens: dict[str, int] = state["first_lens"]
         self._upper: frozenset[str] = state["upper"]
         self._wkb: dict[int, bytes] = state["wkb"]
-        self._by_id: dict[str, int] | None = None  # built on first get(): most runs never need it
+        self._by_id: Mapping[str, int] | None = None  # built on first get(): most runs never need it
         self._common: dict[str, float] = state["common"]
         self._words: frozenset[str] = state["words"]
         self._capitals: frozenset[int] = state["capitals"]
@@ -128,7 +129,7 @@ class Gazetteer:
             lon=c["lon"][index], population=c["pop"][index], source=c["source"][index], geometry=geom,
         )
 
-    def _ids(self) -> dict[str, int]:
+    def _ids(self) -> Mapping[str, int]:
         # Idempotent lazy build: two threads racing here build equal dicts, so no lock is needed.
         if self._by_id is None:
             self._by_id = {pid: i for i, pid in enumerate(self._cols["id"])}
@@ -255,13 +256,19 @@ class Gazetteer:
     def with_places(self, paths: Sequence[str | os.PathLike[str]]) -> Gazetteer:
         """A new gazetteer: this one plus the places in the GeoJSON files ``paths``.
 
-        The form of a places file is described in :func:`load_gazetteer`. Takes a fraction
-        of a second (the built index is copied, not rebuilt); this gazetteer is unchanged.
+        The form of a places file is described in :func:`load_gazetteer`. Takes milliseconds:
+        the new gazetteer shares this one's tables and keeps only what the files add or
+        change, so its memory grows with the files, not with the gazetteer. This one is unchanged.
         """
-        b = _Overlay(self._state)
-        for p in paths:
-            _add_geojson_places(b, Path(p), curated=False)
-        return Gazetteer(b.overlay_state())
+        # Every file is read and checked before anything is added: a broken file fails early.
+        return self._with_records([_read_places(Path(p), curated=False) for p in paths])
+
+    def _with_records(self, files: Sequence[list[_PlaceRecord]]) -> Gazetteer:
+        """This gazetteer with the already-read places of ``files`` laid over it."""
+        b = _Overlay(self)
+        for records in files:
+            _add_places(b, records)
+        return b.gazetteer()
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (Gazetteer, (self._state,))
@@ -364,56 +371,190 @@ def _add_ref(bucket: list[int], index: int, name_type: int) -> None:
         bucket.append(ref)
 
 
-class _Overlay(_Builder):
-    """A builder that starts from a built gazetteer's state, for the user's own places files.
+class _Delta(NamedTuple):
+    """What a layered gazetteer adds to or changes in its base, keyed like the base's own tables.
 
-    Copies the base's tables (tens of milliseconds) instead of rebuilding from the sources
-    (tens of seconds); the base state is never modified, so the cached base stays shared.
+    Buckets and bitmasks are stored whole (the base's part included), so a lookup is answered by
+    the delta alone when the key is in it, and by the base alone otherwise.
     """
 
-    def __init__(self, base: dict[str, Any]) -> None:
-        from array import array
+    size: int  # number of places, the base's included
+    cols: dict[str, dict[int, Any]]  # column → {storage index: value} for overridden and appended places
+    ids: dict[str, int]  # ids of the appended places (an overridden place keeps its base index)
+    wkb: dict[int, bytes]
+    index: dict[str, int | tuple[int, ...]]
+    first_lens: dict[str, int]
+    upper: frozenset[str]
+    pairs: frozenset[str]
+    common: dict[str, float]
 
-        self.base = base
-        cols = base["cols"]
-        self.cols = {k: (array(v.typecode, v) if isinstance(v, array) else list(v)) for k, v in cols.items()}
-        self.by_id = {pid: i for i, pid in enumerate(cols["id"])}
-        self.packed: dict[str, int | tuple[int, ...]] = dict(base["index"])
-        self.first = dict(base["first_lens"])
-        self.upper_keys = set(base["upper"])
-        self.new_pairs: set[str] = set()
-        self.wkb = dict(base["wkb"])
-        self.new_names: dict[str, str] = {}  # one-token key → a written form, for its commonness
+
+class _LayeredColumn:
+    """A base column read through a small dict of overridden and appended values (copy-on-write)."""
+
+    __slots__ = ("_base", "_over", "_len")
+
+    def __init__(self, base: Sequence[Any], over: dict[int, Any], length: int) -> None:
+        self._base = base
+        self._over = over
+        self._len = length
+
+    def __getitem__(self, i: int) -> Any:
+        over = self._over
+        return over[i] if i in over else self._base[i]
+
+    def __setitem__(self, i: int, value: Any) -> None:
+        self._over[i] = value  # only the overlay builder writes; the base column is never touched
+
+    def append(self, value: Any) -> None:
+        self._over[self._len] = value
+        self._len += 1
+
+    def __len__(self) -> int:
+        return self._len
+
+    def __iter__(self) -> Iterator[Any]:
+        over, base = self._over, self._base
+        for i, v in enumerate(base):
+            yield over.get(i, v)
+        for i in range(len(base), self._len):
+            yield over[i]
+
+
+class _Overlay(_Builder):
+    """A builder that lays the user's places over a built gazetteer, writing only to a delta.
+
+    Reuses :meth:`_Builder.add_place` (so an overlay behaves exactly like a full build): its
+    columns, id table and polygons are views that write to small dicts and read through to the
+    base, which is never modified and stays shared by every overlay.
+    """
+
+    def __init__(self, base: Gazetteer) -> None:
+        # An overlay of an overlay starts from a copy of that one's (small) delta over the same root,
+        # so layers never nest and lookups never chain more than one level.
+        if isinstance(base, _LayeredGazetteer):
+            root, d = base._base, base._delta
+        else:
+            root, d = base, _Delta(len(base), {k: {} for k in base._cols}, {}, {}, {}, {}, frozenset(), frozenset(), {})
+        self.root = root
+        self.cols = {k: _LayeredColumn(col, dict(d.cols[k]), d.size) for k, col in root._cols.items()}
+        self.new_ids = dict(d.ids)
+        self.by_id = ChainMap(self.new_ids, root._ids())  # the base's table, shared
+        self.new_wkb = dict(d.wkb)
+        self.wkb = ChainMap(self.new_wkb, root._wkb)
+        self.packed = dict(d.index)
+        self.first = dict(d.first_lens)
+        self.upper_keys = set(d.upper)
+        self.new_pairs = set(d.pairs)
+        self.common = dict(d.common)
+        self.new_names: dict[str, str] = {}  # new one-token key → a written form, for its commonness
 
     def add_name(self, name: str, index: int, name_type: int) -> None:
+        root = self.root
         keys, upper = _name_keys(name)
         for key in keys:
             k = " ".join(key)
             v = self.packed.get(k)
+            if v is None:
+                v = root._index.get(k)
             bucket = [] if v is None else [v] if isinstance(v, int) else list(v)
             _add_ref(bucket, index, name_type)
             self.packed[k] = bucket[0] if len(bucket) == 1 else tuple(bucket)
             if len(key) > 1:
-                self.first[key[0]] = self.first.get(key[0], 0) | (1 << len(key))
-                self.new_pairs.add(f"{key[0]} {key[1]}")
+                bits = self.first.get(key[0])
+                self.first[key[0]] = (root._first_lens.get(key[0], 0) if bits is None else bits) | (1 << len(key))
+                pair = f"{key[0]} {key[1]}"
+                if pair not in root._pairs:
+                    self.new_pairs.add(pair)
             elif v is None:
                 self.new_names[k] = name
-            if upper:
+            if upper and k not in root._upper:
                 self.upper_keys.add(k)
 
-    def overlay_state(self) -> dict[str, Any]:
-        """The new gazetteer's state: the base's plus the added places and names."""
+    def gazetteer(self) -> Gazetteer:
+        """The layered gazetteer: the root's tables plus this builder's delta."""
         from wordfreq import zipf_frequency
 
-        common = dict(self.base["common"])
         for key, name in self.new_names.items():
             # A new one-word name that is an everyday word (Hope, أمل) must be flagged like the base's.
             z = zipf_frequency(name, "ar" if is_arabic(key) else "en")
             if z >= 2.5:
-                common[key] = round(z, 2)
-        return {**self.base, "cols": self.cols, "index": self.packed, "first_lens": self.first,
-                "upper": frozenset(self.upper_keys), "wkb": self.wkb, "common": common,
-                "pairs": self.base["pairs"] | self.new_pairs}
+                self.common[key] = round(z, 2)
+        size = len(self.cols["id"])
+        delta = _Delta(size, {k: c._over for k, c in self.cols.items()}, self.new_ids, self.new_wkb, self.packed,
+                       self.first, frozenset(self.upper_keys), frozenset(self.new_pairs), self.common)
+        return _LayeredGazetteer(self.root, delta)
+
+
+class _LayeredGazetteer(Gazetteer):
+    """A gazetteer made of a shared base and a small :class:`_Delta` (the user's places files).
+
+    A subclass, so the base :class:`Gazetteer`'s lookups stay single dict reads: only a layered
+    gazetteer pays for consulting its delta first.
+    """
+
+    __slots__ = ("_base", "_delta", "_index_over", "_first_over", "_upper_over", "_pairs_over", "_common_over")
+
+    def __init__(self, base: Gazetteer, delta: _Delta) -> None:
+        super().__init__(base._state)  # every table shared; the layered ones are wrapped below
+        self._base = base
+        self._delta = delta
+        self._cols = {k: _LayeredColumn(col, delta.cols[k], delta.size) for k, col in base._cols.items()}
+        self._wkb = ChainMap(delta.wkb, base._wkb)  # read only in place()
+        self._index_over = delta.index
+        self._first_over = delta.first_lens
+        self._upper_over = delta.upper
+        self._pairs_over = delta.pairs
+        self._common_over = delta.common
+
+    def __repr__(self) -> str:
+        names = len(self._index) + sum(k not in self._index for k in self._index_over)
+        return f"<Gazetteer {len(self)} places, {names} names>"
+
+    def _ids(self) -> Mapping[str, int]:
+        if self._by_id is None:
+            self._by_id = ChainMap(self._delta.ids, self._base._ids())
+        return self._by_id
+
+    def lengths(self, first_token: str) -> tuple[int, ...]:
+        """Token lengths of the names starting with ``first_token``, longest first."""
+        bits = self._first_over.get(first_token)
+        if bits is None:
+            bits = self._first_lens.get(first_token, 0)
+        if first_token in self._index_over or first_token in self._index:
+            bits |= 2  # the one-token name itself
+        return _LENGTHS[bits] if bits < len(_LENGTHS) else ()
+
+    def refs(self, key: tuple[str, ...]) -> tuple[NameRef, ...]:
+        """Readings of the folded token sequence ``key`` (empty if not a name)."""
+        k = " ".join(key)
+        v = self._index_over.get(k)
+        if v is None:
+            v = self._index.get(k)
+            if v is None:
+                return ()
+        if isinstance(v, int):
+            return (NameRef(v >> 4, v & 15),)
+        return tuple(NameRef(r >> 4, r & 15) for r in v)
+
+    def has_pair(self, first: str, second: str) -> bool:
+        """Whether some name of two or more tokens starts with ``first second`` (a cheap pre-check)."""
+        pair = f"{first} {second}"
+        return pair in self._pairs or pair in self._pairs_over
+
+    def needs_upper(self, key: tuple[str, ...]) -> bool:
+        """Whether the name is an acronym that counts only when written in capitals (US, UAE)."""
+        k = " ".join(key)
+        return k in self._upper or k in self._upper_over
+
+    def commonness(self, token: str) -> float:
+        """Zipf frequency of a folded single-token name as an ordinary word (0 if rare)."""
+        z = self._common_over.get(token)
+        return self._common.get(token, 0.0) if z is None else z
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The base pickles as itself (once, however many layers refer to it), the delta as plain data.
+        return (_LayeredGazetteer, (self._base, self._delta))
 
 
 def _split(cell: str | None) -> list[str]:
@@ -494,8 +635,7 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
     import pycountry
 
     # Read the user's files first: a broken file should fail in milliseconds, not after the big build.
-    for p in extra_places:
-        _read_places_file(Path(p))
+    user = [_read_places(Path(p), curated=False) for p in extra_places]
     b = _Builder()
     cities = _geonames_cities()
     polygons = _natural_earth_countries()
@@ -621,7 +761,11 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
             b.seats[i] = b.by_id[f"geonames:{seat_id}"]
 
     # Curated places and user files --------------------------------------------------------
-    _add_geojson_places(b, DATA_DIR / "places.geojson", curated=True)
+    curated_path = DATA_DIR / "places.geojson"
+    if curated_path.exists():
+        _add_places(b, _read_places(curated_path, curated=True))
+    else:
+        log.warning("curated places file %s is missing", curated_path)
 
     # Organisations that contain a place name: indexed so the longest match consumes them.
     for r in _read_csv(DATA_DIR / "organisations.csv"):
@@ -635,7 +779,7 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
 
     particles = {w: round(math.log10(f * 1e9), 2) for w, f in _arabic_frequencies().items() if f >= 10**-3.5}
     gaz = Gazetteer(b.state(common, words, particles))
-    return gaz.with_places(extra_places) if extra_places else gaz
+    return gaz._with_records(user) if user else gaz
 
 
 @lru_cache(maxsize=1)
@@ -671,6 +815,18 @@ def _commonness(words: set[str]) -> tuple[dict[str, float], frozenset[str]]:
     return out, frozenset(common)
 
 
+class _PlaceRecord(NamedTuple):
+    """One feature of a places file, checked and ready to add to a builder."""
+
+    place_id: str
+    kind: str
+    lat: float
+    lon: float
+    area: Any  # a shapely geometry for polygons, else None
+    props: dict[str, Any]
+    source: str
+
+
 def _read_places_file(path: Path) -> list[dict[str, Any]]:
     """The features of a places file; :class:`InputError` saying what is wrong otherwise."""
     if not path.exists():
@@ -685,18 +841,21 @@ def _read_places_file(path: Path) -> list[dict[str, Any]]:
     return features
 
 
-def _add_geojson_places(b: _Builder, path: Path, *, curated: bool) -> None:
-    """Add the features of a places file (the curated one, or a user's) to a builder."""
+def _read_places(path: Path, *, curated: bool) -> list[_PlaceRecord]:
+    """Read and check every feature of a places file (the curated one, or a user's), adding nothing yet.
+
+    One read serves both the check and the adding, and a broken file fails before any gazetteer work.
+    """
     import shapely
     from shapely.geometry import shape
 
-    if not path.exists() and curated:
-        log.warning("curated places file %s is missing", path)
-        return
     features = _read_places_file(path)
     prefix = "curated" if curated else "user"
+    out: list[_PlaceRecord] = []
     for n, f in enumerate(features):
-        props = f.get("properties") or {}
+        f = f if isinstance(f, dict) else {}  # a stray list or string gets the message below, not a traceback
+        props = f.get("properties")
+        props = props if isinstance(props, dict) else {}
         slug = str(props.get("id") or f.get("id") or "")
         kind = props.get("kind", "")
         if not slug or kind not in KINDS or not props.get("name"):
@@ -715,8 +874,16 @@ def _add_geojson_places(b: _Builder, path: Path, *, curated: bool) -> None:
             lat, lon = _rep_point(geom)
             area = geom
         pid = slug if ":" in slug else f"{prefix}:{slug}"
-        i = b.add_place(pid, props["name"], props.get("name_ar", ""), kind, props.get("country_code", ""),
-                        lat, lon, _KIND_PROMINENCE.get(kind, 10_000), props.get("source", str(path.name)), area)
+        out.append(_PlaceRecord(pid, kind, lat, lon, area, props, props.get("source", str(path.name))))
+    return out
+
+
+def _add_places(b: _Builder, records: Iterable[_PlaceRecord]) -> None:
+    """Add read places (see :func:`_read_places`) and their names to a builder."""
+    for r in records:
+        props = r.props
+        i = b.add_place(r.place_id, props["name"], props.get("name_ar", ""), r.kind, props.get("country_code", ""),
+                        r.lat, r.lon, _KIND_PROMINENCE.get(r.kind, 10_000), r.source, r.area)
         b.add_name(props["name"], i, NAME)
         if props.get("name_ar"):
             b.add_name(props["name_ar"], i, NAME_AR)
@@ -742,9 +909,22 @@ _HEAD_RE = re.compile(
 
 
 @lru_cache(maxsize=4)
-def _load_with_places(cache_dir: str, extra: tuple[str, ...], stamps: tuple[float, ...]) -> Gazetteer:
+def _load_with_places(cache_dir: str, extra: tuple[str, ...], stamps: tuple[int, ...]) -> Gazetteer:
     """The cached base plus the user's places files (``stamps``: their mtimes, so an edit is seen)."""
-    return _load_cached(cache_dir).with_places(extra)
+    # Each file is read once, and all of them before the base is loaded: a broken file fails in
+    # milliseconds, not after a build. Failures are not cached, so a fixed file is read again.
+    files = [_read_places(Path(p), curated=False) for p in extra]
+    return _load_cached(cache_dir)._with_records(files)
+
+
+def _mtime(path: str) -> int:
+    """The modification time of a places file, for the in-memory cache key; :class:`InputError` if unreadable."""
+    try:
+        return os.stat(path).st_mtime_ns
+    except FileNotFoundError:
+        raise InputError(f"places file {path!r} does not exist") from None
+    except OSError as exc:
+        raise InputError(f"places file {path!r} cannot be read: {exc}") from exc
 
 
 @lru_cache(maxsize=2)
@@ -797,6 +977,4 @@ def load_gazetteer(*, extra_places: Sequence[str | os.PathLike[str]] = (),
     if not extra_places:
         return _load_cached(d)
     paths = tuple(str(Path(p).resolve()) for p in extra_places)
-    for p in paths:
-        _read_places_file(Path(p))  # a missing or broken file fails here, before any build
-    return _load_with_places(d, paths, tuple(os.stat(p).st_mtime_ns for p in paths))
+    return _load_with_places(d, paths, tuple(_mtime(p) for p in paths))
