@@ -15,8 +15,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import LAYERS, GeoError, Situation, geoparse, load_gazetteer
-from geo import mapview, report
+from geo import LAYERS, GeoError, Situation, geoparse, load_gazetteer, mapview, report
 from geo.textio import decode_bytes
 
 ROOT = Path(__file__).resolve().parent

@@ -18,7 +18,17 @@ from itertools import accumulate, compress
 from typing import NamedTuple
 
 from .gazetteer import ALIAS, ALT, DEMONYM, ORG, Gazetteer, NameRef
-from .text import AR_VOWELLED, CONTEXT_NAMES, CUES, NOT_PLACE_CUES, US_STATE_ABBREVIATIONS, Folded, fold_name, is_arabic, strip_proclitics
+from .text import (
+    AR_VOWELLED,
+    CONTEXT_NAMES,
+    CUES,
+    NOT_PLACE_CUES,
+    US_STATE_ABBREVIATIONS,
+    Folded,
+    fold_name,
+    is_arabic,
+    strip_proclitics,
+)
 
 __all__ = ["RawMatch", "find_matches", "PLACE_EVIDENCE_WORDS"]
 
@@ -32,7 +42,9 @@ PLACE_EVIDENCE_WORDS: frozenset[str] = frozenset(fold_name(w) for w in (
 # One-letter Arabic proclitics that carry a locative sense when glued to a name (بدمشق = in Damascus).
 _LOCATIVE_CLITICS = ("ب", "وب", "فب", "ل", "ول", "فل", "لل", "ولل", "فلل", "بال", "وبال", "فبال")
 # Lower-case words allowed inside an English multiword name (Sharm el-Sheikh, Bosnia and Herzegovina).
-_PARTICLES = frozenset("al el ad ar as ash at az an ez es ed of the and de da del di du do dos das la le bin ibn bani abu umm".split())
+_PARTICLES = frozenset(
+    "al el ad ar as ash at az an ez es ed of the and de da del di du do dos das la le bin ibn bani abu umm".split()
+)
 _DIRECTIONS = frozenset(
     "north south east west northeast northwest southeast southwest northern southern eastern western "
     "northeastern northwestern southeastern southwestern central occupied greater".split()
@@ -355,7 +367,9 @@ def _by_vowels(folded: Folded, fs: int, fe: int, table: tuple[tuple[str, frozens
     return refs
 
 
-_ABBREV_RE = re.compile(r",[ \t]+(" + "|".join(re.escape(a) for a in sorted(US_STATE_ABBREVIATIONS, key=len, reverse=True)) + r")")
+_ABBREV_RE = re.compile(
+    r",[ \t]+(" + "|".join(re.escape(a) for a in sorted(US_STATE_ABBREVIATIONS, key=len, reverse=True)) + r")"
+)
 
 
 def _state_abbreviations(found: list[RawMatch], folded: Folded, gaz: Gazetteer) -> list[RawMatch]:
@@ -428,7 +442,8 @@ def _propagate_cues(matches: list[RawMatch], toks: _Tokens, text: str, cased: st
     # Arabic dual/plural before: مخيمي الهول وروج, محافظتي نينوى والأنبار.
     for k in range(1, len(out)):
         a, b = out[k - 1], out[k]
-        if a.cue and not b.cue and CUES.get(a.cue_word, ("", 1))[1] > 1 and _gap_is_list(text, a.fe, b.fs - 1 if text[b.fs - 1:b.fs] == _ARABIC_AND else b.fs):
+        b_start = b.fs - 1 if text[b.fs - 1 : b.fs] == _ARABIC_AND else b.fs
+        if a.cue and not b.cue and CUES.get(a.cue_word, ("", 1))[1] > 1 and _gap_is_list(text, a.fe, b_start):
             out[k] = _with_cue(b, a.cue, a.cue_word)
     # English cue after the name (X camp, X province, X and Y camps).
     words, starts, seps = toks.words, toks.starts, toks.seps

@@ -303,12 +303,12 @@ class _Builder:
         if place_id in self.by_id:  # a later source (user file) overrides an earlier one
             i = self.by_id[place_id]
             for k, v in zip(("name", "name_ar", "kind", "cc", "lat", "lon", "pop", "source"),
-                            (name, name_ar, kind, cc, lat, lon, pop, source)):
+                            (name, name_ar, kind, cc, lat, lon, pop, source), strict=True):
                 self.cols[k][i] = v
         else:
             i = len(self.cols["id"])
             self.by_id[place_id] = i
-            for k, v in zip(self.cols, (place_id, name, name_ar, kind, cc, lat, lon, pop, source, a1)):
+            for k, v in zip(self.cols, (place_id, name, name_ar, kind, cc, lat, lon, pop, source, a1), strict=True):
                 self.cols[k].append(v)
         if geometry is not None:
             self.wkb[i] = geometry.wkb
@@ -590,7 +590,7 @@ def _natural_earth_countries() -> dict[str, Any]:
     # Natural Earth marks a few ISO codes as -99; these are the ones we can name.
     fixes = {"France": "FRA", "Norway": "NOR", "Kosovo": "XKX"}
     out: dict[str, Any] = {}
-    for name, a3, geom in zip(df["name"], df["iso_a3"], df.geometry):
+    for name, a3, geom in zip(df["name"], df["iso_a3"], df.geometry, strict=True):
         a3 = fixes.get(name, a3)
         c = pycountry.countries.get(alpha_3=a3)
         if c is not None and geom is not None:
@@ -608,7 +608,8 @@ def _rep_point(geom: Any) -> tuple[float, float]:
 
 
 def _sources(extra: Sequence[Path]) -> list[Path]:
-    files = [DATA_DIR / n for n in ("countries.csv", "admin1.csv", "places.geojson", "organisations.csv", "cities_ar.csv")]
+    names = ("countries.csv", "admin1.csv", "places.geojson", "organisations.csv", "cities_ar.csv")
+    files = [DATA_DIR / n for n in names]
     return files + [Path(p) for p in extra]
 
 

@@ -218,7 +218,8 @@ def _mark(m: Mention, inner: str) -> str:
         colour, title, cls = UNLOCATED_COLOUR, "unlocated: no gazetteer entry", "geo-unlocated"
     else:
         colour, title, cls = m.place.layer.colour, f"{m.place.name} ({m.place.kind})", f"geo-{m.place.layer.key}"
-    style = f"background:{colour}33;border-bottom:2px {'dashed' if m.place is None else 'solid'} {colour};padding:0 .1em"
+    line = "dashed" if m.place is None else "solid"
+    style = f"background:{colour}33;border-bottom:2px {line} {colour};padding:0 .1em"
     return f'<mark class="geo-mention {cls}" title="{escape_untrusted(title)}" style="{style}">{inner}</mark>'
 
 

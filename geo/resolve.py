@@ -227,7 +227,7 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str) -> list[R
             c = klass_memo[m.refs] = _klass(m, gaz)
         klass.append(c)
     # The stripped text between neighbouring matches, cut once for the qualifier and list rules.
-    gaps = [folded_text[a.fe : b.fs].strip() for a, b in zip(matches, matches[1:])]
+    gaps = [folded_text[a.fe : b.fs].strip() for a, b in zip(matches, matches[1:], strict=False)]
     last = len(matches) - 1
     for k, m in enumerate(matches):
         if m.cue == "context":
@@ -382,7 +382,8 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
         context = context and doc_cc.get(cc, 0) - own.get(cc, 0) >= 2
     strong = any(("cue" in w or "qualified" in w) for w in why)
     zipf = gaz.commonness(m.key[0]) if len(m.key) == 1 else 0.0
-    if not _accept(kind, pop, m, homograph=homograph, context=context, strong=strong, listed=bool(listed_with), zipf=zipf):
+    if not _accept(kind, pop, m, homograph=homograph, context=context, strong=strong, listed=bool(listed_with),
+                   zipf=zipf):
         return None
     if (kind == "admin1" and m.cue not in ("admin1", "region") and gaz.seat(best) is not None
             and not any(CUES.get(t, ("",))[0] in ("admin1", "region") for t in m.key)):

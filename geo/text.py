@@ -108,7 +108,8 @@ def _tables() -> tuple[dict[int, str], dict[str, str], re.Pattern[str]]:
     for ch in "\u2010\u2011\u2012\u2013\u2014\u2212":
         one[ord(ch)] = "-"
     # Latin letters with diacritics → base letter (1:1), plus a few letters NFD leaves alone.
-    for cp in [*range(0x00C0, 0x0250), *range(0x1E00, 0x1F00)]:  # Latin-1 to Extended-B, Extended Additional (Vietnamese)
+    # Latin-1 to Extended-B, and Extended Additional (Vietnamese).
+    for cp in [*range(0x00C0, 0x0250), *range(0x1E00, 0x1F00)]:
         ch = chr(cp)
         base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
         if len(base) == 1 and base != ch:

@@ -160,7 +160,8 @@ class _Checker:
         if "properties" not in feature:
             self.add("properties", where, "has no 'properties' member (use {} or null when there are none)")
         elif not (feature["properties"] is None or isinstance(feature["properties"], dict)):
-            self.add("properties", f"{where}.properties", f"must be an object or null, got {feature['properties']!r:.60}")
+            self.add("properties", f"{where}.properties",
+                     f"must be an object or null, got {feature['properties']!r:.60}")
         if "geometry" not in feature:
             self.add("structure", where, "has no 'geometry' member (use null for a feature without one)")
             return
@@ -272,9 +273,11 @@ class _Checker:
             if area == 0:
                 self.add("ring", rwhere, f"the {label} has zero area, so it has no winding order")
             elif k == 0 and area < 0:
-                self.add("winding", rwhere, "the exterior ring is clockwise; RFC 7946 requires counter-clockwise (right-hand rule)")
+                self.add("winding", rwhere,
+                         "the exterior ring is clockwise; RFC 7946 requires counter-clockwise (right-hand rule)")
             elif k > 0 and area > 0:
-                self.add("winding", rwhere, f"hole {k} is counter-clockwise; RFC 7946 requires holes to be clockwise (right-hand rule)")
+                self.add("winding", rwhere,
+                         f"hole {k} is counter-clockwise; RFC 7946 requires holes to be clockwise (right-hand rule)")
 
     # -- our rule: properties lat/lon agree with the geometry ---------------------
     def lat_lon(self, props: dict[str, Any], geometry: dict[str, Any], where: str) -> None:
@@ -292,9 +295,11 @@ class _Checker:
             if math.isclose(x, lon, abs_tol=1e-7) and math.isclose(y, lat, abs_tol=1e-7):
                 return
             if math.isclose(x, lat, abs_tol=1e-7) and math.isclose(y, lon, abs_tol=1e-7):
-                self.add("swap", f"{where}.geometry", f"lat/lon swapped: coordinates are {[x, y]!r} = [lat, lon]; GeoJSON needs [lon, lat] = {[lon, lat]!r}")
+                self.add("swap", f"{where}.geometry", f"lat/lon swapped: coordinates are {[x, y]!r} = [lat, lon]; "
+                                                       f"GeoJSON needs [lon, lat] = {[lon, lat]!r}")
             else:
-                self.add("swap", f"{where}.geometry", f"coordinates {[x, y]!r} differ from properties [lon, lat] = {[lon, lat]!r}")
+                self.add("swap", f"{where}.geometry",
+                         f"coordinates {[x, y]!r} differ from properties [lon, lat] = {[lon, lat]!r}")
         elif gtype in ("Polygon", "MultiPolygon"):
             import shapely
             from shapely.geometry import Point, shape
@@ -323,7 +328,7 @@ def _validator_problems(fc: dict[str, Any], own: list[_Problem]) -> Iterator[_Pr
     geometry_flagged = {p.feature for p in own if p.kind in _GEOMETRY_KINDS}
     for message, where in geojson_validator.validate_structure(fc, check_crs=True).items():
         features = where.get("feature") or [None] * len(where["path"])
-        for path, feature in zip(where["path"], features):
+        for path, feature in zip(where["path"], features, strict=False):
             # Any own problem on this feature (or the root) already explains a structural error.
             if feature not in flagged:
                 yield _Problem(feature, "validator", f"{path or 'root'}: {message} (geojson-validator)")

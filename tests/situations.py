@@ -81,7 +81,8 @@ def seed_like() -> Situation:
     ])
 
 
-HOSTILE_QUOTE = "وصل الوفد إلى <img src=x onerror=alert(1)> و<script>alert(1)</script> ثم `x` و${alert(1)} ثم \\ إلى دمشق."
+HOSTILE_QUOTE = ("وصل الوفد إلى <img src=x onerror=alert(1)> و<script>alert(1)</script> ثم `x` و${alert(1)} "
+                 "ثم \\ إلى دمشق.")
 
 
 def hostile() -> Situation:

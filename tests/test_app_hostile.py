@@ -16,7 +16,6 @@ from html.parser import HTMLParser
 import pytest
 from streamlit import config
 from streamlit.testing.v1 import AppTest
-
 from test_app import ENGLISH, SEED_IDS, app, caption, errors, map_args, paste, place_ids, place_names  # noqa: F401
 
 PREVIOUS = {"Baghdad", "Damascus"}  # the places of ENGLISH, the statement shown before each bad upload

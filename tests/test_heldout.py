@@ -24,7 +24,6 @@ import csv
 from pathlib import Path
 
 import pytest
-
 from corpus_eval import geoparse_predict, load_corpus, score_docs
 
 HELDOUT = Path(__file__).resolve().parent / "data" / "heldout"

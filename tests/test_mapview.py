@@ -7,6 +7,7 @@ import re
 
 import folium
 import pytest
+from situations import BAGHDAD, DAMASCUS, HOSTILE_QUOTE, IRAQ, SYRIA, hostile, make_situation, seed_like
 
 from geo.errors import InputError, UnknownPlaceError
 from geo.mapview import (
@@ -22,7 +23,6 @@ from geo.mapview import (
     write_map_html,
 )
 from geo.model import LAYERS
-from situations import BAGHDAD, DAMASCUS, HOSTILE_QUOTE, IRAQ, SYRIA, hostile, make_situation, seed_like
 
 CDN_HOSTS = ("jsdelivr", "cdnjs", "code.jquery", "bootstrapcdn", "unpkg", "openstreetmap", "googleapis",
              "cloudflare", "fontawesome")
@@ -152,7 +152,8 @@ def test_radius_grows_with_mentions():
     radii = [_radius(n) for n in (1, 2, 4, 9, 100)]
     assert radii == sorted(radii) and radii[0] < radii[1] and radii[-1] == 20.0
     text = "بغداد ثم بغداد ثم بغداد. ودمشق."
-    (cities,) = [d for d in place_data(render(build_map(make_situation(text, [("بغداد", BAGHDAD), ("دمشق", DAMASCUS)]))))
+    situation = make_situation(text, [("بغداد", BAGHDAD), ("دمشق", DAMASCUS)])
+    (cities,) = [d for d in place_data(render(build_map(situation)))
                  if d["style"]]
     assert cities["style"][BAGHDAD.place_id]["radius"] == _radius(3) > cities["style"][DAMASCUS.place_id]["radius"]
 
@@ -286,7 +287,8 @@ def test_layer_groups_one_per_chosen_layer():
     from geo.mapview import layer_groups
 
     groups = layer_groups(seed_like(), layers=["cities", "camps"])
-    assert [g.layer_name.rsplit("</span>", 1)[1] for g in groups] == ["Cities and towns (3)", "Camps and facilities (2)"]
+    labels = [g.layer_name.rsplit("</span>", 1)[1] for g in groups]
+    assert labels == ["Cities and towns (3)", "Camps and facilities (2)"]
     assert len({g.get_name() for g in groups}) == 2  # distinct names: a map keys its children by name
 
 

@@ -7,7 +7,9 @@ import io
 import re
 
 import pytest
+from situations import BAGHDAD, DAMASCUS, HOSTILE_QUOTE, hostile, make_situation, seed_like
 
+from geo.model import LAYERS
 from geo.report import (
     escape_untrusted,
     is_rtl,
@@ -20,8 +22,6 @@ from geo.report import (
     statement_html,
     unlocated_rows,
 )
-from geo.model import LAYERS
-from situations import BAGHDAD, DAMASCUS, HOSTILE_QUOTE, hostile, make_situation, seed_like
 
 
 def parse_csv(s: str) -> list[dict[str, str]]:

@@ -152,7 +152,7 @@ F0, F1 = r"features\[0\] \(id 'geonames:170654'\)", r"features\[1\] \(id 'admin1
     (_set(f"{P0}.id", ["x"]), r"'id' must be a string or a number, got \['x'\]", 1),
     (_set("features.0", "Damascus"), r"^features\[0\]: must be a JSON object, got str$", 1),
     (_set("bbox", [1, 2, 3]), r"^root\.bbox: must be an array of 4 or 6 numbers", 1),
-]) 
+])
 def test_defect_is_reported(mutate, message, count):
     fc = _valid()
     mutate(fc)

@@ -204,7 +204,8 @@ def check() -> int:
                 problems.append(f"seat {gid} not in cities500")
             elif c["countrycode"] != r["country"]:
                 problems.append(f"seat {gid} is in {c['countrycode']}")
-            elif abs(float(c["latitude"]) - float(r["lat"])) > 1e-4 or abs(float(c["longitude"]) - float(r["lon"])) > 1e-4:
+            elif (abs(float(c["latitude"]) - float(r["lat"])) > 1e-4
+                  or abs(float(c["longitude"]) - float(r["lon"])) > 1e-4):
                 problems.append("lat/lon differ from the seat's")
         for p in problems:
             print(f"{code}: {p}")

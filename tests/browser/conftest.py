@@ -19,7 +19,6 @@ import time
 import urllib.request
 
 import pytest
-
 from browser_helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, block_outside_requests
 
 SERVER_START_TIMEOUT = 120

@@ -7,12 +7,10 @@ guard (no alert/confirm/prompt), both in conftest.py.
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
-from playwright.sync_api import Frame, FrameLocator, Page, expect
-
 from browser_helpers import FIRST_LOAD_TIMEOUT_MS, IDLE, MAP_IFRAME
+from playwright.sync_api import Frame, FrameLocator, Page, expect
 
 pytestmark = pytest.mark.browser
 

@@ -12,9 +12,8 @@ import io
 import json
 
 import pytest
-from playwright.sync_api import BrowserContext, FrameLocator, Page, expect
-
 from browser_helpers import IDLE, ROOT, block_outside_requests
+from playwright.sync_api import BrowserContext, FrameLocator, Page, expect
 from test_dashboard import css_class, download, map_frame, open_dashboard, settle
 
 pytestmark = pytest.mark.browser
