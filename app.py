@@ -15,7 +15,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import LAYERS, GeoError, Situation, geoparse, load_gazetteer, mapview, report
+from geo import KINDS, LAYERS, GeoError, Situation, geoparse, load_gazetteer, mapview, report
 from geo.textio import decode_bytes
 
 ROOT = Path(__file__).resolve().parent
@@ -40,10 +40,25 @@ def gazetteer():
     return load_gazetteer()
 
 
+@st.cache_resource(max_entries=16, show_spinner=False)
+def gazetteer_with(places: bytes, name: str):
+    """The shared gazetteer with a user's places file laid over it (a small copy-on-write layer)."""
+    return gazetteer().with_places_geojson(places, name=name)
+
+
 @st.cache_resource(max_entries=64, show_spinner=False)
-def parse(text: str, lang: str) -> Situation:
+def parse(text: str, lang: str, places: bytes | None = None, places_name: str = "") -> Situation:
     """Situations are immutable, so sessions can share them without copies."""
-    return geoparse(text, lang=lang, gazetteer=gazetteer())
+    gaz = gazetteer() if places is None else gazetteer_with(places, places_name)
+    return geoparse(text, lang=lang, gazetteer=gaz)
+
+
+def parse_current(text: str) -> Situation:
+    """Parse ``text`` with this session's language and its own places file, if any."""
+    user = st.session_state.get("user_places")
+    if user is None:
+        return parse(text, st.session_state.get("lang", "auto"))
+    return parse(text, st.session_state.get("lang", "auto"), user["data"], user["name"])
 
 
 def bundled_statements() -> list[str]:
@@ -78,7 +93,7 @@ def safe_stem(name: str) -> str:
 def _set_statement(text: str, label: str, stem: str) -> None:
     """Make ``text`` current if it parses; otherwise keep the previous one and record the error."""
     try:
-        parse(text, st.session_state.get("lang", "auto"))
+        parse_current(text)
     except GeoError as e:
         st.session_state.input_error = f"{label}: {e}"
         return
@@ -95,6 +110,7 @@ def _init_state() -> bool:
     st.session_state.input_error = None
     st.session_state.selected = None
     st.session_state.focus = None
+    st.session_state.user_places = None
     for layer in LAYERS:
         st.session_state.setdefault(f"layer_{layer.key}", True)
     st.session_state.setdefault("online_tiles", False)
@@ -132,6 +148,39 @@ def on_upload() -> None:
         st.session_state.input_error = f"Upload {md_escape(repr(stem))}: the file has only whitespace; nothing to map"
         return
     _set_statement(decoded.text, f"Upload {md_escape(stem)} ({decoded.encoding})", stem)
+
+
+def places_uploader_key() -> str:
+    """The places uploader's key: a new one empties the widget when the user stops using the places."""
+    return f"places_upload_{st.session_state.get('places_generation', 0)}"
+
+
+def on_places_upload() -> None:
+    """A places file (GeoJSON) of the user's: its places are found in every statement from now on.
+
+    A bad file leaves the places in use as they were. The uploader also reports None while one file
+    replaces another in the browser, so only the "Stop using" button removes places.
+    """
+    up = st.session_state.get(places_uploader_key())
+    if up is None:
+        return
+    name = safe_stem(up.name) + Path(up.name).suffix.lower()[:8]
+    data = up.getvalue()
+    try:
+        gaz = gazetteer_with(data, name)
+        parse(st.session_state.statement["text"], st.session_state.get("lang", "auto"), data, name)
+    except GeoError as e:
+        # The message quotes the file's own ids and names: escaped, so Markdown renders none of it.
+        st.session_state.input_error = f"Your places {md_escape(repr(name))}: {md_escape(str(e))}"
+        return
+    st.session_state.user_places = {"name": name, "data": data, "added": len(gaz) - len(gazetteer())}
+    st.session_state.input_error = None
+
+
+def on_places_clear() -> None:
+    st.session_state.user_places = None
+    st.session_state.places_generation = st.session_state.get("places_generation", 0) + 1
+    st.session_state.input_error = None
 
 
 def on_lang() -> None:
@@ -200,6 +249,18 @@ def sidebar(situation: Situation) -> None:
     sb.caption(f"Plain-text files up to {upload_limit_mb()} MB.")
     sb.radio("Language", LANG_CHOICES, key="lang", horizontal=True, format_func=LANG_LABELS.get,
              on_change=on_lang, help="Auto-detect, or force the rules of one language")
+    with sb.expander("Your places", expanded=st.session_state.get("user_places") is not None):
+        st.file_uploader(
+            "Places the gazetteer lacks (GeoJSON)", type=["geojson", "json"], key=places_uploader_key(),
+            on_change=on_places_upload,
+            help="A FeatureCollection of points or polygons with properties id, name and kind "
+                 f"({', '.join(KINDS)}), and optionally name_ar, aliases_en, aliases_ar (lists), "
+                 "country_code. Found in every statement while loaded.")
+        user = st.session_state.get("user_places")
+        if user is not None:
+            st.caption(f"{md_escape(user['name'])}: {plural(user['added'], 'new place')} in use "
+                       "(places with a known id replace the gazetteer's).")
+            st.button("Stop using these places", key="places_clear", on_click=on_places_clear)
 
     sb.header("Layers")
     counts = situation.layer_counts()
@@ -239,7 +300,7 @@ def downloads(situation: Situation, stem: str, container) -> None:
 def main() -> None:
     first_run = _init_state()
     stmt = st.session_state.statement
-    situation = parse(stmt["text"], st.session_state.get("lang", "auto"))
+    situation = parse_current(stmt["text"])
 
     st.title("Situation map")
     st.caption(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .errors import GazetteerError, GeocoderError, GeoError, InputError, UnknownPlaceError
 from .gazetteer import Gazetteer, load_gazetteer
-from .model import LAYERS, Layer, Mention, Place, Quote, layer_of
+from .model import KINDS, LAYERS, Layer, Mention, Place, Quote, layer_of
 from .pipeline import geoparse
 from .situation import Situation, SituationPlace
 
@@ -29,6 +29,7 @@ __all__ = [
     "Quote",
     "Layer",
     "LAYERS",
+    "KINDS",
     "layer_of",
     "GeoError",
     "InputError",

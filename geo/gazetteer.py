@@ -263,6 +263,19 @@ class Gazetteer:
         # Every file is read and checked before anything is added: a broken file fails early.
         return self._with_records([_read_places(Path(p), curated=False) for p in paths])
 
+    def with_places_geojson(self, data: str | bytes, *, name: str = "places file") -> Gazetteer:
+        """A new gazetteer: this one plus the places of one GeoJSON FeatureCollection given as text or
+        UTF-8 bytes (an upload, say). Same form and checks as a places file (:func:`load_gazetteer`);
+        :class:`InputError` names ``name`` and says what is wrong. This gazetteer is unchanged.
+        """
+        label = repr(name)
+        if isinstance(data, bytes):
+            try:
+                data = data.decode("utf-8-sig")
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{label} is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        return self._with_records([_place_records(_parse_places(data, label), label, curated=False, source=name)])
+
     def _with_records(self, files: Sequence[list[_PlaceRecord]]) -> Gazetteer:
         """This gazetteer with the already-read places of ``files`` laid over it."""
         b = _Overlay(self)
@@ -833,12 +846,21 @@ def _read_places_file(path: Path) -> list[dict[str, Any]]:
     if not path.exists():
         raise InputError(f"places file {str(path)!r} does not exist")
     try:
-        fc = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"places file {str(path)!r} cannot be read as UTF-8 text: {exc}") from exc
+    return _parse_places(text, f"places file {str(path)!r}")
+
+
+def _parse_places(text: str, label: str) -> list[dict[str, Any]]:
+    """The features of a GeoJSON FeatureCollection given as text; ``label`` names it in messages."""
+    try:
+        fc = json.loads(text)
         features = fc["features"]
         if not isinstance(features, list):
             raise TypeError("'features' is not a list")
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise InputError(f"places file {str(path)!r} is not a GeoJSON FeatureCollection: {exc}") from exc
+    except (ValueError, KeyError, TypeError) as exc:
+        raise InputError(f"{label} is not a GeoJSON FeatureCollection: {exc}") from exc
     return features
 
 
@@ -847,10 +869,25 @@ def _read_places(path: Path, *, curated: bool) -> list[_PlaceRecord]:
 
     One read serves both the check and the adding, and a broken file fails before any gazetteer work.
     """
+    return _place_records(_read_places_file(path), f"{str(path)!r}", curated=curated, source=path.name)
+
+
+def _names(value: Any) -> list[str] | None:
+    """A property that holds names: a list of strings, or one string; None if it is anything else."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value] if value.strip() else []  # one alias written as a string, not a list of its letters
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return [v for v in value if v.strip()]
+    return None
+
+
+def _place_records(features: list[Any], label: str, *, curated: bool, source: str) -> list[_PlaceRecord]:
+    """Check the features of a places file and turn them into records; :class:`InputError` on the first bad one."""
     import shapely
     from shapely.geometry import shape
 
-    features = _read_places_file(path)
     prefix = "curated" if curated else "user"
     out: list[_PlaceRecord] = []
     for n, f in enumerate(features):
@@ -859,23 +896,37 @@ def _read_places(path: Path, *, curated: bool) -> list[_PlaceRecord]:
         props = props if isinstance(props, dict) else {}
         slug = str(props.get("id") or f.get("id") or "")
         kind = props.get("kind", "")
-        if not slug or kind not in KINDS or not props.get("name"):
+        name = props.get("name")
+        if not slug or not isinstance(kind, str) or kind not in KINDS or not isinstance(name, str) or not name.strip():
             raise InputError(
-                f"feature #{n} of {str(path)!r} needs properties 'id', 'name' and 'kind' "
-                f"(one of {', '.join(KINDS)}); got id={slug!r}, kind={kind!r}"
+                f"feature #{n} of {label} needs properties 'id', 'name' and 'kind' "
+                f"(one of {', '.join(KINDS)}); got id={slug!r}, name={name!r}, kind={kind!r}"
             )
+        for key in ("name_ar", "country_code", "source"):
+            if props.get(key) is not None and not isinstance(props[key], str):
+                raise InputError(f"feature {slug!r} of {label}: {key!r} must be a string, got {props[key]!r:.60}")
+        for key in ("aliases_en", "aliases_ar"):
+            if _names(props.get(key)) is None:
+                raise InputError(f"feature {slug!r} of {label}: {key!r} must be a list of names, "
+                                 f"got {props[key]!r:.60}")
         try:
             geom = shape(f["geometry"])
+            if geom.is_empty:
+                raise ValueError("the geometry is empty")
         except Exception as exc:
-            raise InputError(f"feature {slug!r} of {str(path)!r} has an invalid geometry: {exc}") from exc
+            raise InputError(f"feature {slug!r} of {label} has an invalid geometry: {exc}") from exc
         if geom.geom_type == "Point":
             lat, lon, area = geom.y, geom.x, None  # GeoJSON [lon, lat] → lat, lon
         else:
             geom = shapely.make_valid(geom)
             lat, lon = _rep_point(geom)
             area = geom
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise InputError(f"feature {slug!r} of {label}: its point lat={lat!r}, lon={lon!r} is outside the "
+                             f"world; GeoJSON positions are [longitude, latitude]")
         pid = slug if ":" in slug else f"{prefix}:{slug}"
-        out.append(_PlaceRecord(pid, kind, lat, lon, area, props, props.get("source", str(path.name))))
+        props = {**props, "aliases_en": _names(props.get("aliases_en")), "aliases_ar": _names(props.get("aliases_ar"))}
+        out.append(_PlaceRecord(pid, kind, lat, lon, area, props, props.get("source") or source))
     return out
 
 

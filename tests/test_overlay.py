@@ -108,3 +108,41 @@ def test_places_file_is_read_once_and_checked_before_the_base_loads(tmp_path, mo
         load_gazetteer(extra_places=[not_a_feature], cache_dir=cache)
     with pytest.raises(InputError, match="does not exist"):
         load_gazetteer(extra_places=[tmp_path / "gone.geojson"], cache_dir=cache)
+
+
+# -- places given as data (an upload in the dashboard) ---------------------------------------------------
+def _fc(*features: dict[str, object]) -> str:
+    return json.dumps({"type": "FeatureCollection", "features": list(features)})
+
+
+def test_places_given_as_bytes_are_found_like_a_file(gaz):
+    data = _fc(_point("tal-abyad-school", "Tal Abyad School Shelter", 38.95, 36.69,
+                      name_ar="مدرسة تل أبيض", aliases_en="Nour Shelter")).encode("utf-8-sig")
+    layered = gaz.with_places_geojson(data, name="my-places.geojson")
+    text = "Families moved to the Nour Shelter; others reached مدرسة تل أبيض."
+    got = [(m.surface, m.place_id) for m in geoparse(text, gazetteer=layered).mentions]
+    assert ("Nour Shelter", "user:tal-abyad-school") in got  # one alias written as a string, not a list
+    assert ("مدرسة تل أبيض", "user:tal-abyad-school") in got
+    assert layered.get("user:tal-abyad-school").source == "my-places.geojson"
+    with pytest.raises(LookupError):
+        gaz.get("user:tal-abyad-school")  # the shared gazetteer is unchanged
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    (b"\xff\xfe\x00garbage", r"'up\.geojson' is not UTF-8 text"),
+    ("{not json", r"'up\.geojson' is not a GeoJSON FeatureCollection"),
+    ('{"type": "FeatureCollection"}', r"is not a GeoJSON FeatureCollection"),
+    ('{"type": "FeatureCollection", "features": {}}', r"'features' is not a list"),
+    (_fc(_point("a", 42, 36.0, 35.0)), r"feature #0 of 'up\.geojson' needs properties 'id', 'name' and 'kind'"),
+    (_fc(_point("a", "A", 36.0, 35.0, kind="castle")), r"needs properties 'id', 'name' and 'kind' \(one of"),
+    (_fc(_point("a", "A", 36.0, 35.0, aliases_en=[1, 2])), r"'aliases_en' must be a list of names"),
+    (_fc(_point("a", "A", 36.0, 35.0, name_ar=["x"])), r"'name_ar' must be a string"),
+    (_fc(_point("a", "A", 36.0, 135.0)), r"outside the world; GeoJSON positions are \[longitude, latitude\]"),
+    (_fc({"type": "Feature", "geometry": None, "properties": {"id": "a", "name": "A", "kind": "town"}}),
+     r"feature 'a' of 'up\.geojson' has an invalid geometry"),
+    (_fc({"type": "Feature", "geometry": {"type": "Polygon", "coordinates": []},
+          "properties": {"id": "a", "name": "A", "kind": "region"}}), r"has an invalid geometry"),
+])
+def test_bad_places_data_is_refused_with_a_message(gaz, data, message):
+    with pytest.raises(InputError, match=message):
+        gaz.with_places_geojson(data, name="up.geojson")

@@ -259,3 +259,34 @@ def test_the_upload_limit_is_stated_and_enforced(page: Page, app_url):
     expect(layer_labels(frame)).to_have_text(ENGLISH_LAYERS, use_inner_text=True)
     wait_for_table(page, lambda n: n == ENGLISH_NAMES)
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+
+
+def test_a_places_file_puts_its_places_on_the_map_and_a_bad_one_changes_nothing(page: Page, app_url):
+    frame = open_dashboard(page, app_url)
+    paste(page, "Families from Beirut reached the Nour Shelter on Monday.")
+    expect(layer_labels(frame)).to_have_text(
+        ["Countries (0)", "Regions (0)", "Cities and towns (1)", "Camps and facilities (0)"], use_inner_text=True,
+        timeout=30_000)
+    idle(page)
+    shelter = {"type": "Feature", "geometry": {"type": "Point", "coordinates": [35.9, 33.6]},
+               "properties": {"id": "nour-shelter", "name": "Nour Shelter", "kind": "facility", "country_code": "LB"}}
+    page.get_by_text("Your places").click()  # open the expander
+    places_input = page.locator(".st-key-places_upload_0 input[type=file]")
+    places_input.set_input_files(files=[{"name": "shelters.geojson", "mimeType": "application/geo+json",
+                                         "buffer": json.dumps({"type": "FeatureCollection",
+                                                               "features": [shelter]}).encode()}])
+    expect(layer_labels(frame)).to_have_text(
+        ["Countries (0)", "Regions (0)", "Cities and towns (1)", "Camps and facilities (1)"], use_inner_text=True,
+        timeout=30_000)
+    expect(frame.locator(f"path.{css_class('user:nour-shelter')}")).to_be_visible()
+    wait_for_table(page, lambda n: n == {"Beirut", "Nour Shelter"})
+    expect(page.locator("[data-testid=stSidebar]")).to_contain_text("1 new place in use")
+    # A broken file: one message, and the shelter stays on the map.
+    places_input.set_input_files(files=[{"name": "broken.geojson", "mimeType": "application/geo+json",
+                                         "buffer": b"{not json"}])
+    expect(page.locator('[data-testid="stAlert"]')).to_contain_text("is not a GeoJSON FeatureCollection",
+                                                                    timeout=30_000)
+    idle(page)
+    expect(frame.locator(f"path.{css_class('user:nour-shelter')}")).to_be_visible()
+    wait_for_table(page, lambda n: n == {"Beirut", "Nour Shelter"})
+    expect(page.locator('[data-testid="stException"]')).to_have_count(0)
