@@ -78,6 +78,15 @@ def default_cache_dir() -> Path:
     return Path(base) / "geo-situation-map"
 
 
+def _unpack(packed: int | tuple[int, ...] | None) -> tuple[NameRef, ...]:
+    """An index entry's readings: one packed ``index << 4 | name_type`` int, a tuple of them, or none."""
+    if packed is None:
+        return ()
+    if isinstance(packed, int):
+        return (NameRef(packed >> 4, packed & 15),)
+    return tuple(NameRef(r >> 4, r & 15) for r in packed)
+
+
 class Gazetteer:
     """Query-only name index over places.
 
@@ -191,12 +200,7 @@ class Gazetteer:
 
     def refs(self, key: tuple[str, ...]) -> tuple[NameRef, ...]:
         """Readings of the folded token sequence ``key`` (empty if not a name)."""
-        v = self._index.get(" ".join(key))
-        if v is None:
-            return ()
-        if isinstance(v, int):
-            return (NameRef(v >> 4, v & 15),)
-        return tuple(NameRef(r >> 4, r & 15) for r in v)
+        return _unpack(self._index.get(" ".join(key)))
 
     def has_pair(self, first: str, second: str) -> bool:
         """Whether some name of two or more tokens starts with ``first second`` (a cheap pre-check)."""
@@ -542,13 +546,7 @@ class _LayeredGazetteer(Gazetteer):
         """Readings of the folded token sequence ``key`` (empty if not a name)."""
         k = " ".join(key)
         v = self._index_over.get(k)
-        if v is None:
-            v = self._index.get(k)
-            if v is None:
-                return ()
-        if isinstance(v, int):
-            return (NameRef(v >> 4, v & 15),)
-        return tuple(NameRef(r >> 4, r & 15) for r in v)
+        return _unpack(self._index.get(k) if v is None else v)
 
     def has_pair(self, first: str, second: str) -> bool:
         """Whether some name of two or more tokens starts with ``first second`` (a cheap pre-check)."""
