@@ -30,7 +30,7 @@ from .text import (
     strip_proclitics,
 )
 
-__all__ = ["RawMatch", "find_matches", "PLACE_EVIDENCE_WORDS"]
+__all__ = ["RawMatch", "find_matches", "PLACE_EVIDENCE_WORDS", "NO_UNLOCATED_CUES"]
 
 #: Words (folded) that, right before a name, are evidence that it is a place: locative prepositions
 #: (في, إلى, in, near) and words that take a country after them (حكومة مالي, جمهورية مالي, سفارة).
@@ -146,10 +146,12 @@ def _readings(tok: str, gaz: Gazetteer) -> tuple[tuple[int, str, tuple[int, ...]
 def _lengths(first: str, gaz: Gazetteer, arabic: bool) -> tuple[int, ...]:
     """Token lengths of the names starting with ``first``, without the one-word name when that word
     is an Arabic particle (في, إلى, على: Zipf ≥ 6) and no country: resolution never accepts those,
-    and as matches they would only stand between real places and split their lists."""
+    and as matches they would only stand between real places and split their lists. Likewise an
+    Arabic cue word (بلدة, مدينة, مخيم): it announces the name after it (بلدة مويالي), and matched
+    as a place of its own (GeoNames has a Baldah) it would hide that name."""
     lens = gaz.lengths(first)
-    if arabic and 1 in lens and gaz.commonness(first) >= 6.0 and not any(
-            gaz.kind(ref.place_index) == "country" for ref in gaz.refs((first,))):
+    if arabic and 1 in lens and (first in CUES or (gaz.commonness(first) >= 6.0 and not any(
+            gaz.kind(ref.place_index) == "country" for ref in gaz.refs((first,))))):
         lens = tuple(L for L in lens if L != 1)
     return lens
 
@@ -217,6 +219,8 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
     per distinct word or name in the text and looked up afterwards.
     """
     text = folded.text
+    # Written tanween marks an indefinite noun (ً ٌ ٍ); most texts have none, and then no word is checked.
+    tanween = any(mark in folded.original for mark in _TANWEEN)
     toks = _Tokens(text)
     words, starts, seps = toks.words, toks.starts, toks.seps
     cased = folded.cased if folded.cased and len(folded.cased) == len(text) else text
@@ -342,6 +346,8 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
             locative = True  # a dateline names where the story is
         if L == 1 and key[0] in AR_VOWELLED:
             refs = _by_vowels(folded, fs, fe, AR_VOWELLED[key[0]], refs, gaz)
+        if tanween and L == 1 and is_arabic(key[0]) and _has_tanween(folded, fs, fe):
+            continue  # بيراً, كوخاً: an indefinite common noun; a place's name takes no tanween
         prefix = tok[:pl]
         out.append(RawMatch(fs, fe, key, refs, cue[1] if cue else "", cue[0] if cue else "",
                             locative, s in sentence_starts, i, L,
@@ -353,6 +359,15 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
     out.extend(_unlocated(toks, text, folded, gaz, out, org_spans))
     out.sort(key=lambda m: m.fs)
     return out
+
+
+_TANWEEN = ("\u064b", "\u064c", "\u064d")
+
+
+def _has_tanween(folded: Folded, fs: int, fe: int) -> bool:
+    """Whether the original spelling of the folded span carries tanween (on its last letter or alef)."""
+    os_, oe = folded.span(fs, fe)
+    return any(mark in folded.original[os_:oe] for mark in _TANWEEN)
 
 
 def _by_vowels(folded: Folded, fs: int, fe: int, table: tuple[tuple[str, frozenset[str]], ...],
@@ -479,9 +494,10 @@ def _with_cue(m: RawMatch, kind: str, word: str) -> RawMatch:
     return m._replace(cue=kind, cue_word=word)
 
 
-# Cue words too general to announce a place name the gazetteer lacks: منطقة آمنة is "a safe area",
-# "the region" any region; "state" heads too many names that are no place (Islamic State).
-_NO_UNLOCATED_CUES = frozenset({"منطقه", "region", "state", "base", "capital"})
+#: Cue words too general to announce a place name the gazetteer lacks: منطقة آمنة is "a safe area",
+#: "the region" any region; "state" and "department" head too many names that are no place (Islamic
+#: State, Justice Department). Resolution also ignores them before a name that is no place of their kind.
+NO_UNLOCATED_CUES = frozenset({"منطقه", "region", "state", "base", "capital", "department", "departments"})
 _CUE_MODIFIERS = frozenset({"refugee", "displacement", "displaced", "idp", "border", "detention", "transit"})
 _NAME_STARTERS_AR = frozenset("ابو ام عين تل بئر دير راس جبل بني بيت كفر خربه".split())
 
@@ -512,7 +528,7 @@ def _unlocated(toks: _Tokens, text: str, folded: Folded, gaz: Gazetteer,
         if i in covered:
             continue
         cue = _cue_of(tok)
-        if cue is None or cue[1] in ("city", "facility") or cue[0] in _NO_UNLOCATED_CUES:
+        if cue is None or cue[1] in ("city", "facility") or cue[0] in NO_UNLOCATED_CUES:
             continue
         if is_arabic(tok):
             if i + 1 >= n or (i + 1) in covered or not _JOIN_RE.match(toks.seps[i + 1]):

@@ -709,8 +709,15 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
         b.add_name(r["name_en"], i, NAME)
         if r.get("name_ar"):
             b.add_name(r["name_ar"], i, NAME_AR)
-        for n in _split(r.get("aliases_en")) + _split(r.get("aliases_ar")):
+        names = [r["name_en"], r.get("name_ar", ""), *_split(r.get("aliases_en")), *_split(r.get("aliases_ar"))]
+        for n in names[2:]:
             b.add_name(n, i, ALIAS)
+        # "Córdoba Department", "مقاطعة أتلانتيكو": the name without its head word, readable only with an
+        # admin1 cue ("the departments of Córdoba and Antioquia"), where the bare word alone is a city.
+        for n in names:
+            bare = _ADMIN1_HEAD_RE.sub("", n).strip(" -") if n else ""
+            if bare and bare != n.strip():
+                b.add_name(bare, i, BARE)
         admin1_rows.append((i, r))
 
     admin1_seats = {i: (r.get("seat_geonameid") or "").strip() for i, r in admin1_rows}
@@ -949,6 +956,11 @@ def _add_places(b: _Builder, records: Iterable[_PlaceRecord]) -> None:
                 b.add_name(bare, i, BARE)
 
 
+# Head words of first-level division names, at the end (English) or the start (Arabic).
+_ADMIN1_HEAD_RE = re.compile(
+    r"\s+(?:Department|Province|Governorate|State|Region|County|District|Oblast)$"
+    r"|^(?:مقاطعة|محافظة|ولاية|إقليم|منطقة)\s+",
+)
 # Head words of curated names, at the end (English) or the start (Arabic).
 _HEAD_RE = re.compile(
     r"(?:\s+(?:refugee|displacement|detention|IDP)?\s*(?:camp|prison|border crossing|crossing|"

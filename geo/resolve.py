@@ -20,7 +20,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
-from .extract import RawMatch
+from .extract import NO_UNLOCATED_CUES, RawMatch
 from .gazetteer import ALT, BARE, DEMONYM, NAME, Gazetteer
 from .text import AR_HOMOGRAPHS, ARABIC_SPEAKING, CONTEXT_NAMES, CUES, fold_name, is_arabic, same_start
 
@@ -79,10 +79,12 @@ def _choosable(m: RawMatch, gaz: Gazetteer) -> dict[int, int]:
                      and gaz.country_code(i) not in ARABIC_SPEAKING)}
 
 
-def _is_homograph(m: RawMatch, gaz: Gazetteer, ntype: int, pop: int, index: int) -> bool:
-    """Whether the matched word is also an everyday word, so prominence alone proves nothing."""
+def _is_homograph(m: RawMatch, gaz: Gazetteer, ntype: int, pop: int, index: int) -> int:
+    """Whether the matched word is also an everyday word, so prominence alone proves nothing: 0 no,
+    1 a frequent word read through a GeoNames alternate name (or any frequent English word), 2 an
+    Arabic everyday or function word (بيان, وان) or a listed homograph."""
     if len(m.key) > 1:
-        return False
+        return 0
     tok = m.key[0]
     kind = gaz.kind(index)
     if is_arabic(tok):
@@ -98,7 +100,7 @@ def _is_homograph(m: RawMatch, gaz: Gazetteer, ntype: int, pop: int, index: int)
         return 0
     # English word lists count "paris" as often as "nice": a big city or a capital is frequent *as a name*.
     # An alternate name that is an everyday word ("We" for Huế) is never trusted on prominence.
-    return gaz.commonness(tok) >= 4.0 and (ntype == ALT or (pop < 1_000_000 and not gaz.is_capital(index)))
+    return int(gaz.commonness(tok) >= 4.0 and (ntype == ALT or (pop < 1_000_000 and not gaz.is_capital(index))))
 
 
 _Votes = dict[tuple[object, ...], "tuple[str, int] | None"]
@@ -156,16 +158,24 @@ def _vote(m: RawMatch, gaz: Gazetteer) -> tuple[str, int] | None:
 
 
 def _qualifier(matches: list[RawMatch], k: int, gaz: Gazetteer, gaps: list[str]) -> set[tuple[str, str]]:
-    """``(country, admin1)`` pairs named right after match ``k`` as a qualifier: "Damascus, Maryland".
+    """``(country, admin1)`` pairs named right after match ``k`` as a qualifier: "Damascus, Maryland",
+    "غاو (مالي)", or an Arabic nisba with nothing between: "طرابلس اللبنانية".
 
     ``gaps[k]`` is the stripped text between match ``k`` and the next one.
     """
     if k + 1 >= len(matches):
         return set()
     b = matches[k + 1]
-    if gaps[k] not in _QUALIFIER_GAPS or not b.refs:
+    if not b.refs:
         return set()
-    out = set()
+    if not gaps[k]:
+        # Arabic puts the country's nisba right after a place: بلدة مويالي الكينية, طرابلس اللبنانية.
+        if not (is_arabic(matches[k].key[0]) and is_arabic(b.key[0])
+                and all(r.name_type == DEMONYM for r in b.refs)):
+            return set()
+    elif gaps[k] not in _QUALIFIER_GAPS:
+        return set()
+    out = {_NISBA} if not gaps[k] else set()
     for i in _candidates(b):
         kind = gaz.kind(i)
         if kind == "country":
@@ -180,6 +190,8 @@ def _qualifier(matches: list[RawMatch], k: int, gaz: Gazetteer, gaps: list[str])
 # "(" too: "غاو (مالي)", "Adré (Chad)" name the place and then its country.
 _LIST_GAPS = frozenset(("", ",", "،", "و", "and", ", and", "or", "("))
 _QUALIFIER_GAPS = frozenset((",", "،", "("))
+# Marks a qualifier set that came from an Arabic nisba (weaker evidence: see _resolve_one).
+_NISBA = ("", "nisba")
 _NONE: frozenset[object] = frozenset()
 
 
@@ -236,7 +248,8 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str) -> list[R
             r = Resolution(m, None, 0.5, f"{m.cue} cue {m.cue_word!r} with a name not in the gazetteer")
         else:
             # Most matches stand alone: test the gaps here before building any set.
-            quals = _qualifier(matches, k, gaz, gaps) if k < last and gaps[k] in _QUALIFIER_GAPS else _NONE
+            quals = (_qualifier(matches, k, gaz, gaps) if k < last and (not gaps[k] or gaps[k] in _QUALIFIER_GAPS)
+                     else _NONE)
             listed = (_listed(matches, k, gaps, klass)
                       if (k > 0 and gaps[k - 1] in _LIST_GAPS) or (k < last and gaps[k] in _LIST_GAPS) else _NONE)
             key = (m.key, m.refs, m.cue, m.cue_word, m.locative, m.sentence_initial,
@@ -317,6 +330,10 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
         # of it ("Jenin" for Janīn).
         written = " ".join(m.key)
         cands = {i: t for i, t in cands.items() if t != ALT or _short_form_or_spelling(gaz.place(i).name, written)}
+    if m.cue_word in NO_UNLOCATED_CUES and not any(gaz.kind(i) in _CUE_KINDS.get(m.cue, ()) for i in cands):
+        # "Justice Department", "Islamic State": a cue word too general to make a name a place we lack;
+        # when the name is no such place, read it as if the word were not there.
+        m = m._replace(cue="", cue_word="")
     if m.cue in ("camp", "prison", "crossing", "admin1", "region") and not any(
         gaz.kind(i) in _CUE_KINDS[m.cue] or gaz.kind(i) == "country" for i in cands
     ) and not (len(m.key) == 1 and is_arabic(m.key[0]) and gaz.commonness(m.key[0]) >= 5.5):
@@ -361,12 +378,13 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
                 score -= 2  # a country the rest of the statement never touches yields to a namesake it does
         if qualifiers:
             a1 = gaz.admin1_code(i)
+            said = "qualified by the nisba after it" if _NISBA in qualifiers else "qualified by the name after it"
             if (cc, a1) in qualifiers or (kind != "country" and (cc, "") in qualifiers):
                 score += 6
-                why.append("qualified by the name after it")
+                why.append(said)
             elif any(cc == q[0] for q in qualifiers):
                 score += 3
-                why.append("qualified by the name after it")
+                why.append(said)
         klass = "populated" if kind in ("city", "town") else "area"
         if klass in listed_with and len(cands) > 1:
             score += 1.5  # in "دمشق وبغداد وعمّان" the ambiguous name is a city like its neighbours
@@ -375,12 +393,16 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
     best_score, best, why = scored[0]
     kind, pop, cc = gaz.kind(best), gaz.population(best), gaz.country_code(best)
     ntype = cands[best]
-    homograph = _is_homograph(m, gaz, ntype, pop, best) and (kind != "country" or is_arabic(m.key[0]))
+    # 0: no; 1: a frequent alternate name; 2: an everyday word (see _is_homograph). English country names never.
+    homograph = _is_homograph(m, gaz, ntype, pop, best) if kind != "country" or is_arabic(m.key[0]) else 0
     context = any("named" in w for w in why)
     if homograph and kind != "country":
         # An everyday word (بيان "statement", a town in Kuwait) needs the country named more than once.
         context = context and doc_cc.get(cc, 0) - own.get(cc, 0) >= 2
-    strong = any(("cue" in w or "qualified" in w) for w in why)
+    # A nisba follows any noun (الحكومة اليمنية): it tells which country's place, and that a frequent
+    # alternate name is the place (طرابلس اللبنانية), but not that an everyday word is one (homograph 2).
+    strong = any(("cue" in w or "qualified by the name" in w) for w in why) or (
+        homograph != 2 and any("qualified by the nisba" in w for w in why))
     zipf = gaz.commonness(m.key[0]) if len(m.key) == 1 else 0.0
     if not _accept(kind, pop, m, homograph=homograph, context=context, strong=strong, listed=bool(listed_with),
                    zipf=zipf):

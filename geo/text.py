@@ -388,6 +388,7 @@ CUES: dict[str, tuple[str, int]] = {
     "governorates": ("admin1", 3), "cities": ("city", 3), "towns": ("town", 3), "villages": ("town", 3),
     "capital": ("city", 1), "base": ("facility", 1), "airport": ("facility", 1),
     "oblast": ("admin1", 1), "oblasts": ("admin1", 3),
+    "department": ("admin1", 1), "departments": ("admin1", 3),  # Colombia, Peru, Bolivia, France ...
 }
 
 

@@ -172,3 +172,36 @@ def test_a_name_alone_is_not_its_own_context(gaz):
         assert "named in the statement" not in m.reason, (text, m.reason)
     (_, m) = geoparse("In Syria, shelling hit Idlib overnight.", gazetteer=gaz).mentions
     assert "SY is named in the statement" in m.reason
+
+
+def test_departments_are_admin1_cues_and_general_cue_words_make_nothing_unlocated(gaz):
+    got = [(m.surface, m.place_id) for m in geoparse(
+        "Fighting spread to the departments of Córdoba and Antioquia in Colombia.", gazetteer=gaz).mentions]
+    # Córdoba's row is "Córdoba Department": its bare name counts only with an admin1 cue.
+    assert got == [("Córdoba", "admin1:CO-COR"), ("Antioquia", "admin1:CO-ANT"), ("Colombia", "country:CO")]
+    assert [m.place_id for m in geoparse("Rebels attacked Córdoba, Argentina.", gazetteer=gaz).mentions][0] \
+        == "geonames:3860259"
+    # "Justice" is a GeoNames place, but "Justice Department" is neither it nor an unlocated division.
+    assert not geoparse("The Justice Department and the State Department said so.", gazetteer=gaz).mentions
+
+
+def test_an_arabic_nisba_right_after_a_place_qualifies_it(gaz):
+    def first(text):
+        return geoparse(text, gazetteer=gaz).mentions[0].place_id
+
+    assert first("وقعت اشتباكات في طرابلس اللبنانية أمس.") == "geonames:266826"
+    assert first("وقعت اشتباكات في طرابلس الليبية أمس.") == "geonames:2210247"
+    # A nisba follows any noun: الحكومة (a GeoNames name of a Yemeni hamlet) stays the government.
+    assert [m.place_id for m in geoparse("رحبت الحكومة اليمنية بالبيان.", gazetteer=gaz).mentions] == ["country:YE"]
+
+
+def test_an_arabic_cue_word_is_not_a_place_of_its_own(gaz):
+    # GeoNames has a place called بلدة; here the word announces a town the gazetteer lacks.
+    (m,) = geoparse("وصلت القافلة إلى بلدة مويالي أمس.", gazetteer=gaz).mentions
+    assert m.place is None and m.surface == "بلدة مويالي"
+
+
+def test_a_word_with_tanween_is_a_common_noun(gaz):
+    assert not geoparse("حفر الأهالي بيراً جديداً قرب القرية.", gazetteer=gaz).mentions  # "a well", not Beira
+    assert [m.place_id for m in geoparse("وصل الوفد إلى بيرا في موزمبيق.", gazetteer=gaz).mentions][0] \
+        == "geonames:1052373"
