@@ -31,6 +31,7 @@ from collections import ChainMap
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any, NamedTuple
 
 from .errors import GazetteerError, InputError, UnknownPlaceError
@@ -600,12 +601,14 @@ def _natural_earth_countries() -> dict[str, Any]:
     df = pyogrio.read_dataframe(path)
     # Natural Earth marks a few ISO codes as -99; these are the ones we can name.
     fixes = {"France": "FRA", "Norway": "NOR", "Kosovo": "XKX"}
+    user_assigned = {"XKX": "XK"}  # Kosovo: not in ISO 3166-1 (nor pycountry); the code the EU and GeoNames use
     out: dict[str, Any] = {}
     for name, a3, geom in zip(df["name"], df["iso_a3"], df.geometry, strict=True):
         a3 = fixes.get(name, a3)
         c = pycountry.countries.get(alpha_3=a3)
-        if c is not None and geom is not None:
-            out[c.alpha_2] = geom
+        a2 = c.alpha_2 if c is not None else user_assigned.get(a3)
+        if a2 is not None and geom is not None:
+            out[a2] = geom
     return out
 
 
@@ -664,7 +667,10 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
         if gc and c["name"] == gc.get("capital") and c["countrycode"] not in capitals:
             capitals[c["countrycode"]] = (c["latitude"], c["longitude"])
             capital_ids.add(f"geonames:{c['geonameid']}")
-    for country in pycountry.countries:
+    # A countries.csv row whose code pycountry lacks is a country too: XK Kosovo (user-assigned, not ISO).
+    iso = {c.alpha_2 for c in pycountry.countries}
+    extra = [SimpleNamespace(alpha_2=cc, name=r["name_en"]) for cc, r in rows.items() if cc not in iso]
+    for country in [*pycountry.countries, *extra]:
         cc = country.alpha_2
         row = rows.get(cc, {})
         name = row.get("name_en") or getattr(country, "common_name", None) or country.name
@@ -677,8 +683,8 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
         else:
             continue  # no location at all: better absent than wrong
         pop = max(int(gn_countries.get(cc, {}).get("population") or 0), _KIND_PROMINENCE["country"])
-        src = "ISO 3166-1 (pycountry); " + ("polygon: Natural Earth 1:110m" if geom is not None
-                                             else "point: capital, GeoNames")
+        src = ("ISO 3166-1 (pycountry); " if cc in iso else "user-assigned code, not ISO 3166-1; ") + (
+            "polygon: Natural Earth 1:110m" if geom is not None else "point: capital, GeoNames")
         i = b.add_place(f"country:{cc}", name, name_ar, "country", cc, lat, lon, pop, src, geom)
         for n in {name, country.name, getattr(country, "official_name", "") or "", *_split(row.get("aliases_en"))}:
             if n:

@@ -17,6 +17,9 @@ ROWS = list(csv.DictReader((Path(__file__).resolve().parent.parent / "data" / "a
 
 # pycountry nests these under a second-level parent; data/README.md says why they are rows anyway.
 NESTED_OK = {"IQ-AR", "IQ-DA", "IQ-SU"}
+# Countries whose nested codes are rows, with the parent types pycountry gives them: Indonesia's provinces sit
+# under seven "geographical units" (islands, not administrations); the Philippines' provinces under its regions.
+NESTED_PARENTS = {"ID": {"Geographical unit"}, "PH": {"Region"}}
 
 # Seats farther than BUFFER degrees from their country's 1:110m Natural Earth outline, and why.
 BUFFER = 0.5
@@ -27,6 +30,8 @@ FAR_OK = {
     "SO-AW": 5.0, "SO-SA": 2.0, "SO-SO": 1.0, "SO-TO": 3.0, "SO-WO": 4.0,
     "UA-40": 1.5,  # Sevastopol: the 1:110m outline leaves Crimea out of Ukraine
     "CO-SAP": 6.5,  # San Andrés: the islands lie off Nicaragua, far from mainland Colombia
+    # small islands the 1:110m outlines leave out: Bangka, Bintan; Batanes, Romblon, Jolo, Bongao
+    "ID-BB": 0.8, "ID-KR": 1.2, "PH-BTN": 2.2, "PH-ROM": 1.0, "PH-SLU": 1.6, "PH-TAW": 3.2,
 }
 
 
@@ -46,7 +51,12 @@ def test_every_code_is_a_first_level_pycountry_subdivision_of_its_country():
         sub = pycountry.subdivisions.get(code=r["code"])
         assert sub is not None, r["code"]
         assert sub.country_code == r["country"], r["code"]
-        assert sub.parent_code is None or r["code"] in NESTED_OK, (r["code"], sub.parent_code)
+        if sub.parent_code is not None and r["code"] not in NESTED_OK:
+            parent = pycountry.subdivisions.get(code=sub.parent_code)
+            assert parent.type in NESTED_PARENTS.get(r["country"], ()), (r["code"], sub.parent_code)
+            assert parent.parent_code is None, (r["code"], sub.parent_code)  # two levels at most
+            if r["country"] == "ID":
+                assert sub.parent_code not in {o["code"] for o in ROWS}, sub.parent_code  # islands are no rows
 
 
 def test_every_seat_is_a_gazetteer_place_of_the_same_country_at_the_rows_point(gaz):
@@ -171,6 +181,54 @@ def _ids(text: str, gaz) -> set[str]:
     ("Floods in Punjab province killed dozens; Lahore was flooded.", "admin1:PK-PB"),
     ("Farmers from Punjab marched on New Delhi.", "admin1:IN-PB"),
     ("فيضانات في إقليم البنجاب الباكستاني.", "admin1:PK-PB"),
+    # Kenya: counties named after their seat town are "X County"; the bare name is the town
+    ("Drought hit Turkana and Marsabit counties in northern Kenya.", "admin1:KE-43"),
+    ("ضرب الجفاف مقاطعة توركانا في شمال كينيا.", "admin1:KE-43"),
+    ("Cattle raiders struck in Baringo and West Pokot.", "admin1:KE-47"),
+    ("Al-Shabaab attacked a police post in Mandera County.", "admin1:KE-24"),
+    ("هاجمت حركة الشباب مركزا للشرطة في مقاطعة مانديرا.", "admin1:KE-24"),
+    ("Al-Shabaab attacked a police post in Mandera.", "geonames:187896"),
+    # Uzbekistan
+    ("Protests erupted in Nukus, the capital of Karakalpakstan.", "admin1:UZ-QR"),
+    ("احتجاجات في إقليم كاراكالباكستان في أوزبكستان.", "admin1:UZ-QR"),
+    ("Floods hit the Samarkand region.", "admin1:UZ-SA"),
+    ("سيول في ولاية سمرقند.", "admin1:UZ-SA"),
+    ("He visited Samarkand and Bukhara.", "geonames:1216265"),
+    ("Farmers in Tashkent Region protested.", "admin1:UZ-TO"),
+    ("Cotton pickers in Kashkadarya and Surkhandarya.", "admin1:UZ-SU"),
+    # Indonesia
+    ("An earthquake struck West Java, Indonesia.", "admin1:ID-JB"),
+    ("ضرب زلزال جاوة الغربية في إندونيسيا.", "admin1:ID-JB"),
+    ("The tsunami hit Aceh in 2004.", "admin1:ID-AC"),
+    ("ضرب تسونامي إقليم آتشيه عام 2004.", "admin1:ID-AC"),
+    ("Tourists returned to Bali.", "admin1:ID-BA"),  # not Bāli in India
+    ("عاد السياح إلى جزيرة بالي.", "admin1:ID-BA"),
+    ("Separatists clashed with troops in Papua.", "admin1:ID-PA"),
+    ("نقلت إندونيسيا عاصمتها إلى كاليمانتان الشرقية.", "admin1:ID-KI"),
+    # Panama
+    ("Migrants rested in Darién province before moving north.", "admin1:PA-5"),
+    ("عبر المهاجرون غابة دارين إلى بنما.", "admin1:PA-5"),
+    ("Protests blocked roads in Chiriquí and Veraguas.", "admin1:PA-9"),
+    ("Protests in the Ngäbe-Buglé comarca.", "admin1:PA-NB"),
+    ("Protests in Colón Province blocked roads.", "admin1:PA-3"),
+    ("The Canal runs through Panama and Colón.", "geonames:3712076"),
+    # Bosnia and Herzegovina
+    ("Republika Srpska's leader threatened secession.", "admin1:BA-SRP"),
+    ("هدد رئيس جمهورية صرب البوسنة بالانفصال.", "admin1:BA-SRP"),
+    ("The Federation of Bosnia and Herzegovina passed a law.", "admin1:BA-BIH"),
+    ("قوات حفظ السلام في مقاطعة برتشكو.", "admin1:BA-BRC"),
+    # Philippines: provinces and regions
+    ("Troops fought militants in Marawi, Lanao del Sur.", "admin1:PH-LAS"),
+    ("Abu Sayyaf kidnapped tourists in Sulu and Basilan.", "admin1:PH-SLU"),
+    ("قاتل الجيش مسلحين في جزيرة باسيلان ومقاطعة سولو.", "admin1:PH-BAS"),
+    ("Bangsamoro voters approved the law.", "admin1:PH-14"),
+    ("صوت سكان بانغسامورو على القانون.", "admin1:PH-14"),
+    ("Typhoon hit Northern Samar and Eastern Samar.", "admin1:PH-EAS"),
+    ("A storm lashed Quezon province and Metro Manila.", "admin1:PH-00"),
+    ("Fighting in Maguindanao del Sur displaced families.", "admin1:PH-MGS"),
+    ("Volcano erupted in Albay.", "admin1:PH-ALB"),
+    ("The storm hit Cebu and Bohol.", "admin1:PH-BOH"),
+    ("Talks in Davao City and Davao del Norte.", "geonames:1715348"),
     # Named after the seat, no cue: the city
     ("Protests spread from Sidi Bouzid to Kasserine.", "geonames:2465840"),
     ("زار الرئيس وهران.", "geonames:2485926"),
@@ -213,6 +271,23 @@ def test_names_resolve_to_the_division(gaz, text, expected):
     ("احتجاجات في تونس.", "admin1:TN-11"),
     ("He flew from Marrakesh to Casablanca.", "admin1:MA-06"),
     ("Police in Indian-administered Kashmir arrested four men.", "admin1:PK-JK"),
+    ("Protests in Nairobi and Mombasa.", "admin1:KE-28"),  # the city; the county is "Mombasa County"
+    ("He visited Busia, Uganda.", "admin1:KE-04"),
+    ("The Syr Darya river feeds the Aral Sea.", "admin1:UZ-SI"),
+    ("Tashkent hosted the summit.", "admin1:UZ-TO"),
+    ("لم يخطر في بالي أنه سيعود.", "admin1:ID-BA"),  # بالي, "my mind"
+    ("He flew from Port Moresby, Papua New Guinea.", "admin1:ID-PA"),
+    ("He lives in Darien, Connecticut.", "admin1:PA-5"),
+    ("Herrera scored twice.", "admin1:PA-6"),
+    ("He was born in Bosnia and Herzegovina.", "admin1:BA-BIH"),
+    ("Talks in Davao City and Davao del Norte.", "admin1:PH-11"),
+    ("Antique dealers met in London.", "admin1:PH-ANT"),
+    ("Aurora, Colorado, held a vigil.", "admin1:PH-AUR"),
+    ("José Rizal was executed in Manila.", "admin1:PH-RIZ"),
+    ("Samar Badawi was arrested.", "admin1:PH-WSA"),
+    ("La Union, El Salvador, port.", "admin1:PH-LUN"),
+    ("قال الباي إن الحكومة مستقرة.", "admin1:PH-ALB"),  # the Bey
+    ("عزف سولو على الغيتار.", "admin1:PH-SLU"),  # a solo
 ])
 def test_namesakes_and_organisations_are_not_the_division(gaz, text, not_expected):
     assert not_expected not in _ids(text, gaz)
