@@ -30,6 +30,7 @@ import tempfile
 from collections import ChainMap
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
+from itertools import compress
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, NamedTuple
@@ -97,7 +98,7 @@ class Gazetteer:
     """
 
     __slots__ = ("_cols", "_index", "_first_lens", "_upper", "_wkb", "_by_id", "_common", "_words", "_state",
-                 "_capitals", "_seats", "_particles", "_pairs")
+                 "_capitals", "_seats", "_particles", "_pairs", "_skeletons")
 
     def __init__(self, state: dict[str, Any]) -> None:
         self._state = state
@@ -115,6 +116,8 @@ class Gazetteer:
         self._seats: dict[int, int] = state["seats"]
         self._particles: dict[str, float] = state["particles"]
         self._pairs: frozenset[str] = state["pairs"]
+        # Per country, built on first use (only statements with an unknown Arabic town name need one).
+        self._skeletons: dict[str, dict[str, tuple[int, ...]]] = {}
 
     # -- size and identity -----------------------------------------------------
     def __len__(self) -> int:
@@ -218,6 +221,22 @@ class Gazetteer:
     def seat(self, index: int) -> int | None:
         """For a province named after its seat city (Idlib, Nabatieh), the city's index."""
         return self._seats.get(index)
+
+    def towns_by_skeleton(self, cc: str) -> dict[str, tuple[int, ...]]:
+        """Cities and towns of country ``cc`` keyed by the consonant skeleton of their name
+        (:func:`geo.translit.latin_skeleton`), for Arabic spellings the gazetteer lacks."""
+        table = self._skeletons.get(cc)
+        if table is None:
+            from .translit import latin_skeleton
+
+            cols = self._cols
+            groups: dict[str, list[int]] = {}
+            for i in compress(range(len(cols["cc"])), map(cc.__eq__, cols["cc"])):
+                if cols["kind"][i] in ("city", "town"):
+                    groups.setdefault(latin_skeleton(cols["name"][i]), []).append(i)
+            # Idempotent lazy build, like _ids(): two threads racing here store equal tables.
+            table = self._skeletons[cc] = {k: tuple(v) for k, v in groups.items()}
+        return table
 
     def is_capital(self, index: int) -> bool:
         """Whether the place at ``index`` is a national capital (GeoNames)."""

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from .extract import NO_UNLOCATED_CUES, RawMatch
 from .gazetteer import ALT, BARE, DEMONYM, NAME, Gazetteer
 from .text import AR_HOMOGRAPHS, ARABIC_SPEAKING, CONTEXT_NAMES, CUES, fold_name, is_arabic, same_start
+from .translit import arabic_skeleton
 
 __all__ = ["Resolution", "resolve"]
 
@@ -245,7 +246,8 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str) -> list[R
         if m.cue == "context":
             r = _resolve_context(m, gaz, doc_cc)
         elif not m.refs:
-            r = Resolution(m, None, 0.5, f"{m.cue} cue {m.cue_word!r} with a name not in the gazetteer")
+            r = _by_transliteration(m, gaz, doc_cc) or Resolution(
+                m, None, 0.5, f"{m.cue} cue {m.cue_word!r} with a name not in the gazetteer")
         else:
             # Most matches stand alone: test the gaps here before building any set.
             quals = (_qualifier(matches, k, gaz, gaps) if k < last and (not gaps[k] or gaps[k] in _QUALIFIER_GAPS)
@@ -294,6 +296,25 @@ def _one_sense_per_discourse(rs: list[Resolution], gaz: Gazetteer) -> list[Resol
                            f"same name as an earlier mention pinned down by the text ({gaz.place(p.place_index).name})")
         out.append(r)
     return out
+
+
+def _by_transliteration(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str]) -> Resolution | None:
+    """An Arabic town or city name the gazetteer lacks, found among the Latin names of the places in the
+    countries the statement names by their consonant skeletons (بلدة أمزميز → Amizmiz), when one
+    place matches. Only after a town/city cue word, which says a place follows."""
+    if m.cue not in ("town", "city") or not is_arabic(m.key[0]) or len(m.key) < 2:
+        return None
+    skeleton = arabic_skeleton(" ".join(m.key[1:]))  # key[0] is the cue word
+    if len(skeleton) < 2:
+        return None
+    hits = [i for cc in sorted(c for c, n in doc_cc.items() if n > 0)
+            for i in gaz.towns_by_skeleton(cc).get(skeleton, ())]
+    if len(hits) != 1:
+        return None  # none, or several: the statement does not say which
+    i = hits[0]
+    name, cc = gaz.place(i).name, gaz.country_code(i)
+    return Resolution(m, i, 0.55, f"{m.cue} cue {m.cue_word!r}; Arabic name not in the gazetteer, read as "
+                                  f"{name} ({cc}, named in the statement) by its consonants")
 
 
 def _resolve_context(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str]) -> Resolution | None:

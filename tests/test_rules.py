@@ -207,3 +207,16 @@ def test_a_word_with_tanween_is_a_common_noun(gaz):
     assert not geoparse("حفر الأهالي بيراً جديداً قرب القرية.", gazetteer=gaz).mentions  # "a well", not Beira
     assert [m.place_id for m in geoparse("وصل الوفد إلى بيرا في موزمبيق.", gazetteer=gaz).mentions][0] \
         == "geonames:1052373"
+
+
+def test_an_arabic_town_name_the_gazetteer_lacks_is_read_by_its_consonants(gaz):
+    # GeoNames has Amizmiz and Goris only in Latin script; the cue word and the named country make the
+    # consonant skeleton (mzmz, grs) enough, when exactly one town of those countries has it.
+    got = [(m.surface, m.place_id) for m in geoparse("تضررت بلدة أمزميز جنوب مراكش في المغرب.", gazetteer=gaz).mentions]
+    assert ("بلدة أمزميز", "geonames:2558052") in got
+    assert [m.place_id for m in geoparse("وصلوا إلى بلدة غوريس في أرمينيا.", gazetteer=gaz).mentions][0] \
+        == "geonames:174895"
+    # No country named: nothing to look in, so it stays unlocated; a camp named after a town is not the town.
+    (m,) = geoparse("تضررت بلدة أمزميز أمس.", gazetteer=gaz).mentions
+    assert m.place is None
+    assert geoparse("وصلوا إلى مخيم غوريس في أرمينيا.", gazetteer=gaz).mentions[0].place is None
