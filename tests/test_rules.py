@@ -220,3 +220,9 @@ def test_an_arabic_town_name_the_gazetteer_lacks_is_read_by_its_consonants(gaz):
     (m,) = geoparse("تضررت بلدة أمزميز أمس.", gazetteer=gaz).mentions
     assert m.place is None
     assert geoparse("وصلوا إلى مخيم غوريس في أرمينيا.", gazetteer=gaz).mentions[0].place is None
+
+
+def test_bare_jerusalem_in_arabic_is_the_city(gaz):
+    # The governorate (PS-JEM) is "محافظة القدس"; its bare name must not hide the city (IL in GeoNames).
+    assert [m.place_id for m in geoparse("وصل الوفد إلى القدس.", gazetteer=gaz).mentions] == ["geonames:281184"]
+    assert [m.place_id for m in geoparse("اعتقالات في محافظة القدس.", gazetteer=gaz).mentions] == ["admin1:PS-JEM"]
