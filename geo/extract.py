@@ -25,6 +25,7 @@ from .text import (
     NOT_PLACE_CUES,
     US_STATE_ABBREVIATIONS,
     Folded,
+    fold,
     fold_name,
     is_arabic,
     strip_proclitics,
@@ -219,8 +220,9 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
     per distinct word or name in the text and looked up afterwards.
     """
     text = folded.text
-    # Written tanween marks an indefinite noun (ً ٌ ٍ); most texts have none, and then no word is checked.
-    tanween = any(mark in folded.original for mark in _TANWEEN)
+    # Written tanween marks an indefinite noun (ً ٌ ٍ). News writes it on adverbs (دولياً, أيضاً), so only
+    # words written somewhere with tanween are checked, each occurrence then on its own spelling.
+    tanween = _tanween_words(folded.original)
     toks = _Tokens(text)
     words, starts, seps = toks.words, toks.starts, toks.seps
     cased = folded.cased if folded.cased and len(folded.cased) == len(text) else text
@@ -346,7 +348,7 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
             locative = True  # a dateline names where the story is
         if L == 1 and key[0] in AR_VOWELLED:
             refs = _by_vowels(folded, fs, fe, AR_VOWELLED[key[0]], refs, gaz)
-        if tanween and L == 1 and is_arabic(key[0]) and _has_tanween(folded, fs, fe):
+        if L == 1 and tok in tanween and _has_tanween(folded, fs, fe):
             continue  # بيراً, كوخاً: an indefinite common noun; a place's name takes no tanween
         prefix = tok[:pl]
         out.append(RawMatch(fs, fe, key, refs, cue[1] if cue else "", cue[0] if cue else "",
@@ -362,6 +364,31 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
 
 
 _TANWEEN = ("\u064b", "\u064c", "\u064d")
+_TANWEEN_RE = re.compile("[\u064b-\u064d]")
+# A word with its marks (tashkeel, tatweel).
+_MARKED_WORD_RE = re.compile("[\\w\u064b-\u065f\u0640]+")
+
+
+def _tanween_words(original: str) -> frozenset[str]:
+    """Folded forms of the words that carry tanween somewhere in ``original`` (a few dozen distinct).
+
+    Found from the marks outwards (a regex over every word would cost a pass over the text).
+    """
+    if not any(mark in original for mark in _TANWEEN):
+        return frozenset()
+    words: set[str] = set()
+    for hit in _TANWEEN_RE.finditer(original):
+        o = hit.start()
+        # The word starts after the last space before the mark (looked for within 64 characters, longer than
+        # any word: an unbounded rfind would scan back to the text's start); glued punctuation is skipped below.
+        lo = max(0, o - 64)
+        start = max(original.rfind(" ", lo, o), original.rfind("\n", lo, o), original.rfind("\t", lo, o), lo - 1) + 1
+        word = _MARKED_WORD_RE.search(original, start)
+        while word is not None and word.end() <= o:
+            word = _MARKED_WORD_RE.search(original, word.end())
+        if word is not None and word.start() <= o:
+            words.add(word.group())
+    return frozenset(fold(w).text for w in words)
 
 
 def _has_tanween(folded: Folded, fs: int, fe: int) -> bool:

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from geo import geoparse
+from geo.extract import _tanween_words
 from geo.text import _PROCLITICS, _WITH_ARTICLE, _tables, _translate, fold, strip_proclitics
 
 # Pieces that stress the folding and matching: names with clitics, marks, controls, ligatures.
@@ -86,6 +87,18 @@ def _strip_proclitics_reference(token):
 @settings(max_examples=400, deadline=None)
 def test_strip_proclitics_by_first_letter_equals_the_plain_rule(token):
     assert strip_proclitics(token) == _strip_proclitics_reference(token)
+
+
+_MARKED_WORD = "[\\w\u064b-\u065f\u0640]"
+
+
+@given(st.text(alphabet="بيراجدو \n\t،(«\u064b\u064c\u064d\u0651\u0640a1", max_size=80))
+@settings(max_examples=400, deadline=None)
+def test_tanween_words_equal_a_regex_over_every_word(text):
+    import re
+
+    every_word = re.findall(f"(?<!{_MARKED_WORD}){_MARKED_WORD}*[\u064b-\u064d]{_MARKED_WORD}*", text)
+    assert _tanween_words(text) == frozenset(fold(w).text for w in every_word)
 
 
 def test_fold_offsets_are_identity_when_nothing_is_deleted():
