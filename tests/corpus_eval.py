@@ -41,6 +41,10 @@ def load_corpus(corpus: Path = CORPUS) -> list[Doc]:
             expected=frozenset(r["place_id"].strip() for r in rs if r["place_id"].strip() not in ("unlocated", "none")),
             unlocated=frozenset(r["name"].strip() for r in rs if r["place_id"].strip() == "unlocated"),
         ))
+    # A row whose document is missing (a typo in doc_id) would otherwise be silently ignored.
+    orphans = set(rows) - {d.doc_id for d in docs}
+    if orphans:
+        raise ValueError(f"{corpus / 'expected.csv'} has rows for documents that do not exist: {sorted(orphans)}")
     return docs
 
 
@@ -94,3 +98,30 @@ def geoparse_predict(gaz) -> Callable[[Doc], tuple[set[str], set[str]]]:
         return {sp.place.place_id for sp in s.places}, {m.surface for m in s.unlocated}
 
     return predict
+
+
+def assert_scores(docs: list[Doc], gaz, label: str, floors: tuple[float, float]) -> Score:
+    """Score ``docs`` with our parser, print the figures and every miss, and fail below ``floors`` (P, R)."""
+    score, errors = score_docs(docs, geoparse_predict(gaz))
+    report = "\n".join(f"  {doc}: wrong={sorted(w)} missed={sorted(m)}" for doc, w, m in errors)
+    print(f"\n{label}: P={score.precision:.3f} R={score.recall:.3f} (tp={score.tp} fp={score.fp} fn={score.fn})"
+          f"\n{report}")
+    assert score.precision >= floors[0], report
+    assert score.recall >= floors[1], report
+    return score
+
+
+def ids_missing_from(gaz, corpus: Path) -> list[tuple[str, str, str]]:
+    """``(doc_id, place_id, note)`` of the expected ids in ``corpus`` that the gazetteer does not have."""
+    with (corpus / "expected.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    missing = []
+    for r in rows:
+        pid = r["place_id"].strip()
+        if pid in ("unlocated", "none"):
+            continue
+        try:
+            gaz.get(pid)
+        except LookupError:
+            missing.append((r["doc_id"], pid, r["note"]))
+    return missing

@@ -6,7 +6,7 @@ Fails below P 0.95 or R 0.90 (micro-averaged over places per document).
 from __future__ import annotations
 
 import pytest
-from corpus_eval import geoparse_predict, load_corpus, score_docs
+from corpus_eval import assert_scores, load_corpus
 
 DOCS = load_corpus()
 
@@ -18,13 +18,7 @@ def test_corpus_size():
 
 @pytest.mark.parametrize("lang", ["ar", "en", "all"])
 def test_precision_and_recall(gaz, lang):
-    docs = [d for d in DOCS if lang in ("all", d.lang)]
-    score, errors = score_docs(docs, geoparse_predict(gaz))
-    report = "\n".join(f"  {doc}: wrong={sorted(w)} missed={sorted(m)}" for doc, w, m in errors)
-    print(f"\n{lang}: P={score.precision:.3f} R={score.recall:.3f} (tp={score.tp} fp={score.fp} fn={score.fn})"
-          f"\n{report}")
-    assert score.precision >= 0.95, report
-    assert score.recall >= 0.90, report
+    assert_scores([d for d in DOCS if lang in ("all", d.lang)], gaz, lang, (0.95, 0.90))
 
 
 def test_english_rendering_of_seed_gives_the_same_ten_places(gaz):

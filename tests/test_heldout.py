@@ -20,11 +20,10 @@ parser improves, re-measure and keep the margin.
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
-from corpus_eval import geoparse_predict, load_corpus, score_docs
+from corpus_eval import assert_scores, ids_missing_from, load_corpus
 
 HELDOUT = Path(__file__).resolve().parent / "data" / "heldout"
 DOCS = load_corpus(HELDOUT)
@@ -44,20 +43,7 @@ def test_heldout_size():
 
 
 def test_every_expected_place_id_is_in_the_gazetteer(gaz):
-    with (HELDOUT / "expected.csv").open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
-    doc_ids = {d.doc_id for d in DOCS}
-    missing = []
-    for r in rows:
-        assert r["doc_id"] in doc_ids, r
-        pid = r["place_id"].strip()
-        if pid in ("unlocated", "none"):
-            continue
-        try:
-            gaz.get(pid)
-        except Exception:  # noqa: BLE001 - any lookup failure means the id is not there
-            missing.append((r["doc_id"], pid))
-    assert not missing, missing
+    assert not ids_missing_from(gaz, HELDOUT)
 
 
 def test_unlocated_names_occur_in_their_texts():
@@ -68,11 +54,4 @@ def test_unlocated_names_occur_in_their_texts():
 
 @pytest.mark.parametrize("lang", ["ar", "en", "all"])
 def test_heldout_precision_and_recall(gaz, lang):
-    docs = [d for d in DOCS if lang in ("all", d.lang)]
-    score, errors = score_docs(docs, geoparse_predict(gaz))
-    report = "\n".join(f"  {doc}: wrong={sorted(w)} missed={sorted(m)}" for doc, w, m in errors)
-    print(f"\nheld-out {lang}: P={score.precision:.3f} R={score.recall:.3f} "
-          f"(tp={score.tp} fp={score.fp} fn={score.fn})\n{report}")
-    p_floor, r_floor = FLOORS[lang]
-    assert score.precision >= p_floor, report
-    assert score.recall >= r_floor, report
+    assert_scores([d for d in DOCS if lang in ("all", d.lang)], gaz, f"held-out {lang}", FLOORS[lang])

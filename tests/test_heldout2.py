@@ -15,11 +15,10 @@ current numbers. Do not raise them by tuning on these texts.
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
-from corpus_eval import geoparse_predict, load_corpus, score_docs
+from corpus_eval import assert_scores, ids_missing_from, load_corpus
 
 HELDOUT2 = Path(__file__).resolve().parent / "data" / "heldout2"
 DOCS = load_corpus(HELDOUT2)
@@ -40,20 +39,7 @@ def test_heldout2_size():
 
 
 def test_ids_missing_from_the_gazetteer_are_the_noted_ones(gaz):
-    with (HELDOUT2 / "expected.csv").open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
-    doc_ids = {d.doc_id for d in DOCS}
-    unnoted = []
-    for r in rows:
-        assert r["doc_id"] in doc_ids, r
-        pid = r["place_id"].strip()
-        if pid in ("unlocated", "none"):
-            continue
-        try:
-            gaz.get(pid)
-        except LookupError:
-            if "not in gazetteer" not in r["note"]:
-                unnoted.append((r["doc_id"], pid))
+    unnoted = [(doc, pid) for doc, pid, note in ids_missing_from(gaz, HELDOUT2) if "not in gazetteer" not in note]
     assert not unnoted, unnoted
 
 
@@ -65,11 +51,4 @@ def test_unlocated_names_occur_in_their_texts():
 
 @pytest.mark.parametrize("lang", ["ar", "en", "all"])
 def test_heldout2_precision_and_recall(gaz, lang):
-    docs = [d for d in DOCS if lang in ("all", d.lang)]
-    score, errors = score_docs(docs, geoparse_predict(gaz))
-    report = "\n".join(f"  {doc}: wrong={sorted(w)} missed={sorted(m)}" for doc, w, m in errors)
-    print(f"\nheld-out 2 {lang}: P={score.precision:.3f} R={score.recall:.3f} "
-          f"(tp={score.tp} fp={score.fp} fn={score.fn})\n{report}")
-    p_floor, r_floor = FLOORS[lang]
-    assert score.precision >= p_floor, report
-    assert score.recall >= r_floor, report
+    assert_scores([d for d in DOCS if lang in ("all", d.lang)], gaz, f"held-out 2 {lang}", FLOORS[lang])
