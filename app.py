@@ -55,10 +55,8 @@ def parse(text: str, lang: str, places: bytes | None = None, places_name: str = 
 
 def parse_current(text: str) -> Situation:
     """Parse ``text`` with this session's language and its own places file, if any."""
-    user = st.session_state.get("user_places")
-    if user is None:
-        return parse(text, st.session_state.get("lang", "auto"))
-    return parse(text, st.session_state.get("lang", "auto"), user["data"], user["name"])
+    user = st.session_state.get("user_places") or {}
+    return parse(text, st.session_state.get("lang", "auto"), user.get("data"), user.get("name", ""))
 
 
 def bundled_statements() -> list[str]:
@@ -167,13 +165,12 @@ def on_places_upload() -> None:
     name = safe_stem(up.name) + Path(up.name).suffix.lower()[:8]
     data = up.getvalue()
     try:
-        gaz = gazetteer_with(data, name)
-        parse(st.session_state.statement["text"], st.session_state.get("lang", "auto"), data, name)
+        gazetteer_with(data, name)  # reads and checks the file (cached for the parses that follow)
     except GeoError as e:
         # The message quotes the file's own ids and names: escaped, so Markdown renders none of it.
         st.session_state.input_error = f"Your places {md_escape(repr(name))}: {md_escape(str(e))}"
         return
-    st.session_state.user_places = {"name": name, "data": data, "added": len(gaz) - len(gazetteer())}
+    st.session_state.user_places = {"name": name, "data": data}
     st.session_state.input_error = None
 
 
@@ -258,7 +255,8 @@ def sidebar(situation: Situation) -> None:
                  "country_code. Found in every statement while loaded.")
         user = st.session_state.get("user_places")
         if user is not None:
-            st.caption(f"{md_escape(user['name'])}: {plural(user['added'], 'new place')} in use "
+            added = len(gazetteer_with(user["data"], user["name"])) - len(gazetteer())
+            st.caption(f"{md_escape(user['name'])}: {plural(added, 'new place')} in use "
                        "(places with a known id replace the gazetteer's).")
             st.button("Stop using these places", key="places_clear", on_click=on_places_clear)
 

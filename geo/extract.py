@@ -391,17 +391,22 @@ def _tanween_words(original: str) -> frozenset[str]:
     return frozenset(fold(w).text for w in words)
 
 
+def _spelling(folded: Folded, fs: int, fe: int) -> str:
+    """The original spelling of a folded span, with the marks folding took out."""
+    os_, oe = folded.span(fs, fe)
+    return folded.original[os_:oe]
+
+
 def _has_tanween(folded: Folded, fs: int, fe: int) -> bool:
     """Whether the original spelling of the folded span carries tanween (on its last letter or alef)."""
-    os_, oe = folded.span(fs, fe)
-    return any(mark in folded.original[os_:oe] for mark in _TANWEEN)
+    spelling = _spelling(folded, fs, fe)
+    return any(mark in spelling for mark in _TANWEEN)
 
 
 def _by_vowels(folded: Folded, fs: int, fe: int, table: tuple[tuple[str, frozenset[str]], ...],
               refs: tuple[NameRef, ...], gaz: Gazetteer) -> tuple[NameRef, ...]:
     """The readings the written vowels allow (عمّان: the city, not Oman); all of them if none are written."""
-    os_, oe = folded.span(fs, fe)
-    surface = folded.original[os_:oe]
+    surface = _spelling(folded, fs, fe)
     for marks, kinds in table:
         if marks in surface:
             kept = tuple(r for r in refs if gaz.kind(r.place_index) in kinds)

@@ -170,6 +170,10 @@ class Gazetteer:
         """Id of the place at ``index`` (cheap: no Place built)."""
         return self._cols["id"][index]
 
+    def name(self, index: int) -> str:
+        """The English name of the place at ``index`` (without building its :class:`Place`)."""
+        return self._cols["name"][index]
+
     def kind(self, index: int) -> str:
         """Kind of the place at ``index`` (cheap: no Place built)."""
         return self._cols["kind"][index]
@@ -739,10 +743,7 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
             b.add_name(n, i, ALIAS)
         # "Córdoba Department", "مقاطعة أتلانتيكو": the name without its head word, readable only with an
         # admin1 cue ("the departments of Córdoba and Antioquia"), where the bare word alone is a city.
-        for n in names:
-            bare = _ADMIN1_HEAD_RE.sub("", n).strip(" -") if n else ""
-            if bare and bare != n.strip():
-                b.add_name(bare, i, BARE)
+        _add_bare_names(b, i, names, _ADMIN1_HEAD_RE)
         admin1_rows.append((i, r))
 
     admin1_seats = {i: (r.get("seat_geonameid") or "").strip() for i, r in admin1_rows}
@@ -975,10 +976,15 @@ def _add_places(b: _Builder, records: Iterable[_PlaceRecord]) -> None:
             names.append(alias)
         # The bare name too ("Azraq refugee camp" → "Azraq"), so the head word works as a cue,
         # which also lets a dual head govern it (مخيمي الهول وروج) and "the X and Y camps".
-        for n in names:
-            bare = _HEAD_RE.sub("", n).strip(" -")
-            if bare and bare != n.strip():
-                b.add_name(bare, i, BARE)
+        _add_bare_names(b, i, names, _HEAD_RE)
+
+
+def _add_bare_names(b: _Builder, i: int, names: Iterable[str], head_re: re.Pattern[str]) -> None:
+    """Add each name without its head word (``head_re``) as a BARE name: read only with a matching cue."""
+    for n in names:
+        bare = head_re.sub("", n).strip(" -") if n else ""
+        if bare and bare != n.strip():
+            b.add_name(bare, i, BARE)
 
 
 # Head words of first-level division names, at the end (English) or the start (Arabic).

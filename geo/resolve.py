@@ -293,7 +293,7 @@ def _one_sense_per_discourse(rs: list[Resolution], gaz: Gazetteer) -> list[Resol
                 and not (gaz.kind(p.place_index) in ("admin1", "region") and gaz.kind(r.place_index) in ("city", "town")
                          and gaz.country_code(p.place_index) == gaz.country_code(r.place_index))):
             r = Resolution(r.match, p.place_index, round(min(r.confidence, p.confidence), 3),
-                           f"same name as an earlier mention pinned down by the text ({gaz.place(p.place_index).name})")
+                           f"same name as an earlier mention pinned down by the text ({gaz.name(p.place_index)})")
         out.append(r)
     return out
 
@@ -312,7 +312,7 @@ def _by_transliteration(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str]) -> Re
     if len(hits) != 1:
         return None  # none, or several: the statement does not say which
     i = hits[0]
-    name, cc = gaz.place(i).name, gaz.country_code(i)
+    name, cc = gaz.name(i), gaz.country_code(i)
     return Resolution(m, i, 0.55, f"{m.cue} cue {m.cue_word!r}; Arabic name not in the gazetteer, read as "
                                   f"{name} ({cc}, named in the statement) by its consonants")
 
@@ -350,7 +350,7 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
         # of the city's name ("New York" for New York City, "Oklahoma" for Oklahoma City) or a spelling
         # of it ("Jenin" for Janīn).
         written = " ".join(m.key)
-        cands = {i: t for i, t in cands.items() if t != ALT or _short_form_or_spelling(gaz.place(i).name, written)}
+        cands = {i: t for i, t in cands.items() if t != ALT or _short_form_or_spelling(gaz.name(i), written)}
     if m.cue_word in NO_UNLOCATED_CUES and not any(gaz.kind(i) in _CUE_KINDS.get(m.cue, ()) for i in cands):
         # "Justice Department", "Islamic State": a cue word too general to make a name a place we lack;
         # when the name is no such place, read it as if the word were not there.
@@ -436,7 +436,7 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
         pop, ntype = gaz.population(best), NAME
         why.append("province named after its seat city; no province cue")
     # Reason and confidence.
-    name = gaz.place(best).name
+    name = gaz.name(best)
     if kind == "country":
         base = f"nisba/demonym of {name}" if ntype == DEMONYM else f"name of the country {name}"
     elif kind in ("city", "town"):
