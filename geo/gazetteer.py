@@ -37,7 +37,8 @@ from typing import Any, NamedTuple
 
 from .errors import GazetteerError, InputError, UnknownPlaceError
 from .model import KINDS, Place
-from .text import NOT_PLACE_PHRASES, fold_name, is_arabic, nisba_forms, same_start, strip_proclitics, tokens
+from .text import NOT_PLACE_PHRASES, fold_name, is_arabic, nisba_forms, strip_proclitics, tokens
+from .translit import same_start
 
 __all__ = [
     "NAME", "NAME_AR", "ALIAS", "ALT", "DEMONYM", "ORG", "BARE",
@@ -664,7 +665,9 @@ def _fingerprint(extra: Sequence[Path]) -> str:
     except Exception as exc:  # metadata missing in odd installs: fingerprint still covers the data files
         log.debug("package versions unavailable for cache key: %s", exc)
     h.update(Path(__file__).read_bytes())
-    h.update((Path(__file__).parent / "text.py").read_bytes())
+    # The build also runs code from these modules (folding, nisbas; seat-name spellings).
+    for module in ("text.py", "translit.py"):
+        h.update((Path(__file__).parent / module).read_bytes())
     return h.hexdigest()[:16]
 
 

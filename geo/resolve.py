@@ -22,8 +22,8 @@ from dataclasses import dataclass
 
 from .extract import NO_UNLOCATED_CUES, RawMatch
 from .gazetteer import ALT, BARE, DEMONYM, NAME, Gazetteer
-from .text import AR_HOMOGRAPHS, ARABIC_SPEAKING, CONTEXT_NAMES, CUES, fold_name, is_arabic, same_start
-from .translit import arabic_skeleton
+from .text import AR_HOMOGRAPHS, ARABIC_SPEAKING, CONTEXT_NAMES, CUES, fold_name, is_arabic
+from .translit import arabic_skeleton, same_start
 
 __all__ = ["Resolution", "resolve"]
 

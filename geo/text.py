@@ -36,7 +36,6 @@ __all__ = [
     "US_STATE_ABBREVIATIONS",
     "AR_HOMOGRAPHS",
     "AR_VOWELLED",
-    "same_start",
     "ARABIC_SPEAKING",
     "NOT_PLACE_CUES",
     "NOT_PLACE_PHRASES",
@@ -412,15 +411,6 @@ AR_HOMOGRAPHS: frozenset[str] = frozenset(fold_name(w) for w in (
     # scene (Mashhad), floods (Seoul), square (Medan), naval (Khartoum North), second (Thane), father (Aba)
     "مشهد", "سيول", "ميدان", "بحري", "تاني", "أبا",
 ))
-
-def same_start(a: str, b: str) -> bool:
-    """Whether two folded Latin names begin with the same consonants (an article aside): spellings
-    of one name (Jenin, Janin; Nabatieh, Nabatiye et Tahta), not two names (Bahia, Salvador)."""
-    def skeleton(s: str) -> str:
-        return "".join(c for c in s.removeprefix("al ") if c.isalpha() and c not in "aeiouy")[:3]
-
-    return skeleton(a) == skeleton(b)
-
 
 #: Folded names whose written vowels tell two places apart, as Arabic writers do when it matters:
 #: ``(marks in the original spelling, kinds they mean)``, first hit wins. عمّان (shadda) is Amman,

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["arabic_skeleton", "latin_skeleton"]
+__all__ = ["arabic_skeleton", "latin_skeleton", "same_start"]
 
 #: Folded Arabic letters → consonant classes; letters not listed (ا و ي ء ع ه, marks) are dropped.
 AR_CONSONANTS: dict[str, str] = {
@@ -59,3 +59,16 @@ def latin_skeleton(name: str) -> str:
 def _squeeze(s: str) -> str:
     """Doubled consonants count once (shadda is not written, Latin doubles freely: Mosul/Mossoul)."""
     return "".join(c for i, c in enumerate(s) if i == 0 or c != s[i - 1])
+
+
+def same_start(a: str, b: str) -> bool:
+    """Whether two folded Latin names begin with the same consonants (an article aside): spellings
+    of one name (Jenin, Janin; Nabatieh, Nabatiye et Tahta), not two names (Bahia, Salvador).
+
+    Stricter than :func:`latin_skeleton` on purpose (letters are not merged into classes, only the
+    first three count): it decides which GeoNames alternate names are spellings of a city's name,
+    where the skeleton's looser classes would accept other names."""
+    def skeleton(s: str) -> str:
+        return "".join(c for c in s.removeprefix("al ") if c.isalpha() and c not in "aeiouy")[:3]
+
+    return skeleton(a) == skeleton(b)
