@@ -588,8 +588,9 @@ def _unlocated(toks: _Tokens, text: str, folded: Folded, gaz: Gazetteer,
             # English: a capitalised run (or digits) right before the cue: "the Jeddah 5 camp".
             j = i - 1
             while j >= 0 and (i - j) <= 4:
-                os_, oe = folded.span(toks[j][0], toks[j][1])
-                w = folded.original[os_:oe]
+                if not _JOIN_RE.match(toks.seps[j + 1]):
+                    break  # the name stops at a line break or punctuation ("0\nCAMP" is no "0 camp")
+                w = _spelling(folded, toks[j][0], toks[j][1])
                 if not (w[:1].isupper() or w.isdigit()):
                     break
                 if not w.isdigit() and gaz.is_common_word(toks[j][2]) and j == i - 1:

@@ -226,3 +226,9 @@ def test_bare_jerusalem_in_arabic_is_the_city(gaz):
     # The governorate (PS-JEM) is "محافظة القدس"; its bare name must not hide the city (IL in GeoNames).
     assert [m.place_id for m in geoparse("وصل الوفد إلى القدس.", gazetteer=gaz).mentions] == ["geonames:281184"]
     assert [m.place_id for m in geoparse("اعتقالات في محافظة القدس.", gazetteer=gaz).mentions] == ["admin1:PS-JEM"]
+
+
+def test_an_unlocated_english_name_stops_at_a_line_break(gaz):
+    # Found by the property test: "0\nCAMP" was one unlocated "0 camp" spanning two sentences.
+    assert not geoparse("0\nCAMP", gazetteer=gaz).mentions
+    assert [m.surface for m in geoparse("Families reached the Jeddah 5 camp.", gazetteer=gaz).mentions] == ["Jeddah 5 camp"]
