@@ -35,6 +35,9 @@ __all__ = [
     "EN_DESTINATION",
     "AR_ORIGIN",
     "AR_DESTINATION",
+    "NOT_MOVING",
+    "NOT_PLACE_HEADS",
+    "NOT_PLACE_AFTER",
 ]
 
 
@@ -169,8 +172,8 @@ _EN_NOUN_BEFORE = frozenset({"the", "a", "an", "its", "their", "his", "her", "ou
 # "n": a verbal noun (takes و ف ب ل ك and the article), "x": a verb read only as written
 # (فرّ: وفرت is far more often "provided" than "and she fled").
 _AR_FORMS: dict[str, tuple[tuple[str, str], ...]] = {
-    "نقل": (("v", "نقل نقلت نقلوا ينقل تنقل ينقلون ننقل انتقل انتقلت انتقلوا ينتقل تنتقل ينتقلون"),
-            ("n", "نقل انتقال")),
+    "نقل": (("v", "نقل نقلت نقلوا ينقل تنقل ينقلون ننقل"), ("n", "نقل")),
+    "انتقال": (("v", "انتقل انتقلت انتقلوا ينتقل تنتقل ينتقلون"), ("n", "انتقال")),
     "ترحيل": (("v", "رحل رحلت رحلوا يرحل ترحل يرحلون"), ("n", "ترحيل")),
     "إعادة": (("v", "اعاد اعادت اعادوا يعيد تعيد يعيدون نعيد"), ("n", "اعاده")),
     "عودة": (("v", "عاد عادت عادوا يعود تعود يعودون نعود"), ("n", "عوده")),
@@ -209,9 +212,14 @@ _AR_SUFFIXES = ("ه", "ها", "هم", "هما", "هن")
 def _ar_table() -> dict[str, tuple[str, str]]:
     """Folded form → (trigger lemma, kind), with pronoun-suffixed forms added."""
     table: dict[str, tuple[str, str]] = {}
+    # Verbal nouns first: اعاده is إعادة far more often than أعاده (he returned it). A bare form that
+    # is both (نقل، تقدم، طرد) is "vn": read as a verb only where a verbal sentence starts.
     for lemma, groups in _AR_FORMS.items():
-        for kind, forms in groups:
+        nouns = {f for kind, forms in groups if kind == "n" for f in forms.split()}
+        for kind, forms in sorted(groups, key=lambda g: g[0] != "n"):
             for form in forms.split():
+                if kind == "v" and form in nouns:
+                    table[form] = (lemma, "vn")
                 table.setdefault(form, (lemma, kind))
                 for suf in _AR_SUFFIXES:
                     if form.endswith("ه") and kind == "n":  # ة → ت before a suffix: عودة → عودتهم
@@ -224,7 +232,7 @@ def _ar_table() -> dict[str, tuple[str, str]]:
     return table
 
 
-#: Arabic triggers: folded form → (lemma, "v" verb | "n" verbal noun | "x" verb read as written).
+#: Arabic triggers: folded form → (lemma, "v" verb | "n" verbal noun | "vn" either | "x" verb read as written).
 AR_TRIGGERS: dict[str, tuple[str, str]] = _ar_table()
 _EN_TRIGGER_OF: dict[str, str] = {form: lemma for lemma, (forms, _r, _d) in EN_TRIGGERS.items() for form in forms}
 
@@ -260,6 +268,38 @@ _AR_COORD = frozenset({"و", "او", "ثم"})
 _AR_REL = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "ان", "انه", "انها"})
 # Damma on a verb's first letter marks the passive (نُقل، أُجليت): then its subject is what moves.
 _DAMMA = "\u064f"
+
+#: What a trigger may carry without anything moving (folded): a message is conveyed (نقل كلمة الرئيس),
+#: power or control is transferred. A movement whose "what" starts with one of these is none.
+NOT_MOVING: frozenset[str] = frozenset(fold(" ".join((
+    "message messages greetings condolences speech speeches remarks words regards news footage images",
+    "power powers authority sovereignty responsibility responsibilities control ownership",
+    "كلمة كلمات رسالة رسائل تحيات تحية تعازي خطاب تصريحات قول قوله صورة صور مشاهد وقائع",
+    "صلاحيات مسؤولية سيادة ملكية سيطرة حكم",
+    # إعادة in its "re-" senses: rebuild, reopen, re-examine, re-elect, reaffirm (إعادة فتح الطريق من ... إلى ...)
+    "إعمار بناء تأهيل فتح هيكلة النظر انتخاب تأكيد تقييم جدولة",
+))).text.split())
+
+# After إعادة these name the same movement (إعادة دمج العائلات = the families' return and reintegration):
+# what moves comes after them.
+_AR_COMPOUND = frozenset(fold("دمج إدماج توطين انتشار تموضع").text.split())
+
+#: Words that, first after an origin or destination word, make the phrase no place (folded):
+#: return to normal life / to the negotiating table, عادت الحياة إلى طبيعتها، withdrew from an agreement
+#: (انسحابها من اتفاق باريس). In English an agreement's head follows the place: see NOT_PLACE_AFTER.
+NOT_PLACE_HEADS: frozenset[str] = frozenset(fold(" ".join((
+    "normal normality normalcy life table talks negotiations dialogue calm stability power office duty",
+    "prominence levels agreement accord deal treaty pact convention",
+    "طبيعتها طبيعته طبيعتهم طبيعتهما طبيعي طبيعية طاولة مفاوضات المفاوضات حوار الحوار اتفاق اتفاقية",
+    "اتفاقات معاهدة هدوء الهدوء استقرار الاستقرار الحياة السلطة الحكم الواجهة مسار",
+))).text.split())
+
+#: Words right after a place that make it the name of an agreement or a meeting, not an end
+#: (withdrew from the Paris agreement, returned to the Astana talks).
+NOT_PLACE_AFTER: frozenset[str] = frozenset(
+    "agreement agreements accord accords deal treaty pact talks process declaration format summit conference "
+    "convention protocol".split()
+)
 
 _CUE_WORDS = frozenset(CUES)
 # How far a trigger reaches, and how many words may stand between a role word and its place.
@@ -332,7 +372,7 @@ class _Trigger:
     extra_dest: tuple[str, ...]
 
 
-def _trigger(tok: _Tok) -> _Trigger | None:
+def _trigger(tok: _Tok, clause_start: bool = False) -> _Trigger | None:
     if not tok.arabic:
         lemma = _EN_TRIGGER_OF.get(tok.word)
         if lemma is None:
@@ -346,6 +386,13 @@ def _trigger(tok: _Tok) -> _Trigger | None:
         lemma, kind = hit
         if kind == "x" and stem != tok.word:
             continue
+        if kind == "vn":
+            if how == "n":
+                kind = "n"
+            elif how == "v":
+                kind = "v"
+            else:  # نقل التلفزيون ... opens a verbal sentence; عمليات نقل المحتجزين is a noun
+                kind = "v" if clause_start else "n"
         if how == "n" and kind != "n":
             continue
         if how == "v" and kind == "n":
@@ -380,7 +427,7 @@ class _Sentence:
         for i, t in enumerate(toks):
             if i in self.in_mention:
                 continue
-            trig = _trigger(t)
+            trig = _trigger(t, i == 0 or t.boundary == "hard")
             if trig is not None:
                 self.triggers[i] = trig
         self._subjects: dict[int, tuple[int, int] | None] = {}
@@ -435,12 +482,23 @@ class _Sentence:
         gap = 0
         i = k
         n = len(self.toks)
+        head = True  # the first word that is not an article
         while i < n:
             if i > k and self.toks[i].boundary:
                 return [], i
             m = self.located(i)
             if m is not None:
+                after = self._token_after(m.end)
+                if after < n and not self.toks[after].boundary and self.toks[after].word in NOT_PLACE_AFTER:
+                    return [], after
                 return self.coordinated(m)
+            # Arabic puts the head first (إلى طاولة المفاوضات); English puts it last, after its
+            # modifiers (to the negotiating table), so every English word before the place counts.
+            if (head or not self.toks[i].arabic) and not self.is_article(i):
+                head = False
+                w = self.toks[i].word
+                if w in NOT_PLACE_HEADS or (w.startswith("ال") and w[2:] in NOT_PLACE_HEADS):
+                    return [], i
             if i in self.mention_at:  # an unlocated place: the end has no position
                 return [], i
             if i in self.triggers or self.stops(i) or self.role(i, trig) is not None:
@@ -517,6 +575,8 @@ class _Sentence:
         after = list(range(i + 1, min(stop, i + 1 + _MAX_WHAT)))
         if trig.arabic:
             if trig.kind == "n":
+                if after and toks[after[0]].word in _AR_COMPOUND:
+                    after = after[1:]
                 return self.span_text(after[0], after[-1] + 1) if after else None
             if not after:
                 if toks[i].word[0] == "و" and self._whats:  # وتقدمت: the same subject as the verb before
@@ -550,7 +610,17 @@ class _Sentence:
         k = 1
         while k < len(after) and toks[after[k]].word.startswith("ال"):
             k += 1
-        return self.span_text(after[k], after[-1] + 1) if k < len(after) else None
+        if k < len(after):
+            if toks[after[k]].word in AR_ORIGIN:  # الدفعة المقبلة من المحتجزين: one phrase, no subject
+                return self.span_text(after[0], after[-1] + 1)
+            return self.span_text(after[k], after[-1] + 1)
+        if len(after) < 2:
+            return None
+        # All definite (فرق الدفاع المدني السكان): the object is the last noun, with its adjective.
+        last = after[-1]
+        if len(after) > 2 and toks[last].word.endswith(("ي", "يه", "يين", "يون")):
+            last -= 1
+        return self.span_text(last, after[-1] + 1)
 
     def _skip_aux_left(self, i: int) -> int:
         toks = self.toks
@@ -599,6 +669,11 @@ class _Sentence:
         self._subjects[i] = span
         return None if span is None else self.span_text(*span)
 
+    def _not_moving(self, start: int) -> bool:
+        """Whether the "what" starting at ``start`` is a message, power or control (nothing moves)."""
+        w = self.toks[self._token_after(start)].word
+        return w in NOT_MOVING or (w.startswith("ال") and w[2:] in NOT_MOVING)
+
     # one trigger
     def movements_of(self, i: int, trig: _Trigger) -> list[Movement]:
         toks = self.toks
@@ -622,16 +697,20 @@ class _Sentence:
                 j += 1
                 continue
             kind, width = role
-            first_role = min(first_role, j)
             if kind == "path":
+                first_role = min(first_role, j)
                 j += width
                 continue
             places, after = self.governed(j + width, trig)
+            if places:  # a role word that governs no place may be inside what moves (دفعة جديدة من مواطنيها)
+                first_role = min(first_role, j)
             (origins if kind == _ORIGIN else dests).extend(places)
             j = max(after, j + width)
         if not origins and not dests:
             return []
         what = self._whats[i] = self.what(i, trig, j, first_role, obj)
+        if what is not None and self._not_moving(what[1]):
+            return []
         out = []
         tok = toks[i]
         for o in origins or [None]:

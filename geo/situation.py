@@ -17,6 +17,8 @@ from .model import LAYERS, Mention, Place, Quote
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas
 
+    from .relations import Movement
+
 __all__ = ["SituationPlace", "Situation"]
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +75,13 @@ class Situation:
             grouped.setdefault(m.place.place_id, []).append(m)
             first.setdefault(m.place.place_id, m.place)
         return tuple(SituationPlace(first[pid], tuple(ms)) for pid, ms in grouped.items())
+
+    @cached_property
+    def movements(self) -> tuple[Movement, ...]:
+        """Who or what moves from where to where (:func:`geo.relations.extract_movements`), in text order."""
+        from .relations import extract_movements
+
+        return extract_movements(self)
 
     @property
     def unlocated(self) -> tuple[Mention, ...]:
