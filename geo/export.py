@@ -1,4 +1,4 @@
-"""One owner of every output schema: the record of a mention and the properties of a place.
+"""One owner of every output schema: the record of a mention, the properties of a place, a movement.
 
 Every export (jsonl, GeoJSON, CSV, the tables, the store, batch Parquet) takes its fields
 from here, so a field added once appears everywhere with the same name and rounding.
@@ -7,22 +7,31 @@ Coordinate order is named: ``lat``/``lon`` in records, ``[lon, lat]`` only in Ge
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Any
 
-from .model import Mention
+from .model import Mention, Place
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .relations import Movement
     from .situation import Situation, SituationPlace
 
 __all__ = [
     "COORD_PRECISION",
     "MENTION_FIELDS",
     "PLACE_FIELDS",
+    "MOVEMENT_FIELDS",
+    "STUB_DEGREES",
     "mention_record",
     "mention_records",
     "place_record",
     "place_feature",
     "feature_collection",
+    "movement_record",
+    "movement_records",
+    "movement_line",
+    "movement_geometry",
+    "movement_feature",
 ]
 
 #: Decimal places kept in exported coordinates (~1 cm): smaller files, no false precision lost.
@@ -111,10 +120,149 @@ def place_feature(sp: SituationPlace, text: str) -> dict[str, Any]:
             "properties": place_record(sp, text)}
 
 
-def feature_collection(situation: Situation) -> dict[str, Any]:
-    """An RFC 7946 FeatureCollection of a statement, one Feature per place."""
-    return {"type": "FeatureCollection",
-            "features": [place_feature(sp, situation.text) for sp in situation.places]}
+def feature_collection(situation: Situation, *, movements: bool = False) -> dict[str, Any]:
+    """An RFC 7946 FeatureCollection of a statement, one Feature per place.
+
+    With ``movements=True``, one LineString Feature per movement follows the places
+    (``properties.kind == "movement"``; see :func:`movement_feature`).
+    """
+    features = [place_feature(sp, situation.text) for sp in situation.places]
+    if movements:
+        features += [movement_feature(mv) for mv in situation.movements]
+    return {"type": "FeatureCollection", "features": features}
+
+
+# -- movements ------------------------------------------------------------------------------------
+#: The fields of one movement record, in order. ``ends`` is "both", "from" (no destination named)
+#: or "to" (no origin named); offsets are code points into the statement, like a mention's.
+MOVEMENT_FIELDS: tuple[str, ...] = (
+    "kind", "trigger", "trigger_start", "trigger_end", "ends",
+    "from_place_id", "from_name", "from_name_ar", "from_lat", "from_lon", "from_start", "from_end",
+    "to_place_id", "to_name", "to_name_ar", "to_lat", "to_lon", "to_start", "to_end",
+    "what", "what_start", "what_end", "sentence_start", "sentence_end", "quote",
+)
+
+#: Length (degrees) of the short line drawn for a movement with one end, at a point place;
+#: an area gets a line in proportion to its size (up to 6 times this).
+STUB_DEGREES = 0.5
+# The direction of travel of a stub (degrees from north): into its place from the south-west,
+# out of it to the north-east. Fixed, so the same movement always has the same geometry.
+_STUB_BEARING = 45.0
+
+
+def movement_record(mv: Movement) -> dict[str, Any]:
+    """The canonical, flat record of one movement (scalars only: a table row, a GeoPackage attribute set).
+
+    >>> from geo import geoparse
+    >>> mv = geoparse("Families returned from Beirut to Damascus.").movements[0]
+    >>> r = movement_record(mv)
+    >>> (r["kind"], r["trigger"], r["from_name"], r["to_name"], r["ends"], r["what"])
+    ('movement', 'returned', 'Beirut', 'Damascus', 'both', 'Families')
+    """
+    rec: dict[str, Any] = {
+        "kind": "movement", "trigger": mv.trigger, "trigger_start": mv.trigger_start,
+        "trigger_end": mv.trigger_end, "ends": mv.ends,
+    }
+    for end, place, start, stop in (("from", mv.from_place, mv.from_start, mv.from_end),
+                                    ("to", mv.to_place, mv.to_start, mv.to_end)):
+        rec[f"{end}_place_id"] = place.place_id if place else None
+        rec[f"{end}_name"] = place.name if place else None
+        rec[f"{end}_name_ar"] = place.name_ar if place else None
+        rec[f"{end}_lat"] = round(place.lat, COORD_PRECISION) if place else None
+        rec[f"{end}_lon"] = round(place.lon, COORD_PRECISION) if place else None
+        rec[f"{end}_start"] = start
+        rec[f"{end}_end"] = stop
+    rec.update({
+        "what": mv.what, "what_start": mv.what_start, "what_end": mv.what_end,
+        "sentence_start": mv.sentence_start, "sentence_end": mv.sentence_end, "quote": mv.quote,
+    })
+    return rec
+
+
+def movement_records(situation: Situation, file: str | None = None) -> list[dict[str, Any]]:
+    """The jsonl records of a statement's movements: ``{"type": "movement", **movement_record(...)}``."""
+    out = []
+    for mv in situation.movements:
+        rec = {"type": "movement", **movement_record(mv)}
+        if file is not None:
+            rec["file"] = file
+        out.append(rec)
+    return out
+
+
+def _stub_length(place: Place) -> float:
+    if place.geometry is None or place.geometry.is_empty:
+        return STUB_DEGREES
+    minx, miny, maxx, maxy = place.geometry.bounds  # x = lon, y = lat
+    return min(6 * STUB_DEGREES, max(STUB_DEGREES, 0.3 * max(maxx - minx, maxy - miny)))
+
+
+def movement_line(mv: Movement, *, bearing: float | None = None) -> list[tuple[float, float]]:
+    """The line of a movement as ``(lat, lon)`` points, origin first.
+
+    Both ends named: the two places' representative points. One end named: a short
+    stub into the destination (from the south-west) or out of the origin (to the
+    north-east); ``bearing`` (the direction of travel, degrees from north) overrides that
+    direction, so a map can fan out several stubs at one place.
+    """
+    o, d = mv.from_place, mv.to_place
+    if o is not None and d is not None:
+        return [(o.lat, o.lon), (d.lat, d.lon)]
+    place = d if d is not None else o
+    assert place is not None  # a Movement always has an end
+    length = _stub_length(place)
+    b = math.radians(_STUB_BEARING if bearing is None else bearing)
+    # Into its place: the far point lies behind it along the direction of travel; out of it: ahead.
+    # Longitude degrees shrink with latitude: widen them to keep the direction on the map.
+    sign = -1.0 if mv.ends == "to" else 1.0
+    dlat = sign * length * math.cos(b)
+    dlon = sign * length * math.sin(b) / max(0.2, math.cos(math.radians(place.lat)))
+    lat = max(-89.9, min(89.9, place.lat + dlat))
+    lon = place.lon + dlon
+    if not -180.0 <= lon <= 180.0:  # stay on this side of the antimeridian
+        lon = place.lon - dlon
+    far = (lat, lon)
+    return [far, (place.lat, place.lon)] if mv.ends == "to" else [(place.lat, place.lon), far]
+
+
+def movement_geometry(mv: Movement) -> dict[str, Any]:
+    """RFC 7946 geometry of a movement: a LineString ``[lon, lat]`` from origin to destination.
+
+    A line whose ends are more than 180 degrees of longitude apart is cut at the
+    antimeridian into a MultiLineString (RFC 7946 §3.1.9).
+    """
+    (lat0, lon0), (lat1, lon1) = movement_line(mv)
+    r = COORD_PRECISION
+    if abs(lon1 - lon0) <= 180.0:
+        # GeoJSON is [lon, lat]: the flip from our (lat, lon) points happens here.
+        return {"type": "LineString",
+                "coordinates": [[round(lon0, r), round(lat0, r)], [round(lon1, r), round(lat1, r)]]}
+    # The short way crosses ±180: unwrap the far end, find where the line meets the antimeridian.
+    edge = 180.0 if lon0 > 0 else -180.0
+    lon1u = lon1 + (360.0 if lon0 > 0 else -360.0)
+    t = (edge - lon0) / (lon1u - lon0)
+    lat_x = round(lat0 + t * (lat1 - lat0), r)
+    return {"type": "MultiLineString", "coordinates": [
+        [[round(lon0, r), round(lat0, r)], [edge, lat_x]],
+        [[-edge, lat_x], [round(lon1, r), round(lat1, r)]],
+    ]}
+
+
+def movement_feature(mv: Movement) -> dict[str, Any]:
+    """One RFC 7946 Feature for a movement: its line and :func:`movement_record` as properties.
+
+    ``stub`` says whether the line is a short one standing for a missing end, and
+    ``line`` says so in words.
+    """
+    props = movement_record(mv)
+    props["stub"] = mv.ends != "both"
+    props["line"] = {
+        "both": "from the origin to the destination",
+        "to": "a short line into the destination: the sentence names no origin",
+        "from": "a short line out of the origin: the sentence names no destination",
+    }[mv.ends]
+    fid = f"movement:{mv.trigger_start}:{mv.from_place_id or '-'}:{mv.to_place_id or '-'}"
+    return {"type": "Feature", "id": fid, "geometry": movement_geometry(mv), "properties": props}
 
 
 def area_geometry(geom: Any) -> dict[str, Any]:

@@ -96,15 +96,18 @@ class Situation:
         raise KeyError(place_id)
 
     # -- exports: the schema belongs to geo.export -------------------------------------
-    def to_geojson(self) -> dict[str, Any]:
-        """An RFC 7946 FeatureCollection, one Feature per place (areas as polygons)."""
+    def to_geojson(self, *, movements: bool = False) -> dict[str, Any]:
+        """An RFC 7946 FeatureCollection, one Feature per place (areas as polygons).
+
+        ``movements=True`` adds one LineString Feature per movement after the places.
+        """
         from .export import feature_collection
 
-        return feature_collection(self)
+        return feature_collection(self, movements=movements)
 
-    def to_geojson_str(self, *, indent: int | None = None) -> str:
+    def to_geojson_str(self, *, indent: int | None = None, movements: bool = False) -> str:
         """The FeatureCollection as a JSON string (UTF-8 safe, Arabic kept readable)."""
-        return json.dumps(self.to_geojson(), ensure_ascii=False, indent=indent)
+        return json.dumps(self.to_geojson(movements=movements), ensure_ascii=False, indent=indent)
 
     @property
     def __geo_interface__(self) -> dict[str, Any]:
