@@ -22,6 +22,7 @@ __all__ = [
     "PLACE_FIELDS",
     "MOVEMENT_FIELDS",
     "STUB_DEGREES",
+    "STUB_BEARINGS",
     "mention_record",
     "mention_records",
     "place_record",
@@ -145,9 +146,10 @@ MOVEMENT_FIELDS: tuple[str, ...] = (
 #: Length (degrees) of the short line drawn for a movement with one end, at a point place;
 #: an area gets a line in proportion to its size (up to 6 times this).
 STUB_DEGREES = 0.5
-# The direction of travel of a stub (degrees from north): into its place from the south-west,
-# out of it to the north-east. Fixed, so the same movement always has the same geometry.
-_STUB_BEARING = 45.0
+#: The direction of travel of a stub (degrees from north): into its place from the south-west,
+#: out of it to the south-east (not along the same line, so a place with both reads as two arrows).
+#: Fixed, so the same movement always has the same geometry.
+STUB_BEARINGS: dict[str, float] = {"to": 45.0, "from": 135.0}
 
 
 def movement_record(mv: Movement) -> dict[str, Any]:
@@ -202,7 +204,7 @@ def movement_line(mv: Movement, *, bearing: float | None = None) -> list[tuple[f
 
     Both ends named: the two places' representative points. One end named: a short
     stub into the destination (from the south-west) or out of the origin (to the
-    north-east); ``bearing`` (the direction of travel, degrees from north) overrides that
+    south-east); ``bearing`` (the direction of travel, degrees from north) overrides that
     direction, so a map can fan out several stubs at one place.
     """
     o, d = mv.from_place, mv.to_place
@@ -211,7 +213,7 @@ def movement_line(mv: Movement, *, bearing: float | None = None) -> list[tuple[f
     place = d if d is not None else o
     assert place is not None  # a Movement always has an end
     length = _stub_length(place)
-    b = math.radians(_STUB_BEARING if bearing is None else bearing)
+    b = math.radians(STUB_BEARINGS[mv.ends] if bearing is None else bearing)
     # Into its place: the far point lies behind it along the direction of travel; out of it: ahead.
     # Longitude degrees shrink with latitude: widen them to keep the direction on the map.
     sign = -1.0 if mv.ends == "to" else 1.0

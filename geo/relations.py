@@ -442,8 +442,13 @@ class _Sentence:
         nxt = toks[i + 1].word if i + 1 < len(toks) else ""
         if toks[i].arabic:
             if w in AR_ORIGIN:
-                if nxt in _AR_NOT_ORIGIN_BEFORE or prev in _AR_PARTITIVE_AFTER:
+                if nxt in _AR_NOT_ORIGIN_BEFORE:
                     return None
+                if prev in _AR_PARTITIVE_AFTER:
+                    # Partitive (آلاف من اللاجئين) unless a place's own name follows (آلاف من لبنان).
+                    m = self.located(i + 1)
+                    if m is None or m.reason.startswith(_NISBA):
+                        return None
                 return _ORIGIN, 1
             if w in AR_DESTINATION:
                 return None if prev in _AR_NOT_DEST_AFTER else (_DEST, 1)

@@ -305,3 +305,11 @@ def test_fr_is_a_trigger_only_as_written(gaz):
     assert got == []
     got, _ = moves("فرت العائلات من حلب.", gaz)
     assert got == [("فرت", "geonames:170063", None)]
+
+
+def test_min_after_a_quantity_is_an_origin_when_a_place_name_follows(gaz):
+    # آلاف من اللاجئين is partitive; آلاف من لبنان names where they come from.
+    got, _ = moves("عاد آلاف من لبنان والأردن إلى سوريا.", gaz)
+    assert got == [("عاد", "country:LB", "country:SY"), ("عاد", "country:JO", "country:SY")]
+    got, _ = moves("عاد آلاف من اللاجئين السوريين إلى دمشق.", gaz)
+    assert got == [("عاد", None, "geonames:170654")]
