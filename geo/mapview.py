@@ -646,7 +646,9 @@ MOVEMENT_COLOUR = "#6a3d9a"
 TEXTPATH_JS = "leaflet-textpath/leaflet.textpath.js"
 
 # The arrow glyphs repeated along a line (the line runs from origin to destination, and so do they).
-_ARROW_TEXT = "   \u25ba   "
+_ARROW_TEXT = " \u25ba "
+# Length of a one-ended movement's stub on the map, in pixels at every zoom (the export's is in degrees).
+_STUB_PX = 56
 # How far apart (degrees) the stubs of one place fan out when it has several in one direction.
 _STUB_FAN = 50.0
 # How far an arc bows out from the straight line, as a share of its length (A→B and B→A stay apart).
@@ -737,25 +739,34 @@ def _arc(a: tuple[float, float], b: tuple[float, float]) -> list[list[float]]:
     return pts
 
 
-def _arrows(situation: Situation) -> list[tuple[str, list[Any], list[list[float]]]]:
-    """One arrow per (origin, destination): its CSS class, its movements and its Leaflet latlngs."""
+def _arrows(situation: Situation) -> list[dict[str, Any]]:
+    """One arrow per (origin, destination): CSS class, movements, Leaflet latlngs and, for a stub, how to draw it.
+
+    A stub (one end named) carries its place (``at``), direction of travel (``bearing``) and
+    whether it points into the place: the map redraws it at a fixed length in pixels on every
+    zoom; ``latlngs`` (the export's stub, in degrees) is only where it starts.
+    """
     from .export import STUB_BEARINGS, movement_line
 
     grouped: dict[tuple[str | None, str | None], list[Any]] = {}
     for mv in situation.movements:
         grouped.setdefault((mv.from_place_id, mv.to_place_id), []).append(mv)
     fans: dict[tuple[str, str], int] = {}
-    out = []
+    out: list[dict[str, Any]] = []
     for (o, d), mvs in grouped.items():
         first = mvs[0]
+        arrow: dict[str, Any] = {"css": movement_css_class(o, d), "movements": mvs}
         if first.ends == "both":
-            latlngs = _arc(*movement_line(first))
+            arrow["latlngs"] = _arc(*movement_line(first))
         else:
             key = (o or d or "", first.ends)
             k = fans[key] = fans.get(key, -1) + 1
-            line = movement_line(first, bearing=STUB_BEARINGS[first.ends] + _STUB_FAN * k)
-            latlngs = [[round(lat, 5), round(lon, 5)] for lat, lon in line]
-        out.append((movement_css_class(o, d), mvs, latlngs))
+            bearing = (STUB_BEARINGS[first.ends] + _STUB_FAN * k) % 360
+            line = movement_line(first, bearing=bearing)
+            place = first.to_place if first.ends == "to" else first.from_place
+            arrow.update(latlngs=[[round(lat, 5), round(lon, 5)] for lat, lon in line],
+                         at=[round(place.lat, 5), round(place.lon, 5)], bearing=bearing, into=first.ends == "to")
+        out.append(arrow)
     return out
 
 
@@ -792,6 +803,17 @@ class _MovementLayer(folium.elements.JSCSSMixin):
           d.arrows.forEach(function (a) {
             var line = new Arrow(a.latlngs, {color: d.colour, weight: a.stub ? 3 : 4, opacity: a.stub ? 0.7 : 0.9,
                                              className: a.className});
+            if (a.stub) {
+              // A stub keeps its length in pixels: redrawn from its place along its bearing on every zoom.
+              var redraw = function () {
+                var map = line._map, rad = a.bearing * Math.PI / 180;
+                var p = map.project(a.at), v = L.point(Math.sin(rad), -Math.cos(rad)).multiplyBy(d.stub_px);
+                var far = map.unproject(a.into ? p.subtract(v) : p.add(v));
+                line.setLatLngs(a.into ? [far, a.at] : [a.at, far]);
+              };
+              line.on("add", function () { redraw(); line._map.on("zoomend", redraw); });
+              line.on("remove", function (e) { e.target._map && e.target._map.off("zoomend", redraw); });
+            }
             var popup = document.createElement("div");
             popup.innerHTML = a.popup;
             line.bindPopup(popup, {maxWidth: 380, autoPanPadding: [10, 10]});
@@ -815,20 +837,24 @@ class _MovementLayer(folium.elements.JSCSSMixin):
         self.asset_base = asset_base.rstrip("/")
         self.inline = False  # map_html_standalone inlines the plugin instead of linking it
         arrows = []
-        for css, mvs, latlngs in _arrows(situation):
+        for arrow in _arrows(situation):
+            mvs = arrow["movements"]
             first = mvs[0]
             names = (first.from_place.name if first.from_place else "?", first.to_place.name if first.to_place else "?")
             stub = first.ends != "both"
-            arrows.append({
-                "latlngs": latlngs, "stub": stub,
-                "className": f"geo-movement {css}{' geo-movement-stub' if stub else ''}",
+            data: dict[str, Any] = {
+                "latlngs": arrow["latlngs"], "stub": stub,
+                "className": f"geo-movement {arrow['css']}{' geo-movement-stub' if stub else ''}",
                 "popup": movement_popup_html(mvs),
                 "tooltip": f"{escape_untrusted(names[0])} &rarr; {escape_untrusted(names[1])}"
                            f" · {escape_untrusted(first.trigger)}",
-            })
+            }
+            if stub:
+                data.update(at=arrow["at"], bearing=arrow["bearing"], into=arrow["into"])
+            arrows.append(data)
         self.arrow_classes = [a["className"] for a in arrows]
         self.data_js = _script_json({"arrows": arrows, "colour": MOVEMENT_COLOUR, "text": _ARROW_TEXT,
-                                     "pane": _MOVEMENTS_PANE})
+                                     "pane": _MOVEMENTS_PANE, "stub_px": _STUB_PX})
 
     def render(self, **kwargs: Any) -> None:
         root = self.get_root()
