@@ -17,7 +17,8 @@ have fixed maximum lengths), and no regular expression can backtrack over long r
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .model import Mention, Place
@@ -306,8 +307,9 @@ _CUE_WORDS = frozenset(CUES)
 _MAX_SCOPE = 30
 _MAX_GAP = 3
 _MAX_WHAT = 8
+_MAX_COORD_GAP = 24
 # Characters between two tokens that end a clause (a comma is handled on its own: lists).
-_HARD = frozenset(".;:!?؟؛()[]{}\"«»“”\n")
+_HARD = frozenset(".;:!?؟؛()[]{}\"«»“”\n–—")
 
 
 # -- tokens --------------------------------------------------------------------------------------
@@ -320,23 +322,30 @@ class _Tok:
     boundary: str  # what separates it from the previous token: "", "comma" or "hard"
 
 
-def _tokens(text: str) -> list[_Tok]:
-    folded = fold(text)
+def _tokens(text: str, start: int, end: int) -> list[_Tok]:
+    """The tokens of ``text[start:end]`` (one sentence), with original offsets and what separates them."""
+    folded = fold(text[start:end])
+    # Folding that deleted or expanded nothing keeps every offset: no offset map needed then.
+    identity = len(folded.runs_f) == 1
     out: list[_Tok] = []
-    prev_end = 0
+    prev_end = start
     prev_word = ""
     for fs, fe, word in token_spans(folded.text):
-        start, end = folded.span(fs, fe)
-        gap = text[prev_end:start] if out else ""
+        if identity:
+            s, e = start + fs, start + fe
+        else:
+            s, e = folded.span(fs, fe)
+            s, e = s + start, e + start
         boundary = ""
-        if gap:
-            if any(c in _HARD for c in gap) or "–" in gap or "—" in gap:
+        if out and s > prev_end:
+            gap = text[prev_end:s]
+            if not _HARD.isdisjoint(gap):
                 boundary = "hard"
             elif "," in gap or "،" in gap:
                 # 2,000 is one number, not a list.
-                boundary = "" if gap.strip() == "," and word.isdigit() and prev_word.isdigit() else "comma"
-        out.append(_Tok(start, end, word, "\u0600" <= word[0] <= "\u06ff", boundary))
-        prev_end, prev_word = end, word
+                boundary = "" if gap == "," and word.isdigit() and prev_word.isdigit() else "comma"
+        out.append(_Tok(s, e, word, "\u0600" <= word[0] <= "\u06ff", boundary))
+        prev_end, prev_word = e, word
     return out
 
 
@@ -373,27 +382,33 @@ class _Trigger:
 
 
 def _trigger(tok: _Tok, clause_start: bool = False) -> _Trigger | None:
-    if not tok.arabic:
-        lemma = _EN_TRIGGER_OF.get(tok.word)
+    """The trigger a token is, if any; a bare Arabic form that is verb or noun is a verb at a clause start."""
+    trig = _lookup(tok.word)
+    if trig is None or trig.kind != "vn":
+        return trig
+    # نقل التلفزيون ... opens a verbal sentence; عمليات نقل المحتجزين is a noun.
+    return replace(trig, kind="v" if clause_start else "n")
+
+
+@lru_cache(maxsize=65536)
+def _lookup(word: str) -> _Trigger | None:
+    """The trigger a folded word is, decided once per distinct word (kind "vn" left to the context)."""
+    if not "\u0600" <= word[0] <= "\u06ff":
+        lemma = _EN_TRIGGER_OF.get(word)
         if lemma is None:
             return None
         _forms, role, extra = EN_TRIGGERS[lemma]
         return _Trigger(lemma, "en", False, role, extra)
-    for stem, how in _ar_candidates(tok.word):
+    for stem, how in _ar_candidates(word):
         hit = AR_TRIGGERS.get(stem)
         if hit is None:
             continue
         lemma, kind = hit
-        if kind == "x" and stem != tok.word:
+        if kind == "x" and stem != word:
             continue
-        if kind == "vn":
-            if how == "n":
-                kind = "n"
-            elif how == "v":
-                kind = "v"
-            else:  # نقل التلفزيون ... opens a verbal sentence; عمليات نقل المحتجزين is a noun
-                kind = "v" if clause_start else "n"
-        if how == "n" and kind != "n":
+        if kind == "vn" and how in ("n", "v"):
+            kind = how
+        if how == "n" and kind not in ("n", "vn"):
             continue
         if how == "v" and kind == "n":
             continue
@@ -521,14 +536,16 @@ class _Sentence:
         last = first
         k = bisect_left(self.mention_starts, first.end)
         for m in self.mentions[k:]:
+            if m.start - last.end > _MAX_COORD_GAP:  # "X, Y and the Z camps": a list's joints are short
+                break
             gap = self.text[last.end : m.start]
-            words = [w for w in fold(gap).text.replace(",", " , ").replace("،", " , ").split()]
+            words = fold(gap).text.replace(",", " , ").split()  # fold: ، → , and no tashkeel (وَ)
             if not words or not all(w in _EN_COORD or w in _AR_COORD or w == "," or w in _CUE_WORDS
                                     for w in words):
                 break
             if not any(w != "the" and w not in _CUE_WORDS for w in words):
                 break
-            if any(c in _HARD for c in gap):
+            if not _HARD.isdisjoint(gap):
                 break
             if m.place is not None:
                 found.append(m)
@@ -761,20 +778,15 @@ def extract_movements(situation: Situation) -> tuple[Movement, ...]:
     text = situation.text
     if not situation.mentions:
         return ()
-    toks = _tokens(text)
-    starts = [t.start for t in toks]
     by_sentence: dict[tuple[int, int], list[Mention]] = {}
     for m in situation.mentions:
         by_sentence.setdefault((m.sentence_start, m.sentence_end), []).append(m)
     out: list[Movement] = []
+    # Only sentences that name a place can state a movement: the others are never tokenized.
     for (ss, se), mentions in by_sentence.items():
-        a = bisect_left(starts, ss)
-        b = bisect_left(starts, se)
-        sent_toks = toks[a:b]
+        sent_toks = _tokens(text, ss, se)
         if not sent_toks:
             continue
-        # The first token of a sentence starts a new clause whatever came before it.
-        sent_toks[0] = _Tok(sent_toks[0].start, sent_toks[0].end, sent_toks[0].word, sent_toks[0].arabic, "")
         sent = _Sentence(text, sent_toks, mentions, ss, se)
         seen: set[tuple[int, str | None, str | None]] = set()
         for i, trig in sent.triggers.items():
