@@ -15,31 +15,10 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .errors import GeoError
+from .export import mention_records  # re-exported: the jsonl schema lives in geo.export
 from .pipeline import LANGS, geoparse
-from .situation import Situation
 
 __all__ = ["main", "mention_records"]
-
-
-def mention_records(situation: Situation, file: str | None = None) -> list[dict[str, Any]]:
-    """One JSON-ready dict per mention, in text order (the jsonl format)."""
-    out = []
-    for m in situation.mentions:
-        p = m.place
-        rec: dict[str, Any] = {
-            "start": m.start, "end": m.end, "text": m.surface,
-            "place_id": p.place_id if p else None,
-            "name": p.name if p else None, "name_ar": p.name_ar if p else None,
-            "kind": p.kind if p else (m.cue or None),
-            "country_code": (p.country_code or None) if p else None,
-            "lat": round(p.lat, 6) if p else None, "lon": round(p.lon, 6) if p else None,
-            "confidence": m.confidence, "reason": m.reason,
-            "sentence_start": m.sentence_start, "sentence_end": m.sentence_end,
-        }
-        if file is not None:
-            rec["file"] = file
-        out.append(rec)
-    return out
 
 
 def _read(name: str) -> str:
