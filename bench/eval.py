@@ -124,11 +124,8 @@ def _init() -> None:
 
 
 def _form(rec: dict[str, Any]) -> str:
-    """``"adjective"`` or ``"name"``: the record's own ``form`` (before mentions carried one, the reason
-    said so: "nisba/demonym of ...")."""
-    if "form" in rec:
-        return rec["form"]
-    return "adjective" if rec["reason"].startswith("nisba/demonym of") else "name"
+    """``"adjective"`` or ``"name"``: the record's own ``form``."""
+    return rec["form"]
 
 
 def predict(item: tuple[str, str]) -> tuple[str, list[dict[str, Any]], float]:
