@@ -462,7 +462,7 @@ class _Sentence:
                 if prev in _AR_PARTITIVE_AFTER:
                     # Partitive (آلاف من اللاجئين) unless a place's own name follows (آلاف من لبنان).
                     m = self.located(i + 1)
-                    if m is None or m.reason.startswith(_NISBA):
+                    if m is None or m.form == "adjective":
                         return None
                 return _ORIGIN, 1
             if w in AR_DESTINATION:
@@ -563,7 +563,7 @@ class _Sentence:
                 if toks[j].boundary or self.role(j, trig) is not None or self.stops(j) or j in self.triggers:
                     return None
                 m = self.located(j)
-                if m is not None and not m.reason.startswith(_NISBA):
+                if m is not None and not m.form == "adjective":
                     return m
             return None
         j = i + 1
@@ -574,7 +574,7 @@ class _Sentence:
             j += 1
         if j < len(toks) and not toks[j].boundary:
             m = self.located(j)
-            if m is not None and not m.reason.startswith(_NISBA):
+            if m is not None and not m.form == "adjective":
                 return m
         return None
 
@@ -750,8 +750,6 @@ class _Sentence:
                 ))
         return out
 
-
-_NISBA = "nisba/demonym"  # how geo.resolve words the reason of a place named by its adjective
 
 
 def extract_movements(situation: Situation) -> tuple[Movement, ...]:
