@@ -563,7 +563,7 @@ class _Sentence:
                 if toks[j].boundary or self.role(j, trig) is not None or self.stops(j) or j in self.triggers:
                     return None
                 m = self.located(j)
-                if m is not None and not m.form == "adjective":
+                if m is not None and m.form != "adjective":
                     return m
             return None
         j = i + 1
@@ -574,7 +574,7 @@ class _Sentence:
             j += 1
         if j < len(toks) and not toks[j].boundary:
             m = self.located(j)
-            if m is not None and not m.form == "adjective":
+            if m is not None and m.form != "adjective":
                 return m
         return None
 
