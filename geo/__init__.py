@@ -12,6 +12,7 @@ from .errors import GazetteerError, GeocoderError, GeoError, InputError, Unknown
 from .gazetteer import Gazetteer, load_gazetteer
 from .model import KINDS, LAYERS, Layer, Mention, Place, Quote, layer_of
 from .pipeline import geoparse
+from .relations import Movement, extract_movements
 from .situation import Situation, SituationPlace
 
 __all__ = [
@@ -27,6 +28,8 @@ __all__ = [
     "Place",
     "Mention",
     "Quote",
+    "Movement",
+    "extract_movements",
     "Layer",
     "LAYERS",
     "KINDS",
