@@ -12,7 +12,6 @@ from .errors import GazetteerError, GeocoderError, GeoError, InputError, Unknown
 from .gazetteer import Gazetteer, load_gazetteer
 from .model import KINDS, LAYERS, Layer, Mention, Place, Quote, layer_of
 from .pipeline import geoparse
-from .relations import Movement, extract_movements
 from .situation import Situation, SituationPlace
 
 __all__ = [
@@ -44,6 +43,8 @@ __all__ = [
 
 # The geocoders pull in geopy (and requests): loaded on first use so `import geo` stays fast.
 _LAZY = {"OfflineGeocoder", "OnlineGeocoder", "GeocodeResult", "PlaceIndex"}
+# Movements (geo.relations) are read only when asked for (Situation.movements): loaded on first use too.
+_LAZY_RELATIONS = {"Movement", "extract_movements"}
 
 
 def __getattr__(name: str) -> object:
@@ -51,4 +52,8 @@ def __getattr__(name: str) -> object:
         from . import geocoder
 
         return getattr(geocoder, name)
+    if name in _LAZY_RELATIONS:
+        from . import relations
+
+        return getattr(relations, name)
     raise AttributeError(f"module 'geo' has no attribute {name!r}")

@@ -270,30 +270,33 @@ _AR_REL = frozenset({"الذي", "التي", "الذين", "اللذين", "ال
 # Damma on a verb's first letter marks the passive (نُقل، أُجليت): then its subject is what moves.
 _DAMMA = "\u064f"
 
+# The word tables below are written folded (ة → ه, أ إ آ → ا, ى → ي, ؤ → و, no tashkeel), like _AR_FORMS:
+# folding them here would build the folding tables at import (tests/test_movements.py checks they are folded).
+
 #: What a trigger may carry without anything moving (folded): a message is conveyed (نقل كلمة الرئيس),
 #: power or control is transferred. A movement whose "what" starts with one of these is none.
-NOT_MOVING: frozenset[str] = frozenset(fold(" ".join((
+NOT_MOVING: frozenset[str] = frozenset(" ".join((
     "message messages greetings condolences speech speeches remarks words regards news footage images",
     "power powers authority sovereignty responsibility responsibilities control ownership",
-    "كلمة كلمات رسالة رسائل تحيات تحية تعازي خطاب تصريحات قول قوله صورة صور مشاهد وقائع",
-    "صلاحيات مسؤولية سيادة ملكية سيطرة حكم",
+    "كلمه كلمات رساله رسائل تحيات تحيه تعازي خطاب تصريحات قول قوله صوره صور مشاهد وقائع",
+    "صلاحيات مسووليه سياده ملكيه سيطره حكم",
     # إعادة in its "re-" senses: rebuild, reopen, re-examine, re-elect, reaffirm (إعادة فتح الطريق من ... إلى ...)
-    "إعمار بناء تأهيل فتح هيكلة النظر انتخاب تأكيد تقييم جدولة",
-))).text.split())
+    "اعمار بناء تاهيل فتح هيكله النظر انتخاب تاكيد تقييم جدوله",
+)).split())
 
 # After إعادة these name the same movement (إعادة دمج العائلات = the families' return and reintegration):
 # what moves comes after them.
-_AR_COMPOUND = frozenset(fold("دمج إدماج توطين انتشار تموضع").text.split())
+_AR_COMPOUND = frozenset("دمج ادماج توطين انتشار تموضع".split())
 
 #: Words that, first after an origin or destination word, make the phrase no place (folded):
 #: return to normal life / to the negotiating table, عادت الحياة إلى طبيعتها، withdrew from an agreement
 #: (انسحابها من اتفاق باريس). In English an agreement's head follows the place: see NOT_PLACE_AFTER.
-NOT_PLACE_HEADS: frozenset[str] = frozenset(fold(" ".join((
+NOT_PLACE_HEADS: frozenset[str] = frozenset(" ".join((
     "normal normality normalcy life table talks negotiations dialogue calm stability power office duty",
     "prominence levels agreement accord deal treaty pact convention",
-    "طبيعتها طبيعته طبيعتهم طبيعتهما طبيعي طبيعية طاولة مفاوضات المفاوضات حوار الحوار اتفاق اتفاقية",
-    "اتفاقات معاهدة هدوء الهدوء استقرار الاستقرار الحياة السلطة الحكم الواجهة مسار",
-))).text.split())
+    "طبيعتها طبيعته طبيعتهم طبيعتهما طبيعي طبيعيه طاوله مفاوضات المفاوضات حوار الحوار اتفاق اتفاقيه",
+    "اتفاقات معاهده هدوء الهدوء استقرار الاستقرار الحياه السلطه الحكم الواجهه مسار",
+)).split())
 
 #: Words right after a place that make it the name of an agreement or a meeting, not an end
 #: (withdrew from the Paris agreement, returned to the Astana talks).

@@ -143,3 +143,13 @@ def test_hostile_text_stays_as_written(gaz):
 
 def test_an_empty_situation_has_no_movements():
     assert extract_movements(Situation(text="", lang="en", mentions=())) == ()
+
+
+def test_the_word_tables_are_written_folded():
+    from geo import relations
+    from geo.text import fold
+
+    tables = [relations.NOT_MOVING, relations.NOT_PLACE_HEADS, relations._AR_COMPOUND, relations.AR_ORIGIN,
+              relations.AR_DESTINATION, relations._AR_STOP, relations._AR_PARTITIVE_AFTER, frozenset(relations.AR_TRIGGERS)]
+    for table in tables:
+        assert all(fold(w).text == w for w in table), sorted(w for w in table if fold(w).text != w)
