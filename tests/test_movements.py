@@ -150,6 +150,7 @@ def test_the_word_tables_are_written_folded():
     from geo.text import fold
 
     tables = [relations.NOT_MOVING, relations.NOT_PLACE_HEADS, relations._AR_COMPOUND, relations.AR_ORIGIN,
-              relations.AR_DESTINATION, relations._AR_STOP, relations._AR_PARTITIVE_AFTER, frozenset(relations.AR_TRIGGERS)]
+              relations.AR_DESTINATION, relations._AR_STOP, relations._AR_PARTITIVE_AFTER,
+              frozenset(relations.AR_TRIGGERS)]
     for table in tables:
         assert all(fold(w).text == w for w in table), sorted(w for w in table if fold(w).text != w)
