@@ -18,7 +18,7 @@ from pathlib import Path
 from .dates import statement_date
 from .model import Place
 from .situation import Situation
-from .store import MentionRow, NewStatement, PlaceRow, Store
+from .store import MentionRow, NewStatement, PlaceRow, Selection, Store
 
 __all__ = [
     "BUNDLED_DIR",
@@ -31,6 +31,7 @@ __all__ = [
     "add_situations",
     "reparse",
     "seed_bundled",
+    "export_collection",
 ]
 
 _GEO = Path(__file__).resolve().parent
@@ -176,3 +177,14 @@ def seed_bundled(store: Store, parse: Callable[[str], Situation],
              for p in paths]
     store.set_meta(SEEDED_KEY, "1")
     return added
+
+
+def export_collection(store: Store, path: str | Path, fmt: str, selection: Selection | None = None) -> tuple[int, int]:
+    """Write the selected statements' places and mentions as ``fmt`` (geojson, gpkg, csv, kml) to ``path``,
+    atomically; returns ``(places, mentions)`` written."""
+    from .export import write_collection
+
+    summaries = store.place_summaries(selection)
+    mentions = store.mentions(selection)
+    write_collection(path, fmt, summaries, mentions)
+    return len(summaries), len(mentions)
