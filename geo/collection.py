@@ -32,6 +32,7 @@ __all__ = [
     "reparse",
     "seed_bundled",
     "export_collection",
+    "export_bytes",
 ]
 
 _GEO = Path(__file__).resolve().parent
@@ -188,3 +189,19 @@ def export_collection(store: Store, path: str | Path, fmt: str, selection: Selec
     mentions = store.mentions(selection)
     write_collection(path, fmt, summaries, mentions)
     return len(summaries), len(mentions)
+
+
+def export_bytes(store: Store, fmt: str, selection: Selection | None = None) -> bytes:
+    """The same export as :func:`export_collection`, as the file's bytes (for a download button)."""
+    import tempfile
+
+    from .export import COLLECTION_FORMATS
+
+    if fmt not in COLLECTION_FORMATS:
+        from .errors import InputError
+
+        raise InputError(f"unknown export format {fmt!r}; valid: {', '.join(COLLECTION_FORMATS)}")
+    with tempfile.TemporaryDirectory(prefix="geo-export-") as tmp:
+        out = Path(tmp) / f"collection{COLLECTION_FORMATS[fmt]}"
+        export_collection(store, out, fmt, selection)
+        return out.read_bytes()
