@@ -10,6 +10,7 @@ no Streamlit; the dashboard passes :func:`collection_layer_groups` to ``st_foliu
 from __future__ import annotations
 
 import functools
+import json
 import math
 from collections.abc import Collection, Iterable, Sequence
 from typing import Any
@@ -63,11 +64,21 @@ def collection_bounds(summaries: Sequence[PlaceSummary]) -> list[list[float]] | 
     return [[min(lats), min(lons)], [max(lats), max(lons)]]
 
 
+#: Areas are drawn coarser than on a statement's map (~5 km, 0.01°): a collection can name a hundred
+#: countries, and at 1e-4 their outlines alone made the first map 700 KB.
+_AREA_TOLERANCE = 0.05
+_AREA_PRECISION = 0.01
+
+
 @functools.lru_cache(maxsize=2048)
 def _area_json(wkb: bytes) -> dict[str, Any]:
     import shapely
 
-    return _area_geometry(shapely.from_wkb(wkb))
+    geom = shapely.from_wkb(wkb)
+    simple = shapely.set_precision(shapely.simplify(geom, _AREA_TOLERANCE, preserve_topology=True), _AREA_PRECISION)
+    if simple.is_empty:  # a small island: the statement map's finer outline
+        return _area_geometry(geom)
+    return json.loads(shapely.to_geojson(shapely.orient_polygons(simple, exterior_cw=False)))
 
 
 def _popup(s: PlaceSummary, new: bool) -> str:

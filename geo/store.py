@@ -97,6 +97,10 @@ MIGRATIONS: list[tuple[str, ...]] = [
             venue_place_id TEXT,
             added_at TEXT NOT NULL,
             parser_version TEXT NOT NULL,
+            -- Kept with the row, so listing 10,000 statements reads neither their texts nor their mentions.
+            title TEXT NOT NULL,
+            n_places INTEGER NOT NULL,
+            n_mentions INTEGER NOT NULL,
             CHECK ((date IS NULL) = (date_source IS NULL))
         )""",
         "CREATE INDEX statements_date ON statements (date)",
@@ -125,6 +129,20 @@ MIGRATIONS: list[tuple[str, ...]] = [
             PRIMARY KEY (statement_id, start, "end")
         ) WITHOUT ROWID""",
         "CREATE INDEX mentions_place ON mentions (place_id, statement_id)",
+        # One row per place named by a statement, with the statement's date: what the map, the timeline
+        # and a place's history add up. Derived from mentions on every write (never edited alone); a
+        # few rows per statement instead of one per mention, and no join with the statements' texts.
+        """CREATE TABLE place_statements (
+            place_id TEXT NOT NULL REFERENCES places (place_id),
+            statement_id INTEGER NOT NULL REFERENCES statements (id) ON DELETE CASCADE,
+            date TEXT,
+            mentions INTEGER NOT NULL,
+            first_start INTEGER NOT NULL,
+            PRIMARY KEY (place_id, statement_id)
+        ) WITHOUT ROWID""",
+        "CREATE INDEX place_statements_place_date ON place_statements (place_id, date, statement_id, mentions)",
+        "CREATE INDEX place_statements_statement ON place_statements (statement_id, first_start)",
+        "CREATE INDEX place_statements_date ON place_statements (date, place_id, mentions)",
         # The review workflow's corrections (issue 11). statement_sha256 NULL: a rule for every
         # statement, including those added later. span_text keys a correction to the words, so a
         # new parse (other offsets, other places) still finds them; one that no longer fits is
@@ -272,23 +290,23 @@ class Selection:
     date_to: str | None = None
     include_undated: bool = False
 
-    def where(self, alias: str = "s") -> tuple[str, list[Any]]:
-        """An SQL condition on the statements table (aliased ``alias``) and its parameters."""
+    def where(self, id_col: str = "s.id", date_col: str = "s.date") -> tuple[str, list[Any]]:
+        """An SQL condition on a statement's id and date columns, and its parameters."""
         conds: list[str] = []
         params: list[Any] = []
         if self.ids is not None:
-            conds.append(f"{alias}.id IN (SELECT value FROM json_each(?))")
+            conds.append(f"{id_col} IN (SELECT value FROM json_each(?))")
             params.append("[" + ",".join(str(int(i)) for i in self.ids) + "]")
         if self.date_from is not None or self.date_to is not None:
             rng = []
             if self.date_from is not None:
-                rng.append(f"{alias}.date >= ?")
+                rng.append(f"{date_col} >= ?")
                 params.append(self.date_from)
             if self.date_to is not None:
-                rng.append(f"{alias}.date <= ?")
+                rng.append(f"{date_col} <= ?")
                 params.append(self.date_to)
             dated = " AND ".join(rng)
-            conds.append(f"(({dated}) OR {alias}.date IS NULL)" if self.include_undated else f"({dated})")
+            conds.append(f"(({dated}) OR {date_col} IS NULL)" if self.include_undated else f"({dated})")
         return (" AND ".join(conds) or "1"), params
 
 
@@ -439,17 +457,16 @@ class Store:
             return int(row[0]), False
         cur = c.execute(
             "INSERT INTO statements (text, sha256, source, lang, date, date_source, venue_place_id, added_at, "
-            "parser_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "parser_version, title, n_places, n_mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)",
             (new.text, sha, new.source, new.lang, new.date, new.date_source, new.venue_place_id, _now(),
-             new.parser_version),
+             new.parser_version, _title(new.text[:400])),
         )
         sid = int(cur.lastrowid)  # type: ignore[arg-type]
-        Store._put_parse(c, sid, new.mentions, new.places)
+        Store._put_parse(c, sid, new.date, new.mentions, new.places)
         return sid, True
 
     @staticmethod
-    def _put_parse(c: sqlite3.Connection, sid: int, mentions: Sequence[MentionRow],
-                   places: Sequence[PlaceRow]) -> None:
+    def _put_places(c: sqlite3.Connection, places: Sequence[PlaceRow]) -> None:
         c.executemany(
             "INSERT INTO places (place_id, name, name_ar, kind, country_code, lat, lon, source, geometry) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (place_id) DO UPDATE SET name = excluded.name, "
@@ -462,12 +479,30 @@ class Store:
             [(p.place_id, p.name, p.name_ar, p.kind, p.country_code, p.lat, p.lon, p.source, p.geometry)
              for p in places],
         )
+
+    @staticmethod
+    def _put_parse(c: sqlite3.Connection, sid: int, date: str | None, mentions: Sequence[MentionRow],
+                   places: Sequence[PlaceRow]) -> None:
+        """Write a statement's mentions, their places and the rows derived from them (after deleting old ones)."""
+        Store._put_places(c, places)
         c.executemany(
             'INSERT INTO mentions (statement_id, start, "end", surface, place_id, confidence, reason, cue, '
             "sentence_start, sentence_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(sid, m.start, m.end, m.surface, m.place_id, m.confidence, m.reason, m.cue, m.sentence_start,
               m.sentence_end) for m in mentions],
         )
+        per_place: dict[str, list[int]] = {}  # place id → [mentions, first start]
+        for m in mentions:
+            if m.place_id is not None:
+                acc = per_place.setdefault(m.place_id, [0, m.start])
+                acc[0] += 1
+                acc[1] = min(acc[1], m.start)
+        c.executemany(
+            "INSERT INTO place_statements (place_id, statement_id, date, mentions, first_start) VALUES (?, ?, ?, ?, ?)",
+            [(pid, sid, date, n, first) for pid, (n, first) in per_place.items()],
+        )
+        c.execute("UPDATE statements SET n_places = ?, n_mentions = ? WHERE id = ?",
+                  (len(per_place), len(mentions), sid))
 
     def replace_parse(self, statement_id: int, new: NewStatement) -> None:
         """Replace a statement's parse (mentions, language, parser version; its date unless it was given).
@@ -488,8 +523,10 @@ class Store:
                           "parser_version = ? WHERE id = ?",
                           (new.lang, new.date, new.date_source, new.venue_place_id, new.parser_version,
                            statement_id))
+            date = c.execute("SELECT date FROM statements WHERE id = ?", (statement_id,)).fetchone()[0]
             c.execute("DELETE FROM mentions WHERE statement_id = ?", (statement_id,))
-            self._put_parse(c, statement_id, new.mentions, new.places)
+            c.execute("DELETE FROM place_statements WHERE statement_id = ?", (statement_id,))
+            self._put_parse(c, statement_id, date, new.mentions, new.places)
 
     def remove(self, ids: Iterable[int]) -> list[int]:
         """Remove statements (and their mentions); returns the ids that existed. Corrections stay (keyed by text)."""
@@ -501,35 +538,29 @@ class Store:
                     removed.append(sid)
             # Places no remaining mention points to are dropped from the snapshot.
             # (A user's own place, named by a correction, stays.)
-            c.execute("DELETE FROM places WHERE place_id NOT IN "
-                      "(SELECT place_id FROM mentions WHERE place_id IS NOT NULL) AND place_id NOT IN "
-                      "(SELECT new_place_id FROM corrections WHERE new_place_id IS NOT NULL)")
+            c.execute("DELETE FROM places WHERE place_id NOT IN (SELECT place_id FROM place_statements) "
+                      "AND place_id NOT IN (SELECT new_place_id FROM corrections WHERE new_place_id IS NOT NULL)")
         return removed
 
     # -- reading statements ----------------------------------------------------
     def statements(self, selection: Selection | None = None, *, with_place_ids: bool = False) -> list[StatementRow]:
         """The selected statements, oldest date first (undated last), then by id."""
-        where, params = (selection or Selection()).where("s")
+        where, params = (selection or Selection()).where()
         rows = self._read(
             "SELECT s.id, s.sha256, s.source, s.lang, s.date, s.date_source, s.venue_place_id, s.added_at, "
-            "s.parser_version, "
-            "(SELECT COUNT(DISTINCT place_id) FROM mentions m WHERE m.statement_id = s.id), "
-            "(SELECT COUNT(*) FROM mentions m WHERE m.statement_id = s.id), "
-            "substr(s.text, 1, 200) "
-            f"FROM statements s WHERE {where} ORDER BY s.date IS NULL, s.date, s.id",
+            f"s.parser_version, s.n_places, s.n_mentions, s.title FROM statements s WHERE {where} "
+            "ORDER BY s.date IS NULL, s.date, s.id",
             params,
         )
-        ids: dict[int, tuple[str, ...]] = {}
+        ids: dict[int, list[str]] = {}
         if with_place_ids and rows:
             # Distinct places of each statement in order of first mention.
             for sid, pid in self._read(
-                f"SELECT m.statement_id, m.place_id FROM mentions m JOIN statements s ON s.id = m.statement_id "
-                f"WHERE m.place_id IS NOT NULL AND {where} ORDER BY m.statement_id, m.start", params
+                "SELECT ps.statement_id, ps.place_id FROM place_statements ps JOIN statements s "
+                f"ON s.id = ps.statement_id WHERE {where} ORDER BY ps.statement_id, ps.first_start", params
             ):
-                cur = ids.get(sid, ())
-                if pid not in cur:
-                    ids[sid] = (*cur, pid)
-        return [StatementRow(*r[:11], title=_title(r[11]), place_ids=ids.get(r[0], ())) for r in rows]
+                ids.setdefault(sid, []).append(pid)
+        return [StatementRow(*r[:11], title=r[11], place_ids=tuple(ids.get(r[0], ()))) for r in rows]
 
     def statement(self, statement_id: int) -> StatementRow | None:
         """One statement's metadata, or ``None``."""
@@ -571,16 +602,14 @@ class Store:
 
     def place_summaries(self, selection: Selection | None = None) -> list[PlaceSummary]:
         """Every place the selected statements name, most mentioned first."""
-        where, params = (selection or Selection()).where("s")
+        where, params = (selection or Selection()).where("ps.statement_id", "ps.date")
         rows = self._read(
-            f"WITH agg AS (SELECT m.place_id, COUNT(*) AS n, COUNT(DISTINCT m.statement_id) AS ns, "
-            f"MIN(s.date) AS lo, MAX(s.date) AS hi FROM mentions m JOIN statements s ON s.id = m.statement_id "
-            f"WHERE m.place_id IS NOT NULL AND {where} GROUP BY m.place_id), "
-            "ever AS (SELECT m.place_id, MIN(s.date) AS first FROM mentions m JOIN statements s "
-            "ON s.id = m.statement_id WHERE m.place_id IN (SELECT place_id FROM agg) GROUP BY m.place_id) "
-            f"SELECT {_PLACE_COLS}, agg.n, agg.ns, agg.lo, agg.hi, ever.first FROM agg "
-            "JOIN places p ON p.place_id = agg.place_id JOIN ever ON ever.place_id = agg.place_id "
-            "ORDER BY agg.n DESC, p.place_id",
+            "WITH agg AS (SELECT ps.place_id, SUM(ps.mentions) AS n, COUNT(*) AS ns, MIN(ps.date) AS lo, "
+            f"MAX(ps.date) AS hi FROM place_statements ps WHERE {where} GROUP BY ps.place_id) "
+            # The first day a place was ever named: one index seek per place (dates sort before NULL).
+            f"SELECT {_PLACE_COLS}, agg.n, agg.ns, agg.lo, agg.hi, (SELECT MIN(e.date) FROM place_statements e "
+            "WHERE e.place_id = agg.place_id AND e.date IS NOT NULL) FROM agg "
+            "JOIN places p ON p.place_id = agg.place_id ORDER BY agg.n DESC, p.place_id",
             params,
         )
         return [PlaceSummary(_place(r), int(r[9]), int(r[10]), r[11], r[12], r[13]) for r in rows]
@@ -592,14 +621,14 @@ class Store:
         Text order within a statement; statements oldest first (``newest_first``: newest
         first), undated statements last either way.
         """
-        where, params = (selection or Selection()).where("s")
+        where, params = (selection or Selection()).where()
         conds = [where]
         if place_id is not None:
             conds.append("m.place_id = ?")
             params.append(place_id)
         elif located_only:
             conds.append("m.place_id IS NOT NULL")
-        order = "s.date DESC, s.added_at DESC, s.id DESC" if newest_first else "s.date, s.id"
+        order = "s.date DESC, s.id DESC" if newest_first else "s.date, s.id"
         rows = self._read(
             # substr counts characters (code points), as Python's offsets do; SQLite's is 1-based.
             f"SELECT s.id, s.date, s.source, s.lang, {_MENTION_COLS}, "
@@ -614,11 +643,28 @@ class Store:
 
     def timeline(self, selection: Selection | None = None) -> list[tuple[str, str, int]]:
         """``(date, kind, mentions)`` per day and kind of place, for dated statements of the selection."""
-        where, params = (selection or Selection()).where("s")
+        where, params = (selection or Selection()).where("ps.statement_id", "ps.date")
         return [(d, k, int(n)) for d, k, n in self._read(
-            "SELECT s.date, p.kind, COUNT(*) FROM mentions m JOIN statements s ON s.id = m.statement_id "
-            f"JOIN places p ON p.place_id = m.place_id WHERE s.date IS NOT NULL AND {where} "
-            "GROUP BY s.date, p.kind ORDER BY s.date, p.kind", params)]
+            "SELECT ps.date, p.kind, SUM(ps.mentions) FROM place_statements ps JOIN places p "
+            f"ON p.place_id = ps.place_id WHERE ps.date IS NOT NULL AND {where} "
+            "GROUP BY ps.date, p.kind ORDER BY ps.date, p.kind", params)]
+
+    def place_history(self, place_id: str, *, limit: int | None = None,
+                      offset: int = 0) -> tuple[int, int, list[MentionOut]]:
+        """A place's history: ``(statements, mentions, quotes)``; the quotes of the ``limit`` newest statements
+        naming it (after ``offset``), newest first (undated last), text order within a statement.
+
+        The counts are over the whole store, so a view can page through a place named thousands of times.
+        """
+        n_st, n_m = self._read("SELECT COUNT(*), COALESCE(SUM(mentions), 0) FROM place_statements "
+                               "WHERE place_id = ?", (place_id,))[0]
+        page = self._read(
+            "SELECT statement_id FROM place_statements WHERE place_id = ? "
+            "ORDER BY date IS NULL, date DESC, statement_id DESC LIMIT ? OFFSET ?",
+            (place_id, -1 if limit is None else limit, offset))
+        ids = tuple(int(r[0]) for r in page)
+        quotes = self.mentions(Selection(ids=ids), place_id=place_id, newest_first=True) if ids else []
+        return int(n_st), int(n_m), quotes
 
     # -- corrections (rows only; what they mean is the review module's business) ----------------------
     def add_correction(self, *, scope: str, action: str, author: str, statement_sha256: str | None = None,
@@ -628,7 +674,7 @@ class Store:
         """Record one correction and return its id; ``place`` adds a user's own place to the snapshot."""
         with self._write() as c:
             if place is not None:
-                self._put_parse(c, 0, (), (place,))
+                self._put_places(c, (place,))
             cur = c.execute(
                 'INSERT INTO corrections (statement_sha256, scope, action, start, "end", span_text, old_place_id, '
                 "new_place_id, author, created_at, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -665,7 +711,11 @@ def _json_list(values: Iterable[str]) -> str:
 
 
 def _title(head: str) -> str:
-    """A statement's first line, shortened: how lists name it."""
+    """A statement's first line, shortened: how lists name it.
+
+    >>> _title("  Riyadh, 9 February 2026\nThe ministry ...")
+    'Riyadh, 9 February 2026'
+    """
     line = head.strip().split("\n", 1)[0].strip()
     return line if len(line) <= 80 else line[:79].rstrip() + "…"
 

@@ -335,3 +335,43 @@ def test_corrections_table_keeps_rows_and_undo(tmp_path):
         assert [p.place_id for p in s.places()] == ["user:homs-office"]  # a user's place outlives the statements
         with pytest.raises(StoreError, match="CHECK constraint"):
             s.add_correction(scope="everywhere", action="reject", author="a", statement_sha256=sha)
+
+
+def test_two_threads_each_with_its_own_connection_lose_nothing(tmp_path):
+    """As two dashboard sessions: each run opens its own connection on its own thread."""
+    import threading
+
+    db = tmp_path / "sessions.db"
+    open_store(db).close()
+    errors: list[BaseException] = []
+
+    def session(who: str) -> None:
+        try:
+            for i in range(20):
+                with open_store(db) as s:
+                    s.add(statement(f"Session {who}, note {i}, about Homs.", date=f"2026-02-{i + 1:02d}"))
+        except BaseException as e:  # collected, so the test fails with the cause
+            errors.append(e)
+
+    threads = [threading.Thread(target=session, args=(w,)) for w in "ab"]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert errors == []
+    with open_store(db) as s:
+        assert s.count() == 40 and len(s.mentions()) == 40
+
+
+def test_a_place_history_pages_through_statements_newest_first(tmp_path):
+    with open_store(tmp_path / "c.db") as s:
+        for i in range(5):
+            s.add(statement(f"Homs on day {i}; Homs again.", date=f"2026-01-0{i + 1}"))
+        s.add(statement("Homs, some day."))
+        s.add(statement("Idlib only.", date="2026-01-09", places=(IDLIB,)))
+        n_statements, n_quotes, first = s.place_history(HOMS.place_id, limit=2)
+        assert (n_statements, n_quotes) == (6, 6)
+        assert [m.date for m in first] == ["2026-01-05", "2026-01-04"]
+        _, _, rest = s.place_history(HOMS.place_id, limit=10, offset=4)
+        assert [m.date for m in rest] == ["2026-01-01", None]  # undated last
+        assert s.place_history("geonames:0") == (0, 0, [])

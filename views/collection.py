@@ -104,9 +104,9 @@ def _timeline(path: str, generation: int, sel: tuple) -> pd.DataFrame:
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def _history_rows(path: str, generation: int, place_id: str) -> list[MentionOut]:
+def _history_rows(path: str, generation: int, place_id: str, limit: int) -> tuple[int, int, list[MentionOut]]:
     with open_store(path) as s:
-        return s.mentions(place_id=place_id, newest_first=True)
+        return s.place_history(place_id, limit=limit)
 
 
 # -- actions (callbacks: they run before the page is drawn again) ----------------------------------------
@@ -259,7 +259,8 @@ def _history_html_head(s: PlaceSummary | None, place_name: str, quotes: int, sta
 
 
 def _history(path: str, gen: int, place_id: str, summary: PlaceSummary | None) -> None:
-    rows = _history_rows(path, gen, place_id)
+    shown = st.session_state.get("coll_history_n", HISTORY_STEP)
+    n_statements, n_quotes, rows = _history_rows(path, gen, place_id, shown)
     if not rows:
         st.caption("No statement in the collection names this place any more.")
         return
@@ -267,9 +268,8 @@ def _history(path: str, gen: int, place_id: str, summary: PlaceSummary | None) -
     for m in rows:
         by_statement.setdefault(m.statement_id, []).append(m)
     name = rows[0].place.name if rows[0].place else place_id
-    st.html(_history_html_head(summary, name, len(rows), len(by_statement)))
-    shown = st.session_state.get("coll_history_n", HISTORY_STEP)
-    for sid, ms in list(by_statement.items())[:shown]:
+    st.html(_history_html_head(summary, name, n_quotes, n_statements))
+    for sid, ms in by_statement.items():
         with st.container(key=f"coll_hist_{sid}"):
             head, button = st.columns([3, 2], vertical_alignment="center")
             source = f" · {escape_untrusted(ms[0].source)}" if ms[0].source else ""
@@ -279,8 +279,8 @@ def _history(path: str, gen: int, place_id: str, summary: PlaceSummary | None) -
                           help="Open this statement in the Statement view", icon=":material/open_in_new:")
             st.html("".join(quote_html(Quote(m.sentence, m.mention.start, m.mention.end, m.mention.surface,
                                              m.mention.sentence_start)) for m in ms))
-    if len(by_statement) > shown:
-        st.button(f"Show {min(HISTORY_STEP, len(by_statement) - shown)} more statements", key="coll_more",
+    if n_statements > shown:
+        st.button(f"Show {min(HISTORY_STEP, n_statements - shown)} more statements", key="coll_more",
                   on_click=lambda: st.session_state.update(coll_history_n=shown + HISTORY_STEP))
 
 
