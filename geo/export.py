@@ -8,31 +8,21 @@ Coordinate order is named: ``lat``/``lon`` in records, ``[lon, lat]`` only in Ge
 
 from __future__ import annotations
 
-<<<<<<< HEAD
-import math
-=======
 import json
+import math
 import os
 import re
 import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
->>>>>>> store
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape as xml_escape
 
-<<<<<<< HEAD
-from .model import Candidate, Mention, Place
+from .errors import GeoError, InputError
+from .model import Candidate, Mention, Place, layer_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from .relations import Movement
-=======
-from .errors import GeoError, InputError
-from .model import Mention, layer_of
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .model import Place
->>>>>>> store
     from .situation import Situation, SituationPlace
     from .store import MentionOut, PlaceRow, PlaceSummary
 
@@ -50,13 +40,11 @@ __all__ = [
     "place_record",
     "place_feature",
     "feature_collection",
-<<<<<<< HEAD
     "movement_record",
     "movement_records",
     "movement_line",
     "movement_geometry",
     "movement_feature",
-=======
     "COLLECTION_PLACE_FIELDS",
     "COLLECTION_MENTION_FIELDS",
     "COLLECTION_FORMATS",
@@ -70,7 +58,6 @@ __all__ = [
     "write_collection_gpkg",
     "write_atomic",
     "write_collection",
->>>>>>> store
 ]
 
 #: Decimal places kept in exported coordinates (~1 cm): smaller files, no false precision lost.
@@ -363,8 +350,6 @@ COLLECTION_FORMATS: dict[str, str] = {"geojson": ".geojson", "gpkg": ".gpkg", "c
 
 
 def _place_of(row: PlaceRow) -> Place:
-    from .model import Place
-
     return Place(row.place_id, row.name, row.name_ar, row.kind, row.country_code, row.lat, row.lon,
                  source=row.source)
 
