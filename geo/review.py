@@ -15,13 +15,17 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import InputError
 from .model import KINDS
 from .store import CORRECTION_COLUMNS, MentionOut, MentionRow, PlaceRow
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .model import Mention, Place
+    from .situation import Situation
 
 __all__ = [
     "ACTIONS",
@@ -33,6 +37,7 @@ __all__ = [
     "correction_from_row",
     "user_place",
     "apply",
+    "apply_to_situation",
     "parse_span",
     "corrections_file",
     "read_corrections_file",
@@ -239,6 +244,51 @@ def apply(statement_sha256: str, text: str, mentions: Sequence[MentionOut], corr
     if reviewed:
         ms = [dataclasses.replace(m, reviewed=True) for m in ms]
     return Applied(tuple(ms), reviewed, tuple(unfit), tuple(applied))
+
+
+def _row_of(p: Place) -> PlaceRow:
+    return PlaceRow(p.place_id, p.name, p.name_ar, p.kind, p.country_code, p.lat, p.lon, p.source)
+
+
+def apply_to_situation(situation: Situation, corrections: Iterable[Correction],
+                       lookup: Callable[[str], Place | None] | None = None) -> tuple[Situation, Applied]:
+    """A parsed statement with its corrections applied (what the dashboard shows), and what :func:`apply` said.
+
+    ``lookup`` gives the gazetteer's own place for an id (with its area); otherwise a point is made from the
+    correction's snapshot of the place. Mentions no correction touched are the parser's, unchanged.
+    """
+    from .situation import Situation
+    from .store import text_sha256
+
+    text = situation.text
+    outs = [MentionOut(0, None, None, situation.lang,
+                       MentionRow(m.start, m.end, m.surface, m.place_id, m.confidence, m.reason, m.cue,
+                                  m.sentence_start, m.sentence_end), "", _row_of(m.place) if m.place else None)
+            for m in situation.mentions]
+    res = apply(text_sha256(text), text, outs, corrections, statement_id=0)
+    by_span: dict[tuple[int, int], Mention] = {(m.start, m.end): m for m in situation.mentions}
+    mentions: list[Mention] = []
+    for o in res.mentions:
+        r = o.mention
+        orig = by_span.get((r.start, r.end))
+        if o.corrected_by is None and orig is not None:
+            mentions.append(orig)
+            continue
+        if o.place is None:
+            continue  # rejected: not a place here, so neither on the map nor among the unlocated
+        place = None
+        if o.place is not None:
+            place = lookup(o.place.place_id) if lookup is not None else None
+            if place is None:
+                from .export import _place_of
+
+                place = _place_of(o.place)
+        from .model import Mention as _M
+
+        mentions.append(_M(r.start, r.end, r.surface, r.sentence_start, r.sentence_end, place,
+                           1.0 if place is not None else 0.0, r.reason, r.cue,
+                           orig.form if orig else "name", orig.candidates if orig else (), ()))
+    return Situation(text, situation.lang, tuple(mentions)), res
 
 
 # -- sharing: a JSON file of corrections -----------------------------------------------------------------
