@@ -220,19 +220,21 @@ class Reviewed:
     unfit: tuple[tuple[int, object], ...]  # (statement id, geo.review.Unfit)
 
 
-def reviewed_view(store: Store, selection: Selection | None = None) -> Reviewed:
+def reviewed_view(store: Store, selection: Selection | None = None, *, summaries_only: bool = False) -> Reviewed:
     """The selection's places and mentions with every active correction applied (see :mod:`geo.review`).
 
     Statements without a correction that concerns them are passed through as stored; the
-    places are then summed up again from the corrected mentions.
+    places are then summed up again from the corrected mentions. ``summaries_only``: the
+    caller needs only the places (no mentions are read while there is no correction).
     """
     from .review import apply, correction_from_row
 
-    rows = store.statements(selection)
     corrections = [correction_from_row(r) for r in store.corrections()]
+    if not corrections:  # nothing to apply: the store's own sums, with no pass over the mentions in Python
+        ms = () if summaries_only else tuple(store.mentions(selection))
+        return Reviewed(tuple(store.place_summaries(selection)), ms, frozenset(), ())
+    rows = store.statements(selection)
     mentions = store.mentions(selection)
-    if not corrections:
-        return Reviewed(tuple(store.place_summaries(selection)), tuple(mentions), frozenset(), ())
     by_sid: dict[int, list[MentionOut]] = {}
     for m in mentions:
         by_sid.setdefault(m.statement_id, []).append(m)
