@@ -30,7 +30,6 @@ import tempfile
 from collections import ChainMap
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
-from itertools import compress
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, NamedTuple
@@ -48,7 +47,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-_FORMAT_VERSION = 12
+_FORMAT_VERSION = 13
 
 # Name reference types (low 4 bits of a packed ref): how a name belongs to its place.
 NAME, NAME_AR, ALIAS, ALT, DEMONYM, ORG, BARE = range(7)
@@ -117,7 +116,10 @@ class Gazetteer:
         self._seats: dict[int, int] = state["seats"]
         self._particles: dict[str, float] = state["particles"]
         self._pairs: frozenset[str] = state["pairs"]
-        # Per country, built on first use (only statements with an unknown Arabic town name need one).
+        # Per country, the towns' consonant skeletons computed at build time ("town_skeletons": cc →
+        # (skeletons joined by NUL, their storage indices)), grouped into a dict on first use: one string
+        # and one array per country unpickle in microseconds; computing the skeletons of a country's
+        # towns on first use cost a fresh process ~0.2 s per country a statement names.
         self._skeletons: dict[str, dict[str, tuple[int, ...]]] = {}
 
     # -- size and identity -----------------------------------------------------
@@ -232,13 +234,10 @@ class Gazetteer:
         (:func:`geo.translit.latin_skeleton`), for Arabic spellings the gazetteer lacks."""
         table = self._skeletons.get(cc)
         if table is None:
-            from .translit import latin_skeleton
-
-            cols = self._cols
+            keys, indices = self._state["town_skeletons"].get(cc, ("", ()))
             groups: dict[str, list[int]] = {}
-            for i in compress(range(len(cols["cc"])), map(cc.__eq__, cols["cc"])):
-                if cols["kind"][i] in ("city", "town"):
-                    groups.setdefault(latin_skeleton(cols["name"][i]), []).append(i)
+            for key, i in zip(keys.split("\0") if indices else (), indices, strict=True):
+                groups.setdefault(key, []).append(i)
             # Idempotent lazy build, like _ids(): two threads racing here store equal tables.
             table = self._skeletons[cc] = {k: tuple(v) for k, v in groups.items()}
         return table
@@ -376,6 +375,7 @@ class _Builder:
         cols["lon"] = array("d", self.cols["lon"])
         cols["pop"] = array("q", self.cols["pop"])
         return {
+            "town_skeletons": _town_skeletons(self.cols),
             "version": _FORMAT_VERSION,
             "cols": cols,
             "index": {" ".join(k): (v[0] if len(v) == 1 else tuple(v)) for k, v in self.index.items()},
@@ -389,6 +389,22 @@ class _Builder:
             "particles": particles,
             "pairs": frozenset(f"{k[0]} {k[1]}" for k in self.index if len(k) > 1),
         }
+
+
+def _town_skeletons(cols: Mapping[str, Sequence[Any]]) -> dict[str, tuple[str, Any]]:
+    """Per country, the consonant skeletons of its cities' and towns' names (NUL-joined) and their
+    storage indices, in storage order: the table :meth:`Gazetteer.towns_by_skeleton` groups."""
+    from array import array
+
+    from .translit import latin_skeleton
+
+    per_cc: dict[str, tuple[list[str], list[int]]] = {}
+    for i, (name, kind, cc) in enumerate(zip(cols["name"], cols["kind"], cols["cc"], strict=True)):
+        if kind in ("city", "town"):
+            keys, indices = per_cc.setdefault(cc, ([], []))
+            keys.append(latin_skeleton(name))
+            indices.append(i)
+    return {cc: ("\0".join(keys), array("i", indices)) for cc, (keys, indices) in per_cc.items()}
 
 
 def _name_keys(name: str) -> tuple[list[tuple[str, ...]], bool]:
@@ -587,6 +603,27 @@ class _LayeredGazetteer(Gazetteer):
         """Zipf frequency of a folded single-token name as an ordinary word (0 if rare)."""
         z = self._common_over.get(token)
         return self._common.get(token, 0.0) if z is None else z
+
+    def towns_by_skeleton(self, cc: str) -> dict[str, tuple[int, ...]]:
+        """Cities and towns of country ``cc`` keyed by the consonant skeleton of their name: the base's
+        table with the places the user's files add or change put where their names now belong."""
+        table = self._skeletons.get(cc)
+        if table is None:
+            from .translit import latin_skeleton
+
+            base = self._base
+            table = base.towns_by_skeleton(cc)
+            changed = sorted(set().union(*self._delta.cols.values()))
+            if changed:
+                groups = {k: list(v) for k, v in table.items()}
+                for i in changed:
+                    if i < len(base) and base.kind(i) in ("city", "town") and base.country_code(i) == cc:
+                        groups[latin_skeleton(base.name(i))].remove(i)  # an overridden base town
+                    if self.kind(i) in ("city", "town") and self.country_code(i) == cc:
+                        groups.setdefault(latin_skeleton(self.name(i)), []).append(i)
+                table = {k: tuple(sorted(v)) for k, v in groups.items() if v}
+            self._skeletons[cc] = table
+        return table
 
     def __reduce__(self) -> tuple[Any, ...]:
         # The base pickles as itself (once, however many layers refer to it), the delta as plain data.
