@@ -13,12 +13,16 @@ unknown name after it is kept as an *unlocated* match.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from itertools import accumulate, compress
 from typing import NamedTuple
 
 from .gazetteer import ALIAS, ALT, DEMONYM, ORG, Gazetteer, NameRef
 from .text import (
+    _PROCLITICS,
+    _WITH_ARTICLE,
     AR_VOWELLED,
     CONTEXT_NAMES,
     CUES,
@@ -144,6 +148,31 @@ def _readings(tok: str, gaz: Gazetteer) -> tuple[tuple[int, str, tuple[int, ...]
     return tuple(r)
 
 
+def _reaching(words: list[str], hits: Iterable[Callable[[str], bool]]) -> set[str]:
+    """The words of ``words`` (sorted) that some ``hits`` test accepts as they are or with an Arabic proclitic
+    taken off (the stem bare or with the article restored, as :func:`geo.text.strip_proclitics` reads it).
+
+    A superset of the words whose readings are worth computing, found in C-level passes: a text's
+    tens of thousands of distinct words need no Python call each, only the few that reach a name.
+    """
+    out: set[str] = set()
+    for hit in hits:
+        out.update(filter(hit, words))
+    # Arabic words are one range of the sorted list, and the words with one prefix a range of that.
+    arabic = words[bisect_left(words, "\u0600") : bisect_left(words, "\u0700")]
+    for p in _PROCLITICS:
+        group = arabic[bisect_left(arabic, p) : bisect_left(arabic, p + "\U0010ffff")]
+        if not group:
+            continue
+        n = len(p)
+        stems = [w[n:] for w in group]
+        for hit in hits:
+            out.update(compress(group, map(hit, stems)))
+            if p in _WITH_ARTICLE:
+                out.update(compress(group, map(hit, map("ال".__add__, stems))))
+    return out
+
+
 def _lengths(first: str, gaz: Gazetteer, arabic: bool) -> tuple[int, ...]:
     """Token lengths of the names starting with ``first``, without the one-word name when that word
     is an Arabic particle (في, إلى, على: Zipf ≥ 6) and no country: resolution never accepts those,
@@ -229,9 +258,11 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
     n = len(words)
     out: list[RawMatch] = []
     # Decide once per distinct word whether it can start a name; then visit only those positions.
+    # Only the words that reach a name or a context word (C-level passes) are looked at one by one.
     readings: dict[str, tuple[tuple[int, str, tuple[int, ...]], ...]] = {}
     contexts: dict[str, tuple[int, str]] = {}
-    for w in set(words):
+    distinct = sorted(set(words))
+    for w in _reaching(distinct, (*gaz.starter_tests(), CONTEXT_NAMES.__contains__)):
         r = _readings(w, gaz)
         if r:
             readings[w] = r
@@ -249,14 +280,23 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
     if cased is not text:
         positions = [k for k in positions if not cased[starts[k]].islower() or words[k] in _LOWER_OK]
     if multi_only:
-        more = [k for k in compress(range(n - 1), map(multi_only.__contains__, words))
-                if any(gaz.has_pair(first, words[k + 1]) for first in multi_only[words[k]])]
+        # Which occurrences the next word continues into a name: for a word read only as itself (the, of,
+        # al) one C-level pass over "word next" strings; words with proclitic readings one by one.
+        plain = {w for w, firsts in multi_only.items() if firsts == (w,)}
+        at = list(compress(range(n - 1), map(plain.__contains__, words)))
+        nexts = map(words.__getitem__, [k + 1 for k in at])
+        more = list(compress(at, gaz.pairs_present(map(" ".join, zip(map(words.__getitem__, at), nexts, strict=True)))))
+        if len(plain) < len(multi_only):
+            more += [k for k in compress(range(n - 1), map(multi_only.__contains__, words)) if words[k] not in plain
+                     and any(gaz.has_pair(first, words[k + 1]) for first in multi_only[words[k]])]
+            more.sort()
         if cased is not text:
             more = [k for k in more if not cased[starts[k]].islower() or words[k] in _LOWER_OK]
         positions = sorted(positions + more)
     refs_memo: dict[tuple[str, ...], tuple[NameRef, ...]] = {}
     case_memo: dict[tuple[str, tuple[str, ...]], bool] = {}
     join_memo: dict[str, bool] = {}
+    cue_join_memo: dict[str, bool] = {}
     orgs: set[tuple[str, ...]] = set()  # names with an organisation reading
     notable_memo: dict[tuple[str, ...], bool] = {}
     org_spans: list[tuple[int, int]] = []  # (first token, length) of organisations' names
@@ -268,7 +308,7 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
         s = starts[i]
         best: tuple[int, int, tuple[str, ...], tuple[NameRef, ...]] | None = None  # (L, prefix, key, refs)
         for pl, first, lens in readings.get(tok, ()):
-            pair = i + 1 < n and gaz.has_pair(first, words[i + 1])
+            pair = lens[0] > 1 and i + 1 < n and gaz.has_pair(first, words[i + 1])
             for L in lens:
                 if best is not None and L <= best[0]:
                     break
@@ -278,7 +318,7 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
                 refs = refs_memo.get(key)
                 if refs is None:
                     refs = refs_memo[key] = gaz.refs(key)
-                    if any(r.name_type == ORG for r in refs):
+                    if ORG in [r.name_type for r in refs]:
                         orgs.add(key)
                 if not refs:
                     continue
@@ -294,7 +334,7 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
                             break
                     if not joined:
                         continue
-                if not is_arabic(first):
+                if not "\u0600" <= first[0] <= "\u06ff":  # not Arabic (is_arabic, inlined: once per candidate)
                     # The cased fold has the same offsets as the folded text: no mapping needed.
                     surface = cased[s : starts[i + L - 1] + len(words[i + L - 1])]
                     ok = case_memo.get((surface, key))
@@ -333,7 +373,11 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
             if not_place or (prev == "of" and i > 1 and words[i - 2] in NOT_PLACE_CUES):
                 continue  # Gulf of Mexico, صلاة المغرب
             # A cue word governs the name right after it, not across punctuation ("the town. In Paris").
-            cue = _cue_of(prev) if _CUE_JOIN_RE.match(seps[i]) else None
+            sep = seps[i]
+            cue_ok = cue_join_memo.get(sep)
+            if cue_ok is None:
+                cue_ok = cue_join_memo[sep] = _CUE_JOIN_RE.match(sep) is not None
+            cue = _cue_of(prev) if cue_ok else None
             if cue is not None:
                 cue_fs = starts[i - 1] + len(prev) - len(cue[0])  # the cue word without its proclitics
             # "the city of X": the cue stands two tokens back. Not "the capital of X": X is the country.
@@ -358,7 +402,7 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
     out.extend(_state_abbreviations(out, folded, gaz))
     out.sort(key=lambda m: m.fs)
     out = _propagate_cues(out, toks, text, cased)
-    out.extend(_unlocated(toks, text, folded, gaz, out, org_spans))
+    out.extend(_unlocated(toks, text, folded, gaz, out, org_spans, distinct))
     out.sort(key=lambda m: m.fs)
     return out
 
@@ -535,14 +579,14 @@ _NAME_STARTERS_AR = frozenset("ابو ام عين تل بئر دير راس جب
 
 
 def _unlocated(toks: _Tokens, text: str, folded: Folded, gaz: Gazetteer,
-               found: list[RawMatch], org_spans: list[tuple[int, int]]) -> list[RawMatch]:
+               found: list[RawMatch], org_spans: list[tuple[int, int]], distinct: list[str]) -> list[RawMatch]:
     """Cue words followed (Arabic) or preceded (English) by a name the gazetteer lacks.
 
     ``org_spans`` (first token, length) are organisations' names: "Islamic State Khorasan
-    Province" ends in a cue word but names no place.
+    Province" ends in a cue word but names no place. ``distinct`` is the text's distinct words, sorted.
     """
     n = len(toks)
-    cue_words = {w for w in set(toks.words) if _cue_of(w) is not None}
+    cue_words = {w for w in _reaching(distinct, (CUES.__contains__,)) if _cue_of(w) is not None}
     cue_positions = list(compress(range(n), map(cue_words.__contains__, toks.words)))
     if not cue_positions:
         return []

@@ -28,7 +28,7 @@ import pickle
 import re
 import tempfile
 from collections import ChainMap
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from types import SimpleNamespace
@@ -98,7 +98,7 @@ class Gazetteer:
     """
 
     __slots__ = ("_cols", "_index", "_first_lens", "_upper", "_wkb", "_by_id", "_common", "_words", "_state",
-                 "_capitals", "_seats", "_particles", "_pairs", "_skeletons")
+                 "_capitals", "_seats", "_particles", "_pairs", "_skeletons", "_named")
 
     def __init__(self, state: dict[str, Any]) -> None:
         self._state = state
@@ -110,6 +110,9 @@ class Gazetteer:
         self._upper: frozenset[str] = state["upper"]
         self._wkb: dict[int, bytes] = state["wkb"]
         self._by_id: Mapping[str, int] | None = None  # built on first get(): most runs never need it
+        # Ids of every place that is not a GeoNames town (countries, regions, curated: a few thousand), so
+        # the lookups a parse makes (country:SY, admin1:US-MD) never build the 236,000-entry table above.
+        self._named: dict[str, int] = state["named_ids"]
         self._common: dict[str, float] = state["common"]
         self._words: frozenset[str] = state["words"]
         self._capitals: frozenset[int] = state["capitals"]
@@ -153,6 +156,9 @@ class Gazetteer:
 
     def index_of(self, place_id: str) -> int:
         """Storage index of ``place_id``; :class:`UnknownPlaceError` if unknown."""
+        i = self._named.get(place_id)
+        if i is not None:
+            return i  # a base place keeps its storage index in every layer, so this holds for those too
         try:
             return self._ids()[place_id]
         except KeyError:
@@ -199,7 +205,8 @@ class Gazetteer:
 
     def country_index(self, cc: str) -> int | None:
         """Storage index of the country with ISO code ``cc``, if known."""
-        return self._ids().get(f"country:{cc}")
+        i = self._named.get(f"country:{cc}")
+        return i if i is not None else self._ids().get(f"country:{cc}")
 
     # -- names -----------------------------------------------------------------
     def lengths(self, first_token: str) -> tuple[int, ...]:
@@ -216,6 +223,16 @@ class Gazetteer:
     def has_pair(self, first: str, second: str) -> bool:
         """Whether some name of two or more tokens starts with ``first second`` (a cheap pre-check)."""
         return f"{first} {second}" in self._pairs
+
+    def pairs_present(self, pairs: Iterable[str]) -> list[bool]:
+        """:meth:`has_pair` for many ``"first second"`` strings at once (one C-level pass)."""
+        return list(map(self._pairs.__contains__, pairs))
+
+    def starter_tests(self) -> tuple[Callable[[str], bool], ...]:
+        """Membership tests whose union accepts exactly the tokens that start some name (those whose
+        :meth:`lengths` is not empty): C-level callables, so ``filter`` and ``map`` can run them over a
+        text's tens of thousands of distinct words without a Python call each."""
+        return (self._index.__contains__, self._first_lens.__contains__)
 
     def needs_upper(self, key: tuple[str, ...]) -> bool:
         """Whether the name is an acronym that counts only when written in capitals (US, UAE)."""
@@ -376,6 +393,7 @@ class _Builder:
         cols["pop"] = array("q", self.cols["pop"])
         return {
             "town_skeletons": _town_skeletons(self.cols),
+            "named_ids": {pid: i for i, pid in enumerate(self.cols["id"]) if not pid.startswith("geonames:")},
             "version": _FORMAT_VERSION,
             "cols": cols,
             "index": {" ".join(k): (v[0] if len(v) == 1 else tuple(v)) for k, v in self.index.items()},
@@ -593,6 +611,15 @@ class _LayeredGazetteer(Gazetteer):
         """Whether some name of two or more tokens starts with ``first second`` (a cheap pre-check)."""
         pair = f"{first} {second}"
         return pair in self._pairs or pair in self._pairs_over
+
+    def pairs_present(self, pairs: Iterable[str]) -> list[bool]:
+        """:meth:`has_pair` for many ``"first second"`` strings at once."""
+        pairs, over = list(pairs), self._pairs_over
+        return [p in over or hit for p, hit in zip(pairs, super().pairs_present(pairs), strict=True)]
+
+    def starter_tests(self) -> tuple[Callable[[str], bool], ...]:
+        """Membership tests whose union accepts exactly the tokens that start some name, the user's included."""
+        return (*super().starter_tests(), self._index_over.__contains__, self._first_over.__contains__)
 
     def needs_upper(self, key: tuple[str, ...]) -> bool:
         """Whether the name is an acronym that counts only when written in capitals (US, UAE)."""
