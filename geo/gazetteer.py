@@ -134,18 +134,12 @@ class Gazetteer:
 
     # -- places ----------------------------------------------------------------
     def place(self, index: int) -> Place:
-        """The place stored at ``index``."""
+        """The place stored at ``index`` (its area, if any, is decoded when first read: see :class:`Place`)."""
         c = self._cols
-        wkb = self._wkb.get(index)
-        geom = None
-        if wkb is not None:
-            import shapely  # local: shapely is only needed when a polygon is asked for
-
-            geom = shapely.from_wkb(wkb)
         return Place(
             place_id=c["id"][index], name=c["name"][index], name_ar=c["name_ar"][index],
             kind=c["kind"][index], country_code=c["cc"][index], lat=c["lat"][index],
-            lon=c["lon"][index], population=c["pop"][index], source=c["source"][index], geometry=geom,
+            lon=c["lon"][index], population=c["pop"][index], source=c["source"][index], wkb=self._wkb.get(index),
         )
 
     def _ids(self) -> Mapping[str, int]:
