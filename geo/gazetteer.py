@@ -119,10 +119,9 @@ class Gazetteer:
         self._seats: dict[int, int] = state["seats"]
         self._particles: dict[str, float] = state["particles"]
         self._pairs: frozenset[str] = state["pairs"]
-        # Per country, the towns' consonant skeletons computed at build time ("town_skeletons": cc →
-        # (skeletons joined by NUL, their storage indices)), grouped into a dict on first use: one string
-        # and one array per country unpickle in microseconds; computing the skeletons of a country's
-        # towns on first use cost a fresh process ~0.2 s per country a statement names.
+        # Per country, the towns' consonant skeletons computed at build time (see _town_skeletons), made
+        # into a dict on first use by C-level calls: computing them on first use cost a fresh process
+        # ~0.2 s per country a statement names, and a dict per country would slow every start.
         self._skeletons: dict[str, dict[str, tuple[int, ...]]] = {}
 
     # -- size and identity -----------------------------------------------------
@@ -245,12 +244,12 @@ class Gazetteer:
         (:func:`geo.translit.latin_skeleton`), for Arabic spellings the gazetteer lacks."""
         table = self._skeletons.get(cc)
         if table is None:
-            keys, indices = self._state["town_skeletons"].get(cc, ("", ()))
-            groups: dict[str, list[int]] = {}
-            for key, i in zip(keys.split("\0") if indices else (), indices, strict=True):
-                groups.setdefault(key, []).append(i)
+            keys, indices, shared = self._state["town_skeletons"].get(cc, ("", (), {}))
+            # zip(indices) gives each index as a 1-tuple, the table's value form, without a Python loop.
+            table = dict(zip(keys.split("\0"), zip(indices), strict=True)) if indices else {}
+            table.update(shared)
             # Idempotent lazy build, like _ids(): two threads racing here store equal tables.
-            table = self._skeletons[cc] = {k: tuple(v) for k, v in groups.items()}
+            self._skeletons[cc] = table
         return table
 
     def is_capital(self, index: int) -> bool:
@@ -403,20 +402,24 @@ class _Builder:
         }
 
 
-def _town_skeletons(cols: Mapping[str, Sequence[Any]]) -> dict[str, tuple[str, Any]]:
-    """Per country, the consonant skeletons of its cities' and towns' names (NUL-joined) and their
-    storage indices, in storage order: the table :meth:`Gazetteer.towns_by_skeleton` groups."""
+def _town_skeletons(cols: Mapping[str, Sequence[Any]]) -> dict[str, tuple[str, Any, dict[str, tuple[int, ...]]]]:
+    """Per country, the consonant skeletons of its cities' and towns' names, for
+    :meth:`Gazetteer.towns_by_skeleton`: the skeletons only one town has (NUL-joined, with that town's
+    storage index in an array), and the others with all their towns' indices in storage order."""
     from array import array
 
     from .translit import latin_skeleton
 
-    per_cc: dict[str, tuple[list[str], list[int]]] = {}
+    per_cc: dict[str, dict[str, list[int]]] = {}
     for i, (name, kind, cc) in enumerate(zip(cols["name"], cols["kind"], cols["cc"], strict=True)):
         if kind in ("city", "town"):
-            keys, indices = per_cc.setdefault(cc, ([], []))
-            keys.append(latin_skeleton(name))
-            indices.append(i)
-    return {cc: ("\0".join(keys), array("i", indices)) for cc, (keys, indices) in per_cc.items()}
+            per_cc.setdefault(cc, {}).setdefault(latin_skeleton(name), []).append(i)
+    out = {}
+    for cc, groups in per_cc.items():
+        single = [(k, v[0]) for k, v in groups.items() if len(v) == 1]
+        out[cc] = ("\0".join(k for k, _ in single), array("i", [i for _, i in single]),
+                   {k: tuple(v) for k, v in groups.items() if len(v) > 1})
+    return out
 
 
 def _name_keys(name: str) -> tuple[list[tuple[str, ...]], bool]:
