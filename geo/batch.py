@@ -248,10 +248,8 @@ def read_documents(inputs: Sequence[str | os.PathLike[str]], *,
     ``.jsonl``/``.ndjson``, ``.csv`` and ``.parquet`` files, and single ``.txt`` files.
 
     A document that cannot be read comes with its ``error``; a missing input raises :class:`InputError`
-    before anything is read.
+    at once, before anything is read.
     """
-    from .textio import decode_bytes
-
     paths = [Path(p) for p in inputs]
     for p in paths:
         if not p.exists():
@@ -259,6 +257,12 @@ def read_documents(inputs: Sequence[str | os.PathLike[str]], *,
         if p.is_file() and _kind(p) is None:
             raise InputError(f"input {str(p)!r}: unsupported file type; give a folder of .txt files, "
                              ".jsonl, .csv or .parquet")
+    return _documents(paths, max_doc_bytes)
+
+
+def _documents(paths: list[Path], max_doc_bytes: int) -> Iterator[Document]:
+    from .textio import decode_bytes
+
     for p in paths:
         kind = "folder" if p.is_dir() else _kind(p)
         if kind == "folder":
@@ -566,7 +570,7 @@ def _start_client(workers: int | None, scheduler: str | None) -> tuple[Any, Any]
         raise InputError("batch needs Dask's distributed package: pip install -r requirements.txt") from None
     if scheduler:
         try:
-            return Client(scheduler, timeout="20s"), None
+            return Client(scheduler, timeout="10s"), None
         except (OSError, TimeoutError) as exc:
             raise InputError(f"cannot reach the Dask scheduler at {scheduler!r}: {exc}") from None
     n = workers or os.cpu_count() or 1
