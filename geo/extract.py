@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from functools import lru_cache
-from itertools import accumulate, compress
+from itertools import accumulate, compress, filterfalse
 from typing import NamedTuple
 
 from .gazetteer import ALIAS, ALT, DEMONYM, ORG, Gazetteer, NameRef
@@ -128,6 +128,8 @@ class _Tokens:
 
 
 _WORD_SPLIT_RE = re.compile(r"([^\W_]+)")
+#: Distinct words whose decisions a gazetteer keeps (about 100 bytes each) before starting afresh.
+_MEMO_WORDS = 500_000
 
 
 def _readings(tok: str, gaz: Gazetteer) -> tuple[tuple[int, str, tuple[int, ...]], ...]:
@@ -258,17 +260,38 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
     n = len(words)
     out: list[RawMatch] = []
     # Decide once per distinct word whether it can start a name; then visit only those positions.
-    # Only the words that reach a name or a context word (C-level passes) are looked at one by one.
+    # The decisions depend only on the word and the gazetteer, so they are kept with the gazetteer for the
+    # next texts (a batch's documents, a dashboard's statements): only words never seen before are looked
+    # at, and of those only the ones that reach a name, a context word or a cue (C-level passes).
+    memo = gaz.memo()
+    seen: dict[str, None] = memo.setdefault("words", {})  # every word decided so far
+    if len(seen) > _MEMO_WORDS:
+        memo = gaz.memo(reset=True)  # a fresh namespace: calls running now keep the one they hold
+        seen = memo.setdefault("words", {})
+    # word → (readings, context name, is a cue) for the words that are any of those
+    facts: dict[str, tuple[tuple[tuple[int, str, tuple[int, ...]], ...], tuple[int, str] | None, bool]]
+    facts = memo.setdefault("facts", {})
+    distinct = set(words)
+    new = sorted(filterfalse(seen.__contains__, distinct))
+    if new:
+        found = {}
+        for w in _reaching(new, (*gaz.starter_tests(), CONTEXT_NAMES.__contains__, CUES.__contains__)):
+            r, c, cue = _readings(w, gaz), _context_name(w), _cue_of(w) is not None
+            if r or c is not None or cue:
+                found[w] = (r, c, cue)
+        facts.update(found)  # before `seen`: a thread that finds a word in `seen` finds its facts too
+        seen.update(dict.fromkeys(new))
     readings: dict[str, tuple[tuple[int, str, tuple[int, ...]], ...]] = {}
     contexts: dict[str, tuple[int, str]] = {}
-    distinct = sorted(set(words))
-    for w in _reaching(distinct, (*gaz.starter_tests(), CONTEXT_NAMES.__contains__)):
-        r = _readings(w, gaz)
+    cue_words: set[str] = set()
+    for w in filter(facts.__contains__, distinct):
+        r, c, cue = facts[w]
         if r:
             readings[w] = r
-        c = _context_name(w)
         if c is not None:
             contexts[w] = c
+        if cue:
+            cue_words.add(w)
     # A Latin name starts with a capital (or a particle/direction: al-Hol, northeast Syria): skip
     # "the", "in", "of" ... written in lower case without building anything for them.
     # Words that only begin longer names ("the", "of", "al" of "the Hague", "al-Hol") matter only
@@ -293,12 +316,13 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
         if cased is not text:
             more = [k for k in more if not cased[starts[k]].islower() or words[k] in _LOWER_OK]
         positions = sorted(positions + more)
-    refs_memo: dict[tuple[str, ...], tuple[NameRef, ...]] = {}
-    case_memo: dict[tuple[str, tuple[str, ...]], bool] = {}
-    join_memo: dict[str, bool] = {}
-    cue_join_memo: dict[str, bool] = {}
-    orgs: set[tuple[str, ...]] = set()  # names with an organisation reading
-    notable_memo: dict[tuple[str, ...], bool] = {}
+    # Pure functions of their keys and the gazetteer, kept with it like the word decisions above.
+    refs_memo: dict[tuple[str, ...], tuple[NameRef, ...]] = memo.setdefault("refs", {})
+    case_memo: dict[tuple[str, tuple[str, ...]], bool] = memo.setdefault("case", {})
+    join_memo: dict[str, bool] = memo.setdefault("join", {})
+    cue_join_memo: dict[str, bool] = memo.setdefault("cue_join", {})
+    orgs: set[tuple[str, ...]] = memo.setdefault("orgs", set())  # names with an organisation reading
+    notable_memo: dict[tuple[str, ...], bool] = memo.setdefault("notable", {})
     org_spans: list[tuple[int, int]] = []  # (first token, length) of organisations' names
     next_free = 0
     for i in positions:
@@ -402,7 +426,7 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
     out.extend(_state_abbreviations(out, folded, gaz))
     out.sort(key=lambda m: m.fs)
     out = _propagate_cues(out, toks, text, cased)
-    out.extend(_unlocated(toks, text, folded, gaz, out, org_spans, distinct))
+    out.extend(_unlocated(toks, text, folded, gaz, out, org_spans, cue_words))
     out.sort(key=lambda m: m.fs)
     return out
 
@@ -579,14 +603,13 @@ _NAME_STARTERS_AR = frozenset("ابو ام عين تل بئر دير راس جب
 
 
 def _unlocated(toks: _Tokens, text: str, folded: Folded, gaz: Gazetteer,
-               found: list[RawMatch], org_spans: list[tuple[int, int]], distinct: list[str]) -> list[RawMatch]:
+               found: list[RawMatch], org_spans: list[tuple[int, int]], cue_words: set[str]) -> list[RawMatch]:
     """Cue words followed (Arabic) or preceded (English) by a name the gazetteer lacks.
 
     ``org_spans`` (first token, length) are organisations' names: "Islamic State Khorasan
-    Province" ends in a cue word but names no place. ``distinct`` is the text's distinct words, sorted.
+    Province" ends in a cue word but names no place. ``cue_words`` are the text's words that are cues.
     """
     n = len(toks)
-    cue_words = {w for w in _reaching(distinct, (CUES.__contains__,)) if _cue_of(w) is not None}
     cue_positions = list(compress(range(n), map(cue_words.__contains__, toks.words)))
     if not cue_positions:
         return []

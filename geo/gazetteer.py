@@ -98,7 +98,7 @@ class Gazetteer:
     """
 
     __slots__ = ("_cols", "_index", "_first_lens", "_upper", "_wkb", "_by_id", "_common", "_words", "_state",
-                 "_capitals", "_seats", "_particles", "_pairs", "_skeletons", "_named")
+                 "_capitals", "_seats", "_particles", "_pairs", "_skeletons", "_named", "_memo")
 
     def __init__(self, state: dict[str, Any]) -> None:
         self._state = state
@@ -123,6 +123,15 @@ class Gazetteer:
         # into a dict on first use by C-level calls: computing them on first use cost a fresh process
         # ~0.2 s per country a statement names, and a dict per country would slow every start.
         self._skeletons: dict[str, dict[str, tuple[int, ...]]] = {}
+        self._memo: dict[str, Any] = {}  # see memo()
+
+    def memo(self, *, reset: bool = False) -> dict[str, Any]:
+        """A namespace of caches that the parser keeps with this gazetteer (decisions that depend only
+        on a word or a name and the gazetteer), shared by every text parsed with it. Caches only grow;
+        ``reset`` replaces the namespace (calls already holding the old one keep using it)."""
+        if reset:
+            self._memo = {}
+        return self._memo
 
     # -- size and identity -----------------------------------------------------
     def __len__(self) -> int:

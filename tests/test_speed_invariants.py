@@ -1,4 +1,4 @@
-"""The towns' consonant skeletons are computed when the gazetteer is built, not on first use."""
+"""Speed work that must not change a result: tables built with the gazetteer, decisions kept with it."""
 
 from __future__ import annotations
 
@@ -42,3 +42,25 @@ def test_a_users_towns_are_in_the_layered_table(tmp_path, gaz):
     assert gaz.towns_by_skeleton("MA")["mzmz"] == (amizmiz,)  # the base is unchanged
     got = [(m.surface, m.place_id) for m in geoparse("تضررت بلدة تامزيرت في المغرب.", gazetteer=layered).mentions]
     assert ("بلدة تامزيرت", "user:tamzirt") in got
+
+
+def test_decisions_kept_with_the_gazetteer_do_not_depend_on_what_was_parsed_before(gaz):
+    """The parser keeps per-word and per-name decisions with the gazetteer for later texts (gaz.memo()):
+    each text must come out the same whatever was parsed before it, and with nothing kept at all."""
+    from pathlib import Path
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parent / "data").rglob("*.txt"))[:40]]
+    texts += ["Aid reached the al-Hol and Roj camps, then Damascus.", "وصل الوفد إلى بلدة أمزميز في المغرب"]
+
+    def rows(text):
+        return [(m.start, m.end, m.place_id, m.confidence, m.reason, m.cue)
+                for m in geoparse(text, gazetteer=gaz).mentions]
+
+    forward = [rows(t) for t in texts]
+    backward = [rows(t) for t in reversed(texts)][::-1]
+    fresh = []
+    for t in texts:
+        gaz.memo(reset=True)  # nothing kept from the text before
+        fresh.append(rows(t))
+    assert forward == backward == fresh
+    assert len(gaz.memo()["words"]) > 0  # the decisions are kept
