@@ -408,8 +408,7 @@ def mention_rows(doc: Document, situation: Any) -> list[dict[str, Any]]:
             "place_id": rec["place_id"], "name": rec["name"], "name_ar": rec["name_ar"], "kind": rec["kind"],
             "layer": rec["layer"], "country_code": rec["country_code"], "confidence": rec["confidence"],
             "reason": rec["reason"], "cue": rec["cue"] or None,
-            # Another field of the record, when the record has it (the mention's written form).
-            "form": rec.get("form"),
+            "form": rec.get("form"),  # "name" or "adjective" (a nisba or demonym)
             "sentence": text[rec["sentence_start"] : rec["sentence_end"]],
             "lat": rec["lat"], "lon": rec["lon"],
         })
