@@ -82,7 +82,12 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     m.add_argument("-o", "--output", required=True)
     m.add_argument("--lang", choices=LANGS, default="auto")
     m.add_argument("--places", action="append", metavar="GEOJSON", help="a GeoJSON file of your own places")
+    from .batch_cli import add_parser as add_batch
+
+    add_batch(sub)
     args = ap.parse_args(argv)
+    if getattr(args, "handler", None) is not None:  # subcommands kept in their own modules
+        return args.handler(args, out)
     try:
         return _parse(args, out) if args.cmd == "parse" else _map(args, out)
     except (GeoError, OSError) as exc:

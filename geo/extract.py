@@ -13,12 +13,16 @@ unknown name after it is kept as an *unlocated* match.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Callable, Iterable
 from functools import lru_cache
-from itertools import accumulate, compress
+from itertools import accumulate, compress, filterfalse
 from typing import NamedTuple
 
 from .gazetteer import ALIAS, ALT, DEMONYM, ORG, Gazetteer, NameRef
 from .text import (
+    _PROCLITICS,
+    _WITH_ARTICLE,
     AR_VOWELLED,
     CONTEXT_NAMES,
     CUES,
@@ -124,6 +128,8 @@ class _Tokens:
 
 
 _WORD_SPLIT_RE = re.compile(r"([^\W_]+)")
+#: Distinct words whose decisions a gazetteer keeps (about 100 bytes each) before starting afresh.
+_MEMO_WORDS = 500_000
 
 
 def _readings(tok: str, gaz: Gazetteer) -> tuple[tuple[int, str, tuple[int, ...]], ...]:
@@ -142,6 +148,31 @@ def _readings(tok: str, gaz: Gazetteer) -> tuple[tuple[int, str, tuple[int, ...]
             if lens:
                 r.append((pl, stem, lens))
     return tuple(r)
+
+
+def _reaching(words: list[str], hits: Iterable[Callable[[str], bool]]) -> set[str]:
+    """The words of ``words`` (sorted) that some ``hits`` test accepts as they are or with an Arabic proclitic
+    taken off (the stem bare or with the article restored, as :func:`geo.text.strip_proclitics` reads it).
+
+    A superset of the words whose readings are worth computing, found in C-level passes: a text's
+    tens of thousands of distinct words need no Python call each, only the few that reach a name.
+    """
+    out: set[str] = set()
+    for hit in hits:
+        out.update(filter(hit, words))
+    # Arabic words are one range of the sorted list, and the words with one prefix a range of that.
+    arabic = words[bisect_left(words, "\u0600") : bisect_left(words, "\u0700")]
+    for p in _PROCLITICS:
+        group = arabic[bisect_left(arabic, p) : bisect_left(arabic, p + "\U0010ffff")]
+        if not group:
+            continue
+        n = len(p)
+        stems = [w[n:] for w in group]
+        for hit in hits:
+            out.update(compress(group, map(hit, stems)))
+            if p in _WITH_ARTICLE:
+                out.update(compress(group, map(hit, map("ال".__add__, stems))))
+    return out
 
 
 def _lengths(first: str, gaz: Gazetteer, arabic: bool) -> tuple[int, ...]:
@@ -229,15 +260,38 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
     n = len(words)
     out: list[RawMatch] = []
     # Decide once per distinct word whether it can start a name; then visit only those positions.
+    # The decisions depend only on the word and the gazetteer, so they are kept with the gazetteer for the
+    # next texts (a batch's documents, a dashboard's statements): only words never seen before are looked
+    # at, and of those only the ones that reach a name, a context word or a cue (C-level passes).
+    memo = gaz.memo()
+    seen: dict[str, None] = memo.setdefault("words", {})  # every word decided so far
+    if len(seen) > _MEMO_WORDS:
+        memo = gaz.memo(reset=True)  # a fresh namespace: calls running now keep the one they hold
+        seen = memo.setdefault("words", {})
+    # word → (readings, context name, is a cue) for the words that are any of those
+    facts: dict[str, tuple[tuple[tuple[int, str, tuple[int, ...]], ...], tuple[int, str] | None, bool]]
+    facts = memo.setdefault("facts", {})
+    distinct = set(words)
+    new = sorted(filterfalse(seen.__contains__, distinct))
+    if new:
+        found = {}
+        for w in _reaching(new, (*gaz.starter_tests(), CONTEXT_NAMES.__contains__, CUES.__contains__)):
+            r, c, cue = _readings(w, gaz), _context_name(w), _cue_of(w) is not None
+            if r or c is not None or cue:
+                found[w] = (r, c, cue)
+        facts.update(found)  # before `seen`: a thread that finds a word in `seen` finds its facts too
+        seen.update(dict.fromkeys(new))
     readings: dict[str, tuple[tuple[int, str, tuple[int, ...]], ...]] = {}
     contexts: dict[str, tuple[int, str]] = {}
-    for w in set(words):
-        r = _readings(w, gaz)
+    cue_words: set[str] = set()
+    for w in filter(facts.__contains__, distinct):
+        r, c, cue = facts[w]
         if r:
             readings[w] = r
-        c = _context_name(w)
         if c is not None:
             contexts[w] = c
+        if cue:
+            cue_words.add(w)
     # A Latin name starts with a capital (or a particle/direction: al-Hol, northeast Syria): skip
     # "the", "in", "of" ... written in lower case without building anything for them.
     # Words that only begin longer names ("the", "of", "al" of "the Hague", "al-Hol") matter only
@@ -249,16 +303,26 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
     if cased is not text:
         positions = [k for k in positions if not cased[starts[k]].islower() or words[k] in _LOWER_OK]
     if multi_only:
-        more = [k for k in compress(range(n - 1), map(multi_only.__contains__, words))
-                if any(gaz.has_pair(first, words[k + 1]) for first in multi_only[words[k]])]
+        # Which occurrences the next word continues into a name: for a word read only as itself (the, of,
+        # al) one C-level pass over "word next" strings; words with proclitic readings one by one.
+        plain = {w for w, firsts in multi_only.items() if firsts == (w,)}
+        at = list(compress(range(n - 1), map(plain.__contains__, words)))
+        nexts = map(words.__getitem__, [k + 1 for k in at])
+        more = list(compress(at, gaz.pairs_present(map(" ".join, zip(map(words.__getitem__, at), nexts, strict=True)))))
+        if len(plain) < len(multi_only):
+            more += [k for k in compress(range(n - 1), map(multi_only.__contains__, words)) if words[k] not in plain
+                     and any(gaz.has_pair(first, words[k + 1]) for first in multi_only[words[k]])]
+            more.sort()
         if cased is not text:
             more = [k for k in more if not cased[starts[k]].islower() or words[k] in _LOWER_OK]
         positions = sorted(positions + more)
-    refs_memo: dict[tuple[str, ...], tuple[NameRef, ...]] = {}
-    case_memo: dict[tuple[str, tuple[str, ...]], bool] = {}
-    join_memo: dict[str, bool] = {}
-    orgs: set[tuple[str, ...]] = set()  # names with an organisation reading
-    notable_memo: dict[tuple[str, ...], bool] = {}
+    # Pure functions of their keys and the gazetteer, kept with it like the word decisions above.
+    refs_memo: dict[tuple[str, ...], tuple[NameRef, ...]] = memo.setdefault("refs", {})
+    case_memo: dict[tuple[str, tuple[str, ...]], bool] = memo.setdefault("case", {})
+    join_memo: dict[str, bool] = memo.setdefault("join", {})
+    cue_join_memo: dict[str, bool] = memo.setdefault("cue_join", {})
+    orgs: set[tuple[str, ...]] = memo.setdefault("orgs", set())  # names with an organisation reading
+    notable_memo: dict[tuple[str, ...], bool] = memo.setdefault("notable", {})
     org_spans: list[tuple[int, int]] = []  # (first token, length) of organisations' names
     next_free = 0
     for i in positions:
@@ -268,7 +332,7 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
         s = starts[i]
         best: tuple[int, int, tuple[str, ...], tuple[NameRef, ...]] | None = None  # (L, prefix, key, refs)
         for pl, first, lens in readings.get(tok, ()):
-            pair = i + 1 < n and gaz.has_pair(first, words[i + 1])
+            pair = lens[0] > 1 and i + 1 < n and gaz.has_pair(first, words[i + 1])
             for L in lens:
                 if best is not None and L <= best[0]:
                     break
@@ -278,7 +342,7 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
                 refs = refs_memo.get(key)
                 if refs is None:
                     refs = refs_memo[key] = gaz.refs(key)
-                    if any(r.name_type == ORG for r in refs):
+                    if ORG in [r.name_type for r in refs]:
                         orgs.add(key)
                 if not refs:
                     continue
@@ -294,7 +358,7 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
                             break
                     if not joined:
                         continue
-                if not is_arabic(first):
+                if not "\u0600" <= first[0] <= "\u06ff":  # not Arabic (is_arabic, inlined: once per candidate)
                     # The cased fold has the same offsets as the folded text: no mapping needed.
                     surface = cased[s : starts[i + L - 1] + len(words[i + L - 1])]
                     ok = case_memo.get((surface, key))
@@ -333,7 +397,11 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
             if not_place or (prev == "of" and i > 1 and words[i - 2] in NOT_PLACE_CUES):
                 continue  # Gulf of Mexico, صلاة المغرب
             # A cue word governs the name right after it, not across punctuation ("the town. In Paris").
-            cue = _cue_of(prev) if _CUE_JOIN_RE.match(seps[i]) else None
+            sep = seps[i]
+            cue_ok = cue_join_memo.get(sep)
+            if cue_ok is None:
+                cue_ok = cue_join_memo[sep] = _CUE_JOIN_RE.match(sep) is not None
+            cue = _cue_of(prev) if cue_ok else None
             if cue is not None:
                 cue_fs = starts[i - 1] + len(prev) - len(cue[0])  # the cue word without its proclitics
             # "the city of X": the cue stands two tokens back. Not "the capital of X": X is the country.
@@ -358,7 +426,7 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
     out.extend(_state_abbreviations(out, folded, gaz))
     out.sort(key=lambda m: m.fs)
     out = _propagate_cues(out, toks, text, cased)
-    out.extend(_unlocated(toks, text, folded, gaz, out, org_spans))
+    out.extend(_unlocated(toks, text, folded, gaz, out, org_spans, cue_words))
     out.sort(key=lambda m: m.fs)
     return out
 
@@ -535,14 +603,13 @@ _NAME_STARTERS_AR = frozenset("ابو ام عين تل بئر دير راس جب
 
 
 def _unlocated(toks: _Tokens, text: str, folded: Folded, gaz: Gazetteer,
-               found: list[RawMatch], org_spans: list[tuple[int, int]]) -> list[RawMatch]:
+               found: list[RawMatch], org_spans: list[tuple[int, int]], cue_words: set[str]) -> list[RawMatch]:
     """Cue words followed (Arabic) or preceded (English) by a name the gazetteer lacks.
 
     ``org_spans`` (first token, length) are organisations' names: "Islamic State Khorasan
-    Province" ends in a cue word but names no place.
+    Province" ends in a cue word but names no place. ``cue_words`` are the text's words that are cues.
     """
     n = len(toks)
-    cue_words = {w for w in set(toks.words) if _cue_of(w) is not None}
     cue_positions = list(compress(range(n), map(cue_words.__contains__, toks.words)))
     if not cue_positions:
         return []

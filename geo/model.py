@@ -55,7 +55,7 @@ def layer_of(kind: str) -> Layer:
         raise ValueError(f"unknown place kind {kind!r}; valid kinds: {', '.join(KINDS)}") from None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Place:
     """One gazetteer entry.
 
@@ -63,6 +63,9 @@ class Place:
     ``geonames:98182``, ``curated:al-hol-camp``. ``geometry`` is a shapely
     geometry for areas (countries, regions) and ``None`` for points; ``lat``/``lon``
     is always a representative point inside the place.
+
+    The gazetteer gives an area as its WKB (``wkb=``), decoded on the first read of ``geometry``:
+    parsing a statement then never imports shapely (a fifth of a second in a fresh process).
     """
 
     place_id: str
@@ -74,7 +77,28 @@ class Place:
     lon: float
     population: int = 0
     source: str = ""
-    geometry: Any = field(default=None, compare=False, repr=False)
+    _geometry: Any = field(default=None, compare=False, repr=False)
+    _wkb: bytes | None = field(default=None, compare=False, repr=False)
+
+    def __init__(self, place_id: str, name: str, name_ar: str, kind: str, country_code: str, lat: float,
+                 lon: float, population: int = 0, source: str = "", geometry: Any = None, *,
+                 wkb: bytes | None = None) -> None:
+        put = object.__setattr__  # frozen: the dataclass's own __init__ sets fields the same way
+        for key, value in (("place_id", place_id), ("name", name), ("name_ar", name_ar), ("kind", kind),
+                           ("country_code", country_code), ("lat", lat), ("lon", lon), ("population", population),
+                           ("source", source), ("_geometry", geometry), ("_wkb", wkb)):
+            put(self, key, value)
+
+    @property
+    def geometry(self) -> Any:
+        """The area as a shapely geometry, or ``None`` for a point place."""
+        geom = self._geometry
+        if geom is None and self._wkb is not None:
+            import shapely  # local: only a map or an export needs areas
+
+            geom = shapely.from_wkb(self._wkb)
+            object.__setattr__(self, "_geometry", geom)  # same value whichever thread gets here first
+        return geom
 
     @property
     def layer(self) -> Layer:
