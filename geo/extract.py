@@ -136,8 +136,13 @@ def _readings(tok: str, gaz: Gazetteer) -> tuple[tuple[int, str, tuple[int, ...]
     if r and arabic and tok[0] in "وفبلك" and gaz.commonness_any(tok[1:]) >= 5.5:
         r = []  # وإن is "and if", not Van: a proclitic on a particle beats a rare name
     if arabic:
+        # A word more frequent than the name it would split into is a word of its own: كريم is not ك + ريم,
+        # فرقة "team" not ف + رقة (Raqqa); a real clitic form (وبغداد, للعراق) is rarer than its name.
+        whole = gaz.commonness_any(tok)
         # Fewest letters taken off first: وكسلا is و + كسلا (Kassala) before وك + سلا (Salé).
         for pl, stem in sorted(strip_proclitics(tok), key=lambda t: t[0]):
+            if whole and pl and whole > gaz.commonness(stem):
+                continue
             lens = _lengths(stem, gaz, arabic)
             if lens:
                 r.append((pl, stem, lens))

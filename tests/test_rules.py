@@ -232,3 +232,12 @@ def test_an_unlocated_english_name_stops_at_a_line_break(gaz):
     # Found by the property test: "0\nCAMP" was one unlocated "0 camp" spanning two sentences.
     assert not geoparse("0\nCAMP", gazetteer=gaz).mentions
     assert [m.surface for m in geoparse("Families reached the Jeddah 5 camp.", gazetteer=gaz).mentions] == ["Jeddah 5 camp"]
+
+
+def test_a_word_more_frequent_than_the_name_it_would_split_into_is_not_split(gaz):
+    # كريم ("generous", a given name) is not ك + ريم, فرقة ("team") not ف + رقة (Raqqa): the whole form is a
+    # more frequent word than the name. A real clitic form (وبالرقة, لحلب) is rarer than its name and still splits.
+    assert rows("شكر كريم زملاءه في فرقة الإنقاذ على جهودهم.", gaz) == []
+    got = rows("وصلت المساعدات إلى الرقة وحلب، وبالرقة مخيمات كثيرة، ولحلب نصيب منها.", gaz)
+    assert [s for s, _, _ in got] == ["الرقة", "حلب", "الرقة", "حلب"]
+    assert all(p is not None for _, p, _ in got)
