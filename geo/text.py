@@ -39,6 +39,11 @@ __all__ = [
     "ARABIC_SPEAKING",
     "NOT_PLACE_CUES",
     "NOT_PLACE_PHRASES",
+    "MONTHS",
+    "WEEKDAYS",
+    "DIALECT_WORDS",
+    "LOANWORDS_AR",
+    "NEVER_PLACE_ALONE",
 ]
 
 # Characters removed by folding: tashkeel, superscript alef, tatweel, Quranic marks,
@@ -448,3 +453,59 @@ US_STATE_ABBREVIATIONS: dict[str, str] = {
     "Tenn.": "TN", "Tex.": "TX", "Vt.": "VT", "Va.": "VA", "Wash.": "WA", "W.Va.": "WV", "Wis.": "WI",
     "Wyo.": "WY", "D.C.": "DC",
 }
+
+
+# -- words that are never a place on their own ------------------------------------------------
+def _with_article(words: str) -> frozenset[str]:
+    """Folded forms of space-separated words; Arabic ones also with and without the article."""
+    out: set[str] = set()
+    for w in words.split():
+        f = fold_name(w)
+        out.add(f)
+        if is_arabic(f):
+            out.add(f[2:] if f.startswith("ال") else "ال" + f)
+    return frozenset(out)
+
+
+#: Month names: Syriac (Levant, Iraq), Gregorian (Egypt, the Gulf, the Maghreb's French forms) and Hijri;
+#: English months. A place name spelled like one (تموز, آب, Mayo's May) is the month when it stands alone.
+MONTHS: frozenset[str] = _with_article(
+    "كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين "
+    "يناير فبراير مارس أبريل إبريل مايو يونيو يونيه يوليو يوليه أغسطس اغسطس سبتمبر أكتوبر نوفمبر ديسمبر "
+    "جانفي فيفري أفريل ماي جوان جويلية أوت "
+    "محرم صفر ربيع جمادى رجب شعبان رمضان شوال "
+    "january february march april may june july august september october november december"
+)
+#: Weekday names, Arabic (with and without the article) and English.
+WEEKDAYS: frozenset[str] = _with_article(
+    "الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت "
+    "monday tuesday wednesday thursday friday saturday sunday"
+)
+#: Everyday words of the spoken dialects that social-media posts are written in (Levantine, Gulf, Iraqi,
+#: Egyptian, Maghrebi): function words, adverbs and common verbs, from the dialects' grammars, not from
+#: any text we parse. Some are spelled like places elsewhere (كاين "there is" is an Arabic name of Caen);
+#: words that also name Arab towns (هون "here" is Hun in Libya, خالص "at all" al-Khalis in Iraq) are left out.
+DIALECT_WORDS: frozenset[str] = _with_article(
+    # Levantine
+    "شو هيك هلق هلأ كتير منيح بدي بدك بدو بدها عم مبارح هونيك ليش وين قديش كمان لسا لسه يلا حدا "
+    "منشان مشان شوي تبع تبعي هيدا هيدي هيدول "
+    # Gulf
+    "وايد شلون شنو جذي هالحين الحين زين يبي أبي ترى حيل عيل اشلون "
+    # Iraqi
+    "ماكو اكو شكو هواية هسة هسه يمعود كلش اكيد "
+    # Egyptian
+    "إزاي ازاي ليه إمتى امتى فين كده كدا دلوقتي النهارده بكره أوي اوي بتاع عايز عاوز حاجة "
+    # Maghrebi
+    "واش كاين كاينة كاينين بزاف دابا ديال تاع راه راهي راني راك هاد هادي كيفاش علاش شحال مزيان بغيت "
+    "خويا والو باش برشا توا برك شوية"
+)
+#: English words written in Arabic letters, as posts use them (لايف, أونلاين, الستوري). سوري ("sorry") is
+#: left out: it is also "Syrian" (see :data:`INDEFINITE_NISBA_OPENS`).
+LOANWORDS_AR: frozenset[str] = _with_article(
+    "أوكي اوكي لايف أونلاين اونلاين بوست ستوري لايك شير فولو فيديو موبايل لابتوب ويكند ميتنج أوفر اوفر "
+    "ترافيك لوكيشن نورمال برافو ميرسي سيلفي تريند هاشتاغ هاشتاج كاش جيم ماتش أوبر اوبر كافيه مول تاكسي "
+    "سيمانة طوموبيل ميساج فيسبوك انستا تيك توك سناب واتساب"
+)
+#: Words that are never a place on their own, whatever the gazetteer says (a longer name that holds one,
+#: خميس مشيط, العاشر من رمضان, is still matched whole).
+NEVER_PLACE_ALONE: frozenset[str] = MONTHS | WEEKDAYS | DIALECT_WORDS | LOANWORDS_AR

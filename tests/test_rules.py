@@ -241,3 +241,12 @@ def test_a_word_more_frequent_than_the_name_it_would_split_into_is_not_split(gaz
     got = rows("وصلت المساعدات إلى الرقة وحلب، وبالرقة مخيمات كثيرة، ولحلب نصيب منها.", gaz)
     assert [s for s, _, _ in got] == ["الرقة", "حلب", "الرقة", "حلب"]
     assert all(p is not None for _, p, _ in got)
+
+
+def test_months_weekdays_and_dialect_words_are_never_a_place_alone(gaz):
+    # تموز and آب are months (GeoNames has places spelled so), الخميس a weekday, كاين "there is" in Darija
+    # (an Arabic name of Caen); "August" and "March" are months. A longer name that holds one still matches.
+    assert rows("كاين شي حد جاي الخميس؟ الحر في تموز وآب ما بينطاق.", gaz) == []
+    assert rows("The fair opens in March and closes on Monday, August 4.", gaz) == []
+    got = rows("وصل الوفد إلى خميس مشيط يوم الخميس.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("خميس مشيط", "geonames:105072")]
