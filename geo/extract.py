@@ -22,6 +22,10 @@ from .text import (
     AR_VOWELLED,
     CONTEXT_NAMES,
     CUES,
+    DISEASE_HEADS_AR,
+    DISEASE_HEADS_EN,
+    DISEASE_MODIFIERS_EN,
+    DISEASE_NAMES,
     NEVER_PLACE_ALONE,
     NOT_PLACE_CUES,
     US_STATE_ABBREVIATIONS,
@@ -366,6 +370,7 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
                             (cue_fs, fe) if cue is not None and cue_fs >= 0 else None))
     out.extend(_state_abbreviations(out, folded, gaz))
     out.sort(key=lambda m: m.fs)
+    out = _not_places(out, toks, text)
     out = _propagate_cues(out, toks, text, cased)
     out.extend(_unlocated(toks, text, folded, gaz, out, org_spans))
     out.sort(key=lambda m: m.fs)
@@ -481,6 +486,52 @@ def _is_notable_name(words: list[str], j: int, gaz: Gazetteer, memo: dict[tuple[
                                     or gaz.population(r.place_index) >= 100_000)
             for L in gaz.lengths(words[j]) for r in gaz.refs(key[:L]))
     return hit
+
+
+def _stems(word: str) -> tuple[str, ...]:
+    """A word and, for Arabic, its readings with proclitics taken off (بحمى → حمى)."""
+    return (word, *(st for _, st in strip_proclitics(word))) if is_arabic(word) else (word,)
+
+
+_AR_DIRECTIONS = frozenset(fold_name(w) for w in "شمال جنوب شرق غرب وسط".split())
+_HYPHENS = frozenset("-–")
+
+
+def _not_places(matches: list[RawMatch], toks: _Tokens, text: str) -> list[RawMatch]:
+    """Drop names that the words around them make something other than a place (see each rule's table in
+    :mod:`geo.text`): a disease named after a place ("Lassa fever", حمى القرم-الكونغو, a bare "Ebola")."""
+    if not matches:
+        return matches
+    words, seps = toks.words, toks.seps
+    n = len(words)
+    drop = [False] * len(matches)
+    for k, m in enumerate(matches):
+        if m.cue == "context":
+            continue
+        i, j = m.token_index, m.token_index + m.token_count
+        # A disease: an Arabic head word before the name (a direction may stand between: فيروس غرب النيل) ...
+        p = i - 1
+        if p >= 1 and words[p] in _AR_DIRECTIONS:
+            p -= 1
+        if p >= 0 and is_arabic(m.key[0]) and any(st in DISEASE_HEADS_AR for st in _stems(words[p])):
+            drop[k] = True
+            continue
+        # ... an English head word after it ("Marburg virus disease", "Crimean-Congo haemorrhagic fever") ...
+        q = j
+        while q < n and q - j < 2 and words[q] in DISEASE_MODIFIERS_EN and words[q] not in DISEASE_HEADS_EN:
+            q += 1
+        if q < n and words[q] in DISEASE_HEADS_EN and _JOIN_RE.match(seps[q]) and not is_arabic(m.key[0]):
+            drop[k] = True
+            continue
+        # ... or a disease's own name, unless a locative word or a cue says the place is meant.
+        if not m.locative and not m.cue and " ".join(m.key) in DISEASE_NAMES:
+            drop[k] = True
+    # The name joined to a disease's by a hyphen is part of it: Crimean-Congo, القرم-الكونغو.
+    for k in range(len(matches) - 1):
+        a, b = matches[k], matches[k + 1]
+        if drop[k] != drop[k + 1] and text[a.fe : b.fs] in _HYPHENS:
+            drop[k] = drop[k + 1] = True
+    return [m for m, d in zip(matches, drop, strict=True) if not d] if any(drop) else matches
 
 
 def _gap_is_list(text: str, a_end: int, b_start: int) -> bool:

@@ -44,6 +44,10 @@ __all__ = [
     "DIALECT_WORDS",
     "LOANWORDS_AR",
     "NEVER_PLACE_ALONE",
+    "DISEASE_HEADS_EN",
+    "DISEASE_MODIFIERS_EN",
+    "DISEASE_HEADS_AR",
+    "DISEASE_NAMES",
 ]
 
 # Characters removed by folding: tashkeel, superscript alef, tatweel, Quranic marks,
@@ -509,3 +513,26 @@ LOANWORDS_AR: frozenset[str] = _with_article(
 #: Words that are never a place on their own, whatever the gazetteer says (a longer name that holds one,
 #: خميس مشيط, العاشر من رمضان, is still matched whole).
 NEVER_PLACE_ALONE: frozenset[str] = MONTHS | WEEKDAYS | DIALECT_WORDS | LOANWORDS_AR
+
+
+# -- diseases named after places ----------------------------------------------------------------
+#: Words that make the place name before them (English: "Lassa fever", "West Nile virus", "German measles")
+#: or after them (Arabic: حمى لاسا, فيروس زيكا, الحصبة الألمانية) the name of a disease.
+DISEASE_HEADS_EN: frozenset[str] = frozenset(
+    "virus viruses fever disease flu influenza measles encephalitis syndrome pox".split())
+#: Words that may stand between the name and its English head: "Crimean-Congo haemorrhagic fever".
+DISEASE_MODIFIERS_EN: frozenset[str] = frozenset(
+    "haemorrhagic hemorrhagic spotted equine virus valley forest".split())
+DISEASE_HEADS_AR: frozenset[str] = _with_article(
+    "حمى حمي فيروس فايروس مرض داء إنفلونزا انفلونزا أنفلونزا إنفلونزة حصبة متلازمة التهاب")
+#: Diseases and viruses named after the place they were first described in, written bare ("an Ebola
+#: outbreak", إيبولا وماربورغ): the disease unless a locative word or a cue says the place is meant ("in
+#: Marburg"). From the lists of infectious diseases named after places (ICD-11 names, ICTV virus names);
+#: names that are mostly the place (Sudan, Congo, Nile, Rift Valley, Crimea) count only with a head word.
+DISEASE_NAMES: frozenset[str] = frozenset(fold_name(w) for w in (
+    "Ebola", "Marburg", "Lassa", "Zika", "Hendra", "Nipah", "Lyme", "Coxsackie", "Norwalk", "Hantaan",
+    "Bundibugyo", "Junin", "Machupo", "Guanarito", "Oropouche", "Mayaro", "Usutu", "Powassan", "Sindbis",
+    "Semliki", "Reston", "Chapare", "Lujo", "West Nile",
+    "إيبولا", "ايبولا", "إبولا", "ماربورغ", "ماربورج", "ماربورك", "لاسا", "زيكا", "هندرا", "نيباه", "نيبا",
+    "لايم", "غرب النيل",
+))

@@ -250,3 +250,14 @@ def test_months_weekdays_and_dialect_words_are_never_a_place_alone(gaz):
     assert rows("The fair opens in March and closes on Monday, August 4.", gaz) == []
     got = rows("وصل الوفد إلى خميس مشيط يوم الخميس.", gaz)
     assert [(s, p) for s, p, _ in got] == [("خميس مشيط", "geonames:105072")]
+
+
+def test_a_disease_named_after_a_place_does_not_name_it(gaz):
+    # A head word makes the name a disease: after it in English ("Lassa fever", "West Nile virus", "German
+    # measles"), before it in Arabic (حمى لاسا, الحصبة الألمانية), across a hyphen (Crimean-Congo); a disease's
+    # own name alone ("an Ebola outbreak", إيبولا) is the disease unless a locative word says the place is meant.
+    assert rows("Doctors treated Lassa fever, West Nile virus and German measles; an Ebola vaccine is ready.",
+                gaz) == []
+    assert rows("سجلت الوزارة إصابات بحمى لاسا وبالحصبة الألمانية وحمى القرم-الكونغو، ولقاح إيبولا متوفر.", gaz) == []
+    got = rows("The delegation flew to Marburg in Germany, where the virus was first described.", gaz)
+    assert [s for s, _, _ in got] == ["Marburg", "Germany"]
