@@ -26,8 +26,21 @@ from .text import (
     DISEASE_HEADS_EN,
     DISEASE_MODIFIERS_EN,
     DISEASE_NAMES,
+    FACILITY_CUES_EN,
+    FEATURE_HEADS_EN,
+    KIN_WORDS,
+    LANGUAGE_AFTER_EN,
+    LANGUAGE_BEFORE_AR,
+    LANGUAGE_BEFORE_EN,
+    LANGUAGES_EN,
+    NASAB_WORDS,
     NEVER_PLACE_ALONE,
     NOT_PLACE_CUES,
+    ORG_HEADS_AR,
+    ORG_HEADS_EN,
+    ORG_OPENERS_EN,
+    PERSON_TITLES,
+    SPORTS_WORDS,
     US_STATE_ABBREVIATIONS,
     Folded,
     fold,
@@ -273,6 +286,7 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
     orgs: set[tuple[str, ...]] = set()  # names with an organisation reading
     notable_memo: dict[tuple[str, ...], bool] = {}
     org_spans: list[tuple[int, int]] = []  # (first token, length) of organisations' names
+    persons: set[tuple[str, ...]] = set()  # names the text uses for a person
     next_free = 0
     for i in positions:
         if i < next_free:
@@ -354,6 +368,8 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
                 cue = _cue_of(words[i - 2])
         if (L == 1 and i + 1 < n and seps[i + 1] == " " and cased[starts[i + 1]].isupper()
                 and _given_name(words, starts, cased, i, gaz, refs, notable_memo)):
+            if words[i + 1] not in FEATURE_HEADS_EN and words[i + 1] not in FACILITY_CUES_EN:
+                persons.add(key)  # "Washington Sundar" (not "Sulu Sea"): the name stays a person where it recurs
             continue
         if pl and tok[:pl].rstrip("ال") in _LOCATIVE_CLITICS:
             locative = True
@@ -370,7 +386,7 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
                             (cue_fs, fe) if cue is not None and cue_fs >= 0 else None))
     out.extend(_state_abbreviations(out, folded, gaz))
     out.sort(key=lambda m: m.fs)
-    out = _not_places(out, toks, text)
+    out = _not_places(out, toks, text, cased, gaz, persons)
     out = _propagate_cues(out, toks, text, cased)
     out.extend(_unlocated(toks, text, folded, gaz, out, org_spans))
     out.sort(key=lambda m: m.fs)
@@ -497,41 +513,127 @@ _AR_DIRECTIONS = frozenset(fold_name(w) for w in "شمال جنوب شرق غر�
 _HYPHENS = frozenset("-–")
 
 
-def _not_places(matches: list[RawMatch], toks: _Tokens, text: str) -> list[RawMatch]:
-    """Drop names that the words around them make something other than a place (see each rule's table in
-    :mod:`geo.text`): a disease named after a place ("Lassa fever", حمى القرم-الكونغو, a bare "Ebola")."""
+def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, gaz: Gazetteer,
+                persons: set[tuple[str, ...]]) -> list[RawMatch]:
+    """Drop names that the words around them make something other than a place (each rule's table is in
+    :mod:`geo.text`): a disease named after a place ("Lassa fever", حمى القرم-الكونغو, a bare "Ebola"); a
+    person's name (after a title or a kin word, before بن/بنت, or a name the text uses for a person); a
+    language ("speaks Spanish", بحكي تركي); a name inside an organisation's ("Qatar National Bank", بورصة
+    الكويت); a city's club in a match report ("Brighton beat Wolves", فاز ... على ضيفه الرمثا).
+
+    ``persons`` holds the names already read as a person's (given names: "Washington Sundar").
+    """
     if not matches:
         return matches
-    words, seps = toks.words, toks.seps
+    words, seps, starts = toks.words, toks.seps, toks.starts
     n = len(words)
     drop = [False] * len(matches)
+    kinds_memo: dict[tuple[NameRef, ...], tuple[bool, bool]] = {}
+
+    def facts(m: RawMatch) -> tuple[bool, bool]:
+        """(has a country reading, every reading is a nisba/demonym)."""
+        got = kinds_memo.get(m.refs)
+        if got is None:
+            got = kinds_memo[m.refs] = (any(gaz.kind(r.place_index) == "country" for r in m.refs),
+                                        bool(m.refs) and all(r.name_type == DEMONYM for r in m.refs))
+        return got
+
+    language = [False] * len(matches)
     for k, m in enumerate(matches):
         if m.cue == "context":
             continue
         i, j = m.token_index, m.token_index + m.token_count
+        arabic = is_arabic(m.key[0])
+        joined_prev = i > 0 and _JOIN_RE.match(seps[i]) is not None
+        prev = _stems(words[i - 1]) if joined_prev else ()
+        nxt = words[j] if j < n and _JOIN_RE.match(seps[j]) else ""
+        single = m.token_count == 1
         # A disease: an Arabic head word before the name (a direction may stand between: فيروس غرب النيل) ...
         p = i - 1
         if p >= 1 and words[p] in _AR_DIRECTIONS:
             p -= 1
-        if p >= 0 and is_arabic(m.key[0]) and any(st in DISEASE_HEADS_AR for st in _stems(words[p])):
+        if p >= 0 and arabic and any(st in DISEASE_HEADS_AR for st in _stems(words[p])):
             drop[k] = True
             continue
         # ... an English head word after it ("Marburg virus disease", "Crimean-Congo haemorrhagic fever") ...
         q = j
         while q < n and q - j < 2 and words[q] in DISEASE_MODIFIERS_EN and words[q] not in DISEASE_HEADS_EN:
             q += 1
-        if q < n and words[q] in DISEASE_HEADS_EN and _JOIN_RE.match(seps[q]) and not is_arabic(m.key[0]):
+        if q < n and words[q] in DISEASE_HEADS_EN and _JOIN_RE.match(seps[q]) and not arabic:
             drop[k] = True
             continue
         # ... or a disease's own name, unless a locative word or a cue says the place is meant.
         if not m.locative and not m.cue and " ".join(m.key) in DISEASE_NAMES:
             drop[k] = True
-    # The name joined to a disease's by a hyphen is part of it: Crimean-Congo, القرم-الكونغو.
+            continue
+        country, nisba = facts(m)
+        definite_nisba = nisba and arabic and m.key[0].startswith("ال")
+        # A person: after a title (الأمير تركي, "Dr. Austin"; not الرئيس السوري) or a kin word (أختي سيناء),
+        # or before بن/بنت (تركي بن طلال).
+        bare = m.fs == starts[i]  # no proclitic: صديقي بالرياض is "my friend, in Riyadh"
+        if bare and ((any(st in PERSON_TITLES for st in prev) and not definite_nisba)
+                     or any(st in KIN_WORDS for st in prev) or (arabic and nxt in NASAB_WORDS)):
+            drop[k] = True
+            if not country:
+                persons.add(m.key)
+            continue
+        # A language: "speaks Spanish", "in Hindi", "Spanish-language"; Arabic names it by the nisba after a
+        # verb of speaking or learning (بحكي عربي) or اللغة, or with بال (بالتركية).
+        if arabic:
+            if nisba and (any(st in LANGUAGE_BEFORE_AR for st in prev)
+                          or (words[i][: m.fs - starts[i]].endswith("ب") and m.key[0].startswith("ال")
+                              and m.key[0].endswith("يه"))):
+                drop[k] = language[k] = True
+                continue
+        elif single and m.key[0] in LANGUAGES_EN and (
+                (joined_prev and words[i - 1] in LANGUAGE_BEFORE_EN) or (nxt and nxt in LANGUAGE_AFTER_EN)):
+            drop[k] = language[k] = True
+            continue
+        # Inside an organisation's name: after an Arabic head (بنك مصر; a nisba stays the state: مجموعة
+        # إماراتية), or before capitalised words ending in an English head ("Qatar National Bank") ...
+        if arabic:
+            if not nisba and any(st in ORG_HEADS_AR for st in prev):
+                drop[k] = True
+                continue
+        else:
+            q = j
+            while q < n and q - j < 3 and seps[q] == " " and cased[starts[q]].isupper():
+                if words[q] in ORG_HEADS_EN:
+                    drop[k] = True
+                    break
+                q += 1
+            if drop[k]:
+                continue
+            if (i > 1 and words[i - 1] == "of" and words[i - 2] in ORG_OPENERS_EN and cased[starts[i - 2]].isupper()) \
+                    or (m.key[-1] in ORG_OPENERS_EN and nxt == "of"):
+                drop[k] = True  # "Bank of England", "University of Reading"; "the Bank" of "the Bank of Canada"
+                continue
+        # ... and a city's club in a match report (a country there is its national team: the country).
+        if not country:
+            back = list(prev)
+            if i > 1 and words[i - 1] in ("على", "مع", "with") and _JOIN_RE.match(seps[i - 1]):
+                back += _stems(words[i - 2])
+            if any(st in SPORTS_WORDS for st in back) or (not arabic and nxt in SPORTS_WORDS):
+                drop[k] = True
+                continue
+    # A name the text uses for a person stays a person where it recurs without a locative word or a cue.
+    if persons:
+        for k, m in enumerate(matches):
+            if not drop[k] and m.key in persons and not m.locative and not m.cue and not facts(m)[0]:
+                drop[k] = True
     for k in range(len(matches) - 1):
         a, b = matches[k], matches[k + 1]
-        if drop[k] != drop[k + 1] and text[a.fe : b.fs] in _HYPHENS:
+        gap = text[a.fe : b.fs]
+        # The name joined to a disease's by a hyphen is part of it: Crimean-Congo, القرم-الكونغو.
+        if drop[k] != drop[k + 1] and gap in _HYPHENS and not (language[k] or language[k + 1]):
             drop[k] = drop[k + 1] = True
+        # A language listed with a language is one: بحكي عربي وإنجليزي, "in Spanish and Navajo".
+        elif language[k] and not drop[k + 1] and facts(b)[1] == facts(a)[1] and gap.strip() in _LIST_JOINS:
+            drop[k + 1] = language[k + 1] = True
     return [m for m, d in zip(matches, drop, strict=True) if not d] if any(drop) else matches
+
+
+_LIST_JOINS = frozenset({"و", ",", "and", "or", "او"})
 
 
 def _gap_is_list(text: str, a_end: int, b_start: int) -> bool:

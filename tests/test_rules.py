@@ -261,3 +261,37 @@ def test_a_disease_named_after_a_place_does_not_name_it(gaz):
     assert rows("سجلت الوزارة إصابات بحمى لاسا وبالحصبة الألمانية وحمى القرم-الكونغو، ولقاح إيبولا متوفر.", gaz) == []
     got = rows("The delegation flew to Marburg in Germany, where the virus was first described.", gaz)
     assert [s for s, _, _ in got] == ["Marburg", "Germany"]
+
+
+def test_a_name_after_a_title_or_kin_word_or_before_bin_is_a_person_and_stays_one(gaz):
+    # الأمير تركي, "Dr. Austin Reyes", أختي سيناء, جنين بنت خالتي are persons; a definite nisba after a title is
+    # still the state (الرئيس السوري), and a name with a locative clitic after a kin word is a place
+    # (صديقي بالرياض). A name once read as a person ("Washington Sundar") stays one where it recurs alone.
+    assert rows("استقبل الأمير تركي الوفد، وقالت أختي سيناء إن جنين بنت خالتي وصلت.", gaz) == []
+    assert [p for _, p, _ in rows("التقى الرئيس السوري صديقي بالرياض.", gaz)] == ["country:SY", "geonames:108410"]
+    assert rows("Dr. Austin Reyes met Washington Sundar. Washington bowled well.", gaz) == []
+
+
+def test_a_language_is_not_its_country(gaz):
+    # "speaks Spanish", "in Hindi", "Spanish-language", بحكي عربي وإنجليزي, تتعلم تركي, بالتركية are languages;
+    # "Chelsea's Spanish goalkeeper" is still Spain.
+    assert rows("She speaks Spanish; the hotline answers in Hindi and Marathi; Spanish-language radio.", gaz) == []
+    assert rows("أنا بحكي عربي وإنجليزي، وأختي تتعلم تركي وتكتب بالتركية.", gaz) == []
+    assert [p for _, p, _ in rows("The Spanish goalkeeper signed.", gaz)] == ["country:ES"]
+
+
+def test_a_place_inside_an_organisations_name_and_the_head_word_are_no_mentions(gaz):
+    # بورصة (stock exchange; also an Arabic spelling of Bursa), بنك قطر الوطني, البنك المركزي (المركزي is also
+    # Iran's Markazi province), "Qatar National Bank", "Bank of Canada": organisations; a nisba after an
+    # organisation's head is its nationality, and so the state (مجموعة إماراتية).
+    assert rows("ارتفعت البورصة واستقرت بورصة الكويت، وتراجع سهم بنك قطر الوطني قبل اجتماع البنك المركزي.", gaz) == []
+    assert rows("Qatar National Bank fell, and the Bank of Canada held rates.", gaz) == []
+    assert [p for _, p, _ in rows("وقعت مجموعة إماراتية العقد.", gaz)] == ["country:AE"]
+
+
+def test_a_city_in_a_match_report_is_its_club_and_a_country_its_national_team(gaz):
+    # "Leeds beat Fulham", خسر الزرقاء أمام ...: clubs; "India beat Australia": national teams, so the countries.
+    assert rows("Leeds beat Fulham 2-0 on Saturday.", gaz) == []
+    got = rows("India beat Australia by 47 runs.", gaz)
+    assert [p for _, p, _ in got] == ["country:IN", "country:AU"]
+    assert rows("فاز الفريق على ضيفه الزرقاء بهدفين.", gaz) == []
