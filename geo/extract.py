@@ -368,8 +368,10 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
                 cue = _cue_of(words[i - 2])
         if (L == 1 and i + 1 < n and seps[i + 1] == " " and cased[starts[i + 1]].isupper()
                 and _given_name(words, starts, cased, i, gaz, refs, notable_memo)):
-            if words[i + 1] not in FEATURE_HEADS_EN and words[i + 1] not in FACILITY_CUES_EN:
+            if words[i + 1] not in FEATURE_HEADS_EN and words[i + 1] not in FACILITY_CUES_EN \
+                    and gaz.commonness(key[0]) < 5.0:  # "In Sinjar": GeoNames has a place called In
                 persons.add(key)  # "Washington Sundar" (not "Sulu Sea"): the name stays a person where it recurs
+                next_free = i + 2  # ... and the surname after the given name is no place either: "Jordan Hale"
             continue
         if pl and tok[:pl].rstrip("ال") in _LOCATIVE_CLITICS:
             locative = True
@@ -484,8 +486,9 @@ def _given_name(words: list[str], starts: list[int], cased: str, i: int, gaz: Ga
     nxt = cased[starts[j] : starts[j] + len(nw)]
     if not nxt[:1].isupper() or nxt.isupper():
         return False
-    if cased[starts[i] : starts[i] + len(words[i])].isupper() or nw in _NOT_SURNAMES or nw in CUES:
-        return False
+    if cased[starts[i] : starts[i] + len(words[i])].isupper() or nw in _NOT_SURNAMES or nw in CUES \
+            or nw in FACILITY_CUES_EN or nw in FEATURE_HEADS_EN or nw == "international":
+        return False  # "Entebbe International Airport", "Wythenshawe Hospital", "Trinity River": a place's name
     return not _is_notable_name(words, j, gaz, memo)
 
 

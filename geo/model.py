@@ -33,7 +33,7 @@ class Layer:
 #: Layers in drawing order (areas first, so points stay clickable on top).
 LAYERS: tuple[Layer, ...] = (
     Layer("countries", "Countries", "#4e79a7", ("country",)),
-    Layer("regions", "Regions", "#59a14f", ("region", "admin1")),
+    Layer("regions", "Regions", "#59a14f", ("region", "admin1", "district")),
     Layer("cities", "Cities and towns", "#e15759", ("city", "town")),
     Layer("camps", "Camps and facilities", "#f28e2b", ("camp", "prison", "crossing", "facility")),
 )
@@ -61,7 +61,8 @@ class Place:
     ``place_id`` is stable across builds: ``country:SY``, ``admin1:SY-HA``,
     ``geonames:98182``, ``curated:al-hol-camp``. ``geometry`` is a shapely
     geometry for areas (countries, regions) and ``None`` for points; ``lat``/``lon``
-    is always a representative point inside the place.
+    is always a representative point inside the place. ``approx:<kind>:<place id>:<hash>`` ids are places
+    the gazetteer lacks, placed at the point of the place in ``within`` (see :mod:`geo.facilities`).
     """
 
     place_id: str
@@ -74,6 +75,9 @@ class Place:
     population: int = 0
     source: str = ""
     geometry: Any = field(default=None, compare=False, repr=False)
+    #: For an approximate place (a facility, street or district the gazetteer lacks, ``approx:`` ids): the id
+    #: of the gazetteer place whose point it was given. Empty for every gazetteer place.
+    within: str = ""
 
     @property
     def layer(self) -> Layer:

@@ -641,12 +641,14 @@ SPORTS_WORDS: frozenset[str] = frozenset(fold_name(w) for w in (
 
 # -- facilities, streets and districts: a cue word and a name -------------------------------------
 #: Arabic cue words before a facility's, street's or district's name (مرفأ بيروت, مستشفى نبيه بري, شارع
-#: الحمرا, قضاء صور), to the kind of place they announce. Camps, prisons and crossings keep :data:`CUES`.
+#: الحمرا, قضاء صور), to the kind of place they announce. Camps, prisons and crossings keep :data:`CUES`;
+#: checkpoints (سيطرة "control", حاجز "barrier") are left out: the words are far more often everyday nouns.
+#: منطقة ("area") makes a district only of a town's name (منطقة عفرين; see geo.facilities).
 FACILITY_CUES_AR: dict[str, str] = {fold_name(w): kind for kind, ws in {
     "facility": "مطار مطاري ميناء مرفأ مرفا مستشفى مشفى مستوصف جسر كوبري سد نفق محطة ملعب ستاد استاد جامع مسجد "
-                "كنيسة فندق قلعة سيطرة حاجز",
+                "كنيسة فندق قلعة",
     "street": "شارع طريق ساحة ميدان محور كورنيش جادة أوتوستراد اوتوستراد",
-    "district": "قضاء أقضية مديرية مديريتي محلية ناحية لواء",
+    "district": "قضاء أقضية مديرية مديريتي محلية ناحية لواء منطقة",
     "locality": "حي أحياء",
 }.items() for w in ws.split()}
 #: English cue words after a facility's, street's or district's name ("Wythenshawe Hospital", "Oxford

@@ -295,3 +295,27 @@ def test_a_city_in_a_match_report_is_its_club_and_a_country_its_national_team(ga
     got = rows("India beat Australia by 47 runs.", gaz)
     assert [p for _, p, _ in got] == ["country:IN", "country:AU"]
     assert rows("فاز الفريق على ضيفه الزرقاء بهدفين.", gaz) == []
+
+
+def test_a_facility_street_or_district_the_gazetteer_lacks_is_kept_and_placed_approximately(gaz):
+    # Cue + name (مرفأ صيدا, "Entebbe International Airport", "Hamra Street", قضاء الهرمل) is one mention of its
+    # own kind: placed at the place named in it (a port, an airport, a district's seat) or at the town the
+    # statement names near it (a street), approximate, with a lower confidence; the name inside is no
+    # mention of its own; with no place to go by it stays unlocated.
+    def one(text):
+        got = [m for m in geoparse(text, gazetteer=gaz).mentions]
+        return [(m.surface, m.cue, m.place and (m.place.kind, m.place.within, m.place.place_id[:7]),
+                 m.confidence <= 0.5) for m in got]
+
+    sidon, entebbe, beirut = "geonames:268064", "geonames:233508", "geonames:276781"
+    assert one("أعيد فتح مرفأ صيدا أمام السفن.") == [("مرفأ صيدا", "facility", ("facility", sidon, "approx:"), True)]
+    assert one("Flights resumed at Entebbe International Airport in Uganda.")[:1] == [
+        ("Entebbe International Airport", "facility", ("facility", entebbe, "approx:"), True)]
+    got = one("Protesters marched through Beirut on Monday. Shops on Hamra Street closed early.")
+    assert got[1] == ("Hamra Street", "street", ("facility", beirut, "approx:"), True)
+    baalbek = rows("زار الوفد بعلبك في لبنان.", gaz)[0][1]
+    assert one("قال سكان في قضاء بعلبك في لبنان إن الطريق مقطوع.")[:1] == [
+        ("قضاء بعلبك", "district", ("district", baalbek, "approx:"), True)]
+    assert one("Crowds gathered outside Zorblatt Stadium.") == [("Zorblatt Stadium", "facility", None, True)]
+    # Everyday words after a cue are no names: عن طريق "by way of", سد الفجوة "filling the gap".
+    assert one("وصلت المساعدات عن طريق البحر لسد الفجوة.") == []
