@@ -387,11 +387,43 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
                             bool(pl) and not key[0].startswith("ال") and prefix.endswith(("ال", "لل")),
                             (cue_fs, fe) if cue is not None and cue_fs >= 0 else None))
     out.extend(_state_abbreviations(out, folded, gaz))
+    if "#" in text:
+        out.extend(_camel_hashtags(toks, cased, gaz, {m.token_index for m in out}))
     out.sort(key=lambda m: m.fs)
     out = _not_places(out, toks, text, cased, gaz, persons)
     out = _propagate_cues(out, toks, text, cased)
     out.extend(_unlocated(toks, text, folded, gaz, out, org_spans))
     out.sort(key=lambda m: m.fs)
+    return out
+
+
+_CAMEL_RE = re.compile(r"[A-Z][a-z]+")
+
+
+def _camel_hashtags(toks: _Tokens, cased: str, gaz: Gazetteer, taken: set[int]) -> list[RawMatch]:
+    """Names inside CamelCase hashtags (#BeirutBlast, #PrayForNewYork): each capitalised part, or a run of
+    parts, that is a name of the gazetteer, with offsets inside the hashtag. (An underscore already splits
+    a hashtag into words: #لبنان_ينهار.)"""
+    out: list[RawMatch] = []
+    words, seps, starts = toks.words, toks.seps, toks.starts
+    for k in compress(range(len(words)), [sep.endswith("#") for sep in seps[: len(words)]]):
+        if k in taken:
+            continue
+        s = starts[k]
+        original = cased[s : s + len(words[k])]
+        parts = [(p.start(), p.end()) for p in _CAMEL_RE.finditer(original)]
+        if len(parts) < 2:
+            continue
+        a = 0
+        while a < len(parts):
+            for b in range(min(len(parts), a + 3), a, -1):  # longest run first: #NewYorkStrong
+                key = tuple(original[x:y].lower() for x, y in parts[a:b])
+                refs = tuple(r for r in gaz.refs(key) if r.name_type != ORG)
+                if refs:
+                    out.append(RawMatch(s + parts[a][0], s + parts[b - 1][1], key, refs, "", "", False, False, k, 1))
+                    a = b - 1
+                    break
+            a += 1
     return out
 
 

@@ -319,3 +319,13 @@ def test_a_facility_street_or_district_the_gazetteer_lacks_is_kept_and_placed_ap
     assert one("Crowds gathered outside Zorblatt Stadium.") == [("Zorblatt Stadium", "facility", None, True)]
     # Everyday words after a cue are no names: عن طريق "by way of", سد الفجوة "filling the gap".
     assert one("وصلت المساعدات عن طريق البحر لسد الفجوة.") == []
+
+
+def test_names_inside_hashtags_are_found_with_offsets_inside_the_hashtag(gaz):
+    # An underscore splits a hashtag into words (#لبنان_ينهار); CamelCase parts are read as words too
+    # (#BeirutBlast, #PrayForLebanon); the mention's span is the name inside the hashtag.
+    for text, names in [("الكهرباء مقطوعة #بيروت #لبنان_ينهار", ["بيروت", "لبنان"]),
+                        ("Thoughts with everyone tonight #BeirutBlast #PrayForLebanon", ["Beirut", "Lebanon"])]:
+        got = geoparse(text, gazetteer=gaz).mentions
+        assert [m.surface for m in got] == names
+        assert [(m.start, m.end) for m in got] == [(text.index(n), text.index(n) + len(n)) for n in names]
