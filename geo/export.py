@@ -9,17 +9,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .model import Mention
+from .model import Candidate, Mention
 
 if TYPE_CHECKING:  # pragma: no cover
     from .situation import Situation, SituationPlace
 
 __all__ = [
+    "CANDIDATE_FIELDS",
     "COORD_PRECISION",
     "MENTION_FIELDS",
     "PLACE_FIELDS",
     "mention_record",
     "mention_records",
+    "candidate_record",
     "place_record",
     "place_feature",
     "feature_collection",
@@ -29,15 +31,23 @@ __all__ = [
 COORD_PRECISION = 6
 
 #: The fields of one mention record, in order (``text`` is the surface: ``input[start:end] == text``).
+#: ``form``: "name", or "adjective" for a nisba/demonym; ``evidence``: the names of the evidence flags
+#: (:class:`geo.scoring.Evidence`); ``candidates``: the readings weighed, best first (:data:`CANDIDATE_FIELDS`).
 MENTION_FIELDS: tuple[str, ...] = (
     "start", "end", "text", "place_id", "name", "name_ar", "kind", "layer", "country_code",
     "lat", "lon", "confidence", "reason", "cue", "sentence_start", "sentence_end",
+    "form", "evidence", "candidates",
 )
 
-#: The properties of one place Feature (``quotes`` last: a list of quote objects).
+#: The fields of one weighed reading (``score`` is null for a reading chosen by a rule, not by score).
+CANDIDATE_FIELDS: tuple[str, ...] = ("place_id", "name", "kind", "country_code", "lat", "lon", "score")
+
+#: The properties of one place Feature (``quotes`` last: a list of quote objects, each with its
+#: mention's ``form``). ``reason``, ``form``, ``evidence`` and ``candidates`` are those of the place's
+#: most confident mention.
 PLACE_FIELDS: tuple[str, ...] = (
     "place_id", "name", "name_ar", "kind", "layer", "country_code", "lat", "lon",
-    "confidence", "reason", "source", "mention_count", "quotes",
+    "confidence", "reason", "form", "evidence", "candidates", "source", "mention_count", "quotes",
 )
 
 
@@ -62,7 +72,15 @@ def mention_record(m: Mention) -> dict[str, Any]:
         "lon": round(p.lon, COORD_PRECISION) if p else None,
         "confidence": round(m.confidence, 3), "reason": m.reason, "cue": m.cue,
         "sentence_start": m.sentence_start, "sentence_end": m.sentence_end,
+        "form": m.form, "evidence": list(m.evidence),
+        "candidates": [candidate_record(c) for c in m.candidates],
     }
+
+
+def candidate_record(c: Candidate) -> dict[str, Any]:
+    """One weighed reading as a JSON-ready record (:data:`CANDIDATE_FIELDS`)."""
+    return {"place_id": c.place_id, "name": c.name, "kind": c.kind, "country_code": c.country_code or None,
+            "lat": round(c.lat, COORD_PRECISION), "lon": round(c.lon, COORD_PRECISION), "score": c.score}
 
 
 def mention_records(situation: Situation, file: str | None = None) -> list[dict[str, Any]]:
@@ -79,6 +97,7 @@ def mention_records(situation: Situation, file: str | None = None) -> list[dict[
 def place_record(sp: SituationPlace, text: str) -> dict[str, Any]:
     """The properties of one place of a statement, its quotes included (offsets into ``text``)."""
     p = sp.place
+    lead = max(sp.mentions, key=lambda m: m.confidence)  # the mention whose reason the place shows
     return {
         "place_id": p.place_id,
         "name": p.name,
@@ -90,9 +109,12 @@ def place_record(sp: SituationPlace, text: str) -> dict[str, Any]:
         "lon": round(p.lon, COORD_PRECISION),
         "confidence": round(sp.confidence, 3),
         "reason": sp.reason,
+        "form": lead.form,
+        "evidence": list(lead.evidence),
+        "candidates": [candidate_record(c) for c in lead.candidates],
         "source": p.source,
         "mention_count": len(sp.mentions),
-        "quotes": [q.as_dict() for q in sp.quotes(text)],
+        "quotes": [{**q.as_dict(), "form": m.form} for q, m in zip(sp.quotes(text), sp.mentions, strict=True)],
     }
 
 
