@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Sequence
+from itertools import compress
 from typing import NamedTuple
 
 from .extract import RawMatch, _Tokens
@@ -75,6 +76,10 @@ _DIRECTIONS = frozenset("north south east west northern southern eastern western
                         "southeast southwest upper lower greater".split())
 
 
+_CUE_ENDINGS = frozenset(w[-2:] for w in FACILITY_CUES_AR)
+_CUES_EN = frozenset(FACILITY_CUES_EN) | {"port", "highway", "route", "interstate"}
+
+
 class Facility(NamedTuple):
     """A cue word and a name, in folded offsets: the whole phrase and the name inside it."""
 
@@ -106,15 +111,19 @@ def find_facilities(folded: Folded, matches: Sequence[RawMatch], gaz: Gazetteer)
     toks = _Tokens(text)
     words, seps, starts = toks.words, toks.seps, toks.starts
     n = len(words)
-    cues_ar = {w for w in set(words) if "\u0600" <= w[0] <= "\u06ff" and _cue_ar(w) is not None}
-    cues_en = {w for w in set(words) if w in FACILITY_CUES_EN or w in ("port", "highway", "route", "interstate")}
+    distinct = set(words)
+    # Cue words carry at most two proclitic letters: test only the distinct words that end in a cue's letters.
+    cues_ar = {w for w in distinct
+               if w[-2:] in _CUE_ENDINGS and "\u0600" <= w[0] <= "\u06ff" and _cue_ar(w) is not None}
+    cues_en = distinct & _CUES_EN
     if not cues_ar and not cues_en:
         return []
+    cues = cues_ar | cues_en
     match_at = {m.token_index: m for m in matches}
     covered = {t for m in matches if m.token_count > 1 for t in range(m.token_index, m.token_index + m.token_count)}
     cased = folded.cased if len(folded.cased) == len(text) else text
     out: list[Facility] = []
-    for c in range(n):
+    for c in compress(range(n), map(cues.__contains__, words)):  # C-level: no Python work per word
         w = words[c]
         if w in cues_ar and c not in covered:
             out.extend(_arabic(c, words, seps, starts, match_at, gaz))
