@@ -15,6 +15,7 @@ International Airport" names the airport, not Entebbe.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from itertools import compress
 from typing import NamedTuple
@@ -265,23 +266,6 @@ def _approximate(f: Facility, surface: str, anchor: Place) -> Place:
                  within=anchor.place_id)
 
 
-def _context(f: Facility, towns: list[tuple[int, int]], located: Sequence[tuple[int, int, Place, float]],
-             inner: list[int], sentence_of: Callable[[int], int]) -> tuple[int, int, Place, float] | None:
-    """The statement's most specific place near facility ``f``: the nearest town or city before it in its
-    sentence, else the town the statement names most (ties: the first named, as a dateline is)."""
-    own = sentence_of(f.fs)
-    same = [k for k, fs in towns if fs < f.fs and k not in inner and sentence_of(fs) == own]
-    if same:
-        return located[same[-1]]
-    counts: dict[str, list[int]] = {}
-    for k, _ in towns:
-        counts.setdefault(located[k][2].place_id, []).append(k)
-    if not counts:
-        return None
-    best = max(counts.values(), key=lambda ks: (len(ks), -ks[0]))
-    return located[best[0]]
-
-
 def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int, Place, float]],
                      folded: Folded, sentence_of: Callable[[int], int]) -> tuple[list[Placed], set[int]]:
     """Place each facility, and say which located mentions (indices into ``located``: folded start, end,
@@ -289,9 +273,17 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
     ``sentence_of`` gives the sentence number of a folded offset."""
     out: list[Placed] = []
     inside: set[int] = set()
-    towns = [(k, fs) for k, (fs, _, p, _) in enumerate(located) if p.kind in ("city", "town")]
+    starts = [fs for fs, _, _, _ in located]  # in text order
+    towns = [k for k, (_, _, p, _) in enumerate(located) if p.kind in ("city", "town")]
+    town_starts = [located[k][0] for k in towns]
+    # The town the statement names most (ties: the first named, as a dateline is): computed once.
+    counts: dict[str, list[int]] = {}
+    for k in towns:
+        counts.setdefault(located[k][2].place_id, []).append(k)
+    main = located[max(counts.values(), key=lambda ks: (len(ks), -ks[0]))[0]] if counts else None
     for f in found:
-        inner = [k for k, (fs, fe, _, _) in enumerate(located) if f.name_fs <= fs and fe <= f.name_fe]
+        lo = bisect_left(starts, f.name_fs)
+        inner = [k for k in range(lo, bisect_left(starts, f.name_fe)) if located[k][1] <= f.name_fe]
         os_, oe = folded.span(f.fs, f.fe)
         surface = folded.original[os_:oe]
         if inner and located[inner[0]][2].kind not in ("city", "town"):
@@ -301,7 +293,12 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
             continue
         inside.update(inner)
         own = located[inner[0]] if inner and located[inner[0]][2].kind in ("city", "town") else None
-        near = _context(f, towns, located, inner, sentence_of)
+        # The statement's most specific place near it: the nearest town before it in its sentence, else the
+        # town the statement names most.
+        t = bisect_left(town_starts, f.fs) - 1
+        while t >= 0 and towns[t] in inner:
+            t -= 1
+        near = located[towns[t]] if t >= 0 and sentence_of(town_starts[t]) == sentence_of(f.fs) else main
         anchor, how = None, ""
         if own is not None and (f.name_first or near is None):
             anchor, how = own, "the place named in it"
