@@ -266,7 +266,8 @@ class Gazetteer:
         return index in self._capitals
 
     def commonness_any(self, token: str) -> float:
-        """Zipf frequency of any folded Arabic word among the most frequent (≥ 5.5), else 0."""
+        """Zipf frequency of a folded Arabic word among the most frequent (≥ 5.5), or of a word that only looks
+        like a proclitic and a name (كريم, فرقة: more frequent than the name it would split into), else 0."""
         return self._particles.get(token, 0.0)
 
     def is_common_word(self, token: str) -> bool:
@@ -896,8 +897,31 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
     import math
 
     particles = {w: round(math.log10(f * 1e9), 2) for w, f in _arabic_frequencies().items() if f >= 10**-3.5}
+    # ... and words that only look like a proclitic and a name (كريم is not ك + ريم): see _readings in extract.
+    particles.update(_whole_words({k[0] for k in b.index}))
     gaz = Gazetteer(b.state(common, words, particles))
     return gaz._with_records(user) if user else gaz
+
+
+def _whole_words(names: set[str]) -> dict[str, float]:
+    """Arabic words that a proclitic split would turn into a name but that are words of their own: the whole
+    form is more frequent than the name it would split into (كريم "generous" 4.9 > ريم 4.1, فرقة "team" 4.7 >
+    رقة 3.4; but وبغداد 3.2 < بغداد 4.9). Zipf of each, for :meth:`Gazetteer.commonness_any`."""
+    import math
+
+    freq = _arabic_frequencies()
+    out: dict[str, float] = {}
+    for w, f in freq.items():
+        if f < 1e-6 or not is_arabic(w):
+            continue  # rarer than Zipf 3: a word nobody would miss as a word
+        for _, stem in strip_proclitics(w):
+            if stem not in names:
+                continue
+            bare = stem[2:] if stem.startswith("ال") else stem
+            if f > max(freq.get(bare, 0.0), freq.get("ال" + bare, 0.0)):
+                out[w] = round(math.log10(f * 1e9), 2)
+                break
+    return out
 
 
 @lru_cache(maxsize=1)
