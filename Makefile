@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench eval bench-browser bench-store screenshot clean setup browser-deps
+.PHONY: run test lint bench bench-batch eval bench-browser bench-store screenshot clean setup browser-deps
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -d $(VENV) || $(PY) -m venv $(VENV)
@@ -32,6 +32,10 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_geoparse.py
+
+# geo batch on a 50 MB corpus with 1 and 2 Dask worker processes (bench/results_batch.md).
+bench-batch: $(STAMP)
+	$(BIN)/python bench/bench_batch.py
 
 # The public development corpora (../shared/public-dev, or GEO_PUBLIC_DEV=DIR), scored with their own
 # conventions; writes bench/results_eval.md. Says so and exits 0 when they are absent. EVAL_ARGS: e.g. --limit 200.

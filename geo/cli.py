@@ -89,7 +89,12 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     from .commands import review as review_commands  # correct, corrections: the review workflow
 
     review_commands.register(sub)
+    from .batch_cli import add_parser as add_batch
+
+    add_batch(sub)
     args = ap.parse_args(argv)
+    if getattr(args, "handler", None) is not None:  # subcommands kept in their own modules
+        return args.handler(args, out)
     try:
         if hasattr(args, "run"):  # a subcommand registered by a module of geo.commands
             return args.run(args, out)
