@@ -708,7 +708,8 @@ class Store:
                        start: int | None = None, end: int | None = None, span_text: str | None = None,
                        old_place_id: str | None = None, new_place_id: str | None = None,
                        note: str | None = None, place: PlaceRow | None = None) -> int:
-        """Record one correction and return its id; ``place`` (the new place's snapshot) is kept with it."""
+        """Record one correction and return its id; ``place`` (the new place's snapshot) is kept with it
+        and in the places snapshot."""
         row: dict[str, Any] = {
             "statement_sha256": statement_sha256, "scope": scope, "action": action, "start": start, "end": end,
             "span_text": span_text, "old_place_id": old_place_id, "new_place_id": new_place_id, "author": author,
@@ -719,6 +720,8 @@ class Store:
                        new_kind=place.kind, new_country_code=place.country_code, new_lat=place.lat,
                        new_lon=place.lon)
         with self._write() as c:
+            if place is not None:  # also in the snapshot: a user's own place stays on the map (see remove)
+                self._put_places(c, (place,))
             return self._insert_correction(c, row)
 
     def import_corrections(self, rows: Sequence[dict[str, Any]]) -> tuple[int, int]:
