@@ -90,3 +90,33 @@ def test_a_rejected_place_leaves_the_map_and_comes_back_after_undo(page: Page, r
     page.locator(".st-key-review_undo_1 button").click()
     expect(page.get_by_text("Correction 1 undone.")).to_be_visible(timeout=30_000)
     expect(roj).to_have_count(1, timeout=30_000)
+
+
+def test_choosing_a_place_found_by_search_moves_the_marker(page: Page, review_url):
+    erbil = "geonames:95446"
+    page.goto(review_url)
+    frame = page.frame_locator(MAP_IFRAME)
+    baghdad = frame.locator(f"path.{place_css_class(BAGHDAD)}")
+    expect(baghdad).to_be_visible(timeout=FIRST_LOAD_TIMEOUT_MS)
+    expect(page.locator(".st-key-places_table table td").first).to_be_attached(timeout=60_000)
+    expect(page.locator(IDLE)).to_be_attached(timeout=60_000)
+    expect(frame.locator(f"path.{place_css_class(erbil)}")).to_have_count(0)
+    page.get_by_text("Review and correct").click()
+    page.get_by_text("Every mention of this name in this statement").click()
+    expect(page.locator(IDLE)).to_be_attached(timeout=30_000)
+    box = page.locator(".st-key-review_place")
+    box.scroll_into_view_if_needed()
+    box.click()
+    page.get_by_role("option", name=f"({BAGHDAD})").first.click()
+    expect(page.locator(IDLE)).to_be_attached(timeout=30_000)
+    query = page.locator(".st-key-review_query input")
+    query.fill("أربيل")  # Arabic search
+    query.press("Enter")
+    expect(page.locator(IDLE)).to_be_attached(timeout=30_000)
+    page.locator(".st-key-review_found").click()
+    page.get_by_role("option", name="Erbil").first.click()
+    expect(page.locator(IDLE)).to_be_attached(timeout=30_000)
+    page.locator(".st-key-review_choose button").click()
+    expect(page.get_by_text("Saved as correction")).to_be_visible(timeout=30_000)
+    expect(frame.locator(f"path.{place_css_class(erbil)}")).to_have_count(1, timeout=30_000)
+    expect(baghdad).to_have_count(0)
