@@ -77,12 +77,14 @@ class Correction:
     def describe(self) -> str:
         """One line: what this correction does, for lists and messages."""
         span = f"“{self.span_text}”" + (f" at {self.start}:{self.end}" if self.start is not None else "") \
-            if self.span_text else "every mention"
+            if self.span_text else "every mention in the statement"
         new = f"{self.new_place.name} ({self.new_place.place_id})" if self.new_place else ""
         what = {"reject": f"reject {self.old_place_id} for {span}",
                 "choose": f"{span} → {new}" + (f" instead of {self.old_place_id}" if self.old_place_id else ""),
                 "add": f"add {span} → {new}",
                 "review": "mark the statement reviewed"}[self.action]
+        if self.action == "review" or not self.span_text:
+            return what  # the statement as a whole: no scope to say
         where = {"mention": "", "statement": " (every mention in the statement)",
                  "everywhere": " (in every statement)"}[self.scope]
         return what + where
