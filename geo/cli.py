@@ -1,5 +1,6 @@
 """Command line: ``python -m geo parse FILE... [--format jsonl|geojson] [--lang ar|en|auto]``
-and ``python -m geo map FILE -o map.html``.
+and ``python -m geo map FILE -o map.html``; the collection's ``add``, ``list``, ``rm``,
+``export`` and ``reparse`` live in :mod:`geo.commands.store`.
 
 ``-`` reads standard input. Offsets in jsonl are code-point offsets into the decoded
 input: ``input[start:end] == text``.
@@ -85,10 +86,13 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     from .batch_cli import add_parser as add_batch
 
     add_batch(sub)
+    from .commands import store as store_commands  # add, list, rm, export, reparse: the collection
+
+    store_commands.register(sub)
     args = ap.parse_args(argv)
-    if getattr(args, "handler", None) is not None:  # subcommands kept in their own modules
-        return args.handler(args, out)
     try:
+        if hasattr(args, "run"):  # a subcommand registered by a module of geo.commands
+            return args.run(args, out)
         return _parse(args, out) if args.cmd == "parse" else _map(args, out)
     except (GeoError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
