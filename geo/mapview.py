@@ -100,6 +100,8 @@ _BORDER = "#9aa5b1"
 
 # Zoom used when focusing a point place, by kind (areas get a zoom from their extent).
 _POINT_ZOOM = {"city": 9, "town": 10, "camp": 11, "prison": 12, "crossing": 12, "facility": 12}
+# Lines (rivers) are drawn as lines: no fill.
+_LINE_TYPES = ("LineString", "MultiLineString")
 
 _MAP_CSS = f"""
 <style>
@@ -421,6 +423,8 @@ class _PlaceLayer(MacroElement):
                 style[pid] = {"color": colour, "weight": 2, "opacity": 0.9, "fillColor": colour,
                               "fillOpacity": 0.12 if p.kind == "country" else 0.25,
                               "pane": "geo-areas", "className": css}
+                if p.geometry.geom_type in _LINE_TYPES:
+                    style[pid].update(weight=3, fill=False)
             else:
                 # GeoJSON is [lon, lat]: the flip from the place's lat/lon happens here.
                 geometry = {"type": "Point", "coordinates": [round(p.lon, 6), round(p.lat, 6)]}

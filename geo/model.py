@@ -34,6 +34,7 @@ class Layer:
 LAYERS: tuple[Layer, ...] = (
     Layer("countries", "Countries", "#4e79a7", ("country",)),
     Layer("regions", "Regions", "#59a14f", ("region", "admin1")),
+    Layer("natural", "Natural features", "#4fa3c7", ("sea", "river", "lake", "mountain", "desert")),
     Layer("cities", "Cities and towns", "#e15759", ("city", "town")),
     Layer("camps", "Camps and facilities", "#f28e2b", ("camp", "prison", "crossing", "facility")),
 )

@@ -148,8 +148,8 @@ def _vote(m: RawMatch, gaz: Gazetteer) -> tuple[str, int] | None:
             return gaz.country_code(countries[0]), 1
         return None
     ccs = {gaz.country_code(i) for i in cands}
-    if len(ccs) != 1:
-        return None
+    if len(ccs) != 1 or "" in ccs:
+        return None  # a sea or a river of several countries vouches for none
     i = max(cands, key=gaz.population)
     if _is_homograph(m, gaz, cands[i], gaz.population(i), i):
         return None

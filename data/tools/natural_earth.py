@@ -278,19 +278,43 @@ _MARINE_KIND = {"sea": "sea", "gulf": "sea", "bay": "sea", "strait": "sea", "cha
 _REGION_KIND = {"desert": "desert", "range/mtn": "mountain", "plateau": "mountain", "peninsula": "region"}
 
 
-def _pairs(geo: Path, tab: Path, name_key: str = "name") -> list[tuple[Any, dict[str, str]]]:
-    """Geometries (the GeoJSON) with the attributes of NE 5.x (the CSV), joined on class and name."""
-    attrs: dict[tuple[str, str], dict[str, str]] = {}
+def _pairs(geo: Path, tab: Path, extra: tuple[str, ...] = ()) -> list[tuple[Any, dict[str, str]]]:
+    """Geometries (the GeoJSON) with the attributes of NE 5.x (the CSV), joined on class, name and ``extra``
+    fields; on class and name alone only where that is unique (two rivers called Victoria are not one)."""
+    loose: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
     for r in _read_csv(tab):
-        attrs.setdefault((r["featurecla"].lower(), r[name_key]), r)
+        base = (r["featurecla"].lower(), r["name"])
+        loose[base].append(r)
     out = []
     for f in json.loads(geo.read_text(encoding="utf-8"))["features"]:
-        p = {k.lower(): v for k, v in (f["properties"] or {}).items()}
-        name = p.get(name_key) or ""
-        a = attrs.get(((p.get("featurecla") or "").lower(), name))
+        p = {k.lower(): ("" if v is None else v) for k, v in (f["properties"] or {}).items()}
+        name = p.get("name") or ""
+        base = ((p.get("featurecla") or "").lower(), name)
+        want = tuple(_num(p.get(k, "")) for k in extra)
+        hits = [r for r in loose.get(base, []) if tuple(_num(r.get(k, "")) for k in extra) == want]
+        if not hits and len(loose.get(base, [])) == 1:
+            hits = loose[base]
         if name and f.get("geometry"):
-            out.append((shape(f["geometry"]), {**p, **(a or {})}))
+            out.append((shape(f["geometry"]), {**p, **(hits[0] if len(hits) == 1 else {})}))
     return out
+
+
+def _num(v: Any) -> str:
+    """A DBF number as text, the same whether it came from GeoJSON (2.0) or CSV ("2")."""
+    try:
+        return f"{float(v):g}"
+    except (TypeError, ValueError):
+        return str(v).strip()
+
+
+# Names the press uses that NE does not give (our own curation, CC0).
+ALIASES = {
+    "Persian Gulf": (["Arabian Gulf"], ["الخليج الفارسي"]),
+    "Mediterranean Sea": ([], ["البحر المتوسط", "المتوسط"]),
+    "Dead Sea": ([], ["البحر الميت"]),
+    "Euphrates": (["Euphrates River"], ["نهر الفرات"]),
+    "Tigris": (["Tigris River"], ["نهر دجلة"]),
+}
 
 
 def natural_features(src: Path) -> None:
@@ -317,17 +341,20 @@ def natural_features(src: Path) -> None:
         except ValueError:
             pass
 
-    for geom, p in _pairs(src / "ne_10m_geography_marine_polys.json", src / "ne_10m_geography_marine_polys.csv"):
+    for geom, p in _pairs(src / "ne_10m_geography_marine_polys.json", src / "ne_10m_geography_marine_polys.csv",
+                         ("scalerank",)):
         kind = _MARINE_KIND.get((p.get("featurecla") or "").lower())
         if kind:
             add(kind, geom, p, "geography_marine_polys")
-    for geom, p in _pairs(src / "ne_10m_rivers_lake_centerlines.json", src / "ne_10m_rivers_lake_centerlines.csv"):
+    for geom, p in _pairs(src / "ne_10m_rivers_lake_centerlines.json", src / "ne_10m_rivers_lake_centerlines.csv",
+                         ("rivernum",)):
         if (p.get("featurecla") or "").lower().startswith("river"):
             add("river", geom, p, "rivers_lake_centerlines")
-    for geom, p in _pairs(src / "ne_10m_lakes.json", src / "ne_10m_lakes.csv"):
+    for geom, p in _pairs(src / "ne_10m_lakes.json", src / "ne_10m_lakes.csv", ("scalerank",)):
         if (p.get("featurecla") or "").lower() == "lake":
             add("lake", geom, p, "lakes")
-    for geom, p in _pairs(src / "ne_10m_geography_regions_polys.json", src / "ne_10m_geography_regions_polys.csv"):
+    for geom, p in _pairs(src / "ne_10m_geography_regions_polys.json", src / "ne_10m_geography_regions_polys.csv",
+                         ("region", "subregion")):
         kind = _REGION_KIND.get((p.get("featurecla") or "").lower())
         if kind in ("desert", "mountain"):
             add(kind, geom, p, "geography_regions_polys")
@@ -347,7 +374,11 @@ def natural_features(src: Path) -> None:
         if geom.is_empty:
             continue
         slug = f"{kind}-" + "".join(c if c.isalnum() else "-" for c in name.lower()).strip("-")
+        if kind != "port" and not g["name_ar"] and g["rank"] > 6:
+            continue  # a minor feature with no Arabic name: not worth a name in the gazetteer
+        en, ar = ALIASES.get(name, ([], []))
         props = {"id": slug, "name": name, "name_ar": g["name_ar"], "kind": kind, "scalerank": g["rank"],
+                 "aliases_en": en, "aliases_ar": ar,
                  "source": f"Natural Earth 1:10m {g['layer']}" + (f"; Wikidata {g['wikidata']}" if g["wikidata"] else "")}
         features.append({"type": "Feature", "id": f"ne:{slug}", "properties": props, "geometry": mapping(geom)})
     _dump({"type": "FeatureCollection", "features": features}, DATA / "natural_features.geojson")
