@@ -726,8 +726,11 @@ def _add_natural_features(b: _Builder, countries: Mapping[str, Any], ar_freq: Ma
                 cores.append(core)
         # Decide before adding anything of this feature: its own names must not make its core "taken".
         bare_ok = {n: free(n) for n in {*cores, *(n for n, _t in full if n)}}
+        # A minor feature (Natural Earth scalerank 5 and up: the Litani, the Bab el-Mandeb) weighs a twentieth;
+        # geo.resolve reads one only where the statement names a country beside it.
+        pop = _KIND_PROMINENCE[p["kind"]] // (20 if int(p.get("scalerank") or 99) >= 5 else 1)
         i = b.add_place(f"ne:{p['id']}", p["name"], p.get("name_ar") or "", p["kind"], cc, lat, lon,
-                        _KIND_PROMINENCE[p["kind"]], p.get("source") or "Natural Earth", geom)
+                        pop, p.get("source") or "Natural Earth", geom)
         for name, t in full:
             if name:
                 one_word = len(tuple(tokens(fold_name(name)))) == 1

@@ -12,6 +12,7 @@ from typing import Any
 __all__ = [
     "KINDS",
     "LAYERS",
+    "NATURAL_KINDS",
     "Layer",
     "Place",
     "Mention",
@@ -40,6 +41,8 @@ LAYERS: tuple[Layer, ...] = (
 )
 
 KINDS: tuple[str, ...] = tuple(k for layer in LAYERS for k in layer.kinds)
+#: Kinds of natural feature (Natural Earth seas, rivers, lakes, mountain ranges, deserts).
+NATURAL_KINDS: frozenset[str] = frozenset(next(layer for layer in LAYERS if layer.key == "natural").kinds)
 _LAYER_BY_KIND = {k: layer for layer in LAYERS for k in layer.kinds}
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from .extract import NO_UNLOCATED_CUES, RawMatch
 from .gazetteer import ALT, BARE, DEMONYM, NAME, Gazetteer
+from .model import NATURAL_KINDS
 from .text import AR_HOMOGRAPHS, ARABIC_SPEAKING, CONTEXT_NAMES, CUES, fold_name, is_arabic
 from .translit import arabic_skeleton, same_start
 
@@ -40,6 +41,10 @@ _CUE_KINDS: dict[str, frozenset[str]] = {
 }
 NOT_PLACE_KINDS = frozenset({"context"})
 _AREA_KINDS = frozenset({"country", "region", "admin1", "camp", "prison", "crossing", "facility"})
+# Natural features below this weight are minor ones (see geo.gazetteer._add_natural_features).
+_MINOR_FEATURE_POP = 100_000
+# How near (degrees) a minor natural feature must come to a country the statement names.
+_FEATURE_NEAR = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,9 +339,27 @@ def _short_form_or_spelling(primary: str, written: str) -> bool:
         folded.count(" ") == written.count(" ") and same_start(folded, written))
 
 
+def _near_named_country(gaz: Gazetteer, i: int, doc_cc: Counter[str]) -> bool:
+    """Whether place ``i`` (a natural feature's area or line) lies in or beside a country the statement names."""
+    geom = gaz.place(i).geometry
+    if geom is None:
+        return False
+    for cc, n in doc_cc.items():
+        j = gaz.country_index(cc) if n > 0 and cc else None
+        area = gaz.place(j).geometry if j is not None else None
+        if area is not None and area.distance(geom) <= _FEATURE_NEAR:
+            return True
+    return False
+
+
 def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[str, int] | None,
                  qualifiers: set[tuple[str, str]], listed_with: set[str]) -> Resolution | None:
     cands = _choosable(m, gaz)
+    # A natural feature is never what a cue word announces ("the town of Shire" is not Malawi's river), and a
+    # minor one far from every country the statement names is a namesake or an everyday phrase
+    # (الرمال البيضاء "the white sands" in Libya is not White Sands, New Mexico).
+    cands = {i: t for i, t in cands.items() if gaz.kind(i) not in NATURAL_KINDS
+             or (not m.cue and (gaz.population(i) >= _MINOR_FEATURE_POP or _near_named_country(gaz, i, doc_cc)))}
     if not cands:
         return None
     if not is_arabic(m.key[0]) and any(t != ALT and gaz.kind(i) == "country" for i, t in cands.items()):
