@@ -719,10 +719,10 @@ def _add_natural_features(b: _Builder, countries: Mapping[str, Any], ar_freq: Ma
         full = [(p["name"], NAME), (p.get("name_ar") or "", NAME_AR)]
         full += [(a, ALIAS) for a in [*(p.get("aliases_en") or []), *(p.get("aliases_ar") or [])]]
         en_heads, ar_heads = _FEATURE_HEADS.get(p["kind"], ((), ()))
-        cores = []
+        cores = []  # one-word names without their head noun: Zagros of "Zagros Mountains", and Euphrates itself
         for name, _t in full:
             core = _FEATURE_HEAD_RE.sub("", name).strip() if name else ""
-            if core and core != name and len(tuple(tokens(fold_name(core)))) == 1:
+            if core and len(tuple(tokens(fold_name(core)))) == 1:
                 cores.append(core)
         # Decide before adding anything of this feature: its own names must not make its core "taken".
         bare_ok = {n: free(n) for n in {*cores, *(n for n, _t in full if n)}}
@@ -736,7 +736,8 @@ def _add_natural_features(b: _Builder, countries: Mapping[str, Any], ar_freq: Ma
                 one_word = len(tuple(tokens(fold_name(name)))) == 1
                 b.add_name(name, i, t if not one_word or bare_ok[name] else BARE)
         for core in cores:
-            b.add_name(core, i, ALIAS if bare_ok[core] else BARE)
+            if core not in (n for n, _t in full):
+                b.add_name(core, i, ALIAS if bare_ok[core] else BARE)
             for head in (ar_heads if is_arabic(core) else en_heads):
                 b.add_name(head.format(core), i, ALIAS)
 

@@ -509,7 +509,7 @@ def _accept(kind: str, pop: int, m: RawMatch, *, homograph: bool, context: bool,
         return context and m.locative
     if latin and m.sentence_initial and not multi and kind not in ("country",) and not context:
         return pop >= 1_000_000  # a capital at a sentence start proves nothing by itself
-    if kind in _AREA_KINDS:
+    if kind in _AREA_KINDS or kind in NATURAL_KINDS:  # a minor feature already had to be near a named country
         return True
     if pop >= 100_000:
         return True

@@ -326,7 +326,7 @@ def natural_features(src: Path) -> None:
     groups: dict[tuple[str, str], dict[str, Any]] = {}
 
     def add(kind: str, geom: Any, p: dict[str, str], layer: str) -> None:
-        name = (p.get("name_en") or p.get("name") or "").strip()
+        name = " ".join((p.get("name_en") or p.get("name") or "").split())  # NE writes "Amu  Darya"
         if not name or name.lower().startswith("unnamed"):
             return
         g = groups.setdefault((kind, name), {"geoms": [], "name_ar": "", "rank": 99, "layer": layer,
