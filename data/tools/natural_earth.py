@@ -386,10 +386,18 @@ def natural_features(src: Path) -> None:
 
 
 # -- basemap cells --------------------------------------------------------------------------------------
-def _round(coords: Any) -> Any:
-    if isinstance(coords[0], (int, float)):
-        return [round(coords[0], 3), round(coords[1], 3)]
-    return [_round(c) for c in coords]
+def _delta(coords: Any) -> list[int]:
+    """One ring or line as integers in BASEMAP_GRID units: the first point, then differences (a compact
+    JSON that geo/mapview.py's loader decodes)."""
+    out: list[int] = []
+    px = py = 0
+    for x, y in coords:
+        ix, iy = round(x / BASEMAP_GRID), round(y / BASEMAP_GRID)
+        if out and ix == px and iy == py:
+            continue
+        out += [ix - px, iy - py]
+        px, py = ix, iy
+    return out
 
 
 def _lines_of(topo_geoms: list[dict[str, Any]], arcs: list[list[tuple[float, float]]]) -> tuple[list[Any], list[Any]]:
@@ -415,41 +423,52 @@ def _lines_of(topo_geoms: list[dict[str, Any]], arcs: list[list[tuple[float, flo
 
 
 def basemap(src: Path) -> None:
-    """Land (fill only), country borders and admin-1 lines in 5° cells, one small JSON file per cell."""
-    land = shapely.union_all([shape(f["geometry"]) for f in
-                              json.loads((src / "ne_10m_land.json").read_text(encoding="utf-8"))["features"]])
-    land = shapely.simplify(land, BASEMAP_TOLERANCE, preserve_topology=True)
+    """Land (fill only: a cell's cut edges must not show), country borders and admin-1 lines in 5° cells.
+
+    One JSON file per cell that has land or a border; each part is a list of rings or lines in the
+    :func:`_delta` encoding, land as ``[[outer, hole, ...], ...]``.
+    """
+    parts = [shape(f["geometry"]) for f in json.loads((src / "ne_10m_land.json").read_text(encoding="utf-8"))["features"]]
+    land = [p for g in parts for p in getattr(g, "geoms", [g])]
+    land = list(shapely.simplify(land, BASEMAP_TOLERANCE, preserve_topology=True))
     _topo, arcs, geoms = _load_topology(src)
     borders, inner = _lines_of(geoms, arcs)
-    borders = shapely.simplify(shapely.line_merge(MultiLineString(borders)), BASEMAP_TOLERANCE)
-    inner = shapely.simplify(shapely.line_merge(MultiLineString(inner)), BASEMAP_TOLERANCE)
-    shapely.prepare(land)
+    layers = {"land": land,
+              "borders": list(shapely.simplify(borders, BASEMAP_TOLERANCE)),
+              "admin1": list(shapely.simplify(inner, BASEMAP_TOLERANCE))}
+    trees = {k: shapely.STRtree(v) for k, v in layers.items()}
     CELLS.mkdir(parents=True, exist_ok=True)
     for old in CELLS.glob("*.json"):
         old.unlink()
-    total, cells = 0, []
+    total, count = 0, 0
     for x in range(-180, 180, CELL):
         for y in range(-90, 90, CELL):
-            cell = box(x - CELL_PAD, y - CELL_PAD, x + CELL + CELL_PAD, y + CELL + CELL_PAD)
-            parts = {}
-            for key, geom in (("land", land), ("borders", borders), ("admin1", inner)):
-                g = shapely.intersection(geom, cell)
-                g = shapely.set_precision(g, BASEMAP_GRID)
-                if key == "land":
-                    polys = [p for p in getattr(g, "geoms", [g]) if p.geom_type in ("Polygon", "MultiPolygon")]
-                    g = shapely.orient_polygons(shapely.union_all(polys), exterior_cw=False) if polys else None
-                else:
-                    lines = [p for p in getattr(g, "geoms", [g]) if p.geom_type in ("LineString", "MultiLineString")]
-                    g = shapely.line_merge(shapely.union_all(lines)) if lines else None
-                if g is not None and not g.is_empty:
-                    parts[key] = {"type": g.geom_type, "coordinates": _round(mapping(g)["coordinates"])}
-            if "land" not in parts and "borders" not in parts:
-                continue  # open sea: no file, and the cell index says so
+            rect = (x - CELL_PAD, y - CELL_PAD, x + CELL + CELL_PAD, y + CELL + CELL_PAD)
+            cell: dict[str, list[Any]] = {}
+            for key, geoms_ in layers.items():
+                out: list[Any] = []
+                for k in trees[key].query(box(*rect)):
+                    g = shapely.clip_by_rect(geoms_[k], *rect)
+                    for part in getattr(g, "geoms", [g]):
+                        if part.is_empty:
+                            continue
+                        if part.geom_type == "Polygon":
+                            rings = [_delta(part.exterior.coords)] + [_delta(r.coords) for r in part.interiors]
+                            if len(rings[0]) >= 6:
+                                out.append([r for r in rings if len(r) >= 6])
+                        elif part.geom_type == "LineString":
+                            line = _delta(part.coords)
+                            if len(line) >= 4:
+                                out.append(line)
+                if out:
+                    cell[key] = out
+            if "land" not in cell and "borders" not in cell:
+                continue  # open sea: no file (geo/mapview.py tells the browser which cells exist)
             path = CELLS / f"{x}_{y}.json"
-            path.write_text(json.dumps(parts, separators=(",", ":")), encoding="utf-8")
+            path.write_text(json.dumps(cell, separators=(",", ":")), encoding="utf-8")
             total += path.stat().st_size
-            cells.append((x, y))
-    print(f"wrote {len(cells)} cells in {CELLS.relative_to(ROOT)} ({total / 1e6:.2f} MB)", file=sys.stderr)
+            count += 1
+    print(f"wrote {count} cells in {CELLS.relative_to(ROOT)} ({total / 1e6:.2f} MB)", file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:
