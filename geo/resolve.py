@@ -356,8 +356,9 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
                  qualifiers: set[tuple[str, str]], listed_with: set[str]) -> Resolution | None:
     cands = _choosable(m, gaz)
     # A natural feature is never what a cue word announces ("the town of Shire" is not Malawi's river), and a
-    # minor one far from every country the statement names is a namesake or an everyday phrase
-    # (الرمال البيضاء "the white sands" in Libya is not White Sands, New Mexico).
+    # minor one far from every country the statement names is a namesake, an everyday phrase or a wrong name
+    # (الرمال البيضاء "the white sands" in Libya is not White Sands, New Mexico; Natural Earth gives the Arabic
+    # الليطاني to a river of Suriname), with its head noun or without.
     cands = {i: t for i, t in cands.items() if gaz.kind(i) not in NATURAL_KINDS
              or (not m.cue and (gaz.population(i) >= _MINOR_FEATURE_POP or _near_named_country(gaz, i, doc_cc)))}
     if not cands:
