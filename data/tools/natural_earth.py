@@ -30,6 +30,7 @@ import argparse
 import csv
 import gzip
 import json
+import math
 import re
 import sys
 from collections import Counter, defaultdict
@@ -115,7 +116,8 @@ def _load_topology(src: Path) -> tuple[dict[str, Any], list[list[tuple[float, fl
 def _clean(geom: Any, tolerance: float, grid: float) -> Any:
     g = shapely.simplify(shapely.make_valid(geom), tolerance, preserve_topology=True)
     # Snap to the grid and repair: set_precision() itself fails on a few of NE's rivers and lakes.
-    g = shapely.make_valid(shapely.transform(g, lambda c: (c / grid).round() * grid))
+    decimals = round(-math.log10(grid))  # round(3) keeps the JSON short: 35.501, not 35.501000000000005
+    g = shapely.make_valid(shapely.transform(g, lambda c: c.round(decimals)))
     if g.geom_type == "GeometryCollection":  # make_valid can leave stray lines or points beside the areas
         polys = [p for p in g.geoms if p.geom_type in ("Polygon", "MultiPolygon")]
         g = shapely.union_all(polys) if polys else g
