@@ -10,7 +10,9 @@ to ``st_folium(feature_group_to_add=...)``. What makes it safe and offline:
   folium's CDN defaults (jQuery, bootstrap, font-awesome, ...) are dropped, because
   streamlit-folium stops at the first script that fails to load.
 * The basemap is drawn from Natural Earth country outlines shipped inside the
-  pyogrio wheel; online tiles are added only when asked for (``tiles=``).
+  pyogrio wheel and, from zoom 6 on, from the Natural Earth 1:10m cells under
+  ``static/vendor/natural-earth/10m`` (fetched from the asset base, or inlined in a
+  standalone file); online tiles are added only when asked for (``tiles=``).
 * Every string from the statement goes through :func:`escape_untrusted` and reaches
   the page as a JSON string of escaped HTML. Places are drawn by our own elements,
   whose output folium never re-parses as a Jinja template (it does for its own:
