@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Any
 
 import shapely
-from shapely.geometry import LineString, MultiLineString, MultiPolygon, Polygon, box, mapping, shape
+from shapely.geometry import LineString, MultiPolygon, Polygon, box, mapping, shape
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
@@ -187,7 +187,7 @@ def admin1_areas(src: Path) -> None:
             sub = pycountry.subdivisions.get(code=r["code"])
             kind = sub.type.lower() if sub is not None else ""
 
-            def same_level(c: str) -> bool:
+            def same_level(c: str, kind: str = kind) -> bool:
                 # Bangladesh's divisions are named after districts NE has: a district is not the division.
                 other = pycountry.subdivisions.get(code=c)
                 level = ne_type.get(c) or (other.type.lower() if other is not None else "")
@@ -379,9 +379,9 @@ def natural_features(src: Path) -> None:
         if kind != "port" and not g["name_ar"] and g["rank"] > 6:
             continue  # a minor feature with no Arabic name: not worth a name in the gazetteer
         en, ar = ALIASES.get(name, ([], []))
+        source = f"Natural Earth 1:10m {g['layer']}" + (f"; Wikidata {g['wikidata']}" if g["wikidata"] else "")
         props = {"id": slug, "name": name, "name_ar": g["name_ar"], "kind": kind, "scalerank": g["rank"],
-                 "aliases_en": en, "aliases_ar": ar,
-                 "source": f"Natural Earth 1:10m {g['layer']}" + (f"; Wikidata {g['wikidata']}" if g["wikidata"] else "")}
+                 "aliases_en": en, "aliases_ar": ar, "source": source}
         features.append({"type": "Feature", "id": f"ne:{slug}", "properties": props, "geometry": mapping(geom)})
     _dump({"type": "FeatureCollection", "features": features}, DATA / "natural_features.geojson")
     print(Counter(f["properties"]["kind"] for f in features), file=sys.stderr)
@@ -430,7 +430,8 @@ def basemap(src: Path) -> None:
     One JSON file per cell that has land or a border; each part is a list of rings or lines in the
     :func:`_delta` encoding, land as ``[[outer, hole, ...], ...]``.
     """
-    parts = [shape(f["geometry"]) for f in json.loads((src / "ne_10m_land.json").read_text(encoding="utf-8"))["features"]]
+    land_fc = json.loads((src / "ne_10m_land.json").read_text(encoding="utf-8"))
+    parts = [shape(f["geometry"]) for f in land_fc["features"]]
     land = [p for g in parts for p in getattr(g, "geoms", [g])]
     land = list(shapely.simplify(land, BASEMAP_TOLERANCE, preserve_topology=True))
     _topo, arcs, geoms = _load_topology(src)
