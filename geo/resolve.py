@@ -433,12 +433,14 @@ def _near_named_country(gaz: Gazetteer, i: int, doc_cc: Counter[str]) -> bool:
 def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[str, int] | None,
                  qualifiers: set[tuple[str, str]], listed_with: set[str]) -> Resolution | None:
     cands = _choosable(m, gaz)
-    # A natural feature is never what a cue word announces ("the town of Shire" is not Malawi's river), and a
-    # minor one far from every country the statement names is a namesake, an everyday phrase or a wrong name
+    # A natural feature is never what a cue word announces ("the town of Shire" is not Malawi's river). Read by
+    # one word (Nile, Ebola, الفرات), or when minor, it needs a country the statement names beside it: else the
+    # word is a namesake, a disease ("West Nile virus" in Phoenix, Ebola), an everyday phrase or a wrong name
     # (الرمال البيضاء "the white sands" in Libya is not White Sands, New Mexico; Natural Earth gives the Arabic
-    # الليطاني to a river of Suriname), with its head noun or without.
+    # الليطاني to a river of Suriname).
     cands = {i: t for i, t in cands.items() if gaz.kind(i) not in NATURAL_KINDS
-             or (not m.cue and (gaz.population(i) >= W.minor_feature_pop or _near_named_country(gaz, i, doc_cc)))}
+             or (not m.cue and ((len(m.key) > 1 and gaz.population(i) >= W.minor_feature_pop)
+                                or _near_named_country(gaz, i, doc_cc)))}
     if not cands:
         return None
     if not is_arabic(m.key[0]) and any(t != ALT and gaz.kind(i) == "country" for i, t in cands.items()):

@@ -150,3 +150,9 @@ def test_a_minor_feature_far_from_the_statements_countries_is_not_read(gaz):
     assert not any(p and p.startswith("ne:") for _, p in got)
     # A cue word announces another kind of place: "the town of Shire" is no river.
     assert not any(p and p.startswith("ne:") for _, p in rows("Aid reached the town of Shire in Ethiopia.", gaz))
+
+
+def test_a_one_word_feature_name_needs_a_named_country_beside_it(gaz):
+    # "West Nile virus" in Arizona names no river; the Nile does flow through a story about Egypt.
+    assert "ne:river-nile" not in [p for _, p in rows("Phoenix in Arizona reported West Nile virus cases.", gaz)]
+    assert ("Nile", "ne:river-nile") in rows("Farmers in Egypt rely on the Nile for water.", gaz)

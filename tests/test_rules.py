@@ -244,13 +244,15 @@ def test_a_natural_feature_named_by_a_word_or_another_place_needs_its_head_noun(
     assert ("Euphrates", "ne:river-euphrates", "") in rows("The Euphrates fell to a record low in Syria.", gaz)
 
 
-def test_a_natural_feature_is_not_a_cue_s_place_and_a_minor_one_needs_a_named_country_nearby(gaz):
-    # "the town of Shire" is a town, not Malawi's Shire river; a minor feature (Natural Earth scalerank 5+) far
-    # from the statement's countries is a namesake or a phrase: الرمال البيضاء ("white sands") in Libya.
+def test_a_natural_feature_is_not_a_cue_s_place_and_a_minor_or_one_word_one_needs_a_named_country_nearby(gaz):
+    # "the town of Shire" is a town, not Malawi's Shire river; a minor feature (Natural Earth scalerank 5+), or one
+    # read by a single word, far from the statement's countries is a namesake or a phrase: الرمال البيضاء ("white
+    # sands") in Libya, "West Nile virus" in Arizona.
     assert not any((p or "").startswith("ne:") for _, p, _ in rows("Aid reached the town of Shire in Ethiopia.", gaz))
     got = rows("غطت الرمال البيضاء شوارع درنة في ليبيا.", gaz)
     assert not any((p or "").startswith("ne:") for _, p, _ in got)
     assert ("Bab el-Mandeb", "ne:sea-bab-el-mandeb", "") in rows("Ships avoided the Bab el-Mandeb off Yemen.", gaz)
+    assert "ne:river-nile" not in [p for _, p, _ in rows("Phoenix in Arizona reported West Nile virus cases.", gaz)]
 
 
 # -- movements (geo.relations) ------------------------------------------------------------------

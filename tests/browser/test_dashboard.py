@@ -181,7 +181,7 @@ def test_html_export_works_offline(page: Page, app_url, tmp_path, context):
     expect(export.locator(".leaflet-container")).to_be_visible()
     expect(export.locator("path.geo-place")).to_have_count(10)
     expect(export.locator(f"path.{css_class('geonames:98182')}")).to_be_visible()
-    expect(export.locator(".leaflet-control-layers-overlays label")).to_have_count(5)  # 4 place layers, movements
+    expect(export.locator(".leaflet-control-layers-overlays label")).to_have_count(6)  # 5 place layers, movements
     export.locator(f"path.{css_class('curated:roj-camp')}").click()
     expect(export.locator(".leaflet-popup-content mark")).to_have_text("روج")
 
