@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench bench-batch eval bench-browser bench-store screenshot clean setup browser-deps
+.PHONY: run test lint bench bench-batch bench-store eval bench-browser screenshot clean setup browser-deps
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -d $(VENV) || $(PY) -m venv $(VENV)

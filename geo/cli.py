@@ -83,18 +83,16 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     m.add_argument("-o", "--output", required=True)
     m.add_argument("--lang", choices=LANGS, default="auto")
     m.add_argument("--places", action="append", metavar="GEOJSON", help="a GeoJSON file of your own places")
+    from .batch_cli import add_parser as add_batch
+
+    add_batch(sub)
     from .commands import store as store_commands  # add, list, rm, export, reparse: the collection
 
     store_commands.register(sub)
     from .commands import review as review_commands  # correct, corrections: the review workflow
 
     review_commands.register(sub)
-    from .batch_cli import add_parser as add_batch
-
-    add_batch(sub)
     args = ap.parse_args(argv)
-    if getattr(args, "handler", None) is not None:  # subcommands kept in their own modules
-        return args.handler(args, out)
     try:
         if hasattr(args, "run"):  # a subcommand registered by a module of geo.commands
             return args.run(args, out)

@@ -234,6 +234,27 @@ def test_an_unlocated_english_name_stops_at_a_line_break(gaz):
     assert [m.surface for m in geoparse("Families reached the Jeddah 5 camp.", gazetteer=gaz).mentions] == ["Jeddah 5 camp"]
 
 
+def test_a_natural_feature_named_by_a_word_or_another_place_needs_its_head_noun(gaz):
+    # One-word names of seas, rivers and mountains count bare only when they are rare words and no other place's
+    # name: "Jordan" stays the country and "Atlas" a word, while "Jordan River", نهر الأردن, "Atlas Mountains" are
+    # the features.
+    assert "ne:river-jordan" not in [p for _, p, _ in rows("The Jordan delegation arrived in Amman.", gaz)]
+    got = rows("Pilgrims bathed in the Jordan River, which Israel and Jordan share.", gaz)
+    assert ("Jordan River", "ne:river-jordan", "") in got
+    assert ("Euphrates", "ne:river-euphrates", "") in rows("The Euphrates fell to a record low in Syria.", gaz)
+
+
+def test_a_natural_feature_is_not_a_cue_s_place_and_a_minor_or_one_word_one_needs_a_named_country_nearby(gaz):
+    # "the town of Shire" is a town, not Malawi's Shire river; a minor feature (Natural Earth scalerank 5+), or one
+    # read by a single word, far from the statement's countries is a namesake or a phrase: الرمال البيضاء ("white
+    # sands") in Libya, "West Nile virus" in Arizona.
+    assert not any((p or "").startswith("ne:") for _, p, _ in rows("Aid reached the town of Shire in Ethiopia.", gaz))
+    got = rows("غطت الرمال البيضاء شوارع درنة في ليبيا.", gaz)
+    assert not any((p or "").startswith("ne:") for _, p, _ in got)
+    assert ("Bab el-Mandeb", "ne:sea-bab-el-mandeb", "") in rows("Ships avoided the Bab el-Mandeb off Yemen.", gaz)
+    assert "ne:river-nile" not in [p for _, p, _ in rows("Phoenix in Arizona reported West Nile virus cases.", gaz)]
+
+
 # -- movements (geo.relations) ------------------------------------------------------------------
 def moves(text, gaz):
     s = geoparse(text, gazetteer=gaz)
