@@ -735,7 +735,7 @@ class Store:
             for row in rows:
                 key = ("statement_sha256", "scope", "action", "start", "end", "span_text", "old_place_id",
                        "new_place_id", "author", "created_at")
-                cond = " AND ".join(f'{chr(34) + k + chr(34) if k == "end" else k} IS ?' for k in key)
+                cond = " AND ".join(('"end"' if k == "end" else k) + " IS ?" for k in key)  # "end" is a keyword
                 found = c.execute(f"SELECT id FROM corrections WHERE {cond}", [row.get(k) for k in key]).fetchone()
                 if found is not None:
                     same += 1
