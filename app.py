@@ -396,4 +396,7 @@ def main() -> None:
             st.caption("None: every place-like mention was found in the gazetteer.")
 
 
-main()
+# Two views: this Statement view (the default) and the Collection view (views/collection.py, at /collection).
+from views.collection import run_pages  # noqa: E402
+
+run_pages(main, parse=parse_current, init_state=_init_state)

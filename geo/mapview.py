@@ -57,6 +57,7 @@ __all__ = [
     "layer_groups",
     "layer_control",
     "initial_view",
+    "view_for_bounds",
     "map_html_standalone",
     "write_map_html",
     "escape_untrusted",
@@ -656,7 +657,16 @@ def initial_view(
     For ``st_folium(center=..., zoom=...)``, which cannot fit bounds itself. Without
     places: the Middle East at zoom 4.
     """
-    bounds = fit_bounds(situation, layers)
+    return view_for_bounds(fit_bounds(situation, layers), size=size)
+
+
+def view_for_bounds(
+    bounds: list[list[float]] | None, *, size: tuple[int, int] = (850, 560)
+) -> tuple[tuple[float, float], int]:
+    """Centre ``(lat, lon)`` and zoom that show ``[[south, west], [north, east]]`` on a map of ``size`` pixels.
+
+    Without bounds: the Middle East at zoom 4.
+    """
     if bounds is None:
         return (25.0, 40.0), 4
     (s, w), (n, e) = bounds
