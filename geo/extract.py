@@ -44,6 +44,7 @@ from .text import (
     ORG_HEADS_EN,
     ORG_OPENERS_EN,
     PERSON_TITLES,
+    PLACE_OBJECT_VERBS,
     SPORTS_WORDS,
     US_STATE_ABBREVIATIONS,
     Folded,
@@ -675,7 +676,11 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
         # A person: after a title (الأمير تركي, "Dr. Austin"; not الرئيس السوري) or a kin word (أختي سيناء),
         # or before بن/بنت (تركي بن طلال).
         bare = m.fs == starts[i]  # no proclitic: صديقي بالرياض is "my friend, in Riyadh"
-        if bare and ((any(st in PERSON_TITLES for st in prev) and not definite_nisba)
+        titled = any(st in PERSON_TITLES for st in prev) and not definite_nisba
+        if titled and arabic and not country and not nisba and i >= 2 and _JOIN_RE.match(seps[i - 1]) and any(
+                st in PLACE_OBJECT_VERBS for st in _stems(words[i - 2])):
+            titled = False  # verb, subject, object: the title is the subject and the name the place visited
+        if bare and (titled
                      or any(st in KIN_WORDS for st in prev) or (arabic and nxt in NASAB_WORDS)):
             drop[k] = True
             if not country:

@@ -568,6 +568,12 @@ PERSON_TITLES: frozenset[str] = frozenset(fold_name(w) for w in (
     "capt captain sgt lt judge mayor rev nurse coach prince princess king queen sheikh emir sultan pope lord "
     "lady sir dame ambassador chancellor premier officer"
 ).split())
+#: Verbs whose object is a place (visit, leave, reach, enter): in verb–subject–object order a title between
+#: the verb and a name is the subject, and the name is the place (زار الرئيس وهران: "the president visited Oran");
+#: not for a name that is also a nisba or a country's name, which after a title is a given name (الأمير تركي).
+PLACE_OBJECT_VERBS: frozenset[str] = frozenset(fold_name(w) for w in (
+    "زار زارت يزور تزور غادر غادرت يغادر تغادر دخل دخلت يدخل تدخل بلغ بلغت يبلغ تبلغ قصد قصدت يقصد تقصد"
+).split())
 #: Kin words with a possessive ending (my sister, my aunt's ...): the name after one is a person's
 #: (أختي سيناء). Levantine, Gulf, Egyptian and Maghrebi forms.
 KIN_WORDS: frozenset[str] = frozenset(fold_name(w) for w in (

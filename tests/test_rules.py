@@ -430,3 +430,9 @@ def test_names_inside_hashtags_are_found_with_offsets_inside_the_hashtag(gaz):
         got = geoparse(text, gazetteer=gaz).mentions
         assert [m.surface for m in got] == names
         assert [(m.start, m.end) for m in got] == [(text.index(n), text.index(n) + len(n)) for n in names]
+
+
+def test_a_title_between_a_verb_of_visiting_and_a_name_is_the_subject(gaz):
+    # Verb–subject–object: "the president visited Oran" names Oran; a nisba-like given name after a title stays a person.
+    assert [m.place_id for m in geoparse("زار الرئيس وهران.", gazetteer=gaz).mentions] == ["geonames:2485926"]
+    assert [m.place_id for m in geoparse("وصل الأمير تركي إلى الرياض.", gazetteer=gaz).mentions] == ["geonames:108410"]
