@@ -66,6 +66,19 @@ class Resolution(NamedTuple):
     candidates: tuple[Candidate, ...] = ()
 
 
+def _region_name(gaz: Gazetteer, index: int) -> str:
+    """The name of the first-level division place ``index`` lies in (its code if we lack the division)."""
+    region = _region_of(gaz, index)
+    if region is None:
+        return "its province"
+    cc, a1 = region
+    try:
+        j = gaz.index_of(f"admin1:{cc}-{a1}")
+    except LookupError:
+        return f"{cc}-{a1}"
+    return gaz.name(j) if _region_of(gaz, j) == region else f"{cc}-{a1}"
+
+
 def _reading(ntype: int) -> Evidence:
     """The evidence of a name type: a nisba/demonym or an alternate name."""
     return Evidence(_READING_BITS.get(ntype, 0))
@@ -122,6 +135,8 @@ def explain(m: RawMatch, gaz: Gazetteer, index: int | None, evidence: Evidence, 
         parts.append(f"{cc} is named in the statement")
     if v & _B[Evidence.OTHER_PLACES]:
         parts.append(f"other places in {cc} are named")
+    if v & _B[Evidence.REGION_CONTEXT]:
+        parts.append(f"in {_region_name(gaz, index)}, the region the statement is about")
     if v & _B[Evidence.NISBA_QUALIFIER]:
         parts.append("qualified by the nisba after it")
     elif v & _B[Evidence.QUALIFIER]:
@@ -152,8 +167,11 @@ def _choosable(m: RawMatch, gaz: Gazetteer) -> dict[int, int]:
 
     A bare curated name ("Walid" of the al-Walid crossing) only with its cue. A city outside the
     Arab world never through an Arabic article taken off the word: Arabic writes سيول (Seoul) and
-    باريس bare, so السيول is "the floods"; Arab places take the article freely (الموصل/موصل).
+    باريس bare, so السيول is "the floods"; Arab places take the article freely (الموصل/موصل). A number
+    is never a place's name.
     """
+    if all(t.isdigit() for t in m.key):
+        return {}  # GeoNames lists postcodes and district numbers as alternate names ("30" for Munkkiniemi)
     foreign_article = m.article and is_arabic(m.key[0])
     return {i: t for i, t in _candidates(m).items()
             if (t != BARE or gaz.kind(i) in _CUE_KINDS.get(m.cue, frozenset()))
@@ -215,6 +233,137 @@ def _document_countries(matches: list[RawMatch], gaz: Gazetteer, votes: _Votes |
         if vote is not None:
             cc[vote[0]] += vote[1]
     return cc
+
+
+_Region = tuple[str, str]  # (country code, GeoNames admin1 code)
+
+
+def _region_of(gaz: Gazetteer, i: int) -> _Region | None:
+    """The first-level division a place is, or lies in, as ``(country, GeoNames admin1 code)``.
+
+    A province's GeoNames code is its seat city's (our admin1 ids are ISO 3166-2, which equals GeoNames'
+    code only in some countries, such as the US)."""
+    kind = gaz.kind(i)
+    if kind in ("city", "town"):
+        a1 = gaz.admin1_code(i)
+    elif kind == "admin1":
+        seat = gaz.seat(i)
+        a1 = gaz.admin1_code(seat) if seat is not None else ""
+        if not a1:
+            cc, _, sub = gaz.place_id(i).partition(":")[2].partition("-")
+            a1 = sub if cc == "US" else ""
+    else:
+        return None
+    return (gaz.country_code(i), a1) if a1 else None
+
+
+def _region_vote(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[str, int] | None
+                 ) -> tuple[_Region, bool] | None:
+    """The first-level division a match puts the statement in, and whether it names it (Minnesota) or
+    only implies it (a town whose reading there outweighs its namesakes elsewhere): ``None`` if it says
+    nothing about one.
+
+    A name that is also a country's (Georgia) names the province only when the statement's other places
+    are in the province's country and none in the other; an everyday word says nothing."""
+    cands = _choosable(m, gaz)
+    if not cands or m.cue in NOT_PLACE_KINDS:
+        return None
+    regions = {i: _region_of(gaz, i) for i in cands}
+    provinces = [i for i, t in cands.items() if gaz.kind(i) == "admin1" and t != ALT]
+    if len(provinces) == 1 and regions[provinces[0]] is not None:
+        # A province's own name (Virginia, Nebraska) names it, though small towns share the name; not
+        # when a capital or a big city elsewhere does too (Washington, Victoria).
+        own = regions[provinces[0]]
+        mine = Counter({vote[0]: vote[1]}) if vote is not None else Counter()
+        for i in cands:
+            kind = gaz.kind(i)
+            if kind == "country":
+                cc = gaz.country_code(i)
+                if doc_cc.get(cc, 0) - mine.get(cc, 0) > 0 or doc_cc.get(own[0], 0) - mine.get(own[0], 0) <= 0:
+                    return None
+            elif regions[i] != own and (gaz.is_capital(i) or gaz.population(i) >= W.accept_pop):
+                return None
+        return own, True
+    if any(gaz.kind(i) == "country" for i in cands) or None in regions.values():
+        return None
+    # A town implies its region when its reading there outweighs every namesake elsewhere (Harrisonburg,
+    # Virginia, 50k, over a Louisiana village of 350; Athens implies Attica, not Georgia).
+    best = max(cands, key=lambda i: (gaz.population(i), gaz.place_id(i)))
+    home = regions[best]
+    rival = max((gaz.population(i) for i in cands if regions[i] != home), default=0)
+    top = gaz.population(best)
+    if max(top, W.population_floor) < W.region_dominance * max(rival, W.population_floor):
+        return None
+    if cands[best] == ALT and top < W.accept_town_pop:
+        return None  # a village's alternate name (وزيرا "two ministers" read as Zyrya) implies nothing
+    if _is_homograph(m, gaz, cands[best], top, best) > 1:
+        return None
+    return home, False
+
+
+def _document_regions(matches: list[RawMatch], gaz: Gazetteer, doc_cc: Counter[str], votes: _Votes
+                      ) -> dict[_Region, frozenset[tuple[str, ...]]]:
+    """The first-level divisions the statement is about, each with the names that name it: each one it
+    names (a US state, a province), and each implied by at least ``WEIGHTS.region_min_towns`` distinct
+    names of towns that lie mainly in it (:func:`_region_vote`; implied regions map to no names: any name
+    may use them).
+
+    Local news names its own state's towns without the state: "Alexandria" is then the one in that state,
+    not a bigger namesake elsewhere."""
+    seen: dict[tuple[object, ...], tuple[_Region, bool] | None] = {}
+    towns: Counter[_Region] = Counter()
+    named: dict[_Region, set[tuple[str, ...]]] = {}
+    counted: set[tuple[str, ...]] = set()
+    for m in matches:
+        if not m.refs:
+            continue
+        key = _vote_key(m)
+        if key not in seen:
+            seen[key] = _region_vote(m, gaz, doc_cc, votes[key])
+        vote = seen[key]
+        if vote is None:
+            continue
+        if vote[1]:
+            named.setdefault(vote[0], set()).add(m.key)
+        elif m.key not in counted:
+            counted.add(m.key)
+            towns[vote[0]] += 1
+    out = {r: frozenset(keys) for r, keys in named.items()}
+    out.update((r, frozenset()) for r, n in towns.items() if n >= W.region_min_towns)
+    return out
+
+
+def _regional(cands: dict[int, int], gaz: Gazetteer, regions: dict[_Region, frozenset[tuple[str, ...]]],
+              doc_cc: Counter[str], own: Counter[str]) -> bool:
+    """Whether the statement's region may choose among these readings.
+
+    It chooses among namesake towns (Alexandria, Virginia over Alexandria, Egypt), not between kinds (the
+    Gaza Strip and Gaza city lie in one region), and not against a reading elsewhere that the statement
+    itself makes likely: in the region's own country its national capital (Washington) or a province not
+    named after a city ("England and Wales" is not a village of England); abroad, a place in a country the
+    statement names (Riyadh, Saudi Arabia, beside a Sudanese village of that name)."""
+    home = {cc for cc, _ in regions}
+    for i in cands:
+        kind = gaz.kind(i)
+        if kind not in ("city", "town", "admin1"):
+            return False
+        if _region_of(gaz, i) in regions:
+            continue
+        cc = gaz.country_code(i)
+        if cc in home:
+            if gaz.is_capital(i) or (kind == "admin1" and gaz.seat(i) is None):
+                return False
+        elif doc_cc.get(cc, 0) - own.get(cc, 0) > 0:
+            return False
+    return True
+
+
+def _in_region(gaz: Gazetteer, i: int, regions: dict[_Region, frozenset[tuple[str, ...]]],
+               key: tuple[str, ...]) -> bool:
+    """Whether place ``i`` lies in a region of the statement named by some name other than ``key``
+    (a name is not its own context: "Oklahoma" does not make itself the state)."""
+    names = regions.get(_region_of(gaz, i))  # type: ignore[arg-type]
+    return names is not None and (not names or bool(names - {key}))
 
 
 def _vote(m: RawMatch, gaz: Gazetteer) -> tuple[str, int] | None:
@@ -311,6 +460,7 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str) -> list[R
     """
     votes = _votes(matches, gaz)
     doc_cc = _document_countries(matches, gaz, votes)
+    regions = _document_regions(matches, gaz, doc_cc, votes)
     out: list[Resolution] = []
     # The same name in the same circumstances resolves the same way: decide once per document.
     memo: dict[tuple[object, ...], Resolution | None] = {}
@@ -338,7 +488,7 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str) -> list[R
             key = (m.key, m.refs, m.cue, m.cue_word, m.locative, m.sentence_initial,
                    frozenset(quals) if quals else _NONE, frozenset(listed) if listed else _NONE)
             if key not in memo:
-                memo[key] = _resolve_one(m, gaz, doc_cc, votes[_vote_key(m)], quals, listed)
+                memo[key] = _resolve_one(m, gaz, doc_cc, votes[_vote_key(m)], quals, listed, regions)
             hit = memo[key]
             if hit is None:
                 r = None
@@ -418,7 +568,8 @@ def _short_form_or_spelling(primary: str, written: str) -> bool:
 
 
 def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[str, int] | None,
-                 qualifiers: set[tuple[str, str]], listed_with: set[str]) -> Resolution | None:
+                 qualifiers: set[tuple[str, str]], listed_with: set[str],
+                 regions: dict[_Region, frozenset[tuple[str, ...]]] | None = None) -> Resolution | None:
     cands = _choosable(m, gaz)
     if not cands:
         return None
@@ -450,6 +601,7 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
     # Don't let a name be its own context: take back the vote this name cast (none for a homograph).
     own = Counter({vote[0]: vote[1]}) if vote is not None else Counter()
     arabic = is_arabic(m.key[0])
+    regional = bool(regions) and _regional(cands, gaz, regions, doc_cc, own)  # type: ignore[arg-type]
     scored: list[tuple[float, int, int]] = []  # (score, place, evidence bits)
     for i, ntype in cands.items():
         kind = gaz.kind(i)
@@ -483,6 +635,9 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
                 ev |= _B[Evidence.OTHER_PLACES]
             elif ctx <= 0:
                 score += W.country_untouched  # a country the statement never touches yields to a namesake it does
+        if regional and (ntype != ALT or pop >= W.accept_town_pop) and _in_region(gaz, i, regions, m.key):  # type: ignore[arg-type]
+            score += W.region_context  # "Alexandria" in a Minnesota story is Alexandria, Minnesota
+            ev |= _B[Evidence.REGION_CONTEXT]
         if qualifiers:
             a1 = gaz.admin1_code(i)
             said = _B[Evidence.NISBA_QUALIFIER if _NISBA in qualifiers else Evidence.QUALIFIER]
@@ -511,7 +666,8 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
     homograph = _is_homograph(m, gaz, ntype, pop, best) if kind != "country" or arabic else 0
     if homograph:
         ev |= Evidence.EVERYDAY_WORD if homograph == 2 else Evidence.FREQUENT_WORD
-    context = bool(ev & CONTEXT)
+    # In Arabic, where every word is a candidate, the region chooses among namesakes but is no context.
+    context = bool(ev & (CONTEXT & ~Evidence.REGION_CONTEXT if arabic else CONTEXT))
     if homograph and kind != "country":
         # An everyday word (بيان "statement", a town in Kuwait) needs the country named more than once.
         context = context and doc_cc.get(cc, 0) - own.get(cc, 0) >= W.everyday_context_min
@@ -521,7 +677,7 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
         homograph != 2 and Evidence.NISBA_QUALIFIER in ev)
     zipf = gaz.commonness(m.key[0]) if len(m.key) == 1 else 0.0
     if not _accept(kind, pop, m, homograph=homograph, context=context, strong=strong, listed=bool(listed_with),
-                   zipf=zipf):
+                   zipf=zipf, region=Evidence.REGION_CONTEXT in ev and not arabic and ntype != ALT):
         return None
     if (kind == "admin1" and m.cue not in ("admin1", "region") and gaz.seat(best) is not None
             and not any(CUES.get(t, ("",))[0] in ("admin1", "region") for t in m.key)):
@@ -551,11 +707,12 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
 
 
 def _accept(kind: str, pop: int, m: RawMatch, *, homograph: bool, context: bool, strong: bool,
-            listed: bool, zipf: float) -> bool:
+            listed: bool, zipf: float, region: bool = False) -> bool:
     """Whether the best reading is good enough to call this a place.
 
     ``strong``: a cue word or a qualifier agrees; ``context``: the statement names other places
-    in the same country; ``m.locative``: a preposition, locative clitic or dateline introduces it.
+    in the same country; ``region``: it lies in the first-level division the statement is about;
+    ``m.locative``: a preposition, locative clitic or dateline introduces it.
     """
     latin = not is_arabic(m.key[0])
     multi = len(m.key) > 1
@@ -575,6 +732,8 @@ def _accept(kind: str, pop: int, m: RawMatch, *, homograph: bool, context: bool,
         return context and m.locative
     if latin and m.sentence_initial and not multi and kind not in ("country",) and not context:
         return pop >= W.sentence_start_pop  # a capital at a sentence start proves nothing by itself
+    if region:
+        return True  # a town of the statement's own state or province: local news names them bare
     if kind in _AREA_KINDS:
         return True
     if pop >= W.accept_pop:

@@ -232,3 +232,32 @@ def test_an_unlocated_english_name_stops_at_a_line_break(gaz):
     # Found by the property test: "0\nCAMP" was one unlocated "0 camp" spanning two sentences.
     assert not geoparse("0\nCAMP", gazetteer=gaz).mentions
     assert [m.surface for m in geoparse("Families reached the Jeddah 5 camp.", gazetteer=gaz).mentions] == ["Jeddah 5 camp"]
+
+
+def test_the_state_a_text_names_beats_a_bigger_namesake_elsewhere(gaz):
+    # Local news names its own state's towns bare: Alexandria in a Minnesota story is Alexandria, Minnesota,
+    # not Alexandria, Egypt (or Virginia); without the state, prominence still decides.
+    got = geoparse("Flooding closed roads across Minnesota on Tuesday. Volunteers from Alexandria filled sandbags.",
+                   gazetteer=gaz).mentions
+    alexandria = next(m for m in got if m.surface == "Alexandria")
+    assert (alexandria.place.country_code, gaz.admin1_code(gaz.index_of(alexandria.place_id))) == ("US", "MN")
+    assert "region_context" in alexandria.evidence and "Minnesota" in alexandria.reason
+    assert rows("Volunteers from Alexandria filled sandbags.", gaz)[0][1] == "geonames:361058"
+
+
+def test_a_region_implied_by_several_of_its_towns_chooses_among_namesakes_but_not_against_the_capital(gaz):
+    # Charlottesville and Harrisonburg lie (mainly) in Virginia, so Alexandria is Virginia's; Washington stays
+    # the national capital, not a Virginia village of that name.
+    got = {m.surface: m for m in geoparse("Crews from Charlottesville and Harrisonburg drove to Alexandria, and the "
+                                          "governor asked Washington for help.", gazetteer=gaz).mentions}
+    assert got["Alexandria"].place_id == "geonames:4744091"  # Alexandria, Virginia
+    assert got["Washington"].place_id == "geonames:4140963"  # Washington, D.C.
+    # Places of one foreign region do not pull a name away from a country the text names.
+    assert [p for _, p, _ in rows("Exporters in Cairo and Alexandria welcomed the deal.", gaz)] == [
+        "geonames:360630", "geonames:361058"]
+
+
+def test_a_number_is_never_a_place_name(gaz):
+    # GeoNames lists postcodes and district numbers as alternate names ("30" for a Helsinki district).
+    got = rows("In Helsinki, Finland, bus 30 left for stop 14 at 11.", gaz)
+    assert [p for _, p, _ in got] == ["geonames:658225", "country:FI"]
