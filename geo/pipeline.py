@@ -60,7 +60,7 @@ def geoparse(text: str, *, lang: str = "auto", gazetteer: Gazetteer | None = Non
     places: dict[int, Place] = {}  # one Place (and one decoded polygon) per place, not per mention
     # Folding that deleted or expanded nothing keeps every offset: skip the offset map then.
     identity = len(folded.runs_f) == 1
-    for r in resolve(matches, gaz, folded.text):
+    for r in resolve(matches, gaz, folded.text, folded.cased):
         m = r.match
         start, end = (m.fs, m.fe) if identity else folded.span(m.fs, m.fe)
         k = bisect_right(s_starts, start) - 1

@@ -21,15 +21,17 @@ and :func:`explain` writes the reason sentence from them.
 from __future__ import annotations
 
 import math
+import re
+from bisect import bisect_right
 from collections import Counter
 from typing import NamedTuple
 
 from .extract import NO_UNLOCATED_CUES, RawMatch
-from .gazetteer import ALT, BARE, DEMONYM, NAME, Gazetteer
+from .gazetteer import ALT, BARE, DEMONYM, NAME, Gazetteer, NameRef
 from .model import Candidate
 from .scoring import CONTEXT, PINS, PINS_VALUE, STATED, WEIGHTS, Evidence
 from .text import AR_HOMOGRAPHS, ARABIC_SPEAKING, CONTEXT_NAMES, CUES, fold_name, is_arabic
-from .translit import arabic_skeleton, same_start
+from .translit import arabic_skeleton, latin_skeleton, same_start
 
 __all__ = ["Resolution", "resolve", "explain"]
 
@@ -115,8 +117,10 @@ def explain(m: RawMatch, gaz: Gazetteer, index: int | None, evidence: Evidence, 
     assert index is not None
     name, cc = gaz.name(index), gaz.country_code(index)
     if v & _B[Evidence.TRANSLITERATION]:
-        return (f"{m.cue} cue {m.cue_word!r}; Arabic name not in the gazetteer, read as "
-                f"{name} ({cc}, named in the statement) by its consonants")
+        if v & _B[Evidence.CUE]:
+            return (f"{m.cue} cue {m.cue_word!r}; Arabic name not in the gazetteer, read as "
+                    f"{name} ({cc}, named in the statement) by its consonants")
+        return f"spelling not in the gazetteer, read as {name} ({cc}, named in the statement) by its consonants"
     if v & _B[Evidence.CONTEXT_NAME]:
         return f"{m.key[0]!r} refers to the only such state the statement names"
     if v & _B[Evidence.PINNED]:
@@ -446,7 +450,7 @@ def _klass(m: RawMatch, gaz: Gazetteer) -> str:
     return classes.pop() if len(classes) == 1 else "mixed"
 
 
-def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str) -> list[Resolution]:
+def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str, cased: str = "") -> list[Resolution]:
     """Resolve every match; matches judged not to be places are left out.
 
     Parameters
@@ -457,10 +461,20 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str) -> list[R
         The gazetteer the matches came from.
     folded_text
         The folded text (for qualifier punctuation between matches).
+    cased
+        The folded text with its capitals (``Folded.cased``, same offsets), for English names the
+        gazetteer lacks (:func:`_latin_spellings`); without it those rules are skipped.
     """
+    if len(cased) != len(folded_text):
+        cased = ""
+    partial, absorbed = _partial_names(matches, cased, gaz) if cased else ({}, frozenset())
     votes = _votes(matches, gaz)
-    doc_cc = _document_countries(matches, gaz, votes)
-    regions = _document_regions(matches, gaz, doc_cc, votes)
+    # The tail of a longer name (al-Ain of Ras al-Ain) vouches for no country or region.
+    whole = [m for k, m in enumerate(matches) if k not in partial and k not in absorbed] if partial else matches
+    doc_cc = _document_countries(whole, gaz, votes)
+    regions = _document_regions(whole, gaz, doc_cc, votes)
+    # Countries whose towns English spellings of Arabic, Kurdish and Persian names are looked up in.
+    spelling_ccs = sorted(cc for cc, n in doc_cc.items() if n > 0 and cc in ARABIC_SPEAKING) if cased else []
     out: list[Resolution] = []
     # The same name in the same circumstances resolves the same way: decide once per document.
     memo: dict[tuple[object, ...], Resolution | None] = {}
@@ -475,10 +489,16 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str) -> list[R
     gaps = [folded_text[a.fe : b.fs].strip() for a, b in zip(matches, matches[1:], strict=False)]
     last = len(matches) - 1
     for k, m in enumerate(matches):
+        if k in absorbed:
+            continue  # "Ras" of "Ras al-Ain": read with the name it begins
         if m.cue == "context":
             r = _resolve_context(m, gaz, doc_cc)
         elif not m.refs:
             r = _by_transliteration(m, gaz, doc_cc) or _decided(m, gaz, None, W.unlocated, Evidence.UNKNOWN_NAME)
+        elif k in partial:
+            # "Ras al-Ain" is not al-Ain: a name after an Arabic article, right after a capitalised word, is the
+            # tail of a longer name (a town, a person: Bashar al-Assad). Read the whole by its consonants, or drop.
+            r = _by_spelling(m._replace(fs=partial[k]), folded_text, gaz, doc_cc, spelling_ccs, structured=True)
         else:
             # Most matches stand alone: test the gaps here before building any set.
             quals = (_qualifier(matches, k, gaz, gaps) if k < last and (not gaps[k] or gaps[k] in _QUALIFIER_GAPS)
@@ -500,6 +520,10 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str) -> list[R
                 r = Resolution(m, *hit[1:])
         if r is not None:
             out.append(r)
+    if spelling_ccs:
+        extra = _latin_spellings(cased, folded_text, matches, gaz, doc_cc, spelling_ccs)
+        if extra:
+            out = sorted(out + extra, key=lambda r: r.match.fs)
     return _one_sense_per_discourse(out, gaz)
 
 
@@ -547,6 +571,113 @@ def _by_transliteration(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str]) -> Re
     i = hits[0]
     return _decided(m, gaz, i, W.transliteration, Evidence.TRANSLITERATION | Evidence.CUE | Evidence.COUNTRY_CONTEXT,
                     None, (_candidate(gaz, i, None),))
+
+
+#: Arabic articles as English writes them before a name (al-Ain, el-Arish, ash-Sham, ez-Zor).
+_LATIN_ARTICLES = frozenset("al el ad ar as ash at az an ed es et ez er en".split())
+#: Words that begin Arabic place names (Ras al-Ain, Tell Abyad, Deir Hafer, Ain Issa, Kafr Nabl): a name
+#: led by one is a place's, so its consonants may be read even when short.
+_TOPONYM_HEADS = frozenset(
+    "ras tell tel tal tall deir dayr der ain ayn ein bir jabal jebel jabel kafr kfar beit bayt khirbet khirbat "
+    "wadi umm abu bab hammam qasr marj jisr maarat maarrat".split())
+_CAP_WORD = r"[A-Z][a-z'’]*[a-z]"
+_PARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an|ed|es|et|ez|er|en)"
+#: A capitalised name of up to three words (articles between them) right after a word that introduces a
+#: place ("at the Roseires dam" names a structure: a town's name takes no "the").
+_SPELLING_RE = re.compile(
+    r"(?<![\w-])(?:[Ii]n|[Nn]ear|[Ff]rom|[Tt]o|[Aa]t|[Oo]utside|[Aa]round|[Ii]nto|[Tt]owards?|[Vv]ia"
+    r"|(?:town|city|village|district|camp)s? of) "
+    rf"({_CAP_WORD}(?:(?:[ -]{_PARTICLE})?[ -]{_CAP_WORD}){{0,2}})(?![\w-])")
+_HEAD_RE = re.compile(r"(?<![\w'’-])([A-Z][a-z'’]*[a-z])[ -]\Z")
+_WORDS_RE = re.compile(r"[^\W_]+")
+
+
+def _partial_names(matches: list[RawMatch], cased: str, gaz: Gazetteer) -> tuple[dict[int, int], frozenset[int]]:
+    """English matches that are the tail of a longer name: ``{index: where the whole name starts}``, and the
+    indices of head words matched on their own ("Ras" of "Ras al-Ain"), which the whole name takes in."""
+    partial: dict[int, int] = {}
+    absorbed: set[int] = set()
+    for k, m in enumerate(matches):
+        if not m.refs or m.key[0] not in _LATIN_ARTICLES or len(m.key) < 2:
+            continue
+        floor = 0
+        if k:
+            prev = matches[k - 1]
+            if (len(prev.key) == 1 and prev.key[0] in _TOPONYM_HEADS and m.fs - prev.fe == 1
+                    and cased[prev.fe] in " -" and cased[prev.fs].isupper()):
+                partial[k] = prev.fs
+                absorbed.add(k - 1)
+                continue
+            floor = prev.fe
+        head = _head_before(cased, m.fs, floor, gaz)
+        if head is not None:
+            partial[k] = head
+    return partial, frozenset(absorbed)
+
+
+def _head_before(cased: str, fs: int, floor: int, gaz: Gazetteer) -> int | None:
+    """Where a capitalised word right before ``fs`` starts, when it begins a longer name (not a function
+    word such as a sentence's "In", unless it is a toponym's head word such as "Tell"); else ``None``."""
+    hit = _HEAD_RE.search(cased, max(floor, fs - 30), fs)
+    if hit is None:
+        return None
+    word = hit.group(1).lower()
+    if word not in _TOPONYM_HEADS and gaz.is_common_word(word):
+        return None
+    return hit.start(1)
+
+
+def _by_spelling(m: RawMatch, folded_text: str, gaz: Gazetteer, doc_cc: Counter[str], ccs: list[str], *,
+                 structured: bool) -> Resolution | None:
+    """An English spelling the gazetteer lacks (Qamishlo, Ras al-Ain), read by its consonant skeleton among
+    the towns of the statement's Arabic-, Kurdish- and Persian-speaking countries: the hits of the most
+    named such country, when there is exactly one. ``structured``: the name has a toponym's shape (a head
+    word, or an article inside), so three consonants suffice; a bare word needs four and a town of some size.
+
+    Skeletons drop vowels, h, w and y, articles and hyphens, so Tell/Tall/Tal, Deir/Dayr and Ain/Ayn/Ein agree."""
+    if not ccs:
+        return None
+    words = _WORDS_RE.findall(folded_text[m.fs : m.fe])
+    skeleton = latin_skeleton(" ".join(words))
+    if len(skeleton) < (W.spelling_min_consonants_named if structured else W.spelling_min_consonants):
+        return None
+    found = [(doc_cc[cc], cc, hits) for cc in ccs if (hits := gaz.towns_by_skeleton(cc).get(skeleton))]
+    if not found:
+        return None
+    found.sort(key=lambda t: -t[0])
+    if len(found) > 1 and found[1][0] == found[0][0]:
+        return None  # as named as each other: the statement does not say which
+    hits = found[0][2]
+    if len(hits) != 1:
+        return None
+    i = hits[0]
+    if not structured and gaz.population(i) < W.spelling_min_pop:
+        return None
+    m = m._replace(key=tuple(words), refs=(NameRef(i, ALT),), cue="", cue_word="")
+    return _decided(m, gaz, i, W.transliteration, Evidence.TRANSLITERATION | Evidence.COUNTRY_CONTEXT, None,
+                    (_candidate(gaz, i, None),))
+
+
+def _latin_spellings(cased: str, folded_text: str, matches: list[RawMatch], gaz: Gazetteer, doc_cc: Counter[str],
+                     ccs: list[str]) -> list[Resolution]:
+    """English spellings the gazetteer lacks of towns in the statement's Arabic-, Kurdish- and Persian-speaking
+    countries, where a word introduces a place: "in Qamishlo", "the town of Tell Abyad" (:func:`_by_spelling`)."""
+    starts = [m.fs for m in matches]
+    out: list[Resolution] = []
+    for hit in _SPELLING_RE.finditer(cased):
+        fs, fe = hit.span(1)
+        k = bisect_right(starts, fe - 1) - 1
+        if k >= 0 and matches[k].fe > fs:
+            continue  # a name the gazetteer knows (or part of one)
+        first = folded_text[fs : fs + len(hit.group(1).split()[0].split("-")[0])]
+        if first not in _TOPONYM_HEADS and gaz.is_common_word(first):
+            continue  # "in March", "from Monday"
+        m = RawMatch(fs, fe, (), (), "", "", True, False, -1, 0)
+        r = _by_spelling(m, folded_text, gaz, doc_cc, ccs,
+                         structured=first in _TOPONYM_HEADS or bool(re.search(rf"[ -]{_PARTICLE}[ -]", hit.group(1))))
+        if r is not None:
+            out.append(r)
+    return out
 
 
 def _resolve_context(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str]) -> Resolution | None:

@@ -157,6 +157,14 @@ class Weights:
     #: "in Reading": a Latin homograph after a locative word, from this population.
     locative_homograph_pop: int = 100_000
 
+    # -- English spellings of Arabic, Kurdish and Persian names the gazetteer lacks ------------------
+    #: Consonants a bare name's skeleton needs (Qamishlo: kmsl) ...
+    spelling_min_consonants: int = 4
+    #: ... and a name with a toponym's shape (Ras al-Ain: rsn; Tell Abyad: tlbd).
+    spelling_min_consonants_named: int = 3
+    #: A bare name is read only as a town at least this big (villages share short skeletons).
+    spelling_min_pop: int = 1000
+
     # -- confidence -------------------------------------------------------------------------------
     only_reading: float = 0.9
     #: Several readings: margin_base + margin_span * min(1, margin / margin_scale).

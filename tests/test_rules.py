@@ -261,3 +261,25 @@ def test_a_number_is_never_a_place_name(gaz):
     # GeoNames lists postcodes and district numbers as alternate names ("30" for a Helsinki district).
     got = rows("In Helsinki, Finland, bus 30 left for stop 14 at 11.", gaz)
     assert [p for _, p, _ in got] == ["geonames:658225", "country:FI"]
+
+
+def test_an_english_spelling_the_gazetteer_lacks_is_read_by_its_consonants_among_the_statements_countries(gaz):
+    # News spells Arabic and Kurdish names many ways; GeoNames lists some. Tell/Tall/Tal, Deir/Dayr, Ain/Ayn and
+    # articles agree once vowels are dropped, but only towns of the countries the statement names are searched.
+    text = "Displaced families arrived in Qamishlo from Tell Abyad, Syrian Kurdish officials said."
+    got = {m.surface: m for m in geoparse(text, gazetteer=gaz).mentions}
+    assert got["Qamishlo"].place_id == "geonames:173377"  # Al Qāmishlī
+    assert got["Tell Abyad"].place_id == "geonames:163750"  # Tall Abyaḑ
+    assert "transliteration" in got["Qamishlo"].evidence
+    assert rows("Displaced families arrived in Qamishlo.", gaz) == []  # no country named: no guess
+
+
+def test_a_name_inside_a_longer_name_the_gazetteer_lacks_does_not_win(gaz):
+    # "Ras al-Ain" is a Syrian town, not al-Ain in the Emirates: a name after an Arabic article, right after a
+    # capitalised word, is the tail of a longer name; it is read whole, or not at all.
+    got = rows("Fighting near Ras al-Ain in northeast Syria continued.", gaz)
+    assert ("Ras al-Ain", "geonames:165509", "") in got  # Ra's al 'Ayn, Syria
+    assert not any(p == "geonames:292913" for _, p, _ in got)  # Al Ain, UAE
+    assert rows("Fighting near Ras al-Ain continued.", gaz) == []
+    # A known place after an article is still read: the word before it is a function word.
+    assert ("al-Hasakah", "geonames:173811", "") in rows("In al-Hasakah, Syria, officials met.", gaz)
