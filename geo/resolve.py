@@ -216,13 +216,15 @@ def _vote_key(m: RawMatch) -> tuple[object, ...]:
     return m.key, m.refs, m.cue, m.sentence_initial
 
 
-def _votes(matches: list[RawMatch], gaz: Gazetteer) -> _Votes:
-    """Each kind of match's vote (:func:`_vote`), decided once per kind."""
+def _votes(matches: list[RawMatch], gaz: Gazetteer, kinds: list[RawMatch] | None = None) -> _Votes:
+    """Each kind of match's vote (:func:`_vote`), decided once per kind; ``kinds`` collects one match of each."""
     votes: _Votes = {}
     for m in matches:
         key = _vote_key(m)
         if key not in votes:
             votes[key] = _vote(m, gaz)
+            if kinds is not None:
+                kinds.append(m)
     return votes
 
 
@@ -305,7 +307,7 @@ def _region_vote(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
     return home, False
 
 
-def _document_regions(matches: list[RawMatch], gaz: Gazetteer, doc_cc: Counter[str], votes: _Votes
+def _document_regions(kinds: list[RawMatch], gaz: Gazetteer, doc_cc: Counter[str], votes: _Votes
                       ) -> dict[_Region, frozenset[tuple[str, ...]]]:
     """The first-level divisions the statement is about, each with the names that name it: each one it
     names (a US state, a province), and each implied by at least ``WEIGHTS.region_min_towns`` distinct
@@ -313,18 +315,16 @@ def _document_regions(matches: list[RawMatch], gaz: Gazetteer, doc_cc: Counter[s
     may use them).
 
     Local news names its own state's towns without the state: "Alexandria" is then the one in that state,
-    not a bigger namesake elsewhere."""
-    seen: dict[tuple[object, ...], tuple[_Region, bool] | None] = {}
+    not a bigger namesake elsewhere.
+
+    ``kinds``: one match of each kind (:func:`_vote_key`); how often a name recurs does not matter here."""
     towns: Counter[_Region] = Counter()
     named: dict[_Region, set[tuple[str, ...]]] = {}
     counted: set[tuple[str, ...]] = set()
-    for m in matches:
+    for m in kinds:
         if not m.refs:
             continue
-        key = _vote_key(m)
-        if key not in seen:
-            seen[key] = _region_vote(m, gaz, doc_cc, votes[key])
-        vote = seen[key]
+        vote = _region_vote(m, gaz, doc_cc, votes[_vote_key(m)])
         if vote is None:
             continue
         if vote[1]:
@@ -468,11 +468,16 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str, cased: st
     if len(cased) != len(folded_text):
         cased = ""
     partial, absorbed = _partial_names(matches, cased, gaz) if cased else ({}, frozenset())
-    votes = _votes(matches, gaz)
+    kinds: list[RawMatch] = []
+    votes = _votes(matches, gaz, kinds)
     # The tail of a longer name (al-Ain of Ras al-Ain) vouches for no country or region.
-    whole = [m for k, m in enumerate(matches) if k not in partial and k not in absorbed] if partial else matches
+    whole = matches
+    if partial:
+        whole = [m for k, m in enumerate(matches) if k not in partial and k not in absorbed]
+        tails = {_vote_key(matches[k]) for k in partial}
+        kinds = [m for m in kinds if _vote_key(m) not in tails]
     doc_cc = _document_countries(whole, gaz, votes)
-    regions = _document_regions(whole, gaz, doc_cc, votes)
+    regions = _document_regions(kinds, gaz, doc_cc, votes)
     # Countries whose towns English spellings of Arabic, Kurdish and Persian names are looked up in.
     spelling_ccs = sorted(cc for cc, n in doc_cc.items() if n > 0 and cc in ARABIC_SPEAKING) if cased else []
     out: list[Resolution] = []
