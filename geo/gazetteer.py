@@ -28,9 +28,8 @@ import pickle
 import re
 import tempfile
 from collections import ChainMap
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
-from itertools import compress
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, NamedTuple
@@ -48,7 +47,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-_FORMAT_VERSION = 12
+_FORMAT_VERSION = 13
 
 # Name reference types (low 4 bits of a packed ref): how a name belongs to its place.
 NAME, NAME_AR, ALIAS, ALT, DEMONYM, ORG, BARE = range(7)
@@ -99,7 +98,7 @@ class Gazetteer:
     """
 
     __slots__ = ("_cols", "_index", "_first_lens", "_upper", "_wkb", "_by_id", "_common", "_words", "_state",
-                 "_capitals", "_seats", "_particles", "_pairs", "_skeletons")
+                 "_capitals", "_seats", "_particles", "_pairs", "_skeletons", "_named", "_memo")
 
     def __init__(self, state: dict[str, Any]) -> None:
         self._state = state
@@ -111,14 +110,28 @@ class Gazetteer:
         self._upper: frozenset[str] = state["upper"]
         self._wkb: dict[int, bytes] = state["wkb"]
         self._by_id: Mapping[str, int] | None = None  # built on first get(): most runs never need it
+        # Ids of every place that is not a GeoNames town (countries, regions, curated: a few thousand), so
+        # the lookups a parse makes (country:SY, admin1:US-MD) never build the 236,000-entry table above.
+        self._named: dict[str, int] = state["named_ids"]
         self._common: dict[str, float] = state["common"]
         self._words: frozenset[str] = state["words"]
         self._capitals: frozenset[int] = state["capitals"]
         self._seats: dict[int, int] = state["seats"]
         self._particles: dict[str, float] = state["particles"]
         self._pairs: frozenset[str] = state["pairs"]
-        # Per country, built on first use (only statements with an unknown Arabic town name need one).
+        # Per country, the towns' consonant skeletons computed at build time (see _town_skeletons), made
+        # into a dict on first use by C-level calls: computing them on first use cost a fresh process
+        # ~0.2 s per country a statement names, and a dict per country would slow every start.
         self._skeletons: dict[str, dict[str, tuple[int, ...]]] = {}
+        self._memo: dict[str, Any] = {}  # see memo()
+
+    def memo(self, *, reset: bool = False) -> dict[str, Any]:
+        """A namespace of caches that the parser keeps with this gazetteer (decisions that depend only
+        on a word or a name and the gazetteer), shared by every text parsed with it. Caches only grow;
+        ``reset`` replaces the namespace (calls already holding the old one keep using it)."""
+        if reset:
+            self._memo = {}
+        return self._memo
 
     # -- size and identity -----------------------------------------------------
     def __len__(self) -> int:
@@ -129,18 +142,12 @@ class Gazetteer:
 
     # -- places ----------------------------------------------------------------
     def place(self, index: int) -> Place:
-        """The place stored at ``index``."""
+        """The place stored at ``index`` (its area, if any, is decoded when first read: see :class:`Place`)."""
         c = self._cols
-        wkb = self._wkb.get(index)
-        geom = None
-        if wkb is not None:
-            import shapely  # local: shapely is only needed when a polygon is asked for
-
-            geom = shapely.from_wkb(wkb)
         return Place(
             place_id=c["id"][index], name=c["name"][index], name_ar=c["name_ar"][index],
             kind=c["kind"][index], country_code=c["cc"][index], lat=c["lat"][index],
-            lon=c["lon"][index], population=c["pop"][index], source=c["source"][index], geometry=geom,
+            lon=c["lon"][index], population=c["pop"][index], source=c["source"][index], wkb=self._wkb.get(index),
         )
 
     def _ids(self) -> Mapping[str, int]:
@@ -151,6 +158,9 @@ class Gazetteer:
 
     def index_of(self, place_id: str) -> int:
         """Storage index of ``place_id``; :class:`UnknownPlaceError` if unknown."""
+        i = self._named.get(place_id)
+        if i is not None:
+            return i  # a base place keeps its storage index in every layer, so this holds for those too
         try:
             return self._ids()[place_id]
         except KeyError:
@@ -197,7 +207,8 @@ class Gazetteer:
 
     def country_index(self, cc: str) -> int | None:
         """Storage index of the country with ISO code ``cc``, if known."""
-        return self._ids().get(f"country:{cc}")
+        i = self._named.get(f"country:{cc}")
+        return i if i is not None else self._ids().get(f"country:{cc}")
 
     # -- names -----------------------------------------------------------------
     def lengths(self, first_token: str) -> tuple[int, ...]:
@@ -214,6 +225,16 @@ class Gazetteer:
     def has_pair(self, first: str, second: str) -> bool:
         """Whether some name of two or more tokens starts with ``first second`` (a cheap pre-check)."""
         return f"{first} {second}" in self._pairs
+
+    def pairs_present(self, pairs: Iterable[str]) -> list[bool]:
+        """:meth:`has_pair` for many ``"first second"`` strings at once (one C-level pass)."""
+        return list(map(self._pairs.__contains__, pairs))
+
+    def starter_tests(self) -> tuple[Callable[[str], bool], ...]:
+        """Membership tests whose union accepts exactly the tokens that start some name (those whose
+        :meth:`lengths` is not empty): C-level callables, so ``filter`` and ``map`` can run them over a
+        text's tens of thousands of distinct words without a Python call each."""
+        return (self._index.__contains__, self._first_lens.__contains__)
 
     def needs_upper(self, key: tuple[str, ...]) -> bool:
         """Whether the name is an acronym that counts only when written in capitals (US, UAE)."""
@@ -232,15 +253,12 @@ class Gazetteer:
         (:func:`geo.translit.latin_skeleton`), for Arabic spellings the gazetteer lacks."""
         table = self._skeletons.get(cc)
         if table is None:
-            from .translit import latin_skeleton
-
-            cols = self._cols
-            groups: dict[str, list[int]] = {}
-            for i in compress(range(len(cols["cc"])), map(cc.__eq__, cols["cc"])):
-                if cols["kind"][i] in ("city", "town"):
-                    groups.setdefault(latin_skeleton(cols["name"][i]), []).append(i)
+            keys, indices, shared = self._state["town_skeletons"].get(cc, ("", (), {}))
+            # zip(indices) gives each index as a 1-tuple, the table's value form, without a Python loop.
+            table = dict(zip(keys.split("\0"), zip(indices), strict=True)) if indices else {}
+            table.update(shared)
             # Idempotent lazy build, like _ids(): two threads racing here store equal tables.
-            table = self._skeletons[cc] = {k: tuple(v) for k, v in groups.items()}
+            self._skeletons[cc] = table
         return table
 
     def is_capital(self, index: int) -> bool:
@@ -248,7 +266,8 @@ class Gazetteer:
         return index in self._capitals
 
     def commonness_any(self, token: str) -> float:
-        """Zipf frequency of any folded Arabic word among the most frequent (≥ 5.5), else 0."""
+        """Zipf frequency of a folded Arabic word among the most frequent (≥ 5.5), or of a word that only looks
+        like a proclitic and a name (كريم, فرقة: more frequent than the name it would split into), else 0."""
         return self._particles.get(token, 0.0)
 
     def is_common_word(self, token: str) -> bool:
@@ -376,6 +395,8 @@ class _Builder:
         cols["lon"] = array("d", self.cols["lon"])
         cols["pop"] = array("q", self.cols["pop"])
         return {
+            "town_skeletons": _town_skeletons(self.cols),
+            "named_ids": {pid: i for i, pid in enumerate(self.cols["id"]) if not pid.startswith("geonames:")},
             "version": _FORMAT_VERSION,
             "cols": cols,
             "index": {" ".join(k): (v[0] if len(v) == 1 else tuple(v)) for k, v in self.index.items()},
@@ -389,6 +410,26 @@ class _Builder:
             "particles": particles,
             "pairs": frozenset(f"{k[0]} {k[1]}" for k in self.index if len(k) > 1),
         }
+
+
+def _town_skeletons(cols: Mapping[str, Sequence[Any]]) -> dict[str, tuple[str, Any, dict[str, tuple[int, ...]]]]:
+    """Per country, the consonant skeletons of its cities' and towns' names, for
+    :meth:`Gazetteer.towns_by_skeleton`: the skeletons only one town has (NUL-joined, with that town's
+    storage index in an array), and the others with all their towns' indices in storage order."""
+    from array import array
+
+    from .translit import latin_skeleton
+
+    per_cc: dict[str, dict[str, list[int]]] = {}
+    for i, (name, kind, cc) in enumerate(zip(cols["name"], cols["kind"], cols["cc"], strict=True)):
+        if kind in ("city", "town"):
+            per_cc.setdefault(cc, {}).setdefault(latin_skeleton(name), []).append(i)
+    out = {}
+    for cc, groups in per_cc.items():
+        single = [(k, v[0]) for k, v in groups.items() if len(v) == 1]
+        out[cc] = ("\0".join(k for k, _ in single), array("i", [i for _, i in single]),
+                   {k: tuple(v) for k, v in groups.items() if len(v) > 1})
+    return out
 
 
 def _name_keys(name: str) -> tuple[list[tuple[str, ...]], bool]:
@@ -578,6 +619,15 @@ class _LayeredGazetteer(Gazetteer):
         pair = f"{first} {second}"
         return pair in self._pairs or pair in self._pairs_over
 
+    def pairs_present(self, pairs: Iterable[str]) -> list[bool]:
+        """:meth:`has_pair` for many ``"first second"`` strings at once."""
+        pairs, over = list(pairs), self._pairs_over
+        return [p in over or hit for p, hit in zip(pairs, super().pairs_present(pairs), strict=True)]
+
+    def starter_tests(self) -> tuple[Callable[[str], bool], ...]:
+        """Membership tests whose union accepts exactly the tokens that start some name, the user's included."""
+        return (*super().starter_tests(), self._index_over.__contains__, self._first_over.__contains__)
+
     def needs_upper(self, key: tuple[str, ...]) -> bool:
         """Whether the name is an acronym that counts only when written in capitals (US, UAE)."""
         k = " ".join(key)
@@ -587,6 +637,27 @@ class _LayeredGazetteer(Gazetteer):
         """Zipf frequency of a folded single-token name as an ordinary word (0 if rare)."""
         z = self._common_over.get(token)
         return self._common.get(token, 0.0) if z is None else z
+
+    def towns_by_skeleton(self, cc: str) -> dict[str, tuple[int, ...]]:
+        """Cities and towns of country ``cc`` keyed by the consonant skeleton of their name: the base's
+        table with the places the user's files add or change put where their names now belong."""
+        table = self._skeletons.get(cc)
+        if table is None:
+            from .translit import latin_skeleton
+
+            base = self._base
+            table = base.towns_by_skeleton(cc)
+            changed = sorted(set().union(*self._delta.cols.values()))
+            if changed:
+                groups = {k: list(v) for k, v in table.items()}
+                for i in changed:
+                    if i < len(base) and base.kind(i) in ("city", "town") and base.country_code(i) == cc:
+                        groups[latin_skeleton(base.name(i))].remove(i)  # an overridden base town
+                    if self.kind(i) in ("city", "town") and self.country_code(i) == cc:
+                        groups.setdefault(latin_skeleton(self.name(i)), []).append(i)
+                table = {k: tuple(sorted(v)) for k, v in groups.items() if v}
+            self._skeletons[cc] = table
+        return table
 
     def __reduce__(self) -> tuple[Any, ...]:
         # The base pickles as itself (once, however many layers refer to it), the delta as plain data.
@@ -826,8 +897,31 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
     import math
 
     particles = {w: round(math.log10(f * 1e9), 2) for w, f in _arabic_frequencies().items() if f >= 10**-3.5}
+    # ... and words that only look like a proclitic and a name (كريم is not ك + ريم): see _readings in extract.
+    particles.update(_whole_words({k[0] for k in b.index}))
     gaz = Gazetteer(b.state(common, words, particles))
     return gaz._with_records(user) if user else gaz
+
+
+def _whole_words(names: set[str]) -> dict[str, float]:
+    """Arabic words that a proclitic split would turn into a name but that are words of their own: the whole
+    form is more frequent than the name it would split into (كريم "generous" 4.9 > ريم 4.1, فرقة "team" 4.7 >
+    رقة 3.4; but وبغداد 3.2 < بغداد 4.9). Zipf of each, for :meth:`Gazetteer.commonness_any`."""
+    import math
+
+    freq = _arabic_frequencies()
+    out: dict[str, float] = {}
+    for w, f in freq.items():
+        if f < 1e-6 or not is_arabic(w):
+            continue  # rarer than Zipf 3: a word nobody would miss as a word
+        for _, stem in strip_proclitics(w):
+            if stem not in names:
+                continue
+            bare = stem[2:] if stem.startswith("ال") else stem
+            if f > max(freq.get(bare, 0.0), freq.get("ال" + bare, 0.0)):
+                out[w] = round(math.log10(f * 1e9), 2)
+                break
+    return out
 
 
 @lru_cache(maxsize=1)
