@@ -73,7 +73,8 @@ _DIRECTIONS = frozenset(
     "northeastern northwestern southeastern southwestern central occupied greater".split()
 )
 # Words that may be lower case inside a name: particles, directions, head words (northeast Syria, Azraq camp).
-_LOWER_OK = _PARTICLES | _DIRECTIONS | frozenset(k for k in CUES if k.isascii()) | frozenset({"border", "refugee"})
+_LOWER_OK = (_PARTICLES | _DIRECTIONS | frozenset(k for k in CUES if k.isascii()) | frozenset({"border", "refugee"})
+             | frozenset({"river", "lake", "mountains", "range", "desert"}))  # "the Irrawaddy river"
 _LOWER_OK_NOT_REGION = _LOWER_OK - _DIRECTIONS
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 # What may stand between two tokens of one name.

@@ -10,7 +10,9 @@ to ``st_folium(feature_group_to_add=...)``. What makes it safe and offline:
   folium's CDN defaults (jQuery, bootstrap, font-awesome, ...) are dropped, because
   streamlit-folium stops at the first script that fails to load.
 * The basemap is drawn from Natural Earth country outlines shipped inside the
-  pyogrio wheel; online tiles are added only when asked for (``tiles=``).
+  pyogrio wheel and, from zoom 6 on, from the Natural Earth 1:10m cells under
+  ``static/vendor/natural-earth/10m`` (fetched from the asset base, or inlined in a
+  standalone file); online tiles are added only when asked for (``tiles=``).
 * Every string from the statement goes through :func:`escape_untrusted` and reaches
   the page as a JSON string of escaped HTML. Places are drawn by our own elements,
   whose output folium never re-parses as a Jinja template (it does for its own:
@@ -66,6 +68,7 @@ __all__ = [
     "label_html",
     "basemap_geojson",
     "place_css_class",
+    "DETAIL_DIR",
     "MOVEMENT_COLOUR",
     "TEXTPATH_JS",
     "movement_group",
@@ -94,8 +97,17 @@ _BASEMAP_PRECISION = 0.01
 # Area geometries of places are simplified for drawing only (exports keep full detail).
 _AREA_TOLERANCE = 0.01
 
-_PANES = (("geo-basemap", 350, False), ("geo-areas", 410, True), ("geo-points", 420, True),
-          ("geo-labels", 430, False))
+_PANES = (("geo-basemap", 350, False), ("geo-detail", 360, False), ("geo-areas", 410, True),
+          ("geo-points", 420, True), ("geo-labels", 430, False))
+
+#: The detailed offline basemap (Natural Earth 1:10m, data/tools/natural_earth.py): 5° cells under the asset base.
+DETAIL_DIR = VENDOR_DIR / "natural-earth" / "10m"
+_DETAIL_CELL = 5
+_DETAIL_GRID = 0.001
+# From this zoom on, the 1:10m cells in view replace the 1:110m outlines (at 6 a map shows ~15° of longitude).
+_DETAIL_MIN_ZOOM = 6
+# A standalone map inlines the cells around its places, at most this many (a cell is ~3 KB on average).
+_DETAIL_INLINE_MAX = 36
 
 #: Above this many point places, names show on hover only (permanent labels would pile up).
 _MAX_LABELS = 25
@@ -106,6 +118,8 @@ _BORDER = "#9aa5b1"
 
 # Zoom used when focusing a point place, by kind (areas get a zoom from their extent).
 _POINT_ZOOM = {"city": 9, "town": 10, "camp": 11, "prison": 12, "crossing": 12, "facility": 12}
+# Lines (rivers) are drawn as lines: no fill.
+_LINE_TYPES = ("LineString", "MultiLineString")
 
 _MAP_CSS = f"""
 <style>
@@ -354,6 +368,128 @@ class _Outlines(MacroElement):
         self.get_root().script.add_child(_Raw(self._template.module.script(self, kwargs)), name=self.get_name())
 
 
+@functools.lru_cache(maxsize=1)
+def _detail_cells() -> frozenset[tuple[int, int]]:
+    """``(west, south)`` of every 1:10m basemap cell on disk (the open sea has none)."""
+    if not DETAIL_DIR.is_dir():
+        return frozenset()
+    out = set()
+    for p in DETAIL_DIR.glob("*.json"):
+        try:
+            x, y = (int(v) for v in p.stem.split("_"))
+        except ValueError:
+            continue
+        out.add((x, y))
+    return frozenset(out)
+
+
+def _cell_mask() -> str:
+    """Which cells exist, as hex digits of a bit string (bit ``col * 36 + row``): 648 characters for the world."""
+    rows = 180 // _DETAIL_CELL
+    bits = 0
+    for x, y in _detail_cells():
+        bits |= 1 << (((x + 180) // _DETAIL_CELL) * rows + (y + 90) // _DETAIL_CELL)
+    n = (360 // _DETAIL_CELL) * rows
+    return format(bits, f"0{(n + 3) // 4}x")[::-1]  # reversed: digit k holds bits 4k .. 4k+3
+
+
+class _DetailBasemap(MacroElement):
+    """The 1:10m offline basemap: at zoom ≥ 6, the Natural Earth cells in view are drawn over the 1:110m
+    outlines (a sea-coloured square, then the land, admin-1 lines and borders), so a coastal city sits on land
+    at city zoom. The dashboard fetches cells from the asset base as the view moves (nothing at low zoom, so the
+    first map stays as small as before); a standalone file carries the cells around its places inline.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function (map, d) {
+          var group = L.layerGroup(), seen = {}, g = d.grid, c = d.cell;
+          function has(x, y) {
+            var bit = ((x + 180) / c) * (180 / c) + (y + 90) / c;
+            return (parseInt(d.mask.charAt(bit >> 2), 16) >> (bit & 3)) & 1;
+          }
+          function line(a) {
+            var out = [], x = 0, y = 0;
+            for (var i = 0; i < a.length; i += 2) { x += a[i]; y += a[i + 1]; out.push([y * g, x * g]); }
+            return out;  // Leaflet wants [lat, lon]
+          }
+          function draw(x, y, cell) {
+            var opt = {interactive: false, pane: "geo-detail"};
+            group.addLayer(L.rectangle([[y - 0.01, x - 0.01], [y + c + 0.01, x + c + 0.01]],
+              L.extend({stroke: false, fillColor: d.sea, fillOpacity: 1}, opt)));
+            if (cell.land) group.addLayer(L.polygon(cell.land.map(function (p) { return p.map(line); }),
+              L.extend({stroke: false, fillColor: d.land, fillOpacity: 1}, opt)));
+            if (cell.admin1) group.addLayer(L.polyline(cell.admin1.map(line),
+              L.extend({color: d.border, weight: 0.6, opacity: 0.8, dashArray: "3 3"}, opt)));
+            if (cell.borders) group.addLayer(L.polyline(cell.borders.map(line),
+              L.extend({color: d.border, weight: 1.2, opacity: 0.95}, opt)));
+          }
+          function update() {
+            if (map.getZoom() < d.minZoom) { map.removeLayer(group); return; }
+            group.addTo(map);
+            var b = map.getBounds();
+            var w = Math.max(-180, Math.floor(b.getWest() / c) * c), e = Math.min(180, b.getEast());
+            var s = Math.max(-90, Math.floor(b.getSouth() / c) * c), n = Math.min(90, b.getNorth());
+            for (var x = w; x < e; x += c) {
+              for (var y = s; y < n; y += c) {
+                var key = x + "_" + y;
+                if (seen[key] || !has(x, y)) continue;
+                seen[key] = true;
+                if (d.inline[key]) { draw(x, y, d.inline[key]); continue; }
+                if (!d.base) continue;
+                (function (x, y, key) {
+                  fetch(d.base + key + ".json").then(function (r) { return r.json(); })
+                    .then(function (cell) { draw(x, y, cell); })
+                    .catch(function () { seen[key] = false; });
+                })(x, y, key);
+              }
+            }
+          }
+          map.on("moveend", update);
+          map.whenReady(update);
+        })({{ this._parent.get_name() }}, {{ this.data_js }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, base: str | None) -> None:
+        super().__init__()
+        self._name = "DetailBasemap"
+        self.base = base
+        self.inline: dict[str, Any] = {}
+
+    @property
+    def data_js(self) -> str:
+        return _script_json({"base": self.base, "inline": self.inline, "mask": _cell_mask(), "cell": _DETAIL_CELL,
+                             "grid": _DETAIL_GRID, "minZoom": _DETAIL_MIN_ZOOM, "sea": _SEA, "land": _LAND,
+                             "border": _BORDER})
+
+    def render(self, **kwargs: Any) -> None:
+        self.get_root().script.add_child(_Raw(self._template.module.script(self, kwargs)), name=self.get_name())
+
+
+def _cells_around(situation: Situation) -> list[tuple[int, int]]:
+    """The basemap cells a standalone map of ``situation`` carries: those under its places' bounds and one
+    cell around; if that is too many (places across the world), the cells of the places themselves."""
+    have = _detail_cells()
+    bounds = fit_bounds(situation)
+    if bounds is None or not have:
+        return []
+    c = _DETAIL_CELL
+
+    def span(lo: float, hi: float, low: int, high: int) -> range:
+        return range(max(low, int(math.floor(lo / c)) * c - c), min(high, int(math.floor(hi / c)) * c + c) + 1, c)
+
+    (s, w), (n, e) = bounds
+    cells = [(x, y) for x in span(w, e, -180, 175) for y in span(s, n, -90, 85) if (x, y) in have]
+    if len(cells) <= _DETAIL_INLINE_MAX:
+        return cells
+    own = sorted({(int(math.floor(sp.place.lon / c)) * c, int(math.floor(sp.place.lat / c)) * c)
+                  for sp in situation.places} & have)
+    return own[:_DETAIL_INLINE_MAX]
+
+
 def _layer_label(layer: Layer, count: int) -> str:
     # Our own text (not from the statement): a swatch in the layer's colour doubles as the legend.
     return f'<span class="geo-swatch" style="background:{layer.colour}"></span>{layer.label} ({count})'
@@ -427,6 +563,8 @@ class _PlaceLayer(MacroElement):
                 style[pid] = {"color": colour, "weight": 2, "opacity": 0.9, "fillColor": colour,
                               "fillOpacity": 0.12 if p.kind == "country" else 0.25,
                               "pane": "geo-areas", "className": css}
+                if p.geometry.geom_type in _LINE_TYPES:
+                    style[pid].update(weight=3, fill=False)
             else:
                 # GeoJSON is [lon, lat]: the flip from the place's lat/lon happens here.
                 geometry = {"type": "Point", "coordinates": [round(p.lon, 6), round(p.lat, 6)]}
@@ -476,6 +614,8 @@ def base_map(
     if tiles is not None:
         folium.TileLayer(tiles, name=TILES[tiles], overlay=False, control=True).add_to(m)
     _Outlines(filled=tiles is None).add_to(m)
+    if tiles is None:  # online tiles have their own detail
+        _DetailBasemap(f"{base}/natural-earth/10m/").add_to(m)
     _renumber(m.get_root())
     return m
 
@@ -630,6 +770,12 @@ def map_html_standalone(situation: Situation, **kw: Any) -> str:
     _inline_movement_assets(m)
     m.default_js = []
     m.default_css = []
+    for child in m._children.values():
+        if isinstance(child, _DetailBasemap):
+            # No fetching from a file: the cells around the places travel inside the page.
+            child.base = None
+            child.inline = {f"{x}_{y}": json.loads((DETAIL_DIR / f"{x}_{y}.json").read_text(encoding="utf-8"))
+                            for x, y in _cells_around(situation)}
     root: Figure = m.get_root()
     # Index 0: before folium's own header elements and before any script that uses L. The charset
     # goes first of all: browsers only look for it in the first 1024 bytes, and the data is UTF-8 Arabic.

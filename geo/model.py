@@ -13,6 +13,7 @@ __all__ = [
     "Candidate",
     "KINDS",
     "LAYERS",
+    "NATURAL_KINDS",
     "Layer",
     "Place",
     "Mention",
@@ -35,11 +36,14 @@ class Layer:
 LAYERS: tuple[Layer, ...] = (
     Layer("countries", "Countries", "#4e79a7", ("country",)),
     Layer("regions", "Regions", "#59a14f", ("region", "admin1", "district")),
+    Layer("natural", "Natural features", "#4fa3c7", ("sea", "river", "lake", "mountain", "desert")),
     Layer("cities", "Cities and towns", "#e15759", ("city", "town")),
     Layer("camps", "Camps and facilities", "#f28e2b", ("camp", "prison", "crossing", "facility")),
 )
 
 KINDS: tuple[str, ...] = tuple(k for layer in LAYERS for k in layer.kinds)
+#: Kinds of natural feature (Natural Earth seas, rivers, lakes, mountain ranges, deserts).
+NATURAL_KINDS: frozenset[str] = frozenset(next(layer for layer in LAYERS if layer.key == "natural").kinds)
 _LAYER_BY_KIND = {k: layer for layer in LAYERS for k in layer.kinds}
 
 

@@ -52,7 +52,7 @@ class Evidence(enum.Flag):
     #: A country whose places the statement names (Georgia with Tbilisi).
     OTHER_PLACES = enum.auto()
     #: It lies in the first-level division the statement is about (a US state named, or implied by
-    #: several towns that lie only in it): local news names its own state's towns.
+    #: several towns that lie mainly in it): local news names its own state's towns.
     REGION_CONTEXT = enum.auto()
     #: It stands in a list of places (دمشق وبغداد وعمّان).
     LIST = enum.auto()
@@ -156,6 +156,10 @@ class Weights:
     sentence_start_pop: int = 1_000_000
     #: "in Reading": a Latin homograph after a locative word, from this population.
     locative_homograph_pop: int = 100_000
+    #: A natural feature weighing less than this is a minor one (geo.gazetteer._add_natural_features) ...
+    minor_feature_pop: int = 100_000
+    #: ... read only within this many degrees of a country the statement names.
+    minor_feature_near_deg: float = 0.5
 
     # -- English spellings of Arabic, Kurdish and Persian names the gazetteer lacks ------------------
     #: Consonants a bare name's skeleton needs (Qamishlo: kmsl) ...

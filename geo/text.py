@@ -459,9 +459,9 @@ NOT_PLACE_CUES: frozenset[str] = frozenset(fold_name(w) for w in (
 ))
 
 #: Multiword expressions that contain a place name but do not refer to it; indexed like organisations.
+#: (Seas named after a country, "Gulf of Aden", خليج عمان, are places of their own: data/natural_features.geojson.)
 NOT_PLACE_PHRASES: tuple[str, ...] = (
-    "المغرب العربي", "دول المغرب العربي", "Arab Maghreb", "Gulf of Mexico", "Gulf of Aden", "Gulf of Oman",
-    "Sea of Japan", "خليج عدن", "خليج عمان", "بحر العرب", "New York Times", "Washington Post",
+    "المغرب العربي", "دول المغرب العربي", "Arab Maghreb", "New York Times", "Washington Post",
 )
 
 #: AP-style abbreviations of US states (as in datelines: "DAMASCUS, Md."), to their ISO 3166-2 suffix.

@@ -7,7 +7,6 @@ machine), so the runs share clusters where they can and the corpora are a few do
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import json
 import os
@@ -320,8 +319,13 @@ def test_bad_arguments_get_a_message(inputs, tmp_path, capsys):
     assert "cannot reach the Dask scheduler" in capsys.readouterr().err
 
 
-@pytest.mark.skipif(importlib.util.find_spec("geo.store") is not None, reason="this version has a store")
-def test_db_without_a_store_says_so(inputs, tmp_path, capsys):
-    assert main(["batch", str(inputs["csv"]), "-o", str(tmp_path / "o"), "--db", str(tmp_path / "s.db")]) == 2
-    assert "--db is not available" in capsys.readouterr().err
-    assert not (tmp_path / "o").exists()
+def test_db_adds_every_good_document_to_the_store(inputs, tmp_path, capsys):
+    from geo.store import open_store
+
+    db = tmp_path / "s.db"
+    assert main(["batch", str(inputs["csv"]), "-o", str(tmp_path / "o"), "--db", str(db), "--workers", "1"]) == 0
+    capsys.readouterr()
+    good = {d.text for d in read_documents([inputs["csv"]], max_doc_bytes=5_000) if d.text is not None}
+    with open_store(db, create=False) as store:
+        stored = {store.text(r.id) for r in store.statements()}
+    assert good and stored == good

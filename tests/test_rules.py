@@ -266,7 +266,7 @@ def test_a_number_is_never_a_place_name(gaz):
 def test_an_english_spelling_the_gazetteer_lacks_is_read_by_its_consonants_among_the_statements_countries(gaz):
     # News spells Arabic and Kurdish names many ways; GeoNames lists some. Tell/Tall/Tal, Deir/Dayr, Ain/Ayn and
     # articles agree once vowels are dropped, but only towns of the countries the statement names are searched.
-    text = "Displaced families arrived in Qamishlo from Tell Abyad, Syrian Kurdish officials said."
+    text = "Displaced families arrived in Qamishlo from Tell Abyad, Syria, officials said."
     got = {m.surface: m for m in geoparse(text, gazetteer=gaz).mentions}
     assert got["Qamishlo"].place_id == "geonames:173377"  # Al Qāmishlī
     assert got["Tell Abyad"].place_id == "geonames:163750"  # Tall Abyaḑ
@@ -283,6 +283,27 @@ def test_a_name_inside_a_longer_name_the_gazetteer_lacks_does_not_win(gaz):
     assert rows("Fighting near Ras al-Ain continued.", gaz) == []
     # A known place after an article is still read: the word before it is a function word.
     assert ("al-Hasakah", "geonames:173811", "") in rows("In al-Hasakah, Syria, officials met.", gaz)
+
+
+def test_a_natural_feature_named_by_a_word_or_another_place_needs_its_head_noun(gaz):
+    # One-word names of seas, rivers and mountains count bare only when they are rare words and no other place's
+    # name: "Jordan" stays the country and "Atlas" a word, while "Jordan River", نهر الأردن, "Atlas Mountains" are
+    # the features.
+    assert "ne:river-jordan" not in [p for _, p, _ in rows("The Jordan delegation arrived in Amman.", gaz)]
+    got = rows("Pilgrims bathed in the Jordan River, which Israel and Jordan share.", gaz)
+    assert ("Jordan River", "ne:river-jordan", "") in got
+    assert ("Euphrates", "ne:river-euphrates", "") in rows("The Euphrates fell to a record low in Syria.", gaz)
+
+
+def test_a_natural_feature_is_not_a_cue_s_place_and_a_minor_or_one_word_one_needs_a_named_country_nearby(gaz):
+    # "the town of Shire" is a town, not Malawi's Shire river; a minor feature (Natural Earth scalerank 5+), or one
+    # read by a single word, far from the statement's countries is a namesake or a phrase: الرمال البيضاء ("white
+    # sands") in Libya, "West Nile virus" in Arizona.
+    assert not any((p or "").startswith("ne:") for _, p, _ in rows("Aid reached the town of Shire in Ethiopia.", gaz))
+    got = rows("غطت الرمال البيضاء شوارع درنة في ليبيا.", gaz)
+    assert not any((p or "").startswith("ne:") for _, p, _ in got)
+    assert ("Bab el-Mandeb", "ne:sea-bab-el-mandeb", "") in rows("Ships avoided the Bab el-Mandeb off Yemen.", gaz)
+    assert "ne:river-nile" not in [p for _, p, _ in rows("Phoenix in Arizona reported West Nile virus cases.", gaz)]
 
 
 # -- movements (geo.relations) ------------------------------------------------------------------

@@ -30,8 +30,10 @@ HOSTILE = (
     "and talks in Baghdad `${alert(1)}` continued."
 )
 ENGLISH = "Officials met in Tripoli, Lebanon, on Monday and then drove south to Beirut."
-SEED_LAYERS = ["Countries (4)", "Regions (1)", "Cities and towns (3)", "Camps and facilities (2)"]
-ENGLISH_LAYERS = ["Countries (1)", "Regions (0)", "Cities and towns (2)", "Camps and facilities (0)"]
+SEED_LAYERS = ["Countries (4)", "Regions (1)", "Natural features (0)", "Cities and towns (3)",
+               "Camps and facilities (2)", "➜Movements (5)"]
+ENGLISH_LAYERS = ["Countries (1)", "Regions (0)", "Natural features (0)", "Cities and towns (2)",
+                  "Camps and facilities (0)", "➜Movements (0)"]
 SEED_NAMES = {"Riyadh", "Damascus", "Baghdad", "al-Hol camp", "Roj camp"}  # a few of its ten
 ENGLISH_NAMES = {"Tripoli", "Lebanon", "Beirut"}
 
