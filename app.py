@@ -18,6 +18,7 @@ from streamlit_folium import st_folium
 from geo import KINDS, LAYERS, GeoError, Situation, geoparse, load_gazetteer, mapview, report
 from geo.textio import decode_bytes
 from views import movements as movements_view
+from views import review as review_view
 
 ROOT = Path(__file__).resolve().parent
 STATEMENTS = ROOT / "data" / "statements"
@@ -299,7 +300,8 @@ def downloads(situation: Situation, stem: str, container) -> None:
 def main() -> None:
     first_run = _init_state()
     stmt = st.session_state.statement
-    situation = parse_current(stmt["text"])
+    raw = parse_current(stmt["text"])
+    situation, reviewed = review_view.corrected(raw, gazetteer().get)  # the analyst's corrections (views/review.py)
 
     st.title("Situation map")
     st.caption(
@@ -381,6 +383,8 @@ def main() -> None:
     )
 
     movements_view.show(situation)
+    with st.expander("Review and correct", icon=":material/rate_review:"):
+        review_view.panel(raw, situation, reviewed, lambda q: gazetteer().search(q, limit=15), gazetteer().get)
 
     text_col, unl_col = st.columns([7, 3], gap="medium")
     with text_col:

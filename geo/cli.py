@@ -89,6 +89,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     from .commands import store as store_commands  # add, list, rm, export, reparse: the collection
 
     store_commands.register(sub)
+    from .commands import review as review_commands  # correct, corrections: the review workflow
+
+    review_commands.register(sub)
     args = ap.parse_args(argv)
     try:
         if hasattr(args, "run"):  # a subcommand registered by a module of geo.commands

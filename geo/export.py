@@ -48,6 +48,7 @@ __all__ = [
     "COLLECTION_PLACE_FIELDS",
     "COLLECTION_MENTION_FIELDS",
     "COLLECTION_FORMATS",
+    "REVIEW_FIELDS",
     "collection_mention_record",
     "collection_quote",
     "collection_quotes",
@@ -337,12 +338,17 @@ def _jsonable(obj: Any) -> Any:
 #: The properties of one place Feature of a collection (``quotes`` last).
 COLLECTION_PLACE_FIELDS: tuple[str, ...] = (
     "place_id", "name", "name_ar", "kind", "layer", "country_code", "lat", "lon", "source",
-    "mentions", "statements", "first_seen", "last_seen", "quotes",
+    "mentions", "statements", "first_seen", "last_seen",
+    "reviewed", "corrected_by", "corrected_at", "original_place_id", "quotes",
 )
+
+#: What the review workflow adds to a collection's records (geo.review): reviewed (bool), the latest
+#: correction's author and time, the place the parser had chosen.
+REVIEW_FIELDS: tuple[str, ...] = ("reviewed", "corrected_by", "corrected_at", "original_place_id")
 
 #: The fields of one mention of a collection: the statement's, then :data:`MENTION_FIELDS`, then the sentence.
 COLLECTION_MENTION_FIELDS: tuple[str, ...] = (
-    "statement_id", "date", "statement_source", "lang", *MENTION_FIELDS, "sentence",
+    "statement_id", "date", "statement_source", "lang", *MENTION_FIELDS, "sentence", *REVIEW_FIELDS,
 )
 
 #: Export formats of a collection and the file suffix each gets.
@@ -350,8 +356,6 @@ COLLECTION_FORMATS: dict[str, str] = {"geojson": ".geojson", "gpkg": ".gpkg", "c
 
 
 def _place_of(row: PlaceRow) -> Place:
-    from .model import Place
-
     return Place(row.place_id, row.name, row.name_ar, row.kind, row.country_code, row.lat, row.lon,
                  source=row.source)
 
@@ -363,7 +367,8 @@ def collection_mention_record(m: MentionOut) -> dict[str, Any]:
     mention = Mention(mr.start, mr.end, mr.surface, mr.sentence_start, mr.sentence_end,
                       _place_of(m.place) if m.place is not None else None, mr.confidence, mr.reason, mr.cue)
     return {"statement_id": m.statement_id, "date": m.date, "statement_source": m.source, "lang": m.lang,
-            **mention_record(mention), "sentence": m.sentence}
+            **mention_record(mention), "sentence": m.sentence, "reviewed": m.reviewed,
+            "corrected_by": m.corrected_by, "corrected_at": m.corrected_at, "original_place_id": m.original_place_id}
 
 
 def collection_quote(m: MentionOut) -> dict[str, Any]:
@@ -397,7 +402,9 @@ def collection_place_record(summary: PlaceSummary, quotes: list[dict[str, Any]])
         "layer": layer_of(p.kind).key, "country_code": p.country_code or None,
         "lat": round(p.lat, COORD_PRECISION), "lon": round(p.lon, COORD_PRECISION), "source": p.source,
         "mentions": summary.mentions, "statements": summary.statements,
-        "first_seen": summary.first_seen, "last_seen": summary.last_seen, "quotes": quotes,
+        "first_seen": summary.first_seen, "last_seen": summary.last_seen, "reviewed": summary.reviewed,
+        "corrected_by": summary.corrected_by, "corrected_at": summary.corrected_at,
+        "original_place_id": summary.original_place_id, "quotes": quotes,
     }
 
 
