@@ -41,11 +41,20 @@ __all__ = [
     "NOT_PLACE_PHRASES",
 ]
 
-# Characters removed by folding: tashkeel, superscript alef, tatweel, Quranic marks,
-# bidi controls and isolates, zero-width (non-)joiners, soft hyphen, BOM.
+# Characters removed by folding: tashkeel, superscript alef, tatweel, Quranic marks, and every invisible
+# character that can sit inside a word: all of Unicode category Cf (format: bidi controls and isolates,
+# zero-width space and (non-)joiners, word joiner U+2060, invisible operators U+2061-2064, Mongolian vowel
+# separator U+180E, soft hyphen, BOM, Arabic number signs, tags) and the variation selectors (Mn: U+FE00-FE0F,
+# U+E0100-E01EF, Mongolian U+180B-180D, U+180F). A test checks the Cf list against unicodedata.
+_FORMAT = (
+    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+)
+_VARIATION_SELECTORS = "\u180b-\u180d\u180f\ufe00-\ufe0f\U000e0100-\U000e01ef"
 _DELETE = (
     "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640"
-    "\u200b-\u200f\u202a-\u202e\u2066-\u2069\u00ad\ufeff\u061c"
+    + _FORMAT + _VARIATION_SELECTORS
 )
 # Combining marks in Latin text (after NFD they'd be separate; precomposed letters are mapped 1:1 below).
 _DELETE_LATIN = "\u0300-\u036f"

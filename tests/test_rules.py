@@ -232,3 +232,11 @@ def test_an_unlocated_english_name_stops_at_a_line_break(gaz):
     # Found by the property test: "0\nCAMP" was one unlocated "0 camp" spanning two sentences.
     assert not geoparse("0\nCAMP", gazetteer=gaz).mentions
     assert [m.surface for m in geoparse("Families reached the Jeddah 5 camp.", gazetteer=gaz).mentions] == ["Jeddah 5 camp"]
+
+
+def test_an_invisible_format_character_inside_a_name_is_folded_away(gaz):
+    # Word joiner, invisible separator, Mongolian vowel separator, variation selectors (category Cf and VS) are
+    # folded like ZWJ: a name pasted with one is still the name, and its surface is the text as given.
+    text = "نزح الآلاف من دم\u2060شق إلى حل\u180eب و Bag\ufe0fhdad."
+    assert [(m.surface, m.place_id) for m in geoparse(text, gazetteer=gaz).mentions] == [
+        ("دم\u2060شق", "geonames:170654"), ("حل\u180eب", "geonames:170063"), ("Bag\ufe0fhdad", "geonames:98182")]
