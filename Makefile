@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench bench-browser screenshot clean setup browser-deps
+.PHONY: run test lint bench eval bench-browser screenshot clean setup browser-deps
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -d $(VENV) || $(PY) -m venv $(VENV)
@@ -32,6 +32,11 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_geoparse.py
+
+# The public development corpora (../shared/public-dev, or GEO_PUBLIC_DEV=DIR), scored with their own
+# conventions; writes bench/results_eval.md. Says so and exits 0 when they are absent. EVAL_ARGS: e.g. --limit 200.
+eval: $(STAMP)
+	$(BIN)/python bench/eval.py $(EVAL_ARGS)
 
 # Opening the dashboard and pasting a statement, timed in headless Chromium.
 bench-browser: $(STAMP) browser-deps

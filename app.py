@@ -17,6 +17,7 @@ from streamlit_folium import st_folium
 
 from geo import KINDS, LAYERS, GeoError, Situation, geoparse, load_gazetteer, mapview, report
 from geo.textio import decode_bytes
+from views import movements as movements_view
 
 ROOT = Path(__file__).resolve().parent
 STATEMENTS = ROOT / "data" / "statements"
@@ -328,7 +329,8 @@ def main() -> None:
         value = st_folium(
             mapview.base_map(tiles=chosen_tiles()), key=MAP_KEY, height=560, use_container_width=True,
             returned_objects=RETURNED, center=center, zoom=zoom,
-            feature_group_to_add=mapview.layer_groups(situation, layers=chosen_layers()),
+            feature_group_to_add=[*mapview.layer_groups(situation, layers=chosen_layers()),
+                                  mapview.movement_group(situation)],
             layer_control=mapview.layer_control(),
         )
         handle_map_value(value, ids)
@@ -377,6 +379,8 @@ def main() -> None:
             "lon": st.column_config.NumberColumn("Lon", format="%.4f"),
         },
     )
+
+    movements_view.show(situation)
 
     text_col, unl_col = st.columns([7, 3], gap="medium")
     with text_col:

@@ -7,9 +7,10 @@ Coordinate order is named everywhere: ``lat, lon`` in Python attributes,
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 __all__ = [
+    "Candidate",
     "KINDS",
     "LAYERS",
     "Layer",
@@ -81,6 +82,19 @@ class Place:
         return layer_of(self.kind)
 
 
+class Candidate(NamedTuple):
+    """A reading resolution weighed for a mention; ``score`` is ``None`` for a reading chosen by a rule
+    rather than by score (a transliteration, a context word) or not weighed (an unlocated cue's name)."""
+
+    place_id: str
+    name: str
+    kind: str
+    country_code: str
+    lat: float
+    lon: float
+    score: float | None
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A span of the original text that names a place (or looks like one).
@@ -88,6 +102,9 @@ class Mention:
     Invariant: ``text[start:end] == surface`` for the text it was found in.
     ``place`` is ``None`` for an *unlocated* mention: it has a place cue
     (مخيم, "camp") but no gazetteer entry, and is kept so the user sees it.
+    ``form`` is ``"adjective"`` for a nisba or demonym (السوري, Syrian) and ``"name"`` otherwise;
+    ``candidates`` are the readings resolution weighed (best first) and ``evidence`` the names of the
+    :class:`geo.scoring.Evidence` flags the decision rests on.
     """
 
     start: int
@@ -99,6 +116,9 @@ class Mention:
     confidence: float
     reason: str
     cue: str = ""
+    form: str = "name"
+    candidates: tuple[Candidate, ...] = ()
+    evidence: tuple[str, ...] = ()
 
     @property
     def place_id(self) -> str | None:

@@ -9,6 +9,7 @@ from .extract import find_matches
 from .gazetteer import Gazetteer, load_gazetteer
 from .model import Mention, Place
 from .resolve import resolve
+from .scoring import evidence_names, form_of
 from .situation import Situation
 from .text import detect_lang, fold, sentences
 
@@ -69,6 +70,7 @@ def geoparse(text: str, *, lang: str = "auto", gazetteer: Gazetteer | None = Non
             start, end, text[start:end], ss, se,
             None if index is None else _place(gaz, index, places),
             r.confidence, r.reason, m.cue if m.cue != "context" else "",
+            form_of(r.evidence), r.candidates, evidence_names(r.evidence),
         ))
     return Situation(text=text, lang=lang, mentions=tuple(mentions))
 

@@ -12,20 +12,28 @@ Evidence, in the order it usually decides:
 
 A name that is also an ordinary word (صور, جدة, Reading) must have evidence
 beyond prominence; tiny places need a cue or same-country context.
+
+Every weight and threshold is read from :data:`geo.scoring.WEIGHTS`; what a decision rests on is
+recorded as :class:`geo.scoring.Evidence` flags, which later decisions read (never the reason text),
+and :func:`explain` writes the reason sentence from them.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .extract import NO_UNLOCATED_CUES, RawMatch
 from .gazetteer import ALT, BARE, DEMONYM, NAME, Gazetteer
+from .model import Candidate
+from .scoring import CONTEXT, PINS, PINS_VALUE, STATED, WEIGHTS, Evidence
 from .text import AR_HOMOGRAPHS, ARABIC_SPEAKING, CONTEXT_NAMES, CUES, fold_name, is_arabic
 from .translit import arabic_skeleton, same_start
 
-__all__ = ["Resolution", "resolve"]
+__all__ = ["Resolution", "resolve", "explain"]
+
+W = WEIGHTS
 
 # Which place kinds a cue allows.
 _CUE_KINDS: dict[str, frozenset[str]] = {
@@ -42,14 +50,87 @@ NOT_PLACE_KINDS = frozenset({"context"})
 _AREA_KINDS = frozenset({"country", "region", "admin1", "camp", "prison", "crossing", "facility"})
 
 
-@dataclass(frozen=True, slots=True)
-class Resolution:
-    """The decision for one match: a place index (or ``None`` for unlocated), confidence, reason."""
+class Resolution(NamedTuple):
+    """The decision for one match: a place index (or ``None`` for unlocated), its confidence, the evidence
+    it rests on, the readings it weighed (best first, at most ``WEIGHTS.candidates_kept``) with the chosen
+    reading's score, and the reason sentence :func:`explain` wrote from the evidence.
+
+    A named tuple: one is made for every mention of a text, and a tuple is the cheapest immutable value."""
 
     match: RawMatch
     place_index: int | None
     confidence: float
     reason: str
+    evidence: Evidence = Evidence.NONE
+    score: float | None = None
+    candidates: tuple[Candidate, ...] = ()
+
+
+def _reading(ntype: int) -> Evidence:
+    """The evidence of a name type: a nisba/demonym or an alternate name."""
+    return Evidence(_READING_BITS.get(ntype, 0))
+
+
+# Flag operators run Python code; the loops over readings and the reason writer, run for every decision,
+# test and set the flags' integer values instead.
+_B = {f: f.value for f in Evidence}
+_READING_BITS = {DEMONYM: _B[Evidence.NISBA], ALT: _B[Evidence.ALTERNATE_NAME]}
+
+
+def _candidate(gaz: Gazetteer, i: int, score: float | None) -> Candidate:
+    lat, lon = gaz.latlon(i)
+    return Candidate(gaz.place_id(i), gaz.name(i), gaz.kind(i), gaz.country_code(i), lat, lon,
+                     None if score is None else round(score, 3))
+
+
+def _decided(m: RawMatch, gaz: Gazetteer, index: int | None, confidence: float, evidence: Evidence,
+             score: float | None = None, candidates: tuple[Candidate, ...] = (), weighed: int = 0) -> Resolution:
+    """A Resolution with its reason written from its evidence."""
+    return Resolution(m, index, confidence, explain(m, gaz, index, evidence, weighed), evidence, score, candidates)
+
+
+def explain(m: RawMatch, gaz: Gazetteer, index: int | None, evidence: Evidence, weighed: int = 0) -> str:
+    """The reason sentence of a decision, written from its evidence (the only place reasons are written).
+
+    ``weighed`` is how many readings were scored (the sentence says how many the choice beat).
+    """
+    v = evidence._value_
+    if v & _B[Evidence.UNKNOWN_NAME]:
+        return f"{m.cue} cue {m.cue_word!r} with a name not in the gazetteer"
+    if v & _B[Evidence.OTHER_KIND]:
+        return f"{m.cue} cue {m.cue_word!r}; the gazetteer knows this name only as another kind of place"
+    assert index is not None
+    name, cc = gaz.name(index), gaz.country_code(index)
+    if v & _B[Evidence.TRANSLITERATION]:
+        return (f"{m.cue} cue {m.cue_word!r}; Arabic name not in the gazetteer, read as "
+                f"{name} ({cc}, named in the statement) by its consonants")
+    if v & _B[Evidence.CONTEXT_NAME]:
+        return f"{m.key[0]!r} refers to the only such state the statement names"
+    if v & _B[Evidence.PINNED]:
+        return f"same name as an earlier mention pinned down by the text ({name})"
+    kind = "city" if v & _B[Evidence.SEAT_CITY] else gaz.kind(index)
+    if kind == "country":
+        base = f"nisba/demonym of {name}" if v & _B[Evidence.NISBA] else f"name of the country {name}"
+    elif kind in ("city", "town"):
+        base = f"GeoNames {kind}, population {_fmt_pop(gaz.population(index))}"
+    else:
+        base = f"{kind} in the gazetteer"
+    parts = [base]
+    if v & _B[Evidence.CUE]:
+        parts.append(f"cue {m.cue_word!r}")
+    if v & _B[Evidence.COUNTRY_CONTEXT]:
+        parts.append(f"{cc} is named in the statement")
+    if v & _B[Evidence.OTHER_PLACES]:
+        parts.append(f"other places in {cc} are named")
+    if v & _B[Evidence.NISBA_QUALIFIER]:
+        parts.append("qualified by the nisba after it")
+    elif v & _B[Evidence.QUALIFIER]:
+        parts.append("qualified by the name after it")
+    if v & _B[Evidence.SEAT_CITY]:
+        parts.append("province named after its seat city; no province cue")
+    if weighed > 1:
+        parts.append(f"chosen over {weighed - 1} other place{'s' if weighed > 2 else ''} of that name")
+    return "; ".join(parts)
 
 
 def _fmt_pop(p: int) -> str:
@@ -93,15 +174,16 @@ def _is_homograph(m: RawMatch, gaz: Gazetteer, ntype: int, pop: int, index: int)
         if tok in AR_HOMOGRAPHS or stem in AR_HOMOGRAPHS:
             return 2
         z = gaz.commonness(tok)
-        if (z >= 5.6 and kind != "country") or (kind == "admin1" and z >= 4.5):
+        if (z >= W.everyday_ar_zipf and kind != "country") or (kind == "admin1" and z >= W.everyday_province_ar_zipf):
             return 2  # a function word (وان = وأن), or a province named like an everyday word
         # GeoNames alternate names are noisy: a frequent word read through one is suspect.
-        if ntype == ALT and z >= 4.0 and pop < 1_000_000 and not gaz.is_capital(index):
+        if ntype == ALT and z >= W.frequent_zipf and pop < W.frequent_name_min_pop and not gaz.is_capital(index):
             return 1
         return 0
     # English word lists count "paris" as often as "nice": a big city or a capital is frequent *as a name*.
     # An alternate name that is an everyday word ("We" for Huế) is never trusted on prominence.
-    return int(gaz.commonness(tok) >= 4.0 and (ntype == ALT or (pop < 1_000_000 and not gaz.is_capital(index))))
+    return int(gaz.commonness(tok) >= W.frequent_zipf
+               and (ntype == ALT or (pop < W.frequent_name_min_pop and not gaz.is_capital(index))))
 
 
 _Votes = dict[tuple[object, ...], "tuple[str, int] | None"]
@@ -144,8 +226,8 @@ def _vote(m: RawMatch, gaz: Gazetteer) -> tuple[str, int] | None:
     if "country" in kinds:
         countries = [i for i in cands if gaz.kind(i) == "country"]
         if len(countries) == 1 and not (len(m.key) == 1 and not is_arabic(m.key[0]) and m.sentence_initial
-                                        and gaz.commonness(m.key[0]) >= 4.0):
-            return gaz.country_code(countries[0]), 1
+                                        and gaz.commonness(m.key[0]) >= W.vote_sentence_start_zipf):
+            return gaz.country_code(countries[0]), W.vote_country
         return None
     ccs = {gaz.country_code(i) for i in cands}
     if len(ccs) != 1:
@@ -153,8 +235,8 @@ def _vote(m: RawMatch, gaz: Gazetteer) -> tuple[str, int] | None:
     i = max(cands, key=gaz.population)
     if _is_homograph(m, gaz, cands[i], gaz.population(i), i):
         return None
-    if gaz.kind(i) in _AREA_KINDS or gaz.population(i) >= 100_000:
-        return next(iter(ccs)), 2
+    if gaz.kind(i) in _AREA_KINDS or gaz.population(i) >= W.vote_min_pop:
+        return next(iter(ccs)), W.vote_place
     return None
 
 
@@ -231,7 +313,7 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str) -> list[R
     doc_cc = _document_countries(matches, gaz, votes)
     out: list[Resolution] = []
     # The same name in the same circumstances resolves the same way: decide once per document.
-    memo: dict[tuple[object, ...], tuple[int | None, float, str] | None] = {}
+    memo: dict[tuple[object, ...], Resolution | None] = {}
     klass_memo: dict[tuple[object, ...], str] = {}
     klass = []
     for m in matches:
@@ -246,8 +328,7 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str) -> list[R
         if m.cue == "context":
             r = _resolve_context(m, gaz, doc_cc)
         elif not m.refs:
-            r = _by_transliteration(m, gaz, doc_cc) or Resolution(
-                m, None, 0.5, f"{m.cue} cue {m.cue_word!r} with a name not in the gazetteer")
+            r = _by_transliteration(m, gaz, doc_cc) or _decided(m, gaz, None, W.unlocated, Evidence.UNKNOWN_NAME)
         else:
             # Most matches stand alone: test the gaps here before building any set.
             quals = (_qualifier(matches, k, gaz, gaps) if k < last and (not gaps[k] or gaps[k] in _QUALIFIER_GAPS)
@@ -257,17 +338,16 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str) -> list[R
             key = (m.key, m.refs, m.cue, m.cue_word, m.locative, m.sentence_initial,
                    frozenset(quals) if quals else _NONE, frozenset(listed) if listed else _NONE)
             if key not in memo:
-                got = _resolve_one(m, gaz, doc_cc, votes[_vote_key(m)], quals, listed)
-                memo[key] = None if got is None else (got.place_index, got.confidence, got.reason)
+                memo[key] = _resolve_one(m, gaz, doc_cc, votes[_vote_key(m)], quals, listed)
             hit = memo[key]
             if hit is None:
                 r = None
             else:
                 # An unlocated camp or province shows its cue word: "مخيم جنين", "Jenin refugee camp",
                 # not the town's name (the only unlocated result _resolve_one gives).
-                if hit[0] is None and m.cue_span:
+                if hit.place_index is None and m.cue_span:
                     m = m._replace(fs=m.cue_span[0], fe=m.cue_span[1])
-                r = Resolution(m, *hit)
+                r = Resolution(m, *hit[1:])
         if r is not None:
             out.append(r)
     return _one_sense_per_discourse(out, gaz)
@@ -278,7 +358,7 @@ def _one_sense_per_discourse(rs: list[Resolution], gaz: Gazetteer) -> list[Resol
     "PARIS, Texas — ... the southern edge of Paris" is Paris, Texas both times."""
     pinned: dict[tuple[str, ...], Resolution] = {}
     for r in rs:
-        if r.place_index is not None and ("qualified" in r.reason or "cue" in r.reason):
+        if r.place_index is not None and r.evidence._value_ & PINS_VALUE:  # once per mention: int, not Flag
             pinned.setdefault(r.match.key, r)
     if not pinned:
         return rs
@@ -286,14 +366,17 @@ def _one_sense_per_discourse(rs: list[Resolution], gaz: Gazetteer) -> list[Resol
     for r in rs:
         p = pinned.get(r.match.key)
         if (p is not None and r.place_index != p.place_index and r.place_index is not None
-                and "qualified" not in r.reason and "cue" not in r.reason
+                and not r.evidence & PINS
                 and any(ref.place_index == p.place_index for ref in r.match.refs)
                 # "Sagaing region ... near Sagaing": a province and its namesake city are both real
                 # places of one text; only a namesake elsewhere (Paris, Texas) yields to the pin.
                 and not (gaz.kind(p.place_index) in ("admin1", "region") and gaz.kind(r.place_index) in ("city", "town")
                          and gaz.country_code(p.place_index) == gaz.country_code(r.place_index))):
-            r = Resolution(r.match, p.place_index, round(min(r.confidence, p.confidence), 3),
-                           f"same name as an earlier mention pinned down by the text ({gaz.name(p.place_index)})")
+            ntype = min(ref.name_type for ref in r.match.refs if ref.place_index == p.place_index)
+            pid = gaz.place_id(p.place_index)
+            score = next((c.score for c in r.candidates if c.place_id == pid), None)
+            r = _decided(r.match, gaz, p.place_index, round(min(r.confidence, p.confidence), 3),
+                         Evidence.PINNED | _reading(ntype), score, r.candidates)
         out.append(r)
     return out
 
@@ -312,9 +395,8 @@ def _by_transliteration(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str]) -> Re
     if len(hits) != 1:
         return None  # none, or several: the statement does not say which
     i = hits[0]
-    name, cc = gaz.name(i), gaz.country_code(i)
-    return Resolution(m, i, 0.55, f"{m.cue} cue {m.cue_word!r}; Arabic name not in the gazetteer, read as "
-                                  f"{name} ({cc}, named in the statement) by its consonants")
+    return _decided(m, gaz, i, W.transliteration, Evidence.TRANSLITERATION | Evidence.CUE | Evidence.COUNTRY_CONTEXT,
+                    None, (_candidate(gaz, i, None),))
 
 
 def _resolve_context(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str]) -> Resolution | None:
@@ -324,7 +406,8 @@ def _resolve_context(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str]) -> Resol
     i = gaz.country_index(options[0])
     if i is None:
         return None
-    return Resolution(m, i, 0.7, f"{m.key[0]!r} refers to the only such state the statement names")
+    return _decided(m, gaz, i, W.context_name, Evidence.CONTEXT_NAME | Evidence.COUNTRY_CONTEXT, None,
+                    (_candidate(gaz, i, None),))
 
 
 def _short_form_or_spelling(primary: str, written: str) -> bool:
@@ -357,73 +440,85 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
         m = m._replace(cue="", cue_word="")
     if m.cue in ("camp", "prison", "crossing", "admin1", "region") and not any(
         gaz.kind(i) in _CUE_KINDS[m.cue] or gaz.kind(i) == "country" for i in cands
-    ) and not (len(m.key) == 1 and is_arabic(m.key[0]) and gaz.commonness(m.key[0]) >= 5.5):
+    ) and not (len(m.key) == 1 and is_arabic(m.key[0]) and gaz.commonness(m.key[0]) >= W.other_kind_word_zipf):
         # "مخيم جنين", "Jenin refugee camp": a camp named after a town is not the town, and we do
         # not know where it is: keep it as unlocated rather than pin it on the town. Likewise a
         # province of a country whose provinces we lack ("ولاية القضارف", "Gedaref state").
-        return Resolution(m, None, 0.5, f"{m.cue} cue {m.cue_word!r}; the gazetteer knows this name only "
-                                        f"as another kind of place")
+        known = sorted(cands, key=lambda i: (-gaz.population(i), gaz.place_id(i)))[: W.candidates_kept]
+        return _decided(m, gaz, None, W.unlocated, Evidence.OTHER_KIND | Evidence.CUE, None,
+                        tuple(_candidate(gaz, i, None) for i in known))
     # Don't let a name be its own context: take back the vote this name cast (none for a homograph).
     own = Counter({vote[0]: vote[1]}) if vote is not None else Counter()
-    scored: list[tuple[float, int, list[str]]] = []
+    arabic = is_arabic(m.key[0])
+    scored: list[tuple[float, int, int]] = []  # (score, place, evidence bits)
     for i, ntype in cands.items():
         kind = gaz.kind(i)
         cc = gaz.country_code(i)
         pop = gaz.population(i)
-        why: list[str] = []
-        score = math.log10(max(pop, 1000))
+        ev = _READING_BITS.get(ntype, 0)
+        score = math.log10(max(pop, W.population_floor))
         if ntype == ALT:
             # GeoNames alternate names include history and other languages (Alexandria for Mashhad).
-            score -= 0.5 if is_arabic(m.key[0]) else 1.5
+            score += W.alternate_name_ar if arabic else W.alternate_name_latin
         if kind == "admin1" and m.cue not in ("admin1", "region") and any(
-            gaz.kind(j) in ("city", "town") and gaz.country_code(j) == cc and gaz.population(j) >= 15_000
-            and (t != ALT or is_arabic(m.key[0]) or gaz.population(j) >= 100_000)  # Arabic names are all ALT
+            gaz.kind(j) in ("city", "town") and gaz.country_code(j) == cc
+            and gaz.population(j) >= W.province_vs_city_min_pop
+            and (t != ALT or arabic or gaz.population(j) >= W.province_vs_city_alt_min_pop)  # Arabic names are all ALT
             for j, t in cands.items()
         ):
-            score -= 3  # "Tripoli" is the city unless the text says province/governorate
+            score += W.province_vs_city  # "Tripoli" is the city unless the text says province/governorate
         if m.cue:
             if kind in _CUE_KINDS.get(m.cue, frozenset()):
-                score += 4
-                why.append(f"cue {m.cue_word!r}")
+                score += W.cue_agrees
+                ev |= _B[Evidence.CUE]
             else:
-                score -= 4
+                score += W.cue_disagrees
         ctx = doc_cc.get(cc, 0) - own.get(cc, 0)
         if ctx > 0 and kind != "country":
-            score += 1.5 if ctx == 1 else 2.5
-            why.append(f"{cc} is named in the statement")
+            score += W.context_once if ctx == 1 else W.context_more
+            ev |= _B[Evidence.COUNTRY_CONTEXT]
         elif kind == "country" and len(cands) > 1:
             if ctx > 1:
-                score += 2.5  # Georgia with Tbilisi nearby is the country, not the US state
-                why.append(f"other places in {cc} are named")
+                score += W.country_with_places  # Georgia with Tbilisi nearby is the country, not the US state
+                ev |= _B[Evidence.OTHER_PLACES]
             elif ctx <= 0:
-                score -= 2  # a country the rest of the statement never touches yields to a namesake it does
+                score += W.country_untouched  # a country the statement never touches yields to a namesake it does
         if qualifiers:
             a1 = gaz.admin1_code(i)
-            said = "qualified by the nisba after it" if _NISBA in qualifiers else "qualified by the name after it"
+            said = _B[Evidence.NISBA_QUALIFIER if _NISBA in qualifiers else Evidence.QUALIFIER]
             if (cc, a1) in qualifiers or (kind != "country" and (cc, "") in qualifiers):
-                score += 6
-                why.append(said)
+                score += W.qualifier_exact
+                ev |= said
             elif any(cc == q[0] for q in qualifiers):
-                score += 3
-                why.append(said)
+                score += W.qualifier_country
+                ev |= said
         klass = "populated" if kind in ("city", "town") else "area"
         if klass in listed_with and len(cands) > 1:
-            score += 1.5  # in "دمشق وبغداد وعمّان" the ambiguous name is a city like its neighbours
-        scored.append((score, i, why))
+            score += W.listed  # in "دمشق وبغداد وعمّان" the ambiguous name is a city like its neighbours
+        scored.append((score, i, ev))
     scored.sort(key=lambda t: (-t[0], gaz.place_id(t[1])))
-    best_score, best, why = scored[0]
+    best_score, best, bits = scored[0]
+    ev = Evidence(bits)
     kind, pop, cc = gaz.kind(best), gaz.population(best), gaz.country_code(best)
     ntype = cands[best]
+    if kind == "country" and ntype != DEMONYM:
+        ev |= Evidence.COUNTRY_NAME
+    if listed_with:
+        ev |= Evidence.LIST
+    if m.locative:
+        ev |= Evidence.LOCATIVE
     # 0: no; 1: a frequent alternate name; 2: an everyday word (see _is_homograph). English country names never.
-    homograph = _is_homograph(m, gaz, ntype, pop, best) if kind != "country" or is_arabic(m.key[0]) else 0
-    context = any("named" in w for w in why)
+    homograph = _is_homograph(m, gaz, ntype, pop, best) if kind != "country" or arabic else 0
+    if homograph:
+        ev |= Evidence.EVERYDAY_WORD if homograph == 2 else Evidence.FREQUENT_WORD
+    context = bool(ev & CONTEXT)
     if homograph and kind != "country":
         # An everyday word (بيان "statement", a town in Kuwait) needs the country named more than once.
-        context = context and doc_cc.get(cc, 0) - own.get(cc, 0) >= 2
+        context = context and doc_cc.get(cc, 0) - own.get(cc, 0) >= W.everyday_context_min
     # A nisba follows any noun (الحكومة اليمنية): it tells which country's place, and that a frequent
     # alternate name is the place (طرابلس اللبنانية), but not that an everyday word is one (homograph 2).
-    strong = any(("cue" in w or "qualified by the name" in w) for w in why) or (
-        homograph != 2 and any("qualified by the nisba" in w for w in why))
+    strong = bool(ev & (Evidence.CUE | Evidence.QUALIFIER)) or (
+        homograph != 2 and Evidence.NISBA_QUALIFIER in ev)
     zipf = gaz.commonness(m.key[0]) if len(m.key) == 1 else 0.0
     if not _accept(kind, pop, m, homograph=homograph, context=context, strong=strong, listed=bool(listed_with),
                    zipf=zipf):
@@ -434,31 +529,25 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
         # A province named after its seat, without "province"/"محافظة", is the city: النبطية, Idlib.
         best, kind = gaz.seat(best), "city"
         pop, ntype = gaz.population(best), NAME
-        why.append("province named after its seat city; no province cue")
-    # Reason and confidence.
-    name = gaz.name(best)
-    if kind == "country":
-        base = f"nisba/demonym of {name}" if ntype == DEMONYM else f"name of the country {name}"
-    elif kind in ("city", "town"):
-        base = f"GeoNames {kind}, population {_fmt_pop(pop)}"
-    else:
-        base = f"{kind} in the gazetteer"
-    parts = [base, *why]
+        ev = (ev & ~(Evidence.NISBA | Evidence.ALTERNATE_NAME)) | Evidence.SEAT_CITY
+    # Confidence.
     if len(scored) > 1:
         margin = best_score - scored[1][0]
-        parts.append(f"chosen over {len(scored) - 1} other place{'s' if len(scored) > 2 else ''} of that name")
-        conf = 0.55 + 0.4 * min(1.0, margin / 4)
+        conf = W.margin_base + W.margin_span * min(1.0, margin / W.margin_scale)
     else:
-        conf = 0.9
+        conf = W.only_reading
     if kind == "country" and ntype != ALT:
-        conf = max(conf, 0.9 if ntype != DEMONYM else 0.85)
+        conf = max(conf, W.country_name_floor if ntype != DEMONYM else W.demonym_floor)
     if ntype == ALT:
-        conf -= 0.1
-    if homograph or (zipf >= 4 and kind not in ("country", "region") and not why):
-        conf -= 0.15
-    if why:
-        conf += 0.05
-    return Resolution(m, best, round(min(0.99, max(0.05, conf)), 3), "; ".join(parts))
+        conf -= W.alternate_name_penalty
+    stated = bool(ev & STATED)
+    if homograph or (zipf >= W.bare_frequent_zipf and kind not in ("country", "region") and not stated):
+        conf -= W.everyday_word_penalty
+    if stated:
+        conf += W.stated_evidence_bonus
+    candidates = tuple(_candidate(gaz, i, s) for s, i, _ in scored[: W.candidates_kept])
+    return _decided(m, gaz, best, round(min(W.max_confidence, max(W.min_confidence, conf)), 3), ev,
+                    round(best_score, 3), candidates, len(scored))
 
 
 def _accept(kind: str, pop: int, m: RawMatch, *, homograph: bool, context: bool, strong: bool,
@@ -470,7 +559,7 @@ def _accept(kind: str, pop: int, m: RawMatch, *, homograph: bool, context: bool,
     """
     latin = not is_arabic(m.key[0])
     multi = len(m.key) > 1
-    if not latin and len(m.key) == 1 and kind != "country" and zipf >= 6.0:
+    if not latin and len(m.key) == 1 and kind != "country" and zipf >= W.particle_zipf:
         return False  # a particle (إلى, على) is never a place, whatever a cue says
     if strong:
         return True
@@ -481,15 +570,15 @@ def _accept(kind: str, pop: int, m: RawMatch, *, homograph: bool, context: bool,
             return False
         if kind == "country":
             return m.locative or listed or context
-        if latin and m.locative and pop >= 100_000 and not m.sentence_initial:
+        if latin and m.locative and pop >= W.locative_homograph_pop and not m.sentence_initial:
             return True  # "from Geneva", "in Reading": a capitalised name after a preposition
         return context and m.locative
     if latin and m.sentence_initial and not multi and kind not in ("country",) and not context:
-        return pop >= 1_000_000  # a capital at a sentence start proves nothing by itself
+        return pop >= W.sentence_start_pop  # a capital at a sentence start proves nothing by itself
     if kind in _AREA_KINDS:
         return True
-    if pop >= 100_000:
+    if pop >= W.accept_pop:
         return True
-    if pop >= 15_000:
+    if pop >= W.accept_town_pop:
         return context or multi
     return context and m.locative

@@ -115,7 +115,8 @@ def test_opens_on_the_seed_statement_parsed(app):
 
 def test_map_uses_only_local_assets(app):
     args = map_args(app)
-    assert args["js_links"] == ["/app/static/vendor/leaflet/leaflet.js"]
+    assert args["js_links"] == ["/app/static/vendor/leaflet/leaflet.js",
+                                "/app/static/vendor/leaflet-textpath/leaflet.textpath.js"]  # movement arrows
     assert args["css_links"] == ["/app/static/vendor/leaflet/leaflet.css"]
     for part in ("script", "header", "html", "feature_group", "layer_control"):
         assert "http://" not in args[part] and "https://" not in args[part]

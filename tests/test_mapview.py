@@ -50,7 +50,8 @@ def seed_html() -> str:
 # -- offline ------------------------------------------------------------------------------------------
 def test_only_local_assets(seed_html):
     urls = re.findall(r'(?:src|href)="([^"]+)"', seed_html)
-    assert sorted(urls) == sorted([f"{ASSET_BASE}/leaflet/leaflet.js", f"{ASSET_BASE}/leaflet/leaflet.css"])
+    assert sorted(urls) == sorted([f"{ASSET_BASE}/leaflet/leaflet.js", f"{ASSET_BASE}/leaflet/leaflet.css",
+                                   f"{ASSET_BASE}/leaflet-textpath/leaflet.textpath.js"])  # movement arrows
     assert "http://" not in seed_html and "https://" not in seed_html
     for host in CDN_HOSTS:
         assert host not in seed_html
@@ -99,7 +100,8 @@ def test_one_feature_group_per_layer_and_layer_control_last(seed_html):
     m = build_map(seed_like())
     groups = [c for c in m._children.values() if isinstance(c, folium.FeatureGroup)]
     assert [g.layer_name.rsplit("</span>", 1)[1] for g in groups] == [
-        "Countries (4)", "Regions (1)", "Cities and towns (3)", "Camps and facilities (2)"]
+        "Countries (4)", "Regions (1)", "Cities and towns (3)", "Camps and facilities (2)",
+        "Movements (2)"]  # the arrows (tests/test_mapview_movements.py) after the places
     assert isinstance(list(m._children.values())[-1], folium.LayerControl)
     for layer in LAYERS:
         assert f"background:{layer.colour}" in seed_html  # swatch in the layer control label

@@ -240,3 +240,84 @@ def test_an_invisible_format_character_inside_a_name_is_folded_away(gaz):
     text = "نزح الآلاف من دم\u2060شق إلى حل\u180eب و Bag\ufe0fhdad."
     assert [(m.surface, m.place_id) for m in geoparse(text, gazetteer=gaz).mentions] == [
         ("دم\u2060شق", "geonames:170654"), ("حل\u180eب", "geonames:170063"), ("Bag\ufe0fhdad", "geonames:98182")]
+
+
+# -- movements (geo.relations) ------------------------------------------------------------------
+def moves(text, gaz):
+    s = geoparse(text, gazetteer=gaz)
+    return [(m.trigger, m.from_place_id, m.to_place_id) for m in s.movements], {m.place_id for m in s.mentions}
+
+
+def test_a_message_or_power_does_not_move(gaz):
+    # نقل كلمة / رسالة is "conveyed a speech / message"; "the transfer of power" moves nothing.
+    got, places = moves("نقلت وكالة الأنباء رسالة الملك من عمّان إلى القاهرة.", gaz)
+    assert got == [] and "geonames:360630" in places
+    got, places = moves("The council approved the transfer of power from Khartoum to Port Sudan.", gaz)
+    assert got == [] and "geonames:379252" in places
+    got, _ = moves("The council approved the transfer of detainees from Khartoum to Port Sudan.", gaz)
+    assert got == [("transfer", "geonames:379252", "geonames:377039")]
+
+
+def test_a_figurative_destination_is_no_place(gaz):
+    # Back to normal life / to the negotiating table / إلى طبيعتها: a place after it only says where.
+    got, places = moves("The parties returned to the negotiating table in Geneva on Monday.", gaz)
+    assert got == [] and "geonames:2660646" in places
+    got, places = moves("عادت الأسواق إلى طبيعتها في مدينة حلب.", gaz)
+    assert got == [] and "geonames:170063" in places
+    got, _ = moves("عاد التجار إلى أسواقهم في مدينة حلب.", gaz)
+    assert got == [("عاد", None, "geonames:170063")]
+
+
+def test_a_place_that_names_an_agreement_is_no_end(gaz):
+    # Withdrawing from the Paris agreement / من اتفاق الدوحة leaves no place.
+    got, places = moves("Washington withdrew from the Paris agreement in 2020.", gaz)
+    assert got == [] and "geonames:2988507" in places
+    got, places = moves("انسحبت الحركة من اتفاق الدوحة بعد أشهر.", gaz)
+    assert got == [] and "geonames:290030" in places
+
+
+def test_ieada_in_its_re_senses_is_no_movement(gaz):
+    # إعادة فتح / إعمار (reopen, rebuild) is not a return; إعادة دمج / توطين of people is.
+    got, places = moves("بحث الجانبان إعادة فتح الطريق من دمشق إلى عمّان.", gaz)
+    assert got == [] and "geonames:170654" in places
+    got, _ = moves("بحث الجانبان إعادة توطين اللاجئين من لبنان إلى سوريا.", gaz)
+    assert got == [("إعادة", "country:LB", "country:SY")]
+
+
+def test_partitive_and_agentive_min_are_no_origin(gaz):
+    # دفعة من اللاجئين السوريين (a batch of Syrian refugees), من قبل القوات العراقية (by Iraqi forces).
+    got, _ = moves("وصلت دفعة من اللاجئين السوريين إلى دمشق.", gaz)
+    assert got == [("وصلت", None, "geonames:170654")]
+    got, _ = moves("نُقل المعتقلون إلى بغداد من قبل القوات العراقية.", gaz)
+    assert got == [("نُقل", None, "geonames:98182")]
+
+
+def test_the_direct_object_of_leaving_is_the_origin_and_an_adjective_is_not_it(gaz):
+    got, _ = moves("غادر الوفد السعودي الرياض متوجهاً إلى عمّان.", gaz)
+    assert got == [("غادر", "geonames:108410", "geonames:250441")]
+    got, _ = moves("Thousands fled Aleppo for the countryside.", gaz)
+    assert got == [("fled", "geonames:170063", None)]
+
+
+def test_a_movement_ends_at_its_clause(gaz):
+    # بعد / after, a new sentence, or a new trigger start another clause: no end is taken from it.
+    got, _ = moves("عاد الوزير إلى بغداد بعد زيارة إلى عمّان.", gaz)
+    assert got == [("عاد", None, "geonames:98182")]
+    got, _ = moves("The troops withdrew. Later, officials in Baghdad confirmed it.", gaz)
+    assert got == []
+
+
+def test_fr_is_a_trigger_only_as_written(gaz):
+    # وفرت is "provided" far more often than "and she fled"; فرت alone is "fled".
+    got, _ = moves("وفرت الحكومة الخيام للنازحين من حلب.", gaz)
+    assert got == []
+    got, _ = moves("فرت العائلات من حلب.", gaz)
+    assert got == [("فرت", "geonames:170063", None)]
+
+
+def test_min_after_a_quantity_is_an_origin_when_a_place_name_follows(gaz):
+    # آلاف من اللاجئين is partitive; آلاف من لبنان names where they come from.
+    got, _ = moves("عاد آلاف من لبنان والأردن إلى سوريا.", gaz)
+    assert got == [("عاد", "country:LB", "country:SY"), ("عاد", "country:JO", "country:SY")]
+    got, _ = moves("عاد آلاف من اللاجئين السوريين إلى دمشق.", gaz)
+    assert got == [("عاد", None, "geonames:170654")]

@@ -1,0 +1,1 @@
+"""Dashboard views of app.py, one module each (Streamlit lives here and in app.py, never in geo/)."""
