@@ -105,7 +105,8 @@ def test_invisible_characters_inside_a_name_are_folded_like_zwj(gaz, name, inser
     for at, ch in inserts:
         k = min(at, len(spelled))
         spelled = spelled[:k] + ch + spelled[k:]
-    text_plain = f"The delegation flew from {name} on Monday." if name.isascii() else f"سافر الوفد من {name} يوم الاثنين"
+    text_plain = (f"The delegation flew from {name} on Monday." if name.isascii()
+                  else f"سافر الوفد من {name} يوم الاثنين")
     text = text_plain.replace(name, spelled)
     want = [m.place_id for m in geoparse(text_plain, gazetteer=gaz).mentions]
     got = geoparse(text, gazetteer=gaz).mentions
