@@ -84,7 +84,8 @@ _ARABIC_AND = "و"
 # What may stand between a cue word and its name: spaces or a hyphen, no full stop.
 _CUE_JOIN_RE = re.compile(r"[ \t\u00a0\-]{1,3}\Z")
 # A line that starts with a place and a dash, comma or bracket is a dateline: "حماة –", "ADRE, Chad —".
-_DATELINE_AFTER = re.compile(r"[ \t]*(?:[–—\-(]|,)")
+# Possessive spaces (here and below): a run of spaces followed by no dash is refused without backtracking.
+_DATELINE_AFTER = re.compile(r"[ \t]*+(?:[–—\-(]|,)")
 # Capitalised words that may follow a place name without making it part of a person's name.
 _NOT_SURNAMES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
@@ -511,17 +512,22 @@ def _tanween_words(original: str) -> frozenset[str]:
     if not any(mark in original for mark in _TANWEEN):
         return frozenset()
     words: set[str] = set()
+    done = 0  # end of the last word taken: a mark inside it is that word's again (a run of marks is one word)
     for hit in _TANWEEN_RE.finditer(original):
         o = hit.start()
+        if o < done:
+            continue
         # The word starts after the last space before the mark (looked for within 64 characters, longer than
         # any word: an unbounded rfind would scan back to the text's start); glued punctuation is skipped below.
         lo = max(0, o - 64)
         start = max(original.rfind(" ", lo, o), original.rfind("\n", lo, o), original.rfind("\t", lo, o), lo - 1) + 1
-        word = _MARKED_WORD_RE.search(original, start)
+        # Words before the last one taken were stepped over already: start after it.
+        word = _MARKED_WORD_RE.search(original, max(start, done))
         while word is not None and word.end() <= o:
             word = _MARKED_WORD_RE.search(original, word.end())
         if word is not None and word.start() <= o:
             words.add(word.group())
+            done = word.end()
     return frozenset(fold(w).text for w in words)
 
 
@@ -549,7 +555,7 @@ def _by_vowels(folded: Folded, fs: int, fe: int, table: tuple[tuple[str, frozens
 
 
 _ABBREV_RE = re.compile(
-    r",[ \t]+(" + "|".join(re.escape(a) for a in sorted(US_STATE_ABBREVIATIONS, key=len, reverse=True)) + r")"
+    r",[ \t]++(" + "|".join(re.escape(a) for a in sorted(US_STATE_ABBREVIATIONS, key=len, reverse=True)) + r")"
 )
 
 

@@ -305,6 +305,13 @@ def test_a_natural_feature_is_not_a_cue_s_place_and_a_minor_or_one_word_one_need
     assert ("Bab el-Mandeb", "ne:sea-bab-el-mandeb", "") in rows("Ships avoided the Bab el-Mandeb off Yemen.", gaz)
     assert "ne:river-nile" not in [p for _, p, _ in rows("Phoenix in Arizona reported West Nile virus cases.", gaz)]
 
+def test_an_invisible_format_character_inside_a_name_is_folded_away(gaz):
+    # Word joiner, invisible separator, Mongolian vowel separator, variation selectors (category Cf and VS) are
+    # folded like ZWJ: a name pasted with one is still the name, and its surface is the text as given.
+    text = "نزح الآلاف من دم\u2060شق إلى حل\u180eب و Bag\ufe0fhdad."
+    assert [(m.surface, m.place_id) for m in geoparse(text, gazetteer=gaz).mentions] == [
+        ("دم\u2060شق", "geonames:170654"), ("حل\u180eب", "geonames:170063"), ("Bag\ufe0fhdad", "geonames:98182")]
+
 
 # -- movements (geo.relations) ------------------------------------------------------------------
 def moves(text, gaz):
