@@ -43,7 +43,7 @@ from folium.template import Template
 
 from .errors import InputError, UnknownPlaceError
 from .model import LAYERS, Layer
-from .report import ARABIC_FONTS, escape_untrusted, quote_html
+from .report import ARABIC_FONTS, escape_untrusted, first_quotes, quote_html
 from .situation import Situation, SituationPlace
 
 __all__ = [
@@ -65,6 +65,8 @@ __all__ = [
     "label_html",
     "basemap_geojson",
     "place_css_class",
+    "CLUSTER_ABOVE",
+    "MAX_POPUP_QUOTES",
 ]
 
 #: Where Streamlit's static serving exposes ``static/vendor`` (root-relative: the map iframe is same-origin).
@@ -78,8 +80,12 @@ TILES: dict[str, str] = {"OpenStreetMap": "OpenStreetMap (online tiles)"}
 
 # The only files the map needs, relative to the asset base. No bootstrap / font-awesome
 # (no folium.Icon) and no jQuery (only folium.Popup needs it; our popups are plain DOM).
-_JS = (("leaflet", "leaflet/leaflet.js"),)
-_CSS = (("leaflet_css", "leaflet/leaflet.css"),)
+# Leaflet.markercluster is always loaded, big statement or not: the base map (and so the
+# map's iframe) must stay the same whatever the statement, or it would reload.
+_JS = (("leaflet", "leaflet/leaflet.js"), ("markercluster", "leaflet.markercluster/leaflet.markercluster.js"))
+_CSS = (("leaflet_css", "leaflet/leaflet.css"),
+        ("markercluster_css", "leaflet.markercluster/MarkerCluster.css"),
+        ("markercluster_default_css", "leaflet.markercluster/MarkerCluster.Default.css"))
 
 _NATURAL_EARTH = ("tests", "fixtures", "naturalearth_lowres", "naturalearth_lowres.shp")
 # ~10 km tolerance and 0.01° (~1 km) precision: outlines for context, ~130 KB of JSON.
@@ -93,6 +99,11 @@ _PANES = (("geo-basemap", 350, False), ("geo-areas", 410, True), ("geo-points", 
 
 #: Above this many point places, names show on hover only (permanent labels would pile up).
 _MAX_LABELS = 25
+#: Above this many point places, points are clustered (Leaflet.markercluster): the map then draws
+#: one bubble per cluster and only the points in view, so its DOM stays small for any statement.
+CLUSTER_ABOVE = 150
+#: Quotes shown in a place's popup; the quotes panel and the CSV have more.
+MAX_POPUP_QUOTES = 5
 
 _SEA = "#dbe9f4"
 _LAND = "#f7f5f0"
@@ -173,10 +184,18 @@ def label_html(sp: SituationPlace) -> str:
     return escape_untrusted(sp.place.name)
 
 
-def popup_html(sp: SituationPlace, text: str) -> str:
-    """Click text: names, kind, confidence and every quote with the mention marked (escaped)."""
+def popup_html(sp: SituationPlace, text: str, *, max_quotes: int | None = MAX_POPUP_QUOTES) -> str:
+    """Click text: names, kind, confidence and the first ``max_quotes`` quotes with the mention marked (escaped).
+
+    A place mentioned thousands of times would otherwise carry the whole statement into the map;
+    a last line says how many more there are and where to read them.
+    """
     p = sp.place
-    quotes = "".join(quote_html(q) for q in sp.quotes(text))
+    quotes = "".join(quote_html(q) for q in first_quotes(sp, text, max_quotes))
+    more = len(sp.mentions) - (len(sp.mentions) if max_quotes is None else min(max_quotes, len(sp.mentions)))
+    if more > 0:
+        quotes += (f'<div class="geo-more" style="color:#555;font-size:12px">… and {more:,} more '
+                   f'mention{"s" if more != 1 else ""} (the quotes panel and the CSV per mention list them)</div>')
     return (
         f'<div class="geo-popup" data-place-id="{escape_untrusted(p.place_id)}">'
         f'<div style="font-weight:600;font-size:15px">{escape_untrusted(p.name)}'
@@ -382,9 +401,12 @@ class _PlaceLayer(MacroElement):
             onEachFeature: function (f, l) {
               // Pane and class must be options before the layer is added to the map.
               L.Util.setOptions(l, {pane: d.style[f.id].pane, className: d.style[f.id].className});
-              var popup = document.createElement("div");
-              popup.innerHTML = d.popup[f.id];
-              l.bindPopup(popup, {maxWidth: 360, autoPanPadding: [10, 10]});
+              // Built when opened, not for every place up front (thousands of places, each with quotes).
+              l.bindPopup(function () {
+                var popup = document.createElement("div");
+                popup.innerHTML = d.popup[f.id];
+                return popup;
+              }, {maxWidth: 360, autoPanPadding: [10, 10]});
               l.bindTooltip(d.tooltip[f.id], {sticky: true});
               l.on("mouseover", function () { l.setStyle({weight: d.style[f.id].weight + 2}); });
               l.on("mouseout", function () { l.setStyle({weight: d.style[f.id].weight}); });
@@ -401,13 +423,20 @@ class _PlaceLayer(MacroElement):
             }
           });
           labels.forEach(function (t) { layer.addLayer(t); });
-          return layer;
+          if (!d.cluster) { return layer; }
+          // Many points: cluster them. The group draws a bubble per cluster and, zoomed in, only the
+          // points in view; clicks on a point still reach the map (and Python) with its feature.
+          var cluster = L.markerClusterGroup({chunkedLoading: true, maxClusterRadius: 45, showCoverageOnHover: false,
+                                              disableClusteringAtZoom: 10, spiderfyOnMaxZoom: false});
+          cluster.addLayers(layer.getLayers());
+          return cluster;
         })({{ this.data_js }}).addTo({{ this._parent.get_name() }});
         {% endmacro %}
         """
     )
 
-    def __init__(self, places: Iterable[SituationPlace], text: str, *, labels: bool = False) -> None:
+    def __init__(self, places: Iterable[SituationPlace], text: str, *, labels: bool = False,
+                 cluster: bool = False) -> None:
         super().__init__()
         self._name = "PlaceLayer"
         features, style, popup, tooltip, label = [], {}, {}, {}, {}
@@ -436,6 +465,7 @@ class _PlaceLayer(MacroElement):
         self.data_js = _script_json({
             "geojson": {"type": "FeatureCollection", "features": features},
             "style": style, "popup": popup, "tooltip": tooltip, "label": label,
+            "cluster": bool(cluster and any(k["pane"] == "geo-points" for k in style.values())),
         })
 
     def render(self, **kwargs: Any) -> None:
@@ -486,13 +516,15 @@ def layer_groups(situation: Situation, *, layers: Iterable[str] | None = None) -
     for sp in situation.places:
         by_layer[sp.place.layer.key].append(sp)
     # Names next to the points while they are few enough to stay readable; hover tooltips beyond that.
-    labels = sum(1 for sp in situation.places if sp.place.geometry is None) <= _MAX_LABELS
+    points = sum(1 for sp in situation.places if sp.place.geometry is None)
+    labels = points <= _MAX_LABELS
+    cluster = points > CLUSTER_ABOVE
     groups = []
     for i, layer in enumerate(LAYERS):
         if layer.key not in chosen:
             continue
         group = folium.FeatureGroup(name=_layer_label(layer, len(by_layer[layer.key])), overlay=True, show=True)
-        _PlaceLayer(by_layer[layer.key], situation.text, labels=labels).add_to(group)
+        _PlaceLayer(by_layer[layer.key], situation.text, labels=labels, cluster=cluster).add_to(group)
         _renumber(group, start=(i + 1) << 64)  # distinct per layer: a map keys its children by name
         groups.append(group)
     return groups
@@ -585,14 +617,19 @@ def _data_uri(path: Path, mime: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _inline_assets() -> str:
-    """Leaflet's CSS (images as data: URIs) and Leaflet as inline tags."""
-    leaflet = VENDOR_DIR / "leaflet"
-    css = (leaflet / "leaflet.css").read_text(encoding="utf-8")
-    css = re.sub(
-        r"url\((images/[\w.-]+\.png)\)",
-        lambda mo: f"url({_data_uri(leaflet / mo.group(1), 'image/png')})",
-        css,
-    )
+    """The map's CSS (images as data: URIs) and scripts (Leaflet, markercluster) as inline tags."""
+    styles = []
+    for _name, rel in _CSS:
+        path = VENDOR_DIR / rel
+        text = path.read_text(encoding="utf-8")
+        text = re.sub(r"/\*# sourceMappingURL=\S+\s*\*/\s*$", "", text)
+        text = re.sub(
+            r"url\((images/[\w.-]+\.png)\)",
+            lambda mo, folder=path.parent: f"url({_data_uri(folder / mo.group(1), 'image/png')})",
+            text,
+        )
+        styles.append(text.replace("</style", "<\\/style"))
+    css = "\n".join(styles)
     scripts = []
     for _name, rel in _JS:
         js = (VENDOR_DIR / rel).read_text(encoding="utf-8")

@@ -50,7 +50,10 @@ def seed_html() -> str:
 # -- offline ------------------------------------------------------------------------------------------
 def test_only_local_assets(seed_html):
     urls = re.findall(r'(?:src|href)="([^"]+)"', seed_html)
-    assert sorted(urls) == sorted([f"{ASSET_BASE}/leaflet/leaflet.js", f"{ASSET_BASE}/leaflet/leaflet.css"])
+    assert sorted(urls) == sorted([f"{ASSET_BASE}/leaflet/leaflet.js", f"{ASSET_BASE}/leaflet/leaflet.css",
+                                   f"{ASSET_BASE}/leaflet.markercluster/leaflet.markercluster.js",
+                                   f"{ASSET_BASE}/leaflet.markercluster/MarkerCluster.css",
+                                   f"{ASSET_BASE}/leaflet.markercluster/MarkerCluster.Default.css"])
     assert "http://" not in seed_html and "https://" not in seed_html
     for host in CDN_HOSTS:
         assert host not in seed_html
@@ -64,9 +67,12 @@ def test_asset_base_is_configurable():
 
 def test_vendored_files_exist():
     from geo.mapview import VENDOR_DIR
-    for rel in ("leaflet/leaflet.js", "leaflet/leaflet.css", "leaflet/LICENSE", "leaflet/images/layers.png"):
+    for rel in ("leaflet/leaflet.js", "leaflet/leaflet.css", "leaflet/LICENSE", "leaflet/images/layers.png",
+                "leaflet.markercluster/leaflet.markercluster.js", "leaflet.markercluster/MarkerCluster.css",
+                "leaflet.markercluster/MarkerCluster.Default.css", "leaflet.markercluster/LICENSE"):
         assert (VENDOR_DIR / rel).is_file(), rel
     assert 't.version="1.9.4"' in (VENDOR_DIR / "leaflet/leaflet.js").read_text()
+    assert "Leaflet.markercluster 1.5.3," in (VENDOR_DIR / "leaflet.markercluster/leaflet.markercluster.js").read_text()
 
 
 def test_online_tiles_only_when_asked(seed_html):
