@@ -378,6 +378,7 @@ def downloads(situation: Situation, stem: str, container) -> None:
 
 def main() -> None:
     first_run = _init_state()
+    big.pool()  # the first session starts the parse workers' server (it loads the gazetteer meanwhile)
     job = _take_pending()
     stmt = st.session_state.statement
     situation = current_situation()
@@ -392,17 +393,20 @@ def main() -> None:
         f"{plural(len(situation.places), 'place')} · {plural(len(situation.mentions), 'mention')} · "
         f"{len(situation.unlocated)} unlocated"
     )
-    if st.session_state.input_error:
-        st.error(st.session_state.input_error, icon="⚠️")
-    if job is not None:
-        st.info(big.pending_message(job, md_escape(st.session_state.pending["label"])), icon="⏳")
-        st.session_state.pending["seen"] = job.version
-        big.watch_pending(job.key, job.version)
-    if st.session_state.get("input_note"):
-        st.info(st.session_state.input_note, icon="ℹ️")
-    note = big.summary_note(situation)
-    if note:
-        st.caption(note)
+    # Messages come and go inside one container that is always there: an element added before the
+    # map would move it, and a moved component reloads its iframe (Leaflet, the places, the user's view).
+    with st.container(key="notices"):
+        if st.session_state.input_error:
+            st.error(st.session_state.input_error, icon="⚠️")
+        if job is not None:
+            st.info(big.pending_message(job, md_escape(st.session_state.pending["label"])), icon="⏳")
+            st.session_state.pending["seen"] = job.version
+            big.watch_pending(job.key, job.version)
+        if st.session_state.get("input_note"):
+            st.info(st.session_state.input_note, icon="ℹ️")
+        note = big.summary_note(situation)
+        if note:
+            st.caption(note)
 
     ids = [sp.place.place_id for sp in situation.places]
     if st.session_state.selected not in ids:

@@ -67,6 +67,7 @@ __all__ = [
     "place_css_class",
     "CLUSTER_ABOVE",
     "MAX_POPUP_QUOTES",
+    "MAX_MAP_QUOTES",
 ]
 
 #: Where Streamlit's static serving exposes ``static/vendor`` (root-relative: the map iframe is same-origin).
@@ -104,6 +105,9 @@ _MAX_LABELS = 25
 CLUSTER_ABOVE = 150
 #: Quotes shown in a place's popup; the quotes panel and the CSV have more.
 MAX_POPUP_QUOTES = 5
+#: Quotes in all the popups of one map: with many places, each popup holds fewer (at least one),
+#: so the map's data stays about the size of this many quotes plus one heading per place.
+MAX_MAP_QUOTES = 1_500
 
 _SEA = "#dbe9f4"
 _LAND = "#f7f5f0"
@@ -117,7 +121,12 @@ _MAP_CSS = f"""
   .leaflet-container {{ background: {_SEA}; font-family: "Noto Sans", "DejaVu Sans", sans-serif; }}
   .leaflet-popup-content {{ max-height: 230px; overflow-y: auto; min-width: 220px; margin: 10px 14px; }}
   .leaflet-control-layers {{ font-size: 12px; }}
-  .leaflet-popup-content .geo-quote {{ font-size: 14px; }}
+  .leaflet-popup-content .geo-quote {{ font-size: 14px; margin: 0 0 .5em 0; line-height: 1.6; }}
+  .leaflet-popup-content .geo-quote[dir="rtl"] {{ font-family: {ARABIC_FONTS}; font-size: 15px; }}
+  .leaflet-popup-content .geo-quote mark {{ background: #ffe08a; padding: 0 .1em; border-radius: 2px; }}
+  .geo-popup-name {{ font-weight: 600; font-size: 15px; }}
+  .geo-popup-meta {{ color: #555; font-size: 12px; margin-bottom: 6px; }}
+  .geo-more {{ color: #555; font-size: 12px; }}
   .leaflet-control-layers-overlays label {{ margin: 2px 0; }}
   .geo-swatch {{ display: inline-block; width: 11px; height: 11px; border-radius: 50%;
                  vertical-align: -1px; margin: 0 4px 0 2px; border: 1px solid rgba(0,0,0,.25); }}
@@ -191,16 +200,16 @@ def popup_html(sp: SituationPlace, text: str, *, max_quotes: int | None = MAX_PO
     a last line says how many more there are and where to read them.
     """
     p = sp.place
-    quotes = "".join(quote_html(q) for q in first_quotes(sp, text, max_quotes))
+    quotes = "".join(quote_html(q, styled=False) for q in first_quotes(sp, text, max_quotes))
     more = len(sp.mentions) - (len(sp.mentions) if max_quotes is None else min(max_quotes, len(sp.mentions)))
     if more > 0:
-        quotes += (f'<div class="geo-more" style="color:#555;font-size:12px">… and {more:,} more '
-                   f'mention{"s" if more != 1 else ""} (the quotes panel and the CSV per mention list them)</div>')
+        quotes += f'<div class="geo-more">… and {more:,} more mention{"s" if more != 1 else ""}</div>'
+    # Looks come from the map's CSS (_MAP_CSS): the same attributes repeated in every popup add up.
     return (
         f'<div class="geo-popup" data-place-id="{escape_untrusted(p.place_id)}">'
-        f'<div style="font-weight:600;font-size:15px">{escape_untrusted(p.name)}'
+        f'<div class="geo-popup-name">{escape_untrusted(p.name)}'
         f' · <span class="geo-tip-ar" dir="rtl" lang="ar">{escape_untrusted(p.name_ar)}</span></div>'
-        f'<div style="color:#555;font-size:12px;margin-bottom:6px">{escape_untrusted(p.kind)}'
+        f'<div class="geo-popup-meta">{escape_untrusted(p.kind)}'
         f" · {escape_untrusted(p.country_code)} · confidence {sp.confidence:.2f}</div>"
         f"{quotes}</div>"
     )
@@ -395,12 +404,18 @@ class _PlaceLayer(MacroElement):
         """
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }} = (function (d) {
+          // A point's style is the layer's point style plus its own radius and class (sent once, not per point).
+          var styles = {};
+          var styleOf = function (id) {
+            if (!styles[id]) { styles[id] = d.style[id].pane ? d.style[id] : L.extend({}, d.point, d.style[id]); }
+            return styles[id];
+          };
           var layer = L.geoJson(d.geojson, {
-            style: function (f) { return d.style[f.id]; },
-            pointToLayer: function (f, latlng) { return L.circleMarker(latlng, d.style[f.id]); },
+            style: function (f) { return styleOf(f.id); },
+            pointToLayer: function (f, latlng) { return L.circleMarker(latlng, styleOf(f.id)); },
             onEachFeature: function (f, l) {
               // Pane and class must be options before the layer is added to the map.
-              L.Util.setOptions(l, {pane: d.style[f.id].pane, className: d.style[f.id].className});
+              L.Util.setOptions(l, {pane: styleOf(f.id).pane, className: styleOf(f.id).className});
               // Built when opened, not for every place up front (thousands of places, each with quotes).
               l.bindPopup(function () {
                 var popup = document.createElement("div");
@@ -408,8 +423,8 @@ class _PlaceLayer(MacroElement):
                 return popup;
               }, {maxWidth: 360, autoPanPadding: [10, 10]});
               l.bindTooltip(d.tooltip[f.id], {sticky: true});
-              l.on("mouseover", function () { l.setStyle({weight: d.style[f.id].weight + 2}); });
-              l.on("mouseout", function () { l.setStyle({weight: d.style[f.id].weight}); });
+              l.on("mouseover", function () { l.setStyle({weight: styleOf(f.id).weight + 2}); });
+              l.on("mouseout", function () { l.setStyle({weight: styleOf(f.id).weight}); });
             }
           });
           // Name labels next to points: separate tooltips in the same group, so the layer
@@ -436,10 +451,11 @@ class _PlaceLayer(MacroElement):
     )
 
     def __init__(self, places: Iterable[SituationPlace], text: str, *, labels: bool = False,
-                 cluster: bool = False) -> None:
+                 cluster: bool = False, max_quotes: int = MAX_POPUP_QUOTES) -> None:
         super().__init__()
         self._name = "PlaceLayer"
         features, style, popup, tooltip, label = [], {}, {}, {}, {}
+        point_style: dict[str, Any] = {}
         for sp in places:
             p = sp.place
             pid = p.place_id
@@ -453,19 +469,19 @@ class _PlaceLayer(MacroElement):
             else:
                 # GeoJSON is [lon, lat]: the flip from the place's lat/lon happens here.
                 geometry = {"type": "Point", "coordinates": [round(p.lon, 6), round(p.lat, 6)]}
-                style[pid] = {"radius": _radius(len(sp.mentions)), "color": "#ffffff", "weight": 2, "opacity": 1,
-                              "fill": True, "fillColor": colour, "fillOpacity": 0.9,
-                              "pane": "geo-points", "className": css}
+                style[pid] = {"radius": _radius(len(sp.mentions)), "className": css}
+                point_style = {"color": "#ffffff", "weight": 2, "opacity": 1, "fill": True, "fillColor": colour,
+                               "fillOpacity": 0.9, "pane": "geo-points"}
                 if labels:
                     label[pid] = label_html(sp)
             features.append(_feature(sp, geometry))
-            popup[pid] = popup_html(sp, text)
+            popup[pid] = popup_html(sp, text, max_quotes=max_quotes)
             tooltip[pid] = tooltip_html(sp)
         self.place_ids = list(style)
         self.data_js = _script_json({
             "geojson": {"type": "FeatureCollection", "features": features},
-            "style": style, "popup": popup, "tooltip": tooltip, "label": label,
-            "cluster": bool(cluster and any(k["pane"] == "geo-points" for k in style.values())),
+            "style": style, "point": point_style, "popup": popup, "tooltip": tooltip, "label": label,
+            "cluster": bool(cluster and point_style),
         })
 
     def render(self, **kwargs: Any) -> None:
@@ -491,6 +507,9 @@ def base_map(
     base = asset_base.rstrip("/")
     m = folium.Map(location=list(location), zoom_start=zoom, tiles=None, control_scale=True,
                    min_zoom=2, max_zoom=14, world_copy_jump=True)
+    # Without tiles folium passes min/max zoom to no layer: set them on the map itself, where
+    # Leaflet.markercluster needs maxZoom ("Map has no maxZoom specified" otherwise).
+    m.options.update(min_zoom=2, max_zoom=14)
     # Instance attributes, so other maps (and folium's class defaults) are untouched.
     m.default_js = [(name, f"{base}/{path}") for name, path in _JS]
     m.default_css = [(name, f"{base}/{path}") for name, path in _CSS]
@@ -519,12 +538,14 @@ def layer_groups(situation: Situation, *, layers: Iterable[str] | None = None) -
     points = sum(1 for sp in situation.places if sp.place.geometry is None)
     labels = points <= _MAX_LABELS
     cluster = points > CLUSTER_ABOVE
+    per_place = max(1, min(MAX_POPUP_QUOTES, MAX_MAP_QUOTES // max(1, len(situation.places))))
     groups = []
     for i, layer in enumerate(LAYERS):
         if layer.key not in chosen:
             continue
         group = folium.FeatureGroup(name=_layer_label(layer, len(by_layer[layer.key])), overlay=True, show=True)
-        _PlaceLayer(by_layer[layer.key], situation.text, labels=labels, cluster=cluster).add_to(group)
+        _PlaceLayer(by_layer[layer.key], situation.text, labels=labels, cluster=cluster,
+                    max_quotes=per_place).add_to(group)
         _renumber(group, start=(i + 1) << 64)  # distinct per layer: a map keys its children by name
         groups.append(group)
     return groups

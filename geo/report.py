@@ -90,15 +90,20 @@ def _dir_attrs(s: str) -> str:
     return 'dir="rtl" lang="ar"' if is_rtl(s) else 'dir="ltr"'
 
 
-def quote_html(q: Quote, *, colour: str = "#ffe08a") -> str:
+def quote_html(q: Quote, *, colour: str = "#ffe08a", styled: bool = True) -> str:
     """One quote as a paragraph: the sentence escaped, the mention in ``<mark>``, Arabic right-to-left.
 
     Offsets come from the quote (``start - sentence_start``), not from searching the
-    surface, so the right occurrence is marked when a name appears twice.
+    surface, so the right occurrence is marked when a name appears twice. ``styled=False``
+    leaves the looks to the page's CSS (``.geo-quote``): the map's popups, where thousands
+    of quotes would otherwise each carry the same style attributes.
     """
     a = max(0, q.start - q.sentence_start)
     b = max(a, q.end - q.sentence_start)
     s = q.sentence
+    if not styled:
+        return (f'<p class="geo-quote" {_dir_attrs(s)}>{escape_untrusted(s[:a])}<mark>{escape_untrusted(s[a:b])}'
+                f"</mark>{escape_untrusted(s[b:])}</p>")
     font = f"font-family:{ARABIC_FONTS};font-size:1.05em;" if is_rtl(s) else ""
     return (
         f'<p class="geo-quote" {_dir_attrs(s)} style="margin:0 0 .5em 0;line-height:1.6;{font}">'

@@ -42,6 +42,12 @@ def popups(html: str) -> dict[str, str]:
     return {pid: h for d in place_data(html) for pid, h in d["popup"].items()}
 
 
+def effective_style(layer_data: dict, place_id: str) -> dict:
+    """A place's style as the map's script computes it: a point's own radius and class over its layer's point style."""
+    own = layer_data["style"][place_id]
+    return own if "pane" in own else {**layer_data["point"], **own}
+
+
 @pytest.fixture(scope="module")
 def seed_html() -> str:
     return render(build_map(seed_like()))
@@ -140,7 +146,7 @@ def test_areas_are_polygons_and_points_are_circle_markers(seed_html):
     assert len(data) == 4  # one script per layer
     kinds = {f["id"]: f["geometry"]["type"] for d in data for f in d["geojson"]["features"]}
     assert sorted(kinds.values()) == ["Point"] * 5 + ["Polygon"] * 5  # 3 cities + 2 camps; 4 countries + 1 region
-    styles = {pid: st for d in data for pid, st in d["style"].items()}
+    styles = {pid: effective_style(d, pid) for d in data for pid in d["style"]}
     for pid, kind in kinds.items():
         assert styles[pid]["pane"] == ("geo-points" if kind == "Point" else "geo-areas")
         assert ("radius" in styles[pid]) is (kind == "Point")
@@ -151,7 +157,7 @@ def test_colours_follow_the_layers(seed_html):
     colours = {layer.key: layer.colour for layer in LAYERS}
     for d in place_data(seed_html):
         for f in d["geojson"]["features"]:
-            assert d["style"][f["id"]]["fillColor"] == colours[f["properties"]["layer"]]
+            assert effective_style(d, f["id"])["fillColor"] == colours[f["properties"]["layer"]]
 
 
 def test_radius_grows_with_mentions():
