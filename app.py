@@ -71,7 +71,7 @@ def bundled_statements() -> list[str]:
 
 
 def upload_limit_mb() -> int:
-    """The limit in MB of 1,000,000 bytes, as Streamlit's uploader counts them in the browser (``server.maxUploadSize``).
+    """The limit in MB of 1,000,000 bytes, as the browser's uploader counts them (``server.maxUploadSize``).
 
     The app enforces the same number of bytes itself on files and on pasted text
     (``dashboard.bigstatement.limit_bytes``), so no path skips it.
@@ -190,11 +190,12 @@ def on_paste() -> None:
         return
     # Lone surrogates (half an emoji) cannot be encoded: repaired as U+FFFD, and the note says so.
     text, _repaired = big.repair_surrogates(text)
-    error = big.size_error(len(text.encode("utf-8")), "it")
+    error = big.size_error(len(text.encode("utf-8")), "it")  # in UTF-8, as a file of it would be
     if error is None and len(text) >= big.limit_bytes():  # the box holds no more: the end may be missing
-        error = f"it fills the paste box ({len(text):,} characters), so its end may be cut off"
+        error = (f"it fills the paste box ({len(text):,} characters), so its end may be cut off; "
+                 "upload it as a file instead")
     if error:
-        st.session_state.input_error = f"Pasted text: {error}; upload it as a file of at most {big.limit_label()}"
+        st.session_state.input_error = f"Pasted text: {error}"
         return
     if len(text) > big.IN_PROCESS_MAX_CHARS:
         # A long paste is not kept in the box: every rerun would send it back to the server.

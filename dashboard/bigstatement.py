@@ -168,16 +168,18 @@ def pending_message(job: ParseJob, label: str) -> str:
 # -- bounded views ----------------------------------------------------------------------------------------
 def summary_note(situation: Situation) -> str | None:
     """One sentence saying what is shown in part, or None when everything is shown whole."""
-    from geo.mapview import CLUSTER_ABOVE, MAX_POPUP_QUOTES
+    from geo.mapview import CLUSTER_ABOVE, popup_quote_limit
 
     parts = []
     points = sum(1 for sp in situation.places if sp.place.geometry is None)
     if points > CLUSTER_ABOVE:
         parts.append(f"the map groups its {points:,} points into clusters (zoom in to separate them)")
     most = max((len(sp.mentions) for sp in situation.places), default=0)
-    if most > MAX_POPUP_QUOTES:
-        parts.append(f"a map popup shows {MAX_POPUP_QUOTES} quotes and the quotes panel "
-                     f"{report.MAX_PANEL_QUOTES} (a place here has {most:,})")
+    per_popup = popup_quote_limit(situation)
+    if most > per_popup:
+        quotes = f"{per_popup} quote{'s' if per_popup != 1 else ''}"
+        parts.append(f"a map popup shows {quotes} and the quotes panel up to {report.MAX_PANEL_QUOTES} "
+                     f"(a place here has {most:,} mentions)")
     if len(situation.places) > MAX_TABLE_ROWS:
         parts.append(f"the places table lists the first {MAX_TABLE_ROWS:,} of {len(situation.places):,} places")
     n_unlocated = len(situation.unlocated)

@@ -68,6 +68,7 @@ __all__ = [
     "CLUSTER_ABOVE",
     "MAX_POPUP_QUOTES",
     "MAX_MAP_QUOTES",
+    "popup_quote_limit",
 ]
 
 #: Where Streamlit's static serving exposes ``static/vendor`` (root-relative: the map iframe is same-origin).
@@ -523,6 +524,12 @@ def base_map(
     return m
 
 
+def popup_quote_limit(situation: Situation) -> int:
+    """Quotes per popup on this situation's map: :data:`MAX_POPUP_QUOTES`, fewer (at least one) when
+    there are so many places that the map would carry more than :data:`MAX_MAP_QUOTES` quotes."""
+    return max(1, min(MAX_POPUP_QUOTES, MAX_MAP_QUOTES // max(1, len(situation.places))))
+
+
 def layer_groups(situation: Situation, *, layers: Iterable[str] | None = None) -> list[folium.FeatureGroup]:
     """One FeatureGroup per layer of :data:`geo.model.LAYERS` (those in ``layers``), in drawing order.
 
@@ -538,7 +545,7 @@ def layer_groups(situation: Situation, *, layers: Iterable[str] | None = None) -
     points = sum(1 for sp in situation.places if sp.place.geometry is None)
     labels = points <= _MAX_LABELS
     cluster = points > CLUSTER_ABOVE
-    per_place = max(1, min(MAX_POPUP_QUOTES, MAX_MAP_QUOTES // max(1, len(situation.places))))
+    per_place = popup_quote_limit(situation)
     groups = []
     for i, layer in enumerate(LAYERS):
         if layer.key not in chosen:

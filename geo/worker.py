@@ -62,7 +62,7 @@ log = logging.getLogger(__name__)
 #: Seconds a job may take in all (waiting for a free worker included) before it is killed.
 DEFAULT_BUDGET_S = 180.0
 #: Characters parsed first, alone, for the preview of a long statement.
-DEFAULT_PREVIEW_CHARS = 150_000
+DEFAULT_PREVIEW_CHARS = 100_000
 
 _ROOT = Path(__file__).resolve().parent.parent  # the directory that holds the geo package
 _HEADER = struct.Struct("!cQ")  # a frame: one kind byte, the payload's length, the payload
