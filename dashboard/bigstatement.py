@@ -143,7 +143,12 @@ def replacement_note(text: str) -> str | None:
 
 
 # -- the pending job --------------------------------------------------------------------------------------
-@st.fragment(run_every=1.0)
+#: Seconds between two looks at a pending job. Each look is a fragment rerun (about 50 ms of the
+#: server's Python time, measured), so not every second: other sessions share that time.
+WATCH_EVERY_S = 2.0
+
+
+@st.fragment(run_every=WATCH_EVERY_S)
 def watch_pending(key: str, seen: int) -> None:
     """While a statement is being mapped: a clock, and a rerun of the page as soon as the job has news."""
     job = pool().get(key)
