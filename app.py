@@ -403,6 +403,7 @@ def main() -> None:
             st.info(big.pending_message(job, md_escape(st.session_state.pending["label"])), icon="⏳")
             st.session_state.pending["seen"] = job.version
             big.watch_pending(job.key, job.version)
+            clock = st.empty()
         if st.session_state.get("input_note"):
             st.info(st.session_state.input_note, icon="ℹ️")
         note = big.summary_note(situation)
@@ -495,6 +496,8 @@ def main() -> None:
             st.dataframe(unlocated, hide_index=True, width="stretch", key="unlocated_table")
         else:
             st.caption("None: every place-like mention was found in the gazetteer.")
+    if job is not None:  # last: the page is drawn; this run now waits for the statement being mapped
+        big.wait_for_news(job, clock)
 
 
 main()

@@ -9,7 +9,8 @@
   :data:`IN_PROCESS_MAX_CHARS` is parsed by :class:`geo.worker.ParsePool` in another
   process: the server's threads only wait (without the GIL), a job is stopped after
   :data:`geo.worker.DEFAULT_BUDGET_S` seconds, and a long statement shows a preview map of
-  its beginning within seconds, until the whole is mapped.
+  its beginning within seconds, until the whole is mapped. The session's run waits for the
+  job's news (:func:`wait_for_news`) instead of polling with a timer.
 * **Bounded views.** The places table, the unlocated table, the quotes and the statement
   text are shown in bounded parts (see :func:`summary_note`); downloads hold everything.
 * **Text the browser cannot send.** A lone UTF-16 surrogate (half of an emoji) in the paste
@@ -21,6 +22,7 @@
 from __future__ import annotations
 
 import re
+import time
 from typing import Any
 
 import streamlit as st
@@ -44,6 +46,7 @@ __all__ = [
     "size_error",
     "statement_view",
     "summary_note",
+    "wait_for_news",
     "watch_pending",
 ]
 
@@ -143,19 +146,43 @@ def replacement_note(text: str) -> str | None:
 
 
 # -- the pending job --------------------------------------------------------------------------------------
-#: Seconds between two looks at a pending job. Each look is a fragment rerun (about 50 ms of the
-#: server's Python time, measured), so not every second: other sessions share that time.
-WATCH_EVERY_S = 2.0
+#: How long a script run may stay open waiting for a pending job's news (a preview, the result, a
+#: failure), after drawing the page. Waiting costs nothing (no GIL held); looking again with a timer
+#: would: each fragment rerun is tens of milliseconds of the server's Python time, and on a loaded
+#: machine that time stretches every other session's answers (measured: /_stcore/health slowed to
+#: 1-2 s every time a 1 s timer fired, at load 15 on 2 cores).
+WAIT_IN_RUN_S = 240.0
+#: The clock's update interval while a run waits; each update also lets a click interrupt the wait.
+CLOCK_EVERY_S = 1.0
+#: Safety net when a run stopped waiting (a click, WAIT_IN_RUN_S over): a timer looks again this often.
+WATCH_EVERY_S = 10.0
+
+
+def wait_for_news(job: ParseJob, clock: Any) -> None:
+    """Keep this run open until ``job`` has news, then rerun the page; a user's click ends the wait at once.
+
+    ``clock`` is an ``st.empty()``: updating it every :data:`CLOCK_EVERY_S` shows the time spent,
+    and each update is where Streamlit stops a run that a click has replaced.
+    """
+    version = job.version
+    end = time.monotonic() + WAIT_IN_RUN_S
+    while time.monotonic() < end:
+        if job.wait_for_change(version, CLOCK_EVERY_S):
+            st.rerun()
+        clock.caption(_clock_text(job))
+
+
+def _clock_text(job: ParseJob) -> str:
+    where = "a preview of its beginning is shown" if job.preview is not None else "the previous statement stays"
+    return f"Mapping… {job.elapsed:.0f} s so far ({where} until then)."
 
 
 @st.fragment(run_every=WATCH_EVERY_S)
 def watch_pending(key: str, seen: int) -> None:
-    """While a statement is being mapped: a clock, and a rerun of the page as soon as the job has news."""
+    """Safety net: reruns the page when the job has news that no waiting run has shown."""
     job = pool().get(key)
     if job is None or job.version != seen:
         st.rerun()
-    where = "a preview of its beginning is shown" if job.preview is not None else "the previous statement stays"
-    st.caption(f"Mapping… {job.elapsed:.0f} s so far ({where} until then).")
 
 
 def pending_message(job: ParseJob, label: str) -> str:

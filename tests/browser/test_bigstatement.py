@@ -139,7 +139,7 @@ def test_a_4mb_news_statement_is_drawn_in_bounded_parts(page: Page, app_url, gaz
         # A preview comes first (or the whole map, if the machine is quick), then the whole statement.
         caption = main_caption(page)
         expect(caption).to_contain_text("Upload news (utf-8) · language: Arabic", timeout=300_000)
-        expect(caption).not_to_contain_text("Preview")
+        expect(caption).not_to_contain_text("Preview", timeout=DEFAULT_BUDGET_S * 1000)
         idle(page)
     probe.check()
     n_places = int(caption.inner_text().split(" · ")[2].split()[0].replace(",", ""))
