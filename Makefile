@@ -33,9 +33,11 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/bench_geoparse.py
 
-# Opening the dashboard and pasting a statement, timed in headless Chromium.
+# Opening the dashboard and pasting a statement, timed in headless Chromium; then a 10 MB statement
+# (its first map, and how the server answers other sessions meanwhile).
 bench-browser: $(STAMP) browser-deps
 	$(BIN)/python bench/bench_browser.py --out bench/results_browser.md
+	$(BIN)/python bench/bench_bigstatement.py --out bench/results_bigstatement.md
 
 screenshot: $(STAMP) browser-deps
 	$(BIN)/python tests/browser/make_screenshot.py --out docs/screenshot.png

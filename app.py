@@ -389,14 +389,15 @@ def main() -> None:
         stmt = {**st.session_state.pending, "label": f"Preview of {st.session_state.pending['label']}"}
 
     st.title("Situation map")
-    st.caption(
-        f"{stmt['label']} · language: {LANG_LABELS.get(situation.lang, situation.lang)} · "
-        f"{plural(len(situation.places), 'place')} · {plural(len(situation.mentions), 'mention')} · "
-        f"{len(situation.unlocated)} unlocated"
-    )
-    # Messages come and go inside one container that is always there: an element added before the
-    # map would move it, and a moved component reloads its iframe (Leaflet, the places, the user's view).
-    with st.container(key="notices"):
+    # The caption and the messages that come and go share one container that is always there: an
+    # element added before the map would move it, and a moved component reloads its iframe (Leaflet,
+    # the places, the user's view). With no message the page is laid out as with the caption alone.
+    with st.container(key="head"):
+        st.caption(
+            f"{stmt['label']} · language: {LANG_LABELS.get(situation.lang, situation.lang)} · "
+            f"{plural(len(situation.places), 'place')} · {plural(len(situation.mentions), 'mention')} · "
+            f"{len(situation.unlocated)} unlocated"
+        )
         if st.session_state.input_error:
             st.error(st.session_state.input_error, icon="⚠️")
         if job is not None:
