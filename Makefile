@@ -42,9 +42,11 @@ bench-batch: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/python bench/eval.py $(EVAL_ARGS)
 
-# Opening the dashboard and pasting a statement, timed in headless Chromium.
+# Opening the dashboard and pasting a statement, timed in headless Chromium; then a 10 MB statement
+# (its first map, and how the server answers other sessions meanwhile).
 bench-browser: $(STAMP) browser-deps
 	$(BIN)/python bench/bench_browser.py --out bench/results_browser.md
+	$(BIN)/python bench/bench_bigstatement.py --out bench/results_bigstatement.md
 
 # The collection at 10,000 statements: adding them, reading them, the Collection view's first map (Chromium).
 bench-store: $(STAMP) browser-deps

@@ -45,7 +45,7 @@ from folium.template import Template
 
 from .errors import InputError, UnknownPlaceError
 from .model import LAYERS, Layer
-from .report import ARABIC_FONTS, escape_untrusted, is_rtl, quote_html
+from .report import ARABIC_FONTS, escape_untrusted, first_quotes, is_rtl, quote_html
 from .situation import Situation, SituationPlace
 
 __all__ = [
@@ -74,6 +74,10 @@ __all__ = [
     "movement_group",
     "movement_popup_html",
     "movement_css_class",
+    "CLUSTER_ABOVE",
+    "MAX_POPUP_QUOTES",
+    "MAX_MAP_QUOTES",
+    "popup_quote_limit",
 ]
 
 #: Where Streamlit's static serving exposes ``static/vendor`` (root-relative: the map iframe is same-origin).
@@ -87,8 +91,12 @@ TILES: dict[str, str] = {"OpenStreetMap": "OpenStreetMap (online tiles)"}
 
 # The only files the map needs, relative to the asset base. No bootstrap / font-awesome
 # (no folium.Icon) and no jQuery (only folium.Popup needs it; our popups are plain DOM).
-_JS = (("leaflet", "leaflet/leaflet.js"),)
-_CSS = (("leaflet_css", "leaflet/leaflet.css"),)
+# Leaflet.markercluster is always loaded, big statement or not: the base map (and so the
+# map's iframe) must stay the same whatever the statement, or it would reload.
+_JS = (("leaflet", "leaflet/leaflet.js"), ("markercluster", "leaflet.markercluster/leaflet.markercluster.js"))
+_CSS = (("leaflet_css", "leaflet/leaflet.css"),
+        ("markercluster_css", "leaflet.markercluster/MarkerCluster.css"),
+        ("markercluster_default_css", "leaflet.markercluster/MarkerCluster.Default.css"))
 
 _NATURAL_EARTH = ("tests", "fixtures", "naturalearth_lowres", "naturalearth_lowres.shp")
 # ~10 km tolerance and 0.01° (~1 km) precision: outlines for context, ~130 KB of JSON.
@@ -111,6 +119,14 @@ _DETAIL_INLINE_MAX = 36
 
 #: Above this many point places, names show on hover only (permanent labels would pile up).
 _MAX_LABELS = 25
+#: Above this many point places, points are clustered (Leaflet.markercluster): the map then draws
+#: one bubble per cluster and only the points in view, so its DOM stays small for any statement.
+CLUSTER_ABOVE = 150
+#: Quotes shown in a place's popup; the quotes panel and the CSV have more.
+MAX_POPUP_QUOTES = 5
+#: Quotes in all the popups of one map: with many places, each popup holds fewer (at least one),
+#: so the map's data stays about the size of this many quotes plus one heading per place.
+MAX_MAP_QUOTES = 1_500
 
 _SEA = "#dbe9f4"
 _LAND = "#f7f5f0"
@@ -126,7 +142,12 @@ _MAP_CSS = f"""
   .leaflet-container {{ background: {_SEA}; font-family: "Noto Sans", "DejaVu Sans", sans-serif; }}
   .leaflet-popup-content {{ max-height: 230px; overflow-y: auto; min-width: 220px; margin: 10px 14px; }}
   .leaflet-control-layers {{ font-size: 12px; }}
-  .leaflet-popup-content .geo-quote {{ font-size: 14px; }}
+  .leaflet-popup-content .geo-quote {{ font-size: 14px; margin: 0 0 .5em 0; line-height: 1.6; }}
+  .leaflet-popup-content .geo-quote[dir="rtl"] {{ font-family: {ARABIC_FONTS}; font-size: 15px; }}
+  .leaflet-popup-content .geo-quote mark {{ background: #ffe08a; padding: 0 .1em; border-radius: 2px; }}
+  .geo-popup-name {{ font-weight: 600; font-size: 15px; }}
+  .geo-popup-meta {{ color: #555; font-size: 12px; margin-bottom: 6px; }}
+  .geo-more {{ color: #555; font-size: 12px; }}
   .leaflet-control-layers-overlays label {{ margin: 2px 0; }}
   .geo-swatch {{ display: inline-block; width: 11px; height: 11px; border-radius: 50%;
                  vertical-align: -1px; margin: 0 4px 0 2px; border: 1px solid rgba(0,0,0,.25); }}
@@ -193,15 +214,23 @@ def label_html(sp: SituationPlace) -> str:
     return escape_untrusted(sp.place.name)
 
 
-def popup_html(sp: SituationPlace, text: str) -> str:
-    """Click text: names, kind, confidence and every quote with the mention marked (escaped)."""
+def popup_html(sp: SituationPlace, text: str, *, max_quotes: int | None = MAX_POPUP_QUOTES) -> str:
+    """Click text: names, kind, confidence and the first ``max_quotes`` quotes with the mention marked (escaped).
+
+    A place mentioned thousands of times would otherwise carry the whole statement into the map;
+    a last line says how many more there are and where to read them.
+    """
     p = sp.place
-    quotes = "".join(quote_html(q) for q in sp.quotes(text))
+    quotes = "".join(quote_html(q, styled=False) for q in first_quotes(sp, text, max_quotes))
+    more = len(sp.mentions) - (len(sp.mentions) if max_quotes is None else min(max_quotes, len(sp.mentions)))
+    if more > 0:
+        quotes += f'<div class="geo-more">… and {more:,} more mention{"s" if more != 1 else ""}</div>'
+    # Looks come from the map's CSS (_MAP_CSS): the same attributes repeated in every popup add up.
     return (
         f'<div class="geo-popup" data-place-id="{escape_untrusted(p.place_id)}">'
-        f'<div style="font-weight:600;font-size:15px">{escape_untrusted(p.name)}'
+        f'<div class="geo-popup-name">{escape_untrusted(p.name)}'
         f' · <span class="geo-tip-ar" dir="rtl" lang="ar">{escape_untrusted(p.name_ar)}</span></div>'
-        f'<div style="color:#555;font-size:12px;margin-bottom:6px">{escape_untrusted(p.kind)}'
+        f'<div class="geo-popup-meta">{escape_untrusted(p.kind)}'
         f" · {escape_untrusted(p.country_code)} · confidence {sp.confidence:.2f}</div>"
         f"{quotes}</div>"
     )
@@ -518,18 +547,27 @@ class _PlaceLayer(MacroElement):
         """
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }} = (function (d) {
+          // A point's style is the layer's point style plus its own radius and class (sent once, not per point).
+          var styles = {};
+          var styleOf = function (id) {
+            if (!styles[id]) { styles[id] = d.style[id].pane ? d.style[id] : L.extend({}, d.point, d.style[id]); }
+            return styles[id];
+          };
           var layer = L.geoJson(d.geojson, {
-            style: function (f) { return d.style[f.id]; },
-            pointToLayer: function (f, latlng) { return L.circleMarker(latlng, d.style[f.id]); },
+            style: function (f) { return styleOf(f.id); },
+            pointToLayer: function (f, latlng) { return L.circleMarker(latlng, styleOf(f.id)); },
             onEachFeature: function (f, l) {
               // Pane and class must be options before the layer is added to the map.
-              L.Util.setOptions(l, {pane: d.style[f.id].pane, className: d.style[f.id].className});
-              var popup = document.createElement("div");
-              popup.innerHTML = d.popup[f.id];
-              l.bindPopup(popup, {maxWidth: 360, autoPanPadding: [10, 10]});
+              L.Util.setOptions(l, {pane: styleOf(f.id).pane, className: styleOf(f.id).className});
+              // Built when opened, not for every place up front (thousands of places, each with quotes).
+              l.bindPopup(function () {
+                var popup = document.createElement("div");
+                popup.innerHTML = d.popup[f.id];
+                return popup;
+              }, {maxWidth: 360, autoPanPadding: [10, 10]});
               l.bindTooltip(d.tooltip[f.id], {sticky: true});
-              l.on("mouseover", function () { l.setStyle({weight: d.style[f.id].weight + 2}); });
-              l.on("mouseout", function () { l.setStyle({weight: d.style[f.id].weight}); });
+              l.on("mouseover", function () { l.setStyle({weight: styleOf(f.id).weight + 2}); });
+              l.on("mouseout", function () { l.setStyle({weight: styleOf(f.id).weight}); });
             }
           });
           // Name labels next to points: separate tooltips in the same group, so the layer
@@ -543,16 +581,24 @@ class _PlaceLayer(MacroElement):
             }
           });
           labels.forEach(function (t) { layer.addLayer(t); });
-          return layer;
+          if (!d.cluster) { return layer; }
+          // Many points: cluster them. The group draws a bubble per cluster and, zoomed in, only the
+          // points in view; clicks on a point still reach the map (and Python) with its feature.
+          var cluster = L.markerClusterGroup({chunkedLoading: true, maxClusterRadius: 45, showCoverageOnHover: false,
+                                              disableClusteringAtZoom: 10, spiderfyOnMaxZoom: false});
+          cluster.addLayers(layer.getLayers());
+          return cluster;
         })({{ this.data_js }}).addTo({{ this._parent.get_name() }});
         {% endmacro %}
         """
     )
 
-    def __init__(self, places: Iterable[SituationPlace], text: str, *, labels: bool = False) -> None:
+    def __init__(self, places: Iterable[SituationPlace], text: str, *, labels: bool = False,
+                 cluster: bool = False, max_quotes: int = MAX_POPUP_QUOTES) -> None:
         super().__init__()
         self._name = "PlaceLayer"
         features, style, popup, tooltip, label = [], {}, {}, {}, {}
+        point_style: dict[str, Any] = {}
         for sp in places:
             p = sp.place
             pid = p.place_id
@@ -568,18 +614,19 @@ class _PlaceLayer(MacroElement):
             else:
                 # GeoJSON is [lon, lat]: the flip from the place's lat/lon happens here.
                 geometry = {"type": "Point", "coordinates": [round(p.lon, 6), round(p.lat, 6)]}
-                style[pid] = {"radius": _radius(len(sp.mentions)), "color": "#ffffff", "weight": 2, "opacity": 1,
-                              "fill": True, "fillColor": colour, "fillOpacity": 0.9,
-                              "pane": "geo-points", "className": css}
+                style[pid] = {"radius": _radius(len(sp.mentions)), "className": css}
+                point_style = {"color": "#ffffff", "weight": 2, "opacity": 1, "fill": True, "fillColor": colour,
+                               "fillOpacity": 0.9, "pane": "geo-points"}
                 if labels:
                     label[pid] = label_html(sp)
             features.append(_feature(sp, geometry))
-            popup[pid] = popup_html(sp, text)
+            popup[pid] = popup_html(sp, text, max_quotes=max_quotes)
             tooltip[pid] = tooltip_html(sp)
         self.place_ids = list(style)
         self.data_js = _script_json({
             "geojson": {"type": "FeatureCollection", "features": features},
-            "style": style, "popup": popup, "tooltip": tooltip, "label": label,
+            "style": style, "point": point_style, "popup": popup, "tooltip": tooltip, "label": label,
+            "cluster": bool(cluster and point_style),
         })
 
     def render(self, **kwargs: Any) -> None:
@@ -605,6 +652,9 @@ def base_map(
     base = asset_base.rstrip("/")
     m = folium.Map(location=list(location), zoom_start=zoom, tiles=None, control_scale=True,
                    min_zoom=2, max_zoom=14, world_copy_jump=True)
+    # Without tiles folium passes min/max zoom to no layer: set them on the map itself, where
+    # Leaflet.markercluster needs maxZoom ("Map has no maxZoom specified" otherwise).
+    m.options.update(min_zoom=2, max_zoom=14)
     # Instance attributes, so other maps (and folium's class defaults) are untouched.
     m.default_js = [(name, f"{base}/{path}") for name, path in _JS]
     m.default_css = [(name, f"{base}/{path}") for name, path in _CSS]
@@ -620,6 +670,12 @@ def base_map(
     return m
 
 
+def popup_quote_limit(situation: Situation) -> int:
+    """Quotes per popup on this situation's map: :data:`MAX_POPUP_QUOTES`, fewer (at least one) when
+    there are so many places that the map would carry more than :data:`MAX_MAP_QUOTES` quotes."""
+    return max(1, min(MAX_POPUP_QUOTES, MAX_MAP_QUOTES // max(1, len(situation.places))))
+
+
 def layer_groups(situation: Situation, *, layers: Iterable[str] | None = None) -> list[folium.FeatureGroup]:
     """One FeatureGroup per layer of :data:`geo.model.LAYERS` (those in ``layers``), in drawing order.
 
@@ -632,13 +688,17 @@ def layer_groups(situation: Situation, *, layers: Iterable[str] | None = None) -
     for sp in situation.places:
         by_layer[sp.place.layer.key].append(sp)
     # Names next to the points while they are few enough to stay readable; hover tooltips beyond that.
-    labels = sum(1 for sp in situation.places if sp.place.geometry is None) <= _MAX_LABELS
+    points = sum(1 for sp in situation.places if sp.place.geometry is None)
+    labels = points <= _MAX_LABELS
+    cluster = points > CLUSTER_ABOVE
+    per_place = popup_quote_limit(situation)
     groups = []
     for i, layer in enumerate(LAYERS):
         if layer.key not in chosen:
             continue
         group = folium.FeatureGroup(name=_layer_label(layer, len(by_layer[layer.key])), overlay=True, show=True)
-        _PlaceLayer(by_layer[layer.key], situation.text, labels=labels).add_to(group)
+        _PlaceLayer(by_layer[layer.key], situation.text, labels=labels, cluster=cluster,
+                    max_quotes=per_place).add_to(group)
         _renumber(group, start=(i + 1) << 64)  # distinct per layer: a map keys its children by name
         groups.append(group)
     return groups
@@ -741,14 +801,19 @@ def _data_uri(path: Path, mime: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _inline_assets() -> str:
-    """Leaflet's CSS (images as data: URIs) and Leaflet as inline tags."""
-    leaflet = VENDOR_DIR / "leaflet"
-    css = (leaflet / "leaflet.css").read_text(encoding="utf-8")
-    css = re.sub(
-        r"url\((images/[\w.-]+\.png)\)",
-        lambda mo: f"url({_data_uri(leaflet / mo.group(1), 'image/png')})",
-        css,
-    )
+    """The map's CSS (images as data: URIs) and scripts (Leaflet, markercluster) as inline tags."""
+    styles = []
+    for _name, rel in _CSS:
+        path = VENDOR_DIR / rel
+        text = path.read_text(encoding="utf-8")
+        text = re.sub(r"/\*# sourceMappingURL=\S+\s*\*/\s*$", "", text)
+        text = re.sub(
+            r"url\((images/[\w.-]+\.png)\)",
+            lambda mo, folder=path.parent: f"url({_data_uri(folder / mo.group(1), 'image/png')})",
+            text,
+        )
+        styles.append(text.replace("</style", "<\\/style"))
+    css = "\n".join(styles)
     scripts = []
     for _name, rel in _JS:
         js = (VENDOR_DIR / rel).read_text(encoding="utf-8")

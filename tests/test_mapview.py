@@ -42,6 +42,12 @@ def popups(html: str) -> dict[str, str]:
     return {pid: h for d in place_data(html) for pid, h in d["popup"].items()}
 
 
+def effective_style(layer_data: dict, place_id: str) -> dict:
+    """A place's style as the map's script computes it: a point's own radius and class over its layer's point style."""
+    own = layer_data["style"][place_id]
+    return own if "pane" in own else {**layer_data["point"], **own}
+
+
 @pytest.fixture(scope="module")
 def seed_html() -> str:
     return render(build_map(seed_like()))
@@ -51,6 +57,9 @@ def seed_html() -> str:
 def test_only_local_assets(seed_html):
     urls = re.findall(r'(?:src|href)="([^"]+)"', seed_html)
     assert sorted(urls) == sorted([f"{ASSET_BASE}/leaflet/leaflet.js", f"{ASSET_BASE}/leaflet/leaflet.css",
+                                   f"{ASSET_BASE}/leaflet.markercluster/leaflet.markercluster.js",
+                                   f"{ASSET_BASE}/leaflet.markercluster/MarkerCluster.css",
+                                   f"{ASSET_BASE}/leaflet.markercluster/MarkerCluster.Default.css",
                                    f"{ASSET_BASE}/leaflet-textpath/leaflet.textpath.js"])  # movement arrows
     assert "http://" not in seed_html and "https://" not in seed_html
     for host in CDN_HOSTS:
@@ -65,9 +74,12 @@ def test_asset_base_is_configurable():
 
 def test_vendored_files_exist():
     from geo.mapview import VENDOR_DIR
-    for rel in ("leaflet/leaflet.js", "leaflet/leaflet.css", "leaflet/LICENSE", "leaflet/images/layers.png"):
+    for rel in ("leaflet/leaflet.js", "leaflet/leaflet.css", "leaflet/LICENSE", "leaflet/images/layers.png",
+                "leaflet.markercluster/leaflet.markercluster.js", "leaflet.markercluster/MarkerCluster.css",
+                "leaflet.markercluster/MarkerCluster.Default.css", "leaflet.markercluster/LICENSE"):
         assert (VENDOR_DIR / rel).is_file(), rel
     assert 't.version="1.9.4"' in (VENDOR_DIR / "leaflet/leaflet.js").read_text()
+    assert "Leaflet.markercluster 1.5.3," in (VENDOR_DIR / "leaflet.markercluster/leaflet.markercluster.js").read_text()
 
 
 def test_online_tiles_only_when_asked(seed_html):
@@ -136,7 +148,7 @@ def test_areas_are_polygons_and_points_are_circle_markers(seed_html):
     assert len(data) == len(LAYERS)  # one script per layer
     kinds = {f["id"]: f["geometry"]["type"] for d in data for f in d["geojson"]["features"]}
     assert sorted(kinds.values()) == ["Point"] * 5 + ["Polygon"] * 5  # 3 cities + 2 camps; 4 countries + 1 region
-    styles = {pid: st for d in data for pid, st in d["style"].items()}
+    styles = {pid: effective_style(d, pid) for d in data for pid in d["style"]}
     for pid, kind in kinds.items():
         assert styles[pid]["pane"] == ("geo-points" if kind == "Point" else "geo-areas")
         assert ("radius" in styles[pid]) is (kind == "Point")
@@ -147,7 +159,7 @@ def test_colours_follow_the_layers(seed_html):
     colours = {layer.key: layer.colour for layer in LAYERS}
     for d in place_data(seed_html):
         for f in d["geojson"]["features"]:
-            assert d["style"][f["id"]]["fillColor"] == colours[f["properties"]["layer"]]
+            assert effective_style(d, f["id"])["fillColor"] == colours[f["properties"]["layer"]]
 
 
 def test_radius_grows_with_mentions():

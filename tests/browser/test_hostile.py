@@ -245,13 +245,13 @@ def test_the_upload_limit_is_stated_and_enforced(page: Page, app_url):
     frame = open_dashboard(page, app_url)
     uploader = page.locator(".st-key-upload")
     expect(uploader).to_contain_text("10MB")  # Streamlit's own "Limit 10MB per file • TXT"
-    expect(page.get_by_text("Plain-text files up to 10 MB.")).to_be_visible()
+    expect(page.get_by_text("Plain-text files (and pastes) up to 10 MB (10,000,000 bytes).")).to_be_visible()
     paste(page, ENGLISH)
     expect(layer_labels(frame)).to_have_text(ENGLISH_LAYERS, use_inner_text=True, timeout=30_000)
     idle(page)
 
-    # One byte over 10 MB: Streamlit's uploader refuses it in the browser, before Python sees it.
-    upload(page, "big.txt", b"Baghdad. " + b" " * (10 * 1024 * 1024 - 8))
+    # One byte over 10 MB (10,000,000 bytes, as the uploader counts them): refused in the browser.
+    upload(page, "big.txt", b"Baghdad. " + b" " * (10_000_000 - 8))
     expect(uploader).to_contain_text("File must be 10.0MB or smaller.", timeout=30_000)
     # A file that is not .txt is refused the same way.
     upload(page, "photo.png", b"\x89PNG\r\n\x1a\n" + bytes(64))
