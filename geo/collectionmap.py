@@ -2,7 +2,7 @@
 
 The pieces of :mod:`geo.mapview` (its base map, panes, layer control and escaping) with the
 places of a collection (:class:`geo.store.PlaceSummary`) instead of one statement's: one
-``L.geoJson`` per layer, points sized by how often they were named, areas shaded by it, and
+``L.geoJson`` per layer, points sized by how often they were named (area ∝ mentions), areas shaded by it, and
 places *new in the range* (never named before its first day) drawn with a dark ring. Pure:
 no Streamlit; the dashboard passes :func:`collection_layer_groups` to ``st_folium``.
 """
@@ -18,16 +18,16 @@ from typing import Any
 import folium
 from folium.template import Template
 
-from .export import COORD_PRECISION
 from .mapview import _area_geometry, _check_layers, _layer_label, _Raw, _renumber, _script_json, place_css_class
 from .model import LAYERS, layer_of
-from .report import ARABIC_FONTS, escape_untrusted
+from .report import escape_untrusted
 from .store import PlaceSummary
 
 __all__ = [
     "NEW_RING",
     "collection_radius",
     "collection_bounds",
+    "collection_layer_data",
     "collection_layer_groups",
     "new_place_ids",
 ]
@@ -37,13 +37,13 @@ NEW_RING = "#111111"
 _MAX_LABELS = 25
 
 
-def collection_radius(mentions: int) -> float:
-    """A point's radius in pixels: its area grows with the log of its mentions (1 → 6, 10 → 15, 1000 → 28).
+def collection_radius(mentions: int, most: int) -> float:
+    """A point's radius in pixels, its area proportional to its mentions: 4 px for none, 22 px for the most named.
 
-    >>> collection_radius(1), collection_radius(1000)
-    (6.0, 28.0)
+    >>> collection_radius(1, 100), collection_radius(25, 100), collection_radius(100, 100)
+    (5.8, 13.0, 22.0)
     """
-    return round(min(28.0, 6.0 + 3.0 * math.log2(max(1, mentions))), 1)
+    return round(4.0 + 18.0 * math.sqrt(max(0, mentions) / max(1, most)), 1)
 
 
 def new_place_ids(summaries: Iterable[PlaceSummary], date_from: str | None) -> frozenset[str]:
@@ -81,54 +81,59 @@ def _area_json(wkb: bytes) -> dict[str, Any]:
     return json.loads(shapely.to_geojson(shapely.orient_polygons(simple, exterior_cw=False)))
 
 
-def _popup(s: PlaceSummary, new: bool) -> str:
-    p = s.place
-    seen = s.first_seen if s.first_seen == s.last_seen else f"{s.first_seen} – {s.last_seen}"
-    badge = ('<span class="geo-new-badge" style="background:#111;color:#fff;border-radius:3px;padding:0 4px;'
-             'font-size:11px;margin-left:4px">new in range</span>') if new else ""
-    return (
-        f'<div class="geo-popup" data-place-id="{escape_untrusted(p.place_id)}">'
-        f'<div style="font-weight:600;font-size:15px">{escape_untrusted(p.name)}'
-        f' · <span dir="rtl" lang="ar" style="font-family:{ARABIC_FONTS}">{escape_untrusted(p.name_ar)}</span>'
-        f"{badge}</div>"
-        f'<div style="color:#555;font-size:12px">{escape_untrusted(p.kind)} · {escape_untrusted(p.country_code)}'
-        f" · {s.mentions} mention{'s' if s.mentions != 1 else ''} in {s.statements} "
-        f"statement{'s' if s.statements != 1 else ''}"
-        f"{' · ' + escape_untrusted(seen) if s.first_seen else ''}</div>"
-        '<div style="font-size:12px;margin-top:4px">Its history (every quote) is beside the map.</div></div>'
-    )
-
-
-def _tooltip(s: PlaceSummary, new: bool) -> str:
-    p = s.place
-    return (f"<b>{escape_untrusted(p.name)}</b> · <span dir=\"rtl\" lang=\"ar\">{escape_untrusted(p.name_ar)}</span>"
-            f"<br><small>{s.mentions} mention{'s' if s.mentions != 1 else ''}"
-            f"{' · new in range' if new else ''}</small>")
-
-
 class _CollectionLayer(folium.MacroElement):
-    """The places of one layer as one ``L.geoJson`` (as :mod:`geo.mapview` draws a statement's)."""
+    """The places of one layer as one ``L.geoJson`` (as :mod:`geo.mapview` draws a statement's).
+
+    A collection's map holds hundreds of places, so each travels as a short record (escaped
+    names, counts, dates, a size) and the browser builds its style, tooltip and popup from it:
+    a third of the bytes of ready-made HTML per place.
+    """
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }} = (function (d) {
+          function style(f) {
+            var r = d.rec[f.id], ring = r.new ? d.ring : null;
+            var s = {pane: r.area ? "geo-areas" : "geo-points", className: r.css, opacity: 0.9,
+                     fillColor: d.colour, weight: r.new ? 3 : 1.5};
+            if (r.area) {
+              s.color = ring || d.colour; s.fillOpacity = r.size; s.dashArray = r.new ? "6 4" : null;
+            } else {
+              s.color = ring || "#ffffff"; s.radius = r.size; s.fill = true; s.fillOpacity = 0.85; s.opacity = 1;
+            }
+            return s;
+          }
+          function plural(n, w) { return n + " " + w + (n === 1 ? "" : "s"); }
+          function head(r) {
+            return "<b>" + r.name + "</b> · <span dir='rtl' lang='ar'>" + r.ar + "</span>";
+          }
           var layer = L.geoJson(d.geojson, {
-            style: function (f) { return d.style[f.id]; },
-            pointToLayer: function (f, latlng) { return L.circleMarker(latlng, d.style[f.id]); },
+            style: style,
+            pointToLayer: function (f, latlng) { return L.circleMarker(latlng, style(f)); },
             onEachFeature: function (f, l) {
-              L.Util.setOptions(l, {pane: d.style[f.id].pane, className: d.style[f.id].className});
-              var popup = document.createElement("div");
-              popup.innerHTML = d.popup[f.id];
-              l.bindPopup(popup, {maxWidth: 360});
-              l.bindTooltip(d.tooltip[f.id], {sticky: true});
+              var r = d.rec[f.id];
+              L.Util.setOptions(l, {pane: style(f).pane, className: r.css});
+              l.bindTooltip(head(r) + "<br><small>" + plural(r.n, "mention") + (r.new ? " · new in range" : "")
+                            + "</small>", {sticky: true});
+              l.bindPopup(function () {
+                var e = document.createElement("div");
+                e.className = "geo-popup";
+                e.innerHTML = "<div style='font-size:15px'>" + head(r)
+                  + (r.new ? " <span class='geo-new-badge'>new in range</span>" : "") + "</div>"
+                  + "<div style='color:#555;font-size:12px'>" + r.kind + " · " + r.cc + " · "
+                  + plural(r.n, "mention") + " in " + plural(r.s, "statement")
+                  + (r.first ? " · " + r.first + (r.last !== r.first ? " – " + r.last : "") : "") + "</div>"
+                  + "<div style='font-size:12px;margin-top:4px'>Its history (every quote) is beside the map.</div>";
+                return e;
+              }, {maxWidth: 360});
             }
           });
           layer.eachLayer(function (l) {
-            var text = d.label[l.feature.id];
-            if (text && l.getLatLng) {
+            var r = d.rec[l.feature.id];
+            if (d.labels && !r.area && l.getLatLng) {
               layer.addLayer(L.tooltip({permanent: true, direction: "right", offset: [10, 0], className: "geo-label",
-                                        pane: "geo-labels"}).setLatLng(l.getLatLng()).setContent(text));
+                                        pane: "geo-labels"}).setLatLng(l.getLatLng()).setContent(r.name));
             }
           });
           return layer;
@@ -137,64 +142,76 @@ class _CollectionLayer(folium.MacroElement):
         """
     )
 
-    def __init__(self, summaries: Sequence[PlaceSummary], new: Collection[str], *, labels: bool,
-                 max_mentions: int) -> None:
+    def __init__(self, data_js: str) -> None:
         super().__init__()
         self._name = "CollectionLayer"
-        features, style, popup, tooltip, label = [], {}, {}, {}, {}
-        for s in summaries:
-            p = s.place
-            pid = p.place_id
-            is_new = pid in new
-            colour = layer_of(p.kind).colour
-            css = f"geo-place geo-layer-{layer_of(p.kind).key} {place_css_class(pid)}" + (" geo-new" if is_new else "")
-            if p.geometry:
-                geometry = _area_json(p.geometry)
-                # Shaded by share of mentions, so the most named areas stand out without hiding the rest.
-                share = math.log1p(s.mentions) / math.log1p(max(1, max_mentions))
-                style[pid] = {"color": NEW_RING if is_new else colour, "weight": 3 if is_new else 1.5,
-                              "dashArray": "6 4" if is_new else None, "opacity": 0.9, "fillColor": colour,
-                              "fillOpacity": round(0.06 + 0.3 * share, 3), "pane": "geo-areas", "className": css}
-            else:
-                # GeoJSON is [lon, lat]: the flip from the snapshot's lat/lon happens here.
-                geometry = {"type": "Point", "coordinates": [round(p.lon, COORD_PRECISION),
-                                                             round(p.lat, COORD_PRECISION)]}
-                style[pid] = {"radius": collection_radius(s.mentions), "color": NEW_RING if is_new else "#ffffff",
-                              "weight": 3 if is_new else 1.5, "opacity": 1, "fill": True, "fillColor": colour,
-                              "fillOpacity": 0.85, "pane": "geo-points", "className": css}
-                if labels:
-                    label[pid] = escape_untrusted(p.name)
-            features.append({"type": "Feature", "id": pid, "geometry": geometry,
-                             "properties": {"place_id": pid, "layer": layer_of(p.kind).key, "new": is_new}})
-            popup[pid] = _popup(s, is_new)
-            tooltip[pid] = _tooltip(s, is_new)
-        self.data_js = _script_json({"geojson": {"type": "FeatureCollection", "features": features},
-                                     "style": style, "popup": popup, "tooltip": tooltip, "label": label})
+        self.data_js = data_js
 
     def render(self, **kwargs: Any) -> None:
+        # As MacroElement.render, but the output is never re-parsed as a Jinja template (geo.mapview).
         self.get_root().script.add_child(_Raw(self._template.module.script(self, kwargs)), name=self.get_name())
 
 
-def collection_layer_groups(summaries: Sequence[PlaceSummary], *, new: Collection[str] = frozenset(),
-                            layers: Iterable[str] | None = None) -> list[folium.FeatureGroup]:
-    """One FeatureGroup per layer (as :func:`geo.mapview.layer_groups`), for ``st_folium(feature_group_to_add=...)``.
+def collection_layer_data(summaries: Sequence[PlaceSummary], *,
+                          new: Collection[str] = frozenset()) -> dict[str, tuple[int, str]]:
+    """Per layer key, the number of places and the data its map script reads (JSON, safe in a ``<script>``).
 
-    ``new``: place ids to ring as new in the range (see :func:`new_place_ids`).
+    Pure and a little costly for hundreds of places: a dashboard can cache it per range.
     """
-    chosen = _check_layers(layers)
     by_layer: dict[str, list[PlaceSummary]] = {layer.key: [] for layer in LAYERS}
     for s in summaries:
         by_layer[layer_of(s.place.kind).key].append(s)
     # Names next to the points while they are few enough to stay readable; on hover beyond that.
     labels = sum(1 for s in summaries if not s.place.geometry) <= _MAX_LABELS
-    top = max((s.mentions for s in summaries), default=1)
+    most_point = max((s.mentions for s in summaries if not s.place.geometry), default=1)
+    most_area = max((s.mentions for s in summaries if s.place.geometry), default=1)
+    out = {}
+    for layer in LAYERS:
+        features, rec = [], {}
+        for s in by_layer[layer.key]:
+            p = s.place
+            pid = p.place_id
+            is_new = pid in new
+            if p.geometry:
+                geometry = _area_json(p.geometry)
+                # Shaded by share of mentions, so the most named areas stand out without hiding the rest.
+                size = round(0.06 + 0.3 * math.log1p(s.mentions) / math.log1p(most_area), 3)
+            else:
+                # GeoJSON is [lon, lat]: the flip from the snapshot's lat/lon happens here (~10 m is plenty).
+                geometry = {"type": "Point", "coordinates": [round(p.lon, 4), round(p.lat, 4)]}
+                size = collection_radius(s.mentions, most_point)
+            features.append({"type": "Feature", "id": pid, "geometry": geometry,
+                             "properties": {"place_id": pid, "layer": layer.key}})
+            rec[pid] = {"name": escape_untrusted(p.name), "ar": escape_untrusted(p.name_ar),
+                        "kind": escape_untrusted(p.kind), "cc": escape_untrusted(p.country_code),
+                        "n": s.mentions, "s": s.statements, "first": s.first_seen, "last": s.last_seen,
+                        "new": is_new, "area": bool(p.geometry), "size": size,
+                        "css": f"geo-place geo-layer-{layer.key} {place_css_class(pid)}"
+                               + (" geo-new" if is_new else "")}
+        out[layer.key] = (len(features), _script_json({
+            "geojson": {"type": "FeatureCollection", "features": features}, "rec": rec, "colour": layer.colour,
+            "ring": NEW_RING, "labels": labels}))
+    return out
+
+
+def collection_layer_groups(summaries: Sequence[PlaceSummary] | None = None, *,
+                            new: Collection[str] = frozenset(), layers: Iterable[str] | None = None,
+                            data: dict[str, tuple[int, str]] | None = None) -> list[folium.FeatureGroup]:
+    """One FeatureGroup per layer (as :func:`geo.mapview.layer_groups`), for ``st_folium(feature_group_to_add=...)``.
+
+    ``new``: place ids to ring as new in the range (see :func:`new_place_ids`). ``data``: what
+    :func:`collection_layer_data` returned for them, if already at hand (then ``summaries`` is not read).
+    """
+    chosen = _check_layers(layers)
+    if data is None:
+        data = collection_layer_data(summaries or (), new=new)
     groups = []
     for i, layer in enumerate(LAYERS):
         if layer.key not in chosen:
             continue
-        group = folium.FeatureGroup(name=_layer_label(layer, len(by_layer[layer.key])), overlay=True, show=True)
-        places = by_layer[layer.key]
-        _CollectionLayer(places, new, labels=labels, max_mentions=top).add_to(group)
-        _renumber(group, start=(i + 1) << 64)
+        count, data_js = data[layer.key]
+        group = folium.FeatureGroup(name=_layer_label(layer, count), overlay=True, show=True)
+        _CollectionLayer(data_js).add_to(group)
+        _renumber(group, start=(i + 1) << 64)  # distinct per layer: a map keys its children by name
         groups.append(group)
     return groups

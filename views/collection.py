@@ -30,7 +30,13 @@ from streamlit_folium import st_folium
 
 from geo import GeoError, mapview
 from geo.collection import SEEDED_KEY, add_situation, export_bytes, reviewed_view, seed_bundled
-from geo.collectionmap import NEW_RING, collection_bounds, collection_layer_groups, new_place_ids
+from geo.collectionmap import (
+    NEW_RING,
+    collection_bounds,
+    collection_layer_data,
+    collection_layer_groups,
+    new_place_ids,
+)
 from geo.model import LAYERS, Quote, layer_of
 from geo.report import ARABIC_FONTS, escape_untrusted, quote_html
 from geo.situation import Situation
@@ -86,6 +92,11 @@ def _sel(key: tuple) -> Selection:
 def _summaries(path: str, generation: int, sel: tuple) -> list[PlaceSummary]:
     with open_store(path) as s:
         return list(reviewed_view(s, _sel(sel), summaries_only=True).summaries)  # with the corrections
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _layer_data(path: str, generation: int, sel: tuple, new: frozenset[str]) -> dict[str, tuple[int, str]]:
+    return collection_layer_data(_summaries(path, generation, sel), new=new)
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
@@ -407,7 +418,8 @@ def _page(hooks: Hooks, path: str, gen: int, lo: str | None, hi: str | None, und
     with map_col:
         value = st_folium(
             mapview.base_map(), key=MAP_KEY, height=540, use_container_width=True, returned_objects=RETURNED,
-            center=center, zoom=zoom, feature_group_to_add=collection_layer_groups(summaries, new=new),
+            center=center, zoom=zoom,
+            feature_group_to_add=collection_layer_groups(data=_layer_data(path, gen, _sel_key(sel), new)),
             layer_control=mapview.layer_control(),
         )
         _handle_map_value(value, ids)
