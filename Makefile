@@ -54,6 +54,7 @@ bench-store: $(STAMP) browser-deps
 
 screenshot: $(STAMP) browser-deps
 	$(BIN)/python tests/browser/make_screenshot.py --out docs/screenshot.png
+	$(BIN)/python tests/browser/make_collection_screenshot.py --out docs/collection.png
 
 clean:
 	rm -rf $(VENV) .cache .pytest_cache

@@ -19,7 +19,7 @@ view's first map in headless Chromium.
 
 Usage::
 
-    .venv/bin/python bench/bench_store.py [--n 10000] [--runs 5] [--out bench/results_store.md] [--keep DB]
+    .venv/bin/python bench/bench_store.py [--n 10000] [--runs 5] [--out bench/results_store.md] [--keep DB [--reuse]]
 
 Requests that would leave 127.0.0.1 fail at a proxy that refuses connections, as in bench_browser.py.
 """
@@ -177,9 +177,11 @@ def bench_reads(db: Path) -> list[tuple[str, float, str]]:
              f"{len(s.place_summaries(month))} places"),
             ("mentions per day and kind (`timeline`)", median_of(s.timeline), f"{len(s.timeline())} rows"),
             ("statements with counts (`statements`)", median_of(s.statements), f"{s.count()} statements"),
-            (f"history of the most named place ({places[0].place.name})",
-             median_of(lambda: s.mentions(place_id=top, newest_first=True)),
-             f"{places[0].mentions} quotes"),
+            (f"history of the most named place ({places[0].place.name}), its 20 newest statements "
+             "(`place_history`)", median_of(lambda: s.place_history(top, limit=20)),
+             f"{len(s.place_history(top, limit=20)[2])} of {places[0].mentions} quotes"),
+            ("a collection export's rows: every mention with its sentence (`mentions`)", median_of(s.mentions, 3),
+             f"{len(s.mentions())} mentions"),
         ]
     return rows
 
@@ -323,7 +325,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--out", type=Path, help="also write the report to this file")
     ap.add_argument("--keep", type=Path, help="keep the big store at this path (default: a temporary folder)")
+    ap.add_argument("--reuse", action="store_true",
+                    help="with --keep: measure the store already there (no generating, no adding)")
     args = ap.parse_args(argv)
+    if args.reuse and not (args.keep and args.keep.exists()):
+        ap.error("--reuse needs --keep PATH of an existing store")
 
     load0 = os.getloadavg()[0]
     work = Path(tempfile.mkdtemp(prefix="bench-store-"))
@@ -335,7 +341,7 @@ def main(argv: list[str] | None = None) -> int:
         texts = make_statements(args.n, gaz)
         gen_s = time.perf_counter() - t0
         mb = sum(len(t.encode()) for t in texts) / 1e6
-        adding = bench_add(texts, gaz, big)
+        adding = None if args.reuse else bench_add(texts, gaz, big)
         reads = bench_reads(big)
         with open_store(small) as store:
             seed_bundled(store, lambda t: geoparse(t, gazetteer=gaz))
@@ -345,10 +351,7 @@ def main(argv: list[str] | None = None) -> int:
         size_mb = big.stat().st_size / 1e6
         browser, blocked, drawn = bench_browser(big, small, args.runs)
     finally:
-        if args.keep is None:
-            shutil.rmtree(work, ignore_errors=True)
-        else:
-            shutil.rmtree(work, ignore_errors=True)
+        shutil.rmtree(work, ignore_errors=True)
     load1 = os.getloadavg()[0]
     n = args.n
     lines = [
@@ -359,14 +362,16 @@ def main(argv: list[str] | None = None) -> int:
         f"{n_total:,} statements dated {lo} – {hi} ({undated} undated), {n_places:,} distinct places; "
         f"store file {size_mb:.0f} MB.",
         "",
-        "| adding (one run each, same statements) | seconds | statements/s |",
-        "| --- | ---: | ---: |",
-        f"| parse and store (`add_situations`, 200 per transaction) | {adding['parse_store']:.1f} | "
-        f"{n / adding['parse_store']:,.0f} |",
-        f"| peer: parse only (`geoparse`) | {adding['parse']:.1f} | {n / adding['parse']:,.0f} |",
-        f"| peer: store only (the parsed statements into a fresh store) | {adding['store']:.1f} | "
-        f"{n / adding['store']:,.0f} |",
-        "",
+        *([
+            "| adding (one run each, same statements) | seconds | statements/s |",
+            "| --- | ---: | ---: |",
+            f"| parse and store (`add_situations`, 200 per transaction) | {adding['parse_store']:.1f} | "
+            f"{n / adding['parse_store']:,.0f} |",
+            f"| peer: parse only (`geoparse`) | {adding['parse']:.1f} | {n / adding['parse']:,.0f} |",
+            f"| peer: store only (the parsed statements into a fresh store) | {adding['store']:.1f} | "
+            f"{n / adding['store']:,.0f} |",
+            "",
+        ] if adding else ["(The store was reused: adding not measured in this run.)", ""]),
         "| reading the big store (what the view asks) | median ms | size |",
         "| --- | ---: | --- |",
         *[f"| {name} | {s * 1000:.0f} | {what} |" for name, s, what in reads],

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from geo import geoparse
+from geo.collection import add_situation
 from geo.store import open_store
 
 
@@ -75,3 +77,19 @@ def test_a_store_that_is_not_ours_is_a_message_and_stays_untouched(tmp_path, mon
     assert err.value.startswith("The collection cannot be shown:") and "untouched" in err.value
     assert db.read_bytes() == content
     assert sorted(p.name for p in tmp_path.iterdir()) == ["c.sqlite3"]
+
+
+def test_a_long_list_shows_the_newest_and_the_undated_and_says_so(tmp_path, monkeypatch, gaz):
+    import views.collection
+
+    db = tmp_path / "c.sqlite3"
+    with open_store(db) as s:
+        s.set_meta("seeded_bundled", "1")  # no bundled statements: only these four
+        for text in ("Baghdad, 1 March 2026 — talks.", "Baghdad, 2 March 2026 — talks.",
+                     "Baghdad, 3 March 2026 — talks.", "Talks in Baghdad, some day."):
+            add_situation(s, geoparse(text, gazetteer=gaz))
+    monkeypatch.setattr(views.collection, "TABLE_ROWS", 2)
+    at = open_view(db, monkeypatch)
+    table = at.dataframe(key="coll_table").value
+    assert list(table["date"]) == ["2026-03-03", "2026-03-02", ""]  # newest first, the undated one kept
+    assert any("Shown: the 2 newest dated and 1 undated" in c for c in captions(at))

@@ -49,6 +49,8 @@ MAP_KEY = "collection_map"
 RETURNED = ["last_active_drawing", "last_object_clicked_count"]
 #: Statements shown at once in a place's history ("Show more" adds as many again).
 HISTORY_STEP = 20
+#: Rows of the statements table at most, dated and undated each (the range selects which).
+TABLE_ROWS = 500
 #: Seconds after a session's first run before the page is completed without waiting for the map.
 COMPLETE_PAGE_AFTER_S = 4.0
 DOWNLOADS = (("geojson", "GeoJSON (places)", "application/geo+json", ":material/map:"),
@@ -99,10 +101,10 @@ def _layer_data(path: str, generation: int, sel: tuple, new: frozenset[str]) -> 
     return collection_layer_data(_summaries(path, generation, sel), new=new)
 
 
-@st.cache_resource(max_entries=8, show_spinner=False)
-def _statements(path: str, generation: int) -> list[StatementRow]:
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _statements(path: str, generation: int, sel: tuple) -> list[StatementRow]:
     with open_store(path) as s:
-        return s.statements()
+        return s.statements(_sel(sel))
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
@@ -335,9 +337,18 @@ def _timeline_chart(df: pd.DataFrame) -> alt.Chart:
     )
 
 
-def _statements_table(hooks: Hooks, rows: list[StatementRow]) -> None:
+def _statements_table(hooks: Hooks, selected: list[StatementRow], total: int) -> None:
     st.subheader("Statements")
-    st.caption("Every statement in the collection, undated ones last. Select one to open or remove it.")
+    dated = [r for r in reversed(selected) if r.date]  # newest first
+    undated = [r for r in selected if not r.date]
+    rows = dated[:TABLE_ROWS] + undated[:TABLE_ROWS]
+    note = (f"{len(selected)} of the {total} statements are in this range"
+            + (", undated ones included" if undated else "") + ": newest first, undated ones last.")
+    if len(rows) < len(selected):
+        # A grid of 10,000 rows is 2 MB to send and draw; the range (or `python -m geo list`) shows the rest.
+        note += (f" Shown: the {min(len(dated), TABLE_ROWS)} newest dated and {min(len(undated), TABLE_ROWS)} "
+                 "undated; narrow the range to see the others.")
+    st.caption(note + " Select one to open or remove it.")
     df = pd.DataFrame(
         [[r.id, r.date or "", r.date_source or "undated", r.source or "", r.lang, r.places, r.mentions, r.title,
           r.added_at] for r in rows],
@@ -458,5 +469,5 @@ def _page(hooks: Hooks, path: str, gen: int, lo: str | None, hi: str | None, und
         st.caption("No dated statement in this range.")
     else:
         st.altair_chart(_timeline_chart(df), key="coll_timeline", width="stretch")
-    _statements_table(hooks, _statements(path, gen))
+    _statements_table(hooks, _statements(path, gen, _sel_key(sel)), total)
     _sidebar(hooks, path, sel)

@@ -139,7 +139,8 @@ def test_the_collection_view_lists_the_statements_with_their_dates(page: Page, c
     assert by_id[ids["jan12"]][1:3] == ["2026-01-12", "dateline"]
     assert by_id[ids["mar02"]][1:3] == ["2026-03-02", "text"]
     assert by_id[ids["undated"]][1:3] == ["", "undated"]  # listed, not dropped
-    assert [int(r[0]) for r in rows][-1] == ids["undated"]  # undated last
+    assert [int(r[0]) for r in rows] == [ids["mar02"], 2, 1, ids["jan20"], ids["jan12"], ids["undated"]]
+    expect(page.get_by_text("6 of the 6 statements are in this range, undated ones included")).to_be_visible()
 
 
 def test_moving_the_date_slider_changes_the_places_on_the_map(page: Page, collection_url):
