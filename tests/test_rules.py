@@ -321,3 +321,28 @@ def test_min_after_a_quantity_is_an_origin_when_a_place_name_follows(gaz):
     assert got == [("عاد", "country:LB", "country:SY"), ("عاد", "country:JO", "country:SY")]
     got, _ = moves("عاد آلاف من اللاجئين السوريين إلى دمشق.", gaz)
     assert got == [("عاد", None, "geonames:170654")]
+
+
+def test_a_place_from_your_file_says_so_and_what_it_replaced(gaz):
+    # A user's place reads "camp from your places file ...", and a reused id "..., replacing the country Syria":
+    # it replaces the place deliberately and is still found by the old place's names.
+    import json
+
+    fc = {"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": {
+        "type": "Point", "coordinates": [36.0, 35.0]}, "properties": {"id": "country:SY", "name": "Syria Camp",
+                                                                      "kind": "camp"}}]}
+    layered = gaz.with_places_geojson(json.dumps(fc), name="mine.geojson")
+    (m,) = geoparse("Families fled Syria.", gazetteer=layered).mentions
+    assert (m.place_id, m.reason) == ("country:SY", "camp from your places file 'mine.geojson', replacing the "
+                                                    "country Syria")
+
+
+def test_a_place_without_a_country_vouches_for_none(gaz):
+    # "" is not a country: two places with no country_code are not each other's "country context".
+    import json
+
+    features = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [36.0 + k, 35.0]},
+                 "properties": {"id": f"c{k}", "name": f"Camp {n}", "kind": "camp"}}
+                for k, n in enumerate(("Alef", "Bet"))]
+    layered = gaz.with_places_geojson(json.dumps({"type": "FeatureCollection", "features": features}))
+    assert all("is named" not in m.reason for m in geoparse("From Camp Alef to Camp Bet.", gazetteer=layered).mentions)
