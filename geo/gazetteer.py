@@ -256,7 +256,7 @@ class Gazetteer:
     @property
     def warnings(self) -> tuple[str, ...]:
         """What the places files laid over this gazetteer do that a user should know: a place that replaces
-        another (same id)."""
+        another (same id), a name that is also an everyday word and is read only after a cue word."""
         return ()
 
     def origin(self, index: int) -> tuple[str, str] | None:
@@ -376,6 +376,11 @@ class _Builder:
         elif i in self.wkb:
             self.wkb[i] = None  # a point replaces an area: the old outline must not stay with it
         return i
+
+    def everyday(self, name: str) -> float | None:
+        """The Zipf frequency of ``name`` when it is one everyday word and no well-known place's name (a user's
+        place named so is read only after a cue word); ``None`` otherwise. Only an overlay knows the base."""
+        return None
 
     def add_name(self, name: str, index: int, name_type: int) -> None:
         keys, upper = _name_keys(name)
@@ -538,6 +543,32 @@ class _Overlay(_Builder):
                 self.new_names[k] = name
             if upper and k not in root._upper:
                 self.upper_keys.add(k)
+
+    def everyday(self, name: str) -> float | None:
+        """See :meth:`_Builder.everyday`: the gazetteer's own everyday-word test (the resolver's), applied to
+        a user's name. A name the base knows for a country, a capital or a place of a million people is
+        a place name first ("London", "Syria"), whatever its word frequency."""
+        from wordfreq import zipf_frequency
+
+        from .scoring import WEIGHTS
+        from .text import AR_HOMOGRAPHS
+
+        toks = tokens(fold_name(name))
+        if len(toks) != 1:
+            return None
+        tok = toks[0]
+        root = self.root
+        for ref in root.refs((tok,)):
+            i = ref.place_index
+            if ref.name_type != ORG and (root.kind(i) == "country" or root.is_capital(i)
+                                          or root.population(i) >= WEIGHTS.frequent_name_min_pop):
+                return None
+        if is_arabic(tok):
+            z = zipf_frequency(name, "ar")
+            stem = tok[2:] if tok.startswith("ال") else tok
+            return z if (tok in AR_HOMOGRAPHS or stem in AR_HOMOGRAPHS or z >= WEIGHTS.everyday_ar_zipf) else None
+        z = zipf_frequency(tok, "en")
+        return z if z >= WEIGHTS.frequent_zipf else None
 
     def gazetteer(self) -> Gazetteer:
         """The layered gazetteer: the root's tables plus this builder's delta."""
@@ -963,8 +994,18 @@ def _add_places(b: _Builder, records: Iterable[_PlaceRecord]) -> None:
         names = [props["name"], props.get("name_ar") or ""]
         names += list(props.get("aliases_en") or []) + list(props.get("aliases_ar") or [])
         for k, name in enumerate(names):
-            if name:
-                b.add_name(name, i, NAME if k == 0 else NAME_AR if k == 1 else ALIAS)
+            if not name:
+                continue
+            z = b.everyday(name) if r.file else None
+            if z is not None:
+                # Read only after a cue word, as the curated names' bare forms are: "Hope camp", "مخيم أمل".
+                b.add_name(name, i, BARE)
+                b.warnings.append(
+                    f"{r.file}: place {r.place_id!r}: the name {name!r} is also an everyday word (Zipf {z:.1f}), so "
+                    f"it is read as this place only after a word that says what it is (camp, town, province, "
+                    f"مخيم, بلدة ...); give a fuller name to have it found on its own")
+                continue
+            b.add_name(name, i, NAME if k == 0 else NAME_AR if k == 1 else ALIAS)
         # The bare name too ("Azraq refugee camp" → "Azraq"), so the head word works as a cue,
         # which also lets a dual head govern it (مخيمي الهول وروج) and "the X and Y camps".
         _add_bare_names(b, i, names, _HEAD_RE)

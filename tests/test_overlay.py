@@ -363,3 +363,31 @@ def test_places_without_a_country_do_not_vouch_for_an_empty_one(gaz):
     got = _mentions("Families moved from Camp Alef to Camp Bet.", layered)
     assert [r for _, _, r in got] == ["camp from your places file 'mine.geojson'"] * 2
 
+
+# -- a places file cannot poison parsing with everyday words ---------------------------------------------------
+@pytest.mark.parametrize("name", ["the", "The", "في", "من", "إلى", "and", "of the", "said"])
+@pytest.mark.parametrize("field", ["name", "name_ar", "aliases_en"])
+def test_a_name_made_of_function_words_is_refused(gaz, name, field):
+    props = {"name": "Clinic Nine", field: [name] if field.startswith("aliases") else name}
+    with pytest.raises(InputError, match=r"feature #0 \(id 'x'\) of 'up\.geojson': the name .* is made of everyday "
+                                         r"words .* is among the most frequent words, Zipf [67]\.\d"):
+        gaz.with_places_geojson(_fc(_feature({"type": "Point", "coordinates": [36, 33]}, **props)), name="up.geojson")
+
+
+@pytest.mark.parametrize("kind", ["region", "country", "camp", "town"])
+def test_an_everyday_word_is_your_place_only_after_a_cue_word(gaz, kind):
+    layered = gaz.with_places_geojson(_fc(_place("h", "Hope", kind, 36.6, 35.7, name_ar="أمل", country_code="SY")),
+                                      name="mine.geojson")
+    text = "We hope for peace; Hope is a word. الأمل كبير وأمل الناس في السلام."
+    assert not [m for m in _mentions(text, layered) if m[1] == "user:h"]
+    assert len(layered.warnings) == 2 and all("is also an everyday word" in w for w in layered.warnings)
+    assert "'Hope'" in layered.warnings[0] and "'أمل'" in layered.warnings[1]
+    if kind in ("camp", "town"):
+        cued = _mentions(f"Families reached the {kind} of Hope. ووصلوا إلى {'مخيم' if kind == 'camp' else 'بلدة'} أمل.",
+                         layered)
+        assert [p for _, p, _ in cued] == ["user:h", "user:h"]
+
+
+def test_a_name_that_is_a_well_known_place_is_no_everyday_word(gaz):
+    layered = gaz.with_places_geojson(_fc(_place("l", "London", "camp", 36.6, 35.7, aliases_en=["Syria Camp"])))
+    assert layered.warnings == ()

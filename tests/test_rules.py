@@ -346,3 +346,23 @@ def test_a_place_without_a_country_vouches_for_none(gaz):
                 for k, n in enumerate(("Alef", "Bet"))]
     layered = gaz.with_places_geojson(json.dumps({"type": "FeatureCollection", "features": features}))
     assert all("is named" not in m.reason for m in geoparse("From Camp Alef to Camp Bet.", gazetteer=layered).mentions)
+
+
+def test_your_place_named_with_an_everyday_word_needs_a_cue(gaz):
+    # A user's one-word name that is an everyday word (by the resolver's own thresholds) is read as the place only
+    # after a cue word, with a warning; a name of function words only ("the", في) is refused outright.
+    import json
+
+    import pytest
+
+    from geo import InputError
+
+    def fc(name):
+        return json.dumps({"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": {
+            "type": "Point", "coordinates": [36.0, 35.0]}, "properties": {"id": "h", "name": name, "kind": "region"}}]})
+
+    layered = gaz.with_places_geojson(fc("Hope"))
+    assert not [m for m in geoparse("We hope Hope is calm.", gazetteer=layered).mentions if m.place_id == "user:h"]
+    assert [m.place_id for m in geoparse("Fighting in the Hope region.", gazetteer=layered).mentions] == ["user:h"]
+    with pytest.raises(InputError, match="made of everyday words"):
+        gaz.with_places_geojson(fc("في"))
