@@ -67,6 +67,9 @@ _LENGTHS: tuple[tuple[int, ...], ...] = tuple(
 _KIND_PROMINENCE = {"country": 50_000_000, "region": 3_000_000, "admin1": 1_500_000,
                     "camp": 40_000, "prison": 20_000, "crossing": 20_000, "facility": 10_000,
                     "sea": 2_000_000, "river": 1_000_000, "desert": 500_000, "mountain": 500_000, "lake": 200_000}
+# A city or town from a places file, without a "population", is found as readily as a GeoNames city of
+# 100,000 (alone, without a cue word); with one, it is weighed exactly like a GeoNames place of that size.
+_FILE_PROMINENCE = {**_KIND_PROMINENCE, "city": 100_000, "town": 100_000}
 
 
 class NameRef(NamedTuple):
@@ -270,6 +273,17 @@ class Gazetteer:
         """Whether the place at ``index`` is a national capital (GeoNames)."""
         return index in self._capitals
 
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """What the places files laid over this gazetteer do that a user should know: a place that replaces
+        another (same id), a name that is also an everyday word and is read only after a cue word."""
+        return ()
+
+    def origin(self, index: int) -> tuple[str, str] | None:
+        """``(file, replaced)`` for a place from a user's places file: the file's name and, when it took the id
+        of a place this gazetteer had, what that place was ("the country Syria"); ``None`` for other places."""
+        return None
+
     def commonness_any(self, token: str) -> float:
         """Zipf frequency of a folded Arabic word among the most frequent (≥ 5.5), or of a word that only looks
         like a proclitic and a name (كريم, فرقة: more frequent than the name it would split into), else 0."""
@@ -359,6 +373,8 @@ class _Builder:
         self.by_id: dict[str, int] = {}
         self.capitals: set[int] = set()
         self.seats: dict[int, int] = {}
+        self.origins: dict[int, tuple[str, str]] = {}
+        self.warnings: list[str] = []
 
     def add_place(self, place_id: str, name: str, name_ar: str, kind: str, cc: str, lat: float,
                   lon: float, pop: int, source: str, geometry: Any = None, a1: str = "") -> int:
@@ -378,7 +394,14 @@ class _Builder:
                 self.cols[k].append(v)
         if geometry is not None:
             self.wkb[i] = geometry.wkb
+        elif i in self.wkb:
+            self.wkb[i] = None  # a point replaces an area: the old outline must not stay with it
         return i
+
+    def everyday(self, name: str) -> float | None:
+        """The Zipf frequency of ``name`` when it is one everyday word and no well-known place's name (a user's
+        place named so is read only after a cue word); ``None`` otherwise. Only an overlay knows the base."""
+        return None
 
     def add_name(self, name: str, index: int, name_type: int) -> None:
         keys, upper = _name_keys(name)
@@ -475,6 +498,8 @@ class _Delta(NamedTuple):
     upper: frozenset[str]
     pairs: frozenset[str]
     common: dict[str, float]
+    origins: dict[int, tuple[str, str]]  # storage index → (user file, what it replaced or "")
+    warnings: tuple[str, ...]
 
 
 class _LayeredColumn:
@@ -524,7 +549,7 @@ class _Overlay(_Builder):
             root, d = base._base, base._delta
         else:
             root, d = base, _Delta(len(base), {k: {} for k in base._cols}, {}, {}, {}, {}, frozenset(), frozenset(),
-                                   {})
+                                   {}, {}, ())
         self.root = root
         self.cols = {k: _LayeredColumn(col, dict(d.cols[k]), d.size) for k, col in root._cols.items()}
         self.new_ids = dict(d.ids)
@@ -537,6 +562,8 @@ class _Overlay(_Builder):
         self.new_pairs = set(d.pairs)
         self.common = dict(d.common)
         self.new_names: dict[str, str] = {}  # new one-token key → a written form, for its commonness
+        self.origins = dict(d.origins)
+        self.warnings = list(d.warnings)
 
     def add_name(self, name: str, index: int, name_type: int) -> None:
         root = self.root
@@ -560,6 +587,32 @@ class _Overlay(_Builder):
             if upper and k not in root._upper:
                 self.upper_keys.add(k)
 
+    def everyday(self, name: str) -> float | None:
+        """See :meth:`_Builder.everyday`: the gazetteer's own everyday-word test (the resolver's), applied to
+        a user's name. A name the base knows for a country, a capital or a place of a million people is
+        a place name first ("London", "Syria"), whatever its word frequency."""
+        from wordfreq import zipf_frequency
+
+        from .scoring import WEIGHTS
+        from .text import AR_HOMOGRAPHS
+
+        toks = tokens(fold_name(name))
+        if len(toks) != 1:
+            return None
+        tok = toks[0]
+        root = self.root
+        for ref in root.refs((tok,)):
+            i = ref.place_index
+            if ref.name_type != ORG and (root.kind(i) == "country" or root.is_capital(i)
+                                          or root.population(i) >= WEIGHTS.frequent_name_min_pop):
+                return None
+        if is_arabic(tok):
+            z = zipf_frequency(name, "ar")
+            stem = tok[2:] if tok.startswith("ال") else tok
+            return z if (tok in AR_HOMOGRAPHS or stem in AR_HOMOGRAPHS or z >= WEIGHTS.everyday_ar_zipf) else None
+        z = zipf_frequency(tok, "en")
+        return z if z >= WEIGHTS.frequent_zipf else None
+
     def gazetteer(self) -> Gazetteer:
         """The layered gazetteer: the root's tables plus this builder's delta."""
         from wordfreq import zipf_frequency
@@ -571,7 +624,8 @@ class _Overlay(_Builder):
                 self.common[key] = round(z, 2)
         size = len(self.cols["id"])
         delta = _Delta(size, {k: c._over for k, c in self.cols.items()}, self.new_ids, self.new_wkb, self.packed,
-                       self.first, frozenset(self.upper_keys), frozenset(self.new_pairs), self.common)
+                       self.first, frozenset(self.upper_keys), frozenset(self.new_pairs), self.common,
+                       self.origins, tuple(dict.fromkeys(self.warnings)))
         return _LayeredGazetteer(self.root, delta)
 
 
@@ -583,6 +637,15 @@ class _LayeredGazetteer(Gazetteer):
     """
 
     __slots__ = ("_base", "_delta", "_index_over", "_first_over", "_upper_over", "_pairs_over", "_common_over")
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """See :attr:`Gazetteer.warnings`."""
+        return self._delta.warnings
+
+    def origin(self, index: int) -> tuple[str, str] | None:
+        """See :meth:`Gazetteer.origin`."""
+        return self._delta.origins.get(index)
 
     def __init__(self, base: Gazetteer, delta: _Delta) -> None:
         super().__init__(base._state)  # every table shared; the layered ones are wrapped below
@@ -1142,19 +1205,57 @@ def _names(value: Any) -> list[str] | None:
     return names_of(value)
 
 
+def _describe(b: _Builder, i: int) -> str:
+    """A place already in a builder, for "replaces ..." in reasons and warnings: "the country Syria"."""
+    kind, name, cc = b.cols["kind"][i], b.cols["name"][i], b.cols["cc"][i]
+    where = f" ({cc})" if cc and kind != "country" else ""
+    origin = b.origins.get(i)
+    came = f" from your places file {origin[0]!r}" if origin else ""
+    return f"the {kind} {name}{where}{came}"
+
+
 def _add_places(b: _Builder, records: Iterable[_PlaceRecord]) -> None:
-    """Add read places (see :func:`_read_places`) and their names to a builder."""
+    """Add read places (see :func:`_read_places`) and their names to a builder.
+
+    A place whose id the builder already has replaces it, deliberately: it keeps the replaced place's
+    storage index (so its other names still find it), and its population, country and first-level region
+    unless the file gives them; a user's place records what it replaced, and the reason says so.
+    """
     for r in records:
         props = r.props
-        i = b.add_place(r.place_id, props["name"], props.get("name_ar", ""), r.kind, props.get("country_code", ""),
-                        r.lat, r.lon, _KIND_PROMINENCE.get(r.kind, 10_000), r.source, r.area)
-        b.add_name(props["name"], i, NAME)
-        if props.get("name_ar"):
-            b.add_name(props["name_ar"], i, NAME_AR)
+        old = b.by_id.get(r.place_id)
+        cc = props.get("country_code") or ""
+        if r.population is not None:
+            pop = r.population
+        elif old is not None:
+            pop = b.cols["pop"][old]
+        else:
+            pop = _FILE_PROMINENCE.get(r.kind, 10_000)
+        replaced = ""
+        if old is not None:
+            cc = cc or b.cols["cc"][old]
+            replaced = _describe(b, old)
+            if r.file:
+                b.warnings.append(f"{r.file}: place {r.place_id!r} replaces {replaced} (same id)")
+        i = b.add_place(r.place_id, props["name"], props.get("name_ar", ""), r.kind, cc,
+                        r.lat, r.lon, pop, r.source, r.area)
+        if r.file:
+            b.origins[i] = (r.file, replaced)
         names = [props["name"], props.get("name_ar") or ""]
-        for alias in list(props.get("aliases_en") or []) + list(props.get("aliases_ar") or []):
-            b.add_name(alias, i, ALIAS)
-            names.append(alias)
+        names += list(props.get("aliases_en") or []) + list(props.get("aliases_ar") or [])
+        for k, name in enumerate(names):
+            if not name:
+                continue
+            z = b.everyday(name) if r.file else None
+            if z is not None:
+                # Read only after a cue word, as the curated names' bare forms are: "Hope camp", "مخيم أمل".
+                b.add_name(name, i, BARE)
+                b.warnings.append(
+                    f"{r.file}: place {r.place_id!r}: the name {name!r} is also an everyday word (Zipf {z:.1f}), so "
+                    f"it is read as this place only after a word that says what it is (camp, town, province, "
+                    f"مخيم, بلدة ...); give a fuller name to have it found on its own")
+                continue
+            b.add_name(name, i, NAME if k == 0 else NAME_AR if k == 1 else ALIAS)
         # The bare name too ("Azraq refugee camp" → "Azraq"), so the head word works as a cue,
         # which also lets a dual head govern it (مخيمي الهول وروج) and "the X and Y camps".
         _add_bare_names(b, i, names, _HEAD_RE)

@@ -18,7 +18,8 @@ Bounds, each with the reason it exists:
 Field checks: ``id`` a non-empty string, unique in the file; ``name`` a non-empty string, ``kind`` one of
 :data:`~geo.model.KINDS`; ``name_ar``, ``country_code``, ``source`` strings; aliases lists of strings;
 ``population`` a non-negative integer; every position ``[lon, lat]`` finite and inside [-180, 180] x
-[-90, 90].
+[-90, 90]; a name made only of the most frequent words of its language ("the", في, من) is refused, since
+it would turn every sentence into a place.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ __all__ = [
     "MAX_VERTICES_PER_FEATURE",
     "MAX_VERTICES_PER_FILE",
     "MAX_REPAIR_VERTICES",
+    "FUNCTION_WORD_ZIPF",
     "PlaceRecord",
     "decode_places",
     "parse_places",
@@ -54,6 +56,9 @@ MAX_VERTICES_PER_FEATURE = 100_000
 MAX_VERTICES_PER_FILE = 1_000_000
 #: Largest invalid polygon that is repaired rather than refused (worst case well under a second).
 MAX_REPAIR_VERTICES = 256
+#: A name whose every word is at least this frequent (Zipf scale, wordfreq) is refused: "the" is 7.7,
+#: في 7.5, "said" 6.0. The same threshold after which the resolver never reads an Arabic word as a place.
+FUNCTION_WORD_ZIPF = 6.0
 _MAX_ID_CHARS = 200
 
 # A JSON string, to its closing quote or, left open, to the end: a match never fails, so it never backtracks
@@ -62,6 +67,7 @@ _STRING_RE = re.compile(r'"(?:[^"\\]++|\\.|\\\Z)*+(?:"|\Z)', re.DOTALL)
 # Openers become 2 and closers 0 (every other byte is deleted): a running sum of (step - 1) is the depth.
 _STEP = bytes.maketrans(b"[]{}", b"\x02\x00\x02\x00")
 _NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+_WORD_RE = re.compile(r"[^\W\d_]+")
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
 
 
@@ -147,6 +153,22 @@ def names_of(value: Any) -> list[str] | None:
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return [v for v in value if v.strip()]
     return None
+
+
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "ar" if "\u0600" <= word[0] <= "\u06ff" else "en")
+
+
+def _function_words_only(name: str) -> tuple[str, float] | None:
+    """``(word, zipf)`` of the rarest word when every word of ``name`` is a function word, else None."""
+    words = _WORD_RE.findall(name)
+    if not words or len(words) > 8 or (len(words) == 1 and len(words[0]) < 2):
+        return None  # one-letter names and names of more than 8 words are never indexed: they match nothing
+    zipfs = [(_zipf(w), w) for w in words]
+    z, w = min(zipfs)
+    return (w, z) if z >= FUNCTION_WORD_ZIPF else None
 
 
 def _count_positions(geom: Any, budget: int) -> int:
@@ -316,6 +338,15 @@ def check_features(features: list[Any], label: str, *, curated: bool, source: st
                                        or population < 0):
             raise InputError(f"{where}: 'population' must be a whole number of people (0 or more), "
                              f"got {population!r:.60}")
+        for written in [name, props.get("name_ar") or "", *names_of(props.get("aliases_en")),
+                        *names_of(props.get("aliases_ar"))]:
+            common = _function_words_only(written)
+            if common:
+                word, z = common
+                raise InputError(
+                    f"{where}: the name {written!r} is made of everyday words ({word!r} is among the most frequent "
+                    f"words, Zipf {z:.1f}); as a place name it would make ordinary sentences name a place. Use "
+                    f"the place's full name as statements write it, with its head word ('X camp', 'مخيم X')")
         pid = slug if ":" in slug else f"{prefix}:{slug}"
         if pid in seen:
             raise InputError(f"{where}: id {pid!r} is also the id of feature #{seen[pid]}; each place needs its "

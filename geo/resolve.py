@@ -126,7 +126,11 @@ def explain(m: RawMatch, gaz: Gazetteer, index: int | None, evidence: Evidence, 
     if v & _B[Evidence.PINNED]:
         return f"same name as an earlier mention pinned down by the text ({name})"
     kind = "city" if v & _B[Evidence.SEAT_CITY] else gaz.kind(index)
-    if kind == "country":
+    origin = None if v & _B[Evidence.SEAT_CITY] else gaz.origin(index)
+    if origin is not None:
+        # A place from the user's own file says so, and what it replaced when it took a known place's id.
+        base = f"{kind} from your places file {origin[0]!r}" + (f", replacing {origin[1]}" if origin[1] else "")
+    elif kind == "country":
         base = f"nisba/demonym of {name}" if v & _B[Evidence.NISBA] else f"name of the country {name}"
     elif kind in ("city", "town"):
         base = f"GeoNames {kind}, population {_fmt_pop(gaz.population(index))}"
@@ -384,7 +388,7 @@ def _vote(m: RawMatch, gaz: Gazetteer) -> tuple[str, int] | None:
         return None
     ccs = {gaz.country_code(i) for i in cands}
     if len(ccs) != 1 or "" in ccs:
-        return None  # a sea or a river of several countries vouches for none
+        return None  # a sea or river of several countries, or a place with no country (a user's), vouches for none
     i = max(cands, key=gaz.population)
     if _is_homograph(m, gaz, cands[i], gaz.population(i), i):
         return None

@@ -290,3 +290,104 @@ def test_any_geometry_or_id_gives_a_place_or_an_input_error(gaz, geometry, pid):
     place = layered.get(pid if ":" in pid else f"user:{pid.strip()}")
     assert -90 <= place.lat <= 90 and -180 <= place.lon <= 180
 
+
+# -- your places are found like the gazetteer's own; a reused id replaces, and says so -----------------------
+def _place(pid: str, name: str, kind: str, lon: float, lat: float, **props: object) -> dict[str, object]:
+    return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]},
+            "properties": {"id": pid, "name": name, "kind": kind, **props}}
+
+
+def _mentions(text: str, gazetteer) -> list[tuple[str, str | None, str]]:
+    return [(m.surface, m.place_id, m.reason) for m in geoparse(text, gazetteer=gazetteer).mentions]
+
+
+@pytest.mark.parametrize("kind", ["city", "town"])
+def test_a_city_or_town_of_yours_is_found_without_a_cue_word(gaz, kind):
+    layered = gaz.with_places_geojson(_fc(
+        _place("qasr", "Qasr Jabal", kind, 36.5, 35.6, name_ar="قصر الجبل"),
+        _place("nimra", "Nimrawiya", kind, 36.6, 35.7)), name="mine.geojson")
+    got = _mentions("Shelling hit Qasr Jabal at dawn; families fled to Nimrawiya. ووصل الجرحى إلى قصر الجبل.", layered)
+    assert [(s, p) for s, p, _ in got] == [("Qasr Jabal", "user:qasr"), ("Nimrawiya", "user:nimra"),
+                                           ("قصر الجبل", "user:qasr")]
+    assert all(r.startswith(f"{kind} from your places file 'mine.geojson'") for _, _, r in got)
+    # Before: found only after a cue ("the town of Qasr Jabal"), as a hamlet of 10,000 would be.
+    assert not _mentions("Shelling hit Qasr Jabal at dawn.", gaz)
+
+
+def test_a_population_given_in_the_file_is_used(gaz):
+    layered = gaz.with_places_geojson(_fc(_place("h", "Nimrawiya", "town", 36.6, 35.7, population=800)))
+    assert layered.get("user:h").population == 800
+    assert not _mentions("Shelling hit Nimrawiya at dawn.", layered)  # a hamlet of 800 needs context, like GeoNames'
+
+
+def test_a_known_id_reused_replaces_the_place_and_the_reason_says_so(gaz):
+    layered = gaz.with_places_geojson(_fc(
+        _place("geonames:98182", "Baghdad", "city", 44.40, 33.30, source="our field team"),
+        _place("country:SY", "Syria Camp", "camp", 36.0, 35.0)), name="mine.geojson")
+    got = _mentions("Aid reached Baghdad and بغداد. Families fled Syria, سوريا and Syria Camp.", layered)
+    assert [(s, p) for s, p, _ in got] == [("Baghdad", "geonames:98182"), ("بغداد", "geonames:98182"),
+                                           ("Syria", "country:SY"), ("سوريا", "country:SY"),
+                                           ("Syria Camp", "country:SY")]
+    reasons = {s: r for s, _, r in got}
+    assert reasons["Baghdad"].startswith("city from your places file 'mine.geojson', replacing the city Baghdad (IQ)")
+    assert reasons["Syria"].startswith("camp from your places file 'mine.geojson', replacing the country Syria")
+    baghdad = layered.get("geonames:98182")
+    # It keeps what the file does not say: country, population; takes what it does: place, source.
+    assert (baghdad.country_code, baghdad.population, baghdad.lat, baghdad.source) == (
+        "IQ", gaz.get("geonames:98182").population, 33.30, "our field team")
+    camp = layered.get("country:SY")
+    assert (camp.kind, camp.country_code, camp.geometry) == ("camp", "SY", None)  # the country's outline is gone
+    assert layered.warnings == (
+        "mine.geojson: place 'geonames:98182' replaces the city Baghdad (IQ) (same id)",
+        "mine.geojson: place 'country:SY' replaces the country Syria (same id)",
+    )
+    assert gaz.warnings == () and gaz.get("country:SY").kind == "country"
+
+
+def test_a_second_file_with_the_same_id_replaces_the_first_and_says_so(tmp_path, gaz):
+    a = _write(tmp_path / "a.geojson", _place("clinic", "Clinic Alef", "facility", 36.0, 35.0))
+    b = _write(tmp_path / "b.geojson", _place("clinic", "Clinic Alef", "facility", 36.3, 35.3))
+    layered = gaz.with_places([a, b])
+    assert layered.warnings == ("b.geojson: place 'user:clinic' replaces the facility Clinic Alef from your places "
+                                "file 'a.geojson' (same id)",)
+    (m,) = _mentions("Supplies reached Clinic Alef.", layered)
+    assert m[1:] == ("user:clinic", "facility from your places file 'b.geojson', replacing the facility Clinic Alef "
+                                    "from your places file 'a.geojson'")
+
+
+def test_places_without_a_country_do_not_vouch_for_an_empty_one(gaz):
+    """The reason read "camp in the gazetteer;  is named in the statement": two places with no country were each
+    other's "country context"."""
+    layered = gaz.with_places_geojson(_fc(_place("a", "Camp Alef", "camp", 36.1, 33.5),
+                                          _place("b", "Camp Bet", "camp", 36.2, 33.6)), name="mine.geojson")
+    got = _mentions("Families moved from Camp Alef to Camp Bet.", layered)
+    assert [r for _, _, r in got] == ["camp from your places file 'mine.geojson'"] * 2
+
+
+# -- a places file cannot poison parsing with everyday words ---------------------------------------------------
+@pytest.mark.parametrize("name", ["the", "The", "في", "من", "إلى", "and", "of the", "said"])
+@pytest.mark.parametrize("field", ["name", "name_ar", "aliases_en"])
+def test_a_name_made_of_function_words_is_refused(gaz, name, field):
+    props = {"name": "Clinic Nine", field: [name] if field.startswith("aliases") else name}
+    with pytest.raises(InputError, match=r"feature #0 \(id 'x'\) of 'up\.geojson': the name .* is made of everyday "
+                                         r"words .* is among the most frequent words, Zipf [67]\.\d"):
+        gaz.with_places_geojson(_fc(_feature({"type": "Point", "coordinates": [36, 33]}, **props)), name="up.geojson")
+
+
+@pytest.mark.parametrize("kind", ["region", "country", "camp", "town"])
+def test_an_everyday_word_is_your_place_only_after_a_cue_word(gaz, kind):
+    layered = gaz.with_places_geojson(_fc(_place("h", "Hope", kind, 36.6, 35.7, name_ar="أمل", country_code="SY")),
+                                      name="mine.geojson")
+    text = "We hope for peace; Hope is a word. الأمل كبير وأمل الناس في السلام."
+    assert not [m for m in _mentions(text, layered) if m[1] == "user:h"]
+    assert len(layered.warnings) == 2 and all("is also an everyday word" in w for w in layered.warnings)
+    assert "'Hope'" in layered.warnings[0] and "'أمل'" in layered.warnings[1]
+    if kind in ("camp", "town"):
+        cued = _mentions(f"Families reached the {kind} of Hope. ووصلوا إلى {'مخيم' if kind == 'camp' else 'بلدة'} أمل.",
+                         layered)
+        assert [p for _, p, _ in cued] == ["user:h", "user:h"]
+
+
+def test_a_name_that_is_a_well_known_place_is_no_everyday_word(gaz):
+    layered = gaz.with_places_geojson(_fc(_place("l", "London", "camp", 36.6, 35.7, aliases_en=["Syria Camp"])))
+    assert layered.warnings == ()

@@ -494,3 +494,48 @@ def test_a_title_between_a_verb_of_visiting_and_a_name_is_the_subject(gaz):
     # Verb–subject–object: "the president visited Oran" names Oran; a nisba-like given name after a title stays a person.
     assert [m.place_id for m in geoparse("زار الرئيس وهران.", gazetteer=gaz).mentions] == ["geonames:2485926"]
     assert [m.place_id for m in geoparse("وصل الأمير تركي إلى الرياض.", gazetteer=gaz).mentions] == ["geonames:108410"]
+
+
+def test_a_place_from_your_file_says_so_and_what_it_replaced(gaz):
+    # A user's place reads "camp from your places file ...", and a reused id "..., replacing the country Syria":
+    # it replaces the place deliberately and is still found by the old place's names.
+    import json
+
+    fc = {"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": {
+        "type": "Point", "coordinates": [36.0, 35.0]}, "properties": {"id": "country:SY", "name": "Syria Camp",
+                                                                      "kind": "camp"}}]}
+    layered = gaz.with_places_geojson(json.dumps(fc), name="mine.geojson")
+    (m,) = geoparse("Families fled Syria.", gazetteer=layered).mentions
+    assert (m.place_id, m.reason) == ("country:SY", "camp from your places file 'mine.geojson', replacing the "
+                                                    "country Syria")
+
+
+def test_a_place_without_a_country_vouches_for_none(gaz):
+    # "" is not a country: two places with no country_code are not each other's "country context".
+    import json
+
+    features = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [36.0 + k, 35.0]},
+                 "properties": {"id": f"c{k}", "name": f"Camp {n}", "kind": "camp"}}
+                for k, n in enumerate(("Alef", "Bet"))]
+    layered = gaz.with_places_geojson(json.dumps({"type": "FeatureCollection", "features": features}))
+    assert all("is named" not in m.reason for m in geoparse("From Camp Alef to Camp Bet.", gazetteer=layered).mentions)
+
+
+def test_your_place_named_with_an_everyday_word_needs_a_cue(gaz):
+    # A user's one-word name that is an everyday word (by the resolver's own thresholds) is read as the place only
+    # after a cue word, with a warning; a name of function words only ("the", في) is refused outright.
+    import json
+
+    import pytest
+
+    from geo import InputError
+
+    def fc(name):
+        return json.dumps({"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": {
+            "type": "Point", "coordinates": [36.0, 35.0]}, "properties": {"id": "h", "name": name, "kind": "region"}}]})
+
+    layered = gaz.with_places_geojson(fc("Hope"))
+    assert not [m for m in geoparse("We hope Hope is calm.", gazetteer=layered).mentions if m.place_id == "user:h"]
+    assert [m.place_id for m in geoparse("Fighting in the Hope region.", gazetteer=layered).mentions] == ["user:h"]
+    with pytest.raises(InputError, match="made of everyday words"):
+        gaz.with_places_geojson(fc("في"))
