@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench bench-batch eval bench-browser screenshot clean setup browser-deps
+.PHONY: run test lint bench bench-batch bench-store eval bench-browser screenshot clean setup browser-deps
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -d $(VENV) || $(PY) -m venv $(VENV)
@@ -45,6 +45,10 @@ eval: $(STAMP)
 # Opening the dashboard and pasting a statement, timed in headless Chromium.
 bench-browser: $(STAMP) browser-deps
 	$(BIN)/python bench/bench_browser.py --out bench/results_browser.md
+
+# The collection at 10,000 statements: adding them, reading them, the Collection view's first map (Chromium).
+bench-store: $(STAMP) browser-deps
+	$(BIN)/python bench/bench_store.py --out bench/results_store.md
 
 screenshot: $(STAMP) browser-deps
 	$(BIN)/python tests/browser/make_screenshot.py --out docs/screenshot.png

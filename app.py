@@ -17,6 +17,8 @@ from streamlit_folium import st_folium
 
 from geo import KINDS, LAYERS, GeoError, Situation, geoparse, load_gazetteer, mapview, report
 from geo.textio import decode_bytes
+from views import movements as movements_view
+from views import review as review_view
 
 ROOT = Path(__file__).resolve().parent
 STATEMENTS = ROOT / "data" / "statements"
@@ -298,7 +300,8 @@ def downloads(situation: Situation, stem: str, container) -> None:
 def main() -> None:
     first_run = _init_state()
     stmt = st.session_state.statement
-    situation = parse_current(stmt["text"])
+    raw = parse_current(stmt["text"])
+    situation, reviewed = review_view.corrected(raw, gazetteer().get)  # the analyst's corrections (views/review.py)
 
     st.title("Situation map")
     st.caption(
@@ -328,7 +331,8 @@ def main() -> None:
         value = st_folium(
             mapview.base_map(tiles=chosen_tiles()), key=MAP_KEY, height=560, use_container_width=True,
             returned_objects=RETURNED, center=center, zoom=zoom,
-            feature_group_to_add=mapview.layer_groups(situation, layers=chosen_layers()),
+            feature_group_to_add=[*mapview.layer_groups(situation, layers=chosen_layers()),
+                                  mapview.movement_group(situation)],
             layer_control=mapview.layer_control(),
         )
         handle_map_value(value, ids)
@@ -378,6 +382,10 @@ def main() -> None:
         },
     )
 
+    movements_view.show(situation)
+    with st.expander("Review and correct", icon=":material/rate_review:"):
+        review_view.panel(raw, situation, reviewed, lambda q: gazetteer().search(q, limit=15), gazetteer().get)
+
     text_col, unl_col = st.columns([7, 3], gap="medium")
     with text_col:
         st.subheader("Statement")
@@ -392,4 +400,7 @@ def main() -> None:
             st.caption("None: every place-like mention was found in the gazetteer.")
 
 
-main()
+# Two views: this Statement view (the default) and the Collection view (views/collection.py, at /collection).
+from views.collection import run_pages  # noqa: E402
+
+run_pages(main, parse=parse_current, init_state=_init_state)

@@ -542,15 +542,12 @@ def _atomic_write(path: Path, data: bytes) -> None:
 def store_hook(db: str | os.PathLike[str]) -> PartitionHook:
     """``--db``: each written partition's documents are added to the store, one transaction per partition.
 
-    Uses the collection store (:mod:`geo.store`, :mod:`geo.collection`) when this version has it;
-    :class:`InputError` says so otherwise.
+    The store is opened (and its file checked) before any document is parsed, so a foreign file stops the
+    run at once with a clear message.
     """
-    try:
-        from .collection import add_situations  # type: ignore[attr-defined]
-        from .store import open_store  # type: ignore[import-not-found]
-    except ImportError:
-        raise InputError("--db is not available in this version: it has no document store (geo.store); "
-                         "run without --db, or update") from None
+    from .collection import add_situations
+    from .store import open_store
+
     store = open_store(db)
 
     def hook(docs: Sequence[Document], situations: Sequence[Any]) -> None:

@@ -33,7 +33,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     b.add_argument("--max-doc-mb", type=float, default=10.0, metavar="MB",
                    help="larger documents go to the errors file (default 10)")
     b.add_argument("--quiet", action="store_true", help="no progress bar")
-    b.set_defaults(handler=run)
+    b.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:

@@ -1,5 +1,6 @@
 """Command line: ``python -m geo parse FILE... [--format jsonl|geojson] [--lang ar|en|auto]``
-and ``python -m geo map FILE -o map.html``.
+and ``python -m geo map FILE -o map.html``; the collection's ``add``, ``list``, ``rm``,
+``export`` and ``reparse`` live in :mod:`geo.commands.store`.
 
 ``-`` reads standard input. Offsets in jsonl are code-point offsets into the decoded
 input: ``input[start:end] == text``.
@@ -15,10 +16,10 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .errors import GeoError
-from .export import mention_records  # re-exported: the jsonl schema lives in geo.export
+from .export import mention_records, movement_records  # re-exported: the schemas live in geo.export
 from .pipeline import LANGS, geoparse
 
-__all__ = ["main", "mention_records"]
+__all__ = ["main", "mention_records", "movement_records"]
 
 
 def _read(name: str) -> str:
@@ -41,10 +42,12 @@ def _parse(args: argparse.Namespace, out: TextIO) -> int:
     for name in args.files:
         situation = geoparse(_read(name), lang=args.lang, gazetteer=gaz)
         if args.format == "jsonl":
-            for rec in mention_records(situation, name if many else None):
+            # Mentions, then the statement's movements ("type": "movement").
+            for rec in [*mention_records(situation, name if many else None),
+                        *movement_records(situation, name if many else None)]:
                 out.write(json.dumps(rec, ensure_ascii=False) + "\n")
         else:
-            fc = situation.to_geojson()
+            fc = situation.to_geojson(movements=True)
             for f in fc["features"]:
                 if many:
                     f["properties"]["file"] = name
@@ -69,7 +72,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     out = out or sys.stdout
     ap = argparse.ArgumentParser(prog="python -m geo", description="Find the places a statement names.")
     sub = ap.add_subparsers(dest="cmd", required=True)
-    p = sub.add_parser("parse", help="print mentions (jsonl) or places (geojson)")
+    p = sub.add_parser("parse", help="print mentions and movements (jsonl) or places and movements (geojson)")
     p.add_argument("files", nargs="+", metavar="FILE", help="text files; - for standard input")
     p.add_argument("--format", choices=("jsonl", "geojson"), default="jsonl")
     p.add_argument("--lang", choices=LANGS, default="auto")
@@ -83,10 +86,16 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     from .batch_cli import add_parser as add_batch
 
     add_batch(sub)
+    from .commands import store as store_commands  # add, list, rm, export, reparse: the collection
+
+    store_commands.register(sub)
+    from .commands import review as review_commands  # correct, corrections: the review workflow
+
+    review_commands.register(sub)
     args = ap.parse_args(argv)
-    if getattr(args, "handler", None) is not None:  # subcommands kept in their own modules
-        return args.handler(args, out)
     try:
+        if hasattr(args, "run"):  # a subcommand registered by a module of geo.commands
+            return args.run(args, out)
         return _parse(args, out) if args.cmd == "parse" else _map(args, out)
     except (GeoError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)

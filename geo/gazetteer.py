@@ -23,6 +23,7 @@ import gc
 import hashlib
 import json
 import logging
+import math
 import os
 import pickle
 import re
@@ -61,7 +62,8 @@ _LENGTHS: tuple[tuple[int, ...], ...] = tuple(
     tuple(L for L in range(8, 0, -1) if bits >> L & 1) for bits in range(1 << 9)
 )
 _KIND_PROMINENCE = {"country": 50_000_000, "region": 3_000_000, "admin1": 1_500_000,
-                    "camp": 40_000, "prison": 20_000, "crossing": 20_000, "facility": 10_000}
+                    "camp": 40_000, "prison": 20_000, "crossing": 20_000, "facility": 10_000,
+                    "sea": 2_000_000, "river": 1_000_000, "desert": 500_000, "mountain": 500_000, "lake": 200_000}
 
 
 class NameRef(NamedTuple):
@@ -266,7 +268,8 @@ class Gazetteer:
         return index in self._capitals
 
     def commonness_any(self, token: str) -> float:
-        """Zipf frequency of any folded Arabic word among the most frequent (≥ 5.5), else 0."""
+        """Zipf frequency of a folded Arabic word among the most frequent (≥ 5.5), or of a word that only looks
+        like a proclitic and a name (كريم, فرقة: more frequent than the name it would split into), else 0."""
         return self._particles.get(token, 0.0)
 
     def is_common_word(self, token: str) -> bool:
@@ -706,6 +709,140 @@ def _natural_earth_countries() -> dict[str, Any]:
     return out
 
 
+def _admin1_areas() -> dict[str, Any]:
+    """ISO 3166-2 code → shapely area of a first-level division (Natural Earth 1:10m, simplified: data/README.md)."""
+    path = DATA_DIR / "admin1_areas.geojson"
+    if not path.exists():
+        log.warning("first-level division areas %s are missing; divisions will be points", path)
+        return {}
+    import shapely
+
+    fc = json.loads(path.read_text(encoding="utf-8"))
+    geoms = shapely.from_geojson([json.dumps(f["geometry"]) for f in fc["features"]])
+    return {f["id"]: g for f, g in zip(fc["features"], geoms, strict=True) if g is not None and not g.is_empty}
+
+
+# Head words of natural features, for a feature's one-word core name: English and Arabic forms.
+_FEATURE_HEADS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "river": (("{} River", "River {}"), ("نهر {}",)),
+    "lake": (("Lake {}",), ("بحيرة {}",)),
+    "mountain": (("{} Mountains", "{} Range"), ("جبال {}", "سلسلة جبال {}")),
+    "desert": (("{} Desert",), ("صحراء {}",)),
+}
+_FEATURE_HEAD_RE = re.compile(
+    r"^(?:lake|river|the)\s+|\s+(?:river|lake|mountains?|mts\.?|range|desert)$"
+    r"|^(?:نهر|بحيرة|جبال|سلسلة جبال|صحراء)\s+", re.IGNORECASE)
+# A one-word name of a natural feature that is a word this frequent (Zipf) is read only with its head noun.
+_FEATURE_BARE_ZIPF = 4.0
+
+
+def _feature_point(geom: Any) -> tuple[float, float]:
+    """``(lat, lon)`` of a natural feature: inside an area, half-way along the longest line of a river."""
+    if geom.geom_type in ("LineString", "MultiLineString"):
+        longest = max(getattr(geom, "geoms", [geom]), key=lambda g: g.length)
+        p = longest.interpolate(0.5, normalized=True)
+        return p.y, p.x
+    return _rep_point(geom)
+
+
+def _add_natural_features(b: _Builder, countries: Mapping[str, Any], ar_freq: Mapping[str, float]) -> None:
+    """Seas, rivers, lakes, deserts, mountain ranges and ports (data/natural_features.geojson), after the cities.
+
+    A feature's full names (Red Sea, البحر الأحمر, Lake Chad) are names. A one-word name (Euphrates, الفرات,
+    Zagros: also the core of "Zagros Mountains") is a name only when it is not a frequent word and no other
+    place has it; otherwise it counts only with its head noun ("Jordan River", نهر الأردن, جبال الأطلس),
+    which is always added. A port is a facility named "Port of X", with ميناء/مرفأ and the Arabic name of
+    the GeoNames city X beside it.
+    """
+    path = DATA_DIR / "natural_features.geojson"
+    if not path.exists():
+        log.warning("natural features %s are missing", path)
+        return
+    import shapely
+    from wordfreq import get_frequency_dict
+
+    en_freq = get_frequency_dict("en", wordlist="large")
+    fc = json.loads(path.read_text(encoding="utf-8"))
+    geoms = shapely.from_geojson([json.dumps(f["geometry"]) for f in fc["features"]])
+    codes = list(countries)
+    tree = shapely.STRtree([countries[c] for c in codes])
+
+    def zipf(key: str) -> float:
+        f = ar_freq.get(key, 0.0) if is_arabic(key) else en_freq.get(key, 0.0)
+        return math.log10(f * 1e9) if f > 0 else 0.0
+
+    def free(name: str) -> bool:
+        # One word, not frequent, not already another place's name (a country, a city, a demonym).
+        keys, _ = _name_keys(name)
+        return (len(keys) == 1 and len(keys[0]) == 1 and len(keys[0][0]) >= 4 and keys[0] not in b.index
+                and zipf(keys[0][0]) < _FEATURE_BARE_ZIPF)
+
+    for f, geom in zip(fc["features"], geoms, strict=True):
+        p = f["properties"]
+        if geom is None or geom.is_empty:
+            continue
+        if p["kind"] == "port":
+            _add_port(b, p, geom)
+            continue
+        hits = {codes[k] for k in tree.query(geom, predicate="intersects")}
+        cc = hits.pop() if len(hits) == 1 else ""  # a feature of several countries (or of the sea) has none
+        lat, lon = _feature_point(geom)
+        full = [(p["name"], NAME), (p.get("name_ar") or "", NAME_AR)]
+        full += [(a, ALIAS) for a in [*(p.get("aliases_en") or []), *(p.get("aliases_ar") or [])]]
+        en_heads, ar_heads = _FEATURE_HEADS.get(p["kind"], ((), ()))
+        cores = []  # one-word names without their head noun: Zagros of "Zagros Mountains", and Euphrates itself
+        for name, _t in full:
+            core = _FEATURE_HEAD_RE.sub("", name).strip() if name else ""
+            if core and len(tuple(tokens(fold_name(core)))) == 1:
+                cores.append(core)
+        # Decide before adding anything of this feature: its own names must not make its core "taken".
+        bare_ok = {n: free(n) for n in {*cores, *(n for n, _t in full if n)}}
+        # A minor feature (Natural Earth scalerank 5 and up: the Litani, the Bab el-Mandeb) weighs a twentieth;
+        # geo.resolve reads one only where the statement names a country beside it.
+        pop = _KIND_PROMINENCE[p["kind"]] // (20 if int(p.get("scalerank") or 99) >= 5 else 1)
+        i = b.add_place(f"ne:{p['id']}", p["name"], p.get("name_ar") or "", p["kind"], cc, lat, lon,
+                        pop, p.get("source") or "Natural Earth", geom)
+        for name, t in full:
+            if name:
+                one_word = len(tuple(tokens(fold_name(name)))) == 1
+                b.add_name(name, i, t if not one_word or bare_ok[name] else BARE)
+        for core in cores:
+            if core not in (n for n, _t in full):
+                b.add_name(core, i, ALIAS if bare_ok[core] else BARE)
+            for head in (ar_heads if is_arabic(core) else en_heads):
+                b.add_name(head.format(core), i, ALIAS)
+
+
+def _add_port(b: _Builder, p: Mapping[str, Any], geom: Any) -> None:
+    """A port (Natural Earth ports) as a facility: "Port of X", "X Port", and ميناء X / مرفأ X where X is the
+    Arabic name of the GeoNames city of that name within about 30 km, whose country the port takes."""
+    town = p["name"].removeprefix("Port of ").strip()
+    lat, lon = geom.y, geom.x
+    city = None
+    for ref in _unpack(_pack(b.index.get(tuple(tokens(fold_name(town)))))):
+        j = ref.place_index
+        if b.cols["kind"][j] in ("city", "town") and abs(b.cols["lat"][j] - lat) < 0.3 \
+                and abs(b.cols["lon"][j] - lon) < 0.3 and (city is None or b.cols["pop"][j] > b.cols["pop"][city]):
+            city = j
+    cc = b.cols["cc"][city] if city is not None else ""
+    i = b.add_place(f"ne:{p['id']}", p["name"], "", "facility", cc, lat, lon, _KIND_PROMINENCE["facility"],
+                    p.get("source") or "Natural Earth ports")
+    b.add_name(p["name"], i, NAME)
+    b.add_name(f"{town} Port", i, ALIAS)
+    ar = b.cols["name_ar"][city] if city is not None else ""
+    if ar:
+        b.cols["name_ar"][i] = f"ميناء {ar}"
+        b.add_name(f"ميناء {ar}", i, NAME_AR)
+        b.add_name(f"مرفأ {ar}", i, ALIAS)
+
+
+def _pack(bucket: list[int] | None) -> int | tuple[int, ...] | None:
+    """A builder's bucket of refs in the packed form :func:`_unpack` reads."""
+    if not bucket:
+        return None
+    return bucket[0] if len(bucket) == 1 else tuple(bucket)
+
+
 def _rep_point(geom: Any) -> tuple[float, float]:
     """A ``(lat, lon)`` inside the largest part of ``geom`` (not in Alaska for the US)."""
     parts = getattr(geom, "geoms", [geom])
@@ -716,7 +853,8 @@ def _rep_point(geom: Any) -> tuple[float, float]:
 
 
 def _sources(extra: Sequence[Path]) -> list[Path]:
-    names = ("countries.csv", "admin1.csv", "places.geojson", "organisations.csv", "cities_ar.csv")
+    names = ("countries.csv", "admin1.csv", "places.geojson", "organisations.csv", "cities_ar.csv",
+             "geonames_points.csv", "admin1_areas.geojson", "natural_features.geojson")
     files = [DATA_DIR / n for n in names]
     return files + [Path(p) for p in extra]
 
@@ -750,6 +888,11 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
     b = _Builder()
     cities = _geonames_cities()
     polygons = _natural_earth_countries()
+    # GeoNames' own point of a country and of a first-level division (what GeoNames-based tools and their
+    # evaluations use), not one derived from a polygon or the division's seat.
+    gn_points = {r["place_id"]: (float(r["lat"]), float(r["lon"]), r["geonameid"])
+                 for r in _read_csv(DATA_DIR / "geonames_points.csv")}
+    admin1_areas = _admin1_areas()
 
     # Countries ------------------------------------------------------------------
     rows = {r["iso2"]: r for r in _read_csv(DATA_DIR / "countries.csv")}
@@ -772,7 +915,10 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
         name = row.get("name_en") or getattr(country, "common_name", None) or country.name
         name_ar = row.get("name_ar", "")
         geom = polygons.get(cc)
-        if geom is not None:
+        point = gn_points.get(f"country:{cc}")
+        if point is not None:
+            lat, lon = point[0], point[1]
+        elif geom is not None:
             lat, lon = _rep_point(geom)
         elif cc in capitals:
             lat, lon = capitals[cc]
@@ -780,7 +926,9 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
             continue  # no location at all: better absent than wrong
         pop = max(int(gn_countries.get(cc, {}).get("population") or 0), _KIND_PROMINENCE["country"])
         src = ("ISO 3166-1 (pycountry); " if cc in iso else "user-assigned code, not ISO 3166-1; ") + (
-            "polygon: Natural Earth 1:110m" if geom is not None else "point: capital, GeoNames")
+            "polygon: Natural Earth 1:110m" if geom is not None else "") + (
+            f"; point: GeoNames #{point[2]}" if point is not None else
+            "; point: inside the polygon" if geom is not None else "point: capital, GeoNames")
         i = b.add_place(f"country:{cc}", name, name_ar, "country", cc, lat, lon, pop, src, geom)
         for n in {name, country.name, getattr(country, "official_name", "") or "", *_split(row.get("aliases_en"))}:
             if n:
@@ -805,9 +953,16 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
         except (TypeError, ValueError):
             log.warning("admin1 row %r has no usable coordinates; skipped", r.get("code"))
             continue
+        source = r.get("source") or "ISO 3166-2 (pycountry); seat: GeoNames"
+        point = gn_points.get(f"admin1:{r['code']}")
+        if point is not None:  # the row's own lat/lon is its seat's, which the seat rule keeps using
+            lat, lon = point[0], point[1]
+            source += f"; point: GeoNames #{point[2]}"
+        area = admin1_areas.get(r["code"])
+        if area is not None:
+            source += "; area: Natural Earth 1:10m"
         i = b.add_place(f"admin1:{r['code']}", r["name_en"], r.get("name_ar", ""), "admin1",
-                        r["code"].split("-")[0], lat, lon, _KIND_PROMINENCE["admin1"],
-                        r.get("source") or "ISO 3166-2 (pycountry); seat: GeoNames")
+                        r["code"].split("-")[0], lat, lon, _KIND_PROMINENCE["admin1"], source, area)
         b.add_name(r["name_en"], i, NAME)
         if r.get("name_ar"):
             b.add_name(r["name_ar"], i, NAME_AR)
@@ -885,6 +1040,8 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
     else:
         log.warning("curated places file %s is missing", curated_path)
 
+    _add_natural_features(b, polygons, ar_freq)
+
     # Organisations that contain a place name: indexed so the longest match consumes them.
     for r in _read_csv(DATA_DIR / "organisations.csv"):
         if r.get("name"):
@@ -896,8 +1053,31 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
     import math
 
     particles = {w: round(math.log10(f * 1e9), 2) for w, f in _arabic_frequencies().items() if f >= 10**-3.5}
+    # ... and words that only look like a proclitic and a name (كريم is not ك + ريم): see _readings in extract.
+    particles.update(_whole_words({k[0] for k in b.index}))
     gaz = Gazetteer(b.state(common, words, particles))
     return gaz._with_records(user) if user else gaz
+
+
+def _whole_words(names: set[str]) -> dict[str, float]:
+    """Arabic words that a proclitic split would turn into a name but that are words of their own: the whole
+    form is more frequent than the name it would split into (كريم "generous" 4.9 > ريم 4.1, فرقة "team" 4.7 >
+    رقة 3.4; but وبغداد 3.2 < بغداد 4.9). Zipf of each, for :meth:`Gazetteer.commonness_any`."""
+    import math
+
+    freq = _arabic_frequencies()
+    out: dict[str, float] = {}
+    for w, f in freq.items():
+        if f < 1e-6 or not is_arabic(w):
+            continue  # rarer than Zipf 3: a word nobody would miss as a word
+        for _, stem in strip_proclitics(w):
+            if stem not in names:
+                continue
+            bare = stem[2:] if stem.startswith("ال") else stem
+            if f > max(freq.get(bare, 0.0), freq.get("ال" + bare, 0.0)):
+                out[w] = round(math.log10(f * 1e9), 2)
+                break
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from .extract import NO_UNLOCATED_CUES, RawMatch
 from .gazetteer import ALT, BARE, DEMONYM, NAME, Gazetteer
-from .model import Candidate
+from .model import NATURAL_KINDS, Candidate
 from .scoring import CONTEXT, PINS, PINS_VALUE, STATED, WEIGHTS, Evidence
 from .text import AR_HOMOGRAPHS, ARABIC_SPEAKING, CONTEXT_NAMES, CUES, fold_name, is_arabic
 from .translit import arabic_skeleton, same_start
@@ -230,8 +230,8 @@ def _vote(m: RawMatch, gaz: Gazetteer) -> tuple[str, int] | None:
             return gaz.country_code(countries[0]), W.vote_country
         return None
     ccs = {gaz.country_code(i) for i in cands}
-    if len(ccs) != 1:
-        return None
+    if len(ccs) != 1 or "" in ccs:
+        return None  # a sea or a river of several countries vouches for none
     i = max(cands, key=gaz.population)
     if _is_homograph(m, gaz, cands[i], gaz.population(i), i):
         return None
@@ -417,9 +417,30 @@ def _short_form_or_spelling(primary: str, written: str) -> bool:
         folded.count(" ") == written.count(" ") and same_start(folded, written))
 
 
+def _near_named_country(gaz: Gazetteer, i: int, doc_cc: Counter[str]) -> bool:
+    """Whether place ``i`` (a natural feature's area or line) lies in or beside a country the statement names."""
+    geom = gaz.place(i).geometry
+    if geom is None:
+        return False
+    for cc, n in doc_cc.items():
+        j = gaz.country_index(cc) if n > 0 and cc else None
+        area = gaz.place(j).geometry if j is not None else None
+        if area is not None and area.distance(geom) <= W.minor_feature_near_deg:
+            return True
+    return False
+
+
 def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[str, int] | None,
                  qualifiers: set[tuple[str, str]], listed_with: set[str]) -> Resolution | None:
     cands = _choosable(m, gaz)
+    # A natural feature is never what a cue word announces ("the town of Shire" is not Malawi's river). Read by
+    # one word (Nile, Ebola, الفرات), or when minor, it needs a country the statement names beside it: else the
+    # word is a namesake, a disease ("West Nile virus" in Phoenix, Ebola), an everyday phrase or a wrong name
+    # (الرمال البيضاء "the white sands" in Libya is not White Sands, New Mexico; Natural Earth gives the Arabic
+    # الليطاني to a river of Suriname).
+    cands = {i: t for i, t in cands.items() if gaz.kind(i) not in NATURAL_KINDS
+             or (not m.cue and ((len(m.key) > 1 and gaz.population(i) >= W.minor_feature_pop)
+                                or _near_named_country(gaz, i, doc_cc)))}
     if not cands:
         return None
     if not is_arabic(m.key[0]) and any(t != ALT and gaz.kind(i) == "country" for i, t in cands.items()):
@@ -575,7 +596,7 @@ def _accept(kind: str, pop: int, m: RawMatch, *, homograph: bool, context: bool,
         return context and m.locative
     if latin and m.sentence_initial and not multi and kind not in ("country",) and not context:
         return pop >= W.sentence_start_pop  # a capital at a sentence start proves nothing by itself
-    if kind in _AREA_KINDS:
+    if kind in _AREA_KINDS or kind in NATURAL_KINDS:  # a minor feature already had to be near a named country
         return True
     if pop >= W.accept_pop:
         return True

@@ -17,6 +17,8 @@ from .model import LAYERS, Mention, Place, Quote
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas
 
+    from .relations import Movement
+
 __all__ = ["SituationPlace", "Situation"]
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +76,13 @@ class Situation:
             first.setdefault(m.place.place_id, m.place)
         return tuple(SituationPlace(first[pid], tuple(ms)) for pid, ms in grouped.items())
 
+    @cached_property
+    def movements(self) -> tuple[Movement, ...]:
+        """Who or what moves from where to where (:func:`geo.relations.extract_movements`), in text order."""
+        from .relations import extract_movements
+
+        return extract_movements(self)
+
     @property
     def unlocated(self) -> tuple[Mention, ...]:
         """Mentions that look like places but are in no gazetteer."""
@@ -87,15 +96,18 @@ class Situation:
         raise KeyError(place_id)
 
     # -- exports: the schema belongs to geo.export -------------------------------------
-    def to_geojson(self) -> dict[str, Any]:
-        """An RFC 7946 FeatureCollection, one Feature per place (areas as polygons)."""
+    def to_geojson(self, *, movements: bool = False) -> dict[str, Any]:
+        """An RFC 7946 FeatureCollection, one Feature per place (areas as polygons).
+
+        ``movements=True`` adds one LineString Feature per movement after the places.
+        """
         from .export import feature_collection
 
-        return feature_collection(self)
+        return feature_collection(self, movements=movements)
 
-    def to_geojson_str(self, *, indent: int | None = None) -> str:
+    def to_geojson_str(self, *, indent: int | None = None, movements: bool = False) -> str:
         """The FeatureCollection as a JSON string (UTF-8 safe, Arabic kept readable)."""
-        return json.dumps(self.to_geojson(), ensure_ascii=False, indent=indent)
+        return json.dumps(self.to_geojson(movements=movements), ensure_ascii=False, indent=indent)
 
     @property
     def __geo_interface__(self) -> dict[str, Any]:
