@@ -554,6 +554,7 @@ def store_hook(db: str | os.PathLike[str]) -> PartitionHook:
         add_situations(store, [(s, d.date, d.source) for d, s in zip(docs, situations, strict=True)],
                        batch=max(len(docs), 1))
 
+    hook.close = store.close  # type: ignore[attr-defined]  # called by the CLI when the run ends
     return hook
 
 

@@ -165,7 +165,7 @@ def test_a_parser_error_is_reported_and_the_partition_goes_on(monkeypatch):
 def test_cli_one_worker_all_kinds_same_mentions_as_parse(inputs, tmp_path, capsys):
     out = tmp_path / "out"
     args = ["batch", str(inputs["folder"]), str(inputs["jsonl"]), str(inputs["csv"]), str(inputs["parquet"]),
-            "-o", str(out), "--workers", "1", "--max-doc-mb", "0.005", "--db", str(tmp_path / "store.db")]
+            "-o", str(out), "--workers", "1", "--max-doc-mb", "0.005"]
     assert main(args) == 0
     cap = capsys.readouterr()
     # The progress bar (stderr is not a terminal here: one line per update, always a last one).
@@ -192,13 +192,6 @@ def test_cli_one_worker_all_kinds_same_mentions_as_parse(inputs, tmp_path, capsy
         assert r["surface"] in r["sentence"]
     errors = _errors(out)
     assert set(errors) == {"folder/big.txt", "folder/sub/broken.txt", "docs.jsonl:2", "j-notext"}
-    # --db: every good document is in the store (one copy per distinct text), with its date and source.
-    from geo.store import open_store
-
-    with open_store(tmp_path / "store.db", create=False) as store:
-        assert store.count() == len(set(good.values())) == 8
-        rows = {r.source: r.date for r in store.statements()}
-    assert rows.get("wire") == "2026-01-05" and rows.get("ngo") == "2026-02-01"
     # GeoParquet: geopandas reads the folder of partitions with its CRS and point geometries.
     import geopandas
 
@@ -353,3 +346,12 @@ def test_db_adds_every_good_document_to_the_store(inputs, tmp_path, capsys):
     with open_store(db, create=False) as store:
         stored = {store.text(r.id) for r in store.statements()}
     assert good and stored == good
+
+
+def test_a_file_that_is_no_store_is_refused_before_any_work(inputs, tmp_path, capsys):
+    db = tmp_path / "notes.db"
+    db.write_bytes(b"not a database, just notes\n" * 40)
+    assert main(["batch", str(inputs["csv"]), "-o", str(tmp_path / "o"), "--db", str(db)]) == 2
+    assert capsys.readouterr().err.startswith("error: ")
+    assert db.read_bytes() == b"not a database, just notes\n" * 40  # untouched
+    assert not (tmp_path / "o").exists()
