@@ -44,6 +44,7 @@ from .text import (
     ORG_HEADS_EN,
     ORG_OPENERS_EN,
     PERSON_TITLES,
+    PLACE_OBJECT_VERBS,
     SPORTS_WORDS,
     US_STATE_ABBREVIATIONS,
     Folded,
@@ -83,7 +84,8 @@ _ARABIC_AND = "و"
 # What may stand between a cue word and its name: spaces or a hyphen, no full stop.
 _CUE_JOIN_RE = re.compile(r"[ \t\u00a0\-]{1,3}\Z")
 # A line that starts with a place and a dash, comma or bracket is a dateline: "حماة –", "ADRE, Chad —".
-_DATELINE_AFTER = re.compile(r"[ \t]*(?:[–—\-(]|,)")
+# Possessive spaces (here and below): a run of spaces followed by no dash is refused without backtracking.
+_DATELINE_AFTER = re.compile(r"[ \t]*+(?:[–—\-(]|,)")
 # Capitalised words that may follow a place name without making it part of a person's name.
 _NOT_SURNAMES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
@@ -510,17 +512,22 @@ def _tanween_words(original: str) -> frozenset[str]:
     if not any(mark in original for mark in _TANWEEN):
         return frozenset()
     words: set[str] = set()
+    done = 0  # end of the last word taken: a mark inside it is that word's again (a run of marks is one word)
     for hit in _TANWEEN_RE.finditer(original):
         o = hit.start()
+        if o < done:
+            continue
         # The word starts after the last space before the mark (looked for within 64 characters, longer than
         # any word: an unbounded rfind would scan back to the text's start); glued punctuation is skipped below.
         lo = max(0, o - 64)
         start = max(original.rfind(" ", lo, o), original.rfind("\n", lo, o), original.rfind("\t", lo, o), lo - 1) + 1
-        word = _MARKED_WORD_RE.search(original, start)
+        # Words before the last one taken were stepped over already: start after it.
+        word = _MARKED_WORD_RE.search(original, max(start, done))
         while word is not None and word.end() <= o:
             word = _MARKED_WORD_RE.search(original, word.end())
         if word is not None and word.start() <= o:
             words.add(word.group())
+            done = word.end()
     return frozenset(fold(w).text for w in words)
 
 
@@ -548,7 +555,7 @@ def _by_vowels(folded: Folded, fs: int, fe: int, table: tuple[tuple[str, frozens
 
 
 _ABBREV_RE = re.compile(
-    r",[ \t]+(" + "|".join(re.escape(a) for a in sorted(US_STATE_ABBREVIATIONS, key=len, reverse=True)) + r")"
+    r",[ \t]++(" + "|".join(re.escape(a) for a in sorted(US_STATE_ABBREVIATIONS, key=len, reverse=True)) + r")"
 )
 
 
@@ -675,7 +682,11 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
         # A person: after a title (الأمير تركي, "Dr. Austin"; not الرئيس السوري) or a kin word (أختي سيناء),
         # or before بن/بنت (تركي بن طلال).
         bare = m.fs == starts[i]  # no proclitic: صديقي بالرياض is "my friend, in Riyadh"
-        if bare and ((any(st in PERSON_TITLES for st in prev) and not definite_nisba)
+        titled = any(st in PERSON_TITLES for st in prev) and not definite_nisba
+        if titled and arabic and not country and not nisba and i >= 2 and _JOIN_RE.match(seps[i - 1]) and any(
+                st in PLACE_OBJECT_VERBS for st in _stems(words[i - 2])):
+            titled = False  # verb, subject, object: the title is the subject and the name the place visited
+        if bare and (titled
                      or any(st in KIN_WORDS for st in prev) or (arabic and nxt in NASAB_WORDS)):
             drop[k] = True
             if not country:

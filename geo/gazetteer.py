@@ -1241,15 +1241,18 @@ def _add_bare_names(b: _Builder, i: int, names: Iterable[str], head_re: re.Patte
 
 
 # Head words of first-level division names, at the end (English) or the start (Arabic).
+# A space run is taken whole, and only from its first space ((?<!\s)\s++): a plain \s+ before an
+# alternative anchored at the end was tried from every space of a run and gave the run back one
+# space at a time, so a user's name of many spaces took minutes (the tests check it against the old form).
 _ADMIN1_HEAD_RE = re.compile(
-    r"\s+(?:Department|Province|Governorate|State|Region|County|District|Oblast)$"
+    r"(?<!\s)\s++(?:Department|Province|Governorate|State|Region|County|District|Oblast)$"
     r"|^(?:مقاطعة|محافظة|ولاية|إقليم|منطقة)\s+",
 )
 # Head words of curated names, at the end (English) or the start (Arabic).
 _HEAD_RE = re.compile(
-    r"(?:\s+(?:refugee|displacement|detention|IDP)?\s*(?:camp|prison|border crossing|crossing|"
+    r"(?:(?<!\s)\s++(?:(?:refugee|displacement|detention|IDP)\s*+)?(?:camp|prison|border crossing|crossing|"
     r"rehabilitation centre|gate)s?$)"
-    r"|^(?:the\s+)|^(?:مخي[ّ]?م|سجن|معبر|منفذ|مركز)\s+|\s+(?:الحدودي|المركزي|البري)$",
+    r"|^(?:the\s+)|^(?:مخي[ّ]?م|سجن|معبر|منفذ|مركز)\s+|(?<!\s)\s++(?:الحدودي|المركزي|البري)$",
     re.IGNORECASE,
 )
 

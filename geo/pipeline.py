@@ -62,7 +62,7 @@ def geoparse(text: str, *, lang: str = "auto", gazetteer: Gazetteer | None = Non
     places: dict[int, Place] = {}  # one Place (and one decoded polygon) per place, not per mention
     # Folding that deleted or expanded nothing keeps every offset: skip the offset map then.
     identity = len(folded.runs_f) == 1
-    resolved = resolve(matches, gaz, folded.text)
+    resolved = resolve(matches, gaz, folded.text, folded.cased)
     found = find_facilities(folded, matches, gaz)
     inside: set[int] = set()
     if found:

@@ -234,6 +234,57 @@ def test_an_unlocated_english_name_stops_at_a_line_break(gaz):
     assert [m.surface for m in geoparse("Families reached the Jeddah 5 camp.", gazetteer=gaz).mentions] == ["Jeddah 5 camp"]
 
 
+def test_the_state_a_text_names_beats_a_bigger_namesake_elsewhere(gaz):
+    # Local news names its own state's towns bare: Alexandria in a Minnesota story is Alexandria, Minnesota,
+    # not Alexandria, Egypt (or Virginia); without the state, prominence still decides.
+    got = geoparse("Flooding closed roads across Minnesota on Tuesday. Volunteers from Alexandria filled sandbags.",
+                   gazetteer=gaz).mentions
+    alexandria = next(m for m in got if m.surface == "Alexandria")
+    assert (alexandria.place.country_code, gaz.admin1_code(gaz.index_of(alexandria.place_id))) == ("US", "MN")
+    assert "region_context" in alexandria.evidence and "Minnesota" in alexandria.reason
+    assert rows("Volunteers from Alexandria filled sandbags.", gaz)[0][1] == "geonames:361058"
+
+
+def test_a_region_implied_by_several_of_its_towns_chooses_among_namesakes_but_not_against_the_capital(gaz):
+    # Charlottesville and Harrisonburg lie (mainly) in Virginia, so Alexandria is Virginia's; Washington stays
+    # the national capital, not a Virginia village of that name.
+    got = {m.surface: m for m in geoparse("Crews from Charlottesville and Harrisonburg drove to Alexandria, and the "
+                                          "governor asked Washington for help.", gazetteer=gaz).mentions}
+    assert got["Alexandria"].place_id == "geonames:4744091"  # Alexandria, Virginia
+    assert got["Washington"].place_id == "geonames:4140963"  # Washington, D.C.
+    # Places of one foreign region do not pull a name away from a country the text names.
+    assert [p for _, p, _ in rows("Exporters in Cairo and Alexandria welcomed the deal.", gaz)] == [
+        "geonames:360630", "geonames:361058"]
+
+
+def test_a_number_is_never_a_place_name(gaz):
+    # GeoNames lists postcodes and district numbers as alternate names ("30" for a Helsinki district).
+    got = rows("In Helsinki, Finland, bus 30 left for stop 14 at 11.", gaz)
+    assert [p for _, p, _ in got] == ["geonames:658225", "country:FI"]
+
+
+def test_an_english_spelling_the_gazetteer_lacks_is_read_by_its_consonants_among_the_statements_countries(gaz):
+    # News spells Arabic and Kurdish names many ways; GeoNames lists some. Tell/Tall/Tal, Deir/Dayr, Ain/Ayn and
+    # articles agree once vowels are dropped, but only towns of the countries the statement names are searched.
+    text = "Displaced families arrived in Qamishlo from Tell Abyad, Syria, officials said."
+    got = {m.surface: m for m in geoparse(text, gazetteer=gaz).mentions}
+    assert got["Qamishlo"].place_id == "geonames:173377"  # Al Qāmishlī
+    assert got["Tell Abyad"].place_id == "geonames:163750"  # Tall Abyaḑ
+    assert "transliteration" in got["Qamishlo"].evidence
+    assert rows("Displaced families arrived in Qamishlo.", gaz) == []  # no country named: no guess
+
+
+def test_a_name_inside_a_longer_name_the_gazetteer_lacks_does_not_win(gaz):
+    # "Ras al-Ain" is a Syrian town, not al-Ain in the Emirates: a name after an Arabic article, right after a
+    # capitalised word, is the tail of a longer name; it is read whole, or not at all.
+    got = rows("Fighting near Ras al-Ain in northeast Syria continued.", gaz)
+    assert ("Ras al-Ain", "geonames:165509", "") in got  # Ra's al 'Ayn, Syria
+    assert not any(p == "geonames:292913" for _, p, _ in got)  # Al Ain, UAE
+    assert rows("Fighting near Ras al-Ain continued.", gaz) == []
+    # A known place after an article is still read: the word before it is a function word.
+    assert ("al-Hasakah", "geonames:173811", "") in rows("In al-Hasakah, Syria, officials met.", gaz)
+
+
 def test_a_natural_feature_named_by_a_word_or_another_place_needs_its_head_noun(gaz):
     # One-word names of seas, rivers and mountains count bare only when they are rare words and no other place's
     # name: "Jordan" stays the country and "Atlas" a word, while "Jordan River", نهر الأردن, "Atlas Mountains" are
@@ -253,6 +304,13 @@ def test_a_natural_feature_is_not_a_cue_s_place_and_a_minor_or_one_word_one_need
     assert not any((p or "").startswith("ne:") for _, p, _ in got)
     assert ("Bab el-Mandeb", "ne:sea-bab-el-mandeb", "") in rows("Ships avoided the Bab el-Mandeb off Yemen.", gaz)
     assert "ne:river-nile" not in [p for _, p, _ in rows("Phoenix in Arizona reported West Nile virus cases.", gaz)]
+
+def test_an_invisible_format_character_inside_a_name_is_folded_away(gaz):
+    # Word joiner, invisible separator, Mongolian vowel separator, variation selectors (category Cf and VS) are
+    # folded like ZWJ: a name pasted with one is still the name, and its surface is the text as given.
+    text = "نزح الآلاف من دم\u2060شق إلى حل\u180eب و Bag\ufe0fhdad."
+    assert [(m.surface, m.place_id) for m in geoparse(text, gazetteer=gaz).mentions] == [
+        ("دم\u2060شق", "geonames:170654"), ("حل\u180eب", "geonames:170063"), ("Bag\ufe0fhdad", "geonames:98182")]
 
 
 # -- movements (geo.relations) ------------------------------------------------------------------
@@ -430,3 +488,9 @@ def test_names_inside_hashtags_are_found_with_offsets_inside_the_hashtag(gaz):
         got = geoparse(text, gazetteer=gaz).mentions
         assert [m.surface for m in got] == names
         assert [(m.start, m.end) for m in got] == [(text.index(n), text.index(n) + len(n)) for n in names]
+
+
+def test_a_title_between_a_verb_of_visiting_and_a_name_is_the_subject(gaz):
+    # Verb–subject–object: "the president visited Oran" names Oran; a nisba-like given name after a title stays a person.
+    assert [m.place_id for m in geoparse("زار الرئيس وهران.", gazetteer=gaz).mentions] == ["geonames:2485926"]
+    assert [m.place_id for m in geoparse("وصل الأمير تركي إلى الرياض.", gazetteer=gaz).mentions] == ["geonames:108410"]
