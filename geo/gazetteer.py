@@ -37,6 +37,9 @@ from typing import Any, NamedTuple
 
 from .errors import GazetteerError, InputError, UnknownPlaceError
 from .model import KINDS, Place
+from .placesfile import PlaceRecord as _PlaceRecord
+from .placesfile import check_features, decode_places, names_of, parse_places
+from .placesfile import rep_point as _rep_point
 from .text import NOT_PLACE_PHRASES, fold_name, is_arabic, nisba_forms, strip_proclitics, tokens
 from .translit import same_start
 
@@ -319,12 +322,12 @@ class Gazetteer:
         :class:`InputError` names ``name`` and says what is wrong. This gazetteer is unchanged.
         """
         label = repr(name)
-        if isinstance(data, bytes):
-            try:
-                data = data.decode("utf-8-sig")
-            except UnicodeDecodeError as exc:
-                raise InputError(f"{label} is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-        return self._with_records([_place_records(_parse_places(data, label), label, curated=False, source=name)])
+        if isinstance(data, (bytes, bytearray, memoryview)):
+            data = decode_places(bytes(data), label)
+        elif not isinstance(data, str):
+            raise InputError(f"places data must be text or bytes, not {type(data).__name__}")
+        return self._with_records([check_features(parse_places(data, label), label, curated=False, source=name,
+                                                  file=name)])
 
     def _with_records(self, files: Sequence[list[_PlaceRecord]]) -> Gazetteer:
         """This gazetteer with the already-read places of ``files`` laid over it."""
@@ -520,7 +523,8 @@ class _Overlay(_Builder):
         if isinstance(base, _LayeredGazetteer):
             root, d = base._base, base._delta
         else:
-            root, d = base, _Delta(len(base), {k: {} for k in base._cols}, {}, {}, {}, {}, frozenset(), frozenset(), {})
+            root, d = base, _Delta(len(base), {k: {} for k in base._cols}, {}, {}, {}, {}, frozenset(), frozenset(),
+                                   {})
         self.root = root
         self.cols = {k: _LayeredColumn(col, dict(d.cols[k]), d.size) for k, col in root._cols.items()}
         self.new_ids = dict(d.ids)
@@ -843,15 +847,6 @@ def _pack(bucket: list[int] | None) -> int | tuple[int, ...] | None:
     return bucket[0] if len(bucket) == 1 else tuple(bucket)
 
 
-def _rep_point(geom: Any) -> tuple[float, float]:
-    """A ``(lat, lon)`` inside the largest part of ``geom`` (not in Alaska for the US)."""
-    parts = getattr(geom, "geoms", [geom])
-    big = max(parts, key=lambda g: g.area)
-    c = big.centroid
-    p = c if big.contains(c) else big.representative_point()
-    return p.y, p.x  # shapely is (x=lon, y=lat): flip to our lat, lon
-
-
 def _sources(extra: Sequence[Path]) -> list[Path]:
     names = ("countries.csv", "admin1.csv", "places.geojson", "organisations.csv", "cities_ar.csv",
              "geonames_points.csv", "admin1_areas.geojson", "natural_features.geojson")
@@ -874,7 +869,7 @@ def _fingerprint(extra: Sequence[Path]) -> str:
         log.debug("package versions unavailable for cache key: %s", exc)
     h.update(Path(__file__).read_bytes())
     # The build also runs code from these modules (folding, nisbas; seat-name spellings).
-    for module in ("text.py", "translit.py"):
+    for module in ("text.py", "translit.py", "placesfile.py", "validate.py"):
         h.update((Path(__file__).parent / module).read_bytes())
     return h.hexdigest()[:16]
 
@@ -1113,39 +1108,24 @@ def _commonness(words: set[str]) -> tuple[dict[str, float], frozenset[str]]:
     return out, frozenset(common)
 
 
-class _PlaceRecord(NamedTuple):
-    """One feature of a places file, checked and ready to add to a builder."""
-
-    place_id: str
-    kind: str
-    lat: float
-    lon: float
-    area: Any  # a shapely geometry for polygons, else None
-    props: dict[str, Any]
-    source: str
-
-
 def _read_places_file(path: Path) -> list[dict[str, Any]]:
     """The features of a places file; :class:`InputError` saying what is wrong otherwise."""
+    from .placesfile import MAX_PLACES_BYTES
+
+    label = f"places file {str(path)!r}"
     if not path.exists():
-        raise InputError(f"places file {str(path)!r} does not exist")
+        raise InputError(f"{label} does not exist")
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"places file {str(path)!r} cannot be read as UTF-8 text: {exc}") from exc
-    return _parse_places(text, f"places file {str(path)!r}")
+        with path.open("rb") as fh:
+            data = fh.read(MAX_PLACES_BYTES + 1)  # one byte more than allowed: enough to know it is too big
+    except OSError as exc:
+        raise InputError(f"{label} cannot be read: {exc.strerror or exc}") from None
+    return parse_places(decode_places(data, label), label)
 
 
 def _parse_places(text: str, label: str) -> list[dict[str, Any]]:
     """The features of a GeoJSON FeatureCollection given as text; ``label`` names it in messages."""
-    try:
-        fc = json.loads(text)
-        features = fc["features"]
-        if not isinstance(features, list):
-            raise TypeError("'features' is not a list")
-    except (ValueError, KeyError, TypeError) as exc:
-        raise InputError(f"{label} is not a GeoJSON FeatureCollection: {exc}") from exc
-    return features
+    return parse_places(text, label)
 
 
 def _read_places(path: Path, *, curated: bool) -> list[_PlaceRecord]:
@@ -1153,65 +1133,13 @@ def _read_places(path: Path, *, curated: bool) -> list[_PlaceRecord]:
 
     One read serves both the check and the adding, and a broken file fails before any gazetteer work.
     """
-    return _place_records(_read_places_file(path), f"{str(path)!r}", curated=curated, source=path.name)
+    return check_features(_read_places_file(path), f"{str(path)!r}", curated=curated, source=path.name,
+                          file="" if curated else path.name)
 
 
 def _names(value: Any) -> list[str] | None:
     """A property that holds names: a list of strings, or one string; None if it is anything else."""
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [value] if value.strip() else []  # one alias written as a string, not a list of its letters
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return [v for v in value if v.strip()]
-    return None
-
-
-def _place_records(features: list[Any], label: str, *, curated: bool, source: str) -> list[_PlaceRecord]:
-    """Check the features of a places file and turn them into records; :class:`InputError` on the first bad one."""
-    import shapely
-    from shapely.geometry import shape
-
-    prefix = "curated" if curated else "user"
-    out: list[_PlaceRecord] = []
-    for n, f in enumerate(features):
-        f = f if isinstance(f, dict) else {}  # a stray list or string gets the message below, not a traceback
-        props = f.get("properties")
-        props = props if isinstance(props, dict) else {}
-        slug = str(props.get("id") or f.get("id") or "")
-        kind = props.get("kind", "")
-        name = props.get("name")
-        if not slug or not isinstance(kind, str) or kind not in KINDS or not isinstance(name, str) or not name.strip():
-            raise InputError(
-                f"feature #{n} of {label} needs properties 'id', 'name' and 'kind' "
-                f"(one of {', '.join(KINDS)}); got id={slug!r}, name={name!r}, kind={kind!r}"
-            )
-        for key in ("name_ar", "country_code", "source"):
-            if props.get(key) is not None and not isinstance(props[key], str):
-                raise InputError(f"feature {slug!r} of {label}: {key!r} must be a string, got {props[key]!r:.60}")
-        for key in ("aliases_en", "aliases_ar"):
-            if _names(props.get(key)) is None:
-                raise InputError(f"feature {slug!r} of {label}: {key!r} must be a list of names, "
-                                 f"got {props[key]!r:.60}")
-        try:
-            geom = shape(f["geometry"])
-            if geom.is_empty:
-                raise ValueError("the geometry is empty")
-        except Exception as exc:
-            raise InputError(f"feature {slug!r} of {label} has an invalid geometry: {exc}") from exc
-        if geom.geom_type == "Point":
-            lat, lon, area = geom.y, geom.x, None  # GeoJSON [lon, lat] → lat, lon
-        else:
-            geom = shapely.make_valid(geom)
-            lat, lon = _rep_point(geom)
-            area = geom
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            raise InputError(f"feature {slug!r} of {label}: its point lat={lat!r}, lon={lon!r} is outside the "
-                             f"world; GeoJSON positions are [longitude, latitude]")
-        pid = slug if ":" in slug else f"{prefix}:{slug}"
-        props = {**props, "aliases_en": _names(props.get("aliases_en")), "aliases_ar": _names(props.get("aliases_ar"))}
-        out.append(_PlaceRecord(pid, kind, lat, lon, area, props, props.get("source") or source))
-    return out
+    return names_of(value)
 
 
 def _add_places(b: _Builder, records: Iterable[_PlaceRecord]) -> None:

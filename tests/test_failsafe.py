@@ -3,6 +3,7 @@ lone surrogates. Each test names the failure it guards against."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -84,3 +85,39 @@ def test_tanween_words_equal_a_word_by_word_reading(text):
 
     expected = frozenset(fold(w).text for w in _MARKED_WORD_RE.findall(text) if re.search("[\u064b-\u064d]", w))
     assert _tanween_words(text) == expected
+
+
+# -- JSON nesting depth of a places file, measured before json.loads ------------------------------------------------
+_JSON = st.recursive(
+    st.none() | st.integers() | st.text(alphabet='[]{}"\\ab,:\n', max_size=6),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(alphabet='[]{}"\\k', max_size=3), inner,
+                                                                  max_size=3),
+    max_leaves=40,
+)
+
+
+def _depth(value: object) -> int:
+    if isinstance(value, list):
+        return 1 + max((_depth(v) for v in value), default=0)
+    if isinstance(value, dict):
+        return 1 + max((_depth(v) for v in value.values()), default=0)
+    return 0
+
+
+@settings(max_examples=400, deadline=None)
+@given(value=_JSON, limit=st.integers(0, 8))
+def test_json_depth_is_measured_outside_strings(value, limit):
+    """Brackets and escaped quotes inside strings do not count; the depth is exact for any valid JSON."""
+    from geo.placesfile import _too_deep
+
+    assert _too_deep(json.dumps(value), limit) == (_depth(value) > limit)
+
+
+@pytest.mark.parametrize("text", ['["' + "[" * 1000, '"\\"' * 10_000 + "[" * 100, '["\\' + "[" * 100,
+                                  "[" * 65 + '"' + "]" * 65])
+def test_json_depth_of_broken_text_is_measured_in_linear_time(text):
+    """An open string runs to the end (no backtracking over the escaped quotes after it): what json.loads would
+    recurse through before the broken string is what counts."""
+    from geo.placesfile import _too_deep
+
+    assert _too_deep(text, 64) == (text.startswith("[" * 65))
