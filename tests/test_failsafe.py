@@ -7,10 +7,10 @@ import json
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from geo import geoparse
+from geo import InputError, geoparse
 
 # -- every regex over user text or user names scans runs in linear time --------------------------------------------
 # Run characters: sentence marks, separators, spaces of each kind, marks that folding deletes, format characters.
@@ -121,3 +121,32 @@ def test_json_depth_of_broken_text_is_measured_in_linear_time(text):
     from geo.placesfile import _too_deep
 
     assert _too_deep(text, 64) == (text.startswith("[" * 65))
+
+
+# -- lone surrogates: repaired at the input, so every export can be written ---------------------------------------
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(pieces=st.lists(st.sampled_from(["Riyadh", " ", "دمشق", "\ud800", "\udfff", "\ud83d", "\ude00", ". ", "Aleppo",
+                                        "في"]), min_size=1, max_size=12))
+def test_lone_surrogates_become_replacement_characters_and_every_export_encodes(gaz, tmp_path, pieces):
+    from geo.mapview import write_map_html
+    from geo.report import mentions_csv, places_csv, statement_html
+
+    text = "".join(pieces)
+    s = geoparse(text, gazetteer=gaz)
+    assert len(s.text) == len(text)  # one code point for one: offsets into the text as given still hold
+    assert s.text == "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in text)
+    for m in s.mentions:
+        assert s.text[m.start : m.end] == m.surface == text[m.start : m.end]  # no place name holds a surrogate
+    json.dumps(s.to_geojson(), ensure_ascii=False).encode("utf-8")
+    for export in (mentions_csv(s), places_csv(s), statement_html(s)):
+        export.encode("utf-8")
+    path = write_map_html(s, tmp_path / "map.html")
+    assert path.stat().st_size > 1000  # before: UnicodeEncodeError and a 0-byte file
+
+
+def test_a_surrogate_in_a_places_file_is_refused(gaz):
+    data = ('{"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": {"type": "Point", '
+            '"coordinates": [36, 33]}, "properties": {"id": "x", "name": "Clinic \\ud800 Nine", "kind": "facility"}}]}')
+    with pytest.raises(InputError, match=r"feature #0 \(id 'x'\) of 'up\.geojson': 'name' holds U\+D800, half of a "
+                                         r"UTF-16 surrogate pair"):
+        gaz.with_places_geojson(data, name="up.geojson")
