@@ -156,7 +156,7 @@ def _limit_file_size(limit: int) -> None:
     resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
 
-@pytest.mark.parametrize("command", [["map", "STATEMENT", "-o", "OUT"]])
+@pytest.mark.parametrize("command", [["map", "STATEMENT", "-o", "OUT"], ["parse", "STATEMENT", "-o", "OUT"]])
 def test_the_cli_keeps_the_previous_output_when_the_disk_fills(tmp_path, command):
     """A real failure half-way: a file-size limit of 4 KB makes the write fail with EFBIG (a full disk fails the
     same way). Before, `geo map ... -o prev.html` left a truncated prev.html."""
@@ -172,7 +172,7 @@ def test_the_cli_keeps_the_previous_output_when_the_disk_fills(tmp_path, command
     proc = subprocess.run([sys.executable, "-m", "geo", *argv], cwd=root, capture_output=True, text=True,
                           timeout=300, preexec_fn=lambda: _limit_file_size(4096))
     assert proc.returncode == 2, proc.stderr
-    assert "File too large" in proc.stderr and "Traceback" not in proc.stderr
+    assert f"error: {out}: cannot write it: File too large" in proc.stderr and "Traceback" not in proc.stderr
     assert out.read_text() == "previous output\n" * 10
     assert sorted(p.name for p in tmp_path.iterdir()) == ["prev.out"]
 
