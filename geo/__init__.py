@@ -27,6 +27,8 @@ __all__ = [
     "Place",
     "Mention",
     "Quote",
+    "Movement",
+    "extract_movements",
     "Layer",
     "LAYERS",
     "KINDS",
@@ -42,6 +44,8 @@ __all__ = [
 
 # The geocoders pull in geopy (and requests): loaded on first use so `import geo` stays fast.
 _LAZY = {"OfflineGeocoder", "OnlineGeocoder", "GeocodeResult", "PlaceIndex"}
+# Movements (geo.relations) are read only when asked for (Situation.movements): loaded on first use too.
+_LAZY_RELATIONS = {"Movement", "extract_movements"}
 
 
 def __getattr__(name: str) -> object:
@@ -49,4 +53,8 @@ def __getattr__(name: str) -> object:
         from . import geocoder
 
         return getattr(geocoder, name)
+    if name in _LAZY_RELATIONS:
+        from . import relations
+
+        return getattr(relations, name)
     raise AttributeError(f"module 'geo' has no attribute {name!r}")

@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .errors import GeoError
-from .export import mention_records  # re-exported: the jsonl schema lives in geo.export
+from .export import mention_records, movement_records  # re-exported: the schemas live in geo.export
 from .pipeline import LANGS, geoparse
 
-__all__ = ["main", "mention_records"]
+__all__ = ["main", "mention_records", "movement_records"]
 
 
 def _read(name: str) -> str:
@@ -42,10 +42,12 @@ def _parse(args: argparse.Namespace, out: TextIO) -> int:
     for name in args.files:
         situation = geoparse(_read(name), lang=args.lang, gazetteer=gaz)
         if args.format == "jsonl":
-            for rec in mention_records(situation, name if many else None):
+            # Mentions, then the statement's movements ("type": "movement").
+            for rec in [*mention_records(situation, name if many else None),
+                        *movement_records(situation, name if many else None)]:
                 out.write(json.dumps(rec, ensure_ascii=False) + "\n")
         else:
-            fc = situation.to_geojson()
+            fc = situation.to_geojson(movements=True)
             for f in fc["features"]:
                 if many:
                     f["properties"]["file"] = name
@@ -70,7 +72,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     out = out or sys.stdout
     ap = argparse.ArgumentParser(prog="python -m geo", description="Find the places a statement names.")
     sub = ap.add_subparsers(dest="cmd", required=True)
-    p = sub.add_parser("parse", help="print mentions (jsonl) or places (geojson)")
+    p = sub.add_parser("parse", help="print mentions and movements (jsonl) or places and movements (geojson)")
     p.add_argument("files", nargs="+", metavar="FILE", help="text files; - for standard input")
     p.add_argument("--format", choices=("jsonl", "geojson"), default="jsonl")
     p.add_argument("--lang", choices=LANGS, default="auto")
@@ -81,9 +83,15 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     m.add_argument("-o", "--output", required=True)
     m.add_argument("--lang", choices=LANGS, default="auto")
     m.add_argument("--places", action="append", metavar="GEOJSON", help="a GeoJSON file of your own places")
+    from .batch_cli import add_parser as add_batch
+
+    add_batch(sub)
     from .commands import store as store_commands  # add, list, rm, export, reparse: the collection
 
     store_commands.register(sub)
+    from .commands import review as review_commands  # correct, corrections: the review workflow
+
+    review_commands.register(sub)
     args = ap.parse_args(argv)
     try:
         if hasattr(args, "run"):  # a subcommand registered by a module of geo.commands

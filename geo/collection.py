@@ -9,6 +9,7 @@ No Streamlit here: the dashboard's Collection view and the CLI both call these.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 from collections.abc import Callable, Iterable, Sequence
@@ -18,7 +19,7 @@ from pathlib import Path
 from .dates import statement_date
 from .model import Place
 from .situation import Situation
-from .store import MentionRow, NewStatement, PlaceRow, Selection, Store
+from .store import MentionOut, MentionRow, NewStatement, PlaceRow, PlaceSummary, Selection, Store
 
 __all__ = [
     "BUNDLED_DIR",
@@ -33,6 +34,8 @@ __all__ = [
     "seed_bundled",
     "export_collection",
     "export_bytes",
+    "Reviewed",
+    "reviewed_view",
 ]
 
 _GEO = Path(__file__).resolve().parent
@@ -185,8 +188,8 @@ def export_collection(store: Store, path: str | Path, fmt: str, selection: Selec
     atomically; returns ``(places, mentions)`` written."""
     from .export import write_collection
 
-    summaries = store.place_summaries(selection)
-    mentions = store.mentions(selection)
+    view = reviewed_view(store, selection)
+    summaries, mentions = list(view.summaries), list(view.mentions)
     write_collection(path, fmt, summaries, mentions)
     return len(summaries), len(mentions)
 
@@ -205,3 +208,90 @@ def export_bytes(store: Store, fmt: str, selection: Selection | None = None) -> 
         out = Path(tmp) / f"collection{COLLECTION_FORMATS[fmt]}"
         export_collection(store, out, fmt, selection)
         return out.read_bytes()
+
+
+@dataclass(frozen=True, slots=True)
+class Reviewed:
+    """The selected statements as corrected: places, mentions, reviewed statement ids, corrections that did not fit."""
+
+    summaries: tuple[PlaceSummary, ...]
+    mentions: tuple[MentionOut, ...]
+    reviewed: frozenset[int]
+    unfit: tuple[tuple[int, object], ...]  # (statement id, geo.review.Unfit)
+
+
+def reviewed_view(store: Store, selection: Selection | None = None, *, summaries_only: bool = False) -> Reviewed:
+    """The selection's places and mentions with every active correction applied (see :mod:`geo.review`).
+
+    Statements without a correction that concerns them are passed through as stored; the
+    places are then summed up again from the corrected mentions. ``summaries_only``: the
+    caller needs only the places (no mentions are read while there is no correction).
+    """
+    from .review import apply, correction_from_row
+
+    corrections = [correction_from_row(r) for r in store.corrections()]
+    if not corrections:  # nothing to apply: the store's own sums, with no pass over the mentions in Python
+        ms = () if summaries_only else tuple(store.mentions(selection))
+        return Reviewed(tuple(store.place_summaries(selection)), ms, frozenset(), ())
+    rows = store.statements(selection)
+    mentions = store.mentions(selection)
+    by_sid: dict[int, list[MentionOut]] = {}
+    for m in mentions:
+        by_sid.setdefault(m.statement_id, []).append(m)
+    rules = [c for c in corrections if c.statement_sha256 is None]
+    own: dict[str, list] = {}
+    for c in corrections:
+        if c.statement_sha256 is not None:
+            own.setdefault(c.statement_sha256, []).append(c)
+    # Texts are read only for statements a correction may add a mention to.
+    adds = any(c.action == "add" for c in rules)
+    need = [r.id for r in rows if adds or any(c.action == "add" for c in own.get(r.sha256, ()))]
+    texts = store.texts(need) if need else {}
+    out: list[MentionOut] = []
+    reviewed: set[int] = set()
+    unfit: list[tuple[int, object]] = []
+    for r in rows:
+        cs = own.get(r.sha256, []) + rules
+        ms = by_sid.get(r.id, [])
+        if not cs:
+            out.extend(ms)
+            continue
+        res = apply(r.sha256, texts.get(r.id, ""), ms, cs, statement_id=r.id)
+        if res.mentions and not ms:  # added to a statement without mentions: give them its date
+            res_ms = [dataclasses.replace(m, date=r.date, source=r.source, lang=r.lang) for m in res.mentions]
+        else:
+            res_ms = list(res.mentions)
+        out.extend(res_ms)
+        if res.reviewed:
+            reviewed.add(r.id)
+        unfit.extend((r.id, u) for u in res.unfit)
+    dates = {r.id: r.date for r in rows}
+    ever = {s.place.place_id: s.first_seen_ever for s in store.place_summaries()}
+    return Reviewed(tuple(_summaries(out, dates, ever)), tuple(out), frozenset(reviewed), tuple(unfit))
+
+
+def _summaries(mentions: Sequence[MentionOut], dates: dict[int, str | None],
+               ever: dict[str, str | None]) -> list[PlaceSummary]:
+    acc: dict[str, dict] = {}
+    for m in mentions:
+        if m.place is None:
+            continue
+        a = acc.setdefault(m.place.place_id, {"place": m.place, "n": 0, "sids": set(), "reviewed": True,
+                                             "by": None, "at": None, "orig": []})
+        a["n"] += 1
+        a["sids"].add(m.statement_id)
+        a["reviewed"] = a["reviewed"] and m.reviewed
+        if m.corrected_at is not None and (a["at"] is None or m.corrected_at >= a["at"]):
+            a["by"], a["at"] = m.corrected_by, m.corrected_at
+        if m.corrected_by is not None and m.original_place_id and m.original_place_id not in a["orig"]:
+            a["orig"].append(m.original_place_id)
+    out = []
+    for pid, a in acc.items():
+        ds = sorted(d for d in (dates.get(i) for i in a["sids"]) if d)
+        first = ds[0] if ds else None
+        prev = ever.get(pid)
+        out.append(PlaceSummary(a["place"], a["n"], len(a["sids"]), first, ds[-1] if ds else None,
+                                min(x for x in (prev, first) if x) if (prev or first) else None,
+                                a["reviewed"], a["by"], a["at"], ";".join(a["orig"]) or None))
+    out.sort(key=lambda s: (-s.mentions, s.place.place_id))
+    return out

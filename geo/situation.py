@@ -17,6 +17,8 @@ from .model import LAYERS, Mention, Place, Quote
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas
 
+    from .relations import Movement
+
 __all__ = ["SituationPlace", "Situation"]
 
 @dataclass(frozen=True, slots=True)
@@ -74,28 +76,41 @@ class Situation:
             first.setdefault(m.place.place_id, m.place)
         return tuple(SituationPlace(first[pid], tuple(ms)) for pid, ms in grouped.items())
 
+    @cached_property
+    def movements(self) -> tuple[Movement, ...]:
+        """Who or what moves from where to where (:func:`geo.relations.extract_movements`), in text order."""
+        from .relations import extract_movements
+
+        return extract_movements(self)
+
     @property
     def unlocated(self) -> tuple[Mention, ...]:
         """Mentions that look like places but are in no gazetteer."""
         return tuple(m for m in self.mentions if m.place is None)
 
+    @cached_property
+    def _by_id(self) -> dict[str, SituationPlace]:
+        # A dict, not a scan: the dashboard looks places up once per row or option, and a big
+        # statement names thousands.
+        return {sp.place.place_id: sp for sp in self.places}
+
     def place(self, place_id: str) -> SituationPlace:
         """The situation's entry for ``place_id``; ``KeyError`` if the statement does not name it."""
-        for sp in self.places:
-            if sp.place.place_id == place_id:
-                return sp
-        raise KeyError(place_id)
+        return self._by_id[place_id]
 
     # -- exports: the schema belongs to geo.export -------------------------------------
-    def to_geojson(self) -> dict[str, Any]:
-        """An RFC 7946 FeatureCollection, one Feature per place (areas as polygons)."""
+    def to_geojson(self, *, movements: bool = False) -> dict[str, Any]:
+        """An RFC 7946 FeatureCollection, one Feature per place (areas as polygons).
+
+        ``movements=True`` adds one LineString Feature per movement after the places.
+        """
         from .export import feature_collection
 
-        return feature_collection(self)
+        return feature_collection(self, movements=movements)
 
-    def to_geojson_str(self, *, indent: int | None = None) -> str:
+    def to_geojson_str(self, *, indent: int | None = None, movements: bool = False) -> str:
         """The FeatureCollection as a JSON string (UTF-8 safe, Arabic kept readable)."""
-        return json.dumps(self.to_geojson(), ensure_ascii=False, indent=indent)
+        return json.dumps(self.to_geojson(movements=movements), ensure_ascii=False, indent=indent)
 
     @property
     def __geo_interface__(self) -> dict[str, Any]:

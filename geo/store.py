@@ -51,6 +51,7 @@ __all__ = [
     "APPLICATION_ID",
     "SCHEMA_VERSION",
     "MIGRATIONS",
+    "CORRECTION_COLUMNS",
     "DB_ENV",
     "default_db_path",
     "resolve_db_path",
@@ -167,7 +168,23 @@ MIGRATIONS: list[tuple[str, ...]] = [
         "CREATE INDEX corrections_statement ON corrections (statement_sha256)",
         "INSERT INTO meta (key, value) VALUES ('generation', '0')",
     ),
+    (  # 2: a correction carries the snapshot of the place it points to (a user's point, or a gazetteer place
+        # the store has never seen), so a corrections file imports into another store without a gazetteer.
+        "ALTER TABLE corrections ADD COLUMN new_name TEXT",
+        "ALTER TABLE corrections ADD COLUMN new_name_ar TEXT",
+        "ALTER TABLE corrections ADD COLUMN new_kind TEXT",
+        "ALTER TABLE corrections ADD COLUMN new_country_code TEXT",
+        "ALTER TABLE corrections ADD COLUMN new_lat REAL",
+        "ALTER TABLE corrections ADD COLUMN new_lon REAL",
+    ),
 ]
+
+#: The columns of a correction a JSON file carries (everything but the store's own id).
+CORRECTION_COLUMNS: tuple[str, ...] = (
+    "statement_sha256", "scope", "action", "start", "end", "span_text", "old_place_id", "new_place_id",
+    "author", "created_at", "undone_at", "undone_by", "note", "new_name", "new_name_ar", "new_kind",
+    "new_country_code", "new_lat", "new_lon",
+)
 
 #: The schema version this code writes (``PRAGMA user_version`` of an up-to-date store).
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -325,6 +342,12 @@ class PlaceSummary:
     first_seen: str | None
     last_seen: str | None
     first_seen_ever: str | None
+    # Review (geo.review): every mention in a reviewed statement or corrected; the latest correction's author
+    # and time; the place(s) the parser had chosen where a correction put this one.
+    reviewed: bool = False
+    corrected_by: str | None = None
+    corrected_at: str | None = None
+    original_place_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -338,6 +361,12 @@ class MentionOut:
     mention: MentionRow
     sentence: str
     place: PlaceRow | None
+    # Review (geo.review): the statement was marked reviewed or this mention corrected; by whom, when,
+    # and the place the parser had chosen (None for a mention a correction added).
+    reviewed: bool = False
+    corrected_by: str | None = None
+    corrected_at: str | None = None
+    original_place_id: str | None = None
 
 
 # -- the store ---------------------------------------------------------------------------------------
@@ -667,21 +696,57 @@ class Store:
         return int(n_st), int(n_m), quotes
 
     # -- corrections (rows only; what they mean is the review module's business) ----------------------
+    @staticmethod
+    def _insert_correction(c: sqlite3.Connection, row: dict[str, Any]) -> int:
+        cols = [k for k in CORRECTION_COLUMNS if k in row]
+        names = ", ".join('"end"' if k == "end" else k for k in cols)
+        cur = c.execute(f"INSERT INTO corrections ({names}) VALUES ({', '.join('?' * len(cols))})",
+                        [row[k] for k in cols])
+        return int(cur.lastrowid)  # type: ignore[arg-type]
+
     def add_correction(self, *, scope: str, action: str, author: str, statement_sha256: str | None = None,
                        start: int | None = None, end: int | None = None, span_text: str | None = None,
                        old_place_id: str | None = None, new_place_id: str | None = None,
                        note: str | None = None, place: PlaceRow | None = None) -> int:
-        """Record one correction and return its id; ``place`` adds a user's own place to the snapshot."""
+        """Record one correction and return its id; ``place`` (the new place's snapshot) is kept with it
+        and in the places snapshot."""
+        row: dict[str, Any] = {
+            "statement_sha256": statement_sha256, "scope": scope, "action": action, "start": start, "end": end,
+            "span_text": span_text, "old_place_id": old_place_id, "new_place_id": new_place_id, "author": author,
+            "created_at": _now(), "note": note,
+        }
+        if place is not None:
+            row.update(new_place_id=place.place_id, new_name=place.name, new_name_ar=place.name_ar,
+                       new_kind=place.kind, new_country_code=place.country_code, new_lat=place.lat,
+                       new_lon=place.lon)
         with self._write() as c:
-            if place is not None:
+            if place is not None:  # also in the snapshot: a user's own place stays on the map (see remove)
                 self._put_places(c, (place,))
-            cur = c.execute(
-                'INSERT INTO corrections (statement_sha256, scope, action, start, "end", span_text, old_place_id, '
-                "new_place_id, author, created_at, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (statement_sha256, scope, action, start, end, span_text, old_place_id, new_place_id, author,
-                 _now(), note),
-            )
-            return int(cur.lastrowid)  # type: ignore[arg-type]
+            return self._insert_correction(c, row)
+
+    def import_corrections(self, rows: Sequence[dict[str, Any]]) -> tuple[int, int]:
+        """Insert corrections read from a file, all in one transaction; ``(added, already here)``.
+
+        A row equal to a stored one (same statement, action, span, places, author and time) is skipped,
+        so importing the same file twice adds nothing. A row SQLite refuses rolls back every row.
+        """
+        added = same = 0
+        with self._write() as c:
+            for row in rows:
+                key = ("statement_sha256", "scope", "action", "start", "end", "span_text", "old_place_id",
+                       "new_place_id", "author", "created_at")
+                cond = " AND ".join(('"end"' if k == "end" else k) + " IS ?" for k in key)  # "end" is a keyword
+                found = c.execute(f"SELECT id FROM corrections WHERE {cond}", [row.get(k) for k in key]).fetchone()
+                if found is not None:
+                    same += 1
+                    continue
+                try:
+                    self._insert_correction(c, row)
+                except sqlite3.IntegrityError as e:
+                    raise StoreError(f"a correction in the file breaks a rule of the store ({e}): {row}; "
+                                     "nothing was imported") from None
+                added += 1
+        return added, same
 
     def undo_correction(self, correction_id: int, *, author: str) -> bool:
         """Mark a correction undone (it stays in the history); ``False`` if there is none to undo."""
@@ -689,7 +754,13 @@ class Store:
             return c.execute("UPDATE corrections SET undone_at = ?, undone_by = ? WHERE id = ? AND undone_at IS NULL",
                              (_now(), author, correction_id)).rowcount == 1
 
-    def corrections(self, *, statement_sha256: str | None = None, active_only: bool = True) -> list[dict[str, Any]]:
+    def correction(self, correction_id: int) -> dict[str, Any] | None:
+        """One correction (undone or not) as a dict, or ``None``."""
+        rows = self.corrections(active_only=False, ids=(correction_id,))
+        return rows[0] if rows else None
+
+    def corrections(self, *, statement_sha256: str | None = None, active_only: bool = True,
+                    ids: Sequence[int] | None = None) -> list[dict[str, Any]]:
         """Corrections as dicts (column → value), oldest first; those of one statement plus the rules if asked."""
         conds, params = [], []
         if active_only:
@@ -697,11 +768,29 @@ class Store:
         if statement_sha256 is not None:
             conds.append("(statement_sha256 = ? OR statement_sha256 IS NULL)")
             params.append(statement_sha256)
+        if ids is not None:
+            conds.append("id IN (SELECT value FROM json_each(?))")
+            params.append("[" + ",".join(str(int(i)) for i in ids) + "]")
         with self._errors():
             cur = self._conn.execute(
                 f"SELECT * FROM corrections WHERE {' AND '.join(conds) or '1'} ORDER BY id", params)
             names = [d[0] for d in cur.description]
             return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+
+    def statement_ids_by_sha(self, shas: Iterable[str] | None = None) -> dict[str, int]:
+        """``sha256 → id`` of stored statements (all, or those of ``shas``)."""
+        if shas is None:
+            rows = self._read("SELECT sha256, id FROM statements")
+        else:
+            rows = self._read("SELECT sha256, id FROM statements WHERE sha256 IN (SELECT value FROM json_each(?))",
+                              (_json_list(shas),))
+        return {sha: int(i) for sha, i in rows}
+
+    def texts(self, ids: Iterable[int]) -> dict[int, str]:
+        """The stored texts of these statements, by id."""
+        rows = self._read("SELECT id, text FROM statements WHERE id IN (SELECT value FROM json_each(?))",
+                          ("[" + ",".join(str(int(i)) for i in ids) + "]",))
+        return {int(i): t for i, t in rows}
 
 
 def _json_list(values: Iterable[str]) -> str:

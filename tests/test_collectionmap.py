@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from geo import mapview
+from geo import LAYERS, mapview
 from geo.collectionmap import (
     collection_bounds,
     collection_layer_data,
@@ -52,7 +52,7 @@ def test_bounds_prefer_places_smaller_than_countries_and_leave_out_a_far_one_nam
 def test_layer_data_escapes_names_and_marks_new_places():
     places = [summary("geonames:1", "city", 5, "2026-02-01", name=HOSTILE), summary("geonames:2", "city", 1, None)]
     data = collection_layer_data(places, new={"geonames:1"})
-    assert {k: n for k, (n, _) in data.items()} == {"countries": 0, "regions": 0, "cities": 2, "camps": 0}
+    assert {k: n for k, (n, _) in data.items()} == {"countries": 0, "regions": 0, "natural": 0, "cities": 2, "camps": 0}
     js = data["cities"][1]
     assert "<" not in js and ">" not in js  # script-safe JSON: no tag can start or end in it
     rec = json.loads(js)["rec"]
@@ -67,5 +67,5 @@ def test_the_groups_render_into_the_offline_map():
         g.add_to(m)
     html = m.get_root().render()
     assert "<img" not in html and html.count("</script>") == html.count("<script")  # the name is only data
-    assert len(re.findall(r"L\.geoJson\(d\.geojson", html)) == 4  # one layer each, empty ones kept
+    assert len(re.findall(r"L\.geoJson\(d\.geojson", html)) == len(LAYERS)  # one layer each, empty ones kept
     assert "cdn" not in html.lower()

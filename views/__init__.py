@@ -1,1 +1,1 @@
-"""Dashboard views beside app.py's Statement view (Streamlit code lives here, never in geo/)."""
+"""Dashboard views beside app.py's Statement view, one module each (Streamlit code lives here, never in geo/)."""

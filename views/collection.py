@@ -29,7 +29,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo import GeoError, mapview
-from geo.collection import SEEDED_KEY, add_situation, export_bytes, seed_bundled
+from geo.collection import SEEDED_KEY, add_situation, export_bytes, reviewed_view, seed_bundled
 from geo.collectionmap import (
     NEW_RING,
     collection_bounds,
@@ -93,7 +93,7 @@ def _sel(key: tuple) -> Selection:
 @st.cache_resource(max_entries=32, show_spinner=False)
 def _summaries(path: str, generation: int, sel: tuple) -> list[PlaceSummary]:
     with open_store(path) as s:
-        return s.place_summaries(_sel(sel))
+        return list(reviewed_view(s, _sel(sel), summaries_only=True).summaries)  # with the corrections
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
