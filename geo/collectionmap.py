@@ -54,14 +54,39 @@ def new_place_ids(summaries: Iterable[PlaceSummary], date_from: str | None) -> f
                      if s.first_seen_ever is not None and s.first_seen_ever >= date_from)
 
 
-def collection_bounds(summaries: Sequence[PlaceSummary]) -> list[list[float]] | None:
-    """``[[south, west], [north, east]]`` of the places (only those smaller than a country when there are any)."""
+def collection_bounds(summaries: Sequence[PlaceSummary], *, keep: float = 0.96) -> list[list[float]] | None:
+    """``[[south, west], [north, east]]`` that hold most of the mentions of the places smaller than a country.
+
+    The latitudes and longitudes are trimmed to the central ``keep`` share of mentions, so one
+    place named once across the world (a namesake, a passing reference) does not zoom the map
+    out to the whole world; it is still drawn. Countries count only when nothing smaller is named.
+
+    >>> from geo.store import PlaceRow, PlaceSummary
+    >>> def s(lat, lon, n): return PlaceSummary(PlaceRow("x", "x", "", "city", "", lat, lon), n, 1, None, None, None)
+    >>> collection_bounds([s(33.3, 44.4, 40), s(36.2, 37.2, 30), s(31.0, -97.0, 1)])
+    [[33.3, 37.2], [36.2, 44.4]]
+    """
     if not summaries:
         return None
     detail = [s for s in summaries if s.place.kind != "country"] or list(summaries)
-    lats = [s.place.lat for s in detail]
-    lons = [s.place.lon for s in detail]
-    return [[min(lats), min(lons)], [max(lats), max(lons)]]
+
+    def trimmed(values: list[tuple[float, int]]) -> tuple[float, float]:
+        values.sort()
+        total = sum(w for _, w in values)
+        cut = total * (1 - keep) / 2
+        lo_i, acc = 0, 0
+        while lo_i < len(values) - 1 and acc + values[lo_i][1] <= cut:
+            acc += values[lo_i][1]
+            lo_i += 1
+        hi_i, acc = len(values) - 1, 0
+        while hi_i > lo_i and acc + values[hi_i][1] <= cut:
+            acc += values[hi_i][1]
+            hi_i -= 1
+        return values[lo_i][0], values[hi_i][0]
+
+    south, north = trimmed([(s.place.lat, max(1, s.mentions)) for s in detail])
+    west, east = trimmed([(s.place.lon, max(1, s.mentions)) for s in detail])
+    return [[south, west], [north, east]]
 
 
 #: Areas are drawn coarser than on a statement's map (~5 km, 0.01°): a collection can name a hundred

@@ -38,10 +38,14 @@ def test_new_places_are_those_never_named_before_the_range():
     assert new_place_ids(places, None) == frozenset()
 
 
-def test_bounds_prefer_places_smaller_than_countries():
-    places = [summary("country:US", "country", 9, None, lat=39.5, lon=-99.0), summary("a", "city", 1, None),
-              summary("b", "city", 1, None, lat=33.3, lon=44.4)]
+def test_bounds_prefer_places_smaller_than_countries_and_leave_out_a_far_one_named_once():
+    places = [summary("country:US", "country", 9, None, lat=39.5, lon=-99.0), summary("a", "city", 20, None),
+              summary("b", "city", 30, None, lat=33.3, lon=44.4)]
     assert collection_bounds(places) == [[33.3, 36.7], [34.7, 44.4]]
+    far = summary("c", "city", 1, None, lat=31.0, lon=-97.0)  # 1 mention of 51: outside the central 96 %
+    assert collection_bounds([*places, far]) == [[33.3, 36.7], [34.7, 44.4]]
+    assert collection_bounds([*places, far], keep=1.0) == [[31.0, -97.0], [34.7, 44.4]]
+    assert collection_bounds(places[:1]) == [[39.5, -99.0], [39.5, -99.0]]  # only a country: the country
     assert collection_bounds([]) is None
 
 

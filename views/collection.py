@@ -284,14 +284,13 @@ def _history(path: str, gen: int, place_id: str, summary: PlaceSummary | None) -
     st.html(_history_html_head(summary, name, n_quotes, n_statements))
     for sid, ms in by_statement.items():
         with st.container(key=f"coll_hist_{sid}"):
-            head, button = st.columns([3, 2], vertical_alignment="center")
             source = f" · {escape_untrusted(ms[0].source)}" if ms[0].source else ""
-            head.html(f'<div class="geo-history-date"><b>{escape_untrusted(ms[0].date or "undated")}</b>'
-                      f" · statement #{sid}{source}</div>")
-            button.button(f"Open #{sid}", key=f"coll_open_{sid}", on_click=_ask_open, args=(sid,),
-                          help="Open this statement in the Statement view", icon=":material/open_in_new:")
+            st.html(f'<div class="geo-history-date"><b>{escape_untrusted(ms[0].date or "undated")}</b>'
+                    f" · statement #{sid}{source}</div>")
             st.html("".join(quote_html(Quote(m.sentence, m.mention.start, m.mention.end, m.mention.surface,
                                              m.mention.sentence_start)) for m in ms))
+            st.button(f"Open #{sid}", key=f"coll_open_{sid}", on_click=_ask_open, args=(sid,), type="tertiary",
+                      help="Open this statement in the Statement view", icon=":material/open_in_new:")
     if n_statements > shown:
         st.button(f"Show {min(HISTORY_STEP, n_statements - shown)} more statements", key="coll_more",
                   on_click=lambda: st.session_state.update(coll_history_n=shown + HISTORY_STEP))
@@ -455,7 +454,7 @@ def _page(hooks: Hooks, path: str, gen: int, lo: str | None, hi: str | None, und
         st.selectbox("Place", [None, *options], key="coll_place", placeholder="Choose a place…",
                      on_change=_on_place, args=(options,),
                      format_func=lambda pid: "Choose a place…" if pid is None else
-                     (f"{by_id[pid].place.name} · {by_id[pid].mentions}" if pid in by_id else pid))
+                     (f"{by_id[pid].place.name} · {by_id[pid].mentions} mentions" if pid in by_id else pid))
         with st.container(key="coll_history", height=470, border=True):
             pid = st.session_state.get("coll_place")
             if pid:
