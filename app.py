@@ -15,9 +15,11 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
+from dashboard import bigstatement as big
 from geo import KINDS, LAYERS, GeoError, Situation, geoparse, load_gazetteer, mapview, report
 from geo.textio import decode_bytes
 from views import movements as movements_view
+from views import review as review_view
 
 ROOT = Path(__file__).resolve().parent
 STATEMENTS = ROOT / "data" / "statements"
@@ -55,9 +57,15 @@ def parse(text: str, lang: str, places: bytes | None = None, places_name: str = 
 
 
 def parse_current(text: str) -> Situation:
-    """Parse ``text`` with this session's language and its own places file, if any."""
+    """Parse ``text`` with this session's language and its own places file, if any (a short text only)."""
     user = st.session_state.get("user_places") or {}
     return parse(text, st.session_state.get("lang", "auto"), user.get("data"), user.get("name", ""))
+
+
+def current_situation() -> Situation:
+    """The current statement's situation: kept with it when a worker parsed it, else parsed (cached) here."""
+    stmt = st.session_state.statement
+    return stmt.get("situation") or parse_current(stmt["text"])
 
 
 def bundled_statements() -> list[str]:
@@ -65,12 +73,12 @@ def bundled_statements() -> list[str]:
 
 
 def upload_limit_mb() -> int:
-    """The upload limit in MB as Streamlit counts them (MiB): ``server.maxUploadSize`` in .streamlit/config.toml.
+    """The limit in MB of 1,000,000 bytes, as the browser's uploader counts them (``server.maxUploadSize``).
 
-    Streamlit's uploader refuses larger files in the browser; the app enforces the same limit
-    on the bytes it is given (``decode_bytes(max_bytes=...)``), so no path skips it.
+    The app enforces the same number of bytes itself on files and on pasted text
+    (``dashboard.bigstatement.limit_bytes``), so no path skips it.
     """
-    return int(st.get_option("server.maxUploadSize"))
+    return big.limit_mb()
 
 
 def plural(n: int, word: str) -> str:
@@ -90,16 +98,66 @@ def safe_stem(name: str) -> str:
 
 # -- state -------------------------------------------------------------------------------------------
 def _set_statement(text: str, label: str, stem: str) -> None:
-    """Make ``text`` current if it parses; otherwise keep the previous one and record the error."""
+    """Make ``text`` current if it parses; otherwise keep the previous one and record the error.
+
+    A long text is parsed by a worker process: if it is not done within a second or two, it
+    becomes *pending* (main() shows its progress and preview) and the previous statement stays.
+    """
+    st.session_state.input_note = big.replacement_note(text)
+    if len(text) > big.IN_PROCESS_MAX_CHARS:
+        user = st.session_state.get("user_places") or {}
+        job = big.pool().submit(text, lang=st.session_state.get("lang", "auto"), places=user.get("data"),
+                                places_name=user.get("name", ""))
+        job.wait(big.SYNC_WAIT_S)
+        st.session_state.pending = {"key": job.key, "text": text, "label": label, "stem": stem, "seen": -1}
+        st.session_state.input_error = None
+        _take_pending()
+        return
     try:
         parse_current(text)
     except GeoError as e:
         st.session_state.input_error = f"{label}: {e}"
         return
-    st.session_state.statement = {"text": text, "label": label, "stem": stem}
+    _make_current({"text": text, "label": label, "stem": stem})
+
+
+def _make_current(stmt: dict, *, keep_selection: bool = False) -> None:
+    st.session_state.statement = stmt
+    st.session_state.pending = None
     st.session_state.input_error = None
-    st.session_state.selected = None
-    st.session_state.focus = None
+    if not keep_selection:  # (a place chosen on a preview stays chosen when the whole map arrives)
+        st.session_state.selected = None
+        st.session_state.focus = None
+
+
+def _take_pending() -> big.ParseJob | None:
+    """Settle the pending statement: current when its job is done, an error when it failed; else its job."""
+    pending = st.session_state.get("pending")
+    if not pending:
+        return None
+    job = big.pool().get(pending["key"])
+    if job is None:  # the pool forgot it (a restart): start it again
+        user = st.session_state.get("user_places") or {}
+        job = big.pool().submit(pending["text"], lang=st.session_state.get("lang", "auto"),
+                                places=user.get("data"), places_name=user.get("name", ""))
+        pending["key"] = job.key
+    if job.state == "done":
+        _make_current({**{k: pending[k] for k in ("text", "label", "stem")}, "situation": job.result},
+                      keep_selection=True)
+        return None
+    if job.state == "failed":
+        st.session_state.pending = None
+        st.session_state.input_error = (f"{pending['label']}: {md_escape(job.error or 'the parse failed')}; "
+                                        "the previous statement stays")
+        return None
+    return job
+
+
+def _reparse_if_long() -> None:
+    """The language or the places changed: a statement parsed by a worker is parsed again with them."""
+    stmt = st.session_state.statement
+    if stmt.get("situation") is not None:
+        _set_statement(stmt["text"], stmt["label"], stmt["stem"])
 
 
 def _init_state() -> bool:
@@ -107,6 +165,8 @@ def _init_state() -> bool:
     if "statement" in st.session_state:
         return False
     st.session_state.input_error = None
+    st.session_state.input_note = None
+    st.session_state.pending = None
     st.session_state.selected = None
     st.session_state.focus = None
     st.session_state.user_places = None
@@ -130,7 +190,19 @@ def on_paste() -> None:
     if not text.strip():
         st.session_state.input_error = "Pasted text: nothing to map; paste a statement first"
         return
-    _set_statement(text, f"Pasted text ({len(text)} characters)", "pasted")
+    # Lone surrogates (half an emoji) cannot be encoded: repaired as U+FFFD, and the note says so.
+    text, _repaired = big.repair_surrogates(text)
+    error = big.size_error(len(text.encode("utf-8")), "it")  # in UTF-8, as a file of it would be
+    if error is None and len(text) >= big.limit_bytes():  # the box holds no more: the end may be missing
+        error = (f"it fills the paste box ({len(text):,} characters), so its end may be cut off; "
+                 "upload it as a file instead")
+    if error:
+        st.session_state.input_error = f"Pasted text: {error}"
+        return
+    if len(text) > big.IN_PROCESS_MAX_CHARS:
+        # A long paste is not kept in the box: every rerun would send it back to the server.
+        st.session_state.paste_text = ""
+    _set_statement(text, f"Pasted text ({len(text):,} characters)", "pasted")
 
 
 def on_upload() -> None:
@@ -138,8 +210,13 @@ def on_upload() -> None:
     if up is None:  # the user removed the file: keep what is shown
         return
     stem = safe_stem(up.name)
+    data = up.getvalue()
+    too_big = big.size_error(len(data))
+    if too_big:
+        st.session_state.input_error = f"Upload {md_escape(repr(stem))}: {too_big}"
+        return
     try:
-        decoded = decode_bytes(up.getvalue(), max_bytes=upload_limit_mb() * 1024 * 1024)
+        decoded = decode_bytes(data, max_bytes=big.limit_bytes())
     except GeoError as e:
         st.session_state.input_error = f"Upload {md_escape(repr(stem))}: {e}"
         return
@@ -173,17 +250,20 @@ def on_places_upload() -> None:
         return
     st.session_state.user_places = {"name": name, "data": data}
     st.session_state.input_error = None
+    _reparse_if_long()
 
 
 def on_places_clear() -> None:
     st.session_state.user_places = None
     st.session_state.places_generation = st.session_state.get("places_generation", 0) + 1
     st.session_state.input_error = None
+    _reparse_if_long()
 
 
 def on_lang() -> None:
     st.session_state.selected = None
     st.session_state.focus = None
+    _reparse_if_long()
 
 
 def handle_map_value(value: dict | None, ids: list[str]) -> None:
@@ -239,12 +319,15 @@ def sidebar(situation: Situation) -> None:
     sb = st.sidebar
     sb.header(SIDEBAR_TITLE)
     sb.selectbox("Bundled statement", bundled_statements(), key="bundled", on_change=on_bundled)
-    sb.text_area("…or paste a statement", key="paste_text", height=140,
+    # max_chars keeps a paste within the size the browser may send (server.maxWidgetStateSize).
+    sb.text_area("…or paste a statement", key="paste_text", height=140, max_chars=big.limit_bytes(),
                  placeholder="Arabic or English text")
+    with sb:
+        st.html(big.SURROGATE_GUARD, unsafe_allow_javascript=True)  # our own script; see dashboard.bigstatement
     sb.button("Map pasted text", key="paste_go", on_click=on_paste, type="primary")
     sb.file_uploader("…or upload a .txt file", type=["txt"], key="upload", on_change=on_upload,
-                     help=f"Plain text in UTF-8, UTF-16, Windows-1256 or ISO-8859-6, at most {upload_limit_mb()} MB")
-    sb.caption(f"Plain-text files up to {upload_limit_mb()} MB.")
+                     help=f"Plain text in UTF-8, UTF-16, Windows-1256 or ISO-8859-6, at most {big.limit_label()}")
+    sb.caption(f"Plain-text files (and pastes) up to {big.limit_label()}.")
     sb.radio("Language", LANG_CHOICES, key="lang", horizontal=True, format_func=LANG_LABELS.get,
              on_change=on_lang, help="Auto-detect, or force the rules of one language")
     with sb.expander("Your places", expanded=st.session_state.get("user_places") is not None):
@@ -298,17 +381,38 @@ def downloads(situation: Situation, stem: str, container) -> None:
 
 def main() -> None:
     first_run = _init_state()
+    big.pool()  # the first session starts the parse workers' server (it loads the gazetteer meanwhile)
+    job = _take_pending()
     stmt = st.session_state.statement
-    situation = parse_current(stmt["text"])
+    raw = current_situation()
+    preview = job.preview if job is not None else None
+    if preview is not None:  # a long statement being mapped: its beginning is shown meanwhile
+        raw = preview
+        stmt = {**st.session_state.pending, "label": f"Preview of {st.session_state.pending['label']}"}
+    situation, reviewed = review_view.corrected(raw, gazetteer().get)  # the analyst's corrections (views/review.py)
 
     st.title("Situation map")
-    st.caption(
-        f"{stmt['label']} · language: {LANG_LABELS.get(situation.lang, situation.lang)} · "
-        f"{plural(len(situation.places), 'place')} · {plural(len(situation.mentions), 'mention')} · "
-        f"{len(situation.unlocated)} unlocated"
-    )
-    if st.session_state.input_error:
-        st.error(st.session_state.input_error, icon="⚠️")
+    # The caption and the messages that come and go share one container that is always there: an
+    # element added before the map would move it, and a moved component reloads its iframe (Leaflet,
+    # the places, the user's view). With no message the page is laid out as with the caption alone.
+    with st.container(key="head"):
+        st.caption(
+            f"{stmt['label']} · language: {LANG_LABELS.get(situation.lang, situation.lang)} · "
+            f"{plural(len(situation.places), 'place')} · {plural(len(situation.mentions), 'mention')} · "
+            f"{len(situation.unlocated)} unlocated"
+        )
+        if st.session_state.input_error:
+            st.error(st.session_state.input_error, icon="⚠️")
+        if job is not None:
+            st.info(big.pending_message(job, md_escape(st.session_state.pending["label"])), icon="⏳")
+            st.session_state.pending["seen"] = job.version
+            big.watch_pending(job.key, job.version)
+            clock = st.empty()
+        if st.session_state.get("input_note"):
+            st.info(st.session_state.input_note, icon="ℹ️")
+        note = big.summary_note(situation)
+        if note:
+            st.caption(note)
 
     ids = [sp.place.place_id for sp in situation.places]
     if st.session_state.selected not in ids:
@@ -347,7 +451,10 @@ def main() -> None:
     sidebar(situation)
     with side_col:
         # A None value shows the placeholder, not format_func(None): both say the same.
-        st.selectbox("Place", [None, *ids], key="selected", on_change=on_select_box, placeholder="Choose a place…",
+        options = ids[: big.MAX_TABLE_ROWS]
+        if st.session_state.selected and st.session_state.selected not in options:
+            options.append(st.session_state.selected)  # chosen on the map, beyond the listed ones
+        st.selectbox("Place", [None, *options], key="selected", on_change=on_select_box, placeholder="Choose a place…",
                      format_func=lambda pid: "Choose a place…" if pid is None
                      else f"{situation.place(pid).place.name} · {situation.place(pid).place.name_ar}")
         with st.container(key="quotes_panel", height=330, border=True):
@@ -356,10 +463,13 @@ def main() -> None:
             else:
                 st.caption("Click a place on the map, or choose one here or in the table, to read its quotes.")
         st.markdown("**Download**")
-        downloads(situation, stmt["stem"], st)
+        if preview is None:
+            downloads(situation, stmt["stem"], st)
+        else:
+            st.caption("The downloads come when the whole statement is mapped.")
 
     st.subheader("Places")
-    rows = report.place_rows(situation)
+    rows = report.place_rows(situation)[: big.MAX_TABLE_ROWS]
     st.session_state.table_ids = [r["place_id"] for r in rows]
     columns = ["name", "name_ar", "kind", "country", "mentions", "confidence", "why", "lat", "lon"]
     table = pd.DataFrame(
@@ -381,19 +491,25 @@ def main() -> None:
     )
 
     movements_view.show(situation)
+    with st.expander("Review and correct", icon=":material/rate_review:"):
+        review_view.panel(raw, situation, reviewed, lambda q: gazetteer().search(q, limit=15), gazetteer().get)
 
     text_col, unl_col = st.columns([7, 3], gap="medium")
     with text_col:
         st.subheader("Statement")
-        st.html(report.statement_html(situation))
+        big.statement_view(situation)
     with unl_col:
         st.subheader("Unlocated mentions")
-        unlocated = report.unlocated_rows(situation)
+        unlocated = big.unlocated_rows(situation)
         if unlocated:
-            st.dataframe([{"mention": u["surface"], "cue": u["cue"], "why": u["reason"]} for u in unlocated],
-                         hide_index=True, width="stretch", key="unlocated_table")
+            st.dataframe(unlocated, hide_index=True, width="stretch", key="unlocated_table")
         else:
             st.caption("None: every place-like mention was found in the gazetteer.")
+    if job is not None:  # last: the page is drawn; this run now waits for the statement being mapped
+        big.wait_for_news(job, clock)
 
 
-main()
+# Two views: this Statement view (the default) and the Collection view (views/collection.py, at /collection).
+from views.collection import run_pages  # noqa: E402
+
+run_pages(main, parse=parse_current, init_state=_init_state)

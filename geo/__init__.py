@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from .errors import GazetteerError, GeocoderError, GeoError, InputError, UnknownPlaceError
+from .errors import GazetteerError, GeocoderError, GeoError, InputError, StoreError, UnknownPlaceError
 from .gazetteer import Gazetteer, load_gazetteer
 from .model import KINDS, LAYERS, Layer, Mention, Place, Quote, layer_of
 from .pipeline import geoparse
@@ -38,6 +38,7 @@ __all__ = [
     "GazetteerError",
     "GeocoderError",
     "UnknownPlaceError",
+    "StoreError",
 ]
 
 

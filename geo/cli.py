@@ -1,5 +1,6 @@
 """Command line: ``python -m geo parse FILE... [--format jsonl|geojson] [--lang ar|en|auto] [-o OUT]``
-and ``python -m geo map FILE -o map.html``.
+and ``python -m geo map FILE -o map.html``; the collection's ``add``, ``list``, ``rm``,
+``export`` and ``reparse`` live in :mod:`geo.commands.store`.
 
 ``-`` reads standard input. Offsets in jsonl are code-point offsets into the decoded
 input: ``input[start:end] == text``.
@@ -136,12 +137,27 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     m.add_argument("-o", "--output", required=True)
     m.add_argument("--lang", choices=LANGS, default="auto")
     m.add_argument("--places", action="append", metavar="GEOJSON", help="a GeoJSON file of your own places")
+    from .batch_cli import add_parser as add_batch
+
+    add_batch(sub)
+    from .commands import store as store_commands  # add, list, rm, export, reparse: the collection
+
+    store_commands.register(sub)
+    from .commands import review as review_commands  # correct, corrections: the review workflow
+
+    review_commands.register(sub)
     args = ap.parse_args(argv)
     try:
+        if hasattr(args, "run"):  # a subcommand registered by a module of geo.commands
+            return args.run(args, out)
         return _parse(args, out) if args.cmd == "parse" else _map(args, out)
     except GeoError as exc:  # a broken places file: the whole run fails
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    except OSError as exc:  # the output file (its previous content, if any, is intact: atomic writes)
-        print(f"error: {_shown(str(args.output))}: cannot write it: {exc.strerror or exc}", file=sys.stderr)
+    except OSError as exc:
+        target = getattr(args, "output", None) if args.cmd in ("parse", "map") else None
+        if target is None:
+            print(f"error: {exc}", file=sys.stderr)
+        else:  # the output file (its previous content, if any, is intact: atomic writes)
+            print(f"error: {_shown(str(target))}: cannot write it: {exc.strerror or exc}", file=sys.stderr)
         return 2

@@ -1,20 +1,30 @@
 """One owner of every output schema: the record of a mention, the properties of a place, a movement.
 
-Every export (jsonl, GeoJSON, CSV, the tables, the store, batch Parquet) takes its fields
-from here, so a field added once appears everywhere with the same name and rounding.
+Every export (jsonl, GeoJSON, CSV, the tables, the store, batch Parquet, and a collection's
+GeoJSON, GeoPackage, CSV and KML) takes its fields from here, so a field added once appears
+everywhere with the same name and rounding.
 Coordinate order is named: ``lat``/``lon`` in records, ``[lon, lat]`` only in GeoJSON.
 """
 
 from __future__ import annotations
 
+import json
 import math
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from xml.sax.saxutils import escape as xml_escape
 
-from .model import Candidate, Mention, Place
+from .errors import GeoError, InputError
+from .model import Candidate, Mention, Place, layer_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from .relations import Movement
     from .situation import Situation, SituationPlace
+    from .store import MentionOut, PlaceRow, PlaceSummary
 
 __all__ = [
     "CANDIDATE_FIELDS",
@@ -35,6 +45,20 @@ __all__ = [
     "movement_line",
     "movement_geometry",
     "movement_feature",
+    "COLLECTION_PLACE_FIELDS",
+    "COLLECTION_MENTION_FIELDS",
+    "COLLECTION_FORMATS",
+    "REVIEW_FIELDS",
+    "collection_mention_record",
+    "collection_quote",
+    "collection_quotes",
+    "collection_place_record",
+    "collection_feature_collection",
+    "collection_csv",
+    "collection_kml",
+    "write_collection_gpkg",
+    "write_atomic",
+    "write_collection",
 ]
 
 #: Decimal places kept in exported coordinates (~1 cm): smaller files, no false precision lost.
@@ -305,3 +329,217 @@ def _jsonable(obj: Any) -> Any:
     if isinstance(obj, (list, tuple)):
         return [_jsonable(v) for v in obj]
     return obj
+
+
+# -- a collection: many statements over time (geo.store) ----------------------------------------------
+# A place's properties over a collection, and one record per mention with its statement's date.
+# The rows come from geo.store (PlaceSummary, MentionOut); the fields are built here only.
+
+#: The properties of one place Feature of a collection (``quotes`` last).
+COLLECTION_PLACE_FIELDS: tuple[str, ...] = (
+    "place_id", "name", "name_ar", "kind", "layer", "country_code", "lat", "lon", "source",
+    "mentions", "statements", "first_seen", "last_seen",
+    "reviewed", "corrected_by", "corrected_at", "original_place_id", "quotes",
+)
+
+#: What the review workflow adds to a collection's records (geo.review): reviewed (bool), the latest
+#: correction's author and time, the place the parser had chosen.
+REVIEW_FIELDS: tuple[str, ...] = ("reviewed", "corrected_by", "corrected_at", "original_place_id")
+
+#: The fields of one mention of a collection: the statement's, then :data:`MENTION_FIELDS`, then the sentence.
+COLLECTION_MENTION_FIELDS: tuple[str, ...] = (
+    "statement_id", "date", "statement_source", "lang", *MENTION_FIELDS, "sentence", *REVIEW_FIELDS,
+)
+
+#: Export formats of a collection and the file suffix each gets.
+COLLECTION_FORMATS: dict[str, str] = {"geojson": ".geojson", "gpkg": ".gpkg", "csv": ".csv", "kml": ".kml"}
+
+
+def _place_of(row: PlaceRow) -> Place:
+    return Place(row.place_id, row.name, row.name_ar, row.kind, row.country_code, row.lat, row.lon,
+                 source=row.source)
+
+
+def collection_mention_record(m: MentionOut) -> dict[str, Any]:
+    """One mention of a collection: its statement's id, date, source and language, :func:`mention_record`'s
+    fields, and its sentence."""
+    mr = m.mention
+    mention = Mention(mr.start, mr.end, mr.surface, mr.sentence_start, mr.sentence_end,
+                      _place_of(m.place) if m.place is not None else None, mr.confidence, mr.reason, mr.cue)
+    return {"statement_id": m.statement_id, "date": m.date, "statement_source": m.source, "lang": m.lang,
+            **mention_record(mention), "sentence": m.sentence, "reviewed": m.reviewed,
+            "corrected_by": m.corrected_by, "corrected_at": m.corrected_at, "original_place_id": m.original_place_id}
+
+
+def collection_quote(m: MentionOut) -> dict[str, Any]:
+    """A quote of a place in a collection: the sentence (``text``), its statement and date, the mention's offsets."""
+    return {"text": m.sentence, "statement_id": m.statement_id, "date": m.date, "surface": m.mention.surface,
+            "start": m.mention.start, "end": m.mention.end}
+
+
+def _newest_first(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    # Newest date first, undated last; within a statement, text order.
+    by_start = sorted(quotes, key=lambda q: (q["statement_id"], q["start"]))
+    dated = sorted((q for q in by_start if q["date"]), key=lambda q: (q["date"], q["statement_id"]), reverse=True)
+    # sorted(reverse=True) keeps equal keys in their order, so a statement's quotes stay in text order.
+    return dated + [q for q in by_start if not q["date"]]
+
+
+def collection_quotes(mentions: Iterable[MentionOut]) -> dict[str, list[dict[str, Any]]]:
+    """Quotes per place id, newest first (undated last)."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for m in mentions:
+        if m.place is not None:
+            out.setdefault(m.place.place_id, []).append(collection_quote(m))
+    return {pid: _newest_first(qs) for pid, qs in out.items()}
+
+
+def collection_place_record(summary: PlaceSummary, quotes: list[dict[str, Any]]) -> dict[str, Any]:
+    """The properties of one place over a collection (see :data:`COLLECTION_PLACE_FIELDS`)."""
+    p = summary.place
+    return {
+        "place_id": p.place_id, "name": p.name, "name_ar": p.name_ar, "kind": p.kind,
+        "layer": layer_of(p.kind).key, "country_code": p.country_code or None,
+        "lat": round(p.lat, COORD_PRECISION), "lon": round(p.lon, COORD_PRECISION), "source": p.source,
+        "mentions": summary.mentions, "statements": summary.statements,
+        "first_seen": summary.first_seen, "last_seen": summary.last_seen, "reviewed": summary.reviewed,
+        "corrected_by": summary.corrected_by, "corrected_at": summary.corrected_at,
+        "original_place_id": summary.original_place_id, "quotes": quotes,
+    }
+
+
+def _point(p: PlaceRow) -> dict[str, Any]:
+    # GeoJSON is [lon, lat]: the flip from the row's lat/lon happens here.
+    return {"type": "Point", "coordinates": [round(p.lon, COORD_PRECISION), round(p.lat, COORD_PRECISION)]}
+
+
+def collection_feature_collection(summaries: Sequence[PlaceSummary],
+                                  mentions: Iterable[MentionOut]) -> dict[str, Any]:
+    """An RFC 7946 FeatureCollection of a collection: one Feature per place, areas as their outlines."""
+    import shapely  # local: `import geo` stays fast
+
+    quotes = collection_quotes(mentions)
+    features = []
+    for s in summaries:
+        p = s.place
+        geometry = area_geometry(shapely.from_wkb(p.geometry)) if p.geometry else _point(p)
+        features.append({"type": "Feature", "id": p.place_id, "geometry": _jsonable(geometry),
+                         "properties": collection_place_record(s, quotes.get(p.place_id, []))})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def collection_csv(mentions: Iterable[MentionOut]) -> str:
+    """CSV, one row per mention (unlocated ones too, with an empty place) with its statement's date."""
+    from .report import _to_csv  # one CSV writer (RFC 4180, formulas neutralised) for every table
+
+    return _to_csv((collection_mention_record(m) for m in mentions), list(COLLECTION_MENTION_FIELDS))
+
+
+_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml(s: Any) -> str:
+    """Text for XML: characters XML 1.0 forbids dropped, then ``& < > " '`` escaped."""
+    return xml_escape(_XML_BAD.sub("", "" if s is None else str(s)), {'"': "&quot;", "'": "&apos;"})
+
+
+def collection_kml(summaries: Sequence[PlaceSummary], mentions: Iterable[MentionOut], *,
+                   name: str = "Situation map: collection") -> str:
+    """KML 2.2: one Placemark per place at its point, its quotes (newest first) in the description.
+
+    The description is HTML (each quote escaped for HTML), and that HTML is escaped again for
+    XML: a viewer shows the quotes as text, never as markup of their own.
+    """
+    from .report import escape_untrusted
+
+    quotes = collection_quotes(mentions)
+    marks = []
+    for s in summaries:
+        rec = collection_place_record(s, quotes.get(s.place.place_id, []))
+        html_quotes = "".join(
+            f"<p><b>{escape_untrusted(q['date'] or 'undated')}</b> · statement {q['statement_id']}<br>"
+            f"{escape_untrusted(q['text'])}</p>" for q in rec["quotes"])
+        seen = f"{rec['first_seen'] or 'undated'} – {rec['last_seen'] or 'undated'}"
+        head = (f"<p>{escape_untrusted(rec['name_ar'])} · {escape_untrusted(rec['kind'])} · "
+                f"{rec['mentions']} mentions in {rec['statements']} statements · {escape_untrusted(seen)}</p>")
+        data = "".join(f'<Data name="{k}"><value>{_xml(rec[k])}</value></Data>'
+                       for k in COLLECTION_PLACE_FIELDS if k != "quotes")
+        marks.append(
+            f'<Placemark id="{_xml(rec["place_id"])}"><name>{_xml(rec["name"])}</name>'
+            f"<description>{_xml(head + html_quotes)}</description><ExtendedData>{data}</ExtendedData>"
+            f"<Point><coordinates>{rec['lon']},{rec['lat']}</coordinates></Point></Placemark>"
+        )
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<kml xmlns="http://www.opengis.net/kml/2.2"><Document>'
+            f"<name>{_xml(name)}</name>" + "\n".join(marks) + "</Document></kml>\n")
+
+
+def write_collection_gpkg(path: str | os.PathLike[str], summaries: Sequence[PlaceSummary],
+                          mentions: Sequence[MentionOut]) -> None:
+    """A GeoPackage with layer ``places`` (one point per place, quotes as JSON text) and layer ``mentions``
+    (one point per located mention), EPSG:4326. Written to ``path`` as is (see :func:`write_atomic`)."""
+    import geopandas  # local: heavy, and only this export needs it
+    import shapely
+
+    quotes = collection_quotes(mentions)
+    places = [collection_place_record(s, quotes.get(s.place.place_id, [])) for s in summaries]
+    for rec in places:
+        rec["quotes"] = json.dumps(rec["quotes"], ensure_ascii=False)
+    rows = [collection_mention_record(m) for m in mentions if m.place is not None]
+    layers = (("places", places, list(COLLECTION_PLACE_FIELDS)), ("mentions", rows, list(COLLECTION_MENTION_FIELDS)))
+    for i, (layer, recs, columns) in enumerate(layers):
+        # shapely points are (x=lon, y=lat).
+        geometry = shapely.points([r["lon"] for r in recs], [r["lat"] for r in recs]) if recs else []
+        gdf = geopandas.GeoDataFrame(recs, columns=columns, geometry=geometry, crs="EPSG:4326")
+        gdf.to_file(path, layer=layer, driver="GPKG", engine="pyogrio", geometry_type="Point",
+                    mode="w" if i == 0 else "a")
+
+
+def write_atomic(path: str | os.PathLike[str], write: Any) -> Path:
+    """Write a file so that it is either the old one or the whole new one, never half of it.
+
+    ``write`` is bytes, or a callable given a temporary path in the same folder; the
+    temporary file replaces ``path`` (``os.replace``) only once it is complete.
+    """
+    out = Path(path)
+    if not out.parent.is_dir():
+        raise InputError(f"cannot write {str(out)!r}: the folder {str(out.parent)!r} does not exist")
+    if out.is_dir():
+        raise InputError(f"cannot write {str(out)!r}: it is a folder")
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.stem}.", suffix=".tmp" + out.suffix, dir=out.parent)
+    try:
+        if callable(write):
+            os.close(fd)
+            os.unlink(tmp)  # drivers such as GPKG want to create their file themselves
+            write(tmp)
+        else:
+            with os.fdopen(fd, "wb") as f:
+                f.write(write)
+                f.flush()
+                os.fsync(f.fileno())
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return out
+
+
+def write_collection(path: str | os.PathLike[str], fmt: str, summaries: Sequence[PlaceSummary],
+                     mentions: Sequence[MentionOut]) -> Path:
+    """Write a collection export (``fmt`` one of :data:`COLLECTION_FORMATS`) atomically to ``path``."""
+    if fmt not in COLLECTION_FORMATS:
+        raise InputError(f"unknown export format {fmt!r}; valid: {', '.join(COLLECTION_FORMATS)}")
+    if fmt == "gpkg":
+        def gpkg(tmp: str) -> None:
+            try:
+                write_collection_gpkg(tmp, summaries, mentions)
+            except RuntimeError as e:  # GDAL's errors (pyogrio.errors.*): a message, not a traceback
+                raise GeoError(f"cannot write {str(path)!r} as a GeoPackage: {e}") from None
+
+        return write_atomic(path, gpkg)
+    if fmt == "geojson":
+        data = json.dumps(collection_feature_collection(summaries, mentions), ensure_ascii=False, indent=1)
+    elif fmt == "csv":
+        data = "\ufeff" + collection_csv(mentions)  # with a BOM, so spreadsheets read the Arabic as UTF-8
+    else:
+        data = collection_kml(summaries, mentions)
+    return write_atomic(path, data.encode("utf-8"))

@@ -23,13 +23,13 @@ import gc
 import hashlib
 import json
 import logging
+import math
 import os
 import pickle
 import re
 from collections import ChainMap
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
-from itertools import compress
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, NamedTuple
@@ -51,7 +51,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-_FORMAT_VERSION = 12
+_FORMAT_VERSION = 13
 
 # Name reference types (low 4 bits of a packed ref): how a name belongs to its place.
 NAME, NAME_AR, ALIAS, ALT, DEMONYM, ORG, BARE = range(7)
@@ -65,7 +65,8 @@ _LENGTHS: tuple[tuple[int, ...], ...] = tuple(
     tuple(L for L in range(8, 0, -1) if bits >> L & 1) for bits in range(1 << 9)
 )
 _KIND_PROMINENCE = {"country": 50_000_000, "region": 3_000_000, "admin1": 1_500_000,
-                    "camp": 40_000, "prison": 20_000, "crossing": 20_000, "facility": 10_000}
+                    "camp": 40_000, "prison": 20_000, "crossing": 20_000, "facility": 10_000,
+                    "sea": 2_000_000, "river": 1_000_000, "desert": 500_000, "mountain": 500_000, "lake": 200_000}
 # A city or town from a places file, without a "population", is found as readily as a GeoNames city of
 # 100,000 (alone, without a cue word); with one, it is weighed exactly like a GeoNames place of that size.
 _FILE_PROMINENCE = {**_KIND_PROMINENCE, "city": 100_000, "town": 100_000}
@@ -105,7 +106,7 @@ class Gazetteer:
     """
 
     __slots__ = ("_cols", "_index", "_first_lens", "_upper", "_wkb", "_by_id", "_common", "_words", "_state",
-                 "_capitals", "_seats", "_particles", "_pairs", "_skeletons")
+                 "_capitals", "_seats", "_particles", "_pairs", "_skeletons", "_named", "_memo")
 
     def __init__(self, state: dict[str, Any]) -> None:
         self._state = state
@@ -117,14 +118,28 @@ class Gazetteer:
         self._upper: frozenset[str] = state["upper"]
         self._wkb: dict[int, bytes] = state["wkb"]
         self._by_id: Mapping[str, int] | None = None  # built on first get(): most runs never need it
+        # Ids of every place that is not a GeoNames town (countries, regions, curated: a few thousand), so
+        # the lookups a parse makes (country:SY, admin1:US-MD) never build the 236,000-entry table above.
+        self._named: dict[str, int] = state["named_ids"]
         self._common: dict[str, float] = state["common"]
         self._words: frozenset[str] = state["words"]
         self._capitals: frozenset[int] = state["capitals"]
         self._seats: dict[int, int] = state["seats"]
         self._particles: dict[str, float] = state["particles"]
         self._pairs: frozenset[str] = state["pairs"]
-        # Per country, built on first use (only statements with an unknown Arabic town name need one).
+        # Per country, the towns' consonant skeletons computed at build time (see _town_skeletons), made
+        # into a dict on first use by C-level calls: computing them on first use cost a fresh process
+        # ~0.2 s per country a statement names, and a dict per country would slow every start.
         self._skeletons: dict[str, dict[str, tuple[int, ...]]] = {}
+        self._memo: dict[str, Any] = {}  # see memo()
+
+    def memo(self, *, reset: bool = False) -> dict[str, Any]:
+        """A namespace of caches that the parser keeps with this gazetteer (decisions that depend only
+        on a word or a name and the gazetteer), shared by every text parsed with it. Caches only grow;
+        ``reset`` replaces the namespace (calls already holding the old one keep using it)."""
+        if reset:
+            self._memo = {}
+        return self._memo
 
     # -- size and identity -----------------------------------------------------
     def __len__(self) -> int:
@@ -135,18 +150,12 @@ class Gazetteer:
 
     # -- places ----------------------------------------------------------------
     def place(self, index: int) -> Place:
-        """The place stored at ``index``."""
+        """The place stored at ``index`` (its area, if any, is decoded when first read: see :class:`Place`)."""
         c = self._cols
-        wkb = self._wkb.get(index)
-        geom = None
-        if wkb is not None:
-            import shapely  # local: shapely is only needed when a polygon is asked for
-
-            geom = shapely.from_wkb(wkb)
         return Place(
             place_id=c["id"][index], name=c["name"][index], name_ar=c["name_ar"][index],
             kind=c["kind"][index], country_code=c["cc"][index], lat=c["lat"][index],
-            lon=c["lon"][index], population=c["pop"][index], source=c["source"][index], geometry=geom,
+            lon=c["lon"][index], population=c["pop"][index], source=c["source"][index], wkb=self._wkb.get(index),
         )
 
     def _ids(self) -> Mapping[str, int]:
@@ -157,6 +166,9 @@ class Gazetteer:
 
     def index_of(self, place_id: str) -> int:
         """Storage index of ``place_id``; :class:`UnknownPlaceError` if unknown."""
+        i = self._named.get(place_id)
+        if i is not None:
+            return i  # a base place keeps its storage index in every layer, so this holds for those too
         try:
             return self._ids()[place_id]
         except KeyError:
@@ -203,7 +215,8 @@ class Gazetteer:
 
     def country_index(self, cc: str) -> int | None:
         """Storage index of the country with ISO code ``cc``, if known."""
-        return self._ids().get(f"country:{cc}")
+        i = self._named.get(f"country:{cc}")
+        return i if i is not None else self._ids().get(f"country:{cc}")
 
     # -- names -----------------------------------------------------------------
     def lengths(self, first_token: str) -> tuple[int, ...]:
@@ -220,6 +233,16 @@ class Gazetteer:
     def has_pair(self, first: str, second: str) -> bool:
         """Whether some name of two or more tokens starts with ``first second`` (a cheap pre-check)."""
         return f"{first} {second}" in self._pairs
+
+    def pairs_present(self, pairs: Iterable[str]) -> list[bool]:
+        """:meth:`has_pair` for many ``"first second"`` strings at once (one C-level pass)."""
+        return list(map(self._pairs.__contains__, pairs))
+
+    def starter_tests(self) -> tuple[Callable[[str], bool], ...]:
+        """Membership tests whose union accepts exactly the tokens that start some name (those whose
+        :meth:`lengths` is not empty): C-level callables, so ``filter`` and ``map`` can run them over a
+        text's tens of thousands of distinct words without a Python call each."""
+        return (self._index.__contains__, self._first_lens.__contains__)
 
     def needs_upper(self, key: tuple[str, ...]) -> bool:
         """Whether the name is an acronym that counts only when written in capitals (US, UAE)."""
@@ -238,15 +261,12 @@ class Gazetteer:
         (:func:`geo.translit.latin_skeleton`), for Arabic spellings the gazetteer lacks."""
         table = self._skeletons.get(cc)
         if table is None:
-            from .translit import latin_skeleton
-
-            cols = self._cols
-            groups: dict[str, list[int]] = {}
-            for i in compress(range(len(cols["cc"])), map(cc.__eq__, cols["cc"])):
-                if cols["kind"][i] in ("city", "town"):
-                    groups.setdefault(latin_skeleton(cols["name"][i]), []).append(i)
+            keys, indices, shared = self._state["town_skeletons"].get(cc, ("", (), {}))
+            # zip(indices) gives each index as a 1-tuple, the table's value form, without a Python loop.
+            table = dict(zip(keys.split("\0"), zip(indices), strict=True)) if indices else {}
+            table.update(shared)
             # Idempotent lazy build, like _ids(): two threads racing here store equal tables.
-            table = self._skeletons[cc] = {k: tuple(v) for k, v in groups.items()}
+            self._skeletons[cc] = table
         return table
 
     def is_capital(self, index: int) -> bool:
@@ -265,7 +285,8 @@ class Gazetteer:
         return None
 
     def commonness_any(self, token: str) -> float:
-        """Zipf frequency of any folded Arabic word among the most frequent (≥ 5.5), else 0."""
+        """Zipf frequency of a folded Arabic word among the most frequent (≥ 5.5), or of a word that only looks
+        like a proclitic and a name (كريم, فرقة: more frequent than the name it would split into), else 0."""
         return self._particles.get(token, 0.0)
 
     def is_common_word(self, token: str) -> bool:
@@ -402,6 +423,8 @@ class _Builder:
         cols["lon"] = array("d", self.cols["lon"])
         cols["pop"] = array("q", self.cols["pop"])
         return {
+            "town_skeletons": _town_skeletons(self.cols),
+            "named_ids": {pid: i for i, pid in enumerate(self.cols["id"]) if not pid.startswith("geonames:")},
             "version": _FORMAT_VERSION,
             "cols": cols,
             "index": {" ".join(k): (v[0] if len(v) == 1 else tuple(v)) for k, v in self.index.items()},
@@ -415,6 +438,26 @@ class _Builder:
             "particles": particles,
             "pairs": frozenset(f"{k[0]} {k[1]}" for k in self.index if len(k) > 1),
         }
+
+
+def _town_skeletons(cols: Mapping[str, Sequence[Any]]) -> dict[str, tuple[str, Any, dict[str, tuple[int, ...]]]]:
+    """Per country, the consonant skeletons of its cities' and towns' names, for
+    :meth:`Gazetteer.towns_by_skeleton`: the skeletons only one town has (NUL-joined, with that town's
+    storage index in an array), and the others with all their towns' indices in storage order."""
+    from array import array
+
+    from .translit import latin_skeleton
+
+    per_cc: dict[str, dict[str, list[int]]] = {}
+    for i, (name, kind, cc) in enumerate(zip(cols["name"], cols["kind"], cols["cc"], strict=True)):
+        if kind in ("city", "town"):
+            per_cc.setdefault(cc, {}).setdefault(latin_skeleton(name), []).append(i)
+    out = {}
+    for cc, groups in per_cc.items():
+        single = [(k, v[0]) for k, v in groups.items() if len(v) == 1]
+        out[cc] = ("\0".join(k for k, _ in single), array("i", [i for _, i in single]),
+                   {k: tuple(v) for k, v in groups.items() if len(v) > 1})
+    return out
 
 
 def _name_keys(name: str) -> tuple[list[tuple[str, ...]], bool]:
@@ -645,6 +688,15 @@ class _LayeredGazetteer(Gazetteer):
         pair = f"{first} {second}"
         return pair in self._pairs or pair in self._pairs_over
 
+    def pairs_present(self, pairs: Iterable[str]) -> list[bool]:
+        """:meth:`has_pair` for many ``"first second"`` strings at once."""
+        pairs, over = list(pairs), self._pairs_over
+        return [p in over or hit for p, hit in zip(pairs, super().pairs_present(pairs), strict=True)]
+
+    def starter_tests(self) -> tuple[Callable[[str], bool], ...]:
+        """Membership tests whose union accepts exactly the tokens that start some name, the user's included."""
+        return (*super().starter_tests(), self._index_over.__contains__, self._first_over.__contains__)
+
     def needs_upper(self, key: tuple[str, ...]) -> bool:
         """Whether the name is an acronym that counts only when written in capitals (US, UAE)."""
         k = " ".join(key)
@@ -654,6 +706,27 @@ class _LayeredGazetteer(Gazetteer):
         """Zipf frequency of a folded single-token name as an ordinary word (0 if rare)."""
         z = self._common_over.get(token)
         return self._common.get(token, 0.0) if z is None else z
+
+    def towns_by_skeleton(self, cc: str) -> dict[str, tuple[int, ...]]:
+        """Cities and towns of country ``cc`` keyed by the consonant skeleton of their name: the base's
+        table with the places the user's files add or change put where their names now belong."""
+        table = self._skeletons.get(cc)
+        if table is None:
+            from .translit import latin_skeleton
+
+            base = self._base
+            table = base.towns_by_skeleton(cc)
+            changed = sorted(set().union(*self._delta.cols.values()))
+            if changed:
+                groups = {k: list(v) for k, v in table.items()}
+                for i in changed:
+                    if i < len(base) and base.kind(i) in ("city", "town") and base.country_code(i) == cc:
+                        groups[latin_skeleton(base.name(i))].remove(i)  # an overridden base town
+                    if self.kind(i) in ("city", "town") and self.country_code(i) == cc:
+                        groups.setdefault(latin_skeleton(self.name(i)), []).append(i)
+                table = {k: tuple(sorted(v)) for k, v in groups.items() if v}
+            self._skeletons[cc] = table
+        return table
 
     def __reduce__(self) -> tuple[Any, ...]:
         # The base pickles as itself (once, however many layers refer to it), the delta as plain data.
@@ -703,8 +776,143 @@ def _natural_earth_countries() -> dict[str, Any]:
     return out
 
 
+def _admin1_areas() -> dict[str, Any]:
+    """ISO 3166-2 code → shapely area of a first-level division (Natural Earth 1:10m, simplified: data/README.md)."""
+    path = DATA_DIR / "admin1_areas.geojson"
+    if not path.exists():
+        log.warning("first-level division areas %s are missing; divisions will be points", path)
+        return {}
+    import shapely
+
+    fc = json.loads(path.read_text(encoding="utf-8"))
+    geoms = shapely.from_geojson([json.dumps(f["geometry"]) for f in fc["features"]])
+    return {f["id"]: g for f, g in zip(fc["features"], geoms, strict=True) if g is not None and not g.is_empty}
+
+
+# Head words of natural features, for a feature's one-word core name: English and Arabic forms.
+_FEATURE_HEADS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "river": (("{} River", "River {}"), ("نهر {}",)),
+    "lake": (("Lake {}",), ("بحيرة {}",)),
+    "mountain": (("{} Mountains", "{} Range"), ("جبال {}", "سلسلة جبال {}")),
+    "desert": (("{} Desert",), ("صحراء {}",)),
+}
+_FEATURE_HEAD_RE = re.compile(
+    r"^(?:lake|river|the)\s+|\s+(?:river|lake|mountains?|mts\.?|range|desert)$"
+    r"|^(?:نهر|بحيرة|جبال|سلسلة جبال|صحراء)\s+", re.IGNORECASE)
+# A one-word name of a natural feature that is a word this frequent (Zipf) is read only with its head noun.
+_FEATURE_BARE_ZIPF = 4.0
+
+
+def _feature_point(geom: Any) -> tuple[float, float]:
+    """``(lat, lon)`` of a natural feature: inside an area, half-way along the longest line of a river."""
+    if geom.geom_type in ("LineString", "MultiLineString"):
+        longest = max(getattr(geom, "geoms", [geom]), key=lambda g: g.length)
+        p = longest.interpolate(0.5, normalized=True)
+        return p.y, p.x
+    return _rep_point(geom)
+
+
+def _add_natural_features(b: _Builder, countries: Mapping[str, Any], ar_freq: Mapping[str, float]) -> None:
+    """Seas, rivers, lakes, deserts, mountain ranges and ports (data/natural_features.geojson), after the cities.
+
+    A feature's full names (Red Sea, البحر الأحمر, Lake Chad) are names. A one-word name (Euphrates, الفرات,
+    Zagros: also the core of "Zagros Mountains") is a name only when it is not a frequent word and no other
+    place has it; otherwise it counts only with its head noun ("Jordan River", نهر الأردن, جبال الأطلس),
+    which is always added. A port is a facility named "Port of X", with ميناء/مرفأ and the Arabic name of
+    the GeoNames city X beside it.
+    """
+    path = DATA_DIR / "natural_features.geojson"
+    if not path.exists():
+        log.warning("natural features %s are missing", path)
+        return
+    import shapely
+    from wordfreq import get_frequency_dict
+
+    en_freq = get_frequency_dict("en", wordlist="large")
+    fc = json.loads(path.read_text(encoding="utf-8"))
+    geoms = shapely.from_geojson([json.dumps(f["geometry"]) for f in fc["features"]])
+    codes = list(countries)
+    tree = shapely.STRtree([countries[c] for c in codes])
+
+    def zipf(key: str) -> float:
+        f = ar_freq.get(key, 0.0) if is_arabic(key) else en_freq.get(key, 0.0)
+        return math.log10(f * 1e9) if f > 0 else 0.0
+
+    def free(name: str) -> bool:
+        # One word, not frequent, not already another place's name (a country, a city, a demonym).
+        keys, _ = _name_keys(name)
+        return (len(keys) == 1 and len(keys[0]) == 1 and len(keys[0][0]) >= 4 and keys[0] not in b.index
+                and zipf(keys[0][0]) < _FEATURE_BARE_ZIPF)
+
+    for f, geom in zip(fc["features"], geoms, strict=True):
+        p = f["properties"]
+        if geom is None or geom.is_empty:
+            continue
+        if p["kind"] == "port":
+            _add_port(b, p, geom)
+            continue
+        hits = {codes[k] for k in tree.query(geom, predicate="intersects")}
+        cc = hits.pop() if len(hits) == 1 else ""  # a feature of several countries (or of the sea) has none
+        lat, lon = _feature_point(geom)
+        full = [(p["name"], NAME), (p.get("name_ar") or "", NAME_AR)]
+        full += [(a, ALIAS) for a in [*(p.get("aliases_en") or []), *(p.get("aliases_ar") or [])]]
+        en_heads, ar_heads = _FEATURE_HEADS.get(p["kind"], ((), ()))
+        cores = []  # one-word names without their head noun: Zagros of "Zagros Mountains", and Euphrates itself
+        for name, _t in full:
+            core = _FEATURE_HEAD_RE.sub("", name).strip() if name else ""
+            if core and len(tuple(tokens(fold_name(core)))) == 1:
+                cores.append(core)
+        # Decide before adding anything of this feature: its own names must not make its core "taken".
+        bare_ok = {n: free(n) for n in {*cores, *(n for n, _t in full if n)}}
+        # A minor feature (Natural Earth scalerank 5 and up: the Litani, the Bab el-Mandeb) weighs a twentieth;
+        # geo.resolve reads one only where the statement names a country beside it.
+        pop = _KIND_PROMINENCE[p["kind"]] // (20 if int(p.get("scalerank") or 99) >= 5 else 1)
+        i = b.add_place(f"ne:{p['id']}", p["name"], p.get("name_ar") or "", p["kind"], cc, lat, lon,
+                        pop, p.get("source") or "Natural Earth", geom)
+        for name, t in full:
+            if name:
+                one_word = len(tuple(tokens(fold_name(name)))) == 1
+                b.add_name(name, i, t if not one_word or bare_ok[name] else BARE)
+        for core in cores:
+            if core not in (n for n, _t in full):
+                b.add_name(core, i, ALIAS if bare_ok[core] else BARE)
+            for head in (ar_heads if is_arabic(core) else en_heads):
+                b.add_name(head.format(core), i, ALIAS)
+
+
+def _add_port(b: _Builder, p: Mapping[str, Any], geom: Any) -> None:
+    """A port (Natural Earth ports) as a facility: "Port of X", "X Port", and ميناء X / مرفأ X where X is the
+    Arabic name of the GeoNames city of that name within about 30 km, whose country the port takes."""
+    town = p["name"].removeprefix("Port of ").strip()
+    lat, lon = geom.y, geom.x
+    city = None
+    for ref in _unpack(_pack(b.index.get(tuple(tokens(fold_name(town)))))):
+        j = ref.place_index
+        if b.cols["kind"][j] in ("city", "town") and abs(b.cols["lat"][j] - lat) < 0.3 \
+                and abs(b.cols["lon"][j] - lon) < 0.3 and (city is None or b.cols["pop"][j] > b.cols["pop"][city]):
+            city = j
+    cc = b.cols["cc"][city] if city is not None else ""
+    i = b.add_place(f"ne:{p['id']}", p["name"], "", "facility", cc, lat, lon, _KIND_PROMINENCE["facility"],
+                    p.get("source") or "Natural Earth ports")
+    b.add_name(p["name"], i, NAME)
+    b.add_name(f"{town} Port", i, ALIAS)
+    ar = b.cols["name_ar"][city] if city is not None else ""
+    if ar:
+        b.cols["name_ar"][i] = f"ميناء {ar}"
+        b.add_name(f"ميناء {ar}", i, NAME_AR)
+        b.add_name(f"مرفأ {ar}", i, ALIAS)
+
+
+def _pack(bucket: list[int] | None) -> int | tuple[int, ...] | None:
+    """A builder's bucket of refs in the packed form :func:`_unpack` reads."""
+    if not bucket:
+        return None
+    return bucket[0] if len(bucket) == 1 else tuple(bucket)
+
+
 def _sources(extra: Sequence[Path]) -> list[Path]:
-    names = ("countries.csv", "admin1.csv", "places.geojson", "organisations.csv", "cities_ar.csv")
+    names = ("countries.csv", "admin1.csv", "places.geojson", "organisations.csv", "cities_ar.csv",
+             "geonames_points.csv", "admin1_areas.geojson", "natural_features.geojson")
     files = [DATA_DIR / n for n in names]
     return files + [Path(p) for p in extra]
 
@@ -738,6 +946,11 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
     b = _Builder()
     cities = _geonames_cities()
     polygons = _natural_earth_countries()
+    # GeoNames' own point of a country and of a first-level division (what GeoNames-based tools and their
+    # evaluations use), not one derived from a polygon or the division's seat.
+    gn_points = {r["place_id"]: (float(r["lat"]), float(r["lon"]), r["geonameid"])
+                 for r in _read_csv(DATA_DIR / "geonames_points.csv")}
+    admin1_areas = _admin1_areas()
 
     # Countries ------------------------------------------------------------------
     rows = {r["iso2"]: r for r in _read_csv(DATA_DIR / "countries.csv")}
@@ -760,7 +973,10 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
         name = row.get("name_en") or getattr(country, "common_name", None) or country.name
         name_ar = row.get("name_ar", "")
         geom = polygons.get(cc)
-        if geom is not None:
+        point = gn_points.get(f"country:{cc}")
+        if point is not None:
+            lat, lon = point[0], point[1]
+        elif geom is not None:
             lat, lon = _rep_point(geom)
         elif cc in capitals:
             lat, lon = capitals[cc]
@@ -768,7 +984,9 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
             continue  # no location at all: better absent than wrong
         pop = max(int(gn_countries.get(cc, {}).get("population") or 0), _KIND_PROMINENCE["country"])
         src = ("ISO 3166-1 (pycountry); " if cc in iso else "user-assigned code, not ISO 3166-1; ") + (
-            "polygon: Natural Earth 1:110m" if geom is not None else "point: capital, GeoNames")
+            "polygon: Natural Earth 1:110m" if geom is not None else "") + (
+            f"; point: GeoNames #{point[2]}" if point is not None else
+            "; point: inside the polygon" if geom is not None else "point: capital, GeoNames")
         i = b.add_place(f"country:{cc}", name, name_ar, "country", cc, lat, lon, pop, src, geom)
         for n in {name, country.name, getattr(country, "official_name", "") or "", *_split(row.get("aliases_en"))}:
             if n:
@@ -793,9 +1011,16 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
         except (TypeError, ValueError):
             log.warning("admin1 row %r has no usable coordinates; skipped", r.get("code"))
             continue
+        source = r.get("source") or "ISO 3166-2 (pycountry); seat: GeoNames"
+        point = gn_points.get(f"admin1:{r['code']}")
+        if point is not None:  # the row's own lat/lon is its seat's, which the seat rule keeps using
+            lat, lon = point[0], point[1]
+            source += f"; point: GeoNames #{point[2]}"
+        area = admin1_areas.get(r["code"])
+        if area is not None:
+            source += "; area: Natural Earth 1:10m"
         i = b.add_place(f"admin1:{r['code']}", r["name_en"], r.get("name_ar", ""), "admin1",
-                        r["code"].split("-")[0], lat, lon, _KIND_PROMINENCE["admin1"],
-                        r.get("source") or "ISO 3166-2 (pycountry); seat: GeoNames")
+                        r["code"].split("-")[0], lat, lon, _KIND_PROMINENCE["admin1"], source, area)
         b.add_name(r["name_en"], i, NAME)
         if r.get("name_ar"):
             b.add_name(r["name_ar"], i, NAME_AR)
@@ -873,6 +1098,8 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
     else:
         log.warning("curated places file %s is missing", curated_path)
 
+    _add_natural_features(b, polygons, ar_freq)
+
     # Organisations that contain a place name: indexed so the longest match consumes them.
     for r in _read_csv(DATA_DIR / "organisations.csv"):
         if r.get("name"):
@@ -884,8 +1111,31 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
     import math
 
     particles = {w: round(math.log10(f * 1e9), 2) for w, f in _arabic_frequencies().items() if f >= 10**-3.5}
+    # ... and words that only look like a proclitic and a name (كريم is not ك + ريم): see _readings in extract.
+    particles.update(_whole_words({k[0] for k in b.index}))
     gaz = Gazetteer(b.state(common, words, particles))
     return gaz._with_records(user) if user else gaz
+
+
+def _whole_words(names: set[str]) -> dict[str, float]:
+    """Arabic words that a proclitic split would turn into a name but that are words of their own: the whole
+    form is more frequent than the name it would split into (كريم "generous" 4.9 > ريم 4.1, فرقة "team" 4.7 >
+    رقة 3.4; but وبغداد 3.2 < بغداد 4.9). Zipf of each, for :meth:`Gazetteer.commonness_any`."""
+    import math
+
+    freq = _arabic_frequencies()
+    out: dict[str, float] = {}
+    for w, f in freq.items():
+        if f < 1e-6 or not is_arabic(w):
+            continue  # rarer than Zipf 3: a word nobody would miss as a word
+        for _, stem in strip_proclitics(w):
+            if stem not in names:
+                continue
+            bare = stem[2:] if stem.startswith("ال") else stem
+            if f > max(freq.get(bare, 0.0), freq.get("ال" + bare, 0.0)):
+                out[w] = round(math.log10(f * 1e9), 2)
+                break
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -41,7 +41,7 @@ from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
 
-from geopy.adapters import BaseSyncAdapter, RequestsAdapter, URLLibAdapter
+from geopy.adapters import BaseSyncAdapter
 from geopy.exc import GeocoderParseError, GeocoderRateLimited, GeocoderTimedOut
 from geopy.geocoders.base import DEFAULT_SENTINEL, Geocoder
 from geopy.location import Location
@@ -49,6 +49,7 @@ from geopy.point import Point
 
 from .errors import GeocoderError, InputError
 from .model import Place
+from .safehttp import DEFAULT_MAX_BYTES, DEFAULT_MAX_REDIRECTS, BoundedAdapter
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
@@ -75,6 +76,8 @@ _EARTH_RADIUS_KM = 6371.0088
 _AR_COMMA = "\u060c"
 _PARTS = re.compile(r"\s*[,\u060c]\s*")
 _DEFAULT_LIMIT = 10
+#: Upper bound on OnlineGeocoder(max_retries=...): each retry is a request to a service that said "too many".
+_MAX_RETRIES = 10
 
 
 class PlaceIndex(Protocol):
@@ -116,13 +119,16 @@ def _system_ssl_context() -> ssl.SSLContext:
     return ssl.create_default_context()
 
 
-def _online_adapter(*, proxies: Any, ssl_context: ssl.SSLContext | None) -> BaseSyncAdapter:
-    """geopy adapter for the default Nominatim: no hidden retries, shared default TLS context."""
-    if not RequestsAdapter.is_available:  # pragma: no cover - requests is a dependency
-        return URLLibAdapter(proxies=proxies, ssl_context=ssl_context)  # urllib never retries
-    # geopy's RequestsAdapter mounts urllib3 retries (max_retries=2) that silently retry a 429 and *sleep
-    # for its Retry-After* inside one call, blind to our deadline. Retries are ours to decide: turn them off.
-    return RequestsAdapter(proxies=proxies, ssl_context=ssl_context or _system_ssl_context(), max_retries=0)
+def _online_adapter(*, proxies: Any, ssl_context: ssl.SSLContext | None, max_bytes: int = DEFAULT_MAX_BYTES,
+                    max_redirects: int = DEFAULT_MAX_REDIRECTS, allow_private: bool | None = None) -> BoundedAdapter:
+    """geopy adapter for the default Nominatim: one deadline per call, a byte cap, same-host redirects.
+
+    Not requests (geopy's default): its timeout bounds each read, not the call, it reads a reply
+    whole, follows redirects to any host, and its urllib3 retries sleep for a 429's Retry-After
+    blind to our deadline. See :mod:`geo.safehttp`.
+    """
+    return BoundedAdapter(proxies=proxies, ssl_context=ssl_context or _system_ssl_context(), max_bytes=max_bytes,
+                          max_redirects=max_redirects, allow_private=allow_private)
 
 
 def _check_limit(limit: int | None) -> int | None:
@@ -449,9 +455,11 @@ def _short(exc: BaseException, limit: int = 160) -> str:
 def _run_with_deadline(fn: Callable[[], T], seconds: float) -> T:
     """Run ``fn`` in a worker thread and wait at most ``seconds`` for it.
 
-    Socket timeouts bound each read, not the whole call (a server can trickle
-    bytes), so only waiting from outside makes the deadline hard. A call that
-    overruns is abandoned: its own socket timeout (also ``seconds``) ends it soon.
+    Only for a geocoder passed in by the caller, whose HTTP client we do not control
+    (the default Nominatim uses :class:`geo.safehttp.BoundedAdapter`, which keeps the
+    deadline itself, with no thread). Such a client's socket timeouts bound each read,
+    not the whole call, so only waiting from outside makes the deadline hard; a call that
+    overruns is abandoned, and its thread lives as long as that client keeps reading.
     """
     box: dict[str, Any] = {}
     done = threading.Event()
@@ -479,10 +487,13 @@ class OnlineGeocoder(Geocoder):
     The online part of every call (rate-limit wait, requests, Retry-After waits and
     retries) is bounded by ``timeout`` seconds in total; the offline fallback then
     adds an in-memory lookup (and, once, loading the default gazetteer unless one is
-    passed). Requests are spaced at least ``min_delay_seconds`` apart (Nominatim's policy is one per
+    passed). The default Nominatim's HTTP client (:mod:`geo.safehttp`) keeps that deadline by
+    itself, with no extra thread, caps the reply's size and follows redirects only within the
+    configured host. Requests are spaced at least ``min_delay_seconds`` apart (Nominatim's policy is one per
     second); answers, including "no result", are cached in memory (LRU) and
     optionally in a JSON file, failures never; any failure (timeout, HTTP 429
-    beyond the budget, 5xx, malformed JSON, refused connection, ...) is answered
+    beyond the budget, 5xx, malformed JSON, a JSON ``{"error": ...}`` reply, a reply over the byte
+    cap, a refused redirect, refused connection, ...) is answered
     from the offline gazetteer with a note saying why.
 
     Parameters
@@ -497,10 +508,19 @@ class OnlineGeocoder(Geocoder):
     min_delay_seconds
         Minimum time between the starts of two requests, shared by all threads.
     max_retries
-        Retries after HTTP 429, each only if its Retry-After wait fits in the budget. Other
-        failures fall back at once: the gazetteer is a good answer and the budget is short.
+        Retries after HTTP 429 (at most 10), each only if its Retry-After wait fits in the budget.
+        Other failures fall back at once: the gazetteer is a good answer and the budget is short.
     error_wait_seconds
-        Wait before retrying a 429 that has no Retry-After header.
+        Wait before retrying a 429 without a usable Retry-After, and the least wait after any 429:
+        ``Retry-After: 0`` or a negative or past value never makes a burst of requests.
+    max_retry_after_seconds
+        Longest Retry-After believed; a larger one (``Retry-After: 999999999``) is cut to this,
+        so one reply cannot switch the service off for this instance for days.
+    max_response_bytes, max_redirects, allow_private_addresses
+        For the default Nominatim only (see :mod:`geo.safehttp`): the byte cap on a reply (the
+        call fails as soon as a reply passes it, nothing more is read), redirects followed (to
+        the same host only), and whether non-public addresses may be reached (default: only
+        when the configured host is itself one, such as ``127.0.0.1`` or ``localhost``).
     cache_size
         Entries kept in memory (0 disables caching).
     cache_path
@@ -529,6 +549,10 @@ class OnlineGeocoder(Geocoder):
         min_delay_seconds: float = 1.0,
         max_retries: int = 2,
         error_wait_seconds: float = 1.0,
+        max_retry_after_seconds: float = 300.0,
+        max_response_bytes: int = DEFAULT_MAX_BYTES,
+        max_redirects: int = DEFAULT_MAX_REDIRECTS,
+        allow_private_addresses: bool | None = None,
         cache_size: int = 1024,
         cache_path: str | os.PathLike[str] | None = None,
         gazetteer: PlaceIndex | None = None,
@@ -537,9 +561,17 @@ class OnlineGeocoder(Geocoder):
         _check_seconds("timeout", timeout, allow_zero=False)
         _check_seconds("min_delay_seconds", min_delay_seconds)
         _check_seconds("error_wait_seconds", error_wait_seconds)
-        for name, value in (("max_retries", max_retries), ("cache_size", cache_size)):
+        _check_seconds("max_retry_after_seconds", max_retry_after_seconds)
+        for name, value in (("max_retries", max_retries), ("cache_size", cache_size),
+                            ("max_redirects", max_redirects)):
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
                 raise InputError(f"{name} must be an integer ≥ 0, not {value!r}")
+        if max_retries > _MAX_RETRIES:
+            raise InputError(f"max_retries must be at most {_MAX_RETRIES}, not {max_retries!r}")
+        if isinstance(max_response_bytes, bool) or not isinstance(max_response_bytes, int) or max_response_bytes < 1:
+            raise InputError(f"max_response_bytes must be a positive integer, not {max_response_bytes!r}")
+        if allow_private_addresses not in (None, True, False):
+            raise InputError(f"allow_private_addresses must be None, True or False, not {allow_private_addresses!r}")
         if offline is not None and gazetteer is not None:
             raise InputError("pass either offline=OfflineGeocoder(...) or gazetteer=..., not both")
         # Our own base adapter never fetches: every request goes through ``self.geocoder``.
@@ -550,13 +582,19 @@ class OnlineGeocoder(Geocoder):
 
             geocoder = Nominatim(
                 domain=domain or _NOMINATIM_DOMAIN, scheme=scheme, user_agent=user_agent or DEFAULT_USER_AGENT,
-                proxies=proxies, timeout=timeout, adapter_factory=_online_adapter,
+                proxies=proxies, timeout=timeout,
+                adapter_factory=partial(_online_adapter, max_bytes=max_response_bytes, max_redirects=max_redirects,
+                                        allow_private=allow_private_addresses),
             )
         else:
             given = {k: v for k, v in (("domain", domain), ("scheme", scheme), ("user_agent", user_agent))
                      if v is not None}
             if proxies is not DEFAULT_SENTINEL:
                 given["proxies"] = proxies
+            defaults = {"max_response_bytes": (max_response_bytes, DEFAULT_MAX_BYTES),
+                        "max_redirects": (max_redirects, DEFAULT_MAX_REDIRECTS),
+                        "allow_private_addresses": (allow_private_addresses, None)}
+            given.update({k: v for k, (v, d) in defaults.items() if v != d})
             if given:
                 raise InputError(
                     f"{sorted(given)!r} configure the default Nominatim only; set them on the geocoder you pass "
@@ -569,6 +607,9 @@ class OnlineGeocoder(Geocoder):
         self.min_delay_seconds = float(min_delay_seconds)
         self.max_retries = max_retries
         self.error_wait_seconds = float(error_wait_seconds)
+        self.max_retry_after_seconds = float(max_retry_after_seconds)
+        # Our own adapter bounds the whole call itself; any other geocoder needs a watcher thread.
+        self._bounded = isinstance(getattr(geocoder, "adapter", None), BoundedAdapter)
         self.cache_size = cache_size
         self.cache_path = Path(cache_path) if cache_path is not None else None
         # The service's identity is part of every cache key: one cache file may serve several services.
@@ -751,10 +792,10 @@ class OnlineGeocoder(Geocoder):
             try:
                 # partial binds this attempt's arguments now: an abandoned call must not see later ones.
                 call = partial(self.geocoder.geocode, query, **kwargs, timeout=remaining)
-                found = _run_with_deadline(call, remaining)
+                found = call() if self._bounded else _run_with_deadline(call, remaining)
                 locations = _as_locations(found, limit)
             except GeocoderRateLimited as exc:
-                wait = exc.retry_after if exc.retry_after is not None else self.error_wait_seconds
+                wait = self._retry_wait(exc.retry_after)
                 with self._lock:
                     # The server's wish holds for every caller of this instance, not just this one.
                     self._not_before = max(self._not_before, time.monotonic() + wait)
@@ -769,6 +810,13 @@ class OnlineGeocoder(Geocoder):
                 raise _Failure(f"failed ({_short(exc)})") from exc
             return locations
         raise AssertionError("unreachable: the loop returns or raises")  # pragma: no cover
+
+    def _retry_wait(self, retry_after: Any) -> float:
+        """Seconds to wait after a 429: the server's Retry-After, at least ``error_wait_seconds``, at most
+        ``max_retry_after_seconds`` (geopy reads a negative or past value as 0, an unparsable one as None)."""
+        ok = isinstance(retry_after, (int, float)) and not isinstance(retry_after, bool) and math.isfinite(retry_after)
+        wait = float(retry_after) if ok else self.error_wait_seconds
+        return min(max(wait, self.error_wait_seconds), self.max_retry_after_seconds)
 
     def geocode(self, query: str, *, exactly_one: bool = True, timeout: Any = DEFAULT_SENTINEL,
                 language: str | None = None, limit: int | None = None,

@@ -10,7 +10,9 @@ to ``st_folium(feature_group_to_add=...)``. What makes it safe and offline:
   folium's CDN defaults (jQuery, bootstrap, font-awesome, ...) are dropped, because
   streamlit-folium stops at the first script that fails to load.
 * The basemap is drawn from Natural Earth country outlines shipped inside the
-  pyogrio wheel; online tiles are added only when asked for (``tiles=``).
+  pyogrio wheel and, from zoom 6 on, from the Natural Earth 1:10m cells under
+  ``static/vendor/natural-earth/10m`` (fetched from the asset base, or inlined in a
+  standalone file); online tiles are added only when asked for (``tiles=``).
 * Every string from the statement goes through :func:`escape_untrusted` and reaches
   the page as a JSON string of escaped HTML. Places are drawn by our own elements,
   whose output folium never re-parses as a Jinja template (it does for its own:
@@ -43,7 +45,7 @@ from folium.template import Template
 
 from .errors import InputError, UnknownPlaceError
 from .model import LAYERS, Layer
-from .report import ARABIC_FONTS, escape_untrusted, is_rtl, quote_html
+from .report import ARABIC_FONTS, escape_untrusted, first_quotes, is_rtl, quote_html
 from .situation import Situation, SituationPlace
 
 __all__ = [
@@ -55,6 +57,7 @@ __all__ = [
     "layer_groups",
     "layer_control",
     "initial_view",
+    "view_for_bounds",
     "map_html_standalone",
     "write_map_html",
     "escape_untrusted",
@@ -65,11 +68,16 @@ __all__ = [
     "label_html",
     "basemap_geojson",
     "place_css_class",
+    "DETAIL_DIR",
     "MOVEMENT_COLOUR",
     "TEXTPATH_JS",
     "movement_group",
     "movement_popup_html",
     "movement_css_class",
+    "CLUSTER_ABOVE",
+    "MAX_POPUP_QUOTES",
+    "MAX_MAP_QUOTES",
+    "popup_quote_limit",
 ]
 
 #: Where Streamlit's static serving exposes ``static/vendor`` (root-relative: the map iframe is same-origin).
@@ -83,8 +91,12 @@ TILES: dict[str, str] = {"OpenStreetMap": "OpenStreetMap (online tiles)"}
 
 # The only files the map needs, relative to the asset base. No bootstrap / font-awesome
 # (no folium.Icon) and no jQuery (only folium.Popup needs it; our popups are plain DOM).
-_JS = (("leaflet", "leaflet/leaflet.js"),)
-_CSS = (("leaflet_css", "leaflet/leaflet.css"),)
+# Leaflet.markercluster is always loaded, big statement or not: the base map (and so the
+# map's iframe) must stay the same whatever the statement, or it would reload.
+_JS = (("leaflet", "leaflet/leaflet.js"), ("markercluster", "leaflet.markercluster/leaflet.markercluster.js"))
+_CSS = (("leaflet_css", "leaflet/leaflet.css"),
+        ("markercluster_css", "leaflet.markercluster/MarkerCluster.css"),
+        ("markercluster_default_css", "leaflet.markercluster/MarkerCluster.Default.css"))
 
 _NATURAL_EARTH = ("tests", "fixtures", "naturalearth_lowres", "naturalearth_lowres.shp")
 # ~10 km tolerance and 0.01° (~1 km) precision: outlines for context, ~130 KB of JSON.
@@ -93,11 +105,28 @@ _BASEMAP_PRECISION = 0.01
 # Area geometries of places are simplified for drawing only (exports keep full detail).
 _AREA_TOLERANCE = 0.01
 
-_PANES = (("geo-basemap", 350, False), ("geo-areas", 410, True), ("geo-points", 420, True),
-          ("geo-labels", 430, False))
+_PANES = (("geo-basemap", 350, False), ("geo-detail", 360, False), ("geo-areas", 410, True),
+          ("geo-points", 420, True), ("geo-labels", 430, False))
+
+#: The detailed offline basemap (Natural Earth 1:10m, data/tools/natural_earth.py): 5° cells under the asset base.
+DETAIL_DIR = VENDOR_DIR / "natural-earth" / "10m"
+_DETAIL_CELL = 5
+_DETAIL_GRID = 0.001
+# From this zoom on, the 1:10m cells in view replace the 1:110m outlines (at 6 a map shows ~15° of longitude).
+_DETAIL_MIN_ZOOM = 6
+# A standalone map inlines the cells around its places, at most this many (a cell is ~3 KB on average).
+_DETAIL_INLINE_MAX = 36
 
 #: Above this many point places, names show on hover only (permanent labels would pile up).
 _MAX_LABELS = 25
+#: Above this many point places, points are clustered (Leaflet.markercluster): the map then draws
+#: one bubble per cluster and only the points in view, so its DOM stays small for any statement.
+CLUSTER_ABOVE = 150
+#: Quotes shown in a place's popup; the quotes panel and the CSV have more.
+MAX_POPUP_QUOTES = 5
+#: Quotes in all the popups of one map: with many places, each popup holds fewer (at least one),
+#: so the map's data stays about the size of this many quotes plus one heading per place.
+MAX_MAP_QUOTES = 1_500
 
 _SEA = "#dbe9f4"
 _LAND = "#f7f5f0"
@@ -105,13 +134,20 @@ _BORDER = "#9aa5b1"
 
 # Zoom used when focusing a point place, by kind (areas get a zoom from their extent).
 _POINT_ZOOM = {"city": 9, "town": 10, "camp": 11, "prison": 12, "crossing": 12, "facility": 12}
+# Lines (rivers) are drawn as lines: no fill.
+_LINE_TYPES = ("LineString", "MultiLineString")
 
 _MAP_CSS = f"""
 <style>
   .leaflet-container {{ background: {_SEA}; font-family: "Noto Sans", "DejaVu Sans", sans-serif; }}
   .leaflet-popup-content {{ max-height: 230px; overflow-y: auto; min-width: 220px; margin: 10px 14px; }}
   .leaflet-control-layers {{ font-size: 12px; }}
-  .leaflet-popup-content .geo-quote {{ font-size: 14px; }}
+  .leaflet-popup-content .geo-quote {{ font-size: 14px; margin: 0 0 .5em 0; line-height: 1.6; }}
+  .leaflet-popup-content .geo-quote[dir="rtl"] {{ font-family: {ARABIC_FONTS}; font-size: 15px; }}
+  .leaflet-popup-content .geo-quote mark {{ background: #ffe08a; padding: 0 .1em; border-radius: 2px; }}
+  .geo-popup-name {{ font-weight: 600; font-size: 15px; }}
+  .geo-popup-meta {{ color: #555; font-size: 12px; margin-bottom: 6px; }}
+  .geo-more {{ color: #555; font-size: 12px; }}
   .leaflet-control-layers-overlays label {{ margin: 2px 0; }}
   .geo-swatch {{ display: inline-block; width: 11px; height: 11px; border-radius: 50%;
                  vertical-align: -1px; margin: 0 4px 0 2px; border: 1px solid rgba(0,0,0,.25); }}
@@ -178,15 +214,23 @@ def label_html(sp: SituationPlace) -> str:
     return escape_untrusted(sp.place.name)
 
 
-def popup_html(sp: SituationPlace, text: str) -> str:
-    """Click text: names, kind, confidence and every quote with the mention marked (escaped)."""
+def popup_html(sp: SituationPlace, text: str, *, max_quotes: int | None = MAX_POPUP_QUOTES) -> str:
+    """Click text: names, kind, confidence and the first ``max_quotes`` quotes with the mention marked (escaped).
+
+    A place mentioned thousands of times would otherwise carry the whole statement into the map;
+    a last line says how many more there are and where to read them.
+    """
     p = sp.place
-    quotes = "".join(quote_html(q) for q in sp.quotes(text))
+    quotes = "".join(quote_html(q, styled=False) for q in first_quotes(sp, text, max_quotes))
+    more = len(sp.mentions) - (len(sp.mentions) if max_quotes is None else min(max_quotes, len(sp.mentions)))
+    if more > 0:
+        quotes += f'<div class="geo-more">… and {more:,} more mention{"s" if more != 1 else ""}</div>'
+    # Looks come from the map's CSS (_MAP_CSS): the same attributes repeated in every popup add up.
     return (
         f'<div class="geo-popup" data-place-id="{escape_untrusted(p.place_id)}">'
-        f'<div style="font-weight:600;font-size:15px">{escape_untrusted(p.name)}'
+        f'<div class="geo-popup-name">{escape_untrusted(p.name)}'
         f' · <span class="geo-tip-ar" dir="rtl" lang="ar">{escape_untrusted(p.name_ar)}</span></div>'
-        f'<div style="color:#555;font-size:12px;margin-bottom:6px">{escape_untrusted(p.kind)}'
+        f'<div class="geo-popup-meta">{escape_untrusted(p.kind)}'
         f" · {escape_untrusted(p.country_code)} · confidence {sp.confidence:.2f}</div>"
         f"{quotes}</div>"
     )
@@ -353,6 +397,128 @@ class _Outlines(MacroElement):
         self.get_root().script.add_child(_Raw(self._template.module.script(self, kwargs)), name=self.get_name())
 
 
+@functools.lru_cache(maxsize=1)
+def _detail_cells() -> frozenset[tuple[int, int]]:
+    """``(west, south)`` of every 1:10m basemap cell on disk (the open sea has none)."""
+    if not DETAIL_DIR.is_dir():
+        return frozenset()
+    out = set()
+    for p in DETAIL_DIR.glob("*.json"):
+        try:
+            x, y = (int(v) for v in p.stem.split("_"))
+        except ValueError:
+            continue
+        out.add((x, y))
+    return frozenset(out)
+
+
+def _cell_mask() -> str:
+    """Which cells exist, as hex digits of a bit string (bit ``col * 36 + row``): 648 characters for the world."""
+    rows = 180 // _DETAIL_CELL
+    bits = 0
+    for x, y in _detail_cells():
+        bits |= 1 << (((x + 180) // _DETAIL_CELL) * rows + (y + 90) // _DETAIL_CELL)
+    n = (360 // _DETAIL_CELL) * rows
+    return format(bits, f"0{(n + 3) // 4}x")[::-1]  # reversed: digit k holds bits 4k .. 4k+3
+
+
+class _DetailBasemap(MacroElement):
+    """The 1:10m offline basemap: at zoom ≥ 6, the Natural Earth cells in view are drawn over the 1:110m
+    outlines (a sea-coloured square, then the land, admin-1 lines and borders), so a coastal city sits on land
+    at city zoom. The dashboard fetches cells from the asset base as the view moves (nothing at low zoom, so the
+    first map stays as small as before); a standalone file carries the cells around its places inline.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function (map, d) {
+          var group = L.layerGroup(), seen = {}, g = d.grid, c = d.cell;
+          function has(x, y) {
+            var bit = ((x + 180) / c) * (180 / c) + (y + 90) / c;
+            return (parseInt(d.mask.charAt(bit >> 2), 16) >> (bit & 3)) & 1;
+          }
+          function line(a) {
+            var out = [], x = 0, y = 0;
+            for (var i = 0; i < a.length; i += 2) { x += a[i]; y += a[i + 1]; out.push([y * g, x * g]); }
+            return out;  // Leaflet wants [lat, lon]
+          }
+          function draw(x, y, cell) {
+            var opt = {interactive: false, pane: "geo-detail"};
+            group.addLayer(L.rectangle([[y - 0.01, x - 0.01], [y + c + 0.01, x + c + 0.01]],
+              L.extend({stroke: false, fillColor: d.sea, fillOpacity: 1}, opt)));
+            if (cell.land) group.addLayer(L.polygon(cell.land.map(function (p) { return p.map(line); }),
+              L.extend({stroke: false, fillColor: d.land, fillOpacity: 1}, opt)));
+            if (cell.admin1) group.addLayer(L.polyline(cell.admin1.map(line),
+              L.extend({color: d.border, weight: 0.6, opacity: 0.8, dashArray: "3 3"}, opt)));
+            if (cell.borders) group.addLayer(L.polyline(cell.borders.map(line),
+              L.extend({color: d.border, weight: 1.2, opacity: 0.95}, opt)));
+          }
+          function update() {
+            if (map.getZoom() < d.minZoom) { map.removeLayer(group); return; }
+            group.addTo(map);
+            var b = map.getBounds();
+            var w = Math.max(-180, Math.floor(b.getWest() / c) * c), e = Math.min(180, b.getEast());
+            var s = Math.max(-90, Math.floor(b.getSouth() / c) * c), n = Math.min(90, b.getNorth());
+            for (var x = w; x < e; x += c) {
+              for (var y = s; y < n; y += c) {
+                var key = x + "_" + y;
+                if (seen[key] || !has(x, y)) continue;
+                seen[key] = true;
+                if (d.inline[key]) { draw(x, y, d.inline[key]); continue; }
+                if (!d.base) continue;
+                (function (x, y, key) {
+                  fetch(d.base + key + ".json").then(function (r) { return r.json(); })
+                    .then(function (cell) { draw(x, y, cell); })
+                    .catch(function () { seen[key] = false; });
+                })(x, y, key);
+              }
+            }
+          }
+          map.on("moveend", update);
+          map.whenReady(update);
+        })({{ this._parent.get_name() }}, {{ this.data_js }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, base: str | None) -> None:
+        super().__init__()
+        self._name = "DetailBasemap"
+        self.base = base
+        self.inline: dict[str, Any] = {}
+
+    @property
+    def data_js(self) -> str:
+        return _script_json({"base": self.base, "inline": self.inline, "mask": _cell_mask(), "cell": _DETAIL_CELL,
+                             "grid": _DETAIL_GRID, "minZoom": _DETAIL_MIN_ZOOM, "sea": _SEA, "land": _LAND,
+                             "border": _BORDER})
+
+    def render(self, **kwargs: Any) -> None:
+        self.get_root().script.add_child(_Raw(self._template.module.script(self, kwargs)), name=self.get_name())
+
+
+def _cells_around(situation: Situation) -> list[tuple[int, int]]:
+    """The basemap cells a standalone map of ``situation`` carries: those under its places' bounds and one
+    cell around; if that is too many (places across the world), the cells of the places themselves."""
+    have = _detail_cells()
+    bounds = fit_bounds(situation)
+    if bounds is None or not have:
+        return []
+    c = _DETAIL_CELL
+
+    def span(lo: float, hi: float, low: int, high: int) -> range:
+        return range(max(low, int(math.floor(lo / c)) * c - c), min(high, int(math.floor(hi / c)) * c + c) + 1, c)
+
+    (s, w), (n, e) = bounds
+    cells = [(x, y) for x in span(w, e, -180, 175) for y in span(s, n, -90, 85) if (x, y) in have]
+    if len(cells) <= _DETAIL_INLINE_MAX:
+        return cells
+    own = sorted({(int(math.floor(sp.place.lon / c)) * c, int(math.floor(sp.place.lat / c)) * c)
+                  for sp in situation.places} & have)
+    return own[:_DETAIL_INLINE_MAX]
+
+
 def _layer_label(layer: Layer, count: int) -> str:
     # Our own text (not from the statement): a swatch in the layer's colour doubles as the legend.
     return f'<span class="geo-swatch" style="background:{layer.colour}"></span>{layer.label} ({count})'
@@ -381,18 +547,27 @@ class _PlaceLayer(MacroElement):
         """
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }} = (function (d) {
+          // A point's style is the layer's point style plus its own radius and class (sent once, not per point).
+          var styles = {};
+          var styleOf = function (id) {
+            if (!styles[id]) { styles[id] = d.style[id].pane ? d.style[id] : L.extend({}, d.point, d.style[id]); }
+            return styles[id];
+          };
           var layer = L.geoJson(d.geojson, {
-            style: function (f) { return d.style[f.id]; },
-            pointToLayer: function (f, latlng) { return L.circleMarker(latlng, d.style[f.id]); },
+            style: function (f) { return styleOf(f.id); },
+            pointToLayer: function (f, latlng) { return L.circleMarker(latlng, styleOf(f.id)); },
             onEachFeature: function (f, l) {
               // Pane and class must be options before the layer is added to the map.
-              L.Util.setOptions(l, {pane: d.style[f.id].pane, className: d.style[f.id].className});
-              var popup = document.createElement("div");
-              popup.innerHTML = d.popup[f.id];
-              l.bindPopup(popup, {maxWidth: 360, autoPanPadding: [10, 10]});
+              L.Util.setOptions(l, {pane: styleOf(f.id).pane, className: styleOf(f.id).className});
+              // Built when opened, not for every place up front (thousands of places, each with quotes).
+              l.bindPopup(function () {
+                var popup = document.createElement("div");
+                popup.innerHTML = d.popup[f.id];
+                return popup;
+              }, {maxWidth: 360, autoPanPadding: [10, 10]});
               l.bindTooltip(d.tooltip[f.id], {sticky: true});
-              l.on("mouseover", function () { l.setStyle({weight: d.style[f.id].weight + 2}); });
-              l.on("mouseout", function () { l.setStyle({weight: d.style[f.id].weight}); });
+              l.on("mouseover", function () { l.setStyle({weight: styleOf(f.id).weight + 2}); });
+              l.on("mouseout", function () { l.setStyle({weight: styleOf(f.id).weight}); });
             }
           });
           // Name labels next to points: separate tooltips in the same group, so the layer
@@ -406,16 +581,24 @@ class _PlaceLayer(MacroElement):
             }
           });
           labels.forEach(function (t) { layer.addLayer(t); });
-          return layer;
+          if (!d.cluster) { return layer; }
+          // Many points: cluster them. The group draws a bubble per cluster and, zoomed in, only the
+          // points in view; clicks on a point still reach the map (and Python) with its feature.
+          var cluster = L.markerClusterGroup({chunkedLoading: true, maxClusterRadius: 45, showCoverageOnHover: false,
+                                              disableClusteringAtZoom: 10, spiderfyOnMaxZoom: false});
+          cluster.addLayers(layer.getLayers());
+          return cluster;
         })({{ this.data_js }}).addTo({{ this._parent.get_name() }});
         {% endmacro %}
         """
     )
 
-    def __init__(self, places: Iterable[SituationPlace], text: str, *, labels: bool = False) -> None:
+    def __init__(self, places: Iterable[SituationPlace], text: str, *, labels: bool = False,
+                 cluster: bool = False, max_quotes: int = MAX_POPUP_QUOTES) -> None:
         super().__init__()
         self._name = "PlaceLayer"
         features, style, popup, tooltip, label = [], {}, {}, {}, {}
+        point_style: dict[str, Any] = {}
         for sp in places:
             p = sp.place
             pid = p.place_id
@@ -426,21 +609,24 @@ class _PlaceLayer(MacroElement):
                 style[pid] = {"color": colour, "weight": 2, "opacity": 0.9, "fillColor": colour,
                               "fillOpacity": 0.12 if p.kind == "country" else 0.25,
                               "pane": "geo-areas", "className": css}
+                if p.geometry.geom_type in _LINE_TYPES:
+                    style[pid].update(weight=3, fill=False)
             else:
                 # GeoJSON is [lon, lat]: the flip from the place's lat/lon happens here.
                 geometry = {"type": "Point", "coordinates": [round(p.lon, 6), round(p.lat, 6)]}
-                style[pid] = {"radius": _radius(len(sp.mentions)), "color": "#ffffff", "weight": 2, "opacity": 1,
-                              "fill": True, "fillColor": colour, "fillOpacity": 0.9,
-                              "pane": "geo-points", "className": css}
+                style[pid] = {"radius": _radius(len(sp.mentions)), "className": css}
+                point_style = {"color": "#ffffff", "weight": 2, "opacity": 1, "fill": True, "fillColor": colour,
+                               "fillOpacity": 0.9, "pane": "geo-points"}
                 if labels:
                     label[pid] = label_html(sp)
             features.append(_feature(sp, geometry))
-            popup[pid] = popup_html(sp, text)
+            popup[pid] = popup_html(sp, text, max_quotes=max_quotes)
             tooltip[pid] = tooltip_html(sp)
         self.place_ids = list(style)
         self.data_js = _script_json({
             "geojson": {"type": "FeatureCollection", "features": features},
-            "style": style, "popup": popup, "tooltip": tooltip, "label": label,
+            "style": style, "point": point_style, "popup": popup, "tooltip": tooltip, "label": label,
+            "cluster": bool(cluster and point_style),
         })
 
     def render(self, **kwargs: Any) -> None:
@@ -466,6 +652,9 @@ def base_map(
     base = asset_base.rstrip("/")
     m = folium.Map(location=list(location), zoom_start=zoom, tiles=None, control_scale=True,
                    min_zoom=2, max_zoom=14, world_copy_jump=True)
+    # Without tiles folium passes min/max zoom to no layer: set them on the map itself, where
+    # Leaflet.markercluster needs maxZoom ("Map has no maxZoom specified" otherwise).
+    m.options.update(min_zoom=2, max_zoom=14)
     # Instance attributes, so other maps (and folium's class defaults) are untouched.
     m.default_js = [(name, f"{base}/{path}") for name, path in _JS]
     m.default_css = [(name, f"{base}/{path}") for name, path in _CSS]
@@ -475,8 +664,16 @@ def base_map(
     if tiles is not None:
         folium.TileLayer(tiles, name=TILES[tiles], overlay=False, control=True).add_to(m)
     _Outlines(filled=tiles is None).add_to(m)
+    if tiles is None:  # online tiles have their own detail
+        _DetailBasemap(f"{base}/natural-earth/10m/").add_to(m)
     _renumber(m.get_root())
     return m
+
+
+def popup_quote_limit(situation: Situation) -> int:
+    """Quotes per popup on this situation's map: :data:`MAX_POPUP_QUOTES`, fewer (at least one) when
+    there are so many places that the map would carry more than :data:`MAX_MAP_QUOTES` quotes."""
+    return max(1, min(MAX_POPUP_QUOTES, MAX_MAP_QUOTES // max(1, len(situation.places))))
 
 
 def layer_groups(situation: Situation, *, layers: Iterable[str] | None = None) -> list[folium.FeatureGroup]:
@@ -491,13 +688,17 @@ def layer_groups(situation: Situation, *, layers: Iterable[str] | None = None) -
     for sp in situation.places:
         by_layer[sp.place.layer.key].append(sp)
     # Names next to the points while they are few enough to stay readable; hover tooltips beyond that.
-    labels = sum(1 for sp in situation.places if sp.place.geometry is None) <= _MAX_LABELS
+    points = sum(1 for sp in situation.places if sp.place.geometry is None)
+    labels = points <= _MAX_LABELS
+    cluster = points > CLUSTER_ABOVE
+    per_place = popup_quote_limit(situation)
     groups = []
     for i, layer in enumerate(LAYERS):
         if layer.key not in chosen:
             continue
         group = folium.FeatureGroup(name=_layer_label(layer, len(by_layer[layer.key])), overlay=True, show=True)
-        _PlaceLayer(by_layer[layer.key], situation.text, labels=labels).add_to(group)
+        _PlaceLayer(by_layer[layer.key], situation.text, labels=labels, cluster=cluster,
+                    max_quotes=per_place).add_to(group)
         _renumber(group, start=(i + 1) << 64)  # distinct per layer: a map keys its children by name
         groups.append(group)
     return groups
@@ -516,7 +717,16 @@ def initial_view(
     For ``st_folium(center=..., zoom=...)``, which cannot fit bounds itself. Without
     places: the Middle East at zoom 4.
     """
-    bounds = fit_bounds(situation, layers)
+    return view_for_bounds(fit_bounds(situation, layers), size=size)
+
+
+def view_for_bounds(
+    bounds: list[list[float]] | None, *, size: tuple[int, int] = (850, 560)
+) -> tuple[tuple[float, float], int]:
+    """Centre ``(lat, lon)`` and zoom that show ``[[south, west], [north, east]]`` on a map of ``size`` pixels.
+
+    Without bounds: the Middle East at zoom 4.
+    """
     if bounds is None:
         return (25.0, 40.0), 4
     (s, w), (n, e) = bounds
@@ -591,14 +801,19 @@ def _data_uri(path: Path, mime: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _inline_assets() -> str:
-    """Leaflet's CSS (images as data: URIs) and Leaflet as inline tags."""
-    leaflet = VENDOR_DIR / "leaflet"
-    css = (leaflet / "leaflet.css").read_text(encoding="utf-8")
-    css = re.sub(
-        r"url\((images/[\w.-]+\.png)\)",
-        lambda mo: f"url({_data_uri(leaflet / mo.group(1), 'image/png')})",
-        css,
-    )
+    """The map's CSS (images as data: URIs) and scripts (Leaflet, markercluster) as inline tags."""
+    styles = []
+    for _name, rel in _CSS:
+        path = VENDOR_DIR / rel
+        text = path.read_text(encoding="utf-8")
+        text = re.sub(r"/\*# sourceMappingURL=\S+\s*\*/\s*$", "", text)
+        text = re.sub(
+            r"url\((images/[\w.-]+\.png)\)",
+            lambda mo, folder=path.parent: f"url({_data_uri(folder / mo.group(1), 'image/png')})",
+            text,
+        )
+        styles.append(text.replace("</style", "<\\/style"))
+    css = "\n".join(styles)
     scripts = []
     for _name, rel in _JS:
         js = (VENDOR_DIR / rel).read_text(encoding="utf-8")
@@ -620,6 +835,12 @@ def map_html_standalone(situation: Situation, **kw: Any) -> str:
     _inline_movement_assets(m)
     m.default_js = []
     m.default_css = []
+    for child in m._children.values():
+        if isinstance(child, _DetailBasemap):
+            # No fetching from a file: the cells around the places travel inside the page.
+            child.base = None
+            child.inline = {f"{x}_{y}": json.loads((DETAIL_DIR / f"{x}_{y}.json").read_text(encoding="utf-8"))
+                            for x, y in _cells_around(situation)}
     root: Figure = m.get_root()
     # Index 0: before folium's own header elements and before any script that uses L. The charset
     # goes first of all: browsers only look for it in the first 1024 bytes, and the data is UTF-8 Arabic.

@@ -9,6 +9,7 @@ No streamlit or folium import here: :mod:`geo.mapview` and ``app.py`` both use i
 
 from __future__ import annotations
 
+import bisect
 import csv
 import html
 import io
@@ -32,7 +33,11 @@ __all__ = [
     "places_csv",
     "mentions_csv",
     "statement_html",
+    "statement_pages",
     "legend_html",
+    "first_quotes",
+    "MAX_PANEL_QUOTES",
+    "PAGE_CHARS",
 ]
 
 #: Colour of mentions that name no known place (grey: "seen, not mapped").
@@ -53,6 +58,12 @@ _JS_TEMPLATE_CHARS = str.maketrans(
 
 _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 _LATIN = re.compile(r"[A-Za-z]")
+
+#: Quotes shown at once for one place (a place can be mentioned thousands of times; the CSV has all).
+MAX_PANEL_QUOTES = 50
+#: Characters of the statement shown at once: the highlighted text is paged, so a 10 MB statement
+#: does not become one page with a hundred thousand highlighted elements.
+PAGE_CHARS = 20_000
 
 # Spreadsheet programs run a cell that starts with one of these as a formula (CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -80,15 +91,20 @@ def _dir_attrs(s: str) -> str:
     return 'dir="rtl" lang="ar"' if is_rtl(s) else 'dir="ltr"'
 
 
-def quote_html(q: Quote, *, colour: str = "#ffe08a") -> str:
+def quote_html(q: Quote, *, colour: str = "#ffe08a", styled: bool = True) -> str:
     """One quote as a paragraph: the sentence escaped, the mention in ``<mark>``, Arabic right-to-left.
 
     Offsets come from the quote (``start - sentence_start``), not from searching the
-    surface, so the right occurrence is marked when a name appears twice.
+    surface, so the right occurrence is marked when a name appears twice. ``styled=False``
+    leaves the looks to the page's CSS (``.geo-quote``): the map's popups, where thousands
+    of quotes would otherwise each carry the same style attributes.
     """
     a = max(0, q.start - q.sentence_start)
     b = max(a, q.end - q.sentence_start)
     s = q.sentence
+    if not styled:
+        return (f'<p class="geo-quote" {_dir_attrs(s)}>{escape_untrusted(s[:a])}<mark>{escape_untrusted(s[a:b])}'
+                f"</mark>{escape_untrusted(s[b:])}</p>")
     font = f"font-family:{ARABIC_FONTS};font-size:1.05em;" if is_rtl(s) else ""
     return (
         f'<p class="geo-quote" {_dir_attrs(s)} style="margin:0 0 .5em 0;line-height:1.6;{font}">'
@@ -113,13 +129,25 @@ def _place_heading(sp: SituationPlace) -> str:
     )
 
 
-def quotes_html(situation: Situation, place_id: str) -> str:
-    """Heading plus every quote of one place, ready for ``st.html`` or a popup.
+def first_quotes(sp: SituationPlace, text: str, limit: int | None) -> list[Quote]:
+    """The quotes of the place's first ``limit`` mentions (all of them when ``limit`` is None), in text order."""
+    mentions = sp.mentions if limit is None else sp.mentions[: max(0, limit)]
+    return [Quote(text[m.sentence_start : m.sentence_end], m.start, m.end, m.surface, m.sentence_start)
+            for m in mentions]
 
+
+def quotes_html(situation: Situation, place_id: str, *, max_quotes: int | None = MAX_PANEL_QUOTES) -> str:
+    """Heading plus the first ``max_quotes`` quotes of one place (all when None), ready for ``st.html``.
+
+    When there are more, a last line says how many are shown and where the rest are.
     Raises ``KeyError`` when the statement does not name ``place_id``.
     """
     sp = situation.place(place_id)
-    quotes = "".join(quote_html(q) for q in sp.quotes(situation.text))
+    shown = first_quotes(sp, situation.text, max_quotes)
+    quotes = "".join(quote_html(q) for q in shown)
+    if len(shown) < len(sp.mentions):
+        quotes += (f'<p class="geo-more" style="color:#555;font-size:.9em">Showing the first {len(shown):,} of '
+                   f"{len(sp.mentions):,} mentions; the CSV per mention has them all.</p>")
     return f'<div class="geo-quotes">{_place_heading(sp)}{quotes}</div>'
 
 
@@ -208,23 +236,60 @@ def _mark(m: Mention, inner: str) -> str:
     return f'<mark class="geo-mention {cls}" title="{escape_untrusted(title)}" style="{style}">{inner}</mark>'
 
 
-def statement_html(situation: Situation) -> str:
-    """The whole statement, escaped, with every mention highlighted in its layer's colour.
+def statement_pages(situation: Situation, page_chars: int = PAGE_CHARS) -> list[tuple[int, int]]:
+    """``(start, end)`` offsets of the statement's pages: about ``page_chars`` characters each.
+
+    A page ends at a line break where there is one near its end, else at a space, and
+    never inside a mention. A statement shorter than ``page_chars`` is one page.
+
+    >>> from geo.situation import Situation
+    >>> statement_pages(Situation(text="one two three", lang="en", mentions=()), page_chars=5)
+    [(0, 8), (8, 13)]
+    """
+    text = situation.text
+    n = len(text)
+    if n <= page_chars:
+        return [(0, n)]
+    spans = sorted((m.start, m.end) for m in situation.mentions)
+    starts = [a for a, _ in spans]
+    pages: list[tuple[int, int]] = []
+    pos = 0
+    while pos < n:
+        end = min(n, pos + page_chars)
+        if end < n:
+            floor = pos + page_chars // 2
+            cut = text.rfind("\n", floor, end)
+            if cut < 0:
+                cut = text.rfind(" ", floor, end)
+            end = cut + 1 if cut >= 0 else end
+            # Not inside a mention: move the end to the start of the mention that spans it.
+            k = bisect.bisect_left(starts, end) - 1
+            if k >= 0 and spans[k][1] > end and spans[k][0] > pos:
+                end = spans[k][0]
+        pages.append((pos, end))
+        pos = end
+    return pages
+
+
+def statement_html(situation: Situation, start: int = 0, end: int | None = None) -> str:
+    """The statement (or its characters ``start:end``, one page), escaped, every mention highlighted.
 
     Overlapping mentions (should not happen) keep the first one. Newlines are kept
     with ``white-space: pre-wrap``; Arabic statements are laid out right-to-left.
     """
     text = situation.text
+    end = len(text) if end is None else min(end, len(text))
     out: list[str] = []
-    pos = 0
-    for m in sorted(situation.mentions, key=lambda m: (m.start, -m.end)):
+    pos = start
+    inside = [m for m in situation.mentions if start <= m.start and m.end <= end]
+    for m in sorted(inside, key=lambda m: (m.start, -m.end)):
         if m.start < pos:
             continue
         out.append(escape_untrusted(text[pos : m.start]))
         out.append(_mark(m, escape_untrusted(text[m.start : m.end])))
         pos = m.end
-    out.append(escape_untrusted(text[pos:]))
-    rtl = situation.lang == "ar" or is_rtl(text)
+    out.append(escape_untrusted(text[pos:end]))
+    rtl = situation.lang == "ar" or is_rtl(text[start:end])
     attrs = f'dir="rtl" lang="ar" style="font-family:{ARABIC_FONTS};' if rtl else 'dir="ltr" style="'
     return (
         f'<div class="geo-statement" {attrs}white-space:pre-wrap;line-height:1.9;'

@@ -51,6 +51,9 @@ class Evidence(enum.Flag):
     COUNTRY_CONTEXT = enum.auto()
     #: A country whose places the statement names (Georgia with Tbilisi).
     OTHER_PLACES = enum.auto()
+    #: It lies in the first-level division the statement is about (a US state named, or implied by
+    #: several towns that lie mainly in it): local news names its own state's towns.
+    REGION_CONTEXT = enum.auto()
     #: It stands in a list of places (دمشق وبغداد وعمّان).
     LIST = enum.auto()
     #: A place-introducing word before it (في, from, a locative clitic, a dateline).
@@ -79,10 +82,10 @@ class Evidence(enum.Flag):
 #: reading pins too, as it always has.
 PINS = Evidence.CUE | Evidence.QUALIFIER | Evidence.NISBA_QUALIFIER | Evidence.SEAT_CITY
 #: Evidence that the statement's other places back the reading.
-CONTEXT = Evidence.COUNTRY_CONTEXT | Evidence.OTHER_PLACES
+CONTEXT = Evidence.COUNTRY_CONTEXT | Evidence.OTHER_PLACES | Evidence.REGION_CONTEXT
 #: Evidence a scored decision states in its reason (and that raises its confidence).
-STATED = (Evidence.CUE | Evidence.COUNTRY_CONTEXT | Evidence.OTHER_PLACES | Evidence.QUALIFIER
-          | Evidence.NISBA_QUALIFIER | Evidence.SEAT_CITY)
+STATED = (Evidence.CUE | Evidence.COUNTRY_CONTEXT | Evidence.OTHER_PLACES | Evidence.REGION_CONTEXT
+          | Evidence.QUALIFIER | Evidence.NISBA_QUALIFIER | Evidence.SEAT_CITY)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +114,12 @@ class Weights:
     qualifier_exact: float = 6.0
     #: ... or only its country.
     qualifier_country: float = 3.0
+    #: A city, town or province in the statement's first-level division (named, or implied by ...
+    region_context: float = 3.0
+    #: ... at least this many distinct names of towns whose reading there is this many times as populous
+    #: as any namesake elsewhere).
+    region_min_towns: int = 2
+    region_dominance: float = 5.0
     #: In a list with places of the same class (populated / area), when the name has several readings.
     listed: float = 1.5
 
@@ -147,6 +156,18 @@ class Weights:
     sentence_start_pop: int = 1_000_000
     #: "in Reading": a Latin homograph after a locative word, from this population.
     locative_homograph_pop: int = 100_000
+    #: A natural feature weighing less than this is a minor one (geo.gazetteer._add_natural_features) ...
+    minor_feature_pop: int = 100_000
+    #: ... read only within this many degrees of a country the statement names.
+    minor_feature_near_deg: float = 0.5
+
+    # -- English spellings of Arabic, Kurdish and Persian names the gazetteer lacks ------------------
+    #: Consonants a bare name's skeleton needs (Qamishlo: kmsl) ...
+    spelling_min_consonants: int = 4
+    #: ... and a name with a toponym's shape (Ras al-Ain: rsn; Tell Abyad: tlbd).
+    spelling_min_consonants_named: int = 3
+    #: A bare name is read only as a town at least this big (villages share short skeletons).
+    spelling_min_pop: int = 1000
 
     # -- confidence -------------------------------------------------------------------------------
     only_reading: float = 0.9

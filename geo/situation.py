@@ -88,12 +88,15 @@ class Situation:
         """Mentions that look like places but are in no gazetteer."""
         return tuple(m for m in self.mentions if m.place is None)
 
+    @cached_property
+    def _by_id(self) -> dict[str, SituationPlace]:
+        # A dict, not a scan: the dashboard looks places up once per row or option, and a big
+        # statement names thousands.
+        return {sp.place.place_id: sp for sp in self.places}
+
     def place(self, place_id: str) -> SituationPlace:
         """The situation's entry for ``place_id``; ``KeyError`` if the statement does not name it."""
-        for sp in self.places:
-            if sp.place.place_id == place_id:
-                return sp
-        raise KeyError(place_id)
+        return self._by_id[place_id]
 
     # -- exports: the schema belongs to geo.export -------------------------------------
     def to_geojson(self, *, movements: bool = False) -> dict[str, Any]:

@@ -12,7 +12,14 @@ Behaviour per request, first match wins:
 Modes: ``ok`` (known places, ``[]`` otherwise), ``empty`` (always ``[]``), ``slow``
 (sleep ``delay`` seconds, then ``ok``), ``429`` (with ``Retry-After: retry_after`` unless
 ``None``), ``500``, ``malformed`` (status 200, broken JSON), ``drop`` (close the
-connection without answering).
+connection without answering), ``error200`` (status 200, ``{"error": ...}``), ``chunked``
+(``ok``, sent with chunked transfer encoding), and the hostile ones: ``drip`` (headers, then
+one body byte every ``drip_every`` seconds, for ever), ``drip-head`` (the status line itself,
+one byte at a time), ``huge`` (a 300 MB body announced by Content-Length), ``huge-stream``
+(a body that never ends, no Content-Length), ``huge-chunked`` (the same, chunked),
+``redirect-away`` (302 to the same server under another host name, ``localhost``),
+``redirect-same`` (302 to the same URL path on the same host, then ``ok``), ``redirect-loop``
+(302 to itself, for ever).
 
 >>> with FakeNominatim() as srv:  # doctest: +SKIP
 ...     Nominatim(domain=srv.domain, scheme="http", user_agent="t").geocode("Riyadh")
@@ -29,9 +36,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Self
 from urllib.parse import parse_qs, urlsplit
 
-__all__ = ["MODES", "PLACES", "FakeNominatim", "RecordedRequest"]
+__all__ = ["HUGE_BYTES", "MODES", "PLACES", "FakeNominatim", "RecordedRequest"]
 
-MODES = ("ok", "empty", "slow", "429", "500", "malformed", "drop")
+MODES = ("ok", "empty", "slow", "429", "500", "malformed", "drop", "error200", "chunked", "drip", "drip-head",
+         "huge", "huge-stream", "huge-chunked", "redirect-away", "redirect-same", "redirect-loop")
+#: Size of the ``huge`` reply (its Content-Length); the streamed variants never end.
+HUGE_BYTES = 300_000_000
 
 
 def _hit(place_id: int, name: str, lat: float, lon: float, kind: str) -> dict[str, Any]:
@@ -85,7 +95,7 @@ class _Handler(BaseHTTPRequestHandler):
         mode = fake._mode_for(params.get("q", ""))
         fake._record(RecordedRequest(time.monotonic(), url.path, params, self.headers.get("User-Agent", ""), mode))
         try:
-            self._answer(fake, url.path, params, mode)
+            self._answer(fake, url.path, params, mode, url.query)
         except (BrokenPipeError, ConnectionResetError):
             # The client gave up (that is what the timeout tests want); nothing to answer to.
             pass
@@ -100,9 +110,60 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def _answer(self, fake: FakeNominatim, path: str, params: dict[str, str], mode: str) -> None:
+    def _endless(self, fake: FakeNominatim, *, chunked: bool, limit: int | None = None) -> None:
+        """Write spaces (valid JSON whitespace) until ``limit`` bytes, the client hangs up, or the server stops."""
+        block = b" " * 65536
+        sent = 0
+        while not fake._stopping.is_set() and (limit is None or sent < limit):
+            piece = block if limit is None else block[: limit - sent]
+            self.wfile.write(b"%x\r\n%s\r\n" % (len(piece), piece) if chunked else piece)
+            sent += len(piece)
+            with fake._lock:
+                fake.bytes_sent += len(piece)
+
+    def _answer(self, fake: FakeNominatim, path: str, params: dict[str, str], mode: str, query: str = "") -> None:
         if path != "/search":
             self._send(404, b'{"error": "not found"}')
+            return
+        if mode == "error200":
+            self._send(200, b'{"error": "Internal error: database unavailable"}')
+            return
+        if mode.startswith("redirect"):
+            host = "localhost" if mode == "redirect-away" else "127.0.0.1"
+            if mode == "redirect-same":
+                fake.queue("ok")  # the redirected request is answered normally
+            self._send(302, b"", headers={"Location": f"http://{host}:{fake.port}/search?{query}"})
+            return
+        if mode == "drip-head":
+            self.close_connection = True
+            for byte in b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n":
+                if fake._stopping.wait(fake.drip_every):
+                    return
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+            return
+        if mode == "drip":
+            self.close_connection = True
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", "1000000")
+            self.end_headers()
+            self.wfile.write(b"[")
+            while not fake._stopping.wait(fake.drip_every):
+                self.wfile.write(b" ")
+                self.wfile.flush()
+            return
+        if mode in ("huge", "huge-stream", "huge-chunked"):
+            self.close_connection = True
+            self.protocol_version = "HTTP/1.1"
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            if mode == "huge":
+                self.send_header("Content-Length", str(HUGE_BYTES))
+            elif mode == "huge-chunked":
+                self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            self._endless(fake, chunked=mode == "huge-chunked", limit=HUGE_BYTES if mode == "huge" else None)
             return
         if mode == "drop":
             # Close without a status line: the client sees the connection reset/closed.
@@ -124,7 +185,20 @@ class _Handler(BaseHTTPRequestHandler):
         results = [] if mode == "empty" else PLACES.get(" ".join(params.get("q", "").split()).casefold(), [])
         if "limit" in params:
             results = results[: int(params["limit"])]
-        self._send(200, json.dumps(results, ensure_ascii=False).encode("utf-8"))
+        body = json.dumps(results, ensure_ascii=False).encode("utf-8")
+        if mode == "chunked":
+            self.protocol_version = "HTTP/1.1"
+            self.close_connection = True
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json; charset=utf-8")
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            for i in range(0, len(body), 7):  # small chunks, so chunk boundaries fall inside characters
+                piece = body[i:i + 7]
+                self.wfile.write(b"%x;ext=1\r\n%s\r\n" % (len(piece), piece))
+            self.wfile.write(b"0\r\n\r\n")
+            return
+        self._send(200, body)
 
 
 class _Server(ThreadingHTTPServer):
@@ -142,6 +216,8 @@ class FakeNominatim:
         Default behaviour (see the module docstring).
     delay
         Seconds a ``slow`` answer waits.
+    drip_every
+        Seconds between two bytes of a ``drip`` answer.
     retry_after
         ``Retry-After`` header value of a ``429`` (``None``: no header).
     query_modes
@@ -149,13 +225,15 @@ class FakeNominatim:
     """
 
     def __init__(self, *, mode: str = "ok", delay: float = 5.0, retry_after: str | None = "1",
-                 query_modes: dict[str, str] | None = None) -> None:
+                 query_modes: dict[str, str] | None = None, drip_every: float = 0.05) -> None:
         for m in [mode, *(query_modes or {}).values()]:
             if m not in MODES:
                 raise ValueError(f"unknown mode {m!r}; valid: {', '.join(MODES)}")
         self.mode = mode
         self.delay = delay
         self.retry_after = retry_after
+        self.drip_every = drip_every
+        self.bytes_sent = 0  # body bytes written by the streaming modes
         self.query_modes = dict(query_modes or {})
         self._queue: deque[str] = deque()
         self._requests: list[RecordedRequest] = []

@@ -78,6 +78,18 @@ def errors(at: AppTest) -> list[str]:
     return [e.value for e in at.error]
 
 
+def settle(at: AppTest, timeout: float = 120) -> None:
+    """Rerun until no statement is pending (a long one is parsed by a worker; the browser's timer reruns)."""
+    import time
+
+    end = time.monotonic() + timeout
+    while at.session_state["pending"] and time.monotonic() < end:
+        time.sleep(0.2)
+        at.run()
+        assert not at.exception, at.exception
+    assert not at.session_state["pending"], "still pending"
+
+
 def paste(at: AppTest, text: str) -> None:
     at.text_area(key="paste_text").input(text).run()
     at.button(key="paste_go").click().run()
@@ -94,7 +106,7 @@ def test_first_run_sends_the_map_and_the_drawn_map_brings_the_rest():
     first_script = map_args(at)["script"]
     map_reports(at, MAP_DRAWN)
     assert place_ids(at) == SEED_IDS and len(at.main.get("download_button")) == 4
-    assert len(at.sidebar.checkbox) == 4 and at.session_state["selected"] is None
+    assert len(at.sidebar.checkbox) == 5 and at.session_state["selected"] is None  # one per layer
     assert map_args(at)["script"] == first_script  # the same map: the browser keeps its iframe
 
 
@@ -116,8 +128,11 @@ def test_opens_on_the_seed_statement_parsed(app):
 def test_map_uses_only_local_assets(app):
     args = map_args(app)
     assert args["js_links"] == ["/app/static/vendor/leaflet/leaflet.js",
+                                "/app/static/vendor/leaflet.markercluster/leaflet.markercluster.js",
                                 "/app/static/vendor/leaflet-textpath/leaflet.textpath.js"]  # movement arrows
-    assert args["css_links"] == ["/app/static/vendor/leaflet/leaflet.css"]
+    assert args["css_links"] == ["/app/static/vendor/leaflet/leaflet.css",
+                                 "/app/static/vendor/leaflet.markercluster/MarkerCluster.css",
+                                 "/app/static/vendor/leaflet.markercluster/MarkerCluster.Default.css"]
     for part in ("script", "header", "html", "feature_group", "layer_control"):
         assert "http://" not in args[part] and "https://" not in args[part]
 
@@ -260,8 +275,9 @@ def test_statement_without_places(app):
 
 
 def test_sidebar_layer_checkboxes_show_counts(app):
-    labels = [app.checkbox(key=f"layer_{k}").label for k in ("countries", "regions", "cities", "camps")]
-    assert labels == ["Countries (4)", "Regions (1)", "Cities and towns (3)", "Camps and facilities (2)"]
+    labels = [app.checkbox(key=f"layer_{k}").label for k in ("countries", "regions", "natural", "cities", "camps")]
+    assert labels == ["Countries (4)", "Regions (1)", "Natural features (0)", "Cities and towns (3)",
+                      "Camps and facilities (2)"]
 
 
 def test_upload_name_cannot_inject_markdown(app):

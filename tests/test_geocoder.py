@@ -387,7 +387,7 @@ def test_online_429_beyond_budget_falls_back_at_once(server: FakeNominatim, make
 
 def test_online_429_retries_are_bounded(server: FakeNominatim, make_online) -> None:
     server.mode, server.retry_after = "429", "0"
-    result = make_online(max_retries=2).lookup("Riyadh")
+    result = make_online(max_retries=2, error_wait_seconds=0.1).lookup("Riyadh")
     assert result.source == "offline" and "gave up" in result.note
     assert server.hits() == 3  # one try + two retries
 
@@ -594,3 +594,168 @@ def test_online_empty_query_never_reaches_the_server(server: FakeNominatim, make
 def test_online_reverse_is_offline(server: FakeNominatim, make_online) -> None:
     assert make_online().reverse((24.7, 46.7)).raw["place_id"] == RIYADH_ID
     assert server.hits() == 0
+
+
+# == OnlineGeocoder against a hostile server (issue 14): deadline, byte cap, redirects, Retry-After ==========
+
+
+def _geo_threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name.startswith("geo-")]
+
+
+def _wait_for_threads(baseline: int, seconds: float = 3.0) -> int:
+    """threading.active_count() once it is back to ``baseline`` (the fake's handler threads end when we hang up)."""
+    end = time.monotonic() + seconds
+    while threading.active_count() > baseline and time.monotonic() < end:
+        time.sleep(0.05)
+    return threading.active_count()
+
+
+@pytest.mark.parametrize("mode", ["drip", "drip-head"])
+def test_online_dripping_server_cannot_hold_the_lookup_and_leaves_no_thread(server: FakeNominatim, make_online,
+                                                                           mode: str) -> None:
+    server.mode, server.drip_every = mode, 0.05  # a byte every 50 ms: every single read is quick
+    coder = make_online(timeout=0.6)
+    baseline = threading.active_count()
+    for q in ("Riyadh", "Damascus", "Springfield"):
+        t0 = time.perf_counter()
+        result = coder.lookup(q)
+        elapsed = time.perf_counter() - t0
+        assert elapsed <= 0.6 + 0.25, f"{mode}: took {elapsed:.2f} s for a 0.6 s budget"
+        assert result.source == "offline" and "timed out" in result.note, result.note
+    assert _geo_threads() == []  # no watcher thread was started at all
+    # The server's handler threads notice the closed socket on their next byte; nothing of ours stays.
+    assert _wait_for_threads(baseline) <= baseline
+    assert server.hits() == 3
+
+
+@pytest.mark.parametrize("mode", ["huge", "huge-stream", "huge-chunked"])
+def test_online_huge_reply_is_cut_at_the_byte_cap_in_small_memory(server: FakeNominatim, make_online,
+                                                                 mode: str) -> None:
+    import tracemalloc
+
+    server.mode = mode
+    coder = make_online(timeout=5.0, max_response_bytes=1_000_000)
+    tracemalloc.start()
+    try:
+        t0 = time.perf_counter()
+        result = coder.lookup("Riyadh")
+        elapsed = time.perf_counter() - t0
+        _now, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert result.source == "offline" and result.location.raw["place_id"] == RIYADH_ID
+    assert "ReplyTooLarge" in result.note and "1,000,000 bytes" in result.note, result.note
+    assert peak < 8_000_000, f"peak Python memory {peak:,} bytes for a 1 MB cap"
+    assert elapsed < 2.0
+    # Far less than the 300 MB the server would send was ever read (the socket buffers hold a few MB at most).
+    assert server.bytes_sent < 40_000_000, server.bytes_sent
+    server.mode = "ok"
+    assert coder.lookup("Riyadh").source == "online"  # the failure was not cached
+
+
+def test_online_chunked_reply_is_decoded(server: FakeNominatim, make_online) -> None:
+    server.mode = "chunked"
+    result = make_online().lookup("الرياض")
+    assert result.source == "online" and result.location.raw["display_name"].startswith("الرياض")
+
+
+def test_online_error_object_in_a_200_reply_falls_back_and_is_not_cached(server: FakeNominatim, make_online,
+                                                                         tmp_path) -> None:
+    server.mode = "error200"
+    path = tmp_path / "cache.json"
+    coder = make_online(cache_path=path)
+    first = coder.lookup("Riyadh")
+    assert first.source == "offline" and first.location.raw["place_id"] == RIYADH_ID
+    assert "answered with an error" in first.note and "database unavailable" in first.note
+    again = coder.lookup("Riyadh")
+    assert again.source == "offline" and server.hits() == 2  # asked again: no "no result" was cached
+    assert not path.exists()
+    server.mode = "ok"
+    assert coder.lookup("Riyadh").source == "online"
+
+
+def test_online_redirect_to_another_host_is_refused(server: FakeNominatim, make_online) -> None:
+    server.mode = "redirect-away"  # Location: http://localhost:<same port>/search?...
+    result = make_online().lookup("Riyadh")
+    assert result.source == "offline" and "RedirectRefused" in result.note and "another host" in result.note
+    assert server.hits() == 1  # the other host was never asked
+
+
+def test_online_redirect_within_the_host_is_followed(server: FakeNominatim, make_online) -> None:
+    server.queue("redirect-same")
+    result = make_online().lookup("Riyadh")
+    assert result.source == "online" and result.location.latitude == 24.6319692
+    assert [r.mode for r in server.requests] == ["redirect-same", "ok"]
+
+
+def test_online_redirect_loop_makes_a_few_requests_only(server: FakeNominatim, make_online) -> None:
+    server.mode = "redirect-loop"
+    result = make_online(max_redirects=3).lookup("Riyadh")
+    assert result.source == "offline" and "more than 3 redirects" in result.note
+    assert server.hits() == 4  # the request and three redirects
+
+
+def test_online_public_name_that_resolves_to_a_private_address_is_refused(server: FakeNominatim, fake_index,
+                                                                          monkeypatch) -> None:
+    """A configured public host name must not lead to loopback/private addresses (DNS rebinding, SSRF)."""
+    real = socket.getaddrinfo
+
+    def fake_dns(host, port, *args, **kwargs):
+        if host == "nominatim.example.org":  # as if its DNS answered 127.0.0.1
+            return real("127.0.0.1", port, *args, **kwargs)
+        return real(host, port, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", fake_dns)
+    coder = OnlineGeocoder(domain=f"nominatim.example.org:{server.port}", scheme="http", proxies={}, timeout=2.0,
+                           min_delay_seconds=0, gazetteer=fake_index)
+    result = coder.lookup("Riyadh")
+    assert result.source == "offline" and "non-public addresses ['127.0.0.1']" in result.note, result.note
+    assert server.hits() == 0
+    # Allowed on purpose (an intranet server), the same lookup goes through.
+    trusted = OnlineGeocoder(domain=f"nominatim.example.org:{server.port}", scheme="http", proxies={}, timeout=2.0,
+                             min_delay_seconds=0, gazetteer=fake_index, allow_private_addresses=True)
+    assert trusted.lookup("Riyadh").source == "online" and server.hits() == 1
+
+
+def test_online_http_proxy_is_used_when_configured(server: FakeNominatim, fake_index) -> None:
+    # The fake answers absolute-form requests as a proxy would: the target host is a name it never resolves.
+    coder = OnlineGeocoder(domain="nominatim.example.org", scheme="http", timeout=2.0, min_delay_seconds=0,
+                           gazetteer=fake_index, proxies={"http": f"127.0.0.1:{server.port}"})
+    result = coder.lookup("Riyadh")
+    assert result.source == "online" and server.hits() == 1
+
+
+def test_online_negative_retry_after_waits_at_least_error_wait(server: FakeNominatim, make_online) -> None:
+    server.retry_after = "-5"
+    server.queue("429", "429")
+    result = make_online(timeout=3.0, error_wait_seconds=0.4, max_retries=2).lookup("Riyadh")
+    assert result.source == "online"
+    times = [r.time for r in server.requests]
+    assert len(times) == 3
+    gaps = [b - a for a, b in itertools.pairwise(times)]
+    assert min(gaps) >= 0.4 - 0.05, gaps  # not three requests in a millisecond
+
+
+def test_online_huge_retry_after_is_clamped(server: FakeNominatim, make_online) -> None:
+    server.mode, server.retry_after = "429", "999999999"
+    coder = make_online(timeout=1.0, max_retry_after_seconds=60)
+    t0 = time.perf_counter()
+    result = coder.lookup("Riyadh")
+    assert time.perf_counter() - t0 < 1.0
+    assert result.source == "offline"
+    assert re.search(r"Retry-After \(HTTP 429; (59\.\d|60\.0) s left\)", result.note), result.note
+    assert coder._not_before - time.monotonic() <= 60
+
+
+@pytest.mark.parametrize(("kwargs", "match"), [
+    ({"max_retries": 11}, r"max_retries must be at most 10, not 11"),
+    ({"max_response_bytes": 0}, r"max_response_bytes must be a positive integer, not 0"),
+    ({"max_redirects": -1}, r"max_redirects must be an integer ≥ 0, not -1"),
+    ({"max_retry_after_seconds": float("inf")}, r"max_retry_after_seconds must be a number of seconds"),
+    ({"allow_private_addresses": "yes"}, r"allow_private_addresses must be None, True or False"),
+    ({"geocoder": _NoFiltersGeocoder(None), "max_response_bytes": 10}, r"\['max_response_bytes'\] configure"),
+])
+def test_online_limits_are_checked(kwargs: dict, match: str) -> None:
+    with pytest.raises(InputError, match=match):
+        OnlineGeocoder(**kwargs)

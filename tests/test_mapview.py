@@ -42,6 +42,12 @@ def popups(html: str) -> dict[str, str]:
     return {pid: h for d in place_data(html) for pid, h in d["popup"].items()}
 
 
+def effective_style(layer_data: dict, place_id: str) -> dict:
+    """A place's style as the map's script computes it: a point's own radius and class over its layer's point style."""
+    own = layer_data["style"][place_id]
+    return own if "pane" in own else {**layer_data["point"], **own}
+
+
 @pytest.fixture(scope="module")
 def seed_html() -> str:
     return render(build_map(seed_like()))
@@ -51,6 +57,9 @@ def seed_html() -> str:
 def test_only_local_assets(seed_html):
     urls = re.findall(r'(?:src|href)="([^"]+)"', seed_html)
     assert sorted(urls) == sorted([f"{ASSET_BASE}/leaflet/leaflet.js", f"{ASSET_BASE}/leaflet/leaflet.css",
+                                   f"{ASSET_BASE}/leaflet.markercluster/leaflet.markercluster.js",
+                                   f"{ASSET_BASE}/leaflet.markercluster/MarkerCluster.css",
+                                   f"{ASSET_BASE}/leaflet.markercluster/MarkerCluster.Default.css",
                                    f"{ASSET_BASE}/leaflet-textpath/leaflet.textpath.js"])  # movement arrows
     assert "http://" not in seed_html and "https://" not in seed_html
     for host in CDN_HOSTS:
@@ -65,9 +74,12 @@ def test_asset_base_is_configurable():
 
 def test_vendored_files_exist():
     from geo.mapview import VENDOR_DIR
-    for rel in ("leaflet/leaflet.js", "leaflet/leaflet.css", "leaflet/LICENSE", "leaflet/images/layers.png"):
+    for rel in ("leaflet/leaflet.js", "leaflet/leaflet.css", "leaflet/LICENSE", "leaflet/images/layers.png",
+                "leaflet.markercluster/leaflet.markercluster.js", "leaflet.markercluster/MarkerCluster.css",
+                "leaflet.markercluster/MarkerCluster.Default.css", "leaflet.markercluster/LICENSE"):
         assert (VENDOR_DIR / rel).is_file(), rel
     assert 't.version="1.9.4"' in (VENDOR_DIR / "leaflet/leaflet.js").read_text()
+    assert "Leaflet.markercluster 1.5.3," in (VENDOR_DIR / "leaflet.markercluster/leaflet.markercluster.js").read_text()
 
 
 def test_online_tiles_only_when_asked(seed_html):
@@ -100,7 +112,7 @@ def test_one_feature_group_per_layer_and_layer_control_last(seed_html):
     m = build_map(seed_like())
     groups = [c for c in m._children.values() if isinstance(c, folium.FeatureGroup)]
     assert [g.layer_name.rsplit("</span>", 1)[1] for g in groups] == [
-        "Countries (4)", "Regions (1)", "Cities and towns (3)", "Camps and facilities (2)",
+        "Countries (4)", "Regions (1)", "Natural features (0)", "Cities and towns (3)", "Camps and facilities (2)",
         "Movements (2)"]  # the arrows (tests/test_mapview_movements.py) after the places
     assert isinstance(list(m._children.values())[-1], folium.LayerControl)
     for layer in LAYERS:
@@ -133,10 +145,10 @@ def test_bad_layers_rejected(layers, match):
 
 def test_areas_are_polygons_and_points_are_circle_markers(seed_html):
     data = place_data(seed_html)
-    assert len(data) == 4  # one script per layer
+    assert len(data) == len(LAYERS)  # one script per layer
     kinds = {f["id"]: f["geometry"]["type"] for d in data for f in d["geojson"]["features"]}
     assert sorted(kinds.values()) == ["Point"] * 5 + ["Polygon"] * 5  # 3 cities + 2 camps; 4 countries + 1 region
-    styles = {pid: st for d in data for pid, st in d["style"].items()}
+    styles = {pid: effective_style(d, pid) for d in data for pid in d["style"]}
     for pid, kind in kinds.items():
         assert styles[pid]["pane"] == ("geo-points" if kind == "Point" else "geo-areas")
         assert ("radius" in styles[pid]) is (kind == "Point")
@@ -147,7 +159,7 @@ def test_colours_follow_the_layers(seed_html):
     colours = {layer.key: layer.colour for layer in LAYERS}
     for d in place_data(seed_html):
         for f in d["geojson"]["features"]:
-            assert d["style"][f["id"]]["fillColor"] == colours[f["properties"]["layer"]]
+            assert effective_style(d, f["id"])["fillColor"] == colours[f["properties"]["layer"]]
 
 
 def test_radius_grows_with_mentions():
@@ -261,7 +273,7 @@ def test_standalone_has_everything_inline(tmp_path):
     assert "window.L=" in html or "window.L =" in html  # leaflet inlined
     assert "url(data:image/png;base64," in html
     assert "sourceMappingURL" not in html
-    assert len(place_data(html)) == 4 and len(popups(html)) == 10
+    assert len(place_data(html)) == len(LAYERS) and len(popups(html)) == 10
     out = write_map_html(seed_like(), tmp_path / "map.html")
     assert out.read_text(encoding="utf-8") == html
 

@@ -1,1 +1,1 @@
-"""Dashboard views of app.py, one module each (Streamlit lives here and in app.py, never in geo/)."""
+"""Dashboard views beside app.py's Statement view, one module each (Streamlit code lives here, never in geo/)."""

@@ -30,8 +30,10 @@ HOSTILE = (
     "and talks in Baghdad `${alert(1)}` continued."
 )
 ENGLISH = "Officials met in Tripoli, Lebanon, on Monday and then drove south to Beirut."
-SEED_LAYERS = ["Countries (4)", "Regions (1)", "Cities and towns (3)", "Camps and facilities (2)"]
-ENGLISH_LAYERS = ["Countries (1)", "Regions (0)", "Cities and towns (2)", "Camps and facilities (0)"]
+SEED_LAYERS = ["Countries (4)", "Regions (1)", "Natural features (0)", "Cities and towns (3)",
+               "Camps and facilities (2)", "➜Movements (5)"]
+ENGLISH_LAYERS = ["Countries (1)", "Regions (0)", "Natural features (0)", "Cities and towns (2)",
+                  "Camps and facilities (0)", "➜Movements (0)"]
 SEED_NAMES = {"Riyadh", "Damascus", "Baghdad", "al-Hol camp", "Roj camp"}  # a few of its ten
 ENGLISH_NAMES = {"Tripoli", "Lebanon", "Beirut"}
 
@@ -243,13 +245,13 @@ def test_the_upload_limit_is_stated_and_enforced(page: Page, app_url):
     frame = open_dashboard(page, app_url)
     uploader = page.locator(".st-key-upload")
     expect(uploader).to_contain_text("10MB")  # Streamlit's own "Limit 10MB per file • TXT"
-    expect(page.get_by_text("Plain-text files up to 10 MB.")).to_be_visible()
+    expect(page.get_by_text("Plain-text files (and pastes) up to 10 MB (10,000,000 bytes).")).to_be_visible()
     paste(page, ENGLISH)
     expect(layer_labels(frame)).to_have_text(ENGLISH_LAYERS, use_inner_text=True, timeout=30_000)
     idle(page)
 
-    # One byte over 10 MB: Streamlit's uploader refuses it in the browser, before Python sees it.
-    upload(page, "big.txt", b"Baghdad. " + b" " * (10 * 1024 * 1024 - 8))
+    # One byte over 10 MB (10,000,000 bytes, as the uploader counts them): refused in the browser.
+    upload(page, "big.txt", b"Baghdad. " + b" " * (10_000_000 - 8))
     expect(uploader).to_contain_text("File must be 10.0MB or smaller.", timeout=30_000)
     # A file that is not .txt is refused the same way.
     upload(page, "photo.png", b"\x89PNG\r\n\x1a\n" + bytes(64))
@@ -265,7 +267,8 @@ def test_a_places_file_puts_its_places_on_the_map_and_a_bad_one_changes_nothing(
     frame = open_dashboard(page, app_url)
     paste(page, "Families from Beirut reached the Nour Shelter on Monday.")
     expect(layer_labels(frame)).to_have_text(
-        ["Countries (0)", "Regions (0)", "Cities and towns (1)", "Camps and facilities (0)"], use_inner_text=True,
+        ["Countries (0)", "Regions (0)", "Natural features (0)", "Cities and towns (1)", "Camps and facilities (0)",
+         "➜Movements (0)"], use_inner_text=True,
         timeout=30_000)
     idle(page)
     shelter = {"type": "Feature", "geometry": {"type": "Point", "coordinates": [35.9, 33.6]},
@@ -276,7 +279,8 @@ def test_a_places_file_puts_its_places_on_the_map_and_a_bad_one_changes_nothing(
                                          "buffer": json.dumps({"type": "FeatureCollection",
                                                                "features": [shelter]}).encode()}])
     expect(layer_labels(frame)).to_have_text(
-        ["Countries (0)", "Regions (0)", "Cities and towns (1)", "Camps and facilities (1)"], use_inner_text=True,
+        ["Countries (0)", "Regions (0)", "Natural features (0)", "Cities and towns (1)", "Camps and facilities (1)",
+         "➜Movements (1)"], use_inner_text=True,  # Beirut → the shelter, now a place
         timeout=30_000)
     expect(frame.locator(f"path.{css_class('user:nour-shelter')}")).to_be_visible()
     wait_for_table(page, lambda n: n == {"Beirut", "Nour Shelter"})
