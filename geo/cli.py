@@ -155,8 +155,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except GeoError as exc:  # a broken places file: the whole run fails
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    except OSError as exc:  # the output file (its previous content, if any, is intact: atomic writes)
-        output = getattr(args, "output", None)
-        where = f"{_shown(str(output))}: cannot write it: " if output else ""
-        print(f"error: {where}{exc.strerror or exc}", file=sys.stderr)
+    except OSError as exc:
+        target = getattr(args, "output", None) if args.cmd in ("parse", "map") else None
+        if target is None:
+            print(f"error: {exc}", file=sys.stderr)
+        else:  # the output file (its previous content, if any, is intact: atomic writes)
+            print(f"error: {_shown(str(target))}: cannot write it: {exc.strerror or exc}", file=sys.stderr)
         return 2
