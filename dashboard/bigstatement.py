@@ -158,13 +158,14 @@ CLOCK_EVERY_S = 1.0
 WATCH_EVERY_S = 10.0
 
 
-def wait_for_news(job: ParseJob, clock: Any) -> None:
+def wait_for_news(job: ParseJob, shown: int, clock: Any) -> None:
     """Keep this run open until ``job`` has news, then rerun the page; a user's click ends the wait at once.
 
-    ``clock`` is an ``st.empty()``: updating it every :data:`CLOCK_EVERY_S` shows the time spent,
-    and each update is where Streamlit stops a run that a click has replaced.
+    ``shown`` is the job's version when this run read it (news that came while the page was
+    drawn counts too). ``clock`` is an ``st.empty()``: updating it every :data:`CLOCK_EVERY_S`
+    shows the time spent, and each update is where Streamlit stops a run that a click has replaced.
     """
-    version = job.version
+    version = shown
     end = time.monotonic() + WAIT_IN_RUN_S
     while time.monotonic() < end:
         if job.wait_for_change(version, CLOCK_EVERY_S):

@@ -42,6 +42,7 @@ from branca.element import Element, Figure, MacroElement
 from folium.template import Template
 
 from .errors import InputError, UnknownPlaceError
+from .memo import per_object
 from .model import LAYERS, Layer
 from .report import ARABIC_FONTS, escape_untrusted, first_quotes, quote_html
 from .situation import Situation, SituationPlace
@@ -452,41 +453,47 @@ class _PlaceLayer(MacroElement):
     )
 
     def __init__(self, places: Iterable[SituationPlace], text: str, *, labels: bool = False,
-                 cluster: bool = False, max_quotes: int = MAX_POPUP_QUOTES) -> None:
+                 cluster: bool = False, max_quotes: int = MAX_POPUP_QUOTES,
+                 payload: tuple[list[str], str] | None = None) -> None:
         super().__init__()
         self._name = "PlaceLayer"
-        features, style, popup, tooltip, label = [], {}, {}, {}, {}
-        point_style: dict[str, Any] = {}
-        for sp in places:
-            p = sp.place
-            pid = p.place_id
-            colour = p.layer.colour
-            css = f"geo-place geo-layer-{p.layer.key} {place_css_class(pid)}"
-            if p.geometry is not None and not p.geometry.is_empty:
-                geometry = _area_geometry(p.geometry)
-                style[pid] = {"color": colour, "weight": 2, "opacity": 0.9, "fillColor": colour,
-                              "fillOpacity": 0.12 if p.kind == "country" else 0.25,
-                              "pane": "geo-areas", "className": css}
-            else:
-                # GeoJSON is [lon, lat]: the flip from the place's lat/lon happens here.
-                geometry = {"type": "Point", "coordinates": [round(p.lon, 6), round(p.lat, 6)]}
-                style[pid] = {"radius": _radius(len(sp.mentions)), "className": css}
-                point_style = {"color": "#ffffff", "weight": 2, "opacity": 1, "fill": True, "fillColor": colour,
-                               "fillOpacity": 0.9, "pane": "geo-points"}
-                if labels:
-                    label[pid] = label_html(sp)
-            features.append(_feature(sp, geometry))
-            popup[pid] = popup_html(sp, text, max_quotes=max_quotes)
-            tooltip[pid] = tooltip_html(sp)
-        self.place_ids = list(style)
-        self.data_js = _script_json({
-            "geojson": {"type": "FeatureCollection", "features": features},
-            "style": style, "point": point_style, "popup": popup, "tooltip": tooltip, "label": label,
-            "cluster": bool(cluster and point_style),
-        })
+        self.place_ids, self.data_js = payload or _layer_payload(places, text, labels, cluster, max_quotes)
 
     def render(self, **kwargs: Any) -> None:
         self.get_root().script.add_child(_Raw(self._template.module.script(self, kwargs)), name=self.get_name())
+
+
+def _layer_payload(places: Iterable[SituationPlace], text: str, labels: bool, cluster: bool,
+                   max_quotes: int) -> tuple[list[str], str]:
+    """The ids and the JSON (geometries, styles, popups, tooltips, labels) of one layer's places."""
+    features, style, popup, tooltip, label = [], {}, {}, {}, {}
+    point_style: dict[str, Any] = {}
+    for sp in places:
+        p = sp.place
+        pid = p.place_id
+        colour = p.layer.colour
+        css = f"geo-place geo-layer-{p.layer.key} {place_css_class(pid)}"
+        if p.geometry is not None and not p.geometry.is_empty:
+            geometry = _area_geometry(p.geometry)
+            style[pid] = {"color": colour, "weight": 2, "opacity": 0.9, "fillColor": colour,
+                          "fillOpacity": 0.12 if p.kind == "country" else 0.25,
+                          "pane": "geo-areas", "className": css}
+        else:
+            # GeoJSON is [lon, lat]: the flip from the place's lat/lon happens here.
+            geometry = {"type": "Point", "coordinates": [round(p.lon, 6), round(p.lat, 6)]}
+            style[pid] = {"radius": _radius(len(sp.mentions)), "className": css}
+            point_style = {"color": "#ffffff", "weight": 2, "opacity": 1, "fill": True, "fillColor": colour,
+                           "fillOpacity": 0.9, "pane": "geo-points"}
+            if labels:
+                label[pid] = label_html(sp)
+        features.append(_feature(sp, geometry))
+        popup[pid] = popup_html(sp, text, max_quotes=max_quotes)
+        tooltip[pid] = tooltip_html(sp)
+    return list(style), _script_json({
+        "geojson": {"type": "FeatureCollection", "features": features},
+        "style": style, "point": point_style, "popup": popup, "tooltip": tooltip, "label": label,
+        "cluster": bool(cluster and point_style),
+    })
 
 
 # -- public API --------------------------------------------------------------------------------------
@@ -551,8 +558,11 @@ def layer_groups(situation: Situation, *, layers: Iterable[str] | None = None) -
         if layer.key not in chosen:
             continue
         group = folium.FeatureGroup(name=_layer_label(layer, len(by_layer[layer.key])), overlay=True, show=True)
-        _PlaceLayer(by_layer[layer.key], situation.text, labels=labels, cluster=cluster,
-                    max_quotes=per_place).add_to(group)
+        # Built once per situation and layer: the dashboard draws the same places again at every rerun.
+        payload = per_object(situation, ("layer", layer.key, labels, cluster, per_place),
+                             functools.partial(_layer_payload, by_layer[layer.key], situation.text, labels, cluster,
+                                               per_place))
+        _PlaceLayer((), "", payload=payload).add_to(group)
         _renumber(group, start=(i + 1) << 64)  # distinct per layer: a map keys its children by name
         groups.append(group)
     return groups

@@ -16,6 +16,7 @@ import io
 import re
 from typing import Any, Iterable
 
+from .memo import per_object
 from .model import LAYERS, Mention, Quote
 from .situation import Situation, SituationPlace
 
@@ -261,10 +262,14 @@ def statement_pages(situation: Situation, page_chars: int = PAGE_CHARS) -> list[
     >>> statement_pages(Situation(text="one two three", lang="en", mentions=()), page_chars=5)
     [(0, 8), (8, 13)]
     """
+    return list(per_object(situation, ("pages", page_chars), lambda: _pages(situation, page_chars)))
+
+
+def _pages(situation: Situation, page_chars: int) -> tuple[tuple[int, int], ...]:
     text = situation.text
     n = len(text)
     if n <= page_chars:
-        return [(0, n)]
+        return ((0, n),)
     spans = sorted((m.start, m.end) for m in situation.mentions)
     starts = [a for a, _ in spans]
     pages: list[tuple[int, int]] = []
@@ -283,7 +288,7 @@ def statement_pages(situation: Situation, page_chars: int = PAGE_CHARS) -> list[
                 end = spans[k][0]
         pages.append((pos, end))
         pos = end
-    return pages
+    return tuple(pages)
 
 
 def statement_html(situation: Situation, start: int = 0, end: int | None = None) -> str:

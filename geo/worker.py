@@ -62,9 +62,10 @@ log = logging.getLogger(__name__)
 #: Seconds a job may take in all (waiting for a free worker included) before it is killed.
 DEFAULT_BUDGET_S = 180.0
 #: Characters parsed first, alone, for the preview of a long statement.
-DEFAULT_PREVIEW_CHARS = 100_000
+DEFAULT_PREVIEW_CHARS = 50_000
 
 _ROOT = Path(__file__).resolve().parent.parent  # the directory that holds the geo package
+_YIELD_EVERY = 2_000  # mentions rebuilt between two pauses of the unpacking thread
 _HEADER = struct.Struct("!cQ")  # a frame: one kind byte, the payload's length, the payload
 
 
@@ -260,6 +261,10 @@ def unpack_situation(text: str, payload: bytes) -> Situation:
     for k in range(len(conf)):
         s, e, ss, se, p, r, c = ints[7 * k: 7 * k + 7]
         append(Mention(s, e, text[s:e], ss, se, places[p] if p >= 0 else None, conf[k], reasons[r], cues[c]))
+        if k % _YIELD_EVERY == _YIELD_EVERY - 1:
+            # A pause now and then: this runs in a server's background thread, and on a busy machine
+            # the interpreter's own switching alone left other requests waiting for seconds.
+            time.sleep(0.001)
     return Situation(text=text, lang=data["lang"], mentions=tuple(mentions))
 
 
@@ -317,6 +322,7 @@ class ParseJob:
     version: int = 0
     _done: threading.Event = field(default_factory=threading.Event, repr=False)
     _cancel: threading.Event = field(default_factory=threading.Event, repr=False)
+    _changed: threading.Condition = field(default_factory=threading.Condition, repr=False)
 
     @property
     def elapsed(self) -> float:
@@ -334,13 +340,13 @@ class ParseJob:
 
     def wait_for_change(self, version: int, timeout: float) -> bool:
         """Wait at most ``timeout`` seconds for ``version`` to grow (a preview, the result or a failure)."""
-        end = time.monotonic() + timeout
-        while self.version == version and not self._done.is_set():
-            left = end - time.monotonic()
-            if left <= 0:
-                return False
-            self._done.wait(min(left, 0.05))
-        return True
+        with self._changed:
+            return self._changed.wait_for(lambda: self.version != version or self._done.is_set(), timeout)
+
+    def wait_for_something_to_show(self, timeout: float) -> bool:
+        """Wait at most ``timeout`` seconds for a preview, the result or a failure."""
+        with self._changed:
+            return self._changed.wait_for(lambda: self.preview is not None or self._done.is_set(), timeout)
 
     def cancel(self) -> None:
         """Stop the job (its process is killed); it ends as failed."""
@@ -356,12 +362,14 @@ class ParseJob:
         raise GeoError(self.error or "the parse failed")
 
     def _set(self, **changes: Any) -> None:
-        for name, value in changes.items():
-            setattr(self, name, value)
-        self.version += 1
-        if self.state in ("done", "failed"):
-            self.finished = time.monotonic()
-            self._done.set()
+        with self._changed:
+            for name, value in changes.items():
+                setattr(self, name, value)
+            self.version += 1
+            if self.state in ("done", "failed"):
+                self.finished = time.monotonic()
+                self._done.set()
+            self._changed.notify_all()
 
 
 class ParsePool:
