@@ -145,7 +145,7 @@ def one_run(browser, url: str, text: str, new_context) -> dict:
     page.wait_for_selector(IDLE, state="attached", timeout=120_000)
     page.wait_for_timeout(1_000)
     nodes = page.evaluate(_NODES, MAP_IFRAME)
-    places = caption.inner_text().split(" · ")[2] if whole else "?"
+    places = caption.inner_text().split(" · ")[2].split()[0] if whole else "?"
     ctx1.close()
     ctx2.close()
     return {"first": first, "whole": whole, "health_max": max(others.health, default=float("nan")),
