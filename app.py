@@ -18,6 +18,8 @@ from streamlit_folium import st_folium
 from dashboard import bigstatement as big
 from geo import KINDS, LAYERS, GeoError, Situation, geoparse, load_gazetteer, mapview, report
 from geo.textio import decode_bytes
+from views import movements as movements_view
+from views import review as review_view
 
 ROOT = Path(__file__).resolve().parent
 STATEMENTS = ROOT / "data" / "statements"
@@ -383,11 +385,12 @@ def main() -> None:
     job = _take_pending()
     shown = job.version if job is not None else 0  # read before the preview: news from now on reruns the page
     stmt = st.session_state.statement
-    situation = current_situation()
+    raw = current_situation()
     preview = job.preview if job is not None else None
     if preview is not None:  # a long statement being mapped: its beginning is shown meanwhile
-        situation = preview
+        raw = preview
         stmt = {**st.session_state.pending, "label": f"Preview of {st.session_state.pending['label']}"}
+    situation, reviewed = review_view.corrected(raw, gazetteer().get)  # the analyst's corrections (views/review.py)
 
     st.title("Situation map")
     # The caption and the messages that come and go share one container that is always there: an
@@ -431,7 +434,8 @@ def main() -> None:
         value = st_folium(
             mapview.base_map(tiles=chosen_tiles()), key=MAP_KEY, height=560, use_container_width=True,
             returned_objects=RETURNED, center=center, zoom=zoom,
-            feature_group_to_add=mapview.layer_groups(situation, layers=chosen_layers()),
+            feature_group_to_add=[*mapview.layer_groups(situation, layers=chosen_layers()),
+                                  mapview.movement_group(situation)],
             layer_control=mapview.layer_control(),
         )
         handle_map_value(value, ids)
@@ -487,6 +491,10 @@ def main() -> None:
         },
     )
 
+    movements_view.show(situation)
+    with st.expander("Review and correct", icon=":material/rate_review:"):
+        review_view.panel(raw, situation, reviewed, lambda q: gazetteer().search(q, limit=15), gazetteer().get)
+
     text_col, unl_col = st.columns([7, 3], gap="medium")
     with text_col:
         st.subheader("Statement")
@@ -502,4 +510,7 @@ def main() -> None:
         big.wait_for_news(job, shown, clock)
 
 
-main()
+# Two views: this Statement view (the default) and the Collection view (views/collection.py, at /collection).
+from views.collection import run_pages  # noqa: E402
+
+run_pages(main, parse=parse_current, init_state=_init_state)

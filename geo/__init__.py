@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from .errors import GazetteerError, GeocoderError, GeoError, InputError, UnknownPlaceError
+from .errors import GazetteerError, GeocoderError, GeoError, InputError, StoreError, UnknownPlaceError
 from .gazetteer import Gazetteer, load_gazetteer
 from .model import KINDS, LAYERS, Layer, Mention, Place, Quote, layer_of
 from .pipeline import geoparse
@@ -27,6 +27,8 @@ __all__ = [
     "Place",
     "Mention",
     "Quote",
+    "Movement",
+    "extract_movements",
     "Layer",
     "LAYERS",
     "KINDS",
@@ -36,11 +38,14 @@ __all__ = [
     "GazetteerError",
     "GeocoderError",
     "UnknownPlaceError",
+    "StoreError",
 ]
 
 
 # The geocoders pull in geopy (and requests): loaded on first use so `import geo` stays fast.
 _LAZY = {"OfflineGeocoder", "OnlineGeocoder", "GeocodeResult", "PlaceIndex"}
+# Movements (geo.relations) are read only when asked for (Situation.movements): loaded on first use too.
+_LAZY_RELATIONS = {"Movement", "extract_movements"}
 
 
 def __getattr__(name: str) -> object:
@@ -48,4 +53,8 @@ def __getattr__(name: str) -> object:
         from . import geocoder
 
         return getattr(geocoder, name)
+    if name in _LAZY_RELATIONS:
+        from . import relations
+
+        return getattr(relations, name)
     raise AttributeError(f"module 'geo' has no attribute {name!r}")

@@ -1,5 +1,6 @@
 """Command line: ``python -m geo parse FILE... [--format jsonl|geojson] [--lang ar|en|auto]``
-and ``python -m geo map FILE -o map.html``.
+and ``python -m geo map FILE -o map.html``; the collection's ``add``, ``list``, ``rm``,
+``export`` and ``reparse`` live in :mod:`geo.commands.store`.
 
 ``-`` reads standard input. Offsets in jsonl are code-point offsets into the decoded
 input: ``input[start:end] == text``.
@@ -15,31 +16,10 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .errors import GeoError
+from .export import mention_records, movement_records  # re-exported: the schemas live in geo.export
 from .pipeline import LANGS, geoparse
-from .situation import Situation
 
-__all__ = ["main", "mention_records"]
-
-
-def mention_records(situation: Situation, file: str | None = None) -> list[dict[str, Any]]:
-    """One JSON-ready dict per mention, in text order (the jsonl format)."""
-    out = []
-    for m in situation.mentions:
-        p = m.place
-        rec: dict[str, Any] = {
-            "start": m.start, "end": m.end, "text": m.surface,
-            "place_id": p.place_id if p else None,
-            "name": p.name if p else None, "name_ar": p.name_ar if p else None,
-            "kind": p.kind if p else (m.cue or None),
-            "country_code": (p.country_code or None) if p else None,
-            "lat": round(p.lat, 6) if p else None, "lon": round(p.lon, 6) if p else None,
-            "confidence": m.confidence, "reason": m.reason,
-            "sentence_start": m.sentence_start, "sentence_end": m.sentence_end,
-        }
-        if file is not None:
-            rec["file"] = file
-        out.append(rec)
-    return out
+__all__ = ["main", "mention_records", "movement_records"]
 
 
 def _read(name: str) -> str:
@@ -62,10 +42,12 @@ def _parse(args: argparse.Namespace, out: TextIO) -> int:
     for name in args.files:
         situation = geoparse(_read(name), lang=args.lang, gazetteer=gaz)
         if args.format == "jsonl":
-            for rec in mention_records(situation, name if many else None):
+            # Mentions, then the statement's movements ("type": "movement").
+            for rec in [*mention_records(situation, name if many else None),
+                        *movement_records(situation, name if many else None)]:
                 out.write(json.dumps(rec, ensure_ascii=False) + "\n")
         else:
-            fc = situation.to_geojson()
+            fc = situation.to_geojson(movements=True)
             for f in fc["features"]:
                 if many:
                     f["properties"]["file"] = name
@@ -90,7 +72,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     out = out or sys.stdout
     ap = argparse.ArgumentParser(prog="python -m geo", description="Find the places a statement names.")
     sub = ap.add_subparsers(dest="cmd", required=True)
-    p = sub.add_parser("parse", help="print mentions (jsonl) or places (geojson)")
+    p = sub.add_parser("parse", help="print mentions and movements (jsonl) or places and movements (geojson)")
     p.add_argument("files", nargs="+", metavar="FILE", help="text files; - for standard input")
     p.add_argument("--format", choices=("jsonl", "geojson"), default="jsonl")
     p.add_argument("--lang", choices=LANGS, default="auto")
@@ -101,8 +83,19 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     m.add_argument("-o", "--output", required=True)
     m.add_argument("--lang", choices=LANGS, default="auto")
     m.add_argument("--places", action="append", metavar="GEOJSON", help="a GeoJSON file of your own places")
+    from .batch_cli import add_parser as add_batch
+
+    add_batch(sub)
+    from .commands import store as store_commands  # add, list, rm, export, reparse: the collection
+
+    store_commands.register(sub)
+    from .commands import review as review_commands  # correct, corrections: the review workflow
+
+    review_commands.register(sub)
     args = ap.parse_args(argv)
     try:
+        if hasattr(args, "run"):  # a subcommand registered by a module of geo.commands
+            return args.run(args, out)
         return _parse(args, out) if args.cmd == "parse" else _map(args, out)
     except (GeoError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)

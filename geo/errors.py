@@ -12,6 +12,7 @@ __all__ = [
     "GazetteerError",
     "GeocoderError",
     "UnknownPlaceError",
+    "StoreError",
 ]
 
 
@@ -33,3 +34,7 @@ class GeocoderError(GeoError, RuntimeError):
 
 class UnknownPlaceError(GeoError, LookupError):
     """A place id that the gazetteer does not know."""
+
+
+class StoreError(GeoError, RuntimeError):
+    """The collection's store cannot be used (not a store of ours, damaged, busy, newer); nothing was written."""

@@ -13,16 +13,39 @@ unknown name after it is kept as an *unlocated* match.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Callable, Iterable
 from functools import lru_cache
-from itertools import accumulate, compress
+from itertools import accumulate, compress, filterfalse
 from typing import NamedTuple
 
 from .gazetteer import ALIAS, ALT, DEMONYM, ORG, Gazetteer, NameRef
 from .text import (
+    _PROCLITICS,
+    _WITH_ARTICLE,
     AR_VOWELLED,
     CONTEXT_NAMES,
     CUES,
+    DISEASE_HEADS_AR,
+    DISEASE_HEADS_EN,
+    DISEASE_MODIFIERS_EN,
+    DISEASE_NAMES,
+    FACILITY_CUES_EN,
+    FEATURE_HEADS_EN,
+    KIN_WORDS,
+    LANGUAGE_AFTER_EN,
+    LANGUAGE_BEFORE_AR,
+    LANGUAGE_BEFORE_EN,
+    LANGUAGES_EN,
+    NASAB_WORDS,
+    NEVER_PLACE_ALONE,
     NOT_PLACE_CUES,
+    ORG_HEADS_AR,
+    ORG_HEADS_EN,
+    ORG_OPENERS_EN,
+    PERSON_TITLES,
+    PLACE_OBJECT_VERBS,
+    SPORTS_WORDS,
     US_STATE_ABBREVIATIONS,
     Folded,
     fold,
@@ -51,7 +74,8 @@ _DIRECTIONS = frozenset(
     "northeastern northwestern southeastern southwestern central occupied greater".split()
 )
 # Words that may be lower case inside a name: particles, directions, head words (northeast Syria, Azraq camp).
-_LOWER_OK = _PARTICLES | _DIRECTIONS | frozenset(k for k in CUES if k.isascii()) | frozenset({"border", "refugee"})
+_LOWER_OK = (_PARTICLES | _DIRECTIONS | frozenset(k for k in CUES if k.isascii()) | frozenset({"border", "refugee"})
+             | frozenset({"river", "lake", "mountains", "range", "desert"}))  # "the Irrawaddy river"
 _LOWER_OK_NOT_REGION = _LOWER_OK - _DIRECTIONS
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 # What may stand between two tokens of one name.
@@ -60,7 +84,8 @@ _ARABIC_AND = "و"
 # What may stand between a cue word and its name: spaces or a hyphen, no full stop.
 _CUE_JOIN_RE = re.compile(r"[ \t\u00a0\-]{1,3}\Z")
 # A line that starts with a place and a dash, comma or bracket is a dateline: "حماة –", "ADRE, Chad —".
-_DATELINE_AFTER = re.compile(r"[ \t]*(?:[–—\-(]|,)")
+# Possessive spaces (here and below): a run of spaces followed by no dash is refused without backtracking.
+_DATELINE_AFTER = re.compile(r"[ \t]*+(?:[–—\-(]|,)")
 # Capitalised words that may follow a place name without making it part of a person's name.
 _NOT_SURNAMES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
@@ -124,6 +149,8 @@ class _Tokens:
 
 
 _WORD_SPLIT_RE = re.compile(r"([^\W_]+)")
+#: Distinct words whose decisions a gazetteer keeps (about 100 bytes each) before starting afresh.
+_MEMO_WORDS = 500_000
 
 
 def _readings(tok: str, gaz: Gazetteer) -> tuple[tuple[int, str, tuple[int, ...]], ...]:
@@ -136,12 +163,42 @@ def _readings(tok: str, gaz: Gazetteer) -> tuple[tuple[int, str, tuple[int, ...]
     if r and arabic and tok[0] in "وفبلك" and gaz.commonness_any(tok[1:]) >= 5.5:
         r = []  # وإن is "and if", not Van: a proclitic on a particle beats a rare name
     if arabic:
+        # A word more frequent than the name it would split into is a word of its own: كريم is not ك + ريم,
+        # فرقة "team" not ف + رقة (Raqqa); a real clitic form (وبغداد, للعراق) is rarer than its name.
+        whole = gaz.commonness_any(tok)
         # Fewest letters taken off first: وكسلا is و + كسلا (Kassala) before وك + سلا (Salé).
         for pl, stem in sorted(strip_proclitics(tok), key=lambda t: t[0]):
+            if whole and pl and whole > gaz.commonness(stem):
+                continue
             lens = _lengths(stem, gaz, arabic)
             if lens:
                 r.append((pl, stem, lens))
     return tuple(r)
+
+
+def _reaching(words: list[str], hits: Iterable[Callable[[str], bool]]) -> set[str]:
+    """The words of ``words`` (sorted) that some ``hits`` test accepts as they are or with an Arabic proclitic
+    taken off (the stem bare or with the article restored, as :func:`geo.text.strip_proclitics` reads it).
+
+    A superset of the words whose readings are worth computing, found in C-level passes: a text's
+    tens of thousands of distinct words need no Python call each, only the few that reach a name.
+    """
+    out: set[str] = set()
+    for hit in hits:
+        out.update(filter(hit, words))
+    # Arabic words are one range of the sorted list, and the words with one prefix a range of that.
+    arabic = words[bisect_left(words, "\u0600") : bisect_left(words, "\u0700")]
+    for p in _PROCLITICS:
+        group = arabic[bisect_left(arabic, p) : bisect_left(arabic, p + "\U0010ffff")]
+        if not group:
+            continue
+        n = len(p)
+        stems = [w[n:] for w in group]
+        for hit in hits:
+            out.update(compress(group, map(hit, stems)))
+            if p in _WITH_ARTICLE:
+                out.update(compress(group, map(hit, map("ال".__add__, stems))))
+    return out
 
 
 def _lengths(first: str, gaz: Gazetteer, arabic: bool) -> tuple[int, ...]:
@@ -149,8 +206,11 @@ def _lengths(first: str, gaz: Gazetteer, arabic: bool) -> tuple[int, ...]:
     is an Arabic particle (في, إلى, على: Zipf ≥ 6) and no country: resolution never accepts those,
     and as matches they would only stand between real places and split their lists. Likewise an
     Arabic cue word (بلدة, مدينة, مخيم): it announces the name after it (بلدة مويالي), and matched
-    as a place of its own (GeoNames has a Baldah) it would hide that name."""
+    as a place of its own (GeoNames has a Baldah) it would hide that name. Months, weekdays and dialect
+    words (:data:`geo.text.NEVER_PLACE_ALONE`) never are a one-word place."""
     lens = gaz.lengths(first)
+    if first in NEVER_PLACE_ALONE and 1 in lens:
+        return tuple(L for L in lens if L != 1)  # a month, a weekday, a dialect word: never a place alone
     if arabic and 1 in lens and (first in CUES or (gaz.commonness(first) >= 6.0 and not any(
             gaz.kind(ref.place_index) == "country" for ref in gaz.refs((first,))))):
         lens = tuple(L for L in lens if L != 1)
@@ -229,15 +289,38 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
     n = len(words)
     out: list[RawMatch] = []
     # Decide once per distinct word whether it can start a name; then visit only those positions.
+    # The decisions depend only on the word and the gazetteer, so they are kept with the gazetteer for the
+    # next texts (a batch's documents, a dashboard's statements): only words never seen before are looked
+    # at, and of those only the ones that reach a name, a context word or a cue (C-level passes).
+    memo = gaz.memo()
+    seen: dict[str, None] = memo.setdefault("words", {})  # every word decided so far
+    if len(seen) > _MEMO_WORDS:
+        memo = gaz.memo(reset=True)  # a fresh namespace: calls running now keep the one they hold
+        seen = memo.setdefault("words", {})
+    # word → (readings, context name, is a cue) for the words that are any of those
+    facts: dict[str, tuple[tuple[tuple[int, str, tuple[int, ...]], ...], tuple[int, str] | None, bool]]
+    facts = memo.setdefault("facts", {})
+    distinct = set(words)
+    new = sorted(filterfalse(seen.__contains__, distinct))
+    if new:
+        found = {}
+        for w in _reaching(new, (*gaz.starter_tests(), CONTEXT_NAMES.__contains__, CUES.__contains__)):
+            r, c, cue = _readings(w, gaz), _context_name(w), _cue_of(w) is not None
+            if r or c is not None or cue:
+                found[w] = (r, c, cue)
+        facts.update(found)  # before `seen`: a thread that finds a word in `seen` finds its facts too
+        seen.update(dict.fromkeys(new))
     readings: dict[str, tuple[tuple[int, str, tuple[int, ...]], ...]] = {}
     contexts: dict[str, tuple[int, str]] = {}
-    for w in set(words):
-        r = _readings(w, gaz)
+    cue_words: set[str] = set()
+    for w in filter(facts.__contains__, distinct):
+        r, c, cue = facts[w]
         if r:
             readings[w] = r
-        c = _context_name(w)
         if c is not None:
             contexts[w] = c
+        if cue:
+            cue_words.add(w)
     # A Latin name starts with a capital (or a particle/direction: al-Hol, northeast Syria): skip
     # "the", "in", "of" ... written in lower case without building anything for them.
     # Words that only begin longer names ("the", "of", "al" of "the Hague", "al-Hol") matter only
@@ -249,17 +332,28 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
     if cased is not text:
         positions = [k for k in positions if not cased[starts[k]].islower() or words[k] in _LOWER_OK]
     if multi_only:
-        more = [k for k in compress(range(n - 1), map(multi_only.__contains__, words))
-                if any(gaz.has_pair(first, words[k + 1]) for first in multi_only[words[k]])]
+        # Which occurrences the next word continues into a name: for a word read only as itself (the, of,
+        # al) one C-level pass over "word next" strings; words with proclitic readings one by one.
+        plain = {w for w, firsts in multi_only.items() if firsts == (w,)}
+        at = list(compress(range(n - 1), map(plain.__contains__, words)))
+        nexts = map(words.__getitem__, [k + 1 for k in at])
+        more = list(compress(at, gaz.pairs_present(map(" ".join, zip(map(words.__getitem__, at), nexts, strict=True)))))
+        if len(plain) < len(multi_only):
+            more += [k for k in compress(range(n - 1), map(multi_only.__contains__, words)) if words[k] not in plain
+                     and any(gaz.has_pair(first, words[k + 1]) for first in multi_only[words[k]])]
+            more.sort()
         if cased is not text:
             more = [k for k in more if not cased[starts[k]].islower() or words[k] in _LOWER_OK]
         positions = sorted(positions + more)
-    refs_memo: dict[tuple[str, ...], tuple[NameRef, ...]] = {}
-    case_memo: dict[tuple[str, tuple[str, ...]], bool] = {}
-    join_memo: dict[str, bool] = {}
-    orgs: set[tuple[str, ...]] = set()  # names with an organisation reading
-    notable_memo: dict[tuple[str, ...], bool] = {}
+    # Pure functions of their keys and the gazetteer, kept with it like the word decisions above.
+    refs_memo: dict[tuple[str, ...], tuple[NameRef, ...]] = memo.setdefault("refs", {})
+    case_memo: dict[tuple[str, tuple[str, ...]], bool] = memo.setdefault("case", {})
+    join_memo: dict[str, bool] = memo.setdefault("join", {})
+    cue_join_memo: dict[str, bool] = memo.setdefault("cue_join", {})
+    orgs: set[tuple[str, ...]] = memo.setdefault("orgs", set())  # names with an organisation reading
+    notable_memo: dict[tuple[str, ...], bool] = memo.setdefault("notable", {})
     org_spans: list[tuple[int, int]] = []  # (first token, length) of organisations' names
+    persons: set[tuple[str, ...]] = set()  # names the text uses for a person
     next_free = 0
     for i in positions:
         if i < next_free:
@@ -268,7 +362,7 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
         s = starts[i]
         best: tuple[int, int, tuple[str, ...], tuple[NameRef, ...]] | None = None  # (L, prefix, key, refs)
         for pl, first, lens in readings.get(tok, ()):
-            pair = i + 1 < n and gaz.has_pair(first, words[i + 1])
+            pair = lens[0] > 1 and i + 1 < n and gaz.has_pair(first, words[i + 1])
             for L in lens:
                 if best is not None and L <= best[0]:
                     break
@@ -278,7 +372,7 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
                 refs = refs_memo.get(key)
                 if refs is None:
                     refs = refs_memo[key] = gaz.refs(key)
-                    if any(r.name_type == ORG for r in refs):
+                    if ORG in [r.name_type for r in refs]:
                         orgs.add(key)
                 if not refs:
                     continue
@@ -294,7 +388,7 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
                             break
                     if not joined:
                         continue
-                if not is_arabic(first):
+                if not "\u0600" <= first[0] <= "\u06ff":  # not Arabic (is_arabic, inlined: once per candidate)
                     # The cased fold has the same offsets as the folded text: no mapping needed.
                     surface = cased[s : starts[i + L - 1] + len(words[i + L - 1])]
                     ok = case_memo.get((surface, key))
@@ -333,7 +427,11 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
             if not_place or (prev == "of" and i > 1 and words[i - 2] in NOT_PLACE_CUES):
                 continue  # Gulf of Mexico, صلاة المغرب
             # A cue word governs the name right after it, not across punctuation ("the town. In Paris").
-            cue = _cue_of(prev) if _CUE_JOIN_RE.match(seps[i]) else None
+            sep = seps[i]
+            cue_ok = cue_join_memo.get(sep)
+            if cue_ok is None:
+                cue_ok = cue_join_memo[sep] = _CUE_JOIN_RE.match(sep) is not None
+            cue = _cue_of(prev) if cue_ok else None
             if cue is not None:
                 cue_fs = starts[i - 1] + len(prev) - len(cue[0])  # the cue word without its proclitics
             # "the city of X": the cue stands two tokens back. Not "the capital of X": X is the country.
@@ -341,6 +439,10 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
                 cue = _cue_of(words[i - 2])
         if (L == 1 and i + 1 < n and seps[i + 1] == " " and cased[starts[i + 1]].isupper()
                 and _given_name(words, starts, cased, i, gaz, refs, notable_memo)):
+            if words[i + 1] not in FEATURE_HEADS_EN and words[i + 1] not in FACILITY_CUES_EN \
+                    and gaz.commonness(key[0]) < 5.0:  # "In Sinjar": GeoNames has a place called In
+                persons.add(key)  # "Washington Sundar" (not "Sulu Sea"): the name stays a person where it recurs
+                next_free = i + 2  # ... and the surname after the given name is no place either: "Jordan Hale"
             continue
         if pl and tok[:pl].rstrip("ال") in _LOCATIVE_CLITICS:
             locative = True
@@ -356,10 +458,43 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
                             bool(pl) and not key[0].startswith("ال") and prefix.endswith(("ال", "لل")),
                             (cue_fs, fe) if cue is not None and cue_fs >= 0 else None))
     out.extend(_state_abbreviations(out, folded, gaz))
+    if "#" in text:
+        out.extend(_camel_hashtags(toks, cased, gaz, {m.token_index for m in out}))
     out.sort(key=lambda m: m.fs)
+    out = _not_places(out, toks, text, cased, gaz, persons)
     out = _propagate_cues(out, toks, text, cased)
-    out.extend(_unlocated(toks, text, folded, gaz, out, org_spans))
+    out.extend(_unlocated(toks, text, folded, gaz, out, org_spans, cue_words))
     out.sort(key=lambda m: m.fs)
+    return out
+
+
+_CAMEL_RE = re.compile(r"[A-Z][a-z]+")
+
+
+def _camel_hashtags(toks: _Tokens, cased: str, gaz: Gazetteer, taken: set[int]) -> list[RawMatch]:
+    """Names inside CamelCase hashtags (#BeirutBlast, #PrayForNewYork): each capitalised part, or a run of
+    parts, that is a name of the gazetteer, with offsets inside the hashtag. (An underscore already splits
+    a hashtag into words: #لبنان_ينهار.)"""
+    out: list[RawMatch] = []
+    words, seps, starts = toks.words, toks.seps, toks.starts
+    for k in compress(range(len(words)), [sep.endswith("#") for sep in seps[: len(words)]]):
+        if k in taken:
+            continue
+        s = starts[k]
+        original = cased[s : s + len(words[k])]
+        parts = [(p.start(), p.end()) for p in _CAMEL_RE.finditer(original)]
+        if len(parts) < 2:
+            continue
+        a = 0
+        while a < len(parts):
+            for b in range(min(len(parts), a + 3), a, -1):  # longest run first: #NewYorkStrong
+                key = tuple(original[x:y].lower() for x, y in parts[a:b])
+                refs = tuple(r for r in gaz.refs(key) if r.name_type != ORG)
+                if refs:
+                    out.append(RawMatch(s + parts[a][0], s + parts[b - 1][1], key, refs, "", "", False, False, k, 1))
+                    a = b - 1
+                    break
+            a += 1
     return out
 
 
@@ -377,17 +512,22 @@ def _tanween_words(original: str) -> frozenset[str]:
     if not any(mark in original for mark in _TANWEEN):
         return frozenset()
     words: set[str] = set()
+    done = 0  # end of the last word taken: a mark inside it is that word's again (a run of marks is one word)
     for hit in _TANWEEN_RE.finditer(original):
         o = hit.start()
+        if o < done:
+            continue
         # The word starts after the last space before the mark (looked for within 64 characters, longer than
         # any word: an unbounded rfind would scan back to the text's start); glued punctuation is skipped below.
         lo = max(0, o - 64)
         start = max(original.rfind(" ", lo, o), original.rfind("\n", lo, o), original.rfind("\t", lo, o), lo - 1) + 1
-        word = _MARKED_WORD_RE.search(original, start)
+        # Words before the last one taken were stepped over already: start after it.
+        word = _MARKED_WORD_RE.search(original, max(start, done))
         while word is not None and word.end() <= o:
             word = _MARKED_WORD_RE.search(original, word.end())
         if word is not None and word.start() <= o:
             words.add(word.group())
+            done = word.end()
     return frozenset(fold(w).text for w in words)
 
 
@@ -415,7 +555,7 @@ def _by_vowels(folded: Folded, fs: int, fe: int, table: tuple[tuple[str, frozens
 
 
 _ABBREV_RE = re.compile(
-    r",[ \t]+(" + "|".join(re.escape(a) for a in sorted(US_STATE_ABBREVIATIONS, key=len, reverse=True)) + r")"
+    r",[ \t]++(" + "|".join(re.escape(a) for a in sorted(US_STATE_ABBREVIATIONS, key=len, reverse=True)) + r")"
 )
 
 
@@ -454,8 +594,9 @@ def _given_name(words: list[str], starts: list[int], cased: str, i: int, gaz: Ga
     nxt = cased[starts[j] : starts[j] + len(nw)]
     if not nxt[:1].isupper() or nxt.isupper():
         return False
-    if cased[starts[i] : starts[i] + len(words[i])].isupper() or nw in _NOT_SURNAMES or nw in CUES:
-        return False
+    if cased[starts[i] : starts[i] + len(words[i])].isupper() or nw in _NOT_SURNAMES or nw in CUES \
+            or nw in FACILITY_CUES_EN or nw in FEATURE_HEADS_EN or nw == "international":
+        return False  # "Entebbe International Airport", "Wythenshawe Hospital", "Trinity River": a place's name
     return not _is_notable_name(words, j, gaz, memo)
 
 
@@ -472,6 +613,142 @@ def _is_notable_name(words: list[str], j: int, gaz: Gazetteer, memo: dict[tuple[
                                     or gaz.population(r.place_index) >= 100_000)
             for L in gaz.lengths(words[j]) for r in gaz.refs(key[:L]))
     return hit
+
+
+def _stems(word: str) -> tuple[str, ...]:
+    """A word and, for Arabic, its readings with proclitics taken off (بحمى → حمى)."""
+    return (word, *(st for _, st in strip_proclitics(word))) if is_arabic(word) else (word,)
+
+
+_AR_DIRECTIONS = frozenset(fold_name(w) for w in "شمال جنوب شرق غرب وسط".split())
+_HYPHENS = frozenset("-–")
+
+
+def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, gaz: Gazetteer,
+                persons: set[tuple[str, ...]]) -> list[RawMatch]:
+    """Drop names that the words around them make something other than a place (each rule's table is in
+    :mod:`geo.text`): a disease named after a place ("Lassa fever", حمى القرم-الكونغو, a bare "Ebola"); a
+    person's name (after a title or a kin word, before بن/بنت, or a name the text uses for a person); a
+    language ("speaks Spanish", بحكي تركي); a name inside an organisation's ("Qatar National Bank", بورصة
+    الكويت); a city's club in a match report ("Brighton beat Wolves", فاز ... على ضيفه الرمثا).
+
+    ``persons`` holds the names already read as a person's (given names: "Washington Sundar").
+    """
+    if not matches:
+        return matches
+    words, seps, starts = toks.words, toks.seps, toks.starts
+    n = len(words)
+    drop = [False] * len(matches)
+    kinds_memo: dict[tuple[NameRef, ...], tuple[bool, bool]] = {}
+
+    def facts(m: RawMatch) -> tuple[bool, bool]:
+        """(has a country reading, every reading is a nisba/demonym)."""
+        got = kinds_memo.get(m.refs)
+        if got is None:
+            got = kinds_memo[m.refs] = (any(gaz.kind(r.place_index) == "country" for r in m.refs),
+                                        bool(m.refs) and all(r.name_type == DEMONYM for r in m.refs))
+        return got
+
+    language = [False] * len(matches)
+    for k, m in enumerate(matches):
+        if m.cue == "context":
+            continue
+        i, j = m.token_index, m.token_index + m.token_count
+        arabic = is_arabic(m.key[0])
+        joined_prev = i > 0 and _JOIN_RE.match(seps[i]) is not None
+        prev = _stems(words[i - 1]) if joined_prev else ()
+        nxt = words[j] if j < n and _JOIN_RE.match(seps[j]) else ""
+        single = m.token_count == 1
+        # A disease: an Arabic head word before the name (a direction may stand between: فيروس غرب النيل) ...
+        p = i - 1
+        if p >= 1 and words[p] in _AR_DIRECTIONS:
+            p -= 1
+        if p >= 0 and arabic and any(st in DISEASE_HEADS_AR for st in _stems(words[p])):
+            drop[k] = True
+            continue
+        # ... an English head word after it ("Marburg virus disease", "Crimean-Congo haemorrhagic fever") ...
+        q = j
+        while q < n and q - j < 2 and words[q] in DISEASE_MODIFIERS_EN and words[q] not in DISEASE_HEADS_EN:
+            q += 1
+        if q < n and words[q] in DISEASE_HEADS_EN and _JOIN_RE.match(seps[q]) and not arabic:
+            drop[k] = True
+            continue
+        # ... or a disease's own name, unless a locative word or a cue says the place is meant.
+        if not m.locative and not m.cue and " ".join(m.key) in DISEASE_NAMES:
+            drop[k] = True
+            continue
+        country, nisba = facts(m)
+        definite_nisba = nisba and arabic and m.key[0].startswith("ال")
+        # A person: after a title (الأمير تركي, "Dr. Austin"; not الرئيس السوري) or a kin word (أختي سيناء),
+        # or before بن/بنت (تركي بن طلال).
+        bare = m.fs == starts[i]  # no proclitic: صديقي بالرياض is "my friend, in Riyadh"
+        titled = any(st in PERSON_TITLES for st in prev) and not definite_nisba
+        if titled and arabic and not country and not nisba and i >= 2 and _JOIN_RE.match(seps[i - 1]) and any(
+                st in PLACE_OBJECT_VERBS for st in _stems(words[i - 2])):
+            titled = False  # verb, subject, object: the title is the subject and the name the place visited
+        if bare and (titled
+                     or any(st in KIN_WORDS for st in prev) or (arabic and nxt in NASAB_WORDS)):
+            drop[k] = True
+            if not country:
+                persons.add(m.key)
+            continue
+        # A language: "speaks Spanish", "in Hindi", "Spanish-language"; Arabic names it by the nisba after a
+        # verb of speaking or learning (بحكي عربي) or اللغة, or with بال (بالتركية).
+        if arabic:
+            if nisba and (any(st in LANGUAGE_BEFORE_AR for st in prev)
+                          or (words[i][: m.fs - starts[i]].endswith("ب") and m.key[0].startswith("ال")
+                              and m.key[0].endswith("يه"))):
+                drop[k] = language[k] = True
+                continue
+        elif single and m.key[0] in LANGUAGES_EN and (
+                (joined_prev and words[i - 1] in LANGUAGE_BEFORE_EN) or (nxt and nxt in LANGUAGE_AFTER_EN)):
+            drop[k] = language[k] = True
+            continue
+        # Inside an organisation's name: after an Arabic head (بنك مصر; a nisba stays the state: مجموعة
+        # إماراتية), or before capitalised words ending in an English head ("Qatar National Bank") ...
+        if arabic:
+            if not nisba and any(st in ORG_HEADS_AR for st in prev):
+                drop[k] = True
+                continue
+        else:
+            q = j
+            while q < n and q - j < 3 and seps[q] == " " and cased[starts[q]].isupper():
+                if words[q] in ORG_HEADS_EN:
+                    drop[k] = True
+                    break
+                q += 1
+            if drop[k]:
+                continue
+            if (i > 1 and words[i - 1] == "of" and words[i - 2] in ORG_OPENERS_EN and cased[starts[i - 2]].isupper()) \
+                    or (m.key[-1] in ORG_OPENERS_EN and nxt == "of"):
+                drop[k] = True  # "Bank of England", "University of Reading"; "the Bank" of "the Bank of Canada"
+                continue
+        # ... and a city's club in a match report (a country there is its national team: the country).
+        if not country:
+            back = list(prev)
+            if i > 1 and words[i - 1] in ("على", "مع", "with") and _JOIN_RE.match(seps[i - 1]):
+                back += _stems(words[i - 2])
+            if any(st in SPORTS_WORDS for st in back) or (not arabic and nxt in SPORTS_WORDS):
+                drop[k] = True
+                continue
+    # A name the text uses for a person stays a person where it recurs without a locative word or a cue.
+    if persons:
+        for k, m in enumerate(matches):
+            if not drop[k] and m.key in persons and not m.locative and not m.cue and not facts(m)[0]:
+                drop[k] = True
+    for k in range(len(matches) - 1):
+        a, b = matches[k], matches[k + 1]
+        gap = text[a.fe : b.fs]
+        # The name joined to a disease's by a hyphen is part of it: Crimean-Congo, القرم-الكونغو.
+        if drop[k] != drop[k + 1] and gap in _HYPHENS and not (language[k] or language[k + 1]):
+            drop[k] = drop[k + 1] = True
+        # A language listed with a language is one: بحكي عربي وإنجليزي, "in Spanish and Navajo".
+        elif language[k] and not drop[k + 1] and facts(b)[1] == facts(a)[1] and gap.strip() in _LIST_JOINS:
+            drop[k + 1] = language[k + 1] = True
+    return [m for m, d in zip(matches, drop, strict=True) if not d] if any(drop) else matches
+
+
+_LIST_JOINS = frozenset({"و", ",", "and", "or", "او"})
 
 
 def _gap_is_list(text: str, a_end: int, b_start: int) -> bool:
@@ -535,14 +812,13 @@ _NAME_STARTERS_AR = frozenset("ابو ام عين تل بئر دير راس جب
 
 
 def _unlocated(toks: _Tokens, text: str, folded: Folded, gaz: Gazetteer,
-               found: list[RawMatch], org_spans: list[tuple[int, int]]) -> list[RawMatch]:
+               found: list[RawMatch], org_spans: list[tuple[int, int]], cue_words: set[str]) -> list[RawMatch]:
     """Cue words followed (Arabic) or preceded (English) by a name the gazetteer lacks.
 
     ``org_spans`` (first token, length) are organisations' names: "Islamic State Khorasan
-    Province" ends in a cue word but names no place.
+    Province" ends in a cue word but names no place. ``cue_words`` are the text's words that are cues.
     """
     n = len(toks)
-    cue_words = {w for w in set(toks.words) if _cue_of(w) is not None}
     cue_positions = list(compress(range(n), map(cue_words.__contains__, toks.words)))
     if not cue_positions:
         return []

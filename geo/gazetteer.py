@@ -23,20 +23,23 @@ import gc
 import hashlib
 import json
 import logging
+import math
 import os
 import pickle
 import re
 import tempfile
 from collections import ChainMap
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
-from itertools import compress
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, NamedTuple
 
 from .errors import GazetteerError, InputError, UnknownPlaceError
 from .model import KINDS, Place
+from .placesfile import PlaceRecord as _PlaceRecord
+from .placesfile import check_features, decode_places, names_of, parse_places
+from .placesfile import rep_point as _rep_point
 from .text import NOT_PLACE_PHRASES, fold_name, is_arabic, nisba_forms, strip_proclitics, tokens
 from .translit import same_start
 
@@ -48,7 +51,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-_FORMAT_VERSION = 12
+_FORMAT_VERSION = 13
 
 # Name reference types (low 4 bits of a packed ref): how a name belongs to its place.
 NAME, NAME_AR, ALIAS, ALT, DEMONYM, ORG, BARE = range(7)
@@ -62,7 +65,11 @@ _LENGTHS: tuple[tuple[int, ...], ...] = tuple(
     tuple(L for L in range(8, 0, -1) if bits >> L & 1) for bits in range(1 << 9)
 )
 _KIND_PROMINENCE = {"country": 50_000_000, "region": 3_000_000, "admin1": 1_500_000,
-                    "camp": 40_000, "prison": 20_000, "crossing": 20_000, "facility": 10_000}
+                    "camp": 40_000, "prison": 20_000, "crossing": 20_000, "facility": 10_000,
+                    "sea": 2_000_000, "river": 1_000_000, "desert": 500_000, "mountain": 500_000, "lake": 200_000}
+# A city or town from a places file, without a "population", is found as readily as a GeoNames city of
+# 100,000 (alone, without a cue word); with one, it is weighed exactly like a GeoNames place of that size.
+_FILE_PROMINENCE = {**_KIND_PROMINENCE, "city": 100_000, "town": 100_000}
 
 
 class NameRef(NamedTuple):
@@ -99,7 +106,7 @@ class Gazetteer:
     """
 
     __slots__ = ("_cols", "_index", "_first_lens", "_upper", "_wkb", "_by_id", "_common", "_words", "_state",
-                 "_capitals", "_seats", "_particles", "_pairs", "_skeletons")
+                 "_capitals", "_seats", "_particles", "_pairs", "_skeletons", "_named", "_memo")
 
     def __init__(self, state: dict[str, Any]) -> None:
         self._state = state
@@ -111,14 +118,28 @@ class Gazetteer:
         self._upper: frozenset[str] = state["upper"]
         self._wkb: dict[int, bytes] = state["wkb"]
         self._by_id: Mapping[str, int] | None = None  # built on first get(): most runs never need it
+        # Ids of every place that is not a GeoNames town (countries, regions, curated: a few thousand), so
+        # the lookups a parse makes (country:SY, admin1:US-MD) never build the 236,000-entry table above.
+        self._named: dict[str, int] = state["named_ids"]
         self._common: dict[str, float] = state["common"]
         self._words: frozenset[str] = state["words"]
         self._capitals: frozenset[int] = state["capitals"]
         self._seats: dict[int, int] = state["seats"]
         self._particles: dict[str, float] = state["particles"]
         self._pairs: frozenset[str] = state["pairs"]
-        # Per country, built on first use (only statements with an unknown Arabic town name need one).
+        # Per country, the towns' consonant skeletons computed at build time (see _town_skeletons), made
+        # into a dict on first use by C-level calls: computing them on first use cost a fresh process
+        # ~0.2 s per country a statement names, and a dict per country would slow every start.
         self._skeletons: dict[str, dict[str, tuple[int, ...]]] = {}
+        self._memo: dict[str, Any] = {}  # see memo()
+
+    def memo(self, *, reset: bool = False) -> dict[str, Any]:
+        """A namespace of caches that the parser keeps with this gazetteer (decisions that depend only
+        on a word or a name and the gazetteer), shared by every text parsed with it. Caches only grow;
+        ``reset`` replaces the namespace (calls already holding the old one keep using it)."""
+        if reset:
+            self._memo = {}
+        return self._memo
 
     # -- size and identity -----------------------------------------------------
     def __len__(self) -> int:
@@ -129,18 +150,12 @@ class Gazetteer:
 
     # -- places ----------------------------------------------------------------
     def place(self, index: int) -> Place:
-        """The place stored at ``index``."""
+        """The place stored at ``index`` (its area, if any, is decoded when first read: see :class:`Place`)."""
         c = self._cols
-        wkb = self._wkb.get(index)
-        geom = None
-        if wkb is not None:
-            import shapely  # local: shapely is only needed when a polygon is asked for
-
-            geom = shapely.from_wkb(wkb)
         return Place(
             place_id=c["id"][index], name=c["name"][index], name_ar=c["name_ar"][index],
             kind=c["kind"][index], country_code=c["cc"][index], lat=c["lat"][index],
-            lon=c["lon"][index], population=c["pop"][index], source=c["source"][index], geometry=geom,
+            lon=c["lon"][index], population=c["pop"][index], source=c["source"][index], wkb=self._wkb.get(index),
         )
 
     def _ids(self) -> Mapping[str, int]:
@@ -151,6 +166,9 @@ class Gazetteer:
 
     def index_of(self, place_id: str) -> int:
         """Storage index of ``place_id``; :class:`UnknownPlaceError` if unknown."""
+        i = self._named.get(place_id)
+        if i is not None:
+            return i  # a base place keeps its storage index in every layer, so this holds for those too
         try:
             return self._ids()[place_id]
         except KeyError:
@@ -197,7 +215,8 @@ class Gazetteer:
 
     def country_index(self, cc: str) -> int | None:
         """Storage index of the country with ISO code ``cc``, if known."""
-        return self._ids().get(f"country:{cc}")
+        i = self._named.get(f"country:{cc}")
+        return i if i is not None else self._ids().get(f"country:{cc}")
 
     # -- names -----------------------------------------------------------------
     def lengths(self, first_token: str) -> tuple[int, ...]:
@@ -214,6 +233,16 @@ class Gazetteer:
     def has_pair(self, first: str, second: str) -> bool:
         """Whether some name of two or more tokens starts with ``first second`` (a cheap pre-check)."""
         return f"{first} {second}" in self._pairs
+
+    def pairs_present(self, pairs: Iterable[str]) -> list[bool]:
+        """:meth:`has_pair` for many ``"first second"`` strings at once (one C-level pass)."""
+        return list(map(self._pairs.__contains__, pairs))
+
+    def starter_tests(self) -> tuple[Callable[[str], bool], ...]:
+        """Membership tests whose union accepts exactly the tokens that start some name (those whose
+        :meth:`lengths` is not empty): C-level callables, so ``filter`` and ``map`` can run them over a
+        text's tens of thousands of distinct words without a Python call each."""
+        return (self._index.__contains__, self._first_lens.__contains__)
 
     def needs_upper(self, key: tuple[str, ...]) -> bool:
         """Whether the name is an acronym that counts only when written in capitals (US, UAE)."""
@@ -232,23 +261,32 @@ class Gazetteer:
         (:func:`geo.translit.latin_skeleton`), for Arabic spellings the gazetteer lacks."""
         table = self._skeletons.get(cc)
         if table is None:
-            from .translit import latin_skeleton
-
-            cols = self._cols
-            groups: dict[str, list[int]] = {}
-            for i in compress(range(len(cols["cc"])), map(cc.__eq__, cols["cc"])):
-                if cols["kind"][i] in ("city", "town"):
-                    groups.setdefault(latin_skeleton(cols["name"][i]), []).append(i)
+            keys, indices, shared = self._state["town_skeletons"].get(cc, ("", (), {}))
+            # zip(indices) gives each index as a 1-tuple, the table's value form, without a Python loop.
+            table = dict(zip(keys.split("\0"), zip(indices), strict=True)) if indices else {}
+            table.update(shared)
             # Idempotent lazy build, like _ids(): two threads racing here store equal tables.
-            table = self._skeletons[cc] = {k: tuple(v) for k, v in groups.items()}
+            self._skeletons[cc] = table
         return table
 
     def is_capital(self, index: int) -> bool:
         """Whether the place at ``index`` is a national capital (GeoNames)."""
         return index in self._capitals
 
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """What the places files laid over this gazetteer do that a user should know: a place that replaces
+        another (same id), a name that is also an everyday word and is read only after a cue word."""
+        return ()
+
+    def origin(self, index: int) -> tuple[str, str] | None:
+        """``(file, replaced)`` for a place from a user's places file: the file's name and, when it took the id
+        of a place this gazetteer had, what that place was ("the country Syria"); ``None`` for other places."""
+        return None
+
     def commonness_any(self, token: str) -> float:
-        """Zipf frequency of any folded Arabic word among the most frequent (≥ 5.5), else 0."""
+        """Zipf frequency of a folded Arabic word among the most frequent (≥ 5.5), or of a word that only looks
+        like a proclitic and a name (كريم, فرقة: more frequent than the name it would split into), else 0."""
         return self._particles.get(token, 0.0)
 
     def is_common_word(self, token: str) -> bool:
@@ -298,12 +336,12 @@ class Gazetteer:
         :class:`InputError` names ``name`` and says what is wrong. This gazetteer is unchanged.
         """
         label = repr(name)
-        if isinstance(data, bytes):
-            try:
-                data = data.decode("utf-8-sig")
-            except UnicodeDecodeError as exc:
-                raise InputError(f"{label} is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-        return self._with_records([_place_records(_parse_places(data, label), label, curated=False, source=name)])
+        if isinstance(data, (bytes, bytearray, memoryview)):
+            data = decode_places(bytes(data), label)
+        elif not isinstance(data, str):
+            raise InputError(f"places data must be text or bytes, not {type(data).__name__}")
+        return self._with_records([check_features(parse_places(data, label), label, curated=False, source=name,
+                                                  file=name)])
 
     def _with_records(self, files: Sequence[list[_PlaceRecord]]) -> Gazetteer:
         """This gazetteer with the already-read places of ``files`` laid over it."""
@@ -335,6 +373,8 @@ class _Builder:
         self.by_id: dict[str, int] = {}
         self.capitals: set[int] = set()
         self.seats: dict[int, int] = {}
+        self.origins: dict[int, tuple[str, str]] = {}
+        self.warnings: list[str] = []
 
     def add_place(self, place_id: str, name: str, name_ar: str, kind: str, cc: str, lat: float,
                   lon: float, pop: int, source: str, geometry: Any = None, a1: str = "") -> int:
@@ -354,7 +394,14 @@ class _Builder:
                 self.cols[k].append(v)
         if geometry is not None:
             self.wkb[i] = geometry.wkb
+        elif i in self.wkb:
+            self.wkb[i] = None  # a point replaces an area: the old outline must not stay with it
         return i
+
+    def everyday(self, name: str) -> float | None:
+        """The Zipf frequency of ``name`` when it is one everyday word and no well-known place's name (a user's
+        place named so is read only after a cue word); ``None`` otherwise. Only an overlay knows the base."""
+        return None
 
     def add_name(self, name: str, index: int, name_type: int) -> None:
         keys, upper = _name_keys(name)
@@ -376,6 +423,8 @@ class _Builder:
         cols["lon"] = array("d", self.cols["lon"])
         cols["pop"] = array("q", self.cols["pop"])
         return {
+            "town_skeletons": _town_skeletons(self.cols),
+            "named_ids": {pid: i for i, pid in enumerate(self.cols["id"]) if not pid.startswith("geonames:")},
             "version": _FORMAT_VERSION,
             "cols": cols,
             "index": {" ".join(k): (v[0] if len(v) == 1 else tuple(v)) for k, v in self.index.items()},
@@ -389,6 +438,26 @@ class _Builder:
             "particles": particles,
             "pairs": frozenset(f"{k[0]} {k[1]}" for k in self.index if len(k) > 1),
         }
+
+
+def _town_skeletons(cols: Mapping[str, Sequence[Any]]) -> dict[str, tuple[str, Any, dict[str, tuple[int, ...]]]]:
+    """Per country, the consonant skeletons of its cities' and towns' names, for
+    :meth:`Gazetteer.towns_by_skeleton`: the skeletons only one town has (NUL-joined, with that town's
+    storage index in an array), and the others with all their towns' indices in storage order."""
+    from array import array
+
+    from .translit import latin_skeleton
+
+    per_cc: dict[str, dict[str, list[int]]] = {}
+    for i, (name, kind, cc) in enumerate(zip(cols["name"], cols["kind"], cols["cc"], strict=True)):
+        if kind in ("city", "town"):
+            per_cc.setdefault(cc, {}).setdefault(latin_skeleton(name), []).append(i)
+    out = {}
+    for cc, groups in per_cc.items():
+        single = [(k, v[0]) for k, v in groups.items() if len(v) == 1]
+        out[cc] = ("\0".join(k for k, _ in single), array("i", [i for _, i in single]),
+                   {k: tuple(v) for k, v in groups.items() if len(v) > 1})
+    return out
 
 
 def _name_keys(name: str) -> tuple[list[tuple[str, ...]], bool]:
@@ -429,6 +498,8 @@ class _Delta(NamedTuple):
     upper: frozenset[str]
     pairs: frozenset[str]
     common: dict[str, float]
+    origins: dict[int, tuple[str, str]]  # storage index → (user file, what it replaced or "")
+    warnings: tuple[str, ...]
 
 
 class _LayeredColumn:
@@ -477,7 +548,8 @@ class _Overlay(_Builder):
         if isinstance(base, _LayeredGazetteer):
             root, d = base._base, base._delta
         else:
-            root, d = base, _Delta(len(base), {k: {} for k in base._cols}, {}, {}, {}, {}, frozenset(), frozenset(), {})
+            root, d = base, _Delta(len(base), {k: {} for k in base._cols}, {}, {}, {}, {}, frozenset(), frozenset(),
+                                   {}, {}, ())
         self.root = root
         self.cols = {k: _LayeredColumn(col, dict(d.cols[k]), d.size) for k, col in root._cols.items()}
         self.new_ids = dict(d.ids)
@@ -490,6 +562,8 @@ class _Overlay(_Builder):
         self.new_pairs = set(d.pairs)
         self.common = dict(d.common)
         self.new_names: dict[str, str] = {}  # new one-token key → a written form, for its commonness
+        self.origins = dict(d.origins)
+        self.warnings = list(d.warnings)
 
     def add_name(self, name: str, index: int, name_type: int) -> None:
         root = self.root
@@ -513,6 +587,32 @@ class _Overlay(_Builder):
             if upper and k not in root._upper:
                 self.upper_keys.add(k)
 
+    def everyday(self, name: str) -> float | None:
+        """See :meth:`_Builder.everyday`: the gazetteer's own everyday-word test (the resolver's), applied to
+        a user's name. A name the base knows for a country, a capital or a place of a million people is
+        a place name first ("London", "Syria"), whatever its word frequency."""
+        from wordfreq import zipf_frequency
+
+        from .scoring import WEIGHTS
+        from .text import AR_HOMOGRAPHS
+
+        toks = tokens(fold_name(name))
+        if len(toks) != 1:
+            return None
+        tok = toks[0]
+        root = self.root
+        for ref in root.refs((tok,)):
+            i = ref.place_index
+            if ref.name_type != ORG and (root.kind(i) == "country" or root.is_capital(i)
+                                          or root.population(i) >= WEIGHTS.frequent_name_min_pop):
+                return None
+        if is_arabic(tok):
+            z = zipf_frequency(name, "ar")
+            stem = tok[2:] if tok.startswith("ال") else tok
+            return z if (tok in AR_HOMOGRAPHS or stem in AR_HOMOGRAPHS or z >= WEIGHTS.everyday_ar_zipf) else None
+        z = zipf_frequency(tok, "en")
+        return z if z >= WEIGHTS.frequent_zipf else None
+
     def gazetteer(self) -> Gazetteer:
         """The layered gazetteer: the root's tables plus this builder's delta."""
         from wordfreq import zipf_frequency
@@ -524,7 +624,8 @@ class _Overlay(_Builder):
                 self.common[key] = round(z, 2)
         size = len(self.cols["id"])
         delta = _Delta(size, {k: c._over for k, c in self.cols.items()}, self.new_ids, self.new_wkb, self.packed,
-                       self.first, frozenset(self.upper_keys), frozenset(self.new_pairs), self.common)
+                       self.first, frozenset(self.upper_keys), frozenset(self.new_pairs), self.common,
+                       self.origins, tuple(dict.fromkeys(self.warnings)))
         return _LayeredGazetteer(self.root, delta)
 
 
@@ -536,6 +637,15 @@ class _LayeredGazetteer(Gazetteer):
     """
 
     __slots__ = ("_base", "_delta", "_index_over", "_first_over", "_upper_over", "_pairs_over", "_common_over")
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """See :attr:`Gazetteer.warnings`."""
+        return self._delta.warnings
+
+    def origin(self, index: int) -> tuple[str, str] | None:
+        """See :meth:`Gazetteer.origin`."""
+        return self._delta.origins.get(index)
 
     def __init__(self, base: Gazetteer, delta: _Delta) -> None:
         super().__init__(base._state)  # every table shared; the layered ones are wrapped below
@@ -578,6 +688,15 @@ class _LayeredGazetteer(Gazetteer):
         pair = f"{first} {second}"
         return pair in self._pairs or pair in self._pairs_over
 
+    def pairs_present(self, pairs: Iterable[str]) -> list[bool]:
+        """:meth:`has_pair` for many ``"first second"`` strings at once."""
+        pairs, over = list(pairs), self._pairs_over
+        return [p in over or hit for p, hit in zip(pairs, super().pairs_present(pairs), strict=True)]
+
+    def starter_tests(self) -> tuple[Callable[[str], bool], ...]:
+        """Membership tests whose union accepts exactly the tokens that start some name, the user's included."""
+        return (*super().starter_tests(), self._index_over.__contains__, self._first_over.__contains__)
+
     def needs_upper(self, key: tuple[str, ...]) -> bool:
         """Whether the name is an acronym that counts only when written in capitals (US, UAE)."""
         k = " ".join(key)
@@ -587,6 +706,27 @@ class _LayeredGazetteer(Gazetteer):
         """Zipf frequency of a folded single-token name as an ordinary word (0 if rare)."""
         z = self._common_over.get(token)
         return self._common.get(token, 0.0) if z is None else z
+
+    def towns_by_skeleton(self, cc: str) -> dict[str, tuple[int, ...]]:
+        """Cities and towns of country ``cc`` keyed by the consonant skeleton of their name: the base's
+        table with the places the user's files add or change put where their names now belong."""
+        table = self._skeletons.get(cc)
+        if table is None:
+            from .translit import latin_skeleton
+
+            base = self._base
+            table = base.towns_by_skeleton(cc)
+            changed = sorted(set().union(*self._delta.cols.values()))
+            if changed:
+                groups = {k: list(v) for k, v in table.items()}
+                for i in changed:
+                    if i < len(base) and base.kind(i) in ("city", "town") and base.country_code(i) == cc:
+                        groups[latin_skeleton(base.name(i))].remove(i)  # an overridden base town
+                    if self.kind(i) in ("city", "town") and self.country_code(i) == cc:
+                        groups.setdefault(latin_skeleton(self.name(i)), []).append(i)
+                table = {k: tuple(sorted(v)) for k, v in groups.items() if v}
+            self._skeletons[cc] = table
+        return table
 
     def __reduce__(self) -> tuple[Any, ...]:
         # The base pickles as itself (once, however many layers refer to it), the delta as plain data.
@@ -636,17 +776,143 @@ def _natural_earth_countries() -> dict[str, Any]:
     return out
 
 
-def _rep_point(geom: Any) -> tuple[float, float]:
-    """A ``(lat, lon)`` inside the largest part of ``geom`` (not in Alaska for the US)."""
-    parts = getattr(geom, "geoms", [geom])
-    big = max(parts, key=lambda g: g.area)
-    c = big.centroid
-    p = c if big.contains(c) else big.representative_point()
-    return p.y, p.x  # shapely is (x=lon, y=lat): flip to our lat, lon
+def _admin1_areas() -> dict[str, Any]:
+    """ISO 3166-2 code → shapely area of a first-level division (Natural Earth 1:10m, simplified: data/README.md)."""
+    path = DATA_DIR / "admin1_areas.geojson"
+    if not path.exists():
+        log.warning("first-level division areas %s are missing; divisions will be points", path)
+        return {}
+    import shapely
+
+    fc = json.loads(path.read_text(encoding="utf-8"))
+    geoms = shapely.from_geojson([json.dumps(f["geometry"]) for f in fc["features"]])
+    return {f["id"]: g for f, g in zip(fc["features"], geoms, strict=True) if g is not None and not g.is_empty}
+
+
+# Head words of natural features, for a feature's one-word core name: English and Arabic forms.
+_FEATURE_HEADS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "river": (("{} River", "River {}"), ("نهر {}",)),
+    "lake": (("Lake {}",), ("بحيرة {}",)),
+    "mountain": (("{} Mountains", "{} Range"), ("جبال {}", "سلسلة جبال {}")),
+    "desert": (("{} Desert",), ("صحراء {}",)),
+}
+_FEATURE_HEAD_RE = re.compile(
+    r"^(?:lake|river|the)\s+|\s+(?:river|lake|mountains?|mts\.?|range|desert)$"
+    r"|^(?:نهر|بحيرة|جبال|سلسلة جبال|صحراء)\s+", re.IGNORECASE)
+# A one-word name of a natural feature that is a word this frequent (Zipf) is read only with its head noun.
+_FEATURE_BARE_ZIPF = 4.0
+
+
+def _feature_point(geom: Any) -> tuple[float, float]:
+    """``(lat, lon)`` of a natural feature: inside an area, half-way along the longest line of a river."""
+    if geom.geom_type in ("LineString", "MultiLineString"):
+        longest = max(getattr(geom, "geoms", [geom]), key=lambda g: g.length)
+        p = longest.interpolate(0.5, normalized=True)
+        return p.y, p.x
+    return _rep_point(geom)
+
+
+def _add_natural_features(b: _Builder, countries: Mapping[str, Any], ar_freq: Mapping[str, float]) -> None:
+    """Seas, rivers, lakes, deserts, mountain ranges and ports (data/natural_features.geojson), after the cities.
+
+    A feature's full names (Red Sea, البحر الأحمر, Lake Chad) are names. A one-word name (Euphrates, الفرات,
+    Zagros: also the core of "Zagros Mountains") is a name only when it is not a frequent word and no other
+    place has it; otherwise it counts only with its head noun ("Jordan River", نهر الأردن, جبال الأطلس),
+    which is always added. A port is a facility named "Port of X", with ميناء/مرفأ and the Arabic name of
+    the GeoNames city X beside it.
+    """
+    path = DATA_DIR / "natural_features.geojson"
+    if not path.exists():
+        log.warning("natural features %s are missing", path)
+        return
+    import shapely
+    from wordfreq import get_frequency_dict
+
+    en_freq = get_frequency_dict("en", wordlist="large")
+    fc = json.loads(path.read_text(encoding="utf-8"))
+    geoms = shapely.from_geojson([json.dumps(f["geometry"]) for f in fc["features"]])
+    codes = list(countries)
+    tree = shapely.STRtree([countries[c] for c in codes])
+
+    def zipf(key: str) -> float:
+        f = ar_freq.get(key, 0.0) if is_arabic(key) else en_freq.get(key, 0.0)
+        return math.log10(f * 1e9) if f > 0 else 0.0
+
+    def free(name: str) -> bool:
+        # One word, not frequent, not already another place's name (a country, a city, a demonym).
+        keys, _ = _name_keys(name)
+        return (len(keys) == 1 and len(keys[0]) == 1 and len(keys[0][0]) >= 4 and keys[0] not in b.index
+                and zipf(keys[0][0]) < _FEATURE_BARE_ZIPF)
+
+    for f, geom in zip(fc["features"], geoms, strict=True):
+        p = f["properties"]
+        if geom is None or geom.is_empty:
+            continue
+        if p["kind"] == "port":
+            _add_port(b, p, geom)
+            continue
+        hits = {codes[k] for k in tree.query(geom, predicate="intersects")}
+        cc = hits.pop() if len(hits) == 1 else ""  # a feature of several countries (or of the sea) has none
+        lat, lon = _feature_point(geom)
+        full = [(p["name"], NAME), (p.get("name_ar") or "", NAME_AR)]
+        full += [(a, ALIAS) for a in [*(p.get("aliases_en") or []), *(p.get("aliases_ar") or [])]]
+        en_heads, ar_heads = _FEATURE_HEADS.get(p["kind"], ((), ()))
+        cores = []  # one-word names without their head noun: Zagros of "Zagros Mountains", and Euphrates itself
+        for name, _t in full:
+            core = _FEATURE_HEAD_RE.sub("", name).strip() if name else ""
+            if core and len(tuple(tokens(fold_name(core)))) == 1:
+                cores.append(core)
+        # Decide before adding anything of this feature: its own names must not make its core "taken".
+        bare_ok = {n: free(n) for n in {*cores, *(n for n, _t in full if n)}}
+        # A minor feature (Natural Earth scalerank 5 and up: the Litani, the Bab el-Mandeb) weighs a twentieth;
+        # geo.resolve reads one only where the statement names a country beside it.
+        pop = _KIND_PROMINENCE[p["kind"]] // (20 if int(p.get("scalerank") or 99) >= 5 else 1)
+        i = b.add_place(f"ne:{p['id']}", p["name"], p.get("name_ar") or "", p["kind"], cc, lat, lon,
+                        pop, p.get("source") or "Natural Earth", geom)
+        for name, t in full:
+            if name:
+                one_word = len(tuple(tokens(fold_name(name)))) == 1
+                b.add_name(name, i, t if not one_word or bare_ok[name] else BARE)
+        for core in cores:
+            if core not in (n for n, _t in full):
+                b.add_name(core, i, ALIAS if bare_ok[core] else BARE)
+            for head in (ar_heads if is_arabic(core) else en_heads):
+                b.add_name(head.format(core), i, ALIAS)
+
+
+def _add_port(b: _Builder, p: Mapping[str, Any], geom: Any) -> None:
+    """A port (Natural Earth ports) as a facility: "Port of X", "X Port", and ميناء X / مرفأ X where X is the
+    Arabic name of the GeoNames city of that name within about 30 km, whose country the port takes."""
+    town = p["name"].removeprefix("Port of ").strip()
+    lat, lon = geom.y, geom.x
+    city = None
+    for ref in _unpack(_pack(b.index.get(tuple(tokens(fold_name(town)))))):
+        j = ref.place_index
+        if b.cols["kind"][j] in ("city", "town") and abs(b.cols["lat"][j] - lat) < 0.3 \
+                and abs(b.cols["lon"][j] - lon) < 0.3 and (city is None or b.cols["pop"][j] > b.cols["pop"][city]):
+            city = j
+    cc = b.cols["cc"][city] if city is not None else ""
+    i = b.add_place(f"ne:{p['id']}", p["name"], "", "facility", cc, lat, lon, _KIND_PROMINENCE["facility"],
+                    p.get("source") or "Natural Earth ports")
+    b.add_name(p["name"], i, NAME)
+    b.add_name(f"{town} Port", i, ALIAS)
+    ar = b.cols["name_ar"][city] if city is not None else ""
+    if ar:
+        b.cols["name_ar"][i] = f"ميناء {ar}"
+        b.add_name(f"ميناء {ar}", i, NAME_AR)
+        b.add_name(f"مرفأ {ar}", i, ALIAS)
+
+
+def _pack(bucket: list[int] | None) -> int | tuple[int, ...] | None:
+    """A builder's bucket of refs in the packed form :func:`_unpack` reads."""
+    if not bucket:
+        return None
+    return bucket[0] if len(bucket) == 1 else tuple(bucket)
 
 
 def _sources(extra: Sequence[Path]) -> list[Path]:
-    names = ("countries.csv", "admin1.csv", "places.geojson", "organisations.csv", "cities_ar.csv")
+    names = ("countries.csv", "admin1.csv", "places.geojson", "organisations.csv", "cities_ar.csv",
+             "geonames_points.csv", "admin1_areas.geojson", "natural_features.geojson")
     files = [DATA_DIR / n for n in names]
     return files + [Path(p) for p in extra]
 
@@ -666,7 +932,7 @@ def _fingerprint(extra: Sequence[Path]) -> str:
         log.debug("package versions unavailable for cache key: %s", exc)
     h.update(Path(__file__).read_bytes())
     # The build also runs code from these modules (folding, nisbas; seat-name spellings).
-    for module in ("text.py", "translit.py"):
+    for module in ("text.py", "translit.py", "placesfile.py", "validate.py"):
         h.update((Path(__file__).parent / module).read_bytes())
     return h.hexdigest()[:16]
 
@@ -680,6 +946,11 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
     b = _Builder()
     cities = _geonames_cities()
     polygons = _natural_earth_countries()
+    # GeoNames' own point of a country and of a first-level division (what GeoNames-based tools and their
+    # evaluations use), not one derived from a polygon or the division's seat.
+    gn_points = {r["place_id"]: (float(r["lat"]), float(r["lon"]), r["geonameid"])
+                 for r in _read_csv(DATA_DIR / "geonames_points.csv")}
+    admin1_areas = _admin1_areas()
 
     # Countries ------------------------------------------------------------------
     rows = {r["iso2"]: r for r in _read_csv(DATA_DIR / "countries.csv")}
@@ -702,7 +973,10 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
         name = row.get("name_en") or getattr(country, "common_name", None) or country.name
         name_ar = row.get("name_ar", "")
         geom = polygons.get(cc)
-        if geom is not None:
+        point = gn_points.get(f"country:{cc}")
+        if point is not None:
+            lat, lon = point[0], point[1]
+        elif geom is not None:
             lat, lon = _rep_point(geom)
         elif cc in capitals:
             lat, lon = capitals[cc]
@@ -710,7 +984,9 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
             continue  # no location at all: better absent than wrong
         pop = max(int(gn_countries.get(cc, {}).get("population") or 0), _KIND_PROMINENCE["country"])
         src = ("ISO 3166-1 (pycountry); " if cc in iso else "user-assigned code, not ISO 3166-1; ") + (
-            "polygon: Natural Earth 1:110m" if geom is not None else "point: capital, GeoNames")
+            "polygon: Natural Earth 1:110m" if geom is not None else "") + (
+            f"; point: GeoNames #{point[2]}" if point is not None else
+            "; point: inside the polygon" if geom is not None else "point: capital, GeoNames")
         i = b.add_place(f"country:{cc}", name, name_ar, "country", cc, lat, lon, pop, src, geom)
         for n in {name, country.name, getattr(country, "official_name", "") or "", *_split(row.get("aliases_en"))}:
             if n:
@@ -735,9 +1011,16 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
         except (TypeError, ValueError):
             log.warning("admin1 row %r has no usable coordinates; skipped", r.get("code"))
             continue
+        source = r.get("source") or "ISO 3166-2 (pycountry); seat: GeoNames"
+        point = gn_points.get(f"admin1:{r['code']}")
+        if point is not None:  # the row's own lat/lon is its seat's, which the seat rule keeps using
+            lat, lon = point[0], point[1]
+            source += f"; point: GeoNames #{point[2]}"
+        area = admin1_areas.get(r["code"])
+        if area is not None:
+            source += "; area: Natural Earth 1:10m"
         i = b.add_place(f"admin1:{r['code']}", r["name_en"], r.get("name_ar", ""), "admin1",
-                        r["code"].split("-")[0], lat, lon, _KIND_PROMINENCE["admin1"],
-                        r.get("source") or "ISO 3166-2 (pycountry); seat: GeoNames")
+                        r["code"].split("-")[0], lat, lon, _KIND_PROMINENCE["admin1"], source, area)
         b.add_name(r["name_en"], i, NAME)
         if r.get("name_ar"):
             b.add_name(r["name_ar"], i, NAME_AR)
@@ -815,6 +1098,8 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
     else:
         log.warning("curated places file %s is missing", curated_path)
 
+    _add_natural_features(b, polygons, ar_freq)
+
     # Organisations that contain a place name: indexed so the longest match consumes them.
     for r in _read_csv(DATA_DIR / "organisations.csv"):
         if r.get("name"):
@@ -826,8 +1111,31 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
     import math
 
     particles = {w: round(math.log10(f * 1e9), 2) for w, f in _arabic_frequencies().items() if f >= 10**-3.5}
+    # ... and words that only look like a proclitic and a name (كريم is not ك + ريم): see _readings in extract.
+    particles.update(_whole_words({k[0] for k in b.index}))
     gaz = Gazetteer(b.state(common, words, particles))
     return gaz._with_records(user) if user else gaz
+
+
+def _whole_words(names: set[str]) -> dict[str, float]:
+    """Arabic words that a proclitic split would turn into a name but that are words of their own: the whole
+    form is more frequent than the name it would split into (كريم "generous" 4.9 > ريم 4.1, فرقة "team" 4.7 >
+    رقة 3.4; but وبغداد 3.2 < بغداد 4.9). Zipf of each, for :meth:`Gazetteer.commonness_any`."""
+    import math
+
+    freq = _arabic_frequencies()
+    out: dict[str, float] = {}
+    for w, f in freq.items():
+        if f < 1e-6 or not is_arabic(w):
+            continue  # rarer than Zipf 3: a word nobody would miss as a word
+        for _, stem in strip_proclitics(w):
+            if stem not in names:
+                continue
+            bare = stem[2:] if stem.startswith("ال") else stem
+            if f > max(freq.get(bare, 0.0), freq.get("ال" + bare, 0.0)):
+                out[w] = round(math.log10(f * 1e9), 2)
+                break
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -863,39 +1171,24 @@ def _commonness(words: set[str]) -> tuple[dict[str, float], frozenset[str]]:
     return out, frozenset(common)
 
 
-class _PlaceRecord(NamedTuple):
-    """One feature of a places file, checked and ready to add to a builder."""
-
-    place_id: str
-    kind: str
-    lat: float
-    lon: float
-    area: Any  # a shapely geometry for polygons, else None
-    props: dict[str, Any]
-    source: str
-
-
 def _read_places_file(path: Path) -> list[dict[str, Any]]:
     """The features of a places file; :class:`InputError` saying what is wrong otherwise."""
+    from .placesfile import MAX_PLACES_BYTES
+
+    label = f"places file {str(path)!r}"
     if not path.exists():
-        raise InputError(f"places file {str(path)!r} does not exist")
+        raise InputError(f"{label} does not exist")
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"places file {str(path)!r} cannot be read as UTF-8 text: {exc}") from exc
-    return _parse_places(text, f"places file {str(path)!r}")
+        with path.open("rb") as fh:
+            data = fh.read(MAX_PLACES_BYTES + 1)  # one byte more than allowed: enough to know it is too big
+    except OSError as exc:
+        raise InputError(f"{label} cannot be read: {exc.strerror or exc}") from None
+    return parse_places(decode_places(data, label), label)
 
 
 def _parse_places(text: str, label: str) -> list[dict[str, Any]]:
     """The features of a GeoJSON FeatureCollection given as text; ``label`` names it in messages."""
-    try:
-        fc = json.loads(text)
-        features = fc["features"]
-        if not isinstance(features, list):
-            raise TypeError("'features' is not a list")
-    except (ValueError, KeyError, TypeError) as exc:
-        raise InputError(f"{label} is not a GeoJSON FeatureCollection: {exc}") from exc
-    return features
+    return parse_places(text, label)
 
 
 def _read_places(path: Path, *, curated: bool) -> list[_PlaceRecord]:
@@ -903,80 +1196,66 @@ def _read_places(path: Path, *, curated: bool) -> list[_PlaceRecord]:
 
     One read serves both the check and the adding, and a broken file fails before any gazetteer work.
     """
-    return _place_records(_read_places_file(path), f"{str(path)!r}", curated=curated, source=path.name)
+    return check_features(_read_places_file(path), f"{str(path)!r}", curated=curated, source=path.name,
+                          file="" if curated else path.name)
 
 
 def _names(value: Any) -> list[str] | None:
     """A property that holds names: a list of strings, or one string; None if it is anything else."""
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [value] if value.strip() else []  # one alias written as a string, not a list of its letters
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return [v for v in value if v.strip()]
-    return None
+    return names_of(value)
 
 
-def _place_records(features: list[Any], label: str, *, curated: bool, source: str) -> list[_PlaceRecord]:
-    """Check the features of a places file and turn them into records; :class:`InputError` on the first bad one."""
-    import shapely
-    from shapely.geometry import shape
-
-    prefix = "curated" if curated else "user"
-    out: list[_PlaceRecord] = []
-    for n, f in enumerate(features):
-        f = f if isinstance(f, dict) else {}  # a stray list or string gets the message below, not a traceback
-        props = f.get("properties")
-        props = props if isinstance(props, dict) else {}
-        slug = str(props.get("id") or f.get("id") or "")
-        kind = props.get("kind", "")
-        name = props.get("name")
-        if not slug or not isinstance(kind, str) or kind not in KINDS or not isinstance(name, str) or not name.strip():
-            raise InputError(
-                f"feature #{n} of {label} needs properties 'id', 'name' and 'kind' "
-                f"(one of {', '.join(KINDS)}); got id={slug!r}, name={name!r}, kind={kind!r}"
-            )
-        for key in ("name_ar", "country_code", "source"):
-            if props.get(key) is not None and not isinstance(props[key], str):
-                raise InputError(f"feature {slug!r} of {label}: {key!r} must be a string, got {props[key]!r:.60}")
-        for key in ("aliases_en", "aliases_ar"):
-            if _names(props.get(key)) is None:
-                raise InputError(f"feature {slug!r} of {label}: {key!r} must be a list of names, "
-                                 f"got {props[key]!r:.60}")
-        try:
-            geom = shape(f["geometry"])
-            if geom.is_empty:
-                raise ValueError("the geometry is empty")
-        except Exception as exc:
-            raise InputError(f"feature {slug!r} of {label} has an invalid geometry: {exc}") from exc
-        if geom.geom_type == "Point":
-            lat, lon, area = geom.y, geom.x, None  # GeoJSON [lon, lat] → lat, lon
-        else:
-            geom = shapely.make_valid(geom)
-            lat, lon = _rep_point(geom)
-            area = geom
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            raise InputError(f"feature {slug!r} of {label}: its point lat={lat!r}, lon={lon!r} is outside the "
-                             f"world; GeoJSON positions are [longitude, latitude]")
-        pid = slug if ":" in slug else f"{prefix}:{slug}"
-        props = {**props, "aliases_en": _names(props.get("aliases_en")), "aliases_ar": _names(props.get("aliases_ar"))}
-        out.append(_PlaceRecord(pid, kind, lat, lon, area, props, props.get("source") or source))
-    return out
+def _describe(b: _Builder, i: int) -> str:
+    """A place already in a builder, for "replaces ..." in reasons and warnings: "the country Syria"."""
+    kind, name, cc = b.cols["kind"][i], b.cols["name"][i], b.cols["cc"][i]
+    where = f" ({cc})" if cc and kind != "country" else ""
+    origin = b.origins.get(i)
+    came = f" from your places file {origin[0]!r}" if origin else ""
+    return f"the {kind} {name}{where}{came}"
 
 
 def _add_places(b: _Builder, records: Iterable[_PlaceRecord]) -> None:
-    """Add read places (see :func:`_read_places`) and their names to a builder."""
+    """Add read places (see :func:`_read_places`) and their names to a builder.
+
+    A place whose id the builder already has replaces it, deliberately: it keeps the replaced place's
+    storage index (so its other names still find it), and its population, country and first-level region
+    unless the file gives them; a user's place records what it replaced, and the reason says so.
+    """
     for r in records:
         props = r.props
-        i = b.add_place(r.place_id, props["name"], props.get("name_ar", ""), r.kind, props.get("country_code", ""),
-                        r.lat, r.lon, _KIND_PROMINENCE.get(r.kind, 10_000), r.source, r.area)
-        b.add_name(props["name"], i, NAME)
-        if props.get("name_ar"):
-            b.add_name(props["name_ar"], i, NAME_AR)
+        old = b.by_id.get(r.place_id)
+        cc = props.get("country_code") or ""
+        if r.population is not None:
+            pop = r.population
+        elif old is not None:
+            pop = b.cols["pop"][old]
+        else:
+            pop = _FILE_PROMINENCE.get(r.kind, 10_000)
+        replaced = ""
+        if old is not None:
+            cc = cc or b.cols["cc"][old]
+            replaced = _describe(b, old)
+            if r.file:
+                b.warnings.append(f"{r.file}: place {r.place_id!r} replaces {replaced} (same id)")
+        i = b.add_place(r.place_id, props["name"], props.get("name_ar", ""), r.kind, cc,
+                        r.lat, r.lon, pop, r.source, r.area)
+        if r.file:
+            b.origins[i] = (r.file, replaced)
         names = [props["name"], props.get("name_ar") or ""]
-        for alias in list(props.get("aliases_en") or []) + list(props.get("aliases_ar") or []):
-            b.add_name(alias, i, ALIAS)
-            names.append(alias)
+        names += list(props.get("aliases_en") or []) + list(props.get("aliases_ar") or [])
+        for k, name in enumerate(names):
+            if not name:
+                continue
+            z = b.everyday(name) if r.file else None
+            if z is not None:
+                # Read only after a cue word, as the curated names' bare forms are: "Hope camp", "مخيم أمل".
+                b.add_name(name, i, BARE)
+                b.warnings.append(
+                    f"{r.file}: place {r.place_id!r}: the name {name!r} is also an everyday word (Zipf {z:.1f}), so "
+                    f"it is read as this place only after a word that says what it is (camp, town, province, "
+                    f"مخيم, بلدة ...); give a fuller name to have it found on its own")
+                continue
+            b.add_name(name, i, NAME if k == 0 else NAME_AR if k == 1 else ALIAS)
         # The bare name too ("Azraq refugee camp" → "Azraq"), so the head word works as a cue,
         # which also lets a dual head govern it (مخيمي الهول وروج) and "the X and Y camps".
         _add_bare_names(b, i, names, _HEAD_RE)
@@ -991,15 +1270,18 @@ def _add_bare_names(b: _Builder, i: int, names: Iterable[str], head_re: re.Patte
 
 
 # Head words of first-level division names, at the end (English) or the start (Arabic).
+# A space run is taken whole, and only from its first space ((?<!\s)\s++): a plain \s+ before an
+# alternative anchored at the end was tried from every space of a run and gave the run back one
+# space at a time, so a user's name of many spaces took minutes (the tests check it against the old form).
 _ADMIN1_HEAD_RE = re.compile(
-    r"\s+(?:Department|Province|Governorate|State|Region|County|District|Oblast)$"
+    r"(?<!\s)\s++(?:Department|Province|Governorate|State|Region|County|District|Oblast)$"
     r"|^(?:مقاطعة|محافظة|ولاية|إقليم|منطقة)\s+",
 )
 # Head words of curated names, at the end (English) or the start (Arabic).
 _HEAD_RE = re.compile(
-    r"(?:\s+(?:refugee|displacement|detention|IDP)?\s*(?:camp|prison|border crossing|crossing|"
+    r"(?:(?<!\s)\s++(?:(?:refugee|displacement|detention|IDP)\s*+)?(?:camp|prison|border crossing|crossing|"
     r"rehabilitation centre|gate)s?$)"
-    r"|^(?:the\s+)|^(?:مخي[ّ]?م|سجن|معبر|منفذ|مركز)\s+|\s+(?:الحدودي|المركزي|البري)$",
+    r"|^(?:the\s+)|^(?:مخي[ّ]?م|سجن|معبر|منفذ|مركز)\s+|(?<!\s)\s++(?:الحدودي|المركزي|البري)$",
     re.IGNORECASE,
 )
 

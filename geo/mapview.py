@@ -10,7 +10,9 @@ to ``st_folium(feature_group_to_add=...)``. What makes it safe and offline:
   folium's CDN defaults (jQuery, bootstrap, font-awesome, ...) are dropped, because
   streamlit-folium stops at the first script that fails to load.
 * The basemap is drawn from Natural Earth country outlines shipped inside the
-  pyogrio wheel; online tiles are added only when asked for (``tiles=``).
+  pyogrio wheel and, from zoom 6 on, from the Natural Earth 1:10m cells under
+  ``static/vendor/natural-earth/10m`` (fetched from the asset base, or inlined in a
+  standalone file); online tiles are added only when asked for (``tiles=``).
 * Every string from the statement goes through :func:`escape_untrusted` and reaches
   the page as a JSON string of escaped HTML. Places are drawn by our own elements,
   whose output folium never re-parses as a Jinja template (it does for its own:
@@ -44,7 +46,7 @@ from folium.template import Template
 from .errors import InputError, UnknownPlaceError
 from .memo import per_object
 from .model import LAYERS, Layer
-from .report import ARABIC_FONTS, escape_untrusted, first_quotes, quote_html
+from .report import ARABIC_FONTS, escape_untrusted, first_quotes, is_rtl, quote_html
 from .situation import Situation, SituationPlace
 
 __all__ = [
@@ -56,6 +58,7 @@ __all__ = [
     "layer_groups",
     "layer_control",
     "initial_view",
+    "view_for_bounds",
     "map_html_standalone",
     "write_map_html",
     "escape_untrusted",
@@ -66,6 +69,12 @@ __all__ = [
     "label_html",
     "basemap_geojson",
     "place_css_class",
+    "DETAIL_DIR",
+    "MOVEMENT_COLOUR",
+    "TEXTPATH_JS",
+    "movement_group",
+    "movement_popup_html",
+    "movement_css_class",
     "CLUSTER_ABOVE",
     "MAX_POPUP_QUOTES",
     "MAX_MAP_QUOTES",
@@ -97,8 +106,17 @@ _BASEMAP_PRECISION = 0.01
 # Area geometries of places are simplified for drawing only (exports keep full detail).
 _AREA_TOLERANCE = 0.01
 
-_PANES = (("geo-basemap", 350, False), ("geo-areas", 410, True), ("geo-points", 420, True),
-          ("geo-labels", 430, False))
+_PANES = (("geo-basemap", 350, False), ("geo-detail", 360, False), ("geo-areas", 410, True),
+          ("geo-points", 420, True), ("geo-labels", 430, False))
+
+#: The detailed offline basemap (Natural Earth 1:10m, data/tools/natural_earth.py): 5° cells under the asset base.
+DETAIL_DIR = VENDOR_DIR / "natural-earth" / "10m"
+_DETAIL_CELL = 5
+_DETAIL_GRID = 0.001
+# From this zoom on, the 1:10m cells in view replace the 1:110m outlines (at 6 a map shows ~15° of longitude).
+_DETAIL_MIN_ZOOM = 6
+# A standalone map inlines the cells around its places, at most this many (a cell is ~3 KB on average).
+_DETAIL_INLINE_MAX = 36
 
 #: Above this many point places, names show on hover only (permanent labels would pile up).
 _MAX_LABELS = 25
@@ -117,6 +135,8 @@ _BORDER = "#9aa5b1"
 
 # Zoom used when focusing a point place, by kind (areas get a zoom from their extent).
 _POINT_ZOOM = {"city": 9, "town": 10, "camp": 11, "prison": 12, "crossing": 12, "facility": 12}
+# Lines (rivers) are drawn as lines: no fill.
+_LINE_TYPES = ("LineString", "MultiLineString")
 
 _MAP_CSS = f"""
 <style>
@@ -378,6 +398,128 @@ class _Outlines(MacroElement):
         self.get_root().script.add_child(_Raw(self._template.module.script(self, kwargs)), name=self.get_name())
 
 
+@functools.lru_cache(maxsize=1)
+def _detail_cells() -> frozenset[tuple[int, int]]:
+    """``(west, south)`` of every 1:10m basemap cell on disk (the open sea has none)."""
+    if not DETAIL_DIR.is_dir():
+        return frozenset()
+    out = set()
+    for p in DETAIL_DIR.glob("*.json"):
+        try:
+            x, y = (int(v) for v in p.stem.split("_"))
+        except ValueError:
+            continue
+        out.add((x, y))
+    return frozenset(out)
+
+
+def _cell_mask() -> str:
+    """Which cells exist, as hex digits of a bit string (bit ``col * 36 + row``): 648 characters for the world."""
+    rows = 180 // _DETAIL_CELL
+    bits = 0
+    for x, y in _detail_cells():
+        bits |= 1 << (((x + 180) // _DETAIL_CELL) * rows + (y + 90) // _DETAIL_CELL)
+    n = (360 // _DETAIL_CELL) * rows
+    return format(bits, f"0{(n + 3) // 4}x")[::-1]  # reversed: digit k holds bits 4k .. 4k+3
+
+
+class _DetailBasemap(MacroElement):
+    """The 1:10m offline basemap: at zoom ≥ 6, the Natural Earth cells in view are drawn over the 1:110m
+    outlines (a sea-coloured square, then the land, admin-1 lines and borders), so a coastal city sits on land
+    at city zoom. The dashboard fetches cells from the asset base as the view moves (nothing at low zoom, so the
+    first map stays as small as before); a standalone file carries the cells around its places inline.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function (map, d) {
+          var group = L.layerGroup(), seen = {}, g = d.grid, c = d.cell;
+          function has(x, y) {
+            var bit = ((x + 180) / c) * (180 / c) + (y + 90) / c;
+            return (parseInt(d.mask.charAt(bit >> 2), 16) >> (bit & 3)) & 1;
+          }
+          function line(a) {
+            var out = [], x = 0, y = 0;
+            for (var i = 0; i < a.length; i += 2) { x += a[i]; y += a[i + 1]; out.push([y * g, x * g]); }
+            return out;  // Leaflet wants [lat, lon]
+          }
+          function draw(x, y, cell) {
+            var opt = {interactive: false, pane: "geo-detail"};
+            group.addLayer(L.rectangle([[y - 0.01, x - 0.01], [y + c + 0.01, x + c + 0.01]],
+              L.extend({stroke: false, fillColor: d.sea, fillOpacity: 1}, opt)));
+            if (cell.land) group.addLayer(L.polygon(cell.land.map(function (p) { return p.map(line); }),
+              L.extend({stroke: false, fillColor: d.land, fillOpacity: 1}, opt)));
+            if (cell.admin1) group.addLayer(L.polyline(cell.admin1.map(line),
+              L.extend({color: d.border, weight: 0.6, opacity: 0.8, dashArray: "3 3"}, opt)));
+            if (cell.borders) group.addLayer(L.polyline(cell.borders.map(line),
+              L.extend({color: d.border, weight: 1.2, opacity: 0.95}, opt)));
+          }
+          function update() {
+            if (map.getZoom() < d.minZoom) { map.removeLayer(group); return; }
+            group.addTo(map);
+            var b = map.getBounds();
+            var w = Math.max(-180, Math.floor(b.getWest() / c) * c), e = Math.min(180, b.getEast());
+            var s = Math.max(-90, Math.floor(b.getSouth() / c) * c), n = Math.min(90, b.getNorth());
+            for (var x = w; x < e; x += c) {
+              for (var y = s; y < n; y += c) {
+                var key = x + "_" + y;
+                if (seen[key] || !has(x, y)) continue;
+                seen[key] = true;
+                if (d.inline[key]) { draw(x, y, d.inline[key]); continue; }
+                if (!d.base) continue;
+                (function (x, y, key) {
+                  fetch(d.base + key + ".json").then(function (r) { return r.json(); })
+                    .then(function (cell) { draw(x, y, cell); })
+                    .catch(function () { seen[key] = false; });
+                })(x, y, key);
+              }
+            }
+          }
+          map.on("moveend", update);
+          map.whenReady(update);
+        })({{ this._parent.get_name() }}, {{ this.data_js }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, base: str | None) -> None:
+        super().__init__()
+        self._name = "DetailBasemap"
+        self.base = base
+        self.inline: dict[str, Any] = {}
+
+    @property
+    def data_js(self) -> str:
+        return _script_json({"base": self.base, "inline": self.inline, "mask": _cell_mask(), "cell": _DETAIL_CELL,
+                             "grid": _DETAIL_GRID, "minZoom": _DETAIL_MIN_ZOOM, "sea": _SEA, "land": _LAND,
+                             "border": _BORDER})
+
+    def render(self, **kwargs: Any) -> None:
+        self.get_root().script.add_child(_Raw(self._template.module.script(self, kwargs)), name=self.get_name())
+
+
+def _cells_around(situation: Situation) -> list[tuple[int, int]]:
+    """The basemap cells a standalone map of ``situation`` carries: those under its places' bounds and one
+    cell around; if that is too many (places across the world), the cells of the places themselves."""
+    have = _detail_cells()
+    bounds = fit_bounds(situation)
+    if bounds is None or not have:
+        return []
+    c = _DETAIL_CELL
+
+    def span(lo: float, hi: float, low: int, high: int) -> range:
+        return range(max(low, int(math.floor(lo / c)) * c - c), min(high, int(math.floor(hi / c)) * c + c) + 1, c)
+
+    (s, w), (n, e) = bounds
+    cells = [(x, y) for x in span(w, e, -180, 175) for y in span(s, n, -90, 85) if (x, y) in have]
+    if len(cells) <= _DETAIL_INLINE_MAX:
+        return cells
+    own = sorted({(int(math.floor(sp.place.lon / c)) * c, int(math.floor(sp.place.lat / c)) * c)
+                  for sp in situation.places} & have)
+    return own[:_DETAIL_INLINE_MAX]
+
+
 def _layer_label(layer: Layer, count: int) -> str:
     # Our own text (not from the statement): a swatch in the layer's colour doubles as the legend.
     return f'<span class="geo-swatch" style="background:{layer.colour}"></span>{layer.label} ({count})'
@@ -478,6 +620,8 @@ def _layer_payload(places: Iterable[SituationPlace], text: str, labels: bool, cl
             style[pid] = {"color": colour, "weight": 2, "opacity": 0.9, "fillColor": colour,
                           "fillOpacity": 0.12 if p.kind == "country" else 0.25,
                           "pane": "geo-areas", "className": css}
+            if p.geometry.geom_type in _LINE_TYPES:
+                style[pid].update(weight=3, fill=False)
         else:
             # GeoJSON is [lon, lat]: the flip from the place's lat/lon happens here.
             geometry = {"type": "Point", "coordinates": [round(p.lon, 6), round(p.lat, 6)]}
@@ -527,6 +671,8 @@ def base_map(
     if tiles is not None:
         folium.TileLayer(tiles, name=TILES[tiles], overlay=False, control=True).add_to(m)
     _Outlines(filled=tiles is None).add_to(m)
+    if tiles is None:  # online tiles have their own detail
+        _DetailBasemap(f"{base}/natural-earth/10m/").add_to(m)
     _renumber(m.get_root())
     return m
 
@@ -581,7 +727,16 @@ def initial_view(
     For ``st_folium(center=..., zoom=...)``, which cannot fit bounds itself. Without
     places: the Middle East at zoom 4.
     """
-    bounds = fit_bounds(situation, layers)
+    return view_for_bounds(fit_bounds(situation, layers), size=size)
+
+
+def view_for_bounds(
+    bounds: list[list[float]] | None, *, size: tuple[int, int] = (850, 560)
+) -> tuple[tuple[float, float], int]:
+    """Centre ``(lat, lon)`` and zoom that show ``[[south, west], [north, east]]`` on a map of ``size`` pixels.
+
+    Without bounds: the Middle East at zoom 4.
+    """
     if bounds is None:
         return (25.0, 40.0), 4
     (s, w), (n, e) = bounds
@@ -640,6 +795,7 @@ def build_map(
     m = base_map(tiles=tiles, asset_base=asset_base, **({"location": view[0], "zoom": view[1]} if view else {}))
     for group in layer_groups(situation, layers=chosen):
         group.add_to(m)
+    movement_group(situation, asset_base=asset_base).add_to(m)  # arrows above the areas, below the points
     if view is None:
         bounds = fit_bounds(situation, chosen)
         if bounds is not None:
@@ -686,8 +842,15 @@ def map_html_standalone(situation: Situation, **kw: Any) -> str:
     if "asset_base" in kw:
         raise InputError("map_html_standalone inlines its assets; do not pass 'asset_base'")
     m = build_map(situation, **kw)
+    _inline_movement_assets(m)
     m.default_js = []
     m.default_css = []
+    for child in m._children.values():
+        if isinstance(child, _DetailBasemap):
+            # No fetching from a file: the cells around the places travel inside the page.
+            child.base = None
+            child.inline = {f"{x}_{y}": json.loads((DETAIL_DIR / f"{x}_{y}.json").read_text(encoding="utf-8"))
+                            for x, y in _cells_around(situation)}
     root: Figure = m.get_root()
     # Index 0: before folium's own header elements and before any script that uses L. The charset
     # goes first of all: browsers only look for it in the first 1024 bytes, and the data is UTF-8 Arabic.
@@ -704,3 +867,260 @@ def write_map_html(situation: Situation, path: str | os.PathLike[str], **kw: Any
     out = Path(path)
     out.write_text(map_html_standalone(situation, **kw), encoding="utf-8")
     return out
+
+
+# -- movements: arrows from origin to destination ----------------------------------------------------
+#: Colour of the movement arrows (none of the place layers uses it).
+MOVEMENT_COLOUR = "#6a3d9a"
+
+#: Leaflet.TextPath (the plugin behind folium's PolyLineTextPath), vendored under static/vendor.
+TEXTPATH_JS = "leaflet-textpath/leaflet.textpath.js"
+
+# The arrow glyphs repeated along a line (the line runs from origin to destination, and so do they).
+_ARROW_TEXT = " \u25ba "
+# Length of a one-ended movement's stub on the map, in pixels at every zoom (the export's is in degrees).
+_STUB_PX = 56
+# How far apart (degrees) the stubs of one place fan out when it has several in one direction.
+_STUB_FAN = 50.0
+# How far an arc bows out from the straight line, as a share of its length (A→B and B→A stay apart).
+_ARC_BOW = 0.18
+_ARC_POINTS = 16
+# Arrows are drawn in the areas' pane (above their fills, below the points): see _MovementLayer.
+_MOVEMENTS_PANE = "geo-areas"
+# Ids of the movements group's elements: far from the place layers' (layer_groups numbers them i << 64).
+_MOVEMENTS_ID_BASE = 100 << 64
+
+
+def movement_css_class(from_place_id: str | None, to_place_id: str | None) -> str:
+    """A CSS class naming one arrow (``geo-movement-<from>--<to>``, ``none`` for a missing end)."""
+    def part(pid: str | None) -> str:
+        return re.sub(r"[^a-z0-9-]+", "-", pid.lower()).strip("-") if pid else "none"
+    return f"geo-movement-{part(from_place_id)}--{part(to_place_id)}"
+
+
+def _movement_quote_html(mv: Any) -> str:
+    """The sentence of a movement, escaped, its trigger and named ends marked (offsets, not search)."""
+    s = mv.quote
+    base = mv.sentence_start
+    marks = sorted(
+        (a - base, b - base, colour)
+        for a, b, colour in ((mv.trigger_start, mv.trigger_end, "#ffe08a"), (mv.from_start, mv.from_end, "#e2d4f0"),
+                             (mv.to_start, mv.to_end, "#e2d4f0"))
+        if a is not None and b is not None
+    )
+    out, pos = [], 0
+    for a, b, colour in marks:
+        if a < pos:  # overlapping marks: keep the first
+            continue
+        out.append(escape_untrusted(s[pos:a]))
+        out.append(f'<mark style="background:{colour};padding:0 .1em;border-radius:2px">'
+                   f"{escape_untrusted(s[a:b])}</mark>")
+        pos = b
+    out.append(escape_untrusted(s[pos:]))
+    rtl = is_rtl(s)
+    attrs = 'dir="rtl" lang="ar"' if rtl else 'dir="ltr"'
+    font = f"font-family:{ARABIC_FONTS};font-size:1.05em;" if rtl else ""
+    return f'<p class="geo-quote" {attrs} style="margin:0 0 .5em 0;line-height:1.6;{font}">{"".join(out)}</p>'
+
+
+def _end_name(place: Any, missing: str) -> str:
+    return f"<b>{escape_untrusted(place.name)}</b>" if place is not None else f"<i>{missing}</i>"
+
+
+def movement_popup_html(movements: Iterable[Any]) -> str:
+    """Click text of one arrow: origin → destination, then each movement's trigger, what moves and quote.
+
+    Every string from the statement is escaped (:func:`escape_untrusted`); ``movements``
+    share their ends (they are drawn as one arrow).
+    """
+    mvs = list(movements)
+    first = mvs[0]
+    head = (f'{_end_name(first.from_place, "origin not named")} &rarr; '
+            f'{_end_name(first.to_place, "destination not named")}')
+    rows = []
+    for mv in mvs:
+        what = f" · {escape_untrusted(mv.what)}" if mv.what else ""
+        rows.append(f'<div style="color:#555;font-size:12px">{escape_untrusted(mv.trigger)}{what}</div>'
+                    f"{_movement_quote_html(mv)}")
+    n = len(mvs)
+    return (f'<div class="geo-popup geo-movement-popup">'
+            f'<div style="font-weight:600;font-size:15px;margin-bottom:4px">{head}</div>'
+            f'<div style="color:#555;font-size:12px;margin-bottom:6px">{n} movement{"s" if n != 1 else ""}</div>'
+            f'{"".join(rows)}</div>')
+
+
+def _arc(a: tuple[float, float], b: tuple[float, float]) -> list[list[float]]:
+    """A gentle arc from ``a`` to ``b`` (``(lat, lon)``), bowing to the right of travel, as Leaflet latlngs."""
+    (lat0, lon0), (lat1, lon1) = a, b
+    if lon1 - lon0 > 180:  # the short way round: Leaflet draws longitudes beyond ±180 on the next copy
+        lon1 -= 360
+    elif lon0 - lon1 > 180:
+        lon1 += 360
+    k = max(0.2, math.cos(math.radians((lat0 + lat1) / 2)))  # x in "screen" units: lon shrinks with lat
+    x0, y0, x1, y1 = lon0 * k, lat0, lon1 * k, lat1
+    dx, dy = x1 - x0, y1 - y0
+    # Control point: the midpoint pushed along the right-hand normal (dy, -dx).
+    cx, cy = (x0 + x1) / 2 + _ARC_BOW * dy, (y0 + y1) / 2 - _ARC_BOW * dx
+    pts = []
+    for i in range(_ARC_POINTS + 1):
+        t = i / _ARC_POINTS
+        x = (1 - t) ** 2 * x0 + 2 * (1 - t) * t * cx + t**2 * x1
+        y = (1 - t) ** 2 * y0 + 2 * (1 - t) * t * cy + t**2 * y1
+        pts.append([round(y, 5), round(x / k, 5)])  # Leaflet latlng: [lat, lon]
+    return pts
+
+
+def _arrows(situation: Situation) -> list[dict[str, Any]]:
+    """One arrow per (origin, destination): CSS class, movements, Leaflet latlngs and, for a stub, how to draw it.
+
+    A stub (one end named) carries its place (``at``), direction of travel (``bearing``) and
+    whether it points into the place: the map redraws it at a fixed length in pixels on every
+    zoom; ``latlngs`` (the export's stub, in degrees) is only where it starts.
+    """
+    from .export import STUB_BEARINGS, movement_line
+
+    grouped: dict[tuple[str | None, str | None], list[Any]] = {}
+    for mv in situation.movements:
+        grouped.setdefault((mv.from_place_id, mv.to_place_id), []).append(mv)
+    fans: dict[tuple[str, str], int] = {}
+    out: list[dict[str, Any]] = []
+    for (o, d), mvs in grouped.items():
+        first = mvs[0]
+        arrow: dict[str, Any] = {"css": movement_css_class(o, d), "movements": mvs}
+        if first.ends == "both":
+            arrow["latlngs"] = _arc(*movement_line(first))
+        else:
+            key = (o or d or "", first.ends)
+            k = fans[key] = fans.get(key, -1) + 1
+            bearing = (STUB_BEARINGS[first.ends] + _STUB_FAN * k) % 360
+            line = movement_line(first, bearing=bearing)
+            place = first.to_place if first.ends == "to" else first.from_place
+            arrow.update(latlngs=[[round(lat, 5), round(lon, 5)] for lat, lon in line],
+                         at=[round(place.lat, 5), round(place.lon, 5)], bearing=bearing, into=first.ends == "to")
+        out.append(arrow)
+    return out
+
+
+def _movements_label(count: int) -> str:
+    # Our own text: an arrow in the movements' colour doubles as the legend.
+    return (f'<span class="geo-swatch-arrow" style="color:{MOVEMENT_COLOUR};font-weight:700;margin:0 4px 0 2px">'
+            f"&#10140;</span>Movements ({count})")
+
+
+class _MovementLayer(folium.elements.JSCSSMixin):
+    """Every arrow of a situation, added to the movements FeatureGroup.
+
+    Lines are ``L.polyline`` drawn in the areas' SVG, above the area fills and below the
+    points; arrow glyphs run along them with Leaflet.TextPath's ``setText``. Popups and
+    tooltips travel as JSON strings of escaped HTML and are never re-parsed as a
+    template, as for the places.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = (function (d) {
+          // Leaflet.TextPath writes its glyphs into the map's default SVG renderer (map._renderer). Make that
+          // the areas pane's renderer, before the first line is added: lines and glyphs then share the SVG of
+          // the areas (drawn above their fills, below the points), and the map has no extra full-size SVG layer
+          // (Chromium without a GPU stopped painting parts of the map with one more: measured, see README).
+          var Arrow = L.Polyline.extend({
+            beforeAdd: function (map) {
+              if (!map._renderer && map.getPane(d.pane)) { map._renderer = map._getPaneRenderer(d.pane); }
+              L.Polyline.prototype.beforeAdd.call(this, map);
+            }
+          });
+          var group = L.featureGroup();
+          d.arrows.forEach(function (a) {
+            var line = new Arrow(a.latlngs, {color: d.colour, weight: a.stub ? 3 : 4, opacity: a.stub ? 0.7 : 0.9,
+                                             className: a.className});
+            if (a.stub) {
+              // A stub keeps its length in pixels: redrawn from its place along its bearing on every zoom.
+              var redraw = function () {
+                var map = line._map, rad = a.bearing * Math.PI / 180;
+                var p = map.project(a.at), v = L.point(Math.sin(rad), -Math.cos(rad)).multiplyBy(d.stub_px);
+                var far = map.unproject(a.into ? p.subtract(v) : p.add(v));
+                line.setLatLngs(a.into ? [far, a.at] : [a.at, far]);
+              };
+              line.on("add", function () { redraw(); line._map.on("zoomend", redraw); });
+              line.on("remove", function (e) { e.target._map && e.target._map.off("zoomend", redraw); });
+            }
+            var popup = document.createElement("div");
+            popup.innerHTML = a.popup;
+            line.bindPopup(popup, {maxWidth: 380, autoPanPadding: [10, 10]});
+            line.bindTooltip(a.tooltip, {sticky: true});
+            if (line.setText) {
+              line.setText(d.text, {repeat: true, offset: 5,
+                                    attributes: {fill: d.colour, "font-size": "17", "font-weight": "bold",
+                                                 "class": "geo-movement-arrow", direction: "ltr"}});
+            }
+            group.addLayer(line);
+          });
+          return group;
+        })({{ this.data_js }}).addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, situation: Situation, *, asset_base: str = ASSET_BASE) -> None:
+        super().__init__()
+        self._name = "MovementLayer"
+        self.asset_base = asset_base.rstrip("/")
+        self.inline = False  # map_html_standalone inlines the plugin instead of linking it
+        arrows = []
+        for arrow in _arrows(situation):
+            mvs = arrow["movements"]
+            first = mvs[0]
+            names = (first.from_place.name if first.from_place else "?", first.to_place.name if first.to_place else "?")
+            stub = first.ends != "both"
+            data: dict[str, Any] = {
+                "latlngs": arrow["latlngs"], "stub": stub,
+                "className": f"geo-movement {arrow['css']}{' geo-movement-stub' if stub else ''}",
+                "popup": movement_popup_html(mvs),
+                "tooltip": f"{escape_untrusted(names[0])} &rarr; {escape_untrusted(names[1])}"
+                           f" · {escape_untrusted(first.trigger)}",
+            }
+            if stub:
+                data.update(at=arrow["at"], bearing=arrow["bearing"], into=arrow["into"])
+            arrows.append(data)
+        self.arrow_classes = [a["className"] for a in arrows]
+        self.data_js = _script_json({"arrows": arrows, "colour": MOVEMENT_COLOUR, "text": _ARROW_TEXT,
+                                     "pane": _MOVEMENTS_PANE, "stub_px": _STUB_PX})
+
+    def render(self, **kwargs: Any) -> None:
+        root = self.get_root()
+        if self.inline:
+            js = (VENDOR_DIR / TEXTPATH_JS).read_text(encoding="utf-8").replace("</script", "<\\/script")
+            root.header.add_child(_Raw(f"<script>{js}</script>"), name="leaflet_textpath")
+        else:
+            # As folium's JSCSSMixin: a link in the header (streamlit-folium collects default_js instead).
+            root.header.add_child(folium.elements.JavascriptLink(f"{self.asset_base}/{TEXTPATH_JS}"),
+                                  name="leaflet_textpath")
+        root.script.add_child(_Raw(self._template.module.script(self, kwargs)), name=self.get_name())
+
+    @property
+    def default_js(self) -> list[tuple[str, str]]:
+        """The plugin's URL, for streamlit-folium (which loads every element's ``default_js``)."""
+        return [] if self.inline else [("leaflet_textpath", f"{self.asset_base}/{TEXTPATH_JS}")]
+
+
+def movement_group(situation: Situation, *, asset_base: str = ASSET_BASE) -> folium.FeatureGroup:
+    """The "Movements" layer: one arrow per origin → destination, switched by the layer control.
+
+    Kept (empty) when the statement states no movement, so the control always lists the same
+    layers and the dashboard always loads the same scripts.
+    """
+    group = folium.FeatureGroup(name=_movements_label(len(situation.movements)), overlay=True, show=True)
+    _MovementLayer(situation, asset_base=asset_base).add_to(group)
+    _renumber(group, start=_MOVEMENTS_ID_BASE)
+    return group
+
+
+def _inline_movement_assets(m: folium.Map) -> None:
+    """For a standalone file: the movements layer inlines Leaflet.TextPath instead of linking it."""
+    stack: list[Element] = [m]
+    while stack:
+        el = stack.pop()
+        if isinstance(el, _MovementLayer):
+            el.inline = True
+        stack.extend(el._children.values())

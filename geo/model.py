@@ -7,11 +7,13 @@ Coordinate order is named everywhere: ``lat, lon`` in Python attributes,
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 __all__ = [
+    "Candidate",
     "KINDS",
     "LAYERS",
+    "NATURAL_KINDS",
     "Layer",
     "Place",
     "Mention",
@@ -33,12 +35,15 @@ class Layer:
 #: Layers in drawing order (areas first, so points stay clickable on top).
 LAYERS: tuple[Layer, ...] = (
     Layer("countries", "Countries", "#4e79a7", ("country",)),
-    Layer("regions", "Regions", "#59a14f", ("region", "admin1")),
+    Layer("regions", "Regions", "#59a14f", ("region", "admin1", "district")),
+    Layer("natural", "Natural features", "#4fa3c7", ("sea", "river", "lake", "mountain", "desert")),
     Layer("cities", "Cities and towns", "#e15759", ("city", "town")),
     Layer("camps", "Camps and facilities", "#f28e2b", ("camp", "prison", "crossing", "facility")),
 )
 
 KINDS: tuple[str, ...] = tuple(k for layer in LAYERS for k in layer.kinds)
+#: Kinds of natural feature (Natural Earth seas, rivers, lakes, mountain ranges, deserts).
+NATURAL_KINDS: frozenset[str] = frozenset(next(layer for layer in LAYERS if layer.key == "natural").kinds)
 _LAYER_BY_KIND = {k: layer for layer in LAYERS for k in layer.kinds}
 
 
@@ -54,14 +59,18 @@ def layer_of(kind: str) -> Layer:
         raise ValueError(f"unknown place kind {kind!r}; valid kinds: {', '.join(KINDS)}") from None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Place:
     """One gazetteer entry.
 
     ``place_id`` is stable across builds: ``country:SY``, ``admin1:SY-HA``,
     ``geonames:98182``, ``curated:al-hol-camp``. ``geometry`` is a shapely
     geometry for areas (countries, regions) and ``None`` for points; ``lat``/``lon``
-    is always a representative point inside the place.
+    is always a representative point inside the place. ``approx:<kind>:<place id>:<hash>`` ids are places
+    the gazetteer lacks, placed at the point of the place in ``within`` (see :mod:`geo.facilities`).
+
+    The gazetteer gives an area as its WKB (``wkb=``), decoded on the first read of ``geometry``:
+    parsing a statement then never imports shapely (a fifth of a second in a fresh process).
     """
 
     place_id: str
@@ -73,12 +82,50 @@ class Place:
     lon: float
     population: int = 0
     source: str = ""
-    geometry: Any = field(default=None, compare=False, repr=False)
+    #: For an approximate place (a facility, street or district the gazetteer lacks, ``approx:`` ids): the id
+    #: of the gazetteer place whose point it was given. Empty for every gazetteer place.
+    within: str = ""
+    _geometry: Any = field(default=None, compare=False, repr=False)
+    _wkb: bytes | None = field(default=None, compare=False, repr=False)
+
+    def __init__(self, place_id: str, name: str, name_ar: str, kind: str, country_code: str, lat: float,
+                 lon: float, population: int = 0, source: str = "", geometry: Any = None, *,
+                 within: str = "", wkb: bytes | None = None) -> None:
+        put = object.__setattr__  # frozen: the dataclass's own __init__ sets fields the same way
+        for key, value in (("place_id", place_id), ("name", name), ("name_ar", name_ar), ("kind", kind),
+                           ("country_code", country_code), ("lat", lat), ("lon", lon), ("population", population),
+                           ("source", source), ("within", within), ("_geometry", geometry),
+                           ("_wkb", wkb)):
+            put(self, key, value)
+
+    @property
+    def geometry(self) -> Any:
+        """The area as a shapely geometry, or ``None`` for a point place."""
+        geom = self._geometry
+        if geom is None and self._wkb is not None:
+            import shapely  # local: only a map or an export needs areas
+
+            geom = shapely.from_wkb(self._wkb)
+            object.__setattr__(self, "_geometry", geom)  # same value whichever thread gets here first
+        return geom
 
     @property
     def layer(self) -> Layer:
         """The map layer this place is drawn in."""
         return layer_of(self.kind)
+
+
+class Candidate(NamedTuple):
+    """A reading resolution weighed for a mention; ``score`` is ``None`` for a reading chosen by a rule
+    rather than by score (a transliteration, a context word) or not weighed (an unlocated cue's name)."""
+
+    place_id: str
+    name: str
+    kind: str
+    country_code: str
+    lat: float
+    lon: float
+    score: float | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +135,9 @@ class Mention:
     Invariant: ``text[start:end] == surface`` for the text it was found in.
     ``place`` is ``None`` for an *unlocated* mention: it has a place cue
     (مخيم, "camp") but no gazetteer entry, and is kept so the user sees it.
+    ``form`` is ``"adjective"`` for a nisba or demonym (السوري, Syrian) and ``"name"`` otherwise;
+    ``candidates`` are the readings resolution weighed (best first) and ``evidence`` the names of the
+    :class:`geo.scoring.Evidence` flags the decision rests on.
     """
 
     start: int
@@ -99,6 +149,9 @@ class Mention:
     confidence: float
     reason: str
     cue: str = ""
+    form: str = "name"
+    candidates: tuple[Candidate, ...] = ()
+    evidence: tuple[str, ...] = ()
 
     @property
     def place_id(self) -> str | None:

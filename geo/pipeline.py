@@ -6,9 +6,11 @@ from bisect import bisect_right
 
 from .errors import InputError
 from .extract import find_matches
+from .facilities import find_facilities, place_facilities
 from .gazetteer import Gazetteer, load_gazetteer
 from .model import Mention, Place
 from .resolve import resolve
+from .scoring import evidence_names, form_of
 from .situation import Situation
 from .text import detect_lang, fold, sentences
 
@@ -53,13 +55,32 @@ def geoparse(text: str, *, lang: str = "auto", gazetteer: Gazetteer | None = Non
     sents = sentences(text)
     s_starts = [s for s, _ in sents]
     # Folded offsets where sentences start, for the capital-at-sentence-start rule.
-    f_starts = frozenset(_folded_offsets(folded, s_starts))
+    f_sorted = _folded_offsets(folded, s_starts)
+    f_starts = frozenset(f_sorted)
     matches = find_matches(folded, gaz, f_starts)
     mentions = []
     places: dict[int, Place] = {}  # one Place (and one decoded polygon) per place, not per mention
     # Folding that deleted or expanded nothing keeps every offset: skip the offset map then.
     identity = len(folded.runs_f) == 1
-    for r in resolve(matches, gaz, folded.text):
+    resolved = resolve(matches, gaz, folded.text, folded.cased)
+    found = find_facilities(folded, matches, gaz)
+    inside: set[int] = set()
+    if found:
+        # Facilities, streets and districts (cue + name) the gazetteer lacks: placed at the place named in
+        # them or near them; the name inside is then no mention of its own.
+        located = [(r.match.fs, r.match.fe, _place(gaz, r.place_index, places), r.confidence)
+                   for r in resolved if r.place_index is not None]
+        at = [k for k, r in enumerate(resolved) if r.place_index is not None]
+        placed, inner = place_facilities(found, located, folded,
+                                         lambda fs: bisect_right(f_sorted, fs) - 1)
+        inside = {at[k] for k in inner}
+        # An unlocated cue match inside a facility's phrase (ناحية القيارة's cue) gives way to it too.
+        spans = [(p.fs, p.fe) for p in placed]
+        inside |= {k for k, r in enumerate(resolved) if r.place_index is None
+                   and any(a <= r.match.fs and r.match.fe <= b for a, b in spans)}
+    for k, r in enumerate(resolved):
+        if k in inside:
+            continue
         m = r.match
         start, end = (m.fs, m.fe) if identity else folded.span(m.fs, m.fe)
         k = bisect_right(s_starts, start) - 1
@@ -69,7 +90,15 @@ def geoparse(text: str, *, lang: str = "auto", gazetteer: Gazetteer | None = Non
             start, end, text[start:end], ss, se,
             None if index is None else _place(gaz, index, places),
             r.confidence, r.reason, m.cue if m.cue != "context" else "",
+            form_of(r.evidence), r.candidates, evidence_names(r.evidence),
         ))
+    if found:
+        for p in placed:
+            start, end = (p.fs, p.fe) if identity else folded.span(p.fs, p.fe)
+            k = bisect_right(s_starts, start) - 1
+            ss, se = sents[k] if k >= 0 else (0, len(text))
+            mentions.append(Mention(start, end, text[start:end], ss, se, p.place, p.confidence, p.reason, p.kind))
+        mentions.sort(key=lambda m: m.start)
     return Situation(text=text, lang=lang, mentions=tuple(mentions))
 
 

@@ -16,6 +16,7 @@ import io
 import re
 from typing import Any, Iterable
 
+from .export import mention_record, place_record
 from .memo import per_object
 from .model import LAYERS, Mention, Quote
 from .situation import Situation, SituationPlace
@@ -152,47 +153,31 @@ def quotes_html(situation: Situation, place_id: str, *, max_quotes: int | None =
 
 
 def place_rows(situation: Situation) -> list[dict[str, Any]]:
-    """One row per place for the places table (plain values; the table widget escapes them)."""
-    return [
-        {
-            "place_id": sp.place.place_id,
-            "name": sp.place.name,
-            "name_ar": sp.place.name_ar,
-            "kind": sp.place.kind,
-            "layer": sp.place.layer.key,
-            "country_code": sp.place.country_code,
-            "mentions": len(sp.mentions),
-            "confidence": round(sp.confidence, 3),
-            "reason": sp.reason,
-            "lat": round(sp.place.lat, 6),
-            "lon": round(sp.place.lon, 6),
-            "source": sp.place.source,
-        }
-        for sp in situation.places
-    ]
+    """One row per place for the places table (plain values; the table widget escapes them).
+
+    The fields are :func:`geo.export.place_record`'s, without the quotes and with
+    ``mention_count`` shown as ``mentions``.
+    """
+    rows = []
+    for sp in situation.places:
+        rec = place_record(sp, "")
+        rec.pop("quotes")
+        rec["mentions"] = rec.pop("mention_count")
+        rows.append(rec)
+    return rows
 
 
 def mention_rows(situation: Situation) -> list[dict[str, Any]]:
-    """One row per mention (located or not), in text order."""
+    """One row per mention (located or not), in text order: :func:`geo.export.mention_record`
+    with the surface as ``surface``, empty text for an unlocated mention's place, and its sentence."""
     rows = []
     for m in situation.mentions:
-        p = m.place
-        rows.append({
-            "start": m.start,
-            "end": m.end,
-            "surface": m.surface,
-            "place_id": p.place_id if p else "",
-            "name": p.name if p else "",
-            "name_ar": p.name_ar if p else "",
-            "kind": p.kind if p else "",
-            "layer": p.layer.key if p else "",
-            "lat": round(p.lat, 6) if p else None,
-            "lon": round(p.lon, 6) if p else None,
-            "confidence": round(m.confidence, 3),
-            "reason": m.reason,
-            "cue": m.cue,
-            "sentence": situation.text[m.sentence_start : m.sentence_end],
-        })
+        rec = mention_record(m)
+        rec["surface"] = rec.pop("text")
+        if m.place is None:
+            rec.update(place_id="", name="", name_ar="", kind="", layer="")
+        rec["sentence"] = situation.text[m.sentence_start : m.sentence_end]
+        rows.append(rec)
     return rows
 
 

@@ -12,20 +12,30 @@ Evidence, in the order it usually decides:
 
 A name that is also an ordinary word (صور, جدة, Reading) must have evidence
 beyond prominence; tiny places need a cue or same-country context.
+
+Every weight and threshold is read from :data:`geo.scoring.WEIGHTS`; what a decision rests on is
+recorded as :class:`geo.scoring.Evidence` flags, which later decisions read (never the reason text),
+and :func:`explain` writes the reason sentence from them.
 """
 
 from __future__ import annotations
 
 import math
+import re
+from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .extract import NO_UNLOCATED_CUES, RawMatch
-from .gazetteer import ALT, BARE, DEMONYM, NAME, Gazetteer
+from .gazetteer import ALT, BARE, DEMONYM, NAME, Gazetteer, NameRef
+from .model import NATURAL_KINDS, Candidate
+from .scoring import CONTEXT, PINS, PINS_VALUE, STATED, WEIGHTS, Evidence
 from .text import AR_HOMOGRAPHS, ARABIC_SPEAKING, CONTEXT_NAMES, CUES, fold_name, is_arabic
-from .translit import arabic_skeleton, same_start
+from .translit import arabic_skeleton, latin_skeleton, same_start
 
-__all__ = ["Resolution", "resolve"]
+__all__ = ["Resolution", "resolve", "explain"]
+
+W = WEIGHTS
 
 # Which place kinds a cue allows.
 _CUE_KINDS: dict[str, frozenset[str]] = {
@@ -42,14 +52,108 @@ NOT_PLACE_KINDS = frozenset({"context"})
 _AREA_KINDS = frozenset({"country", "region", "admin1", "camp", "prison", "crossing", "facility"})
 
 
-@dataclass(frozen=True, slots=True)
-class Resolution:
-    """The decision for one match: a place index (or ``None`` for unlocated), confidence, reason."""
+class Resolution(NamedTuple):
+    """The decision for one match: a place index (or ``None`` for unlocated), its confidence, the evidence
+    it rests on, the readings it weighed (best first, at most ``WEIGHTS.candidates_kept``) with the chosen
+    reading's score, and the reason sentence :func:`explain` wrote from the evidence.
+
+    A named tuple: one is made for every mention of a text, and a tuple is the cheapest immutable value."""
 
     match: RawMatch
     place_index: int | None
     confidence: float
     reason: str
+    evidence: Evidence = Evidence.NONE
+    score: float | None = None
+    candidates: tuple[Candidate, ...] = ()
+
+
+def _region_name(gaz: Gazetteer, index: int) -> str:
+    """The name of the first-level division place ``index`` lies in (its code if we lack the division)."""
+    region = _region_of(gaz, index)
+    if region is None:
+        return "its province"
+    cc, a1 = region
+    try:
+        j = gaz.index_of(f"admin1:{cc}-{a1}")
+    except LookupError:
+        return f"{cc}-{a1}"
+    return gaz.name(j) if _region_of(gaz, j) == region else f"{cc}-{a1}"
+
+
+def _reading(ntype: int) -> Evidence:
+    """The evidence of a name type: a nisba/demonym or an alternate name."""
+    return Evidence(_READING_BITS.get(ntype, 0))
+
+
+# Flag operators run Python code; the loops over readings and the reason writer, run for every decision,
+# test and set the flags' integer values instead.
+_B = {f: f.value for f in Evidence}
+_READING_BITS = {DEMONYM: _B[Evidence.NISBA], ALT: _B[Evidence.ALTERNATE_NAME]}
+
+
+def _candidate(gaz: Gazetteer, i: int, score: float | None) -> Candidate:
+    lat, lon = gaz.latlon(i)
+    return Candidate(gaz.place_id(i), gaz.name(i), gaz.kind(i), gaz.country_code(i), lat, lon,
+                     None if score is None else round(score, 3))
+
+
+def _decided(m: RawMatch, gaz: Gazetteer, index: int | None, confidence: float, evidence: Evidence,
+             score: float | None = None, candidates: tuple[Candidate, ...] = (), weighed: int = 0) -> Resolution:
+    """A Resolution with its reason written from its evidence."""
+    return Resolution(m, index, confidence, explain(m, gaz, index, evidence, weighed), evidence, score, candidates)
+
+
+def explain(m: RawMatch, gaz: Gazetteer, index: int | None, evidence: Evidence, weighed: int = 0) -> str:
+    """The reason sentence of a decision, written from its evidence (the only place reasons are written).
+
+    ``weighed`` is how many readings were scored (the sentence says how many the choice beat).
+    """
+    v = evidence._value_
+    if v & _B[Evidence.UNKNOWN_NAME]:
+        return f"{m.cue} cue {m.cue_word!r} with a name not in the gazetteer"
+    if v & _B[Evidence.OTHER_KIND]:
+        return f"{m.cue} cue {m.cue_word!r}; the gazetteer knows this name only as another kind of place"
+    assert index is not None
+    name, cc = gaz.name(index), gaz.country_code(index)
+    if v & _B[Evidence.TRANSLITERATION]:
+        if v & _B[Evidence.CUE]:
+            return (f"{m.cue} cue {m.cue_word!r}; Arabic name not in the gazetteer, read as "
+                    f"{name} ({cc}, named in the statement) by its consonants")
+        return f"spelling not in the gazetteer, read as {name} ({cc}, named in the statement) by its consonants"
+    if v & _B[Evidence.CONTEXT_NAME]:
+        return f"{m.key[0]!r} refers to the only such state the statement names"
+    if v & _B[Evidence.PINNED]:
+        return f"same name as an earlier mention pinned down by the text ({name})"
+    kind = "city" if v & _B[Evidence.SEAT_CITY] else gaz.kind(index)
+    origin = None if v & _B[Evidence.SEAT_CITY] else gaz.origin(index)
+    if origin is not None:
+        # A place from the user's own file says so, and what it replaced when it took a known place's id.
+        base = f"{kind} from your places file {origin[0]!r}" + (f", replacing {origin[1]}" if origin[1] else "")
+    elif kind == "country":
+        base = f"nisba/demonym of {name}" if v & _B[Evidence.NISBA] else f"name of the country {name}"
+    elif kind in ("city", "town"):
+        base = f"GeoNames {kind}, population {_fmt_pop(gaz.population(index))}"
+    else:
+        base = f"{kind} in the gazetteer"
+    parts = [base]
+    if v & _B[Evidence.CUE]:
+        parts.append(f"cue {m.cue_word!r}")
+    if v & _B[Evidence.COUNTRY_CONTEXT]:
+        parts.append(f"{cc} is named in the statement")
+    if v & _B[Evidence.OTHER_PLACES]:
+        parts.append(f"other places in {cc} are named")
+    if v & _B[Evidence.REGION_CONTEXT]:
+        parts.append(f"in {_region_name(gaz, index)}, the region the statement is about")
+    if v & _B[Evidence.NISBA_QUALIFIER]:
+        parts.append("qualified by the nisba after it")
+    elif v & _B[Evidence.QUALIFIER]:
+        parts.append("qualified by the name after it")
+    if v & _B[Evidence.SEAT_CITY]:
+        parts.append("province named after its seat city; no province cue")
+    if weighed > 1:
+        parts.append(f"chosen over {weighed - 1} other place{'s' if weighed > 2 else ''} of that name")
+    return "; ".join(parts)
 
 
 def _fmt_pop(p: int) -> str:
@@ -71,8 +175,11 @@ def _choosable(m: RawMatch, gaz: Gazetteer) -> dict[int, int]:
 
     A bare curated name ("Walid" of the al-Walid crossing) only with its cue. A city outside the
     Arab world never through an Arabic article taken off the word: Arabic writes سيول (Seoul) and
-    باريس bare, so السيول is "the floods"; Arab places take the article freely (الموصل/موصل).
+    باريس bare, so السيول is "the floods"; Arab places take the article freely (الموصل/موصل). A number
+    is never a place's name.
     """
+    if all(t.isdigit() for t in m.key):
+        return {}  # GeoNames lists postcodes and district numbers as alternate names ("30" for Munkkiniemi)
     foreign_article = m.article and is_arabic(m.key[0])
     return {i: t for i, t in _candidates(m).items()
             if (t != BARE or gaz.kind(i) in _CUE_KINDS.get(m.cue, frozenset()))
@@ -93,15 +200,16 @@ def _is_homograph(m: RawMatch, gaz: Gazetteer, ntype: int, pop: int, index: int)
         if tok in AR_HOMOGRAPHS or stem in AR_HOMOGRAPHS:
             return 2
         z = gaz.commonness(tok)
-        if (z >= 5.6 and kind != "country") or (kind == "admin1" and z >= 4.5):
+        if (z >= W.everyday_ar_zipf and kind != "country") or (kind == "admin1" and z >= W.everyday_province_ar_zipf):
             return 2  # a function word (وان = وأن), or a province named like an everyday word
         # GeoNames alternate names are noisy: a frequent word read through one is suspect.
-        if ntype == ALT and z >= 4.0 and pop < 1_000_000 and not gaz.is_capital(index):
+        if ntype == ALT and z >= W.frequent_zipf and pop < W.frequent_name_min_pop and not gaz.is_capital(index):
             return 1
         return 0
     # English word lists count "paris" as often as "nice": a big city or a capital is frequent *as a name*.
     # An alternate name that is an everyday word ("We" for Huế) is never trusted on prominence.
-    return int(gaz.commonness(tok) >= 4.0 and (ntype == ALT or (pop < 1_000_000 and not gaz.is_capital(index))))
+    return int(gaz.commonness(tok) >= W.frequent_zipf
+               and (ntype == ALT or (pop < W.frequent_name_min_pop and not gaz.is_capital(index))))
 
 
 _Votes = dict[tuple[object, ...], "tuple[str, int] | None"]
@@ -112,13 +220,15 @@ def _vote_key(m: RawMatch) -> tuple[object, ...]:
     return m.key, m.refs, m.cue, m.sentence_initial
 
 
-def _votes(matches: list[RawMatch], gaz: Gazetteer) -> _Votes:
-    """Each kind of match's vote (:func:`_vote`), decided once per kind."""
+def _votes(matches: list[RawMatch], gaz: Gazetteer, kinds: list[RawMatch] | None = None) -> _Votes:
+    """Each kind of match's vote (:func:`_vote`), decided once per kind; ``kinds`` collects one match of each."""
     votes: _Votes = {}
     for m in matches:
         key = _vote_key(m)
         if key not in votes:
             votes[key] = _vote(m, gaz)
+            if kinds is not None:
+                kinds.append(m)
     return votes
 
 
@@ -135,6 +245,135 @@ def _document_countries(matches: list[RawMatch], gaz: Gazetteer, votes: _Votes |
     return cc
 
 
+_Region = tuple[str, str]  # (country code, GeoNames admin1 code)
+
+
+def _region_of(gaz: Gazetteer, i: int) -> _Region | None:
+    """The first-level division a place is, or lies in, as ``(country, GeoNames admin1 code)``.
+
+    A province's GeoNames code is its seat city's (our admin1 ids are ISO 3166-2, which equals GeoNames'
+    code only in some countries, such as the US)."""
+    kind = gaz.kind(i)
+    if kind in ("city", "town"):
+        a1 = gaz.admin1_code(i)
+    elif kind == "admin1":
+        seat = gaz.seat(i)
+        a1 = gaz.admin1_code(seat) if seat is not None else ""
+        if not a1:
+            cc, _, sub = gaz.place_id(i).partition(":")[2].partition("-")
+            a1 = sub if cc == "US" else ""
+    else:
+        return None
+    return (gaz.country_code(i), a1) if a1 else None
+
+
+def _region_vote(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[str, int] | None
+                 ) -> tuple[_Region, bool] | None:
+    """The first-level division a match puts the statement in, and whether it names it (Minnesota) or
+    only implies it (a town whose reading there outweighs its namesakes elsewhere): ``None`` if it says
+    nothing about one.
+
+    A name that is also a country's (Georgia) names the province only when the statement's other places
+    are in the province's country and none in the other; an everyday word says nothing."""
+    cands = _choosable(m, gaz)
+    if not cands or m.cue in NOT_PLACE_KINDS:
+        return None
+    regions = {i: _region_of(gaz, i) for i in cands}
+    provinces = [i for i, t in cands.items() if gaz.kind(i) == "admin1" and t != ALT]
+    if len(provinces) == 1 and regions[provinces[0]] is not None:
+        # A province's own name (Virginia, Nebraska) names it, though small towns share the name; not
+        # when a capital or a big city elsewhere does too (Washington, Victoria).
+        own = regions[provinces[0]]
+        mine = Counter({vote[0]: vote[1]}) if vote is not None else Counter()
+        for i in cands:
+            kind = gaz.kind(i)
+            if kind == "country":
+                cc = gaz.country_code(i)
+                if doc_cc.get(cc, 0) - mine.get(cc, 0) > 0 or doc_cc.get(own[0], 0) - mine.get(own[0], 0) <= 0:
+                    return None
+            elif regions[i] != own and (gaz.is_capital(i) or gaz.population(i) >= W.accept_pop):
+                return None
+        return own, True
+    if any(gaz.kind(i) == "country" for i in cands) or None in regions.values():
+        return None
+    # A town implies its region when its reading there outweighs every namesake elsewhere (Harrisonburg,
+    # Virginia, 50k, over a Louisiana village of 350; Athens implies Attica, not Georgia).
+    best = max(cands, key=lambda i: (gaz.population(i), gaz.place_id(i)))
+    home = regions[best]
+    rival = max((gaz.population(i) for i in cands if regions[i] != home), default=0)
+    top = gaz.population(best)
+    if max(top, W.population_floor) < W.region_dominance * max(rival, W.population_floor):
+        return None
+    if cands[best] == ALT and top < W.accept_town_pop:
+        return None  # a village's alternate name (وزيرا "two ministers" read as Zyrya) implies nothing
+    if _is_homograph(m, gaz, cands[best], top, best) > 1:
+        return None
+    return home, False
+
+
+def _document_regions(kinds: list[RawMatch], gaz: Gazetteer, doc_cc: Counter[str], votes: _Votes
+                      ) -> dict[_Region, frozenset[tuple[str, ...]]]:
+    """The first-level divisions the statement is about, each with the names that name it: each one it
+    names (a US state, a province), and each implied by at least ``WEIGHTS.region_min_towns`` distinct
+    names of towns that lie mainly in it (:func:`_region_vote`; implied regions map to no names: any name
+    may use them).
+
+    Local news names its own state's towns without the state: "Alexandria" is then the one in that state,
+    not a bigger namesake elsewhere.
+
+    ``kinds``: one match of each kind (:func:`_vote_key`); how often a name recurs does not matter here."""
+    towns: Counter[_Region] = Counter()
+    named: dict[_Region, set[tuple[str, ...]]] = {}
+    counted: set[tuple[str, ...]] = set()
+    for m in kinds:
+        if not m.refs:
+            continue
+        vote = _region_vote(m, gaz, doc_cc, votes[_vote_key(m)])
+        if vote is None:
+            continue
+        if vote[1]:
+            named.setdefault(vote[0], set()).add(m.key)
+        elif m.key not in counted:
+            counted.add(m.key)
+            towns[vote[0]] += 1
+    out = {r: frozenset(keys) for r, keys in named.items()}
+    out.update((r, frozenset()) for r, n in towns.items() if n >= W.region_min_towns)
+    return out
+
+
+def _regional(cands: dict[int, int], gaz: Gazetteer, regions: dict[_Region, frozenset[tuple[str, ...]]],
+              doc_cc: Counter[str], own: Counter[str]) -> bool:
+    """Whether the statement's region may choose among these readings.
+
+    It chooses among namesake towns (Alexandria, Virginia over Alexandria, Egypt), not between kinds (the
+    Gaza Strip and Gaza city lie in one region), and not against a reading elsewhere that the statement
+    itself makes likely: in the region's own country its national capital (Washington) or a province not
+    named after a city ("England and Wales" is not a village of England); abroad, a place in a country the
+    statement names (Riyadh, Saudi Arabia, beside a Sudanese village of that name)."""
+    home = {cc for cc, _ in regions}
+    for i in cands:
+        kind = gaz.kind(i)
+        if kind not in ("city", "town", "admin1"):
+            return False
+        if _region_of(gaz, i) in regions:
+            continue
+        cc = gaz.country_code(i)
+        if cc in home:
+            if gaz.is_capital(i) or (kind == "admin1" and gaz.seat(i) is None):
+                return False
+        elif doc_cc.get(cc, 0) - own.get(cc, 0) > 0:
+            return False
+    return True
+
+
+def _in_region(gaz: Gazetteer, i: int, regions: dict[_Region, frozenset[tuple[str, ...]]],
+               key: tuple[str, ...]) -> bool:
+    """Whether place ``i`` lies in a region of the statement named by some name other than ``key``
+    (a name is not its own context: "Oklahoma" does not make itself the state)."""
+    names = regions.get(_region_of(gaz, i))  # type: ignore[arg-type]
+    return names is not None and (not names or bool(names - {key}))
+
+
 def _vote(m: RawMatch, gaz: Gazetteer) -> tuple[str, int] | None:
     """The country one match vouches for in :func:`_document_countries`, and with what weight."""
     cands = _choosable(m, gaz)
@@ -144,17 +383,17 @@ def _vote(m: RawMatch, gaz: Gazetteer) -> tuple[str, int] | None:
     if "country" in kinds:
         countries = [i for i in cands if gaz.kind(i) == "country"]
         if len(countries) == 1 and not (len(m.key) == 1 and not is_arabic(m.key[0]) and m.sentence_initial
-                                        and gaz.commonness(m.key[0]) >= 4.0):
-            return gaz.country_code(countries[0]), 1
+                                        and gaz.commonness(m.key[0]) >= W.vote_sentence_start_zipf):
+            return gaz.country_code(countries[0]), W.vote_country
         return None
     ccs = {gaz.country_code(i) for i in cands}
-    if len(ccs) != 1:
-        return None
+    if len(ccs) != 1 or "" in ccs:
+        return None  # a sea or river of several countries, or a place with no country (a user's), vouches for none
     i = max(cands, key=gaz.population)
     if _is_homograph(m, gaz, cands[i], gaz.population(i), i):
         return None
-    if gaz.kind(i) in _AREA_KINDS or gaz.population(i) >= 100_000:
-        return next(iter(ccs)), 2
+    if gaz.kind(i) in _AREA_KINDS or gaz.population(i) >= W.vote_min_pop:
+        return next(iter(ccs)), W.vote_place
     return None
 
 
@@ -215,7 +454,7 @@ def _klass(m: RawMatch, gaz: Gazetteer) -> str:
     return classes.pop() if len(classes) == 1 else "mixed"
 
 
-def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str) -> list[Resolution]:
+def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str, cased: str = "") -> list[Resolution]:
     """Resolve every match; matches judged not to be places are left out.
 
     Parameters
@@ -226,12 +465,28 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str) -> list[R
         The gazetteer the matches came from.
     folded_text
         The folded text (for qualifier punctuation between matches).
+    cased
+        The folded text with its capitals (``Folded.cased``, same offsets), for English names the
+        gazetteer lacks (:func:`_latin_spellings`); without it those rules are skipped.
     """
-    votes = _votes(matches, gaz)
-    doc_cc = _document_countries(matches, gaz, votes)
+    if len(cased) != len(folded_text):
+        cased = ""
+    partial, absorbed = _partial_names(matches, cased, gaz) if cased else ({}, frozenset())
+    kinds: list[RawMatch] = []
+    votes = _votes(matches, gaz, kinds)
+    # The tail of a longer name (al-Ain of Ras al-Ain) vouches for no country or region.
+    whole = matches
+    if partial:
+        whole = [m for k, m in enumerate(matches) if k not in partial and k not in absorbed]
+        tails = {_vote_key(matches[k]) for k in partial}
+        kinds = [m for m in kinds if _vote_key(m) not in tails]
+    doc_cc = _document_countries(whole, gaz, votes)
+    regions = _document_regions(kinds, gaz, doc_cc, votes)
+    # Countries whose towns English spellings of Arabic, Kurdish and Persian names are looked up in.
+    spelling_ccs = sorted(cc for cc, n in doc_cc.items() if n > 0 and cc in ARABIC_SPEAKING) if cased else []
     out: list[Resolution] = []
     # The same name in the same circumstances resolves the same way: decide once per document.
-    memo: dict[tuple[object, ...], tuple[int | None, float, str] | None] = {}
+    memo: dict[tuple[object, ...], Resolution | None] = {}
     klass_memo: dict[tuple[object, ...], str] = {}
     klass = []
     for m in matches:
@@ -243,11 +498,16 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str) -> list[R
     gaps = [folded_text[a.fe : b.fs].strip() for a, b in zip(matches, matches[1:], strict=False)]
     last = len(matches) - 1
     for k, m in enumerate(matches):
+        if k in absorbed:
+            continue  # "Ras" of "Ras al-Ain": read with the name it begins
         if m.cue == "context":
             r = _resolve_context(m, gaz, doc_cc)
         elif not m.refs:
-            r = _by_transliteration(m, gaz, doc_cc) or Resolution(
-                m, None, 0.5, f"{m.cue} cue {m.cue_word!r} with a name not in the gazetteer")
+            r = _by_transliteration(m, gaz, doc_cc) or _decided(m, gaz, None, W.unlocated, Evidence.UNKNOWN_NAME)
+        elif k in partial:
+            # "Ras al-Ain" is not al-Ain: a name after an Arabic article, right after a capitalised word, is the
+            # tail of a longer name (a town, a person: Bashar al-Assad). Read the whole by its consonants, or drop.
+            r = _by_spelling(m._replace(fs=partial[k]), folded_text, gaz, doc_cc, spelling_ccs, structured=True)
         else:
             # Most matches stand alone: test the gaps here before building any set.
             quals = (_qualifier(matches, k, gaz, gaps) if k < last and (not gaps[k] or gaps[k] in _QUALIFIER_GAPS)
@@ -257,19 +517,22 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str) -> list[R
             key = (m.key, m.refs, m.cue, m.cue_word, m.locative, m.sentence_initial,
                    frozenset(quals) if quals else _NONE, frozenset(listed) if listed else _NONE)
             if key not in memo:
-                got = _resolve_one(m, gaz, doc_cc, votes[_vote_key(m)], quals, listed)
-                memo[key] = None if got is None else (got.place_index, got.confidence, got.reason)
+                memo[key] = _resolve_one(m, gaz, doc_cc, votes[_vote_key(m)], quals, listed, regions)
             hit = memo[key]
             if hit is None:
                 r = None
             else:
                 # An unlocated camp or province shows its cue word: "مخيم جنين", "Jenin refugee camp",
                 # not the town's name (the only unlocated result _resolve_one gives).
-                if hit[0] is None and m.cue_span:
+                if hit.place_index is None and m.cue_span:
                     m = m._replace(fs=m.cue_span[0], fe=m.cue_span[1])
-                r = Resolution(m, *hit)
+                r = Resolution(m, *hit[1:])
         if r is not None:
             out.append(r)
+    if spelling_ccs:
+        extra = _latin_spellings(cased, folded_text, matches, gaz, doc_cc, spelling_ccs)
+        if extra:
+            out = sorted(out + extra, key=lambda r: r.match.fs)
     return _one_sense_per_discourse(out, gaz)
 
 
@@ -278,7 +541,7 @@ def _one_sense_per_discourse(rs: list[Resolution], gaz: Gazetteer) -> list[Resol
     "PARIS, Texas — ... the southern edge of Paris" is Paris, Texas both times."""
     pinned: dict[tuple[str, ...], Resolution] = {}
     for r in rs:
-        if r.place_index is not None and ("qualified" in r.reason or "cue" in r.reason):
+        if r.place_index is not None and r.evidence._value_ & PINS_VALUE:  # once per mention: int, not Flag
             pinned.setdefault(r.match.key, r)
     if not pinned:
         return rs
@@ -286,14 +549,17 @@ def _one_sense_per_discourse(rs: list[Resolution], gaz: Gazetteer) -> list[Resol
     for r in rs:
         p = pinned.get(r.match.key)
         if (p is not None and r.place_index != p.place_index and r.place_index is not None
-                and "qualified" not in r.reason and "cue" not in r.reason
+                and not r.evidence & PINS
                 and any(ref.place_index == p.place_index for ref in r.match.refs)
                 # "Sagaing region ... near Sagaing": a province and its namesake city are both real
                 # places of one text; only a namesake elsewhere (Paris, Texas) yields to the pin.
                 and not (gaz.kind(p.place_index) in ("admin1", "region") and gaz.kind(r.place_index) in ("city", "town")
                          and gaz.country_code(p.place_index) == gaz.country_code(r.place_index))):
-            r = Resolution(r.match, p.place_index, round(min(r.confidence, p.confidence), 3),
-                           f"same name as an earlier mention pinned down by the text ({gaz.name(p.place_index)})")
+            ntype = min(ref.name_type for ref in r.match.refs if ref.place_index == p.place_index)
+            pid = gaz.place_id(p.place_index)
+            score = next((c.score for c in r.candidates if c.place_id == pid), None)
+            r = _decided(r.match, gaz, p.place_index, round(min(r.confidence, p.confidence), 3),
+                         Evidence.PINNED | _reading(ntype), score, r.candidates)
         out.append(r)
     return out
 
@@ -312,9 +578,115 @@ def _by_transliteration(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str]) -> Re
     if len(hits) != 1:
         return None  # none, or several: the statement does not say which
     i = hits[0]
-    name, cc = gaz.name(i), gaz.country_code(i)
-    return Resolution(m, i, 0.55, f"{m.cue} cue {m.cue_word!r}; Arabic name not in the gazetteer, read as "
-                                  f"{name} ({cc}, named in the statement) by its consonants")
+    return _decided(m, gaz, i, W.transliteration, Evidence.TRANSLITERATION | Evidence.CUE | Evidence.COUNTRY_CONTEXT,
+                    None, (_candidate(gaz, i, None),))
+
+
+#: Arabic articles as English writes them before a name (al-Ain, el-Arish, ash-Sham, ez-Zor).
+_LATIN_ARTICLES = frozenset("al el ad ar as ash at az an ed es et ez er en".split())
+#: Words that begin Arabic place names (Ras al-Ain, Tell Abyad, Deir Hafer, Ain Issa, Kafr Nabl): a name
+#: led by one is a place's, so its consonants may be read even when short.
+_TOPONYM_HEADS = frozenset(
+    "ras tell tel tal tall deir dayr der ain ayn ein bir jabal jebel jabel kafr kfar beit bayt khirbet khirbat "
+    "wadi umm abu bab hammam qasr marj jisr maarat maarrat".split())
+_CAP_WORD = r"[A-Z][a-z'’]*[a-z]"
+_PARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an|ed|es|et|ez|er|en)"
+#: A capitalised name of up to three words (articles between them) right after a word that introduces a
+#: place ("at the Roseires dam" names a structure: a town's name takes no "the").
+_SPELLING_RE = re.compile(
+    r"(?<![\w-])(?:[Ii]n|[Nn]ear|[Ff]rom|[Tt]o|[Aa]t|[Oo]utside|[Aa]round|[Ii]nto|[Tt]owards?|[Vv]ia"
+    r"|(?:town|city|village|district|camp)s? of) "
+    rf"({_CAP_WORD}(?:(?:[ -]{_PARTICLE})?[ -]{_CAP_WORD}){{0,2}})(?![\w-])")
+_HEAD_RE = re.compile(r"(?<![\w'’-])([A-Z][a-z'’]*[a-z])[ -]\Z")
+_WORDS_RE = re.compile(r"[^\W_]+")
+
+
+def _partial_names(matches: list[RawMatch], cased: str, gaz: Gazetteer) -> tuple[dict[int, int], frozenset[int]]:
+    """English matches that are the tail of a longer name: ``{index: where the whole name starts}``, and the
+    indices of head words matched on their own ("Ras" of "Ras al-Ain"), which the whole name takes in."""
+    partial: dict[int, int] = {}
+    absorbed: set[int] = set()
+    for k, m in enumerate(matches):
+        if not m.refs or m.key[0] not in _LATIN_ARTICLES or len(m.key) < 2:
+            continue
+        floor = 0
+        if k:
+            prev = matches[k - 1]
+            if (len(prev.key) == 1 and prev.key[0] in _TOPONYM_HEADS and m.fs - prev.fe == 1
+                    and cased[prev.fe] in " -" and cased[prev.fs].isupper()):
+                partial[k] = prev.fs
+                absorbed.add(k - 1)
+                continue
+            floor = prev.fe
+        head = _head_before(cased, m.fs, floor, gaz)
+        if head is not None:
+            partial[k] = head
+    return partial, frozenset(absorbed)
+
+
+def _head_before(cased: str, fs: int, floor: int, gaz: Gazetteer) -> int | None:
+    """Where a capitalised word right before ``fs`` starts, when it begins a longer name (not a function
+    word such as a sentence's "In", unless it is a toponym's head word such as "Tell"); else ``None``."""
+    hit = _HEAD_RE.search(cased, max(floor, fs - 30), fs)
+    if hit is None:
+        return None
+    word = hit.group(1).lower()
+    if word not in _TOPONYM_HEADS and gaz.is_common_word(word):
+        return None
+    return hit.start(1)
+
+
+def _by_spelling(m: RawMatch, folded_text: str, gaz: Gazetteer, doc_cc: Counter[str], ccs: list[str], *,
+                 structured: bool) -> Resolution | None:
+    """An English spelling the gazetteer lacks (Qamishlo, Ras al-Ain), read by its consonant skeleton among
+    the towns of the statement's Arabic-, Kurdish- and Persian-speaking countries: the hits of the most
+    named such country, when there is exactly one. ``structured``: the name has a toponym's shape (a head
+    word, or an article inside), so three consonants suffice; a bare word needs four and a town of some size.
+
+    Skeletons drop vowels, h, w and y, articles and hyphens, so Tell/Tall/Tal, Deir/Dayr and Ain/Ayn/Ein agree."""
+    if not ccs:
+        return None
+    words = _WORDS_RE.findall(folded_text[m.fs : m.fe])
+    skeleton = latin_skeleton(" ".join(words))
+    if len(skeleton) < (W.spelling_min_consonants_named if structured else W.spelling_min_consonants):
+        return None
+    found = [(doc_cc[cc], cc, hits) for cc in ccs if (hits := gaz.towns_by_skeleton(cc).get(skeleton))]
+    if not found:
+        return None
+    found.sort(key=lambda t: -t[0])
+    if len(found) > 1 and found[1][0] == found[0][0]:
+        return None  # as named as each other: the statement does not say which
+    hits = found[0][2]
+    if len(hits) != 1:
+        return None
+    i = hits[0]
+    if not structured and gaz.population(i) < W.spelling_min_pop:
+        return None
+    m = m._replace(key=tuple(words), refs=(NameRef(i, ALT),), cue="", cue_word="")
+    return _decided(m, gaz, i, W.transliteration, Evidence.TRANSLITERATION | Evidence.COUNTRY_CONTEXT, None,
+                    (_candidate(gaz, i, None),))
+
+
+def _latin_spellings(cased: str, folded_text: str, matches: list[RawMatch], gaz: Gazetteer, doc_cc: Counter[str],
+                     ccs: list[str]) -> list[Resolution]:
+    """English spellings the gazetteer lacks of towns in the statement's Arabic-, Kurdish- and Persian-speaking
+    countries, where a word introduces a place: "in Qamishlo", "the town of Tell Abyad" (:func:`_by_spelling`)."""
+    starts = [m.fs for m in matches]
+    out: list[Resolution] = []
+    for hit in _SPELLING_RE.finditer(cased):
+        fs, fe = hit.span(1)
+        k = bisect_right(starts, fe - 1) - 1
+        if k >= 0 and matches[k].fe > fs:
+            continue  # a name the gazetteer knows (or part of one)
+        first = folded_text[fs : fs + len(hit.group(1).split()[0].split("-")[0])]
+        if first not in _TOPONYM_HEADS and gaz.is_common_word(first):
+            continue  # "in March", "from Monday"
+        m = RawMatch(fs, fe, (), (), "", "", True, False, -1, 0)
+        r = _by_spelling(m, folded_text, gaz, doc_cc, ccs,
+                         structured=first in _TOPONYM_HEADS or bool(re.search(rf"[ -]{_PARTICLE}[ -]", hit.group(1))))
+        if r is not None:
+            out.append(r)
+    return out
 
 
 def _resolve_context(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str]) -> Resolution | None:
@@ -324,7 +696,8 @@ def _resolve_context(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str]) -> Resol
     i = gaz.country_index(options[0])
     if i is None:
         return None
-    return Resolution(m, i, 0.7, f"{m.key[0]!r} refers to the only such state the statement names")
+    return _decided(m, gaz, i, W.context_name, Evidence.CONTEXT_NAME | Evidence.COUNTRY_CONTEXT, None,
+                    (_candidate(gaz, i, None),))
 
 
 def _short_form_or_spelling(primary: str, written: str) -> bool:
@@ -334,9 +707,31 @@ def _short_form_or_spelling(primary: str, written: str) -> bool:
         folded.count(" ") == written.count(" ") and same_start(folded, written))
 
 
+def _near_named_country(gaz: Gazetteer, i: int, doc_cc: Counter[str]) -> bool:
+    """Whether place ``i`` (a natural feature's area or line) lies in or beside a country the statement names."""
+    geom = gaz.place(i).geometry
+    if geom is None:
+        return False
+    for cc, n in doc_cc.items():
+        j = gaz.country_index(cc) if n > 0 and cc else None
+        area = gaz.place(j).geometry if j is not None else None
+        if area is not None and area.distance(geom) <= W.minor_feature_near_deg:
+            return True
+    return False
+
+
 def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[str, int] | None,
-                 qualifiers: set[tuple[str, str]], listed_with: set[str]) -> Resolution | None:
+                 qualifiers: set[tuple[str, str]], listed_with: set[str],
+                 regions: dict[_Region, frozenset[tuple[str, ...]]] | None = None) -> Resolution | None:
     cands = _choosable(m, gaz)
+    # A natural feature is never what a cue word announces ("the town of Shire" is not Malawi's river). Read by
+    # one word (Nile, Ebola, الفرات), or when minor, it needs a country the statement names beside it: else the
+    # word is a namesake, a disease ("West Nile virus" in Phoenix, Ebola), an everyday phrase or a wrong name
+    # (الرمال البيضاء "the white sands" in Libya is not White Sands, New Mexico; Natural Earth gives the Arabic
+    # الليطاني to a river of Suriname).
+    cands = {i: t for i, t in cands.items() if gaz.kind(i) not in NATURAL_KINDS
+             or (not m.cue and ((len(m.key) > 1 and gaz.population(i) >= W.minor_feature_pop)
+                                or _near_named_country(gaz, i, doc_cc)))}
     if not cands:
         return None
     if not is_arabic(m.key[0]) and any(t != ALT and gaz.kind(i) == "country" for i, t in cands.items()):
@@ -357,76 +752,93 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
         m = m._replace(cue="", cue_word="")
     if m.cue in ("camp", "prison", "crossing", "admin1", "region") and not any(
         gaz.kind(i) in _CUE_KINDS[m.cue] or gaz.kind(i) == "country" for i in cands
-    ) and not (len(m.key) == 1 and is_arabic(m.key[0]) and gaz.commonness(m.key[0]) >= 5.5):
+    ) and not (len(m.key) == 1 and is_arabic(m.key[0]) and gaz.commonness(m.key[0]) >= W.other_kind_word_zipf):
         # "مخيم جنين", "Jenin refugee camp": a camp named after a town is not the town, and we do
         # not know where it is: keep it as unlocated rather than pin it on the town. Likewise a
         # province of a country whose provinces we lack ("ولاية القضارف", "Gedaref state").
-        return Resolution(m, None, 0.5, f"{m.cue} cue {m.cue_word!r}; the gazetteer knows this name only "
-                                        f"as another kind of place")
+        known = sorted(cands, key=lambda i: (-gaz.population(i), gaz.place_id(i)))[: W.candidates_kept]
+        return _decided(m, gaz, None, W.unlocated, Evidence.OTHER_KIND | Evidence.CUE, None,
+                        tuple(_candidate(gaz, i, None) for i in known))
     # Don't let a name be its own context: take back the vote this name cast (none for a homograph).
     own = Counter({vote[0]: vote[1]}) if vote is not None else Counter()
-    scored: list[tuple[float, int, list[str]]] = []
+    arabic = is_arabic(m.key[0])
+    regional = bool(regions) and _regional(cands, gaz, regions, doc_cc, own)  # type: ignore[arg-type]
+    scored: list[tuple[float, int, int]] = []  # (score, place, evidence bits)
     for i, ntype in cands.items():
         kind = gaz.kind(i)
         cc = gaz.country_code(i)
         pop = gaz.population(i)
-        why: list[str] = []
-        score = math.log10(max(pop, 1000))
+        ev = _READING_BITS.get(ntype, 0)
+        score = math.log10(max(pop, W.population_floor))
         if ntype == ALT:
             # GeoNames alternate names include history and other languages (Alexandria for Mashhad).
-            score -= 0.5 if is_arabic(m.key[0]) else 1.5
+            score += W.alternate_name_ar if arabic else W.alternate_name_latin
         if kind == "admin1" and m.cue not in ("admin1", "region") and any(
-            gaz.kind(j) in ("city", "town") and gaz.country_code(j) == cc and gaz.population(j) >= 15_000
-            and (t != ALT or is_arabic(m.key[0]) or gaz.population(j) >= 100_000)  # Arabic names are all ALT
+            gaz.kind(j) in ("city", "town") and gaz.country_code(j) == cc
+            and gaz.population(j) >= W.province_vs_city_min_pop
+            and (t != ALT or arabic or gaz.population(j) >= W.province_vs_city_alt_min_pop)  # Arabic names are all ALT
             for j, t in cands.items()
         ):
-            score -= 3  # "Tripoli" is the city unless the text says province/governorate
+            score += W.province_vs_city  # "Tripoli" is the city unless the text says province/governorate
         if m.cue:
             if kind in _CUE_KINDS.get(m.cue, frozenset()):
-                score += 4
-                why.append(f"cue {m.cue_word!r}")
+                score += W.cue_agrees
+                ev |= _B[Evidence.CUE]
             else:
-                score -= 4
+                score += W.cue_disagrees
         ctx = doc_cc.get(cc, 0) - own.get(cc, 0)
         if ctx > 0 and kind != "country":
-            score += 1.5 if ctx == 1 else 2.5
-            why.append(f"{cc} is named in the statement")
+            score += W.context_once if ctx == 1 else W.context_more
+            ev |= _B[Evidence.COUNTRY_CONTEXT]
         elif kind == "country" and len(cands) > 1:
             if ctx > 1:
-                score += 2.5  # Georgia with Tbilisi nearby is the country, not the US state
-                why.append(f"other places in {cc} are named")
+                score += W.country_with_places  # Georgia with Tbilisi nearby is the country, not the US state
+                ev |= _B[Evidence.OTHER_PLACES]
             elif ctx <= 0:
-                score -= 2  # a country the rest of the statement never touches yields to a namesake it does
+                score += W.country_untouched  # a country the statement never touches yields to a namesake it does
+        if regional and (ntype != ALT or pop >= W.accept_town_pop) and _in_region(gaz, i, regions, m.key):  # type: ignore[arg-type]
+            score += W.region_context  # "Alexandria" in a Minnesota story is Alexandria, Minnesota
+            ev |= _B[Evidence.REGION_CONTEXT]
         if qualifiers:
             a1 = gaz.admin1_code(i)
-            said = "qualified by the nisba after it" if _NISBA in qualifiers else "qualified by the name after it"
+            said = _B[Evidence.NISBA_QUALIFIER if _NISBA in qualifiers else Evidence.QUALIFIER]
             if (cc, a1) in qualifiers or (kind != "country" and (cc, "") in qualifiers):
-                score += 6
-                why.append(said)
+                score += W.qualifier_exact
+                ev |= said
             elif any(cc == q[0] for q in qualifiers):
-                score += 3
-                why.append(said)
+                score += W.qualifier_country
+                ev |= said
         klass = "populated" if kind in ("city", "town") else "area"
         if klass in listed_with and len(cands) > 1:
-            score += 1.5  # in "دمشق وبغداد وعمّان" the ambiguous name is a city like its neighbours
-        scored.append((score, i, why))
+            score += W.listed  # in "دمشق وبغداد وعمّان" the ambiguous name is a city like its neighbours
+        scored.append((score, i, ev))
     scored.sort(key=lambda t: (-t[0], gaz.place_id(t[1])))
-    best_score, best, why = scored[0]
+    best_score, best, bits = scored[0]
+    ev = Evidence(bits)
     kind, pop, cc = gaz.kind(best), gaz.population(best), gaz.country_code(best)
     ntype = cands[best]
+    if kind == "country" and ntype != DEMONYM:
+        ev |= Evidence.COUNTRY_NAME
+    if listed_with:
+        ev |= Evidence.LIST
+    if m.locative:
+        ev |= Evidence.LOCATIVE
     # 0: no; 1: a frequent alternate name; 2: an everyday word (see _is_homograph). English country names never.
-    homograph = _is_homograph(m, gaz, ntype, pop, best) if kind != "country" or is_arabic(m.key[0]) else 0
-    context = any("named" in w for w in why)
+    homograph = _is_homograph(m, gaz, ntype, pop, best) if kind != "country" or arabic else 0
+    if homograph:
+        ev |= Evidence.EVERYDAY_WORD if homograph == 2 else Evidence.FREQUENT_WORD
+    # In Arabic, where every word is a candidate, the region chooses among namesakes but is no context.
+    context = bool(ev & (CONTEXT & ~Evidence.REGION_CONTEXT if arabic else CONTEXT))
     if homograph and kind != "country":
         # An everyday word (بيان "statement", a town in Kuwait) needs the country named more than once.
-        context = context and doc_cc.get(cc, 0) - own.get(cc, 0) >= 2
+        context = context and doc_cc.get(cc, 0) - own.get(cc, 0) >= W.everyday_context_min
     # A nisba follows any noun (الحكومة اليمنية): it tells which country's place, and that a frequent
     # alternate name is the place (طرابلس اللبنانية), but not that an everyday word is one (homograph 2).
-    strong = any(("cue" in w or "qualified by the name" in w) for w in why) or (
-        homograph != 2 and any("qualified by the nisba" in w for w in why))
+    strong = bool(ev & (Evidence.CUE | Evidence.QUALIFIER)) or (
+        homograph != 2 and Evidence.NISBA_QUALIFIER in ev)
     zipf = gaz.commonness(m.key[0]) if len(m.key) == 1 else 0.0
     if not _accept(kind, pop, m, homograph=homograph, context=context, strong=strong, listed=bool(listed_with),
-                   zipf=zipf):
+                   zipf=zipf, region=Evidence.REGION_CONTEXT in ev and not arabic and ntype != ALT):
         return None
     if (kind == "admin1" and m.cue not in ("admin1", "region") and gaz.seat(best) is not None
             and not any(CUES.get(t, ("",))[0] in ("admin1", "region") for t in m.key)):
@@ -434,43 +846,38 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
         # A province named after its seat, without "province"/"محافظة", is the city: النبطية, Idlib.
         best, kind = gaz.seat(best), "city"
         pop, ntype = gaz.population(best), NAME
-        why.append("province named after its seat city; no province cue")
-    # Reason and confidence.
-    name = gaz.name(best)
-    if kind == "country":
-        base = f"nisba/demonym of {name}" if ntype == DEMONYM else f"name of the country {name}"
-    elif kind in ("city", "town"):
-        base = f"GeoNames {kind}, population {_fmt_pop(pop)}"
-    else:
-        base = f"{kind} in the gazetteer"
-    parts = [base, *why]
+        ev = (ev & ~(Evidence.NISBA | Evidence.ALTERNATE_NAME)) | Evidence.SEAT_CITY
+    # Confidence.
     if len(scored) > 1:
         margin = best_score - scored[1][0]
-        parts.append(f"chosen over {len(scored) - 1} other place{'s' if len(scored) > 2 else ''} of that name")
-        conf = 0.55 + 0.4 * min(1.0, margin / 4)
+        conf = W.margin_base + W.margin_span * min(1.0, margin / W.margin_scale)
     else:
-        conf = 0.9
+        conf = W.only_reading
     if kind == "country" and ntype != ALT:
-        conf = max(conf, 0.9 if ntype != DEMONYM else 0.85)
+        conf = max(conf, W.country_name_floor if ntype != DEMONYM else W.demonym_floor)
     if ntype == ALT:
-        conf -= 0.1
-    if homograph or (zipf >= 4 and kind not in ("country", "region") and not why):
-        conf -= 0.15
-    if why:
-        conf += 0.05
-    return Resolution(m, best, round(min(0.99, max(0.05, conf)), 3), "; ".join(parts))
+        conf -= W.alternate_name_penalty
+    stated = bool(ev & STATED)
+    if homograph or (zipf >= W.bare_frequent_zipf and kind not in ("country", "region") and not stated):
+        conf -= W.everyday_word_penalty
+    if stated:
+        conf += W.stated_evidence_bonus
+    candidates = tuple(_candidate(gaz, i, s) for s, i, _ in scored[: W.candidates_kept])
+    return _decided(m, gaz, best, round(min(W.max_confidence, max(W.min_confidence, conf)), 3), ev,
+                    round(best_score, 3), candidates, len(scored))
 
 
 def _accept(kind: str, pop: int, m: RawMatch, *, homograph: bool, context: bool, strong: bool,
-            listed: bool, zipf: float) -> bool:
+            listed: bool, zipf: float, region: bool = False) -> bool:
     """Whether the best reading is good enough to call this a place.
 
     ``strong``: a cue word or a qualifier agrees; ``context``: the statement names other places
-    in the same country; ``m.locative``: a preposition, locative clitic or dateline introduces it.
+    in the same country; ``region``: it lies in the first-level division the statement is about;
+    ``m.locative``: a preposition, locative clitic or dateline introduces it.
     """
     latin = not is_arabic(m.key[0])
     multi = len(m.key) > 1
-    if not latin and len(m.key) == 1 and kind != "country" and zipf >= 6.0:
+    if not latin and len(m.key) == 1 and kind != "country" and zipf >= W.particle_zipf:
         return False  # a particle (إلى, على) is never a place, whatever a cue says
     if strong:
         return True
@@ -481,15 +888,17 @@ def _accept(kind: str, pop: int, m: RawMatch, *, homograph: bool, context: bool,
             return False
         if kind == "country":
             return m.locative or listed or context
-        if latin and m.locative and pop >= 100_000 and not m.sentence_initial:
+        if latin and m.locative and pop >= W.locative_homograph_pop and not m.sentence_initial:
             return True  # "from Geneva", "in Reading": a capitalised name after a preposition
         return context and m.locative
     if latin and m.sentence_initial and not multi and kind not in ("country",) and not context:
-        return pop >= 1_000_000  # a capital at a sentence start proves nothing by itself
-    if kind in _AREA_KINDS:
+        return pop >= W.sentence_start_pop  # a capital at a sentence start proves nothing by itself
+    if region:
+        return True  # a town of the statement's own state or province: local news names them bare
+    if kind in _AREA_KINDS or kind in NATURAL_KINDS:  # a minor feature already had to be near a named country
         return True
-    if pop >= 100_000:
+    if pop >= W.accept_pop:
         return True
-    if pop >= 15_000:
+    if pop >= W.accept_town_pop:
         return context or multi
     return context and m.locative

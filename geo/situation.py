@@ -17,11 +17,9 @@ from .model import LAYERS, Mention, Place, Quote
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas
 
+    from .relations import Movement
+
 __all__ = ["SituationPlace", "Situation"]
-
-#: Decimal places kept in exported coordinates (~1 cm): smaller files, no false precision lost.
-_COORD_PRECISION = 6
-
 
 @dataclass(frozen=True, slots=True)
 class SituationPlace:
@@ -54,15 +52,6 @@ class SituationPlace:
         )
 
 
-def _area_geometry(geom: Any) -> dict[str, Any]:
-    """GeoJSON geometry of an area: rounded, exterior rings counter-clockwise (RFC 7946 §3.1.6)."""
-    import shapely  # local: `import geo` stays fast for the CLI
-    from shapely.geometry import mapping
-
-    geom = shapely.set_precision(geom, 10**-_COORD_PRECISION)
-    return mapping(shapely.orient_polygons(geom, exterior_cw=False))
-
-
 @dataclass(frozen=True)
 class Situation:
     """The result of :func:`geo.geoparse`: the statement, its mentions and its places.
@@ -87,6 +76,13 @@ class Situation:
             first.setdefault(m.place.place_id, m.place)
         return tuple(SituationPlace(first[pid], tuple(ms)) for pid, ms in grouped.items())
 
+    @cached_property
+    def movements(self) -> tuple[Movement, ...]:
+        """Who or what moves from where to where (:func:`geo.relations.extract_movements`), in text order."""
+        from .relations import extract_movements
+
+        return extract_movements(self)
+
     @property
     def unlocated(self) -> tuple[Mention, ...]:
         """Mentions that look like places but are in no gazetteer."""
@@ -102,45 +98,19 @@ class Situation:
         """The situation's entry for ``place_id``; ``KeyError`` if the statement does not name it."""
         return self._by_id[place_id]
 
-    # -- exports -----------------------------------------------------------------
-    def _feature(self, sp: SituationPlace) -> dict[str, Any]:
-        p = sp.place
-        if p.geometry is not None:
-            geometry = _area_geometry(p.geometry)
-        else:
-            # GeoJSON is [lon, lat]: the flip from our lat/lon attributes happens here.
-            geometry = {
-                "type": "Point",
-                "coordinates": [round(p.lon, _COORD_PRECISION), round(p.lat, _COORD_PRECISION)],
-            }
-        return {
-            "type": "Feature",
-            "id": p.place_id,
-            "geometry": _jsonable(geometry),
-            "properties": {
-                "place_id": p.place_id,
-                "name": p.name,
-                "name_ar": p.name_ar,
-                "kind": p.kind,
-                "layer": p.layer.key,
-                "country_code": p.country_code,
-                "lat": round(p.lat, _COORD_PRECISION),
-                "lon": round(p.lon, _COORD_PRECISION),
-                "confidence": round(sp.confidence, 3),
-                "reason": sp.reason,
-                "source": p.source,
-                "mention_count": len(sp.mentions),
-                "quotes": [q.as_dict() for q in sp.quotes(self.text)],
-            },
-        }
+    # -- exports: the schema belongs to geo.export -------------------------------------
+    def to_geojson(self, *, movements: bool = False) -> dict[str, Any]:
+        """An RFC 7946 FeatureCollection, one Feature per place (areas as polygons).
 
-    def to_geojson(self) -> dict[str, Any]:
-        """An RFC 7946 FeatureCollection, one Feature per place (areas as polygons)."""
-        return {"type": "FeatureCollection", "features": [self._feature(sp) for sp in self.places]}
+        ``movements=True`` adds one LineString Feature per movement after the places.
+        """
+        from .export import feature_collection
 
-    def to_geojson_str(self, *, indent: int | None = None) -> str:
+        return feature_collection(self, movements=movements)
+
+    def to_geojson_str(self, *, indent: int | None = None, movements: bool = False) -> str:
         """The FeatureCollection as a JSON string (UTF-8 safe, Arabic kept readable)."""
-        return json.dumps(self.to_geojson(), ensure_ascii=False, indent=indent)
+        return json.dumps(self.to_geojson(movements=movements), ensure_ascii=False, indent=indent)
 
     @property
     def __geo_interface__(self) -> dict[str, Any]:
@@ -166,11 +136,3 @@ class Situation:
             counts[sp.place.layer.key] += 1
         return counts
 
-
-def _jsonable(obj: Any) -> Any:
-    """Turn shapely's tuples into lists so the output equals what JSON parsing gives back."""
-    if isinstance(obj, dict):
-        return {k: _jsonable(v) for k, v in obj.items()}
-    if isinstance(obj, (list, tuple)):
-        return [_jsonable(v) for v in obj]
-    return obj

@@ -39,20 +39,54 @@ __all__ = [
     "ARABIC_SPEAKING",
     "NOT_PLACE_CUES",
     "NOT_PLACE_PHRASES",
+    "MONTHS",
+    "WEEKDAYS",
+    "DIALECT_WORDS",
+    "LOANWORDS_AR",
+    "NEVER_PLACE_ALONE",
+    "DISEASE_HEADS_EN",
+    "DISEASE_MODIFIERS_EN",
+    "DISEASE_HEADS_AR",
+    "DISEASE_NAMES",
+    "PERSON_TITLES",
+    "KIN_WORDS",
+    "NASAB_WORDS",
+    "LANGUAGES_EN",
+    "LANGUAGE_BEFORE_EN",
+    "LANGUAGE_AFTER_EN",
+    "LANGUAGE_BEFORE_AR",
+    "ORG_HEADS_AR",
+    "ORG_HEADS_EN",
+    "ORG_OPENERS_EN",
+    "SPORTS_WORDS",
+    "FACILITY_CUES_AR",
+    "FACILITY_CUES_EN",
+    "FEATURE_HEADS_EN",
 ]
 
-# Characters removed by folding: tashkeel, superscript alef, tatweel, Quranic marks,
-# bidi controls and isolates, zero-width (non-)joiners, soft hyphen, BOM.
+# Characters removed by folding: tashkeel, superscript alef, tatweel, Quranic marks, and every invisible
+# character that can sit inside a word: all of Unicode category Cf (format: bidi controls and isolates,
+# zero-width space and (non-)joiners, word joiner U+2060, invisible operators U+2061-2064, Mongolian vowel
+# separator U+180E, soft hyphen, BOM, Arabic number signs, tags) and the variation selectors (Mn: U+FE00-FE0F,
+# U+E0100-E01EF, Mongolian U+180B-180D, U+180F). A test checks the Cf list against unicodedata.
+_FORMAT = (
+    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+)
+_VARIATION_SELECTORS = "\u180b-\u180d\u180f\ufe00-\ufe0f\U000e0100-\U000e01ef"
 _DELETE = (
     "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640"
-    "\u200b-\u200f\u202a-\u202e\u2066-\u2069\u00ad\ufeff\u061c"
+    + _FORMAT + _VARIATION_SELECTORS
 )
 # Combining marks in Latin text (after NFD they'd be separate; precomposed letters are mapped 1:1 below).
 _DELETE_LATIN = "\u0300-\u036f"
 
 _TOKEN_RE = re.compile(r"[^\W_]+", re.UNICODE)
-_ARABIC_RE = re.compile(r"[\u0600-\u06ff]")
-_LATIN_RE = re.compile(r"[A-Za-z]")
+# Runs, not single letters: counting letters as the lengths of runs builds a few objects per word, not one
+# per letter (detect_lang was a tenth of a batch of short news items).
+_ARABIC_RE = re.compile(r"[\u0600-\u06ff]+")
+_LATIN_RE = re.compile(r"[A-Za-z]+")
 
 
 @lru_cache(maxsize=1)
@@ -247,27 +281,37 @@ def detect_lang(text: str) -> str:
     'ar'
     """
     sample = text[:20000]
-    ar = len(_ARABIC_RE.findall(sample))
-    la = len(_LATIN_RE.findall(sample))
+    ar = sum(map(len, _ARABIC_RE.findall(sample)))
+    la = sum(map(len, _LATIN_RE.findall(sample)))
     return "ar" if ar > la else "en"
 
 
 # -- sentences -------------------------------------------------------------------
-# A sentence ends at . ! ? ؟ … or a line break, unless the period belongs to an
+# A sentence ends at . ! ? ؟ … ۔ or a line break, unless the period belongs to an
 # abbreviation (U.S., Mr., single initials) or the next word starts in lower case.
-_SENT_END_RE = re.compile(r"[.!?؟…۔]+[\"'”’»)\]]*(?=\s)|\n\s*")
+#
+# Every scan here is linear in the text, whatever it holds: a sentence end is a maximal run of
+# end marks and then of closing quotes (two disjoint classes, so the regex never backtracks), and
+# only then is the character after it checked for whitespace. A lookahead after the run (the old
+# ``[.!?]+…(?=\s)``) made the regex give the run back one character at a time at every start
+# position: quadratic, 10 s for 30,000 "!".
+_END_MARKS = ".!?؟…۔"
+_CLOSERS = r"\"'”’»)\]"
+_SENT_END_RE = re.compile(f"[{_END_MARKS}]+[{_CLOSERS}]*" + r"|\n\s*")
+_SPACE_RE = re.compile(r"\s")
 _ABBREV = frozenset(
     "mr mrs ms dr st gen col lt sgt maj capt adm gov sen rep prof jan feb mar apr jun jul aug sep sept "
     "oct nov dec no vs etc inc ltd co corp jr sr mt ft u.s u.k u.n e.g i.e a.m p.m".split()
 )
-
-
-_NEXT_CHAR_RE = re.compile(r"\s*(\S)")
+# Possessive: a run of spaces with nothing after it fails without giving the spaces back one by one.
+_NEXT_CHAR_RE = re.compile(r"\s*+(\S)")
 _INITIALS_RE = re.compile(r"(?:[a-z]\.)+[a-z]")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans ``(start, end)`` of ``text``, whitespace trimmed, covering every word.
+
+    Linear time in ``len(text)`` for any text (runs of punctuation or spaces included).
 
     >>> t = "The U.S. envoy met them. في الرياض."
     >>> [t[s:e] for s, e in sentences(t)]
@@ -276,10 +320,17 @@ def sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     n = len(text)
+    # The last word separator (space, tab, line break) before a period, kept between matches: each
+    # stretch of text is searched for one only once (an rfind back to the sentence start at every
+    # period was quadratic on "A.\u00a0A.\u00a0…", where no plain space ever ends the search).
+    last_sep = -1
+    searched = 0
     for m in _SENT_END_RE.finditer(text):
         end = m.end()
         mark = m.group()
-        if "\n" not in mark:
+        if mark[0] != "\n":
+            if end >= n or not _SPACE_RE.match(text, end):
+                continue  # marks inside a word or at the very end: not a sentence end
             # Does a lower-case word follow, or is the period part of an abbreviation?
             # (Searches are anchored at positions: slicing the text here would make this quadratic.)
             nxt = _NEXT_CHAR_RE.match(text, end)
@@ -287,7 +338,12 @@ def sentences(text: str) -> list[tuple[int, int]]:
                 continue
             if mark[0] == ".":
                 pos = m.start()
-                ws = max(text.rfind(" ", start, pos), text.rfind("\n", start, pos), text.rfind("\t", start, pos))
+                lo = max(searched, start)
+                found = max(text.rfind(" ", lo, pos), text.rfind("\n", lo, pos), text.rfind("\t", lo, pos))
+                if found >= 0:
+                    last_sep = found
+                searched = pos
+                ws = last_sep if last_sep >= start else -1
                 w = text[max(ws + 1, start) : pos].lower().strip("(\"'")
                 if w in _ABBREV or (len(w) == 1 and w.isalpha()) or _INITIALS_RE.fullmatch(w):
                     continue
@@ -297,13 +353,26 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_NON_SPACE_RE = re.compile(r"\S")
+
+
 def _push(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    if e > s:
-        out.append((s, e))
+    """Append ``(s, e)`` with surrounding whitespace trimmed, unless nothing is left."""
+    # C-level scans (a regex forwards, rstrip on doubling chunks backwards): a Python loop per
+    # character took a second over a 10 MB run of spaces.
+    first = _NON_SPACE_RE.search(text, s, e)
+    if first is None:
+        return
+    s = first.start()
+    step = 64
+    while e > s:
+        lo = max(s, e - step)
+        kept = len(text[lo:e].rstrip())
+        if kept:
+            out.append((s, lo + kept))
+            return
+        e = lo
+        step *= 2
 
 
 # -- Arabic language rules, as data ------------------------------------------------
@@ -410,6 +479,8 @@ AR_HOMOGRAPHS: frozenset[str] = frozenset(fold_name(w) for w in (
     "مالي", "المغرب", "العاصمة", "الداخلية", "الوسطى", "الشمالية", "الجنوبية", "الشرقية", "الغربية", "الحدود",
     # scene (Mashhad), floods (Seoul), square (Medan), naval (Khartoum North), second (Thane), father (Aba)
     "مشهد", "سيول", "ميدان", "بحري", "تاني", "أبا",
+    # financial (السوق المالية), also the nisba of Mali
+    "المالي", "المالية",
 ))
 
 #: Folded names whose written vowels tell two places apart, as Arabic writers do when it matters:
@@ -432,9 +503,9 @@ NOT_PLACE_CUES: frozenset[str] = frozenset(fold_name(w) for w in (
 ))
 
 #: Multiword expressions that contain a place name but do not refer to it; indexed like organisations.
+#: (Seas named after a country, "Gulf of Aden", خليج عمان, are places of their own: data/natural_features.geojson.)
 NOT_PLACE_PHRASES: tuple[str, ...] = (
-    "المغرب العربي", "دول المغرب العربي", "Arab Maghreb", "Gulf of Mexico", "Gulf of Aden", "Gulf of Oman",
-    "Sea of Japan", "خليج عدن", "خليج عمان", "بحر العرب", "New York Times", "Washington Post",
+    "المغرب العربي", "دول المغرب العربي", "Arab Maghreb", "New York Times", "Washington Post",
 )
 
 #: AP-style abbreviations of US states (as in datelines: "DAMASCUS, Md."), to their ISO 3166-2 suffix.
@@ -448,3 +519,207 @@ US_STATE_ABBREVIATIONS: dict[str, str] = {
     "Tenn.": "TN", "Tex.": "TX", "Vt.": "VT", "Va.": "VA", "Wash.": "WA", "W.Va.": "WV", "Wis.": "WI",
     "Wyo.": "WY", "D.C.": "DC",
 }
+
+
+# -- words that are never a place on their own ------------------------------------------------
+def _with_article(words: str) -> frozenset[str]:
+    """Folded forms of space-separated words; Arabic ones also with and without the article."""
+    out: set[str] = set()
+    for w in words.split():
+        f = fold_name(w)
+        out.add(f)
+        if is_arabic(f):
+            out.add(f[2:] if f.startswith("ال") else "ال" + f)
+    return frozenset(out)
+
+
+#: Month names: Syriac (Levant, Iraq), Gregorian (Egypt, the Gulf, the Maghreb's French forms) and Hijri;
+#: English months. A place name spelled like one (تموز, آب, Mayo's May) is the month when it stands alone.
+MONTHS: frozenset[str] = _with_article(
+    "كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين "
+    "يناير فبراير مارس أبريل إبريل مايو يونيو يونيه يوليو يوليه أغسطس اغسطس سبتمبر أكتوبر نوفمبر ديسمبر "
+    "جانفي فيفري أفريل ماي جوان جويلية أوت "
+    "محرم صفر ربيع جمادى رجب شعبان رمضان شوال "
+    "january february march april may june july august september october november december"
+)
+#: Weekday names, Arabic (with and without the article) and English.
+WEEKDAYS: frozenset[str] = _with_article(
+    "الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت "
+    "monday tuesday wednesday thursday friday saturday sunday"
+)
+#: Everyday words of the spoken dialects that social-media posts are written in (Levantine, Gulf, Iraqi,
+#: Egyptian, Maghrebi): function words, adverbs and common verbs, from the dialects' grammars, not from
+#: any text we parse. Some are spelled like places elsewhere (كاين "there is" is an Arabic name of Caen);
+#: words that also name Arab towns (هون "here" is Hun in Libya, خالص "at all" al-Khalis in Iraq) are left out.
+DIALECT_WORDS: frozenset[str] = _with_article(
+    # Levantine
+    "شو هيك هلق هلأ كتير منيح بدي بدك بدو بدها عم مبارح هونيك ليش وين قديش كمان لسا لسه يلا حدا "
+    "منشان مشان شوي تبع تبعي هيدا هيدي هيدول "
+    # Gulf
+    "وايد شلون شنو جذي هالحين الحين زين يبي أبي ترى حيل عيل اشلون "
+    # Iraqi
+    "ماكو اكو شكو هواية هسة هسه يمعود كلش اكيد "
+    # Egyptian
+    "إزاي ازاي ليه إمتى امتى فين كده كدا دلوقتي النهارده بكره أوي اوي بتاع عايز عاوز حاجة "
+    # Maghrebi
+    "واش كاين كاينة كاينين بزاف دابا ديال تاع راه راهي راني راك هاد هادي كيفاش علاش شحال مزيان بغيت "
+    "خويا والو باش برشا توا برك شوية"
+)
+#: English words written in Arabic letters, as posts use them (لايف, أونلاين, الستوري). سوري ("sorry") is
+#: left out: it is also "Syrian" (see :data:`INDEFINITE_NISBA_OPENS`).
+LOANWORDS_AR: frozenset[str] = _with_article(
+    "أوكي اوكي لايف أونلاين اونلاين بوست ستوري لايك شير فولو فيديو موبايل لابتوب ويكند ميتنج أوفر اوفر "
+    "ترافيك لوكيشن نورمال برافو ميرسي سيلفي تريند هاشتاغ هاشتاج كاش جيم ماتش أوبر اوبر كافيه مول تاكسي "
+    "سيمانة طوموبيل ميساج فيسبوك انستا تيك توك سناب واتساب"
+)
+
+
+# -- diseases named after places ----------------------------------------------------------------
+#: Words that make the place name before them (English: "Lassa fever", "West Nile virus", "German measles")
+#: or after them (Arabic: حمى لاسا, فيروس زيكا, الحصبة الألمانية) the name of a disease.
+DISEASE_HEADS_EN: frozenset[str] = frozenset(
+    "virus viruses fever disease flu influenza measles encephalitis syndrome pox".split())
+#: Words that may stand between the name and its English head: "Crimean-Congo haemorrhagic fever".
+DISEASE_MODIFIERS_EN: frozenset[str] = frozenset(
+    "haemorrhagic hemorrhagic spotted equine virus valley forest".split())
+DISEASE_HEADS_AR: frozenset[str] = _with_article(
+    "حمى حمي فيروس فايروس مرض داء إنفلونزا انفلونزا أنفلونزا إنفلونزة حصبة متلازمة التهاب")
+#: Diseases and viruses named after the place they were first described in, written bare ("an Ebola
+#: outbreak", إيبولا وماربورغ): the disease unless a locative word or a cue says the place is meant ("in
+#: Marburg"). From the lists of infectious diseases named after places (ICD-11 names, ICTV virus names);
+#: names that are mostly the place (Sudan, Congo, Nile, Rift Valley, Crimea) count only with a head word.
+DISEASE_NAMES: frozenset[str] = frozenset(fold_name(w) for w in (
+    "Ebola", "Marburg", "Lassa", "Zika", "Hendra", "Nipah", "Lyme", "Coxsackie", "Norwalk", "Hantaan",
+    "Bundibugyo", "Junin", "Machupo", "Guanarito", "Oropouche", "Mayaro", "Usutu", "Powassan", "Sindbis",
+    "Semliki", "Reston", "Chapare", "Lujo", "West Nile",
+    "إيبولا", "ايبولا", "إبولا", "ماربورغ", "ماربورج", "ماربورك", "لاسا", "زيكا", "هندرا", "نيباه", "نيبا",
+    "لايم", "غرب النيل",
+))
+
+
+# -- persons --------------------------------------------------------------------------------------
+#: Titles and forms of address: a name right after one is a person's (الأمير تركي, الدكتورة دارين, "Dr.
+#: Austin Reyes", "Nurse Florence"), unless the name itself begins with the title (الشيخ زايد, Prince George:
+#: the longer name is matched first). A definite nisba after a title is still the state (الرئيس السوري), and
+#: Arabic titles count only with the article: a bare one heads a construct, رئيس لبنان "the president of Lebanon".
+PERSON_TITLES: frozenset[str] = frozenset(fold_name(w) for w in (
+    "الرئيس الوزير الوزيرة السفير السفيرة السيد السيدة الآنسة الشيخ الشيخة الأمير الأميرة الملك "
+    "الملكة السلطان الدكتور الدكتورة د المهندس المهندسة الطبيب الطبيبة الطالب الطالبة الحاج الحاجة الأستاذ "
+    "الأستاذة المحامي المحامية الفنان الفنانة اللاعب اللاعبة المدرب الكابتن النائب النائبة العقيد العميد "
+    "الجنرال المطران الإمام القس الممرض الممرضة الصحفي الصحفية الناشط الناشطة المواطن المواطنة الشاب الشابة "
+    "الطفل الطفلة السيدة "
+    "president minister mr mrs ms miss dr doctor prof professor gov governor sen senator rep gen general col "
+    "capt captain sgt lt judge mayor rev nurse coach prince princess king queen sheikh emir sultan pope lord "
+    "lady sir dame ambassador chancellor premier officer"
+).split())
+#: Verbs whose object is a place (visit, leave, reach, enter): in verb–subject–object order a title between
+#: the verb and a name is the subject, and the name is the place (زار الرئيس وهران: "the president visited Oran");
+#: not for a name that is also a nisba or a country's name, which after a title is a given name (الأمير تركي).
+PLACE_OBJECT_VERBS: frozenset[str] = frozenset(fold_name(w) for w in (
+    "زار زارت يزور تزور غادر غادرت يغادر تغادر دخل دخلت يدخل تدخل بلغ بلغت يبلغ تبلغ قصد قصدت يقصد تقصد"
+).split())
+#: Kin words with a possessive ending (my sister, my aunt's ...): the name after one is a person's
+#: (أختي سيناء). Levantine, Gulf, Egyptian and Maghrebi forms.
+KIN_WORDS: frozenset[str] = frozenset(fold_name(w) for w in (
+    "أختي اختي أخي اخوي اخويا خويا أخوي خالتي خالي عمتي عمي ابني بنتي ابنتي زوجتي زوجي مرتي جوزي صديقي "
+    "صديقتي صاحبي صاحبتي جدتي جدي ستي أمي امي أبوي ابوي بابا ماما"
+).split())
+#: Words of a patronymic chain: a name right before one is a person's (تركي بن طلال, جنين بنت خالتي).
+NASAB_WORDS: frozenset[str] = frozenset(fold_name(w) for w in "بن بنت ابن ابنة".split())
+
+# -- languages ------------------------------------------------------------------------------------
+#: Language names: the one-word names of ISO 639-1 (pycountry), and a few common other names. "Spanish",
+#: "Hindi" and "Tonga" are also demonyms or places; read as a language only where the words around say so
+#: (:data:`LANGUAGE_BEFORE_EN`, :data:`LANGUAGE_AFTER_EN`, a list of languages).
+LANGUAGES_EN: frozenset[str] = frozenset(w.lower() for w in (
+    "Abkhazian Afar Afrikaans Akan Albanian Amharic Arabic Aragonese Armenian Assamese Avaric Avestan Aymara "
+    "Azerbaijani Bambara Bashkir Basque Belarusian Bengali Bislama Bosnian Breton Bulgarian Burmese Catalan "
+    "Chamorro Chechen Chichewa Chinese Chuvash Cornish Corsican Cree Croatian Czech Danish Divehi Dutch "
+    "Dzongkha English Esperanto Estonian Ewe Faroese Fijian Finnish French Fulah Galician Ganda Georgian "
+    "German Guarani Gujarati Haitian Hausa Hebrew Herero Hindi Hungarian Icelandic Ido Igbo Indonesian "
+    "Interlingua Interlingue Inuktitut Inupiaq Irish Italian Japanese Javanese Kalaallisut Kannada Kanuri "
+    "Kashmiri Kazakh Khmer Kikuyu Kinyarwanda Kirghiz Komi Kongo Korean Kuanyama Kurdish Lao Latin Latvian "
+    "Limburgan Lingala Lithuanian Luba-Katanga Luxembourgish Macedonian Malagasy Malay Malayalam Maltese Manx "
+    "Maori Marathi Marshallese Mongolian Nauru Navajo Ndonga Nepali Norwegian Occitan Ojibwa Oriya Oromo "
+    "Ossetian Pali Panjabi Persian Polish Portuguese Pushto Quechua Romanian Romansh Rundi Russian Samoan "
+    "Sango Sanskrit Sardinian Serbian Serbo-Croatian Shona Sindhi Sinhala Slovak Slovenian Somali Spanish "
+    "Sundanese Swahili Swati Swedish Tagalog Tahitian Tajik Tamil Tatar Telugu Thai Tibetan Tigrinya Tonga "
+    "Tsonga Tswana Turkish Turkmen Twi Uighur Ukrainian Urdu Uzbek Venda Vietnamese Volapük Walloon Welsh "
+    "Wolof Xhosa Yiddish Yoruba Zhuang Zulu"
+).split()) | frozenset("greek punjabi pashto farsi dari mandarin cantonese filipino gaelic kurmanji sorani".split())
+#: English words before a language name: "speaks Spanish", "in Spanish", "translated into Hindi".
+LANGUAGE_BEFORE_EN: frozenset[str] = frozenset(
+    "in into speak speaks spoke spoken speaking learn learns learning learned learnt teach teaches taught "
+    "teaching study studies studied translate translated translates translation fluent native".split())
+#: English words after a language name: "Spanish-language", "Spanish-speaking", "Hindi speakers".
+LANGUAGE_AFTER_EN: frozenset[str] = frozenset(
+    "language languages speaking speaker speakers speak translation translations translator subtitles "
+    "dub dubbed version lessons classes class course courses teacher teachers".split())
+#: Arabic words before a language, which Arabic names by the nisba: "يتكلم التركية", "بحكي عربي",
+#: "اللغة الكردية", "تتعلم تركي"; verbs of speaking, learning, writing and translating in MSA and dialect.
+LANGUAGE_BEFORE_AR: frozenset[str] = frozenset(fold_name(w) for w in (
+    "لغة اللغة لغات اللغات يتكلم تتكلم أتكلم نتكلم يتكلمون يتحدث تتحدث أتحدث يتحدثون يحكي تحكي بحكي بتحكي "
+    "أحكي نحكي يحكو يتعلم تتعلم أتعلم نتعلم بتعلم بتتعلم يدرس تدرس أدرس يجيد تجيد أجيد يتقن تتقن أتقن "
+    "يكتب تكتب أكتب يترجم تترجم ترجم ترجمة مترجم مترجمة يفهم تفهم أفهم يهدر تهدر نهدر"
+).split())
+
+# -- organisations ----------------------------------------------------------------------------
+#: Arabic head nouns of organisations, markets and companies: the name right after one is inside the
+#: organisation's name (بنك مصر, بورصة الكويت, نادي الزمالك, بلدية نابلس, البنك المركزي), and the word itself
+#: is never a place (بورصة is also an Arabic spelling of Bursa). A nisba after one is the state (مجموعة
+#: إماراتية, a company's nationality). National teams (منتخب) are not here: they are their country.
+ORG_HEADS_AR: frozenset[str] = _with_article(
+    "بنك مصرف بورصة شركة مجموعة نادي بلدية موانئ مصافي مؤسسة هيئة صندوق وكالة اتحاد رابطة جمعية جامعة "
+    "كلية معهد صحيفة جريدة قناة إذاعة تلفزيون مصنع مصانع")
+#: English head nouns that end an organisation's name: "Qatar National Bank", "Abu Dhabi Securities
+#: Exchange", "Trafford Council", "Manchester United"; a place inside such a name is not a mention.
+ORG_HEADS_EN: frozenset[str] = frozenset(
+    "bank exchange bourse airways airlines university college council authority ports steel motors power "
+    "health securities group holdings corporation corp company inc ltd plc petroleum properties telecom "
+    "united fc rovers wanderers athletic albion hotspur club league federation association institute "
+    "foundation times post herald tribune".split())
+#: English head nouns that open an organisation's name: "Bank of England", "University of Reading".
+ORG_OPENERS_EN: frozenset[str] = frozenset("bank university college council".split())
+
+# -- sports ---------------------------------------------------------------------------------------
+#: Words of a match report that make a city's name its club: "Brighton beat Wolves", "host Tottenham",
+#: فاز الحسين إربد على ضيفه الرمثا. A country's name there is its national team, and so the country. Only
+#: words of a result between two sides: "against", "host", أمام are said of places too.
+SPORTS_WORDS: frozenset[str] = frozenset(fold_name(w) for w in (
+    "beat beats drew defeated thrashed edged "
+    "فاز يفوز فوز فوزه فوزها تعادل يتعادل خسر يخسر هزم يهزم تغلب يتغلب ضيفه ضيفها مضيفه مضيفها"
+).split())
+
+
+# -- facilities, streets and districts: a cue word and a name -------------------------------------
+#: Arabic cue words before a facility's, street's or district's name (مرفأ بيروت, مستشفى نبيه بري, شارع
+#: الحمرا, قضاء صور), to the kind of place they announce. Camps, prisons and crossings keep :data:`CUES`;
+#: checkpoints (سيطرة "control", حاجز "barrier") are left out: the words are far more often everyday nouns.
+#: منطقة ("area") makes a district only of a town's name (منطقة عفرين; see geo.facilities).
+FACILITY_CUES_AR: dict[str, str] = {fold_name(w): kind for kind, ws in {
+    "facility": "مطار مطاري ميناء مرفأ مرفا مستشفى مشفى مستوصف جسر كوبري سد نفق محطة ملعب ستاد استاد جامع مسجد "
+                "كنيسة فندق قلعة",
+    "street": "شارع طريق ساحة ميدان محور كورنيش جادة أوتوستراد اوتوستراد",
+    "district": "قضاء أقضية مديرية مديريتي محلية ناحية لواء منطقة",
+    "locality": "حي أحياء",
+}.items() for w in ws.split()}
+#: English cue words after a facility's, street's or district's name ("Wythenshawe Hospital", "Oxford
+#: Road", "Anderson County", "Mundra port"), to the kind of place they announce.
+FACILITY_CUES_EN: dict[str, str] = {w: kind for kind, ws in {
+    "facility": "airport port hospital clinic bridge dam tunnel station stadium ground arena mosque church "
+                "cathedral hotel harbour harbor terminal",
+    "street": "street st road rd avenue ave boulevard blvd square highway expressway motorway freeway lane "
+              "drive parkway",
+    "district": "district districts county counties parish borough municipality township",
+}.items() for w in ws.split()}
+#: English words that head a natural feature's name ("Trinity River", "Sulu Sea"): with the cue words
+#: above, a capitalised word before one is part of a place's name, not a person's given name.
+FEATURE_HEADS_EN: frozenset[str] = frozenset(
+    "river rivers lake lakes sea bay gulf strait creek island islands mountain mountains range valley desert "
+    "forest park peninsula cape coast canal falls".split())
+
+
+#: Words that are never a place on their own, whatever the gazetteer says (a longer name that holds one,
+#: خميس مشيط, العاشر من رمضان, is still matched whole), and the head nouns of organisations (بورصة "stock
+#: exchange" is also an Arabic spelling of Bursa).
+NEVER_PLACE_ALONE: frozenset[str] = MONTHS | WEEKDAYS | DIALECT_WORDS | LOANWORDS_AR | ORG_HEADS_AR

@@ -106,7 +106,7 @@ def test_first_run_sends_the_map_and_the_drawn_map_brings_the_rest():
     first_script = map_args(at)["script"]
     map_reports(at, MAP_DRAWN)
     assert place_ids(at) == SEED_IDS and len(at.main.get("download_button")) == 4
-    assert len(at.sidebar.checkbox) == 4 and at.session_state["selected"] is None
+    assert len(at.sidebar.checkbox) == 5 and at.session_state["selected"] is None  # one per layer
     assert map_args(at)["script"] == first_script  # the same map: the browser keeps its iframe
 
 
@@ -128,7 +128,8 @@ def test_opens_on_the_seed_statement_parsed(app):
 def test_map_uses_only_local_assets(app):
     args = map_args(app)
     assert args["js_links"] == ["/app/static/vendor/leaflet/leaflet.js",
-                                "/app/static/vendor/leaflet.markercluster/leaflet.markercluster.js"]
+                                "/app/static/vendor/leaflet.markercluster/leaflet.markercluster.js",
+                                "/app/static/vendor/leaflet-textpath/leaflet.textpath.js"]  # movement arrows
     assert args["css_links"] == ["/app/static/vendor/leaflet/leaflet.css",
                                  "/app/static/vendor/leaflet.markercluster/MarkerCluster.css",
                                  "/app/static/vendor/leaflet.markercluster/MarkerCluster.Default.css"]
@@ -274,8 +275,9 @@ def test_statement_without_places(app):
 
 
 def test_sidebar_layer_checkboxes_show_counts(app):
-    labels = [app.checkbox(key=f"layer_{k}").label for k in ("countries", "regions", "cities", "camps")]
-    assert labels == ["Countries (4)", "Regions (1)", "Cities and towns (3)", "Camps and facilities (2)"]
+    labels = [app.checkbox(key=f"layer_{k}").label for k in ("countries", "regions", "natural", "cities", "camps")]
+    assert labels == ["Countries (4)", "Regions (1)", "Natural features (0)", "Cities and towns (3)",
+                      "Camps and facilities (2)"]
 
 
 def test_upload_name_cannot_inject_markdown(app):

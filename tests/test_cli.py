@@ -25,7 +25,9 @@ def test_jsonl_offsets_point_into_the_decoded_input():
     code, out = run(["parse", str(SEED)])
     assert code == 0
     text = SEED.read_text(encoding="utf-8")
-    recs = [json.loads(line) for line in out.splitlines()]
+    lines = [json.loads(line) for line in out.splitlines()]
+    recs = [r for r in lines if "type" not in r]  # mentions; movements follow them with "type": "movement"
+    assert [r["type"] for r in lines[len(recs):]] == ["movement"] * 5
     assert len(recs) == 31
     assert [r["start"] for r in recs] == sorted(r["start"] for r in recs)  # text order
     for r in recs:

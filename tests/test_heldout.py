@@ -13,6 +13,10 @@ misses (commits 68b4a01, bde00a4, 16fd62d), and 15 rows were updated when the ga
 admin1 divisions they name (96f6c3a; each such row says so in its note). Measured after that:
     ar   P=0.947 R=0.856 (tp=125 fp=7 fn=21)
     en   P=0.953 R=0.931 (tp=161 fp=8 fn=12)
+7 rows were added when the gazetteer gained Natural Earth natural features (rivers, seas, a mountain range)
+that the first annotation's notes name as "not listed" (branch nedata; each row says so). Measured after that:
+    ar   P=0.944 R=0.906 (tp=135 fp=8 fn=14)
+    en   P=0.965 R=0.938 (tp=166 fp=6 fn=11)
 The floors below are the blind figures minus about 0.05, rounded down: they catch a regression
 without pinning the current numbers. Do not raise them by tuning on these texts; if the
 parser improves, re-measure and keep the margin.

@@ -9,6 +9,10 @@ Blind figures, first run (set d1512cc; geo/ code as of 814f280):
     ar   P=0.919 R=0.746 (tp=91 fp=8 fn=31)
     en   P=0.878 R=0.847 (tp=122 fp=17 fn=22)
     all  P=0.895 R=0.801 (tp=213 fp=25 fn=53)
+9 rows were added when the gazetteer gained Natural Earth natural features that the notes name as "not listed"
+(branch nedata; each row says so; the Amu Darya, named only in Arabic, is a miss). Measured after that:
+    ar   P=0.953 R=0.816 (tp=102 fp=5 fn=23)
+    en   P=0.946 R=0.933 (tp=140 fp=8 fn=10)
 The floors below are those minus about 0.05, rounded down: they catch a regression without pinning the
 current numbers. Do not raise them by tuning on these texts.
 """

@@ -59,7 +59,8 @@ def test_only_local_assets(seed_html):
     assert sorted(urls) == sorted([f"{ASSET_BASE}/leaflet/leaflet.js", f"{ASSET_BASE}/leaflet/leaflet.css",
                                    f"{ASSET_BASE}/leaflet.markercluster/leaflet.markercluster.js",
                                    f"{ASSET_BASE}/leaflet.markercluster/MarkerCluster.css",
-                                   f"{ASSET_BASE}/leaflet.markercluster/MarkerCluster.Default.css"])
+                                   f"{ASSET_BASE}/leaflet.markercluster/MarkerCluster.Default.css",
+                                   f"{ASSET_BASE}/leaflet-textpath/leaflet.textpath.js"])  # movement arrows
     assert "http://" not in seed_html and "https://" not in seed_html
     for host in CDN_HOSTS:
         assert host not in seed_html
@@ -111,7 +112,8 @@ def test_one_feature_group_per_layer_and_layer_control_last(seed_html):
     m = build_map(seed_like())
     groups = [c for c in m._children.values() if isinstance(c, folium.FeatureGroup)]
     assert [g.layer_name.rsplit("</span>", 1)[1] for g in groups] == [
-        "Countries (4)", "Regions (1)", "Cities and towns (3)", "Camps and facilities (2)"]
+        "Countries (4)", "Regions (1)", "Natural features (0)", "Cities and towns (3)", "Camps and facilities (2)",
+        "Movements (2)"]  # the arrows (tests/test_mapview_movements.py) after the places
     assert isinstance(list(m._children.values())[-1], folium.LayerControl)
     for layer in LAYERS:
         assert f"background:{layer.colour}" in seed_html  # swatch in the layer control label
@@ -143,7 +145,7 @@ def test_bad_layers_rejected(layers, match):
 
 def test_areas_are_polygons_and_points_are_circle_markers(seed_html):
     data = place_data(seed_html)
-    assert len(data) == 4  # one script per layer
+    assert len(data) == len(LAYERS)  # one script per layer
     kinds = {f["id"]: f["geometry"]["type"] for d in data for f in d["geojson"]["features"]}
     assert sorted(kinds.values()) == ["Point"] * 5 + ["Polygon"] * 5  # 3 cities + 2 camps; 4 countries + 1 region
     styles = {pid: effective_style(d, pid) for d in data for pid in d["style"]}
@@ -271,7 +273,7 @@ def test_standalone_has_everything_inline(tmp_path):
     assert "window.L=" in html or "window.L =" in html  # leaflet inlined
     assert "url(data:image/png;base64," in html
     assert "sourceMappingURL" not in html
-    assert len(place_data(html)) == 4 and len(popups(html)) == 10
+    assert len(place_data(html)) == len(LAYERS) and len(popups(html)) == 10
     out = write_map_html(seed_like(), tmp_path / "map.html")
     assert out.read_text(encoding="utf-8") == html
 

@@ -88,6 +88,7 @@ def test_place_rows():
         "place_id": "geonames:98182", "name": "Baghdad", "name_ar": "بغداد", "kind": "city", "layer": "cities",
         "country_code": "IQ", "mentions": 1, "confidence": 0.9, "reason": "test fixture",
         "lat": 33.3406, "lon": 44.4009, "source": "geonames",
+        "form": "name", "evidence": [], "candidates": [],  # a fixture mention: no resolution behind it
     }
 
 

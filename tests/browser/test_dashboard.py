@@ -78,8 +78,8 @@ def test_map_shows_the_seed_places_in_their_layers(page: Page, app_url):
         for pid in ids:
             expect(frame.locator(f"path.geo-layer-{layer}.{css_class(pid)}")).to_have_count(1)
     labels = frame.locator(".leaflet-control-layers-overlays label")
-    expect(labels).to_have_text(["Countries (4)", "Regions (1)", "Cities and towns (3)",
-                                 "Camps and facilities (2)"], use_inner_text=True)
+    expect(labels).to_have_text(["Countries (4)", "Regions (1)", "Natural features (0)", "Cities and towns (3)",
+                                 "Camps and facilities (2)", "➜Movements (5)"], use_inner_text=True)
     # The view is fitted on the Middle East (not stretched to the United States).
     lat, lon, zoom = map_view(page)
     assert 20 < lat < 38 and 35 < lon < 50 and zoom >= 4
@@ -181,7 +181,7 @@ def test_html_export_works_offline(page: Page, app_url, tmp_path, context):
     expect(export.locator(".leaflet-container")).to_be_visible()
     expect(export.locator("path.geo-place")).to_have_count(10)
     expect(export.locator(f"path.{css_class('geonames:98182')}")).to_be_visible()
-    expect(export.locator(".leaflet-control-layers-overlays label")).to_have_count(4)
+    expect(export.locator(".leaflet-control-layers-overlays label")).to_have_count(6)  # 5 place layers, movements
     export.locator(f"path.{css_class('curated:roj-camp')}").click()
     expect(export.locator(".leaflet-popup-content mark")).to_have_text("روج")
 

@@ -30,8 +30,10 @@ HOSTILE = (
     "and talks in Baghdad `${alert(1)}` continued."
 )
 ENGLISH = "Officials met in Tripoli, Lebanon, on Monday and then drove south to Beirut."
-SEED_LAYERS = ["Countries (4)", "Regions (1)", "Cities and towns (3)", "Camps and facilities (2)"]
-ENGLISH_LAYERS = ["Countries (1)", "Regions (0)", "Cities and towns (2)", "Camps and facilities (0)"]
+SEED_LAYERS = ["Countries (4)", "Regions (1)", "Natural features (0)", "Cities and towns (3)",
+               "Camps and facilities (2)", "➜Movements (5)"]
+ENGLISH_LAYERS = ["Countries (1)", "Regions (0)", "Natural features (0)", "Cities and towns (2)",
+                  "Camps and facilities (0)", "➜Movements (0)"]
 SEED_NAMES = {"Riyadh", "Damascus", "Baghdad", "al-Hol camp", "Roj camp"}  # a few of its ten
 ENGLISH_NAMES = {"Tripoli", "Lebanon", "Beirut"}
 
@@ -265,7 +267,8 @@ def test_a_places_file_puts_its_places_on_the_map_and_a_bad_one_changes_nothing(
     frame = open_dashboard(page, app_url)
     paste(page, "Families from Beirut reached the Nour Shelter on Monday.")
     expect(layer_labels(frame)).to_have_text(
-        ["Countries (0)", "Regions (0)", "Cities and towns (1)", "Camps and facilities (0)"], use_inner_text=True,
+        ["Countries (0)", "Regions (0)", "Natural features (0)", "Cities and towns (1)", "Camps and facilities (0)",
+         "➜Movements (0)"], use_inner_text=True,
         timeout=30_000)
     idle(page)
     shelter = {"type": "Feature", "geometry": {"type": "Point", "coordinates": [35.9, 33.6]},
@@ -276,7 +279,8 @@ def test_a_places_file_puts_its_places_on_the_map_and_a_bad_one_changes_nothing(
                                          "buffer": json.dumps({"type": "FeatureCollection",
                                                                "features": [shelter]}).encode()}])
     expect(layer_labels(frame)).to_have_text(
-        ["Countries (0)", "Regions (0)", "Cities and towns (1)", "Camps and facilities (1)"], use_inner_text=True,
+        ["Countries (0)", "Regions (0)", "Natural features (0)", "Cities and towns (1)", "Camps and facilities (1)",
+         "➜Movements (1)"], use_inner_text=True,  # Beirut → the shelter, now a place
         timeout=30_000)
     expect(frame.locator(f"path.{css_class('user:nour-shelter')}")).to_be_visible()
     wait_for_table(page, lambda n: n == {"Beirut", "Nour Shelter"})

@@ -1,0 +1,122 @@
+"""Review and correct in headless Chromium: a rejected place leaves the map and comes back after undo.
+
+Its own server with its own store (``$GEO_DB`` in a temporary folder), so the corrections of this test
+reach no other test.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+from browser_helpers import FIRST_LOAD_TIMEOUT_MS, IDLE, MAP_IFRAME, ROOT
+from playwright.sync_api import Page, expect
+
+from geo.mapview import place_css_class
+
+pytestmark = pytest.mark.browser
+
+BAGHDAD = "geonames:98182"
+ROJ = "curated:roj-camp"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def review_url(tmp_path_factory):
+    db = tmp_path_factory.mktemp("review") / "collection.sqlite3"
+    port = _free_port()
+    log_path = tmp_path_factory.mktemp("streamlit-review") / "server.log"
+    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", "GEO_DB": str(db)}
+    with open(log_path, "wb") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port",
+             str(port), "--server.address", "127.0.0.1", "--server.fileWatcherType", "none",
+             "--browser.gatherUsageStats", "false"],
+            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env,
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            if proc.poll() is not None:
+                pytest.fail(f"streamlit exited with {proc.returncode}:\n{log_path.read_text(errors='replace')}")
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail(f"streamlit not healthy after 120 s:\n{log_path.read_text(errors='replace')}")
+            time.sleep(0.3)
+        yield url
+    finally:
+        proc.terminate()  # our own PID only
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=5)
+        assert "Traceback" not in log_path.read_text(errors="replace")
+
+
+def test_a_rejected_place_leaves_the_map_and_comes_back_after_undo(page: Page, review_url):
+    page.goto(review_url)
+    frame = page.frame_locator(MAP_IFRAME)
+    roj = frame.locator(f"path.{place_css_class(ROJ)}")
+    expect(frame.locator(f"path.{place_css_class(BAGHDAD)}")).to_be_visible(timeout=FIRST_LOAD_TIMEOUT_MS)
+    expect(page.locator(".st-key-places_table table td").first).to_be_attached(timeout=60_000)
+    expect(page.locator(IDLE)).to_be_attached(timeout=60_000)
+    expect(roj).to_have_count(1)
+    page.get_by_text("Review and correct").click()
+    box = page.locator(".st-key-review_place")
+    box.scroll_into_view_if_needed()
+    box.click()
+    page.get_by_role("option", name=f"({ROJ})").first.click()
+    page.locator(".st-key-review_reject button").click()
+    expect(page.get_by_text("Saved as correction 1.")).to_be_visible(timeout=30_000)
+    expect(roj).to_have_count(0, timeout=30_000)
+    expect(frame.locator(f"path.{place_css_class(BAGHDAD)}")).to_have_count(1)  # the others stay
+    page.locator(".st-key-review_undo_1 button").click()
+    expect(page.get_by_text("Correction 1 undone.")).to_be_visible(timeout=30_000)
+    expect(roj).to_have_count(1, timeout=30_000)
+
+
+def test_choosing_a_place_found_by_search_moves_the_marker(page: Page, review_url):
+    erbil = "geonames:95446"
+    page.goto(review_url)
+    frame = page.frame_locator(MAP_IFRAME)
+    baghdad = frame.locator(f"path.{place_css_class(BAGHDAD)}")
+    expect(baghdad).to_be_visible(timeout=FIRST_LOAD_TIMEOUT_MS)
+    expect(page.locator(".st-key-places_table table td").first).to_be_attached(timeout=60_000)
+    expect(page.locator(IDLE)).to_be_attached(timeout=60_000)
+    expect(frame.locator(f"path.{place_css_class(erbil)}")).to_have_count(0)
+    page.get_by_text("Review and correct").click()
+    page.get_by_text("Every mention of this name in this statement").click()
+    expect(page.locator(IDLE)).to_be_attached(timeout=30_000)
+    box = page.locator(".st-key-review_place")
+    box.scroll_into_view_if_needed()
+    box.click()
+    page.get_by_role("option", name=f"({BAGHDAD})").first.click()
+    expect(page.locator(IDLE)).to_be_attached(timeout=30_000)
+    query = page.locator(".st-key-review_query input")
+    query.fill("أربيل")  # Arabic search
+    query.press("Enter")
+    expect(page.locator(IDLE)).to_be_attached(timeout=30_000)
+    page.locator(".st-key-review_found").click()
+    page.get_by_role("option", name="Erbil").first.click()
+    expect(page.locator(IDLE)).to_be_attached(timeout=30_000)
+    page.locator(".st-key-review_choose button").click()
+    expect(page.get_by_text("Saved as correction")).to_be_visible(timeout=30_000)
+    expect(frame.locator(f"path.{place_css_class(erbil)}")).to_have_count(1, timeout=30_000)
+    expect(baghdad).to_have_count(0)

@@ -1,0 +1,66 @@
+"""Speed work that must not change a result: tables built with the gazetteer, decisions kept with it."""
+
+from __future__ import annotations
+
+import json
+
+from geo import geoparse
+from geo.translit import latin_skeleton
+
+
+def _scan(gaz, cc: str) -> dict[str, tuple[int, ...]]:
+    """The table as it used to be made on first use: every city and town of ``cc``, in storage order."""
+    groups: dict[str, list[int]] = {}
+    for i in range(len(gaz)):
+        if gaz.country_code(i) == cc and gaz.kind(i) in ("city", "town"):
+            groups.setdefault(latin_skeleton(gaz.name(i)), []).append(i)
+    return {k: tuple(v) for k, v in groups.items()}
+
+
+def test_built_table_equals_a_scan_of_the_places(gaz):
+    for cc in ("MA", "AM", "LB", "XK", "ZZ"):
+        assert gaz.towns_by_skeleton(cc) == _scan(gaz, cc), cc
+    assert gaz.towns_by_skeleton("MA")["mzmz"] == (gaz.index_of("geonames:2558052"),)  # Amizmiz
+
+
+def test_a_users_towns_are_in_the_layered_table(tmp_path, gaz):
+    assert "tmzrt" not in gaz.towns_by_skeleton("MA")
+    amizmiz = gaz.index_of("geonames:2558052")
+    places = tmp_path / "towns.geojson"
+    places.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [-8.1, 31.2]},
+         "properties": {"id": "tamzirt", "name": "Tamzirt", "kind": "town", "country_code": "MA"}},
+        # A base town renamed by the user: it leaves its old skeleton and joins the new one.
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [-8.24, 31.21]},
+         "properties": {"id": "geonames:2558052", "name": "Oukaimeden", "kind": "town", "country_code": "MA"}},
+    ]}), encoding="utf-8")
+    layered = gaz.with_places([places])
+    table = layered.towns_by_skeleton("MA")
+    assert table == _scan(layered, "MA")
+    assert table["tmzrt"] == (layered.index_of("user:tamzirt"),)
+    assert "mzmz" not in table and amizmiz in table[latin_skeleton("Oukaimeden")]
+    assert gaz.towns_by_skeleton("MA")["mzmz"] == (amizmiz,)  # the base is unchanged
+    got = [(m.surface, m.place_id) for m in geoparse("تضررت بلدة تامزيرت في المغرب.", gazetteer=layered).mentions]
+    assert ("بلدة تامزيرت", "user:tamzirt") in got
+
+
+def test_decisions_kept_with_the_gazetteer_do_not_depend_on_what_was_parsed_before(gaz):
+    """The parser keeps per-word and per-name decisions with the gazetteer for later texts (gaz.memo()):
+    each text must come out the same whatever was parsed before it, and with nothing kept at all."""
+    from pathlib import Path
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parent / "data").rglob("*.txt"))[:40]]
+    texts += ["Aid reached the al-Hol and Roj camps, then Damascus.", "وصل الوفد إلى بلدة أمزميز في المغرب"]
+
+    def rows(text):
+        return [(m.start, m.end, m.place_id, m.confidence, m.reason, m.cue)
+                for m in geoparse(text, gazetteer=gaz).mentions]
+
+    forward = [rows(t) for t in texts]
+    backward = [rows(t) for t in reversed(texts)][::-1]
+    fresh = []
+    for t in texts:
+        gaz.memo(reset=True)  # nothing kept from the text before
+        fresh.append(rows(t))
+    assert forward == backward == fresh
+    assert len(gaz.memo()["words"]) > 0  # the decisions are kept

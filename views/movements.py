@@ -1,0 +1,43 @@
+"""The dashboard's list of movements: who or what moves from where to where, one row per movement.
+
+A thin view over :mod:`geo.export` (the movement record): app.py calls :func:`show` under the
+places table; the arrows themselves are drawn by :func:`geo.mapview.movement_group`.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from geo import Situation
+from geo.export import movement_record
+
+__all__ = ["COLUMNS", "movement_table", "show"]
+
+#: The table's columns, in order.
+COLUMNS = ["trigger", "from", "to", "what", "ends", "sentence"]
+_ENDS = {"both": "both", "from": "origin only", "to": "destination only"}
+
+
+def movement_table(situation: Situation) -> pd.DataFrame:
+    """One row per movement in text order; a missing end is empty. Cells are plain text (never HTML)."""
+    rows = []
+    for mv in situation.movements:
+        r = movement_record(mv)
+        rows.append([r["trigger"], r["from_name"] or "", r["to_name"] or "", r["what"] or "", _ENDS[r["ends"]],
+                     r["quote"]])
+    return pd.DataFrame(rows, columns=COLUMNS)  # explicit columns: no movements still shows the header
+
+
+def show(situation: Situation) -> None:
+    """The "Movements" subheader and table (st.dataframe shows text as text: statement text stays inert)."""
+    st.subheader("Movements")
+    table = movement_table(situation)
+    if table.empty:
+        st.caption("None: no sentence says that someone or something moves from or to a place.")
+        return
+    st.dataframe(
+        table, key="movements_table", hide_index=True, width="stretch",
+        column_config={"trigger": "Trigger", "from": "From", "to": "To", "what": "What moves",
+                       "ends": "Ends", "sentence": st.column_config.TextColumn("Sentence", width="large")},
+    )
