@@ -245,7 +245,7 @@ def statement_pages(situation: Situation, page_chars: int = PAGE_CHARS) -> list[
 
     >>> from geo.situation import Situation
     >>> statement_pages(Situation(text="one two three", lang="en", mentions=()), page_chars=5)
-    [(0, 8), (8, 13)]
+    [(0, 4), (4, 8), (8, 13)]
     """
     return list(per_object(situation, ("pages", page_chars), lambda: _pages(situation, page_chars)))
 
