@@ -201,7 +201,8 @@ def pending_message(job: ParseJob, label: str) -> str:
 # -- bounded views ----------------------------------------------------------------------------------------
 def summary_note(situation: Situation) -> str | None:
     """One sentence saying what is shown in part, or None when everything is shown whole."""
-    from geo.mapview import CLUSTER_ABOVE, popup_quote_limit
+    from geo.mapview import CLUSTER_ABOVE, MAX_ARROWS, popup_quote_limit
+    from views.movements import MAX_ROWS as MAX_MOVEMENT_ROWS
 
     parts = []
     points = sum(1 for sp in situation.places if sp.place.geometry is None)
@@ -218,6 +219,11 @@ def summary_note(situation: Situation) -> str | None:
     n_unlocated = len(situation.unlocated)
     if n_unlocated > MAX_UNLOCATED_ROWS:
         parts.append(f"the unlocated table lists {MAX_UNLOCATED_ROWS:,} of {n_unlocated:,}")
+    routes = len({(mv.from_place_id, mv.to_place_id) for mv in situation.movements})
+    if routes > MAX_ARROWS:
+        parts.append(f"the map draws the {MAX_ARROWS:,} most travelled of {routes:,} routes")
+    if len(situation.movements) > MAX_MOVEMENT_ROWS:
+        parts.append(f"the movements table lists the first {MAX_MOVEMENT_ROWS:,} of {len(situation.movements):,}")
     if len(situation.text) > report.PAGE_CHARS:
         parts.append(f"the statement is shown {report.PAGE_CHARS:,} characters at a time")
     if not parts:
