@@ -108,7 +108,7 @@ def _set_statement(text: str, label: str, stem: str) -> None:
         user = st.session_state.get("user_places") or {}
         job = big.pool().submit(text, lang=st.session_state.get("lang", "auto"), places=user.get("data"),
                                 places_name=user.get("name", ""))
-        job.wait(big.SYNC_WAIT_S)
+        job.wait_for_something_to_show(big.SYNC_WAIT_S)  # a short one is done by then; a long one previewed
         st.session_state.pending = {"key": job.key, "text": text, "label": label, "stem": stem, "seen": -1}
         st.session_state.input_error = None
         _take_pending()
@@ -383,6 +383,7 @@ def main() -> None:
     first_run = _init_state()
     big.pool()  # the first session starts the parse workers' server (it loads the gazetteer meanwhile)
     job = _take_pending()
+    shown = job.version if job is not None else 0  # read before the preview: news from now on reruns the page
     stmt = st.session_state.statement
     raw = current_situation()
     preview = job.preview if job is not None else None
@@ -506,7 +507,7 @@ def main() -> None:
         else:
             st.caption("None: every place-like mention was found in the gazetteer.")
     if job is not None:  # last: the page is drawn; this run now waits for the statement being mapped
-        big.wait_for_news(job, clock)
+        big.wait_for_news(job, shown, clock)
 
 
 # Two views: this Statement view (the default) and the Collection view (views/collection.py, at /collection).

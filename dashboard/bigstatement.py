@@ -158,13 +158,14 @@ CLOCK_EVERY_S = 1.0
 WATCH_EVERY_S = 10.0
 
 
-def wait_for_news(job: ParseJob, clock: Any) -> None:
+def wait_for_news(job: ParseJob, shown: int, clock: Any) -> None:
     """Keep this run open until ``job`` has news, then rerun the page; a user's click ends the wait at once.
 
-    ``clock`` is an ``st.empty()``: updating it every :data:`CLOCK_EVERY_S` shows the time spent,
-    and each update is where Streamlit stops a run that a click has replaced.
+    ``shown`` is the job's version when this run read it (news that came while the page was
+    drawn counts too). ``clock`` is an ``st.empty()``: updating it every :data:`CLOCK_EVERY_S`
+    shows the time spent, and each update is where Streamlit stops a run that a click has replaced.
     """
-    version = job.version
+    version = shown
     end = time.monotonic() + WAIT_IN_RUN_S
     while time.monotonic() < end:
         if job.wait_for_change(version, CLOCK_EVERY_S):
@@ -200,7 +201,8 @@ def pending_message(job: ParseJob, label: str) -> str:
 # -- bounded views ----------------------------------------------------------------------------------------
 def summary_note(situation: Situation) -> str | None:
     """One sentence saying what is shown in part, or None when everything is shown whole."""
-    from geo.mapview import CLUSTER_ABOVE, popup_quote_limit
+    from geo.mapview import CLUSTER_ABOVE, MAX_ARROWS, popup_quote_limit
+    from views.movements import MAX_ROWS as MAX_MOVEMENT_ROWS
 
     parts = []
     points = sum(1 for sp in situation.places if sp.place.geometry is None)
@@ -217,6 +219,11 @@ def summary_note(situation: Situation) -> str | None:
     n_unlocated = len(situation.unlocated)
     if n_unlocated > MAX_UNLOCATED_ROWS:
         parts.append(f"the unlocated table lists {MAX_UNLOCATED_ROWS:,} of {n_unlocated:,}")
+    routes = len({(mv.from_place_id, mv.to_place_id) for mv in situation.movements})
+    if routes > MAX_ARROWS:
+        parts.append(f"the map draws the {MAX_ARROWS:,} most travelled of {routes:,} routes")
+    if len(situation.movements) > MAX_MOVEMENT_ROWS:
+        parts.append(f"the movements table lists the first {MAX_MOVEMENT_ROWS:,} of {len(situation.movements):,}")
     if len(situation.text) > report.PAGE_CHARS:
         parts.append(f"the statement is shown {report.PAGE_CHARS:,} characters at a time")
     if not parts:

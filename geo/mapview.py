@@ -44,6 +44,7 @@ from branca.element import Element, Figure, MacroElement
 from folium.template import Template
 
 from .errors import InputError, UnknownPlaceError
+from .memo import per_object
 from .model import LAYERS, Layer
 from .report import ARABIC_FONTS, escape_untrusted, first_quotes, is_rtl, quote_html
 from .situation import Situation, SituationPlace
@@ -77,6 +78,7 @@ __all__ = [
     "CLUSTER_ABOVE",
     "MAX_POPUP_QUOTES",
     "MAX_MAP_QUOTES",
+    "MAX_ARROWS",
     "popup_quote_limit",
 ]
 
@@ -124,6 +126,8 @@ _MAX_LABELS = 25
 CLUSTER_ABOVE = 150
 #: Quotes shown in a place's popup; the quotes panel and the CSV have more.
 MAX_POPUP_QUOTES = 5
+#: Arrows drawn on the movements layer (the most travelled routes); the table and the exports have all.
+MAX_ARROWS = 300
 #: Quotes in all the popups of one map: with many places, each popup holds fewer (at least one),
 #: so the map's data stays about the size of this many quotes plus one heading per place.
 MAX_MAP_QUOTES = 1_500
@@ -594,43 +598,49 @@ class _PlaceLayer(MacroElement):
     )
 
     def __init__(self, places: Iterable[SituationPlace], text: str, *, labels: bool = False,
-                 cluster: bool = False, max_quotes: int = MAX_POPUP_QUOTES) -> None:
+                 cluster: bool = False, max_quotes: int = MAX_POPUP_QUOTES,
+                 payload: tuple[list[str], str] | None = None) -> None:
         super().__init__()
         self._name = "PlaceLayer"
-        features, style, popup, tooltip, label = [], {}, {}, {}, {}
-        point_style: dict[str, Any] = {}
-        for sp in places:
-            p = sp.place
-            pid = p.place_id
-            colour = p.layer.colour
-            css = f"geo-place geo-layer-{p.layer.key} {place_css_class(pid)}"
-            if p.geometry is not None and not p.geometry.is_empty:
-                geometry = _area_geometry(p.geometry)
-                style[pid] = {"color": colour, "weight": 2, "opacity": 0.9, "fillColor": colour,
-                              "fillOpacity": 0.12 if p.kind == "country" else 0.25,
-                              "pane": "geo-areas", "className": css}
-                if p.geometry.geom_type in _LINE_TYPES:
-                    style[pid].update(weight=3, fill=False)
-            else:
-                # GeoJSON is [lon, lat]: the flip from the place's lat/lon happens here.
-                geometry = {"type": "Point", "coordinates": [round(p.lon, 6), round(p.lat, 6)]}
-                style[pid] = {"radius": _radius(len(sp.mentions)), "className": css}
-                point_style = {"color": "#ffffff", "weight": 2, "opacity": 1, "fill": True, "fillColor": colour,
-                               "fillOpacity": 0.9, "pane": "geo-points"}
-                if labels:
-                    label[pid] = label_html(sp)
-            features.append(_feature(sp, geometry))
-            popup[pid] = popup_html(sp, text, max_quotes=max_quotes)
-            tooltip[pid] = tooltip_html(sp)
-        self.place_ids = list(style)
-        self.data_js = _script_json({
-            "geojson": {"type": "FeatureCollection", "features": features},
-            "style": style, "point": point_style, "popup": popup, "tooltip": tooltip, "label": label,
-            "cluster": bool(cluster and point_style),
-        })
+        self.place_ids, self.data_js = payload or _layer_payload(places, text, labels, cluster, max_quotes)
 
     def render(self, **kwargs: Any) -> None:
         self.get_root().script.add_child(_Raw(self._template.module.script(self, kwargs)), name=self.get_name())
+
+
+def _layer_payload(places: Iterable[SituationPlace], text: str, labels: bool, cluster: bool,
+                   max_quotes: int) -> tuple[list[str], str]:
+    """The ids and the JSON (geometries, styles, popups, tooltips, labels) of one layer's places."""
+    features, style, popup, tooltip, label = [], {}, {}, {}, {}
+    point_style: dict[str, Any] = {}
+    for sp in places:
+        p = sp.place
+        pid = p.place_id
+        colour = p.layer.colour
+        css = f"geo-place geo-layer-{p.layer.key} {place_css_class(pid)}"
+        if p.geometry is not None and not p.geometry.is_empty:
+            geometry = _area_geometry(p.geometry)
+            style[pid] = {"color": colour, "weight": 2, "opacity": 0.9, "fillColor": colour,
+                          "fillOpacity": 0.12 if p.kind == "country" else 0.25,
+                          "pane": "geo-areas", "className": css}
+            if p.geometry.geom_type in _LINE_TYPES:
+                style[pid].update(weight=3, fill=False)
+        else:
+            # GeoJSON is [lon, lat]: the flip from the place's lat/lon happens here.
+            geometry = {"type": "Point", "coordinates": [round(p.lon, 6), round(p.lat, 6)]}
+            style[pid] = {"radius": _radius(len(sp.mentions)), "className": css}
+            point_style = {"color": "#ffffff", "weight": 2, "opacity": 1, "fill": True, "fillColor": colour,
+                           "fillOpacity": 0.9, "pane": "geo-points"}
+            if labels:
+                label[pid] = label_html(sp)
+        features.append(_feature(sp, geometry))
+        popup[pid] = popup_html(sp, text, max_quotes=max_quotes)
+        tooltip[pid] = tooltip_html(sp)
+    return list(style), _script_json({
+        "geojson": {"type": "FeatureCollection", "features": features},
+        "style": style, "point": point_style, "popup": popup, "tooltip": tooltip, "label": label,
+        "cluster": bool(cluster and point_style),
+    })
 
 
 # -- public API --------------------------------------------------------------------------------------
@@ -697,8 +707,11 @@ def layer_groups(situation: Situation, *, layers: Iterable[str] | None = None) -
         if layer.key not in chosen:
             continue
         group = folium.FeatureGroup(name=_layer_label(layer, len(by_layer[layer.key])), overlay=True, show=True)
-        _PlaceLayer(by_layer[layer.key], situation.text, labels=labels, cluster=cluster,
-                    max_quotes=per_place).add_to(group)
+        # Built once per situation and layer: the dashboard draws the same places again at every rerun.
+        payload = per_object(situation, ("layer", layer.key, labels, cluster, per_place),
+                             functools.partial(_layer_payload, by_layer[layer.key], situation.text, labels, cluster,
+                                               per_place))
+        _PlaceLayer((), "", payload=payload).add_to(group)
         _renumber(group, start=(i + 1) << 64)  # distinct per layer: a map keys its children by name
         groups.append(group)
     return groups
@@ -931,11 +944,13 @@ def movement_popup_html(movements: Iterable[Any]) -> str:
     head = (f'{_end_name(first.from_place, "origin not named")} &rarr; '
             f'{_end_name(first.to_place, "destination not named")}')
     rows = []
-    for mv in mvs:
+    for mv in mvs[:MAX_POPUP_QUOTES]:  # a route named thousands of times would carry the statement into the map
         what = f" · {escape_untrusted(mv.what)}" if mv.what else ""
         rows.append(f'<div style="color:#555;font-size:12px">{escape_untrusted(mv.trigger)}{what}</div>'
                     f"{_movement_quote_html(mv)}")
     n = len(mvs)
+    if n > MAX_POPUP_QUOTES:
+        rows.append(f'<div class="geo-more">… and {n - MAX_POPUP_QUOTES:,} more</div>')
     return (f'<div class="geo-popup geo-movement-popup">'
             f'<div style="font-weight:600;font-size:15px;margin-bottom:4px">{head}</div>'
             f'<div style="color:#555;font-size:12px;margin-bottom:6px">{n} movement{"s" if n != 1 else ""}</div>'
@@ -977,7 +992,10 @@ def _arrows(situation: Situation) -> list[dict[str, Any]]:
         grouped.setdefault((mv.from_place_id, mv.to_place_id), []).append(mv)
     fans: dict[tuple[str, str], int] = {}
     out: list[dict[str, Any]] = []
-    for (o, d), mvs in grouped.items():
+    # The most travelled routes first, and at most MAX_ARROWS of them: each arrow is an SVG path with
+    # its glyphs, so a statement with thousands of routes would fill the map's DOM.
+    routes = sorted(grouped.items(), key=lambda kv: -len(kv[1]))[:MAX_ARROWS]
+    for (o, d), mvs in routes:
         first = mvs[0]
         arrow: dict[str, Any] = {"css": movement_css_class(o, d), "movements": mvs}
         if first.ends == "both":
@@ -1055,30 +1073,13 @@ class _MovementLayer(folium.elements.JSCSSMixin):
         """
     )
 
-    def __init__(self, situation: Situation, *, asset_base: str = ASSET_BASE) -> None:
+    def __init__(self, situation: Situation, *, asset_base: str = ASSET_BASE,
+                 payload: tuple[list[str], str] | None = None) -> None:
         super().__init__()
         self._name = "MovementLayer"
         self.asset_base = asset_base.rstrip("/")
         self.inline = False  # map_html_standalone inlines the plugin instead of linking it
-        arrows = []
-        for arrow in _arrows(situation):
-            mvs = arrow["movements"]
-            first = mvs[0]
-            names = (first.from_place.name if first.from_place else "?", first.to_place.name if first.to_place else "?")
-            stub = first.ends != "both"
-            data: dict[str, Any] = {
-                "latlngs": arrow["latlngs"], "stub": stub,
-                "className": f"geo-movement {arrow['css']}{' geo-movement-stub' if stub else ''}",
-                "popup": movement_popup_html(mvs),
-                "tooltip": f"{escape_untrusted(names[0])} &rarr; {escape_untrusted(names[1])}"
-                           f" · {escape_untrusted(first.trigger)}",
-            }
-            if stub:
-                data.update(at=arrow["at"], bearing=arrow["bearing"], into=arrow["into"])
-            arrows.append(data)
-        self.arrow_classes = [a["className"] for a in arrows]
-        self.data_js = _script_json({"arrows": arrows, "colour": MOVEMENT_COLOUR, "text": _ARROW_TEXT,
-                                     "pane": _MOVEMENTS_PANE, "stub_px": _STUB_PX})
+        self.arrow_classes, self.data_js = payload or _movement_payload(situation)
 
     def render(self, **kwargs: Any) -> None:
         root = self.get_root()
@@ -1097,6 +1098,29 @@ class _MovementLayer(folium.elements.JSCSSMixin):
         return [] if self.inline else [("leaflet_textpath", f"{self.asset_base}/{TEXTPATH_JS}")]
 
 
+def _movement_payload(situation: Situation) -> tuple[list[str], str]:
+    """The arrows' CSS classes and the movements layer's JSON (lines, popups, tooltips)."""
+    arrows = []
+    for arrow in _arrows(situation):
+        mvs = arrow["movements"]
+        first = mvs[0]
+        names = (first.from_place.name if first.from_place else "?", first.to_place.name if first.to_place else "?")
+        stub = first.ends != "both"
+        data: dict[str, Any] = {
+            "latlngs": arrow["latlngs"], "stub": stub,
+            "className": f"geo-movement {arrow['css']}{' geo-movement-stub' if stub else ''}",
+            "popup": movement_popup_html(mvs),
+            "tooltip": f"{escape_untrusted(names[0])} &rarr; {escape_untrusted(names[1])}"
+                       f" · {escape_untrusted(first.trigger)}",
+        }
+        if stub:
+            data.update(at=arrow["at"], bearing=arrow["bearing"], into=arrow["into"])
+        arrows.append(data)
+    return [a["className"] for a in arrows], _script_json({"arrows": arrows, "colour": MOVEMENT_COLOUR,
+                                                           "text": _ARROW_TEXT, "pane": _MOVEMENTS_PANE,
+                                                           "stub_px": _STUB_PX})
+
+
 def movement_group(situation: Situation, *, asset_base: str = ASSET_BASE) -> folium.FeatureGroup:
     """The "Movements" layer: one arrow per origin → destination, switched by the layer control.
 
@@ -1104,7 +1128,9 @@ def movement_group(situation: Situation, *, asset_base: str = ASSET_BASE) -> fol
     layers and the dashboard always loads the same scripts.
     """
     group = folium.FeatureGroup(name=_movements_label(len(situation.movements)), overlay=True, show=True)
-    _MovementLayer(situation, asset_base=asset_base).add_to(group)
+    layer = _MovementLayer(situation, asset_base=asset_base, payload=per_object(
+        situation, ("movements", asset_base), functools.partial(_movement_payload, situation)))
+    layer.add_to(group)
     _renumber(group, start=_MOVEMENTS_ID_BASE)
     return group
 

@@ -17,6 +17,7 @@ import re
 from typing import Any, Iterable
 
 from .export import mention_record, place_record
+from .memo import per_object
 from .model import LAYERS, Mention, Quote
 from .situation import Situation, SituationPlace
 
@@ -244,12 +245,16 @@ def statement_pages(situation: Situation, page_chars: int = PAGE_CHARS) -> list[
 
     >>> from geo.situation import Situation
     >>> statement_pages(Situation(text="one two three", lang="en", mentions=()), page_chars=5)
-    [(0, 8), (8, 13)]
+    [(0, 4), (4, 8), (8, 13)]
     """
+    return list(per_object(situation, ("pages", page_chars), lambda: _pages(situation, page_chars)))
+
+
+def _pages(situation: Situation, page_chars: int) -> tuple[tuple[int, int], ...]:
     text = situation.text
     n = len(text)
     if n <= page_chars:
-        return [(0, n)]
+        return ((0, n),)
     spans = sorted((m.start, m.end) for m in situation.mentions)
     starts = [a for a, _ in spans]
     pages: list[tuple[int, int]] = []
@@ -268,7 +273,7 @@ def statement_pages(situation: Situation, page_chars: int = PAGE_CHARS) -> list[
                 end = spans[k][0]
         pages.append((pos, end))
         pos = end
-    return pages
+    return tuple(pages)
 
 
 def statement_html(situation: Situation, start: int = 0, end: int | None = None) -> str:

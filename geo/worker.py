@@ -62,9 +62,11 @@ log = logging.getLogger(__name__)
 #: Seconds a job may take in all (waiting for a free worker included) before it is killed.
 DEFAULT_BUDGET_S = 180.0
 #: Characters parsed first, alone, for the preview of a long statement.
-DEFAULT_PREVIEW_CHARS = 100_000
+DEFAULT_PREVIEW_CHARS = 50_000
 
 _ROOT = Path(__file__).resolve().parent.parent  # the directory that holds the geo package
+_YIELD_EVERY = 2_000  # mentions rebuilt between two pauses of the unpacking thread
+_FIELDS = 10  # integers per mention in a packed situation
 _HEADER = struct.Struct("!cQ")  # a frame: one kind byte, the payload's length, the payload
 
 
@@ -217,10 +219,19 @@ def pack_situation(situation: Situation) -> bytes:
     """The situation without its text, as compact columns (the receiver has the text)."""
     places: list[Place] = []
     place_ix: dict[str, int] = {}
-    reasons: list[str] = []
-    reason_ix: dict[str, int] = {}
-    cues: list[str] = []
-    cue_ix: dict[str, int] = {}
+    # Values that repeat from mention to mention (a reason, a cue, the readings weighed for a word) are
+    # sent once each and referred to by number.
+    tables: dict[str, tuple[list[Any], dict[Any, int]]] = {
+        name: ([], {}) for name in ("reasons", "cues", "forms", "candidates", "evidence")}
+
+    def ref(name: str, value: Any) -> int:
+        values, index = tables[name]
+        i = index.get(value)
+        if i is None:
+            i = index[value] = len(values)
+            values.append(value)
+        return i
+
     ints = array.array("q")
     conf = array.array("d")
     for m in situation.mentions:
@@ -231,19 +242,13 @@ def pack_situation(situation: Situation) -> bytes:
             if p < 0:
                 p = place_ix[m.place.place_id] = len(places)
                 places.append(m.place)
-        r = reason_ix.get(m.reason)
-        if r is None:
-            r = reason_ix[m.reason] = len(reasons)
-            reasons.append(m.reason)
-        c = cue_ix.get(m.cue)
-        if c is None:
-            c = cue_ix[m.cue] = len(cues)
-            cues.append(m.cue)
-        ints.extend((m.start, m.end, m.sentence_start, m.sentence_end, p, r, c))
+        ints.extend((m.start, m.end, m.sentence_start, m.sentence_end, p, ref("reasons", m.reason),
+                     ref("cues", m.cue), ref("forms", m.form), ref("candidates", m.candidates),
+                     ref("evidence", m.evidence)))
         conf.append(m.confidence)
     return pickle.dumps({"lang": situation.lang, "length": len(situation.text), "places": places,
-                         "reasons": reasons, "cues": cues, "ints": ints.tobytes(), "conf": conf.tobytes()},
-                        protocol=pickle.HIGHEST_PROTOCOL)
+                         **{name: values for name, (values, _index) in tables.items()},
+                         "ints": ints.tobytes(), "conf": conf.tobytes()}, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def unpack_situation(text: str, payload: bytes) -> Situation:
@@ -255,11 +260,17 @@ def unpack_situation(text: str, payload: bytes) -> Situation:
     conf = array.array("d")
     conf.frombytes(data["conf"])
     places, reasons, cues = data["places"], data["reasons"], data["cues"]
+    forms, candidates, evidence = data["forms"], data["candidates"], data["evidence"]
     mentions = []
     append = mentions.append
     for k in range(len(conf)):
-        s, e, ss, se, p, r, c = ints[7 * k: 7 * k + 7]
-        append(Mention(s, e, text[s:e], ss, se, places[p] if p >= 0 else None, conf[k], reasons[r], cues[c]))
+        s, e, ss, se, p, r, c, f, cand, ev = ints[_FIELDS * k: _FIELDS * k + _FIELDS]
+        append(Mention(s, e, text[s:e], ss, se, places[p] if p >= 0 else None, conf[k], reasons[r], cues[c],
+                       forms[f], candidates[cand], evidence[ev]))
+        if k % _YIELD_EVERY == _YIELD_EVERY - 1:
+            # A pause now and then: this runs in a server's background thread, and on a busy machine
+            # the interpreter's own switching alone left other requests waiting for seconds.
+            time.sleep(0.001)
     return Situation(text=text, lang=data["lang"], mentions=tuple(mentions))
 
 
@@ -317,6 +328,7 @@ class ParseJob:
     version: int = 0
     _done: threading.Event = field(default_factory=threading.Event, repr=False)
     _cancel: threading.Event = field(default_factory=threading.Event, repr=False)
+    _changed: threading.Condition = field(default_factory=threading.Condition, repr=False)
 
     @property
     def elapsed(self) -> float:
@@ -334,13 +346,13 @@ class ParseJob:
 
     def wait_for_change(self, version: int, timeout: float) -> bool:
         """Wait at most ``timeout`` seconds for ``version`` to grow (a preview, the result or a failure)."""
-        end = time.monotonic() + timeout
-        while self.version == version and not self._done.is_set():
-            left = end - time.monotonic()
-            if left <= 0:
-                return False
-            self._done.wait(min(left, 0.05))
-        return True
+        with self._changed:
+            return self._changed.wait_for(lambda: self.version != version or self._done.is_set(), timeout)
+
+    def wait_for_something_to_show(self, timeout: float) -> bool:
+        """Wait at most ``timeout`` seconds for a preview, the result or a failure."""
+        with self._changed:
+            return self._changed.wait_for(lambda: self.preview is not None or self._done.is_set(), timeout)
 
     def cancel(self) -> None:
         """Stop the job (its process is killed); it ends as failed."""
@@ -356,12 +368,14 @@ class ParseJob:
         raise GeoError(self.error or "the parse failed")
 
     def _set(self, **changes: Any) -> None:
-        for name, value in changes.items():
-            setattr(self, name, value)
-        self.version += 1
-        if self.state in ("done", "failed"):
-            self.finished = time.monotonic()
-            self._done.set()
+        with self._changed:
+            for name, value in changes.items():
+                setattr(self, name, value)
+            self.version += 1
+            if self.state in ("done", "failed"):
+                self.finished = time.monotonic()
+                self._done.set()
+            self._changed.notify_all()
 
 
 class ParsePool:

@@ -113,3 +113,32 @@ def test_big_layer_json_stays_proportional_to_places_not_mentions():
     situation = make_situation(text, [("دمشق", DAMASCUS)])
     payload = json.dumps(place_data(render(build_map(situation))))
     assert len(payload) < 20_000, len(payload)
+
+
+def test_movements_draw_the_most_travelled_routes_only(gaz):
+    """A statement with thousands of routes draws MAX_ARROWS arrows, the busiest, each popup with a few quotes."""
+    from collections import Counter
+
+    from newstext import arabic_news
+
+    from geo import geoparse
+    from geo.mapview import MAX_ARROWS, movement_css_class, movement_group, movement_popup_html
+
+    situation = geoparse(arabic_news(300_000, gaz), gazetteer=gaz)
+    counts = Counter(movement_css_class(mv.from_place_id, mv.to_place_id) for mv in situation.movements)
+    assert len(counts) > MAX_ARROWS
+    html = render(build_map(situation))
+    [blob] = re.findall(r"\}\)\((\{\"arrows\".*?\})\)\.addTo\(", html)
+    arrows = json.loads(blob)["arrows"]
+    assert len(arrows) == MAX_ARROWS
+    drawn = {a["className"].split()[1] for a in arrows}
+    assert min(counts[c] for c in drawn) >= max(n for c, n in counts.items() if c not in drawn)
+    for a in arrows:
+        n = counts[a["className"].split()[1]]
+        assert a["popup"].count('class="geo-quote"') == min(n, MAX_POPUP_QUOTES)
+        assert ("more</div>" in a["popup"]) is (n > MAX_POPUP_QUOTES)
+    # A route named more often than a popup shows: the first quotes, and how many more there are.
+    popup = movement_popup_html([situation.movements[0]] * (MAX_POPUP_QUOTES + 3))
+    assert popup.count('class="geo-quote"') == MAX_POPUP_QUOTES and "… and 3 more" in popup
+    # The layer's label still counts every movement.
+    assert f"Movements ({len(situation.movements)})" in movement_group(situation).layer_name

@@ -17,8 +17,9 @@ from geo.worker import ParseBudgetExceeded, ParsePool, pack_situation, preview_c
 
 
 def facts(situation) -> list[tuple]:
-    return [(m.start, m.end, m.surface, m.sentence_start, m.sentence_end, m.place_id, m.confidence, m.reason, m.cue)
-            for m in situation.mentions]
+    # Every field of a Mention (the place by its id: its geometry is checked apart).
+    return [(m.start, m.end, m.surface, m.sentence_start, m.sentence_end, m.place_id, m.confidence, m.reason, m.cue,
+             m.form, m.candidates, m.evidence) for m in situation.mentions]
 
 
 @pytest.fixture(scope="module")
@@ -41,6 +42,12 @@ def test_pack_and_unpack_keep_every_field(gaz):
     areas = [(a.place.geometry, b.place.geometry) for a, b in pairs if a.place.geometry]
     assert areas and all(a.equals(b) for a, b in areas)
     assert any(m.place is None for m in back.mentions)  # the unlocated camp survives as None
+    assert any(m.candidates for m in back.mentions) and any(m.evidence for m in back.mentions)
+    import dataclasses
+
+    assert [f.name for f in dataclasses.fields(back.mentions[0])] == [  # a new field must be packed too
+        "start", "end", "surface", "sentence_start", "sentence_end", "place", "confidence", "reason", "cue", "form",
+        "candidates", "evidence"]
 
 
 def test_a_job_gives_what_geoparse_gives(pool, gaz):

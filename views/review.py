@@ -18,6 +18,7 @@ import streamlit as st
 from geo import GeoError
 from geo.collection import place_row
 from geo.errors import InputError
+from geo.memo import per_object
 from geo.model import KINDS, Place
 from geo.review import Applied, apply_to_situation, correction_from_row, parse_span, user_place
 from geo.situation import Situation
@@ -58,7 +59,12 @@ def corrected(situation: Situation, lookup: Callable[[str], Place | None] | None
         except GeoError:
             return None
 
-    return apply_to_situation(situation, [correction_from_row(r) for r in rows], safe)
+    # Once per parsed statement and set of corrections, not at every rerun: the result is a new Situation,
+    # and the map's layers and the statement's pages are built once per Situation (geo.memo). On a big
+    # statement (a hundred thousand mentions) both would otherwise cost seconds at every click.
+    key = ("corrected", tuple(sorted((r["id"], r.get("created_at"), r.get("undone_at")) for r in rows)))
+    return per_object(situation, key, lambda: apply_to_situation(situation, [correction_from_row(r) for r in rows],
+                                                                 safe))
 
 
 def _record(**kw) -> None:

@@ -20,13 +20,12 @@ from browser_helpers import IDLE
 from newstext import arabic_news
 from playwright.sync_api import Page, expect
 from test_dashboard import css_class, map_frame, open_dashboard, settle
-from test_hostile import guard, idle, layer_labels, upload
+from test_hostile import ENGLISH_LAYERS, SEED_LAYERS, guard, idle, layer_labels, upload
 
 from geo.worker import DEFAULT_BUDGET_S
 
 pytestmark = pytest.mark.browser
 
-ENGLISH_LAYERS = ["Countries (1)", "Regions (0)", "Cities and towns (2)", "Camps and facilities (0)"]
 #: Largest DOM we accept, in elements: the page (sidebar, tables, one page of text) and the map's iframe.
 MAX_PAGE_NODES = 5_000
 MAX_MAP_NODES = 3_000
@@ -116,8 +115,7 @@ def test_a_huge_punctuation_paste_does_not_stall_another_session(page: Page, app
             idle(page2)
             print(f"toggle at {t0 - probe.t0:.1f} s took {time.perf_counter() - t0:.1f} s")
             assert time.perf_counter() - t0 < 15, "the other session's rerun waited for the parse"
-        expect(layer_labels(frame2)).to_have_text(
-            ["Countries (4)", "Regions (1)", "Cities and towns (3)", "Camps and facilities (2)"], use_inner_text=True)
+        expect(layer_labels(frame2)).to_have_text(SEED_LAYERS, use_inner_text=True)
         # The pasting session says what it is doing, then gets its answer (no places) or, past the
         # parse budget, a clear message; never a silent hang.
         done = main_caption(page).filter(has_text="Pasted text (60,003 characters)")
