@@ -273,7 +273,7 @@ def test_a_places_file_puts_its_places_on_the_map_and_a_bad_one_changes_nothing(
     idle(page)
     shelter = {"type": "Feature", "geometry": {"type": "Point", "coordinates": [35.9, 33.6]},
                "properties": {"id": "nour-shelter", "name": "Nour Shelter", "kind": "facility", "country_code": "LB"}}
-    page.get_by_text("Your places").click()  # open the expander
+    page.get_by_test_id("stSidebarUserContent").get_by_text("Your places", exact=True).click()  # open the expander
     places_input = page.locator(".st-key-places_upload_0 input[type=file]")
     places_input.set_input_files(files=[{"name": "shelters.geojson", "mimeType": "application/geo+json",
                                          "buffer": json.dumps({"type": "FeatureCollection",
