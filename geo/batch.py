@@ -486,21 +486,24 @@ class Progress:
         self.last = 0.0
         self.docs = 0
         self.bytes = 0
+        self.skipped = 0  # bytes of partitions written by an earlier run: done, but not this run's speed
         self.tty = bool(stream is not None and getattr(stream, "isatty", lambda: False)())
 
     def line(self) -> str:
         """The current progress line."""
         secs = max(time.perf_counter() - self.t0, 1e-9)
-        rate = self.bytes / 1e6 / secs
+        rate = (self.bytes - self.skipped) / 1e6 / secs
         left = max(self.total - self.bytes, 0) / 1e6
         eta = f"{left / rate:.0f} s" if rate > 0 else "?"
         return (f"batch: {self.docs:,} documents, {self.bytes / 1e6:.1f} / {max(self.total, self.bytes) / 1e6:.1f} MB, "
                 f"{rate:.2f} MB/s, ETA {eta}")
 
-    def update(self, docs: int, text_bytes: int, *, final: bool = False) -> None:
-        """Count a finished partition and redraw when due."""
+    def update(self, docs: int, text_bytes: int, *, final: bool = False, skipped: bool = False) -> None:
+        """Count a finished (or ``skipped``: already written) partition and redraw when due."""
         self.docs += docs
         self.bytes += text_bytes
+        if skipped:
+            self.skipped += text_bytes
         if final:
             self.total = self.bytes
         if self.stream is None:
@@ -551,6 +554,7 @@ def store_hook(db: str | os.PathLike[str]) -> PartitionHook:
         add_situations(store, [(s, d.date, d.source) for d, s in zip(docs, situations, strict=True)],
                        batch=max(len(docs), 1))
 
+    hook.close = store.close  # type: ignore[attr-defined]  # called by the CLI when the run ends
     return hook
 
 
@@ -632,7 +636,7 @@ def run_batch(inputs: Sequence[str | os.PathLike[str]], out: str | os.PathLike[s
             for part in parts:
                 if part.name in done:
                     report.partitions_skipped += 1
-                    bar.update(len(part.docs), part.text_bytes)
+                    bar.update(len(part.docs), part.text_bytes, skipped=True)
                     continue
                 fut = client.submit(parse_partition, part.docs, lang=lang, places=key,
                                     keep_situations=hook is not None, key=f"geo-{part.name}-{id(report)}",
@@ -661,7 +665,15 @@ def run_batch(inputs: Sequence[str | os.PathLike[str]], out: str | os.PathLike[s
             _atomic_write(errors_dir / f"{part.name}.jsonl",
                           "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in res.errors).encode())
             if hook is not None and res.situations:
-                hook([d for d, _ in res.situations], [s for _, s in res.situations])
+                try:
+                    hook([d for d, _ in res.situations], [s for _, s in res.situations])
+                except Exception as exc:  # e.g. the store is locked or full: retried next run, like a lost task
+                    report.partitions_failed += 1
+                    bar.say(f"batch: partition {part.number}: adding its documents failed ({type(exc).__name__}: "
+                            f"{exc}); its mentions are not written, run again to retry it")
+                    while len(in_flight) < limit and submit_next():
+                        pass
+                    continue
             _atomic_write(mentions_dir / f"{part.name}.parquet", res.parquet)
             report.partitions_written += 1
             report.documents += res.docs

@@ -46,6 +46,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     if args.partition_mb <= 0 or args.max_doc_mb <= 0:
         print("error: --partition-mb and --max-doc-mb must be positive", file=sys.stderr)
         return 2
+    hook = None
     try:
         hook = store_hook(args.db) if args.db else None
         report = run_batch(args.inputs, args.output, workers=args.workers, scheduler=args.scheduler,
@@ -55,6 +56,9 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     except (GeoError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    finally:
+        if hook is not None:
+            hook.close()  # type: ignore[attr-defined]
     mb = report.text_bytes / 1e6
     out.write(f"wrote {report.out}: "
               f"{report.documents:,} documents ({mb:.1f} MB) parsed, {report.mentions:,} mentions, "

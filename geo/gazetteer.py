@@ -27,7 +27,6 @@ import math
 import os
 import pickle
 import re
-import tempfile
 from collections import ChainMap
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
@@ -36,6 +35,7 @@ from types import SimpleNamespace
 from typing import Any, NamedTuple
 
 from .errors import GazetteerError, InputError, UnknownPlaceError
+from .fileio import atomic_write
 from .model import KINDS, Place
 from .placesfile import PlaceRecord as _PlaceRecord
 from .placesfile import check_features, decode_places, names_of, parse_places
@@ -1329,11 +1329,9 @@ def _load_cached(cache_dir: str) -> Gazetteer:
     state = gaz._state
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        # Write to a temporary file and rename: concurrent first starts never read half a file.
-        fd, tmp = tempfile.mkstemp(dir=directory, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
+        # Atomically (a temporary file, then a rename): concurrent first starts never read half a file.
+        with atomic_write(path, "wb") as fh:
             pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
     except OSError as exc:
         log.warning("could not write gazetteer cache to %s: %s", directory, exc)
     return gaz

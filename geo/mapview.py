@@ -853,10 +853,13 @@ def map_html_standalone(situation: Situation, **kw: Any) -> str:
 
 
 def write_map_html(situation: Situation, path: str | os.PathLike[str], **kw: Any) -> Path:
-    """Write :func:`map_html_standalone` to ``path`` (UTF-8) and return the path."""
-    out = Path(path)
-    out.write_text(map_html_standalone(situation, **kw), encoding="utf-8")
-    return out
+    """Write :func:`map_html_standalone` to ``path`` (UTF-8) and return the path.
+
+    Atomically (:func:`geo.fileio.write_text_atomic`): if anything fails, a map already at ``path`` is kept whole.
+    """
+    from .fileio import write_text_atomic
+
+    return write_text_atomic(path, map_html_standalone(situation, **kw))
 
 
 # -- movements: arrows from origin to destination ----------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from .errors import InputError
@@ -18,6 +19,8 @@ __all__ = ["geoparse", "LANGS"]
 
 #: Accepted values of ``lang``.
 LANGS = ("auto", "ar", "en")
+#: A surrogate code point: half of a UTF-16 pair, not a character. No encoder writes one.
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
 def geoparse(text: str, *, lang: str = "auto", gazetteer: Gazetteer | None = None) -> Situation:
@@ -38,6 +41,13 @@ def geoparse(text: str, *, lang: str = "auto", gazetteer: Gazetteer | None = Non
     Situation
         Mentions in text order; ``places`` groups them per place.
 
+    Notes
+    -----
+    Lone surrogates (U+D800-U+DFFF: half of a broken emoji or of a UTF-16 pair, a ``surrogateescape``
+    decoding) are not characters, and no file can hold them: the map, CSV and GeoJSON exports would fail.
+    Each one is replaced here, at the input, by U+FFFD REPLACEMENT CHARACTER: one code point for one, so
+    every offset still points into the text as given, and ``Situation.text`` is the repaired text.
+
     Examples
     --------
     >>> s = geoparse("Talks in Baghdad and Damascus.")
@@ -48,6 +58,8 @@ def geoparse(text: str, *, lang: str = "auto", gazetteer: Gazetteer | None = Non
         raise InputError(f"text must be a str, not {type(text).__name__!r}; decode bytes first (geo.textio)")
     if lang not in LANGS:
         raise InputError(f"lang must be one of {', '.join(map(repr, LANGS))}, not {lang!r}")
+    if _SURROGATE_RE.search(text):
+        text = _SURROGATE_RE.sub("\ufffd", text)
     gaz = gazetteer if gazetteer is not None else load_gazetteer()
     if lang == "auto":
         lang = detect_lang(text)

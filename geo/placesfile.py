@@ -69,6 +69,8 @@ _STEP = bytes.maketrans(b"[]{}", b"\x02\x00\x02\x00")
 _NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
+# Half of a UTF-16 pair (json.loads makes one of a lone "\ud800" escape): not a character, no file can hold it.
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
 class PlaceRecord(NamedTuple):
@@ -333,6 +335,12 @@ def check_features(features: list[Any], label: str, *, curated: bool, source: st
         for key in ("aliases_en", "aliases_ar"):
             if names_of(props.get(key)) is None:
                 raise InputError(f"{where}: {key!r} must be a list of names, got {props[key]!r:.60}")
+        for key in ("id", "name", "name_ar", "country_code", "source", "aliases_en", "aliases_ar"):
+            for value in [slug] if key == "id" else names_of(props.get(key)) or ():
+                bad = _SURROGATE_RE.search(value)
+                if bad:
+                    raise InputError(f"{where}: {key!r} holds U+{ord(bad.group()):04X}, half of a UTF-16 surrogate "
+                                     f"pair and not a character (a broken \\u escape?); write the character itself")
         population = props.get("population")
         if population is not None and (isinstance(population, bool) or not isinstance(population, int)
                                        or population < 0):

@@ -14,7 +14,11 @@ Detection, in order (each step only runs when the earlier ones did not decide):
    (legacy Arabic text is practically never valid UTF-8), and so is pure ASCII,
    unless either reads with control or unassigned characters. Invalid UTF-8 in
    which well-formed multi-byte sequences dominate is *damaged* UTF-8 and is
-   rejected rather than misread as Windows-1256 mojibake;
+   rejected rather than misread as Windows-1256 mojibake; so is invalid UTF-8
+   whose code-page reading has no Arabic word but a stray Urdu/Persian letter
+   or direction mark, or whose bytes are shaped like a forbidden 3- or 4-byte
+   UTF-8 sequence (``b"Riyadh \\xff Damascus"``, an encoded surrogate
+   ``b"\\xed\\xa0\\x80"``);
 3. otherwise every supported codec that decodes all the bytes strictly is
    scored on a 64 KiB sample: control/unassigned characters cost 10;
    characters outside the Arabic/Latin/common-punctuation repertoire cost 1
@@ -32,7 +36,9 @@ Detection, in order (each step only runs when the earlier ones did not decide):
 Known limits: a short text using only letters that both Arabic code pages
 encode as clean Arabic (e.g. ISO-8859-6 ``ن`` is Windows-1256 ``و``) is decided
 by letter frequency and can come out wrong; a Windows-1256 text made only of
-letters followed by ``، ؛ ؟`` can be valid UTF-8 and is read as such; other
+letters followed by ``، ؛ ؟`` can be valid UTF-8 and is read as such; ASCII
+text with one damaged byte that Windows-1256 reads as an Arabic letter standing
+alone (``b"\\xc1\\xbf"`` is ``ء؟``) is read so; other
 legacy code pages are not supported (Latin-1 French often decodes correctly as
 Windows-1256, which shares its accented letters; Cyrillic, Greek and CJK code
 pages are rejected); BOM-less UTF-16 is only recognised for Arabic/Latin text.
@@ -122,6 +128,21 @@ _UTF8_SEQ_RE = re.compile(
 )
 _AR_RE = re.compile(f"[{_AR}]")
 _LA_RE = re.compile(f"[{_LA}]")
+# An Arabic word: two letters, vowel marks or tatweel between them allowed.
+_AR_WORD_RE = re.compile("[\u0621-\u064a][\u064b-\u0652\u0640]*[\u0621-\u064a]")
+# Arabic-script characters other than Arabic letters, marks, tatweel and ، ؛ ؟ (Urdu ے, Persian گ), and the
+# joiners and direction marks Windows-1256 has for Arabic (0x9D 0x9E 0xFD 0xFE): in a text with no Arabic
+# word, one of them is a byte that was never meant in that code page.
+_STRAY_RE = re.compile(
+    "[\u0600-\u060b\u060d-\u061a\u061c-\u061e\u0620\u063b-\u063f\u0653-\u06ff\u200c-\u200f]"
+)
+# Three- and four-byte sequences shaped like UTF-8 (a lead byte and its continuation bytes) that UTF-8 forbids:
+# an encoded surrogate (what JavaScript's broken pairs give), an overlong form, a code point past U+10FFFF.
+# (Two-byte overlongs are left out: Windows-1256 ء followed by ، is b"\xc1\xa1".)
+_UTF8_SHAPED_RE = re.compile(
+    rb"\xed[\xa0-\xbf][\x80-\xbf]|\xe0[\x80-\x9f][\x80-\xbf]"
+    rb"|\xf0[\x80-\x8f][\x80-\xbf]{2}|\xf4[\x90-\xbf][\x80-\xbf]{2}|[\xf5-\xf7][\x80-\xbf]{3}"
+)
 
 # Letter frequencies (per mille) measured on the project's Arabic statements
 # (data/statements, tests/data/corpus; ~15k letters), close to published
@@ -322,6 +343,22 @@ def _implausible(text: str, encoding: str, sample_score: _Score, data: bytes, *,
             f"{sample_score.soft} of {sample_score.chars} characters are outside Arabic and Latin; "
             f"supported encodings are {_SUPPORTED_HUMAN}"
         )
+    if encoding in _SINGLE_BYTE and guessed and not _AR_WORD_RE.search(text):
+        # Not valid UTF-8, and the code page makes no Arabic word of the other bytes, but a stray letter or a
+        # sequence shaped like UTF-8: a few damaged UTF-8 bytes (b"Riyadh \xff Damascus", an encoded surrogate
+        # b"\xed\xa0\x80"), not Windows-1256 text. (Typographic dashes and quotes, é, € alone are believed.)
+        stray = _STRAY_RE.search(text)
+        shaped = _UTF8_SHAPED_RE.search(data)
+        if stray is not None or shaped is not None:
+            try:
+                data.decode("utf-8")
+                bad = ""
+            except UnicodeDecodeError as e:
+                bad = f": {data[e.start:e.start + 4]!r} at position {e.start} ({e.reason})"
+            return (
+                f"the file is not valid UTF-8{bad}, and its other bytes read as no Arabic text in Windows-1256 "
+                f"or ISO-8859-6 either; the file is damaged or in another encoding, so re-save it as UTF-8"
+            )
     if encoding in _SINGLE_BYTE and sample_score.odd > _MAX_ODD_RATIO * max(sample_score.words, 1):
         return (
             f"the file is not valid UTF-8 and does not read as Arabic text in Windows-1256 or "

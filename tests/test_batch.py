@@ -256,6 +256,23 @@ def test_two_workers_resumable_with_a_partition_hook(inputs, tmp_path, two_worke
     assert not list(out.rglob("*.tmp"))
 
 
+def test_a_failing_hook_leaves_its_partition_for_the_next_run(inputs, tmp_path, two_workers):
+    out = tmp_path / "out"
+
+    def hook(docs, situations):
+        if any(d.doc_id == "j1" for d in docs):
+            raise OSError("database is locked")
+
+    srcs = [inputs["folder"], inputs["jsonl"]]
+    first = run_batch(srcs, out, client=two_workers, partition_bytes=1_500, hook=hook, max_doc_bytes=5_000,
+                      progress=(err := io.StringIO()))
+    assert first.partitions_failed == 1 and first.partitions_written >= 2
+    assert "adding its documents failed (OSError: database is locked)" in err.getvalue()
+    again = run_batch(srcs, out, client=two_workers, partition_bytes=1_500, max_doc_bytes=5_000)
+    assert (again.partitions_written, again.partitions_skipped) == (1, first.partitions_written)
+    assert "j1" in {r["doc_id"] for r in _mentions(out)}
+
+
 def _wait_for(path: Path, seconds: float) -> None:
     end = time.monotonic() + seconds
     while not path.exists():
@@ -329,3 +346,12 @@ def test_db_adds_every_good_document_to_the_store(inputs, tmp_path, capsys):
     with open_store(db, create=False) as store:
         stored = {store.text(r.id) for r in store.statements()}
     assert good and stored == good
+
+
+def test_a_file_that_is_no_store_is_refused_before_any_work(inputs, tmp_path, capsys):
+    db = tmp_path / "notes.db"
+    db.write_bytes(b"not a database, just notes\n" * 40)
+    assert main(["batch", str(inputs["csv"]), "-o", str(tmp_path / "o"), "--db", str(db)]) == 2
+    assert capsys.readouterr().err.startswith("error: ")
+    assert db.read_bytes() == b"not a database, just notes\n" * 40  # untouched
+    assert not (tmp_path / "o").exists()

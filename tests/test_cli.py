@@ -83,3 +83,62 @@ def test_missing_file(capsys):
     code, _ = run(["parse", "/nonexistent/statement.txt"])
     assert code == 2
     assert "nonexistent" in capsys.readouterr().err
+
+
+def test_several_files_each_error_names_its_file_and_the_others_are_parsed(tmp_path, capsys):
+    """Before, the first bad file stopped the run without naming itself; the files after it were never read."""
+    good_a = tmp_path / "a.txt"
+    good_a.write_text("Talks were held in Baghdad.", encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    png = tmp_path / "image.txt"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    good_b = tmp_path / "b.txt"
+    good_b.write_text("وصل الوفد إلى دمشق.", encoding="utf-8")
+    missing = tmp_path / "missing.txt"
+    code, out = run(["parse", str(good_a), str(empty), str(png), str(missing), str(good_b)])
+    err = capsys.readouterr().err
+    assert code == 1  # some files failed: 1; the others are in the output
+    assert err.splitlines() == [
+        f"error: {empty}: the file is empty",
+        f"error: {png}: this is a PNG image, not a text file (it starts with b'\\x89PNG\\r\\n\\x1a\\n'); upload the "
+        f"statement as plain text (UTF-8, UTF-16, Windows-1256 or ISO-8859-6)",
+        f"error: {missing}: cannot read it: No such file or directory",
+    ]
+    recs = [json.loads(line) for line in out.splitlines() if '"type"' not in line]
+    assert [(r["file"], r["place_id"]) for r in recs] == [(str(good_a), "geonames:98182"),
+                                                          (str(good_b), "geonames:170654")]
+
+
+def test_when_every_file_fails_the_status_is_2_and_an_output_file_is_kept(tmp_path, capsys):
+    out = tmp_path / "out.jsonl"
+    out.write_text("kept\n")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    code, _ = run(["parse", str(empty), str(tmp_path / "gone.txt"), "-o", str(out)])
+    assert code == 2 and out.read_text() == "kept\n"
+    assert capsys.readouterr().err.count("error: ") == 2
+
+
+def test_output_file_and_geojson_with_a_bad_file(tmp_path, capsys):
+    good = tmp_path / "good.txt"
+    good.write_text("Talks were held in Baghdad.", encoding="utf-8")
+    out = tmp_path / "out.geojson"
+    code, printed = run(["parse", str(good), str(tmp_path / "gone.txt"), "--format", "geojson", "-o", str(out)])
+    assert code == 1 and printed == ""
+    fc = json.loads(out.read_text(encoding="utf-8"))
+    assert [f["properties"]["file"] for f in fc["features"]] == [str(good)]
+    assert "gone.txt: cannot read it" in capsys.readouterr().err
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_escaped(tmp_path, capsys):
+    import os
+
+    raw = os.fsencode(tmp_path) + b"/bad\xff.txt"
+    with open(raw, "wb") as fh:
+        fh.write(b"Talks were held in Baghdad.")
+    name = os.fsdecode(raw)  # a surrogate escape stands for the byte 0xff
+    code, out = run(["parse", name, name])
+    assert code == 0
+    assert json.loads(out.splitlines()[0])["file"].endswith("/bad\\xff.txt")
+    out.encode("utf-8")  # printable: no lone surrogate reaches standard output

@@ -7,10 +7,10 @@ import json
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from geo import geoparse
+from geo import InputError, geoparse
 
 # -- every regex over user text or user names scans runs in linear time --------------------------------------------
 # Run characters: sentence marks, separators, spaces of each kind, marks that folding deletes, format characters.
@@ -121,3 +121,86 @@ def test_json_depth_of_broken_text_is_measured_in_linear_time(text):
     from geo.placesfile import _too_deep
 
     assert _too_deep(text, 64) == (text.startswith("[" * 65))
+
+
+# -- files are written atomically -------------------------------------------------------------------------------------
+def test_a_write_that_fails_half_way_leaves_the_previous_file_whole(tmp_path):
+    from geo.fileio import atomic_write, write_text_atomic
+
+    target = tmp_path / "map.html"
+    write_text_atomic(target, "the previous map")
+    target.chmod(0o640)
+    with pytest.raises(OSError, match="No space left"), atomic_write(target) as fh:
+        fh.write("<html>half of the new ma")
+        fh.flush()
+        raise OSError(28, "No space left on device")  # what a full disk raises part-way through
+    assert target.read_text() == "the previous map"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["map.html"]  # no temporary file left
+    write_text_atomic(target, "the new map")
+    assert target.read_text() == "the new map"
+    assert target.stat().st_mode & 0o777 == 0o640  # the replaced file's permissions are kept
+
+
+def test_an_atomic_write_to_a_device_writes_through(tmp_path):
+    from geo.fileio import write_bytes_atomic
+
+    write_bytes_atomic("/dev/null", b"x")  # no temporary file can replace a device: written directly
+    assert write_bytes_atomic(tmp_path / "new.bin", b"\x00\x01").read_bytes() == b"\x00\x01"
+
+
+def _limit_file_size(limit: int) -> None:
+    import resource
+    import signal
+
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit then fails with EFBIG
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+
+@pytest.mark.parametrize("command", [["map", "STATEMENT", "-o", "OUT"], ["parse", "STATEMENT", "-o", "OUT"]])
+def test_the_cli_keeps_the_previous_output_when_the_disk_fills(tmp_path, command):
+    """A real failure half-way: a file-size limit of 4 KB makes the write fail with EFBIG (a full disk fails the
+    same way). Before, `geo map ... -o prev.html` left a truncated prev.html."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    out = tmp_path / "prev.out"
+    out.write_text("previous output\n" * 10)
+    statement = root / "data" / "statements" / "statement-2026-02-09-riyadh.ar.txt"
+    argv = [str(statement) if a == "STATEMENT" else str(out) if a == "OUT" else a for a in command]
+    proc = subprocess.run([sys.executable, "-m", "geo", *argv], cwd=root, capture_output=True, text=True,
+                          timeout=300, preexec_fn=lambda: _limit_file_size(4096))
+    assert proc.returncode == 2, proc.stderr
+    assert f"error: {out}: cannot write it: File too large" in proc.stderr and "Traceback" not in proc.stderr
+    assert out.read_text() == "previous output\n" * 10
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["prev.out"]
+
+
+# -- lone surrogates: repaired at the input, so every export can be written ---------------------------------------
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(pieces=st.lists(st.sampled_from(["Riyadh", " ", "دمشق", "\ud800", "\udfff", "\ud83d", "\ude00", ". ", "Aleppo",
+                                        "في"]), min_size=1, max_size=12))
+def test_lone_surrogates_become_replacement_characters_and_every_export_encodes(gaz, tmp_path, pieces):
+    from geo.mapview import write_map_html
+    from geo.report import mentions_csv, places_csv, statement_html
+
+    text = "".join(pieces)
+    s = geoparse(text, gazetteer=gaz)
+    assert len(s.text) == len(text)  # one code point for one: offsets into the text as given still hold
+    assert s.text == "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in text)
+    for m in s.mentions:
+        assert s.text[m.start : m.end] == m.surface == text[m.start : m.end]  # no place name holds a surrogate
+    json.dumps(s.to_geojson(), ensure_ascii=False).encode("utf-8")
+    for export in (mentions_csv(s), places_csv(s), statement_html(s)):
+        export.encode("utf-8")
+    path = write_map_html(s, tmp_path / "map.html")
+    assert path.stat().st_size > 1000  # before: UnicodeEncodeError and a 0-byte file
+
+
+def test_a_surrogate_in_a_places_file_is_refused(gaz):
+    data = ('{"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": {"type": "Point", '
+            '"coordinates": [36, 33]}, "properties": {"id": "x", "name": "Clinic \\ud800 Nine", "kind": "facility"}}]}')
+    with pytest.raises(InputError, match=r"feature #0 \(id 'x'\) of 'up\.geojson': 'name' holds U\+D800, half of a "
+                                         r"UTF-16 surrogate pair"):
+        gaz.with_places_geojson(data, name="up.geojson")

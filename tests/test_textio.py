@@ -250,3 +250,46 @@ def test_property_any_bytes_decode_or_input_error(data):
         assert str(e)
     else:
         assert decoded.encoding in SUPPORTED_ENCODINGS
+
+
+# -- short invalid UTF-8 is refused, not read as Windows-1256 (issue 14) -------------------------------------------------
+@pytest.mark.parametrize(("data", "position"), [
+    (b"Riyadh \xed\xa0\x80 Damascus", 7),  # an encoded surrogate (a broken emoji from JavaScript)
+    (b"Riyadh \xff Damascus", 7),  # a byte UTF-8 never has; Windows-1256 would read it as Urdu \u06d2
+    (b"Riyadh \xc0\x80 Damascus", 7),  # an overlong NUL
+    (b"Aid reached \xf4\x90\x80\x80 the camp", 12),  # past U+10FFFF
+    (b"\xed\xbf\xbf", 0),
+])
+def test_short_invalid_utf8_is_refused_with_its_position(data, position):
+    with pytest.raises(InputError, match=rf"^the file is not valid UTF-8: .* at position {position} .*and its other "
+                                         r"bytes read as no Arabic text in Windows-1256 or ISO-8859-6 either"):
+        decode_bytes(data)
+
+
+@pytest.mark.parametrize(("text", "codec"), [
+    ("café au lait", "cp1256"),  # Latin-1 French reads right as Windows-1256
+    ("Talks in Damascus — 5 km “quoted”", "cp1256"),  # typographic punctuation
+    ("50 €", "cp1256"),
+    ("و 123", "cp1256"),  # one Arabic letter, a word of its own
+    ("كلمة", "cp1256"),
+])
+def test_short_code_page_text_is_still_read(text, codec):
+    assert decode_bytes(text.encode(codec)).text == text
+
+
+# (Not b"\xc1\xbf": Windows-1256 reads it as ء؟, an Arabic letter and a question mark, and so do we.)
+_DAMAGE = [b"\xff", b"\xfe", b"\xed\xa0\x80", b"\xed\xbf\xbf", b"\xc0\x80", b"\xe0\x80\x80", b"\xf0\x80\x80\x80",
+           b"\xf4\x90\x80\x80", b"\xf5\x80\x80\x80"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(la_word, min_size=1, max_size=12), damage=st.lists(st.sampled_from(_DAMAGE), min_size=1,
+                                                                            max_size=3), data=st.data())
+def test_property_ascii_with_damaged_utf8_bytes_is_refused(words, damage, data):
+    """English text with a few bytes UTF-8 forbids is never decoded (as Windows-1256 mojibake): it is refused."""
+    pieces: list[bytes] = [w.encode() for w in words]
+    for bad in damage:
+        pieces.insert(data.draw(st.integers(0, len(pieces))), bad)
+    blob = b" ".join(pieces)
+    with pytest.raises(InputError, match="not valid UTF-8"):
+        decode_bytes(blob)
