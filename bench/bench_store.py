@@ -180,7 +180,8 @@ def bench_reads(db: Path) -> list[tuple[str, float, str]]:
             (f"history of the most named place ({places[0].place.name}), its 20 newest statements "
              "(`place_history`)", median_of(lambda: s.place_history(top, limit=20)),
              f"{len(s.place_history(top, limit=20)[2])} of {places[0].mentions} quotes"),
-            ("a collection export's rows: every mention with its sentence (`mentions`)", median_of(s.mentions, 3),
+            ("a whole-collection export's rows: every mention with its sentence (`mentions`)",
+             median_of(s.mentions, 3),
              f"{len(s.mentions())} mentions"),
         ]
     return rows
