@@ -106,10 +106,13 @@ def _cue_ar(tok: str) -> tuple[str, str] | None:
     return None
 
 
-def find_facilities(folded: Folded, matches: Sequence[RawMatch], gaz: Gazetteer) -> list[Facility]:
-    """Every cue-and-name phrase in ``folded`` that is not already one gazetteer match, in text order."""
+def find_facilities(folded: Folded, matches: Sequence[RawMatch], gaz: Gazetteer,
+                    toks: _Tokens | None = None) -> list[Facility]:
+    """Every cue-and-name phrase in ``folded`` that is not already one gazetteer match, in text order
+    (``toks``: the folded text's tokens, :func:`geo.extract.word_tokens`, if the caller has them)."""
     text = folded.text
-    toks = _Tokens(text)
+    if toks is None:
+        toks = _Tokens(text)
     words, seps, starts = toks.words, toks.seps, toks.starts
     n = len(words)
     distinct = set(words)

@@ -51,7 +51,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-_FORMAT_VERSION = 13
+_FORMAT_VERSION = 14
 
 # Name reference types (low 4 bits of a packed ref): how a name belongs to its place.
 NAME, NAME_AR, ALIAS, ALT, DEMONYM, ORG, BARE = range(7)
@@ -107,6 +107,9 @@ class Gazetteer:
 
     __slots__ = ("_cols", "_index", "_first_lens", "_upper", "_wkb", "_by_id", "_common", "_words", "_state",
                  "_capitals", "_seats", "_particles", "_pairs", "_skeletons", "_named", "_memo")
+
+    #: Whether ``_named`` holds every id that is not a GeoNames town's (true of the base; a layer adds ids).
+    _NAMED_COMPLETE = True
 
     def __init__(self, state: dict[str, Any]) -> None:
         self._state = state
@@ -169,13 +172,14 @@ class Gazetteer:
         i = self._named.get(place_id)
         if i is not None:
             return i  # a base place keeps its storage index in every layer, so this holds for those too
+        if self._NAMED_COMPLETE and not place_id.startswith("geonames:"):
+            # Every other id of the base is in _named: an absent province (admin1:SY-XX, asked by the reason
+            # writer) is unknown without building the 236,000-entry table (0.1 s of a fresh process).
+            raise UnknownPlaceError(_unknown_id(place_id))
         try:
             return self._ids()[place_id]
         except KeyError:
-            raise UnknownPlaceError(
-                f"unknown place id {place_id!r}; ids look like 'country:SY', 'admin1:SY-HA', "
-                "'geonames:98182' or 'curated:al-hol-camp'"
-            ) from None
+            raise UnknownPlaceError(_unknown_id(place_id)) from None
 
     def get(self, place_id: str) -> Place:
         """The place with id ``place_id``.
@@ -216,7 +220,17 @@ class Gazetteer:
     def country_index(self, cc: str) -> int | None:
         """Storage index of the country with ISO code ``cc``, if known."""
         i = self._named.get(f"country:{cc}")
-        return i if i is not None else self._ids().get(f"country:{cc}")
+        if i is not None or self._NAMED_COMPLETE:
+            return i  # not a base country: no need to build the whole id table to say so
+        return self._ids().get(f"country:{cc}")
+
+    def near_countries(self, index: int) -> Mapping[str, float] | None:
+        """The countries whose area lies within :data:`NEAR_COUNTRY_DEG` degrees of the area of natural
+        feature ``index``, with the distance (empty for a point or for none near); ``None`` when not
+        computed at build time (a layer of the user's places may move or add areas: compute it live)."""
+        if not self._NAMED_COMPLETE:
+            return None
+        return self._state["near_countries"].get(index, _NO_NEAR)
 
     # -- names -----------------------------------------------------------------
     def lengths(self, first_token: str) -> tuple[int, ...]:
@@ -424,6 +438,7 @@ class _Builder:
         cols["pop"] = array("q", self.cols["pop"])
         return {
             "town_skeletons": _town_skeletons(self.cols),
+            "near_countries": _near_countries(self.cols, self.wkb),
             "named_ids": {pid: i for i, pid in enumerate(self.cols["id"]) if not pid.startswith("geonames:")},
             "version": _FORMAT_VERSION,
             "cols": cols,
@@ -438,6 +453,31 @@ class _Builder:
             "particles": particles,
             "pairs": frozenset(f"{k[0]} {k[1]}" for k in self.index if len(k) > 1),
         }
+
+
+#: How far (degrees) :meth:`Gazetteer.near_countries` looks: beyond any weight's reach (0.5 now).
+NEAR_COUNTRY_DEG = 2.0
+_NO_NEAR: Mapping[str, float] = {}
+
+
+def _near_countries(cols: Mapping[str, Sequence[Any]], wkb: Mapping[int, bytes]) -> dict[int, dict[str, float]]:
+    """Per natural feature with an area, the countries within :data:`NEAR_COUNTRY_DEG` of it and their
+    distance, computed as resolution would (``country_area.distance(area)``), so parsing a river's or a
+    sea's name never imports shapely nor decodes areas (0.25 s of a fresh process)."""
+    import shapely
+
+    from .model import NATURAL_KINDS
+
+    countries = [(pid[len("country:"):], shapely.from_wkb(wkb[i])) for i, pid in enumerate(cols["id"])
+                 if pid.startswith("country:") and i in wkb]
+    tree = shapely.STRtree([g for _, g in countries])
+    out: dict[int, dict[str, float]] = {}
+    for i, geom in ((i, shapely.from_wkb(b)) for i, b in wkb.items() if cols["kind"][i] in NATURAL_KINDS):
+        near = {countries[j][0]: float(countries[j][1].distance(geom))
+                for j in tree.query(geom, predicate="dwithin", distance=NEAR_COUNTRY_DEG)}
+        if near:
+            out[i] = {cc: d for cc, d in near.items() if d <= NEAR_COUNTRY_DEG}
+    return out
 
 
 def _town_skeletons(cols: Mapping[str, Sequence[Any]]) -> dict[str, tuple[str, Any, dict[str, tuple[int, ...]]]]:
@@ -647,6 +687,8 @@ class _LayeredGazetteer(Gazetteer):
         """See :meth:`Gazetteer.origin`."""
         return self._delta.origins.get(index)
 
+    _NAMED_COMPLETE = False  # the user's ids are in the delta's table only
+
     def __init__(self, base: Gazetteer, delta: _Delta) -> None:
         super().__init__(base._state)  # every table shared; the layered ones are wrapped below
         self._base = base
@@ -731,6 +773,11 @@ class _LayeredGazetteer(Gazetteer):
     def __reduce__(self) -> tuple[Any, ...]:
         # The base pickles as itself (once, however many layers refer to it), the delta as plain data.
         return (_LayeredGazetteer, (self._base, self._delta))
+
+
+def _unknown_id(place_id: str) -> str:
+    return (f"unknown place id {place_id!r}; ids look like 'country:SY', 'admin1:SY-HA', "
+            "'geonames:98182' or 'curated:al-hol-camp'")
 
 
 def _split(cell: str | None) -> list[str]:

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 
 from .errors import InputError
-from .extract import find_matches
+from .extract import find_matches, word_tokens
 from .facilities import find_facilities, place_facilities
 from .gazetteer import Gazetteer, load_gazetteer
 from .model import Mention, Place
@@ -69,13 +69,14 @@ def geoparse(text: str, *, lang: str = "auto", gazetteer: Gazetteer | None = Non
     # Folded offsets where sentences start, for the capital-at-sentence-start rule.
     f_sorted = _folded_offsets(folded, s_starts)
     f_starts = frozenset(f_sorted)
-    matches = find_matches(folded, gaz, f_starts)
+    toks = word_tokens(folded.text)  # read by the matcher and the facilities alike
+    matches = find_matches(folded, gaz, f_starts, toks)
     mentions = []
     places: dict[int, Place] = {}  # one Place (and one decoded polygon) per place, not per mention
     # Folding that deleted or expanded nothing keeps every offset: skip the offset map then.
     identity = len(folded.runs_f) == 1
     resolved = resolve(matches, gaz, folded.text, folded.cased)
-    found = find_facilities(folded, matches, gaz)
+    found = find_facilities(folded, matches, gaz, toks)
     inside: set[int] = set()
     if found:
         # Facilities, streets and districts (cue + name) the gazetteer lacks: placed at the place named in

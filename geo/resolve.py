@@ -27,7 +27,7 @@ from collections import Counter
 from typing import NamedTuple
 
 from .extract import NO_UNLOCATED_CUES, RawMatch
-from .gazetteer import ALT, BARE, DEMONYM, NAME, Gazetteer, NameRef
+from .gazetteer import ALT, BARE, DEMONYM, NAME, NEAR_COUNTRY_DEG, Gazetteer, NameRef
 from .model import NATURAL_KINDS, Candidate
 from .scoring import CONTEXT, PINS, PINS_VALUE, STATED, WEIGHTS, Evidence
 from .text import AR_HOMOGRAPHS, ARABIC_SPEAKING, CONTEXT_NAMES, CUES, fold_name, is_arabic
@@ -86,16 +86,46 @@ def _reading(ntype: int) -> Evidence:
     return Evidence(_READING_BITS.get(ntype, 0))
 
 
-# Flag operators run Python code; the loops over readings and the reason writer, run for every decision,
-# test and set the flags' integer values instead.
-_B = {f: f.value for f in Evidence}
-_READING_BITS = {DEMONYM: _B[Evidence.NISBA], ALT: _B[Evidence.ALTERNATE_NAME]}
+class _B:
+    """The flags' integer values. Flag operators run Python code, and so does hashing a flag to look it up
+    (about a microsecond each); the loops over readings and the reason writer, run for every decision,
+    test and set these plain integers and make one :class:`Evidence` at the end."""
+
+    COUNTRY_NAME: int = Evidence.COUNTRY_NAME.value
+    NISBA: int = Evidence.NISBA.value
+    ALTERNATE_NAME: int = Evidence.ALTERNATE_NAME.value
+    CUE: int = Evidence.CUE.value
+    QUALIFIER: int = Evidence.QUALIFIER.value
+    NISBA_QUALIFIER: int = Evidence.NISBA_QUALIFIER.value
+    COUNTRY_CONTEXT: int = Evidence.COUNTRY_CONTEXT.value
+    OTHER_PLACES: int = Evidence.OTHER_PLACES.value
+    REGION_CONTEXT: int = Evidence.REGION_CONTEXT.value
+    LIST: int = Evidence.LIST.value
+    LOCATIVE: int = Evidence.LOCATIVE.value
+    SEAT_CITY: int = Evidence.SEAT_CITY.value
+    PINNED: int = Evidence.PINNED.value
+    TRANSLITERATION: int = Evidence.TRANSLITERATION.value
+    CONTEXT_NAME: int = Evidence.CONTEXT_NAME.value
+    EVERYDAY_WORD: int = Evidence.EVERYDAY_WORD.value
+    FREQUENT_WORD: int = Evidence.FREQUENT_WORD.value
+    UNKNOWN_NAME: int = Evidence.UNKNOWN_NAME.value
+    OTHER_KIND: int = Evidence.OTHER_KIND.value
+    CONTEXT: int = CONTEXT.value
+    STATED: int = STATED.value
+
+
+_READING_BITS = {DEMONYM: _B.NISBA, ALT: _B.ALTERNATE_NAME}
 
 
 def _candidate(gaz: Gazetteer, i: int, score: float | None) -> Candidate:
-    lat, lon = gaz.latlon(i)
-    return Candidate(gaz.place_id(i), gaz.name(i), gaz.kind(i), gaz.country_code(i), lat, lon,
-                     None if score is None else round(score, 3))
+    # The place's fields depend only on the gazetteer: read once per place and kept with it (a batch of
+    # short items weighs the same few thousand places again and again).
+    known: dict[int, tuple[str, str, str, str, float, float]] = gaz.memo().setdefault("candidate", {})
+    fields = known.get(i)
+    if fields is None:
+        lat, lon = gaz.latlon(i)
+        fields = known[i] = (gaz.place_id(i), gaz.name(i), gaz.kind(i), gaz.country_code(i), lat, lon)
+    return Candidate(*fields, None if score is None else round(score, 3))
 
 
 def _decided(m: RawMatch, gaz: Gazetteer, index: int | None, confidence: float, evidence: Evidence,
@@ -110,46 +140,46 @@ def explain(m: RawMatch, gaz: Gazetteer, index: int | None, evidence: Evidence, 
     ``weighed`` is how many readings were scored (the sentence says how many the choice beat).
     """
     v = evidence._value_
-    if v & _B[Evidence.UNKNOWN_NAME]:
+    if v & _B.UNKNOWN_NAME:
         return f"{m.cue} cue {m.cue_word!r} with a name not in the gazetteer"
-    if v & _B[Evidence.OTHER_KIND]:
+    if v & _B.OTHER_KIND:
         return f"{m.cue} cue {m.cue_word!r}; the gazetteer knows this name only as another kind of place"
     assert index is not None
     name, cc = gaz.name(index), gaz.country_code(index)
-    if v & _B[Evidence.TRANSLITERATION]:
-        if v & _B[Evidence.CUE]:
+    if v & _B.TRANSLITERATION:
+        if v & _B.CUE:
             return (f"{m.cue} cue {m.cue_word!r}; Arabic name not in the gazetteer, read as "
                     f"{name} ({cc}, named in the statement) by its consonants")
         return f"spelling not in the gazetteer, read as {name} ({cc}, named in the statement) by its consonants"
-    if v & _B[Evidence.CONTEXT_NAME]:
+    if v & _B.CONTEXT_NAME:
         return f"{m.key[0]!r} refers to the only such state the statement names"
-    if v & _B[Evidence.PINNED]:
+    if v & _B.PINNED:
         return f"same name as an earlier mention pinned down by the text ({name})"
-    kind = "city" if v & _B[Evidence.SEAT_CITY] else gaz.kind(index)
-    origin = None if v & _B[Evidence.SEAT_CITY] else gaz.origin(index)
+    kind = "city" if v & _B.SEAT_CITY else gaz.kind(index)
+    origin = None if v & _B.SEAT_CITY else gaz.origin(index)
     if origin is not None:
         # A place from the user's own file says so, and what it replaced when it took a known place's id.
         base = f"{kind} from your places file {origin[0]!r}" + (f", replacing {origin[1]}" if origin[1] else "")
     elif kind == "country":
-        base = f"nisba/demonym of {name}" if v & _B[Evidence.NISBA] else f"name of the country {name}"
+        base = f"nisba/demonym of {name}" if v & _B.NISBA else f"name of the country {name}"
     elif kind in ("city", "town"):
         base = f"GeoNames {kind}, population {_fmt_pop(gaz.population(index))}"
     else:
         base = f"{kind} in the gazetteer"
     parts = [base]
-    if v & _B[Evidence.CUE]:
+    if v & _B.CUE:
         parts.append(f"cue {m.cue_word!r}")
-    if v & _B[Evidence.COUNTRY_CONTEXT]:
+    if v & _B.COUNTRY_CONTEXT:
         parts.append(f"{cc} is named in the statement")
-    if v & _B[Evidence.OTHER_PLACES]:
+    if v & _B.OTHER_PLACES:
         parts.append(f"other places in {cc} are named")
-    if v & _B[Evidence.REGION_CONTEXT]:
+    if v & _B.REGION_CONTEXT:
         parts.append(f"in {_region_name(gaz, index)}, the region the statement is about")
-    if v & _B[Evidence.NISBA_QUALIFIER]:
+    if v & _B.NISBA_QUALIFIER:
         parts.append("qualified by the nisba after it")
-    elif v & _B[Evidence.QUALIFIER]:
+    elif v & _B.QUALIFIER:
         parts.append("qualified by the name after it")
-    if v & _B[Evidence.SEAT_CITY]:
+    if v & _B.SEAT_CITY:
         parts.append("province named after its seat city; no province cue")
     if weighed > 1:
         parts.append(f"chosen over {weighed - 1} other place{'s' if weighed > 2 else ''} of that name")
@@ -178,6 +208,17 @@ def _choosable(m: RawMatch, gaz: Gazetteer) -> dict[int, int]:
     باريس bare, so السيول is "the floods"; Arab places take the article freely (الموصل/موصل). A number
     is never a place's name.
     """
+    # A pure function of these fields and the gazetteer, asked three times per kind of match in every
+    # document (votes, regions, the decision): decided once and kept with the gazetteer. Callers only read it.
+    key = (m.key, m.refs, m.cue, m.article)
+    known: dict[tuple[object, ...], dict[int, int]] = gaz.memo().setdefault("choosable", {})
+    got = known.get(key)
+    if got is None:
+        got = known[key] = _choosable_now(m, gaz)
+    return got
+
+
+def _choosable_now(m: RawMatch, gaz: Gazetteer) -> dict[int, int]:
     if all(t.isdigit() for t in m.key):
         return {}  # GeoNames lists postcodes and district numbers as alternate names ("30" for Munkkiniemi)
     foreign_article = m.article and is_arabic(m.key[0])
@@ -223,10 +264,18 @@ def _vote_key(m: RawMatch) -> tuple[object, ...]:
 def _votes(matches: list[RawMatch], gaz: Gazetteer, kinds: list[RawMatch] | None = None) -> _Votes:
     """Each kind of match's vote (:func:`_vote`), decided once per kind; ``kinds`` collects one match of each."""
     votes: _Votes = {}
+    # A vote depends on the match's fields and the gazetteer only: kept with the gazetteer across documents.
+    # Its key adds the article flag (which _choosable reads): the first match of each kind in this document
+    # decides, as before.
+    known: dict[tuple[object, ...], tuple[str, int] | None] = gaz.memo().setdefault("vote", {})
     for m in matches:
         key = _vote_key(m)
         if key not in votes:
-            votes[key] = _vote(m, gaz)
+            full = (*key, m.article)
+            if full in known:
+                votes[key] = known[full]
+            else:
+                votes[key] = known[full] = _vote(m, gaz)
             if kinds is not None:
                 kinds.append(m)
     return votes
@@ -709,6 +758,9 @@ def _short_form_or_spelling(primary: str, written: str) -> bool:
 
 def _near_named_country(gaz: Gazetteer, i: int, doc_cc: Counter[str]) -> bool:
     """Whether place ``i`` (a natural feature's area or line) lies in or beside a country the statement names."""
+    near = gaz.near_countries(i) if W.minor_feature_near_deg <= NEAR_COUNTRY_DEG else None
+    if near is not None:  # distances computed with the gazetteer: no shapely, no areas decoded
+        return any(near.get(cc, math.inf) <= W.minor_feature_near_deg for cc, n in doc_cc.items() if n > 0 and cc)
     geom = gaz.place(i).geometry
     if geom is None:
         return False
@@ -783,25 +835,25 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
         if m.cue:
             if kind in _CUE_KINDS.get(m.cue, frozenset()):
                 score += W.cue_agrees
-                ev |= _B[Evidence.CUE]
+                ev |= _B.CUE
             else:
                 score += W.cue_disagrees
         ctx = doc_cc.get(cc, 0) - own.get(cc, 0)
         if ctx > 0 and kind != "country":
             score += W.context_once if ctx == 1 else W.context_more
-            ev |= _B[Evidence.COUNTRY_CONTEXT]
+            ev |= _B.COUNTRY_CONTEXT
         elif kind == "country" and len(cands) > 1:
             if ctx > 1:
                 score += W.country_with_places  # Georgia with Tbilisi nearby is the country, not the US state
-                ev |= _B[Evidence.OTHER_PLACES]
+                ev |= _B.OTHER_PLACES
             elif ctx <= 0:
                 score += W.country_untouched  # a country the statement never touches yields to a namesake it does
         if regional and (ntype != ALT or pop >= W.accept_town_pop) and _in_region(gaz, i, regions, m.key):  # type: ignore[arg-type]
             score += W.region_context  # "Alexandria" in a Minnesota story is Alexandria, Minnesota
-            ev |= _B[Evidence.REGION_CONTEXT]
+            ev |= _B.REGION_CONTEXT
         if qualifiers:
             a1 = gaz.admin1_code(i)
-            said = _B[Evidence.NISBA_QUALIFIER if _NISBA in qualifiers else Evidence.QUALIFIER]
+            said = _B.NISBA_QUALIFIER if _NISBA in qualifiers else _B.QUALIFIER
             if (cc, a1) in qualifiers or (kind != "country" and (cc, "") in qualifiers):
                 score += W.qualifier_exact
                 ev |= said
@@ -813,32 +865,30 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
             score += W.listed  # in "دمشق وبغداد وعمّان" the ambiguous name is a city like its neighbours
         scored.append((score, i, ev))
     scored.sort(key=lambda t: (-t[0], gaz.place_id(t[1])))
-    best_score, best, bits = scored[0]
-    ev = Evidence(bits)
+    best_score, best, ev = scored[0]  # ev: the flags' integer value until the decision is made
     kind, pop, cc = gaz.kind(best), gaz.population(best), gaz.country_code(best)
     ntype = cands[best]
     if kind == "country" and ntype != DEMONYM:
-        ev |= Evidence.COUNTRY_NAME
+        ev |= _B.COUNTRY_NAME
     if listed_with:
-        ev |= Evidence.LIST
+        ev |= _B.LIST
     if m.locative:
-        ev |= Evidence.LOCATIVE
+        ev |= _B.LOCATIVE
     # 0: no; 1: a frequent alternate name; 2: an everyday word (see _is_homograph). English country names never.
     homograph = _is_homograph(m, gaz, ntype, pop, best) if kind != "country" or arabic else 0
     if homograph:
-        ev |= Evidence.EVERYDAY_WORD if homograph == 2 else Evidence.FREQUENT_WORD
+        ev |= _B.EVERYDAY_WORD if homograph == 2 else _B.FREQUENT_WORD
     # In Arabic, where every word is a candidate, the region chooses among namesakes but is no context.
-    context = bool(ev & (CONTEXT & ~Evidence.REGION_CONTEXT if arabic else CONTEXT))
+    context = bool(ev & (_B.CONTEXT & ~_B.REGION_CONTEXT if arabic else _B.CONTEXT))
     if homograph and kind != "country":
         # An everyday word (بيان "statement", a town in Kuwait) needs the country named more than once.
         context = context and doc_cc.get(cc, 0) - own.get(cc, 0) >= W.everyday_context_min
     # A nisba follows any noun (الحكومة اليمنية): it tells which country's place, and that a frequent
     # alternate name is the place (طرابلس اللبنانية), but not that an everyday word is one (homograph 2).
-    strong = bool(ev & (Evidence.CUE | Evidence.QUALIFIER)) or (
-        homograph != 2 and Evidence.NISBA_QUALIFIER in ev)
+    strong = bool(ev & (_B.CUE | _B.QUALIFIER)) or (homograph != 2 and bool(ev & _B.NISBA_QUALIFIER))
     zipf = gaz.commonness(m.key[0]) if len(m.key) == 1 else 0.0
     if not _accept(kind, pop, m, homograph=homograph, context=context, strong=strong, listed=bool(listed_with),
-                   zipf=zipf, region=Evidence.REGION_CONTEXT in ev and not arabic and ntype != ALT):
+                   zipf=zipf, region=bool(ev & _B.REGION_CONTEXT) and not arabic and ntype != ALT):
         return None
     if (kind == "admin1" and m.cue not in ("admin1", "region") and gaz.seat(best) is not None
             and not any(CUES.get(t, ("",))[0] in ("admin1", "region") for t in m.key)):
@@ -846,7 +896,7 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
         # A province named after its seat, without "province"/"محافظة", is the city: النبطية, Idlib.
         best, kind = gaz.seat(best), "city"
         pop, ntype = gaz.population(best), NAME
-        ev = (ev & ~(Evidence.NISBA | Evidence.ALTERNATE_NAME)) | Evidence.SEAT_CITY
+        ev = (ev & ~(_B.NISBA | _B.ALTERNATE_NAME)) | _B.SEAT_CITY
     # Confidence.
     if len(scored) > 1:
         margin = best_score - scored[1][0]
@@ -857,13 +907,13 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
         conf = max(conf, W.country_name_floor if ntype != DEMONYM else W.demonym_floor)
     if ntype == ALT:
         conf -= W.alternate_name_penalty
-    stated = bool(ev & STATED)
+    stated = bool(ev & _B.STATED)
     if homograph or (zipf >= W.bare_frequent_zipf and kind not in ("country", "region") and not stated):
         conf -= W.everyday_word_penalty
     if stated:
         conf += W.stated_evidence_bonus
     candidates = tuple(_candidate(gaz, i, s) for s, i, _ in scored[: W.candidates_kept])
-    return _decided(m, gaz, best, round(min(W.max_confidence, max(W.min_confidence, conf)), 3), ev,
+    return _decided(m, gaz, best, round(min(W.max_confidence, max(W.min_confidence, conf)), 3), Evidence(ev),
                     round(best_score, 3), candidates, len(scored))
 
 
