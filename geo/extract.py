@@ -306,8 +306,10 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
     if len(seen) > _MEMO_WORDS:
         memo = gaz.memo(reset=True)  # a fresh namespace: calls running now keep the one they hold
         seen = memo.setdefault("words", {})
-    # word → (readings, context name, is a cue) for the words that are any of those
-    facts: dict[str, tuple[tuple[tuple[int, str, tuple[int, ...]], ...], tuple[int, str] | None, bool]]
+    # word → (readings, context name, is a cue, first words if it only begins longer names), for the
+    # words that are any of those
+    facts: dict[str, tuple[tuple[tuple[int, str, tuple[int, ...]], ...], tuple[int, str] | None, bool,
+                            tuple[str, ...] | None]]
     facts = memo.setdefault("facts", {})
     distinct = set(words)
     new = sorted(filterfalse(seen.__contains__, distinct))
@@ -316,26 +318,30 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
         for w in _reaching(new, (*gaz.starter_tests(), CONTEXT_NAMES.__contains__, CUES.__contains__)):
             r, c, cue = _readings(w, gaz), _context_name(w), _cue_of(w) is not None
             if r or c is not None or cue:
-                found[w] = (r, c, cue)
+                # Words that only begin longer names ("the", "of", "al" of "the Hague", "al-Hol") matter
+                # only where the next word continues one of those names: their positions are checked
+                # apart (below), by the first words of their readings.
+                multi = (tuple(first for _, first, _ in r) if r and c is None
+                         and all(1 not in lens for _, _, lens in r) else None)
+                found[w] = (r, c, cue, multi)
         facts.update(found)  # before `seen`: a thread that finds a word in `seen` finds its facts too
         seen.update(dict.fromkeys(new))
     readings: dict[str, tuple[tuple[int, str, tuple[int, ...]], ...]] = {}
     contexts: dict[str, tuple[int, str]] = {}
     cue_words: set[str] = set()
+    multi_only: dict[str, tuple[str, ...]] = {}
     for w in filter(facts.__contains__, distinct):
-        r, c, cue = facts[w]
+        r, c, cue, multi = facts[w]
         if r:
             readings[w] = r
         if c is not None:
             contexts[w] = c
         if cue:
             cue_words.add(w)
+        if multi is not None:
+            multi_only[w] = multi
     # A Latin name starts with a capital (or a particle/direction: al-Hol, northeast Syria): skip
     # "the", "in", "of" ... written in lower case without building anything for them.
-    # Words that only begin longer names ("the", "of", "al" of "the Hague", "al-Hol") matter only
-    # where the next word continues one of those names: their positions are checked apart.
-    multi_only = {w: tuple(first for _, first, _ in r) for w, r in readings.items()
-                  if w not in contexts and all(1 not in lens for _, _, lens in r)}
     starter = (readings.keys() | contexts.keys()) - multi_only.keys()
     positions = list(compress(range(n), map(starter.__contains__, words)))  # C-level: no Python per word
     if cased is not text:

@@ -72,7 +72,9 @@ def geoparse(text: str, *, lang: str = "auto", gazetteer: Gazetteer | None = Non
     toks = word_tokens(folded.text)  # read by the matcher and the facilities alike
     matches = find_matches(folded, gaz, f_starts, toks)
     mentions = []
-    places: dict[int, Place] = {}  # one Place (and one decoded polygon) per place, not per mention
+    # One Place (and one decoded polygon) per place, not per mention; kept with the gazetteer for the next
+    # texts (a Place is immutable), so a batch of short items does not rebuild the same places per item.
+    places: dict[int, Place] = gaz.memo().setdefault("places", {})
     # Folding that deleted or expanded nothing keeps every offset: skip the offset map then.
     identity = len(folded.runs_f) == 1
     resolved = resolve(matches, gaz, folded.text, folded.cased)

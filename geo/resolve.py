@@ -360,6 +360,59 @@ def _region_vote(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
     return home, False
 
 
+#: Decisions kept with the gazetteer across texts, keyed by all they read; past this many they start afresh.
+_MEMO_DECISIONS = 200_000
+_MISSING = object()
+
+
+def _shared(gaz: Gazetteer, name: str) -> dict[tuple[object, ...], object]:
+    """The gazetteer's table ``name`` of decisions kept across texts (bounded: see :data:`_MEMO_DECISIONS`)."""
+    memo = gaz.memo()
+    table = memo.get(name)
+    if table is None or len(table) > _MEMO_DECISIONS:
+        table = memo[name] = {}
+    return table
+
+
+def _context_view(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str],
+                  regions: dict[_Region, frozenset[tuple[str, ...]]] | None = None) -> tuple[object, ...]:
+    """All that a decision about ``m`` reads of its statement (:func:`_region_vote`, :func:`_resolve_one`):
+    how often each country its readings lie in is named; for each natural feature among them, whether a
+    named country lies beside it; and, when the statement is about regions, for each region its readings
+    lie in whether it is one of them (named by a name other than ``m``'s: 1, only by ``m``'s: 2), and for
+    each of their countries whether a region of the statement is in it. Two statements that agree on this
+    decide ``m`` alike, so a batch of short items decides each kind of mention once, not once per item."""
+    static: dict[tuple[object, ...], tuple[tuple[str, ...], tuple[int, ...], tuple[_Region, ...]]]
+    static = gaz.memo().setdefault("reading_context", {})
+    skey = (m.key, m.refs, m.cue, m.article)
+    info = static.get(skey)
+    if info is None:
+        cands = _choosable(m, gaz)
+        info = static[skey] = (tuple(sorted({gaz.country_code(i) for i in cands})),
+                               tuple(i for i in cands if gaz.kind(i) in NATURAL_KINDS),
+                               tuple(sorted({r for i in cands if (r := _region_of(gaz, i)) is not None})))
+    ccs, naturals, own_regions = info
+    counts = tuple([doc_cc.get(cc, 0) for cc in ccs])
+    near = tuple([_near_named_country(gaz, i, doc_cc) for i in naturals]) if naturals else ()
+    if not regions:
+        return counts, near
+    key = m.key
+    home = {cc for cc, _ in regions}
+    return (counts, near, tuple([0 if (names := regions.get(r)) is None else 1 if not names or names - {key} else 2
+                                 for r in own_regions]), tuple([cc in home for cc in ccs]))
+
+
+def _shared_region_vote(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[str, int] | None
+                        ) -> tuple[_Region, bool] | None:
+    """:func:`_region_vote`, decided once per match kind, vote and view of the statement's countries."""
+    table = _shared(gaz, "region_vote")
+    key = (m.key, m.refs, m.cue, m.article, vote, _context_view(m, gaz, doc_cc)[0])
+    hit = table.get(key, _MISSING)
+    if hit is _MISSING:
+        hit = table[key] = _region_vote(m, gaz, doc_cc, vote)
+    return hit  # type: ignore[return-value]
+
+
 def _document_regions(kinds: list[RawMatch], gaz: Gazetteer, doc_cc: Counter[str], votes: _Votes
                       ) -> dict[_Region, frozenset[tuple[str, ...]]]:
     """The first-level divisions the statement is about, each with the names that name it: each one it
@@ -377,7 +430,7 @@ def _document_regions(kinds: list[RawMatch], gaz: Gazetteer, doc_cc: Counter[str
     for m in kinds:
         if not m.refs:
             continue
-        vote = _region_vote(m, gaz, doc_cc, votes[_vote_key(m)])
+        vote = _shared_region_vote(m, gaz, doc_cc, votes[_vote_key(m)])
         if vote is None:
             continue
         if vote[1]:
@@ -536,6 +589,7 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str, cased: st
     out: list[Resolution] = []
     # The same name in the same circumstances resolves the same way: decide once per document.
     memo: dict[tuple[object, ...], Resolution | None] = {}
+    shared = _shared(gaz, "resolution")  # ... and across documents (see _context_view)
     klass_memo: dict[tuple[object, ...], str] = {}
     klass = []
     for m in matches:
@@ -566,7 +620,13 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str, cased: st
             key = (m.key, m.refs, m.cue, m.cue_word, m.locative, m.sentence_initial,
                    frozenset(quals) if quals else _NONE, frozenset(listed) if listed else _NONE)
             if key not in memo:
-                memo[key] = _resolve_one(m, gaz, doc_cc, votes[_vote_key(m)], quals, listed, regions)
+                # Decided as any statement with the same view of its countries and regions decided it.
+                vote = votes[_vote_key(m)]
+                full = (*key, m.article, vote, _context_view(m, gaz, doc_cc, regions))
+                hit = shared.get(full, _MISSING)
+                if hit is _MISSING:
+                    hit = shared[full] = _resolve_one(m, gaz, doc_cc, vote, quals, listed, regions)
+                memo[key] = hit  # type: ignore[assignment]
             hit = memo[key]
             if hit is None:
                 r = None
