@@ -375,12 +375,14 @@ def _shared(gaz: Gazetteer, name: str) -> dict[tuple[object, ...], object]:
 
 
 def _context_view(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str],
-                  regions: dict[_Region, frozenset[tuple[str, ...]]] | None = None) -> tuple[object, ...]:
+                  regions: dict[_Region, frozenset[tuple[str, ...]]] | None = None,
+                  home: frozenset[str] = frozenset()) -> tuple[object, ...]:
     """All that a decision about ``m`` reads of its statement (:func:`_region_vote`, :func:`_resolve_one`):
     how often each country its readings lie in is named; for each natural feature among them, whether a
     named country lies beside it; and, when the statement is about regions, for each region its readings
     lie in whether it is one of them (named by a name other than ``m``'s: 1, only by ``m``'s: 2), and for
-    each of their countries whether a region of the statement is in it. Two statements that agree on this
+    each of their countries whether a region of the statement is in it (``home``: the regions' countries).
+    Two statements that agree on this
     decide ``m`` alike, so a batch of short items decides each kind of mention once, not once per item."""
     static: dict[tuple[object, ...], tuple[tuple[str, ...], tuple[int, ...], tuple[_Region, ...]]]
     static = gaz.memo().setdefault("reading_context", {})
@@ -397,7 +399,6 @@ def _context_view(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str],
     if not regions:
         return counts, near
     key = m.key
-    home = {cc for cc, _ in regions}
     return (counts, near, tuple([0 if (names := regions.get(r)) is None else 1 if not names or names - {key} else 2
                                  for r in own_regions]), tuple([cc in home for cc in ccs]))
 
@@ -590,6 +591,7 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str, cased: st
     # The same name in the same circumstances resolves the same way: decide once per document.
     memo: dict[tuple[object, ...], Resolution | None] = {}
     shared = _shared(gaz, "resolution")  # ... and across documents (see _context_view)
+    home = frozenset(cc for cc, _ in regions)
     klass_memo: dict[tuple[object, ...], str] = {}
     klass = []
     for m in matches:
@@ -622,7 +624,7 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str, cased: st
             if key not in memo:
                 # Decided as any statement with the same view of its countries and regions decided it.
                 vote = votes[_vote_key(m)]
-                full = (*key, m.article, vote, _context_view(m, gaz, doc_cc, regions))
+                full = (*key, m.article, vote, _context_view(m, gaz, doc_cc, regions, home))
                 hit = shared.get(full, _MISSING)
                 if hit is _MISSING:
                     hit = shared[full] = _resolve_one(m, gaz, doc_cc, vote, quals, listed, regions)
