@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from geo import geoparse
 from geo.translit import latin_skeleton
 
@@ -64,3 +66,38 @@ def test_decisions_kept_with_the_gazetteer_do_not_depend_on_what_was_parsed_befo
         fresh.append(rows(t))
     assert forward == backward == fresh
     assert len(gaz.memo()["words"]) > 0  # the decisions are kept
+
+
+def test_natural_features_near_countries_as_shapely_measures_them(gaz):
+    """The build's table of countries beside each natural feature gives the distances resolution measured
+    live before (country area to feature), for every feature and country within the table's reach."""
+    import math
+
+    from geo.gazetteer import NEAR_COUNTRY_DEG
+    from geo.model import NATURAL_KINDS
+
+    countries = {p.country_code: p.geometry for p in gaz.places_in(["country"]) if p.geometry is not None}
+    naturals = [i for i in range(len(gaz)) if gaz.kind(i) in NATURAL_KINDS]
+    assert len(naturals) > 1000
+    for i in naturals[::7]:  # a seventh of them: every country's distance each
+        geom = gaz.place(i).geometry
+        near = gaz.near_countries(i)
+        if geom is None:
+            assert near == {}
+            continue
+        for cc, area in countries.items():
+            d = float(area.distance(geom))
+            assert math.isclose(near.get(cc, math.inf), d) if d <= NEAR_COUNTRY_DEG else cc not in near, (i, cc)
+
+
+def test_a_layer_of_user_places_measures_natural_features_live(tmp_path, gaz):
+    places = tmp_path / "p.geojson"
+    places.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [36.3, 33.5]},
+         "properties": {"id": "x", "name": "Xanadu Spring", "kind": "town", "country_code": "SY"}}]}),
+        encoding="utf-8")
+    layered = gaz.with_places([places])
+    assert layered.near_countries(0) is None  # the user's file may move areas: measured live
+    with pytest.raises(LookupError):
+        gaz.index_of("admin1:SY-NOWHERE")  # an unknown province: refused without the whole id table
+    assert gaz.country_index("ZZ") is None
