@@ -102,6 +102,51 @@ print(json.dumps({{"mb": len(text.encode()) / 1e6, "wall": w, "cpu": c, "geotext
 """
 
 
+_FRESH_ITEMS = """
+import json, sys, time
+sys.path[:0] = {paths!r}
+import geo  # first: the checkout measured is paths[0], whatever bench_geoparse puts on the path
+from bench_geoparse import news_items, varied_text
+gaz = geo.load_gazetteer()
+items = news_items(varied_text({lang!r}, 1_000_000, gaz, seed={seed}))
+c = time.process_time()
+n = sum(len(geo.geoparse(t, gazetteer=gaz).mentions) for t in items)
+c = time.process_time() - c
+print(json.dumps({{"mb": sum(len(t.encode()) for t in items) / 1e6, "cpu": c, "items": len(items), "mentions": n}}))
+"""
+
+
+def news_items(text: str, size: int = 800) -> list[str]:
+    """``text`` cut at paragraph breaks into items of at least ``size`` bytes (short news items)."""
+    items, cur = [], ""
+    for para in text.split("\n\n"):
+        cur = f"{cur}\n\n{para}" if cur else para
+        if len(cur.encode()) >= size:
+            items.append(cur)
+            cur = ""
+    return items + ([cur] if cur else [])
+
+
+def fresh_items_rows(runs: int = 3) -> list[str]:
+    """Rows: a new process parses 1 MB of unseen news-sized text cut into ~1 KB items one by one (a batch
+    worker's work per core; medians over ``runs`` processes, a new seed each)."""
+    import json
+
+    rows = []
+    for lang in ("ar", "en"):
+        out = []
+        for k in range(runs):
+            code = _FRESH_ITEMS.format(paths=[str(ROOT), str(ROOT / "tests"), str(ROOT / "bench")], lang=lang,
+                                       seed=7000 + 17 * k + (lang == "ar"))
+            res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+            out.append(json.loads(res.stdout.strip().splitlines()[-1]))
+        r = {key: statistics.median(o[key] for o in out) for key in out[0]}
+        rows.append(f"| fresh process, unseen news-sized text as {r['items']:.0f} items of ~1 KB, {lang}, "
+                    f"{r['mb']:.2f} MB | {r['mb'] / r['cpu']:.2f} MB per CPU-second "
+                    f"({r['cpu'] / r['items'] * 1000:.1f} ms per item) | the long-text rate |")
+    return rows
+
+
 def fresh_first_parse(lang: str, runs: int = 3) -> dict[str, float]:
     """Medians over ``runs`` new processes, each parsing 1 MB of news-sized text it has never seen (a new
     seed each) right after loading the gazetteer: what the CLI, the dashboard's first statement and every
@@ -233,7 +278,7 @@ def hostile_runs(gaz, peers: dict[int, float]) -> list[str]:
 def main() -> None:
     if "--fresh-only" in sys.argv:  # just the fresh-process rows (a minute): for work on the parser's speed
         print(f"load average {os.getloadavg()[0]:.1f}")
-        print("\n".join(fresh_rows()))
+        print("\n".join(fresh_rows() + fresh_items_rows()))
         return
     lines: list[str] = []
     say = lines.append
@@ -279,7 +324,7 @@ def main() -> None:
             vgt = median_time(lambda text=text: GeoText(text), 3)
             say(f"| geotext 0.4.0, same varied English text | {vmb / vgt:.2f} MB/s ({vgt:.2f} s); ratio ours / geotext "
                 f"{vgt / secs:.2f}× | peer |")
-    for row in fresh_rows():
+    for row in fresh_rows() + fresh_items_rows():
         say(row)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     say(f"| peak RSS after gazetteer + runs | {peak:.0f} MB (gazetteer loaded: {rss_gaz:.0f} MB) | |")
