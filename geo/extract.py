@@ -94,6 +94,8 @@ _NOT_SURNAMES = frozenset(
     "governorate region camp prison crossing border police security council officials authorities".split()
 )
 _ENGLISH_LIST = frozenset({"and", ",", "the", "&"})
+#: Longest all-capital word read as an acronym (SUSE, ROME in a dateline is a city's own name, not an alternate).
+_ACRONYM_MAX = 4
 
 
 class RawMatch(NamedTuple):
@@ -406,6 +408,13 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
                                     s in sentence_starts, i, 1))
             continue
         L, pl, key, refs = best
+        if L == 1 and len(tok) <= _ACRONYM_MAX and cased[s].isupper() and cased[s : s + len(tok)].isupper() \
+                and any(r.name_type == ALT for r in refs):
+            # An acronym (SRT, DOH, ROM, PWR) is a place only by a name the gazetteer gives as one (US, UAE,
+            # NSW), never by a GeoNames alternate name: those hold airport, station and postal codes.
+            refs = tuple(r for r in refs if r.name_type != ALT)
+            if not refs:
+                continue
         if key in orgs:
             if L > 1:
                 next_free = i + L  # an organisation's name: its span is not a place mention
@@ -620,6 +629,20 @@ def _stems(word: str) -> tuple[str, ...]:
     return (word, *(st for _, st in strip_proclitics(word))) if is_arabic(word) else (word,)
 
 
+def _org_head_two_back(words: list[str], seps: list[str], i: int, gaz: Gazetteer) -> bool:
+    """Whether an Arabic organisation's head noun stands two words before word ``i``, with one word of its name
+    between that is no particle: بلدية مدينة البيرة, مجلس محلي البيرة, إذاعة صوت فلسطين, شركة نفط البصرة. The name
+    after it is inside the organisation's name; a preposition between (بنك في بيروت) leaves it a place."""
+    if i < 2 or not (_JOIN_RE.match(seps[i]) and _JOIN_RE.match(seps[i - 1])):
+        return False
+    mid = words[i - 1]
+    if not is_arabic(mid) or (mid not in CUES and (mid in PLACE_EVIDENCE_WORDS or gaz.commonness_any(mid) >= _PARTICLE_ZIPF)):
+        return False
+    return any(st in ORG_HEADS_AR for st in _stems(words[i - 2]))
+
+
+#: An Arabic word this frequent among all words is a particle (في, من, على), never part of a name.
+_PARTICLE_ZIPF = 5.5
 _AR_DIRECTIONS = frozenset(fold_name(w) for w in "شمال جنوب شرق غرب وسط".split())
 _HYPHENS = frozenset("-–")
 
@@ -707,7 +730,7 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
         # Inside an organisation's name: after an Arabic head (بنك مصر; a nisba stays the state: مجموعة
         # إماراتية), or before capitalised words ending in an English head ("Qatar National Bank") ...
         if arabic:
-            if not nisba and any(st in ORG_HEADS_AR for st in prev):
+            if not nisba and (any(st in ORG_HEADS_AR for st in prev) or (bare and _org_head_two_back(words, seps, i, gaz))):
                 drop[k] = True
                 continue
         else:

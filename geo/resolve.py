@@ -180,7 +180,9 @@ def _choosable(m: RawMatch, gaz: Gazetteer) -> dict[int, int]:
     """
     if all(t.isdigit() for t in m.key):
         return {}  # GeoNames lists postcodes and district numbers as alternate names ("30" for Munkkiniemi)
-    foreign_article = m.article and is_arabic(m.key[0])
+    # A written article on a frequent word (السور "the wall", الكنائس "the churches") leads to no foreign city either.
+    foreign_article = is_arabic(m.key[0]) and (m.article or (
+        m.key[0].startswith("ال") and len(m.key) == 1 and gaz.commonness(m.key[0]) >= W.frequent_zipf))
     return {i: t for i, t in _candidates(m).items()
             if (t != BARE or gaz.kind(i) in _CUE_KINDS.get(m.cue, frozenset()))
             and not (foreign_article and gaz.kind(i) in ("city", "town")
@@ -867,7 +869,7 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
                     round(best_score, 3), candidates, len(scored))
 
 
-def _accept(kind: str, pop: int, m: RawMatch, *, homograph: bool, context: bool, strong: bool,
+def _accept(kind: str, pop: int, m: RawMatch, *, homograph: int, context: bool, strong: bool,
             listed: bool, zipf: float, region: bool = False) -> bool:
     """Whether the best reading is good enough to call this a place.
 
@@ -890,6 +892,11 @@ def _accept(kind: str, pop: int, m: RawMatch, *, homograph: bool, context: bool,
             return m.locative or listed or context
         if latin and m.locative and pop >= W.locative_homograph_pop and not m.sentence_initial:
             return True  # "from Geneva", "in Reading": a capitalised name after a preposition
+        if not latin and homograph == 1 and not listed:
+            # A frequent Arabic word read only through a GeoNames alternate name (في الدور "in the round", بالعمارة
+            # "with architecture"): a preposition and the country's presence are what any noun has; a list
+            # of places around it, or a cue or qualifier (above), must say it is a place.
+            return False
         return context and m.locative
     if latin and m.sentence_initial and not multi and kind not in ("country",) and not context:
         return pop >= W.sentence_start_pop  # a capital at a sentence start proves nothing by itself

@@ -670,7 +670,7 @@ LANGUAGE_BEFORE_AR: frozenset[str] = frozenset(fold_name(w) for w in (
 #: إماراتية, a company's nationality). National teams (منتخب) are not here: they are their country.
 ORG_HEADS_AR: frozenset[str] = _with_article(
     "بنك مصرف بورصة شركة مجموعة نادي بلدية موانئ مصافي مؤسسة هيئة صندوق وكالة اتحاد رابطة جمعية جامعة "
-    "كلية معهد صحيفة جريدة قناة إذاعة تلفزيون مصنع مصانع")
+    "كلية معهد صحيفة جريدة قناة إذاعة تلفزيون مصنع مصانع مجلس")
 #: English head nouns that end an organisation's name: "Qatar National Bank", "Abu Dhabi Securities
 #: Exchange", "Trafford Council", "Manchester United"; a place inside such a name is not a mention.
 ORG_HEADS_EN: frozenset[str] = frozenset(

@@ -539,3 +539,40 @@ def test_your_place_named_with_an_everyday_word_needs_a_cue(gaz):
     assert [m.place_id for m in geoparse("Fighting in the Hope region.", gazetteer=layered).mentions] == ["user:h"]
     with pytest.raises(InputError, match="made of everyday words"):
         gaz.with_places_geojson(fc("في"))
+
+
+def test_continents_are_regions_at_geonames_points(gaz):
+    # News names continents as it names countries ("an outbreak in Africa", أوروبا); a country holding a
+    # continent's name (South Africa) is still the country.
+    got = rows("Cholera spread from Asia to Europe and Africa, then to South Africa.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("Asia", "geonames:6255147"), ("Europe", "geonames:6255148"),
+                                           ("Africa", "geonames:6255146"), ("South Africa", "country:ZA")]
+    got = rows("انتشر المرض في أوروبا وإفريقيا وأمريكا الجنوبية.", gaz)
+    assert [p for _, p, _ in got] == ["geonames:6255148", "geonames:6255146", "geonames:6255150"]
+
+
+def test_an_acronym_is_a_place_only_by_a_name_given_as_one(gaz):
+    # GeoNames' alternate names hold airport and station codes (DOH for Doha, SRT for Sirte): an all-capital
+    # word is never read through one; abbreviations the gazetteer gives as names (US, UAE) still count.
+    got = rows("Flights from DOH resumed; the SRT team and the US and UAE delegations met in Tripoli.", gaz)
+    assert [s for s, _, _ in got] == ["US", "UAE", "Tripoli"]
+    assert ("Doha", "geonames:290030", "") in rows("Flights from Doha resumed.", gaz)
+
+
+def test_a_name_two_words_after_an_arabic_organisation_head_is_inside_its_name(gaz):
+    # بلدية مدينة نابلس (the municipality of the city of Nablus), مجلس محلي البيرة (al-Bireh local council),
+    # شركة نفط البصرة (Basra Oil Company): the place is part of the organisation's name. A preposition between
+    # the head and the name (البنك في بيروت) leaves the name a place.
+    assert rows("وافق مجلس محلي البيرة على الخطة، وكذلك بلدية مدينة نابلس.", gaz) == []
+    assert [s for s, _, _ in rows("شركة نفط البصرة تعلن زيادة الإنتاج في العراق.", gaz)] == ["العراق"]
+    assert [s for s, _, _ in rows("افتتح البنك في بيروت فرعا جديدا.", gaz)] == ["بيروت"]
+
+
+def test_a_frequent_arabic_word_read_through_an_alternate_name_needs_more_than_a_preposition(gaz):
+    # في الدور ("in the round") is not Ad Dawr, Iraq, though Iraq is named twice: a list of places, a cue or a
+    # qualifier must say the word is a place. With the article written, a frequent word is no foreign town
+    # either (السور "the wall" is not Sèvres).
+    got = rows("أقيمت المباراة في العراق. تأهل منتخب العراق في الدور الثاني بعد فوزه في بغداد.", gaz)
+    assert [s for s, _, _ in got] == ["العراق", "العراق", "بغداد"]
+    got = rows("يوجد باب في السور القديم لمدينة دمشق في سوريا.", gaz)
+    assert [s for s, _, _ in got] == ["دمشق", "سوريا"]
