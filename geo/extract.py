@@ -94,6 +94,11 @@ _NOT_SURNAMES = frozenset(
     "governorate region camp prison crossing border police security council officials authorities".split()
 )
 _ENGLISH_LIST = frozenset({"and", ",", "the", "&"})
+#: Head nouns of institutions named after a place ("Lebo High School", "Marion County Courthouse"): two
+#: capitalised words before one are a name, not a given name and surname.
+_INSTITUTION_HEADS = frozenset(
+    "school schools academy elementary courthouse museum library center centre hall cemetery church chapel "
+    "theatre theater park zoo mall plaza market fair".split())
 #: Longest all-capital word read as an acronym (SUSE, ROME in a dateline is a city's own name, not an alternate).
 _ACRONYM_MAX = 4
 
@@ -606,6 +611,9 @@ def _given_name(words: list[str], starts: list[int], cased: str, i: int, gaz: Ga
     if cased[starts[i] : starts[i] + len(words[i])].isupper() or nw in _NOT_SURNAMES or nw in CUES \
             or nw in FACILITY_CUES_EN or nw in FEATURE_HEADS_EN or nw == "international":
         return False  # "Entebbe International Airport", "Wythenshawe Hospital", "Trinity River": a place's name
+    after = words[j + 1] if j + 1 < len(words) else ""
+    if after in FACILITY_CUES_EN or after in FEATURE_HEADS_EN or after in ORG_HEADS_EN or after in _INSTITUTION_HEADS:
+        return False  # "Lebo High School", "Reading Grade School", "Lancaster City Council": a name, not a person's
     return not _is_notable_name(words, j, gaz, memo)
 
 

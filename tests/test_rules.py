@@ -576,3 +576,28 @@ def test_a_frequent_arabic_word_read_through_an_alternate_name_needs_more_than_a
     assert [s for s, _, _ in got] == ["العراق", "العراق", "بغداد"]
     got = rows("يوجد باب في السور القديم لمدينة دمشق في سوريا.", gaz)
     assert [s for s, _, _ in got] == ["دمشق", "سوريا"]
+
+
+def test_a_repeated_name_is_not_its_own_context(gaz):
+    # Each "Georgia" votes for the country; three of them are not "other places in Georgia" (a US local story
+    # names its state again and again). The statement's other places (Texas, America) make it the state.
+    got = rows("Georgia residents in rural counties lack services, officials in Texas and across America said. "
+               "Georgia will expand the program, and Georgia officials approved it.", gaz)
+    assert [p for s, p, _ in got if s == "Georgia"] == ["admin1:US-GA"] * 3
+    got = rows("Georgia and Russia met in Geneva. Georgia asked for talks; Georgia's envoy flew to Tbilisi.", gaz)
+    assert [p for s, p, _ in got if s == "Georgia"] == ["country:GE"] * 3
+
+
+def test_a_frequent_english_word_names_a_town_of_the_statements_own_region(gaz):
+    # "Reading" is a frequent word; mid-sentence in a story about Pennsylvania it is Reading, Pennsylvania.
+    got = rows("A new plant opened in Pennsylvania this week. Workers from Allentown were hired, "
+               "and local officials in Reading welcomed it; Reading officials said so.", gaz)
+    assert [p for s, p, _ in got if s == "Reading"] == ["geonames:5207728", "geonames:5207728"]
+
+
+def test_a_name_before_an_institutions_head_is_no_given_name(gaz):
+    # "Lebo High School" is a school named after the town, not a person Lebo High: the town's bare mentions stay
+    # places, and the name inside the school's is none (as inside an organisation's).
+    got = rows("Lebo is a city in Kansas. Lebo was founded in 1883. Its schools are Lebo High School and "
+               "Lebo Grade School.", gaz)
+    assert [s for s, _, _ in got] == ["Lebo", "Kansas", "Lebo"]
