@@ -903,8 +903,8 @@ def _accept(kind: str, pop: int, m: RawMatch, *, homograph: int, context: bool, 
             return m.locative or listed or context
         if latin and m.locative and pop >= W.locative_homograph_pop and not m.sentence_initial:
             return True  # "from Geneva", "in Reading": a capitalised name after a preposition
-        if latin and region and homograph == 1 and not m.sentence_initial:
-            return True  # "Richmond", "Reading" mid-sentence in a story about the state they lie in
+        if latin and region and homograph == 1 and not m.sentence_initial and zipf < W.region_frequent_max_zipf:
+            return True  # "Richmond", "Atlanta" mid-sentence in a story about the state they lie in
         if not latin and homograph == 1 and not listed and m.key[0].startswith("ال") and pop < W.accept_pop:
             # A frequent Arabic noun with its article, read only through a GeoNames alternate name of a small town
             # (في الدور "in the round", بالثورة "in the revolution"): a preposition and the country's presence are

@@ -670,7 +670,9 @@ LANGUAGE_BEFORE_AR: frozenset[str] = frozenset(fold_name(w) for w in (
 #: إماراتية, a company's nationality). National teams (منتخب) are not here: they are their country.
 ORG_HEADS_AR: frozenset[str] = _with_article(
     "بنك مصرف بورصة شركة مجموعة نادي بلدية موانئ مصافي مؤسسة هيئة صندوق وكالة اتحاد رابطة جمعية جامعة "
-    "كلية معهد صحيفة جريدة قناة إذاعة تلفزيون مصنع مصانع مجلس")
+    "كلية معهد صحيفة جريدة قناة إذاعة تلفزيون مصنع مصانع مجلس "
+    # competitions named after a place: دوري أبطال أوروبا (the Champions League), كأس إسبانيا (the Spanish cup)
+    "دوري كأس بطولة أبطال")
 #: English head nouns that end an organisation's name: "Qatar National Bank", "Abu Dhabi Securities
 #: Exchange", "Trafford Council", "Manchester United"; a place inside such a name is not a mention.
 ORG_HEADS_EN: frozenset[str] = frozenset(
