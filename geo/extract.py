@@ -644,7 +644,8 @@ def _org_head_two_back(words: list[str], seps: list[str], i: int, gaz: Gazetteer
     if i < 2 or not (_JOIN_RE.match(seps[i]) and _JOIN_RE.match(seps[i - 1])):
         return False
     mid = words[i - 1]
-    if not is_arabic(mid) or (mid not in CUES and (mid in PLACE_EVIDENCE_WORDS or gaz.commonness_any(mid) >= _PARTICLE_ZIPF)):
+    particle = mid in PLACE_EVIDENCE_WORDS or gaz.commonness_any(mid) >= _PARTICLE_ZIPF
+    if not is_arabic(mid) or (particle and mid not in CUES):
         return False
     return any(st in ORG_HEADS_AR for st in _stems(words[i - 2]))
 
@@ -738,7 +739,8 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
         # Inside an organisation's name: after an Arabic head (بنك مصر; a nisba stays the state: مجموعة
         # إماراتية), or before capitalised words ending in an English head ("Qatar National Bank") ...
         if arabic:
-            if not nisba and (any(st in ORG_HEADS_AR for st in prev) or (bare and _org_head_two_back(words, seps, i, gaz))):
+            if not nisba and (any(st in ORG_HEADS_AR for st in prev)
+                              or (bare and _org_head_two_back(words, seps, i, gaz))):
                 drop[k] = True
                 continue
         else:
