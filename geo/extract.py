@@ -712,14 +712,15 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
         country, nisba = facts(m)
         definite_nisba = nisba and arabic and m.key[0].startswith("ال")
         # A person: after a title (الأمير تركي, "Dr. Austin"; not الرئيس السوري) or a kin word (أختي سيناء),
-        # or before بن/بنت (تركي بن طلال).
+        # or before بن/بنت (تركي بن طلال), or after one: the father's name (أحمد بن طولون is not Toulon).
         bare = m.fs == starts[i]  # no proclitic: صديقي بالرياض is "my friend, in Riyadh"
         titled = any(st in PERSON_TITLES for st in prev) and not definite_nisba
         if titled and arabic and not country and not nisba and i >= 2 and _JOIN_RE.match(seps[i - 1]) and any(
                 st in PLACE_OBJECT_VERBS for st in _stems(words[i - 2])):
             titled = False  # verb, subject, object: the title is the subject and the name the place visited
         if bare and (titled
-                     or any(st in KIN_WORDS for st in prev) or (arabic and nxt in NASAB_WORDS)):
+                     or any(st in KIN_WORDS for st in prev) or (arabic and nxt in NASAB_WORDS)
+                     or (arabic and not country and any(st in NASAB_WORDS for st in prev))):
             drop[k] = True
             if not country:
                 persons.add(m.key)

@@ -672,7 +672,9 @@ ORG_HEADS_AR: frozenset[str] = _with_article(
     "بنك مصرف بورصة شركة مجموعة نادي بلدية موانئ مصافي مؤسسة هيئة صندوق وكالة اتحاد رابطة جمعية جامعة "
     "كلية معهد صحيفة جريدة قناة إذاعة تلفزيون مصنع مصانع مجلس "
     # competitions named after a place: دوري أبطال أوروبا (the Champions League), كأس إسبانيا (the Spanish cup)
-    "دوري كأس بطولة أبطال")
+    "دوري كأس بطولة أبطال "
+    # clubs named "Real X", "Atlético X" (ريال مدريد); ريال the currency takes a nisba (ريال سعودي), kept as the state
+    "ريال أتلتيكو اتلتيكو")
 #: English head nouns that end an organisation's name: "Qatar National Bank", "Abu Dhabi Securities
 #: Exchange", "Trafford Council", "Manchester United"; a place inside such a name is not a mention.
 ORG_HEADS_EN: frozenset[str] = frozenset(

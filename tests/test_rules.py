@@ -611,3 +611,12 @@ def test_a_place_naming_an_arabic_competition_is_inside_its_name(gaz):
     # Spain; the same names elsewhere in the text stay places.
     got = rows("لعب في دوري أبطال أوروبا وفي كأس إسبانيا، ثم عاد إلى إسبانيا.", gaz)
     assert [(s, p) for s, p, _ in got] == [("إسبانيا", "country:ES")]
+
+
+def test_a_name_after_bin_is_a_fathers_name_and_real_heads_a_clubs_name(gaz):
+    # أحمد بن طولون (Ahmad ibn Tulun) names a man's father, not Toulon, and stays a person where it recurs;
+    # ريال مدريد is the club (the city stays a place elsewhere); ريال سعودي is the Saudi riyal.
+    got = rows("بنى أحمد بن طولون جامعه في القاهرة، وسمي الجامع باسم طولون. لعب رونالدو مع ريال مدريد "
+               "قبل أن ينتقل إلى مدريد، وقيمة العقد مليون ريال سعودي.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("القاهرة", "geonames:360630"), ("مدريد", "geonames:3117735"),
+                                           ("سعودي", "country:SA")]
