@@ -724,6 +724,8 @@ FEATURE_HEADS_EN: frozenset[str] = frozenset(
 
 
 #: Words that are never a place on their own, whatever the gazetteer says (a longer name that holds one,
-#: خميس مشيط, العاشر من رمضان, is still matched whole), and the head nouns of organisations (بورصة "stock
-#: exchange" is also an Arabic spelling of Bursa).
-NEVER_PLACE_ALONE: frozenset[str] = MONTHS | WEEKDAYS | DIALECT_WORDS | LOANWORDS_AR | ORG_HEADS_AR
+#: خميس مشيط, العاشر من رمضان, Council Bluffs, is still matched whole), and the head nouns of organisations and
+#: facilities (بورصة "stock exchange" is also an Arabic spelling of Bursa; "Council" a town in Idaho).
+NEVER_PLACE_ALONE: frozenset[str] = (MONTHS | WEEKDAYS | DIALECT_WORDS | LOANWORDS_AR | ORG_HEADS_AR
+                                     # "the Council", "Street": English heads of organisations' and facilities' names
+                                     | ORG_HEADS_EN | FACILITY_CUES_EN.keys())

@@ -620,3 +620,10 @@ def test_a_name_after_bin_is_a_fathers_name_and_real_heads_a_clubs_name(gaz):
                "قبل أن ينتقل إلى مدريد، وقيمة العقد مليون ريال سعودي.", gaz)
     assert [(s, p) for s, p, _ in got] == [("القاهرة", "geonames:360630"), ("مدريد", "geonames:3117735"),
                                            ("سعودي", "country:SA")]
+
+
+def test_an_english_head_of_an_organisations_or_facilitys_name_is_no_place_alone(gaz):
+    # "the Council" (Council, Idaho), "Street" (a village in Somerset) are the head nouns of names, never a place
+    # on their own; a longer name that holds one (Council Bluffs) is still a place.
+    got = rows("The Council met on Monday and the Union approved the plan; Street repairs begin in Council Bluffs.", gaz)
+    assert [s for s, _, _ in got] == ["Council Bluffs"]
