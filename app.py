@@ -339,9 +339,12 @@ def sidebar(situation: Situation) -> None:
                  "country_code. Found in every statement while loaded.")
         user = st.session_state.get("user_places")
         if user is not None:
-            added = len(gazetteer_with(user["data"], user["name"])) - len(gazetteer())
+            layered = gazetteer_with(user["data"], user["name"])
+            added = len(layered) - len(gazetteer())
             st.caption(f"{md_escape(user['name'])}: {plural(added, 'new place')} in use "
                        "(places with a known id replace the gazetteer's).")
+            if layered.warnings:  # replaced places, everyday-word names read only after a cue (as the CLI says)
+                st.warning("\n".join(f"- {md_escape(w)}" for w in layered.warnings), icon="⚠️")
             st.button("Stop using these places", key="places_clear", on_click=on_places_clear)
 
     sb.header("Layers")
