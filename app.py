@@ -266,8 +266,9 @@ def on_lang() -> None:
     _reparse_if_long()
 
 
-def handle_map_value(value: dict | None, ids: list[str]) -> None:
+def handle_map_value(value: dict | None, ids: list[str], raw: Situation, situation: Situation) -> None:
     """A click on a place returns its GeoJSON feature: its place_id selects it (the map does not move).
+    A click on a review candidate's marker chooses that candidate (views/review.py).
 
     The component's value persists across reruns, so only a value not seen before counts.
     """
@@ -275,7 +276,10 @@ def handle_map_value(value: dict | None, ids: list[str]) -> None:
         return
     st.session_state.last_map_value = value
     feature = value.get("last_active_drawing") or {}
-    pid = (feature.get("properties") or {}).get("place_id")
+    props = feature.get("properties") or {}
+    if review_view.on_map_click(props, raw, situation, gazetteer().get):
+        st.rerun()
+    pid = props.get("place_id")
     if pid in ids:
         st.session_state.selected = pid
 
@@ -438,10 +442,11 @@ def main() -> None:
             mapview.base_map(tiles=chosen_tiles()), key=MAP_KEY, height=560, use_container_width=True,
             returned_objects=RETURNED, center=center, zoom=zoom,
             feature_group_to_add=[*mapview.layer_groups(situation, layers=chosen_layers()),
-                                  mapview.movement_group(situation)],
+                                  mapview.movement_group(situation),
+                                  *filter(None, [review_view.map_candidates(situation)])],
             layer_control=mapview.layer_control(),
         )
-        handle_map_value(value, ids)
+        handle_map_value(value, ids, raw, situation)
     if first_run:
         # A new session's first run shows the map and stops; the controls, the downloads, the table
         # and the statement come with the next run. Why: on a fresh page the browser reveals the
