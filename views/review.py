@@ -172,6 +172,8 @@ def panel(raw: Situation, shown: Situation, applied: Applied, search: Callable[[
             if scope == "mention":
                 _record(scope="mention", action="reject", statement_sha256=sha, start=first.start, end=first.end,
                         span_text=first.surface, old_place_id=pid)
+            elif scope == "everywhere":  # a rule: this place is wrong in every statement, also those added later
+                _record(scope="everywhere", action="reject", statement_sha256=None, old_place_id=pid)
             else:
                 _record(scope="statement", action="reject", statement_sha256=sha, old_place_id=pid)
             st.rerun()
