@@ -8,6 +8,7 @@ escape every string taken from the statement.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -16,7 +17,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from dashboard import bigstatement as big
-from geo import KINDS, LAYERS, GeoError, Situation, geoparse, load_gazetteer, mapview, report
+from geo import KINDS, LAYERS, GeoError, Situation, export, geoparse, load_gazetteer, mapview, report
 from geo.textio import decode_bytes
 from views import movements as movements_view
 from views import review as review_view
@@ -368,16 +369,20 @@ def sidebar(situation: Situation) -> None:
               help="Off: the map uses only local files. On: tiles are fetched from openstreetmap.org.")
 
 
-def downloads(situation: Situation, stem: str, container) -> None:
+def downloads(situation: Situation, stem: str, container, reviewed) -> None:
     # Callables: the files are built only when clicked, and on_click="ignore" keeps the map as it is.
-    container.download_button("GeoJSON (places)", data=lambda: situation.to_geojson_str(indent=2),
+    # The review fields (reviewed, corrected_by, ...) as the collection's exports have them (geo.export).
+    review = export.review_index(reviewed.mentions)
+    container.download_button("GeoJSON (places)", data=lambda: json.dumps(
+                                  export.reviewed_feature_collection(situation, review), ensure_ascii=False,
+                                  indent=2),
                               file_name=f"{stem}.geojson", mime="application/geo+json", key="dl_geojson",
                               on_click="ignore", icon=":material/map:")
-    container.download_button("CSV (per place)", data=lambda: report.places_csv(situation).encode("utf-8-sig"),
+    container.download_button("CSV (per place)", data=lambda: report.places_csv(situation, review).encode("utf-8-sig"),
                               file_name=f"{stem}-places.csv", mime="text/csv", key="dl_places_csv",
                               on_click="ignore", icon=":material/table:")
     container.download_button("CSV (per mention)",
-                              data=lambda: report.mentions_csv(situation).encode("utf-8-sig"),
+                              data=lambda: report.mentions_csv(situation, review).encode("utf-8-sig"),
                               file_name=f"{stem}-mentions.csv", mime="text/csv", key="dl_mentions_csv",
                               on_click="ignore", icon=":material/table:")
     container.download_button("HTML map (works offline)",
@@ -473,7 +478,7 @@ def main() -> None:
                 st.caption("Click a place on the map, or choose one here or in the table, to read its quotes.")
         st.markdown("**Download**")
         if preview is None:
-            downloads(situation, stmt["stem"], st)
+            downloads(situation, stmt["stem"], st, reviewed)
         else:
             st.caption("The downloads come when the whole statement is mapped.")
 

@@ -52,6 +52,11 @@ __all__ = [
     "COLLECTION_FORMATS",
     "REVIEW_FIELDS",
     "collection_mention_record",
+    "mention_review_record",
+    "review_index",
+    "place_review_record",
+    "reviewed_feature_collection",
+    "unreviewed_record",
     "collection_quote",
     "collection_quotes",
     "collection_place_record",
@@ -356,6 +361,55 @@ COLLECTION_PLACE_FIELDS: tuple[str, ...] = (
 #: What the review workflow adds to a collection's records (geo.review): reviewed (bool), the latest
 #: correction's author and time, the place the parser had chosen.
 REVIEW_FIELDS: tuple[str, ...] = ("reviewed", "corrected_by", "corrected_at", "original_place_id")
+
+_UNREVIEWED: dict[str, Any] = {"reviewed": False, "corrected_by": None, "corrected_at": None, "original_place_id": None}
+
+
+def mention_review_record(m: MentionOut) -> dict[str, Any]:
+    """:data:`REVIEW_FIELDS` of one mention as :func:`geo.review.apply` left it (the collection's exports have
+    the same)."""
+    return {"reviewed": m.reviewed, "corrected_by": m.corrected_by, "corrected_at": m.corrected_at,
+            "original_place_id": m.original_place_id}
+
+
+def review_index(mentions: Iterable[MentionOut]) -> dict[tuple[int, int], dict[str, Any]]:
+    """:func:`mention_review_record` of each mention of a statement after its corrections (``Applied.mentions``
+    of :mod:`geo.review`), by ``(start, end)``: how a parsed statement's exports learn what was reviewed."""
+    return {(m.mention.start, m.mention.end): mention_review_record(m) for m in mentions}
+
+
+def unreviewed_record() -> dict[str, Any]:
+    """:data:`REVIEW_FIELDS` of a mention no correction touched in a statement not marked reviewed."""
+    return dict(_UNREVIEWED)
+
+
+def place_review_record(sp: SituationPlace, index: dict[tuple[int, int], dict[str, Any]]) -> dict[str, Any]:
+    """:data:`REVIEW_FIELDS` of a place from its mentions', as a collection's place gets them: ``reviewed`` when
+    every mention is, the latest correction's author and time, the parser's places of the corrected mentions
+    (``;``-separated)."""
+    recs = [index.get((m.start, m.end), _UNREVIEWED) for m in sp.mentions]
+    latest = max((r for r in recs if r["corrected_at"] is not None), key=lambda r: r["corrected_at"], default=None)
+    orig = dict.fromkeys(r["original_place_id"] for r in recs
+                         if r["corrected_by"] is not None and r["original_place_id"])
+    return {"reviewed": bool(recs) and all(r["reviewed"] for r in recs),
+            "corrected_by": latest["corrected_by"] if latest else None,
+            "corrected_at": latest["corrected_at"] if latest else None,
+            "original_place_id": ";".join(orig) or None}
+
+
+def reviewed_feature_collection(situation: Situation,
+                                index: dict[tuple[int, int], dict[str, Any]]) -> dict[str, Any]:
+    """:func:`feature_collection` of a statement with its corrections applied, each place's properties with
+    :func:`place_review_record`'s fields before its quotes (as a collection export has them)."""
+    fc = feature_collection(situation)
+    places = {sp.place.place_id: sp for sp in situation.places}
+    for f in fc["features"]:
+        props = f["properties"]
+        quotes = props.pop("quotes")
+        props.update(place_review_record(places[props["place_id"]], index))
+        props["quotes"] = quotes
+    return fc
+
 
 #: The fields of one mention of a collection: the statement's, then :data:`MENTION_FIELDS`, then the sentence.
 COLLECTION_MENTION_FIELDS: tuple[str, ...] = (

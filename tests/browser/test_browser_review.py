@@ -6,12 +6,16 @@ reach no other test.
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import os
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 
 import pytest
 from browser_helpers import FIRST_LOAD_TIMEOUT_MS, IDLE, MAP_IFRAME, ROOT
@@ -166,3 +170,17 @@ def test_clicking_a_candidates_faint_marker_chooses_it(page: Page, review_url):
         row = store.corrections()[-1]
     assert (row["action"], row["scope"], row["old_place_id"], row["new_place_id"]) == (
         "choose", "statement", riyadh, ar_riyad_iq)
+    # The Statement view's downloads say so, as the store's exports do (reviewed, corrected_by, ...).
+    with page.expect_download() as d:
+        page.get_by_role("button", name="GeoJSON (places)").click()
+    fc = json.loads(Path(d.value.path()).read_text(encoding="utf-8"))
+    props = {f["properties"]["place_id"]: f["properties"] for f in fc["features"]}
+    assert riyadh not in props
+    assert (props[ar_riyad_iq]["reviewed"], props[ar_riyad_iq]["corrected_by"],
+            props[ar_riyad_iq]["original_place_id"]) == (True, row["author"], riyadh)
+    assert props[ar_riyad_iq]["corrected_at"] == row["created_at"]
+    assert props["curated:roj-camp"]["reviewed"] is False and props["curated:roj-camp"]["corrected_by"] is None
+    with page.expect_download() as d:
+        page.get_by_role("button", name="CSV (per mention)").click()
+    rows = list(csv.DictReader(io.StringIO(Path(d.value.path()).read_text(encoding="utf-8-sig"))))
+    assert {r["original_place_id"] for r in rows if r["place_id"] == ar_riyad_iq} == {riyadh}
