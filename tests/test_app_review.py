@@ -75,3 +75,18 @@ def test_a_click_on_a_candidate_of_a_place_not_under_review_does_nothing(app, tm
         "candidate_id": AR_RIYAD_IQ, "candidate_of": RIYADH}}, "last_object_clicked_popup": None,
         "last_object_clicked_count": 1})
     assert RIYADH in place_ids(app) and not (tmp_path / "c.db").exists()
+
+
+def test_reject_in_every_statement_records_a_rule(app, tmp_path):
+    """The panel's reject in the scope "This name in every statement" is a rule for every statement (before, it
+    was silently recorded for this statement only)."""
+    from geo.store import open_store
+
+    app.radio(key="review_scope").set_value("This name in every statement (also those added later)").run()
+    app.selectbox(key="review_place").select("curated:roj-camp").run()
+    app.button(key="review_reject").click().run()
+    assert not app.exception and "curated:roj-camp" not in place_ids(app)
+    with open_store(tmp_path / "c.db", create=False) as store:
+        (row,) = store.corrections()
+    assert (row["scope"], row["action"], row["statement_sha256"], row["old_place_id"]) == (
+        "everywhere", "reject", None, "curated:roj-camp")
