@@ -104,7 +104,8 @@ def _en_names(p: dict[str, Any]) -> list[str]:
         vals = p.get(key) or []
         for v in [vals] if isinstance(vals, str) else vals:
             v = _EN_HEAD.sub("", re.sub(r"\s+", " ", str(v))).strip()
-            if v and v.isascii() and len(v) >= 3 and v not in out and not v.isupper():
+            # "Jabal Thuaileb/Al Kharayej/Lusail/..." (Qatar's zones) lists several areas: no name of one place.
+            if v and v.isascii() and len(v) >= 3 and v not in out and not v.isupper() and "/" not in v:
                 out.append(v)
     return out
 

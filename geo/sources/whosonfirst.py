@@ -9,11 +9,17 @@ they would collide with is known:
 * a district is named with its cue word in either language, in every form a text uses: قضاء X, منطقة X,
   مديرية X, ناحية X and "X District" (Iran: "X County"); the whole phrase is one name, so the longest match
   takes it and the cue word cannot be read apart from it;
-* its bare name (X alone) is a name only when it is *free*: no other place has it (a city, a province, a
-  country, a sea, another district), and, as one word, it is no everyday word (Zipf below
-  :data:`BARE_MAX_ZIPF`) of at least four letters. A bare name that is not free is left out, so a district
-  never takes a name from a more prominent place or from the language: "قضاء صور" is the district, "صور"
-  stays what it was;
+* its bare name (X alone) is a name only when it is *free*: no other place has it or any other of its
+  names (a city, a province, a country, a sea, another district: a district named after its seat leaves the
+  seat every spelling); as one word, it is no everyday word (Zipf below :data:`BARE_MAX_ZIPF`,
+  with and without the article) of at least four letters; as several, it begins with no cue word or title
+  (مدينة دمشق, السلطان أحمد). A bare name that is not free is left out, so a district never takes a name from a
+  more prominent place or from the language: "قضاء صور" is the district, "صور" stays what it was;
+* an Arabic cue form is indexed only where it can mean nothing else: not when X is an everyday word that
+  names no place (منطقة الشرق is "the region of the East", ناحية الشرق "towards the east"), and not when the
+  most prominent place named X is in another country (منطقة أريحا in a Palestinian text is Jericho's area,
+  not Syria's Ariha district), nor when X is a frequent word (Zipf ≥ :data:`CITY_WORD_ZIPF`) that no city of
+  100,000 bears (منطقة القصور "the palace quarter");
 * a neighbourhood is a district too (the Regions layer), also named "حي X"; a locality is a town.
 """
 
@@ -24,16 +30,18 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..text import fold_name, is_arabic, tokens
+from ..text import AR_HOMOGRAPHS, CUES, FACILITY_CUES_AR, PERSON_TITLES, fold_name, is_arabic, tokens
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-__all__ = ["add_whosonfirst", "PATH", "BARE_MAX_ZIPF", "AR_CUES", "district_names"]
+__all__ = ["add_whosonfirst", "PATH", "BARE_MAX_ZIPF", "AR_CUES", "CITY_WORD_ZIPF", "district_names"]
 
 PATH = Path(__file__).resolve().parents[2] / "data" / "whosonfirst.csv"
 #: A one-word bare name at least this frequent (wordfreq Zipf) is an everyday word: the cue form only.
-BARE_MAX_ZIPF = 3.5
+BARE_MAX_ZIPF = 3.0
+#: A place's name at least this frequent is also a word, unless a city (100,000 or more) bears it.
+CITY_WORD_ZIPF = 4.0
 #: Arabic cue words that make a district of the name after them. لواء ("brigade", Jordan's liwa) is left
 #: out: لواء X is far more often an armed group named after a place than a district.
 AR_CUES = ("قضاء", "منطقة", "مديرية", "ناحية")
@@ -41,6 +49,8 @@ AR_CUES = ("قضاء", "منطقة", "مديرية", "ناحية")
 # its cue forms, which no other place has).
 _DISTRICT_PROMINENCE = 30_000
 _SOURCE = "Who's On First (CC BY 4.0), wof:id {}"
+# First words that make a longer name a description, not a name of its own: cue words (مدينة دمشق, منطقة ...).
+_HEADS = frozenset(CUES) | frozenset(FACILITY_CUES_AR) | {fold_name("مدينة"), fold_name("حي")}
 
 
 def district_names(name_en: str, name_ar: str, country: str) -> tuple[list[str], list[str]]:
@@ -83,13 +93,35 @@ def add_whosonfirst(b: Any, ar_freq: Mapping[str, float], en_freq: Mapping[str, 
     here = Counter(k for _r, ns in names_of for k in {key(n) for n in ns})
     taken = set(b.index)
 
+    def everyday(tok: str) -> bool:
+        bare = tok[2:] if tok.startswith("ال") else tok
+        return tok in AR_HOMOGRAPHS or max(zipf(tok), zipf(bare), zipf("ال" + bare)) >= BARE_MAX_ZIPF
+
     def free(name: str) -> bool:
         k = key(name)
         if not k or k in taken or here[k] > 1:
             return False
         if len(k) == 1:
-            return len(k[0]) >= 4 and zipf(k[0]) < BARE_MAX_ZIPF
-        return True
+            return len(k[0]) >= 4 and not everyday(k[0])
+        # السلطان أحمد is read from سلطان أحمد too: a title with or without the article.
+        return k[0] not in _HEADS and k[0] not in PERSON_TITLES and "ال" + k[0] not in PERSON_TITLES
+
+    def cue_ok(name: str, cc: str) -> bool:
+        # The cue form means the district only. If X names places, the most prominent of them is in the
+        # district's country (منطقة عفرين; not منطقة أريحا, Jericho's); a word's frequency then says how
+        # often the place is named, not that it is a word. If X names no place, X is no everyday word.
+        k = key(name)
+        if not k:
+            return False
+        bearers = [ref >> 4 for ref in b.index.get(k, ()) if ref & 15 != g.ORG]
+        if bearers:
+            top = max(bearers, key=lambda j: b.cols["pop"][j])
+            # A frequent word that only a small place bears (القصور "the palaces", a town of 5,000) is still
+            # a word: its cue form (منطقة القصور "the palace quarter") is too. A city's name is not (دوما, الباب).
+            word = len(k) == 1 and (zipf(k[0]) >= CITY_WORD_ZIPF or k[0] in AR_HOMOGRAPHS)
+            return b.cols["cc"][top] == cc and (b.cols["pop"][top] >= 100_000 or not word)
+        bare = k[0][2:] if k[0].startswith("ال") else k[0]
+        return len(k) > 1 or max(zipf(k[0]), zipf(bare), zipf("ال" + bare)) < BARE_MAX_ZIPF
 
     for r, names in names_of:
         pt = r["placetype"]
@@ -98,18 +130,22 @@ def add_whosonfirst(b: Any, ar_freq: Mapping[str, float], en_freq: Mapping[str, 
         i = b.add_place(f"wof:{r['wof_id']}", r["name_en"] or r["name_ar"], r["name_ar"], kind, r["country"],
                         float(r["lat"]), float(r["lon"]), pop or _DISTRICT_PROMINENCE,
                         _SOURCE.format(r["wof_id"]) + (f", in {r['admin1']}" if r["admin1"] else ""))
+        # A district named after a place (its seat: رأس العين, which GeoNames spells Ra's al 'Ayn) leaves that
+        # place all its names: if one of its names is taken, no bare name of it is read ("Ras al-Ain").
+        row_free = all(key(n) not in taken for n in names)
         for n in names:
-            if free(n):
+            if row_free and free(n):
                 b.add_name(n, i, g.NAME_AR if n == r["name_ar"] else g.NAME if n == r["name_en"] else g.ALIAS)
         if pt in ("county", "localadmin"):
             for n_en in [r["name_en"], *_split(r["aliases_en"])]:
                 for form in district_names(n_en, "", r["country"])[0]:
                     b.add_name(form, i, g.ALIAS)
             for n_ar in [r["name_ar"], *_split(r["aliases_ar"])]:
-                for form in district_names("", n_ar, r["country"])[1]:
-                    b.add_name(form, i, g.ALIAS)
+                if n_ar and cue_ok(n_ar, r["country"]):
+                    for form in district_names("", n_ar, r["country"])[1]:
+                        b.add_name(form, i, g.ALIAS)
         elif pt == "neighbourhood":
             for n_ar in [r["name_ar"], *_split(r["aliases_ar"])]:
-                if n_ar:
+                if n_ar and cue_ok(n_ar, r["country"]):
                     b.add_name(f"حي {n_ar}", i, g.ALIAS)
     return len(rows)
