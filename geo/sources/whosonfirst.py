@@ -11,10 +11,12 @@ they would collide with is known:
   takes it and the cue word cannot be read apart from it;
 * its bare name (X alone) is a name only when it is *free*: no other place has it or any other of its
   names (a city, a province, a country, a sea, another district: a district named after its seat leaves the
-  seat every spelling); as one word, it is no everyday word (Zipf below :data:`BARE_MAX_ZIPF`,
-  with and without the article) of at least four letters; as several, it begins with no cue word or title
-  (مدينة دمشق, السلطان أحمد). A bare name that is not free is left out, so a district never takes a name from a
-  more prominent place or from the language: "قضاء صور" is the district, "صور" stays what it was;
+  seat every spelling; one that is an everyday word in one language, famous as a club or a newspaper
+  (الزمالك, الأهرام), is read bare in neither); as one word, it is no everyday word (Zipf below
+  :data:`BARE_MAX_ZIPF`, with and without the article; in English below :data:`EN_BARE_MAX_ZIPF`) of at least
+  four letters; as several, it begins with no cue word or title (مدينة دمشق, السلطان أحمد). A bare name that is
+  not free is left out, so a district never takes a name from a more prominent place or from the language:
+  "قضاء صور" is the district, "صور" stays what it was;
 * an Arabic cue form is indexed only where it can mean nothing else: not when X is an everyday word that
   names no place (منطقة الشرق is "the region of the East", ناحية الشرق "towards the east"), and not when the
   most prominent place named X is in another country (منطقة أريحا in a Palestinian text is Jericho's area,
@@ -35,11 +37,15 @@ from ..text import AR_HOMOGRAPHS, CUES, FACILITY_CUES_AR, PERSON_TITLES, fold_na
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-__all__ = ["add_whosonfirst", "PATH", "BARE_MAX_ZIPF", "AR_CUES", "CITY_WORD_ZIPF", "district_names"]
+__all__ = ["add_whosonfirst", "PATH", "BARE_MAX_ZIPF", "AR_CUES", "CITY_WORD_ZIPF", "EN_BARE_MAX_ZIPF",
+           "district_names"]
 
 PATH = Path(__file__).resolve().parents[2] / "data" / "whosonfirst.csv"
 #: A one-word bare name at least this frequent (wordfreq Zipf) is an everyday word: the cue form only.
 BARE_MAX_ZIPF = 3.0
+#: In English text a one-word district name seen this often is mostly something else (Anadolu the news
+#: agency, Zamalek the club): districts free to be read bare are obscure names, far rarer.
+EN_BARE_MAX_ZIPF = 2.0
 #: A place's name at least this frequent is also a word, unless a city (100,000 or more) bears it.
 CITY_WORD_ZIPF = 4.0
 #: Arabic cue words that make a district of the name after them. لواء ("brigade", Jordan's liwa) is left
@@ -94,6 +100,8 @@ def add_whosonfirst(b: Any, ar_freq: Mapping[str, float], en_freq: Mapping[str, 
     taken = set(b.index)
 
     def everyday(tok: str) -> bool:
+        if not is_arabic(tok):
+            return zipf(tok) >= EN_BARE_MAX_ZIPF
         bare = tok[2:] if tok.startswith("ال") else tok
         return tok in AR_HOMOGRAPHS or max(zipf(tok), zipf(bare), zipf("ال" + bare)) >= BARE_MAX_ZIPF
 
@@ -132,7 +140,10 @@ def add_whosonfirst(b: Any, ar_freq: Mapping[str, float], en_freq: Mapping[str, 
                         _SOURCE.format(r["wof_id"]) + (f", in {r['admin1']}" if r["admin1"] else ""))
         # A district named after a place (its seat: رأس العين, which GeoNames spells Ra's al 'Ayn) leaves that
         # place all its names: if one of its names is taken, no bare name of it is read ("Ras al-Ain").
-        row_free = all(key(n) not in taken for n in names)
+        # A name frequent in text that is no known place's is famous as something else (الزمالك the club,
+        # الأهرام the newspaper, الأناضول the agency): then none of the row's names is read bare, in either
+        # language ("Zamalek", "Al-Ahram").
+        row_free = all(key(n) not in taken and not (len(key(n)) == 1 and everyday(key(n)[0])) for n in names)
         for n in names:
             if row_free and free(n):
                 b.add_name(n, i, g.NAME_AR if n == r["name_ar"] else g.NAME if n == r["name_en"] else g.ALIAS)
