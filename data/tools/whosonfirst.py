@@ -12,6 +12,8 @@ What is kept (see data/README.md "Who's On First"):
   ``data/admin1.csv`` row whose area holds its point) and its label point; a county that is itself a
   first-level unit in WOF (``wof:placetype_local`` governorate/province: Palestine, Beirut) is left out,
   ``data/admin1.csv`` already has it;
+* a district WOF names only in English takes its seat's Arabic name from GeoNames ``cities500`` (``_seat_arabic``;
+  ``name_ar_from`` says which record);
 * a ``locality`` or ``neighbourhood`` only when it is current (``mz:is_current`` 1), has an Arabic name, is not
   a GeoNames ``cities500`` place already (its ``gn:id`` concordance), and shows some importance: a population
   of at least ``MIN_POPULATION`` for a locality, a Wikidata concordance for a neighbourhood. Points only.
