@@ -24,7 +24,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .extract import NO_UNLOCATED_CUES, RawMatch
 from .gazetteer import ALT, BARE, DEMONYM, NAME, NEAR_COUNTRY_DEG, Gazetteer, NameRef
@@ -120,7 +120,7 @@ _READING_BITS = {DEMONYM: _B.NISBA, ALT: _B.ALTERNATE_NAME}
 def _candidate(gaz: Gazetteer, i: int, score: float | None) -> Candidate:
     # The place's fields depend only on the gazetteer: read once per place and kept with it (a batch of
     # short items weighs the same few thousand places again and again).
-    known: dict[int, tuple[str, str, str, str, float, float]] = gaz.memo().setdefault("candidate", {})
+    known: dict[int, tuple[str, str, str, str, float, float]] = _memo(gaz).setdefault("candidate", {})
     fields = known.get(i)
     if fields is None:
         lat, lon = gaz.latlon(i)
@@ -211,7 +211,7 @@ def _choosable(m: RawMatch, gaz: Gazetteer) -> dict[int, int]:
     # A pure function of these fields and the gazetteer, asked three times per kind of match in every
     # document (votes, regions, the decision): decided once and kept with the gazetteer. Callers only read it.
     key = (m.key, m.refs, m.cue, m.article)
-    known: dict[tuple[object, ...], dict[int, int]] = gaz.memo().setdefault("choosable", {})
+    known: dict[tuple[object, ...], dict[int, int]] = _memo(gaz).setdefault("choosable", {})
     got = known.get(key)
     if got is None:
         got = known[key] = _choosable_now(m, gaz)
@@ -269,7 +269,7 @@ def _votes(matches: list[RawMatch], gaz: Gazetteer, kinds: list[RawMatch] | None
     # A vote depends on the match's fields and the gazetteer only: kept with the gazetteer across documents.
     # Its key adds the article flag (which _choosable reads): the first match of each kind in this document
     # decides, as before.
-    known: dict[tuple[object, ...], tuple[str, int] | None] = gaz.memo().setdefault("vote", {})
+    known: dict[tuple[object, ...], tuple[str, int] | None] = _memo(gaz).setdefault("vote", {})
     for m in matches:
         key = _vote_key(m)
         if key not in votes:
@@ -367,9 +367,25 @@ _MEMO_DECISIONS = 200_000
 _MISSING = object()
 
 
+#: The tables of :func:`_memo` (all filled by this module).
+_WEIGHED = frozenset({"candidate", "choosable", "vote", "reading_context", "region_vote", "resolution"})
+
+
+def _memo(gaz: Gazetteer) -> dict[str, Any]:
+    """The gazetteer's cache namespace for resolution, kept only while the weights table is the one it was
+    filled under: every decision kept there was weighed with ``W``, so another table starts afresh."""
+    memo = gaz.memo()
+    weights = memo.get("resolve_weights")
+    if weights is not W:
+        for name in [k for k in memo if k in _WEIGHED]:
+            del memo[name]
+        memo["resolve_weights"] = W
+    return memo
+
+
 def _shared(gaz: Gazetteer, name: str) -> dict[tuple[object, ...], object]:
     """The gazetteer's table ``name`` of decisions kept across texts (bounded: see :data:`_MEMO_DECISIONS`)."""
-    memo = gaz.memo()
+    memo = _memo(gaz)
     table = memo.get(name)
     if table is None or len(table) > _MEMO_DECISIONS:
         table = memo[name] = {}
@@ -387,7 +403,7 @@ def _context_view(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str],
     Two statements that agree on this
     decide ``m`` alike, so a batch of short items decides each kind of mention once, not once per item."""
     static: dict[tuple[object, ...], tuple[tuple[str, ...], tuple[int, ...], tuple[_Region, ...]]]
-    static = gaz.memo().setdefault("reading_context", {})
+    static = _memo(gaz).setdefault("reading_context", {})
     skey = (m.key, m.refs, m.cue, m.article)
     info = static.get(skey)
     if info is None:
