@@ -14,20 +14,12 @@ from pathlib import Path
 
 import pyogrio
 import pytest
+from clirun import ROOT, run
 
-from geo.cli import main
-
-ROOT = Path(__file__).resolve().parent.parent
 JAN = "Baghdad, 12 January 2026 — Officials met in Baghdad and then in Erbil."
 AMMAN = "Talks continued in Amman and Baghdad."
 LATER = "The convoy reached Homs on 2 March 2026, and later Baghdad."
 BAGHDAD, ERBIL = "geonames:98182", "geonames:95446"
-
-
-def run(argv: list[str], capsys) -> tuple[int, str, str]:
-    out = io.StringIO()
-    code = main(argv, out=out)
-    return code, out.getvalue(), capsys.readouterr().err
 
 
 def add(db: Path, tmp: Path, name: str, text: str, capsys) -> int:

@@ -12,20 +12,11 @@ from pathlib import Path
 
 import pyogrio
 import pytest
+from clirun import ROOT, SEED_AR, SEED_EN, run
 
-from geo.cli import main
 from geo.validate import validate_feature_collection
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED_AR = ROOT / "data" / "statements" / "statement-2026-02-09-riyadh.ar.txt"
-SEED_EN = ROOT / "data" / "statements" / "statement-2026-02-09-riyadh.en.txt"
 HOSTILE = "<script>alert(1)</script> ]]> & \"q\" 'a' =cmd"
-
-
-def run(argv: list[str], capsys) -> tuple[int, str, str]:
-    out = io.StringIO()
-    code = main(argv, out=out)
-    return code, out.getvalue(), capsys.readouterr().err
 
 
 @pytest.fixture()

@@ -4,29 +4,19 @@ geo.export.movement_record plus the statement's id and date; re-parse, removal a
 
 from __future__ import annotations
 
-import io
 import json
 import sqlite3
 from pathlib import Path
 
 import pyogrio
 import pytest
+from clirun import SEED_AR, SEED_EN, run
 
 from geo import geoparse
-from geo.cli import main
 from geo.export import COLLECTION_MOVEMENT_FIELDS, movement_feature, movement_record
 from geo.validate import validate_feature_collection
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED_AR = ROOT / "data" / "statements" / "statement-2026-02-09-riyadh.ar.txt"
-SEED_EN = ROOT / "data" / "statements" / "statement-2026-02-09-riyadh.en.txt"
 OTHER = "Families returned from Beirut to Damascus on 3 March 2026."
-
-
-def run(argv: list[str], capsys) -> tuple[int, str, str]:
-    out = io.StringIO()
-    code = main(argv, out=out)
-    return code, out.getvalue(), capsys.readouterr().err
 
 
 @pytest.fixture()

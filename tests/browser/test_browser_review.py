@@ -77,6 +77,18 @@ def review_url(tmp_path_factory):
         assert "Traceback" not in log_path.read_text(errors="replace")
 
 
+def _review_every_mention_of(page: Page, place_id: str) -> None:
+    """Open "Review and correct" in the scope "every mention of this name in this statement" on ``place_id``."""
+    page.get_by_text("Review and correct").click()
+    page.get_by_text("Every mention of this name in this statement").click()
+    expect(page.locator(IDLE)).to_be_attached(timeout=30_000)
+    box = page.locator(".st-key-review_place")
+    box.scroll_into_view_if_needed()
+    box.click()
+    page.get_by_role("option", name=f"({place_id})").first.click()
+    expect(page.locator(IDLE)).to_be_attached(timeout=30_000)
+
+
 def test_a_rejected_place_leaves_the_map_and_comes_back_after_undo(page: Page, review_url):
     page.goto(review_url)
     frame = page.frame_locator(MAP_IFRAME)
@@ -108,14 +120,7 @@ def test_choosing_a_place_found_by_search_moves_the_marker(page: Page, review_ur
     expect(page.locator(".st-key-places_table table td").first).to_be_attached(timeout=60_000)
     expect(page.locator(IDLE)).to_be_attached(timeout=60_000)
     expect(frame.locator(f"path.{place_css_class(erbil)}")).to_have_count(0)
-    page.get_by_text("Review and correct").click()
-    page.get_by_text("Every mention of this name in this statement").click()
-    expect(page.locator(IDLE)).to_be_attached(timeout=30_000)
-    box = page.locator(".st-key-review_place")
-    box.scroll_into_view_if_needed()
-    box.click()
-    page.get_by_role("option", name=f"({BAGHDAD})").first.click()
-    expect(page.locator(IDLE)).to_be_attached(timeout=30_000)
+    _review_every_mention_of(page, BAGHDAD)
     query = page.locator(".st-key-review_query input")
     query.fill("أربيل")  # Arabic search
     query.press("Enter")
@@ -144,14 +149,7 @@ def test_clicking_a_candidates_faint_marker_chooses_it(page: Page, review_url):
     expect(page.locator(IDLE)).to_be_attached(timeout=60_000)
     candidates = frame.locator("path.geo-candidate")
     expect(candidates).to_have_count(0)  # nothing under review yet
-    page.get_by_text("Review and correct").click()
-    page.get_by_text("Every mention of this name in this statement").click()
-    expect(page.locator(IDLE)).to_be_attached(timeout=30_000)
-    box = page.locator(".st-key-review_place")
-    box.scroll_into_view_if_needed()
-    box.click()
-    page.get_by_role("option", name=f"({riyadh})").first.click()
-    expect(page.locator(IDLE)).to_be_attached(timeout=30_000)
+    _review_every_mention_of(page, riyadh)
     candidate = frame.locator(f"path.{candidate_css_class(ar_riyad_iq)}")
     expect(candidate).to_have_count(1, timeout=30_000)
     expect(frame.locator(".leaflet-control-layers-overlays")).to_contain_text(CANDIDATES_LABEL)
