@@ -7,7 +7,14 @@ and other facilities, continents and world regions, directional parts of a count
 "northern Iraq"), persons named like places after a title, diseases, languages, heads of organisations,
 months and everyday Arabic words. See tests/data/heldout4/README.md for its conventions.
 
-Blind figures, first run: (recorded after the first run; see tests/data/heldout4/README.md).
+Blind figures, first run (set 271ea53 committed before the parser ran on it; geo/ as of 153dc12):
+    ar   P=0.645 R=0.500 (tp=40 fp=22 fn=40)
+    en   P=0.676 R=0.485 (tp=50 fp=24 fn=53)
+    all  P=0.662 R=0.492 (tp=90 fp=46 fn=93)
+Most misses are first-level divisions the gazetteer lacked (46 rows), named regions (continents, world
+regions, directional parts), airports and districts. The floors below are the blind figures rounded down,
+so that any regression fails; they are raised when a general change lifts the figures, never by tuning on
+these texts.
 """
 
 from __future__ import annotations
@@ -20,11 +27,11 @@ from corpus_eval import assert_scores, ids_missing_from, load_corpus
 HELDOUT4 = Path(__file__).resolve().parent / "data" / "heldout4"
 DOCS = load_corpus(HELDOUT4)
 
-# Set from the blind first run (see the module docstring); raised only by general changes.
+# The blind first run rounded down (see the module docstring); raised only by general changes.
 FLOORS = {
-    "ar": (0.0, 0.0),
-    "en": (0.0, 0.0),
-    "all": (0.0, 0.0),
+    "ar": (0.64, 0.50),
+    "en": (0.67, 0.48),
+    "all": (0.66, 0.49),
 }
 
 
