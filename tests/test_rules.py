@@ -33,11 +33,11 @@ def test_an_arabic_dual_head_of_provinces_governs_both_names(gaz):
 
 
 def test_a_province_we_lack_is_unlocated_not_its_seat_city(gaz):
-    # Zambia's provinces are not in the admin1 table: "Lusaka province" is not the city of Lusaka.
-    # (Sudan's states, then Kenya's counties were the example until data/admin1.csv got them: see
-    # tests/test_admin1.py.)
-    got = rows("نزح الآلاف إلى مقاطعة لوساكا في زامبيا.", gaz)
-    assert any(p is None and "لوساكا" in s for s, p, _ in got)
+    # Italy's provinces (second-level units) are not in the admin1 tables: "the province of Milan" is not the
+    # city of Milan. (Sudan's states, Kenya's counties, then Zambia's provinces were the example until
+    # data/admin1.csv and data/admin1_world.csv got them: see tests/test_admin1.py, tests/test_admin1_world.py.)
+    got = rows("نزح الآلاف إلى مقاطعة ميلانو في إيطاليا.", gaz)
+    assert any(p is None and "ميلانو" in s for s, p, _ in got)
     assert not any(p == "geonames:909137" for _, p, _ in got)
     assert ("لوساكا", "geonames:909137", "") in rows("زار الوفد لوساكا.", gaz)  # the name is the city's
 
@@ -75,7 +75,7 @@ def test_an_unlocated_camp_or_province_shows_its_cue_word(gaz):
     # The unlocated list should read "مخيم جنين", not "جنين" (which is also the town).
     for text, surface in [("اقتحمت القوات مخيم جنين فجر اليوم.", "مخيم جنين"),
                           ("Troops entered the Jenin refugee camp.", "Jenin refugee camp"),
-                          ("نزح الآلاف إلى مقاطعة لوساكا.", "مقاطعة لوساكا")]:  # Zambia's provinces: not rows
+                          ("نزح الآلاف إلى مقاطعة ميلانو.", "مقاطعة ميلانو")]:  # Italy's provinces: not rows
         got = [(m.surface, m.place_id) for m in geoparse(text, gazetteer=gaz).mentions]
         assert got == [(surface, None)], text
         m = geoparse(text, gazetteer=gaz).mentions[0]
@@ -539,3 +539,11 @@ def test_your_place_named_with_an_everyday_word_needs_a_cue(gaz):
     assert [m.place_id for m in geoparse("Fighting in the Hope region.", gazetteer=layered).mentions] == ["user:h"]
     with pytest.raises(InputError, match="made of everyday words"):
         gaz.with_places_geojson(fc("في"))
+
+
+def test_a_division_with_a_generic_name_is_read_only_with_its_head_word(gaz):
+    # A first-level division whose name is only compass or generic words ("Central", "Northern") or an
+    # everyday word is a name only with its head word ("Central Region"), never bare.
+    got = rows("Ghana's Central Region was hit by floods, and traders at the Central market in Accra closed.", gaz)
+    assert ("Central Region", "admin1:GH-CP") in [(s, p) for s, p, _ in got]
+    assert not [p for s, p, _ in got if s == "Central"]
