@@ -912,7 +912,8 @@ def _pack(bucket: list[int] | None) -> int | tuple[int, ...] | None:
 
 def _sources(extra: Sequence[Path]) -> list[Path]:
     names = ("countries.csv", "admin1.csv", "places.geojson", "organisations.csv", "cities_ar.csv",
-             "geonames_points.csv", "admin1_areas.geojson", "natural_features.geojson", "admin1_world.csv")
+             "geonames_points.csv", "admin1_areas.geojson", "natural_features.geojson", "admin1_world.csv",
+             "airports.csv")
     files = [DATA_DIR / n for n in names]
     return files + [Path(p) for p in extra]
 
@@ -932,7 +933,8 @@ def _fingerprint(extra: Sequence[Path]) -> str:
         log.debug("package versions unavailable for cache key: %s", exc)
     h.update(Path(__file__).read_bytes())
     # The build also runs code from these modules (folding, nisbas; seat-name spellings).
-    for module in ("text.py", "translit.py", "placesfile.py", "validate.py", "sources/admin1_world.py"):
+    for module in ("text.py", "translit.py", "placesfile.py", "validate.py", "sources/admin1_world.py",
+                   "sources/airports.py"):
         h.update((Path(__file__).parent / module).read_bytes())
     return h.hexdigest()[:16]
 
@@ -1102,6 +1104,10 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
         log.warning("curated places file %s is missing", curated_path)
 
     _add_natural_features(b, polygons, ar_freq)
+    # Airports at their own coordinates, named with their cue word only (geo/sources/airports.py).
+    from .sources.airports import add_airports
+
+    add_airports(b)
 
     # Organisations that contain a place name: indexed so the longest match consumes them.
     for r in _read_csv(DATA_DIR / "organisations.csv"):
