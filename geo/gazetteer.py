@@ -913,7 +913,7 @@ def _pack(bucket: list[int] | None) -> int | tuple[int, ...] | None:
 def _sources(extra: Sequence[Path]) -> list[Path]:
     names = ("countries.csv", "admin1.csv", "places.geojson", "organisations.csv", "cities_ar.csv",
              "geonames_points.csv", "admin1_areas.geojson", "natural_features.geojson", "admin1_world.csv",
-             "airports.csv")
+             "airports.csv", "us_counties.csv")
     files = [DATA_DIR / n for n in names]
     return files + [Path(p) for p in extra]
 
@@ -934,7 +934,7 @@ def _fingerprint(extra: Sequence[Path]) -> str:
     h.update(Path(__file__).read_bytes())
     # The build also runs code from these modules (folding, nisbas; seat-name spellings).
     for module in ("text.py", "translit.py", "placesfile.py", "validate.py", "sources/admin1_world.py",
-                   "sources/airports.py"):
+                   "sources/airports.py", "sources/us_counties.py"):
         h.update((Path(__file__).parent / module).read_bytes())
     return h.hexdigest()[:16]
 
@@ -1108,6 +1108,10 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
     from .sources.airports import add_airports
 
     add_airports(b)
+    # US counties and parishes, read only with their head word (geo/sources/us_counties.py).
+    from .sources.us_counties import add_us_counties
+
+    add_us_counties(b)
 
     # Organisations that contain a place name: indexed so the longest match consumes them.
     for r in _read_csv(DATA_DIR / "organisations.csv"):

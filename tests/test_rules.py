@@ -555,3 +555,9 @@ def test_an_airport_is_read_only_with_its_cue_word(gaz):
     got = rows("The plane left Baghdad International Airport for Erbil; Baghdad was calm.", gaz)
     assert [(s, p) for s, p, _ in got] == [("Baghdad International Airport", "airport:BGW"),
                                           ("Erbil", "geonames:95446"), ("Baghdad", "geonames:98182")]
+
+
+def test_a_us_county_is_read_only_with_its_head_word(gaz):
+    # "Harris County" is the county (a district); "Harris" alone is a surname, never the county.
+    assert ("Ventura County", "uscounty:06111") in [(s, p) for s, p, _ in rows("Evacuations began in Ventura County.", gaz)]
+    assert not [p for s, p, _ in rows("Kamala Harris spoke in Ventura.", gaz) if p and p.startswith("uscounty:")]
