@@ -15,6 +15,12 @@ Most misses are first-level divisions the gazetteer lacked (46 rows), named regi
 regions, directional parts), airports and districts. The floors below are the blind figures rounded down,
 so that any regression fails; they are raised when a general change lifts the figures, never by tuning on
 these texts.
+
+After general data changes (not tuned on these texts: Natural Earth first-level divisions of 102 more countries,
+airports from airportsdata, US counties from Natural Earth admin-2; branch ``admin``):
+    ar   P=0.794 R=0.675 (tp=54 fp=14 fn=26)
+    en   P=0.826 R=0.738 (tp=76 fp=16 fn=27)
+    all  P=0.812 R=0.710 (tp=130 fp=30 fn=53)
 """
 
 from __future__ import annotations
@@ -27,11 +33,12 @@ from corpus_eval import assert_scores, ids_missing_from, load_corpus
 HELDOUT4 = Path(__file__).resolve().parent / "data" / "heldout4"
 DOCS = load_corpus(HELDOUT4)
 
-# The blind first run rounded down (see the module docstring); raised only by general changes.
+# The figures after the general data changes, rounded down (the blind run was 0.64/0.50, 0.67/0.48, 0.66/0.49;
+# see the module docstring); raised only by general changes.
 FLOORS = {
-    "ar": (0.64, 0.50),
-    "en": (0.67, 0.48),
-    "all": (0.66, 0.49),
+    "ar": (0.79, 0.67),
+    "en": (0.82, 0.73),
+    "all": (0.81, 0.71),
 }
 
 
