@@ -8,6 +8,7 @@ escape every string taken from the statement.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -16,7 +17,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from dashboard import bigstatement as big
-from geo import KINDS, LAYERS, GeoError, Situation, geoparse, load_gazetteer, mapview, report
+from geo import KINDS, LAYERS, GeoError, Situation, export, geoparse, load_gazetteer, mapview, report
 from geo.textio import decode_bytes
 from views import movements as movements_view
 from views import review as review_view
@@ -266,8 +267,9 @@ def on_lang() -> None:
     _reparse_if_long()
 
 
-def handle_map_value(value: dict | None, ids: list[str]) -> None:
+def handle_map_value(value: dict | None, ids: list[str], raw: Situation, situation: Situation) -> None:
     """A click on a place returns its GeoJSON feature: its place_id selects it (the map does not move).
+    A click on a review candidate's marker chooses that candidate (views/review.py).
 
     The component's value persists across reruns, so only a value not seen before counts.
     """
@@ -275,7 +277,10 @@ def handle_map_value(value: dict | None, ids: list[str]) -> None:
         return
     st.session_state.last_map_value = value
     feature = value.get("last_active_drawing") or {}
-    pid = (feature.get("properties") or {}).get("place_id")
+    props = feature.get("properties") or {}
+    if review_view.on_map_click(props, raw, situation, gazetteer().get):
+        st.rerun()
+    pid = props.get("place_id")
     if pid in ids:
         st.session_state.selected = pid
 
@@ -339,9 +344,12 @@ def sidebar(situation: Situation) -> None:
                  "country_code. Found in every statement while loaded.")
         user = st.session_state.get("user_places")
         if user is not None:
-            added = len(gazetteer_with(user["data"], user["name"])) - len(gazetteer())
+            layered = gazetteer_with(user["data"], user["name"])
+            added = len(layered) - len(gazetteer())
             st.caption(f"{md_escape(user['name'])}: {plural(added, 'new place')} in use "
                        "(places with a known id replace the gazetteer's).")
+            if layered.warnings:  # replaced places, everyday-word names read only after a cue (as the CLI says)
+                st.warning("\n".join(f"- {md_escape(w)}" for w in layered.warnings), icon="⚠️")
             st.button("Stop using these places", key="places_clear", on_click=on_places_clear)
 
     sb.header("Layers")
@@ -361,16 +369,20 @@ def sidebar(situation: Situation) -> None:
               help="Off: the map uses only local files. On: tiles are fetched from openstreetmap.org.")
 
 
-def downloads(situation: Situation, stem: str, container) -> None:
+def downloads(situation: Situation, stem: str, container, reviewed) -> None:
     # Callables: the files are built only when clicked, and on_click="ignore" keeps the map as it is.
-    container.download_button("GeoJSON (places)", data=lambda: situation.to_geojson_str(indent=2),
+    # The review fields (reviewed, corrected_by, ...) as the collection's exports have them (geo.export).
+    review = export.review_index(reviewed.mentions)
+    container.download_button("GeoJSON (places)", data=lambda: json.dumps(
+                                  export.reviewed_feature_collection(situation, review), ensure_ascii=False,
+                                  indent=2),
                               file_name=f"{stem}.geojson", mime="application/geo+json", key="dl_geojson",
                               on_click="ignore", icon=":material/map:")
-    container.download_button("CSV (per place)", data=lambda: report.places_csv(situation).encode("utf-8-sig"),
+    container.download_button("CSV (per place)", data=lambda: report.places_csv(situation, review).encode("utf-8-sig"),
                               file_name=f"{stem}-places.csv", mime="text/csv", key="dl_places_csv",
                               on_click="ignore", icon=":material/table:")
     container.download_button("CSV (per mention)",
-                              data=lambda: report.mentions_csv(situation).encode("utf-8-sig"),
+                              data=lambda: report.mentions_csv(situation, review).encode("utf-8-sig"),
                               file_name=f"{stem}-mentions.csv", mime="text/csv", key="dl_mentions_csv",
                               on_click="ignore", icon=":material/table:")
     container.download_button("HTML map (works offline)",
@@ -435,10 +447,11 @@ def main() -> None:
             mapview.base_map(tiles=chosen_tiles()), key=MAP_KEY, height=560, use_container_width=True,
             returned_objects=RETURNED, center=center, zoom=zoom,
             feature_group_to_add=[*mapview.layer_groups(situation, layers=chosen_layers()),
-                                  mapview.movement_group(situation)],
+                                  mapview.movement_group(situation),
+                                  *filter(None, [review_view.map_candidates(situation)])],
             layer_control=mapview.layer_control(),
         )
-        handle_map_value(value, ids)
+        handle_map_value(value, ids, raw, situation)
     if first_run:
         # A new session's first run shows the map and stops; the controls, the downloads, the table
         # and the statement come with the next run. Why: on a fresh page the browser reveals the
@@ -465,7 +478,7 @@ def main() -> None:
                 st.caption("Click a place on the map, or choose one here or in the table, to read its quotes.")
         st.markdown("**Download**")
         if preview is None:
-            downloads(situation, stmt["stem"], st)
+            downloads(situation, stmt["stem"], st, reviewed)
         else:
             st.caption("The downloads come when the whole statement is mapped.")
 

@@ -12,14 +12,16 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from .dates import statement_date
+from .export import movement_geometry, movement_record
 from .model import Place
 from .situation import Situation
-from .store import MentionOut, MentionRow, NewStatement, PlaceRow, PlaceSummary, Selection, Store
+from .store import MentionOut, MentionRow, MovementRow, NewStatement, PlaceRow, PlaceSummary, Selection, Store
 
 __all__ = [
     "BUNDLED_DIR",
@@ -115,10 +117,12 @@ def new_statement(situation: Situation, *, date: str | None = None, source: str 
         for m in situation.mentions
     )
     places = tuple(place_row(sp.place) for sp in situation.places)
+    movements = tuple(MovementRow(json.dumps(movement_record(mv), ensure_ascii=False),
+                                  json.dumps(movement_geometry(mv))) for mv in situation.movements)
     return NewStatement(
         text=situation.text, lang=situation.lang, parser_version=parser_version(), mentions=mentions,
         places=places, source=source or None, date=when.date, date_source=when.source,
-        venue_place_id=when.venue_place_id,
+        venue_place_id=when.venue_place_id, movements=movements,
     )
 
 
@@ -190,7 +194,7 @@ def export_collection(store: Store, path: str | Path, fmt: str, selection: Selec
 
     view = reviewed_view(store, selection)
     summaries, mentions = list(view.summaries), list(view.mentions)
-    write_collection(path, fmt, summaries, mentions)
+    write_collection(path, fmt, summaries, mentions, store.movements(selection))
     return len(summaries), len(mentions)
 
 

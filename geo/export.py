@@ -24,7 +24,7 @@ from .model import Candidate, Mention, Place, layer_of
 if TYPE_CHECKING:  # pragma: no cover
     from .relations import Movement
     from .situation import Situation, SituationPlace
-    from .store import MentionOut, PlaceRow, PlaceSummary
+    from .store import MentionOut, MovementOut, PlaceRow, PlaceSummary
 
 __all__ = [
     "CANDIDATE_FIELDS",
@@ -45,14 +45,23 @@ __all__ = [
     "movement_line",
     "movement_geometry",
     "movement_feature",
+    "movement_properties",
     "COLLECTION_PLACE_FIELDS",
     "COLLECTION_MENTION_FIELDS",
+    "COLLECTION_MOVEMENT_FIELDS",
     "COLLECTION_FORMATS",
     "REVIEW_FIELDS",
     "collection_mention_record",
+    "mention_review_record",
+    "review_index",
+    "place_review_record",
+    "reviewed_feature_collection",
+    "unreviewed_record",
     "collection_quote",
     "collection_quotes",
     "collection_place_record",
+    "collection_movement_record",
+    "collection_movement_feature",
     "collection_feature_collection",
     "collection_csv",
     "collection_kml",
@@ -302,15 +311,22 @@ def movement_feature(mv: Movement) -> dict[str, Any]:
     ``stub`` says whether the line is a short one standing for a missing end, and
     ``line`` says so in words.
     """
-    props = movement_record(mv)
-    props["stub"] = mv.ends != "both"
-    props["line"] = {
-        "both": "from the origin to the destination",
-        "to": "a short line into the destination: the sentence names no origin",
-        "from": "a short line out of the origin: the sentence names no destination",
-    }[mv.ends]
+    props = movement_properties(movement_record(mv))
     fid = f"movement:{mv.trigger_start}:{mv.from_place_id or '-'}:{mv.to_place_id or '-'}"
     return {"type": "Feature", "id": fid, "geometry": movement_geometry(mv), "properties": props}
+
+
+_LINE_NOTES: dict[str, str] = {
+    "both": "from the origin to the destination",
+    "to": "a short line into the destination: the sentence names no origin",
+    "from": "a short line out of the origin: the sentence names no destination",
+}
+
+
+def movement_properties(record: dict[str, Any]) -> dict[str, Any]:
+    """A movement Feature's properties: :func:`movement_record`'s fields, then ``stub`` (whether the line is
+    a short one standing for a missing end) and ``line`` (what the line is, in words)."""
+    return {**record, "stub": record["ends"] != "both", "line": _LINE_NOTES[record["ends"]]}
 
 
 def area_geometry(geom: Any) -> dict[str, Any]:
@@ -346,10 +362,62 @@ COLLECTION_PLACE_FIELDS: tuple[str, ...] = (
 #: correction's author and time, the place the parser had chosen.
 REVIEW_FIELDS: tuple[str, ...] = ("reviewed", "corrected_by", "corrected_at", "original_place_id")
 
+_UNREVIEWED: dict[str, Any] = {"reviewed": False, "corrected_by": None, "corrected_at": None, "original_place_id": None}
+
+
+def mention_review_record(m: MentionOut) -> dict[str, Any]:
+    """:data:`REVIEW_FIELDS` of one mention as :func:`geo.review.apply` left it (the collection's exports have
+    the same)."""
+    return {"reviewed": m.reviewed, "corrected_by": m.corrected_by, "corrected_at": m.corrected_at,
+            "original_place_id": m.original_place_id}
+
+
+def review_index(mentions: Iterable[MentionOut]) -> dict[tuple[int, int], dict[str, Any]]:
+    """:func:`mention_review_record` of each mention of a statement after its corrections (``Applied.mentions``
+    of :mod:`geo.review`), by ``(start, end)``: how a parsed statement's exports learn what was reviewed."""
+    return {(m.mention.start, m.mention.end): mention_review_record(m) for m in mentions}
+
+
+def unreviewed_record() -> dict[str, Any]:
+    """:data:`REVIEW_FIELDS` of a mention no correction touched in a statement not marked reviewed."""
+    return dict(_UNREVIEWED)
+
+
+def place_review_record(sp: SituationPlace, index: dict[tuple[int, int], dict[str, Any]]) -> dict[str, Any]:
+    """:data:`REVIEW_FIELDS` of a place from its mentions', as a collection's place gets them: ``reviewed`` when
+    every mention is, the latest correction's author and time, the parser's places of the corrected mentions
+    (``;``-separated)."""
+    recs = [index.get((m.start, m.end), _UNREVIEWED) for m in sp.mentions]
+    latest = max((r for r in recs if r["corrected_at"] is not None), key=lambda r: r["corrected_at"], default=None)
+    orig = dict.fromkeys(r["original_place_id"] for r in recs
+                         if r["corrected_by"] is not None and r["original_place_id"])
+    return {"reviewed": bool(recs) and all(r["reviewed"] for r in recs),
+            "corrected_by": latest["corrected_by"] if latest else None,
+            "corrected_at": latest["corrected_at"] if latest else None,
+            "original_place_id": ";".join(orig) or None}
+
+
+def reviewed_feature_collection(situation: Situation,
+                                index: dict[tuple[int, int], dict[str, Any]]) -> dict[str, Any]:
+    """:func:`feature_collection` of a statement with its corrections applied, each place's properties with
+    :func:`place_review_record`'s fields before its quotes (as a collection export has them)."""
+    fc = feature_collection(situation)
+    places = {sp.place.place_id: sp for sp in situation.places}
+    for f in fc["features"]:
+        props = f["properties"]
+        quotes = props.pop("quotes")
+        props.update(place_review_record(places[props["place_id"]], index))
+        props["quotes"] = quotes
+    return fc
+
+
 #: The fields of one mention of a collection: the statement's, then :data:`MENTION_FIELDS`, then the sentence.
 COLLECTION_MENTION_FIELDS: tuple[str, ...] = (
     "statement_id", "date", "statement_source", "lang", *MENTION_FIELDS, "sentence", *REVIEW_FIELDS,
 )
+
+#: The fields of one movement of a collection: its statement's id and date, then :func:`movement_properties`'.
+COLLECTION_MOVEMENT_FIELDS: tuple[str, ...] = ("statement_id", "date", *MOVEMENT_FIELDS, "stub", "line")
 
 #: Export formats of a collection and the file suffix each gets.
 COLLECTION_FORMATS: dict[str, str] = {"geojson": ".geojson", "gpkg": ".gpkg", "csv": ".csv", "kml": ".kml"}
@@ -408,14 +476,28 @@ def collection_place_record(summary: PlaceSummary, quotes: list[dict[str, Any]])
     }
 
 
+def collection_movement_record(mv: MovementOut) -> dict[str, Any]:
+    """One movement of a collection (see :data:`COLLECTION_MOVEMENT_FIELDS`): as ``geo parse`` gives it, with
+    its statement's id and date first."""
+    return {"statement_id": mv.statement_id, "date": mv.date, **movement_properties(mv.record)}
+
+
+def collection_movement_feature(mv: MovementOut) -> dict[str, Any]:
+    """One RFC 7946 Feature for a movement of a collection: its line and :func:`collection_movement_record`."""
+    r = mv.record
+    fid = f"movement:{mv.statement_id}:{r['trigger_start']}:{r['from_place_id'] or '-'}:{r['to_place_id'] or '-'}"
+    return {"type": "Feature", "id": fid, "geometry": mv.geometry, "properties": collection_movement_record(mv)}
+
+
 def _point(p: PlaceRow) -> dict[str, Any]:
     # GeoJSON is [lon, lat]: the flip from the row's lat/lon happens here.
     return {"type": "Point", "coordinates": [round(p.lon, COORD_PRECISION), round(p.lat, COORD_PRECISION)]}
 
 
-def collection_feature_collection(summaries: Sequence[PlaceSummary],
-                                  mentions: Iterable[MentionOut]) -> dict[str, Any]:
-    """An RFC 7946 FeatureCollection of a collection: one Feature per place, areas as their outlines."""
+def collection_feature_collection(summaries: Sequence[PlaceSummary], mentions: Iterable[MentionOut],
+                                  movements: Iterable[MovementOut] = ()) -> dict[str, Any]:
+    """An RFC 7946 FeatureCollection of a collection: one Feature per place, areas as their outlines, then one
+    LineString Feature per movement (``properties.kind == "movement"``), as ``geo parse --format geojson``."""
     import shapely  # local: `import geo` stays fast
 
     quotes = collection_quotes(mentions)
@@ -425,6 +507,7 @@ def collection_feature_collection(summaries: Sequence[PlaceSummary],
         geometry = area_geometry(shapely.from_wkb(p.geometry)) if p.geometry else _point(p)
         features.append({"type": "Feature", "id": p.place_id, "geometry": _jsonable(geometry),
                          "properties": collection_place_record(s, quotes.get(p.place_id, []))})
+    features += [collection_movement_feature(mv) for mv in movements]
     return {"type": "FeatureCollection", "features": features}
 
 
@@ -474,9 +557,10 @@ def collection_kml(summaries: Sequence[PlaceSummary], mentions: Iterable[Mention
 
 
 def write_collection_gpkg(path: str | os.PathLike[str], summaries: Sequence[PlaceSummary],
-                          mentions: Sequence[MentionOut]) -> None:
-    """A GeoPackage with layer ``places`` (one point per place, quotes as JSON text) and layer ``mentions``
-    (one point per located mention), EPSG:4326. Written to ``path`` as is (see :func:`write_atomic`)."""
+                          mentions: Sequence[MentionOut], movements: Sequence[MovementOut] = ()) -> None:
+    """A GeoPackage with layer ``places`` (one point per place, quotes as JSON text), layer ``mentions``
+    (one point per located mention) and layer ``movements`` (one line per movement, origin first), EPSG:4326.
+    Written to ``path`` as is (see :func:`write_atomic`)."""
     import geopandas  # local: heavy, and only this export needs it
     import shapely
 
@@ -492,6 +576,13 @@ def write_collection_gpkg(path: str | os.PathLike[str], summaries: Sequence[Plac
         gdf = geopandas.GeoDataFrame(recs, columns=columns, geometry=geometry, crs="EPSG:4326")
         gdf.to_file(path, layer=layer, driver="GPKG", engine="pyogrio", geometry_type="Point",
                     mode="w" if i == 0 else "a")
+    lines = shapely.from_geojson([json.dumps(mv.geometry) for mv in movements]) if movements else []
+    # A line cut at the antimeridian is a MultiLineString: then the layer's lines are all made multi.
+    multi = any(g.geom_type == "MultiLineString" for g in lines)
+    gdf = geopandas.GeoDataFrame([collection_movement_record(mv) for mv in movements],
+                                 columns=list(COLLECTION_MOVEMENT_FIELDS), geometry=list(lines), crs="EPSG:4326")
+    gdf.to_file(path, layer="movements", driver="GPKG", engine="pyogrio",
+                geometry_type="MultiLineString" if multi else "LineString", promote_to_multi=multi, mode="a")
 
 
 def write_atomic(path: str | os.PathLike[str], write: Any) -> Path:
@@ -524,20 +615,22 @@ def write_atomic(path: str | os.PathLike[str], write: Any) -> Path:
 
 
 def write_collection(path: str | os.PathLike[str], fmt: str, summaries: Sequence[PlaceSummary],
-                     mentions: Sequence[MentionOut]) -> Path:
-    """Write a collection export (``fmt`` one of :data:`COLLECTION_FORMATS`) atomically to ``path``."""
+                     mentions: Sequence[MentionOut], movements: Sequence[MovementOut] = ()) -> Path:
+    """Write a collection export (``fmt`` one of :data:`COLLECTION_FORMATS`) atomically to ``path``; the
+    movements go to the GeoJSON (line Features) and the GeoPackage (layer ``movements``)."""
     if fmt not in COLLECTION_FORMATS:
         raise InputError(f"unknown export format {fmt!r}; valid: {', '.join(COLLECTION_FORMATS)}")
     if fmt == "gpkg":
         def gpkg(tmp: str) -> None:
             try:
-                write_collection_gpkg(tmp, summaries, mentions)
+                write_collection_gpkg(tmp, summaries, mentions, movements)
             except RuntimeError as e:  # GDAL's errors (pyogrio.errors.*): a message, not a traceback
                 raise GeoError(f"cannot write {str(path)!r} as a GeoPackage: {e}") from None
 
         return write_atomic(path, gpkg)
     if fmt == "geojson":
-        data = json.dumps(collection_feature_collection(summaries, mentions), ensure_ascii=False, indent=1)
+        data = json.dumps(collection_feature_collection(summaries, mentions, movements), ensure_ascii=False,
+                          indent=1)
     elif fmt == "csv":
         data = "\ufeff" + collection_csv(mentions)  # with a BOM, so spreadsheets read the Arabic as UTF-8
     else:

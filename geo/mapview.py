@@ -73,6 +73,9 @@ __all__ = [
     "MOVEMENT_COLOUR",
     "TEXTPATH_JS",
     "movement_group",
+    "CANDIDATES_LABEL",
+    "candidate_css_class",
+    "candidate_group",
     "movement_popup_html",
     "movement_css_class",
     "CLUSTER_ABOVE",
@@ -1143,3 +1146,81 @@ def _inline_movement_assets(m: folium.Map) -> None:
         if isinstance(el, _MovementLayer):
             el.inline = True
         stack.extend(el._children.values())
+
+
+# -- the review's candidates ---------------------------------------------------------------------------
+#: The layer-control label of the candidates layer (shown only while a place is being reviewed).
+CANDIDATES_LABEL = "Candidates (click one to choose it)"
+_CANDIDATES_ID_BASE = 1 << 72
+
+
+def candidate_css_class(place_id: str) -> str:
+    """The CSS class of a candidate's faint marker (``geo-candidate-<id>``), for tests and styling."""
+    return "geo-candidate-" + re.sub(r"[^a-z0-9-]+", "-", place_id.lower()).strip("-")
+
+
+class _CandidateLayer(MacroElement):
+    """Faint markers, one per candidate: a click returns the feature (``candidate_id``, ``candidate_of``)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = (function (d) {
+          return L.geoJson(d.geojson, {
+            pointToLayer: function (f, latlng) {
+              return L.circleMarker(latlng, L.extend({}, d.style, {className: d.css[f.id]}));
+            },
+            onEachFeature: function (f, l) {
+              l.bindTooltip(d.tooltip[f.id], {sticky: true});
+              l.on("mouseover", function () { l.setStyle({fillOpacity: 0.8, opacity: 1}); });
+              l.on("mouseout", function () {
+                l.setStyle({fillOpacity: d.style.fillOpacity, opacity: d.style.opacity});
+              });
+            }
+          });
+        })({{ this.data_js }}).addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, data_js: str) -> None:
+        super().__init__()
+        self._name = "CandidateLayer"
+        self.data_js = data_js
+
+    def render(self, **kwargs: Any) -> None:
+        self.get_root().script.add_child(_Raw(self._template.module.script(self, kwargs)), name=self.get_name())
+
+
+def candidate_group(of_place_id: str, candidates: Iterable[Any], *,
+                    notes: dict[str, str] | None = None) -> folium.FeatureGroup:
+    """The other readings of a place under review (:class:`geo.model.Candidate`), as faint dashed markers.
+
+    A click on one returns its feature to Python (``properties``: ``candidate_id``, ``candidate_of``), which
+    the review view turns into a "choose" correction. ``notes``: an extra line per candidate id for its
+    tooltip (the distance from the statement's other places). Properties carry no ``place_id``: a
+    candidate is never taken for a place of the statement.
+    """
+    features, tooltip, css = [], {}, {}
+    notes = notes or {}
+    for c in candidates:
+        cid = c.place_id
+        # GeoJSON is [lon, lat]: the flip from the candidate's lat/lon happens here.
+        features.append({"type": "Feature", "id": cid,
+                         "geometry": {"type": "Point", "coordinates": [round(c.lon, 6), round(c.lat, 6)]},
+                         "properties": {"candidate_id": cid, "candidate_of": of_place_id}})
+        score = f" · score {c.score:.2f}" if c.score is not None else ""
+        extra = f"<br><small>{escape_untrusted(notes[cid])}</small>" if cid in notes else ""
+        tooltip[cid] = (f"<b>{escape_untrusted(c.name)}</b> · {escape_untrusted(c.kind)} · "
+                        f"{escape_untrusted(c.country_code or '—')}{score}{extra}"
+                        "<br><small>a candidate: click to choose it</small>")
+        css[cid] = f"geo-candidate {candidate_css_class(cid)}"
+    data_js = _script_json({
+        "geojson": {"type": "FeatureCollection", "features": features}, "tooltip": tooltip, "css": css,
+        "style": {"radius": 7, "color": "#444444", "weight": 1.5, "opacity": 0.55, "dashArray": "3 3",
+                  "fill": True, "fillColor": "#ffffff", "fillOpacity": 0.35, "pane": "geo-points"},
+    })
+    group = folium.FeatureGroup(name=CANDIDATES_LABEL, overlay=True, show=True)
+    _CandidateLayer(data_js).add_to(group)
+    _renumber(group, start=_CANDIDATES_ID_BASE)
+    return group

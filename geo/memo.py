@@ -21,9 +21,11 @@ _lock = threading.Lock()
 _memo: dict[int, tuple[weakref.ref, dict[Hashable, Any]]] = {}
 
 
-def _forget(key: int) -> None:
-    with _lock:
-        _memo.pop(key, None)
+def _forget(key: int, lock: threading.Lock = _lock, memo: dict = _memo) -> None:
+    # Bound as defaults: a weak reference may die while the interpreter shuts down, after this module's
+    # globals have been cleared to None.
+    with lock:
+        memo.pop(key, None)
 
 
 def per_object(obj: object, key: Hashable, compute: Callable[[], T]) -> T:

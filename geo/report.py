@@ -16,7 +16,7 @@ import io
 import re
 from typing import Any, Iterable
 
-from .export import mention_record, place_record
+from .export import REVIEW_FIELDS, mention_record, place_record, place_review_record, unreviewed_record
 from .memo import per_object
 from .model import LAYERS, Mention, Quote
 from .situation import Situation, SituationPlace
@@ -217,14 +217,29 @@ _MENTION_COLUMNS = ["start", "end", "surface", "place_id", "name", "name_ar", "k
                     "lat", "lon", "confidence", "reason", "cue", "sentence"]
 
 
-def places_csv(situation: Situation) -> str:
-    """CSV, one row per place (RFC 4180, CRLF). Encode as ``utf-8-sig`` so spreadsheets read Arabic."""
-    return _to_csv(place_rows(situation), _PLACE_COLUMNS)
+def places_csv(situation: Situation, review: dict[tuple[int, int], dict[str, Any]] | None = None) -> str:
+    """CSV, one row per place (RFC 4180, CRLF). Encode as ``utf-8-sig`` so spreadsheets read Arabic.
+
+    ``review`` (:func:`geo.export.review_index` of the corrected statement) adds the columns
+    :data:`geo.export.REVIEW_FIELDS`, each place's as :func:`geo.export.place_review_record` gives them.
+    """
+    rows = place_rows(situation)
+    if review is None:
+        return _to_csv(rows, _PLACE_COLUMNS)
+    for row, sp in zip(rows, situation.places, strict=True):
+        row.update(place_review_record(sp, review))
+    return _to_csv(rows, [*_PLACE_COLUMNS, *REVIEW_FIELDS])
 
 
-def mentions_csv(situation: Situation) -> str:
-    """CSV, one row per mention, unlocated ones included with an empty ``place_id``."""
-    return _to_csv(mention_rows(situation), _MENTION_COLUMNS)
+def mentions_csv(situation: Situation, review: dict[tuple[int, int], dict[str, Any]] | None = None) -> str:
+    """CSV, one row per mention, unlocated ones included with an empty ``place_id``; ``review`` as for
+    :func:`places_csv` (a mention no correction touched in a statement not marked reviewed: unreviewed)."""
+    rows = mention_rows(situation)
+    if review is None:
+        return _to_csv(rows, _MENTION_COLUMNS)
+    for row, m in zip(rows, situation.mentions, strict=True):
+        row.update(review.get((m.start, m.end)) or unreviewed_record())
+    return _to_csv(rows, [*_MENTION_COLUMNS, *REVIEW_FIELDS])
 
 
 def _mark(m: Mention, inner: str) -> str:

@@ -83,6 +83,8 @@ class Correction:
                 "choose": f"{span} → {new}" + (f" instead of {self.old_place_id}" if self.old_place_id else ""),
                 "add": f"add {span} → {new}",
                 "review": "mark the statement reviewed"}[self.action]
+        if self.action == "reject" and not self.span_text and self.scope == "everywhere":
+            return f"reject {self.old_place_id} in every statement (also those added later)"
         if self.action == "review" or not self.span_text:
             return what  # the statement as a whole: no scope to say
         where = {"mention": "", "statement": " (every mention in the statement)",

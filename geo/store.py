@@ -20,6 +20,8 @@ What it keeps, and why that way:
   the collection view and every export then need neither the gazetteer (seconds to load)
   nor a re-parse (minutes for 10,000 statements), and places from a user's places file
   stay on the map after that file is no longer loaded. A re-parse refreshes the snapshot.
+* ``movements``: who or what moves from where to where (:func:`geo.export.movement_record` as JSON, and the
+  line as GeoJSON), per statement in text order; written and replaced with its mentions.
 * ``corrections``: empty until the review workflow writes them; keyed by the statement's
   SHA-256 and the span's text, not by ids, so they survive a re-parse and a statement that
   is removed and added again (see the schema in :data:`MIGRATIONS`).
@@ -35,6 +37,7 @@ SQLite, another program's database, damaged, or from a newer version) is refused
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import sqlite3
 import urllib.parse
@@ -63,6 +66,8 @@ __all__ = [
     "Selection",
     "PlaceSummary",
     "MentionOut",
+    "MovementRow",
+    "MovementOut",
     "Store",
     "open_store",
 ]
@@ -177,6 +182,19 @@ MIGRATIONS: list[tuple[str, ...]] = [
         "ALTER TABLE corrections ADD COLUMN new_lat REAL",
         "ALTER TABLE corrections ADD COLUMN new_lon REAL",
     ),
+    (  # 3: movements (issue 13): one row per movement of a statement, as geo.export.movement_record (JSON) and
+        # its line (GeoJSON geometry), in text order. Kept as made by the parse, like the places' snapshots:
+        # an export needs neither the gazetteer nor a re-parse.
+        """CREATE TABLE movements (
+            statement_id INTEGER NOT NULL REFERENCES statements (id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            record TEXT NOT NULL,
+            geometry TEXT NOT NULL,
+            PRIMARY KEY (statement_id, seq)
+        ) WITHOUT ROWID""",
+        # Statements stored before have no movements: their parse is stale, so `geo reparse` finds them.
+        "UPDATE statements SET parser_version = 'before-movements'",
+    ),
 ]
 
 #: The columns of a correction a JSON file carries (everything but the store's own id).
@@ -255,6 +273,24 @@ class MentionRow:
 
 
 @dataclass(frozen=True, slots=True)
+class MovementRow:
+    """One movement as stored: :func:`geo.export.movement_record` and its GeoJSON geometry, both as JSON text."""
+
+    record: str
+    geometry: str
+
+
+@dataclass(frozen=True, slots=True)
+class MovementOut:
+    """A stored movement with its statement's id and date; ``record`` and ``geometry`` decoded."""
+
+    statement_id: int
+    date: str | None
+    record: dict[str, Any]
+    geometry: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
 class NewStatement:
     """A statement and its parse, ready to be stored (see :func:`geo.collection.new_statement`)."""
 
@@ -267,6 +303,7 @@ class NewStatement:
     date: str | None = None
     date_source: str | None = None
     venue_place_id: str | None = None
+    movements: tuple[MovementRow, ...] = ()
 
     @property
     def sha256(self) -> str:
@@ -491,7 +528,7 @@ class Store:
              new.parser_version, _title(new.text[:400])),
         )
         sid = int(cur.lastrowid)  # type: ignore[arg-type]
-        Store._put_parse(c, sid, new.date, new.mentions, new.places)
+        Store._put_parse(c, sid, new.date, new.mentions, new.places, new.movements)
         return sid, True
 
     @staticmethod
@@ -511,9 +548,12 @@ class Store:
 
     @staticmethod
     def _put_parse(c: sqlite3.Connection, sid: int, date: str | None, mentions: Sequence[MentionRow],
-                   places: Sequence[PlaceRow]) -> None:
-        """Write a statement's mentions, their places and the rows derived from them (after deleting old ones)."""
+                   places: Sequence[PlaceRow], movements: Sequence[MovementRow] = ()) -> None:
+        """Write a statement's mentions, their places, its movements and the rows derived from them (after
+        deleting old ones)."""
         Store._put_places(c, places)
+        c.executemany("INSERT INTO movements (statement_id, seq, record, geometry) VALUES (?, ?, ?, ?)",
+                      [(sid, k, mv.record, mv.geometry) for k, mv in enumerate(movements)])
         c.executemany(
             'INSERT INTO mentions (statement_id, start, "end", surface, place_id, confidence, reason, cue, '
             "sentence_start, sentence_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -555,7 +595,8 @@ class Store:
             date = c.execute("SELECT date FROM statements WHERE id = ?", (statement_id,)).fetchone()[0]
             c.execute("DELETE FROM mentions WHERE statement_id = ?", (statement_id,))
             c.execute("DELETE FROM place_statements WHERE statement_id = ?", (statement_id,))
-            self._put_parse(c, statement_id, date, new.mentions, new.places)
+            c.execute("DELETE FROM movements WHERE statement_id = ?", (statement_id,))
+            self._put_parse(c, statement_id, date, new.mentions, new.places, new.movements)
 
     def remove(self, ids: Iterable[int]) -> list[int]:
         """Remove statements (and their mentions); returns the ids that existed. Corrections stay (keyed by text)."""
@@ -673,6 +714,17 @@ class Store:
         places = {p.place_id: p for p in self.places({r[7] for r in rows if r[7] is not None})}
         return [MentionOut(int(r[0]), r[1], r[2], r[3], _mention(r, 4), r[13],
                            places.get(r[7]) if r[7] is not None else None) for r in rows]
+
+    def movements(self, selection: Selection | None = None) -> list[MovementOut]:
+        """Movements of the selected statements with their dates: statements oldest first (undated last), each
+        statement's in text order."""
+        where, params = (selection or Selection()).where()
+        rows = self._read(
+            "SELECT s.id, s.date, mv.record, mv.geometry FROM statements s CROSS JOIN movements mv "
+            f"ON mv.statement_id = s.id WHERE {where} ORDER BY s.date IS NULL, s.date, s.id, mv.seq",
+            params,
+        )
+        return [MovementOut(int(r[0]), r[1], json.loads(r[2]), json.loads(r[3])) for r in rows]
 
     def timeline(self, selection: Selection | None = None) -> list[tuple[str, str, int]]:
         """``(date, kind, mentions)`` per day and kind of place, for dated statements of the selection."""

@@ -63,3 +63,38 @@ def test_stop_using_the_places_removes_them_and_empties_the_uploader(app):
     assert not [b for b in app.sidebar.button if b.key == "places_clear"]
     upload_places(app, "good.geojson", places_file(SHELTER))  # and a file can be loaded again
     assert "user:nour-shelter" in place_ids(app)
+
+
+def _point(pid: str, name: str, kind: str, **props) -> dict:
+    return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [36.6, 35.7]},
+            "properties": {"id": pid, "name": name, "kind": kind, **props}}
+
+
+def test_the_places_files_warnings_are_shown_and_the_statement_is_as_before(app):
+    """Gazetteer.warnings (an everyday-word name read only after a cue, a known id replaced) reach the user in
+    the dashboard as they do on the command line (issue 14); the places found do not change."""
+    paste(app, "We hope for peace. الأمل كبير. Families fled Raqqa for Damascus.")
+    before = place_ids(app)
+    upload_places(app, "hope.geojson", places_file(_point("h", "Hope", "camp", name_ar="أمل", country_code="SY")))
+    assert not errors(app) and place_ids(app) == before
+    (warning,) = [w.value.replace("\\", "") for w in app.sidebar.warning]
+    assert "hope.geojson" in warning and "'Hope'" in warning and "'أمل'" in warning
+    assert warning.count("is also an everyday word") == 2
+    # A file that reuses a known id: the replacement is said, and the place is still found.
+    upload_places(app, "mine.geojson", places_file(_point("country:SY", "Syria", "camp")))
+    (warning,) = [w.value.replace("\\", "") for w in app.sidebar.warning]
+    assert "mine.geojson: place 'country:SY' replaces the country Syria (same id)" in warning
+    # A file without anything to say shows no warning.
+    upload_places(app, "good.geojson", places_file(SHELTER))
+    assert not app.sidebar.warning and "user:nour-shelter" not in place_ids(app)
+
+
+def test_a_places_file_naming_the_or_min_is_refused_and_nothing_changes(app):
+    paste(app, TEXT)
+    upload_places(app, "good.geojson", places_file(SHELTER))
+    before = place_ids(app)
+    for name in ("the", "من"):
+        upload_places(app, "words.geojson", places_file(_point("w", name, "region")))
+        (message,) = errors(app)
+        assert "words.geojson" in message and "everyday" in message and repr(name) in message.replace("\\", "")
+        assert place_ids(app) == before and not app.sidebar.warning

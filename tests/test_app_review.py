@@ -34,3 +34,59 @@ def test_mark_reviewed_and_a_bad_span_gives_a_message(app):
     assert any("the statement has no" in e.value for e in app.error)
     app.button(key="review_done").click().run()
     assert any("marked reviewed" in c.value for c in app.caption)
+
+
+RIYADH, AR_RIYAD_IQ = "geonames:108410", "geonames:98697"
+
+
+def test_the_candidates_of_the_place_under_review_are_faint_markers_and_a_click_chooses_one(app, tmp_path):
+    """Issue 11: the parser's other readings of a place show on the map while it is reviewed; clicking one
+    stores a "choose" correction in the panel's scope, and the map and the table show the new place."""
+    from geo.mapview import CANDIDATES_LABEL, candidate_css_class
+    from geo.store import open_store
+
+    assert CANDIDATES_LABEL not in map_args(app)["layer_control"]  # no place under review: no candidates
+    app.radio(key="review_scope").set_value("Every mention of this name in this statement").run()
+    app.selectbox(key="review_place").select(RIYADH).run()
+    group = map_args(app)["feature_group"]
+    assert CANDIDATES_LABEL in map_args(app)["layer_control"] and candidate_css_class(AR_RIYAD_IQ) in group
+    assert '"candidate_of":"geonames:108410"' in group and '"place_id":"geonames:98697"' not in group
+    # A click on a candidate's marker: st_folium reports its feature.
+    map_reports(app, {"last_active_drawing": {"type": "Feature", "properties": {
+        "candidate_id": AR_RIYAD_IQ, "candidate_of": RIYADH}}, "last_object_clicked_popup": None,
+        "last_object_clicked_count": 1})
+    assert RIYADH not in place_ids(app) and AR_RIYAD_IQ in place_ids(app)
+    assert any("Saved as correction 1" in s.value for s in app.success)
+    with open_store(tmp_path / "c.db", create=False) as store:
+        (row,) = store.corrections()
+    assert (row["action"], row["scope"], row["old_place_id"], row["new_place_id"]) == (
+        "choose", "statement", RIYADH, AR_RIYAD_IQ)
+    # The chosen place is now under review: its candidates (Riyadh among them) are on the map.
+    assert app.session_state["review_place"] == AR_RIYAD_IQ
+    assert candidate_css_class(RIYADH) in map_args(app)["feature_group"]
+    # The same report again (the component keeps its value) chooses nothing more.
+    app.run()
+    with open_store(tmp_path / "c.db", create=False) as store:
+        assert len(store.corrections()) == 1
+
+
+def test_a_click_on_a_candidate_of_a_place_not_under_review_does_nothing(app, tmp_path):
+    map_reports(app, {"last_active_drawing": {"type": "Feature", "properties": {
+        "candidate_id": AR_RIYAD_IQ, "candidate_of": RIYADH}}, "last_object_clicked_popup": None,
+        "last_object_clicked_count": 1})
+    assert RIYADH in place_ids(app) and not (tmp_path / "c.db").exists()
+
+
+def test_reject_in_every_statement_records_a_rule(app, tmp_path):
+    """The panel's reject in the scope "This name in every statement" is a rule for every statement (before, it
+    was silently recorded for this statement only)."""
+    from geo.store import open_store
+
+    app.radio(key="review_scope").set_value("This name in every statement (also those added later)").run()
+    app.selectbox(key="review_place").select("curated:roj-camp").run()
+    app.button(key="review_reject").click().run()
+    assert not app.exception and "curated:roj-camp" not in place_ids(app)
+    with open_store(tmp_path / "c.db", create=False) as store:
+        (row,) = store.corrections()
+    assert (row["scope"], row["action"], row["statement_sha256"], row["old_place_id"]) == (
+        "everywhere", "reject", None, "curated:roj-camp")

@@ -52,7 +52,8 @@ def exports(db: Path, tmp: Path, sid: int, capsys) -> dict[str, list[dict]]:
         code, _, err = run(["export", "--db", str(db), "--statement", str(sid), "-o", str(out)], capsys)
         assert code == 0, err
         if fmt == "geojson":
-            got[fmt] = [f["properties"] for f in json.loads(out.read_text(encoding="utf-8"))["features"]]
+            got[fmt] = [f["properties"] for f in json.loads(out.read_text(encoding="utf-8"))["features"]
+                        if f["properties"]["kind"] != "movement"]
         elif fmt == "csv":
             rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
             got[fmt] = [r for r in rows if r["place_id"]]
@@ -280,4 +281,39 @@ def test_a_store_of_schema_1_is_migrated_and_keeps_its_corrections(tmp_path):
         (row,) = store.corrections()
         assert (row["span_text"], row["new_place_id"], row["new_lat"]) == ("Erbil", BAGHDAD, None)
     with sqlite3.connect(db) as c:
-        assert c.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+        assert c.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+
+
+def test_reject_everywhere_is_a_rule_for_every_statement_and_undoes(tmp_path, capsys):
+    """`--reject PLACE_ID --everywhere` (refused before): the place is gone from every statement, including one
+    added afterwards, the other places stay, and undo brings it back everywhere."""
+    db = tmp_path / "c.db"
+    sid = add(db, tmp_path, "jan", JAN, capsys)
+    cid = correct(db, capsys, "--statement", str(sid), "--reject", ERBIL, "--everywhere", "--by", "ana")
+    later = add(db, tmp_path, "later", "A second convoy left Erbil for Baghdad on 3 March 2026.", capsys)
+    for s in (sid, later):
+        got = ids_in(exports(db, tmp_path, s, capsys))
+        assert all(ERBIL not in ids and BAGHDAD in ids for ids in got.values()), got
+    code, out, _ = run(["corrections", "--db", str(db), "--format", "json"], capsys)
+    (row,) = json.loads(out)
+    assert (row["id"], row["scope"], row["action"], row["old_place_id"], row["statement_id"], row["status"]) == (
+        cid, "everywhere", "reject", ERBIL, None, "applied")
+    code, out, _ = run(["corrections", "--db", str(db)], capsys)
+    assert out.splitlines()[0].startswith(f"{cid}\tevery statement\treject {ERBIL}\teverywhere\tana")
+    from geo.review import correction_from_row
+    from geo.store import open_store
+
+    with open_store(db, create=False) as store:  # the line the dashboard's review panel shows
+        assert correction_from_row(store.correction(cid)).describe() == \
+            f"reject {ERBIL} in every statement (also those added later)"
+    # It travels in a corrections file like any rule.
+    shared = tmp_path / "shared.json"
+    assert run(["corrections", "--db", str(db), "--export", str(shared)], capsys)[0] == 0
+    other = tmp_path / "other.db"
+    osid = add(other, tmp_path, "jan", JAN, capsys)
+    assert run(["corrections", "--db", str(other), "--import", str(shared)], capsys)[0] == 0
+    assert ERBIL not in ids_in(exports(other, tmp_path, osid, capsys))["geojson"]
+    # Undo: back in both statements.
+    assert run(["correct", "--db", str(db), "--undo", str(cid)], capsys)[:2] == (0, f"undone {cid}\n")
+    for s in (sid, later):
+        assert all(ERBIL in ids for ids in ids_in(exports(db, tmp_path, s, capsys)).values())

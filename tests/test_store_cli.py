@@ -188,8 +188,9 @@ def test_export_geojson_one_feature_per_place_with_quotes_across_statements(tmp_
     assert msg.startswith(f"wrote {out} (geojson:")
     fc = json.loads(out.read_text(encoding="utf-8"))
     assert validate_feature_collection(fc) == []  # RFC 7946, checked as every export is
-    by_id = {f["properties"]["place_id"]: f for f in fc["features"]}
-    assert len(by_id) == len(fc["features"])  # one Feature per place
+    places = [f for f in fc["features"] if f["properties"]["kind"] != "movement"]  # movements: test_store_movements
+    by_id = {f["properties"]["place_id"]: f for f in places}
+    assert len(by_id) == len(places)  # one Feature per place
     baghdad = by_id["geonames:98182"]["properties"]
     assert PLACE_PROPERTIES <= set(baghdad)
     assert (baghdad["name"], baghdad["name_ar"], baghdad["kind"], baghdad["country_code"]) == \
@@ -215,7 +216,8 @@ def test_export_selects_by_statement_and_by_dates(tmp_path, texts, capsys):
         out = tmp_path / "sel.geojson"
         code, _, err = run(["export", "--db", str(db), "-o", str(out), *args], capsys)
         assert code == 0, err
-        return {f["properties"]["place_id"] for f in json.loads(out.read_text(encoding="utf-8"))["features"]}
+        return {f["properties"]["place_id"] for f in json.loads(out.read_text(encoding="utf-8"))["features"]
+                if f["properties"]["kind"] != "movement"}
 
     assert places("--statement", str(ids["mar"])) == {"geonames:169577", "geonames:98182"}  # Homs, Baghdad
     assert places("--from", "2026-02-01", "--to", "2026-02-28") == {"geonames:108410", "geonames:98182"}
@@ -234,7 +236,8 @@ def test_export_gpkg_has_places_and_mentions_layers(tmp_path, texts, capsys):
     out = tmp_path / "all.gpkg"
     code, _, err = run(["export", "--db", str(db), "-o", str(out)], capsys)  # format from the suffix
     assert code == 0, err
-    assert {tuple(x) for x in pyogrio.list_layers(out)} == {("places", "Point"), ("mentions", "Point")}
+    assert {tuple(x) for x in pyogrio.list_layers(out)} == {("places", "Point"), ("mentions", "Point"),
+                                                            ("movements", "LineString")}
     places = pyogrio.read_dataframe(out, layer="places")
     mentions = pyogrio.read_dataframe(out, layer="mentions")
     assert PLACE_PROPERTIES <= set(places.columns)
@@ -275,7 +278,8 @@ def test_export_kml_one_placemark_per_place_with_escaped_quotes(tmp_path, texts,
     marks = root.findall(".//k:Placemark", ns)
     gj = tmp_path / "all.geojson"
     run(["export", "--db", str(db), "-o", str(gj)], capsys)
-    assert len(marks) == len(json.loads(gj.read_text(encoding="utf-8"))["features"])
+    assert len(marks) == len([f for f in json.loads(gj.read_text(encoding="utf-8"))["features"]
+                              if f["properties"]["kind"] != "movement"])  # a placemark per place
     riyadh = next(m for m in marks if m.get("id") == "geonames:108410")
     description = riyadh.find("k:description", ns).text
     # The quote is HTML-escaped inside the description: a viewer shows it, never runs it.

@@ -53,8 +53,9 @@ HISTORY_STEP = 20
 TABLE_ROWS = 500
 #: Seconds after a session's first run before the page is completed without waiting for the map.
 COMPLETE_PAGE_AFTER_S = 4.0
-DOWNLOADS = (("geojson", "GeoJSON (places)", "application/geo+json", ":material/map:"),
-             ("gpkg", "GeoPackage (places + mentions)", "application/geopackage+sqlite3", ":material/layers:"),
+DOWNLOADS = (("geojson", "GeoJSON (places + movements)", "application/geo+json", ":material/map:"),
+             ("gpkg", "GeoPackage (places, mentions, movements)", "application/geopackage+sqlite3",
+              ":material/layers:"),
              ("csv", "CSV (per mention)", "text/csv", ":material/table:"),
              ("kml", "KML (places)", "application/vnd.google-earth.kml+xml", ":material/public:"))
 

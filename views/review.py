@@ -18,13 +18,14 @@ import streamlit as st
 from geo import GeoError
 from geo.collection import place_row
 from geo.errors import InputError
+from geo.mapview import candidate_group
 from geo.memo import per_object
-from geo.model import KINDS, Place
+from geo.model import KINDS, Candidate, Place
 from geo.review import Applied, apply_to_situation, correction_from_row, parse_span, user_place
 from geo.situation import Situation
 from geo.store import open_store, resolve_db_path, text_sha256
 
-__all__ = ["corrected", "panel", "SCOPES"]
+__all__ = ["corrected", "panel", "SCOPES", "map_candidates", "on_map_click", "candidates_of"]
 
 #: The scope selector's choices: label → the store's scope.
 SCOPES = {"This mention": "mention", "Every mention of this name in this statement": "statement",
@@ -92,6 +93,63 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
+def candidates_of(shown: Situation, pid: str) -> dict[str, Candidate]:
+    """The parser's other readings of place ``pid``'s mentions (the place itself left out), best first."""
+    sp = shown.place(pid)
+    return {c.place_id: c for m in sp.mentions for c in m.candidates if c.place_id != pid}
+
+
+def _km_notes(shown: Situation, pid: str, cands: dict[str, Candidate]) -> dict[str, str]:
+    others = [(o.place.lat, o.place.lon) for o in shown.places if o.place.place_id != pid]
+    if not others:
+        return {}
+    return {cid: f"{min(_km((c.lat, c.lon), o) for o in others):.0f} km from the others" for cid, c in cands.items()}
+
+
+def _scope() -> str:
+    """The scope chosen in the panel (its first choice until the panel has been drawn)."""
+    return SCOPES.get(st.session_state.get("review_scope") or "", "mention")
+
+
+def _choose(raw: Situation, shown: Situation, pid: str, place: Place, scope: str) -> None:
+    """Record "``pid`` is ``place``" for the first mention of ``pid`` (the name, for the wider scopes)."""
+    first = shown.place(pid).mentions[0]
+    sha = None if scope == "everywhere" else text_sha256(raw.text)
+    _record(scope=scope, action="choose", statement_sha256=sha, start=first.start, end=first.end,
+            span_text=first.surface, old_place_id=pid, place=place_row(place))
+
+
+def map_candidates(shown: Situation):
+    """The faint markers of the candidates of the place chosen in the panel, or ``None`` (no place chosen, or
+    it has no other candidate): a layer for the map, drawn before the panel (app.py)."""
+    pid = st.session_state.get("review_place")
+    if pid is None or pid not in {sp.place.place_id for sp in shown.places}:
+        return None
+    cands = candidates_of(shown, pid)
+    return candidate_group(pid, cands.values(), notes=_km_notes(shown, pid, cands)) if cands else None
+
+
+def on_map_click(props: dict, raw: Situation, shown: Situation, get: Callable[[str], Place]) -> bool:
+    """A click on a candidate's marker chooses it for the place under review, in the panel's scope.
+
+    Returns whether the click was on a candidate (the caller then reruns, so the map shows the correction).
+    The place chosen becomes the one under review, so its own candidates (the old place among them) show.
+    """
+    cid, of = props.get("candidate_id"), props.get("candidate_of")
+    if not cid or of != st.session_state.get("review_place") or of not in {p.place.place_id for p in shown.places}:
+        return False
+    if cid not in candidates_of(shown, of):
+        return False  # a stale click (another statement, another place): nothing to choose
+    try:
+        place = get(cid)
+    except GeoError as e:
+        st.session_state.review_note = ("error", str(e))
+        return True
+    _choose(raw, shown, of, place, _scope())
+    st.session_state.review_place = cid
+    return True
+
+
 def panel(raw: Situation, shown: Situation, applied: Applied, search: Callable[[str], list[Place]],
           get: Callable[[str], Place]) -> None:
     """The review controls for the statement on screen (``raw``: the parse; ``shown``: with corrections)."""
@@ -114,20 +172,23 @@ def panel(raw: Situation, shown: Situation, applied: Applied, search: Callable[[
             if scope == "mention":
                 _record(scope="mention", action="reject", statement_sha256=sha, start=first.start, end=first.end,
                         span_text=first.surface, old_place_id=pid)
+            elif scope == "everywhere":  # a rule: this place is wrong in every statement, also those added later
+                _record(scope="everywhere", action="reject", statement_sha256=None, old_place_id=pid)
             else:
                 _record(scope="statement", action="reject", statement_sha256=sha, old_place_id=pid)
             st.rerun()
-        others = [(o.place.lat, o.place.lon) for o in shown.places if o.place.place_id != pid]
-        cands = {c.place_id: c for m in sp.mentions for c in m.candidates if c.place_id != pid}
+        cands = candidates_of(shown, pid)
+        notes = _km_notes(shown, pid, cands)
 
         def label(c_id: str) -> str:
             c = cands[c_id]
-            near = f" · {min(_km((c.lat, c.lon), o) for o in others):.0f} km from the others" if others else ""
+            near = f" · {notes[c_id]}" if c_id in notes else ""
             score = f" · score {c.score:.2f}" if c.score is not None else ""
             return f"{c.name} · {c.kind} · {c.country_code or '—'}{score}{near}"
 
         choice = c2.selectbox("Another candidate", [None, *cands], key="review_candidate",
-                              format_func=lambda c: "—" if c is None else label(c))
+                              format_func=lambda c: "—" if c is None else label(c),
+                              help="Or click its faint dashed marker on the map." if cands else None)
         query = st.text_input("Or search the gazetteer (Arabic or English)", key="review_query")
         found = {p.place_id: p for p in (search(query) if query.strip() else [])}
         picked = st.selectbox("Search results", [None, *found], key="review_found",
@@ -136,9 +197,7 @@ def panel(raw: Situation, shown: Situation, applied: Applied, search: Callable[[
                               f"· population {found[p].population:,}")
         new = picked or choice
         if st.button("Use this place", key="review_choose", disabled=new is None):
-            place = found[new] if new in found else get(new)
-            _record(scope=scope, action="choose", statement_sha256=rule_sha, start=first.start, end=first.end,
-                    span_text=first.surface, old_place_id=pid, place=place_row(place))
+            _choose(raw, shown, pid, found[new] if new in found else get(new), scope)
             st.rerun()
     with st.form("review_add", clear_on_submit=False):
         st.markdown("**Add a place the parser missed**")

@@ -37,7 +37,8 @@ def register(sub: Any) -> None:
     _db(p)
     p.add_argument("--statement", type=_positive, metavar="ID", help="the statement (see `list`)")
     what = p.add_mutually_exclusive_group(required=True)
-    what.add_argument("--reject", metavar="PLACE_ID", help="this place is wrong here (every mention of it)")
+    what.add_argument("--reject", metavar="PLACE_ID",
+                      help="this place is wrong here (every mention of it); with --everywhere, in every statement")
     what.add_argument("--choose", nargs=2, metavar=("START:END", "PLACE_ID"),
                       help="the words at START:END are this place")
     what.add_argument("--add", nargs="+", metavar="START:END [PLACE_ID]",
@@ -123,10 +124,10 @@ def _correct(args: argparse.Namespace, out: TextIO) -> int:
             if args.reject not in st.place_ids:
                 named = ", ".join(st.place_ids) or "no place"
                 raise InputError(f"statement {args.statement} does not name {args.reject!r} (it names {named})")
-            if scope == "everywhere":
-                raise InputError("--reject applies to one statement; use --choose/--add with --everywhere")
-            cid = store.add_correction(scope="statement", action="reject", author=who, statement_sha256=st.sha256,
-                                       old_place_id=args.reject)
+            # --everywhere: a rule that the place is wrong in every statement (also those added later), as
+            # --choose --everywhere is one for the words; without it, every mention of it in this statement.
+            cid = store.add_correction(scope="everywhere" if scope == "everywhere" else "statement", action="reject",
+                                       author=who, statement_sha256=sha, old_place_id=args.reject)
         else:
             text = store.text(args.statement) or ""
             span_arg = args.choose[0] if args.choose else args.add[0]

@@ -6,12 +6,16 @@ reach no other test.
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import os
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 
 import pytest
 from browser_helpers import FIRST_LOAD_TIMEOUT_MS, IDLE, MAP_IFRAME, ROOT
@@ -23,6 +27,8 @@ pytestmark = pytest.mark.browser
 
 BAGHDAD = "geonames:98182"
 ROJ = "curated:roj-camp"
+#: The store of this module's server (set by ``review_url``).
+STORE: dict[str, object] = {}
 
 
 def _free_port() -> int:
@@ -34,6 +40,7 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def review_url(tmp_path_factory):
     db = tmp_path_factory.mktemp("review") / "collection.sqlite3"
+    STORE["path"] = db
     port = _free_port()
     log_path = tmp_path_factory.mktemp("streamlit-review") / "server.log"
     env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", "GEO_DB": str(db)}
@@ -120,3 +127,60 @@ def test_choosing_a_place_found_by_search_moves_the_marker(page: Page, review_ur
     expect(page.get_by_text("Saved as correction")).to_be_visible(timeout=30_000)
     expect(frame.locator(f"path.{place_css_class(erbil)}")).to_have_count(1, timeout=30_000)
     expect(baghdad).to_have_count(0)
+
+
+def test_clicking_a_candidates_faint_marker_chooses_it(page: Page, review_url):
+    """Issue 11: the parser's other readings of the place under review are faint markers on the map; a click
+    on one stores a "choose" correction and the marker moves there."""
+    from geo.mapview import CANDIDATES_LABEL, candidate_css_class
+    from geo.store import open_store
+
+    riyadh, ar_riyad_iq = "geonames:108410", "geonames:98697"
+    page.goto(review_url)
+    frame = page.frame_locator(MAP_IFRAME)
+    marker = frame.locator(f"path.{place_css_class(riyadh)}")
+    expect(marker).to_be_visible(timeout=FIRST_LOAD_TIMEOUT_MS)
+    expect(page.locator(".st-key-places_table table td").first).to_be_attached(timeout=60_000)
+    expect(page.locator(IDLE)).to_be_attached(timeout=60_000)
+    candidates = frame.locator("path.geo-candidate")
+    expect(candidates).to_have_count(0)  # nothing under review yet
+    page.get_by_text("Review and correct").click()
+    page.get_by_text("Every mention of this name in this statement").click()
+    expect(page.locator(IDLE)).to_be_attached(timeout=30_000)
+    box = page.locator(".st-key-review_place")
+    box.scroll_into_view_if_needed()
+    box.click()
+    page.get_by_role("option", name=f"({riyadh})").first.click()
+    expect(page.locator(IDLE)).to_be_attached(timeout=30_000)
+    candidate = frame.locator(f"path.{candidate_css_class(ar_riyad_iq)}")
+    expect(candidate).to_have_count(1, timeout=30_000)
+    expect(frame.locator(".leaflet-control-layers-overlays")).to_contain_text(CANDIDATES_LABEL)
+    with open_store(STORE["path"], create=False) as store:
+        n_before = len(store.corrections(active_only=False))  # the undone ones have their ids too
+    frame.locator(".leaflet-container").scroll_into_view_if_needed()
+    candidate.hover()
+    expect(frame.locator(".leaflet-tooltip:not(.geo-label)")).to_contain_text("a candidate: click to choose it")
+    candidate.click()
+    expect(page.get_by_text(f"Saved as correction {n_before + 1}.")).to_be_visible(timeout=30_000)
+    expect(frame.locator(f"path.{place_css_class(ar_riyad_iq)}")).to_have_count(1, timeout=30_000)
+    expect(marker).to_have_count(0)
+    # Now Riyadh is the candidate of the place under review: a click would switch back.
+    expect(frame.locator(f"path.{candidate_css_class(riyadh)}")).to_have_count(1, timeout=30_000)
+    with open_store(STORE["path"], create=False) as store:
+        row = store.corrections()[-1]
+    assert (row["action"], row["scope"], row["old_place_id"], row["new_place_id"]) == (
+        "choose", "statement", riyadh, ar_riyad_iq)
+    # The Statement view's downloads say so, as the store's exports do (reviewed, corrected_by, ...).
+    with page.expect_download() as d:
+        page.get_by_role("button", name="GeoJSON (places)").click()
+    fc = json.loads(Path(d.value.path()).read_text(encoding="utf-8"))
+    props = {f["properties"]["place_id"]: f["properties"] for f in fc["features"]}
+    assert riyadh not in props
+    assert (props[ar_riyad_iq]["reviewed"], props[ar_riyad_iq]["corrected_by"],
+            props[ar_riyad_iq]["original_place_id"]) == (True, row["author"], riyadh)
+    assert props[ar_riyad_iq]["corrected_at"] == row["created_at"]
+    assert props["curated:roj-camp"]["reviewed"] is False and props["curated:roj-camp"]["corrected_by"] is None
+    with page.expect_download() as d:
+        page.get_by_role("button", name="CSV (per mention)").click()
+    rows = list(csv.DictReader(io.StringIO(Path(d.value.path()).read_text(encoding="utf-8-sig"))))
+    assert {r["original_place_id"] for r in rows if r["place_id"] == ar_riyad_iq} == {riyadh}

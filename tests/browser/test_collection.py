@@ -194,13 +194,14 @@ def test_a_place_history_shows_quotes_from_several_statements_with_dates(page: P
     expect(statement).to_contain_text("Officials met in Baghdad", timeout=30_000)
 
 
-def test_the_geopackage_download_opens_with_pyogrio_with_both_layers(page: Page, collection_url, tmp_path):
+def test_the_geopackage_download_opens_with_pyogrio_with_its_three_layers(page: Page, collection_url, tmp_path):
     open_collection(page, collection_url)
     with page.expect_download() as d:
-        page.get_by_role("button", name="GeoPackage (places + mentions)").click()
+        page.get_by_role("button", name="GeoPackage (places, mentions, movements)").click()
     out = tmp_path / "collection.gpkg"
     Path(d.value.path()).replace(out)
-    assert {tuple(x) for x in pyogrio.list_layers(out)} == {("places", "Point"), ("mentions", "Point")}
+    assert {tuple(x) for x in pyogrio.list_layers(out)} == {("places", "Point"), ("mentions", "Point"),
+                                                            ("movements", "LineString")}
     places = pyogrio.read_dataframe(out, layer="places")
     mentions = pyogrio.read_dataframe(out, layer="mentions")
     baghdad = places[places.place_id == BAGHDAD].iloc[0]
@@ -209,9 +210,14 @@ def test_the_geopackage_download_opens_with_pyogrio_with_both_layers(page: Page,
                                                                "2026-03-02"}
     assert len(mentions) == int(places.mentions.sum()) and set(mentions.date) >= {"2026-01-12", "2026-03-02"}
     with page.expect_download() as d:
-        page.get_by_role("button", name="GeoJSON (places)").click()
+        page.get_by_role("button", name="GeoJSON (places + movements)").click()
     fc = json.loads(Path(d.value.path()).read_text(encoding="utf-8"))
-    assert {f["properties"]["place_id"] for f in fc["features"]} == set(places.place_id)
+    lines = [f for f in fc["features"] if f["properties"]["kind"] == "movement"]
+    assert {f["properties"]["place_id"] for f in fc["features"] if f not in lines} == set(places.place_id)
+    # The movements, in both files alike (the bundled statements have some).
+    movements = pyogrio.read_dataframe(out, layer="movements")
+    assert len(lines) == len(movements) > 0
+    assert [f["properties"]["trigger"] for f in lines] == list(movements.trigger)
 
 
 def test_adding_the_current_statement_and_several_uploads(page: Page, collection_url, store_ids):

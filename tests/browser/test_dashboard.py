@@ -90,7 +90,8 @@ def test_page_completes_even_if_the_map_never_reports(page: Page, app_url):
     page.route("**/component/streamlit_folium.st_folium/**", lambda route: route.abort())
     page.goto(app_url)
     expect(page.locator(".st-key-places_table")).to_be_attached(timeout=60_000)
-    expect(page.locator(".st-key-layer_camps")).to_contain_text("Camps and facilities (2)")
+    # The labels fill in on the rerun the timer starts; a loaded machine can take more than the default 5 s.
+    expect(page.locator(".st-key-layer_camps")).to_contain_text("Camps and facilities (2)", timeout=30_000)
     expect(page.get_by_role("button", name="GeoJSON (places)")).to_be_visible()
 
 
