@@ -15,7 +15,9 @@ Conventions applied per set (see the corpora's README):
   organisation's name as no place mention.
 * WikToR annotates only each article's own toponym: recall and geocoding only, its precision means nothing.
 * Arabic sets also get "exact, a leading proclitic aside": an exact match but for a leading و/ف/ب/ل/ك (one or
-  two letters) on one side, since tokenisers and annotators differ on where the word starts.
+  two letters) on one side, since tokenisers and annotators differ on where the word starts; and "exact, head
+  noun and proclitic aside", which also lets the gold span start with head nouns of places (مدينة جنين, قضاء
+  مدينة عكا, محافظة غزة: Wojood's GPE spans include them, our mentions name the place alone).
 
 An unlocated mention (a cue with a name the gazetteer lacks) is scored like any other span; matched, it
 counts at the scorer's maximum error (it has no coordinates).
@@ -196,10 +198,27 @@ class SetResult:
     examples: dict[str, list[str]] = field(default_factory=dict)
 
 
+def _is_head_prefix(prefix: str) -> bool:
+    """Whether ``prefix`` is only Arabic head nouns of places (مدينة, قرية, قضاء مدينة, محافظة), each perhaps
+    with a proclitic: Wojood's GPE spans include them, ours name the place alone."""
+    from geo.text import CUES, FACILITY_CUES_AR, fold_name, strip_proclitics
+
+    words = prefix.split()
+    if not words:
+        return False
+    heads = {w for w in CUES if not w.isascii()} | {w for w, k in FACILITY_CUES_AR.items() if k == "district"}
+    for w in words:
+        f = fold_name(w)
+        if f not in heads and not any(st in heads for _, st in strip_proclitics(f)):
+            return False
+    return True
+
+
 def _clitic_pairs(text: str, gold: list[dict[str, Any]], pred: list[dict[str, Any]],
-                  pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+                  pairs: list[tuple[int, int]], heads: bool = False) -> list[tuple[int, int]]:
     """Exact pairs plus pairs whose spans end together and start apart by one or two proclitic letters
-    at the start of a word (وبغداد / بغداد): the Arabic "exact, a leading proclitic aside" measure."""
+    at the start of a word (وبغداد / بغداد): the Arabic "exact, a leading proclitic aside" measure. With
+    ``heads``, also apart by head nouns of places (مدينة جنين / جنين): "exact, head noun and proclitic aside"."""
     out = list(pairs)
     used_g = {i for i, _ in pairs}
     used_p = {j for _, j in pairs}
@@ -211,8 +230,8 @@ def _clitic_pairs(text: str, gold: list[dict[str, Any]], pred: list[dict[str, An
                 continue
             a, b = sorted((p["start"], g["start"]))
             prefix = text[a:b]
-            if (len(prefix) <= 2 and set(prefix) <= PROCLITIC_LETTERS
-                    and (a == 0 or not text[a - 1].isalnum())):
+            if ((len(prefix) <= 2 and set(prefix) <= PROCLITIC_LETTERS) or (heads and _is_head_prefix(prefix))) \
+                    and (a == 0 or not text[a - 1].isalnum()):
                 out.append((i, j))
                 used_g.add(i)
                 used_p.add(j)
@@ -228,7 +247,8 @@ def score_set(es: EvalSet, docs: list[dict[str, Any]], preds: dict[str, list[dic
               scorer: ModuleType, seconds: float, examples: int) -> SetResult:
     """Score one set's predictions with the corpus scorer's matching and distance."""
     res = SetResult(es, len(docs), seconds, 0)
-    modes = ("exact", "overlap") + (("exact, proclitic aside",) if es.lang == "ar" else ())
+    modes = ("exact", "overlap") + (("exact, proclitic aside", "exact, head noun and proclitic aside")
+                                     if es.lang == "ar" else ())
     res.modes = {m: Counts() for m in modes}
     res.dists = {m: [] for m in modes}
     res.examples = {"missed": [], "spurious": [], "far": []}
@@ -247,7 +267,7 @@ def score_set(es: EvalSet, docs: list[dict[str, Any]], preds: dict[str, list[dic
             elif mode == "overlap":
                 pairs = scorer.match(gold, pred, False)
             else:
-                pairs = _clitic_pairs(text, gold, pred, exact)
+                pairs = _clitic_pairs(text, gold, pred, exact, heads=mode.startswith("exact, head"))
             c = res.modes[mode]
             c.tp, c.gold, c.pred = c.tp + len(pairs), c.gold + len(gold), c.pred + len(pred)
             for i, j in pairs:

@@ -94,6 +94,13 @@ _NOT_SURNAMES = frozenset(
     "governorate region camp prison crossing border police security council officials authorities".split()
 )
 _ENGLISH_LIST = frozenset({"and", ",", "the", "&"})
+#: Head nouns of institutions named after a place ("Lebo High School", "Marion County Courthouse"): two
+#: capitalised words before one are a name, not a given name and surname.
+_INSTITUTION_HEADS = frozenset(
+    "school schools academy elementary courthouse museum library center centre hall cemetery church chapel "
+    "theatre theater park zoo mall plaza market fair".split())
+#: Longest all-capital word read as an acronym (SUSE, ROME in a dateline is a city's own name, not an alternate).
+_ACRONYM_MAX = 4
 
 
 class RawMatch(NamedTuple):
@@ -406,6 +413,13 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
                                     s in sentence_starts, i, 1))
             continue
         L, pl, key, refs = best
+        if L == 1 and len(tok) <= _ACRONYM_MAX and cased[s].isupper() and cased[s : s + len(tok)].isupper() \
+                and any(r.name_type == ALT for r in refs):
+            # An acronym (SRT, DOH, ROM, PWR) is a place only by a name the gazetteer gives as one (US, UAE,
+            # NSW), never by a GeoNames alternate name: those hold airport, station and postal codes.
+            refs = tuple(r for r in refs if r.name_type != ALT)
+            if not refs:
+                continue
         if key in orgs:
             if L > 1:
                 next_free = i + L  # an organisation's name: its span is not a place mention
@@ -597,6 +611,9 @@ def _given_name(words: list[str], starts: list[int], cased: str, i: int, gaz: Ga
     if cased[starts[i] : starts[i] + len(words[i])].isupper() or nw in _NOT_SURNAMES or nw in CUES \
             or nw in FACILITY_CUES_EN or nw in FEATURE_HEADS_EN or nw == "international":
         return False  # "Entebbe International Airport", "Wythenshawe Hospital", "Trinity River": a place's name
+    after = words[j + 1] if j + 1 < len(words) else ""
+    if after in FACILITY_CUES_EN or after in FEATURE_HEADS_EN or after in ORG_HEADS_EN or after in _INSTITUTION_HEADS:
+        return False  # "Lebo High School", "Reading Grade School", "Lancaster City Council": a name, not a person's
     return not _is_notable_name(words, j, gaz, memo)
 
 
@@ -620,6 +637,21 @@ def _stems(word: str) -> tuple[str, ...]:
     return (word, *(st for _, st in strip_proclitics(word))) if is_arabic(word) else (word,)
 
 
+def _org_head_two_back(words: list[str], seps: list[str], i: int, gaz: Gazetteer) -> bool:
+    """Whether an Arabic organisation's head noun stands two words before word ``i``, with one word of its name
+    between that is no particle: بلدية مدينة البيرة, مجلس محلي البيرة, إذاعة صوت فلسطين, شركة نفط البصرة. The name
+    after it is inside the organisation's name; a preposition between (بنك في بيروت) leaves it a place."""
+    if i < 2 or not (_JOIN_RE.match(seps[i]) and _JOIN_RE.match(seps[i - 1])):
+        return False
+    mid = words[i - 1]
+    particle = mid in PLACE_EVIDENCE_WORDS or gaz.commonness_any(mid) >= _PARTICLE_ZIPF
+    if not is_arabic(mid) or (particle and mid not in CUES):
+        return False
+    return any(st in ORG_HEADS_AR for st in _stems(words[i - 2]))
+
+
+#: An Arabic word this frequent among all words is a particle (في, من, على), never part of a name.
+_PARTICLE_ZIPF = 5.5
 _AR_DIRECTIONS = frozenset(fold_name(w) for w in "شمال جنوب شرق غرب وسط".split())
 _HYPHENS = frozenset("-–")
 
@@ -680,14 +712,15 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
         country, nisba = facts(m)
         definite_nisba = nisba and arabic and m.key[0].startswith("ال")
         # A person: after a title (الأمير تركي, "Dr. Austin"; not الرئيس السوري) or a kin word (أختي سيناء),
-        # or before بن/بنت (تركي بن طلال).
+        # or before بن/بنت (تركي بن طلال), or after one: the father's name (أحمد بن طولون is not Toulon).
         bare = m.fs == starts[i]  # no proclitic: صديقي بالرياض is "my friend, in Riyadh"
         titled = any(st in PERSON_TITLES for st in prev) and not definite_nisba
         if titled and arabic and not country and not nisba and i >= 2 and _JOIN_RE.match(seps[i - 1]) and any(
                 st in PLACE_OBJECT_VERBS for st in _stems(words[i - 2])):
             titled = False  # verb, subject, object: the title is the subject and the name the place visited
         if bare and (titled
-                     or any(st in KIN_WORDS for st in prev) or (arabic and nxt in NASAB_WORDS)):
+                     or any(st in KIN_WORDS for st in prev) or (arabic and nxt in NASAB_WORDS)
+                     or (arabic and not country and any(st in NASAB_WORDS for st in prev))):
             drop[k] = True
             if not country:
                 persons.add(m.key)
@@ -707,7 +740,8 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
         # Inside an organisation's name: after an Arabic head (بنك مصر; a nisba stays the state: مجموعة
         # إماراتية), or before capitalised words ending in an English head ("Qatar National Bank") ...
         if arabic:
-            if not nisba and any(st in ORG_HEADS_AR for st in prev):
+            if not nisba and (any(st in ORG_HEADS_AR for st in prev)
+                              or (bare and _org_head_two_back(words, seps, i, gaz))):
                 drop[k] = True
                 continue
         else:

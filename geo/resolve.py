@@ -180,7 +180,9 @@ def _choosable(m: RawMatch, gaz: Gazetteer) -> dict[int, int]:
     """
     if all(t.isdigit() for t in m.key):
         return {}  # GeoNames lists postcodes and district numbers as alternate names ("30" for Munkkiniemi)
-    foreign_article = m.article and is_arabic(m.key[0])
+    # A written article on a frequent word (السور "the wall", الكنائس "the churches") leads to no foreign city either.
+    foreign_article = is_arabic(m.key[0]) and (m.article or (
+        m.key[0].startswith("ال") and len(m.key) == 1 and gaz.commonness(m.key[0]) >= W.frequent_zipf))
     return {i: t for i, t in _candidates(m).items()
             if (t != BARE or gaz.kind(i) in _CUE_KINDS.get(m.cue, frozenset()))
             and not (foreign_article and gaz.kind(i) in ("city", "town")
@@ -481,7 +483,18 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str, cased: st
         tails = {_vote_key(matches[k]) for k in partial}
         kinds = [m for m in kinds if _vote_key(m) not in tails]
     doc_cc = _document_countries(whole, gaz, votes)
-    regions = _document_regions(kinds, gaz, doc_cc, votes)
+    # What a name's own mentions cast, all of them: "Georgia ... Georgia ... Georgia" is not other places in Georgia.
+    # (A sentence-initial "Georgia" casts no vote but is the same name: what the name casts anywhere is its own.)
+    by_name: dict[tuple[str, ...], Counter[str]] = {}
+    for m in whole:
+        v = votes[_vote_key(m)]
+        if v is not None:
+            by_name.setdefault(m.key, Counter())[v[0]] += v[1]
+    own_votes: _Votes = {}
+    for k in votes:
+        cast = by_name.get(k[0])  # type: ignore[call-overload]  # k[0] is the name (_vote_key)
+        own_votes[k] = cast.most_common(1)[0] if cast else None
+    regions = _document_regions(kinds, gaz, doc_cc, own_votes)
     # Countries whose towns English spellings of Arabic, Kurdish and Persian names are looked up in.
     spelling_ccs = sorted(cc for cc, n in doc_cc.items() if n > 0 and cc in ARABIC_SPEAKING) if cased else []
     out: list[Resolution] = []
@@ -517,7 +530,7 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str, cased: st
             key = (m.key, m.refs, m.cue, m.cue_word, m.locative, m.sentence_initial,
                    frozenset(quals) if quals else _NONE, frozenset(listed) if listed else _NONE)
             if key not in memo:
-                memo[key] = _resolve_one(m, gaz, doc_cc, votes[_vote_key(m)], quals, listed, regions)
+                memo[key] = _resolve_one(m, gaz, doc_cc, own_votes[_vote_key(m)], quals, listed, regions)
             hit = memo[key]
             if hit is None:
                 r = None
@@ -867,7 +880,7 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
                     round(best_score, 3), candidates, len(scored))
 
 
-def _accept(kind: str, pop: int, m: RawMatch, *, homograph: bool, context: bool, strong: bool,
+def _accept(kind: str, pop: int, m: RawMatch, *, homograph: int, context: bool, strong: bool,
             listed: bool, zipf: float, region: bool = False) -> bool:
     """Whether the best reading is good enough to call this a place.
 
@@ -890,6 +903,13 @@ def _accept(kind: str, pop: int, m: RawMatch, *, homograph: bool, context: bool,
             return m.locative or listed or context
         if latin and m.locative and pop >= W.locative_homograph_pop and not m.sentence_initial:
             return True  # "from Geneva", "in Reading": a capitalised name after a preposition
+        if latin and region and homograph == 1 and not m.sentence_initial and zipf < W.region_frequent_max_zipf:
+            return True  # "Richmond", "Atlanta" mid-sentence in a story about the state they lie in
+        if not latin and homograph == 1 and not listed and m.key[0].startswith("ال") and pop < W.accept_pop:
+            # A frequent Arabic noun with its article, read only through a GeoNames alternate name of a small town
+            # (في الدور "in the round", بالثورة "in the revolution"): a preposition and the country's presence are
+            # what any noun has; a list of places around it, or a cue or qualifier (above), must say it is a place.
+            return False
         return context and m.locative
     if latin and m.sentence_initial and not multi and kind not in ("country",) and not context:
         return pop >= W.sentence_start_pop  # a capital at a sentence start proves nothing by itself

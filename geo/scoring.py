@@ -120,6 +120,9 @@ class Weights:
     #: as any namesake elsewhere).
     region_min_towns: int = 2
     region_dominance: float = 5.0
+    #: A frequent English word ("Richmond") names a town of that region mid-sentence, below this frequency
+    #: ("Center", "Reading", "Hope" are words first).
+    region_frequent_max_zipf: float = 5.0
     #: In a list with places of the same class (populated / area), when the name has several readings.
     listed: float = 1.5
 

@@ -670,14 +670,18 @@ LANGUAGE_BEFORE_AR: frozenset[str] = frozenset(fold_name(w) for w in (
 #: إماراتية, a company's nationality). National teams (منتخب) are not here: they are their country.
 ORG_HEADS_AR: frozenset[str] = _with_article(
     "بنك مصرف بورصة شركة مجموعة نادي بلدية موانئ مصافي مؤسسة هيئة صندوق وكالة اتحاد رابطة جمعية جامعة "
-    "كلية معهد صحيفة جريدة قناة إذاعة تلفزيون مصنع مصانع")
+    "كلية معهد صحيفة جريدة قناة إذاعة تلفزيون مصنع مصانع مجلس "
+    # competitions named after a place: دوري أبطال أوروبا (the Champions League), كأس إسبانيا (the Spanish cup)
+    "دوري كأس بطولة أبطال "
+    # clubs named "Real X", "Atlético X" (ريال مدريد); ريال the currency takes a nisba (ريال سعودي), kept as the state
+    "ريال أتلتيكو اتلتيكو")
 #: English head nouns that end an organisation's name: "Qatar National Bank", "Abu Dhabi Securities
 #: Exchange", "Trafford Council", "Manchester United"; a place inside such a name is not a mention.
 ORG_HEADS_EN: frozenset[str] = frozenset(
     "bank exchange bourse airways airlines university college council authority ports steel motors power "
     "health securities group holdings corporation corp company inc ltd plc petroleum properties telecom "
     "united fc rovers wanderers athletic albion hotspur club league federation association institute "
-    "foundation times post herald tribune".split())
+    "foundation times post herald tribune school academy".split())
 #: English head nouns that open an organisation's name: "Bank of England", "University of Reading".
 ORG_OPENERS_EN: frozenset[str] = frozenset("bank university college council".split())
 
@@ -720,6 +724,8 @@ FEATURE_HEADS_EN: frozenset[str] = frozenset(
 
 
 #: Words that are never a place on their own, whatever the gazetteer says (a longer name that holds one,
-#: خميس مشيط, العاشر من رمضان, is still matched whole), and the head nouns of organisations (بورصة "stock
-#: exchange" is also an Arabic spelling of Bursa).
-NEVER_PLACE_ALONE: frozenset[str] = MONTHS | WEEKDAYS | DIALECT_WORDS | LOANWORDS_AR | ORG_HEADS_AR
+#: خميس مشيط, العاشر من رمضان, Council Bluffs, is still matched whole), and the head nouns of organisations and
+#: facilities (بورصة "stock exchange" is also an Arabic spelling of Bursa; "Council" a town in Idaho).
+NEVER_PLACE_ALONE: frozenset[str] = (MONTHS | WEEKDAYS | DIALECT_WORDS | LOANWORDS_AR | ORG_HEADS_AR
+                                     # "the Council", "Street": English heads of organisations' and facilities' names
+                                     | ORG_HEADS_EN | FACILITY_CUES_EN.keys())

@@ -473,12 +473,29 @@ def test_a_facility_street_or_district_the_gazetteer_lacks_is_kept_and_placed_ap
         ("Entebbe Hospital", "facility", ("facility", entebbe, "approx:"), True)]
     got = one("Protesters marched through Beirut on Monday. Shops on Hamra Street closed early.")
     assert got[1] == ("Hamra Street", "street", ("facility", beirut, "approx:"), True)
-    baalbek = rows("زار الوفد بعلبك في لبنان.", gaz)[0][1]
-    assert one("قال سكان في قضاء بعلبك في لبنان إن الطريق مقطوع.")[:1] == [
-        ("قضاء بعلبك", "district", ("district", baalbek, "approx:"), True)]
+    # (Jordan's districts are not in data/whosonfirst.csv; قضاء بعلبك now is: see the next test.)
+    ramtha = rows("زار الوفد الرمثا في الأردن.", gaz)[0][1]
+    assert one("قال سكان في قضاء الرمثا في الأردن إن الطريق مقطوع.")[:1] == [
+        ("قضاء الرمثا", "district", ("district", ramtha, "approx:"), True)]
     assert one("Crowds gathered outside Zorblatt Stadium.") == [("Zorblatt Stadium", "facility", None, True)]
     # Everyday words after a cue are no names: عن طريق "by way of", سد الفجوة "filling the gap".
     assert one("وصلت المساعدات عن طريق البحر لسد الفجوة.") == []
+
+
+def test_a_district_is_read_with_its_cue_in_either_language_and_bare_only_where_nothing_else_has_the_name(gaz):
+    # Districts (Who's On First): قضاء/منطقة/مديرية/ناحية X and "X District" are the district at its own point,
+    # not an approximate place; the bare name stays the city's, the province's or the word's where one has it.
+    def one(text):
+        return [(m.surface, m.place.kind if m.place else None, (m.place_id or "")[:4])
+                for m in geoparse(text, gazetteer=gaz).mentions]
+
+    assert one("قال سكان في قضاء بعلبك في لبنان إن الطريق مقطوع.") == [
+        ("قضاء بعلبك", "district", "wof:"), ("لبنان", "country", "coun")]
+    assert one("Heavy clashes were reported in Sinjar District on Monday.") == [("Sinjar District", "district", "wof:")]
+    assert one("زار الوفد الموصل ثم قضاء الموصل.") == [("الموصل", "city", "geon"), ("قضاء الموصل", "district", "wof:")]
+    # A cue form whose name is an everyday word, or another country's better-known place, is no district.
+    assert one("تعمل الهيئات في منطقة الشرق الأوسط.") == []
+    assert [k for _, k, _ in one("عادت العائلات إلى منطقة أريحا في الضفة الغربية.")][:1] == ["admin1"]
 
 
 def test_names_inside_hashtags_are_found_with_offsets_inside_the_hashtag(gaz):
@@ -561,3 +578,91 @@ def test_a_us_county_is_read_only_with_its_head_word(gaz):
     # "Harris County" is the county (a district); "Harris" alone is a surname, never the county.
     assert ("Ventura County", "uscounty:06111") in [(s, p) for s, p, _ in rows("Evacuations began in Ventura County.", gaz)]
     assert not [p for s, p, _ in rows("Kamala Harris spoke in Ventura.", gaz) if p and p.startswith("uscounty:")]
+
+
+def test_continents_are_regions_at_geonames_points(gaz):
+    # News names continents as it names countries ("an outbreak in Africa", أوروبا); a country holding a
+    # continent's name (South Africa) is still the country.
+    got = rows("Cholera spread from Asia to Europe and Africa, then to South Africa.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("Asia", "geonames:6255147"), ("Europe", "geonames:6255148"),
+                                           ("Africa", "geonames:6255146"), ("South Africa", "country:ZA")]
+    got = rows("انتشر المرض في أوروبا وإفريقيا وأمريكا الجنوبية.", gaz)
+    assert [p for _, p, _ in got] == ["geonames:6255148", "geonames:6255146", "geonames:6255150"]
+
+
+def test_an_acronym_is_a_place_only_by_a_name_given_as_one(gaz):
+    # GeoNames' alternate names hold airport and station codes (DOH for Doha, SRT for Sirte): an all-capital
+    # word is never read through one; abbreviations the gazetteer gives as names (US, UAE) still count.
+    got = rows("Flights from DOH resumed; the SRT team and the US and UAE delegations met in Tripoli.", gaz)
+    assert [s for s, _, _ in got] == ["US", "UAE", "Tripoli"]
+    assert ("Doha", "geonames:290030", "") in rows("Flights from Doha resumed.", gaz)
+
+
+def test_a_name_two_words_after_an_arabic_organisation_head_is_inside_its_name(gaz):
+    # بلدية مدينة نابلس (the municipality of the city of Nablus), مجلس محلي البيرة (al-Bireh local council),
+    # شركة نفط البصرة (Basra Oil Company): the place is part of the organisation's name. A preposition between
+    # the head and the name (البنك في بيروت) leaves the name a place.
+    assert rows("وافق مجلس محلي البيرة على الخطة، وكذلك بلدية مدينة نابلس.", gaz) == []
+    assert [s for s, _, _ in rows("شركة نفط البصرة تعلن زيادة الإنتاج في العراق.", gaz)] == ["العراق"]
+    assert [s for s, _, _ in rows("افتتح البنك في بيروت فرعا جديدا.", gaz)] == ["بيروت"]
+
+
+def test_a_frequent_arabic_word_read_through_an_alternate_name_needs_more_than_a_preposition(gaz):
+    # في الدور ("in the round") is not Ad Dawr, Iraq, though Iraq is named twice: a list of places, a cue or a
+    # qualifier must say the word is a place. With the article written, a frequent word is no foreign town
+    # either (السور "the wall" is not Sèvres).
+    got = rows("أقيمت المباراة في العراق. تأهل منتخب العراق في الدور الثاني بعد فوزه في بغداد.", gaz)
+    assert [s for s, _, _ in got] == ["العراق", "العراق", "بغداد"]
+    got = rows("يوجد باب في السور القديم لمدينة دمشق في سوريا.", gaz)
+    assert [s for s, _, _ in got] == ["دمشق", "سوريا"]
+
+
+def test_a_repeated_name_is_not_its_own_context(gaz):
+    # Each "Georgia" votes for the country; three of them are not "other places in Georgia" (a US local story
+    # names its state again and again). The statement's other places (Texas, America) make it the state.
+    got = rows("Georgia residents in rural counties lack services, officials in Texas and across America said. "
+               "Georgia will expand the program, and Georgia officials approved it.", gaz)
+    assert [p for s, p, _ in got if s == "Georgia"] == ["admin1:US-GA"] * 3
+    got = rows("Georgia and Russia met in Geneva. Georgia asked for talks; Georgia's envoy flew to Tbilisi.", gaz)
+    assert [p for s, p, _ in got if s == "Georgia"] == ["country:GE"] * 3
+
+
+def test_a_frequent_english_word_names_a_town_of_the_statements_own_region(gaz):
+    # "Atlanta" is a frequent word; mid-sentence in a story about Georgia it is Atlanta, Georgia. A word far
+    # more frequent than a name ("Center", "Reading") still needs more.
+    got = rows("Storms hit Georgia and Alabama on Monday. Crews from Macon worked overnight, and Atlanta lost power; "
+               "officials said Atlanta would recover.", gaz)
+    assert [p for s, p, _ in got if s == "Atlanta"] == ["geonames:4180439", "geonames:4180439"]
+    got = rows("A storm hit Texas on Monday. Crews from Palestine worked overnight, officials at the Center said.", gaz)
+    assert "Center" not in [s for s, _, _ in got]
+
+
+def test_a_name_before_an_institutions_head_is_no_given_name(gaz):
+    # "Lebo High School" is a school named after the town, not a person Lebo High: the town's bare mentions stay
+    # places, and the name inside the school's is none (as inside an organisation's).
+    got = rows("Lebo is a city in Kansas. Lebo was founded in 1883. Its schools are Lebo High School and "
+               "Lebo Grade School.", gaz)
+    assert [s for s, _, _ in got] == ["Lebo", "Kansas", "Lebo"]
+
+
+def test_a_place_naming_an_arabic_competition_is_inside_its_name(gaz):
+    # دوري أبطال أوروبا (the Champions League) and كأس إسبانيا (the Spanish cup) are competitions, not Europe or
+    # Spain; the same names elsewhere in the text stay places.
+    got = rows("لعب في دوري أبطال أوروبا وفي كأس إسبانيا، ثم عاد إلى إسبانيا.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("إسبانيا", "country:ES")]
+
+
+def test_a_name_after_bin_is_a_fathers_name_and_real_heads_a_clubs_name(gaz):
+    # أحمد بن طولون (Ahmad ibn Tulun) names a man's father, not Toulon, and stays a person where it recurs;
+    # ريال مدريد is the club (the city stays a place elsewhere); ريال سعودي is the Saudi riyal.
+    got = rows("بنى أحمد بن طولون جامعه في القاهرة، وسمي الجامع باسم طولون. لعب رونالدو مع ريال مدريد "
+               "قبل أن ينتقل إلى مدريد، وقيمة العقد مليون ريال سعودي.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("القاهرة", "geonames:360630"), ("مدريد", "geonames:3117735"),
+                                           ("سعودي", "country:SA")]
+
+
+def test_an_english_head_of_an_organisations_or_facilitys_name_is_no_place_alone(gaz):
+    # "the Council" (Council, Idaho), "Street" (a village in Somerset) are the head nouns of names, never a place
+    # on their own; a longer name that holds one (Council Bluffs) is still a place.
+    got = rows("The Council met on Monday and the Union approved the plan; Street repairs begin in Council Bluffs.", gaz)
+    assert [s for s, _, _ in got] == ["Council Bluffs"]

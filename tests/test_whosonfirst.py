@@ -1,0 +1,120 @@
+"""Who's On First districts and localities (data/whosonfirst.csv, geo/sources/whosonfirst.py)."""
+
+from __future__ import annotations
+
+import csv
+import math
+from pathlib import Path
+
+import pytest
+
+from geo import geoparse
+from geo.model import layer_of
+from geo.sources.whosonfirst import AR_CUES, BARE_MAX_ZIPF, PATH, district_names
+from geo.text import fold_name, tokens
+
+ROWS = list(csv.DictReader(PATH.open(encoding="utf-8", newline="")))
+ADMIN1 = {r["code"] for r in csv.DictReader((Path(PATH).parent / "admin1.csv").open(encoding="utf-8", newline=""))}
+
+
+def _key(name):
+    return tuple(tokens(fold_name(name)))
+
+
+def _ids(gaz, name):
+    return {gaz.place_id(r.place_index) for r in gaz.refs(_key(name))}
+
+
+def test_the_file_is_small_and_every_row_is_well_formed():
+    assert 2000 <= len(ROWS) and PATH.stat().st_size < 1_000_000
+    assert len({r["wof_id"] for r in ROWS}) == len(ROWS)
+    for r in ROWS:
+        assert r["placetype"] in ("county", "locality", "neighbourhood"), r
+        assert -90 <= float(r["lat"]) <= 90 and -180 <= float(r["lon"]) <= 180, r
+        assert r["name_en"] or r["name_ar"], r
+        # A division is one of admin1.csv's rows, of the row's own country.
+        assert not r["admin1"] or (r["admin1"] in ADMIN1 and r["admin1"].startswith(r["country"] + "-")), r
+        if r["placetype"] != "county":  # localities and neighbourhoods only with an Arabic name
+            assert r["name_ar"], r
+        assert not any(r["name_ar"].startswith(c + " ") for c in AR_CUES), r  # stored bare
+    # An Arabic name taken from the district's seat (GeoNames) spells the district's own name.
+    from geo.translit import arabic_skeleton, latin_skeleton
+
+    seats = [r for r in ROWS if r["name_ar_from"]]
+    assert seats and all(r["name_ar_from"].startswith("geonames:") for r in seats)
+    assert all(arabic_skeleton(fold_name(r["name_ar"])) == latin_skeleton(r["name_en"]) for r in seats)
+    # Most districts found their first-level division.
+    counties = [r for r in ROWS if r["placetype"] == "county"]
+    assert sum(1 for r in counties if r["admin1"]) / len(counties) > 0.95
+
+
+def test_districts_are_in_the_regions_layer(gaz):
+    pid = next(f"wof:{r['wof_id']}" for r in ROWS if r["placetype"] == "county")
+    place = gaz.get(pid)
+    assert place.kind == "district" and layer_of(place.kind).key == "regions"
+    assert "Who's On First" in place.source
+
+
+def test_districts_are_named_by_their_cue_forms_in_both_languages(gaz):
+    # Every English form ("X District"); the Arabic forms (قضاء X ...) of most: they are left out only where
+    # X is an everyday word or another country's better-known place (tests/test_rules.py has examples).
+    checked = with_ar = ar_ok = 0
+    for r in ROWS:
+        if r["placetype"] != "county":
+            continue
+        pid = f"wof:{r['wof_id']}"
+        en, ar = district_names(r["name_en"], r["name_ar"], r["country"])
+        for form in en:
+            assert pid in _ids(gaz, form), (form, pid)
+            checked += 1
+        if ar:
+            with_ar += 1
+            ar_ok += all(pid in _ids(gaz, form) for form in ar)
+    assert checked > 2000 and ar_ok / with_ar > 0.8
+
+
+def test_a_bare_district_name_is_read_only_when_no_other_place_or_everyday_word_has_it(gaz):
+    from wordfreq import get_frequency_dict
+
+    ar = {}
+    for w, f in get_frequency_dict("ar", wordlist="large").items():
+        ar[fold_name(w)] = ar.get(fold_name(w), 0.0) + f
+
+    def zipf(tok):
+        bare = tok[2:] if tok.startswith("ال") else tok
+        f = max(ar.get(tok, 0.0), ar.get(bare, 0.0), ar.get("ال" + bare, 0.0))
+        return math.log10(f * 1e9) if f > 0 else 0.0
+
+    read = everyday_left_out = taken_left_out = 0
+    for r in ROWS:
+        pid = f"wof:{r['wof_id']}"
+        k = _key(r["name_ar"]) if r["name_ar"] else ()
+        if not k:
+            continue
+        ids = _ids(gaz, r["name_ar"])
+        if pid in ids:
+            read += 1
+            assert ids == {pid}, (r["name_ar"], ids)  # no other place has it
+            assert len(k) > 1 or zipf(k[0]) < BARE_MAX_ZIPF, r["name_ar"]  # and it is no everyday word
+        elif ids:
+            taken_left_out += 1
+        elif len(k) == 1 and zipf(k[0]) >= BARE_MAX_ZIPF:
+            everyday_left_out += 1
+    assert read > 300 and taken_left_out > 300 and everyday_left_out > 10
+
+
+def test_a_district_named_like_a_city_is_the_district_only_with_its_cue(gaz):
+    got = [(m.surface, m.place.kind if m.place else None) for m in
+           geoparse("زار الوفد الموصل ثم قضاء الموصل.", gazetteer=gaz).mentions]
+    assert got == [("الموصل", "city"), ("قضاء الموصل", "district")]
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("نزح مئات السكان من قضاء سنجار غرب نينوى.", "قضاء سنجار"),
+    ("سيطرت القوات على مديرية لودر في محافظة أبين.", "مديرية لودر"),
+    ("Heavy clashes were reported in Sinjar District on Monday.", "Sinjar District"),
+])
+def test_cue_and_district_name_is_one_district_mention(gaz, text, surface):
+    ms = [m for m in geoparse(text, gazetteer=gaz).mentions if m.surface == surface]
+    assert len(ms) == 1 and ms[0].place is not None and ms[0].place.kind == "district"
+    assert ms[0].place_id.startswith("wof:") and ms[0].confidence >= 0.8
