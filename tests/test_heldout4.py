@@ -21,6 +21,11 @@ airports from airportsdata, US counties from Natural Earth admin-2; branch ``adm
     ar   P=0.794 R=0.675 (tp=54 fp=14 fn=26)
     en   P=0.826 R=0.738 (tp=76 fp=16 fn=27)
     all  P=0.812 R=0.710 (tp=130 fp=30 fn=53)
+After merging main (continents as regions, Who's On First districts, rules):
+    ar   P=0.792 R=0.713 (tp=57 fp=15 fn=23)
+    en   P=0.814 R=0.767 (tp=79 fp=18 fn=24)
+    all  P=0.805 R=0.743 (tp=136 fp=33 fn=47)
+("Africa" inside "North Africa" and "Horn of Africa" is now read as the continent: two false positives.)
 """
 
 from __future__ import annotations
@@ -33,12 +38,13 @@ from corpus_eval import assert_scores, ids_missing_from, load_corpus
 HELDOUT4 = Path(__file__).resolve().parent / "data" / "heldout4"
 DOCS = load_corpus(HELDOUT4)
 
-# The figures after the general data changes, rounded down (the blind run was 0.64/0.50, 0.67/0.48, 0.66/0.49;
+# The figures after the general data changes and the merge of main, rounded down (the blind run was
+# 0.64/0.50, 0.67/0.48, 0.66/0.49;
 # see the module docstring); raised only by general changes.
 FLOORS = {
-    "ar": (0.79, 0.67),
-    "en": (0.82, 0.73),
-    "all": (0.81, 0.71),
+    "ar": (0.79, 0.71),
+    "en": (0.81, 0.76),
+    "all": (0.80, 0.74),
 }
 
 
