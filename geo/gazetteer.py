@@ -990,7 +990,8 @@ def _pack(bucket: list[int] | None) -> int | tuple[int, ...] | None:
 
 def _sources(extra: Sequence[Path]) -> list[Path]:
     names = ("countries.csv", "admin1.csv", "places.geojson", "organisations.csv", "cities_ar.csv",
-             "geonames_points.csv", "admin1_areas.geojson", "natural_features.geojson", "whosonfirst.csv")
+             "geonames_points.csv", "admin1_areas.geojson", "natural_features.geojson", "whosonfirst.csv",
+             "admin1_world.csv", "airports.csv", "us_counties.csv")
     files = [DATA_DIR / n for n in names]
     return files + [Path(p) for p in extra]
 
@@ -1010,7 +1011,8 @@ def _fingerprint(extra: Sequence[Path]) -> str:
         log.debug("package versions unavailable for cache key: %s", exc)
     h.update(Path(__file__).read_bytes())
     # The build also runs code from these modules (folding, nisbas; seat-name spellings).
-    for module in ("text.py", "translit.py", "placesfile.py", "validate.py", "sources/whosonfirst.py"):
+    for module in ("text.py", "translit.py", "placesfile.py", "validate.py", "sources/whosonfirst.py",
+                   "sources/admin1_world.py", "sources/airports.py", "sources/us_counties.py"):
         h.update((Path(__file__).parent / module).read_bytes())
     return h.hexdigest()[:16]
 
@@ -1083,14 +1085,17 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
 
     # First-level regions ----------------------------------------------------------
     admin1_rows: list[tuple[int, dict[str, str]]] = []
-    for r in _read_csv(DATA_DIR / "admin1.csv"):
+    # The other countries' divisions (Natural Earth) are read as admin1.csv's rows are (geo/sources/admin1_world.py).
+    from .sources.admin1_world import admin1_world_point, admin1_world_rows
+
+    for r in [*_read_csv(DATA_DIR / "admin1.csv"), *admin1_world_rows()]:
         try:
             lat, lon = float(r["lat"]), float(r["lon"])
         except (TypeError, ValueError):
             log.warning("admin1 row %r has no usable coordinates; skipped", r.get("code"))
             continue
         source = r.get("source") or "ISO 3166-2 (pycountry); seat: GeoNames"
-        point = gn_points.get(f"admin1:{r['code']}")
+        point = gn_points.get(f"admin1:{r['code']}") or admin1_world_point(r)
         if point is not None:  # the row's own lat/lon is its seat's, which the seat rule keeps using
             lat, lon = point[0], point[1]
             source += f"; point: GeoNames #{point[2]}"
@@ -1178,6 +1183,14 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
 
     _add_continents(b)
     _add_natural_features(b, polygons, ar_freq)
+    # Airports at their own coordinates, named with their cue word only (geo/sources/airports.py).
+    from .sources.airports import add_airports
+
+    add_airports(b)
+    # US counties and parishes, read only with their head word (geo/sources/us_counties.py).
+    from .sources.us_counties import add_us_counties
+
+    add_us_counties(b)
 
     # Districts and notable localities (Who's On First), last: a district's bare name is read only when no
     # place above has it (geo/sources/whosonfirst.py).
