@@ -19,7 +19,7 @@ from functools import lru_cache
 from itertools import accumulate, compress, filterfalse
 from typing import NamedTuple
 
-from .gazetteer import ALIAS, ALT, DEMONYM, ORG, Gazetteer, NameRef
+from .gazetteer import ALIAS, ALT, CONTINENT_IDS, DEMONYM, ORG, Gazetteer, NameRef
 from .text import (
     _PROCLITICS,
     _WITH_ARTICLE,
@@ -671,6 +671,10 @@ def _org_head_two_back(words: list[str], seps: list[str], i: int, gaz: Gazetteer
 _PARTICLE_ZIPF = 5.5
 _AR_DIRECTIONS = frozenset(fold_name(w) for w in "شمال جنوب شرق غرب وسط".split())
 _HYPHENS = frozenset("-–")
+#: English words that, right before a continent, make a world region of part of it (North Africa, Central Asia).
+_CONTINENT_PARTS_EN = frozenset(
+    "north south east west northeast northwest southeast southwest northern southern eastern western "
+    "northeastern northwestern southeastern southwestern central".split())
 
 
 def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, gaz: Gazetteer,
@@ -725,6 +729,13 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
             continue
         # ... or a disease's own name, unless a locative word or a cue says the place is meant.
         if not m.locative and not m.cue and " ".join(m.key) in DISEASE_NAMES:
+            drop[k] = True
+            continue
+        # A continent after a compass word or "Horn of" names a world region the gazetteer lacks (North Africa,
+        # the Horn of Africa, جنوب شرق آسيا): the continent's point would put it thousands of km away.
+        if joined_prev and any(gaz.place_id(r.place_index) in CONTINENT_IDS for r in m.refs) and (
+                words[i - 1] in _CONTINENT_PARTS_EN or any(st in _AR_DIRECTIONS for st in prev)
+                or (i >= 2 and words[i - 2] == "horn" and words[i - 1] == "of")):
             drop[k] = True
             continue
         country, nisba = facts(m)

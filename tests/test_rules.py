@@ -666,3 +666,14 @@ def test_an_english_head_of_an_organisations_or_facilitys_name_is_no_place_alone
     # on their own; a longer name that holds one (Council Bluffs) is still a place.
     got = rows("The Council met on Monday and the Union approved the plan; Street repairs begin in Council Bluffs.", gaz)
     assert [s for s, _, _ in got] == ["Council Bluffs"]
+
+
+def test_a_continent_after_a_compass_word_is_a_world_region_not_the_continent(gaz):
+    # North Africa, the Horn of Africa, جنوب شرق آسيا are world regions the gazetteer lacks: the continent's point
+    # would put them thousands of kilometres away, so they are not read as the continent; a continent named on its
+    # own stays one, and country names that hold a compass word (South Africa) are untouched.
+    got = rows("Migrants from North Africa and the Horn of Africa reached Europe; South Africa sent aid to Africa.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("Europe", "geonames:6255148"), ("South Africa", "country:ZA"),
+                                           ("Africa", "geonames:6255146")]
+    got = rows("ضربت الفيضانات جنوب شرق آسيا وشمال أفريقيا، وتأثرت آسيا كلها.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("آسيا", "geonames:6255147")]
