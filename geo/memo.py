@@ -42,7 +42,7 @@ def per_object(obj: object, key: Hashable, compute: Callable[[], T]) -> T:
     with _lock:
         entry = _memo.get(ident)
         if entry is None or entry[0]() is not obj:
-            entry = (weakref.ref(obj, lambda _r, ident=ident: _forget(ident)), {})
+            entry = (weakref.ref(obj, lambda _r, ident=ident, forget=_forget: forget(ident)), {})
             _memo[ident] = entry
         entry[1][key] = value
     return value
