@@ -32,7 +32,8 @@ SIDEBAR_TITLE = "Statement"
 #: Seconds after a session's first run before the page is completed without waiting for the map any longer.
 COMPLETE_PAGE_AFTER_S = 4.0
 # The count changes on every click on a place, so clicking the same place again still reruns.
-RETURNED = ["last_active_drawing", "last_object_clicked_popup", "last_object_clicked_count"]
+# last_clicked: a click on empty map sets the point of a place being added (views/review.py).
+RETURNED = ["last_active_drawing", "last_object_clicked_popup", "last_object_clicked_count", "last_clicked"]
 
 st.set_page_config(page_title="Situation map", page_icon="🗺️", layout="wide")
 
@@ -271,11 +272,19 @@ def handle_map_value(value: dict | None, ids: list[str], raw: Situation, situati
     """A click on a place returns its GeoJSON feature: its place_id selects it (the map does not move).
     A click on a review candidate's marker chooses that candidate (views/review.py).
 
+    A click on empty map, while a place is being added, sets its point (views/review.py); it selects nothing.
+
     The component's value persists across reruns, so only a value not seen before counts.
     """
-    if not value or value == st.session_state.get("last_map_value"):
+    previous = st.session_state.get("last_map_value")
+    if not value or value == previous:
         return
     st.session_state.last_map_value = value
+    point = mapview.empty_map_click(value, previous)
+    if point is not None:  # the feature in the value is the last one clicked before: not clicked now
+        if review_view.on_map_point(point):
+            st.rerun()
+        return
     feature = value.get("last_active_drawing") or {}
     props = feature.get("properties") or {}
     if review_view.on_map_click(props, raw, situation, gazetteer().get):
@@ -448,7 +457,8 @@ def main() -> None:
             returned_objects=RETURNED, center=center, zoom=zoom,
             feature_group_to_add=[*mapview.layer_groups(situation, layers=chosen_layers()),
                                   mapview.movement_group(situation),
-                                  *filter(None, [review_view.map_candidates(situation)])],
+                                  *filter(None, [review_view.map_candidates(situation),
+                                                 review_view.map_new_point()])],
             layer_control=mapview.layer_control(),
         )
         handle_map_value(value, ids, raw, situation)

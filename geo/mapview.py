@@ -83,6 +83,10 @@ __all__ = [
     "MAX_MAP_QUOTES",
     "MAX_ARROWS",
     "popup_quote_limit",
+    "NEW_POINT_LABEL",
+    "NEW_POINT_CLASS",
+    "empty_map_click",
+    "new_point_group",
 ]
 
 #: Where Streamlit's static serving exposes ``static/vendor`` (root-relative: the map iframe is same-origin).
@@ -1223,4 +1227,58 @@ def candidate_group(of_place_id: str, candidates: Iterable[Any], *,
     group = folium.FeatureGroup(name=CANDIDATES_LABEL, overlay=True, show=True)
     _CandidateLayer(data_js).add_to(group)
     _renumber(group, start=_CANDIDATES_ID_BASE)
+    return group
+
+
+#: The layer of the point being added in the review panel (a click on empty map sets it).
+NEW_POINT_LABEL = "New point (being added)"
+#: The CSS class of that point's marker, for tests and styling.
+NEW_POINT_CLASS = "geo-new-point"
+_NEW_POINT_ID_BASE = 1 << 76
+
+
+def _finite(x: Any) -> float | None:
+    try:
+        f = float(x)
+    except (TypeError, ValueError):
+        return None
+    return f if math.isfinite(f) else None
+
+
+def empty_map_click(value: dict[str, Any] | None, previous: dict[str, Any] | None) -> tuple[float, float] | None:
+    """The (lat, lon) of a click on empty map reported in st_folium's ``value``, or ``None``.
+
+    ``previous`` is the value seen before. A click is new when ``last_clicked`` changed. A click on a
+    marker bubbles up to the map in Leaflet, so it changes ``last_clicked`` too; it also bumps
+    ``last_object_clicked_count`` in the same report, and that is how it is told apart (it is not a
+    click on empty map). Leaflet gives longitudes beyond ±180 once the world has been panned round:
+    they are wrapped into [-180, 180).
+    """
+    if not value:
+        return None
+    previous = previous or {}
+    click = value.get("last_clicked")
+    if not isinstance(click, dict) or click == previous.get("last_clicked"):
+        return None
+    if (value.get("last_object_clicked_count") or 0) != (previous.get("last_object_clicked_count") or 0):
+        return None
+    lat, lon = _finite(click.get("lat")), _finite(click.get("lng"))
+    if lat is None or lon is None or not -90.0 <= lat <= 90.0:
+        return None
+    lon = (lon + 180.0) % 360.0 - 180.0
+    return round(lat, 6), round(lon, 6)
+
+
+def new_point_group(lat: float, lon: float, name: str = "") -> folium.FeatureGroup:
+    """A small marker at the point being added (``name``, if typed yet, in its tooltip; escaped)."""
+    label = escape_untrusted(name.strip()) if name.strip() else "New point"
+    group = folium.FeatureGroup(name=NEW_POINT_LABEL, overlay=True, show=True)
+    folium.CircleMarker(
+        location=[round(lat, 6), round(lon, 6)], radius=6, color="#d62728", weight=2, fill=True,
+        fill_color="#ffffff", fill_opacity=0.9, class_name=NEW_POINT_CLASS, interactive=True,
+        # Not bubbling: a click on the point itself must not count as a click on empty map.
+        bubbling_mouse_events=False,
+        tooltip=f"{label} ({lat:.5f}, {lon:.5f})<br><small>click elsewhere on the map to move it</small>",
+    ).add_to(group)
+    _renumber(group, start=_NEW_POINT_ID_BASE)
     return group

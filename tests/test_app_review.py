@@ -29,6 +29,7 @@ def test_a_rejected_place_leaves_the_map_and_the_table_and_comes_back_after_undo
 
 
 def test_mark_reviewed_and_a_bad_span_gives_a_message(app):
+    app.toggle(key="review_adding").set_value(True).run()
     app.text_input(key="review_span").input("no such words here").run()
     app.button[[b.label for b in app.button].index("Add")].click().run()
     assert any("the statement has no" in e.value for e in app.error)
@@ -90,3 +91,42 @@ def test_reject_in_every_statement_records_a_rule(app, tmp_path):
         (row,) = store.corrections()
     assert (row["scope"], row["action"], row["statement_sha256"], row["old_place_id"]) == (
         "everywhere", "reject", None, "curated:roj-camp")
+
+
+def test_a_click_on_empty_map_while_adding_sets_the_point_which_is_then_named_and_saved(app, tmp_path):
+    """Issue 11: "click the map to set a point and name it". Only while the add form is open, and only a click
+    on empty map: a click on a place still selects it."""
+    from test_app import MAP_DRAWN
+
+    from geo.mapview import NEW_POINT_CLASS, place_css_class
+    from geo.store import open_store
+
+    drawn = {**MAP_DRAWN, "last_clicked": None}
+    map_reports(app, drawn)
+    # Form closed: a click on empty map sets nothing.
+    map_reports(app, {**drawn, "last_clicked": {"lat": 25.5, "lng": 47.25}})
+    assert app.session_state["selected"] is None and NEW_POINT_CLASS not in map_args(app)["feature_group"]
+    assert "review_lat" not in app.session_state
+    app.toggle(key="review_adding").set_value(True).run()
+    map_reports(app, {**drawn, "last_clicked": {"lat": 24.9012341, "lng": 46.1}})
+    assert (app.number_input(key="review_lat").value, app.number_input(key="review_lon").value) == (24.901234, 46.1)
+    assert NEW_POINT_CLASS in map_args(app)["feature_group"]
+    # A click on a place (its count goes up; Leaflet also reports the map click under it) selects the place and
+    # leaves the point where it was.
+    map_reports(app, {**drawn, "last_active_drawing": {"type": "Feature", "properties": {"place_id": RIYADH}},
+                      "last_object_clicked_count": 1, "last_clicked": {"lat": 24.69, "lng": 46.72}})
+    assert app.session_state["selected"] == RIYADH
+    assert (app.number_input(key="review_lat").value, app.number_input(key="review_lon").value) == (24.901234, 46.1)
+    app.text_input(key="review_span").input("وزارة الخارجية")
+    app.text_input(key="review_name").input("Foreign ministry")
+    app.button[[b.label for b in app.button].index("Add")].click().run()
+    assert not app.exception, app.exception
+    assert any("Saved as correction 1" in s.value for s in app.success), [e.value for e in app.error]
+    with open_store(tmp_path / "c.db", create=False) as store:
+        (row,) = store.corrections()
+    assert (row["action"], row["span_text"]) == ("add", "وزارة الخارجية")
+    assert row["new_place_id"] in place_ids(app)
+    group = map_args(app)["feature_group"]
+    assert place_css_class(row["new_place_id"]) in group
+    # Added: the form closes and its point's marker goes (the place's own marker stays).
+    assert NEW_POINT_CLASS not in group and not app.toggle(key="review_adding").value

@@ -18,14 +18,15 @@ import streamlit as st
 from geo import GeoError
 from geo.collection import place_row
 from geo.errors import InputError
-from geo.mapview import candidate_group
+from geo.mapview import candidate_group, new_point_group
 from geo.memo import per_object
 from geo.model import KINDS, Candidate, Place
 from geo.review import Applied, apply_to_situation, correction_from_row, parse_span, user_place
 from geo.situation import Situation
 from geo.store import open_store, resolve_db_path, text_sha256
 
-__all__ = ["corrected", "panel", "SCOPES", "map_candidates", "on_map_click", "candidates_of"]
+__all__ = ["corrected", "panel", "SCOPES", "map_candidates", "on_map_click", "candidates_of", "adding",
+           "on_map_point", "map_new_point"]
 
 #: The scope selector's choices: label → the store's scope.
 SCOPES = {"This mention": "mention", "Every mention of this name in this statement": "statement",
@@ -68,13 +69,16 @@ def corrected(situation: Situation, lookup: Callable[[str], Place | None] | None
                                                                  safe))
 
 
-def _record(**kw) -> None:
+def _record(**kw) -> bool:
+    """Store one correction; whether it was stored (the message for the panel either way)."""
     try:
         with open_store() as store:
             cid = store.add_correction(author=_who(), **kw)
         st.session_state.review_note = ("success", f"Saved as correction {cid}.")
+        return True
     except GeoError as e:
         st.session_state.review_note = ("error", str(e))
+        return False
 
 
 def _undo(cid: int) -> None:
@@ -150,6 +154,38 @@ def on_map_click(props: dict, raw: Situation, shown: Situation, get: Callable[[s
     return True
 
 
+def adding() -> bool:
+    """Whether the "add a place the parser missed" form is open (then a click on empty map sets its point).
+
+    After a place was added the form closes and forgets its point (its marker goes; the place's own stays):
+    done here, at the next run's first call, because a widget's value cannot change once it is drawn.
+    """
+    if st.session_state.pop("review_add_done", False):
+        for key in ("review_adding", "review_lat", "review_lon", "review_name", "review_span", "review_add_id"):
+            st.session_state.pop(key, None)
+    return bool(st.session_state.get("review_adding"))
+
+
+def on_map_point(point: tuple[float, float] | None) -> bool:
+    """A click on empty map at ``point`` fills the add form's Latitude/Longitude, while the form is open.
+
+    Returns whether it did (the caller then reruns, so the map shows the point). Called before the panel
+    draws its inputs, so their values may still be set here.
+    """
+    if point is None or not adding():
+        return False
+    st.session_state.review_lat, st.session_state.review_lon = point
+    return True
+
+
+def map_new_point():
+    """The marker of the point being added, or ``None`` (the form is closed, or no point is set yet)."""
+    lat, lon = st.session_state.get("review_lat"), st.session_state.get("review_lon")
+    if not adding() or lat is None or lon is None:
+        return None
+    return new_point_group(lat, lon, st.session_state.get("review_name") or "")
+
+
 def panel(raw: Situation, shown: Situation, applied: Applied, search: Callable[[str], list[Place]],
           get: Callable[[str], Place]) -> None:
     """The review controls for the statement on screen (``raw``: the parse; ``shown``: with corrections)."""
@@ -199,32 +235,10 @@ def panel(raw: Situation, shown: Situation, applied: Applied, search: Callable[[
         if st.button("Use this place", key="review_choose", disabled=new is None):
             _choose(raw, shown, pid, found[new] if new in found else get(new), scope)
             st.rerun()
-    with st.form("review_add", clear_on_submit=False):
-        st.markdown("**Add a place the parser missed**")
-        span = st.text_input("The words (START:END, or the words themselves)", key="review_span")
-        pick = st.text_input("Place id (or leave empty and set a point)", key="review_add_id")
-        cols = st.columns(3)
-        lat = cols[0].number_input("Latitude", value=None, min_value=-90.0, max_value=90.0, key="review_lat")
-        lon = cols[1].number_input("Longitude", value=None, min_value=-180.0, max_value=180.0, key="review_lon")
-        kind = cols[2].selectbox("Kind", KINDS, index=KINDS.index("facility"), key="review_kind")
-        name = st.text_input("Its name (one of “Your places”)", key="review_name")
-        if st.form_submit_button("Add"):
-            try:
-                s = span.strip()
-                if ":" in s and s.replace(":", "").strip().isdigit():
-                    start, end, words = parse_span(s, raw.text)
-                else:
-                    start = raw.text.find(s) if s else -1
-                    if start < 0:
-                        raise InputError(f"the statement has no “{s}”")
-                    end, words = start + len(s), s
-                place = place_row(get(pick.strip())) if pick.strip() else \
-                    user_place(float("nan") if lat is None else lat, float("nan") if lon is None else lon, name, kind)
-                _record(scope=scope, action="add", statement_sha256=rule_sha, start=start, end=end, span_text=words,
-                        place=place)
-                st.rerun()
-            except GeoError as e:
-                st.error(str(e))
+    # A toggle, not only the form: while it is on, a click on empty map sets the new point (app.py).
+    adding()  # settles a place just added before the toggle is drawn (map_new_point did it already, as a rule)
+    if st.toggle("Add a place the parser missed", key="review_adding"):
+        _add_form(raw, scope, rule_sha, get)
     if st.button("Mark this statement reviewed", key="review_done", icon=":material/task_alt:",
                  disabled=applied.reviewed):
         _record(scope="statement", action="review", statement_sha256=sha)
@@ -246,3 +260,36 @@ def panel(raw: Situation, shown: Situation, applied: Applied, search: Callable[[
         warn = f" — does not fit: {unfit[c.id]}" if c.id in unfit else ""
         c1.markdown(f"`{c.id}` {c.describe()} · {c.author} · {c.created_at}{warn}")
         c2.button("Undo", key=f"review_undo_{c.id}", on_click=_undo, args=(c.id,))
+
+
+def _add_form(raw: Situation, scope: str, rule_sha: str | None, get: Callable[[str], Place]) -> None:
+    """The form that adds a mention the parser missed: a gazetteer place by id, or a point of the user's."""
+    with st.form("review_add", clear_on_submit=False):
+        st.caption("Click an empty spot of the map to set the point, or type it; then name it.")
+        span = st.text_input("The words (START:END, or the words themselves)", key="review_span")
+        pick = st.text_input("Place id (or leave empty and set a point)", key="review_add_id")
+        cols = st.columns(3)
+        lat = cols[0].number_input("Latitude", value=None, min_value=-90.0, max_value=90.0, key="review_lat",
+                                      format="%.6f")
+        lon = cols[1].number_input("Longitude", value=None, min_value=-180.0, max_value=180.0, key="review_lon",
+                                      format="%.6f")
+        kind = cols[2].selectbox("Kind", KINDS, index=KINDS.index("facility"), key="review_kind")
+        name = st.text_input("Its name (one of “Your places”)", key="review_name")
+        if st.form_submit_button("Add"):
+            try:
+                s = span.strip()
+                if ":" in s and s.replace(":", "").strip().isdigit():
+                    start, end, words = parse_span(s, raw.text)
+                else:
+                    start = raw.text.find(s) if s else -1
+                    if start < 0:
+                        raise InputError(f"the statement has no “{s}”")
+                    end, words = start + len(s), s
+                place = place_row(get(pick.strip())) if pick.strip() else \
+                    user_place(float("nan") if lat is None else lat, float("nan") if lon is None else lon, name, kind)
+                if _record(scope=scope, action="add", statement_sha256=rule_sha, start=start, end=end,
+                           span_text=words, place=place):
+                    st.session_state.review_add_done = True
+                st.rerun()
+            except GeoError as e:
+                st.error(str(e))

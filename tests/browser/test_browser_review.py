@@ -182,3 +182,78 @@ def test_clicking_a_candidates_faint_marker_chooses_it(page: Page, review_url):
         page.get_by_role("button", name="CSV (per mention)").click()
     rows = list(csv.DictReader(io.StringIO(Path(d.value.path()).read_text(encoding="utf-8-sig"))))
     assert {r["original_place_id"] for r in rows if r["place_id"] == ar_riyad_iq} == {riyadh}
+
+
+# Points of the map's container (x, y as fractions of its size) tried in turn for a click on empty map.
+_EMPTY_SPOTS = ((0.15, 0.8), (0.2, 0.65), (0.35, 0.85), (0.1, 0.5), (0.5, 0.9), (0.3, 0.3))
+
+
+def test_a_click_on_empty_map_sets_the_point_of_a_place_being_added(page: Page, review_url):
+    """Issue 11: "click the map to set a point and name it". With the add form open, a click on an empty spot
+    fills Latitude/Longitude and shows a small marker there; named and saved, it is stored and drawn."""
+    from geo.mapview import NEW_POINT_CLASS
+    from geo.store import open_store
+
+    page.goto(review_url)
+    frame = page.frame_locator(MAP_IFRAME)
+    # Roj camp: the module's earlier tests may have changed Baghdad, but they undo Roj camp's rejection.
+    expect(frame.locator(f"path.{place_css_class(ROJ)}")).to_be_visible(timeout=FIRST_LOAD_TIMEOUT_MS)
+    expect(page.locator(".st-key-places_table table td").first).to_be_attached(timeout=60_000)
+    expect(page.locator(IDLE)).to_be_attached(timeout=60_000)
+    page.get_by_text("Review and correct").click()
+    adding = page.locator(".st-key-review_adding")
+    adding.scroll_into_view_if_needed()
+    adding.get_by_text("Add a place the parser missed").click()
+    expect(page.locator(".st-key-review_lat input")).to_be_visible(timeout=30_000)
+    expect(page.locator(IDLE)).to_be_attached(timeout=30_000)
+    container = frame.locator(".leaflet-container")
+    container.scroll_into_view_if_needed()
+    # An empty spot: the first of a few where nothing clickable (a place, a control) is on top; Leaflet says
+    # which point of the Earth it is.
+    spot = container.evaluate("""(el, spots) => {
+        const r = el.getBoundingClientRect();
+        for (const [fx, fy] of spots) {
+            const x = Math.round(r.width * fx), y = Math.round(r.height * fy);
+            const hit = document.elementFromPoint(r.left + x, r.top + y);
+            if (hit && !hit.closest('.leaflet-interactive, .leaflet-control, .leaflet-marker-icon, .leaflet-tooltip')) {
+                const ll = window.map.containerPointToLatLng([x, y]);
+                const next = window.map.containerPointToLatLng([x + 1, y + 1]);  // one pixel: the tolerance
+                return {x, y, lat: ll.lat, lng: ll.lng, dlat: Math.abs(next.lat - ll.lat),
+                        dlng: Math.abs(next.lng - ll.lng)};
+            }
+        }
+        return null;
+    }""", [list(s) for s in _EMPTY_SPOTS])
+    assert spot is not None, "no empty spot on the map"
+    expect(frame.locator(f"path.{NEW_POINT_CLASS}")).to_have_count(0)
+    container.click(position={"x": spot["x"], "y": spot["y"]})
+    lat_box, lon_box = page.locator(".st-key-review_lat input"), page.locator(".st-key-review_lon input")
+    expect(lat_box).not_to_have_value("", timeout=30_000)
+    expect(page.locator(IDLE)).to_be_attached(timeout=30_000)
+    lat, lon = float(lat_box.input_value()), float(lon_box.input_value())
+    lng = (spot["lng"] + 180) % 360 - 180
+    # Within a pixel of the spot (the page's and the map's coordinates differ by fractions of a pixel).
+    assert abs(lat - spot["lat"]) <= spot["dlat"] + 1e-6 and abs(lon - lng) <= spot["dlng"] + 1e-6, (lat, lon, spot)
+    expect(frame.locator(f"path.{NEW_POINT_CLASS}")).to_have_count(1, timeout=30_000)
+    page.locator(".st-key-review_span input").fill("وزارة الخارجية")
+    page.locator(".st-key-review_name input").fill("Foreign ministry")
+    with open_store(STORE["path"], create=False) if Path(STORE["path"]).exists() else _nothing() as store:
+        n_before = len(store.corrections(active_only=False)) if store else 0
+    page.get_by_role("button", name="Add", exact=True).click()
+    expect(page.get_by_text(f"Saved as correction {n_before + 1}.")).to_be_visible(timeout=30_000)
+    with open_store(STORE["path"], create=False) as store:
+        row = store.corrections()[-1]
+    assert (row["action"], row["span_text"]) == ("add", "وزارة الخارجية")
+    assert row["new_place_id"].endswith(f"@{lat:.5f},{lon:.5f}"), row["new_place_id"]
+    expect(frame.locator(f"path.{place_css_class(row['new_place_id'])}")).to_have_count(1, timeout=30_000)
+    expect(frame.locator(f"path.{NEW_POINT_CLASS}")).to_have_count(0)  # the form closed with its point
+
+
+class _nothing:
+    """A context that gives ``None`` (no store yet: this test may run first)."""
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None
