@@ -201,7 +201,7 @@ def pending_message(job: ParseJob, label: str) -> str:
 # -- bounded views ----------------------------------------------------------------------------------------
 def summary_note(situation: Situation) -> str | None:
     """One sentence saying what is shown in part, or None when everything is shown whole."""
-    from geo.mapview import CLUSTER_ABOVE, MAX_ARROWS, popup_quote_limit
+    from geo.mapview import CLUSTER_ABOVE, MAX_ARROWS, MAX_POPUP_QUOTES, popup_quote_limit
     from views.movements import MAX_ROWS as MAX_MOVEMENT_ROWS
 
     parts = []
@@ -210,7 +210,9 @@ def summary_note(situation: Situation) -> str | None:
         parts.append(f"the map groups its {points:,} points into clusters (zoom in to separate them)")
     most = max((len(sp.mentions) for sp in situation.places), default=0)
     per_popup = popup_quote_limit(situation)
-    if most > per_popup:
+    # A popup always says "… and N more" past its quotes: that alone is no large statement (the seed's Damascus
+    # has 11 mentions). It is worth saying when the popups were cut below their usual number or the panel too.
+    if most > per_popup and (per_popup < MAX_POPUP_QUOTES or most > report.MAX_PANEL_QUOTES):
         quotes = f"{per_popup} quote{'s' if per_popup != 1 else ''}"
         parts.append(f"a map popup shows {quotes} and the quotes panel up to {report.MAX_PANEL_QUOTES} "
                      f"(a place here has {most:,} mentions)")

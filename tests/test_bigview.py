@@ -142,3 +142,15 @@ def test_movements_draw_the_most_travelled_routes_only(gaz):
     assert popup.count('class="geo-quote"') == MAX_POPUP_QUOTES and "… and 3 more" in popup
     # The layer's label still counts every movement.
     assert f"Movements ({len(situation.movements)})" in movement_group(situation).layer_name
+
+
+def test_an_ordinary_statement_gets_no_large_statement_note(seed_text):
+    """The seed statement (4 KB; Damascus named 11 times, popups show 5 with "… and 6 more") is shown whole: no
+    "Large statement, shown in part" note; a place named more often than the quotes panel holds gets one."""
+    from dashboard.bigstatement import summary_note
+    from geo import geoparse
+
+    assert summary_note(geoparse(seed_text)) is None
+    busy = ("Talks in Damascus went on. " * (report.MAX_PANEL_QUOTES + 1)).strip()
+    note = summary_note(geoparse(busy))
+    assert note is not None and "quotes panel up to" in note
