@@ -463,15 +463,19 @@ def _document_regions(kinds: list[RawMatch], gaz: Gazetteer, doc_cc: Counter[str
 
 
 def _regional(cands: dict[int, int], gaz: Gazetteer, regions: dict[_Region, frozenset[tuple[str, ...]]],
-              doc_cc: Counter[str], own: Counter[str]) -> bool:
+              doc_cc: Counter[str], own: Counter[str], home: frozenset[str] | None = None) -> bool:
     """Whether the statement's region may choose among these readings.
 
     It chooses among namesake towns (Alexandria, Virginia over Alexandria, Egypt), not between kinds (the
     Gaza Strip and Gaza city lie in one region), and not against a reading elsewhere that the statement
     itself makes likely: in the region's own country its national capital (Washington) or a province not
     named after a city ("England and Wales" is not a village of England); abroad, a place in a country the
-    statement names (Riyadh, Saudi Arabia, beside a Sudanese village of that name)."""
-    home = {cc for cc, _ in regions}
+    statement names (Riyadh, Saudi Arabia, beside a Sudanese village of that name).
+
+    ``home``: the regions' countries, if the caller has them (a statement about many regions would otherwise
+    build the set once per decision)."""
+    if home is None:
+        home = frozenset(cc for cc, _ in regions)
     for i in cands:
         kind = gaz.kind(i)
         if kind not in ("city", "town", "admin1"):
@@ -656,7 +660,7 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str, cased: st
                 full = (*key, m.article, vote, _context_view(m, gaz, doc_cc, regions, home))
                 hit = shared.get(full, _MISSING)
                 if hit is _MISSING:
-                    hit = shared[full] = _resolve_one(m, gaz, doc_cc, vote, quals, listed, regions)
+                    hit = shared[full] = _resolve_one(m, gaz, doc_cc, vote, quals, listed, regions, home)
                 memo[key] = hit  # type: ignore[assignment]
             hit = memo[key]
             if hit is None:
@@ -865,7 +869,8 @@ def _near_named_country(gaz: Gazetteer, i: int, doc_cc: Counter[str]) -> bool:
 
 def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[str, int] | None,
                  qualifiers: set[tuple[str, str]], listed_with: set[str],
-                 regions: dict[_Region, frozenset[tuple[str, ...]]] | None = None) -> Resolution | None:
+                 regions: dict[_Region, frozenset[tuple[str, ...]]] | None = None,
+                 home: frozenset[str] | None = None) -> Resolution | None:
     cands = _choosable(m, gaz)
     # A natural feature is never what a cue word announces ("the town of Shire" is not Malawi's river). Read by
     # one word (Nile, Ebola, الفرات), or when minor, it needs a country the statement names beside it: else the
@@ -905,7 +910,7 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
     # Don't let a name be its own context: take back the vote this name cast (none for a homograph).
     own = Counter({vote[0]: vote[1]}) if vote is not None else Counter()
     arabic = is_arabic(m.key[0])
-    regional = bool(regions) and _regional(cands, gaz, regions, doc_cc, own)  # type: ignore[arg-type]
+    regional = bool(regions) and _regional(cands, gaz, regions, doc_cc, own, home)  # type: ignore[arg-type]
     scored: list[tuple[float, int, int]] = []  # (score, place, evidence bits)
     for i, ntype in cands.items():
         kind = gaz.kind(i)
