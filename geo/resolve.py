@@ -24,6 +24,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from .extract import NO_UNLOCATED_CUES, RawMatch
@@ -118,14 +119,26 @@ _READING_BITS = {DEMONYM: _B.NISBA, ALT: _B.ALTERNATE_NAME}
 
 
 def _candidate(gaz: Gazetteer, i: int, score: float | None) -> Candidate:
+    return _scored_candidates(gaz, ((score, i),))[0]
+
+
+def _scored_candidates(gaz: Gazetteer, scored: Iterable[tuple[float | None, int]]) -> tuple[Candidate, ...]:
+    """A :class:`Candidate` for each ``(score, place)`` (the score rounded), in order."""
     # The place's fields depend only on the gazetteer: read once per place and kept with it (a batch of
     # short items weighs the same few thousand places again and again).
     known: dict[int, tuple[str, str, str, str, float, float]] = _memo(gaz).setdefault("candidate", {})
-    fields = known.get(i)
-    if fields is None:
-        lat, lon = gaz.latlon(i)
-        fields = known[i] = (gaz.place_id(i), gaz.name(i), gaz.kind(i), gaz.country_code(i), lat, lon)
-    return Candidate(*fields, None if score is None else round(score, 3))
+    out = []
+    for score, i in scored:
+        fields = known.get(i)
+        if fields is None:
+            lat, lon = gaz.latlon(i)
+            fields = known[i] = (gaz.place_id(i), gaz.name(i), gaz.kind(i), gaz.country_code(i), lat, lon)
+        # tuple.__new__: the NamedTuple's own __new__ is a Python call per candidate.
+        out.append(_tuple_new(Candidate, (*fields, None if score is None else round(score, 3))))
+    return tuple(out)
+
+
+_tuple_new = tuple.__new__
 
 
 def _decided(m: RawMatch, gaz: Gazetteer, index: int | None, confidence: float, evidence: Evidence,
@@ -304,6 +317,16 @@ def _region_of(gaz: Gazetteer, i: int) -> _Region | None:
 
     A province's GeoNames code is its seat city's (our admin1 ids are ISO 3166-2, which equals GeoNames'
     code only in some countries, such as the US)."""
+    # A pure function of the place: kept with the gazetteer (votes, views and decisions ask it for the same
+    # few thousand places in every statement).
+    known: dict[int, _Region | None] = gaz.memo().setdefault("region_of", {})
+    got = known.get(i, _MISSING)
+    if got is _MISSING:
+        got = known[i] = _region_of_now(gaz, i)
+    return got  # type: ignore[return-value]
+
+
+def _region_of_now(gaz: Gazetteer, i: int) -> _Region | None:
     kind = gaz.kind(i)
     if kind in ("city", "town"):
         a1 = gaz.admin1_code(i)
@@ -368,7 +391,8 @@ _MISSING = object()
 
 
 #: The tables of :func:`_memo` (all filled by this module).
-_WEIGHED = frozenset({"candidate", "choosable", "vote", "reading_context", "region_vote", "resolution"})
+_WEIGHED = frozenset({"candidate", "choosable", "vote", "reading_context", "region_vote", "region_vote_static",
+                      "resolution"})
 
 
 def _memo(gaz: Gazetteer) -> dict[str, Any]:
@@ -423,13 +447,38 @@ def _context_view(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str],
 
 def _shared_region_vote(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[str, int] | None
                         ) -> tuple[_Region, bool] | None:
-    """:func:`_region_vote`, decided once per match kind, vote and view of the statement's countries."""
+    """:func:`_region_vote`, decided once per match kind, vote and view of the statement's countries.
+
+    Only a province's own name reads the statement (its vote and countries); any other match's answer is
+    the same in every statement, and is kept per match kind alone (no view of the statement built)."""
+    static = _shared(gaz, "region_vote_static")
+    skey = (m.key, m.refs, m.cue, m.article)
+    hit = static.get(skey, _MISSING)
+    if hit is _MISSING:
+        hit = static[skey] = _region_vote_static(m, gaz)
+    if hit is not _BY_CONTEXT:
+        return hit  # type: ignore[return-value]
     table = _shared(gaz, "region_vote")
     key = (m.key, m.refs, m.cue, m.article, vote, _context_view(m, gaz, doc_cc)[0])
     hit = table.get(key, _MISSING)
     if hit is _MISSING:
         hit = table[key] = _region_vote(m, gaz, doc_cc, vote)
     return hit  # type: ignore[return-value]
+
+
+#: :func:`_region_vote_static`'s answer when the statement decides.
+_BY_CONTEXT = object()
+
+
+def _region_vote_static(m: RawMatch, gaz: Gazetteer) -> object:
+    """:func:`_region_vote` of ``m`` when no statement can change it, else :data:`_BY_CONTEXT`: only the
+    branch of a name that is one province's own reads the statement's countries and the name's vote."""
+    cands = _choosable(m, gaz)
+    if cands and m.cue not in NOT_PLACE_KINDS:
+        provinces = [i for i, t in cands.items() if gaz.kind(i) == "admin1" and t != ALT]
+        if len(provinces) == 1 and _region_of(gaz, provinces[0]) is not None:
+            return _BY_CONTEXT
+    return _region_vote(m, gaz, Counter(), None)  # the branches left read neither
 
 
 def _document_regions(kinds: list[RawMatch], gaz: Gazetteer, doc_cc: Counter[str], votes: _Votes
@@ -906,7 +955,7 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
         # province of a country whose provinces we lack ("ولاية القضارف", "Gedaref state").
         known = sorted(cands, key=lambda i: (-gaz.population(i), gaz.place_id(i)))[: W.candidates_kept]
         return _decided(m, gaz, None, W.unlocated, Evidence.OTHER_KIND | Evidence.CUE, None,
-                        tuple(_candidate(gaz, i, None) for i in known))
+                        _scored_candidates(gaz, [(None, i) for i in known]))
     # Don't let a name be its own context: take back the vote this name cast (none for a homograph).
     own = Counter({vote[0]: vote[1]}) if vote is not None else Counter()
     arabic = is_arabic(m.key[0])
@@ -1008,7 +1057,7 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
         conf -= W.everyday_word_penalty
     if stated:
         conf += W.stated_evidence_bonus
-    candidates = tuple(_candidate(gaz, i, s) for s, i, _ in scored[: W.candidates_kept])
+    candidates = _scored_candidates(gaz, [(s, i) for s, i, _ in scored[: W.candidates_kept]])
     return _decided(m, gaz, best, round(min(W.max_confidence, max(W.min_confidence, conf)), 3), Evidence(ev),
                     round(best_score, 3), candidates, len(scored))
 
