@@ -392,7 +392,7 @@ _MISSING = object()
 
 #: The tables of :func:`_memo` (all filled by this module).
 _WEIGHED = frozenset({"candidate", "choosable", "vote", "reading_context", "region_vote", "region_vote_static",
-                      "resolution"})
+                      "prepared", "resolution"})
 
 
 def _memo(gaz: Gazetteer) -> dict[str, Any]:
@@ -916,10 +916,30 @@ def _near_named_country(gaz: Gazetteer, i: int, doc_cc: Counter[str]) -> bool:
     return False
 
 
-def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[str, int] | None,
-                 qualifiers: set[tuple[str, str]], listed_with: set[str],
-                 regions: dict[_Region, frozenset[tuple[str, ...]]] | None = None,
-                 home: frozenset[str] | None = None) -> Resolution | None:
+#: :func:`_prepare`'s result: cue, cue word, readings, ``(place, name type, kind, country, population, score,
+#: evidence bits, class)`` per reading, and the readings of an unlocated mention (or ``None``).
+_Prepared = tuple[str, str, dict[int, int], tuple[tuple[int, int, str, str, int, float, int, str], ...],
+                  "tuple[int, ...] | None"]
+
+
+def _prepared(m: RawMatch, gaz: Gazetteer) -> object:
+    """:func:`_prepare` of ``m``, kept per match kind with the gazetteer (every statement that names it asks
+    again), or :data:`_BY_CONTEXT` when natural features among its readings make it read the statement."""
+    table = _shared(gaz, "prepared")
+    key = (m.key, m.refs, m.cue, m.cue_word, m.article)
+    got = table.get(key, _MISSING)
+    if got is _MISSING:
+        cands = _choosable(m, gaz)
+        got = table[key] = (_BY_CONTEXT if any(gaz.kind(i) in NATURAL_KINDS for i in cands)
+                            else _prepare(m, gaz, None))
+    return got
+
+
+def _prepare(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str] | None) -> _Prepared | None:
+    """What :func:`_resolve_one` decides before it reads the statement: the readings it weighs (``None``:
+    none), the cue it reads them with, and each reading's score and evidence from the reading alone, in
+    the order they are added (so the sums are the same floats); or, for a cue of another kind, the
+    readings to list for an unlocated mention. ``doc_cc`` is read only for natural features."""
     cands = _choosable(m, gaz)
     # A natural feature is never what a cue word announces ("the town of Shire" is not Malawi's river). Read by
     # one word (Nile, Ebola, الفرات), or when minor, it needs a country the statement names beside it: else the
@@ -954,13 +974,9 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
         # not know where it is: keep it as unlocated rather than pin it on the town. Likewise a
         # province of a country whose provinces we lack ("ولاية القضارف", "Gedaref state").
         known = sorted(cands, key=lambda i: (-gaz.population(i), gaz.place_id(i)))[: W.candidates_kept]
-        return _decided(m, gaz, None, W.unlocated, Evidence.OTHER_KIND | Evidence.CUE, None,
-                        _scored_candidates(gaz, [(None, i) for i in known]))
-    # Don't let a name be its own context: take back the vote this name cast (none for a homograph).
-    own = Counter({vote[0]: vote[1]}) if vote is not None else Counter()
+        return m.cue, m.cue_word, cands, (), tuple(known)
     arabic = is_arabic(m.key[0])
-    regional = bool(regions) and _regional(cands, gaz, regions, doc_cc, own, home)  # type: ignore[arg-type]
-    scored: list[tuple[float, int, int]] = []  # (score, place, evidence bits)
+    rows = []
     for i, ntype in cands.items():
         kind = gaz.kind(i)
         cc = gaz.country_code(i)
@@ -983,6 +999,32 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
                 ev |= _B.CUE
             else:
                 score += W.cue_disagrees
+        klass = "populated" if kind in ("city", "town") else "area"
+        rows.append((i, ntype, kind, cc, pop, score, ev, klass))
+    return m.cue, m.cue_word, cands, tuple(rows), None
+
+
+def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[str, int] | None,
+                 qualifiers: set[tuple[str, str]], listed_with: set[str],
+                 regions: dict[_Region, frozenset[tuple[str, ...]]] | None = None,
+                 home: frozenset[str] | None = None) -> Resolution | None:
+    pre = _prepared(m, gaz)
+    if pre is _BY_CONTEXT:
+        pre = _prepare(m, gaz, doc_cc)  # natural features among the readings: the statement's countries decide
+    if pre is None:
+        return None
+    cue, cue_word, cands, rows, unlocated = pre  # type: ignore[misc]
+    if cue != m.cue or cue_word != m.cue_word:
+        m = m._replace(cue=cue, cue_word=cue_word)
+    if unlocated is not None:
+        return _decided(m, gaz, None, W.unlocated, Evidence.OTHER_KIND | Evidence.CUE, None,
+                        _scored_candidates(gaz, [(None, i) for i in unlocated]))
+    # Don't let a name be its own context: take back the vote this name cast (none for a homograph).
+    own = Counter({vote[0]: vote[1]}) if vote is not None else Counter()
+    arabic = is_arabic(m.key[0])
+    regional = bool(regions) and _regional(cands, gaz, regions, doc_cc, own, home)  # type: ignore[arg-type]
+    scored: list[tuple[float, int, int]] = []  # (score, place, evidence bits)
+    for i, ntype, kind, cc, pop, score, ev, klass in rows:
         ctx = doc_cc.get(cc, 0) - own.get(cc, 0)
         if ctx > 0 and kind != "country":
             score += W.context_once if ctx == 1 else W.context_more
@@ -1005,7 +1047,6 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
             elif any(cc == q[0] for q in qualifiers):
                 score += W.qualifier_country
                 ev |= said
-        klass = "populated" if kind in ("city", "town") else "area"
         if klass in listed_with and len(cands) > 1:
             score += W.listed  # in "دمشق وبغداد وعمّان" the ambiguous name is a city like its neighbours
         scored.append((score, i, ev))
