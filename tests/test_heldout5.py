@@ -8,7 +8,7 @@ English US/UK/Australian/Indian local news with namesakes, outbreak news, confli
 variants and directional parts, world regions and facilities. Three items per language are place-free. See
 tests/data/heldout5/README.md for its conventions (national teams are not places).
 
-Blind figures, first run (set 426cc98 committed before the parser ran on it; geo/ as of cdfd13d;
+Blind figures, first run (set 426cc98 committed before the parser ran on it; geo/ as of de34367, main at cdfd13d;
 ``pytest -q -s -n 0 tests/test_heldout5.py -k precision``):
     ar   P=0.836 R=0.642 (tp=122 fp=24 fn=68)
     en   P=0.846 R=0.764 (tp=159 fp=29 fn=49)
