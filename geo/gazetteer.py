@@ -995,7 +995,7 @@ def _pack(bucket: list[int] | None) -> int | tuple[int, ...] | None:
 def _sources(extra: Sequence[Path]) -> list[Path]:
     names = ("countries.csv", "admin1.csv", "places.geojson", "organisations.csv", "cities_ar.csv",
              "geonames_points.csv", "admin1_areas.geojson", "natural_features.geojson", "whosonfirst.csv",
-             "admin1_world.csv", "airports.csv", "us_counties.csv")
+             "admin1_world.csv", "airports.csv", "us_counties.csv", "world_regions.csv")
     files = [DATA_DIR / n for n in names]
     return files + [Path(p) for p in extra]
 
@@ -1045,7 +1045,7 @@ def _fingerprint(extra: Sequence[Path]) -> str:
     h.update(Path(__file__).read_bytes())
     # The build also runs code from these modules (folding, nisbas; seat-name spellings).
     for module in ("text.py", "translit.py", "placesfile.py", "validate.py", "sources/whosonfirst.py",
-                   "sources/admin1_world.py", "sources/airports.py", "sources/us_counties.py"):
+                   "sources/admin1_world.py", "sources/airports.py", "sources/us_counties.py", "sources/regions.py"):
         h.update((Path(__file__).parent / module).read_bytes())
     return h.hexdigest()[:16]
 
@@ -1232,6 +1232,8 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
     from .sources.whosonfirst import add_whosonfirst
 
     add_whosonfirst(b, ar_freq, get_frequency_dict("en", wordlist="large"))
+    # Parts of countries named by direction and world regions, once every other name is known.
+    from .sources.regions import add_regions; add_regions(b, polygons, DATA_DIR / "countries.csv")  # noqa: E702
 
     # Organisations that contain a place name: indexed so the longest match consumes them.
     for r in _read_csv(DATA_DIR / "organisations.csv"):
