@@ -14,12 +14,14 @@ Alaska does not move the middle of the United States):
   Diyarbakır, which its outer ninth would not;
 * the centre is the middle third along both axes.
 
+Its point is where the part's people live (the population-weighted mean of its cities of 100,000, or its
+biggest city when that mean falls outside it): the middle of a box cut is often empty land.
+
 Bounding-box parts rather than sectors around a centroid: a sector of a long country (Chile, Vietnam)
-is a sliver through its middle, and a box part is what a reader means by "the north". The point is a point
-inside the clipped area. Names are written from the country's own names (English and Arabic, its short
-aliases) and nisba (الجنوب اللبناني), in every form news uses: "South Lebanon", "southern Lebanon",
-"North-East Syria", "northeastern Syria", "central Iraq"; جنوب لبنان، جنوبي لبنان، شمال شرق سوريا، شمال شرقي
-سوريا، وسط العراق، الشمال السوري، الشمال الشرقي السوري.
+is a sliver through its middle, and a box part is what a reader means by "the north". Names are written from
+the country's own names (English and Arabic, its short aliases) and nisba (الجنوب اللبناني), in every form news
+uses: "South Lebanon", "southern Lebanon", "North-East Syria", "northeastern Syria", "central Iraq";
+جنوب لبنان، جنوبي لبنان، شمال شرق سوريا، شمال شرقي سوريا، وسط العراق، الشمال السوري، الشمال الشرقي السوري.
 
 **World regions** come from ``data/world_regions.csv`` (UN M49 regions and conventional ones, each a list of
 member countries; ``data/tools/world_regions.py``): the area is the union of the members' outlines, simplified,
@@ -32,7 +34,9 @@ Australia), a curated or natural region (West Bank, الضفة الغربية), 
 town's name is shared (resolution weighs the two). Where a curated region already is a country's direction
 (data/places.geojson's ``northeast-syria``), or a first-level division is named so (South Lebanon, the South
 Governorate; East Kazakhstan), the derived names are added to it and no second place is made: curated regions
-and divisions, which have real outlines, keep winning. This runs after every other source so that all those names are known.
+and divisions, which have real outlines, keep winning. A name a country shares with another country or another
+country's division (Georgia, Congo) makes no direction names: "north Georgia" in local news is the US state's.
+This runs after every other source so that all those names are known.
 """
 
 from __future__ import annotations
@@ -125,6 +129,25 @@ def direction_area(geom: Any, key: str) -> Any:
     return shapely.intersection(geom, shapely.box(xa, ya, xb, yb))
 
 
+def _people_point(area: Any, cities: Any, fallback: Any) -> tuple[float, float]:
+    """Where the people of ``area`` live: the population-weighted mean of its cities (``(lon, lat, pop)``), if
+    that lies inside it, else its biggest city; a point inside it when it has none. The middle of a box cut is
+    often empty land (eastern Libya's is desert; its people are in Benghazi), and a map point is read as where
+    things happen."""
+    import shapely
+
+    inside = [c for c in cities if shapely.contains_xy(area, c[0], c[1])]
+    if not inside:
+        return fallback(area)
+    total = sum(c[2] for c in inside)
+    lon = sum(c[0] * c[2] for c in inside) / total
+    lat = sum(c[1] * c[2] for c in inside) / total
+    if shapely.contains_xy(area, lon, lat):
+        return lat, lon
+    big = max(inside, key=lambda c: c[2])
+    return big[1], big[0]
+
+
 def _split(cell: str | None) -> list[str]:
     return [x.strip() for x in (cell or "").split("|") if x.strip()]
 
@@ -153,9 +176,10 @@ def add_regions(b: Any, polygons: dict[str, Any], countries_csv: Path, path: Pat
         return None
 
     def shared(name: str, cc: str) -> bool:
-        """Whether another country's first-level division bears ``name`` too: "north Georgia" in local news is
-        the US state's north, so such a country gets no direction names in that language."""
-        return any(ref & 15 in (g.NAME, g.ALIAS) and b.cols["kind"][ref >> 4] == "admin1"
+        """Whether another country or another country's first-level division bears ``name`` too: "north
+        Georgia" in local news is the US state's north, "eastern Congo" mostly the DR Congo's; such a name makes
+        no direction names (the country's other names still do)."""
+        return any(ref & 15 in (g.NAME, g.NAME_AR, g.ALIAS) and b.cols["kind"][ref >> 4] in ("admin1", "country")
                    and b.cols["cc"][ref >> 4] != cc for ref in b.index.get(key(name), ()))
 
     def name_all(i: int, names: list[str], first_type: int) -> None:
@@ -163,6 +187,10 @@ def add_regions(b: Any, polygons: dict[str, Any], countries_csv: Path, path: Pat
             if holder(n) is None:
                 b.add_name(n, i, first_type if k == 0 else g.ALIAS)
 
+    towns: dict[str, list[tuple[float, float, int]]] = {}
+    for j, kind in enumerate(b.cols["kind"]):
+        if kind == "city":
+            towns.setdefault(b.cols["cc"][j], []).append((b.cols["lon"][j], b.cols["lat"][j], b.cols["pop"][j]))
     added = 0
     with countries_csv.open(encoding="utf-8", newline="") as fh:
         rows = {r["iso2"]: r for r in csv.DictReader(fh)}
@@ -198,7 +226,7 @@ def add_regions(b: Any, polygons: dict[str, Any], countries_csv: Path, path: Pat
             area = direction_area(geom, d[0])
             if area.is_empty or area.area <= 0:
                 continue
-            lat, lon = rep_point(area)
+            lat, lon = _people_point(area, towns.get(cc, ()), rep_point)
             label_en = f"{d[1]} {name_en}" if d[0] != "central" else f"Central {name_en}"
             label_ar = f"{d[3]} {name_ar}" if name_ar else ""
             what = "the central part" if d[0] == "central" else f"the {d[0]}ern part"
