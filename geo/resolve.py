@@ -28,9 +28,9 @@ from typing import Any, NamedTuple
 
 from .extract import NO_UNLOCATED_CUES, RawMatch
 from .gazetteer import ALT, BARE, DEMONYM, NAME, NEAR_COUNTRY_DEG, Gazetteer, NameRef
+from .gazetteer.sources.regions import DIRECTION_PREFIX
 from .model import NATURAL_KINDS, Candidate
 from .scoring import CONTEXT, PINS, PINS_VALUE, STATED, WEIGHTS, Evidence
-from .sources.regions import DIRECTION_PREFIX
 from .text import AR_HOMOGRAPHS, ARABIC_SPEAKING, CONTEXT_NAMES, CUES, fold_name, is_arabic
 from .translit import arabic_skeleton, latin_skeleton, same_start
 

@@ -159,7 +159,7 @@ class Weights:
     sentence_start_pop: int = 1_000_000
     #: "in Reading": a Latin homograph after a locative word, from this population.
     locative_homograph_pop: int = 100_000
-    #: A natural feature weighing less than this is a minor one (geo.gazetteer._add_natural_features) ...
+    #: A natural feature weighing less than this is a minor one (geo.gazetteer.build._add_natural_features) ...
     minor_feature_pop: int = 100_000
     #: ... read only within this many degrees of a country the statement names.
     minor_feature_near_deg: float = 0.5
@@ -182,7 +182,7 @@ class Weights:
     demonym_floor: float = 0.85
     alternate_name_penalty: float = 0.1
     everyday_word_penalty: float = 0.15
-    #: A part of a country named by direction (geo.sources.regions): its outline is a box cut, not a boundary.
+    #: A part of a country named by direction (geo.gazetteer.sources.regions): its outline is a box cut, not a boundary.
     derived_region_penalty: float = 0.15
     #: A single frequent word with no stated evidence (not a country or region).
     bare_frequent_zipf: float = 4.0

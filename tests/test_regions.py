@@ -1,4 +1,4 @@
-"""Parts of a country named by direction and world regions (geo/sources/regions.py, data/world_regions.csv)."""
+"""Parts of a country named by direction and world regions (geo/gazetteer/sources/regions.py, world_regions.csv)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import pytest
 import shapely
 
 from geo import geoparse
+from geo.gazetteer.sources.regions import DIRECTIONS, direction_area, direction_names
 from geo.mapview import build_map
-from geo.sources.regions import DIRECTIONS, direction_area, direction_names
 
 CSV = Path(__file__).resolve().parent.parent / "data" / "world_regions.csv"
 

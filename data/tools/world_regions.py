@@ -13,7 +13,7 @@ Two kinds of region:
   the definition used.
 
 Only names and member codes are written (ISO 3166-1 alpha-2, space separated); the gazetteer
-(``geo/sources/regions.py``) draws a region as the union of its members' outlines, so no geometry is
+(``geo/gazetteer/sources/regions.py``) draws a region as the union of its members' outlines, so no geometry is
 committed. Usage (from the repository root)::
 
     .venv/bin/python data/tools/world_regions.py --src DIR   # DIR holds all.csv

@@ -47,7 +47,7 @@ from typing import Any
 
 __all__ = ["DIRECTIONS", "DIRECTION_PREFIX", "WORLD_REGIONS", "add_regions", "direction_names", "direction_area"]
 
-WORLD_REGIONS = Path(__file__).resolve().parents[2] / "data" / "world_regions.csv"
+WORLD_REGIONS = Path(__file__).resolve().parents[3] / "data" / "world_regions.csv"
 #: Place ids of the derived parts of countries start with this: ``direction:LB:south``.
 DIRECTION_PREFIX = "direction:"
 
@@ -154,13 +154,13 @@ def _split(cell: str | None) -> list[str]:
 
 def add_regions(b: Any, polygons: dict[str, Any], countries_csv: Path, path: Path = WORLD_REGIONS) -> int:
     """Add the directional parts of every country with an outline in ``polygons`` (ISO alpha-2 → shapely
-    geometry) and the world regions of ``path`` to the gazetteer builder ``b`` (a ``geo.gazetteer._Builder``);
+    geometry) and the world regions of ``path`` to the gazetteer builder ``b`` (a ``geo.gazetteer.builder._Builder``);
     returns how many places were added. ``countries_csv`` is ``data/countries.csv`` (names, aliases, nisba)."""
     import shapely
 
-    from .. import gazetteer as g
-    from ..placesfile import rep_point
-    from ..text import fold_name, tokens
+    from ...placesfile import rep_point
+    from ...text import fold_name, tokens
+    from .. import index as g  # the name types, the kinds' prominence
 
     def key(name: str) -> tuple[str, ...]:
         return tuple(tokens(fold_name(name)))
