@@ -722,6 +722,9 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
     الكويت); a city's club in a match report ("Brighton beat Wolves", فاز ... على ضيفه الرمثا).
 
     ``persons`` holds the names already read as a person's (given names: "Washington Sundar").
+
+    A rule added here that reads a word around the name adds that word's table to :data:`_HOT_BEFORE` or
+    :data:`_HOT_AFTER` (or tests the name's key in the fast path): names with none of them skip the rules.
     """
     if not matches:
         return matches

@@ -473,7 +473,8 @@ _BY_CONTEXT = object()
 
 def _region_vote_static(m: RawMatch, gaz: Gazetteer) -> object:
     """:func:`_region_vote` of ``m`` when no statement can change it, else :data:`_BY_CONTEXT`: only the
-    branch of a name that is one province's own reads the statement's countries and the name's vote."""
+    branch of a name that is one province's own reads the statement's countries and the name's vote (a rule
+    that makes another branch read them must return :data:`_BY_CONTEXT` for it too)."""
     cands = _choosable(m, gaz)
     if cands and m.cue not in NOT_PLACE_KINDS:
         provinces = [i for i, t in cands.items() if gaz.kind(i) == "admin1" and t != ALT]
@@ -940,7 +941,10 @@ def _prepare(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str] | None) -> _Prepa
     """What :func:`_resolve_one` decides before it reads the statement: the readings it weighs (``None``:
     none), the cue it reads them with, and each reading's score and evidence from the reading alone, in
     the order they are added (so the sums are the same floats); or, for a cue of another kind, the
-    readings to list for an unlocated mention. ``doc_cc`` is read only for natural features."""
+    readings to list for an unlocated mention. ``doc_cc`` is read only for natural features.
+
+    Kept per :func:`_prepared`'s key: a rule added here reads only the match's key, readings, cue, cue word
+    and article; anything that reads the statement belongs in :func:`_resolve_one`'s loop."""
     cands = _choosable(m, gaz)
     # A natural feature is never what a cue word announces ("the town of Shire" is not Malawi's river). Read by
     # one word (Nile, Ebola, الفرات), or when minor, it needs a country the statement names beside it: else the
