@@ -269,12 +269,15 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
     numbered = _numbered_road(c, words, seps, starts, cased)
     if numbered is not None:
         return [numbered]
-    # A proper name's head is capitalised ("Main Street", "Neches River"): "this road", "the county", "a
-    # Gothic cathedral" are descriptions. Plural heads of a list stay lower case ("Navarro and Ellis counties").
-    if not _upper(cased, starts, c) and w not in _MANY:
+    # A street's or a natural feature's name has its head capitalised ("Main Street", "Neches River"): "Area
+    # road", "Mom's Donut Shop drive" are descriptions. Districts and facilities are often written with a lower
+    # case head ("Giza's Haram district", "Maoxian county", "Bab el-Oued hospital").
+    lower = not _upper(cased, starts, c)
+    if lower and w != "port" and (w in _NATURAL_BEFORE_EN or w in _NATURAL_AFTER_EN
+                                  or FACILITY_CUES_EN.get(w) == "street"):
         return []
     if w in _NATURAL_BEFORE_EN and c + 1 < n and _upper(cased, starts, c + 1) \
-            and seps[c + 1] in (" ", ". ") and not words[c + 1].isdigit():
+            and (seps[c + 1] == " " or (w == "mt" and seps[c + 1] == ". ")) and not words[c + 1].isdigit():
         # "River Lune", "Lake Lanier", "Mount Hood", "Mt. Washington": the capitalised run after the head.
         last = c + 1
         while last + 1 < n and last - c < 4 and seps[last + 1] == " " and _upper(cased, starts, last + 1) \
@@ -296,8 +299,9 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
         nxt = words[c + 1]
         if nxt in _DIRECTIONS and kind == "street" and _upper(cased, starts, c + 1):
             end = starts[c + 1] + len(nxt)
-        elif _upper(cased, starts, c + 1) or nxt.isdigit() or (len(nxt) == 1 and kind == "district"):
-            return []
+        elif (_upper(cased, starts, c + 1) and kind != "district") or nxt.isdigit() \
+                or (len(nxt) == 1 and kind == "district"):
+            return []  # (a county heads its organisations' names and is still the county: "Hall County Schools")
     if w in _ABBREVIATED and end < len(cased) and cased[end] == ".":
         end += 1  # "Main St.": the full stop is the abbreviation's
     # The capitalised run before the cue: "Wythenshawe", "Entebbe International", "Royal Brisbane and Women's".
@@ -315,6 +319,8 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
             break
     while first < c and words[first] in _EN_INNER:
         first += 1
+    if lower and first == c - 1 and (first == 0 or "\n" in seps[first] or seps[first].rstrip()[-1:] in (".", "!", "?")):
+        return []  # "This road", "Two counties", "School districts": capitalised only as a sentence's first word
     if first == c or all(words[t] in _DIRECTIONS or words[t] in _EN_INNER for t in range(first, c)):
         return []  # "Eastern District" (a court), "North County": a direction is no name
     if kind == "street" and first >= 2 and seps[first] == ". " and words[first - 1] in _DIRECTION_LETTERS \
@@ -418,8 +424,8 @@ def _own(f: Facility, inner: list[int], located: Sequence[tuple[int, int, Place,
     if any(w not in _DIRECTIONS for w in lead):
         return None
     word = text[k[0]:k[1]]
-    if gaz is not None and " " not in word and gaz.is_common_word(word):
-        return None
+    if gaz is not None and " " not in word and not is_arabic(word) and gaz.is_common_word(word):
+        return None  # (an Arabic town that is also a word, مرفأ صيدا, was already weighed by resolution)
     return k
 
 
