@@ -30,6 +30,7 @@ from .text import (
     FACILITY_CUES_EN,
     MONTHS,
     NEVER_PLACE_ALONE,
+    WEEKDAYS,
     Folded,
     fold_name,
     is_arabic,
@@ -99,6 +100,7 @@ _CUES_EN = frozenset(FACILITY_CUES_EN) | {"port", "highway", "route", "interstat
 # Road numbers written with a letter: "I-95", "US-24", "SR-20" (a hyphen), "the A40", "the M25" (British).
 _ROAD_LETTERS_HYPHEN = frozenset({"i", "us", "sr"})
 _ROAD_NUMBER_RE = re.compile(r"[am]\d{1,4}")
+_ORDINAL_RE = re.compile(r"\d+(?:st|nd|rd|th)")
 # Cue words written short with a full stop that belongs to the name ("Main St.", "Lafayette Ave.").
 _ABBREVIATED = frozenset({"st", "rd", "ave", "blvd", "mt"})
 # One-letter directions before a street's name ("E. Broad St.", "N. High St.").
@@ -277,7 +279,8 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
                                   or FACILITY_CUES_EN.get(w) == "street"):
         return []
     if w in _NATURAL_BEFORE_EN and c + 1 < n and _upper(cased, starts, c + 1) \
-            and (seps[c + 1] == " " or (w == "mt" and seps[c + 1] == ". ")) and not words[c + 1].isdigit():
+            and (seps[c + 1] == " " or (w == "mt" and seps[c + 1] == ". ")) and not words[c + 1].isdigit() \
+            and not (c > 0 and seps[c] == " " and _upper(cased, starts, c - 1)):  # "Cedar River Seafood"
         # "River Lune", "Lake Lanier", "Mount Hood", "Mt. Washington": the capitalised run after the head.
         last = c + 1
         while last + 1 < n and last - c < 4 and seps[last + 1] == " " and _upper(cased, starts, last + 1) \
@@ -295,20 +298,26 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
     # A capitalised word after the head makes it part of a longer name ("Pleasant Lane School", "Cedar River
     # Seafood", "Upper King Street Neighborhood Association"); a direction after a street is part of its name
     # ("40th Avenue South", "Seventh Street Northwest"); "District A", "Fire Station 2" are numbered.
-    if c + 1 < n and seps[c + 1] == " ":
+    if c + 1 < n and seps[c + 1] in (" ", ". "):
         nxt = words[c + 1]
-        if nxt in _DIRECTIONS and kind == "street" and _upper(cased, starts, c + 1):
-            end = starts[c + 1] + len(nxt)
-        elif (_upper(cased, starts, c + 1) and kind != "district") or nxt.isdigit() \
-                or (len(nxt) == 1 and kind == "district"):
-            return []  # (a county heads its organisations' names and is still the county: "Hall County Schools")
+        if kind == "street" and _upper(cased, starts, c + 1) and (
+                nxt in _DIRECTIONS or (nxt in _DIRECTION_LETTERS and seps[c + 1] == " " and c + 2 < n
+                                       and seps[c + 2] == "." and words[c + 2] in _DIRECTION_LETTERS)):
+            # "Seventh Street Northwest", "Seventh Street N.W."
+            end = starts[c + 1] + len(nxt) if nxt in _DIRECTIONS else starts[c + 2] + len(words[c + 2]) + 1
+        elif seps[c + 1] == " " and ((_upper(cased, starts, c + 1) and kind != "district" and nxt not in MONTHS
+                                      and nxt not in WEEKDAYS) or (kind == "district" and (
+                                          len(nxt) == 1 or nxt.isdigit()))):
+            # (a county heads its organisations' names and is still the county: "Hall County Schools"; a
+            # weekday or month after it starts no longer name: "on Elizabeth Road Thursday")
+            return []
     if w in _ABBREVIATED and end < len(cased) and cased[end] == ".":
         end += 1  # "Main St.": the full stop is the abbreviation's
     # The capitalised run before the cue: "Wythenshawe", "Entebbe International", "Royal Brisbane and Women's".
     first = c
     while first - 1 >= 0 and c - first < 5 and seps[first] in (" ", "-", "'"):
         prev = words[first - 1]
-        if _upper(cased, starts, first - 1):
+        if _upper(cased, starts, first - 1) or _ORDINAL_RE.fullmatch(prev):  # "42nd Street"
             if prev in _EN_NOT_NAME:
                 break
             first -= 1
@@ -405,6 +414,8 @@ def _approximate(f: Facility, surface: str, anchor: Place) -> Place:
 # "Carle Foundation Hospital, Urbana", "مستشفى الشفاء في غزة", "سجن صيدنايا بريف دمشق" (a cue word of the town's
 # kind between is read by the matcher as part of the town's own span).
 _LOCATED_AFTER_RE = re.compile(r"(?:,|\s|\bin\b|\bat\b|\bnear\b|\bof\b|في|ب|قرب|شمال|جنوب|شرق|غرب|مدينة|مدينه)*")
+# How many sentences back a town still places a facility whose own sentence names none.
+_SENTENCES_BACK = 2
 # A natural feature the gazetteer has under the name, nearer than this to the place the statement names there
 # (degrees, about 250 km), is that feature: "the Sacramento River" in a story from Sacramento.
 _FEATURE_NEAR_DEG = 2.5
@@ -441,7 +452,7 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
     A facility is placed at the town its name starts with when its cue says so (a port, an airport, a
     hospital); otherwise, and for those without such a town, at the town written right after it as its
     location ("in Fort Worth", في حلب), else at the nearest town named before it in its sentence, else later
-    in its sentence, else in the sentence before; else at the town its name starts with; else it stays
+    in its sentence, else in the two sentences before; else at the town its name starts with; else it stays
     unlocated. Never at a town named further away in the text (a dateline, a bigger town named elsewhere)."""
     out: list[Placed] = []
     inside: set[int] = set()
@@ -477,7 +488,7 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
                 near = located[towns[b]]
             elif t < len(towns) and sentence_of(town_starts[t]) == sent:
                 near = located[towns[t]]  # later in its sentence: "the Red River crested ... in Fargo"
-            elif s_b == sent - 1:
+            elif b >= 0 and s_b >= sent - _SENTENCES_BACK:
                 near = located[towns[b]]
         anchor, how = None, ""
         if own is not None and (f.name_first or near is None):
@@ -485,6 +496,13 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
         elif near is not None:
             anchor, how = near, "the nearest place the statement names"
         word = f"{f.kind} cue {f.cue_word!r}"
+        if anchor is None and gaz is not None and f.kind in NATURAL_KINDS and features:
+            # No town near it: a feature of that name is still the one the gazetteer has, when it has one only.
+            only = {i for fs, fe, refs in features if f.fs <= fs and fe <= f.fe for i in refs if gaz.kind(i) == f.kind}
+            if len(only) == 1:
+                out.append(Placed(f.fs, f.fe, gaz.place(only.pop()), 0.4,
+                                  f"{word}; the only {f.kind} of that name in the gazetteer", f.kind))
+                continue
         if anchor is None:
             out.append(Placed(f.fs, f.fe, None, 0.5, f"{word} with a name not in the gazetteer", f.kind))
             continue
