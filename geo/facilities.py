@@ -58,7 +58,7 @@ _AMBIGUOUS = frozenset(fold_name(w) for w in (
 # Words that end an Arabic name: prepositions, particles, relatives.
 _STOP_AR = frozenset(fold_name(w) for w in (
     "في من إلى الى على عن مع بين قرب أمام امام بعد قبل حيث منذ خلال عند لدى الذي التي الذين اللي وسط داخل خارج "
-    "و أو ثم بل لكن إن أن قد لا لم لن ما هو هي هم كان كانت عم رح").split())
+    "ذي ذو ذات و أو ثم بل لكن إن أن قد لا لم لن ما هو هي هم كان كانت عم رح").split())
 # Generic complements: a cue word followed by one of these is a description, not a name (شارع رئيسي,
 # مستشفى ميداني, الطريق الرئيسي, مطار دولي).
 _GENERIC_AR = frozenset(fold_name(w) for w in (
@@ -73,6 +73,11 @@ _CLOSING_AR = frozenset(fold_name(w) for w in (
 # Titles inside a name: the word after one continues the name (ملعب مدينة الأمير سلطان, مستشفى الملك فهد).
 _NAME_TITLES = frozenset(fold_name(w) for w in "الأمير الملك الشيخ الإمام السلطان الشهيد الرئيس".split())
 _MAX_NAME = 5
+_ROAD_AR = fold_name("طريق")
+# Definite adjectives after a definite cue that describe rather than name: "the said mosque", "the first".
+_ADJECTIVE_NOT_NAME_AR = frozenset(fold_name(w) for w in (
+    "المذكور المذكورة الأول الأولى الثاني الثانية الأخير الأخيرة نفسه نفسها الحالي الحالية المجاور المجاورة "
+    "الصغير الصغيرة الضخم الضخمة الأثري الأثرية الشهير الشهيرة الوحيد الوحيدة").split())
 # English words that may stand inside a capitalised name without a capital.
 _EN_INNER = frozenset({"and", "'s"})
 _EN_NOT_NAME = frozenset({"the", "a", "an", "in", "at", "on", "to", "from", "near", "by"})
@@ -89,7 +94,11 @@ _MORE_CUES_AR = {fold_name(w): kind for kind, ws in {
 }.items() for w in ws.split()}
 _CUES_AR = {**FACILITY_CUES_AR, **_MORE_CUES_AR}
 _AMBIGUOUS = _AMBIGUOUS | frozenset(fold_name(w) for w in "جبل قصر معبر مقبرة".split())
-_CUE_ENDINGS = frozenset(w[-2:] for w in _CUES_AR)
+# Places of worship and palaces are named by an adjective after the definite noun as often as by a construct
+# (الجامع الأموي "the Umayyad Mosque", الحرم الإبراهيمي, الكنيسة الشرقية): the definite cue then takes one
+# definite word that is no generic complement (not المسجد الكبير "the big mosque" ... nor الجامع المذكور).
+_DEFINITE_CUES_AR = {fold_name(w): "facility" for w in "الجامع المسجد الكنيسة القصر الحرم".split()}
+_CUE_ENDINGS = frozenset(w[-2:] for w in (*_CUES_AR, *_DEFINITE_CUES_AR))
 # English natural-feature heads: after the name ("Neches River", "Freeborn Lake", "Smoky Mountains") or before
 # it ("River Lune", "Lake Lanier", "Mount Hood"), to the kind of feature.
 _NATURAL_AFTER_EN = {"river": "river", "creek": "river", "canal": "river", "lake": "lake",
@@ -125,9 +134,11 @@ class Facility(NamedTuple):
 
 def _cue_ar(tok: str) -> tuple[str, str] | None:
     """``(cue word, kind)`` for an Arabic token that is a facility cue, its proclitics (not the article) taken off."""
-    hit = _CUES_AR.get(tok)
+    hit = _CUES_AR.get(tok) or _DEFINITE_CUES_AR.get(tok)
     if hit:
         return tok, hit
+    if tok[:1] in "وبف" and tok[1:] in _DEFINITE_CUES_AR:
+        return tok[1:], "facility"  # والجامع الأموي, بالمسجد الأقصى
     for pl, stem in strip_proclitics(tok):
         # Not through the article: المرفأ "the port" is no construct head (مرفأ بيروت is).
         if pl and "ال" not in tok[:pl] and tok[:pl] not in ("لل", "ولل", "فلل") and stem in _CUES_AR:
@@ -187,6 +198,18 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
         return []
     # The cue word without its proclitics starts the phrase.
     fs = starts[c] + len(words[c]) - len(cue)
+    if cue == _ROAD_AR and (words[c] != cue or (c > 0 and words[c - 1] == "عن")):
+        return []  # عن طريق X, بطريق X "by way of X": a means, not a road
+    if cue in _DEFINITE_CUES_AR:
+        first = words[c + 1]
+        if not first.startswith("ال") or first in _GENERIC_AR or first in _CLOSING_AR or first in _STOP_AR \
+                or first[2:] in _CUES_AR or c + 1 in match_at or first in _ADJECTIVE_NOT_NAME_AR:
+            return []
+        last = c + 1
+        while last + 1 < n and seps[last + 1] == " " and words[last + 1] in _CLOSING_AR:
+            last += 1
+        fe = starts[last] + len(words[last])
+        return [Facility(fs, fe, starts[c + 1], fe, kind, cue, False, False)]
     names: list[tuple[int, int]] = []  # (first token, last token) of each name
     t = c + 1
     while t < n:
@@ -211,8 +234,9 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
             # after a title (الأمير سلطان); a preposition or a line end stops it.
             while last + 1 < n and last + 1 - t < _MAX_NAME and seps[last + 1] == " ":
                 nxt = words[last + 1]
-                if nxt in _STOP_AR or not is_arabic(nxt) or nxt[:1] == "و" or nxt in _CLOSING_AR:
-                    break
+                if nxt in _STOP_AR or not is_arabic(nxt) or nxt[:1] == "و" or nxt in _CLOSING_AR \
+                        or nxt[2:] in _CUES_AR or nxt in _CUES_AR:
+                    break  # (a cue word starts a new phrase: مسجد ابن طولون المسجد الوحيد بمصر)
                 if nxt.startswith("ال") or words[last] in _NAME_TITLES or nxt in _NASAB_AR \
                         or words[last] in _NASAB_AR or not gaz.is_common_word(nxt):
                     last += 1
@@ -243,12 +267,13 @@ def _not_a_name_ar(cue: str, first: str, gaz: Gazetteer) -> bool:
         return True
     if first.startswith("ال") or first in _NASAB_AR:
         return False
+    if first[:1] == "و" and not first.startswith("واد"):
+        return True  # a conjunction: مسجد وجامع "a mosque and a congregational mosque", قضاء وقدرا "fate"
     if first.endswith("ه") and (cue in _AMBIGUOUS or first[:1] in "يتا"):
         # (folded: ة and the pronoun ه are one letter) a verb with its object (مسجد أقامه التجار "a mosque the
         # merchants built", ملعب يملكه) or, after an ambiguous cue, an indefinite feminine adjective (أحياء متضررة)
         return True
-    # A conjunction: مسجد وجامع "a mosque and a congregational mosque", مسجد ونصفه "a mosque, and half of it".
-    return first[:1] == "و" and (first[1:] in _CUES_AR or first.endswith("ه"))
+    return False
 
 
 def _upper(cased: str, starts: list[int], t: int) -> bool:
@@ -453,13 +478,20 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
     hospital); otherwise, and for those without such a town, at the town written right after it as its
     location ("in Fort Worth", في حلب), else at the nearest town named before it in its sentence, else later
     in its sentence, else in the two sentences before; else at the town its name starts with; else it stays
-    unlocated. Never at a town named further away in the text (a dateline, a bigger town named elsewhere)."""
+    unlocated. Never at a town named further away in the text (a dateline, a bigger town named elsewhere),
+    except a district or county, which goes to the town the statement names most (a local story's county).
+    A river, lake or mountain the gazetteer has by that name near the town found is that feature."""
     out: list[Placed] = []
     inside: set[int] = set()
     text = folded.text
     starts = [fs for fs, _, _, _ in located]  # in text order
     towns = [k for k, (_, _, p, _) in enumerate(located) if p.kind in ("city", "town")]
     town_starts = [located[k][0] for k in towns]
+    # The town the statement names most (ties: the first named), for districts only: computed once.
+    counts: dict[str, list[int]] = {}
+    for k in towns:
+        counts.setdefault(located[k][2].place_id, []).append(k)
+    main = located[max(counts.values(), key=lambda ks: (len(ks), -ks[0]))[0]] if counts else None
     for f in found:
         lo = bisect_left(starts, f.name_fs)
         inner = [k for k in range(lo, bisect_left(starts, f.name_fe)) if located[k][1] <= f.name_fe]
@@ -490,19 +522,15 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
                 near = located[towns[t]]  # later in its sentence: "the Red River crested ... in Fargo"
             elif b >= 0 and s_b >= sent - _SENTENCES_BACK:
                 near = located[towns[b]]
+        if near is None and f.kind == "district" and main is not None:
+            # A district or county with no town near it: the statement's main town (a local story's county)
+            near = main
         anchor, how = None, ""
         if own is not None and (f.name_first or near is None):
             anchor, how = own, "the place named in it"
         elif near is not None:
             anchor, how = near, "the nearest place the statement names"
         word = f"{f.kind} cue {f.cue_word!r}"
-        if anchor is None and gaz is not None and f.kind in NATURAL_KINDS and features:
-            # No town near it: a feature of that name is still the one the gazetteer has, when it has one only.
-            only = {i for fs, fe, refs in features if f.fs <= fs and fe <= f.fe for i in refs if gaz.kind(i) == f.kind}
-            if len(only) == 1:
-                out.append(Placed(f.fs, f.fe, gaz.place(only.pop()), 0.4,
-                                  f"{word}; the only {f.kind} of that name in the gazetteer", f.kind))
-                continue
         if anchor is None:
             out.append(Placed(f.fs, f.fe, None, 0.5, f"{word} with a name not in the gazetteer", f.kind))
             continue

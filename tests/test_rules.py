@@ -740,3 +740,15 @@ def test_an_arabic_facility_name_keeps_its_lineage_words_and_a_verb_or_conjuncti
     assert _facilities("في المدينة مسجد وجامع وكنيسة أثرية قرب حلب.", gaz) == []
     got = _facilities("أغلقت الشرطة شارع الحمرا ودوار المنارة في بيروت.", gaz)
     assert [(s, k) for s, k, _, _ in got] == [("شارع الحمرا", "street"), ("دوار المنارة", "street")]
+
+
+def test_an_arabic_mosque_church_or_palace_named_by_an_adjective_after_its_definite_noun_is_a_facility(gaz):
+    # الجامع الأموي "the Umayyad Mosque", الحرم الإبراهيمي: the definite cue and one definite adjective that names;
+    # a generic or descriptive one (الكبير "big", الوحيد "only") is no name, nor a means: عن طريق البحر, قضاء وقدرا.
+    got = _facilities("ويتألف الجامع الأموي في دمشق من قاعة كبيرة.", gaz)
+    assert got == [("الجامع الأموي", "facility", "facility", "geonames:170654")]
+    assert [s for s, *_ in _facilities("زار الوفد الحرم الإبراهيمي في مدينة الخليل.", gaz)] == ["الحرم الإبراهيمي"]
+    assert _facilities("صلى في المسجد الكبير ثم عاد إلى حلب.", gaz) == []
+    got = [s for s, *_ in _facilities("يعد مسجد ابن طولون المسجد الوحيد بمصر الذي احتفظ بشكله.", gaz)]
+    assert got == ["مسجد ابن طولون"]
+    assert _facilities("وصلت المساعدات عن طريق البحر إلى حلب. هل كان الحادث قضاء وقدرا في حلب؟", gaz) == []
