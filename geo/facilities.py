@@ -487,7 +487,8 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
     starts = [fs for fs, _, _, _ in located]  # in text order
     towns = [k for k, (_, _, p, _) in enumerate(located) if p.kind in ("city", "town")]
     town_starts = [located[k][0] for k in towns]
-    # The town the statement names most (ties: the first named), for districts only: computed once.
+    # The town the statement names most (ties: the first named), for districts and to choose among natural
+    # features of one name only (never to place a facility approximately): computed once.
     counts: dict[str, list[int]] = {}
     for k in towns:
         counts.setdefault(located[k][2].place_id, []).append(k)
@@ -531,6 +532,15 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
         elif near is not None:
             anchor, how = near, "the nearest place the statement names"
         word = f"{f.kind} cue {f.cue_word!r}"
+        if anchor is None and gaz is not None and f.kind in NATURAL_KINDS and features and main is not None:
+            # No town near it: the gazetteer's feature of that name near the statement's main town ("the
+            # Sacramento River" in a story from Sacramento) is still that feature; a namesake far away is not.
+            feature = _nearest_feature(f, features, main[2], gaz)
+            if feature is not None:
+                out.append(Placed(f.fs, f.fe, feature, 0.4,
+                                  f"{word}; the {feature.kind} of that name nearest {main[2].name}, the place "
+                                  f"the statement names most", f.kind))
+                continue
         if anchor is None:
             out.append(Placed(f.fs, f.fe, None, 0.5, f"{word} with a name not in the gazetteer", f.kind))
             continue

@@ -752,3 +752,11 @@ def test_an_arabic_mosque_church_or_palace_named_by_an_adjective_after_its_defin
     got = [s for s, *_ in _facilities("يعد مسجد ابن طولون المسجد الوحيد بمصر الذي احتفظ بشكله.", gaz)]
     assert got == ["مسجد ابن طولون"]
     assert _facilities("وصلت المساعدات عن طريق البحر إلى حلب. هل كان الحادث قضاء وقدرا في حلب؟", gaz) == []
+
+
+def test_a_natural_feature_with_no_town_near_it_is_the_gazetteers_feature_near_the_statements_main_town_or_unlocated(gaz):
+    # The story's main town chooses among features of that name; it never places one approximately.
+    text = "Officials in Toronto met on Monday. They talked. They voted. Swimmers in Lake Ontario were warned."
+    assert _facilities(text, gaz) == [("Lake Ontario", "lake", "lake", "ne:lake-ontario")]
+    text = "FARGO, N.D. - Officials met on Monday. They talked. They voted. The Zorblatt River is rising."
+    assert _facilities(text, gaz) == [("Zorblatt River", "river", None, None)]
