@@ -300,13 +300,14 @@ _Region = tuple[str, str]  # (country code, GeoNames admin1 code)
 
 
 def _region_of(gaz: Gazetteer, i: int) -> _Region | None:
-    """The first-level division a place is, or lies in, as ``(country, GeoNames admin1 code)``.
+    """The first-level division a place is, or lies in, as ``(country, GeoNames admin1 code)``: a county lies
+    in its state, so "Marion County" in a Kansas story is the Kansas one, not the largest of seventeen.
 
     A province's GeoNames code is its seat city's (our admin1 ids are ISO 3166-2, which equals GeoNames'
     code only in some countries, such as the US)."""
     kind = gaz.kind(i)
-    if kind in ("city", "town"):
-        a1 = gaz.admin1_code(i)
+    if kind in ("city", "town", "district"):
+        a1 = gaz.admin1_code(i)  # a district's is its state's where a source gives it (US counties)
     elif kind == "admin1":
         seat = gaz.seat(i)
         a1 = gaz.admin1_code(seat) if seat is not None else ""
@@ -474,7 +475,7 @@ def _regional(cands: dict[int, int], gaz: Gazetteer, regions: dict[_Region, froz
     home = {cc for cc, _ in regions}
     for i in cands:
         kind = gaz.kind(i)
-        if kind not in ("city", "town", "admin1"):
+        if kind not in ("city", "town", "admin1", "district"):
             return False
         if _region_of(gaz, i) in regions:
             continue

@@ -677,3 +677,13 @@ def test_a_continent_after_a_compass_word_is_a_world_region_not_the_continent(ga
                                            ("Africa", "geonames:6255146")]
     got = rows("ضربت الفيضانات جنوب شرق آسيا وشمال أفريقيا، وتأثرت آسيا كلها.", gaz)
     assert [(s, p) for s, p, _ in got] == [("آسيا", "geonames:6255147")]
+
+
+def test_a_county_named_in_a_statement_about_a_state_is_that_states_county(gaz):
+    # Seventeen states have a Marion County; the statement's own state chooses among them, as it does among
+    # namesake towns, and without a state the biggest one stays the reading.
+    got = rows("Snow closed schools across Kansas on Monday; crews in Marion County worked overnight.", gaz)
+    assert ("Marion County", "uscounty:20115", "") in got
+    got = rows("Storms hit Texas on Monday, and Marion County opened shelters.", gaz)
+    assert ("Marion County", "uscounty:48315", "") in got
+    assert ("Marion County", "uscounty:18097", "") in rows("Crews in Marion County worked overnight.", gaz)
