@@ -93,6 +93,19 @@ _NOT_SURNAMES = frozenset(
     "president foreign defense defence interior national state embassy airways university city province "
     "governorate region camp prison crossing border police security council officials authorities".split()
 )
+#: Capitalised words that follow a place's name as the office, body or service of that place ("Ohio Senate",
+#: "Mansfield Mayor Don Culliver", "Kentucky Attorney General", "Huntsville Fire Chief", "Georgia Bureau of
+#: Investigation", "Minnesota Republican"): after a name they make it a place's, not a given name's.
+_OFFICE_WORDS = frozenset(
+    "mayor governor gov lt lieutenant senator sen rep representative congressman congresswoman delegate "
+    "sheriff fire police attorney solicitor judge court supreme superior circuit district senate house "
+    "assembly legislature legislative legislator legislators lawmakers board chamber bureau department dept "
+    "agency commission commissioner commissioners selectman selectmen alderman aldermen trustees treasurer "
+    "public regional community municipal metropolitan metro republican republicans democrat democrats "
+    "democratic gop senior junior high middle elementary historical transit utilities utility water "
+    "emergency highway patrol forestry wildlife parks recreation tourism economic development "
+    "health hospital medical schools residents voters officials".split()
+)
 _ENGLISH_LIST = frozenset({"and", ",", "the", "&"})
 #: Head nouns of institutions named after a place ("Lebo High School", "Marion County Courthouse"): two
 #: capitalised words before one are a name, not a given name and surname.
@@ -626,6 +639,8 @@ def _given_name(words: list[str], starts: list[int], cased: str, i: int, gaz: Ga
     if cased[starts[i] : starts[i] + len(words[i])].isupper() or nw in _NOT_SURNAMES or nw in CUES \
             or nw in FACILITY_CUES_EN or nw in FEATURE_HEADS_EN or nw == "international":
         return False  # "Entebbe International Airport", "Wythenshawe Hospital", "Trinity River": a place's name
+    if nw in _OFFICE_WORDS or nw in ORG_HEADS_EN or nw in _INSTITUTION_HEADS:
+        return False  # "Ohio Senate", "Mansfield Mayor", "Ohio Association of ...": the place's office or body
     after = words[j + 1] if j + 1 < len(words) else ""
     if after in FACILITY_CUES_EN or after in FEATURE_HEADS_EN or after in ORG_HEADS_EN or after in _INSTITUTION_HEADS:
         return False  # "Lebo High School", "Reading Grade School", "Lancaster City Council": a name, not a person's
@@ -794,10 +809,12 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
             if any(st in SPORTS_WORDS for st in back) or (not arabic and nxt in SPORTS_WORDS):
                 drop[k] = True
                 continue
-    # A name the text uses for a person stays a person where it recurs without a locative word or a cue.
+    # A name the text uses for a person stays a person where it recurs without a locative word or a cue; not a
+    # country's or a state's own name ("Virginia Foxx" once does not make every "Virginia" of a story hers).
     if persons:
         for k, m in enumerate(matches):
-            if not drop[k] and m.key in persons and not m.locative and not m.cue and not facts(m)[0]:
+            if not drop[k] and m.key in persons and not m.locative and not m.cue and not facts(m)[0] \
+                    and not any(r.name_type != ALT and gaz.kind(r.place_index) == "admin1" for r in m.refs):
                 drop[k] = True
     for k in range(len(matches) - 1):
         a, b = matches[k], matches[k + 1]

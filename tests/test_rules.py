@@ -687,3 +687,18 @@ def test_a_county_named_in_a_statement_about_a_state_is_that_states_county(gaz):
     got = rows("Storms hit Texas on Monday, and Marion County opened shelters.", gaz)
     assert ("Marion County", "uscounty:48315", "") in got
     assert ("Marion County", "uscounty:18097", "") in rows("Crews in Marion County worked overnight.", gaz)
+
+
+def test_an_office_or_body_after_a_place_name_makes_it_no_given_name(gaz):
+    # "Ohio Senate", "Mansfield Mayor ...": a capitalised word of office or of a public body after a one-word name
+    # is the place's, not a surname; the name was read as a given name and every later mention of it lost.
+    got = rows("The Ohio Senate passed the bill on Monday, and Mansfield Mayor Don Culliver welcomed it. "
+               "Ohio will pay half.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("Ohio", "admin1:US-OH"), ("Mansfield", "geonames:5161723"),
+                                           ("Ohio", "admin1:US-OH")]
+
+
+def test_a_states_name_used_once_as_a_given_name_stays_the_state_elsewhere(gaz):
+    # "Virginia Foxx" is a person; a later bare "Virginia" in the story is the state, as a country's name would be.
+    got = rows("Virginia Foxx spoke on Monday. Virginia will pay for the roads.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("Virginia", "admin1:US-VA")]
