@@ -459,6 +459,8 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
         # Keep a written article in the span (الخرطوم, not خرطوم) even when the name is stored without it.
         fs = s + (pl - 2 if pl >= 2 and tok[pl - 2 : pl] == "ال" else pl)
         fe = starts[i + L - 1] + len(words[i + L - 1])
+        if L > 1 and text[fe : fe + 1] == "." and seps[i + L - 1] == "." and len(words[i + L - 1]) <= 2:
+            fe += 1  # a name written with periods (U.S., D.C., N.J.) keeps its last one, as it keeps the others
         next_free = i + L
         cue = None
         cue_fs = -1  # where an adjacent cue word starts (-1: none, or not adjacent)
@@ -606,6 +608,7 @@ def _state_abbreviations(found: list[RawMatch], folded: Folded, gaz: Gazetteer) 
     out = []
     orig = folded.original
     text = folded.text
+    taken = {m.fs for m in found}  # "Washington, D.C.": D.C. is matched as a name already, once is enough
     for m in found:
         if not text.startswith(",", m.fe):
             continue  # the comma survives folding right after the name, so this skips no hit
@@ -620,6 +623,8 @@ def _state_abbreviations(found: list[RawMatch], folded: Folded, gaz: Gazetteer) 
         # Back to folded offsets: the abbreviation is plain ASCII, so it is as long there.
         fs = m.fe + (hit.start(1) - oe)
         fe = fs + len(hit.group(1))
+        if fs in taken:
+            continue
         out.append(RawMatch(fs, fe, (hit.group(1).lower(),), (NameRef(idx, ALIAS),), "", "", False, False,
                             m.token_index + m.token_count, 1))
     return out
@@ -814,7 +819,8 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
     if persons:
         for k, m in enumerate(matches):
             if not drop[k] and m.key in persons and not m.locative and not m.cue and not facts(m)[0] \
-                    and not any(r.name_type != ALT and gaz.kind(r.place_index) == "admin1" for r in m.refs):
+                    and not any(r.name_type != ALT and (gaz.kind(r.place_index) == "admin1"
+                                                        or gaz.population(r.place_index) >= 100_000) for r in m.refs):
                 drop[k] = True
     for k in range(len(matches) - 1):
         a, b = matches[k], matches[k + 1]

@@ -702,3 +702,11 @@ def test_a_states_name_used_once_as_a_given_name_stays_the_state_elsewhere(gaz):
     # "Virginia Foxx" is a person; a later bare "Virginia" in the story is the state, as a country's name would be.
     got = rows("Virginia Foxx spoke on Monday. Virginia will pay for the roads.", gaz)
     assert [(s, p) for s, p, _ in got] == [("Virginia", "admin1:US-VA")]
+
+
+def test_a_name_written_with_periods_keeps_its_last_period_and_is_one_mention(gaz):
+    # "U.S." is the name as written, not "U.S" and a full stop; after "Washington," the abbreviation is the
+    # name D.C. once, not also a state abbreviation of its own.
+    got = geoparse("Officials in the U.S. and the U.K. met in Washington, D.C., on Monday.", gazetteer=gaz).mentions
+    assert [m.surface for m in got] == ["U.S.", "U.K.", "Washington", "D.C."]
+    assert [m.surface for m in geoparse("Both stayed in the U.S.", gazetteer=gaz).mentions] == ["U.S."]
