@@ -490,15 +490,20 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
             continue
         if pl and tok[:pl].rstrip("ال") in _LOCATIVE_CLITICS:
             locative = True
-        if (fs == 0 or text[fs - 1] == "\n") and _DATELINE_AFTER.match(text, fe):
-            locative = True  # a dateline names where the story is
+        initial = s in sentence_starts
+        if initial and _DATELINE_AFTER.match(text, fe) and (
+                fs == 0 or text[fs - 1] == "\n" or (fe - fs >= 4 and cased[fs:fe].isupper())):
+            # A dateline names where the story is: at a line's start, or in capitals at a sentence's start
+            # ("... residential area. ARLINGTON — The City Council"); its capital is the dateline's, not a
+            # sentence's that proves nothing.
+            locative, initial = True, False
         if L == 1 and key[0] in AR_VOWELLED:
             refs = _by_vowels(folded, fs, fe, AR_VOWELLED[key[0]], refs, gaz)
         if L == 1 and tok in tanween and _has_tanween(folded, fs, fe):
             continue  # بيراً, كوخاً: an indefinite common noun; a place's name takes no tanween
         prefix = tok[:pl]
         out.append(RawMatch(fs, fe, key, refs, cue[1] if cue else "", cue[0] if cue else "",
-                            locative, s in sentence_starts, i, L,
+                            locative, initial, i, L,
                             bool(pl) and not key[0].startswith("ال") and prefix.endswith(("ال", "لل")),
                             (cue_fs, fe) if cue is not None and cue_fs >= 0 else None))
     out.extend(_state_abbreviations(out, folded, gaz))

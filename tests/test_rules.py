@@ -710,3 +710,11 @@ def test_a_name_written_with_periods_keeps_its_last_period_and_is_one_mention(ga
     got = geoparse("Officials in the U.S. and the U.K. met in Washington, D.C., on Monday.", gazetteer=gaz).mentions
     assert [m.surface for m in got] == ["U.S.", "U.K.", "Washington", "D.C."]
     assert [m.surface for m in geoparse("Both stayed in the U.S.", gazetteer=gaz).mentions] == ["U.S."]
+
+
+def test_a_dateline_in_capitals_after_a_headline_names_where_the_story_is(gaz):
+    # A headline then "ATLANTA - ...": the capitals and the dash make a dateline, not a word that merely opens a
+    # sentence; the same word in lower case there proves nothing.
+    got = rows("Council votes on budget. ATLANTA - The city council voted on Monday.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("ATLANTA", "geonames:4180439")]
+    assert not rows("Council votes on budget. Reading - the council said more.", gaz)
