@@ -507,6 +507,9 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
                             bool(pl) and not key[0].startswith("ال") and prefix.endswith(("ال", "لل")),
                             (cue_fs, fe) if cue is not None and cue_fs >= 0 else None))
     out.extend(_state_abbreviations(out, folded, gaz))
+    lone, shadowed = _lone_state_abbreviations(out, text, cased, starts, gaz)
+    if lone or shadowed:
+        out = [m for m in out if (m.fs, m.fe) not in shadowed] + lone
     if "#" in text:
         out.extend(_camel_hashtags(toks, cased, gaz, {m.token_index for m in out}))
     out.sort(key=lambda m: m.fs)
@@ -633,6 +636,52 @@ def _state_abbreviations(found: list[RawMatch], folded: Folded, gaz: Gazetteer) 
         out.append(RawMatch(fs, fe, (hit.group(1).lower(),), (NameRef(idx, ALIAS),), "", "", False, False,
                             m.token_index + m.token_count, 1))
     return out
+
+
+#: Abbreviations that are also everyday words or titles ("ill.", "Miss.", "Mass.", "Pa." for a father, "La."):
+#: a state only after a place and a comma or a party letter ("D-Pa."), never on their own.
+_AMBIGUOUS_ABBREVIATIONS = frozenset({"Ill.", "Ind.", "Miss.", "Mass.", "Wash.", "Del.", "La.", "Pa.", "Mo.", "Va.",
+                                      "Colo.", "Ore.", "Kan.", "Mont.", "Neb.", "Nev.", "Mich."})
+_LONE_ABBREV_RE = re.compile(
+    r"(?<![\w.])(" + "|".join(re.escape(a) for a in sorted(US_STATE_ABBREVIATIONS, key=len, reverse=True)) + r")(?!\w)"
+)
+_PARTY_RE = re.compile(r"(?<!\w)[DRI]-\Z")
+_PLACE_COMMA_RE = re.compile(r"[A-Z][\w'’.-]*,[ \t]+\Z")
+
+
+def _lone_state_abbreviations(found: list[RawMatch], text: str, cased: str, starts: list[int], gaz: Gazetteer
+                              ) -> tuple[list[RawMatch], set[tuple[int, int]]]:
+    """US state abbreviations the place before them does not announce: after a party letter ("Sen. Bob Casey,
+    D-Pa."), after any capitalised name and a comma (a town the gazetteer lacks: "Friedensburg, Pa."), and, for
+    the ones that are no everyday word, on their own ("the S.C. Highway Patrol", "Ga. pastor").
+
+    Returns the new matches and the spans of the matches they replace: an abbreviation with its period is the
+    state, not a namesake read from the letters before the period (Pa, a town in Burkina Faso)."""
+    if "." not in cased:
+        return [], set()
+    out: list[RawMatch] = []
+    shadowed: set[tuple[int, int]] = set()
+    for hit in _LONE_ABBREV_RE.finditer(cased):
+        fs, fe = hit.span(1)
+        a = hit.group(1)
+        over = [m for m in found if m.fs < fe and fs < m.fe]
+        if any(m.fs != fs or m.fe not in (fe - 1, fe) or m.token_count != 1 for m in over):
+            continue  # inside a longer name, or a name of its own (D.C.)
+        if any(m.fe == fe and m.refs and m.key == (a.lower(),) for m in over):
+            shadowed.update((m.fs, m.fe) for m in over if m.fe == fe - 1)  # "Harrisburg, Pa.": announced already
+            continue
+        before = cased[max(0, fs - 40) : fs]
+        if a in _AMBIGUOUS_ABBREVIATIONS and not _PARTY_RE.search(before) and not _PLACE_COMMA_RE.search(before):
+            continue
+        code = US_STATE_ABBREVIATIONS[a]
+        try:
+            idx = gaz.index_of(f"admin1:US-{code}")
+        except LookupError:
+            continue
+        shadowed.update((m.fs, m.fe) for m in over)
+        out.append(RawMatch(fs, fe, (text[fs:fe],), (NameRef(idx, ALIAS),), "", "", False, False,
+                            bisect_left(starts, fs), 1))
+    return out, shadowed
 
 
 def _given_name(words: list[str], starts: list[int], cased: str, i: int, gaz: Gazetteer,

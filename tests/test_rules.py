@@ -718,3 +718,12 @@ def test_a_dateline_in_capitals_after_a_headline_names_where_the_story_is(gaz):
     got = rows("Council votes on budget. ATLANTA - The city council voted on Monday.", gaz)
     assert [(s, p) for s, p, _ in got] == [("ATLANTA", "geonames:4180439")]
     assert not rows("Council votes on budget. Reading - the council said more.", gaz)
+
+
+def test_a_state_abbreviation_names_its_state_after_a_party_letter_a_comma_or_alone(gaz):
+    # AP abbreviations: after a party letter, after a town the gazetteer may lack and a comma, and alone when the
+    # abbreviation is no everyday word; "Pa." is Pennsylvania, not Pa in Burkina Faso read from its letters.
+    got = rows("Sen. Bob Casey, D-Pa., spoke after the S.C. Highway Patrol's report. He was ill. Services are in "
+               "Harrisburg, Pa.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("Pa.", "admin1:US-PA"), ("S.C.", "admin1:US-SC"),
+                                           ("Harrisburg", "geonames:5192726"), ("Pa.", "admin1:US-PA")]
