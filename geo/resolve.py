@@ -979,6 +979,14 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
     # alternate name is the place (طرابلس اللبنانية), but not that an everyday word is one (homograph 2).
     strong = bool(ev & (_B.CUE | _B.QUALIFIER)) or (homograph != 2 and bool(ev & _B.NISBA_QUALIFIER))
     zipf = gaz.commonness(m.key[0]) if len(m.key) == 1 else 0.0
+    word = m.key[1:] if m.key[0] == "the" else m.key
+    if ntype == ALT and not arabic and len(word) == 1 and not ev & (_B.QUALIFIER | _B.NISBA_QUALIFIER):
+        # An English word read only through another name of a place (GeoNames keeps history, other languages and
+        # nicknames: "Hamas" for Hamm, "Hammersmith" for Saugus, "Hall" for Schwäbisch Hall, "the Center" for
+        # Windham) is that place only after a locative word; a very short one ("Kan", "Lu") only with a qualifier.
+        if len(word[0]) <= W.alternate_short_max_len or (
+                not m.locative and not _short_form_or_spelling(gaz.name(best), " ".join(m.key))):
+            return None
     if not _accept(kind, pop, m, homograph=homograph, context=context, strong=strong, listed=bool(listed_with),
                    zipf=zipf, region=bool(ev & _B.REGION_CONTEXT) and not arabic and ntype != ALT):
         return None

@@ -727,3 +727,13 @@ def test_a_state_abbreviation_names_its_state_after_a_party_letter_a_comma_or_al
                "Harrisburg, Pa.", gaz)
     assert [(s, p) for s, p, _ in got] == [("Pa.", "admin1:US-PA"), ("S.C.", "admin1:US-SC"),
                                            ("Harrisburg", "geonames:5192726"), ("Pa.", "admin1:US-PA")]
+
+
+def test_an_english_word_read_only_through_another_name_of_a_place_needs_a_locative_word(gaz):
+    # GeoNames lists "Hamas" for Hamm and "Hall" for Schwäbisch Hall; "Kan" is one of Ganzhou's names. Such a
+    # reading is the place only after "in"/"from" (a very short one not even then); a place's other name that
+    # news does use for it, after a locative word, still is.
+    got = rows("Israeli troops fought Hamas near Gaza on Monday. Kan said the vote in Japan was close. "
+               "He spoke at City Hall in Dallas.", gaz)
+    assert [s for s, _, _ in got] == ["Israeli", "Gaza", "Japan", "Dallas"]
+    assert ("Mecca", "geonames:104515", "") in rows("Pilgrims arrived in Mecca on Monday.", gaz)
