@@ -476,6 +476,9 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
             if cue_ok is None:
                 cue_ok = cue_join_memo[sep] = _CUE_JOIN_RE.match(sep) is not None
             cue = _cue_of(prev) if cue_ok else None
+            if cue is not None and cue[1] in ("city", "town") and cased[starts[i - 1]].isupper() \
+                    and not is_arabic(prev):
+                cue = None  # "City Hall", "SOS Children's Villages Sudan": a capitalised word of a longer name
             if cue is not None:
                 cue_fs = starts[i - 1] + len(prev) - len(cue[0])  # the cue word without its proclitics
             # "the city of X": the cue stands two tokens back. Not "the capital of X": X is the country.

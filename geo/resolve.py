@@ -691,6 +691,9 @@ def _one_sense_per_discourse(rs: list[Resolution], gaz: Gazetteer) -> list[Resol
         p = pinned.get(r.match.key)
         if (p is not None and r.place_index != p.place_index and r.place_index is not None
                 and not r.evidence & PINS
+                # A country's own name stays the country: "SOS Children's Villages Sudan" (a town cue) once does
+                # not make every "Sudan" a village in Texas.
+                and not (gaz.kind(r.place_index) == "country" and gaz.kind(p.place_index) != "country")
                 and any(ref.place_index == p.place_index for ref in r.match.refs)
                 # "Sagaing region ... near Sagaing": a province and its namesake city are both real
                 # places of one text; only a namesake elsewhere (Paris, Texas) yields to the pin.

@@ -737,3 +737,12 @@ def test_an_english_word_read_only_through_another_name_of_a_place_needs_a_locat
                "He spoke at City Hall in Dallas.", gaz)
     assert [s for s, _, _ in got] == ["Israeli", "Gaza", "Japan", "Dallas"]
     assert ("Mecca", "geonames:104515", "") in rows("Pilgrims arrived in Mecca on Monday.", gaz)
+
+
+def test_a_capitalised_settlement_word_before_a_country_is_part_of_a_name_and_pins_nothing(gaz):
+    # "SOS Children's Villages Sudan" is an organisation: "Villages" there is no town cue, and even a pinned
+    # namesake town would not turn the country's own name into it where it recurs.
+    got = rows("Refugees return to Sudan. SOS Children's Villages Sudan reports more cases in Sudan.", gaz)
+    assert [p for s, p, _ in got if s == "Sudan"] == ["country:SD"] * 3
+    got = rows("Refugees reached the town of Sudan, Texas. Aid to Sudan is growing.", gaz)
+    assert [p for s, p, _ in got if s == "Sudan"] == ["geonames:5531850", "country:SD"]
