@@ -549,6 +549,46 @@ def _qualifier(matches: list[RawMatch], k: int, gaz: Gazetteer, gaps: list[str])
     return out
 
 
+#: What an English text says of a place right after naming it, up to the place it lies in: "Augusta is a city in
+#: (Eau Claire County, Wisconsin)", "Ferguson, a suburb of (St. Louis)", "Augusta is an unincorporated community
+#: located within (Frankford Township, in Sussex County, New Jersey)".
+_DEFINING_RE = re.compile(
+    r",?\s*(?:(?:is|was|remains)\s+)?(?:a|an|the)\s+(?:[a-z'-]+\s+){0,5}?"
+    r"(?:city|town|village|hamlet|borough|township|community|suburb|neighbou?rhood|municipality|commune|settlement|"
+    r"census-designated place|cdp|locality|capital|seat|resort|port)(?:\s+[a-z'-]+){0,6}?\s+(?:in|of|within)"
+)
+#: Gaps the place it lies in may go on through: "Eau Claire County, Wisconsin", "Frankford Township, in Sussex".
+_DEFINING_ENDS = (" in", " of", " within")
+_CHAIN_GAPS = frozenset((",", ", in", "in", "and"))
+
+
+def _defining_qualifier(matches: list[RawMatch], k: int, gaz: Gazetteer, gaps: list[str]) -> set[tuple[str, str]]:
+    """``(country, admin1)`` pairs of the province or country a defining phrase right after match ``k`` puts it
+    in ("Augusta is a city in Eau Claire County, Wisconsin"): the first one named in the chain of places after it.
+
+    A text that names several namesakes (Augusta, Maine and Augusta, Georgia, further on) says here which one it
+    is about; the statement's regions alone would let the biggest of them win."""
+    if not _DEFINING_RE.fullmatch(gaps[k]):
+        return set()
+    out: set[tuple[str, str]] = set()
+    j = k + 1
+    while j < len(matches) and j - k <= 4:
+        cands = _candidates(matches[j])
+        for i, t in cands.items():
+            kind = gaz.kind(i)
+            if t == ALT:
+                continue
+            if kind == "country":
+                out.add((gaz.country_code(i), ""))
+            elif kind == "admin1":
+                code = gaz.place_id(i).split(":", 1)[1]
+                out.add((code.split("-")[0], code.split("-", 1)[1]))
+        if out or j >= len(gaps) or gaps[j] not in _CHAIN_GAPS:
+            return out
+        j += 1
+    return out
+
+
 # "(" too: "غاو (مالي)", "Adré (Chad)" name the place and then its country.
 _LIST_GAPS = frozenset(("", ",", "،", "و", "and", ", and", "or", "("))
 _QUALIFIER_GAPS = frozenset((",", "،", "("))
@@ -646,6 +686,8 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str, cased: st
         else:
             # Most matches stand alone: test the gaps here before building any set.
             quals = (_qualifier(matches, k, gaz, gaps) if k < last and (not gaps[k] or gaps[k] in _QUALIFIER_GAPS)
+                     else _defining_qualifier(matches, k, gaz, gaps)
+                     if k < last and gaps[k].endswith(_DEFINING_ENDS) and len(gaps[k]) <= 120
                      else _NONE)
             listed = (_listed(matches, k, gaps, klass)
                       if (k > 0 and gaps[k - 1] in _LIST_GAPS) or (k < last and gaps[k] in _LIST_GAPS) else _NONE)

@@ -746,3 +746,11 @@ def test_a_capitalised_settlement_word_before_a_country_is_part_of_a_name_and_pi
     assert [p for s, p, _ in got if s == "Sudan"] == ["country:SD"] * 3
     got = rows("Refugees reached the town of Sudan, Texas. Aid to Sudan is growing.", gaz)
     assert [p for s, p, _ in got if s == "Sudan"] == ["geonames:5531850", "country:SD"]
+
+
+def test_a_defining_phrase_after_a_name_says_which_namesake_it_is(gaz):
+    # "X is a city in <county>, <state>" (or "X, a suburb of Y,") puts X in that state even when the text goes on
+    # to name bigger namesakes in other states, which the statement's regions alone would let win.
+    got = rows("Augusta is a city in Eau Claire County, Wisconsin, United States. It was named after Augusta, "
+               "Maine. Augusta grew slowly.", gaz)
+    assert [p for s, p, _ in got if s == "Augusta"] == ["geonames:5244365", "geonames:4957003", "geonames:5244365"]
