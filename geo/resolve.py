@@ -556,9 +556,10 @@ _DEFINING_RE = re.compile(
     r",?\s*(?:(?:is|was|remains)\s+)?(?:a|an|the)\s+(?:[a-z'-]+\s+){0,5}?"
     r"(?:city|town|village|hamlet|borough|township|community|suburb|neighbou?rhood|municipality|commune|settlement|"
     r"census-designated place|cdp|locality|capital|seat|resort|port)(?:\s+[a-z'-]+){0,6}?\s+(?:in|of|within)"
+    r"(?:\s+the)?(?:\s+(?:north|south|east|west|central|northern|southern|eastern|western|north-?east(?:ern)?|"
+    r"north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?|rural|suburban|downtown))?"
 )
 #: Gaps the place it lies in may go on through: "Eau Claire County, Wisconsin", "Frankford Township, in Sussex".
-_DEFINING_ENDS = (" in", " of", " within")
 _CHAIN_GAPS = frozenset((",", ", in", "in", "and"))
 
 
@@ -687,7 +688,7 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str, cased: st
             # Most matches stand alone: test the gaps here before building any set.
             quals = (_qualifier(matches, k, gaz, gaps) if k < last and (not gaps[k] or gaps[k] in _QUALIFIER_GAPS)
                      else _defining_qualifier(matches, k, gaz, gaps)
-                     if k < last and gaps[k].endswith(_DEFINING_ENDS) and len(gaps[k]) <= 120
+                     if k < last and len(gaps[k]) <= 120 and (" in" in gaps[k] or " of" in gaps[k])
                      else _NONE)
             listed = (_listed(matches, k, gaps, klass)
                       if (k > 0 and gaps[k - 1] in _LIST_GAPS) or (k < last and gaps[k] in _LIST_GAPS) else _NONE)

@@ -754,3 +754,6 @@ def test_a_defining_phrase_after_a_name_says_which_namesake_it_is(gaz):
     got = rows("Augusta is a city in Eau Claire County, Wisconsin, United States. It was named after Augusta, "
                "Maine. Augusta grew slowly.", gaz)
     assert [p for s, p, _ in got if s == "Augusta"] == ["geonames:5244365", "geonames:4957003", "geonames:5244365"]
+    # ... and the phrase proves a place even where the name opens the text: "in the U.S. state of Texas".
+    got = rows("Richmond is a city in the U.S. state of Texas and the seat of Fort Bend County.", gaz)
+    assert ("Richmond", "geonames:4722684", "") in got
