@@ -106,6 +106,9 @@ _OFFICE_WORDS = frozenset(
     "emergency highway patrol forestry wildlife parks recreation tourism economic development "
     "health hospital medical schools residents voters officials".split()
 )
+#: An English name that is a state's or a city this big is the place where it recurs, though the text once used it
+#: as a given name ("Virginia Foxx", "Dublin Singers"); a smaller town's name stays the person's.
+_NOTABLE_GIVEN_NAME_POP = 100_000
 _ENGLISH_LIST = frozenset({"and", ",", "the", "&"})
 #: Head nouns of institutions named after a place ("Lebo High School", "Marion County Courthouse"): two
 #: capitalised words before one are a name, not a given name and surname.
@@ -876,8 +879,9 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
     if persons:
         for k, m in enumerate(matches):
             if not drop[k] and m.key in persons and not m.locative and not m.cue and not facts(m)[0] \
-                    and not any(r.name_type != ALT and (gaz.kind(r.place_index) == "admin1"
-                                                        or gaz.population(r.place_index) >= 100_000) for r in m.refs):
+                    and (is_arabic(m.key[0]) or not any(
+                        r.name_type != ALT and (gaz.kind(r.place_index) == "admin1" or gaz.population(r.place_index)
+                                                >= _NOTABLE_GIVEN_NAME_POP) for r in m.refs)):
                 drop[k] = True
     for k in range(len(matches) - 1):
         a, b = matches[k], matches[k + 1]
