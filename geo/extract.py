@@ -651,6 +651,7 @@ _AMBIGUOUS_ABBREVIATIONS = frozenset({"Ill.", "Ind.", "Miss.", "Mass.", "Wash.",
 _LONE_ABBREV_RE = re.compile(
     r"(?<![\w.])(" + "|".join(re.escape(a) for a in sorted(US_STATE_ABBREVIATIONS, key=len, reverse=True)) + r")(?!\w)"
 )
+_LONGEST_NAME_CHARS = 200  # how far before an abbreviation a name that covers it may start
 _PARTY_RE = re.compile(r"(?<!\w)[DRI]-\Z")
 _PLACE_COMMA_RE = re.compile(r"[A-Z][\w'’.-]*,[ \t]+\Z")
 
@@ -667,10 +668,20 @@ def _lone_state_abbreviations(found: list[RawMatch], text: str, cased: str, star
         return [], set()
     out: list[RawMatch] = []
     shadowed: set[tuple[int, int]] = set()
+    by_start: list[RawMatch] | None = None
     for hit in _LONE_ABBREV_RE.finditer(cased):
         fs, fe = hit.span(1)
         a = hit.group(1)
-        over = [m for m in found if m.fs < fe and fs < m.fe]
+        if by_start is None:
+            by_start = sorted(found, key=lambda m: m.fs)
+            firsts = [m.fs for m in by_start]
+        # The matches overlapping the abbreviation start before its end and not far before it (names are short).
+        q = bisect_left(firsts, fe) - 1
+        over = []
+        while q >= 0 and firsts[q] >= fs - _LONGEST_NAME_CHARS:
+            if fs < by_start[q].fe:
+                over.append(by_start[q])
+            q -= 1
         if any(m.fs != fs or m.fe not in (fe - 1, fe) or m.token_count != 1 for m in over):
             continue  # inside a longer name, or a name of its own (D.C.)
         if any(m.fe == fe and m.refs and m.key == (a.lower(),) for m in over):
