@@ -77,6 +77,8 @@ _DIRECTIONS = frozenset(
 _LOWER_OK = (_PARTICLES | _DIRECTIONS | frozenset(k for k in CUES if k.isascii()) | frozenset({"border", "refugee"})
              | frozenset({"river", "lake", "mountains", "range", "desert"}))  # "the Irrawaddy river"
 _LOWER_OK_NOT_REGION = _LOWER_OK - _DIRECTIONS
+# Head nouns of a world region's name, written lower case in news (the Gulf states, the Nordic countries).
+_LOWER_OK_REGION = _LOWER_OK | frozenset({"states", "countries", "nations", "region", "monarchies"})
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 # What may stand between two tokens of one name.
 _JOIN_RE = re.compile(r"[ \t\u00a0\-'.]{1,3}\Z")
@@ -284,7 +286,8 @@ def _word_facts(prev: str) -> tuple[bool, bool]:
 def _case_ok(original: str, key: tuple[str, ...], gaz: Gazetteer, refs: tuple[NameRef, ...]) -> bool:
     """English names count only when written as names: capitalised words, or capitals for acronyms.
 
-    A lower-case direction may open a region's name (northeast Syria), not a country's (south Georgia).
+    A lower-case direction may open a region's or a division's name (northeast Syria, southern Lebanon), not a
+    country's (south Georgia).
     """
     words = [w for w in _LETTERS_RE.findall(original) if len(w) > 1]  # the 'a' of Sina'a says nothing
     if not words:
@@ -293,8 +296,13 @@ def _case_ok(original: str, key: tuple[str, ...], gaz: Gazetteer, refs: tuple[Na
         return original.replace(".", "").replace(" ", "").isupper()
     if original.isupper():
         return True
-    lower_ok = _LOWER_OK if any(gaz.kind(r.place_index) == "region" for r in refs) else _LOWER_OK_NOT_REGION
-    content = [w for w in words if w.lower() not in lower_ok] or words
+    # A lower-case direction opens a region's or division's name (northern Iraq, southern Lebanon: the South
+    # Governorate), and a region's head noun may be lower case (the Gulf states, the Nordic countries).
+    lower_ok = _LOWER_OK_REGION if any(gaz.kind(r.place_index) in ("region", "admin1") for r in refs) \
+        else _LOWER_OK_NOT_REGION
+    # A name of nothing but directions and head words ("Northern State") is judged by its directions.
+    content = ([w for w in words if w.lower() not in lower_ok]
+               or [w for w in words if w.lower() not in _LOWER_OK_NOT_REGION] or words)
     return all(w[0].isupper() for w in content)
 
 

@@ -28,6 +28,7 @@ from typing import Any, NamedTuple
 
 from .extract import NO_UNLOCATED_CUES, RawMatch
 from .gazetteer import ALT, BARE, DEMONYM, NAME, NEAR_COUNTRY_DEG, Gazetteer, NameRef
+from .gazetteer.sources.regions import DIRECTION_PREFIX
 from .model import NATURAL_KINDS, Candidate
 from .scoring import CONTEXT, PINS, PINS_VALUE, STATED, WEIGHTS, Evidence
 from .text import AR_HOMOGRAPHS, ARABIC_SPEAKING, CONTEXT_NAMES, CUES, fold_name, is_arabic
@@ -1053,6 +1054,8 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
         conf = max(conf, W.country_name_floor if ntype != DEMONYM else W.demonym_floor)
     if ntype == ALT:
         conf -= W.alternate_name_penalty
+    if kind == "region" and gaz.place_id(best).startswith(DIRECTION_PREFIX):
+        conf -= W.derived_region_penalty  # approximate by construction
     stated = bool(ev & _B.STATED)
     if homograph or (zipf >= W.bare_frequent_zipf and kind not in ("country", "region") and not stated):
         conf -= W.everyday_word_penalty

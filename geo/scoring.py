@@ -184,6 +184,8 @@ class Weights:
     demonym_floor: float = 0.85
     alternate_name_penalty: float = 0.1
     everyday_word_penalty: float = 0.15
+    #: A part of a country named by direction (geo.gazetteer.sources.regions): its outline is a box cut, not a boundary.
+    derived_region_penalty: float = 0.15
     #: A single frequent word with no stated evidence (not a country or region).
     bare_frequent_zipf: float = 4.0
     stated_evidence_bonus: float = 0.05
