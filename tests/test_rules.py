@@ -680,7 +680,34 @@ def test_a_continent_after_a_compass_word_is_a_world_region_not_the_continent(ga
                                            ("Europe", "geonames:6255148"), ("South Africa", "country:ZA"),
                                            ("Africa", "geonames:6255146")]
     got = rows("ضربت الفيضانات جنوب شرق آسيا وشمال أفريقيا، وتأثرت آسيا كلها.", gaz)
-    assert [(s, p) for s, p, _ in got] == [("آسيا", "geonames:6255147")]
+    assert [(s, p) for s, p, _ in got] == [("جنوب شرق آسيا", "world-region:southeast-asia"),
+                                           ("شمال أفريقيا", "world-region:north-africa"), ("آسيا", "geonames:6255147")]
+    assert [p for _, p, _ in rows("Dust blew over northwestern Africa.", gaz)] == []
+
+
+def test_a_lower_case_direction_opens_a_regions_or_divisions_name_not_a_countrys(gaz):
+    # "southern Lebanon" is the South Governorate, "northern Iraq" a part of Iraq; a name of nothing but a direction
+    # and a head word ("the first Northern state") is judged by its capitalised direction, as before; a region's
+    # head noun may be lower case (the Gulf states).
+    got = rows("Strikes hit southern Lebanon and northern Iraq; the Gulf states sent aid.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("southern Lebanon", "admin1:LB-JA"), ("northern Iraq", "direction:IQ:north"),
+                                           ("Gulf states", "world-region:gulf-states")]
+    assert [s for s, _, _ in rows("She was the first Northern state official to apologise.", gaz)] == ["Northern state"]
+
+
+def test_a_part_of_a_country_named_by_direction_is_less_certain_than_the_country(gaz):
+    # Its outline is a cut of the country's bounding box, not a boundary (geo.scoring: derived_region_penalty).
+    (part,) = geoparse("Clashes in eastern Chad.", gazetteer=gaz).mentions
+    (whole,) = geoparse("Clashes in Chad.", gazetteer=gaz).mentions
+    assert part.place_id == "direction:TD:east" and part.confidence < whole.confidence
+
+
+def test_the_levant_and_the_maghreb_are_regions_not_everyday_words_or_morocco(gaz):
+    # الشام is the Levant (once a homograph, when only Damascus could bear it); المغرب العربي is the Maghreb,
+    # not Morocco (it used to be dropped as a phrase that is no place); المغرب alone stays Morocco.
+    got = rows("اجتمع وزراء الشام والمغرب العربي في الرباط، ثم عاد الوفد إلى المغرب.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("الشام", "world-region:levant"), ("المغرب العربي", "world-region:maghreb"),
+                                           ("الرباط", "geonames:2538475"), ("المغرب", "country:MA")]
 
 
 def test_a_county_named_in_a_statement_about_a_state_is_that_states_county(gaz):
@@ -761,33 +788,3 @@ def test_a_defining_phrase_after_a_name_says_which_namesake_it_is(gaz):
     # ... and the phrase proves a place even where the name opens the text: "in the U.S. state of Texas".
     got = rows("Richmond is a city in the U.S. state of Texas and the seat of Fort Bend County.", gaz)
     assert ("Richmond", "geonames:4722684", "") in got
-
-
-    assert [(s, p) for s, p, _ in got] == [("جنوب شرق آسيا", "world-region:southeast-asia"),
-                                           ("شمال أفريقيا", "world-region:north-africa"), ("آسيا", "geonames:6255147")]
-    assert [p for _, p, _ in rows("Dust blew over northwestern Africa.", gaz)] == []
-
-
-def test_a_lower_case_direction_opens_a_regions_or_divisions_name_not_a_countrys(gaz):
-    # "southern Lebanon" is the South Governorate, "northern Iraq" a part of Iraq; a name of nothing but a direction
-    # and a head word ("the first Northern state") is judged by its capitalised direction, as before; a region's
-    # head noun may be lower case (the Gulf states).
-    got = rows("Strikes hit southern Lebanon and northern Iraq; the Gulf states sent aid.", gaz)
-    assert [(s, p) for s, p, _ in got] == [("southern Lebanon", "admin1:LB-JA"), ("northern Iraq", "direction:IQ:north"),
-                                           ("Gulf states", "world-region:gulf-states")]
-    assert [s for s, _, _ in rows("She was the first Northern state official to apologise.", gaz)] == ["Northern state"]
-
-
-def test_a_part_of_a_country_named_by_direction_is_less_certain_than_the_country(gaz):
-    # Its outline is a cut of the country's bounding box, not a boundary (geo.scoring: derived_region_penalty).
-    (part,) = geoparse("Clashes in eastern Chad.", gazetteer=gaz).mentions
-    (whole,) = geoparse("Clashes in Chad.", gazetteer=gaz).mentions
-    assert part.place_id == "direction:TD:east" and part.confidence < whole.confidence
-
-
-def test_the_levant_and_the_maghreb_are_regions_not_everyday_words_or_morocco(gaz):
-    # الشام is the Levant (once a homograph, when only Damascus could bear it); المغرب العربي is the Maghreb,
-    # not Morocco (it used to be dropped as a phrase that is no place); المغرب alone stays Morocco.
-    got = rows("اجتمع وزراء الشام والمغرب العربي في الرباط، ثم عاد الوفد إلى المغرب.", gaz)
-    assert [(s, p) for s, p, _ in got] == [("الشام", "world-region:levant"), ("المغرب العربي", "world-region:maghreb"),
-                                           ("الرباط", "geonames:2538475"), ("المغرب", "country:MA")]
