@@ -97,6 +97,8 @@ class Weights:
     #: A GeoNames alternate name; milder in Arabic, where GeoNames gives every city's Arabic name as one.
     alternate_name_ar: float = -0.5
     alternate_name_latin: float = -1.5
+    #: An English one-word alternate name this short ("Kan" for Ganzhou, "Lu" for Luzhou) needs a qualifier.
+    alternate_short_max_len: int = 3
     #: A province without a province cue, when a city of its country shares the name ("Tripoli" is the city) ...
     province_vs_city: float = -3.0
     #: ... a city at least this big (or this big when only its alternate name matches, in Latin script).
