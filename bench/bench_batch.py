@@ -116,6 +116,58 @@ def run(corpus: Path, out: Path, workers: int) -> dict[str, float]:
     }
 
 
+_SPLIT = """
+import json, pickle, sys, time
+c0 = time.process_time()
+sys.path.insert(0, {root!r})
+import geo.batch as B
+import geo.pipeline as P
+from pathlib import Path
+c1 = time.process_time()
+B.worker_gazetteer(())
+c2 = time.process_time()
+cpu = {{"import": c1 - c0, "gazetteer load": c2 - c1}}
+def timed(mod, name, label):
+    f = getattr(mod, name)
+    def g(*a, **k):
+        c = time.process_time()
+        try:
+            return f(*a, **k)
+        finally:
+            cpu[label] = cpu.get(label, 0.0) + time.process_time() - c
+    setattr(mod, name, g)
+timed(P, "geoparse", "parse (geoparse)")
+timed(B, "mention_rows", "rows")
+timed(B, "_geoparquet_bytes", "GeoParquet")
+parts = list(B.partitions(B.read_documents([Path({corpus!r})])))
+size = 0
+c = time.process_time()
+for p in parts:
+    t = time.process_time()
+    docs = pickle.loads(pickle.dumps(p.docs))  # a task's documents arrive pickled ...
+    cpu["pickling"] = cpu.get("pickling", 0.0) + time.process_time() - t
+    r = B.parse_partition(docs)
+    t = time.process_time()
+    pickle.dumps(r)  # ... and its result leaves pickled
+    cpu["pickling"] += time.process_time() - t
+    size += r.text_bytes
+cpu["partitions (all of the above but start)"] = time.process_time() - c
+print(json.dumps({{"mb": size / 1e6, "cpu": cpu}}))
+"""
+
+
+def worker_split(corpus: Path, root: Path = ROOT) -> dict[str, object]:
+    """A batch worker's CPU seconds by part, in one new process running the checkout at ``root``: start
+    (imports, gazetteer load), then every partition of ``corpus`` as a task runs it (documents unpickled,
+    :func:`geo.batch.parse_partition`: parse, rows, GeoParquet; result pickled). Dask's own share is the
+    rest of a real run's worker CPU (see ``run``)."""
+    import subprocess
+
+    code = _SPLIT.format(root=str(root), corpus=str(corpus))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
 def _cpu() -> float:
     u = resource.getrusage(resource.RUSAGE_SELF)
     return u.ru_utime + u.ru_stime
@@ -126,7 +178,26 @@ def main() -> None:
     ap.add_argument("--mb", type=float, default=50.0, help="corpus size in MB of text (default 50)")
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results_batch.md")
+    ap.add_argument("--split", type=Path, nargs="*", metavar="CHECKOUT",
+                    help="only print a worker's CPU split by part (start, parse, rows, GeoParquet, pickling) on a "
+                         "corpus of --mb MB, in a new process per checkout given (default: this one), in turn")
     args = ap.parse_args()
+    if args.split is not None:
+        tmp = Path(tempfile.mkdtemp(prefix="geo-bench-split-"))
+        try:
+            corpus = tmp / "corpus.jsonl"
+            build_corpus(corpus, args.mb)
+            for root in args.split or [ROOT]:
+                r = worker_split(corpus, root.resolve())
+                cpu = r["cpu"]
+                print(f"{root}: {r['mb']:.2f} MB, load average {os.getloadavg()[0]:.1f}")
+                for k, v in cpu.items():
+                    print(f"  {k:42s} {v:7.2f} CPU-s")
+                print(f"  MB per CPU-second: parse alone {r['mb'] / cpu['parse (geoparse)']:.2f}, the partitions "
+                      f"{r['mb'] / cpu['partitions (all of the above but start)']:.2f}")
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        return
     tmp = Path(tempfile.mkdtemp(prefix="geo-bench-batch-"))
     try:
         corpus = tmp / "corpus.jsonl"

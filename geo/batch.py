@@ -24,6 +24,7 @@ The row fields come from :func:`geo.export.mention_record` (the one owner of out
 from __future__ import annotations
 
 import csv
+import gc
 import hashlib
 import io
 import json
@@ -360,6 +361,10 @@ def worker_gazetteer(places: Sequence[tuple[str, bytes]] = ()) -> Any:
             gaz = gaz.with_places_geojson(data, name=name)
         _STARTUP[key] = time.perf_counter() - t
         _GAZETTEERS[key] = gaz
+        # The index (about a million objects) lives as long as the worker and holds no garbage: out of the
+        # collector's generations, each full collection that parsing, rows and GeoParquet writing trigger
+        # no longer walks it (as geo.worker_preload does for the parse workers).
+        gc.freeze()
     return gaz
 
 
@@ -396,12 +401,19 @@ def worker_info() -> dict[str, Any]:
 def mention_rows(doc: Document, situation: Any) -> list[dict[str, Any]]:
     """The rows of one parsed document: :func:`geo.export.mention_record` fields plus the document's
     id, date and source, the mention's sentence, and ``lat``/``lon`` for the point (dropped at writing)."""
-    from .export import mention_record
+    from .export import mention_core_record, place_fields
 
     text = situation.text
     rows = []
+    # A document names few places, each often: their fields are read once (the records' weighed readings,
+    # which a row does not keep, are never built).
+    fields: dict[int, tuple[Any, ...]] = {}
     for m in situation.mentions:
-        rec = mention_record(m)
+        p = m.place
+        f = fields.get(id(p))
+        if f is None:
+            f = fields[id(p)] = place_fields(p)
+        rec = mention_core_record(m, f)
         rows.append({
             "doc_id": doc.doc_id, "date": doc.date, "source": doc.source,
             "start": rec["start"], "end": rec["end"], "surface": rec["text"],

@@ -36,6 +36,8 @@ __all__ = [
     "STUB_DEGREES",
     "STUB_BEARINGS",
     "mention_record",
+    "mention_core_record",
+    "place_fields",
     "mention_records",
     "candidate_record",
     "place_record",
@@ -102,23 +104,42 @@ def mention_record(m: Mention) -> dict[str, Any]:
     >>> mention_record(Mention(0, 4, "camp", 0, 9, None, 0.3, "cue without a name", "camp"))["kind"]
     'camp'
     """
+    rec = mention_core_record(m)
+    rec["evidence"] = list(m.evidence)
+    rec["candidates"] = [candidate_record(c) for c in m.candidates]
+    return rec
+
+
+def mention_core_record(m: Mention, place: tuple[Any, ...] | None = None) -> dict[str, Any]:
+    """:func:`mention_record` without ``evidence`` and ``candidates`` (what a table of mentions keeps), in
+    the same order. ``place``: :func:`place_fields` of ``m.place`` if the caller has it (a batch of
+    documents names the same places again and again)."""
     p = m.place
+    if place is None:
+        place = place_fields(p)
+    place_id, name, name_ar, kind, layer, cc, lat, lon = place
     return {
         "start": m.start, "end": m.end, "text": m.surface,
-        "place_id": p.place_id if p else None,
-        "name": p.name if p else None,
-        "name_ar": p.name_ar if p else None,
+        "place_id": place_id, "name": name, "name_ar": name_ar,
         # An unlocated mention's kind is the cue that announced it (camp, province ...).
-        "kind": p.kind if p else (m.cue or None),
-        "layer": p.layer.key if p else None,
-        "country_code": (p.country_code or None) if p else None,
-        "lat": round(p.lat, COORD_PRECISION) if p else None,
-        "lon": round(p.lon, COORD_PRECISION) if p else None,
+        "kind": kind if p else (m.cue or None),
+        "layer": layer, "country_code": cc, "lat": lat, "lon": lon,
         "confidence": round(m.confidence, 3), "reason": m.reason, "cue": m.cue,
         "sentence_start": m.sentence_start, "sentence_end": m.sentence_end,
-        "form": m.form, "evidence": list(m.evidence),
-        "candidates": [candidate_record(c) for c in m.candidates],
+        "form": m.form,
     }
+
+
+_NO_PLACE = (None,) * 8
+
+
+def place_fields(p: Place | None) -> tuple[Any, ...]:
+    """``(place_id, name, name_ar, kind, layer, country_code, lat, lon)`` of a mention's place as
+    :func:`mention_record` gives them (all ``None`` for an unlocated mention)."""
+    if p is None:
+        return _NO_PLACE
+    return (p.place_id, p.name, p.name_ar, p.kind, p.layer.key, p.country_code or None,
+            round(p.lat, COORD_PRECISION), round(p.lon, COORD_PRECISION))
 
 
 def candidate_record(c: Candidate) -> dict[str, Any]:

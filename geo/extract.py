@@ -776,6 +776,34 @@ _CONTINENT_PARTS_EN = frozenset(
     "northeastern northwestern southeastern southwestern central".split())
 
 
+#: Every word (or, in Arabic, proclitic-stripped stem) that a rule of :func:`_not_places` reads right before a
+#: name, save the ones read only with something the name itself must have ("in" before a language, "of"
+#: after an organisation's opener, which are tested apart): a name with none of them there, no
+#: organisation's head two words back (:func:`_hot_two_back`), none of :data:`_HOT_AFTER` in the three words
+#: after it, and no key a rule reads, keeps its place reading, and skips the rules.
+_HOT_BEFORE = (DISEASE_HEADS_AR | _AR_DIRECTIONS | PERSON_TITLES | KIN_WORDS | NASAB_WORDS | LANGUAGE_BEFORE_AR
+               | ORG_HEADS_AR | SPORTS_WORDS | _CONTINENT_PARTS_EN | frozenset({"على", "مع", "with"}))
+#: Words that make an "of" right before a name matter: "Bank of England", "the Horn of Africa".
+_OF_OPENERS = ORG_OPENERS_EN | frozenset({"horn"})
+#: Every word a rule of :func:`_not_places` reads in the three words after a name, as written (the name's own
+#: words, languages and openers, are tested on its key).
+_HOT_AFTER = NASAB_WORDS | SPORTS_WORDS | DISEASE_MODIFIERS_EN | DISEASE_HEADS_EN | ORG_HEADS_EN
+#: Names of diseases as keys (tuples of folded words), so a key is tested without joining it.
+_DISEASE_KEYS = frozenset(tuple(name.split(" ")) for name in DISEASE_NAMES)
+
+
+@lru_cache(maxsize=65536)
+def _hot_before(word: str) -> bool:
+    """Whether ``word``, or a stem of it, is one of :data:`_HOT_BEFORE`."""
+    return any(st in _HOT_BEFORE for st in _stems(word))
+
+
+@lru_cache(maxsize=65536)
+def _hot_two_back(word: str) -> bool:
+    """Whether ``word``, or a stem of it, heads an Arabic organisation's name (:func:`_org_head_two_back`)."""
+    return any(st in ORG_HEADS_AR for st in _stems(word))
+
+
 def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, gaz: Gazetteer,
                 persons: set[tuple[str, ...]]) -> list[RawMatch]:
     """Drop names that the words around them make something other than a place (each rule's table is in
@@ -785,6 +813,9 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
     الكويت); a city's club in a match report ("Brighton beat Wolves", فاز ... على ضيفه الرمثا).
 
     ``persons`` holds the names already read as a person's (given names: "Washington Sundar").
+
+    A rule added here that reads a word around the name adds that word's table to :data:`_HOT_BEFORE` or
+    :data:`_HOT_AFTER` (or tests the name's key in the fast path): names with none of them skip the rules.
     """
     if not matches:
         return matches
@@ -807,6 +838,17 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
         if m.cue == "context":
             continue
         i, j = m.token_index, m.token_index + m.token_count
+        # Most names stand among words that no rule below reads: then none can drop the name (see
+        # _hot_before and _HOT_AFTER), and the rules are not read one by one.
+        if not ((i > 0 and (_hot_before(words[i - 1])
+                            or (i > 1 and words[i - 1] == "of" and words[i - 2] in _OF_OPENERS)))
+                or (i > 1 and _hot_two_back(words[i - 2]))
+                or (j < n and words[j] in _HOT_AFTER) or (j + 1 < n and words[j + 1] in _HOT_AFTER)
+                or (j + 2 < n and words[j + 2] in _HOT_AFTER)
+                or m.key[0] in LANGUAGES_EN or m.key[-1] in ORG_OPENERS_EN
+                or (not m.locative and not m.cue and m.key in _DISEASE_KEYS)
+                or (m.fs != starts[i] and m.key[0].startswith("ال") and m.key[0].endswith("يه"))):
+            continue
         arabic = is_arabic(m.key[0])
         joined_prev = i > 0 and _JOIN_RE.match(seps[i]) is not None
         prev = _stems(words[i - 1]) if joined_prev else ()

@@ -24,6 +24,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from .extract import NO_UNLOCATED_CUES, RawMatch
@@ -119,14 +120,26 @@ _READING_BITS = {DEMONYM: _B.NISBA, ALT: _B.ALTERNATE_NAME}
 
 
 def _candidate(gaz: Gazetteer, i: int, score: float | None) -> Candidate:
+    return _scored_candidates(gaz, ((score, i),))[0]
+
+
+def _scored_candidates(gaz: Gazetteer, scored: Iterable[tuple[float | None, int]]) -> tuple[Candidate, ...]:
+    """A :class:`Candidate` for each ``(score, place)`` (the score rounded), in order."""
     # The place's fields depend only on the gazetteer: read once per place and kept with it (a batch of
     # short items weighs the same few thousand places again and again).
     known: dict[int, tuple[str, str, str, str, float, float]] = _memo(gaz).setdefault("candidate", {})
-    fields = known.get(i)
-    if fields is None:
-        lat, lon = gaz.latlon(i)
-        fields = known[i] = (gaz.place_id(i), gaz.name(i), gaz.kind(i), gaz.country_code(i), lat, lon)
-    return Candidate(*fields, None if score is None else round(score, 3))
+    out = []
+    for score, i in scored:
+        fields = known.get(i)
+        if fields is None:
+            lat, lon = gaz.latlon(i)
+            fields = known[i] = (gaz.place_id(i), gaz.name(i), gaz.kind(i), gaz.country_code(i), lat, lon)
+        # tuple.__new__: the NamedTuple's own __new__ is a Python call per candidate.
+        out.append(_tuple_new(Candidate, (*fields, None if score is None else round(score, 3))))
+    return tuple(out)
+
+
+_tuple_new = tuple.__new__
 
 
 def _decided(m: RawMatch, gaz: Gazetteer, index: int | None, confidence: float, evidence: Evidence,
@@ -306,6 +319,16 @@ def _region_of(gaz: Gazetteer, i: int) -> _Region | None:
 
     A province's GeoNames code is its seat city's (our admin1 ids are ISO 3166-2, which equals GeoNames'
     code only in some countries, such as the US)."""
+    # A pure function of the place: kept with the gazetteer (votes, views and decisions ask it for the same
+    # few thousand places in every statement).
+    known: dict[int, _Region | None] = gaz.memo().setdefault("region_of", {})
+    got = known.get(i, _MISSING)
+    if got is _MISSING:
+        got = known[i] = _region_of_now(gaz, i)
+    return got  # type: ignore[return-value]
+
+
+def _region_of_now(gaz: Gazetteer, i: int) -> _Region | None:
     kind = gaz.kind(i)
     if kind in ("city", "town", "district"):
         a1 = gaz.admin1_code(i)  # a district's is its state's where a source gives it (US counties)
@@ -370,7 +393,8 @@ _MISSING = object()
 
 
 #: The tables of :func:`_memo` (all filled by this module).
-_WEIGHED = frozenset({"candidate", "choosable", "vote", "reading_context", "region_vote", "resolution"})
+_WEIGHED = frozenset({"candidate", "choosable", "vote", "reading_context", "region_vote", "region_vote_static",
+                      "prepared", "resolution"})
 
 
 def _memo(gaz: Gazetteer) -> dict[str, Any]:
@@ -425,13 +449,39 @@ def _context_view(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str],
 
 def _shared_region_vote(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[str, int] | None
                         ) -> tuple[_Region, bool] | None:
-    """:func:`_region_vote`, decided once per match kind, vote and view of the statement's countries."""
+    """:func:`_region_vote`, decided once per match kind, vote and view of the statement's countries.
+
+    Only a province's own name reads the statement (its vote and countries); any other match's answer is
+    the same in every statement, and is kept per match kind alone (no view of the statement built)."""
+    static = _shared(gaz, "region_vote_static")
+    skey = (m.key, m.refs, m.cue, m.article)
+    hit = static.get(skey, _MISSING)
+    if hit is _MISSING:
+        hit = static[skey] = _region_vote_static(m, gaz)
+    if hit is not _BY_CONTEXT:
+        return hit  # type: ignore[return-value]
     table = _shared(gaz, "region_vote")
     key = (m.key, m.refs, m.cue, m.article, vote, _context_view(m, gaz, doc_cc)[0])
     hit = table.get(key, _MISSING)
     if hit is _MISSING:
         hit = table[key] = _region_vote(m, gaz, doc_cc, vote)
     return hit  # type: ignore[return-value]
+
+
+#: :func:`_region_vote_static`'s answer when the statement decides.
+_BY_CONTEXT = object()
+
+
+def _region_vote_static(m: RawMatch, gaz: Gazetteer) -> object:
+    """:func:`_region_vote` of ``m`` when no statement can change it, else :data:`_BY_CONTEXT`: only the
+    branch of a name that is one province's own reads the statement's countries and the name's vote (a rule
+    that makes another branch read them must return :data:`_BY_CONTEXT` for it too)."""
+    cands = _choosable(m, gaz)
+    if cands and m.cue not in NOT_PLACE_KINDS:
+        provinces = [i for i, t in cands.items() if gaz.kind(i) == "admin1" and t != ALT]
+        if len(provinces) == 1 and _region_of(gaz, provinces[0]) is not None:
+            return _BY_CONTEXT
+    return _region_vote(m, gaz, Counter(), None)  # the branches left read neither
 
 
 def _document_regions(kinds: list[RawMatch], gaz: Gazetteer, doc_cc: Counter[str], votes: _Votes
@@ -465,15 +515,19 @@ def _document_regions(kinds: list[RawMatch], gaz: Gazetteer, doc_cc: Counter[str
 
 
 def _regional(cands: dict[int, int], gaz: Gazetteer, regions: dict[_Region, frozenset[tuple[str, ...]]],
-              doc_cc: Counter[str], own: Counter[str]) -> bool:
+              doc_cc: Counter[str], own: Counter[str], home: frozenset[str] | None = None) -> bool:
     """Whether the statement's region may choose among these readings.
 
     It chooses among namesake towns (Alexandria, Virginia over Alexandria, Egypt), not between kinds (the
     Gaza Strip and Gaza city lie in one region), and not against a reading elsewhere that the statement
     itself makes likely: in the region's own country its national capital (Washington) or a province not
     named after a city ("England and Wales" is not a village of England); abroad, a place in a country the
-    statement names (Riyadh, Saudi Arabia, beside a Sudanese village of that name)."""
-    home = {cc for cc, _ in regions}
+    statement names (Riyadh, Saudi Arabia, beside a Sudanese village of that name).
+
+    ``home``: the regions' countries, if the caller has them (a statement about many regions would otherwise
+    build the set once per decision)."""
+    if home is None:
+        home = frozenset(cc for cc, _ in regions)
     for i in cands:
         kind = gaz.kind(i)
         if kind not in ("city", "town", "admin1", "district"):
@@ -701,7 +755,7 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str, cased: st
                 full = (*key, m.article, vote, _context_view(m, gaz, doc_cc, regions, home))
                 hit = shared.get(full, _MISSING)
                 if hit is _MISSING:
-                    hit = shared[full] = _resolve_one(m, gaz, doc_cc, vote, quals, listed, regions)
+                    hit = shared[full] = _resolve_one(m, gaz, doc_cc, vote, quals, listed, regions, home)
                 memo[key] = hit  # type: ignore[assignment]
             hit = memo[key]
             if hit is None:
@@ -911,9 +965,33 @@ def _near_named_country(gaz: Gazetteer, i: int, doc_cc: Counter[str]) -> bool:
     return False
 
 
-def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[str, int] | None,
-                 qualifiers: set[tuple[str, str]], listed_with: set[str],
-                 regions: dict[_Region, frozenset[tuple[str, ...]]] | None = None) -> Resolution | None:
+#: :func:`_prepare`'s result: cue, cue word, readings, ``(place, name type, kind, country, population, score,
+#: evidence bits, class)`` per reading, and the readings of an unlocated mention (or ``None``).
+_Prepared = tuple[str, str, dict[int, int], tuple[tuple[int, int, str, str, int, float, int, str], ...],
+                  "tuple[int, ...] | None"]
+
+
+def _prepared(m: RawMatch, gaz: Gazetteer) -> object:
+    """:func:`_prepare` of ``m``, kept per match kind with the gazetteer (every statement that names it asks
+    again), or :data:`_BY_CONTEXT` when natural features among its readings make it read the statement."""
+    table = _shared(gaz, "prepared")
+    key = (m.key, m.refs, m.cue, m.cue_word, m.article)
+    got = table.get(key, _MISSING)
+    if got is _MISSING:
+        cands = _choosable(m, gaz)
+        got = table[key] = (_BY_CONTEXT if any(gaz.kind(i) in NATURAL_KINDS for i in cands)
+                            else _prepare(m, gaz, None))
+    return got
+
+
+def _prepare(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str] | None) -> _Prepared | None:
+    """What :func:`_resolve_one` decides before it reads the statement: the readings it weighs (``None``:
+    none), the cue it reads them with, and each reading's score and evidence from the reading alone, in
+    the order they are added (so the sums are the same floats); or, for a cue of another kind, the
+    readings to list for an unlocated mention. ``doc_cc`` is read only for natural features.
+
+    Kept per :func:`_prepared`'s key: a rule added here reads only the match's key, readings, cue, cue word
+    and article; anything that reads the statement belongs in :func:`_resolve_one`'s loop."""
     cands = _choosable(m, gaz)
     # A natural feature is never what a cue word announces ("the town of Shire" is not Malawi's river). Read by
     # one word (Nile, Ebola, الفرات), or when minor, it needs a country the statement names beside it: else the
@@ -948,13 +1026,9 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
         # not know where it is: keep it as unlocated rather than pin it on the town. Likewise a
         # province of a country whose provinces we lack ("ولاية القضارف", "Gedaref state").
         known = sorted(cands, key=lambda i: (-gaz.population(i), gaz.place_id(i)))[: W.candidates_kept]
-        return _decided(m, gaz, None, W.unlocated, Evidence.OTHER_KIND | Evidence.CUE, None,
-                        tuple(_candidate(gaz, i, None) for i in known))
-    # Don't let a name be its own context: take back the vote this name cast (none for a homograph).
-    own = Counter({vote[0]: vote[1]}) if vote is not None else Counter()
+        return m.cue, m.cue_word, cands, (), tuple(known)
     arabic = is_arabic(m.key[0])
-    regional = bool(regions) and _regional(cands, gaz, regions, doc_cc, own)  # type: ignore[arg-type]
-    scored: list[tuple[float, int, int]] = []  # (score, place, evidence bits)
+    rows = []
     for i, ntype in cands.items():
         kind = gaz.kind(i)
         cc = gaz.country_code(i)
@@ -977,6 +1051,32 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
                 ev |= _B.CUE
             else:
                 score += W.cue_disagrees
+        klass = "populated" if kind in ("city", "town") else "area"
+        rows.append((i, ntype, kind, cc, pop, score, ev, klass))
+    return m.cue, m.cue_word, cands, tuple(rows), None
+
+
+def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[str, int] | None,
+                 qualifiers: set[tuple[str, str]], listed_with: set[str],
+                 regions: dict[_Region, frozenset[tuple[str, ...]]] | None = None,
+                 home: frozenset[str] | None = None) -> Resolution | None:
+    pre = _prepared(m, gaz)
+    if pre is _BY_CONTEXT:
+        pre = _prepare(m, gaz, doc_cc)  # natural features among the readings: the statement's countries decide
+    if pre is None:
+        return None
+    cue, cue_word, cands, rows, unlocated = pre  # type: ignore[misc]
+    if cue != m.cue or cue_word != m.cue_word:
+        m = m._replace(cue=cue, cue_word=cue_word)
+    if unlocated is not None:
+        return _decided(m, gaz, None, W.unlocated, Evidence.OTHER_KIND | Evidence.CUE, None,
+                        _scored_candidates(gaz, [(None, i) for i in unlocated]))
+    # Don't let a name be its own context: take back the vote this name cast (none for a homograph).
+    own = Counter({vote[0]: vote[1]}) if vote is not None else Counter()
+    arabic = is_arabic(m.key[0])
+    regional = bool(regions) and _regional(cands, gaz, regions, doc_cc, own, home)  # type: ignore[arg-type]
+    scored: list[tuple[float, int, int]] = []  # (score, place, evidence bits)
+    for i, ntype, kind, cc, pop, score, ev, klass in rows:
         ctx = doc_cc.get(cc, 0) - own.get(cc, 0)
         if ctx > 0 and kind != "country":
             score += W.context_once if ctx == 1 else W.context_more
@@ -999,7 +1099,6 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
             elif any(cc == q[0] for q in qualifiers):
                 score += W.qualifier_country
                 ev |= said
-        klass = "populated" if kind in ("city", "town") else "area"
         if klass in listed_with and len(cands) > 1:
             score += W.listed  # in "دمشق وبغداد وعمّان" the ambiguous name is a city like its neighbours
         scored.append((score, i, ev))
@@ -1061,7 +1160,7 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
         conf -= W.everyday_word_penalty
     if stated:
         conf += W.stated_evidence_bonus
-    candidates = tuple(_candidate(gaz, i, s) for s, i, _ in scored[: W.candidates_kept])
+    candidates = _scored_candidates(gaz, [(s, i) for s, i, _ in scored[: W.candidates_kept]])
     return _decided(m, gaz, best, round(min(W.max_confidence, max(W.min_confidence, conf)), 3), Evidence(ev),
                     round(best_score, 3), candidates, len(scored))
 

@@ -101,3 +101,122 @@ def test_a_layer_of_user_places_measures_natural_features_live(tmp_path, gaz):
     with pytest.raises(LookupError):
         gaz.index_of("admin1:SY-NOWHERE")  # an unknown province: refused without the whole id table
     assert gaz.country_index("ZZ") is None
+
+
+def _texts() -> list[str]:
+    """The repository's own texts: the test corpora and the bundled statements."""
+    from pathlib import Path
+
+    root = Path(__file__).parent.parent
+    return [p.read_text(encoding="utf-8") for base in (root / "tests" / "data" / "corpus", root / "data" / "statements")
+            for p in sorted(base.glob("*.txt"))]
+
+
+def test_not_places_fast_path_drops_what_the_rules_drop(gaz, monkeypatch):
+    """_not_places skips its rules for a name with none of the words they read around it: with the skip turned
+    off (every word read as one the rules look at), every text must give the same mentions."""
+    import geo.extract as extract
+
+    texts = _texts() + [
+        "Dr. Austin met Brighton beat Wolves; Lassa fever in Kano; she speaks Spanish; Bank of England; "
+        "the Horn of Africa; Qatar National Bank; North Africa; Crimean-Congo haemorrhagic fever.",
+        "قال الأمير تركي بن طلال إن بنك مصر وبورصة الكويت وحمى القرم-الكونغو وبحكي تركي في شمال أفريقيا.",
+    ]
+
+    def rows(text):
+        return [(m.start, m.end, m.place_id, m.confidence, m.reason) for m in geoparse(text, gazetteer=gaz).mentions]
+
+    fast = [rows(t) for t in texts]
+    with monkeypatch.context() as mp:
+        mp.setattr(extract, "_hot_before", lambda word: True)
+        gaz.memo(reset=True)
+        assert [rows(t) for t in texts] == fast
+    with monkeypatch.context() as mp:  # the probes do reach the rules: without them, more names stay
+        mp.setattr(extract, "_not_places", lambda matches, *args: matches)
+        gaz.memo(reset=True)
+        for text, kept in zip(texts[-2:], fast[-2:], strict=True):
+            assert len(rows(text)) > len(kept)
+    gaz.memo(reset=True)
+
+
+def test_a_region_vote_kept_per_kind_is_the_one_any_statement_gets(gaz):
+    """A match kind's region vote is kept without the statement's view when only a province's own name reads
+    the statement: for every other kind, any statement's countries and any vote must give the same answer."""
+    from collections import Counter
+
+    from geo import resolve
+    from geo.extract import find_matches
+    from geo.text import fold
+
+    views = [Counter(), Counter({"US": 3}), Counter({"SY": 2, "IQ": 1}), Counter({"GB": 1, "US": 1})]
+    checked = 0
+    for text in _texts():
+        for m in find_matches(fold(text), gaz):
+            if not m.refs:
+                continue
+            static = resolve._region_vote_static(m, gaz)
+            if static is resolve._BY_CONTEXT:
+                continue
+            for doc_cc in views:
+                for vote in (None, ("US", 1), ("SY", 2)):
+                    assert resolve._region_vote(m, gaz, doc_cc, vote) == static, m.key
+            checked += 1
+    assert checked > 100
+
+
+def test_batch_rows_carry_mention_record_fields(gaz):
+    """geo batch builds its rows without the full records (mention_core_record, each place's fields once per
+    document): every field must still be the one geo.export.mention_record gives."""
+    from geo.batch import Document, mention_rows
+    from geo.export import mention_record
+
+    text = _texts()[0] + "\n\nAid reached the al-Hol camp and an unnamed camp near Jeddah 5 camp."
+    s = geoparse(text, gazetteer=gaz)
+    rows = mention_rows(Document("d1", text, "2026-01-02", "test", "origin"), s)
+    assert len(rows) == len(s.mentions) > 5
+    for row, m in zip(rows, s.mentions, strict=True):
+        rec = mention_record(m)
+        for field, key in (("start", "start"), ("end", "end"), ("surface", "text"), ("place_id", "place_id"),
+                           ("name", "name"), ("name_ar", "name_ar"), ("kind", "kind"), ("layer", "layer"),
+                           ("country_code", "country_code"), ("confidence", "confidence"), ("reason", "reason"),
+                           ("form", "form"), ("lat", "lat"), ("lon", "lon")):
+            assert row[field] == rec[key], field
+        assert row["cue"] == (rec["cue"] or None)
+        assert row["sentence"] == text[rec["sentence_start"] : rec["sentence_end"]]
+    assert any(r["place_id"] is None for r in rows) and any(r["place_id"] for r in rows)
+
+
+def test_geoparse_leaves_the_garbage_collector_as_it_found_it(gaz):
+    """The collector is paused during a parse (it walked the gazetteer's objects): on before, on after; off
+    before (the caller's choice), still off after — also when the parse fails."""
+    import gc
+
+    from geo.errors import InputError
+
+    assert gc.isenabled()
+    geoparse("Talks in Damascus.", gazetteer=gaz)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        geoparse("Talks in Damascus.", gazetteer=gaz)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    with pytest.raises(InputError):
+        geoparse("Talks", lang="fr", gazetteer=gaz)
+    assert gc.isenabled()
+
+
+def test_a_failing_parse_resumes_the_garbage_collector(gaz, monkeypatch):
+    import gc
+
+    import geo.pipeline as pipeline
+
+    def boom(*args):
+        assert not gc.isenabled()  # paused while the parse runs
+        raise RuntimeError("parser error")
+
+    monkeypatch.setattr(pipeline, "_geoparse", boom)
+    with pytest.raises(RuntimeError):
+        geoparse("Talks in Damascus.", gazetteer=gaz)
+    assert gc.isenabled()
