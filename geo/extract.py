@@ -43,10 +43,12 @@ from .text import (
     ORG_HEADS_AR,
     ORG_HEADS_EN,
     ORG_OPENERS_EN,
+    ORG_TAILS_AR,
     PERSON_TITLES,
     PLACE_OBJECT_VERBS,
     SPORTS_WORDS,
     US_STATE_ABBREVIATIONS,
+    AR_DEMONSTRATIVES,
     Folded,
     fold,
     fold_name,
@@ -380,6 +382,7 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
     for i in positions:
         if i < next_free:
             continue  # inside a name already matched
+        next_free_at_start = next_free
         tok = words[i]
         s = starts[i]
         best: tuple[int, int, tuple[str, ...], tuple[NameRef, ...]] | None = None  # (L, prefix, key, refs)
@@ -443,6 +446,8 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
             refs = tuple(r for r in refs if r.name_type != ORG)
             if not refs:
                 continue
+        if L == 1 and _first_ar(key[0]) and _inside_longer_name(words, seps, i, pl, key, next_free_at_start, gaz):
+            continue
         # Keep a written article in the span (الخرطوم, not خرطوم) even when the name is stored without it.
         fs = s + (pl - 2 if pl >= 2 and tok[pl - 2 : pl] == "ال" else pl)
         fe = starts[i + L - 1] + len(words[i + L - 1])
@@ -612,6 +617,41 @@ def _state_abbreviations(found: list[RawMatch], folded: Folded, gaz: Gazetteer) 
     return out
 
 
+def _first_ar(word: str) -> bool:
+    """Whether a folded word is Arabic (its first letter; inlined :func:`geo.text.is_arabic`)."""
+    return "\u0600" <= word[:1] <= "\u06ff"
+
+
+#: Common words that begin many Arabic place names (عين "spring", دير "monastery", بيت "house", كفر "village",
+#: تل "mound", خربة "ruin", بئر "well", جبل "mountain", رأس "cape", أبو/أم/بني): the folded forms of
+#: :data:`_NAME_STARTERS_AR`. One followed by another word is the first word of a longer name (عين الحلوة,
+#: دير ياسين, كفر سوسة), not a place of its own, and the word after it is not the place it may also name
+#: (سوسة is not Sousse there). جبل and رأس are left out of the second test: a mountain or a cape is named
+#: after the place it overlooks (جبل سنجار), which is then a fair place for it.
+_SETTLEMENT_STARTERS_AR = frozenset("ابو ام عين تل بئر دير بني بيت كفر خربه".split())
+
+
+def _inside_longer_name(words: list[str], seps: list[str], i: int, pl: int, key: tuple[str, ...],
+                        free_from: int, gaz: Gazetteer) -> bool:
+    """Whether the one-word Arabic name at ``i`` is part of a longer name or phrase the gazetteer lacks: a
+    common first word of place names followed by another word (قرية دير ياسين: not دير alone), a name right
+    after such a word (كفر سوسة), or a definite noun after a demonstrative (هذه المدينة "this city", هذه
+    الإمارات "these emirates": a noun pointed at, not a name)."""
+    n = len(words)
+    name = key[0]
+    if (name in _NAME_STARTERS_AR and i + 1 < n and _JOIN_RE.match(seps[i + 1])
+            and _first_ar(words[i + 1]) and gaz.commonness_any(words[i + 1]) < _PARTICLE_ZIPF):
+        return True
+    if i == 0 or i - 1 < free_from or not _JOIN_RE.match(seps[i]):
+        return False
+    prev = words[i - 1]
+    if pl == 0 and prev in _SETTLEMENT_STARTERS_AR:
+        return True
+    # كذلك "likewise", لذلك "therefore", بذلك "thereby" are adverbs: ذلك there points at nothing after it.
+    return name.startswith("ال") and any(st in AR_DEMONSTRATIVES and not (st == "ذلك" and prev != st and prev[-4] in "كلب")
+                                        for st in _stems(prev))
+
+
 def _given_name(words: list[str], starts: list[int], cased: str, i: int, gaz: Gazetteer,
                 refs: tuple[NameRef, ...], memo: dict[tuple[str, ...], bool]) -> bool:
     """Whether the one-word name at ``i`` is an English given name: a capitalised word that is no
@@ -769,7 +809,7 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
         # Inside an organisation's name: after an Arabic head (بنك مصر; a nisba stays the state: مجموعة
         # إماراتية), or before capitalised words ending in an English head ("Qatar National Bank") ...
         if arabic:
-            if not nisba and (any(st in ORG_HEADS_AR for st in prev)
+            if not nisba and (any(st in ORG_HEADS_AR for st in prev) or nxt in ORG_TAILS_AR
                               or (bare and _org_head_two_back(words, seps, i, gaz))):
                 drop[k] = True
                 continue

@@ -30,12 +30,17 @@ from .extract import NO_UNLOCATED_CUES, RawMatch
 from .gazetteer import ALT, BARE, DEMONYM, NAME, NEAR_COUNTRY_DEG, Gazetteer, NameRef
 from .model import NATURAL_KINDS, Candidate
 from .scoring import CONTEXT, PINS, PINS_VALUE, STATED, WEIGHTS, Evidence
-from .text import AR_HOMOGRAPHS, ARABIC_SPEAKING, CONTEXT_NAMES, CUES, fold_name, is_arabic
+from .text import AR_HOMOGRAPHS, ARABIC_SPEAKING, CONTEXT_NAMES, CUES, FACILITY_CUES_AR, fold_name, is_arabic
 from .translit import arabic_skeleton, latin_skeleton, same_start
 
 __all__ = ["Resolution", "resolve", "explain"]
 
 W = WEIGHTS
+
+#: Head nouns of places (the Arabic cue words: مدينة, بلدة, قرية, منطقة, مطار, ميدان, جسر ...) with the article,
+#: folded: alone, each is the common noun ("the city"), whatever places GeoNames calls so (Medina, al-Madina).
+_GENERIC_DEFINITE_AR: frozenset[str] = frozenset(
+    "ال" + w for w in (*CUES, *FACILITY_CUES_AR) if is_arabic(w) and not w.startswith("ال"))
 
 # Which place kinds a cue allows.
 _CUE_KINDS: dict[str, frozenset[str]] = {
@@ -875,6 +880,13 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
     cands = {i: t for i, t in cands.items() if gaz.kind(i) not in NATURAL_KINDS
              or (not m.cue and ((len(m.key) > 1 and gaz.population(i) >= W.minor_feature_pop)
                                 or _near_named_country(gaz, i, doc_cc)))}
+    if (len(m.key) == 1 and not m.cue and not qualifiers and is_arabic(m.key[0])
+            and gaz.commonness(m.key[0]) >= W.everyday_foreign_ar_zipf):
+        # نفس "same", دون "without", لبنان: one of Arabic's most frequent words is no small town abroad (Neffs,
+        # Dunn, Lebanon in Tennessee) whatever the statement says of that country; a cue or a qualifier must say so.
+        cands = {i: t for i, t in cands.items() if not (
+            gaz.kind(i) in ("city", "town") and gaz.country_code(i) not in ARABIC_SPEAKING
+            and gaz.population(i) < W.frequent_name_min_pop and not gaz.is_capital(i))}
     if not cands:
         return None
     if not is_arabic(m.key[0]) and any(t != ALT and gaz.kind(i) == "country" for i, t in cands.items()):
@@ -978,6 +990,12 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
     # alternate name is the place (طرابلس اللبنانية), but not that an everyday word is one (homograph 2).
     strong = bool(ev & (_B.CUE | _B.QUALIFIER)) or (homograph != 2 and bool(ev & _B.NISBA_QUALIFIER))
     zipf = gaz.commonness(m.key[0]) if len(m.key) == 1 else 0.0
+    if arabic and len(m.key) == 1 and not strong:
+        if m.key[0] in _GENERIC_DEFINITE_AR and not listed_with:
+            # المدينة "the city", الميدان "the square": a head noun with the article points back at a place the
+            # text named ("the city"); alone it is a place's name only with a qualifier, a cue or in a list
+            # (المدينة ومكة والطائف).
+            return None
     if not _accept(kind, pop, m, homograph=homograph, context=context, strong=strong, listed=bool(listed_with),
                    zipf=zipf, region=bool(ev & _B.REGION_CONTEXT) and not arabic and ntype != ALT):
         return None
