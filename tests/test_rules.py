@@ -677,3 +677,57 @@ def test_a_continent_after_a_compass_word_is_a_world_region_not_the_continent(ga
                                            ("Africa", "geonames:6255146")]
     got = rows("ضربت الفيضانات جنوب شرق آسيا وشمال أفريقيا، وتأثرت آسيا كلها.", gaz)
     assert [(s, p) for s, p, _ in got] == [("آسيا", "geonames:6255147")]
+
+
+def test_a_team_is_an_organisation_and_the_place_in_its_name_no_mention(gaz):
+    # منتخب البرازيل (Brazil's national team), فريق ليون, مانشستر يونايتد, سبورتنغ لشبونة are teams: they play where the
+    # match is. A nisba after the head is still the state (المنتخب المغربي), and the place named bare stays one.
+    got = rows("واجه منتخب البرازيل فريق ليون ثم مانشستر يونايتد وسبورتنغ لشبونة، وتألق المنتخب المغربي في الدوحة.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("المغربي", "country:MA"), ("الدوحة", "geonames:290030")]
+    got = rows("سافر اللاعب من لشبونة إلى مانشستر في إنجلترا.", gaz)
+    assert [s for s, _, _ in got] == ["لشبونة", "مانشستر", "إنجلترا"]
+
+
+def test_a_place_inside_a_committees_blocs_courts_or_partys_name_is_no_mention(gaz):
+    # لجنة القدس, كتلة الخليل, محكمة بداية نابلس, حزب ... : organisations; "the Aleppo front" (جبهة حلب) is a place.
+    assert rows("اجتمعت لجنة القدس مع كتلة الخليل، وحكمت محكمة بداية نابلس في القضية.", gaz) == []
+    assert [s for s, _, _ in rows("اشتدت المعارك على جبهة حلب.", gaz)] == ["حلب"]
+
+
+def test_a_common_first_word_of_place_names_begins_a_longer_name(gaz):
+    # دير ("monastery"), عين ("spring"), بيت ("house") begin many names: قرية دير ياسين is one village the
+    # gazetteer lacks (kept unlocated with its head noun), not a place called دير; in كفر سوسة the second word
+    # is not Sousse. A known longer name (بيت لحم, دير الزور) is matched whole.
+    got = rows("هُجّر أهالي قرية دير ياسين، وسكن بعضهم في كفر سوسة قرب دمشق.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("قرية دير ياسين", None), ("دمشق", "geonames:170654")]
+    got = rows("وصل الوفد إلى بيت لحم ثم إلى دير الزور.", gaz)
+    assert [s for s, _, _ in got] == ["بيت لحم", "دير الزور"]
+
+
+def test_a_definite_noun_after_a_demonstrative_is_a_common_noun(gaz):
+    # هذه الإمارات "these emirates", هذه الظاهرة "this phenomenon": a noun pointed at, not the UAE or Oman's
+    # al-Dhahirah. The same word without a demonstrative is the place; كذلك "likewise" points at nothing.
+    got = rows("كانت هذه الإمارات صغيرة، ودرس العلماء هذه الظاهرة. وزار الوفد الإمارات وكذلك الصين.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("الإمارات", "country:AE"), ("الصين", "country:CN")]
+
+
+def test_a_place_head_noun_with_the_article_alone_is_the_common_noun(gaz):
+    # المدينة "the city" (GeoNames: Medina, al-Madina in Iraq), الميدان "the square", even with Iraq named twice
+    # and a preposition before it; the full name (المدينة المنورة) is the place.
+    got = rows("زار الوفد العراق وبغداد، وتجول في المدينة وفي الميدان، ثم سافر إلى المدينة المنورة.", gaz)
+    assert [s for s, _, _ in got] == ["العراق", "بغداد", "المدينة المنورة"]
+
+
+def test_one_of_arabics_most_frequent_words_is_no_small_town_abroad(gaz):
+    # نفس "same" (Neffs, Ohio), دون "without" (Dunn, North Carolina), with the US named twice and في before them;
+    # لبنان stays the country and never becomes a Lebanon in the United States.
+    got = rows("في نفس اليوم وصل الوفد الأمريكي إلى واشنطن بدون تأخير، وأكدت الولايات المتحدة دعمها للبنان.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("الأمريكي", "country:US"), ("واشنطن", "geonames:4140963"),
+                                           ("الولايات المتحدة", "country:US"), ("لبنان", "country:LB")]
+
+
+def test_a_name_after_a_title_of_history_or_a_trade_is_a_person(gaz):
+    # الإمبراطور فريدريك, الكونت رينو, الشاعر ... : persons (not Frederick, Maryland, or Reno, Nevada, though the
+    # United States is named), and the name stays a person where it recurs bare.
+    got = rows("قاد الإمبراطور فريدريك الحملة في الولايات المتحدة مع الكونت رينو، ثم تفاوض فريدريك في القاهرة.", gaz)
+    assert [s for s, _, _ in got] == ["الولايات المتحدة", "القاهرة"]
