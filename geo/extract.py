@@ -23,6 +23,7 @@ from .gazetteer import ALIAS, ALT, CONTINENT_IDS, DEMONYM, ORG, Gazetteer, NameR
 from .text import (
     _PROCLITICS,
     _WITH_ARTICLE,
+    AR_DEMONSTRATIVES,
     AR_VOWELLED,
     CONTEXT_NAMES,
     CUES,
@@ -48,7 +49,6 @@ from .text import (
     PLACE_OBJECT_VERBS,
     SPORTS_WORDS,
     US_STATE_ABBREVIATIONS,
-    AR_DEMONSTRATIVES,
     Folded,
     fold,
     fold_name,
@@ -446,7 +446,7 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
             refs = tuple(r for r in refs if r.name_type != ORG)
             if not refs:
                 continue
-        if L == 1 and _first_ar(key[0]) and _inside_longer_name(words, seps, i, pl, key, next_free_at_start, gaz):
+        if L == 1 and _first_ar(key[0]) and _inside_longer_name(words, seps, i, pl, key, refs, next_free_at_start, gaz):
             continue
         # Keep a written article in the span (الخرطوم, not خرطوم) even when the name is stored without it.
         fs = s + (pl - 2 if pl >= 2 and tok[pl - 2 : pl] == "ال" else pl)
@@ -631,8 +631,14 @@ def _first_ar(word: str) -> bool:
 _SETTLEMENT_STARTERS_AR = frozenset("ابو ام عين تل بئر دير بني بيت كفر خربه".split())
 
 
+def _definite_word(word: str) -> bool:
+    """Whether an Arabic word carries the article, perhaps after a conjunction or preposition (والفترة, بالطرد)."""
+    return _first_ar(word) and any(pl >= 2 and word[pl - 2 : pl] == "ال" or (pl == 0 and st.startswith("ال"))
+                                   for pl, st in ((0, word), *strip_proclitics(word)))
+
+
 def _inside_longer_name(words: list[str], seps: list[str], i: int, pl: int, key: tuple[str, ...],
-                        free_from: int, gaz: Gazetteer) -> bool:
+                        refs: tuple[NameRef, ...], free_from: int, gaz: Gazetteer) -> bool:
     """Whether the one-word Arabic name at ``i`` is part of a longer name or phrase the gazetteer lacks: a
     common first word of place names followed by another word (قرية دير ياسين: not دير alone), a name right
     after such a word (كفر سوسة), or a definite noun after a demonstrative (هذه المدينة "this city", هذه
@@ -647,9 +653,17 @@ def _inside_longer_name(words: list[str], seps: list[str], i: int, pl: int, key:
     prev = words[i - 1]
     if pl == 0 and prev in _SETTLEMENT_STARTERS_AR:
         return True
+    if (pl in (0, 2) and words[i].startswith("ال") and name.endswith(("ي", "يه")) and _definite_word(prev)
+            and prev not in PLACE_EVIDENCE_WORDS and gaz.commonness_any(prev) < _PARTICLE_ZIPF  # الى is إلى
+            and not any(r.name_type == DEMONYM or gaz.kind(r.place_index) == "country" for r in refs)):
+        # A definite nisba after a definite noun agrees with it: الفترة العثمانية "the Ottoman period", الطرد
+        # المركزي "centrifugal", المحافظات الجنوبية "the southern governorates" (not Osmaniye, Markazi, Bahrain's
+        # Southern Governorate). A nisba that names a country is kept: it is read as the adjective it is.
+        return True
     # كذلك "likewise", لذلك "therefore", بذلك "thereby" are adverbs: ذلك there points at nothing after it.
-    return name.startswith("ال") and any(st in AR_DEMONSTRATIVES and not (st == "ذلك" and prev != st and prev[-4] in "كلب")
-                                        for st in _stems(prev))
+    if not name.startswith("ال") or prev.endswith("ذلك") and prev[:-3][-1:] in ("ك", "ل", "ب"):
+        return False
+    return any(st in AR_DEMONSTRATIVES for st in _stems(prev))
 
 
 def _given_name(words: list[str], starts: list[int], cased: str, i: int, gaz: Gazetteer,

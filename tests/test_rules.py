@@ -731,3 +731,14 @@ def test_a_name_after_a_title_of_history_or_a_trade_is_a_person(gaz):
     # United States is named), and the name stays a person where it recurs bare.
     got = rows("قاد الإمبراطور فريدريك الحملة في الولايات المتحدة مع الكونت رينو، ثم تفاوض فريدريك في القاهرة.", gaz)
     assert [s for s, _, _ in got] == ["الولايات المتحدة", "القاهرة"]
+
+
+def test_a_definite_nisba_after_a_definite_noun_is_its_adjective(gaz):
+    # الفترة العثمانية "the Ottoman period" (not Osmaniye), أجهزة الطرد المركزي "centrifuges" (not Iran's Markazi),
+    # المحافظات الجنوبية "the southern governorates" (not Bahrain's): the adjective agrees with the noun before it.
+    # A nisba of a country stays the country's adjective (العاصمة الكويتية); a name after a place is its qualifier
+    # (القدس الشرقية), and after a preposition the name is the place (في السليمانية).
+    got = rows("وثائق من الفترة العثمانية عن أجهزة الطرد المركزي في المحافظات الجنوبية، وزار الوفد العاصمة "
+               "الكويتية والقدس الشرقية ثم وصل إلى السليمانية.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("الكويتية", "country:KW"), ("القدس الشرقية", "geonames:7303419"),
+                                           ("السليمانية", "geonames:98463")]
