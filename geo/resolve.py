@@ -669,7 +669,7 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str, cased: st
             else:
                 # An unlocated camp or province shows its cue word: "مخيم جنين", "Jenin refugee camp",
                 # not the town's name (the only unlocated result _resolve_one gives).
-                if hit.place_index is None and m.cue_span:
+                if m.cue_span and (hit.place_index is None or _head_in_span(m, folded_text)):
                     m = m._replace(fs=m.cue_span[0], fe=m.cue_span[1])
                 r = Resolution(m, *hit[1:])
         if r is not None:
@@ -679,6 +679,17 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str, cased: st
         if extra:
             out = sorted(out + extra, key=lambda r: r.match.fs)
     return _one_sense_per_discourse(out, gaz)
+
+
+def _head_in_span(m: RawMatch, text: str) -> bool:
+    """Whether a located Arabic mention shows the head noun written before its name: محافظة غزة, مدينة جنين,
+    قرية بيت لاهيا, مخيم الهول are how the text names the place (the quote a user reads in the popup; the Arabic
+    corpora annotate them so), and the head says which of the namesakes it is. Not a dual or plural head, which
+    governs several names (محافظتي نينوى والأنبار), nor العاصمة, which stands in apposition (العاصمة دمشق), nor a
+    head with the article (المدينة مدريد "the city, Madrid") or one the name follows only after a conjunction."""
+    a = m.cue_span[0]
+    return (a < m.fs and is_arabic(m.key[0]) and CUES.get(m.cue_word, ("", 0))[1] == 1 and m.cue_word != "العاصمه"
+            and a + len(m.cue_word) + 1 == m.fs and text[max(0, a - 2) : a] != "ال")
 
 
 def _one_sense_per_discourse(rs: list[Resolution], gaz: Gazetteer) -> list[Resolution]:

@@ -614,7 +614,7 @@ def test_a_frequent_arabic_word_read_through_an_alternate_name_needs_more_than_a
     got = rows("أقيمت المباراة في العراق. تأهل العراق في الدور الثاني بعد فوزه في بغداد.", gaz)
     assert [s for s, _, _ in got] == ["العراق", "العراق", "بغداد"]
     got = rows("يوجد باب في السور القديم لمدينة دمشق في سوريا.", gaz)
-    assert [s for s, _, _ in got] == ["دمشق", "سوريا"]
+    assert [s for s, _, _ in got] == ["مدينة دمشق", "سوريا"]
 
 
 def test_a_repeated_name_is_not_its_own_context(gaz):
@@ -742,3 +742,14 @@ def test_a_definite_nisba_after_a_definite_noun_is_its_adjective(gaz):
                "الكويتية والقدس الشرقية ثم وصل إلى السليمانية.", gaz)
     assert [(s, p) for s, p, _ in got] == [("الكويتية", "country:KW"), ("القدس الشرقية", "geonames:7303419"),
                                            ("السليمانية", "geonames:98463")]
+
+
+def test_an_arabic_place_named_with_its_head_noun_is_quoted_with_it(gaz):
+    # محافظة نينوى, لمدينة حلب (the head without its proclitic), مخيم الهول: the head noun is part of how the text
+    # names the place and says which namesake it is. A dual head governs two names, each quoted alone; العاصمة
+    # stands in apposition (العاصمة بغداد), so the quote is the name.
+    got = rows("نزح السكان من محافظة نينوى إلى مخيم الهول، ووصلت المساعدات لمدينة حلب ومحافظتي دهوك وأربيل "
+               "عبر العاصمة بغداد.", gaz)
+    assert [(s, p) for s, p, _ in got] == [
+        ("محافظة نينوى", "admin1:IQ-NI"), ("مخيم الهول", "curated:al-hol-camp"), ("مدينة حلب", "geonames:170063"),
+        ("دهوك", "admin1:IQ-DA"), ("أربيل", "admin1:IQ-AR"), ("بغداد", "geonames:98182")]
