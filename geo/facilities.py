@@ -54,7 +54,8 @@ _AMBIGUOUS = frozenset(fold_name(w) for w in (
     "سد طريق حي أحياء ساحة ميدان محور ناحية قضاء لواء جسر محطة سيطرة حاجز منطقة مديرية محلية").split())
 # Words that end an Arabic name: prepositions, particles, relatives.
 _STOP_AR = frozenset(fold_name(w) for w in (
-    "في من إلى الى على عن مع بين قرب أمام امام بعد قبل حيث منذ خلال عند لدى الذي التي الذين اللي "
+    "في من إلى الى على عن مع بين قرب أمام امام بعد قبل حيث منذ خلال عند لدى الذي التي الذين اللي اللذان اللتان "
+    "اللذين اللتين اللواتي اللاتي "
     "و أو ثم بل لكن إن أن قد لا لم لن ما هو هي هم كان كانت عم رح").split())
 # Generic complements: a cue word followed by one of these is a description, not a name (شارع رئيسي,
 # مستشفى ميداني, الطريق الرئيسي, مطار دولي).
@@ -70,6 +71,8 @@ _CLOSING_AR = frozenset(fold_name(w) for w in (
 # Titles inside a name: the word after one continues the name (ملعب مدينة الأمير سلطان, مستشفى الملك فهد).
 _NAME_TITLES = frozenset(fold_name(w) for w in "الأمير الملك الشيخ الإمام السلطان الشهيد الرئيس".split())
 _MAX_NAME = 5
+# What may stand between a facility's phrase and the town it is in, named after it: في, ب (بدمشق), in, at.
+_WHERE_AFTER = frozenset(fold_name(w) for w in "في ب بمدينة في مدينة , ، in at".split()) | {"في مدينه", ","}
 # English words that may stand inside a capitalised name without a capital.
 _EN_INNER = frozenset({"and", "of", "'s"})
 _EN_NOT_NAME = frozenset({"the", "a", "an", "in", "at", "on", "to", "from", "near", "by"})
@@ -77,7 +80,12 @@ _DIRECTIONS = frozenset("north south east west northern southern eastern western
                         "southeast southwest upper lower greater".split())
 
 
-_CUE_ENDINGS = frozenset(w[-2:] for w in FACILITY_CUES_AR)
+#: Heads of religious sites named by a definite adjective after the head with the article: الجامع الأموي, الحرم
+#: الإبراهيمي. Only with a definite name after them (المسجد جميل is "the mosque is beautiful") that is no everyday
+#: adjective, and حرم only so (حرم الرئيس is the president's wife; الحرم الجامعي a campus).
+_DEFINITE_HEADS_AR = frozenset(fold_name(w) for w in "مسجد جامع حرم".split())
+_NOT_SITE_NAMES_AR = frozenset(fold_name(w) for w in "الجامعي الجامعية الشريف الشريفة المبارك".split())
+_CUE_ENDINGS = frozenset(w[-2:] for w in (*FACILITY_CUES_AR, *_DEFINITE_HEADS_AR))
 _CUES_EN = frozenset(FACILITY_CUES_EN) | {"port", "highway", "route", "interstate"}
 
 
@@ -100,9 +108,12 @@ def _cue_ar(tok: str) -> tuple[str, str] | None:
     if hit:
         return tok, hit
     for pl, stem in strip_proclitics(tok):
-        # Not through the article: المرفأ "the port" is no construct head (مرفأ بيروت is).
+        # Not through the article: المرفأ "the port" is no construct head (مرفأ بيروت is) ...
         if pl and "ال" not in tok[:pl] and tok[:pl] not in ("لل", "ولل", "فلل") and stem in FACILITY_CUES_AR:
             return stem, FACILITY_CUES_AR[stem]
+        # ... but المسجد الأقصى is a mosque's name: the head keeps its article in the phrase.
+        if stem.startswith("ال") and stem[2:] in _DEFINITE_HEADS_AR:
+            return stem, "facility"
     return None
 
 
@@ -153,6 +164,11 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
             if first[:1] != "و" or len(first) < 4:
                 break
         elif first in _GENERIC_AR or first in _STOP_AR or not is_arabic(first) or len(first) < 2:
+            return []
+        elif cue.startswith("ال") and (not first.startswith("ال") or first in _CLOSING_AR
+                                       or first in _NOT_SITE_NAMES_AR or gaz.is_common_word(first[2:])):
+            # المسجد الكبير "the big mosque", المسجد جميل, الجامع القديم: an everyday adjective (its form without
+            # the article is a common word: كبير, قديم, داخلي) describes the mosque; الأموي, الإبراهيمي name it.
             return []
         m = match_at.get(t)
         if not names and m is None and cue in _AMBIGUOUS and first not in MONTHS and (
@@ -302,6 +318,11 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
         while t >= 0 and towns[t] in inner:
             t -= 1
         near = located[towns[t]] if t >= 0 and sentence_of(town_starts[t]) == sentence_of(f.fs) else main
+        # ... unless the phrase is followed by where it is: الجامع الأموي بدمشق, "the hospital in Gaza".
+        after = bisect_left(town_starts, f.fe)
+        if after < len(towns) and towns[after] not in inner \
+                and folded.text[f.fe : town_starts[after]].strip() in _WHERE_AFTER:
+            near = located[towns[after]]
         anchor, how = None, ""
         if own is not None and (f.name_first or near is None):
             anchor, how = own, "the place named in it"

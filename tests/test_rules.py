@@ -753,3 +753,16 @@ def test_an_arabic_place_named_with_its_head_noun_is_quoted_with_it(gaz):
     assert [(s, p) for s, p, _ in got] == [
         ("محافظة نينوى", "admin1:IQ-NI"), ("مخيم الهول", "curated:al-hol-camp"), ("مدينة حلب", "geonames:170063"),
         ("دهوك", "admin1:IQ-DA"), ("أربيل", "admin1:IQ-AR"), ("بغداد", "geonames:98182")]
+
+
+def test_a_mosque_named_by_a_definite_adjective_is_a_facility_placed_where_the_text_says(gaz):
+    # المسجد الأقصى, الجامع الأموي, الحرم الإبراهيمي: the head keeps its article, the name is the adjective after it;
+    # it is placed (approximately) at the town named right after it with في or ب, not at an earlier one. "The
+    # mosque is beautiful", "the big mosque", a campus (الحرم الجامعي) and "the president's wife" are no sites.
+    def one(text):
+        return [(m.surface, m.place and m.place.kind, m.place and m.place.within)
+                for m in geoparse(text, gazetteer=gaz).mentions]
+
+    got = one("زار الوفد القدس ثم صلى في الجامع الأموي بدمشق.")
+    assert got == [("القدس", "city", ""), ("الجامع الأموي", "facility", "geonames:170654"), ("دمشق", "city", "")]
+    assert one("المسجد جميل والمسجد الكبير قديم، والحرم الجامعي واسع وحرم الرئيس حاضرة.") == []
