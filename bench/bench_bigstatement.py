@@ -45,8 +45,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_browser import start_server  # noqa: E402
-from browser_helpers import CHROMIUM, CHROMIUM_ARGS, IDLE, MAP_IFRAME, is_local  # noqa: E402
+from browser_helpers import CHROMIUM, CHROMIUM_ARGS, IDLE, MAP_IFRAME, is_local, start_server  # noqa: E402
 from newstext import arabic_news  # noqa: E402
 
 TARGET_FIRST_MAP_S = 10.0

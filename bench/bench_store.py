@@ -34,17 +34,15 @@ import random
 import shutil
 import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "browser")]
 
-from browser_helpers import CHROMIUM, CHROMIUM_ARGS, IDLE, MAP_IFRAME, is_local  # noqa: E402
+from browser_helpers import CHROMIUM, CHROMIUM_ARGS, IDLE, MAP_IFRAME, is_local, start_server  # noqa: E402
 
 from geo import geoparse, load_gazetteer  # noqa: E402
 from geo.collection import add_situations, new_statement, seed_bundled  # noqa: E402
@@ -188,32 +186,6 @@ def bench_reads(db: Path) -> list[tuple[str, float, str]]:
 
 
 # -- the browser ------------------------------------------------------------------------------------------
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_server(script: str, env: dict[str, str]) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.fileWatcherType", "none", "--browser.gatherUsageStats",
-         "false"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, **env},
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise SystemExit(f"streamlit exited with {proc.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
-                return proc, url
-        except OSError:
-            time.sleep(0.3)
-    proc.terminate()
-    raise SystemExit("streamlit did not become healthy in 120 s")
 
 
 # Any place laid out with a size (Leaflet leaves the paths of places outside the view empty).

@@ -603,7 +603,7 @@ def run_batch(inputs: Sequence[str | os.PathLike[str]], out: str | os.PathLike[s
             data = Path(p).read_bytes()
         except OSError as exc:
             raise InputError(f"places file {str(p)!r} cannot be read: {exc.strerror or exc}") from None
-        from .gazetteer import _read_places
+        from .gazetteer.layers import _read_places
 
         _read_places(Path(p), curated=False)  # checked here, once: a broken file fails before any worker starts
         place_files.append((Path(p).name, data))

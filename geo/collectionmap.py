@@ -20,8 +20,8 @@ from folium.template import Template
 
 from .mapview import _area_geometry, _check_layers, _layer_label, _Raw, _renumber, _script_json, place_css_class
 from .model import LAYERS, layer_of
-from .report import escape_untrusted
 from .store import PlaceSummary
+from .untrusted import escape_untrusted
 
 __all__ = [
     "NEW_RING",

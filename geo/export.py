@@ -20,6 +20,7 @@ from xml.sax.saxutils import escape as xml_escape
 
 from .errors import GeoError, InputError
 from .model import Candidate, Mention, Place, layer_of
+from .untrusted import escape_untrusted, to_csv  # one CSV writer (formulas neutralised) for every table
 
 if TYPE_CHECKING:  # pragma: no cover
     from .relations import Movement
@@ -513,9 +514,7 @@ def collection_feature_collection(summaries: Sequence[PlaceSummary], mentions: I
 
 def collection_csv(mentions: Iterable[MentionOut]) -> str:
     """CSV, one row per mention (unlocated ones too, with an empty place) with its statement's date."""
-    from .report import _to_csv  # one CSV writer (RFC 4180, formulas neutralised) for every table
-
-    return _to_csv((collection_mention_record(m) for m in mentions), list(COLLECTION_MENTION_FIELDS))
+    return to_csv((collection_mention_record(m) for m in mentions), list(COLLECTION_MENTION_FIELDS))
 
 
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -533,8 +532,6 @@ def collection_kml(summaries: Sequence[PlaceSummary], mentions: Iterable[Mention
     The description is HTML (each quote escaped for HTML), and that HTML is escaped again for
     XML: a viewer shows the quotes as text, never as markup of their own.
     """
-    from .report import escape_untrusted
-
     quotes = collection_quotes(mentions)
     marks = []
     for s in summaries:

@@ -10,16 +10,14 @@ No streamlit or folium import here: :mod:`geo.mapview` and ``app.py`` both use i
 from __future__ import annotations
 
 import bisect
-import csv
-import html
-import io
 import re
-from typing import Any, Iterable
+from typing import Any
 
 from .export import REVIEW_FIELDS, mention_record, place_record, place_review_record, unreviewed_record
 from .memo import per_object
 from .model import LAYERS, Mention, Quote
 from .situation import Situation, SituationPlace
+from .untrusted import escape_untrusted, to_csv
 
 __all__ = [
     "UNLOCATED_COLOUR",
@@ -48,15 +46,6 @@ UNLOCATED_COLOUR = "#8c8c8c"
 #: Single quotes: it goes inside double-quoted style="..." attributes, which a double quote would end.
 ARABIC_FONTS = "'Noto Naskh Arabic', 'Noto Sans Arabic', 'DejaVu Sans', sans-serif"
 
-# html.escape covers & < > " '. Three more act inside a JavaScript template literal
-# (`...${x}...`, backslash escapes), where folium puts popup and tooltip HTML. And the
-# braces: folium wraps each rendered script in a new jinja2 Template and renders it
-# again, so "{{ ... }}" in a quote would run as Jinja on the server (checked on folium
-# 0.20: a popup "{{ 7*7 }}" renders as "49").
-_JS_TEMPLATE_CHARS = str.maketrans(
-    {"`": "&#96;", "$": "&#36;", "\\": "&#92;", "{": "&#123;", "}": "&#125;"}
-)
-
 _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 _LATIN = re.compile(r"[A-Za-z]")
 
@@ -66,17 +55,6 @@ MAX_PANEL_QUOTES = 50
 #: does not become one page with a hundred thousand highlighted elements.
 PAGE_CHARS = 20_000
 
-# Spreadsheet programs run a cell that starts with one of these as a formula (CSV injection).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def escape_untrusted(s: str) -> str:
-    """Escape ``s`` for HTML text, attribute values and JavaScript template literals.
-
-    >>> escape_untrusted("<b>`${x}`</b>")
-    '&lt;b&gt;&#96;&#36;&#123;x&#125;&#96;&lt;/b&gt;'
-    """
-    return html.escape(s, quote=True).translate(_JS_TEMPLATE_CHARS)
 
 
 def is_rtl(s: str) -> bool:
@@ -195,22 +173,6 @@ def unlocated_rows(situation: Situation) -> list[dict[str, Any]]:
     ]
 
 
-def _csv_cell(v: Any) -> Any:
-    # Neutralise spreadsheet formulas in text cells (a statement may start a line with "=").
-    if isinstance(v, str) and v.startswith(_FORMULA_START):
-        return "'" + v
-    return "" if v is None else v
-
-
-def _to_csv(rows: Iterable[dict[str, Any]], columns: list[str]) -> str:
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=columns, lineterminator="\r\n")
-    w.writeheader()
-    for r in rows:
-        w.writerow({k: _csv_cell(r.get(k)) for k in columns})
-    return buf.getvalue()
-
-
 _PLACE_COLUMNS = ["place_id", "name", "name_ar", "kind", "layer", "country_code", "mentions",
                   "confidence", "reason", "lat", "lon", "source"]
 _MENTION_COLUMNS = ["start", "end", "surface", "place_id", "name", "name_ar", "kind", "layer",
@@ -225,10 +187,10 @@ def places_csv(situation: Situation, review: dict[tuple[int, int], dict[str, Any
     """
     rows = place_rows(situation)
     if review is None:
-        return _to_csv(rows, _PLACE_COLUMNS)
+        return to_csv(rows, _PLACE_COLUMNS)
     for row, sp in zip(rows, situation.places, strict=True):
         row.update(place_review_record(sp, review))
-    return _to_csv(rows, [*_PLACE_COLUMNS, *REVIEW_FIELDS])
+    return to_csv(rows, [*_PLACE_COLUMNS, *REVIEW_FIELDS])
 
 
 def mentions_csv(situation: Situation, review: dict[tuple[int, int], dict[str, Any]] | None = None) -> str:
@@ -236,10 +198,10 @@ def mentions_csv(situation: Situation, review: dict[tuple[int, int], dict[str, A
     :func:`places_csv` (a mention no correction touched in a statement not marked reviewed: unreviewed)."""
     rows = mention_rows(situation)
     if review is None:
-        return _to_csv(rows, _MENTION_COLUMNS)
+        return to_csv(rows, _MENTION_COLUMNS)
     for row, m in zip(rows, situation.mentions, strict=True):
         row.update(review.get((m.start, m.end)) or unreviewed_record())
-    return _to_csv(rows, [*_MENTION_COLUMNS, *REVIEW_FIELDS])
+    return to_csv(rows, [*_MENTION_COLUMNS, *REVIEW_FIELDS])
 
 
 def _mark(m: Mention, inner: str) -> str:

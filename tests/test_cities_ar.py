@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from geo import geoparse
-from geo.gazetteer import _arabic_frequencies, _geonames_cities
+from geo.gazetteer.build import _arabic_frequencies, _geonames_cities
 from geo.text import PROCLITICS, fold_name, tokens
 
 ROWS = list(csv.DictReader((Path(__file__).resolve().parent.parent / "data" / "cities_ar.csv").open(encoding="utf-8")))

@@ -8,8 +8,8 @@ import importlib
 import pytest
 
 # The modules whose docstrings hold examples (the others have none to run).
-MODULES = ["geo", "geo.text", "geo.translit", "geo.pipeline", "geo.gazetteer", "geo.model", "geo.report",
-           "geo.mapview", "geo.geocoder", "geo.safehttp"]
+MODULES = ["geo", "geo.text", "geo.translit", "geo.pipeline", "geo.gazetteer.index", "geo.model", "geo.report",
+           "geo.mapview", "geo.geocoder", "geo.safehttp", "geo.untrusted"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -55,7 +55,7 @@ _NAME_PIECES = [" ", "  ", "\t", "\n", "\u00a0", "x", "Azraq", "camp", "Camps", 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(_NAME_PIECES), max_size=10).map("".join))
 def test_head_word_patterns_equal_their_old_form(name):
-    from geo.gazetteer import _ADMIN1_HEAD_RE, _HEAD_RE
+    from geo.gazetteer.builder import _ADMIN1_HEAD_RE, _HEAD_RE
 
     assert _HEAD_RE.sub("", name) == _OLD_HEAD_RE.sub("", name)
     assert _ADMIN1_HEAD_RE.sub("", name) == _OLD_ADMIN1_HEAD_RE.sub("", name)

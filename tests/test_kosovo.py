@@ -1,7 +1,7 @@
 """Kosovo is a country although ISO 3166-1 (and so pycountry) has no code for it.
 
 data/countries.csv gives it the user-assigned code XK (used by the EU, GeoNames and most data
-providers); geo/gazetteer.py makes every countries.csv row a country, also one pycountry lacks, and
+providers); geo/gazetteer/build.py makes every countries.csv row a country, also one pycountry lacks, and
 maps Natural Earth's Kosovo outline (XKX) to it.
 """
 

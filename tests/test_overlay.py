@@ -87,11 +87,12 @@ def test_overlay_of_an_overlay_and_pickling(tmp_path, gaz):
 
 
 def test_places_file_is_read_once_and_checked_before_the_base_loads(tmp_path, monkeypatch):
-    import geo.gazetteer as gz
+    import geo.gazetteer.cache as cache_module
+    import geo.gazetteer.layers as layers
 
     reads: list[Path] = []
-    real = gz._read_places_file
-    monkeypatch.setattr(gz, "_read_places_file", lambda p: reads.append(p) or real(p))
+    real = layers._read_places_file
+    monkeypatch.setattr(layers, "_read_places_file", lambda p: reads.append(p) or real(p))
     f = _write(tmp_path / "once.geojson", _point("clinic-1", "Clinic One", 36.0, 35.0))
     load_gazetteer(extra_places=[f])
     load_gazetteer(extra_places=[f])  # unchanged file: the in-memory overlay is reused
@@ -100,7 +101,7 @@ def test_places_file_is_read_once_and_checked_before_the_base_loads(tmp_path, mo
     def no_base(cache_dir: str) -> None:
         raise AssertionError("the base gazetteer was loaded before the places file was checked")
 
-    monkeypatch.setattr(gz, "_load_cached", no_base)
+    monkeypatch.setattr(cache_module, "_load_cached", no_base)
     cache = tmp_path / "cache"
     bad_feature = _write(tmp_path / "bad.geojson", {"type": "Feature", "properties": {"id": "x", "name": "X"}})
     with pytest.raises(InputError, match=r"feature #0 of .*bad\.geojson.* needs properties 'id', 'name' and 'kind'"):

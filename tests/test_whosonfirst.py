@@ -1,4 +1,4 @@
-"""Who's On First districts and localities (data/whosonfirst.csv, geo/sources/whosonfirst.py)."""
+"""Who's On First districts and localities (data/whosonfirst.csv, geo/gazetteer/sources/whosonfirst.py)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from geo import geoparse
+from geo.gazetteer.sources.whosonfirst import AR_CUES, BARE_MAX_ZIPF, PATH, district_names
 from geo.model import layer_of
-from geo.sources.whosonfirst import AR_CUES, BARE_MAX_ZIPF, PATH, district_names
 from geo.text import fold_name, tokens
 
 ROWS = list(csv.DictReader(PATH.open(encoding="utf-8", newline="")))

@@ -11,7 +11,7 @@ Natural Earth is public domain; GeoNames (seats, points) is CC BY 4.0. Nothing i
 * a *generic* name (only compass words and words such as Central, Capital, Coast, Islands: "Central",
   "North Western", "Capital District") or one that is an everyday word (wordfreq, English Zipf ≥ 4.5 for its
   lower-case form, Arabic Zipf ≥ 4.0) is given only with its head word ("Central Province", "منطقة الوسطى"):
-  the gazetteer reads the bare name only after an admin1 cue (``geo.gazetteer._ADMIN1_HEAD_RE``);
+  the gazetteer reads the bare name only after an admin1 cue (``geo.gazetteer.builder._ADMIN1_HEAD_RE``);
 * seat (``lat``, ``lon``, ``seat_geonameid``, used by the seat rule "a province named after its seat city is
   the city when bare"): the GeoNames ``cities500`` place of the unit's GeoNames admin1 code (NE ``gn_a1_code``)
   whose name is one of the unit's names, else its most populous place;

@@ -10,7 +10,7 @@ Kept: airports with an IATA code (scheduled traffic) whose name ends in "Airport
   city ("London Heathrow Airport" → "Heathrow Airport"), without "International" ("Baghdad Airport");
 * ``city_alone`` is 1 when the airport may be named by its city alone ("Baghdad Airport", مطار بغداد): the
   only airport kept for that city, or the one named exactly "<city> (International) Airport". The gazetteer
-  then adds ``مطار <the city's Arabic name>`` and ``مطار <...> الدولي`` (geo/sources/airports.py).
+  then adds ``مطار <the city's Arabic name>`` and ``مطار <...> الدولي`` (geo/gazetteer/sources/airports.py).
 
 Usage (from the repository root; needs ``pip install airportsdata``, pinned in requirements-dev.txt)::
 

@@ -41,13 +41,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from geo.gazetteer import _arabic_frequencies, _geonames_cities  # noqa: E402
+from geo.gazetteer.build import _arabic_frequencies, _geonames_cities  # noqa: E402
 from geo.text import _PROCLITICS, _WITH_ARTICLE, AR_HOMOGRAPHS, fold_name, is_arabic, tokens  # noqa: E402
 
 CITIES_AR = ROOT / "data" / "cities_ar.csv"
 COLUMNS = ["geonameid", "name", "country", "name_ar", "aliases_ar", "source"]
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
-# The gazetteer's own test for an Arabic alternate name it indexes (geo/gazetteer.py).
+# The gazetteer's own test for an Arabic alternate name it indexes (geo/gazetteer/build.py).
 _INDEXED_ARABIC = re.compile(r"[\u0621-\u064a\u0660-\u0669\s\-']+")
 
 

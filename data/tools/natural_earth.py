@@ -322,7 +322,7 @@ ALIASES = {
 def natural_features(src: Path) -> None:
     """Named seas, rivers, lakes, deserts, mountain ranges and ports as one places file.
 
-    Names only: the gazetteer decides which of them may be read bare (see geo/gazetteer.py).
+    Names only: the gazetteer decides which of them may be read bare (see geo/gazetteer/build.py).
     Several NE features of one name and kind (river segments) are one place.
     """
     groups: dict[tuple[str, str], dict[str, Any]] = {}

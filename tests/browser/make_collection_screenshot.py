@@ -20,8 +20,8 @@ from playwright.sync_api import expect, sync_playwright
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parents[1] / "bench"), str(HERE.parents[1])]
 
-from bench_store import make_statements, start_server  # noqa: E402
-from browser_helpers import CHROMIUM, CHROMIUM_ARGS, IDLE, MAP_IFRAME, ROOT, is_local  # noqa: E402
+from bench_store import make_statements  # noqa: E402
+from browser_helpers import CHROMIUM, CHROMIUM_ARGS, IDLE, MAP_IFRAME, ROOT, is_local, start_server  # noqa: E402
 
 from geo import geoparse, load_gazetteer  # noqa: E402
 from geo.collection import add_situations, seed_bundled  # noqa: E402

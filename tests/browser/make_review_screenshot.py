@@ -19,8 +19,7 @@ from playwright.sync_api import expect, sync_playwright
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parents[1] / "bench"), str(HERE.parents[1])]
 
-from bench_store import start_server  # noqa: E402
-from browser_helpers import CHROMIUM, CHROMIUM_ARGS, IDLE, MAP_IFRAME, ROOT, is_local  # noqa: E402
+from browser_helpers import CHROMIUM, CHROMIUM_ARGS, IDLE, MAP_IFRAME, ROOT, is_local, start_server  # noqa: E402
 
 from geo.store import open_store, text_sha256  # noqa: E402
 

@@ -17,8 +17,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parents[1] / "bench"))
 
-from bench_browser import start_server  # noqa: E402
-from browser_helpers import CHROMIUM, CHROMIUM_ARGS, IDLE, MAP_IFRAME, ROOT, is_local  # noqa: E402
+from browser_helpers import CHROMIUM, CHROMIUM_ARGS, IDLE, MAP_IFRAME, ROOT, is_local, start_server  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

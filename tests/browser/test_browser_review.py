@@ -9,16 +9,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
-from browser_helpers import FIRST_LOAD_TIMEOUT_MS, IDLE, MAP_IFRAME, ROOT
+from browser_helpers import FIRST_LOAD_TIMEOUT_MS, IDLE, MAP_IFRAME, streamlit_server
 from playwright.sync_api import Page, expect
 
 from geo.mapview import place_css_class
@@ -31,50 +25,14 @@ ROJ = "curated:roj-camp"
 STORE: dict[str, object] = {}
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
 
 @pytest.fixture(scope="module")
 def review_url(tmp_path_factory):
     db = tmp_path_factory.mktemp("review") / "collection.sqlite3"
     STORE["path"] = db
-    port = _free_port()
-    log_path = tmp_path_factory.mktemp("streamlit-review") / "server.log"
-    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", "GEO_DB": str(db)}
-    with open(log_path, "wb") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port",
-             str(port), "--server.address", "127.0.0.1", "--server.fileWatcherType", "none",
-             "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env,
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"streamlit exited with {proc.returncode}:\n{log_path.read_text(errors='replace')}")
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"streamlit not healthy after 120 s:\n{log_path.read_text(errors='replace')}")
-            time.sleep(0.3)
+    log_dir = tmp_path_factory.mktemp("streamlit-review")
+    with streamlit_server(log_dir, {"GEO_DB": str(db)}, forbid_traceback=True) as url:
         yield url
-    finally:
-        proc.terminate()  # our own PID only
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=5)
-        assert "Traceback" not in log_path.read_text(errors="replace")
 
 
 def _review_every_mention_of(page: Page, place_id: str) -> None:

@@ -8,17 +8,11 @@ four of ours: 12 and 20 January, 2 March 2026 and one undated.
 from __future__ import annotations
 
 import json
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pyogrio
 import pytest
-from browser_helpers import FIRST_LOAD_TIMEOUT_MS, IDLE, MAP_IFRAME, ROOT
+from browser_helpers import FIRST_LOAD_TIMEOUT_MS, IDLE, MAP_IFRAME, streamlit_server
 from playwright.sync_api import FrameLocator, Page, expect
 
 from geo import geoparse
@@ -39,11 +33,6 @@ HOMS = "geonames:169577"
 ERBIL = "geonames:95446"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
 
 @pytest.fixture(scope="module")
 def store_ids(tmp_path_factory, gaz) -> tuple[Path, dict[str, int]]:
@@ -57,40 +46,9 @@ def store_ids(tmp_path_factory, gaz) -> tuple[Path, dict[str, int]]:
 @pytest.fixture(scope="module")
 def collection_url(store_ids, tmp_path_factory):
     db, _ = store_ids
-    port = _free_port()
-    log_path = tmp_path_factory.mktemp("streamlit-collection") / "server.log"
-    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", "GEO_DB": str(db)}
-    with open(log_path, "wb") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port",
-             str(port), "--server.address", "127.0.0.1", "--server.fileWatcherType", "none",
-             "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env,
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"streamlit exited with {proc.returncode}:\n{log_path.read_text(errors='replace')}")
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"streamlit not healthy after 120 s:\n{log_path.read_text(errors='replace')}")
-            time.sleep(0.3)
+    log_dir = tmp_path_factory.mktemp("streamlit-collection")
+    with streamlit_server(log_dir, {"GEO_DB": str(db)}, forbid_traceback=True) as url:
         yield url
-    finally:
-        proc.terminate()  # our own PID only
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=5)
-        assert "Traceback" not in log_path.read_text(errors="replace")
 
 
 def open_collection(page: Page, url: str) -> FrameLocator:

@@ -32,7 +32,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..text import AR_HOMOGRAPHS, CUES, FACILITY_CUES_AR, PERSON_TITLES, fold_name, is_arabic, tokens
+from ...text import AR_HOMOGRAPHS, CUES, FACILITY_CUES_AR, PERSON_TITLES, fold_name, is_arabic, tokens
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 __all__ = ["add_whosonfirst", "PATH", "BARE_MAX_ZIPF", "AR_CUES", "CITY_WORD_ZIPF", "EN_BARE_MAX_ZIPF",
            "district_names"]
 
-PATH = Path(__file__).resolve().parents[2] / "data" / "whosonfirst.csv"
+PATH = Path(__file__).resolve().parents[3] / "data" / "whosonfirst.csv"
 #: A one-word bare name at least this frequent (wordfreq Zipf) is an everyday word: the cue form only.
 BARE_MAX_ZIPF = 3.0
 #: In English text a one-word district name seen this often is mostly something else (Anadolu the news
@@ -73,11 +73,11 @@ def _split(cell: str | None) -> list[str]:
 
 
 def add_whosonfirst(b: Any, ar_freq: Mapping[str, float], en_freq: Mapping[str, float]) -> int:
-    """Add every row of ``data/whosonfirst.csv`` to the builder ``b`` (a ``geo.gazetteer._Builder``); the count.
+    """Add every row of ``data/whosonfirst.csv`` to the builder ``b`` (a ``geo.gazetteer.builder._Builder``); the count.
 
     ``ar_freq`` / ``en_freq`` are word frequencies (folded Arabic, English) for the everyday-word test.
     """
-    from .. import gazetteer as g  # the builder's name types; imported here, gazetteer imports this lazily
+    from .. import index as g  # the name types
 
     if not PATH.exists():
         g.log.warning("Who's On First file %s is missing", PATH)

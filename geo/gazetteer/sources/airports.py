@@ -15,14 +15,14 @@ from typing import Any
 
 __all__ = ["AIRPORTS", "add_airports"]
 
-AIRPORTS = Path(__file__).resolve().parents[2] / "data" / "airports.csv"
+AIRPORTS = Path(__file__).resolve().parents[3] / "data" / "airports.csv"
 
 
 def add_airports(b: Any, path: Path = AIRPORTS) -> int:
-    """Add each airport of ``path`` to the gazetteer builder ``b`` (a ``geo.gazetteer._Builder``); returns how
+    """Add each airport of ``path`` to the gazetteer builder ``b`` (a ``geo.gazetteer.builder._Builder``); returns how
     many were added. The cities must already be in ``b``."""
-    from ..gazetteer import _KIND_PROMINENCE, ALIAS, NAME, NAME_AR, _pack, _unpack
-    from ..text import fold_name, tokens
+    from ...text import fold_name, tokens
+    from ..index import _KIND_PROMINENCE, ALIAS, NAME, NAME_AR, _pack, _unpack
 
     if not path.exists():
         return 0

@@ -14,15 +14,15 @@ from typing import Any
 
 __all__ = ["US_COUNTIES", "add_us_counties"]
 
-US_COUNTIES = Path(__file__).resolve().parents[2] / "data" / "us_counties.csv"
+US_COUNTIES = Path(__file__).resolve().parents[3] / "data" / "us_counties.csv"
 # A county weighs a tenth of the people around it (data/tools/us_counties.py), at least 30,000 and at most
 # 300,000: below any state or big city of that name, and a county holding a big city above its namesakes.
 _MIN, _MAX = 30_000, 300_000
 
 
 def add_us_counties(b: Any, path: Path = US_COUNTIES) -> int:
-    """Add each county of ``path`` to the gazetteer builder ``b`` (a ``geo.gazetteer._Builder``); returns how many."""
-    from ..gazetteer import ALIAS, NAME, NAME_AR
+    """Add each county of ``path`` to the gazetteer builder ``b`` (a ``builder._Builder``); returns how many."""
+    from ..index import ALIAS, NAME, NAME_AR
 
     if not path.exists():
         return 0

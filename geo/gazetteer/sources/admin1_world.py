@@ -1,6 +1,6 @@
 """First-level divisions of the countries ``data/admin1.csv`` lacks (``data/admin1_world.csv``, from Natural Earth).
 
-The rows have the columns of ``admin1.csv`` (read the same way by :func:`geo.gazetteer.build_gazetteer`) plus
+The rows have the columns of ``admin1.csv`` (read the same way by :func:`geo.gazetteer.build.build_gazetteer`) plus
 GeoNames' own point of the division (``point_geonameid``, ``point_lat``, ``point_lon``), which
 ``data/geonames_points.csv`` holds for the rows of ``admin1.csv``. See ``data/tools/admin1_world.py``.
 """
@@ -12,7 +12,7 @@ from pathlib import Path
 
 __all__ = ["ADMIN1_WORLD", "admin1_world_point", "admin1_world_rows"]
 
-ADMIN1_WORLD = Path(__file__).resolve().parents[2] / "data" / "admin1_world.csv"
+ADMIN1_WORLD = Path(__file__).resolve().parents[3] / "data" / "admin1_world.csv"
 
 
 def admin1_world_rows(path: Path = ADMIN1_WORLD) -> list[dict[str, str]]:
