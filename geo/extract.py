@@ -448,6 +448,16 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
                 continue
         if L == 1 and _first_ar(key[0]) and _inside_longer_name(words, seps, i, pl, key, refs, next_free_at_start, gaz):
             continue
+        if L > 1 and key[0] in _HEAD_KINDS and _first_ar(key[0]):
+            # A name that begins with its head noun (محافظة غزة: Natural Earth's Arabic name of Mozambique's Gaza
+            # Province) is also that head and a name: every province called غزة is a reading (the Gaza Governorate).
+            kinds = _HEAD_KINDS[key[0]]
+            rest = refs_memo.get(key[1:])
+            if rest is None:
+                rest = refs_memo[key[1:]] = gaz.refs(key[1:])
+            extra = tuple(r for r in rest if r.name_type != ORG and r not in refs and gaz.kind(r.place_index) in kinds)
+            if extra:
+                refs = refs + extra
         # Keep a written article in the span (الخرطوم, not خرطوم) even when the name is stored without it.
         fs = s + (pl - 2 if pl >= 2 and tok[pl - 2 : pl] == "ال" else pl)
         fe = starts[i + L - 1] + len(words[i + L - 1])
@@ -620,6 +630,12 @@ def _state_abbreviations(found: list[RawMatch], folded: Folded, gaz: Gazetteer) 
 def _first_ar(word: str) -> bool:
     """Whether a folded word is Arabic (its first letter; inlined :func:`geo.text.is_arabic`)."""
     return "\u0600" <= word[:1] <= "\u06ff"
+
+
+#: Arabic head nouns of divisions and towns (folded), to the kinds of place a name after them may be.
+_HEAD_KINDS: dict[str, frozenset[str]] = {
+    w: frozenset({"admin1"} if kind == "admin1" else {"city", "town"})
+    for w, (kind, arity) in CUES.items() if arity == 1 and kind in ("admin1", "city", "town") and _first_ar(w)}
 
 
 #: Common words that begin many Arabic place names (عين "spring", دير "monastery", بيت "house", كفر "village",

@@ -766,3 +766,12 @@ def test_a_mosque_named_by_a_definite_adjective_is_a_facility_placed_where_the_t
     got = one("زار الوفد القدس ثم صلى في الجامع الأموي بدمشق.")
     assert got == [("القدس", "city", ""), ("الجامع الأموي", "facility", "geonames:170654"), ("دمشق", "city", "")]
     assert one("المسجد جميل والمسجد الكبير قديم، والحرم الجامعي واسع وحرم الرئيس حاضرة.") == []
+
+
+def test_a_name_that_begins_with_its_head_noun_also_reads_as_head_and_name(gaz):
+    # Natural Earth names Mozambique's Gaza Province محافظة غزة; written so, it is also the head محافظة and the name
+    # غزة, so the Gaza Governorate is a reading too, and the statement's country chooses.
+    got = rows("نزح السكان من محافظة خان يونس إلى محافظة غزة.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("محافظة خان يونس", "admin1:PS-KYS"), ("محافظة غزة", "admin1:PS-GZA")]
+    got = rows("ضربت الفيضانات محافظة غزة في موزمبيق.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("محافظة غزة", "admin1:MZ-G"), ("موزمبيق", "country:MZ")]
