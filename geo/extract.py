@@ -46,6 +46,7 @@ from .text import (
     ORG_OPENERS_EN,
     ORG_TAILS_AR,
     PERSON_TITLES,
+    PLACE_HEADS_DEFINITE_AR,
     PLACE_OBJECT_VERBS,
     SPORTS_WORDS,
     US_STATE_ABBREVIATIONS,
@@ -664,11 +665,16 @@ def _inside_longer_name(words: list[str], seps: list[str], i: int, pl: int, key:
     if (name in _NAME_STARTERS_AR and i + 1 < n and _JOIN_RE.match(seps[i + 1])
             and _first_ar(words[i + 1]) and gaz.commonness_any(words[i + 1]) < _PARTICLE_ZIPF):
         return True
+    if (name in PLACE_HEADS_DEFINITE_AR and i + 1 < n and _JOIN_RE.match(seps[i + 1])
+            and words[i + 1].startswith("ال") and gaz.commonness_any(words[i + 1]) < _PARTICLE_ZIPF):
+        return True  # المدينة العريقة "the ancient city": the head noun and its adjective, neither a place
     if i == 0 or i - 1 < free_from or not _JOIN_RE.match(seps[i]):
         return False
     prev = words[i - 1]
     if pl == 0 and prev in _SETTLEMENT_STARTERS_AR:
         return True
+    if pl in (0, 2) and words[i].startswith("ال") and any(st in PLACE_HEADS_DEFINITE_AR for st in _stems(prev)):
+        return True  # المدينة العريقة "the ancient city", القرية الشمالية: an adjective of the head noun
     if (pl in (0, 2) and words[i].startswith("ال") and name.endswith(("ي", "يه")) and _definite_word(prev)
             and prev not in PLACE_EVIDENCE_WORDS and gaz.commonness_any(prev) < _PARTICLE_ZIPF  # الى is إلى
             and not any(r.name_type == DEMONYM or gaz.kind(r.place_index) == "country" for r in refs)):

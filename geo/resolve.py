@@ -30,17 +30,13 @@ from .extract import NO_UNLOCATED_CUES, RawMatch
 from .gazetteer import ALT, BARE, DEMONYM, NAME, NEAR_COUNTRY_DEG, Gazetteer, NameRef
 from .model import NATURAL_KINDS, Candidate
 from .scoring import CONTEXT, PINS, PINS_VALUE, STATED, WEIGHTS, Evidence
-from .text import AR_HOMOGRAPHS, ARABIC_SPEAKING, CONTEXT_NAMES, CUES, FACILITY_CUES_AR, fold_name, is_arabic
+from .text import AR_HOMOGRAPHS, ARABIC_SPEAKING, CONTEXT_NAMES, CUES, PLACE_HEADS_DEFINITE_AR, fold_name, is_arabic
 from .translit import arabic_skeleton, latin_skeleton, same_start
 
 __all__ = ["Resolution", "resolve", "explain"]
 
 W = WEIGHTS
 
-#: Head nouns of places (the Arabic cue words: مدينة, بلدة, قرية, منطقة, مطار, ميدان, جسر ...) with the article,
-#: folded: alone, each is the common noun ("the city"), whatever places GeoNames calls so (Medina, al-Madina).
-_GENERIC_DEFINITE_AR: frozenset[str] = frozenset(
-    "ال" + w for w in (*CUES, *FACILITY_CUES_AR) if is_arabic(w) and not w.startswith("ال"))
 
 # Which place kinds a cue allows.
 _CUE_KINDS: dict[str, frozenset[str]] = {
@@ -1002,7 +998,7 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
     strong = bool(ev & (_B.CUE | _B.QUALIFIER)) or (homograph != 2 and bool(ev & _B.NISBA_QUALIFIER))
     zipf = gaz.commonness(m.key[0]) if len(m.key) == 1 else 0.0
     if arabic and len(m.key) == 1 and not strong:
-        if m.key[0] in _GENERIC_DEFINITE_AR and not listed_with:
+        if m.key[0] in PLACE_HEADS_DEFINITE_AR and not listed_with:
             # المدينة "the city", الميدان "the square": a head noun with the article points back at a place the
             # text named ("the city"); alone it is a place's name only with a qualifier, a cue or in a list
             # (المدينة ومكة والطائف).

@@ -58,6 +58,7 @@ __all__ = [
     "ORG_HEADS_AR",
     "ORG_TAILS_AR",
     "AR_DEMONSTRATIVES",
+    "PLACE_HEADS_DEFINITE_AR",
     "ORG_HEADS_EN",
     "ORG_OPENERS_EN",
     "SPORTS_WORDS",
@@ -731,6 +732,12 @@ FACILITY_CUES_AR: dict[str, str] = {fold_name(w): kind for kind, ws in {
     "district": "قضاء أقضية مديرية مديريتي محلية ناحية لواء منطقة",
     "locality": "حي أحياء",
 }.items() for w in ws.split()}
+#: Head nouns of places (the Arabic cue words: مدينة, بلدة, قرية, منطقة, مطار, ميدان, جسر ...) with the article,
+#: folded: alone, each is the common noun ("the city"), whatever places GeoNames calls so (Medina, al-Madina); a
+#: definite word right after one is its adjective (المدينة العريقة "the ancient city"), not a place.
+PLACE_HEADS_DEFINITE_AR: frozenset[str] = frozenset(
+    "ال" + w for w in (*CUES, *FACILITY_CUES_AR) if is_arabic(w) and not w.startswith("ال"))
+
 #: English cue words after a facility's, street's or district's name ("Wythenshawe Hospital", "Oxford
 #: Road", "Anderson County", "Mundra port"), to the kind of place they announce.
 FACILITY_CUES_EN: dict[str, str] = {w: kind for kind, ws in {

@@ -775,3 +775,10 @@ def test_a_name_that_begins_with_its_head_noun_also_reads_as_head_and_name(gaz):
     assert [(s, p) for s, p, _ in got] == [("محافظة خان يونس", "admin1:PS-KYS"), ("محافظة غزة", "admin1:PS-GZA")]
     got = rows("ضربت الفيضانات محافظة غزة في موزمبيق.", gaz)
     assert [(s, p) for s, p, _ in got] == [("محافظة غزة", "admin1:MZ-G"), ("موزمبيق", "country:MZ")]
+
+
+def test_a_definite_word_after_a_place_head_noun_with_the_article_is_its_adjective(gaz):
+    # المدينة العريقة "the ancient city", بالمدينة القديمة "in the old city": neither Medina nor a town called
+    # العريقة (Saudi Arabia), though the statement names Saudi places; a name that holds the head is matched whole.
+    got = rows("يقع جزء من المدينة العريقة على سفح الجبل وتجولنا بالمدينة القديمة، ثم زرنا الرياض والمدينة المنورة.", gaz)
+    assert [s for s, _, _ in got] == ["الرياض", "المدينة المنورة"]
