@@ -515,6 +515,8 @@ NOT_PLACE_CUES: frozenset[str] = frozenset(fold_name(w) for w in (
 #: (Seas named after a country, "Gulf of Aden", خليج عمان, are places of their own: data/natural_features.geojson.)
 NOT_PLACE_PHRASES: tuple[str, ...] = (
     "المغرب العربي", "دول المغرب العربي", "Arab Maghreb", "New York Times", "Washington Post",
+    # مسقط رأسه "his birthplace" (literally "where his head fell"), with each possessive ending: not Muscat
+    *(f"مسقط {w}" for w in "رأس رأسه رأسها رأسي رأسك رأسهم رأسهما رأسنا رأسكم رأسهن".split()),
 )
 
 #: AP-style abbreviations of US states (as in datelines: "DAMASCUS, Md."), to their ISO 3166-2 suffix.

@@ -782,3 +782,10 @@ def test_a_definite_word_after_a_place_head_noun_with_the_article_is_its_adjecti
     # العريقة (Saudi Arabia), though the statement names Saudi places; a name that holds the head is matched whole.
     got = rows("يقع جزء من المدينة العريقة على سفح الجبل وتجولنا بالمدينة القديمة، ثم زرنا الرياض والمدينة المنورة.", gaz)
     assert [s for s, _, _ in got] == ["الرياض", "المدينة المنورة"]
+
+
+def test_an_idiom_that_holds_a_place_name_is_no_mention_of_it(gaz):
+    # مسقط رأسه "his birthplace" (literally "where his head fell") is not Muscat; مسقط alone still is.
+    got = rows("عاد اللاعب إلى مسقط رأسه في حلب، ثم زار مسقط عاصمة عمان.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("حلب", "geonames:170063"), ("مسقط", "geonames:287286"),
+                                           ("عمان", "country:OM")]
