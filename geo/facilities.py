@@ -72,6 +72,7 @@ _CLOSING_AR = frozenset(fold_name(w) for w in (
 _NAME_TITLES = frozenset(fold_name(w) for w in "الأمير الملك الشيخ الإمام السلطان الشهيد الرئيس".split())
 _MAX_NAME = 5
 # What may stand between a facility's phrase and the town it is in, named after it: في, ب (بدمشق), in, at.
+_WHERE_AFTER_MAX = 12  # characters: the longest of them with its spaces
 _WHERE_AFTER = frozenset(fold_name(w) for w in "في ب بمدينة في مدينة , ، in at".split()) | {"في مدينه", ","}
 # English words that may stand inside a capitalised name without a capital.
 _EN_INNER = frozenset({"and", "of", "'s"})
@@ -320,7 +321,7 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
         near = located[towns[t]] if t >= 0 and sentence_of(town_starts[t]) == sentence_of(f.fs) else main
         # ... unless the phrase is followed by where it is: الجامع الأموي بدمشق, "the hospital in Gaza".
         after = bisect_left(town_starts, f.fe)
-        if after < len(towns) and towns[after] not in inner \
+        if after < len(towns) and towns[after] not in inner and town_starts[after] - f.fe <= _WHERE_AFTER_MAX \
                 and folded.text[f.fe : town_starts[after]].strip() in _WHERE_AFTER:
             near = located[towns[after]]
         anchor, how = None, ""
