@@ -80,6 +80,8 @@ _DIRECTIONS = frozenset(
 _LOWER_OK = (_PARTICLES | _DIRECTIONS | frozenset(k for k in CUES if k.isascii()) | frozenset({"border", "refugee"})
              | frozenset({"river", "lake", "mountains", "range", "desert"}))  # "the Irrawaddy river"
 _LOWER_OK_NOT_REGION = _LOWER_OK - _DIRECTIONS
+# Head nouns of a world region's name, written lower case in news (the Gulf states, the Nordic countries).
+_LOWER_OK_REGION = _LOWER_OK | frozenset({"states", "countries", "nations", "region", "monarchies"})
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 # What may stand between two tokens of one name.
 _JOIN_RE = re.compile(r"[ \t\u00a0\-'.]{1,3}\Z")
@@ -96,6 +98,22 @@ _NOT_SURNAMES = frozenset(
     "president foreign defense defence interior national state embassy airways university city province "
     "governorate region camp prison crossing border police security council officials authorities".split()
 )
+#: Capitalised words that follow a place's name as the office, body or service of that place ("Ohio Senate",
+#: "Mansfield Mayor Don Culliver", "Kentucky Attorney General", "Huntsville Fire Chief", "Georgia Bureau of
+#: Investigation", "Minnesota Republican"): after a name they make it a place's, not a given name's.
+_OFFICE_WORDS = frozenset(
+    "mayor governor gov lt lieutenant senator sen rep representative congressman congresswoman delegate "
+    "sheriff fire police attorney solicitor judge court supreme superior circuit district senate house "
+    "assembly legislature legislative legislator legislators lawmakers board chamber bureau department dept "
+    "agency commission commissioner commissioners selectman selectmen alderman aldermen trustees treasurer "
+    "public regional community municipal metropolitan metro republican republicans democrat democrats "
+    "democratic gop senior junior high middle elementary historical transit utilities utility water "
+    "emergency highway patrol forestry wildlife parks recreation tourism economic development "
+    "health hospital medical schools residents voters officials".split()
+)
+#: An English name that is a state's or a city this big is the place where it recurs, though the text once used it
+#: as a given name ("Virginia Foxx", "Dublin Singers"); a smaller town's name stays the person's.
+_NOTABLE_GIVEN_NAME_POP = 100_000
 _ENGLISH_LIST = frozenset({"and", ",", "the", "&"})
 #: Head nouns of institutions named after a place ("Lebo High School", "Marion County Courthouse"): two
 #: capitalised words before one are a name, not a given name and surname.
@@ -271,7 +289,8 @@ def _word_facts(prev: str) -> tuple[bool, bool]:
 def _case_ok(original: str, key: tuple[str, ...], gaz: Gazetteer, refs: tuple[NameRef, ...]) -> bool:
     """English names count only when written as names: capitalised words, or capitals for acronyms.
 
-    A lower-case direction may open a region's name (northeast Syria), not a country's (south Georgia).
+    A lower-case direction may open a region's or a division's name (northeast Syria, southern Lebanon), not a
+    country's (south Georgia).
     """
     words = [w for w in _LETTERS_RE.findall(original) if len(w) > 1]  # the 'a' of Sina'a says nothing
     if not words:
@@ -280,8 +299,13 @@ def _case_ok(original: str, key: tuple[str, ...], gaz: Gazetteer, refs: tuple[Na
         return original.replace(".", "").replace(" ", "").isupper()
     if original.isupper():
         return True
-    lower_ok = _LOWER_OK if any(gaz.kind(r.place_index) == "region" for r in refs) else _LOWER_OK_NOT_REGION
-    content = [w for w in words if w.lower() not in lower_ok] or words
+    # A lower-case direction opens a region's or division's name (northern Iraq, southern Lebanon: the South
+    # Governorate), and a region's head noun may be lower case (the Gulf states, the Nordic countries).
+    lower_ok = _LOWER_OK_REGION if any(gaz.kind(r.place_index) in ("region", "admin1") for r in refs) \
+        else _LOWER_OK_NOT_REGION
+    # A name of nothing but directions and head words ("Northern State") is judged by its directions.
+    content = ([w for w in words if w.lower() not in lower_ok]
+               or [w for w in words if w.lower() not in _LOWER_OK_NOT_REGION] or words)
     return all(w[0].isupper() for w in content)
 
 
@@ -462,6 +486,8 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
         # Keep a written article in the span (الخرطوم, not خرطوم) even when the name is stored without it.
         fs = s + (pl - 2 if pl >= 2 and tok[pl - 2 : pl] == "ال" else pl)
         fe = starts[i + L - 1] + len(words[i + L - 1])
+        if L > 1 and text[fe : fe + 1] == "." and seps[i + L - 1] == "." and len(words[i + L - 1]) <= 2:
+            fe += 1  # a name written with periods (U.S., D.C., N.J.) keeps its last one, as it keeps the others
         next_free = i + L
         cue = None
         cue_fs = -1  # where an adjacent cue word starts (-1: none, or not adjacent)
@@ -477,6 +503,9 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
             if cue_ok is None:
                 cue_ok = cue_join_memo[sep] = _CUE_JOIN_RE.match(sep) is not None
             cue = _cue_of(prev) if cue_ok else None
+            if cue is not None and cue[1] in ("city", "town") and cased[starts[i - 1]].isupper() \
+                    and not is_arabic(prev):
+                cue = None  # "City Hall", "SOS Children's Villages Sudan": a capitalised word of a longer name
             if cue is not None:
                 cue_fs = starts[i - 1] + len(prev) - len(cue[0])  # the cue word without its proclitics
             # "the city of X": the cue stands two tokens back. Not "the capital of X": X is the country.
@@ -491,18 +520,26 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
             continue
         if pl and tok[:pl].rstrip("ال") in _LOCATIVE_CLITICS:
             locative = True
-        if (fs == 0 or text[fs - 1] == "\n") and _DATELINE_AFTER.match(text, fe):
-            locative = True  # a dateline names where the story is
+        initial = s in sentence_starts
+        if initial and _DATELINE_AFTER.match(text, fe) and (
+                fs == 0 or text[fs - 1] == "\n" or (fe - fs >= 4 and cased[fs:fe].isupper())):
+            # A dateline names where the story is: at a line's start, or in capitals at a sentence's start
+            # ("... residential area. ARLINGTON — The City Council"); its capital is the dateline's, not a
+            # sentence's that proves nothing.
+            locative, initial = True, False
         if L == 1 and key[0] in AR_VOWELLED:
             refs = _by_vowels(folded, fs, fe, AR_VOWELLED[key[0]], refs, gaz)
         if L == 1 and tok in tanween and _has_tanween(folded, fs, fe):
             continue  # بيراً, كوخاً: an indefinite common noun; a place's name takes no tanween
         prefix = tok[:pl]
         out.append(RawMatch(fs, fe, key, refs, cue[1] if cue else "", cue[0] if cue else "",
-                            locative, s in sentence_starts, i, L,
+                            locative, initial, i, L,
                             bool(pl) and not key[0].startswith("ال") and prefix.endswith(("ال", "لل")),
                             (cue_fs, fe) if cue is not None and cue_fs >= 0 else None))
     out.extend(_state_abbreviations(out, folded, gaz))
+    lone, shadowed = _lone_state_abbreviations(out, text, cased, starts, gaz)
+    if lone or shadowed:
+        out = [m for m in out if (m.fs, m.fe) not in shadowed] + lone
     if "#" in text:
         out.extend(_camel_hashtags(toks, cased, gaz, {m.token_index for m in out}))
     out.sort(key=lambda m: m.fs)
@@ -609,6 +646,7 @@ def _state_abbreviations(found: list[RawMatch], folded: Folded, gaz: Gazetteer) 
     out = []
     orig = folded.original
     text = folded.text
+    taken = {m.fs for m in found}  # "Washington, D.C.": D.C. is matched as a name already, once is enough
     for m in found:
         if not text.startswith(",", m.fe):
             continue  # the comma survives folding right after the name, so this skips no hit
@@ -623,6 +661,8 @@ def _state_abbreviations(found: list[RawMatch], folded: Folded, gaz: Gazetteer) 
         # Back to folded offsets: the abbreviation is plain ASCII, so it is as long there.
         fs = m.fe + (hit.start(1) - oe)
         fe = fs + len(hit.group(1))
+        if fs in taken:
+            continue
         out.append(RawMatch(fs, fe, (hit.group(1).lower(),), (NameRef(idx, ALIAS),), "", "", False, False,
                             m.token_index + m.token_count, 1))
     return out
@@ -688,6 +728,63 @@ def _inside_longer_name(words: list[str], seps: list[str], i: int, pl: int, key:
     return any(st in AR_DEMONSTRATIVES for st in _stems(prev))
 
 
+#: Abbreviations that are also everyday words or titles ("ill.", "Miss.", "Mass.", "Pa." for a father, "La."):
+#: a state only after a place and a comma or a party letter ("D-Pa."), never on their own.
+_AMBIGUOUS_ABBREVIATIONS = frozenset({"Ill.", "Ind.", "Miss.", "Mass.", "Wash.", "Del.", "La.", "Pa.", "Mo.", "Va.",
+                                      "Colo.", "Ore.", "Kan.", "Mont.", "Neb.", "Nev.", "Mich."})
+_LONE_ABBREV_RE = re.compile(
+    r"(?<![\w.])(" + "|".join(re.escape(a) for a in sorted(US_STATE_ABBREVIATIONS, key=len, reverse=True)) + r")(?!\w)"
+)
+_LONGEST_NAME_CHARS = 200  # how far before an abbreviation a name that covers it may start
+_PARTY_RE = re.compile(r"(?<!\w)[DRI]-\Z")
+_PLACE_COMMA_RE = re.compile(r"[A-Z][\w'’.-]*,[ \t]+\Z")
+
+
+def _lone_state_abbreviations(found: list[RawMatch], text: str, cased: str, starts: list[int], gaz: Gazetteer
+                              ) -> tuple[list[RawMatch], set[tuple[int, int]]]:
+    """US state abbreviations the place before them does not announce: after a party letter ("Sen. Bob Casey,
+    D-Pa."), after any capitalised name and a comma (a town the gazetteer lacks: "Friedensburg, Pa."), and, for
+    the ones that are no everyday word, on their own ("the S.C. Highway Patrol", "Ga. pastor").
+
+    Returns the new matches and the spans of the matches they replace: an abbreviation with its period is the
+    state, not a namesake read from the letters before the period (Pa, a town in Burkina Faso)."""
+    if "." not in cased:
+        return [], set()
+    out: list[RawMatch] = []
+    shadowed: set[tuple[int, int]] = set()
+    by_start: list[RawMatch] | None = None
+    for hit in _LONE_ABBREV_RE.finditer(cased):
+        fs, fe = hit.span(1)
+        a = hit.group(1)
+        if by_start is None:
+            by_start = sorted(found, key=lambda m: m.fs)
+            firsts = [m.fs for m in by_start]
+        # The matches overlapping the abbreviation start before its end and not far before it (names are short).
+        q = bisect_left(firsts, fe) - 1
+        over = []
+        while q >= 0 and firsts[q] >= fs - _LONGEST_NAME_CHARS:
+            if fs < by_start[q].fe:
+                over.append(by_start[q])
+            q -= 1
+        if any(m.fs != fs or m.fe not in (fe - 1, fe) or m.token_count != 1 for m in over):
+            continue  # inside a longer name, or a name of its own (D.C.)
+        if any(m.fe == fe and m.refs and m.key == (a.lower(),) for m in over):
+            shadowed.update((m.fs, m.fe) for m in over if m.fe == fe - 1)  # "Harrisburg, Pa.": announced already
+            continue
+        before = cased[max(0, fs - 40) : fs]
+        if a in _AMBIGUOUS_ABBREVIATIONS and not _PARTY_RE.search(before) and not _PLACE_COMMA_RE.search(before):
+            continue
+        code = US_STATE_ABBREVIATIONS[a]
+        try:
+            idx = gaz.index_of(f"admin1:US-{code}")
+        except LookupError:
+            continue
+        shadowed.update((m.fs, m.fe) for m in over)
+        out.append(RawMatch(fs, fe, (text[fs:fe],), (NameRef(idx, ALIAS),), "", "", False, False,
+                            bisect_left(starts, fs), 1))
+    return out, shadowed
+
+
 def _given_name(words: list[str], starts: list[int], cased: str, i: int, gaz: Gazetteer,
                 refs: tuple[NameRef, ...], memo: dict[tuple[str, ...], bool]) -> bool:
     """Whether the one-word name at ``i`` is an English given name: a capitalised word that is no
@@ -702,6 +799,8 @@ def _given_name(words: list[str], starts: list[int], cased: str, i: int, gaz: Ga
     if cased[starts[i] : starts[i] + len(words[i])].isupper() or nw in _NOT_SURNAMES or nw in CUES \
             or nw in FACILITY_CUES_EN or nw in FEATURE_HEADS_EN or nw == "international":
         return False  # "Entebbe International Airport", "Wythenshawe Hospital", "Trinity River": a place's name
+    if nw in _OFFICE_WORDS or nw in ORG_HEADS_EN or nw in _INSTITUTION_HEADS:
+        return False  # "Ohio Senate", "Mansfield Mayor", "Ohio Association of ...": the place's office or body
     after = words[j + 1] if j + 1 < len(words) else ""
     if after in FACILITY_CUES_EN or after in FEATURE_HEADS_EN or after in ORG_HEADS_EN or after in _INSTITUTION_HEADS:
         return False  # "Lebo High School", "Reading Grade School", "Lancaster City Council": a name, not a person's
@@ -870,10 +969,14 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
             if any(st in SPORTS_WORDS for st in back) or (not arabic and nxt in SPORTS_WORDS):
                 drop[k] = True
                 continue
-    # A name the text uses for a person stays a person where it recurs without a locative word or a cue.
+    # A name the text uses for a person stays a person where it recurs without a locative word or a cue; not a
+    # country's or a state's own name ("Virginia Foxx" once does not make every "Virginia" of a story hers).
     if persons:
         for k, m in enumerate(matches):
-            if not drop[k] and m.key in persons and not m.locative and not m.cue and not facts(m)[0]:
+            if not drop[k] and m.key in persons and not m.locative and not m.cue and not facts(m)[0] \
+                    and (is_arabic(m.key[0]) or not any(
+                        r.name_type != ALT and (gaz.kind(r.place_index) == "admin1" or gaz.population(r.place_index)
+                                                >= _NOTABLE_GIVEN_NAME_POP) for r in m.refs)):
                 drop[k] = True
     for k in range(len(matches) - 1):
         a, b = matches[k], matches[k + 1]

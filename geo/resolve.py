@@ -28,6 +28,7 @@ from typing import Any, NamedTuple
 
 from .extract import NO_UNLOCATED_CUES, RawMatch
 from .gazetteer import ALT, BARE, DEMONYM, NAME, NEAR_COUNTRY_DEG, Gazetteer, NameRef
+from .gazetteer.sources.regions import DIRECTION_PREFIX
 from .model import NATURAL_KINDS, Candidate
 from .scoring import CONTEXT, PINS, PINS_VALUE, STATED, WEIGHTS, Evidence
 from .text import AR_HOMOGRAPHS, ARABIC_SPEAKING, CONTEXT_NAMES, CUES, PLACE_HEADS_DEFINITE_AR, fold_name, is_arabic
@@ -301,13 +302,14 @@ _Region = tuple[str, str]  # (country code, GeoNames admin1 code)
 
 
 def _region_of(gaz: Gazetteer, i: int) -> _Region | None:
-    """The first-level division a place is, or lies in, as ``(country, GeoNames admin1 code)``.
+    """The first-level division a place is, or lies in, as ``(country, GeoNames admin1 code)``: a county lies
+    in its state, so "Marion County" in a Kansas story is the Kansas one, not the largest of seventeen.
 
     A province's GeoNames code is its seat city's (our admin1 ids are ISO 3166-2, which equals GeoNames'
     code only in some countries, such as the US)."""
     kind = gaz.kind(i)
-    if kind in ("city", "town"):
-        a1 = gaz.admin1_code(i)
+    if kind in ("city", "town", "district"):
+        a1 = gaz.admin1_code(i)  # a district's is its state's where a source gives it (US counties)
     elif kind == "admin1":
         seat = gaz.seat(i)
         a1 = gaz.admin1_code(seat) if seat is not None else ""
@@ -475,7 +477,7 @@ def _regional(cands: dict[int, int], gaz: Gazetteer, regions: dict[_Region, froz
     home = {cc for cc, _ in regions}
     for i in cands:
         kind = gaz.kind(i)
-        if kind not in ("city", "town", "admin1"):
+        if kind not in ("city", "town", "admin1", "district"):
             return False
         if _region_of(gaz, i) in regions:
             continue
@@ -546,6 +548,47 @@ def _qualifier(matches: list[RawMatch], k: int, gaz: Gazetteer, gaps: list[str])
             pid = gaz.place_id(i)  # admin1:US-MD → ("US", "MD")
             code = pid.split(":", 1)[1]
             out.add((code.split("-")[0], code.split("-", 1)[1]))
+    return out
+
+
+#: What an English text says of a place right after naming it, up to the place it lies in: "Augusta is a city in
+#: (Eau Claire County, Wisconsin)", "Ferguson, a suburb of (St. Louis)", "Augusta is an unincorporated community
+#: located within (Frankford Township, in Sussex County, New Jersey)".
+_DEFINING_RE = re.compile(
+    r",?\s*(?:(?:is|was|remains)\s+)?(?:a|an|the)\s+(?:[a-z'-]+\s+){0,5}?"
+    r"(?:city|town|village|hamlet|borough|township|community|suburb|neighbou?rhood|municipality|commune|settlement|"
+    r"census-designated place|cdp|locality|capital|seat|resort|port)(?:\s+[a-z'-]+){0,6}?\s+(?:in|of|within)"
+    r"(?:\s+the)?(?:\s+(?:north|south|east|west|central|northern|southern|eastern|western|north-?east(?:ern)?|"
+    r"north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?|rural|suburban|downtown))?"
+)
+#: Gaps the place it lies in may go on through: "Eau Claire County, Wisconsin", "Frankford Township, in Sussex".
+_CHAIN_GAPS = frozenset((",", ", in", "in", "and"))
+
+
+def _defining_qualifier(matches: list[RawMatch], k: int, gaz: Gazetteer, gaps: list[str]) -> set[tuple[str, str]]:
+    """``(country, admin1)`` pairs of the province or country a defining phrase right after match ``k`` puts it
+    in ("Augusta is a city in Eau Claire County, Wisconsin"): the first one named in the chain of places after it.
+
+    A text that names several namesakes (Augusta, Maine and Augusta, Georgia, further on) says here which one it
+    is about; the statement's regions alone would let the biggest of them win."""
+    if not _DEFINING_RE.fullmatch(gaps[k]):
+        return set()
+    out: set[tuple[str, str]] = set()
+    j = k + 1
+    while j < len(matches) and j - k <= 4:
+        cands = _candidates(matches[j])
+        for i, t in cands.items():
+            kind = gaz.kind(i)
+            if t == ALT:
+                continue
+            if kind == "country":
+                out.add((gaz.country_code(i), ""))
+            elif kind == "admin1":
+                code = gaz.place_id(i).split(":", 1)[1]
+                out.add((code.split("-")[0], code.split("-", 1)[1]))
+        if out or j >= len(gaps) or gaps[j] not in _CHAIN_GAPS:
+            return out
+        j += 1
     return out
 
 
@@ -646,6 +689,8 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str, cased: st
         else:
             # Most matches stand alone: test the gaps here before building any set.
             quals = (_qualifier(matches, k, gaz, gaps) if k < last and (not gaps[k] or gaps[k] in _QUALIFIER_GAPS)
+                     else _defining_qualifier(matches, k, gaz, gaps)
+                     if k < last and len(gaps[k]) <= 120 and (" in" in gaps[k] or " of" in gaps[k])
                      else _NONE)
             listed = (_listed(matches, k, gaps, klass)
                       if (k > 0 and gaps[k - 1] in _LIST_GAPS) or (k < last and gaps[k] in _LIST_GAPS) else _NONE)
@@ -702,6 +747,9 @@ def _one_sense_per_discourse(rs: list[Resolution], gaz: Gazetteer) -> list[Resol
         p = pinned.get(r.match.key)
         if (p is not None and r.place_index != p.place_index and r.place_index is not None
                 and not r.evidence & PINS
+                # A country's own name stays the country: "SOS Children's Villages Sudan" (a town cue) once does
+                # not make every "Sudan" a village in Texas.
+                and not (gaz.kind(r.place_index) == "country" and gaz.kind(p.place_index) != "country")
                 and any(ref.place_index == p.place_index for ref in r.match.refs)
                 # "Sagaing region ... near Sagaing": a province and its namesake city are both real
                 # places of one text; only a namesake elsewhere (Paris, Texas) yields to the pin.
@@ -1003,6 +1051,14 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
             # text named ("the city"); alone it is a place's name only with a qualifier, a cue or in a list
             # (المدينة ومكة والطائف).
             return None
+    word = m.key[1:] if m.key[0] == "the" else m.key
+    if ntype == ALT and not arabic and len(word) == 1 and not ev & (_B.QUALIFIER | _B.NISBA_QUALIFIER):
+        # An English word read only through another name of a place (GeoNames keeps history, other languages and
+        # nicknames: "Hamas" for Hamm, "Hammersmith" for Saugus, "Hall" for Schwäbisch Hall, "the Center" for
+        # Windham) is that place only after a locative word; a very short one ("Kan", "Lu") only with a qualifier.
+        if len(word[0]) <= W.alternate_short_max_len or (
+                not m.locative and not _short_form_or_spelling(gaz.name(best), " ".join(m.key))):
+            return None
     if not _accept(kind, pop, m, homograph=homograph, context=context, strong=strong, listed=bool(listed_with),
                    zipf=zipf, region=bool(ev & _B.REGION_CONTEXT) and not arabic and ntype != ALT):
         return None
@@ -1023,6 +1079,8 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
         conf = max(conf, W.country_name_floor if ntype != DEMONYM else W.demonym_floor)
     if ntype == ALT:
         conf -= W.alternate_name_penalty
+    if kind == "region" and gaz.place_id(best).startswith(DIRECTION_PREFIX):
+        conf -= W.derived_region_penalty  # approximate by construction
     stated = bool(ev & _B.STATED)
     if homograph or (zipf >= W.bare_frequent_zipf and kind not in ("country", "region") and not stated):
         conf -= W.everyday_word_penalty

@@ -97,6 +97,8 @@ class Weights:
     #: A GeoNames alternate name; milder in Arabic, where GeoNames gives every city's Arabic name as one.
     alternate_name_ar: float = -0.5
     alternate_name_latin: float = -1.5
+    #: An English one-word alternate name this short ("Kan" for Ganzhou, "Lu" for Luzhou) needs a qualifier.
+    alternate_short_max_len: int = 3
     #: A province without a province cue, when a city of its country shares the name ("Tripoli" is the city) ...
     province_vs_city: float = -3.0
     #: ... a city at least this big (or this big when only its alternate name matches, in Latin script).
@@ -185,6 +187,8 @@ class Weights:
     demonym_floor: float = 0.85
     alternate_name_penalty: float = 0.1
     everyday_word_penalty: float = 0.15
+    #: A part of a country named by direction (geo.gazetteer.sources.regions): its outline is a box cut, not a boundary.
+    derived_region_penalty: float = 0.15
     #: A single frequent word with no stated evidence (not a country or region).
     bare_frequent_zipf: float = 4.0
     stated_evidence_bonus: float = 0.05

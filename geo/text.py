@@ -477,7 +477,7 @@ AR_HOMOGRAPHS: frozenset[str] = frozenset(fold_name(w) for w in (
     "صور", "جدة", "حماة", "أمل", "الأمل", "المدينة", "مدينة", "القائم", "العين", "الباب", "السلام", "الساحل",
     "سلطات", "الرمادي", "الزرقاء", "الطيبة", "النصر", "الحرية", "الوحدة", "الشهداء", "النور", "الجزيرة",
     "الخليل", "الكرك", "الرحمة", "الأمان", "الفيحاء", "الصفا", "المنار", "الهدى", "العزيزية", "الصالحية",
-    "حمص", "تي", "بني", "الحمص", "حصن", "السد", "الجسر", "البحر", "المعرة", "الشام", "الضمير", "ضمير",
+    "حمص", "تي", "بني", "الحمص", "حصن", "السد", "الجسر", "البحر", "المعرة", "الضمير", "ضمير",
     "الحسنة", "الحياة", "الأمانة", "الخير", "العرب", "العربية", "المركز", "الشمال", "الجنوب", "الشرق", "الغرب",
     "مالي", "المغرب", "العاصمة", "الداخلية", "الوسطى", "الشمالية", "الجنوبية", "الشرقية", "الغربية", "الحدود",
     # scene (Mashhad), floods (Seoul), square (Medan), naval (Khartoum North), second (Thane), father (Aba)
@@ -514,7 +514,7 @@ NOT_PLACE_CUES: frozenset[str] = frozenset(fold_name(w) for w in (
 #: Multiword expressions that contain a place name but do not refer to it; indexed like organisations.
 #: (Seas named after a country, "Gulf of Aden", خليج عمان, are places of their own: data/natural_features.geojson.)
 NOT_PLACE_PHRASES: tuple[str, ...] = (
-    "المغرب العربي", "دول المغرب العربي", "Arab Maghreb", "New York Times", "Washington Post",
+    "New York Times", "Washington Post",
     # مسقط رأسه "his birthplace" (literally "where his head fell"), with each possessive ending: not Muscat
     *(f"مسقط {w}" for w in "رأس رأسه رأسها رأسي رأسك رأسهم رأسهما رأسنا رأسكم رأسهن".split()),
 )

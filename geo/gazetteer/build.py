@@ -428,6 +428,10 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
     from .sources.whosonfirst import add_whosonfirst
 
     add_whosonfirst(b, ar_freq, get_frequency_dict("en", wordlist="large"))
+    # Parts of countries named by direction and world regions, once every other name is known (sources/regions.py).
+    from .sources.regions import add_regions
+
+    add_regions(b, polygons, DATA_DIR / "countries.csv")
 
     # Organisations that contain a place name: indexed so the longest match consumes them.
     for r in _read_csv(DATA_DIR / "organisations.csv"):

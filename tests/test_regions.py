@@ -1,0 +1,161 @@
+"""Parts of a country named by direction and world regions (geo/gazetteer/sources/regions.py, world_regions.csv)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+import shapely
+
+from geo import geoparse
+from geo.gazetteer.sources.regions import DIRECTIONS, direction_area, direction_names
+from geo.mapview import build_map
+
+CSV = Path(__file__).resolve().parent.parent / "data" / "world_regions.csv"
+
+
+def found(text, gaz):
+    return [(m.surface, m.place_id) for m in geoparse(text, gazetteer=gaz).mentions]
+
+
+def test_world_regions_file_lists_known_countries():
+    import pycountry
+
+    rows = list(csv.DictReader(CSV.open(encoding="utf-8")))
+    assert len(rows) >= 30 and len({r["id"] for r in rows}) == len(rows)
+    codes = {c.alpha_2 for c in pycountry.countries} | {"XK"}
+    for r in rows:
+        assert r["name_en"] and r["name_ar"] and r["definition"], r["id"]
+        assert set(r["countries"].split()) <= codes, r["id"]
+    levant = next(r for r in rows if r["id"] == "levant")
+    assert set(levant["countries"].split()) == {"SY", "LB", "JO", "PS", "IL"}
+
+
+def test_direction_names_cover_the_forms_news_uses():
+    en, ar = direction_names("northeast", ["Syria"], ["سوريا"], ["سوري"])
+    assert en[0] == "Northeast Syria"
+    assert {"Northeastern Syria", "North-East Syria", "North-Eastern Syria"} <= set(en)
+    assert {"شمال شرق سوريا", "شمال شرقي سوريا", "الشمال الشرقي السوري"} <= set(ar)
+    en, ar = direction_names("south", ["Lebanon"], ["لبنان"], ["لبناني"])
+    assert en == ["South Lebanon", "Southern Lebanon"] and ar == ["جنوب لبنان", "جنوبي لبنان", "الجنوب اللبناني"]
+
+
+def test_direction_area_is_the_part_of_the_country_the_direction_names():
+    square = shapely.box(0, 0, 9, 9)
+    assert direction_area(square, "north").bounds == (0, 6, 9, 9)  # the outer third
+    assert direction_area(square, "west").bounds == (0, 0, 3, 9)
+    assert direction_area(square, "southeast").bounds == (4.5, 0, 9, 4.5)  # the quarter
+    assert direction_area(square, "central").bounds == (3, 3, 6, 6)
+    # An island far off does not move the lines: they come from the largest part (the mainland).
+    with_island = shapely.MultiPolygon([square, shapely.box(100, -50, 101, -49)])
+    north = direction_area(with_island, "north")
+    assert north.bounds == (0, 6, 9, 9)
+    assert {d[0] for d in DIRECTIONS} == {"north", "south", "east", "west", "northeast", "northwest", "southeast",
+                                          "southwest", "central"}
+
+
+@pytest.mark.parametrize("text,surface,place_id", [
+    ("Shelling resumed in northern Iraq overnight.", "northern Iraq", "direction:IQ:north"),
+    ("Floods displaced thousands in eastern Chad.", "eastern Chad", "direction:TD:east"),
+    ("Aid reached central Iraq by road.", "central Iraq", "direction:IQ:central"),
+    ("تواصل القصف على شمال العراق.", "شمال العراق", "direction:IQ:north"),
+    ("نزح الآلاف في شرق السودان.", "شرق السودان", "direction:SD:east"),
+    ("سقطت قذائف على جنوب غرب سوريا.", "جنوب غرب سوريا", "direction:SY:southwest"),
+    ("عاد الهدوء إلى الشمال السوري.", "الشمال السوري", "direction:SY:north"),
+])
+def test_a_direction_before_a_country_is_a_derived_region_of_it(gaz, text, surface, place_id):
+    (m,) = [m for m in geoparse(text, gazetteer=gaz).mentions if m.place_id == place_id]
+    assert m.surface == surface
+    p = m.place
+    assert p.kind == "region" and p.country_code == place_id.split(":")[1]
+    assert p.source.startswith("approximate:")
+    assert p.geometry is not None and p.geometry.contains(shapely.Point(p.lon, p.lat))
+    country = gaz.place(gaz.index_of(f"country:{p.country_code}"))
+    assert p.geometry.area < 0.7 * country.geometry.area and country.geometry.buffer(1e-6).contains(p.geometry)
+    # Approximate by construction: less sure than the country named alone.
+    alone = [x for x in geoparse(f"Shelling resumed in {country.name}.", gazetteer=gaz).mentions]
+    assert m.confidence < alone[0].confidence
+
+
+def test_northern_iraq_is_north_of_baghdad(gaz):
+    (north,) = [m.place for m in geoparse("Clashes in northern Iraq.", gazetteer=gaz).mentions]
+    assert north.lat > 34.5 and not north.geometry.contains(shapely.Point(44.36, 33.31))  # Baghdad is central
+
+
+@pytest.mark.parametrize("text,place_id", [
+    ("Israeli strikes hit south Lebanon.", "admin1:LB-JA"),
+    ("Israeli strikes hit southern Lebanon.", "admin1:LB-JA"),
+    ("غارات على جنوب لبنان.", "admin1:LB-JA"),
+    ("غارات على الجنوب اللبناني.", "admin1:LB-JA"),
+    ("Fighting in northwest Syria.", "curated:northwest-syria"),
+    ("Fighting in northeastern Syria.", "curated:northeast-syria"),
+    ("اشتباكات في الشمال الشرقي السوري.", "curated:northeast-syria"),
+])
+def test_a_curated_region_or_division_of_that_name_keeps_winning(gaz, text, place_id):
+    # South Lebanon is a governorate with a real outline; Northeast Syria a curated region: the direction's other
+    # forms join them instead of making a second place.
+    assert place_id in [p for _, p in found(text, gaz)]
+    assert not any(p and p.startswith("direction:") for _, p in found(text, gaz))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("South Africa, North Korea and South Sudan sent envoys.",
+     [("South Africa", "country:ZA"), ("North Korea", "country:KP"), ("South Sudan", "country:SS")]),
+    ("Envoys from East Timor, North Macedonia and Western Sahara met in the West Bank.",
+     [("East Timor", "country:TL"), ("North Macedonia", "country:MK"), ("Western Sahara", "country:EH"),
+      ("the West Bank", "curated:west-bank")]),
+    ("Storms moved from South Carolina to Northern Ireland.",
+     [("South Carolina", "admin1:US-SC"), ("Northern Ireland", "admin1:GB-NIR")]),
+    ("أرسلت جنوب أفريقيا وكوريا الشمالية وجنوب السودان وفوداً إلى الضفة الغربية.",
+     [("جنوب أفريقيا", "country:ZA"), ("كوريا الشمالية", "country:KP"), ("جنوب السودان", "country:SS"),
+      ("الضفة الغربية", "curated:west-bank")]),
+])
+def test_names_that_hold_a_direction_stay_what_they_are(gaz, text, expected):
+    assert found(text, gaz) == expected
+
+
+def test_a_country_that_shares_its_name_with_a_division_gets_no_direction_names(gaz):
+    # "north Georgia" in local news is the US state's north: no derived region of the country takes it.
+    assert not any(p and p.startswith("direction:GE") for _, p in found("Snow fell across north Georgia.", gaz))
+
+
+@pytest.mark.parametrize("text,surface,place_id", [
+    ("Drought hit the Horn of Africa and the Sahel.", "Horn of Africa", "world-region:horn-of-africa"),
+    ("Migrants crossed North Africa.", "North Africa", "world-region:north-africa"),
+    ("Tensions rose across the Middle East.", "Middle East", "world-region:middle-east"),
+    ("The Gulf states pledged aid.", "Gulf states", "world-region:gulf-states"),
+    ("Prices rose in Southeast Asia and Latin America.", "Southeast Asia", "world-region:southeast-asia"),
+    ("Prices rose in Southeast Asia and Latin America.", "Latin America", "world-region:latin-america"),
+    ("Snow closed roads in Scandinavia and the Balkans.", "Balkans", "world-region:balkans"),
+    ("تأثرت بلاد الشام بموجة الحر.", "بلاد الشام", "world-region:levant"),
+    ("اجتمع وزراء دول المغرب العربي.", "دول المغرب العربي", "world-region:maghreb"),
+    ("ارتفعت الأسعار في شمال أفريقيا والقرن الأفريقي.", "شمال أفريقيا", "world-region:north-africa"),
+    ("ارتفعت الأسعار في شمال أفريقيا والقرن الأفريقي.", "القرن الأفريقي", "world-region:horn-of-africa"),
+    ("ضربت موجة حر شبه الجزيرة العربية.", "شبه الجزيرة العربية", "world-region:arabian-peninsula"),
+    ("وصل الوفد إلى الشرق الأوسط.", "الشرق الأوسط", "world-region:middle-east"),
+])
+def test_a_world_region_is_found_as_the_union_of_its_countries(gaz, text, surface, place_id):
+    (m,) = [m for m in geoparse(text, gazetteer=gaz).mentions if m.place_id == place_id]
+    assert m.surface == surface and m.place.kind == "region" and m.place.country_code == ""
+    geom = m.place.geometry
+    assert geom is not None and geom.geom_type in ("Polygon", "MultiPolygon") and geom.is_valid
+
+
+def test_the_maghreb_holds_its_member_countries_not_egypt(gaz):
+    (m,) = [m for m in geoparse("Migrants crossed the Maghreb.", gazetteer=gaz).mentions]
+    geom = m.place.geometry
+    assert geom.contains(shapely.Point(3.0, 28.0))  # Algeria
+    assert not geom.contains(shapely.Point(30.0, 26.0))  # Egypt
+
+
+def test_regions_are_areas_on_the_regions_layer_and_in_the_geojson(gaz):
+    s = geoparse("Aid reached northern Iraq and the Horn of Africa.", gazetteer=gaz)
+    ids = {sp.place.place_id for sp in s.places}
+    assert ids == {"direction:IQ:north", "world-region:horn-of-africa"}
+    assert {sp.place.layer.key for sp in s.places} == {"regions"}
+    fc = s.to_geojson()
+    geoms = {f["properties"]["place_id"]: f["geometry"]["type"] for f in fc["features"]}
+    assert set(geoms) == ids and set(geoms.values()) <= {"Polygon", "MultiPolygon"}
+    html = build_map(s).get_root().render()
+    assert "direction:IQ:north" in html and "world-region:horn-of-africa" in html
