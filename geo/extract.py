@@ -23,6 +23,7 @@ from .gazetteer import ALIAS, ALT, CONTINENT_IDS, DEMONYM, ORG, Gazetteer, NameR
 from .text import (
     _PROCLITICS,
     _WITH_ARTICLE,
+    AR_DEMONSTRATIVES,
     AR_VOWELLED,
     CONTEXT_NAMES,
     CUES,
@@ -43,7 +44,9 @@ from .text import (
     ORG_HEADS_AR,
     ORG_HEADS_EN,
     ORG_OPENERS_EN,
+    ORG_TAILS_AR,
     PERSON_TITLES,
+    PLACE_HEADS_DEFINITE_AR,
     PLACE_OBJECT_VERBS,
     SPORTS_WORDS,
     US_STATE_ABBREVIATIONS,
@@ -404,6 +407,7 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
     for i in positions:
         if i < next_free:
             continue  # inside a name already matched
+        next_free_at_start = next_free
         tok = words[i]
         s = starts[i]
         best: tuple[int, int, tuple[str, ...], tuple[NameRef, ...]] | None = None  # (L, prefix, key, refs)
@@ -467,6 +471,18 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
             refs = tuple(r for r in refs if r.name_type != ORG)
             if not refs:
                 continue
+        if L == 1 and _first_ar(key[0]) and _inside_longer_name(words, seps, i, pl, key, refs, next_free_at_start, gaz):
+            continue
+        if L > 1 and key[0] in _HEAD_KINDS and _first_ar(key[0]):
+            # A name that begins with its head noun (محافظة غزة: Natural Earth's Arabic name of Mozambique's Gaza
+            # Province) is also that head and a name: every province called غزة is a reading (the Gaza Governorate).
+            kinds = _HEAD_KINDS[key[0]]
+            rest = refs_memo.get(key[1:])
+            if rest is None:
+                rest = refs_memo[key[1:]] = gaz.refs(key[1:])
+            extra = tuple(r for r in rest if r.name_type != ORG and r not in refs and gaz.kind(r.place_index) in kinds)
+            if extra:
+                refs = refs + extra
         # Keep a written article in the span (الخرطوم, not خرطوم) even when the name is stored without it.
         fs = s + (pl - 2 if pl >= 2 and tok[pl - 2 : pl] == "ال" else pl)
         fe = starts[i + L - 1] + len(words[i + L - 1])
@@ -650,6 +666,66 @@ def _state_abbreviations(found: list[RawMatch], folded: Folded, gaz: Gazetteer) 
         out.append(RawMatch(fs, fe, (hit.group(1).lower(),), (NameRef(idx, ALIAS),), "", "", False, False,
                             m.token_index + m.token_count, 1))
     return out
+
+
+def _first_ar(word: str) -> bool:
+    """Whether a folded word is Arabic (its first letter; inlined :func:`geo.text.is_arabic`)."""
+    return "\u0600" <= word[:1] <= "\u06ff"
+
+
+#: Arabic head nouns of divisions and towns (folded), to the kinds of place a name after them may be.
+_HEAD_KINDS: dict[str, frozenset[str]] = {
+    w: frozenset({"admin1"} if kind == "admin1" else {"city", "town"})
+    for w, (kind, arity) in CUES.items() if arity == 1 and kind in ("admin1", "city", "town") and _first_ar(w)}
+
+
+#: Common words that begin many Arabic place names (عين "spring", دير "monastery", بيت "house", كفر "village",
+#: تل "mound", خربة "ruin", بئر "well", جبل "mountain", رأس "cape", أبو/أم/بني): the folded forms of
+#: :data:`_NAME_STARTERS_AR`. One followed by another word is the first word of a longer name (عين الحلوة,
+#: دير ياسين, كفر سوسة), not a place of its own, and the word after it is not the place it may also name
+#: (سوسة is not Sousse there). جبل and رأس are left out of the second test: a mountain or a cape is named
+#: after the place it overlooks (جبل سنجار), which is then a fair place for it.
+_SETTLEMENT_STARTERS_AR = frozenset("ابو ام عين تل بئر دير بني بيت كفر خربه".split())
+
+
+def _definite_word(word: str) -> bool:
+    """Whether an Arabic word carries the article, perhaps after a conjunction or preposition (والفترة, بالطرد)."""
+    return _first_ar(word) and any(pl >= 2 and word[pl - 2 : pl] == "ال" or (pl == 0 and st.startswith("ال"))
+                                   for pl, st in ((0, word), *strip_proclitics(word)))
+
+
+def _inside_longer_name(words: list[str], seps: list[str], i: int, pl: int, key: tuple[str, ...],
+                        refs: tuple[NameRef, ...], free_from: int, gaz: Gazetteer) -> bool:
+    """Whether the one-word Arabic name at ``i`` is part of a longer name or phrase the gazetteer lacks: a
+    common first word of place names followed by another word (قرية دير ياسين: not دير alone), a name right
+    after such a word (كفر سوسة), or a definite noun after a demonstrative (هذه المدينة "this city", هذه
+    الإمارات "these emirates": a noun pointed at, not a name)."""
+    n = len(words)
+    name = key[0]
+    if (name in _NAME_STARTERS_AR and i + 1 < n and _JOIN_RE.match(seps[i + 1])
+            and _first_ar(words[i + 1]) and gaz.commonness_any(words[i + 1]) < _PARTICLE_ZIPF):
+        return True
+    if (name in PLACE_HEADS_DEFINITE_AR and i + 1 < n and _JOIN_RE.match(seps[i + 1])
+            and words[i + 1].startswith("ال") and gaz.commonness_any(words[i + 1]) < _PARTICLE_ZIPF):
+        return True  # المدينة العريقة "the ancient city": the head noun and its adjective, neither a place
+    if i == 0 or i - 1 < free_from or not _JOIN_RE.match(seps[i]):
+        return False
+    prev = words[i - 1]
+    if pl == 0 and prev in _SETTLEMENT_STARTERS_AR:
+        return True
+    if pl in (0, 2) and words[i].startswith("ال") and any(st in PLACE_HEADS_DEFINITE_AR for st in _stems(prev)):
+        return True  # المدينة العريقة "the ancient city", القرية الشمالية: an adjective of the head noun
+    if (pl in (0, 2) and words[i].startswith("ال") and name.endswith(("ي", "يه")) and _definite_word(prev)
+            and prev not in PLACE_EVIDENCE_WORDS and gaz.commonness_any(prev) < _PARTICLE_ZIPF  # الى is إلى
+            and not any(r.name_type == DEMONYM or gaz.kind(r.place_index) == "country" for r in refs)):
+        # A definite nisba after a definite noun agrees with it: الفترة العثمانية "the Ottoman period", الطرد
+        # المركزي "centrifugal", المحافظات الجنوبية "the southern governorates" (not Osmaniye, Markazi, Bahrain's
+        # Southern Governorate). A nisba that names a country is kept: it is read as the adjective it is.
+        return True
+    # كذلك "likewise", لذلك "therefore", بذلك "thereby" are adverbs: ذلك there points at nothing after it.
+    if not name.startswith("ال") or prev.endswith("ذلك") and prev[:-3][-1:] in ("ك", "ل", "ب"):
+        return False
+    return any(st in AR_DEMONSTRATIVES for st in _stems(prev))
 
 
 #: Abbreviations that are also everyday words or titles ("ill.", "Miss.", "Mass.", "Pa." for a father, "La."):
@@ -910,7 +986,7 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
         # Inside an organisation's name: after an Arabic head (بنك مصر; a nisba stays the state: مجموعة
         # إماراتية), or before capitalised words ending in an English head ("Qatar National Bank") ...
         if arabic:
-            if not nisba and (any(st in ORG_HEADS_AR for st in prev)
+            if not nisba and (any(st in ORG_HEADS_AR for st in prev) or nxt in ORG_TAILS_AR
                               or (bare and _org_head_two_back(words, seps, i, gaz))):
                 drop[k] = True
                 continue

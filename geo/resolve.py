@@ -32,12 +32,13 @@ from .gazetteer import ALT, BARE, DEMONYM, NAME, NEAR_COUNTRY_DEG, Gazetteer, Na
 from .gazetteer.sources.regions import DIRECTION_PREFIX
 from .model import NATURAL_KINDS, Candidate
 from .scoring import CONTEXT, PINS, PINS_VALUE, STATED, WEIGHTS, Evidence
-from .text import AR_HOMOGRAPHS, ARABIC_SPEAKING, CONTEXT_NAMES, CUES, fold_name, is_arabic
+from .text import AR_HOMOGRAPHS, ARABIC_SPEAKING, CONTEXT_NAMES, CUES, PLACE_HEADS_DEFINITE_AR, fold_name, is_arabic
 from .translit import arabic_skeleton, latin_skeleton, same_start
 
 __all__ = ["Resolution", "resolve", "explain"]
 
 W = WEIGHTS
+
 
 # Which place kinds a cue allows.
 _CUE_KINDS: dict[str, frozenset[str]] = {
@@ -763,7 +764,7 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str, cased: st
             else:
                 # An unlocated camp or province shows its cue word: "مخيم جنين", "Jenin refugee camp",
                 # not the town's name (the only unlocated result _resolve_one gives).
-                if hit.place_index is None and m.cue_span:
+                if m.cue_span and (hit.place_index is None or _head_in_span(m, folded_text)):
                     m = m._replace(fs=m.cue_span[0], fe=m.cue_span[1])
                 r = Resolution(m, *hit[1:])
         if r is not None:
@@ -773,6 +774,17 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str, cased: st
         if extra:
             out = sorted(out + extra, key=lambda r: r.match.fs)
     return _one_sense_per_discourse(out, gaz)
+
+
+def _head_in_span(m: RawMatch, text: str) -> bool:
+    """Whether a located Arabic mention shows the head noun written before its name: محافظة غزة, مدينة جنين,
+    قرية بيت لاهيا, مخيم الهول are how the text names the place (the quote a user reads in the popup; the Arabic
+    corpora annotate them so), and the head says which of the namesakes it is. Not a dual or plural head, which
+    governs several names (محافظتي نينوى والأنبار), nor العاصمة, which stands in apposition (العاصمة دمشق), nor a
+    head with the article (المدينة مدريد "the city, Madrid") or one the name follows only after a conjunction."""
+    a = m.cue_span[0]
+    return (a < m.fs and is_arabic(m.key[0]) and CUES.get(m.cue_word, ("", 0))[1] == 1 and m.cue_word != "العاصمه"
+            and a + len(m.cue_word) + 1 == m.fs and text[max(0, a - 2) : a] != "ال")
 
 
 def _one_sense_per_discourse(rs: list[Resolution], gaz: Gazetteer) -> list[Resolution]:
@@ -1001,6 +1013,13 @@ def _prepare(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str] | None) -> _Prepa
     cands = {i: t for i, t in cands.items() if gaz.kind(i) not in NATURAL_KINDS
              or (not m.cue and ((len(m.key) > 1 and gaz.population(i) >= W.minor_feature_pop)
                                 or _near_named_country(gaz, i, doc_cc)))}
+    if (len(m.key) == 1 and not m.cue and not qualifiers and is_arabic(m.key[0])
+            and gaz.commonness(m.key[0]) >= W.everyday_foreign_ar_zipf):
+        # نفس "same", دون "without", لبنان: one of Arabic's most frequent words is no small town abroad (Neffs,
+        # Dunn, Lebanon in Tennessee) whatever the statement says of that country; a cue or a qualifier must say so.
+        cands = {i: t for i, t in cands.items() if not (
+            gaz.kind(i) in ("city", "town") and gaz.country_code(i) not in ARABIC_SPEAKING
+            and gaz.population(i) < W.frequent_name_min_pop and not gaz.is_capital(i))}
     if not cands:
         return None
     if not is_arabic(m.key[0]) and any(t != ALT and gaz.kind(i) == "country" for i, t in cands.items()):
@@ -1125,6 +1144,12 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
     # alternate name is the place (طرابلس اللبنانية), but not that an everyday word is one (homograph 2).
     strong = bool(ev & (_B.CUE | _B.QUALIFIER)) or (homograph != 2 and bool(ev & _B.NISBA_QUALIFIER))
     zipf = gaz.commonness(m.key[0]) if len(m.key) == 1 else 0.0
+    if arabic and len(m.key) == 1 and not strong:
+        if m.key[0] in PLACE_HEADS_DEFINITE_AR and not listed_with:
+            # المدينة "the city", الميدان "the square": a head noun with the article points back at a place the
+            # text named ("the city"); alone it is a place's name only with a qualifier, a cue or in a list
+            # (المدينة ومكة والطائف).
+            return None
     word = m.key[1:] if m.key[0] == "the" else m.key
     if ntype == ALT and not arabic and len(word) == 1 and not ev & (_B.QUALIFIER | _B.NISBA_QUALIFIER):
         # An English word read only through another name of a place (GeoNames keeps history, other languages and

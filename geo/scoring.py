@@ -131,6 +131,9 @@ class Weights:
     # -- everyday words (Zipf frequencies of the word) --------------------------------------------
     #: An Arabic word this frequent is a function or everyday word (وان = وأن), unless a country.
     everyday_ar_zipf: float = 5.6
+    #: An Arabic word this frequent (نفس, دون) is no town or city of a country where Arabic is not spoken, without
+    #: a cue or a qualifier (capitals and cities of a million aside).
+    everyday_foreign_ar_zipf: float = 5.0
     #: An Arabic province named like a word this frequent.
     everyday_province_ar_zipf: float = 4.5
     #: A frequent word read through an alternate name (Arabic), or any frequent English word.

@@ -56,6 +56,9 @@ __all__ = [
     "LANGUAGE_AFTER_EN",
     "LANGUAGE_BEFORE_AR",
     "ORG_HEADS_AR",
+    "ORG_TAILS_AR",
+    "AR_DEMONSTRATIVES",
+    "PLACE_HEADS_DEFINITE_AR",
     "ORG_HEADS_EN",
     "ORG_OPENERS_EN",
     "SPORTS_WORDS",
@@ -483,6 +486,12 @@ AR_HOMOGRAPHS: frozenset[str] = frozenset(fold_name(w) for w in (
     "المالي", "المالية",
 ))
 
+#: Demonstratives (MSA and dialect): a definite noun after one is a common noun pointed at (هذه المدينة "this
+#: city", هذه الظاهرة "this phenomenon"), never a place's name that happens to carry the article.
+AR_DEMONSTRATIVES: frozenset[str] = frozenset(fold_name(w) for w in (
+    "هذا هذه هذي ذلك تلك ذاك هذان هذين هاتان هاتين هؤلاء أولئك اولئك هاد هادا هادي هيدا هيدي هيدول هاي هدول"
+    ).split())
+
 #: Folded names whose written vowels tell two places apart, as Arabic writers do when it matters:
 #: ``(marks in the original spelling, kinds they mean)``, first hit wins. عمّان (shadda) is Amman,
 #: عُمان (damma) is Oman; plain عمان is left to context. Folding drops these marks, so the original is read.
@@ -506,6 +515,8 @@ NOT_PLACE_CUES: frozenset[str] = frozenset(fold_name(w) for w in (
 #: (Seas named after a country, "Gulf of Aden", خليج عمان, are places of their own: data/natural_features.geojson.)
 NOT_PLACE_PHRASES: tuple[str, ...] = (
     "New York Times", "Washington Post",
+    # مسقط رأسه "his birthplace" (literally "where his head fell"), with each possessive ending: not Muscat
+    *(f"مسقط {w}" for w in "رأس رأسه رأسها رأسي رأسك رأسهم رأسهما رأسنا رأسكم رأسهن".split()),
 )
 
 #: AP-style abbreviations of US states (as in datelines: "DAMASCUS, Md."), to their ISO 3166-2 suffix.
@@ -608,6 +619,12 @@ PERSON_TITLES: frozenset[str] = frozenset(fold_name(w) for w in (
     "الأستاذة المحامي المحامية الفنان الفنانة اللاعب اللاعبة المدرب الكابتن النائب النائبة العقيد العميد "
     "الجنرال المطران الإمام القس الممرض الممرضة الصحفي الصحفية الناشط الناشطة المواطن المواطنة الشاب الشابة "
     "الطفل الطفلة السيدة "
+    # ranks and titles of history (الإمبراطور فريدريك, الكونت رينو, البابا أوربان), and a person's trade before
+    # the name (الشاعر, المؤرخ, الفيزيائي)
+    "الإمبراطور الإمبراطورة القيصر الكونت الكونتيسة الدوق الدوقة البارون البارونة البابا الكاردينال القديس "
+    "القديسة الخليفة الوالي القائد المشير النقيب الملازم الرقيب "
+    "الشاعر الشاعرة الكاتب الكاتبة الروائي الروائية المؤرخ الفيلسوف الرسام الرسامة المخرج المخرجة الممثل "
+    "الممثلة المغني المغنية الفيزيائي الكيميائي المهاجم المدافع الحارس "
     "president minister mr mrs ms miss dr doctor prof professor gov governor sen senator rep gen general col "
     "capt captain sgt lt judge mayor rev nurse coach prince princess king queen sheikh emir sultan pope lord "
     "lady sir dame ambassador chancellor premier officer"
@@ -667,14 +684,24 @@ LANGUAGE_BEFORE_AR: frozenset[str] = frozenset(fold_name(w) for w in (
 #: Arabic head nouns of organisations, markets and companies: the name right after one is inside the
 #: organisation's name (بنك مصر, بورصة الكويت, نادي الزمالك, بلدية نابلس, البنك المركزي), and the word itself
 #: is never a place (بورصة is also an Arabic spelling of Bursa). A nisba after one is the state (مجموعة
-#: إماراتية, a company's nationality). National teams (منتخب) are not here: they are their country.
+#: إماراتية, a company's nationality). A team is an organisation too: منتخب البرتغال (Portugal's national team)
+#: and فريق برشلونة play where the match is, not in the country or city they are named after (the corpora's
+#: convention: sports teams are organisations; a nisba stays the state: المنتخب البرتغالي).
 ORG_HEADS_AR: frozenset[str] = _with_article(
     "بنك مصرف بورصة شركة مجموعة نادي بلدية موانئ مصافي مؤسسة هيئة صندوق وكالة اتحاد رابطة جمعية جامعة "
-    "كلية معهد صحيفة جريدة قناة إذاعة تلفزيون مصنع مصانع مجلس "
+    "كلية معهد صحيفة جريدة قناة إذاعة تلفزيون مصنع مصانع مجلس منتخب منتخبات فريق "
+    # committees, parliamentary blocs, courts, parties named after a place: لجنة القدس, كتلة القدس, محكمة نابلس
+    # (not جبهة: "the Aleppo front" is where the fighting is)
+    "لجنة لجان كتلة محكمة حزب "
     # competitions named after a place: دوري أبطال أوروبا (the Champions League), كأس إسبانيا (the Spanish cup)
     "دوري كأس بطولة أبطال "
-    # clubs named "Real X", "Atlético X" (ريال مدريد); ريال the currency takes a nisba (ريال سعودي), kept as the state
-    "ريال أتلتيكو اتلتيكو")
+    # clubs named "Real X", "Atlético X" (ريال مدريد); ريال the currency takes a nisba (ريال سعودي), kept as the state;
+    # the other words that open European clubs' names in Arabic (سبورتنغ لشبونة, إنتر ميلان, أولمبيك مرسيليا)
+    "ريال أتلتيكو اتلتيكو أتلتكو اتلتكو سبورتنغ سبورتينغ سبورتنج سبورتينج إنتر أولمبيك بوروسيا ديبورتيفو")
+#: Words that close a club's name after the city's, as Arabic writes English and other clubs' names (مانشستر
+#: يونايتد, بولتون واندررز, مانشستر سيتي, توتنهام هوتسبير): the city before one is inside the club's name.
+ORG_TAILS_AR: frozenset[str] = frozenset(fold_name(w) for w in (
+    "يونايتد يونايتيد سيتي واندررز وندررز روفرز هوتسبير هوتسبر ألبيون البيون أتلتيك اتلتيك").split())
 #: English head nouns that end an organisation's name: "Qatar National Bank", "Abu Dhabi Securities
 #: Exchange", "Trafford Council", "Manchester United"; a place inside such a name is not a mention.
 ORG_HEADS_EN: frozenset[str] = frozenset(
@@ -707,6 +734,12 @@ FACILITY_CUES_AR: dict[str, str] = {fold_name(w): kind for kind, ws in {
     "district": "قضاء أقضية مديرية مديريتي محلية ناحية لواء منطقة",
     "locality": "حي أحياء",
 }.items() for w in ws.split()}
+#: Head nouns of places (the Arabic cue words: مدينة, بلدة, قرية, منطقة, مطار, ميدان, جسر ...) with the article,
+#: folded: alone, each is the common noun ("the city"), whatever places GeoNames calls so (Medina, al-Madina); a
+#: definite word right after one is its adjective (المدينة العريقة "the ancient city"), not a place.
+PLACE_HEADS_DEFINITE_AR: frozenset[str] = frozenset(
+    "ال" + w for w in (*CUES, *FACILITY_CUES_AR) if is_arabic(w) and not w.startswith("ال"))
+
 #: English cue words after a facility's, street's or district's name ("Wythenshawe Hospital", "Oxford
 #: Road", "Anderson County", "Mundra port"), to the kind of place they announce.
 FACILITY_CUES_EN: dict[str, str] = {w: kind for kind, ws in {
@@ -726,6 +759,6 @@ FEATURE_HEADS_EN: frozenset[str] = frozenset(
 #: Words that are never a place on their own, whatever the gazetteer says (a longer name that holds one,
 #: خميس مشيط, العاشر من رمضان, Council Bluffs, is still matched whole), and the head nouns of organisations and
 #: facilities (بورصة "stock exchange" is also an Arabic spelling of Bursa; "Council" a town in Idaho).
-NEVER_PLACE_ALONE: frozenset[str] = (MONTHS | WEEKDAYS | DIALECT_WORDS | LOANWORDS_AR | ORG_HEADS_AR
+NEVER_PLACE_ALONE: frozenset[str] = (MONTHS | WEEKDAYS | DIALECT_WORDS | LOANWORDS_AR | ORG_HEADS_AR | ORG_TAILS_AR
                                      # "the Council", "Street": English heads of organisations' and facilities' names
                                      | ORG_HEADS_EN | FACILITY_CUES_EN.keys())

@@ -612,10 +612,10 @@ def test_a_frequent_arabic_word_read_through_an_alternate_name_needs_more_than_a
     # في الدور ("in the round") is not Ad Dawr, Iraq, though Iraq is named twice: a list of places, a cue or a
     # qualifier must say the word is a place. With the article written, a frequent word is no foreign town
     # either (السور "the wall" is not Sèvres).
-    got = rows("أقيمت المباراة في العراق. تأهل منتخب العراق في الدور الثاني بعد فوزه في بغداد.", gaz)
+    got = rows("أقيمت المباراة في العراق. تأهل العراق في الدور الثاني بعد فوزه في بغداد.", gaz)
     assert [s for s, _, _ in got] == ["العراق", "العراق", "بغداد"]
     got = rows("يوجد باب في السور القديم لمدينة دمشق في سوريا.", gaz)
-    assert [s for s, _, _ in got] == ["دمشق", "سوريا"]
+    assert [s for s, _, _ in got] == ["مدينة دمشق", "سوريا"]
 
 
 def test_a_repeated_name_is_not_its_own_context(gaz):
@@ -871,3 +871,102 @@ def test_a_natural_feature_with_no_town_near_it_is_the_gazetteers_feature_near_t
     assert _facilities(text, gaz) == [("Lake Ontario", "lake", "lake", "ne:lake-ontario")]
     text = "FARGO, N.D. - Officials met on Monday. They talked. They voted. The Zorblatt River is rising."
     assert _facilities(text, gaz) == [("Zorblatt River", "river", None, None)]
+
+
+def test_a_team_is_an_organisation_and_the_place_in_its_name_no_mention(gaz):
+    # منتخب البرازيل (Brazil's national team), فريق ليون, مانشستر يونايتد, سبورتنغ لشبونة are teams: they play where the
+    # match is. A nisba after the head is still the state (المنتخب المغربي), and the place named bare stays one.
+    got = rows("واجه منتخب البرازيل فريق ليون ثم مانشستر يونايتد وسبورتنغ لشبونة، وتألق المنتخب المغربي في الدوحة.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("المغربي", "country:MA"), ("الدوحة", "geonames:290030")]
+    got = rows("سافر اللاعب من لشبونة إلى مانشستر في إنجلترا.", gaz)
+    assert [s for s, _, _ in got] == ["لشبونة", "مانشستر", "إنجلترا"]
+
+
+def test_a_place_inside_a_committees_blocs_courts_or_partys_name_is_no_mention(gaz):
+    # لجنة القدس, كتلة الخليل, محكمة بداية نابلس, حزب ... : organisations; "the Aleppo front" (جبهة حلب) is a place.
+    assert rows("اجتمعت لجنة القدس مع كتلة الخليل، وحكمت محكمة بداية نابلس في القضية.", gaz) == []
+    assert [s for s, _, _ in rows("اشتدت المعارك على جبهة حلب.", gaz)] == ["حلب"]
+
+
+def test_a_common_first_word_of_place_names_begins_a_longer_name(gaz):
+    # دير ("monastery"), عين ("spring"), بيت ("house") begin many names: قرية دير ياسين is one village the
+    # gazetteer lacks (kept unlocated with its head noun), not a place called دير; in كفر سوسة the second word
+    # is not Sousse. A known longer name (بيت لحم, دير الزور) is matched whole.
+    got = rows("هُجّر أهالي قرية دير ياسين، وسكن بعضهم في كفر سوسة قرب دمشق.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("قرية دير ياسين", None), ("دمشق", "geonames:170654")]
+    got = rows("وصل الوفد إلى بيت لحم ثم إلى دير الزور.", gaz)
+    assert [s for s, _, _ in got] == ["بيت لحم", "دير الزور"]
+
+
+def test_a_definite_noun_after_a_demonstrative_is_a_common_noun(gaz):
+    # هذه الإمارات "these emirates", هذه الظاهرة "this phenomenon": a noun pointed at, not the UAE or Oman's
+    # al-Dhahirah. The same word without a demonstrative is the place; كذلك "likewise" points at nothing.
+    got = rows("كانت هذه الإمارات صغيرة، ودرس العلماء هذه الظاهرة. وزار الوفد الإمارات وكذلك الصين.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("الإمارات", "country:AE"), ("الصين", "country:CN")]
+
+
+def test_a_place_head_noun_with_the_article_alone_is_the_common_noun(gaz):
+    # المدينة "the city" (GeoNames: Medina, al-Madina in Iraq), الميدان "the square", even with Iraq named twice
+    # and a preposition before it; the full name (المدينة المنورة) is the place.
+    got = rows("زار الوفد العراق وبغداد، وتجول في المدينة وفي الميدان، ثم سافر إلى المدينة المنورة.", gaz)
+    assert [s for s, _, _ in got] == ["العراق", "بغداد", "المدينة المنورة"]
+
+
+def test_one_of_arabics_most_frequent_words_is_no_small_town_abroad(gaz):
+    # نفس "same" (Neffs, Ohio), دون "without" (Dunn, North Carolina), with the US named twice and في before them;
+    # لبنان stays the country and never becomes a Lebanon in the United States.
+    got = rows("في نفس اليوم وصل الوفد الأمريكي إلى واشنطن بدون تأخير، وأكدت الولايات المتحدة دعمها للبنان.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("الأمريكي", "country:US"), ("واشنطن", "geonames:4140963"),
+                                           ("الولايات المتحدة", "country:US"), ("لبنان", "country:LB")]
+
+
+def test_a_name_after_a_title_of_history_or_a_trade_is_a_person(gaz):
+    # الإمبراطور فريدريك, الكونت رينو, الشاعر ... : persons (not Frederick, Maryland, or Reno, Nevada, though the
+    # United States is named), and the name stays a person where it recurs bare.
+    got = rows("قاد الإمبراطور فريدريك الحملة في الولايات المتحدة مع الكونت رينو، ثم تفاوض فريدريك في القاهرة.", gaz)
+    assert [s for s, _, _ in got] == ["الولايات المتحدة", "القاهرة"]
+
+
+def test_a_definite_nisba_after_a_definite_noun_is_its_adjective(gaz):
+    # الفترة العثمانية "the Ottoman period" (not Osmaniye), أجهزة الطرد المركزي "centrifuges" (not Iran's Markazi),
+    # المحافظات الجنوبية "the southern governorates" (not Bahrain's): the adjective agrees with the noun before it.
+    # A nisba of a country stays the country's adjective (العاصمة الكويتية); a name after a place is its qualifier
+    # (القدس الشرقية), and after a preposition the name is the place (في السليمانية).
+    got = rows("وثائق من الفترة العثمانية عن أجهزة الطرد المركزي في المحافظات الجنوبية، وزار الوفد العاصمة "
+               "الكويتية والقدس الشرقية ثم وصل إلى السليمانية.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("الكويتية", "country:KW"), ("القدس الشرقية", "geonames:7303419"),
+                                           ("السليمانية", "geonames:98463")]
+
+
+def test_an_arabic_place_named_with_its_head_noun_is_quoted_with_it(gaz):
+    # محافظة نينوى, لمدينة حلب (the head without its proclitic), مخيم الهول: the head noun is part of how the text
+    # names the place and says which namesake it is. A dual head governs two names, each quoted alone; العاصمة
+    # stands in apposition (العاصمة بغداد), so the quote is the name.
+    got = rows("نزح السكان من محافظة نينوى إلى مخيم الهول، ووصلت المساعدات لمدينة حلب ومحافظتي دهوك وأربيل "
+               "عبر العاصمة بغداد.", gaz)
+    assert [(s, p) for s, p, _ in got] == [
+        ("محافظة نينوى", "admin1:IQ-NI"), ("مخيم الهول", "curated:al-hol-camp"), ("مدينة حلب", "geonames:170063"),
+        ("دهوك", "admin1:IQ-DA"), ("أربيل", "admin1:IQ-AR"), ("بغداد", "geonames:98182")]
+
+
+def test_a_name_that_begins_with_its_head_noun_also_reads_as_head_and_name(gaz):
+    # Natural Earth names Mozambique's Gaza Province محافظة غزة; written so, it is also the head محافظة and the name
+    # غزة, so the Gaza Governorate is a reading too, and the statement's country chooses.
+    got = rows("نزح السكان من محافظة خان يونس إلى محافظة غزة.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("محافظة خان يونس", "admin1:PS-KYS"), ("محافظة غزة", "admin1:PS-GZA")]
+    got = rows("ضربت الفيضانات محافظة غزة في موزمبيق.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("محافظة غزة", "admin1:MZ-G"), ("موزمبيق", "country:MZ")]
+
+
+def test_a_definite_word_after_a_place_head_noun_with_the_article_is_its_adjective(gaz):
+    # المدينة العريقة "the ancient city", بالمدينة القديمة "in the old city": neither Medina nor a town called
+    # العريقة (Saudi Arabia), though the statement names Saudi places; a name that holds the head is matched whole.
+    got = rows("يقع جزء من المدينة العريقة على سفح الجبل وتجولنا بالمدينة القديمة، ثم زرنا الرياض والمدينة المنورة.", gaz)
+    assert [s for s, _, _ in got] == ["الرياض", "المدينة المنورة"]
+
+
+def test_an_idiom_that_holds_a_place_name_is_no_mention_of_it(gaz):
+    # مسقط رأسه "his birthplace" (literally "where his head fell") is not Muscat; مسقط alone still is.
+    got = rows("عاد اللاعب إلى مسقط رأسه في حلب، ثم زار مسقط عاصمة عمان.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("حلب", "geonames:170063"), ("مسقط", "geonames:287286"),
+                                           ("عمان", "country:OM")]
