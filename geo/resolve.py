@@ -983,27 +983,29 @@ _Prepared = tuple[str, str, dict[int, int], tuple[tuple[int, int, str, str, int,
                   "tuple[int, ...] | None"]
 
 
-def _prepared(m: RawMatch, gaz: Gazetteer) -> object:
+def _prepared(m: RawMatch, gaz: Gazetteer, unqualified: bool) -> object:
     """:func:`_prepare` of ``m``, kept per match kind with the gazetteer (every statement that names it asks
-    again), or :data:`_BY_CONTEXT` when natural features among its readings make it read the statement."""
+    again), or :data:`_BY_CONTEXT` when natural features among its readings make it read the statement.
+    ``unqualified``: the statement gives this name no qualifier (a country or province beside it)."""
     table = _shared(gaz, "prepared")
-    key = (m.key, m.refs, m.cue, m.cue_word, m.article)
+    key = (m.key, m.refs, m.cue, m.cue_word, m.article, unqualified)
     got = table.get(key, _MISSING)
     if got is _MISSING:
         cands = _choosable(m, gaz)
         got = table[key] = (_BY_CONTEXT if any(gaz.kind(i) in NATURAL_KINDS for i in cands)
-                            else _prepare(m, gaz, None))
+                            else _prepare(m, gaz, None, unqualified))
     return got
 
 
-def _prepare(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str] | None) -> _Prepared | None:
+def _prepare(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str] | None, unqualified: bool) -> _Prepared | None:
     """What :func:`_resolve_one` decides before it reads the statement: the readings it weighs (``None``:
     none), the cue it reads them with, and each reading's score and evidence from the reading alone, in
     the order they are added (so the sums are the same floats); or, for a cue of another kind, the
     readings to list for an unlocated mention. ``doc_cc`` is read only for natural features.
 
-    Kept per :func:`_prepared`'s key: a rule added here reads only the match's key, readings, cue, cue word
-    and article; anything that reads the statement belongs in :func:`_resolve_one`'s loop."""
+    Kept per :func:`_prepared`'s key: a rule added here reads only the match's key, readings, cue, cue word,
+    article and ``unqualified`` (whether the statement qualifies the name); anything else that reads the
+    statement belongs in :func:`_resolve_one`'s loop."""
     cands = _choosable(m, gaz)
     # A natural feature is never what a cue word announces ("the town of Shire" is not Malawi's river). Read by
     # one word (Nile, Ebola, الفرات), or when minor, it needs a country the statement names beside it: else the
@@ -1013,7 +1015,7 @@ def _prepare(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str] | None) -> _Prepa
     cands = {i: t for i, t in cands.items() if gaz.kind(i) not in NATURAL_KINDS
              or (not m.cue and ((len(m.key) > 1 and gaz.population(i) >= W.minor_feature_pop)
                                 or _near_named_country(gaz, i, doc_cc)))}
-    if (len(m.key) == 1 and not m.cue and not qualifiers and is_arabic(m.key[0])
+    if (len(m.key) == 1 and not m.cue and unqualified and is_arabic(m.key[0])
             and gaz.commonness(m.key[0]) >= W.everyday_foreign_ar_zipf):
         # نفس "same", دون "without", لبنان: one of Arabic's most frequent words is no small town abroad (Neffs,
         # Dunn, Lebanon in Tennessee) whatever the statement says of that country; a cue or a qualifier must say so.
@@ -1079,9 +1081,10 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
                  qualifiers: set[tuple[str, str]], listed_with: set[str],
                  regions: dict[_Region, frozenset[tuple[str, ...]]] | None = None,
                  home: frozenset[str] | None = None) -> Resolution | None:
-    pre = _prepared(m, gaz)
+    pre = _prepared(m, gaz, not qualifiers)
     if pre is _BY_CONTEXT:
-        pre = _prepare(m, gaz, doc_cc)  # natural features among the readings: the statement's countries decide
+        # Natural features among the readings: the statement's countries decide.
+        pre = _prepare(m, gaz, doc_cc, not qualifiers)
     if pre is None:
         return None
     cue, cue_word, cands, rows, unlocated = pre  # type: ignore[misc]
