@@ -15,19 +15,22 @@ International Airport" names the airport, not Entebbe.
 from __future__ import annotations
 
 import hashlib
+import math
+import re
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from itertools import compress
 from typing import NamedTuple
 
 from .extract import RawMatch, _Tokens
 from .gazetteer import Gazetteer
-from .model import Place
+from .model import NATURAL_KINDS, Place
 from .text import (
     FACILITY_CUES_AR,
     FACILITY_CUES_EN,
     MONTHS,
     NEVER_PLACE_ALONE,
+    WEEKDAYS,
     Folded,
     fold_name,
     is_arabic,
@@ -54,15 +57,15 @@ _AMBIGUOUS = frozenset(fold_name(w) for w in (
     "سد طريق حي أحياء ساحة ميدان محور ناحية قضاء لواء جسر محطة سيطرة حاجز منطقة مديرية محلية").split())
 # Words that end an Arabic name: prepositions, particles, relatives.
 _STOP_AR = frozenset(fold_name(w) for w in (
-    "في من إلى الى على عن مع بين قرب أمام امام بعد قبل حيث منذ خلال عند لدى الذي التي الذين اللي "
-    "و أو ثم بل لكن إن أن قد لا لم لن ما هو هي هم كان كانت عم رح").split())
+    "في من إلى الى على عن مع بين قرب أمام امام بعد قبل حيث منذ خلال عند لدى الذي التي الذين اللي وسط داخل خارج "
+    "ذي ذو ذات و أو ثم بل لكن إن أن قد لا لم لن ما هو هي هم كان كانت عم رح").split())
 # Generic complements: a cue word followed by one of these is a description, not a name (شارع رئيسي,
 # مستشفى ميداني, الطريق الرئيسي, مطار دولي).
 _GENERIC_AR = frozenset(fold_name(w) for w in (
     "رئيسي رئيسية الرئيسي الرئيسية عام عامة العام العامة دولي الدولي جديد الجديد قديم القديم كبير الكبير "
     "صغير خاص الخاص حكومي الحكومي عسكري العسكري مدني ميداني الميداني مركزي المركزي سريع السريع فرعي "
     "الفرعي مؤقت المؤقت آخر اخر ثاني الثاني واحد المدينة البلدة القرية المنطقة المحافظة البلاد الحدود "
-    "جوي الجوي بري البري بحري البحري").split())
+    "جوي الجوي بري البري بحري البحري محايد المحايد أثري الأثري أثرية الأثرية تاريخي التاريخي").split())
 # Adjectives that close a facility's name in Arabic (مطار حلب الدولي, جامع النوري الكبير).
 _CLOSING_AR = frozenset(fold_name(w) for w in (
     "الدولي الدولية التعليمي التعليمية العام العامة الحكومي الحكومية الكبير الكبرى الجامعي الرياضية "
@@ -70,15 +73,50 @@ _CLOSING_AR = frozenset(fold_name(w) for w in (
 # Titles inside a name: the word after one continues the name (ملعب مدينة الأمير سلطان, مستشفى الملك فهد).
 _NAME_TITLES = frozenset(fold_name(w) for w in "الأمير الملك الشيخ الإمام السلطان الشهيد الرئيس".split())
 _MAX_NAME = 5
+_ROAD_AR = fold_name("طريق")
+# Definite adjectives after a definite cue that describe rather than name: "the said mosque", "the first".
+_ADJECTIVE_NOT_NAME_AR = frozenset(fold_name(w) for w in (
+    "المذكور المذكورة الأول الأولى الثاني الثانية الأخير الأخيرة نفسه نفسها الحالي الحالية المجاور المجاورة "
+    "الصغير الصغيرة الضخم الضخمة الأثري الأثرية الشهير الشهيرة الوحيد الوحيدة").split())
 # English words that may stand inside a capitalised name without a capital.
-_EN_INNER = frozenset({"and", "of", "'s"})
+_EN_INNER = frozenset({"and", "'s"})
 _EN_NOT_NAME = frozenset({"the", "a", "an", "in", "at", "on", "to", "from", "near", "by"})
 _DIRECTIONS = frozenset("north south east west northern southern eastern western central northeast northwest "
                         "southeast southwest upper lower greater".split())
 
 
-_CUE_ENDINGS = frozenset(w[-2:] for w in FACILITY_CUES_AR)
-_CUES_EN = frozenset(FACILITY_CUES_EN) | {"port", "highway", "route", "interstate"}
+# More Arabic cue words than geo.text's shared table: natural features (a river, a lake, a mountain, a strait)
+# and facilities news names by them (a prison, a cemetery, a palace, a refinery, a crossing, a roundabout).
+_MORE_CUES_AR = {fold_name(w): kind for kind, ws in {
+    "river": "نهر", "lake": "بحيرة", "mountain": "جبل جبال", "sea": "مضيق",
+    "facility": "سجن مقبرة قصر مصفاة معبر",
+    "street": "دوار",
+}.items() for w in ws.split()}
+_CUES_AR = {**FACILITY_CUES_AR, **_MORE_CUES_AR}
+_AMBIGUOUS = _AMBIGUOUS | frozenset(fold_name(w) for w in "جبل قصر معبر مقبرة".split())
+# Places of worship and palaces are named by an adjective after the definite noun as often as by a construct
+# (الجامع الأموي "the Umayyad Mosque", الحرم الإبراهيمي, الكنيسة الشرقية): the definite cue then takes one
+# definite word that is no generic complement (not المسجد الكبير "the big mosque" ... nor الجامع المذكور).
+_DEFINITE_CUES_AR = {fold_name(w): "facility" for w in "الجامع المسجد الكنيسة القصر الحرم".split()}
+_CUE_ENDINGS = frozenset(w[-2:] for w in (*_CUES_AR, *_DEFINITE_CUES_AR))
+# English natural-feature heads: after the name ("Neches River", "Freeborn Lake", "Smoky Mountains") or before
+# it ("River Lune", "Lake Lanier", "Mount Hood"), to the kind of feature.
+_NATURAL_AFTER_EN = {"river": "river", "creek": "river", "canal": "river", "lake": "lake",
+                     "mountains": "mountain", "bay": "sea"}
+_NATURAL_BEFORE_EN = {"river": "river", "lake": "lake", "mount": "mountain", "mt": "mountain"}
+_CUES_EN = frozenset(FACILITY_CUES_EN) | {"port", "highway", "route", "interstate"} | set(_NATURAL_AFTER_EN) \
+    | set(_NATURAL_BEFORE_EN) | {"i", "us", "sr"}
+# Road numbers written with a letter: "I-95", "US-24", "SR-20" (a hyphen), "the A40", "the M25" (British).
+_ROAD_LETTERS_HYPHEN = frozenset({"i", "us", "sr"})
+_ROAD_NUMBER_RE = re.compile(r"[am]\d{1,4}")
+_ORDINAL_RE = re.compile(r"\d+(?:st|nd|rd|th)")
+# Cue words written short with a full stop that belongs to the name ("Main St.", "Lafayette Ave.").
+_ABBREVIATED = frozenset({"st", "rd", "ave", "blvd", "mt"})
+# One-letter directions before a street's name ("E. Broad St.", "N. High St.").
+_DIRECTION_LETTERS = frozenset({"n", "s", "e", "w", "ne", "nw", "se", "sw"})
+# Arabic words of a person's lineage inside a facility's name: the word after them continues it (مسجد عمرو بن
+# العاص, جامع بني أمية, كنيسة القديس يوحنا), whatever its frequency.
+_NASAB_AR = frozenset(fold_name(w) for w in "بن ابن بني أبو ابو أبي ابي آل القديس القديسة".split())
 
 
 class Facility(NamedTuple):
@@ -96,20 +134,24 @@ class Facility(NamedTuple):
 
 def _cue_ar(tok: str) -> tuple[str, str] | None:
     """``(cue word, kind)`` for an Arabic token that is a facility cue, its proclitics (not the article) taken off."""
-    hit = FACILITY_CUES_AR.get(tok)
+    hit = _CUES_AR.get(tok) or _DEFINITE_CUES_AR.get(tok)
     if hit:
         return tok, hit
+    if tok[:1] in "وبف" and tok[1:] in _DEFINITE_CUES_AR:
+        return tok[1:], "facility"  # والجامع الأموي, بالمسجد الأقصى
     for pl, stem in strip_proclitics(tok):
         # Not through the article: المرفأ "the port" is no construct head (مرفأ بيروت is).
-        if pl and "ال" not in tok[:pl] and tok[:pl] not in ("لل", "ولل", "فلل") and stem in FACILITY_CUES_AR:
-            return stem, FACILITY_CUES_AR[stem]
+        if pl and "ال" not in tok[:pl] and tok[:pl] not in ("لل", "ولل", "فلل") and stem in _CUES_AR:
+            return stem, _CUES_AR[stem]
     return None
 
 
 def find_facilities(folded: Folded, matches: Sequence[RawMatch], gaz: Gazetteer,
-                    toks: _Tokens | None = None) -> list[Facility]:
+                    toks: _Tokens | None = None, dropped: Collection[int] = ()) -> list[Facility]:
     """Every cue-and-name phrase in ``folded`` that is not already one gazetteer match, in text order
-    (``toks``: the folded text's tokens, :func:`geo.extract.word_tokens`, if the caller has them)."""
+    (``toks``: the folded text's tokens, :func:`geo.extract.word_tokens`, if the caller has them;
+    ``dropped``: token indices of matches resolution left out, which cover nothing: "the Red River" that
+    resolution would not read as a minor river far from the statement's countries is still a river)."""
     text = folded.text
     if toks is None:
         toks = _Tokens(text)
@@ -120,11 +162,14 @@ def find_facilities(folded: Folded, matches: Sequence[RawMatch], gaz: Gazetteer,
     cues_ar = {w for w in distinct
                if w[-2:] in _CUE_ENDINGS and "\u0600" <= w[0] <= "\u06ff" and _cue_ar(w) is not None}
     cues_en = distinct & _CUES_EN
+    if "the" in distinct:
+        cues_en |= set(filter(_ROAD_NUMBER_RE.fullmatch, distinct))  # "the A40"
     if not cues_ar and not cues_en:
         return []
     cues = cues_ar | cues_en
     match_at = {m.token_index: m for m in matches}
-    covered = {t for m in matches if m.token_count > 1 for t in range(m.token_index, m.token_index + m.token_count)}
+    covered = {t for m in matches if m.token_count > 1 and m.token_index not in dropped
+               for t in range(m.token_index, m.token_index + m.token_count)}
     cased = folded.cased if len(folded.cased) == len(text) else text
     out: list[Facility] = []
     for c in compress(range(n), map(cues.__contains__, words)):  # C-level: no Python work per word
@@ -133,6 +178,15 @@ def find_facilities(folded: Folded, matches: Sequence[RawMatch], gaz: Gazetteer,
             out.extend(_arabic(c, words, seps, starts, match_at, gaz))
         elif w in cues_en and c not in covered and not is_arabic(w):
             out.extend(_english(c, words, seps, starts, cased, match_at))
+    if len(out) > 1:
+        # Phrases that overlap ("Mitchell Bridge" inside "Mitchell Bridge Road"): the one that starts first,
+        # then the longest.
+        out.sort(key=lambda f: (f.fs, -f.fe))
+        kept = [out[0]]
+        for f in out[1:]:
+            if f.fs >= kept[-1].fe:
+                kept.append(f)
+        out = kept
     return out
 
 
@@ -144,6 +198,18 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
         return []
     # The cue word without its proclitics starts the phrase.
     fs = starts[c] + len(words[c]) - len(cue)
+    if cue == _ROAD_AR and (words[c] != cue or (c > 0 and words[c - 1] == "عن")):
+        return []  # عن طريق X, بطريق X "by way of X": a means, not a road
+    if cue in _DEFINITE_CUES_AR:
+        first = words[c + 1]
+        if not first.startswith("ال") or first in _GENERIC_AR or first in _CLOSING_AR or first in _STOP_AR \
+                or first[2:] in _CUES_AR or c + 1 in match_at or first in _ADJECTIVE_NOT_NAME_AR:
+            return []
+        last = c + 1
+        while last + 1 < n and seps[last + 1] == " " and words[last + 1] in _CLOSING_AR:
+            last += 1
+        fe = starts[last] + len(words[last])
+        return [Facility(fs, fe, starts[c + 1], fe, kind, cue, False, False)]
     names: list[tuple[int, int]] = []  # (first token, last token) of each name
     t = c + 1
     while t < n:
@@ -155,24 +221,24 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
         elif first in _GENERIC_AR or first in _STOP_AR or not is_arabic(first) or len(first) < 2:
             return []
         m = match_at.get(t)
-        if not names and m is None and cue in _AMBIGUOUS and first not in MONTHS and (
-                gaz.is_common_word(first) or (not first.startswith("ال") and first.endswith("ه"))):
-            # سد "fills", طريق "way", حي "alive", أحياء متضررة "damaged neighbourhoods": only a name that is no
-            # common word (nor an indefinite feminine adjective) makes a place of them
+        if not names and m is None and first not in MONTHS and _not_a_name_ar(cue, first, gaz):
             return []
         if m is not None and m.token_count > 1:
             last = t + m.token_count - 1
         else:
-            if not names and gaz.commonness_any(first) >= 5.5 and first not in NEVER_PLACE_ALONE:
+            if not names and gaz.commonness_any(first) >= 5.5 and first not in NEVER_PLACE_ALONE \
+                    and first not in _NASAB_AR:
                 return []  # a particle: عن طريق, سد فجوة is not هذا
             last = t
             # More words of the name: definite ones (محمد الخامس), ones that are no common word, the word
             # after a title (الأمير سلطان); a preposition or a line end stops it.
             while last + 1 < n and last + 1 - t < _MAX_NAME and seps[last + 1] == " ":
                 nxt = words[last + 1]
-                if nxt in _STOP_AR or not is_arabic(nxt) or nxt[:1] == "و" or nxt in _CLOSING_AR:
-                    break
-                if nxt.startswith("ال") or words[last] in _NAME_TITLES or not gaz.is_common_word(nxt):
+                if nxt in _STOP_AR or not is_arabic(nxt) or nxt[:1] == "و" or nxt in _CLOSING_AR \
+                        or nxt[2:] in _CUES_AR or nxt in _CUES_AR:
+                    break  # (a cue word starts a new phrase: مسجد ابن طولون المسجد الوحيد بمصر)
+                if nxt.startswith("ال") or words[last] in _NAME_TITLES or nxt in _NASAB_AR \
+                        or words[last] in _NASAB_AR or not gaz.is_common_word(nxt):
                     last += 1
                     continue
                 break
@@ -194,44 +260,108 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
     return out
 
 
+def _not_a_name_ar(cue: str, first: str, gaz: Gazetteer) -> bool:
+    """Whether ``first``, the word after Arabic cue ``cue``, starts a description rather than a name."""
+    if cue in _AMBIGUOUS and gaz.is_common_word(first):
+        # سد "fills", طريق "way", حي "alive": only a name that is no common word makes a place of them
+        return True
+    if first.startswith("ال") or first in _NASAB_AR:
+        return False
+    if first[:1] == "و" and not first.startswith("واد"):
+        return True  # a conjunction: مسجد وجامع "a mosque and a congregational mosque", قضاء وقدرا "fate"
+    if first.endswith("ه") and (cue in _AMBIGUOUS or first[:1] in "يتا"):
+        # (folded: ة and the pronoun ه are one letter) a verb with its object (مسجد أقامه التجار "a mosque the
+        # merchants built", ملعب يملكه) or, after an ambiguous cue, an indefinite feminine adjective (أحياء متضررة)
+        return True
+    return False
+
+
+def _upper(cased: str, starts: list[int], t: int) -> bool:
+    return cased[starts[t]].isupper()
+
+
 def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased: str,
              match_at: dict[int, RawMatch]) -> list[Facility]:
     w = words[c]
     n = len(words)
+    end = starts[c] + len(w)
     # "the port of Jebel Ali": the name after "of".
-    if w == "port" and c + 2 < n and words[c + 1] == "of" and cased[starts[c + 2]].isupper():
+    if w == "port" and c + 2 < n and words[c + 1] == "of" and _upper(cased, starts, c + 2):
         m = match_at.get(c + 2)
         last = c + 2 + (m.token_count - 1 if m is not None else 0)
-        while m is None and last + 1 < n and seps[last + 1] == " " and cased[starts[last + 1]].isupper():
+        while m is None and last + 1 < n and seps[last + 1] == " " and _upper(cased, starts, last + 1):
             last += 1
         return [Facility(starts[c], starts[last] + len(words[last]), starts[c + 2], starts[last] + len(words[last]),
                          "facility", w, True, False)]
-    # "Highway 79", "U.S. Highway 79", "Route 66": a road's number.
-    if w in ("highway", "route", "interstate") and c + 1 < n and words[c + 1].isdigit() and seps[c + 1] == " " \
-            and cased[starts[c]].isupper():
-        return [Facility(starts[c], starts[c + 1] + len(words[c + 1]), starts[c], starts[c + 1] + len(words[c + 1]),
-                         "street", w, False, False)]
-    if w not in FACILITY_CUES_EN or c == 0 or seps[c] != " ":
+    numbered = _numbered_road(c, words, seps, starts, cased)
+    if numbered is not None:
+        return [numbered]
+    # A street's or a natural feature's name has its head capitalised ("Main Street", "Neches River"): "Area
+    # road", "Mom's Donut Shop drive" are descriptions. Districts and facilities are often written with a lower
+    # case head ("Giza's Haram district", "Maoxian county", "Bab el-Oued hospital").
+    lower = not _upper(cased, starts, c)
+    if lower and w != "port" and (w in _NATURAL_BEFORE_EN or w in _NATURAL_AFTER_EN
+                                  or FACILITY_CUES_EN.get(w) == "street"):
         return []
-    kind = FACILITY_CUES_EN[w]
+    if w in _NATURAL_BEFORE_EN and c + 1 < n and _upper(cased, starts, c + 1) \
+            and (seps[c + 1] == " " or (w == "mt" and seps[c + 1] == ". ")) and not words[c + 1].isdigit() \
+            and not (c > 0 and seps[c] == " " and _upper(cased, starts, c - 1)):  # "Cedar River Seafood"
+        # "River Lune", "Lake Lanier", "Mount Hood", "Mt. Washington": the capitalised run after the head.
+        last = c + 1
+        while last + 1 < n and last - c < 4 and seps[last + 1] == " " and _upper(cased, starts, last + 1) \
+                and words[last + 1] not in _CUES_EN:
+            last += 1
+        if words[c + 1] in _EN_NOT_NAME or words[c + 1] in _CUES_EN \
+                or (last + 1 < n and seps[last + 1] == " " and _upper(cased, starts, last + 1)):
+            return []  # "River Road", "Lake Shore Drive": the head of a longer name
+        fe = starts[last] + len(words[last])
+        return [Facility(starts[c], fe, starts[c + 1], fe, _NATURAL_BEFORE_EN[w], w, False, False)]
+    natural = _NATURAL_AFTER_EN.get(w)
+    if (w not in FACILITY_CUES_EN and natural is None) or c == 0 or seps[c] != " ":
+        return []
+    kind = natural or FACILITY_CUES_EN[w]
+    # A capitalised word after the head makes it part of a longer name ("Pleasant Lane School", "Cedar River
+    # Seafood", "Upper King Street Neighborhood Association"); a direction after a street is part of its name
+    # ("40th Avenue South", "Seventh Street Northwest"); "District A", "Fire Station 2" are numbered.
+    if c + 1 < n and seps[c + 1] in (" ", ". "):
+        nxt = words[c + 1]
+        if kind == "street" and _upper(cased, starts, c + 1) and (
+                nxt in _DIRECTIONS or (nxt in _DIRECTION_LETTERS and seps[c + 1] == " " and c + 2 < n
+                                       and seps[c + 2] == "." and words[c + 2] in _DIRECTION_LETTERS)):
+            # "Seventh Street Northwest", "Seventh Street N.W."
+            end = starts[c + 1] + len(nxt) if nxt in _DIRECTIONS else starts[c + 2] + len(words[c + 2]) + 1
+        elif seps[c + 1] == " " and ((_upper(cased, starts, c + 1) and kind != "district" and nxt not in MONTHS
+                                      and nxt not in WEEKDAYS) or (kind == "district" and (
+                                          len(nxt) == 1 or nxt.isdigit()))):
+            # (a county heads its organisations' names and is still the county: "Hall County Schools"; a
+            # weekday or month after it starts no longer name: "on Elizabeth Road Thursday")
+            return []
+    if w in _ABBREVIATED and end < len(cased) and cased[end] == ".":
+        end += 1  # "Main St.": the full stop is the abbreviation's
     # The capitalised run before the cue: "Wythenshawe", "Entebbe International", "Royal Brisbane and Women's".
     first = c
     while first - 1 >= 0 and c - first < 5 and seps[first] in (" ", "-", "'"):
         prev = words[first - 1]
-        if cased[starts[first - 1]].isupper():
+        if _upper(cased, starts, first - 1) or _ORDINAL_RE.fullmatch(prev):  # "42nd Street"
             if prev in _EN_NOT_NAME:
                 break
             first -= 1
-        elif prev in _EN_INNER and first - 2 >= 0 and cased[starts[first - 2]].isupper():
+        elif prev in _EN_INNER and first - 2 >= 0 and _upper(cased, starts, first - 2) \
+                and words[first - 2] not in _CUES_EN:  # "Cooper Street and Green Oaks Boulevard": two streets
             first -= 1
         else:
             break
     while first < c and words[first] in _EN_INNER:
         first += 1
+    if lower and first == c - 1 and (first == 0 or "\n" in seps[first] or seps[first].rstrip()[-1:] in (".", "!", "?")):
+        return []  # "This road", "Two counties", "School districts": capitalised only as a sentence's first word
     if first == c or all(words[t] in _DIRECTIONS or words[t] in _EN_INNER for t in range(first, c)):
         return []  # "Eastern District" (a court), "North County": a direction is no name
+    if kind == "street" and first >= 2 and seps[first] == ". " and words[first - 1] in _DIRECTION_LETTERS \
+            and _upper(cased, starts, first - 1):
+        first -= 1  # "E. Broad St."
     name_fe = starts[c - 1] + len(words[c - 1])
-    out = [Facility(starts[first], starts[c] + len(w), starts[first], name_fe, kind, w, w in _NAME_FIRST, False)]
+    out = [Facility(starts[first], end, starts[first], name_fe, kind, w, w in _NAME_FIRST, False)]
     if w in _MANY:
         # "Ratnagiri and Raigad districts": one district per name.
         parts: list[tuple[int, int]] = []
@@ -245,6 +375,39 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
             out = [Facility(starts[a], starts[b] + len(words[b]), starts[a], starts[b] + len(words[b]), kind, w,
                             w in _NAME_FIRST, False) for a, b in parts if a <= b]
     return out
+
+
+def _numbered_road(c: int, words: list[str], seps: list[str], starts: list[int], cased: str) -> Facility | None:
+    """A road written with its number: "Highway 79", "County Road 43", "Illinois Route 159", "Interstate 64
+    West", "I-75", "US-24", "the A40"; the span takes the capitalised words before it that qualify it."""
+    w = words[c]
+    n = len(words)
+    if not _upper(cased, starts, c):
+        return None
+    digit = c + 1 < n and words[c + 1].isdigit()
+    if w in ("highway", "route", "interstate", "road") and digit and seps[c + 1] == " ":
+        last = c + 1
+    elif w in _ROAD_LETTERS_HYPHEN and digit and seps[c + 1] == "-" \
+            and cased[starts[c]:starts[c] + len(w)].isupper():
+        return Facility(starts[c], starts[c + 1] + len(words[c + 1]), starts[c], starts[c + 1] + len(words[c + 1]),
+                        "street", w, False, False)
+    elif _ROAD_NUMBER_RE.fullmatch(w) and c > 0 and words[c - 1] == "the" and seps[c] == " ":
+        return Facility(starts[c], starts[c] + len(w), starts[c], starts[c] + len(w), "street", w, False, False)
+    else:
+        return None
+    if last + 1 < n and seps[last + 1] == " " and words[last + 1] in _DIRECTIONS and _upper(cased, starts, last + 1):
+        last += 1  # "Interstate 64 West"
+    first = c
+    # "County Road", "State Highway", "U.S. Highway", "Illinois Route": up to two capitalised words before.
+    while first > 0 and c - first < 2 and _upper(cased, starts, first - 1) and words[first - 1] not in _EN_NOT_NAME \
+            and (seps[first] == " " or (seps[first] == ". " and len(words[first - 1]) == 1)):
+        first -= 1
+    if first < c and seps[first] == "." and first > 0 and len(words[first - 1]) == 1:
+        first -= 1  # "U.S."
+    if w == "road" and first == c:
+        return None  # "Road 43" alone is rare; "County Road 43" is the form
+    fe = starts[last] + len(words[last])
+    return Facility(starts[first], fe, starts[first], fe, "street", w, False, False)
 
 
 class Placed(NamedTuple):
@@ -262,24 +425,70 @@ class Placed(NamedTuple):
 def _approximate(f: Facility, surface: str, anchor: Place) -> Place:
     """A place for facility ``f`` at ``anchor``'s point, with an id of its own."""
     h = hashlib.sha1(fold_name(surface).encode()).hexdigest()[:10]
-    kind = "district" if f.kind == "district" or f.cue_word in ("حي", "احياء") else "facility"
+    if f.kind in NATURAL_KINDS:
+        kind = f.kind  # a river, lake or mountain joins the natural features' layer
+    else:
+        kind = "district" if f.kind == "district" or f.cue_word in ("حي", "احياء") else "facility"
     return Place(f"{APPROXIMATE_PREFIX}{kind}:{anchor.place_id}:{h}", surface, surface if is_arabic(surface) else "",
                  kind, anchor.country_code, anchor.lat, anchor.lon, 0,
                  f"approximate: not in the gazetteer; placed at {anchor.name} ({anchor.place_id})",
                  within=anchor.place_id)
 
 
+# What may stand between a facility and the town written after it as its location: "X Hospital in Fort Worth",
+# "Carle Foundation Hospital, Urbana", "مستشفى الشفاء في غزة", "سجن صيدنايا بريف دمشق" (a cue word of the town's
+# kind between is read by the matcher as part of the town's own span).
+_LOCATED_AFTER_RE = re.compile(r"(?:,|\s|\bin\b|\bat\b|\bnear\b|\bof\b|في|ب|قرب|شمال|جنوب|شرق|غرب|مدينة|مدينه)*")
+# How many sentences back a town still places a facility whose own sentence names none.
+_SENTENCES_BACK = 2
+# A natural feature the gazetteer has under the name, nearer than this to the place the statement names there
+# (degrees, about 250 km), is that feature: "the Sacramento River" in a story from Sacramento.
+_FEATURE_NEAR_DEG = 2.5
+
+
+def _own(f: Facility, inner: list[int], located: Sequence[tuple[int, int, Place, float]], text: str,
+         gaz: Gazetteer | None) -> tuple[int, int, Place, float] | None:
+    """The town a facility's name starts with (مطار حلب, "Entebbe International Airport"), or ``None``:
+    a town further inside the name is a person's name ("Sarah Bush Lincoln Hospital", مستشفى نبيه بري) and an
+    everyday word is no place ("Hope Hospital")."""
+    if not inner:
+        return None
+    k = located[inner[0]]
+    if k[2].kind not in ("city", "town"):
+        return None
+    lead = text[f.name_fs:k[0]].split()
+    if any(w not in _DIRECTIONS for w in lead):
+        return None
+    word = text[k[0]:k[1]]
+    if gaz is not None and " " not in word and not is_arabic(word) and gaz.is_common_word(word):
+        return None  # (an Arabic town that is also a word, مرفأ صيدا, was already weighed by resolution)
+    return k
+
+
 def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int, Place, float]],
-                     folded: Folded, sentence_of: Callable[[int], int]) -> tuple[list[Placed], set[int]]:
+                     folded: Folded, sentence_of: Callable[[int], int], gaz: Gazetteer | None = None,
+                     features: Sequence[tuple[int, int, tuple[int, ...]]] = ()) -> tuple[list[Placed], set[int]]:
     """Place each facility, and say which located mentions (indices into ``located``: folded start, end,
     place, confidence, in text order) were names inside a facility and are no mentions of their own.
-    ``sentence_of`` gives the sentence number of a folded offset."""
+    ``sentence_of`` gives the sentence number of a folded offset; ``features`` are natural features the
+    gazetteer read in the text but resolution left out (folded start, end, place indices): a river, lake or
+    mountain written with its head noun takes the one nearest the place the statement names there.
+
+    A facility is placed at the town its name starts with when its cue says so (a port, an airport, a
+    hospital); otherwise, and for those without such a town, at the town written right after it as its
+    location ("in Fort Worth", في حلب), else at the nearest town named before it in its sentence, else later
+    in its sentence, else in the two sentences before; else at the town its name starts with; else it stays
+    unlocated. Never at a town named further away in the text (a dateline, a bigger town named elsewhere),
+    except a district or county, which goes to the town the statement names most (a local story's county).
+    A river, lake or mountain the gazetteer has by that name near the town found is that feature."""
     out: list[Placed] = []
     inside: set[int] = set()
+    text = folded.text
     starts = [fs for fs, _, _, _ in located]  # in text order
     towns = [k for k, (_, _, p, _) in enumerate(located) if p.kind in ("city", "town")]
     town_starts = [located[k][0] for k in towns]
-    # The town the statement names most (ties: the first named, as a dateline is): computed once.
+    # The town the statement names most (ties: the first named), for districts and to choose among natural
+    # features of one name only (never to place a facility approximately): computed once.
     counts: dict[str, list[int]] = {}
     for k in towns:
         counts.setdefault(located[k][2].place_id, []).append(k)
@@ -290,31 +499,75 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
         os_, oe = folded.span(f.fs, f.fe)
         surface = folded.original[os_:oe]
         if inner and located[inner[0]][2].kind not in ("city", "town"):
-            if f.town_only or located[inner[0]][2].kind in ("country", "admin1", "region"):
+            if f.town_only or (located[inner[0]][2].kind in ("country", "admin1", "region")
+                               and located[inner[0]][:2] == (f.name_fs, f.name_fe)):
                 continue  # منطقة عسير is the province; منطقة الخليج a region: resolution has them
         if f.town_only and not inner:
             continue
         inside.update(inner)
-        own = located[inner[0]] if inner and located[inner[0]][2].kind in ("city", "town") else None
-        # The statement's most specific place near it: the nearest town before it in its sentence, else the
-        # town the statement names most.
-        t = bisect_left(town_starts, f.fs) - 1
-        while t >= 0 and towns[t] in inner:
-            t -= 1
-        near = located[towns[t]] if t >= 0 and sentence_of(town_starts[t]) == sentence_of(f.fs) else main
+        own = _own(f, inner, located, text, gaz)
+        sent = sentence_of(f.fs)
+        near = None
+        t = bisect_left(town_starts, f.fe)
+        if t < len(towns) and town_starts[t] - f.fe <= 16 and _LOCATED_AFTER_RE.fullmatch(text[f.fe:town_starts[t]]) \
+                and sentence_of(town_starts[t]) == sent:
+            near = located[towns[t]]
+        if near is None:
+            b = bisect_left(town_starts, f.fs) - 1
+            while b >= 0 and towns[b] in inner:
+                b -= 1
+            s_b = sentence_of(town_starts[b]) if b >= 0 else -2
+            if s_b == sent:
+                near = located[towns[b]]
+            elif t < len(towns) and sentence_of(town_starts[t]) == sent:
+                near = located[towns[t]]  # later in its sentence: "the Red River crested ... in Fargo"
+            elif b >= 0 and s_b >= sent - _SENTENCES_BACK:
+                near = located[towns[b]]
+        if near is None and f.kind == "district" and main is not None:
+            # A district or county with no town near it: the statement's main town (a local story's county)
+            near = main
         anchor, how = None, ""
         if own is not None and (f.name_first or near is None):
             anchor, how = own, "the place named in it"
         elif near is not None:
             anchor, how = near, "the nearest place the statement names"
-        elif own is not None:
-            anchor, how = own, "the place named in it"
         word = f"{f.kind} cue {f.cue_word!r}"
+        if anchor is None and gaz is not None and f.kind in NATURAL_KINDS and features and main is not None:
+            # No town near it: the gazetteer's feature of that name near the statement's main town ("the
+            # Sacramento River" in a story from Sacramento) is still that feature; a namesake far away is not.
+            feature = _nearest_feature(f, features, main[2], gaz)
+            if feature is not None:
+                out.append(Placed(f.fs, f.fe, feature, 0.4,
+                                  f"{word}; the {feature.kind} of that name nearest {main[2].name}, the place "
+                                  f"the statement names most", f.kind))
+                continue
         if anchor is None:
             out.append(Placed(f.fs, f.fe, None, 0.5, f"{word} with a name not in the gazetteer", f.kind))
             continue
+        if gaz is not None and f.kind in NATURAL_KINDS and features:
+            feature = _nearest_feature(f, features, anchor[2], gaz)
+            if feature is not None:
+                out.append(Placed(f.fs, f.fe, feature, round(min(anchor[3], 0.6), 3),
+                                  f"{word}; the {feature.kind} of that name nearest {anchor[2].name}, {how}", f.kind))
+                continue
         place = _approximate(f, surface, anchor[2])
         conf = round(min(anchor[3], 0.5 if how.startswith("the place named") else 0.4), 3)
         out.append(Placed(f.fs, f.fe, place, conf,
                           f"{word}; not in the gazetteer; placed approximately at {anchor[2].name}, {how}", f.kind))
     return out, inside
+
+
+def _nearest_feature(f: Facility, features: Sequence[tuple[int, int, tuple[int, ...]]], anchor: Place,
+                     gaz: Gazetteer) -> Place | None:
+    """The gazetteer's feature of ``f``'s kind read inside ``f``'s span that lies nearest ``anchor``, if near."""
+    best, best_d = None, _FEATURE_NEAR_DEG
+    for fs, fe, refs in features:
+        if f.fs <= fs and fe <= f.fe:
+            for i in refs:
+                if gaz.kind(i) != f.kind:
+                    continue
+                lat, lon = gaz.latlon(i)
+                d = max(abs(lat - anchor.lat), abs(lon - anchor.lon) * math.cos(math.radians(anchor.lat)))
+                if d < best_d:
+                    best, best_d = i, d
+    return gaz.place(best) if best is not None else None

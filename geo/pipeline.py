@@ -9,7 +9,7 @@ from .errors import InputError
 from .extract import find_matches, word_tokens
 from .facilities import find_facilities, place_facilities
 from .gazetteer import Gazetteer, load_gazetteer
-from .model import Mention, Place
+from .model import NATURAL_KINDS, Mention, Place
 from .resolve import resolve
 from .scoring import evidence_names, form_of
 from .situation import Situation
@@ -78,7 +78,12 @@ def geoparse(text: str, *, lang: str = "auto", gazetteer: Gazetteer | None = Non
     # Folding that deleted or expanded nothing keeps every offset: skip the offset map then.
     identity = len(folded.runs_f) == 1
     resolved = resolve(matches, gaz, folded.text, folded.cased)
-    found = find_facilities(folded, matches, gaz, toks)
+    # Natural features read by name with their head noun ("the Red River", نهر العاصي) that resolution left
+    # out (a minor feature far from the statement's countries): the facilities module places them.
+    kept = {r.match.token_index for r in resolved}
+    dropped = [m for m in matches if m.token_count > 1 and m.refs and m.token_index not in kept
+               and all(gaz.kind(x.place_index) in NATURAL_KINDS for x in m.refs)]
+    found = find_facilities(folded, matches, gaz, toks, {m.token_index for m in dropped})
     inside: set[int] = set()
     if found:
         # Facilities, streets and districts (cue + name) the gazetteer lacks: placed at the place named in
@@ -87,7 +92,8 @@ def geoparse(text: str, *, lang: str = "auto", gazetteer: Gazetteer | None = Non
                    for r in resolved if r.place_index is not None]
         at = [k for k, r in enumerate(resolved) if r.place_index is not None]
         placed, inner = place_facilities(found, located, folded,
-                                         lambda fs: bisect_right(f_sorted, fs) - 1)
+                                         lambda fs: bisect_right(f_sorted, fs) - 1, gaz,
+                                         [(m.fs, m.fe, tuple(x.place_index for x in m.refs)) for m in dropped])
         inside = {at[k] for k in inner}
         # An unlocated cue match inside a facility's phrase (ناحية القيارة's cue) gives way to it too.
         spans = [(p.fs, p.fe) for p in placed]

@@ -798,3 +798,86 @@ def test_a_defining_phrase_after_a_name_says_which_namesake_it_is(gaz):
     # ... and the phrase proves a place even where the name opens the text: "in the U.S. state of Texas".
     got = rows("Richmond is a city in the U.S. state of Texas and the seat of Fort Bend County.", gaz)
     assert ("Richmond", "geonames:4722684", "") in got
+
+
+def _facilities(text, gaz):
+    """(surface, cue kind, place kind, place id or the id of the town it is placed at) of each cue-and-name mention."""
+    return [(m.surface, m.cue, m.place and m.place.kind, m.place and (m.place.within or m.place.place_id))
+            for m in geoparse(text, gazetteer=gaz).mentions if m.cue in ("facility", "street", "district", "river",
+                                                                          "lake", "mountain", "sea")]
+
+
+def test_a_facility_is_placed_at_the_town_its_name_starts_with_or_that_its_sentence_names_never_at_a_persons_name_or_the_dateline(gaz):
+    fort_worth = "geonames:4691930"
+    # "in Fort Worth" after the name is where it is, before a town named earlier in the sentence.
+    assert _facilities("Taleferio was flown from Arlington to Zorblatt Memorial Hospital in Fort Worth.", gaz) == [
+        ("Zorblatt Memorial Hospital", "facility", "facility", fort_worth)]
+    # A town inside the name after a given name is a person's name: no place named near it, so unlocated.
+    got = _facilities("The man was treated at Sarah Bush Lincoln Hospital. Nobody was hurt. He lives in Mattoon.", gaz)
+    assert got == [("Sarah Bush Lincoln Hospital", "facility", None, None)]
+    # A town named only sentences earlier (a dateline) does not place it either.
+    got = _facilities("DAYTON, Ohio - The council met on Monday. It voted on taxes. It also hired staff. "
+                      "Later a fire hit Zorblatt Hospital.", gaz)
+    assert got == [("Zorblatt Hospital", "facility", None, None)]
+
+
+def test_english_streets_and_roads_are_read_with_their_cue_number_abbreviation_and_direction(gaz):
+    springfield = "geonames:4525353"
+    got = _facilities("He lives at 12 E. Main St. in Springfield, Ohio.", gaz)
+    assert got == [("E. Main St.", "street", "facility", springfield)]
+    got = [s for s, *_ in _facilities("Crews closed County Road 43, State Highway 360 and Interstate 64 West near "
+                                      "Arlington, Texas; I-75 and US-24 were slow and the A40 was shut.", gaz)]
+    assert got == ["County Road 43", "State Highway 360", "Interstate 64 West", "I-75", "US-24", "A40"]
+    # Two streets joined by "and" are two streets; a head in lower case or a sentence's first word is no name.
+    got = [s for s, *_ in _facilities("Police were called to Cooper Street and Green Oaks Boulevard in Arlington.", gaz)]
+    assert got == ["Cooper Street", "Green Oaks Boulevard"]
+    assert _facilities("This road is closed. Another road in Dayton is flooded. The Donut Shop drive opened.", gaz) == []
+    # A capitalised word after the head makes it part of a longer name (a school, a shop).
+    assert _facilities("She teaches at Pleasant Lane School in Dayton.", gaz) == []
+
+
+def test_a_natural_feature_written_with_its_head_noun_is_the_gazetteers_feature_nearby_or_placed_approximately(gaz):
+    # The gazetteer's river of that name when it lies near the place the statement names there.
+    assert _facilities("The Sacramento River fall run of salmon is failing, officials in Sacramento said.", gaz) == [
+        ("Sacramento River", "river", "river", "ne:river-sacramento")]
+    assert _facilities("تسلق المتطوعون جبل جرزيم قرب نابلس وشاهدوا بحيرة طبريا.", gaz) == [
+        ("جبل جرزيم", "mountain", "mountain", "geonames:282615"),
+        ("بحيرة طبريا", "lake", "lake", "ne:lake-sea-of-galilee")]
+    # A river the gazetteer lacks (or has only far away): approximately at the town its sentence names.
+    assert _facilities("The Red River crested at 39 feet in Fargo on Monday.", gaz) == [
+        ("Red River", "river", "river", "geonames:5059163")]
+    assert _facilities("Flooding on the River Lune closed the aqueduct in Lancaster.", gaz)[0][:3] == (
+        "River Lune", "river", "river")
+    assert _facilities("فاض نهر العاصي قرب مدينة حماة.", gaz) == [("نهر العاصي", "river", "river", "geonames:170017")]
+    # Part of a longer name is no feature: a restaurant, a road.
+    assert _facilities("He ate at Cedar River Seafood in Dayton.", gaz) == []
+    assert [k for _, k, _, _ in _facilities("He ate on Lake Shore Drive in Chicago.", gaz)] == ["street"]
+
+
+def test_an_arabic_facility_name_keeps_its_lineage_words_and_a_verb_or_conjunction_after_the_cue_is_no_name(gaz):
+    got = [s for s, *_ in _facilities("زار الوفد مسجد عمرو بن العاص في القاهرة وجامع بني أمية الكبير في دمشق.", gaz)]
+    assert got == ["مسجد عمرو بن العاص", "جامع بني أمية الكبير"]
+    assert _facilities("أقيمت الصلاة في مسجد أقامه التجار في حلب.", gaz) == []
+    assert _facilities("في المدينة مسجد وجامع وكنيسة أثرية قرب حلب.", gaz) == []
+    got = _facilities("أغلقت الشرطة شارع الحمرا ودوار المنارة في بيروت.", gaz)
+    assert [(s, k) for s, k, _, _ in got] == [("شارع الحمرا", "street"), ("دوار المنارة", "street")]
+
+
+def test_an_arabic_mosque_church_or_palace_named_by_an_adjective_after_its_definite_noun_is_a_facility(gaz):
+    # الجامع الأموي "the Umayyad Mosque", الحرم الإبراهيمي: the definite cue and one definite adjective that names;
+    # a generic or descriptive one (الكبير "big", الوحيد "only") is no name, nor a means: عن طريق البحر, قضاء وقدرا.
+    got = _facilities("ويتألف الجامع الأموي في دمشق من قاعة كبيرة.", gaz)
+    assert got == [("الجامع الأموي", "facility", "facility", "geonames:170654")]
+    assert [s for s, *_ in _facilities("زار الوفد الحرم الإبراهيمي في مدينة الخليل.", gaz)] == ["الحرم الإبراهيمي"]
+    assert _facilities("صلى في المسجد الكبير ثم عاد إلى حلب.", gaz) == []
+    got = [s for s, *_ in _facilities("يعد مسجد ابن طولون المسجد الوحيد بمصر الذي احتفظ بشكله.", gaz)]
+    assert got == ["مسجد ابن طولون"]
+    assert _facilities("وصلت المساعدات عن طريق البحر إلى حلب. هل كان الحادث قضاء وقدرا في حلب؟", gaz) == []
+
+
+def test_a_natural_feature_with_no_town_near_it_is_the_gazetteers_feature_near_the_statements_main_town_or_unlocated(gaz):
+    # The story's main town chooses among features of that name; it never places one approximately.
+    text = "Officials in Toronto met on Monday. They talked. They voted. Swimmers in Lake Ontario were warned."
+    assert _facilities(text, gaz) == [("Lake Ontario", "lake", "lake", "ne:lake-ontario")]
+    text = "FARGO, N.D. - Officials met on Monday. They talked. They voted. The Zorblatt River is rising."
+    assert _facilities(text, gaz) == [("Zorblatt River", "river", None, None)]
