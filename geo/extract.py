@@ -25,6 +25,7 @@ from .text import (
     _WITH_ARTICLE,
     AR_DEMONSTRATIVES,
     AR_VOWELLED,
+    CA_PROVINCE_ABBREVIATIONS,
     CONTEXT_NAMES,
     CUES,
     DISEASE_HEADS_AR,
@@ -636,13 +637,16 @@ def _by_vowels(folded: Folded, fs: int, fe: int, table: tuple[tuple[str, frozens
     return refs
 
 
-_ABBREV_RE = re.compile(
-    r",[ \t]++(" + "|".join(re.escape(a) for a in sorted(US_STATE_ABBREVIATIONS, key=len, reverse=True)) + r")"
-)
+#: US state and Canadian province abbreviations, to the admin1 place each names.
+_ADMIN1_ABBREVIATIONS: dict[str, str] = {**{a: f"admin1:US-{c}" for a, c in US_STATE_ABBREVIATIONS.items()},
+                                         **{a: f"admin1:CA-{c}" for a, c in CA_PROVINCE_ABBREVIATIONS.items()}}
+_ABBREV_ALT = "|".join(re.escape(a) for a in sorted(_ADMIN1_ABBREVIATIONS, key=len, reverse=True))
+_ABBREV_RE = re.compile(r",[ \t]++(" + _ABBREV_ALT + r")")
 
 
 def _state_abbreviations(found: list[RawMatch], folded: Folded, gaz: Gazetteer) -> list[RawMatch]:
-    """US state abbreviations right after a place ("DAMASCUS, Md."), as admin1 matches."""
+    """US state and Canadian province abbreviations right after a place ("DAMASCUS, Md.", "Kamloops, B.C."), as
+    admin1 matches."""
     out = []
     orig = folded.original
     text = folded.text
@@ -655,7 +659,7 @@ def _state_abbreviations(found: list[RawMatch], folded: Folded, gaz: Gazetteer) 
         if not hit:
             continue
         try:
-            idx = gaz.index_of(f"admin1:US-{US_STATE_ABBREVIATIONS[hit.group(1)]}")
+            idx = gaz.index_of(_ADMIN1_ABBREVIATIONS[hit.group(1)])
         except LookupError:
             continue
         # Back to folded offsets: the abbreviation is plain ASCII, so it is as long there.
@@ -728,13 +732,13 @@ def _inside_longer_name(words: list[str], seps: list[str], i: int, pl: int, key:
     return any(st in AR_DEMONSTRATIVES for st in _stems(prev))
 
 
-#: Abbreviations that are also everyday words or titles ("ill.", "Miss.", "Mass.", "Pa." for a father, "La."):
-#: a state only after a place and a comma or a party letter ("D-Pa."), never on their own.
+#: Abbreviations that are also everyday words, titles or other abbreviations ("ill.", "Miss.", "Pa." for a father,
+#: "Man.", "Que.", "300 B.C.", "N.B." for nota bene): a state or province only after a place and a comma or a
+#: party letter ("D-Pa."), never on their own.
 _AMBIGUOUS_ABBREVIATIONS = frozenset({"Ill.", "Ind.", "Miss.", "Mass.", "Wash.", "Del.", "La.", "Pa.", "Mo.", "Va.",
-                                      "Colo.", "Ore.", "Kan.", "Mont.", "Neb.", "Nev.", "Mich."})
-_LONE_ABBREV_RE = re.compile(
-    r"(?<![\w.])(" + "|".join(re.escape(a) for a in sorted(US_STATE_ABBREVIATIONS, key=len, reverse=True)) + r")(?!\w)"
-)
+                                      "Colo.", "Ore.", "Kan.", "Mont.", "Neb.", "Nev.", "Mich.",
+                                      "B.C.", "Alta.", "Man.", "Que.", "N.S.", "N.B."})
+_LONE_ABBREV_RE = re.compile(r"(?<![\w.])(" + _ABBREV_ALT + r")(?!\w)")
 _LONGEST_NAME_CHARS = 200  # how far before an abbreviation a name that covers it may start
 _PARTY_RE = re.compile(r"(?<!\w)[DRI]-\Z")
 _PLACE_COMMA_RE = re.compile(r"[A-Z][\w'’.-]*,[ \t]+\Z")
@@ -742,9 +746,10 @@ _PLACE_COMMA_RE = re.compile(r"[A-Z][\w'’.-]*,[ \t]+\Z")
 
 def _lone_state_abbreviations(found: list[RawMatch], text: str, cased: str, starts: list[int], gaz: Gazetteer
                               ) -> tuple[list[RawMatch], set[tuple[int, int]]]:
-    """US state abbreviations the place before them does not announce: after a party letter ("Sen. Bob Casey,
-    D-Pa."), after any capitalised name and a comma (a town the gazetteer lacks: "Friedensburg, Pa."), and, for
-    the ones that are no everyday word, on their own ("the S.C. Highway Patrol", "Ga. pastor").
+    """US state (and Canadian province) abbreviations the place before them does not announce: after a party
+    letter ("Sen. Bob Casey, D-Pa."), after any capitalised name and a comma (a town the gazetteer lacks:
+    "Friedensburg, Pa."), and, for the ones that are no everyday word, on their own ("the S.C. Highway Patrol",
+    "Ga. pastor").
 
     Returns the new matches and the spans of the matches they replace: an abbreviation with its period is the
     state, not a namesake read from the letters before the period (Pa, a town in Burkina Faso)."""
@@ -774,9 +779,8 @@ def _lone_state_abbreviations(found: list[RawMatch], text: str, cased: str, star
         before = cased[max(0, fs - 40) : fs]
         if a in _AMBIGUOUS_ABBREVIATIONS and not _PARTY_RE.search(before) and not _PLACE_COMMA_RE.search(before):
             continue
-        code = US_STATE_ABBREVIATIONS[a]
         try:
-            idx = gaz.index_of(f"admin1:US-{code}")
+            idx = gaz.index_of(_ADMIN1_ABBREVIATIONS[a])
         except LookupError:
             continue
         shadowed.update((m.fs, m.fe) for m in over)

@@ -32,7 +32,17 @@ from .gazetteer import ALT, BARE, DEMONYM, NAME, NEAR_COUNTRY_DEG, Gazetteer, Na
 from .gazetteer.sources.regions import DIRECTION_PREFIX
 from .model import NATURAL_KINDS, Candidate
 from .scoring import CONTEXT, PINS, PINS_VALUE, STATED, WEIGHTS, Evidence
-from .text import AR_HOMOGRAPHS, ARABIC_SPEAKING, CONTEXT_NAMES, CUES, PLACE_HEADS_DEFINITE_AR, fold_name, is_arabic
+from .text import (
+    AR_HOMOGRAPHS,
+    ARABIC_SPEAKING,
+    CA_PROVINCE_ABBREVIATIONS,
+    CONTEXT_NAMES,
+    CUES,
+    PLACE_HEADS_DEFINITE_AR,
+    US_STATE_ABBREVIATIONS,
+    fold_name,
+    is_arabic,
+)
 from .translit import arabic_skeleton, latin_skeleton, same_start
 
 __all__ = ["Resolution", "resolve", "explain"]
@@ -53,6 +63,9 @@ _CUE_KINDS: dict[str, frozenset[str]] = {
 }
 NOT_PLACE_KINDS = frozenset({"context"})
 _AREA_KINDS = frozenset({"country", "region", "admin1", "camp", "prison", "crossing", "facility"})
+#: State and province abbreviations as matched ("que.", "pa."): written so, the name is the division, never its
+#: seat ("Gatineau, Que." is Quebec, not Québec City).
+_ADMIN1_ABBREVIATION_KEYS = frozenset(a.lower() for a in [*US_STATE_ABBREVIATIONS, *CA_PROVINCE_ABBREVIATIONS])
 
 
 class Resolution(NamedTuple):
@@ -1165,7 +1178,8 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
                    zipf=zipf, region=bool(ev & _B.REGION_CONTEXT) and not arabic and ntype != ALT):
         return None
     if (kind == "admin1" and m.cue not in ("admin1", "region") and gaz.seat(best) is not None
-            and not any(CUES.get(t, ("",))[0] in ("admin1", "region") for t in m.key)):
+            and not any(CUES.get(t, ("",))[0] in ("admin1", "region") for t in m.key)
+            and not (len(m.key) == 1 and m.key[0] in _ADMIN1_ABBREVIATION_KEYS)):
         # ... unless the name itself holds the head word: "Damascus Governorate", "محافظة دمشق".
         # A province named after its seat, without "province"/"محافظة", is the city: النبطية, Idlib.
         best, kind = gaz.seat(best), "city"

@@ -33,6 +33,7 @@ __all__ = [
     "nisba_forms",
     "CUES",
     "CONTEXT_NAMES",
+    "CA_PROVINCE_ABBREVIATIONS",
     "US_STATE_ABBREVIATIONS",
     "AR_HOMOGRAPHS",
     "AR_VOWELLED",
@@ -529,6 +530,13 @@ US_STATE_ABBREVIATIONS: dict[str, str] = {
     "N.D.": "ND", "Okla.": "OK", "Ore.": "OR", "Pa.": "PA", "R.I.": "RI", "S.C.": "SC", "S.D.": "SD",
     "Tenn.": "TN", "Tex.": "TX", "Vt.": "VT", "Va.": "VA", "Wash.": "WA", "W.Va.": "WV", "Wis.": "WI",
     "Wyo.": "WY", "D.C.": "DC",
+}
+
+#: The Canadian Press abbreviations of provinces ("Kamloops, B.C."), to their ISO 3166-2 suffix; read as the US
+#: ones are.
+CA_PROVINCE_ABBREVIATIONS: dict[str, str] = {
+    "B.C.": "BC", "Alta.": "AB", "Sask.": "SK", "Man.": "MB", "Ont.": "ON", "Que.": "QC", "N.S.": "NS",
+    "N.B.": "NB", "Nfld.": "NL", "P.E.I.": "PE",
 }
 
 

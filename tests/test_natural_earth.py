@@ -79,6 +79,17 @@ def test_gazetteer_uses_geonames_points_and_areas(gaz):
     assert rows("Shelling hit Idlib.", gaz) == [("Idlib", "geonames:169389")]
 
 
+def test_a_division_natural_earth_splits_takes_its_own_units_point(gaz):
+    # Natural Earth lists Lord Howe Island under AU-NSW too (gn_id 0): the state's own unit gives the point,
+    # not Sydney, the seat; a Philippine province gets the province's record, not its chartered city's.
+    nsw = gaz.get("admin1:AU-NSW")
+    assert (nsw.lat, nsw.lon) == (-33.0, 146.0) and "GeoNames #2155400" in nsw.source
+    assert "GeoNames #1711004" in gaz.get("admin1:PH-ILI").source  # Province of Iloilo, not Iloilo City
+    # Divisions still at their seat (no GeoNames record in the sources): 407 before, measured 399 now.
+    at_seat = [p for p in gaz.places_in(["admin1"]) if "point: GeoNames" not in p.source]
+    assert len(at_seat) == 399
+
+
 def test_the_basemap_puts_coastal_cities_on_land():
     # Beirut sat in the sea on the 1:110m outlines at city zoom; the 1:10m cells hold it (and a few others).
     from geo.mapview import _DETAIL_GRID

@@ -760,6 +760,16 @@ def test_a_state_abbreviation_names_its_state_after_a_party_letter_a_comma_or_al
                                            ("Harrisburg", "geonames:5192726"), ("Pa.", "admin1:US-PA")]
 
 
+def test_a_canadian_province_abbreviation_reads_like_a_state_one_but_never_after_a_number(gaz):
+    # Canadian Press abbreviations name provinces as AP's name states; the ones that are also words or other
+    # abbreviations ("B.C." after a year, "Man.", "N.B.") only after a place and a comma; "Que." is the province,
+    # not Québec City, its seat.
+    got = rows("He moved from Kamloops, B.C., to Regina, Sask., then Gatineau, Que. The Ont. budget passed.", gaz)
+    assert [(s, p) for s, p, _ in got if "." in s] == [("B.C.", "admin1:CA-BC"), ("Sask.", "admin1:CA-SK"),
+                                                      ("Que.", "admin1:CA-QC"), ("Ont.", "admin1:CA-ON")]
+    assert not rows("The city was founded in 300 B.C. by a man. N.B. the date is uncertain.", gaz)
+
+
 def test_an_english_word_read_only_through_another_name_of_a_place_needs_a_locative_word(gaz):
     # GeoNames lists "Hamas" for Hamm and "Hall" for Schwäbisch Hall; "Kan" is one of Ganzhou's names. Such a
     # reading is the place only after "in"/"from" (a very short one not even then); a place's other name that

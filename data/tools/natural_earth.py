@@ -246,22 +246,38 @@ def geonames_points(src: Path) -> None:
             continue
         out.append((f"country:{cc}", gid, rec["name"], rec["coord"]["lat"], rec["coord"]["lon"]))
     areas = {f["id"]: shape(f["geometry"]) for f in json.loads((DATA / "admin1_areas.geojson").read_text())["features"]}
-    ne = {r["iso_3166_2"]: r for r in _read_csv(src / "ne_10m_admin_1_states_provinces.csv")}
+    # Natural Earth lists several units under one code (AU-NSW: the state and Lord Howe Island, whose gn_id is
+    # 0; PH-SCO: the province and General Santos City): keep them all and take the division's own unit, one
+    # named as the row is, else the largest (area_sqkm), that has a GeoNames record.
+    ne: dict[str, list[dict[str, str]]] = {}
+    for a in _read_csv(src / "ne_10m_admin_1_states_provinces.csv"):
+        ne.setdefault(a["iso_3166_2"], []).append(a)
     ne_code = {f["id"]: f["properties"]["ne_code"]
                for f in json.loads((DATA / "admin1_areas.geojson").read_text())["features"]}
+
+    def area_sqkm(a: dict[str, str]) -> float:
+        try:
+            return float(a.get("area_sqkm") or 0)
+        except ValueError:
+            return 0.0
+
     dropped = []
     for r in admin1_rows():
-        a = ne.get(ne_code.get(r["code"], ""))
-        gid = int(float(a["gn_id"])) if a and a.get("gn_id") not in (None, "", "-1", "0") else None
-        rec = records.get(gid) if gid else None
-        if rec is None:
+        names = {_fold(n) for n in [r["name_en"], *r.get("aliases_en", "").split("|")] if n.strip()}
+        units = sorted(ne.get(ne_code.get(r["code"], ""), []),
+                       key=lambda a: (_fold(a["name"]) not in names and _fold(a.get("name_en") or "") not in names,
+                                      -area_sqkm(a)))
+        gids = [int(float(a["gn_id"])) for a in units if a.get("gn_id") not in (None, "", "-1", "-99", "0")]
+        recs = [records[g] for g in gids if g in records]
+        if not recs:
             continue
-        lat, lon = rec["coord"]["lat"], rec["coord"]["lon"]
         area = areas.get(r["code"])
-        if rec["country"] != r["country"] or area is None or area.distance(shapely.Point(lon, lat)) > 0.25:
+        rec = next((c for c in recs if c["country"] == r["country"] and area is not None
+                    and area.distance(shapely.Point(c["coord"]["lon"], c["coord"]["lat"])) <= 0.25), None)
+        if rec is None:
             dropped.append(r["code"])
             continue
-        out.append((f"admin1:{r['code']}", gid, rec["name"], lat, lon))
+        out.append((f"admin1:{r['code']}", rec["id"], rec["name"], rec["coord"]["lat"], rec["coord"]["lon"]))
     path = DATA / "geonames_points.csv"
     with path.open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh, lineterminator="\n")
