@@ -30,7 +30,6 @@ import os
 import platform
 import socket
 import statistics
-import subprocess
 import sys
 import threading
 import time
@@ -45,7 +44,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from browser_helpers import CHROMIUM, CHROMIUM_ARGS, IDLE, MAP_IFRAME, is_local, start_server  # noqa: E402
+from browser_helpers import CHROMIUM, CHROMIUM_ARGS, IDLE, MAP_IFRAME, is_local, start_server, stop_server  # noqa: E402
 from newstext import arabic_news  # noqa: E402
 
 TARGET_FIRST_MAP_S = 10.0
@@ -197,12 +196,7 @@ def main(argv: list[str] | None = None) -> int:
             browser.close()
     finally:
         dead_proxy.close()
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
+        stop_server(proc)
 
     def med(key: str) -> float:
         xs = [r[key] for r in results if r[key] is not None]

@@ -42,7 +42,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "browser")]
 
-from browser_helpers import CHROMIUM, CHROMIUM_ARGS, IDLE, MAP_IFRAME, is_local, start_server  # noqa: E402
+from browser_helpers import CHROMIUM, CHROMIUM_ARGS, IDLE, MAP_IFRAME, is_local, start_server, stop_server  # noqa: E402
 
 from geo import geoparse, load_gazetteer  # noqa: E402
 from geo.collection import add_situations, new_statement, seed_bundled  # noqa: E402
@@ -279,8 +279,7 @@ def bench_browser(big: Path, small: Path, runs: int) -> tuple[dict[str, list[flo
     finally:
         dead_proxy.close()
         for proc in servers:
-            proc.terminate()
-            proc.wait(timeout=15)
+            stop_server(proc)
         shutil.rmtree(floor_dir, ignore_errors=True)
     return out, blocked, drawn
 

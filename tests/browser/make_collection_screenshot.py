@@ -21,7 +21,7 @@ HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parents[1] / "bench"), str(HERE.parents[1])]
 
 from bench_store import make_statements  # noqa: E402
-from browser_helpers import CHROMIUM, CHROMIUM_ARGS, IDLE, MAP_IFRAME, ROOT, is_local, start_server  # noqa: E402
+from browser_helpers import CHROMIUM, CHROMIUM_ARGS, IDLE, MAP_IFRAME, ROOT, is_local, start_server, stop_server  # noqa: E402
 
 from geo import geoparse, load_gazetteer  # noqa: E402
 from geo.collection import add_situations, seed_bundled  # noqa: E402
@@ -74,8 +74,7 @@ def main(argv: list[str] | None = None) -> int:
             page.screenshot(path=str(args.out), full_page=True)
             browser.close()
     finally:
-        proc.terminate()
-        proc.wait(timeout=15)
+        stop_server(proc)
         shutil.rmtree(work, ignore_errors=True)
     if blocked:
         print(f"blocked requests: {blocked}", file=sys.stderr)

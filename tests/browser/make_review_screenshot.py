@@ -19,7 +19,7 @@ from playwright.sync_api import expect, sync_playwright
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parents[1] / "bench"), str(HERE.parents[1])]
 
-from browser_helpers import CHROMIUM, CHROMIUM_ARGS, IDLE, MAP_IFRAME, ROOT, is_local, start_server  # noqa: E402
+from browser_helpers import CHROMIUM, CHROMIUM_ARGS, IDLE, MAP_IFRAME, ROOT, is_local, start_server, stop_server  # noqa: E402
 
 from geo.store import open_store, text_sha256  # noqa: E402
 
@@ -65,8 +65,7 @@ def main(argv: list[str] | None = None) -> int:
             page.locator("[data-testid='stExpander']").last.screenshot(path=str(args.out))
             browser.close()
     finally:
-        proc.terminate()
-        proc.wait(timeout=15)
+        stop_server(proc)
         shutil.rmtree(work, ignore_errors=True)
     if blocked:
         print(f"blocked requests: {blocked}", file=sys.stderr)

@@ -17,7 +17,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parents[1] / "bench"))
 
-from browser_helpers import CHROMIUM, CHROMIUM_ARGS, IDLE, MAP_IFRAME, ROOT, is_local, start_server  # noqa: E402
+from browser_helpers import CHROMIUM, CHROMIUM_ARGS, IDLE, MAP_IFRAME, ROOT, is_local, start_server, stop_server  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -53,8 +53,7 @@ def main(argv: list[str] | None = None) -> int:
             browser.close()
     finally:
         if proc is not None:
-            proc.terminate()
-            proc.wait(timeout=15)
+            stop_server(proc)
     if blocked:
         print(f"blocked requests: {blocked}", file=sys.stderr)
         return 1
