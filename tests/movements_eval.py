@@ -66,12 +66,22 @@ def _same_trigger(a: str, b: str) -> bool:
     return a in b or b in a
 
 
+def _as_annotated(place_id: str | None) -> str | None:
+    """An end as this set's keys name it: they follow ``tests/data/README.md``, where a directional phrase counts
+    as the country ("east Chad" is Chad), written before the gazetteer had parts of countries
+    (``direction:CC:...``, session 6); such an end is scored as its country, as the older corpora score it."""
+    if place_id is not None and place_id.startswith("direction:"):
+        return f"country:{place_id.split(':')[1]}"
+    return place_id
+
+
 def match(expected: tuple[Expected, ...], got: tuple[Movement, ...]) -> tuple[list, list, list]:
     """(matched pairs, false positives, misses) of one item."""
     left = list(expected)
     pairs, fps = [], []
     for mv in got:
-        hit = next((e for e in left if e.from_id == mv.from_place_id and e.to_id == mv.to_place_id
+        hit = next((e for e in left if e.from_id == _as_annotated(mv.from_place_id)
+                    and e.to_id == _as_annotated(mv.to_place_id)
                     and _same_trigger(e.trigger, mv.trigger)), None)
         if hit is None:
             fps.append(mv)
