@@ -276,6 +276,10 @@ def hostile_runs(gaz, peers: dict[int, float]) -> list[str]:
     return rows
 
 def main() -> None:
+    if {"-h", "--help"} & set(sys.argv[1:]):  # a request for help must not start a run that rewrites results.md
+        print("usage: bench_geoparse.py [--fresh-only]\n  (no option) the whole benchmark, written to "
+              "bench/results.md\n  --fresh-only  only the fresh-process rows, printed (about a minute)")
+        return
     if "--fresh-only" in sys.argv:  # just the fresh-process rows (a minute): for work on the parser's speed
         print(f"load average {os.getloadavg()[0]:.1f}")
         print("\n".join(fresh_rows() + fresh_items_rows()))
