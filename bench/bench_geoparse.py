@@ -130,17 +130,9 @@ def news_items(text: str, size: int = 800) -> list[str]:
 def fresh_items_rows(runs: int = 3) -> list[str]:
     """Rows: a new process parses 1 MB of unseen news-sized text cut into ~1 KB items one by one (a batch
     worker's work per core; medians over ``runs`` processes, a new seed each)."""
-    import json
-
     rows = []
     for lang in ("ar", "en"):
-        out = []
-        for k in range(runs):
-            code = _FRESH_ITEMS.format(paths=[str(ROOT), str(ROOT / "tests"), str(ROOT / "bench")], lang=lang,
-                                       seed=7000 + 17 * k + (lang == "ar"))
-            res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
-            out.append(json.loads(res.stdout.strip().splitlines()[-1]))
-        r = {key: statistics.median(o[key] for o in out) for key in out[0]}
+        r = _median_of_fresh(_FRESH_ITEMS, lang, 7000, runs)
         rows.append(f"| fresh process, unseen news-sized text as {r['items']:.0f} items of ~1 KB, {lang}, "
                     f"{r['mb']:.2f} MB | {r['mb'] / r['cpu']:.2f} MB per CPU-second "
                     f"({r['cpu'] / r['items'] * 1000:.1f} ms per item) | the long-text rate |")
@@ -151,12 +143,18 @@ def fresh_first_parse(lang: str, runs: int = 3) -> dict[str, float]:
     """Medians over ``runs`` new processes, each parsing 1 MB of news-sized text it has never seen (a new
     seed each) right after loading the gazetteer: what the CLI, the dashboard's first statement and every
     batch worker meet. geotext parses the same text in the same process (after a warm-up call)."""
+    return _median_of_fresh(_FRESH, lang, 9000, runs)
+
+
+def _median_of_fresh(template: str, lang: str, seed_base: int, runs: int) -> dict[str, float]:
+    """Run ``template`` (a script printing one JSON object last) in ``runs`` new processes, a new seed each, and
+    return the median of each field."""
     import json
 
     out = []
     for k in range(runs):
-        code = _FRESH.format(paths=[str(ROOT), str(ROOT / "tests"), str(ROOT / "bench")], lang=lang,
-                             seed=9000 + 17 * k + (lang == "ar"))
+        code = template.format(paths=[str(ROOT), str(ROOT / "tests"), str(ROOT / "bench")], lang=lang,
+                               seed=seed_base + 17 * k + (lang == "ar"))
         res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
         out.append(json.loads(res.stdout.strip().splitlines()[-1]))
     return {key: statistics.median(r[key] for r in out) for key in out[0]}
