@@ -24,7 +24,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
 from .extract import NO_UNLOCATED_CUES, RawMatch
@@ -441,7 +441,10 @@ def _context_view(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str],
     lie in whether it is one of them (named by a name other than ``m``'s: 1, only by ``m``'s: 2), and for
     each of their countries whether a region of the statement is in it (``home``: the regions' countries).
     Two statements that agree on this
-    decide ``m`` alike, so a batch of short items decides each kind of mention once, not once per item."""
+    decide ``m`` alike, so a batch of short items decides each kind of mention once, not once per item.
+
+    Reads of ``m`` only its key, readings, cue and article: :func:`resolve` keeps one view per those fields per
+    statement (a view that reads another field of the match adds it to that key too)."""
     static: dict[tuple[object, ...], tuple[tuple[str, ...], tuple[int, ...], tuple[_Region, ...]]]
     static = _memo(gaz).setdefault("reading_context", {})
     skey = (m.key, m.refs, m.cue, m.article)
@@ -732,7 +735,9 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str, cased: st
     memo: dict[tuple[object, ...], Resolution | None] = {}
     shared = _shared(gaz, "resolution")  # ... and across documents (see _context_view)
     home = frozenset(cc for cc, _ in regions)
-    klass_memo: dict[tuple[object, ...], str] = {}
+    views: dict[tuple[object, ...], tuple[object, ...]] = {}
+    # A pure function of the readings and the gazetteer: kept with it across texts.
+    klass_memo: dict[tuple[object, ...], str] = gaz.memo().setdefault("klass", {})
     klass = []
     for m in matches:
         c = klass_memo.get(m.refs)
@@ -766,7 +771,13 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str, cased: st
             if key not in memo:
                 # Decided as any statement with the same view of its countries and regions decided it.
                 vote = own_votes[_vote_key(m)]
-                full = (*key, m.article, vote, _context_view(m, gaz, doc_cc, regions, home))
+                # The view depends on the match only through these fields (the statement is the same): once
+                # per kind of match, though its qualifiers, list and position make several decisions.
+                vkey = (m.key, m.refs, m.cue, m.article)
+                view = views.get(vkey)
+                if view is None:
+                    view = views[vkey] = _context_view(m, gaz, doc_cc, regions, home)
+                full = (*key, m.article, vote, view)
                 hit = shared.get(full, _MISSING)
                 if hit is _MISSING:
                     hit = shared[full] = _resolve_one(m, gaz, doc_cc, vote, quals, listed, regions, home)
@@ -864,6 +875,12 @@ _SPELLING_RE = re.compile(
     r"(?<![\w-])(?:[Ii]n|[Nn]ear|[Ff]rom|[Tt]o|[Aa]t|[Oo]utside|[Aa]round|[Ii]nto|[Tt]owards?|[Vv]ia"
     r"|(?:town|city|village|district|camp)s? of) "
     rf"({_CAP_WORD}(?:(?:[ -]{_PARTICLE})?[ -]{_CAP_WORD}){{0,2}})(?![\w-])")
+# _SPELLING_RE in two parts, found from the name's capital back (:func:`_spelling_hits`): a pattern that opens
+# with a look-behind and an alternation of words is tried at every position of the text; a space before a capital
+# after the last letters of one of those words is skipped to in C, and few are.
+_SPELLING_AT_RE = re.compile(r" (?<=(?:in|In|ar|om|to|To|at|At|de|nd|rd|ds|ia|of) )[A-Z]")
+_SPELLING_WORD_RE = re.compile(_SPELLING_RE.pattern.split(" (", 1)[0] + r"\Z")
+_SPELLING_NAME_RE = re.compile("(" + _SPELLING_RE.pattern.split(" (", 1)[1])
 _HEAD_RE = re.compile(r"(?<![\w'’-])([A-Z][a-z'’]*[a-z])[ -]\Z")
 _WORDS_RE = re.compile(r"[^\W_]+")
 
@@ -889,6 +906,23 @@ def _partial_names(matches: list[RawMatch], cased: str, gaz: Gazetteer) -> tuple
         if head is not None:
             partial[k] = head
     return partial, frozenset(absorbed)
+
+
+def _spelling_hits(cased: str) -> Iterator[re.Match[str]]:
+    """The hits of ``_SPELLING_RE.finditer(cased)`` (as matches of the name alone: group 1 is the same): each
+    capital after a space is a hit where the introducing word ends right before that space and the name
+    matches from the capital on, unless it starts inside the hit before."""
+    word_before, name_at = _SPELLING_WORD_RE.search, _SPELLING_NAME_RE.match
+    end = 0
+    for at in _SPELLING_AT_RE.finditer(cased):
+        p = at.start()  # the space; no introducing word is longer than 16 characters
+        word = word_before(cased, max(0, p - 16), p)
+        if word is None or word.start() < end:
+            continue
+        hit = name_at(cased, p + 1)
+        if hit is not None:
+            end = hit.end()
+            yield hit
 
 
 def _head_before(cased: str, fs: int, floor: int, gaz: Gazetteer) -> int | None:
@@ -940,7 +974,7 @@ def _latin_spellings(cased: str, folded_text: str, matches: list[RawMatch], gaz:
     countries, where a word introduces a place: "in Qamishlo", "the town of Tell Abyad" (:func:`_by_spelling`)."""
     starts = [m.fs for m in matches]
     out: list[Resolution] = []
-    for hit in _SPELLING_RE.finditer(cased):
+    for hit in _spelling_hits(cased):
         fs, fe = hit.span(1)
         k = bisect_right(starts, fe - 1) - 1
         if k >= 0 and matches[k].fe > fs:
