@@ -220,3 +220,68 @@ def test_a_failing_parse_resumes_the_garbage_collector(gaz, monkeypatch):
     with pytest.raises(RuntimeError):
         geoparse("Talks in Damascus.", gazetteer=gaz)
     assert gc.isenabled()
+
+
+# Texts where the sentence-end, abbreviation and hashtag scans meet their edge cases: runs of marks and of
+# line breaks, marks glued to words, abbreviations inside words and after periods, hashtags at the start,
+# glued to words and doubled.
+_SCAN_TEXTS = [
+    "The U.S. envoy met them. في الرياض.\n\n\nNext!!! \"Quoted.\" (Aside.) End…",
+    "!" * 3000 + " a" + "\n" * 50 + " \u00a0\n." + "?" * 10,
+    "x.\u00a0\n y a\n. b 3.5 e.g. St. Paul\r\nLine؟ سطر۔ آخر",
+    "Friedensburg, Pa. and Ga. pastor; Sen. Casey, D-Pa. Pa.Pa. xPa. .Pa. N.J.N.J. B.C.",
+    "#BeirutBlast ##PrayForNewYork a#NewYork #lower #New_York #\n#Paris # Gaza",
+]
+
+
+def test_sentence_end_scan_finds_what_the_alternation_finds():
+    import re
+
+    from geo.text import _CLOSERS, _END_MARKS, _SENT_END_RE
+
+    # The pattern as an alternation of the two runs, which the class-first pattern must equal hit for hit.
+    plain = re.compile(f"[{_END_MARKS}]+[{_CLOSERS}]*" + r"|\n\s*")
+    for text in _SCAN_TEXTS:
+        assert [h.span() for h in _SENT_END_RE.finditer(text)] == [h.span() for h in plain.finditer(text)], text
+
+
+def test_lone_abbreviation_scan_finds_what_the_look_behind_finds():
+    from geo.extract import _LONE_ABBREV_RE, _lone_abbreviation_hits
+
+    for text in _SCAN_TEXTS:
+        want = [h.span(1) for h in _LONE_ABBREV_RE.finditer(text)]
+        assert [h.span(1) for h in _lone_abbreviation_hits(text)] == want, text
+    assert [h.group(1) for h in _lone_abbreviation_hits(_SCAN_TEXTS[3])][:2] == ["Pa.", "Ga."]
+
+
+def test_hashtag_words_are_the_words_after_a_hash(gaz):
+    from geo.extract import _camel_hashtags, word_tokens
+    from geo.text import fold
+
+    for text in _SCAN_TEXTS:
+        folded = fold(text)
+        toks = word_tokens(folded.text)
+        got = {(m.fs, m.fe) for m in _camel_hashtags(toks, folded.cased, gaz, set())}
+        # Each hit lies in a word whose separator ends with "#", as the test of every separator found them.
+        after_hash = [(s, s + len(w)) for w, s, sep in zip(toks.words, toks.starts, toks.seps, strict=False)
+                      if sep.endswith("#")]
+        assert all(any(a <= fs and fe <= b for a, b in after_hash) for fs, fe in got), text
+    folded = fold(_SCAN_TEXTS[4])
+    got = [folded.text[m.fs:m.fe] for m in _camel_hashtags(word_tokens(folded.text), folded.cased, gaz, set())]
+    # #PrayForNewYork after "#": its second "#" is the separator; a#NewYork's "#" follows a word, still a hashtag.
+    assert got == ["beirut", "blast", "pray", "newyork", "newyork"], got
+
+
+def test_spelling_scan_finds_what_the_whole_pattern_finds():
+    from geo.resolve import _SPELLING_RE, _spelling_hits
+
+    texts = _SCAN_TEXTS + [
+        "xin Paris, -in Paris, _in Paris, 9in Paris; in in Paris In Tell Abyad near Deir Hafer-Ain from Kfar",
+        "the towns of Deir ez-Zor and villages of Ras al Ain, into Aleppo Towards Homs toward Hama via Idlib",
+        "to Ras al-Ain al-Ain to In To At Tal Tamr at Qamishlo Outside Hasakah around Manbij in A in Ab in Abu's",
+        "district of Afrin city of Raqqa camp of Hol camps of Roj citys of X In Paris In In Rome at At Ramadi",
+    ]
+    for text in texts:
+        want = [(h.span(1), h.group(1)) for h in _SPELLING_RE.finditer(text)]
+        assert [(h.span(1), h.group(1)) for h in _spelling_hits(text)] == want, text
+    assert len(list(_spelling_hits(texts[-2]))) == 6  # the test is not vacuous: names are found
