@@ -15,17 +15,29 @@ import re
 import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 from xml.sax.saxutils import escape as xml_escape
 
 from .errors import GeoError, InputError
-from .model import Candidate, Mention, Place, layer_of
+from .model import Candidate, Mention, ParsedText, Place, SituationPlace, layer_of
 from .untrusted import escape_untrusted, to_csv  # one CSV writer (formulas neutralised) for every table
 
 if TYPE_CHECKING:  # pragma: no cover
     from .relations import Movement
-    from .situation import Situation, SituationPlace
     from .store import MentionOut, MovementOut, PlaceRow, PlaceSummary
+
+
+class Situation(ParsedText, Protocol):
+    """What the exports read of a parse (:class:`geo.situation.Situation` is one): typed as a protocol so
+    this module need not import the class that calls it."""
+
+    @property
+    def places(self) -> tuple[SituationPlace, ...]:
+        """Distinct located places, in order of first mention."""
+
+    @property
+    def movements(self) -> tuple[Movement, ...]:
+        """The statement's movements, in text order."""
 
 __all__ = [
     "CANDIDATE_FIELDS",
