@@ -30,6 +30,7 @@ from typing import Any, NamedTuple
 from .extract import NO_UNLOCATED_CUES, RawMatch
 from .gazetteer import ALT, BARE, DEMONYM, NAME, NEAR_COUNTRY_DEG, Gazetteer, NameRef
 from .gazetteer.sources.regions import DIRECTION_PREFIX
+from .lexicon import is_name_only_en
 from .model import NATURAL_KINDS, Candidate
 from .scoring import CONTEXT, PINS, PINS_VALUE, STATED, WEIGHTS, Evidence
 from .text import (
@@ -277,10 +278,13 @@ def _is_homograph(m: RawMatch, gaz: Gazetteer, ntype: int, pop: int, index: int)
         if ntype == ALT and z >= W.frequent_zipf and pop < W.frequent_name_min_pop and not gaz.is_capital(index):
             return 1
         return 0
-    # English word lists count "paris" as often as "nice": a big city or a capital is frequent *as a name*.
-    # An alternate name that is an everyday word ("We" for Huế) is never trusted on prominence.
-    return int(gaz.commonness(tok) >= W.frequent_zipf
-               and (ntype == ALT or (pop < W.frequent_name_min_pop and not gaz.is_capital(index))))
+    # English word lists count "paris" as often as "nice": a big city or a capital is frequent *as a name*,
+    # and so is a word that is neither an everyday word nor a common person's name (Columbus, Vancouver:
+    # geo.lexicon). An alternate name that is an everyday word ("We" for Huế) is never trusted on prominence.
+    if ntype == ALT:
+        return int(gaz.commonness(tok) >= W.frequent_zipf)
+    return int(gaz.commonness(tok) >= W.frequent_zipf and pop < W.frequent_name_min_pop
+               and not gaz.is_capital(index) and not is_name_only_en(tok))
 
 
 _Votes = dict[tuple[object, ...], "tuple[str, int] | None"]

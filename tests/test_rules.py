@@ -980,3 +980,12 @@ def test_an_idiom_that_holds_a_place_name_is_no_mention_of_it(gaz):
     got = rows("عاد اللاعب إلى مسقط رأسه في حلب، ثم زار مسقط عاصمة عمان.", gaz)
     assert [(s, p) for s, p, _ in got] == [("حلب", "geonames:170063"), ("مسقط", "geonames:287286"),
                                            ("عمان", "country:OM")]
+
+
+def test_a_frequent_english_word_that_is_only_a_places_name_is_no_everyday_word(gaz):
+    # Word lists count "denver" and "columbus" as often as "reading": frequency alone made them suspect, so a city
+    # named without "in" was dropped. A word that a dictionary writes lower case (Mobile, Part) or that is a
+    # common given name or surname (Bush) stays suspect (geo.lexicon: SCOWL and the US Census name files).
+    got = rows("He met a Denver developer and a Columbus banker about the Atlanta deal.", gaz)
+    assert [s for s, _, _ in got] == ["Denver", "Columbus", "Atlanta"]
+    assert rows("Mobile teams worked on Monday. Part of the road closed. The Bush administration said so.", gaz) == []

@@ -1,0 +1,65 @@
+"""What a frequent English word is besides a place's name: an everyday word, a given name, a surname.
+
+Read from ``data/lexicon_en.csv`` (derived by ``data/tools/english_lexicon.py`` from the SCOWL word list and the
+US Census name files; see data/README.md), once, on first use: parsing Arabic never loads it.
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = ["is_everyday_en", "given_name_share", "surname_share", "is_person_name_en", "is_name_only_en",
+           "PERSON_NAME_MIN_SHARE"]
+
+_PATH = Path(__file__).resolve().parent.parent / "data" / "lexicon_en.csv"
+#: A given name or surname borne by at least this share of people (percent; 1 in 10,000) is a common person's
+#: name: Richmond (0.016 as a surname), Kent, Houston, Madison; London (0.007), Columbus (0.005) are not.
+PERSON_NAME_MIN_SHARE = 0.01
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, tuple[bool, float, float]]:
+    """word → (everyday word, share as a given name, share as a surname); empty when the file is missing."""
+    try:
+        with _PATH.open(encoding="utf-8", newline="") as f:
+            return {r["word"]: (r["everyday"] == "1", float(r["given"]), float(r["surname"]))
+                    for r in csv.DictReader(f)}
+    except OSError:
+        return {}
+
+
+def is_everyday_en(word: str) -> bool:
+    """Whether lower-case ``word`` is an everyday English word (a dictionary writes it lower case)."""
+    got = _table().get(word)
+    return got is not None and got[0]
+
+
+def given_name_share(word: str) -> float:
+    """Percent of people in the US with lower-case ``word`` as a given name (0 if none)."""
+    got = _table().get(word)
+    return got[1] if got is not None else 0.0
+
+
+def surname_share(word: str) -> float:
+    """Percent of people in the US with lower-case ``word`` as a surname (0 if rare)."""
+    got = _table().get(word)
+    return got[2] if got is not None else 0.0
+
+
+def is_person_name_en(word: str, min_share: float = PERSON_NAME_MIN_SHARE) -> bool:
+    """Whether lower-case ``word`` is a common given name or surname."""
+    got = _table().get(word)
+    return got is not None and max(got[1], got[2]) >= min_share
+
+
+def is_name_only_en(word: str) -> bool:
+    """Whether lower-case ``word`` is known to be neither an everyday word nor a common person's name: a word
+    frequent in text only as a place's (or another thing's) name (Columbus, Vancouver, London). False when
+    the table is missing, so every frequent word stays suspect then."""
+    table = _table()
+    if not table:
+        return False
+    got = table.get(word)
+    return got is None or (not got[0] and max(got[1], got[2]) < PERSON_NAME_MIN_SHARE)
