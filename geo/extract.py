@@ -20,6 +20,7 @@ from itertools import accumulate, compress, filterfalse
 from typing import NamedTuple
 
 from .gazetteer import ALIAS, ALT, CONTINENT_IDS, DEMONYM, ORG, Gazetteer, NameRef
+from .lexicon import given_name_share, is_everyday_en, may_be_person_name_en, surname_share
 from .text import (
     _PROCLITICS,
     _WITH_ARTICLE,
@@ -404,6 +405,7 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
     notable_memo: dict[tuple[str, ...], bool] = memo.setdefault("notable", {})
     org_spans: list[tuple[int, int]] = []  # (first token, length) of organisations' names
     persons: set[tuple[str, ...]] = set()  # names the text uses for a person
+    surnames: set[tuple[str, ...]] = set()  # ... of them, the ones read as a surname after a given name
     next_free = 0
     for i in positions:
         if i < next_free:
@@ -519,6 +521,15 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
                 persons.add(key)  # "Washington Sundar" (not "Sulu Sea"): the name stays a person where it recurs
                 next_free = i + 2  # ... and the surname after the given name is no place either: "Jordan Hale"
             continue
+        g = (_after_given_name(words, seps, starts, cased, i, sentence_starts)
+             if L == 1 and i > 0 and not cue and not "\u0600" <= key[0][0] <= "\u06ff" else -1)
+        if g >= 0 and not (out and out[-1].token_index + out[-1].token_count - 1 == g
+                           and _is_notable_name(words, out[-1].token_index, gaz, notable_memo)) \
+                and not _surname_is_a_states(refs, key[0], gaz):
+            # "Austin Texas" is two places; "Mark Lincoln", "Greg Taylor" a given name and a surname.
+            persons.add(key)  # "Greg Taylor", "Isaac Jackson": a surname, and the person's where it recurs alone
+            surnames.add(key)
+            continue
         if pl and tok[:pl].rstrip("ال") in _LOCATIVE_CLITICS:
             locative = True
         initial = s in sentence_starts
@@ -544,7 +555,7 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
     if "#" in text:
         out.extend(_camel_hashtags(toks, cased, gaz, {m.token_index for m in out}))
     out.sort(key=lambda m: m.fs)
-    out = _not_places(out, toks, text, cased, gaz, persons)
+    out = _not_places(out, toks, text, cased, gaz, persons, surnames)
     out = _propagate_cues(out, toks, text, cased)
     out.extend(_unlocated(toks, text, folded, gaz, out, org_spans, cue_words))
     out.sort(key=lambda m: m.fs)
@@ -797,6 +808,8 @@ def _given_name(words: list[str], starts: list[int], cased: str, i: int, gaz: Ga
     nw = words[j]
     if is_arabic(nw) or all(r.name_type == DEMONYM for r in refs):
         return False  # "Saudi Crown Prince": an adjective, not a given name
+    if not may_be_person_name_en(words[i]):
+        return False  # "Dublin Singers", "Columbus Investigator": nobody is called Dublin; the town's name
     nxt = cased[starts[j] : starts[j] + len(nw)]
     if not nxt[:1].isupper() or nxt.isupper():
         return False
@@ -809,6 +822,40 @@ def _given_name(words: list[str], starts: list[int], cased: str, i: int, gaz: Ga
     if after in FACILITY_CUES_EN or after in FEATURE_HEADS_EN or after in ORG_HEADS_EN or after in _INSTITUTION_HEADS:
         return False  # "Lebo High School", "Reading Grade School", "Lancaster City Council": a name, not a person's
     return not _is_notable_name(words, j, gaz, memo)
+
+
+#: A given name borne by at least this share of people (percent) makes the capitalised name after it a surname.
+_GIVEN_NAME_MIN_SHARE = 0.01
+#: A surname this common is no state's name where it recurs ("George Washington" does not make "Washington"
+#: of the story his): below it, the state's name (Carolina, Nevada) stays the state.
+_STATE_SURNAME_MIN_SHARE = 0.005
+
+
+def _after_given_name(words: list[str], seps: list[str], starts: list[int], cased: str, i: int,
+                      sentence_starts: frozenset[int]) -> int:
+    """The token of the common given name that the one-word English name at ``i`` follows, maybe with a middle
+    initial between ("Sheriff Greg Taylor", "Doris Jackson", "Kodie L. Tyler"): the name is then a surname.
+    -1 if none. The given name is no month, and an everyday word ("Will", "Mark") only mid-sentence."""
+    g = i - 1
+    if g >= 1 and len(words[g]) == 1 and seps[i] == ". " and cased[starts[g]].isupper():
+        g -= 1  # a middle initial
+    elif seps[i] != " ":
+        return -1
+    if g < 0 or (g < i - 1 and seps[g + 1] != " "):
+        return -1
+    given = words[g]
+    if not cased[starts[g]].isupper() or is_arabic(given) or given in _NOT_SURNAMES:
+        return -1
+    if given_name_share(given) < _GIVEN_NAME_MIN_SHARE or (is_everyday_en(given) and starts[g] in sentence_starts):
+        return -1
+    return g
+
+
+def _surname_is_a_states(refs: tuple[NameRef, ...], word: str, gaz: Gazetteer) -> bool:
+    """Whether a name read after a given name is still a country's or a state's: always a country's, a state's
+    unless the word is a common surname (Washington)."""
+    kinds = {gaz.kind(r.place_index) for r in refs if r.name_type != ALT}
+    return "country" in kinds or ("admin1" in kinds and surname_share(word) < _STATE_SURNAME_MIN_SHARE)
 
 
 def _is_notable_name(words: list[str], j: int, gaz: Gazetteer, memo: dict[tuple[str, ...], bool]) -> bool:
@@ -885,14 +932,16 @@ def _hot_two_back(word: str) -> bool:
 
 
 def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, gaz: Gazetteer,
-                persons: set[tuple[str, ...]]) -> list[RawMatch]:
+                persons: set[tuple[str, ...]], surnames: set[tuple[str, ...]] | None = None) -> list[RawMatch]:
     """Drop names that the words around them make something other than a place (each rule's table is in
     :mod:`geo.text`): a disease named after a place ("Lassa fever", حمى القرم-الكونغو, a bare "Ebola"); a
     person's name (after a title or a kin word, before بن/بنت, or a name the text uses for a person); a
     language ("speaks Spanish", بحكي تركي); a name inside an organisation's ("Qatar National Bank", بورصة
     الكويت); a city's club in a match report ("Brighton beat Wolves", فاز ... على ضيفه الرمثا).
 
-    ``persons`` holds the names already read as a person's (given names: "Washington Sundar").
+    ``persons`` holds the names already read as a person's (given names: "Washington Sundar"); ``surnames`` those
+    of them read as a surname after a given name ("Isaac Jackson"), which stay the person's where they recur
+    whatever the size of the namesake town (not a country's or a state's name).
 
     A rule added here that reads a word around the name adds that word's table to :data:`_HOT_BEFORE` or
     :data:`_HOT_AFTER` (or tests the name's key in the fast path): names with none of them skip the rules.
@@ -1021,8 +1070,9 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
         for k, m in enumerate(matches):
             if not drop[k] and m.key in persons and not m.locative and not m.cue and not facts(m)[0] \
                     and (is_arabic(m.key[0]) or not any(
-                        r.name_type != ALT and (gaz.kind(r.place_index) == "admin1" or gaz.population(r.place_index)
-                                                >= _NOTABLE_GIVEN_NAME_POP) for r in m.refs)):
+                        r.name_type != ALT and (gaz.kind(r.place_index) == "admin1" or (
+                            gaz.population(r.place_index) >= _NOTABLE_GIVEN_NAME_POP
+                            and not (surnames and m.key in surnames))) for r in m.refs)):
                 drop[k] = True
     for k in range(len(matches) - 1):
         a, b = matches[k], matches[k + 1]

@@ -11,6 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 __all__ = ["is_everyday_en", "given_name_share", "surname_share", "is_person_name_en", "is_name_only_en",
+           "may_be_person_name_en",
            "PERSON_NAME_MIN_SHARE"]
 
 _PATH = Path(__file__).resolve().parent.parent / "data" / "lexicon_en.csv"
@@ -63,3 +64,9 @@ def is_name_only_en(word: str) -> bool:
         return False
     got = table.get(word)
     return got is None or (not got[0] and max(got[1], got[2]) < PERSON_NAME_MIN_SHARE)
+
+
+def may_be_person_name_en(word: str) -> bool:
+    """Whether lower-case ``word`` may be a person's name: a common given name or surname, or anything when the
+    table is missing (the rules that ask then behave as they did without it)."""
+    return not _table() or is_person_name_en(word)

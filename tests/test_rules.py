@@ -989,3 +989,28 @@ def test_a_frequent_english_word_that_is_only_a_places_name_is_no_everyday_word(
     got = rows("He met a Denver developer and a Columbus banker about the Atlanta deal.", gaz)
     assert [s for s, _, _ in got] == ["Denver", "Columbus", "Atlanta"]
     assert rows("Mobile teams worked on Monday. Part of the road closed. The Bush administration said so.", gaz) == []
+
+
+def test_a_name_after_a_common_given_name_is_a_surname_and_stays_the_persons(gaz):
+    # "Sheriff Greg Taylor", "Dana L. Tyler": a town's name after a common given name (US Census) is a surname,
+    # and the person's where it recurs alone, however big the namesake town (Jackson, Mississippi); "in Jackson"
+    # is still the place, and a state's name after a given name stays the state unless a common surname.
+    got = rows("Sheriff Greg Taylor said Dana L. Tyler fled. Taylor said Tyler was caught near Dallas, Texas.", gaz)
+    assert [s for s, _, _ in got] == ["Dallas", "Texas"]
+    got = rows("Isaac Jackson was found dead. Investigators say Jackson was beaten, police in Jackson said.", gaz)
+    assert [s for s, _, _ in got] == ["Jackson"] and got[0][1] is not None
+    assert [s for s, _, _ in rows("He drove from Austin Texas to Alabama.", gaz)] == ["Austin", "Texas", "Alabama"]
+
+
+def test_a_place_name_before_a_capitalised_word_is_a_given_name_only_if_people_bear_it(gaz):
+    # "Dublin Singers", "Columbus Investigator Smith": nobody is called Dublin or Columbus, so the town is not read as
+    # a given name and its later mentions are not lost; "Washington Sundar" (a common name) still is a person.
+    got = rows("The Dublin Singers won a grant on Monday. Dublin will pay the rest, Ohio said.", gaz)
+    assert [s for s, _, _ in got] == ["Dublin", "Dublin", "Ohio"]
+    assert rows("Washington Sundar bowled. Washington took two wickets.", gaz) == []
+
+
+def test_a_place_before_a_news_agencys_or_papers_head_is_inside_its_name(gaz):
+    # "Xinhua News Agency", "China Daily", "the Indianapolis Star" are organisations: the place is no mention.
+    got = rows("China Daily and the Indianapolis Star reported the outbreak in China.", gaz)
+    assert [s for s, _, _ in got] == ["China"]
