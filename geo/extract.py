@@ -114,7 +114,7 @@ _OFFICE_WORDS = frozenset(
     "health hospital medical schools residents voters officials".split()
 )
 #: An English name that is a state's or a city this big is the place where it recurs, though the text once used it
-#: as a given name ("Virginia Foxx", "Dublin Singers"); a smaller town's name stays the person's.
+#: as a given name ("Virginia Foxx"); a smaller town's name stays the person's.
 _NOTABLE_GIVEN_NAME_POP = 100_000
 _ENGLISH_LIST = frozenset({"and", ",", "the", "&"})
 #: Head nouns of institutions named after a place ("Lebo High School", "Marion County Courthouse"): two
@@ -808,7 +808,7 @@ def _given_name(words: list[str], starts: list[int], cased: str, i: int, gaz: Ga
     nw = words[j]
     if is_arabic(nw) or all(r.name_type == DEMONYM for r in refs):
         return False  # "Saudi Crown Prince": an adjective, not a given name
-    if not may_be_person_name_en(words[i]):
+    if not may_be_person_name_en(words[i]) and is_everyday_en(nw):
         return False  # "Dublin Singers", "Columbus Investigator": nobody is called Dublin; the town's name
     nxt = cased[starts[j] : starts[j] + len(nw)]
     if not nxt[:1].isupper() or nxt.isupper():
