@@ -20,7 +20,7 @@ from itertools import accumulate, compress, filterfalse
 from typing import NamedTuple
 
 from .gazetteer import ALIAS, ALT, CONTINENT_IDS, DEMONYM, ORG, Gazetteer, NameRef
-from .lexicon import given_name_share, is_everyday_en, may_be_person_name_en, surname_share
+from .lexicon import given_name_share, is_everyday_en, is_person_name_en, may_be_person_name_en, surname_share
 from .text import (
     _PROCLITICS,
     _WITH_ARTICLE,
@@ -808,8 +808,10 @@ def _given_name(words: list[str], starts: list[int], cased: str, i: int, gaz: Ga
     nw = words[j]
     if is_arabic(nw) or all(r.name_type == DEMONYM for r in refs):
         return False  # "Saudi Crown Prince": an adjective, not a given name
-    if not may_be_person_name_en(words[i]) and is_everyday_en(nw):
-        return False  # "Dublin Singers", "Columbus Investigator": nobody is called Dublin; the town's name
+    if is_everyday_en(nw) and (not may_be_person_name_en(words[i]) or not is_person_name_en(nw)):
+        # "Dublin Singers", "Columbus Investigator": nobody is called Dublin; "Georgia Educators", "Virginia
+        # Freedom of Information Act": an everyday word that is no common surname follows: the place's name.
+        return False
     nxt = cased[starts[j] : starts[j] + len(nw)]
     if not nxt[:1].isupper() or nxt.isupper():
         return False

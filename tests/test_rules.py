@@ -1009,6 +1009,10 @@ def test_a_place_name_before_a_capitalised_word_is_a_given_name_only_if_people_b
     got = rows("The Dublin Singers won a grant on Monday. Dublin will pay the rest, Ohio said.", gaz)
     assert [s for s, _, _ in got] == ["Dublin", "Dublin", "Ohio"]
     assert rows("Washington Sundar bowled. Washington took two wickets. Vladimir Putin spoke.", gaz) == []
+    # A state's name before an everyday word that is no common surname is the state's ("Georgia Environmental
+    # Protection Division"); before a surname that is also a word ("Jordan Brown") it is still a given name.
+    got = rows("The spill was reported to the Georgia Environmental Protection Division. Jordan Brown scored.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("Georgia", "admin1:US-GA")]
 
 
 def test_a_place_before_a_news_agencys_or_papers_head_is_inside_its_name(gaz):
