@@ -826,6 +826,9 @@ def _given_name(words: list[str], starts: list[int], cased: str, i: int, gaz: Ga
     return not _is_notable_name(words, j, gaz, memo)
 
 
+#: Longest English title written with a period before a name (Mr., Gov., Capt., Prof.); a longer word and a
+#: period ("Judge. Columbus") end a sentence.
+_TITLE_ABBREVIATION_MAX = 4
 #: A given name borne by at least this share of people (percent) makes the capitalised name after it a surname.
 _GIVEN_NAME_MIN_SHARE = 0.01
 #: A surname this common is no state's name where it recurs ("George Washington" does not make "Washington"
@@ -855,8 +858,8 @@ def _after_given_name(words: list[str], seps: list[str], starts: list[int], case
 
 def _surname_is_a_states(refs: tuple[NameRef, ...], word: str, gaz: Gazetteer) -> bool:
     """Whether a name read after a given name is still a country's or a state's: always a country's, a state's
-    unless the word is a common surname (Washington)."""
-    kinds = {gaz.kind(r.place_index) for r in refs if r.name_type != ALT}
+    unless the word is a common surname (Washington); not a demonym ("Monica French" is a person)."""
+    kinds = {gaz.kind(r.place_index) for r in refs if r.name_type not in (ALT, DEMONYM)}
     return "country" in kinds or ("admin1" in kinds and surname_share(word) < _STATE_SURNAME_MIN_SHARE)
 
 
@@ -1019,12 +1022,17 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
         if titled and arabic and not country and not nisba and i >= 2 and _JOIN_RE.match(seps[i - 1]) and any(
                 st in PLACE_OBJECT_VERBS for st in _stems(words[i - 2])):
             titled = False  # verb, subject, object: the title is the subject and the name the place visited
+        if titled and not arabic and not (cased[starts[i - 1]].isupper() and (
+                seps[i] == " " or (seps[i] == ". " and len(words[i - 1]) <= _TITLE_ABBREVIATION_MAX))):
+            titled = False  # "to miss Rochester", "Municipal Court Judge. Columbus attorney ...": no title of a name
         if bare and (titled
                      or any(st in KIN_WORDS for st in prev) or (arabic and nxt in NASAB_WORDS)
                      or (arabic and not country and any(st in NASAB_WORDS for st in prev))):
             drop[k] = True
             if not country:
                 persons.add(m.key)
+                if titled and not arabic and surnames is not None and not (nxt and cased[starts[j]].isupper()):
+                    surnames.add(m.key)  # "Mayor Durant said": a surname, the person's where it recurs alone
             continue
         # A language: "speaks Spanish", "in Hindi", "Spanish-language"; Arabic names it by the nisba after a
         # verb of speaking or learning (بحكي عربي) or اللغة, or with بال (بالتركية).
@@ -1070,7 +1078,8 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
     # country's or a state's own name ("Virginia Foxx" once does not make every "Virginia" of a story hers).
     if persons:
         for k, m in enumerate(matches):
-            if not drop[k] and m.key in persons and not m.locative and not m.cue and not facts(m)[0] \
+            if not drop[k] and m.key in persons and not m.locative and not m.cue \
+                    and (not facts(m)[0] or (surnames and m.key in surnames)) \
                     and (is_arabic(m.key[0]) or not any(
                         r.name_type != ALT and (gaz.kind(r.place_index) == "admin1" or (
                             gaz.population(r.place_index) >= _NOTABLE_GIVEN_NAME_POP

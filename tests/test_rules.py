@@ -1019,3 +1019,15 @@ def test_a_place_before_a_news_agencys_or_papers_head_is_inside_its_name(gaz):
     # "Xinhua News Agency", "China Daily", "the Indianapolis Star" are organisations: the place is no mention.
     got = rows("China Daily and the Indianapolis Star reported the outbreak in China.", gaz)
     assert [s for s, _, _ in got] == ["China"]
+
+
+def test_a_demonym_after_a_given_name_is_a_surname_and_a_title_is_capitalised_and_ends_no_sentence(gaz):
+    # "Monica French" is a person, and "French said" after it hers, not France's; "to miss Rochester" has no title
+    # in it, nor has "Municipal Court Judge. Columbus voters": a lower-case word or one ending a sentence is no title.
+    assert rows("Information officer Monica French said the audit was fair. French said more would follow.", gaz) == []
+    got = rows("The storm was expected to miss Rochester, New York. He was elected Municipal Court Judge. Columbus "
+               "voters chose him in Georgia.", gaz)
+    assert [s for s, _, _ in got] == ["Rochester", "New York", "Columbus", "Georgia"]
+    # A name after a title stays the person's where it recurs alone, however big the namesake city.
+    got = rows("President Lincoln spoke on Monday. Lincoln also wrote letters to Illinois.", gaz)
+    assert [s for s, _, _ in got] == ["Illinois"]
