@@ -1015,10 +1015,13 @@ def test_a_place_name_before_a_capitalised_word_is_a_given_name_only_if_people_b
     assert [(s, p) for s, p, _ in got] == [("Georgia", "admin1:US-GA")]
 
 
-def test_a_place_before_a_news_agencys_or_papers_head_is_inside_its_name(gaz):
+def test_a_place_before_a_news_agencys_papers_or_agreements_head_is_inside_its_name(gaz):
     # "Xinhua News Agency", "China Daily", "the Indianapolis Star" are organisations: the place is no mention.
     got = rows("China Daily and the Indianapolis Star reported the outbreak in China.", gaz)
     assert [s for s, _, _ in got] == ["China"]
+    # ... and so is a declaration, accord, protocol or treaty named after a place.
+    got = rows("One diplomat recalled the 1991 Damascus Declaration and the Minsk Protocol, then flew to Damascus.", gaz)
+    assert [s for s, _, _ in got] == ["Damascus"]
 
 
 def test_a_demonym_after_a_given_name_is_a_surname_and_a_title_is_capitalised_and_ends_no_sentence(gaz):
