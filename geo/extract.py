@@ -755,6 +755,24 @@ _PARTY_RE = re.compile(r"(?<!\w)[DRI]-\Z")
 _PLACE_COMMA_RE = re.compile(r"[A-Z][\w'’.-]*,[ \t]+\Z")
 
 
+_WORD_BEFORE_RE = re.compile(r"(?<![\w.])([A-Za-z]+)[ \t]+\Z")
+_LOWER_NOUN_AFTER_RE = re.compile(r"[ \t]+[a-z]")
+_LOCATIVE_EN = frozenset("in from near at into across outside inside toward towards throughout".split())
+
+
+def _abbreviation_as_a_name(before: str, cased: str, fe: int) -> bool:
+    """Whether an ambiguous state or province abbreviation stands where a place's name does: after a locative word
+    or a direction ("in B.C.", "northeastern B.C."), or between "the" and a lower-case noun ("the B.C. government").
+    Never after a number ("300 B.C.": the word before is no locative word then)."""
+    hit = _WORD_BEFORE_RE.search(before)
+    if hit is None:
+        return False
+    word = hit.group(1).lower()
+    if word in _LOCATIVE_EN or word in _DIRECTIONS:
+        return True
+    return word == "the" and _LOWER_NOUN_AFTER_RE.match(cased, fe) is not None
+
+
 def _lone_state_abbreviations(found: list[RawMatch], text: str, cased: str, starts: list[int], gaz: Gazetteer
                               ) -> tuple[list[RawMatch], set[tuple[int, int]]]:
     """US state (and Canadian province) abbreviations the place before them does not announce: after a party
@@ -788,7 +806,8 @@ def _lone_state_abbreviations(found: list[RawMatch], text: str, cased: str, star
             shadowed.update((m.fs, m.fe) for m in over if m.fe == fe - 1)  # "Harrisburg, Pa.": announced already
             continue
         before = cased[max(0, fs - 40) : fs]
-        if a in _AMBIGUOUS_ABBREVIATIONS and not _PARTY_RE.search(before) and not _PLACE_COMMA_RE.search(before):
+        if a in _AMBIGUOUS_ABBREVIATIONS and not _PARTY_RE.search(before) and not _PLACE_COMMA_RE.search(before) \
+                and not _abbreviation_as_a_name(before, cased, fe):
             continue
         try:
             idx = gaz.index_of(_ADMIN1_ABBREVIATIONS[a])

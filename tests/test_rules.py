@@ -1034,3 +1034,11 @@ def test_a_demonym_after_a_given_name_is_a_surname_and_a_title_is_capitalised_an
     # A name after a title stays the person's where it recurs alone, however big the namesake city.
     got = rows("President Lincoln spoke on Monday. Lincoln also wrote letters to Illinois.", gaz)
     assert [s for s, _, _ in got] == ["Illinois"]
+
+
+def test_an_ambiguous_abbreviation_after_a_locative_word_or_before_a_lower_case_noun_is_the_province(gaz):
+    # "in B.C.", "northeastern B.C.", "the B.C. government" name British Columbia; "300 B.C." and "went to Mass."
+    # do not ("to" leads to church services too).
+    got = rows("Snow fell in B.C. on Monday. The B.C. government and farmers in northeastern B.C. met.", gaz)
+    assert [p for _, p, _ in got] == ["admin1:CA-BC"] * 3
+    assert not rows("The city was founded in 300 B.C. by a man. They went to Mass. on Sunday.", gaz)
