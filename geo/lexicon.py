@@ -15,9 +15,10 @@ __all__ = ["is_everyday_en", "given_name_share", "surname_share", "is_person_nam
            "PERSON_NAME_MIN_SHARE"]
 
 _PATH = Path(__file__).resolve().parent.parent / "data" / "lexicon_en.csv"
-#: A given name or surname borne by at least this share of people (percent; 1 in 10,000) is a common person's
-#: name: Richmond (0.016 as a surname), Kent, Houston, Madison; London (0.007), Columbus (0.005) are not.
-PERSON_NAME_MIN_SHARE = 0.01
+#: A given name or surname borne by at least this share of people (percent; 1 in 5,000) is a common person's
+#: name: Houston (0.026 as a surname), Kent (0.048 as a given name), Bush; Richmond (0.016), London (0.007),
+#: Columbus (0.005) are not.
+PERSON_NAME_MIN_SHARE = 0.02
 
 
 @lru_cache(maxsize=1)
