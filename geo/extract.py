@@ -539,6 +539,11 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
             # ("... residential area. ARLINGTON — The City Council"); its capital is the dateline's, not a
             # sentence's that proves nothing.
             locative, initial = True, False
+        if i + L < n and seps[i + L] == " " and words[i + L] in _RESIDENT_NOUNS and cased[starts[i + L]].islower() \
+                and not "\u0600" <= key[0][0] <= "\u06ff" and not (L == 1 and is_everyday_en(key[0])):
+            # "Gainesville man charged", "a Columbus woman", "Springfield residents": the place's people, which
+            # says it is a place as "in" does, at a headline's start too.
+            locative, initial = True, False
         if L == 1 and key[0] in AR_VOWELLED:
             refs = _by_vowels(folded, fs, fe, AR_VOWELLED[key[0]], refs, gaz)
         if L == 1 and tok in tanween and _has_tanween(folded, fs, fe):
@@ -845,6 +850,11 @@ def _given_name(words: list[str], starts: list[int], cased: str, i: int, gaz: Ga
     return not _is_notable_name(words, j, gaz, memo)
 
 
+#: Lower-case English nouns for a place's people: right after a name they make it a place ("Gainesville man"),
+#: unless the name is an everyday word ("Many women", "Young men").
+_RESIDENT_NOUNS = frozenset(
+    "man men woman women boy boys girl girls teen teens teenager teenagers youth resident residents native natives "
+    "couple homeowners motorist driver".split())  # not "family", "student": the Jones family, a Bruton student
 #: Longest English title written with a period before a name (Mr., Gov., Capt., Prof.); a longer word and a
 #: period ("Judge. Columbus") end a sentence.
 _TITLE_ABBREVIATION_MAX = 4

@@ -1042,3 +1042,10 @@ def test_an_ambiguous_abbreviation_after_a_locative_word_or_before_a_lower_case_
     got = rows("Snow fell in B.C. on Monday. The B.C. government and farmers in northeastern B.C. met.", gaz)
     assert [p for _, p, _ in got] == ["admin1:CA-BC"] * 3
     assert not rows("The city was founded in 300 B.C. by a man. They went to Mass. on Sunday.", gaz)
+
+
+def test_a_name_before_a_word_for_its_people_is_a_place_even_at_a_headlines_start(gaz):
+    # "Gainesville man charged": a capital at a sentence's start proves nothing alone, but "man", "residents",
+    # "woman" after the name say it is a place, as "in" would; an everyday word there ("Many women") stays none.
+    got = rows("Gainesville man charged with theft. Many women and Young men marched.", gaz)
+    assert [s for s, _, _ in got] == ["Gainesville"]
