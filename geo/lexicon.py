@@ -6,7 +6,6 @@ US Census name files; see data/README.md), once, on first use: parsing Arabic ne
 
 from __future__ import annotations
 
-import csv
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,11 +24,16 @@ PERSON_NAME_MIN_SHARE = 0.02
 def _table() -> dict[str, tuple[bool, float, float]]:
     """word → (everyday word, share as a given name, share as a surname); empty when the file is missing."""
     try:
-        with _PATH.open(encoding="utf-8", newline="") as f:
-            return {r["word"]: (r["everyday"] == "1", float(r["given"]), float(r["surname"]))
-                    for r in csv.DictReader(f)}
+        lines = _PATH.read_text(encoding="utf-8").splitlines()
     except OSError:
         return {}
+    # Plain splitting (the words hold no commas or quotes): a third of csv.DictReader's time, paid by the first
+    # English statement a process parses.
+    out: dict[str, tuple[bool, float, float]] = {}
+    for line in lines[1:]:
+        word, everyday, given, surname = line.split(",")
+        out[word] = (everyday == "1", float(given) if given != "0" else 0.0, float(surname) if surname != "0" else 0.0)
+    return out
 
 
 def is_everyday_en(word: str) -> bool:
