@@ -867,7 +867,7 @@ _HOT_BEFORE = (DISEASE_HEADS_AR | _AR_DIRECTIONS | PERSON_TITLES | KIN_WORDS | N
 _OF_OPENERS = ORG_OPENERS_EN | frozenset({"horn"})
 #: Every word a rule of :func:`_not_places` reads in the three words after a name, as written (the name's own
 #: words, languages and openers, are tested on its key).
-_HOT_AFTER = NASAB_WORDS | SPORTS_WORDS | DISEASE_MODIFIERS_EN | DISEASE_HEADS_EN | ORG_HEADS_EN
+_HOT_AFTER = NASAB_WORDS | SPORTS_WORDS | DISEASE_MODIFIERS_EN | DISEASE_HEADS_EN | ORG_HEADS_EN | ORG_TAILS_AR
 #: Names of diseases as keys (tuples of folded words), so a key is tested without joining it.
 _DISEASE_KEYS = frozenset(tuple(name.split(" ")) for name in DISEASE_NAMES)
 

@@ -980,3 +980,13 @@ def test_an_idiom_that_holds_a_place_name_is_no_mention_of_it(gaz):
     got = rows("عاد اللاعب إلى مسقط رأسه في حلب، ثم زار مسقط عاصمة عمان.", gaz)
     assert [(s, p) for s, p, _ in got] == [("حلب", "geonames:170063"), ("مسقط", "geonames:287286"),
                                            ("عمان", "country:OM")]
+
+
+def test_a_city_before_an_english_club_tail_is_inside_the_clubs_name(gaz):
+    # مانشستر يونايتد, مانشستر سيتي: the city's name opens the club's, with no other word around that any rule reads
+    # (the tail alone must be enough); the city named on its own stays the place.
+    got = rows("لعب الحارس في مانشستر يونايتد ثلاثة مواسم قبل انتقاله إلى مانشستر سيتي.", gaz)
+    assert got == []
+    got = rows("يسكن الحارس في ضواحي مانشستر منذ سنتين.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("مانشستر", "geonames:2643123")]
+
