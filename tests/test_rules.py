@@ -990,3 +990,12 @@ def test_a_city_before_an_english_club_tail_is_inside_the_clubs_name(gaz):
     got = rows("يسكن الحارس في ضواحي مانشستر منذ سنتين.", gaz)
     assert [(s, p) for s, p, _ in got] == [("مانشستر", "geonames:2643123")]
 
+
+def test_an_arabic_spelling_of_a_city_abroad_is_no_everyday_word(gaz):
+    # Every Arabic name of a place is a GeoNames alternate name, and a famous city's is frequent in Arabic text as a
+    # name (مانشستر, ليفربول): when the word writes out the city's own Latin name consonant for consonant, its
+    # frequency is no sign of an everyday word. A short everyday word that happens to spell a town abroad (طراز
+    # "style": Taraz, Kazakhstan; قصور "palaces": Kousséri, Cameroon) still is one.
+    got = rows("يقيم الكاتب في ليفربول منذ عشر سنوات، وزار مانشستر مرتين.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("ليفربول", "geonames:2644210"), ("مانشستر", "geonames:2643123")]
+    assert rows("بنى الأمير مسجدا على طراز قديم قرب قصور الأمراء.", gaz) == []
