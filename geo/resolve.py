@@ -266,7 +266,8 @@ _ARABIC_SCRIPT_CCS = ARABIC_SPEAKING | frozenset({"AF", "PK"})
 def _exonym(tok: str, gaz: Gazetteer, index: int) -> bool:
     """Whether the folded Arabic word ``tok`` writes out the Latin name of a place outside the Arabic-script
     world, consonant for consonant (مانشستر ↔ Manchester, مدريد ↔ Madrid): a transliterated name, not an everyday
-    Arabic word. A word with the article or of fewer than four consonants (طراز "style" spells Taraz) proves too little."""
+    Arabic word. A word with the article or of fewer than four consonants (طراز "style" spells Taraz) proves
+    too little."""
     if tok.startswith("ال") or gaz.country_code(index) in _ARABIC_SCRIPT_CCS:
         return False
     sk = arabic_skeleton(tok)
