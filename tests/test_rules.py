@@ -999,3 +999,14 @@ def test_an_arabic_spelling_of_a_city_abroad_is_no_everyday_word(gaz):
     got = rows("يقيم الكاتب في ليفربول منذ عشر سنوات، وزار مانشستر مرتين.", gaz)
     assert [(s, p) for s, p, _ in got] == [("ليفربول", "geonames:2644210"), ("مانشستر", "geonames:2643123")]
     assert rows("بنى الأمير مسجدا على طراز قديم قرب قصور الأمراء.", gaz) == []
+
+
+def test_a_countrys_nisba_after_a_noun_of_its_land_names_the_country(gaz):
+    # الأراضي اليمنية "Yemeni territory", بالأرض اللبنانية "on Lebanese soil": the country's land is named, a place on
+    # the map (form "name", quoted with the noun and without its proclitic), not an adjective of a noun; after any
+    # other noun (الحكومة السورية) the nisba stays the country's adjective.
+    ms = geoparse("سقطت القذائف على الأراضي اليمنية وبالأرض اللبنانية، وأدانت الحكومة السورية ذلك.",
+                  gazetteer=gaz).mentions
+    assert [(m.surface, m.place_id, m.form) for m in ms] == [
+        ("الأراضي اليمنية", "country:YE", "name"), ("الأرض اللبنانية", "country:LB", "name"),
+        ("السورية", "country:SY", "adjective")]
