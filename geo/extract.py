@@ -61,11 +61,12 @@ from .text import (
 __all__ = ["RawMatch", "find_matches", "word_tokens", "PLACE_EVIDENCE_WORDS", "NO_UNLOCATED_CUES"]
 
 #: Words (folded) that, right before a name, are evidence that it is a place: locative prepositions
-#: (في, إلى, in, near) and words that take a country after them (حكومة مالي, جمهورية مالي, سفارة).
+#: (في, إلى, in, near), words that take a country after them (حكومة مالي, جمهورية مالي, سفارة) and the
+#: inhabitants of a place (سكان المغرب, أهالي صور: only a place has residents).
 PLACE_EVIDENCE_WORDS: frozenset[str] = frozenset(fold_name(w) for w in (
     "في إلى من نحو قرب داخل عبر شمال جنوب شرق غرب شمالي جنوبي شرقي غربي مدينة "
     "in to from near at into across outside inside toward towards via "
-    "حكومة جمهورية دولة سفارة").split()
+    "حكومة جمهورية دولة سفارة سكان أهالي").split()
 )  # folded like the text: إلى is الي there (written الى here before, it never matched)
 # One-letter Arabic proclitics that carry a locative sense when glued to a name (بدمشق = in Damascus).
 _LOCATIVE_CLITICS = ("ب", "وب", "فب", "ل", "ول", "فل", "لل", "ولل", "فلل", "بال", "وبال", "فبال")

@@ -1010,3 +1010,12 @@ def test_a_countrys_nisba_after_a_noun_of_its_land_names_the_country(gaz):
     assert [(m.surface, m.place_id, m.form) for m in ms] == [
         ("الأراضي اليمنية", "country:YE", "name"), ("الأرض اللبنانية", "country:LB", "name"),
         ("السورية", "country:SY", "adjective")]
+
+
+def test_the_inhabitants_of_a_name_make_it_a_place(gaz):
+    # سكان المغرب "the inhabitants of Morocco", أهالي صور: only a place has residents, so the word is place evidence
+    # as a preposition is (المغرب is also the sunset prayer, صور "pictures"); the same words without it need more.
+    got = rows("ارتفع عدد سكان المغرب هذا العام، وخرج المصلون بعد المغرب.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("المغرب", "country:MA")]
+    got = rows("تجمع أهالي صور أمام البلدية في جنوب لبنان، وقال مسؤول لبناني إن لبنان يتابع.", gaz)
+    assert [(s, p) for s, p, _ in got][0] == ("صور", "geonames:267008")
