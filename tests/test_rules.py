@@ -1019,3 +1019,13 @@ def test_the_inhabitants_of_a_name_make_it_a_place(gaz):
     assert [(s, p) for s, p, _ in got] == [("المغرب", "country:MA")]
     got = rows("تجمع أهالي صور أمام البلدية في جنوب لبنان، وقال مسؤول لبناني إن لبنان يتابع.", gaz)
     assert [(s, p) for s, p, _ in got][0] == ("صور", "geonames:267008")
+
+
+def test_a_district_named_by_its_town_with_the_towns_head_noun_is_one_district(gaz):
+    # قضاء مدينة جنين "the district of the city of Jenin": the district's cue, then the town with its own head noun.
+    # One mention of the district, quoted with both heads (the span convention: a head that says which place it is
+    # belongs to the quote), placed approximately at the town; not the town itself quoted as "مدينة جنين".
+    got = _facilities("هُجّر سكان القرية الواقعة في قضاء مدينة جنين عام 1948.", gaz)
+    assert got == [("قضاء مدينة جنين", "district", "district", "geonames:283506")]
+    got = rows("زار الوفد مدينة جنين أمس.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("مدينة جنين", "geonames:283506")]
