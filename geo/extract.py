@@ -20,7 +20,8 @@ from itertools import accumulate, compress, filterfalse
 from operator import not_, or_
 from typing import NamedTuple
 
-from .gazetteer import ALIAS, ALT, CONTINENT_IDS, DEMONYM, ORG, Gazetteer, NameRef
+from .gazetteer import ALIAS, ALT, CONTINENT_IDS, DEMONYM, NAME, ORG, Gazetteer, NameRef
+from .lexicon import given_name_share, is_everyday_en, is_person_name_en, may_be_person_name_en, surname_share
 from .text import (
     _PROCLITICS,
     _WITH_ARTICLE,
@@ -62,11 +63,12 @@ from .text import (
 __all__ = ["RawMatch", "find_matches", "word_tokens", "PLACE_EVIDENCE_WORDS", "NO_UNLOCATED_CUES"]
 
 #: Words (folded) that, right before a name, are evidence that it is a place: locative prepositions
-#: (في, إلى, in, near) and words that take a country after them (حكومة مالي, جمهورية مالي, سفارة).
+#: (في, إلى, in, near), words that take a country after them (حكومة مالي, جمهورية مالي, سفارة) and the
+#: inhabitants of a place (سكان المغرب, أهالي صور: only a place has residents).
 PLACE_EVIDENCE_WORDS: frozenset[str] = frozenset(fold_name(w) for w in (
     "في إلى من نحو قرب داخل عبر شمال جنوب شرق غرب شمالي جنوبي شرقي غربي مدينة "
     "in to from near at into across outside inside toward towards via "
-    "حكومة جمهورية دولة سفارة").split()
+    "حكومة جمهورية دولة سفارة سكان أهالي").split()
 )  # folded like the text: إلى is الي there (written الى here before, it never matched)
 # One-letter Arabic proclitics that carry a locative sense when glued to a name (بدمشق = in Damascus).
 _LOCATIVE_CLITICS = ("ب", "وب", "فب", "ل", "ول", "فل", "لل", "ولل", "فلل", "بال", "وبال", "فبال")
@@ -114,7 +116,7 @@ _OFFICE_WORDS = frozenset(
     "health hospital medical schools residents voters officials".split()
 )
 #: An English name that is a state's or a city this big is the place where it recurs, though the text once used it
-#: as a given name ("Virginia Foxx", "Dublin Singers"); a smaller town's name stays the person's.
+#: as a given name ("Virginia Foxx"); a smaller town's name stays the person's.
 _NOTABLE_GIVEN_NAME_POP = 100_000
 _ENGLISH_LIST = frozenset({"and", ",", "the", "&"})
 #: Head nouns of institutions named after a place ("Lebo High School", "Marion County Courthouse"): two
@@ -408,6 +410,7 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
     notable_memo: dict[tuple[str, ...], bool] = memo.setdefault("notable", {})
     org_spans: list[tuple[int, int]] = []  # (first token, length) of organisations' names
     persons: set[tuple[str, ...]] = set()  # names the text uses for a person
+    surnames: set[tuple[str, ...]] = set()  # ... of them, the ones read as a surname after a given name
     next_free = 0
     for i in positions:
         if i < next_free:
@@ -523,6 +526,15 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
                 persons.add(key)  # "Washington Sundar" (not "Sulu Sea"): the name stays a person where it recurs
                 next_free = i + 2  # ... and the surname after the given name is no place either: "Jordan Hale"
             continue
+        g = (_after_given_name(words, seps, starts, cased, i, sentence_starts)
+             if L == 1 and i > 0 and not cue and not "\u0600" <= key[0][0] <= "\u06ff" else -1)
+        if g >= 0 and not (out and out[-1].token_index + out[-1].token_count - 1 == g
+                           and _is_notable_name(words, out[-1].token_index, gaz, notable_memo)) \
+                and not _surname_is_a_states(refs, key[0], gaz):
+            # "Austin Texas" is two places; "Mark Lincoln", "Greg Taylor" a given name and a surname.
+            persons.add(key)  # "Greg Taylor", "Isaac Jackson": a surname, and the person's where it recurs alone
+            surnames.add(key)
+            continue
         if pl and tok[:pl].rstrip("ال") in _LOCATIVE_CLITICS:
             locative = True
         initial = s in sentence_starts
@@ -531,6 +543,11 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
             # A dateline names where the story is: at a line's start, or in capitals at a sentence's start
             # ("... residential area. ARLINGTON — The City Council"); its capital is the dateline's, not a
             # sentence's that proves nothing.
+            locative, initial = True, False
+        if i + L < n and seps[i + L] == " " and words[i + L] in _RESIDENT_NOUNS and cased[starts[i + L]].islower() \
+                and not "\u0600" <= key[0][0] <= "\u06ff" and not (L == 1 and is_everyday_en(key[0])):
+            # "Gainesville man charged", "a Columbus woman", "Springfield residents": the place's people, which
+            # says it is a place as "in" does, at a headline's start too.
             locative, initial = True, False
         if L == 1 and key[0] in AR_VOWELLED:
             refs = _by_vowels(folded, fs, fe, AR_VOWELLED[key[0]], refs, gaz)
@@ -548,7 +565,8 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
     if "#" in text:
         out.extend(_camel_hashtags(toks, cased, gaz, {m.token_index for m in out}))
     out.sort(key=lambda m: m.fs)
-    out = _not_places(out, toks, text, cased, gaz, persons)
+    out = _not_places(out, toks, text, cased, gaz, persons, surnames)
+    out = _territories(out, toks)
     out = _propagate_cues(out, toks, text, cased)
     out.extend(_unlocated(toks, text, folded, gaz, out, org_spans, cue_words))
     out.sort(key=lambda m: m.fs)
@@ -763,6 +781,24 @@ _PARTY_RE = re.compile(r"(?<!\w)[DRI]-\Z")
 _PLACE_COMMA_RE = re.compile(r"[A-Z][\w'’.-]*,[ \t]+\Z")
 
 
+_WORD_BEFORE_RE = re.compile(r"(?<![\w.])([A-Za-z]+)[ \t]+\Z")
+_LOWER_NOUN_AFTER_RE = re.compile(r"[ \t]+[a-z]")
+_LOCATIVE_EN = frozenset("in from near at into across outside inside toward towards throughout".split())
+
+
+def _abbreviation_as_a_name(before: str, cased: str, fe: int) -> bool:
+    """Whether an ambiguous state or province abbreviation stands where a place's name does: after a locative word
+    or a direction ("in B.C.", "northeastern B.C."), or between "the" and a lower-case noun ("the B.C. government").
+    Never after a number ("300 B.C.": the word before is no locative word then)."""
+    hit = _WORD_BEFORE_RE.search(before)
+    if hit is None:
+        return False
+    word = hit.group(1).lower()
+    if word in _LOCATIVE_EN or word in _DIRECTIONS:
+        return True
+    return word == "the" and _LOWER_NOUN_AFTER_RE.match(cased, fe) is not None
+
+
 def _lone_state_abbreviations(found: list[RawMatch], text: str, cased: str, starts: list[int], gaz: Gazetteer
                               ) -> tuple[list[RawMatch], set[tuple[int, int]]]:
     """US state (and Canadian province) abbreviations the place before them does not announce: after a party
@@ -796,7 +832,8 @@ def _lone_state_abbreviations(found: list[RawMatch], text: str, cased: str, star
             shadowed.update((m.fs, m.fe) for m in over if m.fe == fe - 1)  # "Harrisburg, Pa.": announced already
             continue
         before = cased[max(0, fs - 40) : fs]
-        if a in _AMBIGUOUS_ABBREVIATIONS and not _PARTY_RE.search(before) and not _PLACE_COMMA_RE.search(before):
+        if a in _AMBIGUOUS_ABBREVIATIONS and not _PARTY_RE.search(before) and not _PLACE_COMMA_RE.search(before) \
+                and not _abbreviation_as_a_name(before, cased, fe):
             continue
         try:
             idx = gaz.index_of(_ADMIN1_ABBREVIATIONS[a])
@@ -830,6 +867,10 @@ def _given_name(words: list[str], starts: list[int], cased: str, i: int, gaz: Ga
     nw = words[j]
     if is_arabic(nw) or all(r.name_type == DEMONYM for r in refs):
         return False  # "Saudi Crown Prince": an adjective, not a given name
+    if is_everyday_en(nw) and (not may_be_person_name_en(words[i]) or not is_person_name_en(nw)):
+        # "Dublin Singers", "Columbus Investigator": nobody is called Dublin; "Georgia Educators", "Virginia
+        # Freedom of Information Act": an everyday word that is no common surname follows: the place's name.
+        return False
     nxt = cased[starts[j] : starts[j] + len(nw)]
     if not nxt[:1].isupper() or nxt.isupper():
         return False
@@ -842,6 +883,48 @@ def _given_name(words: list[str], starts: list[int], cased: str, i: int, gaz: Ga
     if after in FACILITY_CUES_EN or after in FEATURE_HEADS_EN or after in ORG_HEADS_EN or after in _INSTITUTION_HEADS:
         return False  # "Lebo High School", "Reading Grade School", "Lancaster City Council": a name, not a person's
     return not _is_notable_name(words, j, gaz, memo)
+
+
+#: Lower-case English nouns for a place's people: right after a name they make it a place ("Gainesville man"),
+#: unless the name is an everyday word ("Many women", "Young men").
+_RESIDENT_NOUNS = frozenset(
+    "man men woman women boy boys girl girls teen teens teenager teenagers youth resident residents native natives "
+    "couple homeowners motorist driver".split())  # not "family", "student": the Jones family, a Bruton student
+#: Longest English title written with a period before a name (Mr., Gov., Capt., Prof.); a longer word and a
+#: period ("Judge. Columbus") end a sentence.
+_TITLE_ABBREVIATION_MAX = 4
+#: A given name borne by at least this share of people (percent) makes the capitalised name after it a surname.
+_GIVEN_NAME_MIN_SHARE = 0.01
+#: A surname this common is no state's name where it recurs ("George Washington" does not make "Washington"
+#: of the story his): below it, the state's name (Carolina, Nevada) stays the state.
+_STATE_SURNAME_MIN_SHARE = 0.005
+
+
+def _after_given_name(words: list[str], seps: list[str], starts: list[int], cased: str, i: int,
+                      sentence_starts: frozenset[int]) -> int:
+    """The token of the common given name that the one-word English name at ``i`` follows, maybe with a middle
+    initial between ("Sheriff Greg Taylor", "Doris Jackson", "Kodie L. Tyler"): the name is then a surname.
+    -1 if none. The given name is no month, and an everyday word ("Will", "Mark") only mid-sentence."""
+    g = i - 1
+    if g >= 1 and len(words[g]) == 1 and seps[i] == ". " and cased[starts[g]].isupper():
+        g -= 1  # a middle initial
+    elif seps[i] != " ":
+        return -1
+    if g < 0 or (g < i - 1 and seps[g + 1] != " "):
+        return -1
+    given = words[g]
+    if not cased[starts[g]].isupper() or is_arabic(given) or given in _NOT_SURNAMES:
+        return -1
+    if given_name_share(given) < _GIVEN_NAME_MIN_SHARE or (is_everyday_en(given) and starts[g] in sentence_starts):
+        return -1
+    return g
+
+
+def _surname_is_a_states(refs: tuple[NameRef, ...], word: str, gaz: Gazetteer) -> bool:
+    """Whether a name read after a given name is still a country's or a state's: always a country's, a state's
+    unless the word is a common surname (Washington); not a demonym ("Monica French" is a person)."""
+    kinds = {gaz.kind(r.place_index) for r in refs if r.name_type not in (ALT, DEMONYM)}
+    return "country" in kinds or ("admin1" in kinds and surname_share(word) < _STATE_SURNAME_MIN_SHARE)
 
 
 def _is_notable_name(words: list[str], j: int, gaz: Gazetteer, memo: dict[tuple[str, ...], bool]) -> bool:
@@ -900,7 +983,7 @@ _HOT_BEFORE = (DISEASE_HEADS_AR | _AR_DIRECTIONS | PERSON_TITLES | KIN_WORDS | N
 _OF_OPENERS = ORG_OPENERS_EN | frozenset({"horn"})
 #: Every word a rule of :func:`_not_places` reads in the three words after a name, as written (the name's own
 #: words, languages and openers, are tested on its key).
-_HOT_AFTER = NASAB_WORDS | SPORTS_WORDS | DISEASE_MODIFIERS_EN | DISEASE_HEADS_EN | ORG_HEADS_EN
+_HOT_AFTER = NASAB_WORDS | SPORTS_WORDS | DISEASE_MODIFIERS_EN | DISEASE_HEADS_EN | ORG_HEADS_EN | ORG_TAILS_AR
 #: Names of diseases as keys (tuples of folded words), so a key is tested without joining it.
 _DISEASE_KEYS = frozenset(tuple(name.split(" ")) for name in DISEASE_NAMES)
 
@@ -918,14 +1001,16 @@ def _hot_two_back(word: str) -> bool:
 
 
 def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, gaz: Gazetteer,
-                persons: set[tuple[str, ...]]) -> list[RawMatch]:
+                persons: set[tuple[str, ...]], surnames: set[tuple[str, ...]] | None = None) -> list[RawMatch]:
     """Drop names that the words around them make something other than a place (each rule's table is in
     :mod:`geo.text`): a disease named after a place ("Lassa fever", حمى القرم-الكونغو, a bare "Ebola"); a
     person's name (after a title or a kin word, before بن/بنت, or a name the text uses for a person); a
     language ("speaks Spanish", بحكي تركي); a name inside an organisation's ("Qatar National Bank", بورصة
     الكويت); a city's club in a match report ("Brighton beat Wolves", فاز ... على ضيفه الرمثا).
 
-    ``persons`` holds the names already read as a person's (given names: "Washington Sundar").
+    ``persons`` holds the names already read as a person's (given names: "Washington Sundar"); ``surnames`` those
+    of them read as a surname after a given name ("Isaac Jackson"), which stay the person's where they recur
+    whatever the size of the namesake town (not a country's or a state's name).
 
     A rule added here that reads a word around the name adds that word's table to :data:`_HOT_BEFORE` or
     :data:`_HOT_AFTER` (or tests the name's key in the fast path): names with none of them skip the rules.
@@ -1001,12 +1086,17 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
         if titled and arabic and not country and not nisba and i >= 2 and _JOIN_RE.match(seps[i - 1]) and any(
                 st in PLACE_OBJECT_VERBS for st in _stems(words[i - 2])):
             titled = False  # verb, subject, object: the title is the subject and the name the place visited
+        if titled and not arabic and not (cased[starts[i - 1]].isupper() and (
+                seps[i] == " " or (seps[i] == ". " and len(words[i - 1]) <= _TITLE_ABBREVIATION_MAX))):
+            titled = False  # "to miss Rochester", "Municipal Court Judge. Columbus attorney ...": no title of a name
         if bare and (titled
                      or any(st in KIN_WORDS for st in prev) or (arabic and nxt in NASAB_WORDS)
                      or (arabic and not country and any(st in NASAB_WORDS for st in prev))):
             drop[k] = True
             if not country:
                 persons.add(m.key)
+                if titled and not arabic and surnames is not None and not (nxt and cased[starts[j]].isupper()):
+                    surnames.add(m.key)  # "Mayor Durant said": a surname, the person's where it recurs alone
             continue
         # A language: "speaks Spanish", "in Hindi", "Spanish-language"; Arabic names it by the nisba after a
         # verb of speaking or learning (بحكي عربي) or اللغة, or with بال (بالتركية).
@@ -1052,10 +1142,12 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
     # country's or a state's own name ("Virginia Foxx" once does not make every "Virginia" of a story hers).
     if persons:
         for k, m in enumerate(matches):
-            if not drop[k] and m.key in persons and not m.locative and not m.cue and not facts(m)[0] \
+            if not drop[k] and m.key in persons and not m.locative and not m.cue \
+                    and (not facts(m)[0] or (surnames and m.key in surnames)) \
                     and (is_arabic(m.key[0]) or not any(
-                        r.name_type != ALT and (gaz.kind(r.place_index) == "admin1" or gaz.population(r.place_index)
-                                                >= _NOTABLE_GIVEN_NAME_POP) for r in m.refs)):
+                        r.name_type != ALT and (gaz.kind(r.place_index) == "admin1" or (
+                            gaz.population(r.place_index) >= _NOTABLE_GIVEN_NAME_POP
+                            and not (surnames and m.key in surnames))) for r in m.refs)):
                 drop[k] = True
     for k in range(len(matches) - 1):
         a, b = matches[k], matches[k + 1]
@@ -1076,6 +1168,35 @@ def _gap_is_list(text: str, a_end: int, b_start: int) -> bool:
     """Whether only a coordinator (و, and, a comma) separates two matches."""
     gap = text[a_end:b_start].strip()
     return gap in ("", ",", "and", "&", ", and", "و") or gap.replace(",", "").strip() in ("and", "the", "and the")
+
+
+#: Definite nouns of a country's land (folded): before a country's definite nisba they name the country's
+#: territory (الأراضي السورية "Syrian territory", على الأرض اللبنانية), a place, not an adjective of a noun.
+_TERRITORY_NOUNS_AR = frozenset({"الاراضي", "الارض"})
+
+
+def _territories(matches: list[RawMatch], toks: _Tokens) -> list[RawMatch]:
+    """A country's definite nisba after a noun of its land (الأراضي اليمنية, بالأرض السورية) is the country named:
+    the match takes the noun into its span (without its proclitics, as any name) and reads as the country's name,
+    so it is a place on the map (``form`` "name"), not an adjective."""
+    words, starts, seps = toks.words, toks.starts, toks.seps
+    out = matches
+    for k, m in enumerate(matches):
+        i = m.token_index
+        if i == 0 or m.token_count != 1 or m.fs != starts[i] or not m.key[0].startswith("ال") \
+                or not m.key[0].endswith("يه") or not m.refs or seps[i] != " ":
+            continue
+        prev = words[i - 1]
+        stem = next((st for st in _stems(prev) if st in _TERRITORY_NOUNS_AR), None)
+        if stem is None or not all(r.name_type == DEMONYM for r in m.refs):
+            continue
+        # ل before the article drops its alif (للأراضي): the word is quoted whole, as for any name (للقدس).
+        fs = starts[i - 1] + (0 if prev.startswith("لل") else len(prev) - len(stem))
+        if out is matches:
+            out = list(matches)
+        out[k] = m._replace(fs=fs, refs=tuple(dict.fromkeys(NameRef(r.place_index, NAME) for r in m.refs)),
+                            token_index=i - 1, token_count=2)
+    return out
 
 
 def _propagate_cues(matches: list[RawMatch], toks: _Tokens, text: str, cased: str) -> list[RawMatch]:

@@ -728,7 +728,9 @@ ORG_HEADS_EN: frozenset[str] = frozenset(
     "bank exchange bourse airways airlines university college council authority ports steel motors power "
     "health securities group holdings corporation corp company inc ltd plc petroleum properties telecom "
     "united fc rovers wanderers athletic albion hotspur club league federation association institute "
-    "foundation times post herald tribune school academy".split())
+    "foundation times post herald tribune school academy "
+    "agency news daily journal gazette star llc laboratories cartel "  # Xinhua News Agency, China Daily
+    "declaration accord accords agreement protocol treaty".split())  # the Damascus Declaration, the Minsk Protocol
 #: English head nouns that open an organisation's name: "Bank of England", "University of Reading".
 ORG_OPENERS_EN: frozenset[str] = frozenset("bank university college council".split())
 

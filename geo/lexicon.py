@@ -1,0 +1,77 @@
+"""What a frequent English word is besides a place's name: an everyday word, a given name, a surname.
+
+Read from ``data/lexicon_en.csv`` (derived by ``data/tools/english_lexicon.py`` from the SCOWL word list and the
+US Census name files; see data/README.md), once, on first use: parsing Arabic never loads it.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = ["is_everyday_en", "given_name_share", "surname_share", "is_person_name_en", "is_name_only_en",
+           "may_be_person_name_en",
+           "PERSON_NAME_MIN_SHARE"]
+
+_PATH = Path(__file__).resolve().parent.parent / "data" / "lexicon_en.csv"
+#: A given name or surname borne by at least this share of people (percent; 1 in 5,000) is a common person's
+#: name: Houston (0.026 as a surname), Kent (0.048 as a given name), Bush; Richmond (0.016), London (0.007),
+#: Columbus (0.005) are not.
+PERSON_NAME_MIN_SHARE = 0.02
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, tuple[bool, float, float]]:
+    """word → (everyday word, share as a given name, share as a surname); empty when the file is missing."""
+    try:
+        lines = _PATH.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return {}
+    # Plain splitting (the words hold no commas or quotes): a third of csv.DictReader's time, paid by the first
+    # English statement a process parses.
+    out: dict[str, tuple[bool, float, float]] = {}
+    for line in lines[1:]:
+        word, everyday, given, surname = line.split(",")
+        out[word] = (everyday == "1", float(given) if given != "0" else 0.0, float(surname) if surname != "0" else 0.0)
+    return out
+
+
+def is_everyday_en(word: str) -> bool:
+    """Whether lower-case ``word`` is an everyday English word (a dictionary writes it lower case)."""
+    got = _table().get(word)
+    return got is not None and got[0]
+
+
+def given_name_share(word: str) -> float:
+    """Percent of people in the US with lower-case ``word`` as a given name (0 if none)."""
+    got = _table().get(word)
+    return got[1] if got is not None else 0.0
+
+
+def surname_share(word: str) -> float:
+    """Percent of people in the US with lower-case ``word`` as a surname (0 if rare)."""
+    got = _table().get(word)
+    return got[2] if got is not None else 0.0
+
+
+def is_person_name_en(word: str, min_share: float = PERSON_NAME_MIN_SHARE) -> bool:
+    """Whether lower-case ``word`` is a common given name or surname."""
+    got = _table().get(word)
+    return got is not None and max(got[1], got[2]) >= min_share
+
+
+def is_name_only_en(word: str) -> bool:
+    """Whether lower-case ``word`` is known to be neither an everyday word nor a common person's name: a word
+    frequent in text only as a place's (or another thing's) name (Columbus, Vancouver, London). False when
+    the table is missing, so every frequent word stays suspect then."""
+    table = _table()
+    if not table:
+        return False
+    got = table.get(word)
+    return got is None or (not got[0] and max(got[1], got[2]) < PERSON_NAME_MIN_SHARE)
+
+
+def may_be_person_name_en(word: str) -> bool:
+    """Whether lower-case ``word`` may be a person's name: a common given name or surname, or anything when the
+    table is missing (the rules that ask then behave as they did without it)."""
+    return not _table() or is_person_name_en(word)
