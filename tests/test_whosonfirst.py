@@ -143,7 +143,8 @@ def test_the_arabic_names_of_geonames_towns_are_spellings_of_their_geonames_name
 
 def test_a_town_geonames_lists_only_in_latin_script_is_found_by_its_arabic_name_and_no_everyday_word_becomes_one(gaz):
     # Balāṭah (GeoNames 284446) has no Arabic name in GeoNames; Who's On First calls it مخيم بلاطة.
-    got = [(m.surface, m.place_id) for m in geoparse("وصلت المساعدات إلى مخيم بلاطة شرق نابلس.", gazetteer=gaz).mentions]
+    text = "وصلت المساعدات إلى مخيم بلاطة شرق نابلس."
+    got = [(m.surface, m.place_id) for m in geoparse(text, gazetteer=gaz).mentions]
     assert ("مخيم بلاطة", "geonames:284446") in got
     # WOF's الإطار ("the frame") for Tyre is no spelling of it, and the bare بلاطة ("tile") needs its cue.
     assert geoparse("تغير الإطار القانوني للعمل ونقلت بلاطة من الأرض.", gazetteer=gaz).mentions == ()
