@@ -76,6 +76,8 @@ _CLOSING_AR = frozenset(fold_name(w) for w in (
 _NAME_TITLES = frozenset(fold_name(w) for w in "الأمير الملك الشيخ الإمام السلطان الشهيد الرئيس النبي السيدة".split())
 _MAX_NAME = 5
 _ROAD_AR = fold_name("طريق")
+_DETENTION_AR = fold_name("احتجاز")
+_CENTRE_AR = frozenset(fold_name(w) for w in "مركز مراكز ومركز بمركز".split())
 # Definite adjectives after a definite cue that describe rather than name: "the said mosque", "the first".
 _ADJECTIVE_NOT_NAME_AR = frozenset(fold_name(w) for w in (
     "المذكور المذكورة الأول الأولى الثاني الثانية الأخير الأخيرة نفسه نفسها الحالي الحالية المجاور المجاورة "
@@ -96,7 +98,7 @@ _DIRECTIONS = frozenset("north south east west northern southern eastern western
 #: ``_AMBIGUOUS`` (they need a name that is no common word after them).
 MORE_CUES_AR: dict[str, str] = {fold_name(w): kind for kind, ws in {
     "river": "نهر وادي", "lake": "بحيرة", "mountain": "جبل جبال هضبة", "sea": "مضيق خليج", "desert": "صحراء",
-    "facility": "سجن معتقل مقبرة مقام ضريح قصر مصفاة معبر حاجز سوق بوابة مدرسة ثكنة",
+    "facility": "سجن معتقل مقبرة مقام ضريح قصر مصفاة معبر حاجز سوق بوابة مدرسة ثكنة احتجاز",
     "street": "دوار",
 }.items() for w in ws.split()}
 _CUES_AR = {**FACILITY_CUES_AR, **MORE_CUES_AR}
@@ -212,6 +214,12 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
         return []
     # The cue word without its proclitics starts the phrase.
     fs = starts[c] + len(words[c]) - len(cue)
+    if cue == _DETENTION_AR:
+        # مركز احتجاز X "X detention centre": the cue is two words; احتجاز X alone is "the detention of X".
+        if c == 0 or seps[c] != " " or words[c - 1] not in _CENTRE_AR:
+            return []
+        prev = words[c - 1]
+        fs = starts[c - 1] + (len(prev) - 4 if prev.endswith("مركز") else 0)  # (its proclitic left out: ومركز)
     if cue == _ROAD_AR and (words[c] != cue or (c > 0 and words[c - 1] == "عن")):
         return []  # عن طريق X, بطريق X "by way of X": a means, not a road
     if cue in _DEFINITE_CUES_AR:

@@ -890,6 +890,19 @@ def test_an_arabic_checkpoint_market_shrine_tomb_gate_or_detention_camp_written_
     # life", "a search checkpoint", "the president's standing".
     assert _facilities("ارتفعت البطالة في سوق العمل ولجأ الناس إلى مدرسة الحياة في عمّان.", gaz) == []
     assert _facilities("أوقفته دورية عند حاجز تفتيش في حلب. هذا لا يليق بمقام الرئيس.", gaz) == []
+    # مركز احتجاز X is a detention centre; احتجاز X alone is "the detention of X".
+    assert _facilities("زار الصحفيون مركز احتجاز تاجوراء في طرابلس.", gaz) == [
+        ("مركز احتجاز تاجوراء", "facility", "facility", "geonames:2210247")]
+    assert _facilities("أدان المحامي احتجاز سامي في حلب.", gaz) == []
+
+
+def test_an_english_checkpoint_cemetery_shrine_palace_refinery_or_museum_after_its_name_is_a_facility(gaz):
+    assert _facilities("Soldiers closed the Qalandiya checkpoint near Ramallah.", gaz) == [
+        ("Qalandiya checkpoint", "facility", "facility", "geonames:282461")]
+    assert _facilities("Workers struck at Baiji refinery in Iraq.", gaz) == [
+        ("Baiji refinery", "facility", "facility", "geonames:97783")]
+    assert [s for s, *_ in _facilities("Tourists left Topkapi Palace for the Pera Museum in Istanbul.", gaz)] == [
+        "Topkapi Palace", "Pera Museum"]
 
 
 def test_the_old_town_of_a_city_is_one_mention_placed_at_that_city(gaz):
