@@ -148,3 +148,12 @@ def test_a_town_geonames_lists_only_in_latin_script_is_found_by_its_arabic_name_
     assert ("مخيم بلاطة", "geonames:284446") in got
     # WOF's الإطار ("the frame") for Tyre is no spelling of it, and the bare بلاطة ("tile") needs its cue.
     assert geoparse("تغير الإطار القانوني للعمل ونقلت بلاطة من الأرض.", gazetteer=gaz).mentions == ()
+
+
+def test_a_neighbourhood_known_only_by_its_spelled_name_is_read_with_its_cue_only(gaz):
+    # Baghdad's Abu Nuwas (Who's On First, no Wikidata item) is حي أبو نواس; bare, أبو نواس is the poet.
+    (row,) = [r for r in ROWS if r["name_ar"] == "أبو نواس" and r["placetype"] == "neighbourhood"]
+    assert not row["wikidata"]
+    got = [(m.surface, m.place_id) for m in geoparse("انقطعت الكهرباء في حي أبو نواس ببغداد.", gazetteer=gaz).mentions]
+    assert ("حي أبو نواس", f"wof:{row['wof_id']}") in got
+    assert f"wof:{row['wof_id']}" not in _ids(gaz, "أبو نواس")

@@ -16,7 +16,8 @@ What is kept (see data/README.md "Who's On First"):
   ``name_ar_from`` says which record);
 * a ``locality`` or ``neighbourhood`` only when it is current (``mz:is_current`` 1), has an Arabic name, is not
   a GeoNames ``cities500`` place already (its ``gn:id`` concordance), and shows some importance: a population
-  of at least ``MIN_POPULATION`` for a locality, a Wikidata concordance for a neighbourhood. Points only.
+  of at least ``MIN_POPULATION`` for a locality, a Wikidata concordance or an Arabic name that spells its Latin
+  name (``_spelled``) for a neighbourhood. Points only.
 
 Usage (from the repository root)::
 
@@ -258,6 +259,17 @@ def derive_gn(mirrors: Path, countries: tuple[str, ...]) -> tuple[list[dict[str,
     return rows, stats
 
 
+def _spelled(ar: str, en: list[str]) -> bool:
+    """Whether Arabic name ``ar`` spells one of the Latin names ``en``: the same consonant skeleton
+    (:mod:`geo.translit`), of three consonants or more."""
+    sys.path.insert(0, str(ROOT))
+    from geo.text import fold_name
+    from geo.translit import arabic_skeleton, latin_skeleton
+
+    sk = arabic_skeleton(fold_name(ar))
+    return len(sk) >= 3 and any(latin_skeleton(n) == sk for n in en)
+
+
 def derive(mirrors: Path, countries: tuple[str, ...]) -> tuple[list[dict[str, Any]], Counter[str]]:
     """The rows of ``data/whosonfirst.csv`` and a count of what was kept and left out, per reason."""
     a1 = _Admin1()
@@ -299,8 +311,10 @@ def derive(mirrors: Path, countries: tuple[str, ...]) -> tuple[list[dict[str, An
                     stats[f"{cc} {pt}: in GeoNames cities500"] += 1
                     continue
                 # Villages of a few dozen people carry bot-made Wikidata items too (أبو يحيى, a village of 4):
-                # a locality needs a population; a neighbourhood (rarely counted) a Wikidata item.
-                if (pop < MIN_POPULATION) if pt == "locality" else not wd:
+                # a locality needs a population; a neighbourhood (rarely counted) a Wikidata item, or an Arabic
+                # name that spells its Latin one (العيسوية, Al `Isawiyah: a name, not a translation such as
+                # البحيرات for "The Lakes" nor another thing's name, مطار الكويت الدولي for an airport's grounds).
+                if (pop < MIN_POPULATION) if pt == "locality" else not (wd or _spelled(ar[0], en)):
                     stats[f"{cc} {pt}: small (locality) or no Wikidata (neighbourhood)"] += 1
                     continue
             try:
