@@ -37,7 +37,7 @@ from .text import (
     strip_proclitics,
 )
 
-__all__ = ["Facility", "find_facilities", "place_facilities", "APPROXIMATE_PREFIX"]
+__all__ = ["Facility", "find_facilities", "place_facilities", "APPROXIMATE_PREFIX", "MORE_CUES_AR"]
 
 #: Place ids of approximate places start with this: ``approx:<kind>:<anchor place id>:<hash of the name>``.
 APPROXIMATE_PREFIX = "approx:"
@@ -45,7 +45,7 @@ APPROXIMATE_PREFIX = "approx:"
 # Cue words whose facility is where its name says (a port, an airport, a hospital, a district's seat);
 # the others (streets, bridges, stadiums, mosques ...) are placed by the statement's context first.
 _NAME_FIRST = frozenset(fold_name(w) for w in (
-    "مطار مطاري ميناء مرفأ مرفا مستشفى مشفى مستوصف سد قضاء أقضية مديرية مديريتي محلية ناحية لواء منطقة "
+    "مطار مطاري ميناء مرفأ مرفا مستشفى مشفى مستوصف سد حاجز قضاء أقضية مديرية مديريتي محلية ناحية لواء منطقة "
     "airport port harbour harbor hospital clinic dam district districts terminal").split())
 # Cue words that govern two names (dual) or a list (plural): مديريتي الحوك والحالي, أقضية ... و... و...
 _MANY = frozenset(fold_name(w) for w in "مطاري مديريتي أقضية أحياء districts counties".split())
@@ -71,9 +71,13 @@ _CLOSING_AR = frozenset(fold_name(w) for w in (
     "الدولي الدولية التعليمي التعليمية العام العامة الحكومي الحكومية الكبير الكبرى الجامعي الرياضية "
     "الرياضي الوطني الوطنية العسكري المركزي التخصصي الجديد القديم").split())
 # Titles inside a name: the word after one continues the name (ملعب مدينة الأمير سلطان, مستشفى الملك فهد).
-_NAME_TITLES = frozenset(fold_name(w) for w in "الأمير الملك الشيخ الإمام السلطان الشهيد الرئيس".split())
+# A shrine's or a tomb's name often starts with one (مقام النبي يوسف, ضريح السيدة زينب): a title and a word after it
+# are a name even after a cue that is also an everyday word.
+_NAME_TITLES = frozenset(fold_name(w) for w in "الأمير الملك الشيخ الإمام السلطان الشهيد الرئيس النبي السيدة".split())
 _MAX_NAME = 5
 _ROAD_AR = fold_name("طريق")
+_DETENTION_AR = fold_name("احتجاز")
+_CENTRE_AR = frozenset(fold_name(w) for w in "مركز مراكز ومركز بمركز".split())
 # Definite adjectives after a definite cue that describe rather than name: "the said mosque", "the first".
 _ADJECTIVE_NOT_NAME_AR = frozenset(fold_name(w) for w in (
     "المذكور المذكورة الأول الأولى الثاني الثانية الأخير الأخيرة نفسه نفسها الحالي الحالية المجاور المجاورة "
@@ -85,15 +89,23 @@ _DIRECTIONS = frozenset("north south east west northern southern eastern western
                         "southeast southwest upper lower greater".split())
 
 
-# More Arabic cue words than geo.text's shared table: natural features (a river, a lake, a mountain, a strait)
-# and facilities news names by them (a prison, a cemetery, a palace, a refinery, a crossing, a roundabout).
-_MORE_CUES_AR = {fold_name(w): kind for kind, ws in {
-    "river": "نهر", "lake": "بحيرة", "mountain": "جبل جبال", "sea": "مضيق",
-    "facility": "سجن مقبرة قصر مصفاة معبر",
+#: More Arabic cue words than geo.text's shared table (which the matcher also reads as heads of places, so it
+#: holds only the commonest), by the kind of place they announce: natural features (a river or a wadi, a lake,
+#: a mountain or a plateau, a strait or a gulf, a desert) and the facilities news names by them (a prison or a
+#: detention camp, a cemetery, a shrine or a tomb, a palace, a refinery, a crossing or a checkpoint, a market,
+#: a gate, a school, barracks, a roundabout). The cue words of this module are this table, geo.text's
+#: ``FACILITY_CUES_AR`` and ``_DEFINITE_CUES_AR`` below; which of them are also everyday words is
+#: ``_AMBIGUOUS`` (they need a name that is no common word after them).
+MORE_CUES_AR: dict[str, str] = {fold_name(w): kind for kind, ws in {
+    "river": "نهر وادي", "lake": "بحيرة", "mountain": "جبل جبال هضبة", "sea": "مضيق خليج", "desert": "صحراء",
+    "facility": "سجن معتقل مقبرة مقام ضريح قصر مصفاة معبر حاجز سوق بوابة مدرسة ثكنة احتجاز",
     "street": "دوار",
 }.items() for w in ws.split()}
-_CUES_AR = {**FACILITY_CUES_AR, **_MORE_CUES_AR}
-_AMBIGUOUS = _AMBIGUOUS | frozenset(fold_name(w) for w in "جبل قصر معبر مقبرة".split())
+_CUES_AR = {**FACILITY_CUES_AR, **MORE_CUES_AR}
+# (وادي الذئاب is a television series, سوق العمل "the labour market", مقام رفيع "high standing", حاجز الصوت "the
+# sound barrier", خليج "gulf" of anything, معتقل "a detainee", مدرسة الحياة "the school of life".)
+_AMBIGUOUS = _AMBIGUOUS | frozenset(fold_name(w) for w in (
+    "جبل قصر معبر مقبرة وادي سوق مقام بوابة مدرسة معتقل خليج صحراء هضبة ثكنة").split())
 # Places of worship and palaces are named by an adjective after the definite noun as often as by a construct
 # (الجامع الأموي "the Umayyad Mosque", الحرم الإبراهيمي, الكنيسة الشرقية): the definite cue then takes one
 # definite word that is no generic complement (not المسجد الكبير "the big mosque" ... nor الجامع المذكور).
@@ -168,7 +180,8 @@ def find_facilities(folded: Folded, matches: Sequence[RawMatch], gaz: Gazetteer,
     cues_en = distinct & _CUES_EN
     if "the" in distinct:
         cues_en |= set(filter(_ROAD_NUMBER_RE.fullmatch, distinct))  # "the A40"
-    if not cues_ar and not cues_en:
+    old_town = _OLD_AR in distinct
+    if not cues_ar and not cues_en and not old_town:
         return []
     cues = cues_ar | cues_en
     match_at = {m.token_index: m for m in matches}
@@ -182,6 +195,9 @@ def find_facilities(folded: Folded, matches: Sequence[RawMatch], gaz: Gazetteer,
             out.extend(_arabic(c, words, seps, starts, match_at, gaz))
         elif w in cues_en and c not in covered and not is_arabic(w):
             out.extend(_english(c, words, seps, starts, cased, match_at))
+    if old_town:
+        out.extend(filter(None, (_old_town_ar(c, words, seps, starts, match_at)
+                                 for c in compress(range(n), map(_OLD_AR.__eq__, words)))))
     if len(out) > 1:
         # Phrases that overlap ("Mitchell Bridge" inside "Mitchell Bridge Road"): the one that starts first,
         # then the longest.
@@ -202,6 +218,12 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
         return []
     # The cue word without its proclitics starts the phrase.
     fs = starts[c] + len(words[c]) - len(cue)
+    if cue == _DETENTION_AR:
+        # مركز احتجاز X "X detention centre": the cue is two words; احتجاز X alone is "the detention of X".
+        if c == 0 or seps[c] != " " or words[c - 1] not in _CENTRE_AR:
+            return []
+        prev = words[c - 1]
+        fs = starts[c - 1] + (len(prev) - 4 if prev.endswith("مركز") else 0)  # (its proclitic left out: ومركز)
     if cue == _ROAD_AR and (words[c] != cue or (c > 0 and words[c - 1] == "عن")):
         return []  # عن طريق X, بطريق X "by way of X": a means, not a road
     if cue in _DEFINITE_CUES_AR:
@@ -237,7 +259,7 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
             last = t + m.token_count - 1
         else:
             if not names and gaz.commonness_any(first) >= 5.5 and first not in NEVER_PLACE_ALONE \
-                    and first not in _NASAB_AR:
+                    and first not in _NASAB_AR and first not in _NAME_TITLES:
                 return []  # a particle: عن طريق, سد فجوة is not هذا
             last = t
             # More words of the name: definite ones (محمد الخامس), ones that are no common word, the word
@@ -252,6 +274,8 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
                     last += 1
                     continue
                 break
+        if last == t and first in _NAME_TITLES:
+            return []  # a title alone is no name: بمقام الرئيس "in the president's standing"
         # Adjectives that close the name: الدولي, التعليمي, الكبير.
         while last + 1 < n and seps[last + 1] == " " and words[last + 1] in _CLOSING_AR:
             last += 1
@@ -270,8 +294,42 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
     return out
 
 
+# The old town of a city (البلدة القديمة في الخليل, المدينة القديمة من القدس, البلدة القديمة لنابلس): a part of the
+# town named right after it, kept as one mention (kind "locality") placed at that town; the town inside is no
+# mention of its own, as for any facility named after a place.
+_OLD_AR = fold_name("القديمة")
+_OLD_HEADS_AR = frozenset(fold_name(w) for w in ("البلدة", "المدينة"))
+# What may stand between the old town and its town: a preposition and a town cue (في مدينة الخليل).
+_OLD_LINKS_AR = frozenset(fold_name(w) for w in "في من ب داخل وسط مدينة بلدة قرية مدينه".split())
+
+
+def _old_town_ar(c: int, words: list[str], seps: list[str], starts: list[int],
+                 match_at: dict[int, RawMatch]) -> Facility | None:
+    """The phrase "old town of X" whose القديمة is token ``c``, or ``None`` when no place's name follows it."""
+    if c == 0 or seps[c] != " ":
+        return None
+    head = words[c - 1]
+    cue = next((head[k:] for k in range(3) if head[k:] in _OLD_HEADS_AR and (k == 0 or head[:k] in ("و", "ف", "ب",
+                                                                                         "وب", "فب"))), None)
+    if cue is None:
+        return None
+    fs = starts[c - 1] + len(head) - len(cue)
+    t = c + 1
+    while t < len(words) and t - c <= 3 and seps[t] == " ":
+        m = match_at.get(t)
+        if m is not None:
+            name_fs, fe = m.cue_span or (m.fs, m.fe)  # (with its cue word: مدينة الخليل is one mention)
+            return Facility(fs, fe, name_fs, fe, "locality", f"{cue} {words[c]}", True, True)
+        if words[t] not in _OLD_LINKS_AR:
+            return None
+        t += 1
+    return None
+
+
 def _not_a_name_ar(cue: str, first: str, gaz: Gazetteer) -> bool:
     """Whether ``first``, the word after Arabic cue ``cue``, starts a description rather than a name."""
+    if first in _NAME_TITLES:
+        return False  # مقام النبي يوسف: the caller takes the word after the title, or no name at all
     if cue in _AMBIGUOUS and gaz.is_common_word(first):
         # سد "fills", طريق "way", حي "alive": only a name that is no common word makes a place of them
         return True
@@ -438,7 +496,8 @@ def _approximate(f: Facility, surface: str, anchor: Place) -> Place:
     if f.kind in NATURAL_KINDS:
         kind = f.kind  # a river, lake or mountain joins the natural features' layer
     else:
-        kind = "district" if f.kind == "district" or f.cue_word in ("حي", "احياء") else "facility"
+        # (a neighbourhood, حي X, and the old town of a city are parts of a town: districts too)
+        kind = "district" if f.kind in ("district", "locality") or f.cue_word in ("حي", "احياء") else "facility"
     return Place(f"{APPROXIMATE_PREFIX}{kind}:{anchor.place_id}:{h}", surface, surface if is_arabic(surface) else "",
                  kind, anchor.country_code, anchor.lat, anchor.lon, 0,
                  f"approximate: not in the gazetteer; placed at {anchor.name} ({anchor.place_id})",

@@ -804,7 +804,7 @@ def _facilities(text, gaz):
     """(surface, cue kind, place kind, place id or the id of the town it is placed at) of each cue-and-name mention."""
     return [(m.surface, m.cue, m.place and m.place.kind, m.place and (m.place.within or m.place.place_id))
             for m in geoparse(text, gazetteer=gaz).mentions if m.cue in ("facility", "street", "district", "river",
-                                                                          "lake", "mountain", "sea")]
+                                                                          "lake", "mountain", "sea", "locality")]
 
 
 def test_a_facility_is_placed_at_the_town_its_name_starts_with_or_that_its_sentence_names_never_at_a_persons_name_or_the_dateline(gaz):
@@ -873,6 +873,46 @@ def test_an_arabic_mosque_church_or_palace_named_by_an_adjective_after_its_defin
     got = [s for s, *_ in _facilities("يعد مسجد ابن طولون المسجد الوحيد بمصر الذي احتفظ بشكله.", gaz)]
     assert got == ["مسجد ابن طولون"]
     assert _facilities("وصلت المساعدات عن طريق البحر إلى حلب. هل كان الحادث قضاء وقدرا في حلب؟", gaz) == []
+
+
+def test_an_arabic_checkpoint_market_shrine_tomb_gate_or_detention_camp_written_with_its_cue_word_is_a_facility(gaz):
+    # حاجز، سوق، مقام، ضريح، بوابة، معتقل + a name are facilities like مستشفى + a name; a checkpoint is where the
+    # place in its name is, the others at the town the sentence names; a shrine's name may start with a title.
+    nablus, damascus, baghdad = "geonames:282615", "geonames:170654", "geonames:98182"
+    assert _facilities("أغلق الجنود حاجز زعترة جنوب نابلس.", gaz) == [("حاجز زعترة", "facility", "facility", nablus)]
+    assert _facilities("تسوق الأهالي في سوق المدينة وسوق الحميدية في دمشق.", gaz) == [
+        ("سوق الحميدية", "facility", "facility", damascus)]
+    assert _facilities("احتشد الزوار عند مقام النبي يونس وضريح الشيخ معروف في بغداد.", gaz) == [
+        ("مقام النبي يونس", "facility", "facility", baghdad), ("ضريح الشيخ معروف", "facility", "facility", baghdad)]
+    assert [s for s, *_ in _facilities("تجمع الطلاب أمام بوابة مندلباوم ثم نقلوا إلى معتقل صيدنايا قرب دمشق.", gaz)] \
+        == ["بوابة مندلباوم", "معتقل صيدنايا"]
+    # The same words before an everyday word, or a title alone, name nothing: "the labour market", "the school of
+    # life", "a search checkpoint", "the president's standing".
+    assert _facilities("ارتفعت البطالة في سوق العمل ولجأ الناس إلى مدرسة الحياة في عمّان.", gaz) == []
+    assert _facilities("أوقفته دورية عند حاجز تفتيش في حلب. هذا لا يليق بمقام الرئيس.", gaz) == []
+    # مركز احتجاز X is a detention centre; احتجاز X alone is "the detention of X".
+    assert _facilities("زار الصحفيون مركز احتجاز تاجوراء في طرابلس.", gaz) == [
+        ("مركز احتجاز تاجوراء", "facility", "facility", "geonames:2210247")]
+    assert _facilities("أدان المحامي احتجاز سامي في حلب.", gaz) == []
+
+
+def test_an_english_checkpoint_cemetery_shrine_palace_refinery_or_museum_after_its_name_is_a_facility(gaz):
+    assert _facilities("Soldiers closed the Qalandiya checkpoint near Ramallah.", gaz) == [
+        ("Qalandiya checkpoint", "facility", "facility", "geonames:282461")]
+    assert _facilities("Workers struck at Baiji refinery in Iraq.", gaz) == [
+        ("Baiji refinery", "facility", "facility", "geonames:97783")]
+    assert [s for s, *_ in _facilities("Tourists left Topkapi Palace for the Pera Museum in Istanbul.", gaz)] == [
+        "Topkapi Palace", "Pera Museum"]
+
+
+def test_the_old_town_of_a_city_is_one_mention_placed_at_that_city(gaz):
+    # البلدة القديمة / المدينة القديمة + (في / من / ل) + a town: a part of that town (Regions layer, approximate at
+    # the town); the town inside is no mention of its own; without a town after it, it names nothing.
+    assert _facilities("أغلقت المحلات في البلدة القديمة من مدينة الخليل.", gaz) == [
+        ("البلدة القديمة من مدينة الخليل", "locality", "district", "geonames:285066")]
+    assert _facilities("تقع المدينة القديمة لحلب على تلة.", gaz) == [
+        ("المدينة القديمة لحلب", "locality", "district", "geonames:170063")]
+    assert rows("يحب سكان المدينة القديمة الهدوء.", gaz) == []
 
 
 def test_a_natural_feature_with_no_town_near_it_is_the_gazetteers_feature_near_the_statements_main_town_or_unlocated(gaz):
