@@ -534,6 +534,21 @@ def _own(f: Facility, inner: list[int], located: Sequence[tuple[int, int, Place,
     return k
 
 
+def _elsewhere(anchor: tuple[int, int, Place, float], inner: list[int],
+               located: Sequence[tuple[int, int, Place, float]], per_country: dict[str, int]) -> bool:
+    """Whether a town found near a facility (or inside its name) lies in a country the statement is not about:
+    nothing else the statement names is in that country, while another country is named at least twice.
+
+    A town named once in passing ("flights from Paris", a namesake abroad read from a word of the name) is
+    then no anchor: an approximate point hundreds of kilometres away is worse than an unlocated name, which
+    the map lists apart. A one-town local story has no other country named twice, so its town still anchors.
+    """
+    cc = anchor[2].country_code
+    others = per_country.get(cc, 0) - 1 - sum(1 for k in inner if located[k] is not anchor
+                                               and located[k][2].country_code == cc)
+    return others <= 0 and any(n >= 2 for c, n in per_country.items() if c != cc)
+
+
 def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int, Place, float]],
                      folded: Folded, sentence_of: Callable[[int], int], gaz: Gazetteer | None = None,
                      features: Sequence[tuple[int, int, tuple[int, ...]]] = ()) -> tuple[list[Placed], set[int]]:
@@ -548,7 +563,9 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
     location ("in Fort Worth", في حلب), else at the nearest town named before it in its sentence, else later
     in its sentence, else in the two sentences before; else at the town its name starts with; else it stays
     unlocated. Never at a town named further away in the text (a dateline, a bigger town named elsewhere),
-    except a district or county, which goes to the town the statement names most (a local story's county).
+    except a district or county, which goes to the town the statement names most (a local story's county);
+    never at a town (found near it or inside its name) of a country the statement is otherwise not about
+    (:func:`_elsewhere`).
     A river, lake or mountain the gazetteer has by that name near the town found is that feature."""
     out: list[Placed] = []
     inside: set[int] = set()
@@ -562,6 +579,10 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
     for k in towns:
         counts.setdefault(located[k][2].place_id, []).append(k)
     main = located[max(counts.values(), key=lambda ks: (len(ks), -ks[0]))[0]] if counts else None
+    # Mentions per country, to keep an approximate placement in the countries the statement is about.
+    per_country: dict[str, int] = {}
+    for _, _, p, _ in located:
+        per_country[p.country_code] = per_country.get(p.country_code, 0) + 1
     for f in found:
         lo = bisect_left(starts, f.name_fs)
         inner = [k for k in range(lo, bisect_left(starts, f.name_fe)) if located[k][1] <= f.name_fe]
@@ -577,10 +598,11 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
         own = _own(f, inner, located, text, gaz)
         sent = sentence_of(f.fs)
         near = None
+        said = False  # the text says where it is: "in Fort Worth", في حلب right after the name
         t = bisect_left(town_starts, f.fe)
         if t < len(towns) and town_starts[t] - f.fe <= 16 and _LOCATED_AFTER_RE.fullmatch(text[f.fe:town_starts[t]]) \
                 and sentence_of(town_starts[t]) == sent:
-            near = located[towns[t]]
+            near, said = located[towns[t]], True
         if near is None:
             b = bisect_left(town_starts, f.fs) - 1
             while b >= 0 and towns[b] in inner:
@@ -592,6 +614,10 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
                 near = located[towns[t]]  # later in its sentence: "the Red River crested ... in Fargo"
             elif b >= 0 and s_b >= sent - _SENTENCES_BACK:
                 near = located[towns[b]]
+        if near is not None and not said and _elsewhere(near, inner, located, per_country):
+            near = None
+        if own is not None and _elsewhere(own, inner, located, per_country):
+            own = None
         if near is None and f.kind == "district" and main is not None:
             # A district or county with no town near it: the statement's main town (a local story's county)
             near = main

@@ -1138,3 +1138,15 @@ def test_a_district_named_by_its_town_with_the_towns_head_noun_is_one_district(g
     assert got == [("قضاء مدينة جنين", "district", "district", "geonames:283506")]
     got = rows("زار الوفد مدينة جنين أمس.", gaz)
     assert [(s, p) for s, p, _ in got] == [("مدينة جنين", "geonames:283506")]
+
+
+def test_a_facility_is_not_placed_at_a_town_of_a_country_the_statement_is_not_about(gaz):
+    # A town named once in passing in a statement about another country ("flights from Paris" in a Saudi story)
+    # is no anchor for a facility the gazetteer lacks: an approximate point in the wrong country is worse than an
+    # unlocated name, which the map lists apart. A one-town local story still places its facility at its town.
+    text = ("Saudi Arabia opened a new terminal on Monday. Flights from Paris will land at the King Salman "
+            "Hospital helipad, officials in Riyadh and Jeddah said.")
+    got = _facilities(text, gaz)
+    assert [(s, p) for s, _, _, p in got] == [("King Salman Hospital", None)]
+    got = _facilities("A fire broke out in Fort Worth on Sunday near the Harris Methodist Hospital.", gaz)
+    assert [(s, p) for s, _, _, p in got] == [("Harris Methodist Hospital", "geonames:4691930")]
