@@ -113,6 +113,7 @@ class _B:
     CUE: int = Evidence.CUE.value
     QUALIFIER: int = Evidence.QUALIFIER.value
     NISBA_QUALIFIER: int = Evidence.NISBA_QUALIFIER.value
+    QUALIFIES: int = Evidence.QUALIFIES.value
     COUNTRY_CONTEXT: int = Evidence.COUNTRY_CONTEXT.value
     OTHER_PLACES: int = Evidence.OTHER_PLACES.value
     REGION_CONTEXT: int = Evidence.REGION_CONTEXT.value
@@ -207,6 +208,8 @@ def explain(m: RawMatch, gaz: Gazetteer, index: int | None, evidence: Evidence, 
         parts.append("qualified by the nisba after it")
     elif v & _B.QUALIFIER:
         parts.append("qualified by the name after it")
+    if v & _B.QUALIFIES:
+        parts.append("it qualifies the place named before it, which lies there")
     if v & _B.SEAT_CITY:
         parts.append("province named after its seat city; no province cue")
     if weighed > 1:
@@ -408,7 +411,7 @@ _MISSING = object()
 
 #: The tables of :func:`_memo` (all filled by this module).
 _WEIGHED = frozenset({"candidate", "choosable", "vote", "reading_context", "region_vote", "region_vote_static",
-                      "prepared", "resolution"})
+                      "prepared", "resolution", "division", "roles"})
 
 
 def _memo(gaz: Gazetteer) -> dict[str, Any]:
@@ -612,10 +615,19 @@ def _qualifier(matches: list[RawMatch], k: int, gaz: Gazetteer, gaps: list[str])
         if kind == "country":
             out.add((gaz.country_code(i), ""))
         elif kind == "admin1":
-            pid = gaz.place_id(i)  # admin1:US-MD → ("US", "MD")
-            code = pid.split(":", 1)[1]
-            out.add((code.split("-")[0], code.split("-", 1)[1]))
+            out.update(_admin1_pairs(gaz, i))
     return out
+
+
+def _admin1_pairs(gaz: Gazetteer, i: int) -> tuple[tuple[str, str], ...]:
+    """The ``(country, admin1)`` pairs a first-level division ``i`` names as a qualifier: its own code
+    (admin1:US-MD → ("US", "MD")) and, where that differs, the GeoNames admin1 code its towns carry
+    (:func:`_region_of`: a Philippine province's is its region's), so "a town in the province of Camarines Sur"
+    prefers the towns of that part of the country, not any town of the country."""
+    code = gaz.place_id(i).split(":", 1)[1]
+    own = (code.split("-")[0], code.split("-", 1)[1])
+    region = _region_of(gaz, i)
+    return (own,) if region is None or region == own else (own, region)
 
 
 #: What an English text says of a place right after naming it, up to the place it lies in: "Augusta is a city in
@@ -632,15 +644,19 @@ _DEFINING_RE = re.compile(
 _CHAIN_GAPS = frozenset((",", ", in", "in", "and"))
 
 
-def _defining_qualifier(matches: list[RawMatch], k: int, gaz: Gazetteer, gaps: list[str]) -> set[tuple[str, str]]:
+def _defining_qualifier(matches: list[RawMatch], k: int, gaz: Gazetteer, gaps: list[str]) -> set[tuple[str, object]]:
     """``(country, admin1)`` pairs of the province or country a defining phrase right after match ``k`` puts it
-    in ("Augusta is a city in Eau Claire County, Wisconsin"): the first one named in the chain of places after it.
+    in ("Augusta is a city in Eau Claire County, Wisconsin"): the first one named in the chain of places after it;
+    with :data:`_POPULATED` (the phrase says it is a town, a city, a village ...) and ``(_NEAR, place)`` for the
+    readings of the counties and towns named before that province ("a town in Seminole County", "a suburb of
+    St. Louis"), those of its country when the chain names one.
 
     A text that names several namesakes (Augusta, Maine and Augusta, Georgia, further on) says here which one it
     is about; the statement's regions alone would let the biggest of them win."""
     if not _DEFINING_RE.fullmatch(gaps[k]):
         return set()
-    out: set[tuple[str, str]] = set()
+    out: set[tuple[str, object]] = set()
+    near: list[int] = []
     j = k + 1
     while j < len(matches) and j - k <= 4:
         cands = _candidates(matches[j])
@@ -651,11 +667,17 @@ def _defining_qualifier(matches: list[RawMatch], k: int, gaz: Gazetteer, gaps: l
             if kind == "country":
                 out.add((gaz.country_code(i), ""))
             elif kind == "admin1":
-                code = gaz.place_id(i).split(":", 1)[1]
-                out.add((code.split("-")[0], code.split("-", 1)[1]))
+                out.update(_admin1_pairs(gaz, i))
+            elif kind in ("district", "city", "town"):
+                near.append(i)
         if out or j >= len(gaps) or gaps[j] not in _CHAIN_GAPS:
-            return out
+            break
         j += 1
+    # The counties and towns of the chain that lie in the province it names (or its country), else all of them.
+    near = ([i for i in near if _region_of(gaz, i) in out] or [i for i in near if (gaz.country_code(i), "") in out]
+            or ([] if out else near))
+    out.update((_NEAR, i) for i in near)
+    out.add(_POPULATED)
     return out
 
 
@@ -664,20 +686,45 @@ _LIST_GAPS = frozenset(("", ",", "،", "و", "and", ", and", "or", "("))
 _QUALIFIER_GAPS = frozenset((",", "،", "("))
 # Marks a qualifier set that came from an Arabic nisba (weaker evidence: see _resolve_one).
 _NISBA = ("", "nisba")
+# Marks a qualifier set from a defining phrase that says the place is a town, city, village ... (_defining_qualifier).
+_POPULATED = ("", "populated")
+# Tags a place a defining phrase puts the name in or beside: (_NEAR, place index).
+_NEAR = "near"
 _NONE: frozenset[object] = frozenset()
 
 
-def _listed(matches: list[RawMatch], k: int, gaps: list[str], klass: list[str]) -> set[str]:
+def _listed(matches: list[RawMatch], k: int, gaps: list[str], klass: list[str],
+            division: list[bool] | None = None) -> set[str]:
     """Kinds ("area"/"populated") of the places that match ``k`` stands in a list with:
-    مالي وبوركينا فاسو والنيجر; دمشق وبغداد وعمّان وبيروت. Empty if it is not in a list."""
+    مالي وبوركينا فاسو والنيجر; دمشق وبغداد وعمّان وبيروت; and :data:`_DIVISIONS` when a neighbour is an English
+    name of a first-level division only (``division``: :func:`_is_division` per match). Empty if it is not in a list."""
     out: set[str] = set()
     if not matches[k].refs:
         return out
     if k > 0 and gaps[k - 1] in _LIST_GAPS and matches[k - 1].refs:
         out.add(klass[k - 1])
+        if division is not None and division[k - 1]:
+            out.add(_DIVISIONS)
     if k + 1 < len(matches) and gaps[k] in _LIST_GAPS and matches[k + 1].refs:
         out.add(klass[k + 1])
+        if division is not None and division[k + 1]:
+            out.add(_DIVISIONS)
     return out
+
+
+#: :func:`_listed`'s mark of a list of first-level divisions ("Missouri, New York, North Carolina and Virginia").
+_DIVISIONS = "divisions"
+
+
+def _is_division(m: RawMatch, gaz: Gazetteer) -> bool:
+    """Whether an English name reads as a first-level division and as no sizeable city (Missouri, North Carolina;
+    not New York or Washington, which name big cities too). Arabic is left out: GeoNames gives Arabic city names
+    as alternate names, so a governorate's name would look like a division's only."""
+    if not m.refs or is_arabic(m.key[0]):
+        return False
+    cands = _choosable(m, gaz)
+    return (any(t != ALT and gaz.kind(i) == "admin1" for i, t in cands.items())
+            and not any(gaz.kind(i) in ("city", "town") and gaz.population(i) >= W.accept_pop for i in cands))
 
 
 def _klass(m: RawMatch, gaz: Gazetteer) -> str:
@@ -741,6 +788,7 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str, cased: st
         klass.append(c)
     # The stripped text between neighbouring matches, cut once for the qualifier and list rules.
     gaps = [folded_text[a.fe : b.fs].strip() for a, b in zip(matches, matches[1:], strict=False)]
+    division: list[bool] | None = None  # _is_division per match, when a list needs it
     last = len(matches) - 1
     for k, m in enumerate(matches):
         if k in absorbed:
@@ -759,17 +807,22 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str, cased: st
                      else _defining_qualifier(matches, k, gaz, gaps)
                      if k < last and len(gaps[k]) <= 120 and (" in" in gaps[k] or " of" in gaps[k])
                      else _NONE)
-            listed = (_listed(matches, k, gaps, klass)
-                      if (k > 0 and gaps[k - 1] in _LIST_GAPS) or (k < last and gaps[k] in _LIST_GAPS) else _NONE)
+            if (k > 0 and gaps[k - 1] in _LIST_GAPS) or (k < last and gaps[k] in _LIST_GAPS):
+                if division is None:
+                    division = _divisions(matches, gaz)
+                listed = _listed(matches, k, gaps, klass, division)
+            else:
+                listed = _NONE
+            roles = _roles(matches[k - 1], gaz) if k > 0 and gaps[k - 1] in _QUALIFIER_GAPS else _NONE
             key = (m.key, m.refs, m.cue, m.cue_word, m.locative, m.sentence_initial,
-                   frozenset(quals) if quals else _NONE, frozenset(listed) if listed else _NONE)
+                   frozenset(quals) if quals else _NONE, frozenset(listed) if listed else _NONE, roles)
             if key not in memo:
                 # Decided as any statement with the same view of its countries and regions decided it.
                 vote = own_votes[_vote_key(m)]
                 full = (*key, m.article, vote, _context_view(m, gaz, doc_cc, regions, home))
                 hit = shared.get(full, _MISSING)
                 if hit is _MISSING:
-                    hit = shared[full] = _resolve_one(m, gaz, doc_cc, vote, quals, listed, regions, home)
+                    hit = shared[full] = _resolve_one(m, gaz, doc_cc, vote, quals, listed, regions, home, roles)
                 memo[key] = hit  # type: ignore[assignment]
             hit = memo[key]
             if hit is None:
@@ -787,6 +840,45 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str, cased: st
         if extra:
             out = sorted(out + extra, key=lambda r: r.match.fs)
     return _one_sense_per_discourse(out, gaz)
+
+
+def _divisions(matches: list[RawMatch], gaz: Gazetteer) -> list[bool]:
+    """:func:`_is_division` of each match, decided once per name and kept with the gazetteer."""
+    known: dict[tuple[object, ...], bool] = _memo(gaz).setdefault("division", {})
+    out = []
+    for m in matches:
+        key = (m.key, m.refs, m.cue, m.article)
+        got = known.get(key)
+        if got is None:
+            got = known[key] = _is_division(m, gaz)
+        out.append(got)
+    return out
+
+
+def _roles(before: RawMatch, gaz: Gazetteer) -> frozenset[tuple[str, str]]:
+    """The regions (and ``(country, "")``) of the towns and counties a match may be, for the name after it and a
+    comma, which then qualifies it ("Buffalo, New York", "Seminole County, Oklahoma"); kept with the gazetteer."""
+    known: dict[tuple[object, ...], frozenset[tuple[str, str]]] = _memo(gaz).setdefault("roles", {})
+    key = (before.key, before.refs, before.cue, before.article)
+    got = known.get(key)
+    if got is None:
+        out: set[tuple[str, str]] = set()
+        for i, t in _choosable(before, gaz).items():
+            if t != ALT and gaz.kind(i) in ("city", "town", "district"):
+                region = _region_of(gaz, i)
+                if region is not None:
+                    out.add(region)
+                out.add((gaz.country_code(i), ""))
+        got = known[key] = frozenset(out) if out else _NONE
+    return got
+
+
+def _km(gaz: Gazetteer, i: int, j: int) -> float:
+    """Great-circle distance between two places' points, in km."""
+    (a, b), (c, d) = gaz.latlon(i), gaz.latlon(j)
+    p1, p2 = math.radians(a), math.radians(c)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(d - b) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _head_in_span(m: RawMatch, text: str) -> bool:
@@ -1091,9 +1183,13 @@ def _prepare(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str] | None, unqualifi
 
 
 def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[str, int] | None,
-                 qualifiers: set[tuple[str, str]], listed_with: set[str],
+                 qualifiers: set[tuple[str, Any]], listed_with: set[str],
                  regions: dict[_Region, frozenset[tuple[str, ...]]] | None = None,
-                 home: frozenset[str] | None = None) -> Resolution | None:
+                 home: frozenset[str] | None = None, roles: frozenset[tuple[str, str]] = frozenset()) -> Resolution | None:
+    """One match's decision from its readings and what the statement says around it: its countries and regions
+    (``doc_cc``, ``regions``, ``home``), the name's own vote, the qualifiers after it, the kinds of its list
+    neighbours, and ``roles``: the regions (and ``(country, "")``) of the town or county it qualifies, when it
+    follows one after a comma ("Buffalo, New York")."""
     pre = _prepared(m, gaz, not qualifiers)
     if pre is _BY_CONTEXT:
         # Natural features among the readings: the statement's countries decide.
@@ -1110,6 +1206,8 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
     own = Counter({vote[0]: vote[1]}) if vote is not None else Counter()
     arabic = is_arabic(m.key[0])
     regional = bool(regions) and _regional(cands, gaz, regions, doc_cc, own, home)  # type: ignore[arg-type]
+    near = [q[1] for q in qualifiers if q[0] == _NEAR] if qualifiers else []
+    has_populated = any(row[7] == "populated" for row in rows)
     scored: list[tuple[float, int, int]] = []  # (score, place, evidence bits)
     for i, ntype, kind, cc, pop, score, ev, klass in rows:
         ctx = doc_cc.get(cc, 0) - own.get(cc, 0)
@@ -1131,9 +1229,21 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
             if (cc, a1) in qualifiers or (kind != "country" and (cc, "") in qualifiers):
                 score += W.qualifier_exact
                 ev |= said
-            elif any(cc == q[0] for q in qualifiers):
+            elif cc and any(cc == q[0] for q in qualifiers):
                 score += W.qualifier_country
                 ev |= said
+            if _POPULATED in qualifiers:
+                if klass == "area" and has_populated:
+                    score += W.defining_kind_disagrees  # "Florida is a town in Berkshire County": not the state
+                if near and any(_km(gaz, i, j) <= W.defining_near_km for j in near):
+                    score += W.defining_near  # "a town in Seminole County, Oklahoma": beside that county
+                    ev |= said
+        if roles and kind in ("admin1", "country") and (
+                (kind == "country" and (cc, "") in roles) or (kind == "admin1" and _region_of(gaz, i) in roles)):
+            score += W.qualifier_role  # "Buffalo, New York": the state Buffalo lies in, not New York City
+            ev |= _B.QUALIFIES
+        if _DIVISIONS in listed_with and kind == "admin1" and len(cands) > 1:
+            score += W.listed_division  # "Missouri, New York, North Carolina and Virginia": states, like its neighbours
         if klass in listed_with and len(cands) > 1:
             score += W.listed  # in "دمشق وبغداد وعمّان" the ambiguous name is a city like its neighbours
         scored.append((score, i, ev))
@@ -1178,6 +1288,7 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
                    zipf=zipf, region=bool(ev & _B.REGION_CONTEXT) and not arabic and ntype != ALT):
         return None
     if (kind == "admin1" and m.cue not in ("admin1", "region") and gaz.seat(best) is not None
+            and not ev & _B.QUALIFIES  # "Seminole County, Oklahoma" is the state, not Oklahoma City
             and not any(CUES.get(t, ("",))[0] in ("admin1", "region") for t in m.key)
             and not (len(m.key) == 1 and m.key[0] in _ADMIN1_ABBREVIATION_KEYS)):
         # ... unless the name itself holds the head word: "Damascus Governorate", "محافظة دمشق".

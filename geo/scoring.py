@@ -47,6 +47,9 @@ class Evidence(enum.Flag):
     QUALIFIER = enum.auto()
     #: An Arabic nisba right after it qualifies it: طرابلس اللبنانية.
     NISBA_QUALIFIER = enum.auto()
+    #: It qualifies the name before it ("Buffalo, New York", "Seminole County, Oklahoma"): it is the division or
+    #: country that place lies in, not a namesake city.
+    QUALIFIES = enum.auto()
     #: Its country is named elsewhere in the statement.
     COUNTRY_CONTEXT = enum.auto()
     #: A country whose places the statement names (Georgia with Tbilisi).
@@ -85,7 +88,7 @@ PINS = Evidence.CUE | Evidence.QUALIFIER | Evidence.NISBA_QUALIFIER | Evidence.S
 CONTEXT = Evidence.COUNTRY_CONTEXT | Evidence.OTHER_PLACES | Evidence.REGION_CONTEXT
 #: Evidence a scored decision states in its reason (and that raises its confidence).
 STATED = (Evidence.CUE | Evidence.COUNTRY_CONTEXT | Evidence.OTHER_PLACES | Evidence.REGION_CONTEXT
-          | Evidence.QUALIFIER | Evidence.NISBA_QUALIFIER | Evidence.SEAT_CITY)
+          | Evidence.QUALIFIER | Evidence.NISBA_QUALIFIER | Evidence.QUALIFIES | Evidence.SEAT_CITY)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +119,15 @@ class Weights:
     qualifier_exact: float = 6.0
     #: ... or only its country.
     qualifier_country: float = 3.0
+    #: A defining phrase says what it is ("Florida is a town in ..."): a division's or a country's reading disagrees.
+    defining_kind_disagrees: float = -4.0
+    #: A defining phrase puts it in a county or a town ("a town in Seminole County, Oklahoma", "a suburb of St.
+    #: Louis"): a reading within this many km of that place ...
+    defining_near_km: float = 60.0
+    #: ... gains this.
+    defining_near: float = 4.0
+    #: It qualifies the town or county before it ("Buffalo, New York"): the division that place lies in.
+    qualifier_role: float = 5.0
     #: A city, town or province in the statement's first-level division (named, or implied by ...
     region_context: float = 3.0
     #: ... at least this many distinct names of towns whose reading there is this many times as populous
@@ -127,6 +139,8 @@ class Weights:
     region_frequent_max_zipf: float = 5.0
     #: In a list with places of the same class (populated / area), when the name has several readings.
     listed: float = 1.5
+    #: In a list of first-level divisions (English: "Missouri, New York and Ohio"), a division's reading.
+    listed_division: float = 4.0
 
     # -- everyday words (Zipf frequencies of the word) --------------------------------------------
     #: An Arabic word this frequent is a function or everyday word (وان = وأن), unless a country.
