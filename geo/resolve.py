@@ -114,6 +114,7 @@ class _B:
     QUALIFIER: int = Evidence.QUALIFIER.value
     NISBA_QUALIFIER: int = Evidence.NISBA_QUALIFIER.value
     QUALIFIES: int = Evidence.QUALIFIES.value
+    DEFINED_IN: int = Evidence.DEFINED_IN.value
     COUNTRY_CONTEXT: int = Evidence.COUNTRY_CONTEXT.value
     OTHER_PLACES: int = Evidence.OTHER_PLACES.value
     REGION_CONTEXT: int = Evidence.REGION_CONTEXT.value
@@ -184,6 +185,9 @@ def explain(m: RawMatch, gaz: Gazetteer, index: int | None, evidence: Evidence, 
         return f"{m.key[0]!r} refers to the only such state the statement names"
     if v & _B.PINNED:
         return f"same name as an earlier mention pinned down by the text ({name})"
+    if v & _B.DEFINED_IN:
+        return (f"not in the gazetteer; placed approximately at {name} ({gaz.kind(index)}), where the phrase after it "
+                "puts it")
     kind = "city" if v & _B.SEAT_CITY else gaz.kind(index)
     origin = None if v & _B.SEAT_CITY else gaz.origin(index)
     if origin is not None:
@@ -639,6 +643,8 @@ _DEFINING_RE = re.compile(
     r"census-designated place|cdp|locality|capital|seat|resort|port)(?:\s+[a-z'-]+){0,6}?\s+(?:in|of|within)"
     r"(?:\s+the)?(?:\s+(?:north|south|east|west|central|northern|southern|eastern|western|north-?east(?:ern)?|"
     r"north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?|rural|suburban|downtown))?"
+    # "a municipality in the southern part of (Puerto Rico)"
+    r"(?:\s+(?:part|portion|corner|end|side)\s+of(?:\s+the)?)?"
 )
 #: Gaps the place it lies in may go on through: "Eau Claire County, Wisconsin", "Frankford Township, in Sussex".
 _CHAIN_GAPS = frozenset((",", ", in", "in", "and"))
@@ -909,12 +915,13 @@ def _one_sense_per_discourse(rs: list[Resolution], gaz: Gazetteer) -> list[Resol
                 # A country's own name stays the country: "SOS Children's Villages Sudan" (a town cue) once does
                 # not make every "Sudan" a village in Texas.
                 and not (gaz.kind(r.place_index) == "country" and gaz.kind(p.place_index) != "country")
-                and any(ref.place_index == p.place_index for ref in r.match.refs)
+                and (any(ref.place_index == p.place_index for ref in r.match.refs)
+                     or p.evidence._value_ & _B.DEFINED_IN)  # a place we lack, placed where the text put it
                 # "Sagaing region ... near Sagaing": a province and its namesake city are both real
                 # places of one text; only a namesake elsewhere (Paris, Texas) yields to the pin.
                 and not (gaz.kind(p.place_index) in ("admin1", "region") and gaz.kind(r.place_index) in ("city", "town")
                          and gaz.country_code(p.place_index) == gaz.country_code(r.place_index))):
-            ntype = min(ref.name_type for ref in r.match.refs if ref.place_index == p.place_index)
+            ntype = min((ref.name_type for ref in r.match.refs if ref.place_index == p.place_index), default=NAME)
             pid = gaz.place_id(p.place_index)
             score = next((c.score for c in r.candidates if c.place_id == pid), None)
             r = _decided(r.match, gaz, p.place_index, round(min(r.confidence, p.confidence), 3),
@@ -1207,6 +1214,7 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
     arabic = is_arabic(m.key[0])
     regional = bool(regions) and _regional(cands, gaz, regions, doc_cc, own, home)  # type: ignore[arg-type]
     near = [q[1] for q in qualifiers if q[0] == _NEAR] if qualifiers else []
+    near_hit = False
     has_populated = any(row[7] == "populated" for row in rows)
     scored: list[tuple[float, int, int]] = []  # (score, place, evidence bits)
     for i, ntype, kind, cc, pop, score, ev, klass in rows:
@@ -1238,6 +1246,7 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
                 if near and any(_km(gaz, i, j) <= W.defining_near_km for j in near):
                     score += W.defining_near  # "a town in Seminole County, Oklahoma": beside that county
                     ev |= said
+                    near_hit = True
         if roles and kind in ("admin1", "country") and (
                 (kind == "country" and (cc, "") in roles) or (kind == "admin1" and _region_of(gaz, i) in roles)):
             score += W.qualifier_role  # "Buffalo, New York": the state Buffalo lies in, not New York City
@@ -1248,6 +1257,11 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
             score += W.listed  # in "دمشق وبغداد وعمّان" the ambiguous name is a city like its neighbours
         scored.append((score, i, ev))
     scored.sort(key=lambda t: (-t[0], gaz.place_id(t[1])))
+    if len(near) == 1 and not near_hit and near[0] not in cands:
+        # "Lima is a town in Seminole County, Oklahoma": none of the Limas we know lies there, so this is one we
+        # lack; the county (or town) the text puts it in is where it is, approximately.
+        return _decided(m, gaz, near[0], W.defined_in, Evidence.DEFINED_IN | Evidence.QUALIFIER, None,
+                        _scored_candidates(gaz, [(s, i) for s, i, _ in scored[: W.candidates_kept]]), len(scored))
     best_score, best, ev = scored[0]  # ev: the flags' integer value until the decision is made
     kind, pop, cc = gaz.kind(best), gaz.population(best), gaz.country_code(best)
     ntype = cands[best]

@@ -50,6 +50,9 @@ class Evidence(enum.Flag):
     #: It qualifies the name before it ("Buffalo, New York", "Seminole County, Oklahoma"): it is the division or
     #: country that place lies in, not a namesake city.
     QUALIFIES = enum.auto()
+    #: A place the gazetteer lacks, placed at the one county or town a defining phrase puts it in ("Lima is a town
+    #: in Seminole County, Oklahoma"): approximate.
+    DEFINED_IN = enum.auto()
     #: Its country is named elsewhere in the statement.
     COUNTRY_CONTEXT = enum.auto()
     #: A country whose places the statement names (Georgia with Tbilisi).
@@ -83,7 +86,7 @@ class Evidence(enum.Flag):
 
 #: Evidence that pins a name down for its later bare mentions (one sense per discourse). The seat-city
 #: reading pins too, as it always has.
-PINS = Evidence.CUE | Evidence.QUALIFIER | Evidence.NISBA_QUALIFIER | Evidence.SEAT_CITY
+PINS = Evidence.CUE | Evidence.QUALIFIER | Evidence.NISBA_QUALIFIER | Evidence.SEAT_CITY | Evidence.DEFINED_IN
 #: Evidence that the statement's other places back the reading.
 CONTEXT = Evidence.COUNTRY_CONTEXT | Evidence.OTHER_PLACES | Evidence.REGION_CONTEXT
 #: Evidence a scored decision states in its reason (and that raises its confidence).
@@ -123,7 +126,7 @@ class Weights:
     defining_kind_disagrees: float = -4.0
     #: A defining phrase puts it in a county or a town ("a town in Seminole County, Oklahoma", "a suburb of St.
     #: Louis"): a reading within this many km of that place ...
-    defining_near_km: float = 60.0
+    defining_near_km: float = 80.0
     #: ... gains this.
     defining_near: float = 4.0
     #: It qualifies the town or county before it ("Buffalo, New York"): the division that place lies in.
@@ -210,6 +213,8 @@ class Weights:
     min_confidence: float = 0.05
     unlocated: float = 0.5
     transliteration: float = 0.55
+    #: A place the gazetteer lacks, placed at the county or town its defining phrase names (Evidence.DEFINED_IN).
+    defined_in: float = 0.5
     context_name: float = 0.7
     #: How many weighed readings a decision keeps (best first).
     candidates_kept: int = 5
