@@ -663,6 +663,7 @@ def _defining_qualifier(matches: list[RawMatch], k: int, gaz: Gazetteer, gaps: l
         return set()
     out: set[tuple[str, object]] = set()
     near: list[int] = []
+    divisions: list[int] = []
     j = k + 1
     while j < len(matches) and j - k <= 4:
         cands = _candidates(matches[j])
@@ -674,15 +675,20 @@ def _defining_qualifier(matches: list[RawMatch], k: int, gaz: Gazetteer, gaps: l
                 out.add((gaz.country_code(i), ""))
             elif kind == "admin1":
                 out.update(_admin1_pairs(gaz, i))
+                if _region_of(gaz, i) is None:
+                    divisions.append(i)  # its towns carry another code: read them by distance
             elif kind in ("district", "city", "town"):
                 near.append(i)
         if out or j >= len(gaps) or gaps[j] not in _CHAIN_GAPS:
             break
         j += 1
     # The counties and towns of the chain that lie in the province it names (or its country), else all of them.
-    near = ([i for i in near if _region_of(gaz, i) in out] or [i for i in near if (gaz.country_code(i), "") in out]
+    ccs = {q[0] for q in out}
+    near = ([i for i in near if _region_of(gaz, i) in out] or [i for i in near if gaz.country_code(i) in ccs]
             or ([] if out else near))
     out.update((_NEAR, i) for i in near)
+    if not near and len(divisions) == 1:
+        out.add((_NEAR, divisions[0]))  # "a municipality in the province of Agusan del Norte"
     out.add(_POPULATED)
     return out
 
@@ -1257,7 +1263,7 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
             score += W.listed  # in "دمشق وبغداد وعمّان" the ambiguous name is a city like its neighbours
         scored.append((score, i, ev))
     scored.sort(key=lambda t: (-t[0], gaz.place_id(t[1])))
-    if len(near) == 1 and not near_hit and near[0] not in cands:
+    if len(near) == 1 and not near_hit and near[0] not in cands and gaz.kind(near[0]) != "admin1":
         # "Lima is a town in Seminole County, Oklahoma": none of the Limas we know lies there, so this is one we
         # lack; the county (or town) the text puts it in is where it is, approximately.
         return _decided(m, gaz, near[0], W.defined_in, Evidence.DEFINED_IN | Evidence.QUALIFIER, None,
