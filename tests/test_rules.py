@@ -980,3 +980,52 @@ def test_an_idiom_that_holds_a_place_name_is_no_mention_of_it(gaz):
     got = rows("عاد اللاعب إلى مسقط رأسه في حلب، ثم زار مسقط عاصمة عمان.", gaz)
     assert [(s, p) for s, p, _ in got] == [("حلب", "geonames:170063"), ("مسقط", "geonames:287286"),
                                            ("عمان", "country:OM")]
+
+
+def _mentions(text, gaz):
+    return [(m.surface, m.place_id, m.evidence) for m in geoparse(text, gazetteer=gaz).mentions]
+
+
+def test_a_name_after_a_town_and_a_comma_is_the_division_that_town_lies_in(gaz):
+    # "Buffalo, New York": the name qualifies the town before it, so it is the state Buffalo lies in, not New York
+    # City; "Guthrie, Oklahoma" is the state, not the seat city the bare name would be read as.
+    got = _mentions("A girl from Buffalo, New York, died of the flu.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("Buffalo", "geonames:5110629"), ("New York", "admin1:US-NY")]
+    assert "qualifies" in got[1][2]
+    got = _mentions("The fair is held in Guthrie, Oklahoma, every spring.", gaz)
+    assert ("Oklahoma", "admin1:US-OK") in [(s, p) for s, p, _ in got]
+    # Without a town before it, prominence decides as before.
+    assert [(s, p) for s, p, _ in _mentions("He flew to New York on Monday.", gaz)] == [
+        ("New York", "geonames:5128581")]
+
+
+def test_an_ambiguous_name_in_a_list_of_english_divisions_is_a_division(gaz):
+    # "Ohio, New York and Vermont": its neighbours are states only, so New York is the state, not the city.
+    got = _mentions("Cases were confirmed in Ohio, New York and Vermont this week.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("Ohio", "admin1:US-OH"), ("New York", "admin1:US-NY"),
+                                           ("Vermont", "admin1:US-VT")]
+
+
+def test_a_defining_phrase_says_the_name_is_a_town_not_the_division_of_that_name(gaz):
+    # "Florida is a small town in Berkshire County, Massachusetts": the phrase says a town, in that county; the
+    # state of Florida is not what it names, here or where the name recurs.
+    got = _mentions("Florida is a small town in Berkshire County, Massachusetts. Florida has one school.", gaz)
+    assert [p for s, p, _ in got if s == "Florida"] == ["geonames:4936937", "geonames:4936937"]
+
+
+def test_a_defining_phrase_puts_the_name_beside_the_town_it_is_part_of(gaz):
+    # "a suburb of Brisbane, Queensland": the Windsor beside Brisbane, though Queensland's towns carry GeoNames'
+    # code for it and not its ISO code.
+    got = _mentions("Windsor is a leafy suburb of Brisbane, Queensland, with old wooden houses.", gaz)
+    assert got[0][:2] == ("Windsor", "geonames:6943579") and "qualifier" in got[0][2]
+
+
+def test_a_place_we_lack_defined_as_lying_in_a_county_is_placed_at_that_county(gaz):
+    # None of the Limas we know lies in Seminole County, Oklahoma: the village is one we lack, placed approximately
+    # at the county the text puts it in, and its later mentions follow.
+    got = _mentions("Lima is a village in Seminole County, Oklahoma. Lima has a small church.", gaz)
+    assert [(s, p) for s, p, _ in got if s == "Lima"] == [("Lima", "uscounty:40133"), ("Lima", "uscounty:40133")]
+    assert "defined_in" in got[0][2]
+    # A Lima we know that lies in the county named is that one.
+    got = _mentions("Lima is a city in Allen County, Ohio.", gaz)
+    assert got[0][:2] == ("Lima", "geonames:5160783")
