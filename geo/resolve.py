@@ -115,6 +115,7 @@ class _B:
     NISBA_QUALIFIER: int = Evidence.NISBA_QUALIFIER.value
     QUALIFIES: int = Evidence.QUALIFIES.value
     DEFINED_IN: int = Evidence.DEFINED_IN.value
+    COLOCATED: int = Evidence.COLOCATED.value
     COUNTRY_CONTEXT: int = Evidence.COUNTRY_CONTEXT.value
     OTHER_PLACES: int = Evidence.OTHER_PLACES.value
     REGION_CONTEXT: int = Evidence.REGION_CONTEXT.value
@@ -208,6 +209,8 @@ def explain(m: RawMatch, gaz: Gazetteer, index: int | None, evidence: Evidence, 
         parts.append(f"other places in {cc} are named")
     if v & _B.REGION_CONTEXT:
         parts.append(f"in {_region_name(gaz, index)}, the region the statement is about")
+    if v & _B.COLOCATED:
+        parts.append("beside a county or town the statement names there")
     if v & _B.NISBA_QUALIFIER:
         parts.append("qualified by the nisba after it")
     elif v & _B.QUALIFIER:
@@ -784,6 +787,7 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str, cased: st
         cast = by_name.get(k[0])  # type: ignore[call-overload]  # k[0] is the name (_vote_key)
         own_votes[k] = cast.most_common(1)[0] if cast else None
     regions = _document_regions(kinds, gaz, doc_cc, own_votes)
+    colocated = _colocated(kinds, gaz)
     # Countries whose towns English spellings of Arabic, Kurdish and Persian names are looked up in.
     spelling_ccs = sorted(cc for cc, n in doc_cc.items() if n > 0 and cc in ARABIC_SPEAKING) if cased else []
     out: list[Resolution] = []
@@ -826,15 +830,17 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str, cased: st
             else:
                 listed = _NONE
             roles = _roles(matches[k - 1], gaz) if k > 0 and gaps[k - 1] in _QUALIFIER_GAPS else _NONE
+            beside = colocated.get(m.key, _NONE) if colocated else _NONE
             key = (m.key, m.refs, m.cue, m.cue_word, m.locative, m.sentence_initial,
-                   frozenset(quals) if quals else _NONE, frozenset(listed) if listed else _NONE, roles)
+                   frozenset(quals) if quals else _NONE, frozenset(listed) if listed else _NONE, roles, beside)
             if key not in memo:
                 # Decided as any statement with the same view of its countries and regions decided it.
                 vote = own_votes[_vote_key(m)]
                 full = (*key, m.article, vote, _context_view(m, gaz, doc_cc, regions, home))
                 hit = shared.get(full, _MISSING)
                 if hit is _MISSING:
-                    hit = shared[full] = _resolve_one(m, gaz, doc_cc, vote, quals, listed, regions, home, roles)
+                    hit = shared[full] = _resolve_one(m, gaz, doc_cc, vote, quals, listed, regions, home, roles,
+                                                      beside)
                 memo[key] = hit  # type: ignore[assignment]
             hit = memo[key]
             if hit is None:
@@ -852,6 +858,40 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str, cased: st
         if extra:
             out = sorted(out + extra, key=lambda r: r.match.fs)
     return _one_sense_per_discourse(out, gaz)
+
+
+def _colocated(kinds: list[RawMatch], gaz: Gazetteer) -> dict[tuple[str, ...], frozenset[int]]:
+    """For each name, its readings that lie within ``WEIGHTS.colocated_km`` of a reading of a county the statement
+    names (and the county's readings beside such a town), when the name has namesakes elsewhere: local news names
+    a town and its county ("Huntsville ... Walker County"), and of the namesake pairs only the Texan one lies
+    together. ``kinds``: one match of each kind. Empty when the statement names no county with namesakes."""
+    counties = []
+    for m in kinds:
+        if m.refs and len(m.key) > 1:
+            cands = _choosable(m, gaz)
+            if len(cands) > 1 and all(gaz.kind(i) == "district" for i in cands):
+                counties.append((m.key, list(cands)))
+    if not counties:
+        return {}
+    out: dict[tuple[str, ...], set[int]] = {}
+    for m in kinds:
+        if not m.refs:
+            continue
+        towns = [i for i, t in _choosable(m, gaz).items() if t != ALT and gaz.kind(i) in ("city", "town")]
+        if len(towns) < 2:
+            continue
+        for key, readings in counties:
+            for i in towns:
+                for j in readings:
+                    if _km(gaz, i, j) <= W.colocated_km:
+                        out.setdefault(m.key, set()).add(i)
+                        out.setdefault(key, set()).add(j)
+    # A name all of whose readings lie by the county learns nothing from it.
+    return {k: frozenset(v) for k, v in out.items() if len(v) < len(_choosable_by_key(kinds, k, gaz))}
+
+
+def _choosable_by_key(kinds: list[RawMatch], key: tuple[str, ...], gaz: Gazetteer) -> dict[int, int]:
+    return next((_choosable(m, gaz) for m in kinds if m.key == key), {})
 
 
 def _divisions(matches: list[RawMatch], gaz: Gazetteer) -> list[bool]:
@@ -1198,11 +1238,13 @@ def _prepare(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str] | None, unqualifi
 def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[str, int] | None,
                  qualifiers: set[tuple[str, Any]], listed_with: set[str],
                  regions: dict[_Region, frozenset[tuple[str, ...]]] | None = None,
-                 home: frozenset[str] | None = None, roles: frozenset[tuple[str, str]] = frozenset()) -> Resolution | None:
+                 home: frozenset[str] | None = None, roles: frozenset[tuple[str, str]] = frozenset(),
+                 beside: frozenset[int] = frozenset()) -> Resolution | None:
     """One match's decision from its readings and what the statement says around it: its countries and regions
     (``doc_cc``, ``regions``, ``home``), the name's own vote, the qualifiers after it, the kinds of its list
     neighbours, and ``roles``: the regions (and ``(country, "")``) of the town or county it qualifies, when it
-    follows one after a comma ("Buffalo, New York")."""
+    follows one after a comma ("Buffalo, New York"); ``beside``: its readings that lie by a county or town the
+    statement names (:func:`_colocated`)."""
     pre = _prepared(m, gaz, not qualifiers)
     if pre is _BY_CONTEXT:
         # Natural features among the readings: the statement's countries decide.
@@ -1257,6 +1299,9 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
                 (kind == "country" and (cc, "") in roles) or (kind == "admin1" and _region_of(gaz, i) in roles)):
             score += W.qualifier_role  # "Buffalo, New York": the state Buffalo lies in, not New York City
             ev |= _B.QUALIFIES
+        if i in beside:
+            score += W.colocated  # Huntsville beside Walker County: the Texan pair, not Huntsville, Alabama
+            ev |= _B.COLOCATED
         if _DIVISIONS in listed_with and kind == "admin1" and len(cands) > 1:
             score += W.listed_division  # "Missouri, New York, North Carolina and Virginia": states, like its neighbours
         if klass in listed_with and len(cands) > 1:
@@ -1305,7 +1350,8 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
                 not m.locative and not _short_form_or_spelling(gaz.name(best), " ".join(m.key))):
             return None
     if not _accept(kind, pop, m, homograph=homograph, context=context, strong=strong, listed=bool(listed_with),
-                   zipf=zipf, region=bool(ev & _B.REGION_CONTEXT) and not arabic and ntype != ALT):
+                   zipf=zipf,
+                   region=bool(ev & (_B.REGION_CONTEXT | _B.COLOCATED)) and not arabic and ntype != ALT):
         return None
     if (kind == "admin1" and m.cue not in ("admin1", "region") and gaz.seat(best) is not None
             and not ev & _B.QUALIFIES  # "Seminole County, Oklahoma" is the state, not Oklahoma City

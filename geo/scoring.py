@@ -53,6 +53,9 @@ class Evidence(enum.Flag):
     #: A place the gazetteer lacks, placed at the one county or town a defining phrase puts it in ("Lima is a town
     #: in Seminole County, Oklahoma"): approximate.
     DEFINED_IN = enum.auto()
+    #: It lies beside a county the statement names, where the namesakes of both lie apart: "Huntsville" and "Walker
+    #: County" are the Texan pair, the town in its county.
+    COLOCATED = enum.auto()
     #: Its country is named elsewhere in the statement.
     COUNTRY_CONTEXT = enum.auto()
     #: A country whose places the statement names (Georgia with Tbilisi).
@@ -88,10 +91,11 @@ class Evidence(enum.Flag):
 #: reading pins too, as it always has.
 PINS = Evidence.CUE | Evidence.QUALIFIER | Evidence.NISBA_QUALIFIER | Evidence.SEAT_CITY | Evidence.DEFINED_IN
 #: Evidence that the statement's other places back the reading.
-CONTEXT = Evidence.COUNTRY_CONTEXT | Evidence.OTHER_PLACES | Evidence.REGION_CONTEXT
+CONTEXT = Evidence.COUNTRY_CONTEXT | Evidence.OTHER_PLACES | Evidence.REGION_CONTEXT | Evidence.COLOCATED
 #: Evidence a scored decision states in its reason (and that raises its confidence).
 STATED = (Evidence.CUE | Evidence.COUNTRY_CONTEXT | Evidence.OTHER_PLACES | Evidence.REGION_CONTEXT
-          | Evidence.QUALIFIER | Evidence.NISBA_QUALIFIER | Evidence.QUALIFIES | Evidence.SEAT_CITY)
+          | Evidence.QUALIFIER | Evidence.NISBA_QUALIFIER | Evidence.QUALIFIES | Evidence.SEAT_CITY
+          | Evidence.COLOCATED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +144,10 @@ class Weights:
     #: A frequent English word ("Richmond") names a town of that region mid-sentence, below this frequency
     #: ("Center", "Reading", "Hope" are words first).
     region_frequent_max_zipf: float = 5.0
+    #: A town and a county of the statement that lie within this many km of each other, where their namesakes do
+    #: not all: each gains ``colocated`` (the town in its county: Huntsville, Texas and Walker County, Texas).
+    colocated_km: float = 40.0
+    colocated: float = 3.0
     #: In a list with places of the same class (populated / area), when the name has several readings.
     listed: float = 1.5
     #: In a list of first-level divisions (English: "Missouri, New York and Ohio"), a division's reading.

@@ -1029,3 +1029,16 @@ def test_a_place_we_lack_defined_as_lying_in_a_county_is_placed_at_that_county(g
     # A Lima we know that lies in the county named is that one.
     got = _mentions("Lima is a city in Allen County, Ohio.", gaz)
     assert got[0][:2] == ("Lima", "geonames:5160783")
+
+
+def test_a_town_and_a_county_named_together_are_the_pair_that_lie_together(gaz):
+    # Huntsville (Alabama, Texas ...) and Walker County (Alabama, Georgia, Texas): only the Texan pair lies together,
+    # the town in its county; a small town read so is a place without a locative word ("a Paris man").
+    got = _mentions("Deputies in Walker County searched a farm near Huntsville on Tuesday.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("Walker County", "uscounty:48471"), ("Huntsville", "geonames:4699540")]
+    assert all("colocated" in e for _, _, e in got)
+    got = _mentions("Henry County deputies arrested a Paris man on Monday.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("Henry County", "uscounty:47079"), ("Paris", "geonames:4647963")]
+    # Alone, the biggest namesake stays the reading.
+    assert [(s, p) for s, p, _ in _mentions("A rocket fair opened in Huntsville.", gaz)] == [
+        ("Huntsville", "geonames:4068590")]
