@@ -709,37 +709,51 @@ _NONE: frozenset[object] = frozenset()
 
 
 def _listed(matches: list[RawMatch], k: int, gaps: list[str], klass: list[str],
-            division: list[bool] | None = None) -> set[str]:
+            division: list[str] | None = None) -> set[str]:
     """Kinds ("area"/"populated") of the places that match ``k`` stands in a list with:
-    مالي وبوركينا فاسو والنيجر; دمشق وبغداد وعمّان وبيروت; and :data:`_DIVISIONS` when a neighbour is an English
-    name of a first-level division only (``division``: :func:`_is_division` per match). Empty if it is not in a list."""
+    مالي وبوركينا فاسو والنيجر; دمشق وبغداد وعمّان وبيروت; and ``"kind:admin1"`` / ``"kind:country"`` when a
+    neighbour is an English name of a first-level division or of a country (``division``: :func:`_list_kind` per
+    match). Empty if it is not in a list."""
     out: set[str] = set()
     if not matches[k].refs:
         return out
     if k > 0 and gaps[k - 1] in _LIST_GAPS and matches[k - 1].refs:
         out.add(klass[k - 1])
         if division is not None and division[k - 1]:
-            out.add(_DIVISIONS)
+            out.add(division[k - 1])
     if k + 1 < len(matches) and gaps[k] in _LIST_GAPS and matches[k + 1].refs:
         out.add(klass[k + 1])
         if division is not None and division[k + 1]:
-            out.add(_DIVISIONS)
+            out.add(division[k + 1])
     return out
 
 
-#: :func:`_listed`'s mark of a list of first-level divisions ("Missouri, New York, North Carolina and Virginia").
-_DIVISIONS = "divisions"
+#: :func:`_listed`'s marks of a list of first-level divisions ("Missouri, New York, North Carolina and Virginia")
+#: and of countries ("Armenia, Azerbaijan, Georgia, Iraq").
+_DIVISIONS = "kind:admin1"
+_COUNTRIES = "kind:country"
 
 
-def _is_division(m: RawMatch, gaz: Gazetteer) -> bool:
-    """Whether an English name reads as a first-level division and as no sizeable city (Missouri, North Carolina;
-    not New York or Washington, which name big cities too). Arabic is left out: GeoNames gives Arabic city names
+def _names_division(m: RawMatch, gaz: Gazetteer) -> bool:
+    """Whether a first-level division is one of the name's own readings (not an alternate name)."""
+    return any(r.name_type != ALT and gaz.kind(r.place_index) == "admin1" for r in m.refs)
+
+
+def _list_kind(m: RawMatch, gaz: Gazetteer) -> str:
+    """What an English name in a list says of its neighbours: :data:`_COUNTRIES` for a country's own name,
+    :data:`_DIVISIONS` for a first-level division's own name that names no sizeable city by its own name
+    (Missouri, North Carolina; not Washington), else ``""``. Arabic is left out: GeoNames gives Arabic city names
     as alternate names, so a governorate's name would look like a division's only."""
     if not m.refs or is_arabic(m.key[0]):
-        return False
+        return ""
     cands = _choosable(m, gaz)
-    return (any(t != ALT and gaz.kind(i) == "admin1" for i, t in cands.items())
-            and not any(gaz.kind(i) in ("city", "town") and gaz.population(i) >= W.accept_pop for i in cands))
+    if any(t != ALT and gaz.kind(i) == "country" for i, t in cands.items()):
+        return _COUNTRIES
+    if (any(t != ALT and gaz.kind(i) == "admin1" for i, t in cands.items())
+            and not any(t != ALT and gaz.kind(i) in ("city", "town") and gaz.population(i) >= W.accept_pop
+                        for i, t in cands.items())):
+        return _DIVISIONS
+    return ""
 
 
 def _klass(m: RawMatch, gaz: Gazetteer) -> str:
@@ -804,7 +818,7 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str, cased: st
         klass.append(c)
     # The stripped text between neighbouring matches, cut once for the qualifier and list rules.
     gaps = [folded_text[a.fe : b.fs].strip() for a, b in zip(matches, matches[1:], strict=False)]
-    division: list[bool] | None = None  # _is_division per match, when a list needs it
+    division: list[str] | None = None  # _list_kind per match, when a list needs it
     last = len(matches) - 1
     for k, m in enumerate(matches):
         if k in absorbed:
@@ -819,7 +833,13 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str, cased: st
             r = _by_spelling(m._replace(fs=partial[k]), folded_text, gaz, doc_cc, spelling_ccs, structured=True)
         else:
             # Most matches stand alone: test the gaps here before building any set.
-            quals = (_qualifier(matches, k, gaz, gaps) if k < last and (not gaps[k] or gaps[k] in _QUALIFIER_GAPS)
+            listed_division = False
+            if k and k < last and gaps[k] == "," and gaps[k - 1] in _LIST_GAPS and not is_arabic(m.key[0]):
+                # "Virginia, Washington, West Virginia": a division in a list of divisions; the name after the comma
+                # is the next item, not a qualifier (Washington, West Virginia).
+                listed_division = _names_division(matches[k - 1], gaz) and _names_division(m, gaz)
+            quals = (_NONE if listed_division
+                     else _qualifier(matches, k, gaz, gaps) if k < last and (not gaps[k] or gaps[k] in _QUALIFIER_GAPS)
                      else _defining_qualifier(matches, k, gaz, gaps)
                      if k < last and len(gaps[k]) <= 120 and (" in" in gaps[k] or " of" in gaps[k])
                      else _NONE)
@@ -894,15 +914,15 @@ def _choosable_by_key(kinds: list[RawMatch], key: tuple[str, ...], gaz: Gazettee
     return next((_choosable(m, gaz) for m in kinds if m.key == key), {})
 
 
-def _divisions(matches: list[RawMatch], gaz: Gazetteer) -> list[bool]:
-    """:func:`_is_division` of each match, decided once per name and kept with the gazetteer."""
-    known: dict[tuple[object, ...], bool] = _memo(gaz).setdefault("division", {})
+def _divisions(matches: list[RawMatch], gaz: Gazetteer) -> list[str]:
+    """:func:`_list_kind` of each match, decided once per name and kept with the gazetteer."""
+    known: dict[tuple[object, ...], str] = _memo(gaz).setdefault("division", {})
     out = []
     for m in matches:
         key = (m.key, m.refs, m.cue, m.article)
         got = known.get(key)
         if got is None:
-            got = known[key] = _is_division(m, gaz)
+            got = known[key] = _list_kind(m, gaz)
         out.append(got)
     return out
 
@@ -1302,7 +1322,8 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
         if i in beside:
             score += W.colocated  # Huntsville beside Walker County: the Texan pair, not Huntsville, Alabama
             ev |= _B.COLOCATED
-        if _DIVISIONS in listed_with and kind == "admin1" and len(cands) > 1:
+        if len(cands) > 1 and ((kind == "admin1" and _DIVISIONS in listed_with)
+                               or (kind == "country" and _COUNTRIES in listed_with)):
             score += W.listed_division  # "Missouri, New York, North Carolina and Virginia": states, like its neighbours
         if klass in listed_with and len(cands) > 1:
             score += W.listed  # in "دمشق وبغداد وعمّان" the ambiguous name is a city like its neighbours
@@ -1355,6 +1376,7 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
         return None
     if (kind == "admin1" and m.cue not in ("admin1", "region") and gaz.seat(best) is not None
             and not ev & _B.QUALIFIES  # "Seminole County, Oklahoma" is the state, not Oklahoma City
+            and _DIVISIONS not in listed_with  # "Georgia, Oklahoma, Pennsylvania": states
             and not any(CUES.get(t, ("",))[0] in ("admin1", "region") for t in m.key)
             and not (len(m.key) == 1 and m.key[0] in _ADMIN1_ABBREVIATION_KEYS)):
         # ... unless the name itself holds the head word: "Damascus Governorate", "محافظة دمشق".

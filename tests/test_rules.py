@@ -1042,3 +1042,16 @@ def test_a_town_and_a_county_named_together_are_the_pair_that_lie_together(gaz):
     # Alone, the biggest namesake stays the reading.
     assert [(s, p) for s, p, _ in _mentions("A rocket fair opened in Huntsville.", gaz)] == [
         ("Huntsville", "geonames:4068590")]
+
+
+def test_a_list_of_countries_or_of_divisions_says_what_its_ambiguous_member_is(gaz):
+    # Georgia among countries is the country; among states it is the state, and so is Oklahoma (not its seat city),
+    # and the state after it and a comma is the next item of the list, not a qualifier ("Oklahoma, Pennsylvania"
+    # is no village of Pennsylvania).
+    got = _mentions("The agency warned Armenia, Azerbaijan, Georgia, Iraq and Iran.", gaz)
+    assert ("Georgia", "country:GE") in [(s, p) for s, p, _ in got]
+    got = _mentions("Losses hit Georgia, Oklahoma, Pennsylvania, Wisconsin and California.", gaz)
+    assert [p for _, p, _ in got] == ["admin1:US-GA", "admin1:US-OK", "admin1:US-PA", "admin1:US-WI", "admin1:US-CA"]
+    # Outside a list the comma still qualifies: "Washington, Pennsylvania" is the town there.
+    got = _mentions("He moved to Washington, Pennsylvania last year.", gaz)
+    assert got[0][:2] == ("Washington", "geonames:5218069")
