@@ -539,7 +539,8 @@ def _document_regions(kinds: list[RawMatch], gaz: Gazetteer, doc_cc: Counter[str
 
 
 def _regional(cands: dict[int, int], gaz: Gazetteer, regions: dict[_Region, frozenset[tuple[str, ...]]],
-              doc_cc: Counter[str], own: Counter[str], home: frozenset[str] | None = None) -> bool:
+              doc_cc: Counter[str], own: Counter[str], home: frozenset[str] | None = None,
+              key: tuple[str, ...] = ()) -> bool:
     """Whether the statement's region may choose among these readings.
 
     It chooses among namesake towns (Alexandria, Virginia over Alexandria, Egypt), not between kinds (the
@@ -549,14 +550,17 @@ def _regional(cands: dict[int, int], gaz: Gazetteer, regions: dict[_Region, froz
     statement names (Riyadh, Saudi Arabia, beside a Sudanese village of that name).
 
     ``home``: the regions' countries, if the caller has them (a statement about many regions would otherwise
-    build the set once per decision)."""
+    build the set once per decision).
+
+    ``key``: the name; a province that only this name makes a region of the statement is no region there ("based
+    in California" in a Missouri story is the state, not California, Missouri)."""
     if home is None:
         home = frozenset(cc for cc, _ in regions)
     for i in cands:
         kind = gaz.kind(i)
         if kind not in ("city", "town", "admin1", "district"):
             return False
-        if _region_of(gaz, i) in regions:
+        if _region_of(gaz, i) in regions and (kind != "admin1" or _in_region(gaz, i, regions, key)):
             continue
         cc = gaz.country_code(i)
         if cc in home:
@@ -1280,7 +1284,7 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
     # Don't let a name be its own context: take back the vote this name cast (none for a homograph).
     own = Counter({vote[0]: vote[1]}) if vote is not None else Counter()
     arabic = is_arabic(m.key[0])
-    regional = bool(regions) and _regional(cands, gaz, regions, doc_cc, own, home)  # type: ignore[arg-type]
+    regional = bool(regions) and _regional(cands, gaz, regions, doc_cc, own, home, m.key)  # type: ignore[arg-type]
     near = [q[1] for q in qualifiers if q[0] == _NEAR] if qualifiers else []
     near_hit = False
     has_populated = any(row[7] == "populated" for row in rows)

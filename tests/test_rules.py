@@ -1055,3 +1055,11 @@ def test_a_list_of_countries_or_of_divisions_says_what_its_ambiguous_member_is(g
     # Outside a list the comma still qualifies: "Washington, Pennsylvania" is the town there.
     got = _mentions("He moved to Washington, Pennsylvania last year.", gaz)
     assert got[0][:2] == ("Washington", "geonames:5218069")
+
+
+def test_a_states_own_name_is_no_town_of_the_region_the_story_is_about(gaz):
+    # A Missouri story: its towns are read there (Sedalia, Joplin), but "California", a state's own name that only
+    # itself makes a region of the story, stays the state, not California, Missouri.
+    got = _mentions("Growers in Sedalia and Joplin, Missouri, said a firm based in California recalled nuts.", gaz)
+    assert ("California", "admin1:US-CA") in [(s, p) for s, p, _ in got]
+    assert ("Sedalia", "geonames:4408000") in [(s, p) for s, p, _ in got]
