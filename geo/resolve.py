@@ -396,6 +396,10 @@ def _region_vote(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
         return own, True
     if any(gaz.kind(i) == "country" for i in cands) or None in regions.values():
         return None
+    if len(cands) == 1 and len(m.key) > 1 and gaz.kind(next(iter(cands))) == "district":
+        # A county whose name no other county has ("Edgar County", "McMinn County") names its state as surely as
+        # the state's own name: local news names its county and then its towns bare.
+        return next(iter(regions.values())), True  # type: ignore[return-value]
     # A town implies its region when its reading there outweighs every namesake elsewhere (Harrisonburg,
     # Virginia, 50k, over a Louisiana village of 350; Athens implies Attica, not Georgia).
     best = max(cands, key=lambda i: (gaz.population(i), gaz.place_id(i)))

@@ -1063,3 +1063,11 @@ def test_a_states_own_name_is_no_town_of_the_region_the_story_is_about(gaz):
     got = _mentions("Growers in Sedalia and Joplin, Missouri, said a firm based in California recalled nuts.", gaz)
     assert ("California", "admin1:US-CA") in [(s, p) for s, p, _ in got]
     assert ("Sedalia", "geonames:4408000") in [(s, p) for s, p, _ in got]
+
+
+def test_a_county_no_other_county_shares_names_its_state(gaz):
+    # McMinn County lies only in Tennessee: the story is about Tennessee, so its bare Athens is Athens, Tennessee,
+    # not the Greek capital nor Athens, Georgia.
+    got = _mentions("McMinn County deputies said officers from Athens helped with the search.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("McMinn County", "uscounty:47107"), ("Athens", "geonames:4603284")]
+    assert "region_context" in got[1][2]
