@@ -422,7 +422,7 @@ _MISSING = object()
 
 #: The tables of :func:`_memo` (all filled by this module).
 _WEIGHED = frozenset({"candidate", "choosable", "vote", "reading_context", "region_vote", "region_vote_static",
-                      "prepared", "resolution", "division", "roles"})
+                      "prepared", "resolution", "division", "roles", "county"})
 
 
 def _memo(gaz: Gazetteer) -> dict[str, Any]:
@@ -649,6 +649,10 @@ def _admin1_pairs(gaz: Gazetteer, i: int) -> tuple[tuple[str, str], ...]:
 #: (Eau Claire County, Wisconsin)", "Ferguson, a suburb of (St. Louis)", "Augusta is an unincorporated community
 #: located within (Frankford Township, in Sussex County, New Jersey)".
 _DEFINING_RE = re.compile(
+    # What may stand between the name and the phrase: a pronunciation or a note in brackets ("Lancaster /ˈlæn.kæstər/",
+    # "Madison (formerly Cache Creek)") and a former name ("Medina, originally Young's Corner,").
+    r"(?:\s*(?:\([^()]*\)|/[^/]*/|\[[^\]]*\]))*"
+    r"(?:,\s*(?:originally|formerly|also)\s[^,]{1,60},)?"
     r",?\s*(?:(?:is|was|remains)\s+)?(?:a|an|the)\s+(?:[a-z'-]+\s+){0,5}?"
     r"(?:city|town|village|hamlet|borough|township|community|suburb|neighbou?rhood|municipality|commune|settlement|"
     r"census-designated place|cdp|locality|capital|seat|resort|port)(?:\s+[a-z'-]+){0,6}?\s+(?:in|of|within)"
@@ -894,11 +898,16 @@ def _colocated(kinds: list[RawMatch], gaz: Gazetteer) -> dict[tuple[str, ...], f
     a town and its county ("Huntsville ... Walker County"), and of the namesake pairs only the Texan one lies
     together. ``kinds``: one match of each kind. Empty when the statement names no county with namesakes."""
     counties = []
+    known: dict[tuple[object, ...], bool] = _memo(gaz).setdefault("county", {})
     for m in kinds:
         if m.refs and len(m.key) > 1:
-            cands = _choosable(m, gaz)
-            if len(cands) > 1 and all(gaz.kind(i) == "district" for i in cands):
-                counties.append((m.key, list(cands)))
+            key = (m.key, m.refs, m.cue, m.article)
+            county = known.get(key)
+            if county is None:
+                cands = _choosable(m, gaz)
+                county = known[key] = len(cands) > 1 and all(gaz.kind(i) == "district" for i in cands)
+            if county:
+                counties.append((m.key, list(_choosable(m, gaz))))
     if not counties:
         return {}
     out: dict[tuple[str, ...], set[int]] = {}

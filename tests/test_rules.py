@@ -1071,3 +1071,12 @@ def test_a_county_no_other_county_shares_names_its_state(gaz):
     got = _mentions("McMinn County deputies said officers from Athens helped with the search.", gaz)
     assert [(s, p) for s, p, _ in got] == [("McMinn County", "uscounty:47107"), ("Athens", "geonames:4603284")]
     assert "region_context" in got[1][2]
+
+
+def test_a_defining_phrase_may_follow_a_pronunciation_a_note_or_a_former_name(gaz):
+    # "Lancaster /ˈlæŋkəstər/ is a city in northern Los Angeles County": the bracketed pronunciation between the
+    # name and the phrase does not hide it, so the name is the one beside that county, not the bigger Lancaster.
+    got = _mentions("Lancaster /ˈlæŋkəstər/ is a desert city in northern Los Angeles County, near the hills.", gaz)
+    assert got[0][:2] == ("Lancaster", "geonames:5364940")
+    got = _mentions("Lancaster (once a rail stop) is a desert city in northern Los Angeles County, near the hills.", gaz)
+    assert got[0][:2] == ("Lancaster", "geonames:5364940")
