@@ -852,9 +852,17 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str, cased: st
                 listed_division = _names_division(matches[k - 1], gaz) and _names_division(m, gaz)
             quals = (_NONE if listed_division
                      else _qualifier(matches, k, gaz, gaps) if k < last and (not gaps[k] or gaps[k] in _QUALIFIER_GAPS)
+                     # "San Gabriel, Texas is a town in Milam County": the phrase defines San Gabriel, not Texas.
+                     else _NONE if k and gaps[k - 1] == "," and matches[k - 1].refs
                      else _defining_qualifier(matches, k, gaz, gaps)
                      if k < last and len(gaps[k]) <= 120 and (" in" in gaps[k] or " of" in gaps[k])
                      else _NONE)
+            if quals and k + 2 <= last and gaps[k] == "," and len(gaps[k + 1]) <= 120 and (
+                    " in" in gaps[k + 1] or " of" in gaps[k + 1]):
+                # ... it defines the name before the qualifier: its kind and the county it puts it in.
+                defined = _defining_qualifier(matches, k + 1, gaz, gaps)
+                if defined:
+                    quals = quals | {q for q in defined if q is _POPULATED or q[0] == _NEAR}
             if (k > 0 and gaps[k - 1] in _LIST_GAPS) or (k < last and gaps[k] in _LIST_GAPS):
                 if division is None:
                     division = _divisions(matches, gaz)

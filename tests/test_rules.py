@@ -1080,3 +1080,10 @@ def test_a_defining_phrase_may_follow_a_pronunciation_a_note_or_a_former_name(ga
     assert got[0][:2] == ("Lancaster", "geonames:5364940")
     got = _mentions("Lancaster (once a rail stop) is a desert city in northern Los Angeles County, near the hills.", gaz)
     assert got[0][:2] == ("Lancaster", "geonames:5364940")
+
+
+def test_a_defining_phrase_after_a_name_and_its_state_defines_the_name(gaz):
+    # "San Gabriel, Texas is a hamlet in Milam County": the phrase defines the hamlet, not the state; a hamlet
+    # we lack is placed at the county it names, and Texas stays the state.
+    got = _mentions("San Gabriel, Texas is a hamlet located in northwest Milam County, Texas, near a creek.", gaz)
+    assert [(s, p) for s, p, _ in got][:2] == [("San Gabriel", "uscounty:48331"), ("Texas", "admin1:US-TX")]
