@@ -24,7 +24,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
 from .extract import NO_UNLOCATED_CUES, RawMatch
@@ -721,7 +721,7 @@ _NONE: frozenset[object] = frozenset()
 
 
 def _listed(matches: list[RawMatch], k: int, gaps: list[str], klass: list[str],
-            division: list[str] | None = None) -> set[str]:
+            division: Callable[[RawMatch], str] | None = None) -> set[str]:
     """Kinds ("area"/"populated") of the places that match ``k`` stands in a list with:
     مالي وبوركينا فاسو والنيجر; دمشق وبغداد وعمّان وبيروت; and ``"kind:admin1"`` / ``"kind:country"`` when a
     neighbour is an English name of a first-level division or of a country (``division``: :func:`_list_kind` per
@@ -731,12 +731,12 @@ def _listed(matches: list[RawMatch], k: int, gaps: list[str], klass: list[str],
         return out
     if k > 0 and gaps[k - 1] in _LIST_GAPS and matches[k - 1].refs:
         out.add(klass[k - 1])
-        if division is not None and division[k - 1]:
-            out.add(division[k - 1])
+        if division is not None and (kind := division(matches[k - 1])):
+            out.add(kind)
     if k + 1 < len(matches) and gaps[k] in _LIST_GAPS and matches[k + 1].refs:
         out.add(klass[k + 1])
-        if division is not None and division[k + 1]:
-            out.add(division[k + 1])
+        if division is not None and (kind := division(matches[k + 1])):
+            out.add(kind)
     return out
 
 
@@ -830,7 +830,18 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str, cased: st
         klass.append(c)
     # The stripped text between neighbouring matches, cut once for the qualifier and list rules.
     gaps = [folded_text[a.fe : b.fs].strip() for a, b in zip(matches, matches[1:], strict=False)]
-    division: list[str] | None = None  # _list_kind per match, when a list needs it
+    known_kinds: dict[tuple[object, ...], str] = _memo(gaz).setdefault("division", {})
+
+    def division(m: RawMatch) -> str:
+        """:func:`_list_kind` of a list's neighbour, decided once per name and kept with the gazetteer."""
+        if is_arabic(m.key[0]):
+            return ""
+        key = (m.key, m.refs, m.cue, m.article)
+        got = known_kinds.get(key)
+        if got is None:
+            got = known_kinds[key] = _list_kind(m, gaz)
+        return got
+
     last = len(matches) - 1
     for k, m in enumerate(matches):
         if k in absorbed:
@@ -864,8 +875,6 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str, cased: st
                 if defined:
                     quals = quals | {q for q in defined if q is _POPULATED or q[0] == _NEAR}
             if (k > 0 and gaps[k - 1] in _LIST_GAPS) or (k < last and gaps[k] in _LIST_GAPS):
-                if division is None:
-                    division = _divisions(matches, gaz)
                 listed = _listed(matches, k, gaps, klass, division)
             else:
                 listed = _NONE
@@ -919,16 +928,20 @@ def _colocated(kinds: list[RawMatch], gaz: Gazetteer) -> dict[tuple[str, ...], f
     if not counties:
         return {}
     out: dict[tuple[str, ...], set[int]] = {}
+    # Latitude first (a degree is 111 km everywhere): most pairs are far apart, and the distance is trigonometry.
+    deg = W.colocated_km / 111.0
+    points = [(key, [(j, gaz.latlon(j)[0]) for j in readings]) for key, readings in counties]
     for m in kinds:
         if not m.refs:
             continue
         towns = [i for i, t in _choosable(m, gaz).items() if t != ALT and gaz.kind(i) in ("city", "town")]
         if len(towns) < 2:
             continue
-        for key, readings in counties:
-            for i in towns:
-                for j in readings:
-                    if _km(gaz, i, j) <= W.colocated_km:
+        for i in towns:
+            lat = gaz.latlon(i)[0]
+            for key, readings in points:
+                for j, jlat in readings:
+                    if abs(lat - jlat) <= deg and _km(gaz, i, j) <= W.colocated_km:
                         out.setdefault(m.key, set()).add(i)
                         out.setdefault(key, set()).add(j)
     # A name all of whose readings lie by the county learns nothing from it.
@@ -937,19 +950,6 @@ def _colocated(kinds: list[RawMatch], gaz: Gazetteer) -> dict[tuple[str, ...], f
 
 def _choosable_by_key(kinds: list[RawMatch], key: tuple[str, ...], gaz: Gazetteer) -> dict[int, int]:
     return next((_choosable(m, gaz) for m in kinds if m.key == key), {})
-
-
-def _divisions(matches: list[RawMatch], gaz: Gazetteer) -> list[str]:
-    """:func:`_list_kind` of each match, decided once per name and kept with the gazetteer."""
-    known: dict[tuple[object, ...], str] = _memo(gaz).setdefault("division", {})
-    out = []
-    for m in matches:
-        key = (m.key, m.refs, m.cue, m.article)
-        got = known.get(key)
-        if got is None:
-            got = known[key] = _list_kind(m, gaz)
-        out.append(got)
-    return out
 
 
 def _roles(before: RawMatch, gaz: Gazetteer) -> frozenset[tuple[str, str]]:
