@@ -422,7 +422,7 @@ _MISSING = object()
 
 #: The tables of :func:`_memo` (all filled by this module).
 _WEIGHED = frozenset({"candidate", "choosable", "vote", "reading_context", "region_vote", "region_vote_static",
-                      "prepared", "resolution", "division", "roles", "county"})
+                      "prepared", "resolution", "division", "roles", "county", "areas"})
 
 
 def _memo(gaz: Gazetteer) -> dict[str, Any]:
@@ -746,9 +746,24 @@ _DIVISIONS = "kind:admin1"
 _COUNTRIES = "kind:country"
 
 
-def _names_division(m: RawMatch, gaz: Gazetteer) -> bool:
-    """Whether a first-level division is one of the name's own readings (not an alternate name)."""
-    return any(r.name_type != ALT and gaz.kind(r.place_index) == "admin1" for r in m.refs)
+def _areas(m: RawMatch, gaz: Gazetteer) -> tuple[frozenset[tuple[str, str]], bool]:
+    """The regions of a name's first-level division readings with ``(country, "")`` of its country readings (what
+    :func:`_roles` may match), and whether a division is one of its own readings (not an alternate name); kept with
+    the gazetteer per name."""
+    known: dict[tuple[object, ...], tuple[frozenset[tuple[str, str]], bool]] = _memo(gaz).setdefault("areas", {})
+    key = (m.key, m.refs)
+    got = known.get(key)
+    if got is None:
+        out: set[tuple[str, str]] = set()
+        for r in m.refs:
+            kind = gaz.kind(r.place_index)
+            if kind == "country":
+                out.add((gaz.country_code(r.place_index), ""))
+            elif kind == "admin1" and (region := _region_of(gaz, r.place_index)) is not None:
+                out.add(region)
+        own = any(r.name_type != ALT and gaz.kind(r.place_index) == "admin1" for r in m.refs)
+        got = known[key] = (frozenset(out) if out else _NONE, own)  # type: ignore[assignment]
+    return got
 
 
 def _list_kind(m: RawMatch, gaz: Gazetteer) -> str:
@@ -860,7 +875,7 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str, cased: st
             if k and k < last and gaps[k] == "," and gaps[k - 1] in _LIST_GAPS and not is_arabic(m.key[0]):
                 # "Virginia, Washington, West Virginia": a division in a list of divisions; the name after the comma
                 # is the next item, not a qualifier (Washington, West Virginia).
-                listed_division = _names_division(matches[k - 1], gaz) and _names_division(m, gaz)
+                listed_division = bool(_areas(matches[k - 1], gaz)[1]) and bool(_areas(m, gaz)[1])
             quals = (_NONE if listed_division
                      else _qualifier(matches, k, gaz, gaps) if k < last and (not gaps[k] or gaps[k] in _QUALIFIER_GAPS)
                      # "San Gabriel, Texas is a town in Milam County": the phrase defines San Gabriel, not Texas.
@@ -878,7 +893,9 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str, cased: st
                 listed = _listed(matches, k, gaps, klass, division)
             else:
                 listed = _NONE
-            roles = _roles(matches[k - 1], gaz) if k > 0 and gaps[k - 1] in _QUALIFIER_GAPS else _NONE
+            # Only the roles this name's own divisions and countries can take part in (the decision is kept per key).
+            roles = (_roles(matches[k - 1], gaz) & _areas(m, gaz)[0]
+                     if k > 0 and gaps[k - 1] in _QUALIFIER_GAPS and _areas(m, gaz)[0] else _NONE)
             beside = colocated.get(m.key, _NONE) if colocated else _NONE
             key = (m.key, m.refs, m.cue, m.cue_word, m.locative, m.sentence_initial,
                    frozenset(quals) if quals else _NONE, frozenset(listed) if listed else _NONE, roles, beside)
