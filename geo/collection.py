@@ -21,7 +21,17 @@ from .dates import statement_date
 from .export import movement_geometry, movement_record
 from .model import Place
 from .situation import Situation
-from .store import MentionOut, MentionRow, MovementRow, NewStatement, PlaceRow, PlaceSummary, Selection, Store
+from .store import (
+    MentionOut,
+    MentionRow,
+    MovementOut,
+    MovementRow,
+    NewStatement,
+    PlaceRow,
+    PlaceSummary,
+    Selection,
+    Store,
+)
 
 __all__ = [
     "BUNDLED_DIR",
@@ -35,6 +45,7 @@ __all__ = [
     "reparse",
     "seed_bundled",
     "export_collection",
+    "reviewed_movements",
     "export_bytes",
     "Reviewed",
     "reviewed_view",
@@ -194,8 +205,65 @@ def export_collection(store: Store, path: str | Path, fmt: str, selection: Selec
 
     view = reviewed_view(store, selection)
     summaries, mentions = list(view.summaries), list(view.mentions)
-    write_collection(path, fmt, summaries, mentions, store.movements(selection))
+    write_collection(path, fmt, summaries, mentions, reviewed_movements(store.movements(selection), mentions))
     return len(summaries), len(mentions)
+
+
+def reviewed_movements(movements: Sequence[MovementOut], mentions: Iterable[MentionOut]) -> list[MovementOut]:
+    """The stored ``movements`` with their ends as the review left them (``mentions``: :func:`reviewed_view`'s).
+
+    A movement is stored with its parse; a correction is kept apart and applied on reading. So an end whose
+    mention a correction moved to another place (or an analyst's added mention over its words) now points at
+    that place, with its line redrawn; an end whose mention was rejected is gone, and a movement left with no
+    end is dropped. Movements no correction touches come back as stored.
+    """
+    by_sid: dict[int, list[MentionOut]] = {}
+    for m in mentions:
+        by_sid.setdefault(m.statement_id, []).append(m)
+    if not any(m.corrected_by is not None for ms in by_sid.values() for m in ms):
+        return list(movements)
+    out: list[MovementOut] = []
+    for mv in movements:
+        ms = by_sid.get(mv.statement_id, [])
+        r = mv.record
+        ends: dict[str, Place | None] = {}
+        changed = False
+        for side in ("from", "to"):
+            s, e = r[f"{side}_start"], r[f"{side}_end"]
+            if s is None:
+                ends[side] = None
+                continue
+            # The corrected mention over the end's words (a choose/reject keeps the span; an added one may
+            # cut it differently), else the stored end as it is.
+            fix = next((m for m in ms if m.corrected_by is not None and m.mention.start < e and s < m.mention.end),
+                       None)
+            if fix is not None and (fix.place.place_id if fix.place else None) != r[f"{side}_place_id"]:
+                changed = True
+                ends[side] = _place_of_row(fix.place) if fix.place is not None else None
+            else:
+                same = next((m.place for m in ms if (m.mention.start, m.mention.end) == (s, e) and m.place), None)
+                ends[side] = _place_of_row(same) if same is not None else Place(
+                    r[f"{side}_place_id"], r[f"{side}_name"], r[f"{side}_name_ar"] or "", "town", "",
+                    r[f"{side}_lat"], r[f"{side}_lon"])
+        if not changed:
+            out.append(mv)
+            continue
+        if ends["from"] is None and ends["to"] is None:
+            continue  # both ends rejected: nothing moves between places any more
+        from .relations import Movement
+
+        fresh = Movement(r["trigger"], r["trigger_start"], r["trigger_end"], ends["from"], ends["to"], r["what"],
+                         r["what_start"], r["what_end"], r["sentence_start"], r["sentence_end"], r["quote"],
+                         r["from_start"] if ends["from"] else None, r["from_end"] if ends["from"] else None,
+                         r["to_start"] if ends["to"] else None, r["to_end"] if ends["to"] else None)
+        out.append(MovementOut(mv.statement_id, mv.date, movement_record(fresh), movement_geometry(fresh)))
+    return out
+
+
+def _place_of_row(row: PlaceRow) -> Place:
+    # The place's area (WKB) comes along: a one-ended movement's stub is drawn in proportion to it.
+    return Place(row.place_id, row.name, row.name_ar, row.kind, row.country_code, row.lat, row.lon,
+                 source=row.source, wkb=row.geometry)
 
 
 def export_bytes(store: Store, fmt: str, selection: Selection | None = None) -> bytes:

@@ -15,17 +15,29 @@ import re
 import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 from xml.sax.saxutils import escape as xml_escape
 
 from .errors import GeoError, InputError
-from .model import Candidate, Mention, Place, layer_of
+from .model import Candidate, Mention, ParsedText, Place, SituationPlace, layer_of
 from .untrusted import escape_untrusted, to_csv  # one CSV writer (formulas neutralised) for every table
 
 if TYPE_CHECKING:  # pragma: no cover
     from .relations import Movement
-    from .situation import Situation, SituationPlace
     from .store import MentionOut, MovementOut, PlaceRow, PlaceSummary
+
+
+class Situation(ParsedText, Protocol):
+    """What the exports read of a parse (:class:`geo.situation.Situation` is one): typed as a protocol so
+    this module need not import the class that calls it."""
+
+    @property
+    def places(self) -> tuple[SituationPlace, ...]:
+        """Distinct located places, in order of first mention."""
+
+    @property
+    def movements(self) -> tuple[Movement, ...]:
+        """The statement's movements, in text order."""
 
 __all__ = [
     "CANDIDATE_FIELDS",
@@ -547,8 +559,9 @@ def _xml(s: Any) -> str:
 
 
 def collection_kml(summaries: Sequence[PlaceSummary], mentions: Iterable[MentionOut], *,
-                   name: str = "Situation map: collection") -> str:
-    """KML 2.2: one Placemark per place at its point, its quotes (newest first) in the description.
+                   name: str = "Situation map: collection", movements: Sequence[MovementOut] = ()) -> str:
+    """KML 2.2: one Placemark per place at its point, its quotes (newest first) in the description; then one
+    Placemark per movement with its line (origin first) and its quote.
 
     The description is HTML (each quote escaped for HTML), and that HTML is escaped again for
     XML: a viewer shows the quotes as text, never as markup of their own.
@@ -570,8 +583,28 @@ def collection_kml(summaries: Sequence[PlaceSummary], mentions: Iterable[Mention
             f"<description>{_xml(head + html_quotes)}</description><ExtendedData>{data}</ExtendedData>"
             f"<Point><coordinates>{rec['lon']},{rec['lat']}</coordinates></Point></Placemark>"
         )
+    # Two folders: a viewer (Google Earth, QGIS) lists them as layers to switch on and off.
+    body = "<Folder><name>Places</name>" + "\n".join(marks) + "</Folder>"
+    if movements:
+        body += "\n<Folder><name>Movements</name>" + "\n".join(_kml_movement(mv) for mv in movements) + "</Folder>"
     return ('<?xml version="1.0" encoding="UTF-8"?>\n<kml xmlns="http://www.opengis.net/kml/2.2"><Document>'
-            f"<name>{_xml(name)}</name>" + "\n".join(marks) + "</Document></kml>\n")
+            f"<name>{_xml(name)}</name>" + body + "</Document></kml>\n")
+
+
+def _kml_movement(mv: MovementOut) -> str:
+    # One LineString per part: a line cut at the antimeridian is two, in a MultiGeometry.
+    rec = collection_movement_record(mv)
+    parts = mv.geometry["coordinates"] if mv.geometry["type"] == "MultiLineString" else [mv.geometry["coordinates"]]
+    lines = "".join("<LineString><tessellate>1</tessellate><coordinates>"
+                    + " ".join(f"{lon},{lat}" for lon, lat in part) + "</coordinates></LineString>" for part in parts)
+    geometry = lines if len(parts) == 1 else f"<MultiGeometry>{lines}</MultiGeometry>"
+    title = f"{rec['trigger']}: {rec['from_name'] or '…'} → {rec['to_name'] or '…'}"
+    head = (f"<p><b>{escape_untrusted(rec['date'] or 'undated')}</b> · statement {rec['statement_id']} · "
+            f"{rec['line']}</p>")
+    data = "".join(f'<Data name="{k}"><value>{_xml(rec[k])}</value></Data>' for k in COLLECTION_MOVEMENT_FIELDS)
+    return (f"<Placemark><name>{_xml(title)}</name>"
+            f"<description>{_xml(head + '<p>' + escape_untrusted(rec['quote']) + '</p>')}</description>"
+            f"<ExtendedData>{data}</ExtendedData>{geometry}</Placemark>")
 
 
 def write_collection_gpkg(path: str | os.PathLike[str], summaries: Sequence[PlaceSummary],
@@ -635,7 +668,8 @@ def write_atomic(path: str | os.PathLike[str], write: Any) -> Path:
 def write_collection(path: str | os.PathLike[str], fmt: str, summaries: Sequence[PlaceSummary],
                      mentions: Sequence[MentionOut], movements: Sequence[MovementOut] = ()) -> Path:
     """Write a collection export (``fmt`` one of :data:`COLLECTION_FORMATS`) atomically to ``path``; the
-    movements go to the GeoJSON (line Features) and the GeoPackage (layer ``movements``)."""
+    movements go to the GeoJSON (line Features), the GeoPackage (layer ``movements``) and the KML (lines); the
+    CSV is the table of mentions."""
     if fmt not in COLLECTION_FORMATS:
         raise InputError(f"unknown export format {fmt!r}; valid: {', '.join(COLLECTION_FORMATS)}")
     if fmt == "gpkg":
@@ -652,5 +686,5 @@ def write_collection(path: str | os.PathLike[str], fmt: str, summaries: Sequence
     elif fmt == "csv":
         data = "\ufeff" + collection_csv(mentions)  # with a BOM, so spreadsheets read the Arabic as UTF-8
     else:
-        data = collection_kml(summaries, mentions)
+        data = collection_kml(summaries, mentions, movements=movements)
     return write_atomic(path, data.encode("utf-8"))

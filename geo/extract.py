@@ -19,7 +19,7 @@ from functools import lru_cache
 from itertools import accumulate, compress, filterfalse
 from typing import NamedTuple
 
-from .gazetteer import ALIAS, ALT, CONTINENT_IDS, DEMONYM, ORG, Gazetteer, NameRef
+from .gazetteer import ALIAS, ALT, CONTINENT_IDS, DEMONYM, NAME, ORG, Gazetteer, NameRef
 from .text import (
     _PROCLITICS,
     _WITH_ARTICLE,
@@ -61,11 +61,12 @@ from .text import (
 __all__ = ["RawMatch", "find_matches", "word_tokens", "PLACE_EVIDENCE_WORDS", "NO_UNLOCATED_CUES"]
 
 #: Words (folded) that, right before a name, are evidence that it is a place: locative prepositions
-#: (في, إلى, in, near) and words that take a country after them (حكومة مالي, جمهورية مالي, سفارة).
+#: (في, إلى, in, near), words that take a country after them (حكومة مالي, جمهورية مالي, سفارة) and the
+#: inhabitants of a place (سكان المغرب, أهالي صور: only a place has residents).
 PLACE_EVIDENCE_WORDS: frozenset[str] = frozenset(fold_name(w) for w in (
     "في إلى من نحو قرب داخل عبر شمال جنوب شرق غرب شمالي جنوبي شرقي غربي مدينة "
     "in to from near at into across outside inside toward towards via "
-    "حكومة جمهورية دولة سفارة").split()
+    "حكومة جمهورية دولة سفارة سكان أهالي").split()
 )  # folded like the text: إلى is الي there (written الى here before, it never matched)
 # One-letter Arabic proclitics that carry a locative sense when glued to a name (بدمشق = in Damascus).
 _LOCATIVE_CLITICS = ("ب", "وب", "فب", "ل", "ول", "فل", "لل", "ولل", "فلل", "بال", "وبال", "فبال")
@@ -545,6 +546,7 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
         out.extend(_camel_hashtags(toks, cased, gaz, {m.token_index for m in out}))
     out.sort(key=lambda m: m.fs)
     out = _not_places(out, toks, text, cased, gaz, persons)
+    out = _territories(out, toks)
     out = _propagate_cues(out, toks, text, cased)
     out.extend(_unlocated(toks, text, folded, gaz, out, org_spans, cue_words))
     out.sort(key=lambda m: m.fs)
@@ -867,7 +869,7 @@ _HOT_BEFORE = (DISEASE_HEADS_AR | _AR_DIRECTIONS | PERSON_TITLES | KIN_WORDS | N
 _OF_OPENERS = ORG_OPENERS_EN | frozenset({"horn"})
 #: Every word a rule of :func:`_not_places` reads in the three words after a name, as written (the name's own
 #: words, languages and openers, are tested on its key).
-_HOT_AFTER = NASAB_WORDS | SPORTS_WORDS | DISEASE_MODIFIERS_EN | DISEASE_HEADS_EN | ORG_HEADS_EN
+_HOT_AFTER = NASAB_WORDS | SPORTS_WORDS | DISEASE_MODIFIERS_EN | DISEASE_HEADS_EN | ORG_HEADS_EN | ORG_TAILS_AR
 #: Names of diseases as keys (tuples of folded words), so a key is tested without joining it.
 _DISEASE_KEYS = frozenset(tuple(name.split(" ")) for name in DISEASE_NAMES)
 
@@ -1043,6 +1045,35 @@ def _gap_is_list(text: str, a_end: int, b_start: int) -> bool:
     """Whether only a coordinator (و, and, a comma) separates two matches."""
     gap = text[a_end:b_start].strip()
     return gap in ("", ",", "and", "&", ", and", "و") or gap.replace(",", "").strip() in ("and", "the", "and the")
+
+
+#: Definite nouns of a country's land (folded): before a country's definite nisba they name the country's
+#: territory (الأراضي السورية "Syrian territory", على الأرض اللبنانية), a place, not an adjective of a noun.
+_TERRITORY_NOUNS_AR = frozenset({"الاراضي", "الارض"})
+
+
+def _territories(matches: list[RawMatch], toks: _Tokens) -> list[RawMatch]:
+    """A country's definite nisba after a noun of its land (الأراضي اليمنية, بالأرض السورية) is the country named:
+    the match takes the noun into its span (without its proclitics, as any name) and reads as the country's name,
+    so it is a place on the map (``form`` "name"), not an adjective."""
+    words, starts, seps = toks.words, toks.starts, toks.seps
+    out = matches
+    for k, m in enumerate(matches):
+        i = m.token_index
+        if i == 0 or m.token_count != 1 or m.fs != starts[i] or not m.key[0].startswith("ال") \
+                or not m.key[0].endswith("يه") or not m.refs or seps[i] != " ":
+            continue
+        prev = words[i - 1]
+        stem = next((st for st in _stems(prev) if st in _TERRITORY_NOUNS_AR), None)
+        if stem is None or not all(r.name_type == DEMONYM for r in m.refs):
+            continue
+        # ل before the article drops its alif (للأراضي): the word is quoted whole, as for any name (للقدس).
+        fs = starts[i - 1] + (0 if prev.startswith("لل") else len(prev) - len(stem))
+        if out is matches:
+            out = list(matches)
+        out[k] = m._replace(fs=fs, refs=tuple(dict.fromkeys(NameRef(r.place_index, NAME) for r in m.refs)),
+                            token_index=i - 1, token_count=2)
+    return out
 
 
 def _propagate_cues(matches: list[RawMatch], toks: _Tokens, text: str, cased: str) -> list[RawMatch]:

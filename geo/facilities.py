@@ -132,6 +132,10 @@ class Facility(NamedTuple):
     town_only: bool     # a district only when a town's name is inside (منطقة عفرين, not منطقة آمنة)
 
 
+#: Head nouns of a town (folded) that may stand between a district's cue and its town's name (قضاء مدينة جنين).
+_SETTLEMENT_HEADS_AR = frozenset({"مدينه", "قريه", "بلده"})
+
+
 def _cue_ar(tok: str) -> tuple[str, str] | None:
     """``(cue word, kind)`` for an Arabic token that is a facility cue, its proclitics (not the article) taken off."""
     hit = _CUES_AR.get(tok) or _DEFINITE_CUES_AR.get(tok)
@@ -210,6 +214,12 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
             last += 1
         fe = starts[last] + len(words[last])
         return [Facility(fs, fe, starts[c + 1], fe, kind, cue, False, False)]
+    if kind == "district" and c + 2 < n and words[c + 1] in _SETTLEMENT_HEADS_AR and seps[c + 2] == " " \
+            and (c + 2) in match_at:
+        # قضاء مدينة جنين "the district of the city of Jenin": a district named by its town, written with the town's
+        # own head noun. The whole phrase is the district (quoted with both heads), at the town inside it.
+        name_fe = match_at[c + 2].fe
+        return [Facility(fs, name_fe, starts[c + 1], name_fe, kind, cue, cue in _NAME_FIRST, cue in _TOWN_ONLY)]
     names: list[tuple[int, int]] = []  # (first token, last token) of each name
     t = c + 1
     while t < n:

@@ -7,7 +7,7 @@ Coordinate order is named everywhere: ``lat, lon`` in Python attributes,
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 __all__ = [
     "Candidate",
@@ -17,7 +17,9 @@ __all__ = [
     "Layer",
     "Place",
     "Mention",
+    "ParsedText",
     "Quote",
+    "SituationPlace",
     "layer_of",
 ]
 
@@ -178,3 +180,51 @@ class Quote:
             "surface": self.surface,
             "sentence_start": self.sentence_start,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class SituationPlace:
+    """A place of the situation with every mention of it, in text order."""
+
+    place: Place
+    mentions: tuple[Mention, ...]
+
+    @property
+    def confidence(self) -> float:
+        """The best confidence among the place's mentions."""
+        return max(m.confidence for m in self.mentions)
+
+    @property
+    def reason(self) -> str:
+        """Why the place was chosen, from its most confident mention."""
+        return max(self.mentions, key=lambda m: m.confidence).reason
+
+    def quotes(self, text: str) -> tuple[Quote, ...]:
+        """One quote per mention: its sentence and the mention's offsets into ``text``."""
+        return tuple(
+            Quote(
+                sentence=text[m.sentence_start : m.sentence_end],
+                start=m.start,
+                end=m.end,
+                surface=m.surface,
+                sentence_start=m.sentence_start,
+            )
+            for m in self.mentions
+        )
+
+
+class ParsedText(Protocol):
+    """What the stages after parsing read of a parse: its text and its mentions in text order.
+
+    :class:`geo.situation.Situation` is one. :mod:`geo.relations` and :mod:`geo.export` are typed against
+    this protocol, not against ``Situation``, because ``Situation`` calls them (its ``movements`` and
+    ``to_geojson``): typing them against the class would tie the three modules in an import circle.
+    """
+
+    @property
+    def text(self) -> str:
+        """The statement as given."""
+
+    @property
+    def mentions(self) -> tuple[Mention, ...]:
+        """Every mention, in text order."""

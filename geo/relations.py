@@ -19,13 +19,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
-from .model import Mention, Place
+from .model import Mention, ParsedText, Place
 from .text import CUES, fold, token_spans
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .situation import Situation
 
 __all__ = [
     "Movement",
@@ -755,7 +751,7 @@ class _Sentence:
 
 
 
-def extract_movements(situation: Situation) -> tuple[Movement, ...]:
+def extract_movements(situation: ParsedText) -> tuple[Movement, ...]:
     """Every movement the statement states, in text order.
 
     Parameters

@@ -268,6 +268,22 @@ def _choosable_now(m: RawMatch, gaz: Gazetteer) -> dict[int, int]:
                      and gaz.country_code(i) not in ARABIC_SPEAKING)}
 
 
+#: Countries whose own place names are written in Arabic script: there an Arabic word that spells a place's
+#: Latin name may be the Arabic word the name comes from (مركزي, Markazi), so spelling proves nothing.
+_ARABIC_SCRIPT_CCS = ARABIC_SPEAKING | frozenset({"AF", "PK"})
+
+
+def _exonym(tok: str, gaz: Gazetteer, index: int) -> bool:
+    """Whether the folded Arabic word ``tok`` writes out the Latin name of a place outside the Arabic-script
+    world, consonant for consonant (مانشستر ↔ Manchester, مدريد ↔ Madrid): a transliterated name, not an everyday
+    Arabic word. A word with the article or of fewer than four consonants (طراز "style" spells Taraz) proves
+    too little."""
+    if tok.startswith("ال") or gaz.country_code(index) in _ARABIC_SCRIPT_CCS:
+        return False
+    sk = arabic_skeleton(tok)
+    return len(sk) >= 4 and sk == latin_skeleton(gaz.name(index))
+
+
 def _is_homograph(m: RawMatch, gaz: Gazetteer, ntype: int, pop: int, index: int) -> int:
     """Whether the matched word is also an everyday word, so prominence alone proves nothing: 0 no,
     1 a frequent word read through a GeoNames alternate name (or any frequent English word), 2 an
@@ -283,9 +299,11 @@ def _is_homograph(m: RawMatch, gaz: Gazetteer, ntype: int, pop: int, index: int)
         z = gaz.commonness(tok)
         if (z >= W.everyday_ar_zipf and kind != "country") or (kind == "admin1" and z >= W.everyday_province_ar_zipf):
             return 2  # a function word (وان = وأن), or a province named like an everyday word
-        # GeoNames alternate names are noisy: a frequent word read through one is suspect.
+        # GeoNames alternate names are noisy: a frequent word read through one is suspect ...
         if ntype == ALT and z >= W.frequent_zipf and pop < W.frequent_name_min_pop and not gaz.is_capital(index):
-            return 1
+            # ... but not the Arabic spelling of a city abroad that writes out its own name (مانشستر, ليفربول:
+            # every Arabic name of a place is a GeoNames alternate name, and a famous one is frequent as a name).
+            return 0 if _exonym(tok, gaz, index) else 1
         return 0
     # English word lists count "paris" as often as "nice": a big city or a capital is frequent *as a name*.
     # An alternate name that is an everyday word ("We" for Huế) is never trusted on prominence.

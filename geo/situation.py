@@ -12,44 +12,14 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from .model import LAYERS, Mention, Place, Quote
+from .model import LAYERS, Mention, Place, SituationPlace
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas
 
     from .relations import Movement
 
-__all__ = ["SituationPlace", "Situation"]
-
-@dataclass(frozen=True, slots=True)
-class SituationPlace:
-    """A place of the situation with every mention of it, in text order."""
-
-    place: Place
-    mentions: tuple[Mention, ...]
-
-    @property
-    def confidence(self) -> float:
-        """The best confidence among the place's mentions."""
-        return max(m.confidence for m in self.mentions)
-
-    @property
-    def reason(self) -> str:
-        """Why the place was chosen, from its most confident mention."""
-        return max(self.mentions, key=lambda m: m.confidence).reason
-
-    def quotes(self, text: str) -> tuple[Quote, ...]:
-        """One quote per mention: its sentence and the mention's offsets into ``text``."""
-        return tuple(
-            Quote(
-                sentence=text[m.sentence_start : m.sentence_end],
-                start=m.start,
-                end=m.end,
-                surface=m.surface,
-                sentence_start=m.sentence_start,
-            )
-            for m in self.mentions
-        )
+__all__ = ["SituationPlace", "Situation"]  # SituationPlace lives in geo.model (exports read it)
 
 
 @dataclass(frozen=True)

@@ -52,7 +52,8 @@ def exports(db: Path, tmp: Path, sid: int, capsys) -> dict[str, list[dict]]:
         elif fmt == "kml":
             ns = {"k": "http://www.opengis.net/kml/2.2"}
             got[fmt] = [{d.get("name"): d.find("k:value", ns).text for d in pm.iter("{%s}Data" % ns["k"])}
-                        for pm in ET.parse(out).getroot().iter("{%s}Placemark" % ns["k"])]
+                        for pm in ET.parse(out).getroot().iter("{%s}Placemark" % ns["k"])
+                        if pm.find("k:Point", ns) is not None]  # the movements' lines follow the places
         else:
             got[fmt] = pyogrio.read_dataframe(out, layer="places").to_dict("records")
     return got

@@ -123,3 +123,81 @@ def test_a_store_from_before_movements_is_migrated_and_reparse_fills_them(tmp_pa
         assert len(s.movements()) == 5 and s.stale_statements(parser_version()) == []
     with sqlite3.connect(db) as c:
         assert c.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+
+
+def test_corrections_repoint_and_drop_the_ends_of_exported_movements(gaz, tmp_path):
+    """A movement is stored with its parse and a correction is applied on reading: the export's movement
+    follows the correction of the mention at its end (choose: the new place and a redrawn line; reject: the
+    end is gone; both ends rejected: no movement)."""
+    from geo.collection import add_situation, export_collection, place_row
+    from geo.store import open_store, text_sha256
+
+    sha = text_sha256(OTHER)
+    elsewhere = gaz.get("geonames:98182")  # Baghdad, as the analyst's choice for "Damascus"
+    start = OTHER.index("Damascus")
+
+    def movements(db: Path) -> list[dict]:
+        out = tmp_path / "m.geojson"
+        with open_store(db) as store:
+            export_collection(store, out, "geojson")
+        return [f for f in json.loads(out.read_text(encoding="utf-8"))["features"]
+                if f["properties"]["kind"] == "movement"]
+
+    db = tmp_path / "c.db"
+    with open_store(db) as store:
+        add_situation(store, geoparse(OTHER, gazetteer=gaz))
+    [before] = movements(db)
+    damascus = before["properties"]["to_place_id"]
+    with open_store(db) as store:
+        store.add_correction(scope="mention", action="choose", author="ana", statement_sha256=sha, start=start,
+                             end=start + 8, span_text="Damascus", old_place_id=damascus,
+                             place=place_row(elsewhere))
+    [chosen] = movements(db)
+    props = chosen["properties"]
+    assert (props["to_place_id"], props["to_name"]) == (elsewhere.place_id, elsewhere.name)
+    assert props["from_place_id"] == before["properties"]["from_place_id"]  # the other end untouched
+    assert chosen["geometry"]["coordinates"][-1] == [round(elsewhere.lon, 6), round(elsewhere.lat, 6)]
+    assert chosen["geometry"]["coordinates"][0] == before["geometry"]["coordinates"][0]
+
+    beirut = before["properties"]["from_place_id"]
+    with open_store(db) as store:
+        store.add_correction(scope="statement", action="reject", author="ana", statement_sha256=sha,
+                             span_text="Beirut", old_place_id=beirut)
+    [one_end] = movements(db)
+    assert (one_end["properties"]["from_place_id"], one_end["properties"]["ends"]) == (None, "to")
+    assert one_end["properties"]["stub"] is True
+
+    with open_store(db) as store:
+        store.add_correction(scope="statement", action="reject", author="ana", statement_sha256=sha,
+                             span_text="Damascus", old_place_id=elsewhere.place_id)
+    assert movements(db) == []  # neither end is a place any more
+
+
+def test_the_kml_export_has_a_line_per_movement_after_the_places(store, gaz, tmp_path, capsys):
+    """Google Earth and QGIS read KML lines: each movement is a Placemark with a LineString (origin first, the
+    GeoJSON export's coordinates), its fields as ExtendedData, after the places' points."""
+    import xml.etree.ElementTree as ET
+
+    db, ids = store
+    out, gj = tmp_path / "all.kml", tmp_path / "all.geojson"
+    for path in (out, gj):
+        code, _, err = run(["export", "--db", str(db), "-o", str(path)], capsys)
+        assert code == 0, err
+    ns = {"k": "http://www.opengis.net/kml/2.2"}
+    root = ET.parse(out).getroot()
+    marks = root.findall(".//k:Placemark", ns)
+    lines = [m for m in marks if m.find(".//k:LineString", ns) is not None]
+    points = [m for m in marks if m.find("k:Point", ns) is not None]
+    assert marks == points + lines and len(lines) == 6
+    folders = root.findall(".//k:Folder", ns)
+    assert [f.find("k:name", ns).text for f in folders] == ["Places", "Movements"]
+    assert folders[1].findall("k:Placemark", ns) == lines
+    want = [f for f in json.loads(gj.read_text(encoding="utf-8"))["features"]
+            if f["properties"]["kind"] == "movement"]
+    for mark, feature in zip(lines, want, strict=True):
+        coords = [[float(x) for x in pair.split(",")]
+                  for pair in mark.find(".//k:coordinates", ns).text.split()]
+        assert coords == feature["geometry"]["coordinates"]
+        data = {d.get("name"): d.find("k:value", ns).text for d in mark.findall(".//k:Data", ns)}
+        assert data["trigger"] == feature["properties"]["trigger"]
+        assert int(data["statement_id"]) == feature["properties"]["statement_id"]

@@ -57,7 +57,7 @@ DOWNLOADS = (("geojson", "GeoJSON (places + movements)", "application/geo+json",
              ("gpkg", "GeoPackage (places, mentions, movements)", "application/geopackage+sqlite3",
               ":material/layers:"),
              ("csv", "CSV (per mention)", "text/csv", ":material/table:"),
-             ("kml", "KML (places)", "application/vnd.google-earth.kml+xml", ":material/public:"))
+             ("kml", "KML (places + movements)", "application/vnd.google-earth.kml+xml", ":material/public:"))
 
 
 @dataclass(frozen=True)

@@ -128,6 +128,7 @@ def _load_cached(cache_dir: str) -> Gazetteer:
                 if gc_was_enabled:
                     gc.enable()
             if state.get("version") == _FORMAT_VERSION:
+                _mark_used(path)
                 return Gazetteer(state)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as exc:
             log.warning("gazetteer cache %s unreadable (%s); rebuilding", path, exc)
@@ -140,7 +141,52 @@ def _load_cached(cache_dir: str) -> Gazetteer:
             pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
     except OSError as exc:
         log.warning("could not write gazetteer cache to %s: %s", directory, exc)
+    _prune(directory, keep=path)
     return gaz
+
+
+#: Cache files another build left are removed once this many newer ones exist and they went unused this long:
+#: every upgrade (new data or code) writes a new 40 MB file, and without this they would pile up for ever,
+#: while two checkouts used side by side (or a downgrade and back) must not rebuild each other's file.
+_KEEP_NEWEST = 3
+_UNUSED_FOR_S = 24 * 3600
+
+
+def _mark_used(path: Path) -> None:
+    # The modification time says when a cache file was last loaded (atime is often not kept: noatime).
+    try:
+        os.utime(path)
+    except OSError as exc:  # a read-only cache still serves
+        log.debug("could not mark %s as used: %s", path, exc)
+
+
+def _prune(directory: Path, *, keep: Path, now: float | None = None) -> list[Path]:
+    """Remove the cache files of other builds beyond the :data:`_KEEP_NEWEST` most recently used ones that went
+    unused for :data:`_UNUSED_FOR_S` seconds, and temporary files of writes that died; returns those removed."""
+    import time
+
+    now = time.time() if now is None else now
+    try:
+        files = [(p.stat().st_mtime, p) for p in directory.glob("gazetteer-*.pickle") if p != keep]
+        files += [(p.stat().st_mtime, p) for p in directory.glob("*.tmp")]
+    except OSError:
+        return []
+    files.sort(reverse=True)
+    removed = []
+    pickles_seen = 0
+    for mtime, p in files:
+        if p.suffix == ".pickle":
+            pickles_seen += 1
+            if pickles_seen < _KEEP_NEWEST:  # with ``keep``, the newest few stay whatever their age
+                continue
+        if now - mtime < _UNUSED_FOR_S:
+            continue
+        try:
+            p.unlink()
+            removed.append(p)
+        except OSError as exc:  # another process removed it first, or no permission: not our concern
+            log.debug("could not remove old cache file %s: %s", p, exc)
+    return removed
 
 
 def load_gazetteer(*, extra_places: Sequence[str | os.PathLike[str]] = (),
