@@ -1091,6 +1091,114 @@ def test_a_name_before_a_word_for_its_people_is_a_place_even_at_a_headlines_star
     assert [s for s, _, _ in got] == ["Gainesville"]
 
 
+
+
+def _mentions(text, gaz):
+    return [(m.surface, m.place_id, m.evidence) for m in geoparse(text, gazetteer=gaz).mentions]
+
+
+def test_a_name_after_a_town_and_a_comma_is_the_division_that_town_lies_in(gaz):
+    # "Buffalo, New York": the name qualifies the town before it, so it is the state Buffalo lies in, not New York
+    # City; "Guthrie, Oklahoma" is the state, not the seat city the bare name would be read as.
+    got = _mentions("A girl from Buffalo, New York, died of the flu.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("Buffalo", "geonames:5110629"), ("New York", "admin1:US-NY")]
+    assert "qualifies" in got[1][2]
+    got = _mentions("The fair is held in Guthrie, Oklahoma, every spring.", gaz)
+    assert ("Oklahoma", "admin1:US-OK") in [(s, p) for s, p, _ in got]
+    # Without a town before it, prominence decides as before.
+    assert [(s, p) for s, p, _ in _mentions("He flew to New York on Monday.", gaz)] == [
+        ("New York", "geonames:5128581")]
+
+
+def test_an_ambiguous_name_in_a_list_of_english_divisions_is_a_division(gaz):
+    # "Ohio, New York and Vermont": its neighbours are states only, so New York is the state, not the city.
+    got = _mentions("Cases were confirmed in Ohio, New York and Vermont this week.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("Ohio", "admin1:US-OH"), ("New York", "admin1:US-NY"),
+                                           ("Vermont", "admin1:US-VT")]
+
+
+def test_a_defining_phrase_says_the_name_is_a_town_not_the_division_of_that_name(gaz):
+    # "Florida is a small town in Berkshire County, Massachusetts": the phrase says a town, in that county; the
+    # state of Florida is not what it names, here or where the name recurs.
+    got = _mentions("Florida is a small town in Berkshire County, Massachusetts. Florida has one school.", gaz)
+    assert [p for s, p, _ in got if s == "Florida"] == ["geonames:4936937", "geonames:4936937"]
+
+
+def test_a_defining_phrase_puts_the_name_beside_the_town_it_is_part_of(gaz):
+    # "a suburb of Brisbane, Queensland": the Windsor beside Brisbane, though Queensland's towns carry GeoNames'
+    # code for it and not its ISO code.
+    got = _mentions("Windsor is a leafy suburb of Brisbane, Queensland, with old wooden houses.", gaz)
+    assert got[0][:2] == ("Windsor", "geonames:6943579") and "qualifier" in got[0][2]
+
+
+def test_a_place_we_lack_defined_as_lying_in_a_county_is_placed_at_that_county(gaz):
+    # None of the Limas we know lies in Seminole County, Oklahoma: the village is one we lack, placed approximately
+    # at the county the text puts it in, and its later mentions follow.
+    got = _mentions("Lima is a village in Seminole County, Oklahoma. Lima has a small church.", gaz)
+    assert [(s, p) for s, p, _ in got if s == "Lima"] == [("Lima", "uscounty:40133"), ("Lima", "uscounty:40133")]
+    assert "defined_in" in got[0][2]
+    # A Lima we know that lies in the county named is that one.
+    got = _mentions("Lima is a city in Allen County, Ohio.", gaz)
+    assert got[0][:2] == ("Lima", "geonames:5160783")
+
+
+def test_a_town_and_a_county_named_together_are_the_pair_that_lie_together(gaz):
+    # Huntsville (Alabama, Texas ...) and Walker County (Alabama, Georgia, Texas): only the Texan pair lies together,
+    # the town in its county; a small town read so is a place without a locative word ("a Paris man").
+    got = _mentions("Deputies in Walker County searched a farm near Huntsville on Tuesday.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("Walker County", "uscounty:48471"), ("Huntsville", "geonames:4699540")]
+    assert all("colocated" in e for _, _, e in got)
+    got = _mentions("Henry County deputies arrested a Paris man on Monday.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("Henry County", "uscounty:47079"), ("Paris", "geonames:4647963")]
+    # Alone, the biggest namesake stays the reading.
+    assert [(s, p) for s, p, _ in _mentions("A rocket fair opened in Huntsville.", gaz)] == [
+        ("Huntsville", "geonames:4068590")]
+
+
+def test_a_list_of_countries_or_of_divisions_says_what_its_ambiguous_member_is(gaz):
+    # Georgia among countries is the country; among states it is the state, and so is Oklahoma (not its seat city),
+    # and the state after it and a comma is the next item of the list, not a qualifier ("Oklahoma, Pennsylvania"
+    # is no village of Pennsylvania).
+    got = _mentions("The agency warned Armenia, Azerbaijan, Georgia, Iraq and Iran.", gaz)
+    assert ("Georgia", "country:GE") in [(s, p) for s, p, _ in got]
+    got = _mentions("Losses hit Georgia, Oklahoma, Pennsylvania, Wisconsin and California.", gaz)
+    assert [p for _, p, _ in got] == ["admin1:US-GA", "admin1:US-OK", "admin1:US-PA", "admin1:US-WI", "admin1:US-CA"]
+    # Outside a list the comma still qualifies: "Washington, Pennsylvania" is the town there.
+    got = _mentions("He moved to Washington, Pennsylvania last year.", gaz)
+    assert got[0][:2] == ("Washington", "geonames:5218069")
+
+
+def test_a_states_own_name_is_no_town_of_the_region_the_story_is_about(gaz):
+    # A Missouri story: its towns are read there (Sedalia, Joplin), but "California", a state's own name that only
+    # itself makes a region of the story, stays the state, not California, Missouri.
+    got = _mentions("Growers in Sedalia and Joplin, Missouri, said a firm based in California recalled nuts.", gaz)
+    assert ("California", "admin1:US-CA") in [(s, p) for s, p, _ in got]
+    assert ("Sedalia", "geonames:4408000") in [(s, p) for s, p, _ in got]
+
+
+def test_a_county_no_other_county_shares_names_its_state(gaz):
+    # McMinn County lies only in Tennessee: the story is about Tennessee, so its bare Athens is Athens, Tennessee,
+    # not the Greek capital nor Athens, Georgia.
+    got = _mentions("McMinn County deputies said officers from Athens helped with the search.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("McMinn County", "uscounty:47107"), ("Athens", "geonames:4603284")]
+    assert "region_context" in got[1][2]
+
+
+def test_a_defining_phrase_may_follow_a_pronunciation_a_note_or_a_former_name(gaz):
+    # "Lancaster /ˈlæŋkəstər/ is a city in northern Los Angeles County": the bracketed pronunciation between the
+    # name and the phrase does not hide it, so the name is the one beside that county, not the bigger Lancaster.
+    got = _mentions("Lancaster /ˈlæŋkəstər/ is a desert city in northern Los Angeles County, near the hills.", gaz)
+    assert got[0][:2] == ("Lancaster", "geonames:5364940")
+    got = _mentions("Lancaster (once a rail stop) is a desert city in northern Los Angeles County, near the hills.", gaz)
+    assert got[0][:2] == ("Lancaster", "geonames:5364940")
+
+
+def test_a_defining_phrase_after_a_name_and_its_state_defines_the_name(gaz):
+    # "San Gabriel, Texas is a hamlet in Milam County": the phrase defines the hamlet, not the state; a hamlet
+    # we lack is placed at the county it names, and Texas stays the state.
+    got = _mentions("San Gabriel, Texas is a hamlet located in northwest Milam County, Texas, near a creek.", gaz)
+    assert [(s, p) for s, p, _ in got][:2] == [("San Gabriel", "uscounty:48331"), ("Texas", "admin1:US-TX")]
+
 def test_a_city_before_an_english_club_tail_is_inside_the_clubs_name(gaz):
     # مانشستر يونايتد, مانشستر سيتي: the city's name opens the club's, with no other word around that any rule reads
     # (the tail alone must be enough); the city named on its own stays the place.
