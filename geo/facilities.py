@@ -617,7 +617,11 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
         if near is not None and not said and _elsewhere(near, inner, located, per_country):
             near = None
         if own is not None and _elsewhere(own, inner, located, per_country):
+            # The town its name starts with lies in a country the statement is not about (a namesake abroad, or
+            # a statement about elsewhere): no context town stands in for it either, unless the text says where.
             own = None
+            if not said:
+                near = None
         if near is None and f.kind == "district" and main is not None:
             # A district or county with no town near it: the statement's main town (a local story's county)
             near = main

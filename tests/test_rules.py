@@ -1258,3 +1258,11 @@ def test_a_facility_is_not_placed_at_a_town_of_a_country_the_statement_is_not_ab
     assert [(s, p) for s, _, _, p in got] == [("King Salman Hospital", None)]
     got = _facilities("A fire broke out in Fort Worth on Sunday near the Harris Methodist Hospital.", gaz)
     assert [(s, p) for s, _, _, p in got] == [("Harris Methodist Hospital", "geonames:4691930")]
+
+
+def test_a_facility_whose_own_town_is_abroad_is_not_moved_to_a_town_of_the_context(gaz):
+    # When the town a facility's name starts with lies in a country the statement is otherwise not about, the
+    # facility is left unlocated: the context's town (another country's, named once in passing) is no stand-in.
+    got = _facilities("وفاز نادي الزمالك على الأهلي في استاد القاهرة الدولي، بينما تعادل الهلال السعودي مع الوحدة "
+                      "في الرياض.", gaz)
+    assert [(s, p) for s, _, _, p in got] == [("استاد القاهرة الدولي", None)]
