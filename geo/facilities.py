@@ -37,7 +37,7 @@ from .text import (
     strip_proclitics,
 )
 
-__all__ = ["Facility", "find_facilities", "place_facilities", "APPROXIMATE_PREFIX"]
+__all__ = ["Facility", "find_facilities", "place_facilities", "APPROXIMATE_PREFIX", "MORE_CUES_AR"]
 
 #: Place ids of approximate places start with this: ``approx:<kind>:<anchor place id>:<hash of the name>``.
 APPROXIMATE_PREFIX = "approx:"
@@ -45,7 +45,7 @@ APPROXIMATE_PREFIX = "approx:"
 # Cue words whose facility is where its name says (a port, an airport, a hospital, a district's seat);
 # the others (streets, bridges, stadiums, mosques ...) are placed by the statement's context first.
 _NAME_FIRST = frozenset(fold_name(w) for w in (
-    "مطار مطاري ميناء مرفأ مرفا مستشفى مشفى مستوصف سد قضاء أقضية مديرية مديريتي محلية ناحية لواء منطقة "
+    "مطار مطاري ميناء مرفأ مرفا مستشفى مشفى مستوصف سد حاجز قضاء أقضية مديرية مديريتي محلية ناحية لواء منطقة "
     "airport port harbour harbor hospital clinic dam district districts terminal").split())
 # Cue words that govern two names (dual) or a list (plural): مديريتي الحوك والحالي, أقضية ... و... و...
 _MANY = frozenset(fold_name(w) for w in "مطاري مديريتي أقضية أحياء districts counties".split())
@@ -71,9 +71,13 @@ _CLOSING_AR = frozenset(fold_name(w) for w in (
     "الدولي الدولية التعليمي التعليمية العام العامة الحكومي الحكومية الكبير الكبرى الجامعي الرياضية "
     "الرياضي الوطني الوطنية العسكري المركزي التخصصي الجديد القديم").split())
 # Titles inside a name: the word after one continues the name (ملعب مدينة الأمير سلطان, مستشفى الملك فهد).
-_NAME_TITLES = frozenset(fold_name(w) for w in "الأمير الملك الشيخ الإمام السلطان الشهيد الرئيس".split())
+# A shrine's or a tomb's name often starts with one (مقام النبي يوسف, ضريح السيدة زينب): a title and a word after it
+# are a name even after a cue that is also an everyday word.
+_NAME_TITLES = frozenset(fold_name(w) for w in "الأمير الملك الشيخ الإمام السلطان الشهيد الرئيس النبي السيدة".split())
 _MAX_NAME = 5
 _ROAD_AR = fold_name("طريق")
+_DETENTION_AR = fold_name("احتجاز")
+_CENTRE_AR = frozenset(fold_name(w) for w in "مركز مراكز ومركز بمركز".split())
 # Definite adjectives after a definite cue that describe rather than name: "the said mosque", "the first".
 _ADJECTIVE_NOT_NAME_AR = frozenset(fold_name(w) for w in (
     "المذكور المذكورة الأول الأولى الثاني الثانية الأخير الأخيرة نفسه نفسها الحالي الحالية المجاور المجاورة "
@@ -85,15 +89,23 @@ _DIRECTIONS = frozenset("north south east west northern southern eastern western
                         "southeast southwest upper lower greater".split())
 
 
-# More Arabic cue words than geo.text's shared table: natural features (a river, a lake, a mountain, a strait)
-# and facilities news names by them (a prison, a cemetery, a palace, a refinery, a crossing, a roundabout).
-_MORE_CUES_AR = {fold_name(w): kind for kind, ws in {
-    "river": "نهر", "lake": "بحيرة", "mountain": "جبل جبال", "sea": "مضيق",
-    "facility": "سجن مقبرة قصر مصفاة معبر",
+#: More Arabic cue words than geo.text's shared table (which the matcher also reads as heads of places, so it
+#: holds only the commonest), by the kind of place they announce: natural features (a river or a wadi, a lake,
+#: a mountain or a plateau, a strait or a gulf, a desert) and the facilities news names by them (a prison or a
+#: detention camp, a cemetery, a shrine or a tomb, a palace, a refinery, a crossing or a checkpoint, a market,
+#: a gate, a school, barracks, a roundabout). The cue words of this module are this table, geo.text's
+#: ``FACILITY_CUES_AR`` and ``_DEFINITE_CUES_AR`` below; which of them are also everyday words is
+#: ``_AMBIGUOUS`` (they need a name that is no common word after them).
+MORE_CUES_AR: dict[str, str] = {fold_name(w): kind for kind, ws in {
+    "river": "نهر وادي", "lake": "بحيرة", "mountain": "جبل جبال هضبة", "sea": "مضيق خليج", "desert": "صحراء",
+    "facility": "سجن معتقل مقبرة مقام ضريح قصر مصفاة معبر حاجز سوق بوابة مدرسة ثكنة احتجاز",
     "street": "دوار",
 }.items() for w in ws.split()}
-_CUES_AR = {**FACILITY_CUES_AR, **_MORE_CUES_AR}
-_AMBIGUOUS = _AMBIGUOUS | frozenset(fold_name(w) for w in "جبل قصر معبر مقبرة".split())
+_CUES_AR = {**FACILITY_CUES_AR, **MORE_CUES_AR}
+# (وادي الذئاب is a television series, سوق العمل "the labour market", مقام رفيع "high standing", حاجز الصوت "the
+# sound barrier", خليج "gulf" of anything, معتقل "a detainee", مدرسة الحياة "the school of life".)
+_AMBIGUOUS = _AMBIGUOUS | frozenset(fold_name(w) for w in (
+    "جبل قصر معبر مقبرة وادي سوق مقام بوابة مدرسة معتقل خليج صحراء هضبة ثكنة").split())
 # Places of worship and palaces are named by an adjective after the definite noun as often as by a construct
 # (الجامع الأموي "the Umayyad Mosque", الحرم الإبراهيمي, الكنيسة الشرقية): the definite cue then takes one
 # definite word that is no generic complement (not المسجد الكبير "the big mosque" ... nor الجامع المذكور).
@@ -168,7 +180,8 @@ def find_facilities(folded: Folded, matches: Sequence[RawMatch], gaz: Gazetteer,
     cues_en = distinct & _CUES_EN
     if "the" in distinct:
         cues_en |= set(filter(_ROAD_NUMBER_RE.fullmatch, distinct))  # "the A40"
-    if not cues_ar and not cues_en:
+    old_town = _OLD_AR in distinct
+    if not cues_ar and not cues_en and not old_town:
         return []
     cues = cues_ar | cues_en
     match_at = {m.token_index: m for m in matches}
@@ -182,6 +195,9 @@ def find_facilities(folded: Folded, matches: Sequence[RawMatch], gaz: Gazetteer,
             out.extend(_arabic(c, words, seps, starts, match_at, gaz))
         elif w in cues_en and c not in covered and not is_arabic(w):
             out.extend(_english(c, words, seps, starts, cased, match_at))
+    if old_town:
+        out.extend(filter(None, (_old_town_ar(c, words, seps, starts, match_at)
+                                 for c in compress(range(n), map(_OLD_AR.__eq__, words)))))
     if len(out) > 1:
         # Phrases that overlap ("Mitchell Bridge" inside "Mitchell Bridge Road"): the one that starts first,
         # then the longest.
@@ -202,6 +218,12 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
         return []
     # The cue word without its proclitics starts the phrase.
     fs = starts[c] + len(words[c]) - len(cue)
+    if cue == _DETENTION_AR:
+        # مركز احتجاز X "X detention centre": the cue is two words; احتجاز X alone is "the detention of X".
+        if c == 0 or seps[c] != " " or words[c - 1] not in _CENTRE_AR:
+            return []
+        prev = words[c - 1]
+        fs = starts[c - 1] + (len(prev) - 4 if prev.endswith("مركز") else 0)  # (its proclitic left out: ومركز)
     if cue == _ROAD_AR and (words[c] != cue or (c > 0 and words[c - 1] == "عن")):
         return []  # عن طريق X, بطريق X "by way of X": a means, not a road
     if cue in _DEFINITE_CUES_AR:
@@ -237,7 +259,7 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
             last = t + m.token_count - 1
         else:
             if not names and gaz.commonness_any(first) >= 5.5 and first not in NEVER_PLACE_ALONE \
-                    and first not in _NASAB_AR:
+                    and first not in _NASAB_AR and first not in _NAME_TITLES:
                 return []  # a particle: عن طريق, سد فجوة is not هذا
             last = t
             # More words of the name: definite ones (محمد الخامس), ones that are no common word, the word
@@ -252,6 +274,8 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
                     last += 1
                     continue
                 break
+        if last == t and first in _NAME_TITLES:
+            return []  # a title alone is no name: بمقام الرئيس "in the president's standing"
         # Adjectives that close the name: الدولي, التعليمي, الكبير.
         while last + 1 < n and seps[last + 1] == " " and words[last + 1] in _CLOSING_AR:
             last += 1
@@ -270,8 +294,42 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
     return out
 
 
+# The old town of a city (البلدة القديمة في الخليل, المدينة القديمة من القدس, البلدة القديمة لنابلس): a part of the
+# town named right after it, kept as one mention (kind "locality") placed at that town; the town inside is no
+# mention of its own, as for any facility named after a place.
+_OLD_AR = fold_name("القديمة")
+_OLD_HEADS_AR = frozenset(fold_name(w) for w in ("البلدة", "المدينة"))
+# What may stand between the old town and its town: a preposition and a town cue (في مدينة الخليل).
+_OLD_LINKS_AR = frozenset(fold_name(w) for w in "في من ب داخل وسط مدينة بلدة قرية مدينه".split())
+
+
+def _old_town_ar(c: int, words: list[str], seps: list[str], starts: list[int],
+                 match_at: dict[int, RawMatch]) -> Facility | None:
+    """The phrase "old town of X" whose القديمة is token ``c``, or ``None`` when no place's name follows it."""
+    if c == 0 or seps[c] != " ":
+        return None
+    head = words[c - 1]
+    cue = next((head[k:] for k in range(3) if head[k:] in _OLD_HEADS_AR and (k == 0 or head[:k] in ("و", "ف", "ب",
+                                                                                         "وب", "فب"))), None)
+    if cue is None:
+        return None
+    fs = starts[c - 1] + len(head) - len(cue)
+    t = c + 1
+    while t < len(words) and t - c <= 3 and seps[t] == " ":
+        m = match_at.get(t)
+        if m is not None:
+            name_fs, fe = m.cue_span or (m.fs, m.fe)  # (with its cue word: مدينة الخليل is one mention)
+            return Facility(fs, fe, name_fs, fe, "locality", f"{cue} {words[c]}", True, True)
+        if words[t] not in _OLD_LINKS_AR:
+            return None
+        t += 1
+    return None
+
+
 def _not_a_name_ar(cue: str, first: str, gaz: Gazetteer) -> bool:
     """Whether ``first``, the word after Arabic cue ``cue``, starts a description rather than a name."""
+    if first in _NAME_TITLES:
+        return False  # مقام النبي يوسف: the caller takes the word after the title, or no name at all
     if cue in _AMBIGUOUS and gaz.is_common_word(first):
         # سد "fills", طريق "way", حي "alive": only a name that is no common word makes a place of them
         return True
@@ -438,7 +496,8 @@ def _approximate(f: Facility, surface: str, anchor: Place) -> Place:
     if f.kind in NATURAL_KINDS:
         kind = f.kind  # a river, lake or mountain joins the natural features' layer
     else:
-        kind = "district" if f.kind == "district" or f.cue_word in ("حي", "احياء") else "facility"
+        # (a neighbourhood, حي X, and the old town of a city are parts of a town: districts too)
+        kind = "district" if f.kind in ("district", "locality") or f.cue_word in ("حي", "احياء") else "facility"
     return Place(f"{APPROXIMATE_PREFIX}{kind}:{anchor.place_id}:{h}", surface, surface if is_arabic(surface) else "",
                  kind, anchor.country_code, anchor.lat, anchor.lon, 0,
                  f"approximate: not in the gazetteer; placed at {anchor.name} ({anchor.place_id})",
@@ -475,6 +534,21 @@ def _own(f: Facility, inner: list[int], located: Sequence[tuple[int, int, Place,
     return k
 
 
+def _elsewhere(anchor: tuple[int, int, Place, float], inner: list[int],
+               located: Sequence[tuple[int, int, Place, float]], per_country: dict[str, int]) -> bool:
+    """Whether a town found near a facility (or inside its name) lies in a country the statement is not about:
+    nothing else the statement names is in that country, while another country is named at least twice.
+
+    A town named once in passing ("flights from Paris", a namesake abroad read from a word of the name) is
+    then no anchor: an approximate point hundreds of kilometres away is worse than an unlocated name, which
+    the map lists apart. A one-town local story has no other country named twice, so its town still anchors.
+    """
+    cc = anchor[2].country_code
+    others = per_country.get(cc, 0) - 1 - sum(1 for k in inner if located[k] is not anchor
+                                               and located[k][2].country_code == cc)
+    return others <= 0 and any(n >= 2 for c, n in per_country.items() if c != cc)
+
+
 def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int, Place, float]],
                      folded: Folded, sentence_of: Callable[[int], int], gaz: Gazetteer | None = None,
                      features: Sequence[tuple[int, int, tuple[int, ...]]] = ()) -> tuple[list[Placed], set[int]]:
@@ -489,7 +563,9 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
     location ("in Fort Worth", في حلب), else at the nearest town named before it in its sentence, else later
     in its sentence, else in the two sentences before; else at the town its name starts with; else it stays
     unlocated. Never at a town named further away in the text (a dateline, a bigger town named elsewhere),
-    except a district or county, which goes to the town the statement names most (a local story's county).
+    except a district or county, which goes to the town the statement names most (a local story's county);
+    never at a town (found near it or inside its name) of a country the statement is otherwise not about
+    (:func:`_elsewhere`).
     A river, lake or mountain the gazetteer has by that name near the town found is that feature."""
     out: list[Placed] = []
     inside: set[int] = set()
@@ -503,6 +579,10 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
     for k in towns:
         counts.setdefault(located[k][2].place_id, []).append(k)
     main = located[max(counts.values(), key=lambda ks: (len(ks), -ks[0]))[0]] if counts else None
+    # Mentions per country, to keep an approximate placement in the countries the statement is about.
+    per_country: dict[str, int] = {}
+    for _, _, p, _ in located:
+        per_country[p.country_code] = per_country.get(p.country_code, 0) + 1
     for f in found:
         lo = bisect_left(starts, f.name_fs)
         inner = [k for k in range(lo, bisect_left(starts, f.name_fe)) if located[k][1] <= f.name_fe]
@@ -518,10 +598,11 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
         own = _own(f, inner, located, text, gaz)
         sent = sentence_of(f.fs)
         near = None
+        said = False  # the text says where it is: "in Fort Worth", في حلب right after the name
         t = bisect_left(town_starts, f.fe)
         if t < len(towns) and town_starts[t] - f.fe <= 16 and _LOCATED_AFTER_RE.fullmatch(text[f.fe:town_starts[t]]) \
                 and sentence_of(town_starts[t]) == sent:
-            near = located[towns[t]]
+            near, said = located[towns[t]], True
         if near is None:
             b = bisect_left(town_starts, f.fs) - 1
             while b >= 0 and towns[b] in inner:
@@ -533,6 +614,14 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
                 near = located[towns[t]]  # later in its sentence: "the Red River crested ... in Fargo"
             elif b >= 0 and s_b >= sent - _SENTENCES_BACK:
                 near = located[towns[b]]
+        if near is not None and not said and _elsewhere(near, inner, located, per_country):
+            near = None
+        if own is not None and _elsewhere(own, inner, located, per_country):
+            # The town its name starts with lies in a country the statement is not about (a namesake abroad, or
+            # a statement about elsewhere): no context town stands in for it either, unless the text says where.
+            own = None
+            if not said:
+                near = None
         if near is None and f.kind == "district" and main is not None:
             # A district or county with no town near it: the statement's main town (a local story's county)
             near = main

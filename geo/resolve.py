@@ -24,7 +24,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, NamedTuple
 
 from .extract import NO_UNLOCATED_CUES, RawMatch
@@ -114,6 +114,9 @@ class _B:
     CUE: int = Evidence.CUE.value
     QUALIFIER: int = Evidence.QUALIFIER.value
     NISBA_QUALIFIER: int = Evidence.NISBA_QUALIFIER.value
+    QUALIFIES: int = Evidence.QUALIFIES.value
+    DEFINED_IN: int = Evidence.DEFINED_IN.value
+    COLOCATED: int = Evidence.COLOCATED.value
     COUNTRY_CONTEXT: int = Evidence.COUNTRY_CONTEXT.value
     OTHER_PLACES: int = Evidence.OTHER_PLACES.value
     REGION_CONTEXT: int = Evidence.REGION_CONTEXT.value
@@ -184,6 +187,9 @@ def explain(m: RawMatch, gaz: Gazetteer, index: int | None, evidence: Evidence, 
         return f"{m.key[0]!r} refers to the only such state the statement names"
     if v & _B.PINNED:
         return f"same name as an earlier mention pinned down by the text ({name})"
+    if v & _B.DEFINED_IN:
+        return (f"not in the gazetteer; placed approximately at {name} ({gaz.kind(index)}), where the phrase after it "
+                "puts it")
     kind = "city" if v & _B.SEAT_CITY else gaz.kind(index)
     origin = None if v & _B.SEAT_CITY else gaz.origin(index)
     if origin is not None:
@@ -204,10 +210,14 @@ def explain(m: RawMatch, gaz: Gazetteer, index: int | None, evidence: Evidence, 
         parts.append(f"other places in {cc} are named")
     if v & _B.REGION_CONTEXT:
         parts.append(f"in {_region_name(gaz, index)}, the region the statement is about")
+    if v & _B.COLOCATED:
+        parts.append("beside a county or town the statement names there")
     if v & _B.NISBA_QUALIFIER:
         parts.append("qualified by the nisba after it")
     elif v & _B.QUALIFIER:
         parts.append("qualified by the name after it")
+    if v & _B.QUALIFIES:
+        parts.append("it qualifies the place named before it, which lies there")
     if v & _B.SEAT_CITY:
         parts.append("province named after its seat city; no province cue")
     if weighed > 1:
@@ -408,6 +418,10 @@ def _region_vote(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
         return own, True
     if any(gaz.kind(i) == "country" for i in cands) or None in regions.values():
         return None
+    if len(cands) == 1 and len(m.key) > 1 and gaz.kind(next(iter(cands))) == "district":
+        # A county whose name no other county has ("Edgar County", "McMinn County") names its state as surely as
+        # the state's own name: local news names its county and then its towns bare.
+        return next(iter(regions.values())), True  # type: ignore[return-value]
     # A town implies its region when its reading there outweighs every namesake elsewhere (Harrisonburg,
     # Virginia, 50k, over a Louisiana village of 350; Athens implies Attica, not Georgia).
     best = max(cands, key=lambda i: (gaz.population(i), gaz.place_id(i)))
@@ -430,7 +444,7 @@ _MISSING = object()
 
 #: The tables of :func:`_memo` (all filled by this module).
 _WEIGHED = frozenset({"candidate", "choosable", "vote", "reading_context", "region_vote", "region_vote_static",
-                      "prepared", "resolution"})
+                      "prepared", "resolution", "division", "roles", "county", "areas"})
 
 
 def _memo(gaz: Gazetteer) -> dict[str, Any]:
@@ -554,7 +568,8 @@ def _document_regions(kinds: list[RawMatch], gaz: Gazetteer, doc_cc: Counter[str
 
 
 def _regional(cands: dict[int, int], gaz: Gazetteer, regions: dict[_Region, frozenset[tuple[str, ...]]],
-              doc_cc: Counter[str], own: Counter[str], home: frozenset[str] | None = None) -> bool:
+              doc_cc: Counter[str], own: Counter[str], home: frozenset[str] | None = None,
+              key: tuple[str, ...] = ()) -> bool:
     """Whether the statement's region may choose among these readings.
 
     It chooses among namesake towns (Alexandria, Virginia over Alexandria, Egypt), not between kinds (the
@@ -564,14 +579,17 @@ def _regional(cands: dict[int, int], gaz: Gazetteer, regions: dict[_Region, froz
     statement names (Riyadh, Saudi Arabia, beside a Sudanese village of that name).
 
     ``home``: the regions' countries, if the caller has them (a statement about many regions would otherwise
-    build the set once per decision)."""
+    build the set once per decision).
+
+    ``key``: the name; a province that only this name makes a region of the statement is no region there ("based
+    in California" in a Missouri story is the state, not California, Missouri)."""
     if home is None:
         home = frozenset(cc for cc, _ in regions)
     for i in cands:
         kind = gaz.kind(i)
         if kind not in ("city", "town", "admin1", "district"):
             return False
-        if _region_of(gaz, i) in regions:
+        if _region_of(gaz, i) in regions and (kind != "admin1" or _in_region(gaz, i, regions, key)):
             continue
         cc = gaz.country_code(i)
         if cc in home:
@@ -637,35 +655,55 @@ def _qualifier(matches: list[RawMatch], k: int, gaz: Gazetteer, gaps: list[str])
         if kind == "country":
             out.add((gaz.country_code(i), ""))
         elif kind == "admin1":
-            pid = gaz.place_id(i)  # admin1:US-MD → ("US", "MD")
-            code = pid.split(":", 1)[1]
-            out.add((code.split("-")[0], code.split("-", 1)[1]))
+            out.update(_admin1_pairs(gaz, i))
     return out
+
+
+def _admin1_pairs(gaz: Gazetteer, i: int) -> tuple[tuple[str, str], ...]:
+    """The ``(country, admin1)`` pairs a first-level division ``i`` names as a qualifier: its own code
+    (admin1:US-MD → ("US", "MD")) and, where that differs, the GeoNames admin1 code its towns carry
+    (:func:`_region_of`: a Philippine province's is its region's), so "a town in the province of Camarines Sur"
+    prefers the towns of that part of the country, not any town of the country."""
+    code = gaz.place_id(i).split(":", 1)[1]
+    own = (code.split("-")[0], code.split("-", 1)[1])
+    region = _region_of(gaz, i)
+    return (own,) if region is None or region == own else (own, region)
 
 
 #: What an English text says of a place right after naming it, up to the place it lies in: "Augusta is a city in
 #: (Eau Claire County, Wisconsin)", "Ferguson, a suburb of (St. Louis)", "Augusta is an unincorporated community
 #: located within (Frankford Township, in Sussex County, New Jersey)".
 _DEFINING_RE = re.compile(
+    # What may stand between the name and the phrase: a pronunciation or a note in brackets ("Lancaster /ˈlæn.kæstər/",
+    # "Madison (formerly Cache Creek)") and a former name ("Medina, originally Young's Corner,").
+    r"(?:\s*(?:\([^()]*\)|/[^/]*/|\[[^\]]*\]))*"
+    r"(?:,\s*(?:originally|formerly|also)\s[^,]{1,60},)?"
     r",?\s*(?:(?:is|was|remains)\s+)?(?:a|an|the)\s+(?:[a-z'-]+\s+){0,5}?"
     r"(?:city|town|village|hamlet|borough|township|community|suburb|neighbou?rhood|municipality|commune|settlement|"
     r"census-designated place|cdp|locality|capital|seat|resort|port)(?:\s+[a-z'-]+){0,6}?\s+(?:in|of|within)"
     r"(?:\s+the)?(?:\s+(?:north|south|east|west|central|northern|southern|eastern|western|north-?east(?:ern)?|"
     r"north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?|rural|suburban|downtown))?"
+    # "a municipality in the southern part of (Puerto Rico)"
+    r"(?:\s+(?:part|portion|corner|end|side)\s+of(?:\s+the)?)?"
 )
 #: Gaps the place it lies in may go on through: "Eau Claire County, Wisconsin", "Frankford Township, in Sussex".
 _CHAIN_GAPS = frozenset((",", ", in", "in", "and"))
 
 
-def _defining_qualifier(matches: list[RawMatch], k: int, gaz: Gazetteer, gaps: list[str]) -> set[tuple[str, str]]:
+def _defining_qualifier(matches: list[RawMatch], k: int, gaz: Gazetteer, gaps: list[str]) -> set[tuple[str, object]]:
     """``(country, admin1)`` pairs of the province or country a defining phrase right after match ``k`` puts it
-    in ("Augusta is a city in Eau Claire County, Wisconsin"): the first one named in the chain of places after it.
+    in ("Augusta is a city in Eau Claire County, Wisconsin"): the first one named in the chain of places after it;
+    with :data:`_POPULATED` (the phrase says it is a town, a city, a village ...) and ``(_NEAR, place)`` for the
+    readings of the counties and towns named before that province ("a town in Seminole County", "a suburb of
+    St. Louis"), those of its country when the chain names one.
 
     A text that names several namesakes (Augusta, Maine and Augusta, Georgia, further on) says here which one it
     is about; the statement's regions alone would let the biggest of them win."""
     if not _DEFINING_RE.fullmatch(gaps[k]):
         return set()
-    out: set[tuple[str, str]] = set()
+    out: set[tuple[str, object]] = set()
+    near: list[int] = []
+    divisions: list[int] = []
     j = k + 1
     while j < len(matches) and j - k <= 4:
         cands = _candidates(matches[j])
@@ -676,11 +714,22 @@ def _defining_qualifier(matches: list[RawMatch], k: int, gaz: Gazetteer, gaps: l
             if kind == "country":
                 out.add((gaz.country_code(i), ""))
             elif kind == "admin1":
-                code = gaz.place_id(i).split(":", 1)[1]
-                out.add((code.split("-")[0], code.split("-", 1)[1]))
+                out.update(_admin1_pairs(gaz, i))
+                if _region_of(gaz, i) is None:
+                    divisions.append(i)  # its towns carry another code: read them by distance
+            elif kind in ("district", "city", "town"):
+                near.append(i)
         if out or j >= len(gaps) or gaps[j] not in _CHAIN_GAPS:
-            return out
+            break
         j += 1
+    # The counties and towns of the chain that lie in the province it names (or its country), else all of them.
+    ccs = {q[0] for q in out}
+    near = ([i for i in near if _region_of(gaz, i) in out] or [i for i in near if gaz.country_code(i) in ccs]
+            or ([] if out else near))
+    out.update((_NEAR, i) for i in near)
+    if not near and len(divisions) == 1:
+        out.add((_NEAR, divisions[0]))  # "a municipality in the province of Agusan del Norte"
+    out.add(_POPULATED)
     return out
 
 
@@ -689,20 +738,74 @@ _LIST_GAPS = frozenset(("", ",", "،", "و", "and", ", and", "or", "("))
 _QUALIFIER_GAPS = frozenset((",", "،", "("))
 # Marks a qualifier set that came from an Arabic nisba (weaker evidence: see _resolve_one).
 _NISBA = ("", "nisba")
+# Marks a qualifier set from a defining phrase that says the place is a town, city, village ... (_defining_qualifier).
+_POPULATED = ("", "populated")
+# Tags a place a defining phrase puts the name in or beside: (_NEAR, place index).
+_NEAR = "near"
 _NONE: frozenset[object] = frozenset()
 
 
-def _listed(matches: list[RawMatch], k: int, gaps: list[str], klass: list[str]) -> set[str]:
+def _listed(matches: list[RawMatch], k: int, gaps: list[str], klass: list[str],
+            division: Callable[[RawMatch], str] | None = None) -> set[str]:
     """Kinds ("area"/"populated") of the places that match ``k`` stands in a list with:
-    مالي وبوركينا فاسو والنيجر; دمشق وبغداد وعمّان وبيروت. Empty if it is not in a list."""
+    مالي وبوركينا فاسو والنيجر; دمشق وبغداد وعمّان وبيروت; and ``"kind:admin1"`` / ``"kind:country"`` when a
+    neighbour is an English name of a first-level division or of a country (``division``: :func:`_list_kind` per
+    match). Empty if it is not in a list."""
     out: set[str] = set()
     if not matches[k].refs:
         return out
     if k > 0 and gaps[k - 1] in _LIST_GAPS and matches[k - 1].refs:
         out.add(klass[k - 1])
+        if division is not None and (kind := division(matches[k - 1])):
+            out.add(kind)
     if k + 1 < len(matches) and gaps[k] in _LIST_GAPS and matches[k + 1].refs:
         out.add(klass[k + 1])
+        if division is not None and (kind := division(matches[k + 1])):
+            out.add(kind)
     return out
+
+
+#: :func:`_listed`'s marks of a list of first-level divisions ("Missouri, New York, North Carolina and Virginia")
+#: and of countries ("Armenia, Azerbaijan, Georgia, Iraq").
+_DIVISIONS = "kind:admin1"
+_COUNTRIES = "kind:country"
+
+
+def _areas(m: RawMatch, gaz: Gazetteer) -> tuple[frozenset[tuple[str, str]], bool]:
+    """The regions of a name's first-level division readings with ``(country, "")`` of its country readings (what
+    :func:`_roles` may match), and whether a division is one of its own readings (not an alternate name); kept with
+    the gazetteer per name."""
+    known: dict[tuple[object, ...], tuple[frozenset[tuple[str, str]], bool]] = _memo(gaz).setdefault("areas", {})
+    key = (m.key, m.refs)
+    got = known.get(key)
+    if got is None:
+        out: set[tuple[str, str]] = set()
+        for r in m.refs:
+            kind = gaz.kind(r.place_index)
+            if kind == "country":
+                out.add((gaz.country_code(r.place_index), ""))
+            elif kind == "admin1" and (region := _region_of(gaz, r.place_index)) is not None:
+                out.add(region)
+        own = any(r.name_type != ALT and gaz.kind(r.place_index) == "admin1" for r in m.refs)
+        got = known[key] = (frozenset(out) if out else _NONE, own)  # type: ignore[assignment]
+    return got
+
+
+def _list_kind(m: RawMatch, gaz: Gazetteer) -> str:
+    """What an English name in a list says of its neighbours: :data:`_COUNTRIES` for a country's own name,
+    :data:`_DIVISIONS` for a first-level division's own name that names no sizeable city by its own name
+    (Missouri, North Carolina; not Washington), else ``""``. Arabic is left out: GeoNames gives Arabic city names
+    as alternate names, so a governorate's name would look like a division's only."""
+    if not m.refs or is_arabic(m.key[0]):
+        return ""
+    cands = _choosable(m, gaz)
+    if any(t != ALT and gaz.kind(i) == "country" for i, t in cands.items()):
+        return _COUNTRIES
+    if (any(t != ALT and gaz.kind(i) == "admin1" for i, t in cands.items())
+            and not any(t != ALT and gaz.kind(i) in ("city", "town") and gaz.population(i) >= W.accept_pop
+                        for i, t in cands.items())):
+        return _DIVISIONS
+    return ""
 
 
 def _klass(m: RawMatch, gaz: Gazetteer) -> str:
@@ -750,6 +853,7 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str, cased: st
         cast = by_name.get(k[0])  # type: ignore[call-overload]  # k[0] is the name (_vote_key)
         own_votes[k] = cast.most_common(1)[0] if cast else None
     regions = _document_regions(kinds, gaz, doc_cc, own_votes)
+    colocated = _colocated(kinds, gaz)
     # Countries whose towns English spellings of Arabic, Kurdish and Persian names are looked up in.
     spelling_ccs = sorted(cc for cc, n in doc_cc.items() if n > 0 and cc in ARABIC_SPEAKING) if cased else []
     out: list[Resolution] = []
@@ -768,6 +872,18 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str, cased: st
         klass.append(c)
     # The stripped text between neighbouring matches, cut once for the qualifier and list rules.
     gaps = [folded_text[a.fe : b.fs].strip() for a, b in zip(matches, matches[1:], strict=False)]
+    known_kinds: dict[tuple[object, ...], str] = _memo(gaz).setdefault("division", {})
+
+    def division(m: RawMatch) -> str:
+        """:func:`_list_kind` of a list's neighbour, decided once per name and kept with the gazetteer."""
+        if is_arabic(m.key[0]):
+            return ""
+        key = (m.key, m.refs, m.cue, m.article)
+        got = known_kinds.get(key)
+        if got is None:
+            got = known_kinds[key] = _list_kind(m, gaz)
+        return got
+
     last = len(matches) - 1
     for k, m in enumerate(matches):
         if k in absorbed:
@@ -782,14 +898,34 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str, cased: st
             r = _by_spelling(m._replace(fs=partial[k]), folded_text, gaz, doc_cc, spelling_ccs, structured=True)
         else:
             # Most matches stand alone: test the gaps here before building any set.
-            quals = (_qualifier(matches, k, gaz, gaps) if k < last and (not gaps[k] or gaps[k] in _QUALIFIER_GAPS)
+            listed_division = False
+            if k and k < last and gaps[k] == "," and gaps[k - 1] in _LIST_GAPS and not is_arabic(m.key[0]):
+                # "Virginia, Washington, West Virginia": a division in a list of divisions; the name after the comma
+                # is the next item, not a qualifier (Washington, West Virginia).
+                listed_division = bool(_areas(matches[k - 1], gaz)[1]) and bool(_areas(m, gaz)[1])
+            quals = (_NONE if listed_division
+                     else _qualifier(matches, k, gaz, gaps) if k < last and (not gaps[k] or gaps[k] in _QUALIFIER_GAPS)
+                     # "San Gabriel, Texas is a town in Milam County": the phrase defines San Gabriel, not Texas.
+                     else _NONE if k and gaps[k - 1] == "," and matches[k - 1].refs
                      else _defining_qualifier(matches, k, gaz, gaps)
                      if k < last and len(gaps[k]) <= 120 and (" in" in gaps[k] or " of" in gaps[k])
                      else _NONE)
-            listed = (_listed(matches, k, gaps, klass)
-                      if (k > 0 and gaps[k - 1] in _LIST_GAPS) or (k < last and gaps[k] in _LIST_GAPS) else _NONE)
+            if quals and k + 2 <= last and gaps[k] == "," and len(gaps[k + 1]) <= 120 and (
+                    " in" in gaps[k + 1] or " of" in gaps[k + 1]):
+                # ... it defines the name before the qualifier: its kind and the county it puts it in.
+                defined = _defining_qualifier(matches, k + 1, gaz, gaps)
+                if defined:
+                    quals = quals | {q for q in defined if q is _POPULATED or q[0] == _NEAR}
+            if (k > 0 and gaps[k - 1] in _LIST_GAPS) or (k < last and gaps[k] in _LIST_GAPS):
+                listed = _listed(matches, k, gaps, klass, division)
+            else:
+                listed = _NONE
+            # Only the roles this name's own divisions and countries can take part in (the decision is kept per key).
+            roles = (_roles(matches[k - 1], gaz) & _areas(m, gaz)[0]
+                     if k > 0 and gaps[k - 1] in _QUALIFIER_GAPS and _areas(m, gaz)[0] else _NONE)
+            beside = colocated.get(m.key, _NONE) if colocated else _NONE
             key = (m.key, m.refs, m.cue, m.cue_word, m.locative, m.sentence_initial,
-                   frozenset(quals) if quals else _NONE, frozenset(listed) if listed else _NONE)
+                   frozenset(quals) if quals else _NONE, frozenset(listed) if listed else _NONE, roles, beside)
             if key not in memo:
                 # Decided as any statement with the same view of its countries and regions decided it.
                 vote = own_votes[_vote_key(m)]
@@ -802,7 +938,8 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str, cased: st
                 full = (*key, m.article, vote, view)
                 hit = shared.get(full, _MISSING)
                 if hit is _MISSING:
-                    hit = shared[full] = _resolve_one(m, gaz, doc_cc, vote, quals, listed, regions, home)
+                    hit = shared[full] = _resolve_one(m, gaz, doc_cc, vote, quals, listed, regions, home, roles,
+                                                      beside)
                 memo[key] = hit  # type: ignore[assignment]
             hit = memo[key]
             if hit is None:
@@ -820,6 +957,75 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str, cased: st
         if extra:
             out = sorted(out + extra, key=lambda r: r.match.fs)
     return _one_sense_per_discourse(out, gaz)
+
+
+def _colocated(kinds: list[RawMatch], gaz: Gazetteer) -> dict[tuple[str, ...], frozenset[int]]:
+    """For each name, its readings that lie within ``WEIGHTS.colocated_km`` of a reading of a county the statement
+    names (and the county's readings beside such a town), when the name has namesakes elsewhere: local news names
+    a town and its county ("Huntsville ... Walker County"), and of the namesake pairs only the Texan one lies
+    together. ``kinds``: one match of each kind. Empty when the statement names no county with namesakes."""
+    counties = []
+    known: dict[tuple[object, ...], bool] = _memo(gaz).setdefault("county", {})
+    for m in kinds:
+        if m.refs and len(m.key) > 1:
+            key = (m.key, m.refs, m.cue, m.article)
+            county = known.get(key)
+            if county is None:
+                cands = _choosable(m, gaz)
+                county = known[key] = len(cands) > 1 and all(gaz.kind(i) == "district" for i in cands)
+            if county:
+                counties.append((m.key, list(_choosable(m, gaz))))
+    if not counties:
+        return {}
+    out: dict[tuple[str, ...], set[int]] = {}
+    # Latitude first (a degree is 111 km everywhere): most pairs are far apart, and the distance is trigonometry.
+    deg = W.colocated_km / 111.0
+    points = [(key, [(j, gaz.latlon(j)[0]) for j in readings]) for key, readings in counties]
+    for m in kinds:
+        if not m.refs:
+            continue
+        towns = [i for i, t in _choosable(m, gaz).items() if t != ALT and gaz.kind(i) in ("city", "town")]
+        if len(towns) < 2:
+            continue
+        for i in towns:
+            lat = gaz.latlon(i)[0]
+            for key, readings in points:
+                for j, jlat in readings:
+                    if abs(lat - jlat) <= deg and _km(gaz, i, j) <= W.colocated_km:
+                        out.setdefault(m.key, set()).add(i)
+                        out.setdefault(key, set()).add(j)
+    # A name all of whose readings lie by the county learns nothing from it.
+    return {k: frozenset(v) for k, v in out.items() if len(v) < len(_choosable_by_key(kinds, k, gaz))}
+
+
+def _choosable_by_key(kinds: list[RawMatch], key: tuple[str, ...], gaz: Gazetteer) -> dict[int, int]:
+    return next((_choosable(m, gaz) for m in kinds if m.key == key), {})
+
+
+def _roles(before: RawMatch, gaz: Gazetteer) -> frozenset[tuple[str, str]]:
+    """The regions (and ``(country, "")``) of the towns and counties a match may be, for the name after it and a
+    comma, which then qualifies it ("Buffalo, New York", "Seminole County, Oklahoma"); kept with the gazetteer."""
+    known: dict[tuple[object, ...], frozenset[tuple[str, str]]] = _memo(gaz).setdefault("roles", {})
+    key = (before.key, before.refs, before.cue, before.article)
+    got = known.get(key)
+    if got is None:
+        out: set[tuple[str, str]] = set()
+        for i, t in _choosable(before, gaz).items():
+            if t != ALT and gaz.kind(i) in ("city", "town", "district"):
+                region = _region_of(gaz, i)
+                if region is not None:
+                    out.add(region)
+                out.add((gaz.country_code(i), ""))
+        got = known[key] = frozenset(out) if out else _NONE
+    return got
+
+
+def _km(gaz: Gazetteer, i: int, j: int) -> float:
+    """Great-circle distance between two places' points, in km."""
+    (a, b), (c, d) = gaz.latlon(i), gaz.latlon(j)
+    p1, p2 = math.radians(a), math.radians(c)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(d - b) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _head_in_span(m: RawMatch, text: str) -> bool:
@@ -850,12 +1056,13 @@ def _one_sense_per_discourse(rs: list[Resolution], gaz: Gazetteer) -> list[Resol
                 # A country's own name stays the country: "SOS Children's Villages Sudan" (a town cue) once does
                 # not make every "Sudan" a village in Texas.
                 and not (gaz.kind(r.place_index) == "country" and gaz.kind(p.place_index) != "country")
-                and any(ref.place_index == p.place_index for ref in r.match.refs)
+                and (any(ref.place_index == p.place_index for ref in r.match.refs)
+                     or p.evidence._value_ & _B.DEFINED_IN)  # a place we lack, placed where the text put it
                 # "Sagaing region ... near Sagaing": a province and its namesake city are both real
                 # places of one text; only a namesake elsewhere (Paris, Texas) yields to the pin.
                 and not (gaz.kind(p.place_index) in ("admin1", "region") and gaz.kind(r.place_index) in ("city", "town")
                          and gaz.country_code(p.place_index) == gaz.country_code(r.place_index))):
-            ntype = min(ref.name_type for ref in r.match.refs if ref.place_index == p.place_index)
+            ntype = min((ref.name_type for ref in r.match.refs if ref.place_index == p.place_index), default=NAME)
             pid = gaz.place_id(p.place_index)
             score = next((c.score for c in r.candidates if c.place_id == pid), None)
             r = _decided(r.match, gaz, p.place_index, round(min(r.confidence, p.confidence), 3),
@@ -1147,9 +1354,15 @@ def _prepare(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str] | None, unqualifi
 
 
 def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[str, int] | None,
-                 qualifiers: set[tuple[str, str]], listed_with: set[str],
+                 qualifiers: set[tuple[str, Any]], listed_with: set[str],
                  regions: dict[_Region, frozenset[tuple[str, ...]]] | None = None,
-                 home: frozenset[str] | None = None) -> Resolution | None:
+                 home: frozenset[str] | None = None, roles: frozenset[tuple[str, str]] = frozenset(),
+                 beside: frozenset[int] = frozenset()) -> Resolution | None:
+    """One match's decision from its readings and what the statement says around it: its countries and regions
+    (``doc_cc``, ``regions``, ``home``), the name's own vote, the qualifiers after it, the kinds of its list
+    neighbours, and ``roles``: the regions (and ``(country, "")``) of the town or county it qualifies, when it
+    follows one after a comma ("Buffalo, New York"); ``beside``: its readings that lie by a county or town the
+    statement names (:func:`_colocated`)."""
     pre = _prepared(m, gaz, not qualifiers)
     if pre is _BY_CONTEXT:
         # Natural features among the readings: the statement's countries decide.
@@ -1165,7 +1378,10 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
     # Don't let a name be its own context: take back the vote this name cast (none for a homograph).
     own = Counter({vote[0]: vote[1]}) if vote is not None else Counter()
     arabic = is_arabic(m.key[0])
-    regional = bool(regions) and _regional(cands, gaz, regions, doc_cc, own, home)  # type: ignore[arg-type]
+    regional = bool(regions) and _regional(cands, gaz, regions, doc_cc, own, home, m.key)  # type: ignore[arg-type]
+    near = [q[1] for q in qualifiers if q[0] == _NEAR] if qualifiers else []
+    near_hit = False
+    has_populated = any(row[7] == "populated" for row in rows)
     scored: list[tuple[float, int, int]] = []  # (score, place, evidence bits)
     for i, ntype, kind, cc, pop, score, ev, klass in rows:
         ctx = doc_cc.get(cc, 0) - own.get(cc, 0)
@@ -1187,13 +1403,35 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
             if (cc, a1) in qualifiers or (kind != "country" and (cc, "") in qualifiers):
                 score += W.qualifier_exact
                 ev |= said
-            elif any(cc == q[0] for q in qualifiers):
+            elif cc and any(cc == q[0] for q in qualifiers):
                 score += W.qualifier_country
                 ev |= said
+            if _POPULATED in qualifiers:
+                if klass == "area" and has_populated:
+                    score += W.defining_kind_disagrees  # "Florida is a town in Berkshire County": not the state
+                if near and any(_km(gaz, i, j) <= W.defining_near_km for j in near):
+                    score += W.defining_near  # "a town in Seminole County, Oklahoma": beside that county
+                    ev |= said
+                    near_hit = True
+        if roles and kind in ("admin1", "country") and (
+                (kind == "country" and (cc, "") in roles) or (kind == "admin1" and _region_of(gaz, i) in roles)):
+            score += W.qualifier_role  # "Buffalo, New York": the state Buffalo lies in, not New York City
+            ev |= _B.QUALIFIES
+        if i in beside:
+            score += W.colocated  # Huntsville beside Walker County: the Texan pair, not Huntsville, Alabama
+            ev |= _B.COLOCATED
+        if len(cands) > 1 and ((kind == "admin1" and _DIVISIONS in listed_with)
+                               or (kind == "country" and _COUNTRIES in listed_with)):
+            score += W.listed_division  # "Missouri, New York, North Carolina and Virginia": states, like its neighbours
         if klass in listed_with and len(cands) > 1:
             score += W.listed  # in "دمشق وبغداد وعمّان" the ambiguous name is a city like its neighbours
         scored.append((score, i, ev))
     scored.sort(key=lambda t: (-t[0], gaz.place_id(t[1])))
+    if len(near) == 1 and not near_hit and near[0] not in cands and gaz.kind(near[0]) != "admin1":
+        # "Lima is a town in Seminole County, Oklahoma": none of the Limas we know lies there, so this is one we
+        # lack; the county (or town) the text puts it in is where it is, approximately.
+        return _decided(m, gaz, near[0], W.defined_in, Evidence.DEFINED_IN | Evidence.QUALIFIER, None,
+                        _scored_candidates(gaz, [(s, i) for s, i, _ in scored[: W.candidates_kept]]), len(scored))
     best_score, best, ev = scored[0]  # ev: the flags' integer value until the decision is made
     kind, pop, cc = gaz.kind(best), gaz.population(best), gaz.country_code(best)
     ntype = cands[best]
@@ -1231,9 +1469,12 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
                 not m.locative and not _short_form_or_spelling(gaz.name(best), " ".join(m.key))):
             return None
     if not _accept(kind, pop, m, homograph=homograph, context=context, strong=strong, listed=bool(listed_with),
-                   zipf=zipf, region=bool(ev & _B.REGION_CONTEXT) and not arabic and ntype != ALT):
+                   zipf=zipf,
+                   region=bool(ev & (_B.REGION_CONTEXT | _B.COLOCATED)) and not arabic and ntype != ALT):
         return None
     if (kind == "admin1" and m.cue not in ("admin1", "region") and gaz.seat(best) is not None
+            and not ev & _B.QUALIFIES  # "Seminole County, Oklahoma" is the state, not Oklahoma City
+            and _DIVISIONS not in listed_with  # "Georgia, Oklahoma, Pennsylvania": states
             and not any(CUES.get(t, ("",))[0] in ("admin1", "region") for t in m.key)
             and not (len(m.key) == 1 and m.key[0] in _ADMIN1_ABBREVIATION_KEYS)):
         # ... unless the name itself holds the head word: "Damascus Governorate", "محافظة دمشق".

@@ -47,6 +47,15 @@ class Evidence(enum.Flag):
     QUALIFIER = enum.auto()
     #: An Arabic nisba right after it qualifies it: طرابلس اللبنانية.
     NISBA_QUALIFIER = enum.auto()
+    #: It qualifies the name before it ("Buffalo, New York", "Seminole County, Oklahoma"): it is the division or
+    #: country that place lies in, not a namesake city.
+    QUALIFIES = enum.auto()
+    #: A place the gazetteer lacks, placed at the one county or town a defining phrase puts it in ("Lima is a town
+    #: in Seminole County, Oklahoma"): approximate.
+    DEFINED_IN = enum.auto()
+    #: It lies beside a county the statement names, where the namesakes of both lie apart: "Huntsville" and "Walker
+    #: County" are the Texan pair, the town in its county.
+    COLOCATED = enum.auto()
     #: Its country is named elsewhere in the statement.
     COUNTRY_CONTEXT = enum.auto()
     #: A country whose places the statement names (Georgia with Tbilisi).
@@ -80,12 +89,13 @@ class Evidence(enum.Flag):
 
 #: Evidence that pins a name down for its later bare mentions (one sense per discourse). The seat-city
 #: reading pins too, as it always has.
-PINS = Evidence.CUE | Evidence.QUALIFIER | Evidence.NISBA_QUALIFIER | Evidence.SEAT_CITY
+PINS = Evidence.CUE | Evidence.QUALIFIER | Evidence.NISBA_QUALIFIER | Evidence.SEAT_CITY | Evidence.DEFINED_IN
 #: Evidence that the statement's other places back the reading.
-CONTEXT = Evidence.COUNTRY_CONTEXT | Evidence.OTHER_PLACES | Evidence.REGION_CONTEXT
+CONTEXT = Evidence.COUNTRY_CONTEXT | Evidence.OTHER_PLACES | Evidence.REGION_CONTEXT | Evidence.COLOCATED
 #: Evidence a scored decision states in its reason (and that raises its confidence).
 STATED = (Evidence.CUE | Evidence.COUNTRY_CONTEXT | Evidence.OTHER_PLACES | Evidence.REGION_CONTEXT
-          | Evidence.QUALIFIER | Evidence.NISBA_QUALIFIER | Evidence.SEAT_CITY)
+          | Evidence.QUALIFIER | Evidence.NISBA_QUALIFIER | Evidence.QUALIFIES | Evidence.SEAT_CITY
+          | Evidence.COLOCATED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +126,15 @@ class Weights:
     qualifier_exact: float = 6.0
     #: ... or only its country.
     qualifier_country: float = 3.0
+    #: A defining phrase says what it is ("Florida is a town in ..."): a division's or a country's reading disagrees.
+    defining_kind_disagrees: float = -4.0
+    #: A defining phrase puts it in a county or a town ("a town in Seminole County, Oklahoma", "a suburb of St.
+    #: Louis"): a reading within this many km of that place ...
+    defining_near_km: float = 80.0
+    #: ... gains this.
+    defining_near: float = 4.0
+    #: It qualifies the town or county before it ("Buffalo, New York"): the division that place lies in.
+    qualifier_role: float = 5.0
     #: A city, town or province in the statement's first-level division (named, or implied by ...
     region_context: float = 3.0
     #: ... at least this many distinct names of towns whose reading there is this many times as populous
@@ -125,8 +144,14 @@ class Weights:
     #: A frequent English word ("Richmond") names a town of that region mid-sentence, below this frequency
     #: ("Center", "Reading", "Hope" are words first).
     region_frequent_max_zipf: float = 5.0
+    #: A town and a county of the statement that lie within this many km of each other, where their namesakes do
+    #: not all: each gains ``colocated`` (the town in its county: Huntsville, Texas and Walker County, Texas).
+    colocated_km: float = 40.0
+    colocated: float = 3.0
     #: In a list with places of the same class (populated / area), when the name has several readings.
     listed: float = 1.5
+    #: In a list of first-level divisions (English: "Missouri, New York and Ohio"), a division's reading.
+    listed_division: float = 4.0
 
     # -- everyday words (Zipf frequencies of the word) --------------------------------------------
     #: An Arabic word this frequent is a function or everyday word (وان = وأن), unless a country.
@@ -196,6 +221,8 @@ class Weights:
     min_confidence: float = 0.05
     unlocated: float = 0.5
     transliteration: float = 0.55
+    #: A place the gazetteer lacks, placed at the county or town its defining phrase names (Evidence.DEFINED_IN).
+    defined_in: float = 0.5
     context_name: float = 0.7
     #: How many weighed readings a decision keeps (best first).
     candidates_kept: int = 5

@@ -134,6 +134,8 @@ def test_a_country_that_shares_its_name_with_a_division_gets_no_direction_names(
     ("ارتفعت الأسعار في شمال أفريقيا والقرن الأفريقي.", "القرن الأفريقي", "world-region:horn-of-africa"),
     ("ضربت موجة حر شبه الجزيرة العربية.", "شبه الجزيرة العربية", "world-region:arabian-peninsula"),
     ("وصل الوفد إلى الشرق الأوسط.", "الشرق الأوسط", "world-region:middle-east"),
+    ("تنتشر الظاهرة في الوطن العربي وفي العالم الإسلامي.", "الوطن العربي", "world-region:arab-world"),
+    ("تنتشر الظاهرة في الوطن العربي وفي العالم الإسلامي.", "العالم الإسلامي", "world-region:muslim-world"),
 ])
 def test_a_world_region_is_found_as_the_union_of_its_countries(gaz, text, surface, place_id):
     (m,) = [m for m in geoparse(text, gazetteer=gaz).mentions if m.place_id == place_id]

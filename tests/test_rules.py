@@ -804,7 +804,7 @@ def _facilities(text, gaz):
     """(surface, cue kind, place kind, place id or the id of the town it is placed at) of each cue-and-name mention."""
     return [(m.surface, m.cue, m.place and m.place.kind, m.place and (m.place.within or m.place.place_id))
             for m in geoparse(text, gazetteer=gaz).mentions if m.cue in ("facility", "street", "district", "river",
-                                                                          "lake", "mountain", "sea")]
+                                                                          "lake", "mountain", "sea", "locality")]
 
 
 def test_a_facility_is_placed_at_the_town_its_name_starts_with_or_that_its_sentence_names_never_at_a_persons_name_or_the_dateline(gaz):
@@ -873,6 +873,46 @@ def test_an_arabic_mosque_church_or_palace_named_by_an_adjective_after_its_defin
     got = [s for s, *_ in _facilities("يعد مسجد ابن طولون المسجد الوحيد بمصر الذي احتفظ بشكله.", gaz)]
     assert got == ["مسجد ابن طولون"]
     assert _facilities("وصلت المساعدات عن طريق البحر إلى حلب. هل كان الحادث قضاء وقدرا في حلب؟", gaz) == []
+
+
+def test_an_arabic_checkpoint_market_shrine_tomb_gate_or_detention_camp_written_with_its_cue_word_is_a_facility(gaz):
+    # حاجز، سوق، مقام، ضريح، بوابة، معتقل + a name are facilities like مستشفى + a name; a checkpoint is where the
+    # place in its name is, the others at the town the sentence names; a shrine's name may start with a title.
+    nablus, damascus, baghdad = "geonames:282615", "geonames:170654", "geonames:98182"
+    assert _facilities("أغلق الجنود حاجز زعترة جنوب نابلس.", gaz) == [("حاجز زعترة", "facility", "facility", nablus)]
+    assert _facilities("تسوق الأهالي في سوق المدينة وسوق الحميدية في دمشق.", gaz) == [
+        ("سوق الحميدية", "facility", "facility", damascus)]
+    assert _facilities("احتشد الزوار عند مقام النبي يونس وضريح الشيخ معروف في بغداد.", gaz) == [
+        ("مقام النبي يونس", "facility", "facility", baghdad), ("ضريح الشيخ معروف", "facility", "facility", baghdad)]
+    assert [s for s, *_ in _facilities("تجمع الطلاب أمام بوابة مندلباوم ثم نقلوا إلى معتقل صيدنايا قرب دمشق.", gaz)] \
+        == ["بوابة مندلباوم", "معتقل صيدنايا"]
+    # The same words before an everyday word, or a title alone, name nothing: "the labour market", "the school of
+    # life", "a search checkpoint", "the president's standing".
+    assert _facilities("ارتفعت البطالة في سوق العمل ولجأ الناس إلى مدرسة الحياة في عمّان.", gaz) == []
+    assert _facilities("أوقفته دورية عند حاجز تفتيش في حلب. هذا لا يليق بمقام الرئيس.", gaz) == []
+    # مركز احتجاز X is a detention centre; احتجاز X alone is "the detention of X".
+    assert _facilities("زار الصحفيون مركز احتجاز تاجوراء في طرابلس.", gaz) == [
+        ("مركز احتجاز تاجوراء", "facility", "facility", "geonames:2210247")]
+    assert _facilities("أدان المحامي احتجاز سامي في حلب.", gaz) == []
+
+
+def test_an_english_checkpoint_cemetery_shrine_palace_refinery_or_museum_after_its_name_is_a_facility(gaz):
+    assert _facilities("Soldiers closed the Qalandiya checkpoint near Ramallah.", gaz) == [
+        ("Qalandiya checkpoint", "facility", "facility", "geonames:282461")]
+    assert _facilities("Workers struck at Baiji refinery in Iraq.", gaz) == [
+        ("Baiji refinery", "facility", "facility", "geonames:97783")]
+    assert [s for s, *_ in _facilities("Tourists left Topkapi Palace for the Pera Museum in Istanbul.", gaz)] == [
+        "Topkapi Palace", "Pera Museum"]
+
+
+def test_the_old_town_of_a_city_is_one_mention_placed_at_that_city(gaz):
+    # البلدة القديمة / المدينة القديمة + (في / من / ل) + a town: a part of that town (Regions layer, approximate at
+    # the town); the town inside is no mention of its own; without a town after it, it names nothing.
+    assert _facilities("أغلقت المحلات في البلدة القديمة من مدينة الخليل.", gaz) == [
+        ("البلدة القديمة من مدينة الخليل", "locality", "district", "geonames:285066")]
+    assert _facilities("تقع المدينة القديمة لحلب على تلة.", gaz) == [
+        ("المدينة القديمة لحلب", "locality", "district", "geonames:170063")]
+    assert rows("يحب سكان المدينة القديمة الهدوء.", gaz) == []
 
 
 def test_a_natural_feature_with_no_town_near_it_is_the_gazetteers_feature_near_the_statements_main_town_or_unlocated(gaz):
@@ -1051,6 +1091,114 @@ def test_a_name_before_a_word_for_its_people_is_a_place_even_at_a_headlines_star
     assert [s for s, _, _ in got] == ["Gainesville"]
 
 
+
+
+def _mentions(text, gaz):
+    return [(m.surface, m.place_id, m.evidence) for m in geoparse(text, gazetteer=gaz).mentions]
+
+
+def test_a_name_after_a_town_and_a_comma_is_the_division_that_town_lies_in(gaz):
+    # "Buffalo, New York": the name qualifies the town before it, so it is the state Buffalo lies in, not New York
+    # City; "Guthrie, Oklahoma" is the state, not the seat city the bare name would be read as.
+    got = _mentions("A girl from Buffalo, New York, died of the flu.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("Buffalo", "geonames:5110629"), ("New York", "admin1:US-NY")]
+    assert "qualifies" in got[1][2]
+    got = _mentions("The fair is held in Guthrie, Oklahoma, every spring.", gaz)
+    assert ("Oklahoma", "admin1:US-OK") in [(s, p) for s, p, _ in got]
+    # Without a town before it, prominence decides as before.
+    assert [(s, p) for s, p, _ in _mentions("He flew to New York on Monday.", gaz)] == [
+        ("New York", "geonames:5128581")]
+
+
+def test_an_ambiguous_name_in_a_list_of_english_divisions_is_a_division(gaz):
+    # "Ohio, New York and Vermont": its neighbours are states only, so New York is the state, not the city.
+    got = _mentions("Cases were confirmed in Ohio, New York and Vermont this week.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("Ohio", "admin1:US-OH"), ("New York", "admin1:US-NY"),
+                                           ("Vermont", "admin1:US-VT")]
+
+
+def test_a_defining_phrase_says_the_name_is_a_town_not_the_division_of_that_name(gaz):
+    # "Florida is a small town in Berkshire County, Massachusetts": the phrase says a town, in that county; the
+    # state of Florida is not what it names, here or where the name recurs.
+    got = _mentions("Florida is a small town in Berkshire County, Massachusetts. Florida has one school.", gaz)
+    assert [p for s, p, _ in got if s == "Florida"] == ["geonames:4936937", "geonames:4936937"]
+
+
+def test_a_defining_phrase_puts_the_name_beside_the_town_it_is_part_of(gaz):
+    # "a suburb of Brisbane, Queensland": the Windsor beside Brisbane, though Queensland's towns carry GeoNames'
+    # code for it and not its ISO code.
+    got = _mentions("Windsor is a leafy suburb of Brisbane, Queensland, with old wooden houses.", gaz)
+    assert got[0][:2] == ("Windsor", "geonames:6943579") and "qualifier" in got[0][2]
+
+
+def test_a_place_we_lack_defined_as_lying_in_a_county_is_placed_at_that_county(gaz):
+    # None of the Limas we know lies in Seminole County, Oklahoma: the village is one we lack, placed approximately
+    # at the county the text puts it in, and its later mentions follow.
+    got = _mentions("Lima is a village in Seminole County, Oklahoma. Lima has a small church.", gaz)
+    assert [(s, p) for s, p, _ in got if s == "Lima"] == [("Lima", "uscounty:40133"), ("Lima", "uscounty:40133")]
+    assert "defined_in" in got[0][2]
+    # A Lima we know that lies in the county named is that one.
+    got = _mentions("Lima is a city in Allen County, Ohio.", gaz)
+    assert got[0][:2] == ("Lima", "geonames:5160783")
+
+
+def test_a_town_and_a_county_named_together_are_the_pair_that_lie_together(gaz):
+    # Huntsville (Alabama, Texas ...) and Walker County (Alabama, Georgia, Texas): only the Texan pair lies together,
+    # the town in its county; a small town read so is a place without a locative word ("a Paris man").
+    got = _mentions("Deputies in Walker County searched a farm near Huntsville on Tuesday.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("Walker County", "uscounty:48471"), ("Huntsville", "geonames:4699540")]
+    assert all("colocated" in e for _, _, e in got)
+    got = _mentions("Henry County deputies arrested a Paris man on Monday.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("Henry County", "uscounty:47079"), ("Paris", "geonames:4647963")]
+    # Alone, the biggest namesake stays the reading.
+    assert [(s, p) for s, p, _ in _mentions("A rocket fair opened in Huntsville.", gaz)] == [
+        ("Huntsville", "geonames:4068590")]
+
+
+def test_a_list_of_countries_or_of_divisions_says_what_its_ambiguous_member_is(gaz):
+    # Georgia among countries is the country; among states it is the state, and so is Oklahoma (not its seat city),
+    # and the state after it and a comma is the next item of the list, not a qualifier ("Oklahoma, Pennsylvania"
+    # is no village of Pennsylvania).
+    got = _mentions("The agency warned Armenia, Azerbaijan, Georgia, Iraq and Iran.", gaz)
+    assert ("Georgia", "country:GE") in [(s, p) for s, p, _ in got]
+    got = _mentions("Losses hit Georgia, Oklahoma, Pennsylvania, Wisconsin and California.", gaz)
+    assert [p for _, p, _ in got] == ["admin1:US-GA", "admin1:US-OK", "admin1:US-PA", "admin1:US-WI", "admin1:US-CA"]
+    # Outside a list the comma still qualifies: "Washington, Pennsylvania" is the town there.
+    got = _mentions("He moved to Washington, Pennsylvania last year.", gaz)
+    assert got[0][:2] == ("Washington", "geonames:5218069")
+
+
+def test_a_states_own_name_is_no_town_of_the_region_the_story_is_about(gaz):
+    # A Missouri story: its towns are read there (Sedalia, Joplin), but "California", a state's own name that only
+    # itself makes a region of the story, stays the state, not California, Missouri.
+    got = _mentions("Growers in Sedalia and Joplin, Missouri, said a firm based in California recalled nuts.", gaz)
+    assert ("California", "admin1:US-CA") in [(s, p) for s, p, _ in got]
+    assert ("Sedalia", "geonames:4408000") in [(s, p) for s, p, _ in got]
+
+
+def test_a_county_no_other_county_shares_names_its_state(gaz):
+    # McMinn County lies only in Tennessee: the story is about Tennessee, so its bare Athens is Athens, Tennessee,
+    # not the Greek capital nor Athens, Georgia.
+    got = _mentions("McMinn County deputies said officers from Athens helped with the search.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("McMinn County", "uscounty:47107"), ("Athens", "geonames:4603284")]
+    assert "region_context" in got[1][2]
+
+
+def test_a_defining_phrase_may_follow_a_pronunciation_a_note_or_a_former_name(gaz):
+    # "Lancaster /ˈlæŋkəstər/ is a city in northern Los Angeles County": the bracketed pronunciation between the
+    # name and the phrase does not hide it, so the name is the one beside that county, not the bigger Lancaster.
+    got = _mentions("Lancaster /ˈlæŋkəstər/ is a desert city in northern Los Angeles County, near the hills.", gaz)
+    assert got[0][:2] == ("Lancaster", "geonames:5364940")
+    got = _mentions("Lancaster (once a rail stop) is a desert city in northern Los Angeles County, near the hills.", gaz)
+    assert got[0][:2] == ("Lancaster", "geonames:5364940")
+
+
+def test_a_defining_phrase_after_a_name_and_its_state_defines_the_name(gaz):
+    # "San Gabriel, Texas is a hamlet in Milam County": the phrase defines the hamlet, not the state; a hamlet
+    # we lack is placed at the county it names, and Texas stays the state.
+    got = _mentions("San Gabriel, Texas is a hamlet located in northwest Milam County, Texas, near a creek.", gaz)
+    assert [(s, p) for s, p, _ in got][:2] == [("San Gabriel", "uscounty:48331"), ("Texas", "admin1:US-TX")]
+
 def test_a_city_before_an_english_club_tail_is_inside_the_clubs_name(gaz):
     # مانشستر يونايتد, مانشستر سيتي: the city's name opens the club's, with no other word around that any rule reads
     # (the tail alone must be enough); the city named on its own stays the place.
@@ -1098,3 +1246,23 @@ def test_a_district_named_by_its_town_with_the_towns_head_noun_is_one_district(g
     assert got == [("قضاء مدينة جنين", "district", "district", "geonames:283506")]
     got = rows("زار الوفد مدينة جنين أمس.", gaz)
     assert [(s, p) for s, p, _ in got] == [("مدينة جنين", "geonames:283506")]
+
+
+def test_a_facility_is_not_placed_at_a_town_of_a_country_the_statement_is_not_about(gaz):
+    # A town named once in passing in a statement about another country ("flights from Paris" in a Saudi story)
+    # is no anchor for a facility the gazetteer lacks: an approximate point in the wrong country is worse than an
+    # unlocated name, which the map lists apart. A one-town local story still places its facility at its town.
+    text = ("Saudi Arabia opened a new terminal on Monday. Flights from Paris will land at the King Salman "
+            "Hospital helipad, officials in Riyadh and Jeddah said.")
+    got = _facilities(text, gaz)
+    assert [(s, p) for s, _, _, p in got] == [("King Salman Hospital", None)]
+    got = _facilities("A fire broke out in Fort Worth on Sunday near the Harris Methodist Hospital.", gaz)
+    assert [(s, p) for s, _, _, p in got] == [("Harris Methodist Hospital", "geonames:4691930")]
+
+
+def test_a_facility_whose_own_town_is_abroad_is_not_moved_to_a_town_of_the_context(gaz):
+    # When the town a facility's name starts with lies in a country the statement is otherwise not about, the
+    # facility is left unlocated: the context's town (another country's, named once in passing) is no stand-in.
+    got = _facilities("وفاز نادي الزمالك على الأهلي في استاد القاهرة الدولي، بينما تعادل الهلال السعودي مع الوحدة "
+                      "في الرياض.", gaz)
+    assert [(s, p) for s, _, _, p in got] == [("استاد القاهرة الدولي", None)]

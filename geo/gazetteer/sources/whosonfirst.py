@@ -22,7 +22,8 @@ they would collide with is known:
   most prominent place named X is in another country (منطقة أريحا in a Palestinian text is Jericho's area,
   not Syria's Ariha district), nor when X is a frequent word (Zipf ≥ :data:`CITY_WORD_ZIPF`) that no city of
   100,000 bears (منطقة القصور "the palace quarter");
-* a neighbourhood is a district too (the Regions layer), also named "حي X"; a locality is a town.
+* a neighbourhood is a district too (the Regions layer), also named "حي X"; one without a Wikidata item is
+  named only so (bare, its name is as often a person's or a word); a locality is a town.
 """
 
 from __future__ import annotations
@@ -144,6 +145,10 @@ def add_whosonfirst(b: Any, ar_freq: Mapping[str, float], en_freq: Mapping[str, 
         # الأهرام the newspaper, الأناضول the agency): then none of the row's names is read bare, in either
         # language ("Zamalek", "Al-Ahram").
         row_free = all(key(n) not in taken and not (len(key(n)) == 1 and everyday(key(n)[0])) for n in names)
+        if pt == "neighbourhood" and not r["wikidata"]:
+            # A neighbourhood known only by its spelled name (no Wikidata item) is read with its cue only (حي X):
+            # bare, such names are as often a person's (أبو نواس, سعد العبد الله) or a word.
+            row_free = False
         for n in names:
             if row_free and free(n):
                 b.add_name(n, i, g.NAME_AR if n == r["name_ar"] else g.NAME if n == r["name_en"] else g.ALIAS)
