@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import re
 from bisect import bisect_right
+from itertools import accumulate
 
 from .errors import InputError
 from .extract import find_matches, word_tokens
@@ -113,9 +114,13 @@ def _geoparse(text: str, lang: str, gaz: Gazetteer) -> Situation:
                                          [(m.fs, m.fe, tuple(x.place_index for x in m.refs)) for m in dropped])
         inside = {at[k] for k in inner}
         # An unlocated cue match inside a facility's phrase (ناحية القيارة's cue) gives way to it too.
-        spans = [(p.fs, p.fe) for p in placed]
+        # Inside some phrase: of the phrases starting at or before it, the furthest end reaches past its end
+        # (sorted starts and a running maximum of ends: a look-up per match, not a scan of every phrase).
+        spans = sorted((p.fs, p.fe) for p in placed)
+        span_starts = [a for a, _ in spans]
+        reach = list(accumulate((b for _, b in spans), max))
         inside |= {k for k, r in enumerate(resolved) if r.place_index is None
-                   and any(a <= r.match.fs and r.match.fe <= b for a, b in spans)}
+                   and (j := bisect_right(span_starts, r.match.fs)) and reach[j - 1] >= r.match.fe}
     for k, r in enumerate(resolved):
         if k in inside:
             continue
