@@ -66,6 +66,7 @@ __all__ = [
     "FACILITY_CUES_AR",
     "FACILITY_CUES_EN",
     "FEATURE_HEADS_EN",
+    "LANDFORM_HEADS_EN",
 ]
 
 # Characters removed by folding: tashkeel, superscript alef, tatweel, Quranic marks, and every invisible
@@ -775,7 +776,13 @@ FACILITY_CUES_EN: dict[str, str] = {w: kind for kind, ws in {
 #: above, a capitalised word before one is part of a place's name, not a person's given name.
 FEATURE_HEADS_EN: frozenset[str] = frozenset(
     "river rivers lake lakes sea bay gulf strait creek island islands mountain mountains range valley desert "
-    "forest park peninsula cape coast canal falls".split())
+    "forest park peninsula cape coast canal falls plains plain highlands lowlands hills heights marshes steppe "
+    "basin plateau".split())
+#: Heads of landform names ("the Nineveh Plains", "the Bekaa Valley", "the Golan Heights"): after a name they
+#: are the rest of it, and alone they are no place, whatever towns GeoNames calls so (Plains, Texas; Valley,
+#: Alabama): a capitalised one alone is the landform of a name just said, or a sentence's first word.
+LANDFORM_HEADS_EN: frozenset[str] = frozenset(
+    "plains plain valley highlands lowlands hills heights marshes steppe basin plateau mountains desert".split())
 
 
 #: Words that are never a place on their own, whatever the gazetteer says (a longer name that holds one,
@@ -783,4 +790,4 @@ FEATURE_HEADS_EN: frozenset[str] = frozenset(
 #: facilities (بورصة "stock exchange" is also an Arabic spelling of Bursa; "Council" a town in Idaho).
 NEVER_PLACE_ALONE: frozenset[str] = (MONTHS | WEEKDAYS | DIALECT_WORDS | LOANWORDS_AR | ORG_HEADS_AR | ORG_TAILS_AR
                                      # "the Council", "Street": English heads of organisations' and facilities' names
-                                     | ORG_HEADS_EN | FACILITY_CUES_EN.keys())
+                                     | ORG_HEADS_EN | FACILITY_CUES_EN.keys() | LANDFORM_HEADS_EN)
