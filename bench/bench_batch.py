@@ -90,7 +90,7 @@ def run(corpus: Path, out: Path, workers: int) -> dict[str, float]:
     from geo.batch import GazetteerPlugin, run_batch
 
     t = time.perf_counter()
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0",
                            silence_logs=40)
     client = Client(cluster)
     client.register_plugin(GazetteerPlugin(()), name="geo-gazetteer-base")

@@ -586,8 +586,10 @@ def _start_client(workers: int | None, scheduler: str | None) -> tuple[Any, Any]
         except (OSError, TimeoutError) as exc:
             raise InputError(f"cannot reach the Dask scheduler at {scheduler!r}: {exc}") from None
     n = workers or os.cpu_count() or 1
-    # Processes, one thread each: the parser is pure Python, so threads would share one core.
-    cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
+    # Processes, one thread each: the parser is pure Python, so threads would share one core. Dask's status
+    # page still starts with ``dashboard_address=None`` (on port 8787, clashing with any other cluster running):
+    # a free port on loopback instead.
+    cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0",
                            silence_logs=40)
     return Client(cluster), cluster
 

@@ -215,7 +215,7 @@ def test_cli_one_worker_all_kinds_same_mentions_as_parse(inputs, tmp_path, capsy
 def two_workers():
     from distributed import Client, LocalCluster
 
-    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0",
                            silence_logs=40)
     client = Client(cluster)
     yield client
