@@ -346,23 +346,19 @@ def main(argv: list[str] | None = None) -> int:
     countries = tuple(c.strip().upper() for c in args.countries.split(",") if c.strip())
     if args.gn_arabic:
         out = DATA / "whosonfirst_gn_ar.csv" if args.out == DATA / "whosonfirst.csv" else args.out
-        gn_rows, stats = derive_gn(args.mirrors, countries)
-        with open(out, "w", encoding="utf-8", newline="") as fh:
-            w = csv.DictWriter(fh, fieldnames=_GN_FIELDS, lineterminator="\n")
-            w.writeheader()
-            w.writerows(gn_rows)
-        for k in sorted(stats):
-            print(f"{k}: {stats[k]}")
-        print(f"{len(gn_rows)} rows -> {out} ({out.stat().st_size:,} bytes)")
-        return 0
-    rows, stats = derive(args.mirrors, countries)
-    with open(args.out, "w", encoding="utf-8", newline="") as fh:
-        w = csv.DictWriter(fh, fieldnames=_FIELDS, lineterminator="\n")
+        rows, stats = derive_gn(args.mirrors, countries)
+        fields = _GN_FIELDS
+    else:
+        out = args.out
+        rows, stats = derive(args.mirrors, countries)
+        fields = _FIELDS
+    with open(out, "w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=fields, lineterminator="\n")
         w.writeheader()
         w.writerows(rows)
     for k in sorted(stats):
         print(f"{k}: {stats[k]}")
-    print(f"{len(rows)} rows -> {args.out} ({args.out.stat().st_size:,} bytes)")
+    print(f"{len(rows)} rows -> {out} ({out.stat().st_size:,} bytes)")
     return 0
 
 
