@@ -508,6 +508,8 @@ def _approximate(f: Facility, surface: str, anchor: Place) -> Place:
 # "Carle Foundation Hospital, Urbana", "مستشفى الشفاء في غزة", "سجن صيدنايا بريف دمشق" (a cue word of the town's
 # kind between is read by the matcher as part of the town's own span).
 _LOCATED_AFTER_RE = re.compile(r"(?:,|\s|\bin\b|\bat\b|\bnear\b|\bof\b|في|ب|قرب|شمال|جنوب|شرق|غرب|مدينة|مدينه)*")
+# Between two Arabic facilities of one list: a comma, the conjunction و (its proclitic is outside the next phrase).
+_JOINED_AR_RE = re.compile(r"\s*[،,]?\s*و?")
 # How many sentences back a town still places a facility whose own sentence names none.
 _SENTENCES_BACK = 2
 # A natural feature the gazetteer has under the name, nearer than this to the place the statement names there
@@ -549,6 +551,15 @@ def _elsewhere(anchor: tuple[int, int, Place, float], inner: list[int],
     return others <= 0 and any(n >= 2 for c, n in per_country.items() if c != cc)
 
 
+def _statements_country(anchor: tuple[int, int, Place, float], inner: list[int],
+                        located: Sequence[tuple[int, int, Place, float]], per_country: dict[str, int]) -> bool:
+    """Whether the town inside a facility's name lies in a country the statement is about: one it names outside
+    the facility's name too, or the one it names most."""
+    cc = anchor[2].country_code
+    others = per_country.get(cc, 0) - sum(1 for k in inner if located[k][2].country_code == cc)
+    return others >= 1 or per_country.get(cc, 0) >= max(per_country.values())
+
+
 def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int, Place, float]],
                      folded: Folded, sentence_of: Callable[[int], int], gaz: Gazetteer | None = None,
                      features: Sequence[tuple[int, int, tuple[int, ...]]] = ()) -> tuple[list[Placed], set[int]]:
@@ -583,7 +594,18 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
     per_country: dict[str, int] = {}
     for _, _, p, _ in located:
         per_country[p.country_code] = per_country.get(p.country_code, 0) + 1
-    for f in found:
+    # The town written right after each facility as its location; Arabic facilities joined by و share the
+    # location written after the last of them (مقام النبي يونس وضريح الشيخ معروف في بغداد).
+    said_town: list[tuple[int, int, Place, float] | None] = [None] * len(found)
+    for i in range(len(found) - 1, -1, -1):
+        f = found[i]
+        t = bisect_left(town_starts, f.fe)
+        if t < len(towns) and town_starts[t] - f.fe <= 16 and _LOCATED_AFTER_RE.fullmatch(text[f.fe:town_starts[t]]) \
+                and sentence_of(town_starts[t]) == sentence_of(f.fs):
+            said_town[i] = located[towns[t]]
+        elif i + 1 < len(found) and is_arabic(f.cue_word) and _JOINED_AR_RE.fullmatch(text[f.fe:found[i + 1].fs]):
+            said_town[i] = said_town[i + 1]
+    for i, f in enumerate(found):
         lo = bisect_left(starts, f.name_fs)
         inner = [k for k in range(lo, bisect_left(starts, f.name_fe)) if located[k][1] <= f.name_fe]
         os_, oe = folded.span(f.fs, f.fe)
@@ -600,9 +622,8 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
         near = None
         said = False  # the text says where it is: "in Fort Worth", في حلب right after the name
         t = bisect_left(town_starts, f.fe)
-        if t < len(towns) and town_starts[t] - f.fe <= 16 and _LOCATED_AFTER_RE.fullmatch(text[f.fe:town_starts[t]]) \
-                and sentence_of(town_starts[t]) == sent:
-            near, said = located[towns[t]], True
+        if said_town[i] is not None:
+            near, said = said_town[i], True
         if near is None:
             b = bisect_left(town_starts, f.fs) - 1
             while b >= 0 and towns[b] in inner:
@@ -616,13 +637,21 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
                 near = located[towns[b]]
         if near is not None and not said and _elsewhere(near, inner, located, per_country):
             near = None
+        if is_arabic(f.cue_word) and not said:
+            # Arabic news names many towns, a dateline and places abroad around a facility: only evidence that ties
+            # the facility to a town places it (the town its name starts with, in a country the statement is
+            # about, for a port, an airport, a hospital or a district; or a town written right after it, في مدينة
+            # X). A town merely near it in the text is no such evidence: the facility is listed unlocated.
+            near = None
+            if own is not None and (not f.name_first or not _statements_country(own, inner, located, per_country)):
+                own = None  # (a street or a mosque named after a town is seldom in it: شارع بغداد in Damascus)
         if own is not None and _elsewhere(own, inner, located, per_country):
             # The town its name starts with lies in a country the statement is not about (a namesake abroad, or
             # a statement about elsewhere): no context town stands in for it either, unless the text says where.
             own = None
             if not said:
                 near = None
-        if near is None and f.kind == "district" and main is not None:
+        if near is None and f.kind == "district" and main is not None and not is_arabic(f.cue_word):
             # A district or county with no town near it: the statement's main town (a local story's county)
             near = main
         anchor, how = None, ""

@@ -1275,3 +1275,18 @@ def test_a_landform_head_after_a_name_is_no_place_of_its_own(gaz):
     got = rows("Heavy rain flooded parts of Mosul and the Nineveh Plains in northern Iraq, the Bekaa Valley and the "
                "Golan Heights. Officials in Harris County, Texas, said Houston schools would reopen.", gaz)
     assert not [s for s, _, _ in got if s in ("Plains", "Valley", "Heights")]
+
+
+def test_an_arabic_facility_is_placed_only_where_the_text_ties_it_to_a_town(gaz):
+    # Arabic news names a dateline, other cities and places abroad around a facility: a town merely near it in the
+    # text is no evidence of where it is. It is placed approximately only at the town its name starts with (a port,
+    # an airport, a hospital, a district) in a country the statement is about, or at a town written right after it
+    # (في مدينة X, shared by facilities joined by و); otherwise it is found and listed unlocated, not a wrong dot.
+    basra, beirut = "geonames:99532", "geonames:276781"
+    text = ("بغداد - قال مسؤولون إن مستشفى الأمير حمزة استقبل جرحى، وإن مستشفى البصرة العام سيستقبل أطباء من القاهرة "
+            "بعد إغلاق شارع دمشق.")
+    got = _facilities(text, gaz)
+    assert [(s, p) for s, _, _, p in got] == [("مستشفى الأمير حمزة", None), ("مستشفى البصرة العام", basra),
+                                              ("شارع دمشق", None)]
+    got = _facilities("زار الوفد دمشق ثم تفقد سوق الصاغة وشارع الحمرا في بيروت.", gaz)
+    assert [(s, p) for s, _, _, p in got] == [("سوق الصاغة", beirut), ("شارع الحمرا", beirut)]
