@@ -75,6 +75,8 @@ _CLOSING_AR = frozenset(fold_name(w) for w in (
 # are a name even after a cue that is also an everyday word.
 _NAME_TITLES = frozenset(fold_name(w) for w in "الأمير الملك الشيخ الإمام السلطان الشهيد الرئيس النبي السيدة".split())
 _MAX_NAME = 5
+# A preposition with the article starts no word of a name: تضررت قضاءي عكار والمنية بالسيول "by the floods".
+_PREPOSITION_ARTICLE_AR = frozenset(fold_name(w) for w in "بال كال فال لل".split())
 _ROAD_AR = fold_name("طريق")
 _DETENTION_AR = fold_name("احتجاز")
 _CENTRE_AR = frozenset(fold_name(w) for w in "مركز مراكز ومركز بمركز".split())
@@ -89,6 +91,10 @@ _DIRECTIONS = frozenset("north south east west northern southern eastern western
                         "southeast southwest upper lower greater".split())
 
 
+# Dual and plural heads of districts (see MORE_CUES_AR); each governs names joined by و.
+_DISTRICT_HEADS_MANY = ("أقاليم إقليمي عمالات عمالتي معتمديات معتمديتي محليات محليتي قضاءي ناحيتي نواحي مديريات "
+                        "مقاطعات مقاطعتي")
+
 #: More Arabic cue words than geo.text's shared table (which the matcher also reads as heads of places, so it
 #: holds only the commonest), by the kind of place they announce: natural features (a river or a wadi, a lake,
 #: a mountain or a plateau, a strait or a gulf, a desert) and the facilities news names by them (a prison or a
@@ -100,12 +106,20 @@ MORE_CUES_AR: dict[str, str] = {fold_name(w): kind for kind, ws in {
     "river": "نهر وادي", "lake": "بحيرة", "mountain": "جبل جبال هضبة", "sea": "مضيق خليج", "desert": "صحراء",
     "facility": "سجن معتقل مقبرة مقام ضريح قصر مصفاة معبر حاجز سوق بوابة مدرسة ثكنة احتجاز",
     "street": "دوار",
+    # Districts of the Maghreb and the Nile (معتمدية in Tunisia, عمالة in Morocco) and the dual and plural heads of
+    # districts (أقاليم برشيد وسطات, محليتي X وY, مديريات X وY وZ, قضاءي X وY, مقاطعات X وY): each name is a district.
+    "district": "معتمدية عمالة " + _DISTRICT_HEADS_MANY,
 }.items() for w in ws.split()}
 _CUES_AR = {**FACILITY_CUES_AR, **MORE_CUES_AR}
 # (وادي الذئاب is a television series, سوق العمل "the labour market", مقام رفيع "high standing", حاجز الصوت "the
 # sound barrier", خليج "gulf" of anything, معتقل "a detainee", مدرسة الحياة "the school of life".)
 _AMBIGUOUS = _AMBIGUOUS | frozenset(fold_name(w) for w in (
     "جبل قصر معبر مقبرة وادي سوق مقام بوابة مدرسة معتقل خليج صحراء هضبة ثكنة").split())
+# (عمالة "labour", نواحي "aspects", محليات "local news", مديريات "directorates": they need a name that is no common
+# word; the names after the first, joined by و, are names whatever else they mean: مديريات تريم والقطن.)
+_AMBIGUOUS = _AMBIGUOUS | frozenset(fold_name(w) for w in ("عمالة " + _DISTRICT_HEADS_MANY).split())
+_MANY = _MANY | frozenset(fold_name(w) for w in _DISTRICT_HEADS_MANY.split())
+_NAME_FIRST = _NAME_FIRST | frozenset(fold_name(w) for w in ("معتمدية عمالة " + _DISTRICT_HEADS_MANY).split())
 # Places of worship and palaces are named by an adjective after the definite noun as often as by a construct
 # (الجامع الأموي "the Umayyad Mosque", الحرم الإبراهيمي, الكنيسة الشرقية): the definite cue then takes one
 # definite word that is no generic complement (not المسجد الكبير "the big mosque" ... nor الجامع المذكور).
@@ -259,7 +273,8 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
             last = t + m.token_count - 1
         else:
             if not names and gaz.commonness_any(first) >= 5.5 and first not in NEVER_PLACE_ALONE \
-                    and first not in _NASAB_AR and first not in _NAME_TITLES:
+                    and first not in _NASAB_AR and first not in _NAME_TITLES and (m is None or kind != "district"):
+                # (a district's cue and a town the gazetteer has, that is also a word, are the district: قضاء صور)
                 return []  # a particle: عن طريق, سد فجوة is not هذا
             last = t
             # More words of the name: definite ones (محمد الخامس), ones that are no common word, the word
@@ -267,6 +282,7 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
             while last + 1 < n and last + 1 - t < _MAX_NAME and seps[last + 1] == " ":
                 nxt = words[last + 1]
                 if nxt in _STOP_AR or not is_arabic(nxt) or nxt[:1] == "و" or nxt in _CLOSING_AR \
+                        or nxt[:3] in _PREPOSITION_ARTICLE_AR \
                         or nxt[2:] in _CUES_AR or nxt in _CUES_AR:
                     break  # (a cue word starts a new phrase: مسجد ابن طولون المسجد الوحيد بمصر)
                 if nxt.startswith("ال") or words[last] in _NAME_TITLES or nxt in _NASAB_AR \

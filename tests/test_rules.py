@@ -1290,3 +1290,20 @@ def test_an_arabic_facility_is_placed_only_where_the_text_ties_it_to_a_town(gaz)
                                               ("شارع دمشق", None)]
     got = _facilities("زار الوفد دمشق ثم تفقد سوق الصاغة وشارع الحمرا في بيروت.", gaz)
     assert [(s, p) for s, _, _, p in got] == [("سوق الصاغة", beirut), ("شارع الحمرا", beirut)]
+
+
+def test_names_under_an_arabic_dual_or_plural_district_head_are_districts_not_their_seat_towns(gaz):
+    # أقاليم، محليتي، مديريات، مقاطعات، قضاءي ... govern names joined by و, and each is a district (a Tunisian
+    # معتمدية and a district cue before a town that is also a word, قضاء صور, too): found as districts, quoted
+    # bare after the first, never as their seat towns; placed only as the facility rule allows, else unlocated.
+    got = _facilities("أعلنت السلطات في أقاليم برشيد وسطات والجديدة حالة التأهب.", gaz)
+    assert [(s, k) for s, _, k, _ in got] == [("أقاليم برشيد", "district"), ("سطات", "district"),
+                                              ("الجديدة", None)]
+    assert not [m for m in geoparse("أعلنت السلطات في أقاليم برشيد وسطات.", gazetteer=gaz).mentions
+                if m.place is not None and m.place.kind in ("city", "town")]
+    got = _facilities("وصلت المساعدات إلى مديريات تريم والقطن وشبام، وتضررت قضاءي عكار والمنية بالسيول.", gaz)
+    assert [s for s, _, _, _ in got] == ["مديريات تريم", "القطن", "شبام", "المنية"]
+    assert [s for s, *_ in _facilities("شهدت معتمدية عقارب احتجاجات، وزار الوزير قضاء صور.", gaz)] == [
+        "معتمدية عقارب", "قضاء صور"]
+    # A plural head before a common word is the common noun: مديريات التربية "the education directorates".
+    assert _facilities("اجتمعت مديريات التربية في نواحي الحياة كلها.", gaz) == []
