@@ -1307,3 +1307,11 @@ def test_names_under_an_arabic_dual_or_plural_district_head_are_districts_not_th
         "معتمدية عقارب", "قضاء صور"]
     # A plural head before a common word is the common noun: مديريات التربية "the education directorates".
     assert _facilities("اجتمعت مديريات التربية في نواحي الحياة كلها.", gaz) == []
+
+
+def test_an_arabic_natural_features_head_before_a_provinces_name_is_the_feature(gaz):
+    # وادي حضرموت is the valley, not the province it is named after (and the province is no mention of its own): the
+    # feature, unlocated unless the text says where; the province's name alone stays the province.
+    got = rows("جفت مياه وادي حضرموت هذا الصيف، وقال مسؤولون في حضرموت إن الآبار تراجعت.", gaz)
+    assert [(s, p, c) for s, p, c in got] == [("وادي حضرموت", None, "river"), ("حضرموت", "admin1:YE-HD", "")]
+
