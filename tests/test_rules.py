@@ -1315,3 +1315,9 @@ def test_an_arabic_natural_features_head_before_a_provinces_name_is_the_feature(
     got = rows("جفت مياه وادي حضرموت هذا الصيف، وقال مسؤولون في حضرموت إن الآبار تراجعت.", gaz)
     assert [(s, p, c) for s, p, c in got] == [("وادي حضرموت", None, "river"), ("حضرموت", "admin1:YE-HD", "")]
 
+
+def test_a_female_title_inside_an_arabic_facilitys_name_continues_it(gaz):
+    # مطار الملكة علياء الدولي, مستشفى الأميرة بسمة: the word after a title continues the name, as after الملك or
+    # الأمير, and the closing adjective belongs to it; the span is not cut after the title.
+    got = _facilities("هبطت الطائرة في مطار الملكة علياء الدولي، ونقل الجرحى إلى مستشفى الأميرة بسمة.", gaz)
+    assert [s for s, *_ in got] == ["مطار الملكة علياء الدولي", "مستشفى الأميرة بسمة"]
