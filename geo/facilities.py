@@ -160,6 +160,8 @@ class Facility(NamedTuple):
 
 #: Head nouns of a town (folded) that may stand between a district's cue and its town's name (قضاء مدينة جنين).
 _SETTLEMENT_HEADS_AR = frozenset({"مدينه", "قريه", "بلده"})
+# The head nouns of "in the town X", "in the old town" after a facility written with everyday words.
+_IN_TOWN_HEADS_AR = _SETTLEMENT_HEADS_AR | {"المدينه", "البلده", "القريه"}
 
 
 def _cue_ar(tok: str) -> tuple[str, str] | None:
@@ -267,7 +269,11 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
         elif first in _GENERIC_AR or first in _STOP_AR or not is_arabic(first) or len(first) < 2:
             return []
         m = match_at.get(t)
-        if not names and m is None and first not in MONTHS and _not_a_name_ar(cue, first, gaz):
+        # A cue that is also an everyday word before a common word (سوق العمل "the labour market", مقبرة جماعية) is
+        # a description, unless the text says which town the phrase is in (سوق الجمعة في مدينة القدس).
+        in_town = not names and m is None and cue in _AMBIGUOUS and first[:1] != "و" and first not in _NAME_TITLES \
+            and gaz.is_common_word(first)
+        if not names and m is None and first not in MONTHS and not in_town and _not_a_name_ar(cue, first, gaz):
             return []
         if m is not None and m.token_count > 1:
             last = t + m.token_count - 1
@@ -295,6 +301,9 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
         # Adjectives that close the name: الدولي, التعليمي, الكبير.
         while last + 1 < n and seps[last + 1] == " " and words[last + 1] in _CLOSING_AR:
             last += 1
+        if in_town and not (last + 2 < n and seps[last + 1] == " " and seps[last + 2] == " "
+                            and words[last + 1] == "في" and words[last + 2] in _IN_TOWN_HEADS_AR):
+            return []
         names.append((t, last))
         if cue not in _MANY:
             break
