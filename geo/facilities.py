@@ -104,17 +104,20 @@ _DISTRICT_HEADS_MANY = ("أقاليم إقليمي عمالات عمالتي م�
 #: ``_AMBIGUOUS`` (they need a name that is no common word after them).
 MORE_CUES_AR: dict[str, str] = {fold_name(w): kind for kind, ws in {
     "river": "نهر وادي", "lake": "بحيرة", "mountain": "جبل جبال هضبة", "sea": "مضيق خليج", "desert": "صحراء",
-    "facility": "سجن معتقل مقبرة مقام ضريح قصر مصفاة معبر حاجز سوق بوابة مدرسة ثكنة احتجاز",
+    "facility": "سجن معتقل مقبرة مقام ضريح قصر مصفاة معبر حاجز سوق بوابة مدرسة ثكنة احتجاز "
+                # museums, temples, forts, minarets, domes, baths, parks and gardens, oil fields, bases
+                "متحف معبد حصن مئذنة قبة حمام منتزه حديقة حقل قاعدة",
     "street": "دوار",
     # Districts of the Maghreb and the Nile (معتمدية in Tunisia, عمالة in Morocco) and the dual and plural heads of
     # districts (أقاليم برشيد وسطات, محليتي X وY, مديريات X وY وZ, قضاءي X وY, مقاطعات X وY): each name is a district.
     "district": "معتمدية عمالة " + _DISTRICT_HEADS_MANY,
 }.items() for w in ws.split()}
 _CUES_AR = {**FACILITY_CUES_AR, **MORE_CUES_AR}
+# (قبة "dome", حمام "bath, pigeons, toilet", حديقة "garden", حقل "field", قاعدة "rule, base": قاعدة بيانات.)
 # (وادي الذئاب is a television series, سوق العمل "the labour market", مقام رفيع "high standing", حاجز الصوت "the
 # sound barrier", خليج "gulf" of anything, معتقل "a detainee", مدرسة الحياة "the school of life".)
 _AMBIGUOUS = _AMBIGUOUS | frozenset(fold_name(w) for w in (
-    "جبل قصر معبر مقبرة وادي سوق مقام بوابة مدرسة معتقل خليج صحراء هضبة ثكنة").split())
+    "جبل قصر معبر مقبرة وادي سوق مقام بوابة مدرسة معتقل خليج صحراء هضبة ثكنة قبة حمام حديقة حقل قاعدة").split())
 # (عمالة "labour", نواحي "aspects", محليات "local news", مديريات "directorates": they need a name that is no common
 # word; the names after the first, joined by و, are names whatever else they mean: مديريات تريم والقطن.)
 _AMBIGUOUS = _AMBIGUOUS | frozenset(fold_name(w) for w in ("عمالة " + _DISTRICT_HEADS_MANY).split())

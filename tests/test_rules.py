@@ -1321,3 +1321,16 @@ def test_a_female_title_inside_an_arabic_facilitys_name_continues_it(gaz):
     # الأمير, and the closing adjective belongs to it; the span is not cut after the title.
     got = _facilities("هبطت الطائرة في مطار الملكة علياء الدولي، ونقل الجرحى إلى مستشفى الأميرة بسمة.", gaz)
     assert [s for s, *_ in got] == ["مطار الملكة علياء الدولي", "مستشفى الأميرة بسمة"]
+
+
+def test_arabic_museums_temples_forts_domes_baths_parks_and_oil_fields_with_their_cue_are_facilities(gaz):
+    # متحف، معبد، حصن، مئذنة، منتزه and (also everyday words, so only before a name that is no common word) قبة،
+    # حمام، حديقة، حقل، قاعدة + a name are facilities like مستشفى + a name, with the name's attribute (النفطي).
+    damascus = "geonames:170654"
+    got = _facilities("زار السياح متحف الخط العربي ومعبد جوبيتر وحصن سليمان في دمشق.", gaz)
+    assert got == [("متحف الخط العربي", "facility", "facility", damascus),
+                   ("معبد جوبيتر", "facility", "facility", damascus),
+                   ("حصن سليمان", "facility", "facility", damascus)]
+    got = _facilities("استؤنف الإنتاج في حقل الرميلة النفطي، وتجمع الأطفال في حديقة الأزبكية.", gaz)
+    assert [(s, p) for s, _, _, p in got] == [("حقل الرميلة النفطي", None), ("حديقة الأزبكية", None)]
+    assert _facilities("أنشأت الوزارة قاعدة بيانات جديدة وحديقة عامة، وتعطل حمام السباحة.", gaz) == []
