@@ -1334,3 +1334,13 @@ def test_arabic_museums_temples_forts_domes_baths_parks_and_oil_fields_with_thei
     got = _facilities("استؤنف الإنتاج في حقل الرميلة النفطي، وتجمع الأطفال في حديقة الأزبكية.", gaz)
     assert [(s, p) for s, _, _, p in got] == [("حقل الرميلة النفطي", None), ("حديقة الأزبكية", None)]
     assert _facilities("أنشأت الوزارة قاعدة بيانات جديدة وحديقة عامة، وتعطل حمام السباحة.", gaz) == []
+
+
+def test_an_arabic_facility_named_with_everyday_words_is_one_when_the_text_says_which_town_it_is_in(gaz):
+    # A cue that is also an everyday word before a common word is a description (سوق العمل "the labour market",
+    # مقبرة جماعية "a mass grave"), unless an explicit "في مدينة X" right after it says which town the phrase is in:
+    # then it is that town's souk or cemetery, placed there.
+    jerusalem = "geonames:281184"
+    got = _facilities("افتتح سوق الجمعة في مدينة القدس صباح اليوم بينما تراجع سوق العمل في الأردن.", gaz)
+    assert got == [("سوق الجمعة", "facility", "facility", jerusalem)]
+    assert _facilities("دفن الضحايا في مقبرة جماعية قرب القرية.", gaz) == []
