@@ -58,7 +58,9 @@ _AMBIGUOUS = frozenset(fold_name(w) for w in (
 # Words that end an Arabic name: prepositions, particles, relatives.
 _STOP_AR = frozenset(fold_name(w) for w in (
     "في من إلى الى على عن مع بين قرب أمام امام بعد قبل حيث منذ خلال عند لدى الذي التي الذين اللي وسط داخل خارج "
-    "ذي ذو ذات و أو ثم بل لكن إن أن قد لا لم لن ما هو هي هم كان كانت عم رح").split())
+    "ذي ذو ذات و أو ثم بل لكن إن أن قد لا لم لن ما هو هي هم كان كانت عم رح "
+    # "called", "known as": a second name follows (معبد زفس المسمى حصن سليمان)
+    "المسمى المسماة المعروف المعروفة").split())
 # Generic complements: a cue word followed by one of these is a description, not a name (شارع رئيسي,
 # مستشفى ميداني, الطريق الرئيسي, مطار دولي).
 _GENERIC_AR = frozenset(fold_name(w) for w in (
@@ -269,7 +271,10 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
             # A dual or plural head governs names joined by و: مديريتي الحوك والحالي.
             if first[:1] != "و" or len(first) < 4:
                 break
-        elif first in _GENERIC_AR or first in _STOP_AR or not is_arabic(first) or len(first) < 2:
+        elif first in _GENERIC_AR or first in _STOP_AR or not is_arabic(first) or len(first) < 2 \
+                or (first.startswith("ال") and first[2:] in _CUES_AR):
+            # (a cue word before another with the article is a part of that one: قاعدة القبة "the dome's base",
+            # مئذنة المسجد "the mosque's minaret")
             return []
         m = match_at.get(t)
         # A cue that is also an everyday word before a common word (سوق العمل "the labour market", مقبرة جماعية) is

@@ -1344,3 +1344,10 @@ def test_an_arabic_facility_named_with_everyday_words_is_one_when_the_text_says_
     got = _facilities("افتتح سوق الجمعة في مدينة القدس صباح اليوم بينما تراجع سوق العمل في الأردن.", gaz)
     assert got == [("سوق الجمعة", "facility", "facility", jerusalem)]
     assert _facilities("دفن الضحايا في مقبرة جماعية قرب القرية.", gaz) == []
+
+
+def test_an_arabic_cue_before_another_cue_with_the_article_or_before_called_is_no_longer_name(gaz):
+    # قاعدة القبة "the dome's base", مئذنة المسجد "the mosque's minaret": a cue word before another with the article is
+    # a part of that one, no facility's name; المسمى/المعروف "called, known as" ends a name (a second name follows).
+    got = _facilities("بني الجامع مكان معبد زفس المسمى حصن سليمان، وتعلو قاعدة القبة مئذنة المسجد.", gaz)
+    assert [s for s, *_ in got] == ["معبد زفس", "حصن سليمان"]
