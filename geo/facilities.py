@@ -110,6 +110,9 @@ MORE_CUES_AR: dict[str, str] = {fold_name(w): kind for kind, ws in {
                 # museums, temples, forts, minarets, domes, baths, parks and gardens, oil fields, bases
                 "متحف معبد حصن مئذنة قبة حمام منتزه حديقة حقل قاعدة",
     "street": "دوار",
+    # a village or a hamlet the gazetteer lacks (قرية مسكة, خربة يرزة): a locality, unlocated unless the text says
+    # where; one it has is the matcher's.
+    "locality": "قرية بلدة خربة",
     # Districts of the Maghreb and the Nile (معتمدية in Tunisia, عمالة in Morocco) and the dual and plural heads of
     # districts (أقاليم برشيد وسطات, محليتي X وY, مديريات X وY وZ, قضاءي X وY, مقاطعات X وY): each name is a district.
     "district": "معتمدية عمالة " + _DISTRICT_HEADS_MANY,
@@ -122,7 +125,9 @@ _AMBIGUOUS = _AMBIGUOUS | frozenset(fold_name(w) for w in (
     "جبل قصر معبر مقبرة وادي سوق مقام بوابة مدرسة معتقل خليج صحراء هضبة ثكنة قبة حمام حديقة حقل قاعدة").split())
 # (عمالة "labour", نواحي "aspects", محليات "local news", مديريات "directorates": they need a name that is no common
 # word; the names after the first, joined by و, are names whatever else they mean: مديريات تريم والقطن.)
-_AMBIGUOUS = _AMBIGUOUS | frozenset(fold_name(w) for w in ("عمالة " + _DISTRICT_HEADS_MANY).split())
+_AMBIGUOUS = _AMBIGUOUS | frozenset(fold_name(w) for w in ("عمالة قرية بلدة خربة " + _DISTRICT_HEADS_MANY).split())
+_SETTLEMENT_CUES_AR = frozenset(fold_name(w) for w in "قرية بلدة خربة".split())
+_QUARTER_AR = fold_name("حي")
 _MANY = _MANY | frozenset(fold_name(w) for w in _DISTRICT_HEADS_MANY.split())
 _NAME_FIRST = _NAME_FIRST | frozenset(fold_name(w) for w in ("معتمدية عمالة " + _DISTRICT_HEADS_MANY).split())
 # Places of worship and palaces are named by an adjective after the definite noun as often as by a construct
@@ -279,9 +284,15 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
         m = match_at.get(t)
         # A cue that is also an everyday word before a common word (سوق العمل "the labour market", مقبرة جماعية) is
         # a description, unless the text says which town the phrase is in (سوق الجمعة في مدينة القدس).
+        if cue in _SETTLEMENT_CUES_AR and m is not None:
+            return []  # قرية بيت لاهيا: a village the gazetteer has is the matcher's (with its cue)
+        # حي + a definite word is a neighbourhood whatever the word also means (حي الإرسال, حي العمال): "alive" takes
+        # no article.
+        quarter = cue == _QUARTER_AR and first.startswith("ال")
         in_town = not names and m is None and cue in _AMBIGUOUS and first[:1] != "و" and first not in _NAME_TITLES \
-            and gaz.is_common_word(first)
-        if not names and m is None and first not in MONTHS and not in_town and _not_a_name_ar(cue, first, gaz):
+            and not quarter and gaz.is_common_word(first)
+        if not names and m is None and first not in MONTHS and not in_town and not quarter \
+                and _not_a_name_ar(cue, first, gaz):
             return []
         if m is not None and m.token_count > 1:
             last = t + m.token_count - 1
@@ -370,7 +381,8 @@ def _not_a_name_ar(cue: str, first: str, gaz: Gazetteer) -> bool:
         return False
     if first[:1] == "و" and not first.startswith("واد"):
         return True  # a conjunction: مسجد وجامع "a mosque and a congregational mosque", قضاء وقدرا "fate"
-    if first.endswith("ه") and (cue in _AMBIGUOUS or first[:1] in "يتا"):
+    if first.endswith("ه") and cue not in _SETTLEMENT_CUES_AR and (cue in _AMBIGUOUS or first[:1] in "يتا"):
+        # (a village's name often ends in ة, خربة يرزة; its adjectives, قرية نائية, are common words, refused above)
         # (folded: ة and the pronoun ه are one letter) a verb with its object (مسجد أقامه التجار "a mosque the
         # merchants built", ملعب يملكه) or, after an ambiguous cue, an indefinite feminine adjective (أحياء متضررة)
         return True

@@ -1351,3 +1351,14 @@ def test_an_arabic_cue_before_another_cue_with_the_article_or_before_called_is_n
     # a part of that one, no facility's name; المسمى/المعروف "called, known as" ends a name (a second name follows).
     got = _facilities("بني الجامع مكان معبد زفس المسمى حصن سليمان، وتعلو قاعدة القبة مئذنة المسجد.", gaz)
     assert [s for s, *_ in got] == ["معبد زفس", "حصن سليمان"]
+
+
+def test_an_arabic_village_or_quarter_the_gazetteer_lacks_is_found_unlocated(gaz):
+    # قرية/بلدة/خربة + a name the gazetteer lacks (no common word) is a locality, unlocated unless the text says
+    # where; one it has stays the matcher's town with its cue; قرية صغيرة "a small village" is no name. حي + a
+    # definite word is a neighbourhood whatever the word also means (حي الإرسال "transmission"), not حي يرزق "alive".
+    got = rows("هدمت القوات منازل في خربة يرزة وقرية بيت لاهيا وقرية صغيرة، واقتحمت حي الإرسال والطفل حي يرزق.", gaz)
+    assert [(s, p, c) for s, p, c in got] == [("خربة يرزة", None, "locality"),
+                                              ("قرية بيت لاهيا", "geonames:281145", "town"),
+                                              ("حي الإرسال", None, "locality")]
+
