@@ -262,12 +262,15 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
             last += 1
         fe = starts[last] + len(words[last])
         return [Facility(fs, fe, starts[c + 1], fe, kind, cue, False, False)]
-    if kind == "district" and c + 2 < n and words[c + 1] in _SETTLEMENT_HEADS_AR and seps[c + 2] == " " \
-            and (c + 2) in match_at:
-        # قضاء مدينة جنين "the district of the city of Jenin": a district named by its town, written with the town's
-        # own head noun. The whole phrase is the district (quoted with both heads), at the town inside it.
-        name_fe = match_at[c + 2].fe
-        return [Facility(fs, name_fe, starts[c + 1], name_fe, kind, cue, cue in _NAME_FIRST, cue in _TOWN_ONLY)]
+    town = match_at.get(c + 2) if c + 2 < n and seps[c + 2] == " " else None
+    if town is None and (c + 1) in match_at and match_at[c + 1].token_count > 1:
+        town = match_at[c + 1]  # (the matcher read the head with the town: مدينة القدس is one match)
+    if cue not in _SETTLEMENT_CUES_AR and c + 2 < n and words[c + 1] in _SETTLEMENT_HEADS_AR and town is not None:
+        # قضاء مدينة جنين "the district of the city of Jenin", كنيسة مدينة الرملة "the church of the city of Ramla":
+        # a district or a facility named by its town, written with the town's own head noun. The whole phrase is the
+        # district or the facility (quoted with both heads), at the town inside it: the text says it is that town's.
+        name_fe = town.fe
+        return [Facility(fs, name_fe, starts[c + 1], name_fe, kind, cue, True, cue in _TOWN_ONLY)]
     names: list[tuple[int, int]] = []  # (first token, last token) of each name
     t = c + 1
     while t < n:
@@ -573,7 +576,7 @@ def _own(f: Facility, inner: list[int], located: Sequence[tuple[int, int, Place,
     if k[2].kind not in ("city", "town"):
         return None
     lead = text[f.name_fs:k[0]].split()
-    if any(w not in _DIRECTIONS for w in lead):
+    if any(w not in _DIRECTIONS and w not in _SETTLEMENT_HEADS_AR for w in lead):  # (قلعة مدينة القدس)
         return None
     word = text[k[0]:k[1]]
     if gaz is not None and " " not in word and not is_arabic(word) and gaz.is_common_word(word):

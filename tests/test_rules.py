@@ -1362,3 +1362,11 @@ def test_an_arabic_village_or_quarter_the_gazetteer_lacks_is_found_unlocated(gaz
                                               ("قرية بيت لاهيا", "geonames:281145", "town"),
                                               ("حي الإرسال", None, "locality")]
 
+
+def test_an_arabic_facility_of_the_city_of_a_town_is_one_facility_at_that_town(gaz):
+    # كنيسة مدينة الرملة "the church of the city of Ramla", قلعة مدينة القدس: a facility's cue, then a town with its own
+    # head noun, as قضاء مدينة جنين for a district. One facility quoted with both heads, placed approximately at that
+    # town (the text says it is that town's), not a facility cut short plus the town as a mention of its own.
+    got = _facilities("صلى المسيحيون أمام كنيسة مدينة الرملة وزاروا قلعة مدينة القدس.", gaz)
+    assert got == [("كنيسة مدينة الرملة", "facility", "facility", "geonames:293768"),
+                   ("قلعة مدينة القدس", "facility", "facility", "geonames:281184")]
