@@ -654,7 +654,8 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
         elif i + 1 < len(found) and is_arabic(f.cue_word) and _JOINED_AR_RE.fullmatch(text[f.fe:found[i + 1].fs]):
             said_town[i] = said_town[i + 1]
     for i, f in enumerate(found):
-        lo = bisect_left(starts, f.name_fs)
+        # (from the cue on: the matcher may have read the cue with the town, ميناء الفاو, inside ميناء الفاو الكبير)
+        lo = bisect_left(starts, f.fs)
         inner = [k for k in range(lo, bisect_left(starts, f.name_fe)) if located[k][1] <= f.name_fe]
         os_, oe = folded.span(f.fs, f.fe)
         surface = folded.original[os_:oe]

@@ -1370,3 +1370,11 @@ def test_an_arabic_facility_of_the_city_of_a_town_is_one_facility_at_that_town(g
     got = _facilities("صلى المسيحيون أمام كنيسة مدينة الرملة وزاروا قلعة مدينة القدس.", gaz)
     assert got == [("كنيسة مدينة الرملة", "facility", "facility", "geonames:293768"),
                    ("قلعة مدينة القدس", "facility", "facility", "geonames:281184")]
+
+
+def test_a_town_the_matcher_read_with_a_facilitys_cue_is_inside_the_facility_not_a_second_mention(gaz):
+    # ميناء الفاو الكبير: the matcher reads ميناء الفاو (cue + town) and the facility module the whole name with its
+    # attribute; one mention of the facility, at the town, not the cue-and-town as a second, overlapping mention.
+    ms = geoparse("بدأ العمل في ميناء الفاو الكبير ووصلت السفينة إلى ميناء طرطوس.", gazetteer=gaz).mentions
+    assert [(m.surface, m.place and m.place.kind, m.place and m.place.within) for m in ms] == [
+        ("ميناء الفاو الكبير", "facility", "geonames:99446"), ("ميناء طرطوس", "facility", "geonames:163345")]
