@@ -152,7 +152,8 @@ _ABBREVIATED = frozenset({"st", "rd", "ave", "blvd", "mt"})
 _DIRECTION_LETTERS = frozenset({"n", "s", "e", "w", "ne", "nw", "se", "sw"})
 # Arabic words of a person's lineage inside a facility's name: the word after them continues it (مسجد عمرو بن
 # العاص, جامع بني أمية, كنيسة القديس يوحنا), whatever its frequency.
-_NASAB_AR = frozenset(fold_name(w) for w in "بن ابن بني أبو ابو أبي ابي آل القديس القديسة".split())
+# (ود "son of" in Sudanese names: محلية ود الحليو, ود مدني; alone it is "love")
+_NASAB_AR = frozenset(fold_name(w) for w in "بن ابن بني أبو ابو أبي ابي آل القديس القديسة ود".split())
 
 
 class Facility(NamedTuple):
@@ -293,7 +294,7 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
         # no article.
         quarter = cue == _QUARTER_AR and first.startswith("ال")
         in_town = not names and m is None and cue in _AMBIGUOUS and first[:1] != "و" and first not in _NAME_TITLES \
-            and not quarter and gaz.is_common_word(first)
+            and first not in _NASAB_AR and not quarter and gaz.is_common_word(first)
         if not names and m is None and first not in MONTHS and not in_town and not quarter \
                 and _not_a_name_ar(cue, first, gaz):
             return []
@@ -314,7 +315,8 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
                         or nxt[2:] in _CUES_AR or nxt in _CUES_AR:
                     break  # (a cue word starts a new phrase: مسجد ابن طولون المسجد الوحيد بمصر)
                 if nxt.startswith("ال") or words[last] in _NAME_TITLES or nxt in _NASAB_AR \
-                        or words[last] in _NASAB_AR or not gaz.is_common_word(nxt):
+                        or words[last] in _NASAB_AR or not gaz.is_common_word(nxt) \
+                        or (kind == "district" and (last + 1) in match_at):  # (محلية ريفي كسلا "Rural Kassala")
                     last += 1
                     continue
                 break
@@ -375,8 +377,8 @@ def _old_town_ar(c: int, words: list[str], seps: list[str], starts: list[int],
 
 def _not_a_name_ar(cue: str, first: str, gaz: Gazetteer) -> bool:
     """Whether ``first``, the word after Arabic cue ``cue``, starts a description rather than a name."""
-    if first in _NAME_TITLES:
-        return False  # مقام النبي يوسف: the caller takes the word after the title, or no name at all
+    if first in _NAME_TITLES or first in _NASAB_AR:
+        return False  # مقام النبي يوسف, محلية ود مدني: the caller takes the word after, or no name at all
     if cue in _AMBIGUOUS and gaz.is_common_word(first):
         # سد "fills", طريق "way", حي "alive": only a name that is no common word makes a place of them
         return True

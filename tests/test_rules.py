@@ -1378,3 +1378,11 @@ def test_a_town_the_matcher_read_with_a_facilitys_cue_is_inside_the_facility_not
     ms = geoparse("بدأ العمل في ميناء الفاو الكبير ووصلت السفينة إلى ميناء طرطوس.", gazetteer=gaz).mentions
     assert [(m.surface, m.place and m.place.kind, m.place and m.place.within) for m in ms] == [
         ("ميناء الفاو الكبير", "facility", "geonames:99446"), ("ميناء طرطوس", "facility", "geonames:163345")]
+
+
+def test_a_sudanese_son_of_name_and_a_town_after_a_district_word_continue_the_districts_name(gaz):
+    # ود "son of" opens Sudanese names as بن does (محلية ود الحليو), though alone it is "love"; under a district cue a
+    # town's name continues the name (ريفي كسلا "Rural Kassala" is a locality, not Kassala): districts, unlocated.
+    got = _facilities("نفذت الحكومة مشاريع في محليتي ود الحليو وريفي كسلا.", gaz)
+    assert [(s, p) for s, _, _, p in got] == [("محليتي ود الحليو", None), ("ريفي كسلا", None)]
+    assert rows("قال إن ود الناس مهم.", gaz) == []
