@@ -16,8 +16,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
-from itertools import accumulate, compress, filterfalse
-from operator import not_, or_
+from itertools import accumulate, compress, filterfalse, repeat
+from operator import add, attrgetter, not_, or_
 from typing import NamedTuple
 
 from .gazetteer import ALIAS, ALT, CONTINENT_IDS, DEMONYM, NAME, ORG, Gazetteer, NameRef
@@ -1205,16 +1205,25 @@ def _propagate_cues(matches: list[RawMatch], toks: _Tokens, text: str, cased: st
     ``cased`` is the folded text with its capitals (same offsets as ``text``).
     """
     out = list(matches)
-    # Arabic dual/plural before: مخيمي الهول وروج, محافظتي نينوى والأنبار.
-    for k in range(1, len(out)):
-        a, b = out[k - 1], out[k]
-        b_start = b.fs - 1 if text[b.fs - 1 : b.fs] == _ARABIC_AND else b.fs
-        if a.cue and not b.cue and CUES.get(a.cue_word, ("", 1))[1] > 1 and _gap_is_list(text, a.fe, b_start):
+    # Arabic dual/plural before: مخيمي الهول وروج, محافظتي نينوى والأنبار. Only a match with a cue can pass
+    # one on: those are found in a C-level pass (most matches have none), and a name given a cue passes it on.
+    for k in compress(range(1, len(out)), map(attrgetter("cue"), out)):
+        while k < len(out):
+            a, b = out[k - 1], out[k]
+            if not a.cue or b.cue or CUES.get(a.cue_word, ("", 1))[1] <= 1:
+                break
+            b_start = b.fs - 1 if text[b.fs - 1 : b.fs] == _ARABIC_AND else b.fs
+            if not _gap_is_list(text, a.fe, b_start):
+                break
             out[k] = _with_cue(b, a.cue, a.cue_word)
-    # English cue after the name (X camp, X province, X and Y camps).
+            k += 1
+    # English cue after the name (X camp, X province, X and Y camps). Only a name whose next word is a cue or
+    # a cue's modifier can take one: those are found in C-level passes, the rest never reach Python.
     words, starts, seps = toks.words, toks.starts, toks.seps
     n = len(words)
-    for k in range(len(out) - 1, -1, -1):
+    after = list(map(add, map(attrgetter("token_index"), out), map(attrgetter("token_count"), out)))
+    for k in reversed(list(compress(range(len(out)), map(_CUE_OR_MODIFIER.__contains__,
+                                                           map(words.__getitem__, map(min, after, repeat(n - 1))))))):
         m = out[k]
         j = m.token_index + m.token_count
         if m.cue or j >= n or is_arabic(m.key[0]):
@@ -1250,6 +1259,8 @@ def _with_cue(m: RawMatch, kind: str, word: str) -> RawMatch:
 #: State, Justice Department). Resolution also ignores them before a name that is no place of their kind.
 NO_UNLOCATED_CUES = frozenset({"منطقه", "region", "state", "base", "capital", "department", "departments"})
 _CUE_MODIFIERS = frozenset({"refugee", "displacement", "displaced", "idp", "border", "detention", "transit"})
+#: The words after a name that :func:`_propagate_cues` reads on (any other word gives the name no cue).
+_CUE_OR_MODIFIER = frozenset(CUES) | _CUE_MODIFIERS
 _NAME_STARTERS_AR = frozenset("ابو ام عين تل بئر دير راس جبل بني بيت كفر خربه".split())
 
 
