@@ -5,8 +5,7 @@ from __future__ import annotations
 import gc
 import re
 from bisect import bisect_right
-from itertools import accumulate, compress, repeat
-from operator import attrgetter, itemgetter, sub
+from itertools import accumulate
 
 from .errors import InputError
 from .extract import find_matches, word_tokens
@@ -19,11 +18,6 @@ from .situation import Situation
 from .text import detect_lang, fold, sentences
 
 __all__ = ["geoparse", "LANGS"]
-
-_MATCH, _PLACE_INDEX, _CONFIDENCE, _REASON = (attrgetter(f) for f in ("match", "place_index", "confidence", "reason"))
-_EVIDENCE, _CANDIDATES = attrgetter("evidence"), attrgetter("candidates")
-_FS, _FE, _CUE = attrgetter("fs"), attrgetter("fe"), attrgetter("cue")
-_FIRST, _SECOND = itemgetter(0), itemgetter(1)
 
 #: Accepted values of ``lang``.
 LANGS = ("auto", "ar", "en")
@@ -95,6 +89,7 @@ def _geoparse(text: str, lang: str, gaz: Gazetteer) -> Situation:
     f_starts = frozenset(f_sorted)
     toks = word_tokens(folded.text)  # read by the matcher and the facilities alike
     matches = find_matches(folded, gaz, f_starts, toks)
+    mentions = []
     # One Place (and one decoded polygon) per place, not per mention; kept with the gazetteer for the next
     # texts (a Place is immutable), so a batch of short items does not rebuild the same places per item.
     places: dict[int, Place] = gaz.memo().setdefault("places", {})
@@ -126,27 +121,20 @@ def _geoparse(text: str, lang: str, gaz: Gazetteer) -> Situation:
         reach = list(accumulate((b for _, b in spans), max))
         inside |= {k for k, r in enumerate(resolved) if r.place_index is None
                    and (j := bisect_right(span_starts, r.match.fs)) and reach[j - 1] >= r.match.fe}
-    # The mentions, built column by column in C-level passes (offsets, sentences, places: a Python step
-    # per mention for each was a tenth of a parse); one Place per distinct place.
-    kept_res = [r for k, r in enumerate(resolved) if k not in inside] if inside else resolved
-    ms = list(map(_MATCH, kept_res))
-    fs, fe = list(map(_FS, ms)), list(map(_FE, ms))
-    starts, ends = (fs, fe) if identity else folded.spans(fs, fe)
-    at = list(map(sub, map(bisect_right, repeat(s_starts), starts), repeat(1)))
-    sent = list(map(sents.__getitem__, at)) if sents else [(0, len(text))] * len(at)
-    for j in compress(range(len(at)), map((0).__gt__, at)):
-        sent[j] = (0, len(text))  # before the first sentence (not reached: sentences cover every word)
-    indexes = list(map(_PLACE_INDEX, kept_res))
-    for index in set(indexes):
-        if index is not None and index not in places:
-            places[index] = gaz.place(index)
-    evidence = list(map(_EVIDENCE, kept_res))
-    mentions = list(map(
-        Mention, starts, ends, map(text.__getitem__, map(slice, starts, ends)),
-        map(_FIRST, sent), map(_SECOND, sent), map(places.get, indexes),
-        map(_CONFIDENCE, kept_res), map(_REASON, kept_res),
-        [c if c != "context" else "" for c in map(_CUE, ms)],
-        map(form_of, evidence), map(_CANDIDATES, kept_res), map(evidence_names, evidence)))
+    for k, r in enumerate(resolved):
+        if k in inside:
+            continue
+        m = r.match
+        start, end = (m.fs, m.fe) if identity else folded.span(m.fs, m.fe)
+        k = bisect_right(s_starts, start) - 1
+        ss, se = sents[k] if k >= 0 else (0, len(text))
+        index = r.place_index
+        mentions.append(Mention(
+            start, end, text[start:end], ss, se,
+            None if index is None else _place(gaz, index, places),
+            r.confidence, r.reason, m.cue if m.cue != "context" else "",
+            form_of(r.evidence), r.candidates, evidence_names(r.evidence),
+        ))
     if found:
         for p in placed:
             start, end = (p.fs, p.fe) if identity else folded.span(p.fs, p.fe)

@@ -18,8 +18,6 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, repeat
-from operator import add, sub
 
 __all__ = [
     "Folded",
@@ -214,33 +212,6 @@ class Folded:
     def span(self, fs: int, fe: int) -> tuple[int, int]:
         """Original ``(start, end)`` for the folded span ``[fs, fe)``."""
         return self.orig_start(fs), self.orig_end(fe)
-
-    def spans(self, fs: list[int], fe: list[int]) -> tuple[list[int], list[int]]:
-        """:meth:`span` of many spans at once: original starts and ends, in C-level passes (a parse maps
-        15,000 spans per MB; a call and two bisects each were a tenth of building its mentions)."""
-        runs_f, runs_o = self.runs_f, self.runs_o
-        # orig_start: the run holding f (bisect - 1), then the offset within it.
-        at = list(map(sub, map(bisect_right, repeat(runs_f), fs), repeat(1)))
-        starts = list(map(add, map(runs_o.__getitem__, at), map(sub, fs, map(runs_f.__getitem__, at))))
-        # orig_end: the original offset of the span's last character, plus one ...
-        last = list(map(sub, fe, repeat(1)))
-        at = list(map(sub, map(bisect_right, repeat(runs_f), last), repeat(1)))
-        ends = list(map(add, map(runs_o.__getitem__, at), map(sub, fe, map(runs_f.__getitem__, at))))
-        # An empty span at the very start has no last character (orig_end(0) is 0): an offset in range first.
-        for k in compress(range(len(ends)), map((0).__ge__, fe)):
-            ends[k] = 0
-        # ... then the tashkeel and tatweel that follow it (few spans: only those are looked at one by one).
-        original = self.original
-        n = len(original)
-        for k in compress(range(len(ends)), map(_MARKS.__contains__, map((original + " ").__getitem__,
-                                                                         map(min, ends, repeat(n))))):
-            end = ends[k]
-            while end < n and original[end] in _MARKS:
-                end += 1
-            ends[k] = end
-        for k in compress(range(len(ends)), map((0).__ge__, fe)):
-            ends[k] = 0  # (again: no marks taken either)
-        return starts, ends
 
 
 # Tashkeel, Quranic marks and tatweel (U+064B–065F, 0670, 0640, 0610–061A): a set, one membership test

@@ -319,22 +319,6 @@ def test_colocated_towns_and_counties_found_in_grid_cells_are_those_of_every_pai
     assert got == want
 
 
-def test_spans_mapped_in_bulk_are_those_mapped_one_by_one():
-    """Folded.spans (the mentions' offsets in C-level passes) gives what Folded.span gives for every span, on
-    text whose folding deletes marks and tatweel and expands ligatures (runs of every kind)."""
-    import random
-
-    from geo.text import fold
-
-    rnd = random.Random(5)
-    alphabet = list("ab دمشق.ßæİ") + ["\u064e", "\u064f", "\u0651", "\u0640", "\u064b", "\ufefb", "\ufdf2"]
-    for _ in range(400):
-        f = fold("".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 30))))
-        pairs = [(a, b) for a in range(len(f.text) + 1) for b in range(a, len(f.text) + 1)]
-        starts, ends = f.spans([a for a, _ in pairs], [b for _, b in pairs])
-        assert list(zip(starts, ends, strict=True)) == [f.span(a, b) for a, b in pairs], f.original
-
-
 def _propagate_cues_every_match(matches, toks, text, cased):
     """_propagate_cues as it was: every neighbouring pair and every match tested in Python."""
     from geo.extract import _ARABIC_AND, _CUE_MODIFIERS, _JOIN_RE, CUES, _gap_is_list, _with_cue
