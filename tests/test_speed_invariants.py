@@ -392,10 +392,11 @@ def test_partition_rows_built_by_column_are_the_rows_of_each_mention(gaz):
                      "2026-01-02", "test", "o"), Document("d2", "Nothing here.", None, None, "o"),
             Document("d3", "قصف في دمشق وحلب، وفي مخيم جنين.", "2026-01-03", "x", "o")]
     cols = _new_columns()
+    known: dict = {}  # places' fields shared by the documents, as in a partition
     want = []
-    for d in docs:
+    for d in docs + docs[:1]:
         s = geoparse(d.text, gazetteer=gaz)
-        assert _add_rows(cols, d, s) == len(s.mentions)
+        assert _add_rows(cols, d, s, known) == len(s.mentions)
         want += mention_rows(d, s)
     assert len(want) > 5
     assert {c: len(v) for c, v in cols.items()} == {c: len(want) for c in cols}
