@@ -466,7 +466,7 @@ def _add_rows(cols: dict[str, list[Any]], doc: Document, situation: Any,
     cols["name"] += map(itemgetter(1), f)
     cols["name_ar"] += map(itemgetter(2), f)
     # An unlocated mention's kind is the cue that announced it (camp, province ...).
-    cols["kind"] += [k if m.place else (m.cue or None) for k, m in zip(map(itemgetter(3), f), ms)]
+    cols["kind"] += [k if m.place else (m.cue or None) for k, m in zip(map(itemgetter(3), f), ms, strict=True)]
     cols["layer"] += map(itemgetter(4), f)
     cols["country_code"] += map(itemgetter(5), f)
     cols["lat"] += map(itemgetter(6), f)

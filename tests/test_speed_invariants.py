@@ -371,9 +371,13 @@ def test_cues_after_names_and_before_lists_as_every_match_was_tested(gaz, monkey
              "Shelling hit Idlib and Hama provinces; Kuwait City and al-Hasakah city were calm.",
              "Rain in Paris and Lyon.\n\nState officials met.", "camp", "", "Raqqa province"]
     for text in texts:
-        want = []
-        monkeypatch.setattr(extract, "_propagate_cues", lambda *a: want.append(_propagate_cues_every_match(*a))
-                            or want[-1])
+        want: list = []
+
+        def reference(*a, want=want):
+            want.append(_propagate_cues_every_match(*a))
+            return want[-1]
+
+        monkeypatch.setattr(extract, "_propagate_cues", reference)
         expected = find_matches(fold(text), gaz)
         monkeypatch.undo()
         assert len(want) == 1, text  # the reference did run
