@@ -521,21 +521,32 @@ def parse_partition(docs: Sequence[Document], *, lang: str = "auto", places: str
     errors: list[dict[str, Any]] = []
     situations: list[Any] = []
     parsed = size = 0
-    for d in docs:
-        if d.text is None:
-            errors.append({"doc_id": d.doc_id, "origin": d.origin, "reason": d.error})
-            continue
-        try:
-            s = geoparse(d.text, lang=lang, gazetteer=gaz)
-        except Exception as exc:  # one bad document never stops the run: it is reported with its reason
-            errors.append({"doc_id": d.doc_id, "origin": d.origin,
-                           "reason": f"parser error: {type(exc).__name__}: {exc}"})
-            continue
-        parsed += 1
-        size += len(d.text.encode("utf-8", "surrogatepass"))
-        rows += _add_rows(cols, d, s, known)
-        if keep_situations:
-            situations.append((d, s))
+    # The collector is paused for the whole partition, not only inside each parse (geoparse): re-enabled
+    # between documents, each document's first allocation after its parse paid a collection of what the parse
+    # allocated, and every tenth or hundredth a deeper one over the decisions kept with the gazetteer (charged
+    # to the rows: 2.1 of 26 CPU-s for 4 MB of news; one collection per partition is left, ~0.2 s). Parsing
+    # makes no garbage cycles worth collecting mid-partition.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for d in docs:
+            if d.text is None:
+                errors.append({"doc_id": d.doc_id, "origin": d.origin, "reason": d.error})
+                continue
+            try:
+                s = geoparse(d.text, lang=lang, gazetteer=gaz)
+            except Exception as exc:  # one bad document never stops the run: it is reported with its reason
+                errors.append({"doc_id": d.doc_id, "origin": d.origin,
+                               "reason": f"parser error: {type(exc).__name__}: {exc}"})
+                continue
+            parsed += 1
+            size += len(d.text.encode("utf-8", "surrogatepass"))
+            rows += _add_rows(cols, d, s, known)
+            if keep_situations:
+                situations.append((d, s))
+    finally:
+        if enabled:
+            gc.enable()
     data = _geoparquet_bytes(cols)
     return PartitionResult(data, errors, parsed, rows, size, time.perf_counter() - t,
                            situations if keep_situations else None)

@@ -406,3 +406,35 @@ def test_partition_rows_built_by_column_are_the_rows_of_each_mention(gaz):
     assert {c: len(v) for c, v in cols.items()} == {c: len(want) for c in cols}
     for c, values in cols.items():
         assert values == [r[c] for r in want], c
+
+
+def test_a_partition_leaves_the_garbage_collector_as_it_found_it(gaz, monkeypatch):
+    """parse_partition pauses the collector for the whole partition (not only inside each parse) and gives it
+    back as it was, after a document the parser fails on too."""
+    import gc
+
+    from geo import batch, pipeline
+    from geo.batch import Document, parse_partition
+
+    monkeypatch.setitem(batch._GAZETTEERS, "base", gaz)
+    seen = []
+
+    def parse(text, **kw):
+        seen.append(gc.isenabled())
+        if "boom" in text:
+            raise ValueError("boom")
+        return geoparse(text, **kw)
+
+    monkeypatch.setattr(pipeline, "geoparse", parse)
+    docs = [Document("a", "Talks in Baghdad.", None, None, "o"), Document("b", "boom", None, None, "o"),
+            Document("c", "Rain in Paris.", None, None, "o")]
+    assert gc.isenabled()
+    res = parse_partition(docs)
+    assert gc.isenabled() and seen == [False, False, False]
+    assert res.docs == 2 and res.mentions == 2 and len(res.errors) == 1
+    gc.disable()
+    try:
+        parse_partition(docs)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
