@@ -1275,3 +1275,13 @@ def test_a_landform_head_after_a_name_is_no_place_of_its_own(gaz):
     got = rows("Heavy rain flooded parts of Mosul and the Nineveh Plains in northern Iraq, the Bekaa Valley and the "
                "Golan Heights. Officials in Harris County, Texas, said Houston schools would reopen.", gaz)
     assert not [s for s, _, _ in got if s in ("Plains", "Valley", "Heights")]
+
+
+def test_an_alternate_name_abroad_that_is_an_everyday_arabic_word_is_no_reading(gaz):
+    # GeoNames lists Arabic-script spellings of Persian, Turkish and European towns that are Arabic words by
+    # coincidence (الشوط "the half" for Showţ in Iran, ذرات "atoms" for Z̄arāt): not readings. The Arabic
+    # name writers use for a city abroad (أنطاكية) or an exonym with the article (الأهواز) still is.
+    got = rows("سجل اللاعب هدفا في الشوط الثاني من المباراة في إيران، وتحدث علماء إيران عن ذرات الهيدروجين.", gaz)
+    assert [p for _, p, _ in got] == ["country:IR", "country:IR"]
+    got = rows("وصل الوفد الإيراني إلى الأهواز ثم سافر إلى أنطاكية في تركيا.", gaz)
+    assert {"geonames:144448", "geonames:323779"} <= {p for _, p, _ in got}
