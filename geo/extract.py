@@ -491,6 +491,12 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
             extra = tuple(r for r in rest if r.name_type != ORG and r not in refs and gaz.kind(r.place_index) in kinds)
             if extra:
                 refs = refs + extra
+            if "admin1" in kinds:
+                # ... and a division's head names the division where there is one: إمارة الشارقة, which GeoNames
+                # also lists as a name of the city, is the emirate.
+                divisions = tuple(r for r in refs if gaz.kind(r.place_index) == "admin1")
+                if divisions:
+                    refs = divisions
         # Keep a written article in the span (الخرطوم, not خرطوم) even when the name is stored without it.
         fs = s + (pl - 2 if pl >= 2 and tok[pl - 2 : pl] == "ال" else pl)
         fe = starts[i + L - 1] + len(words[i + L - 1])

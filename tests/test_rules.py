@@ -1285,3 +1285,12 @@ def test_an_alternate_name_abroad_that_is_an_everyday_arabic_word_is_no_reading(
     assert [p for _, p, _ in got] == ["country:IR", "country:IR"]
     got = rows("وصل الوفد الإيراني إلى الأهواز ثم سافر إلى أنطاكية في تركيا.", gaz)
     assert {"geonames:144448", "geonames:323779"} <= {p for _, p, _ in got}
+
+
+def test_an_emirate_named_with_its_head_noun_is_the_division_not_its_city(gaz):
+    # إمارة is a division's head noun like محافظة and ولاية: إمارة دبي is the emirate, and so is إمارة الشارقة,
+    # which GeoNames also lists as a name of the city. Dubai alone stays the city.
+    got = rows("أعلنت حكومة إمارة دبي خطة جديدة، وقالت إمارة الشارقة إن الأمطار غزيرة، وتضررت دبي.", gaz)
+    assert [p for _, p, _ in got] == ["admin1:AE-DU", "admin1:AE-SH", "geonames:292223"]
+    got = rows("انتقل الوفد إلى إمارتي عجمان ورأس الخيمة.", gaz)
+    assert [p for _, p, _ in got] == ["admin1:AE-AJ", "admin1:AE-RK"]
