@@ -208,6 +208,9 @@ def _readings(tok: str, gaz: Gazetteer) -> tuple[tuple[int, str, tuple[int, ...]
         for pl, stem in sorted(strip_proclitics(tok), key=lambda t: t[0]):
             if whole and pl and whole > gaz.commonness(stem):
                 continue
+            # ... and so is one after a shorter proclitic: وكمية is و + كمية "quantity", not وك + مية (Mie).
+            if pl > 1 and any(gaz.commonness_any(tok[q:]) > gaz.commonness(stem) for q in range(1, pl)):
+                continue
             lens = _lengths(stem, gaz, arabic)
             if lens:
                 r.append((pl, stem, lens))

@@ -1294,3 +1294,11 @@ def test_an_emirate_named_with_its_head_noun_is_the_division_not_its_city(gaz):
     assert [p for _, p, _ in got] == ["admin1:AE-DU", "admin1:AE-SH", "geonames:292223"]
     got = rows("انتقل الوفد إلى إمارتي عجمان ورأس الخيمة.", gaz)
     assert [p for _, p, _ in got] == ["admin1:AE-AJ", "admin1:AE-RK"]
+
+
+def test_a_word_after_a_shorter_proclitic_is_no_longer_split_into_a_name(gaz):
+    # وكمية is و + كمية "quantity", more frequent than مية (Mie Prefecture): not وك + مية. A real clitic form of a
+    # name still splits (وكسلا is و + كسلا, Kassala).
+    assert not rows("للجسم طاقة حركة وكمية حركة تتغير مع السرعة.", gaz)
+    got = rows("وصلت المساعدات إلى الخرطوم وكسلا.", gaz)
+    assert [s for s, _, _ in got] == ["الخرطوم", "كسلا"]
