@@ -973,6 +973,8 @@ def _org_head_two_back(words: list[str], seps: list[str], i: int, gaz: Gazetteer
 
 #: An Arabic word this frequent among all words is a particle (في, من, على), never part of a name.
 _PARTICLE_ZIPF = 5.5
+#: "of the religion", the second word of the compound given names صلاح الدين, نور الدين, عز الدين (folded).
+_AL_DIN = fold_name("الدين")
 _AR_DIRECTIONS = frozenset(fold_name(w) for w in "شمال جنوب شرق غرب وسط".split())
 _HYPHENS = frozenset("-–")
 #: English words that, right before a continent, make a world region of part of it (North Africa, Central Asia).
@@ -1043,6 +1045,12 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
     language = [False] * len(matches)
     for k, m in enumerate(matches):
         if m.cue == "context":
+            continue
+        if len(m.key) == 2 and m.key[1] == _AL_DIN and not m.locative and not m.cue:
+            # A compound given name "X al-Din" (صلاح الدين, نور الدين, عز الدين): a person's, unless a locative word or
+            # a cue says the place named so (في صلاح الدين, محافظة صلاح الدين); it stays the person's where it recurs.
+            drop[k] = True
+            persons.add(m.key)
             continue
         i, j = m.token_index, m.token_index + m.token_count
         # Most names stand among words that no rule below reads: then none can drop the name (see

@@ -1302,3 +1302,12 @@ def test_a_word_after_a_shorter_proclitic_is_no_longer_split_into_a_name(gaz):
     assert not rows("للجسم طاقة حركة وكمية حركة تتغير مع السرعة.", gaz)
     got = rows("وصلت المساعدات إلى الخرطوم وكسلا.", gaz)
     assert [s for s, _, _ in got] == ["الخرطوم", "كسلا"]
+
+
+def test_a_compound_given_name_ending_in_al_din_is_a_persons_unless_a_locative_or_cue_says_the_place(gaz):
+    # صلاح الدين and نور الدين are given names (Saladin) as well as an Iraqi province and towns: bare, they are the
+    # person's; after في or with محافظة they are the place.
+    got = rows("من دمشق انطلق صلاح الدين الأيوبي فوحد البلاد، وقاتل نور الدين زنكي قرب حلب.", gaz)
+    assert [s for s, _, _ in got] == ["دمشق", "حلب"]
+    got = rows("قالت محافظة صلاح الدين إن النازحين عادوا إلى قراهم في العراق.", gaz)
+    assert ("محافظة صلاح الدين", "admin1:IQ-SD") in [(s, p) for s, p, _ in got]
