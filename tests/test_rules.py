@@ -1311,3 +1311,14 @@ def test_a_compound_given_name_ending_in_al_din_is_a_persons_unless_a_locative_o
     assert [s for s, _, _ in got] == ["دمشق", "حلب"]
     got = rows("قالت محافظة صلاح الدين إن النازحين عادوا إلى قراهم في العراق.", gaz)
     assert ("محافظة صلاح الدين", "admin1:IQ-SD") in [(s, p) for s, p, _ in got]
+
+
+def test_a_name_after_a_foreign_given_name_in_arabic_letters_is_a_surname_and_stays_the_persons(gaz):
+    # لويس فيغو is Luis Figo, not Vigo; جاك شيراك is Jacques Chirac, not Shirak in Armenia. The surname stays the
+    # person's where it recurs, while a cue or a locative word still makes it the town (مدينة فيغو, من فيغو).
+    got = rows("انتقل لويس فيغو إلى ريال مدريد وقال فيغو إنه سعيد، والتقى الرئيس جاك شيراك.", gaz)
+    assert not any(p in ("geonames:3105976", "admin1:AM-SH") for _, p, _ in got)
+    got = rows("التقى ريكاردو بيريرا وزيرا قادما من فيغو.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("فيغو", "geonames:3105976")]
+    # A name of the Arabic-speaking world after a given name that Arabic shares is not touched: آدم الخرطوم.
+    assert ("الخرطوم", "geonames:379252") in [(s, p) for s, p, _ in rows("وصل آدم الخرطوم أمس.", gaz)]
