@@ -1561,7 +1561,8 @@ def _accept(kind: str, pop: int, m: RawMatch, *, homograph: int, context: bool, 
             return True  # "from Geneva", "in Reading": a capitalised name after a preposition
         if latin and region and homograph == 1 and not m.sentence_initial and zipf < W.region_frequent_max_zipf:
             return True  # "Richmond", "Atlanta" mid-sentence in a story about the state they lie in
-        if not latin and homograph == 1 and not listed and m.key[0].startswith("ال") and pop < W.accept_pop:
+        if not latin and homograph == 1 and not listed and (m.key[0].startswith("ال") or m.article) \
+                and pop < W.accept_pop:
             # A frequent Arabic noun with its article, read only through a GeoNames alternate name of a small town
             # (في الدور "in the round", بالثورة "in the revolution"): a preposition and the country's presence are
             # what any noun has; a list of places around it, or a cue or qualifier (above), must say it is a place.

@@ -1322,3 +1322,11 @@ def test_a_name_after_a_foreign_given_name_in_arabic_letters_is_a_surname_and_st
     assert [(s, p) for s, p, _ in got] == [("فيغو", "geonames:3105976")]
     # A name of the Arabic-speaking world after a given name that Arabic shares is not touched: آدم الخرطوم.
     assert ("الخرطوم", "geonames:379252") in [(s, p) for s, p, _ in rows("وصل آدم الخرطوم أمس.", gaz)]
+
+
+def test_a_frequent_noun_with_its_article_is_no_small_town_even_when_the_town_is_stored_without_it(gaz):
+    # البلد "the country" is ال + بلد, a GeoNames alternate name of Balad (Iraq, 42k): the written article makes it
+    # the frequent noun, as for names stored with their article (الدور, الثورة); a preposition and Iraq named
+    # elsewhere in the statement do not make it the town.
+    got = rows("قال مسؤول في بغداد إن العراق يحتاج إلى الاستقرار، ولا يوجد سوى عدد قليل من الموظفين في البلد.", gaz)
+    assert "geonames:98112" not in [p for _, p, _ in got]
