@@ -999,8 +999,7 @@ _CONTINENT_PARTS_EN = frozenset(
 #: organisation's head two words back (:func:`_hot_two_back`), none of :data:`_HOT_AFTER` in the three words
 #: after it, and no key a rule reads, keeps its place reading, and skips the rules.
 _HOT_BEFORE = (DISEASE_HEADS_AR | _AR_DIRECTIONS | PERSON_TITLES | KIN_WORDS | NASAB_WORDS | LANGUAGE_BEFORE_AR
-               | ORG_HEADS_AR | SPORTS_WORDS | _CONTINENT_PARTS_EN | frozenset({"على", "مع", "with"})
-               | foreign_given_names_ar())
+               | ORG_HEADS_AR | SPORTS_WORDS | _CONTINENT_PARTS_EN | frozenset({"على", "مع", "with"}) | _GIVEN_AR)
 #: Words that make an "of" right before a name matter: "Bank of England", "the Horn of Africa".
 _OF_OPENERS = ORG_OPENERS_EN | frozenset({"horn"})
 #: Every word a rule of :func:`_not_places` reads in the three words after a name, as written (the name's own
