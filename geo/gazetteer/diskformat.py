@@ -117,9 +117,28 @@ def _decode(enc: Any) -> Any:
 
 
 def dumps(state: Mapping[str, Any]) -> bytes:
-    """The file content for ``state`` (a dict of tables keyed by name)."""
-    payload = marshal.dumps({k: _encode(v) for k, v in state.items()})
+    """The file content for ``state`` (a dict of tables keyed by name): a list of the tables' names and sizes,
+    then each table on its own, so a reader holds one table's raw form at a time (a lower peak of memory)."""
+    chunks = [marshal.dumps(_encode(v)) for v in state.values()]
+    toc = marshal.dumps([(k, len(c)) for k, c in zip(state, chunks, strict=True)])
+    payload = b"".join([_LENGTH.pack(len(toc)), toc, *chunks])
     return _HEADER.pack(_MAGIC, len(payload)) + payload
+
+
+_LENGTH = struct.Struct("<Q")
+
+
+def _tables(payload: memoryview) -> dict[str, Any]:
+    (size,) = _LENGTH.unpack(payload[: _LENGTH.size])
+    at = _LENGTH.size + size
+    toc = marshal.loads(payload[_LENGTH.size : at])
+    if type(toc) is not list or sum(n for _, n in toc) != len(payload) - at:
+        raise CorruptCacheError("the list of tables does not match the file")
+    out = {}
+    for name, n in toc:
+        out[name] = _decode(marshal.loads(payload[at : at + n]))
+        at += n
+    return out
 
 
 def _payload(view: memoryview, magic: bytes) -> memoryview:
@@ -149,15 +168,7 @@ def _unwrap(data: Any, magic: bytes, read: Any) -> Any:
 def loads(data: Any) -> dict[str, Any]:
     """The tables written by :func:`dumps` (``data``: bytes or a memory map of the file); :class:`CorruptCacheError`
     if it is not such a file."""
-    raw = _unwrap(data, _MAGIC, marshal.loads)
-    if type(raw) is not dict:
-        raise CorruptCacheError("not a table of tables")
-    try:
-        return {k: _decode(v) for k, v in raw.items()}
-    except CorruptCacheError:
-        raise
-    except Exception as exc:  # see _unwrap
-        raise CorruptCacheError(f"{type(exc).__name__}: {exc}") from None
+    return _unwrap(data, _MAGIC, _tables)
 
 
 def dumps_pickled(state: Mapping[str, Any]) -> bytes:
