@@ -159,3 +159,17 @@ def test_a_damaged_part_is_made_again_from_the_core(tmp_path, built, caplog, par
     with caplog.at_level(logging.WARNING, logger="geo.gazetteer.cache"):
         assert fresh.towns_by_skeleton("SY") == good.towns_by_skeleton("SY")
     assert "unreadable" not in caplog.text
+
+
+def test_a_core_of_the_wrong_shape_is_rebuilt(tmp_path, built, caplog):
+    good = _load(tmp_path)
+    path = _core(tmp_path)
+    state = diskformat.loads(path.read_bytes())
+    for broken in ({**state, "cols": [1, 2]}, {**state, "cols": {"id": [1], "name": [1, 2]}},
+                   {k: v for k, v in state.items() if k != "index"}, {**state, "version": -1}):
+        path.write_bytes(diskformat.dumps(broken))
+        with caplog.at_level(logging.WARNING, logger="geo.gazetteer.cache"):
+            gaz = _load(tmp_path)
+        assert "rebuilding" in caplog.text and gaz.refs(("syria",)) == good.refs(("syria",))
+        caplog.clear()
+    assert len(built) == 5

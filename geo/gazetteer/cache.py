@@ -231,8 +231,8 @@ def _core_tables(path: Path) -> dict[str, Any]:
     missing = [k for k in _CORE_KEYS if k not in state]
     if missing:
         raise CorruptCacheError(f"tables missing: {', '.join(missing)}")
-    sizes = {len(col) for col in state["cols"].values()}
-    if len(sizes) != 1:
+    cols = state["cols"]
+    if type(cols) is not dict or len({len(col) if hasattr(col, "__len__") else -1 for col in cols.values()}) != 1:
         raise CorruptCacheError("columns of different lengths")
     return state
 
