@@ -75,7 +75,8 @@ _CLOSING_AR = frozenset(fold_name(w) for w in (
 # Titles inside a name: the word after one continues the name (ملعب مدينة الأمير سلطان, مستشفى الملك فهد).
 # A shrine's or a tomb's name often starts with one (مقام النبي يوسف, ضريح السيدة زينب): a title and a word after it
 # are a name even after a cue that is also an everyday word.
-_NAME_TITLES = frozenset(fold_name(w) for w in "الأمير الأميرة الملك الملكة الشيخ الإمام السلطان الشهيد الرئيس النبي السيدة".split())
+_NAME_TITLES = frozenset(fold_name(w) for w in (
+    "الأمير الأميرة الملك الملكة الشيخ الإمام السلطان الشهيد الرئيس النبي السيدة").split())
 _MAX_NAME = 5
 # A preposition with the article starts no word of a name: تضررت قضاءي عكار والمنية بالسيول "by the floods".
 _PREPOSITION_ARTICLE_AR = frozenset(fold_name(w) for w in "بال كال فال لل".split())
