@@ -1199,6 +1199,28 @@ def test_a_defining_phrase_after_a_name_and_its_state_defines_the_name(gaz):
     got = _mentions("San Gabriel, Texas is a hamlet located in northwest Milam County, Texas, near a creek.", gaz)
     assert [(s, p) for s, p, _ in got][:2] == [("San Gabriel", "uscounty:48331"), ("Texas", "admin1:US-TX")]
 
+def test_a_defining_phrase_may_say_the_name_is_a_county_of_the_state_named_after_its_country(gaz):
+    # "X County is a county in the U.S. state of Alabama": an area's kind word defines it too, and "the U.S. state
+    # of" goes on from the country to its state, which says more than the country (every Washington County is in
+    # the US); the later bare mentions follow, though other states are named.
+    got = _mentions("Washington County is a county in the U.S. state of Alabama. Its farmers sell to buyers in "
+                    "Georgia and Mississippi, and Washington County holds a fair each May.", gaz)
+    assert [p for s, p, _ in got if s == "Washington County"] == ["uscounty:01129", "uscounty:01129"]
+    assert "qualifier" in got[0][2]
+    # A bracketed abbreviation after the kind word hides nothing: a CDP we lack sits at the county named.
+    got = _mentions("Zion, a census-designated place (CDP) in Adair County, Oklahoma, has one store.", gaz)
+    assert got[0][:2] == ("Zion", "uscounty:40001") and "defined_in" in got[0][2]
+
+
+def test_a_defining_phrase_whose_sentence_names_another_country_puts_the_name_at_no_namesake_there(gaz):
+    # "a market town in Lincolnshire, on the east coast of England": the chain names no state or country, but its
+    # sentence does; the town of Lincolnshire in Illinois is then no place to put Boston, and England says which
+    # Boston it is. A state's own name is no namesake town of another state either ("the U.S. state of Alabama" is
+    # not Alabama, New York).
+    got = _mentions("Boston is a market town in Lincolnshire, on the east coast of England.", gaz)
+    assert got[0][:2] == ("Boston", "geonames:2655138")
+
+
 def test_a_city_before_an_english_club_tail_is_inside_the_clubs_name(gaz):
     # مانشستر يونايتد, مانشستر سيتي: the city's name opens the club's, with no other word around that any rule reads
     # (the tail alone must be enough); the city named on its own stays the place.
