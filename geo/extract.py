@@ -1248,7 +1248,8 @@ def _with_cue(m: RawMatch, kind: str, word: str) -> RawMatch:
 #: Cue words too general to announce a place name the gazetteer lacks: منطقة آمنة is "a safe area",
 #: "the region" any region; "state" and "department" head too many names that are no place (Islamic
 #: State, Justice Department). Resolution also ignores them before a name that is no place of their kind.
-NO_UNLOCATED_CUES = frozenset({"منطقه", "region", "state", "base", "capital", "department", "departments"})
+NO_UNLOCATED_CUES = frozenset({"منطقه", "region", "state", "base", "capital", "department", "departments",
+                               "commonwealth"})
 _CUE_MODIFIERS = frozenset({"refugee", "displacement", "displaced", "idp", "border", "detention", "transit"})
 _NAME_STARTERS_AR = frozenset("ابو ام عين تل بئر دير راس جبل بني بيت كفر خربه".split())
 

@@ -474,6 +474,7 @@ CUES: dict[str, tuple[str, int]] = {
     "capital": ("city", 1), "base": ("facility", 1), "airport": ("facility", 1),
     "oblast": ("admin1", 1), "oblasts": ("admin1", 3),
     "department": ("admin1", 1), "departments": ("admin1", 3),  # Colombia, Peru, Bolivia, France ...
+    "commonwealth": ("admin1", 1),  # "the Commonwealth of Virginia" (Kentucky, Massachusetts, Pennsylvania)
 }
 
 

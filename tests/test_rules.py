@@ -1221,6 +1221,16 @@ def test_a_defining_phrase_whose_sentence_names_another_country_puts_the_name_at
     assert got[0][:2] == ("Boston", "geonames:2655138")
 
 
+def test_the_commonwealth_of_a_state_is_that_state_and_no_town_named_commonwealth(gaz):
+    # Four US states style themselves "the Commonwealth of X": "Commonwealth" is a cue like "the state of", not
+    # Commonwealth in Quezon City, and a city the phrase defines lies in that state; "the Commonwealth of Nations"
+    # leaves nothing unlocated.
+    got = _mentions("Alexandria is an independent city in the Commonwealth of Virginia, south of the capital.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("Alexandria", "geonames:4744091"), ("Virginia", "admin1:US-VA")]
+    got = _mentions("Envoys of the Commonwealth of Nations met in London.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("London", "geonames:2643743")]
+
+
 def test_a_city_before_an_english_club_tail_is_inside_the_clubs_name(gaz):
     # مانشستر يونايتد, مانشستر سيتي: the city's name opens the club's, with no other word around that any rule reads
     # (the tail alone must be enough); the city named on its own stays the place.
