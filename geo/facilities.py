@@ -588,6 +588,15 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
         inner = [k for k in range(lo, bisect_left(starts, f.name_fe)) if located[k][1] <= f.name_fe]
         os_, oe = folded.span(f.fs, f.fe)
         surface = folded.original[os_:oe]
+        county = _named_county(f, text, located, main[2] if main is not None else None, gaz) \
+            if gaz is not None and f.cue_word in _COUNTIES else None
+        if county is not None:
+            # "Weld and Larimer counties", "Placer and Nevada counties": each name with the head word is a county
+            # the gazetteer has (not the state Nevada, not a town); the name inside is no mention of its own.
+            inside.update(inner)
+            out.append(Placed(f.fs, f.fe, county, 0.8, f"district cue {f.cue_word!r}; {county.name} in the gazetteer",
+                              f.kind))
+            continue
         if inner and located[inner[0]][2].kind not in ("city", "town"):
             if f.town_only or (located[inner[0]][2].kind in ("country", "admin1", "region")
                                and located[inner[0]][:2] == (f.name_fs, f.name_fe)):
@@ -654,6 +663,35 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
         out.append(Placed(f.fs, f.fe, place, conf,
                           f"{word}; not in the gazetteer; placed approximately at {anchor[2].name}, {how}", f.kind))
     return out, inside
+
+
+#: Plural heads of counties ("Weld and Larimer counties"): each name before one, with "County", is a county's name.
+_COUNTIES = frozenset({"counties"})
+#: How far (degrees, about 400 km) a county of that name may lie from the place the statement names there.
+_COUNTY_NEAR_DEG = 4.0
+
+
+def _named_county(f: Facility, text: str, located: Sequence[tuple[int, int, Place, float]], anchor: Place | None,
+                  gaz: Gazetteer) -> Place | None:
+    """The county the gazetteer has as ``f``'s name + "County", among namesakes the one in a state the statement
+    names, else the one nearest ``anchor`` (the town it is placed by); ``None`` if none or none decides."""
+    key = (*text[f.name_fs:f.name_fe].split(), "county")
+    cands = sorted({r.place_index for r in gaz.refs(key) if gaz.kind(r.place_index) == "district"})
+    if not cands:
+        return None
+    states = {p.place_id.partition(":")[2] for _, _, p, _ in located if p.kind == "admin1"}
+    stated = [i for i in cands if f"{gaz.country_code(i)}-{gaz.admin1_code(i)}" in states]
+    if len(stated) == 1:
+        return gaz.place(stated[0])
+    pool = stated or cands
+    if anchor is not None:
+        def deg(i: int) -> float:
+            lat, lon = gaz.latlon(i)
+            return max(abs(lat - anchor.lat), abs(lon - anchor.lon) * math.cos(math.radians(anchor.lat)))
+        best = min(pool, key=deg)
+        if deg(best) <= _COUNTY_NEAR_DEG:
+            return gaz.place(best)
+    return gaz.place(pool[0]) if len(pool) == 1 and not states else None
 
 
 def _nearest_feature(f: Facility, features: Sequence[tuple[int, int, tuple[int, ...]]], anchor: Place,

@@ -961,6 +961,11 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str, cased: st
                     quals = quals | {q for q in defined if q is _POPULATED or q[0] == _NEAR}
             if (k > 0 and gaps[k - 1] in _LIST_GAPS) or (k < last and gaps[k] in _LIST_GAPS):
                 listed = _listed(matches, k, gaps, klass, division)
+                if (quals and _DIVISIONS in listed and not (k > 0 and gaps[k - 1] in _LIST_GAPS)
+                        and not (k + 1 < last and gaps[k + 1] in _LIST_GAPS)):
+                    # "Delaware, Ohio" is a town and its state, not a list of two states ("Delaware, Ohio and
+                    # Texas" would be one).
+                    listed = {x for x in listed if x != _DIVISIONS} or _NONE
             else:
                 listed = _NONE
             # Only the roles this name's own divisions and countries can take part in (the decision is kept per key).
@@ -1391,6 +1396,7 @@ def _prepare(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str] | None, unqualifi
             gaz.kind(j) in ("city", "town") and gaz.country_code(j) == cc
             and gaz.population(j) >= W.province_vs_city_min_pop
             and (t != ALT or arabic or gaz.population(j) >= W.province_vs_city_alt_min_pop)  # Arabic names are all ALT
+            and (arabic or gaz.seat(i) is not None or gaz.population(j) >= W.province_vs_town_min_pop)
             for j, t in cands.items()
         ):
             score += W.province_vs_city  # "Tripoli" is the city unless the text says province/governorate
@@ -1455,7 +1461,9 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
             if (cc, a1) in qualifiers or (kind != "country" and (cc, "") in qualifiers):
                 score += W.qualifier_exact
                 ev |= said
-            elif cc and any(cc == q[0] for q in qualifiers):
+            elif cc and any(cc == q[0] for q in qualifiers) and not (
+                    kind == "admin1" and any(q[0] == cc and q[1] for q in qualifiers)):
+                # (A state is no place in another state: "Delaware, Ohio" is the town, not the state.)
                 score += W.qualifier_country
                 ev |= said
             if _POPULATED in qualifiers:

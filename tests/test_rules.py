@@ -1231,6 +1231,28 @@ def test_the_commonwealth_of_a_state_is_that_state_and_no_town_named_commonwealt
     assert [(s, p) for s, p, _ in got] == [("London", "geonames:2643743")]
 
 
+def test_names_under_a_plural_counties_head_are_the_counties_of_those_names(gaz):
+    # "Weld and Larimer counties": each name with "County" is a county the gazetteer has, in the state the
+    # statement names (or nearest the town it names most), and neither a town nor a state of that name
+    # ("Nevada" here is Nevada County, California, not the state).
+    got = _mentions("Health officials in Weld and Larimer counties, Colorado, reported new cases.", gaz)
+    assert [(s, p) for s, p, _ in got][:2] == [("Weld", "uscounty:08123"), ("Larimer", "uscounty:08069")]
+    got = _mentions("Smoke from fires in Placer and Nevada counties drifted over Sacramento.", gaz)
+    assert [(s, p) for s, p, _ in got][:2] == [("Placer", "uscounty:06061"), ("Nevada", "uscounty:06057")]
+
+
+def test_a_states_name_is_the_state_not_a_mid_sized_town_named_after_it(gaz):
+    # "in Oregon", "in Delaware": a state not named after its seat yields only to a big city of its name (Washington,
+    # New York City), not to Oregon, Ohio or Delaware, Ohio; "Delaware, Ohio" is still that town (a state is no
+    # place in another state, and a name and its state are no list of two states).
+    got = _mentions("Officials met in Oregon on Monday, then flew to Delaware.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("Oregon", "admin1:US-OR"), ("Delaware", "admin1:US-DE")]
+    got = _mentions("She grew up in Delaware, Ohio.", gaz)
+    assert got[0][:2] == ("Delaware", "geonames:5151891")
+    got = _mentions("Storms hit Delaware, Ohio and Texas.", gaz)
+    assert [p for _, p, _ in got] == ["admin1:US-DE", "admin1:US-OH", "admin1:US-TX"]
+
+
 def test_a_city_before_an_english_club_tail_is_inside_the_clubs_name(gaz):
     # مانشستر يونايتد, مانشستر سيتي: the city's name opens the club's, with no other word around that any rule reads
     # (the tail alone must be enough); the city named on its own stays the place.
