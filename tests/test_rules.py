@@ -1253,6 +1253,21 @@ def test_a_states_name_is_the_state_not_a_mid_sized_town_named_after_it(gaz):
     assert [p for _, p, _ in got] == ["admin1:US-DE", "admin1:US-OH", "admin1:US-TX"]
 
 
+def test_the_uks_counties_and_englands_regions_are_places_below_its_nations(gaz):
+    # GeoNames' first level in the UK is its four nations: North Yorkshire, Fife or the Midlands were no place, and a
+    # bare Suffolk in a British story went to Virginia. Natural Earth's admin-1 units (data/uk_areas.csv) are
+    # districts; England's regions are regions; a namesake abroad still wins where the text says so.
+    got = _mentions("Rain flooded farms in North Yorkshire and Suffolk, England, and in Fife. The Midlands stayed dry.",
+                    gaz)
+    assert [(s, p) for s, p, _ in got] == [
+        ("North Yorkshire", "ukarea:north-yorkshire"), ("Suffolk", "ukarea:suffolk"), ("England", "admin1:GB-ENG"),
+        ("Fife", "ukarea:fife"), ("Midlands", "ukregion:midlands")]
+    got = _mentions("The navy yard in Norfolk, Virginia, hired 300 workers.", gaz)
+    assert got[0][:2] == ("Norfolk", "geonames:4776222")
+    # A UK town's own district is the town: Leeds is the city, not a district of that name.
+    assert [p for _, p, _ in _mentions("Buses were cancelled in Leeds, England.", gaz)][0] == "geonames:2644688"
+
+
 def test_a_city_before_an_english_club_tail_is_inside_the_clubs_name(gaz):
     # مانشستر يونايتد, مانشستر سيتي: the city's name opens the club's, with no other word around that any rule reads
     # (the tail alone must be enough); the city named on its own stays the place.
