@@ -741,7 +741,7 @@ ORG_OPENERS_EN: frozenset[str] = frozenset("bank university college council".spl
 #: فاز الحسين إربد على ضيفه الرمثا. A country's name there is its national team, and so the country. Only
 #: words of a result between two sides: "against", "host", أمام are said of places too.
 SPORTS_WORDS: frozenset[str] = frozenset(fold_name(w) for w in (
-    "beat beats drew defeated thrashed edged "
+    "beat beats beaten beating drew defeated defeats thrashed edged routed outlasted trounced "
     "فاز يفوز فوز فوزه فوزها تعادل يتعادل خسر يخسر هزم يهزم تغلب يتغلب ضيفه ضيفها مضيفه مضيفها"
 ).split())
 

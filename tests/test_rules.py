@@ -456,6 +456,14 @@ def test_a_city_in_a_match_report_is_its_club_and_a_country_its_national_team(ga
     assert rows("فاز الفريق على ضيفه الزرقاء بهدفين.", gaz) == []
 
 
+def test_clubs_listed_after_a_result_verb_are_all_clubs(gaz):
+    # "have beaten Utah and Sacramento": the verb makes the first city's name its club, and the list goes on with
+    # clubs; a state or country stays a place after a verb of weather ("Storms swept Texas and Oklahoma").
+    assert rows("The Nuggets have beaten Utah and Sacramento this week.", gaz) == []
+    got = rows("Storms swept Texas and Oklahoma.", gaz)
+    assert [p for _, p, _ in got] == ["admin1:US-TX", "admin1:US-OK"]
+
+
 def test_a_facility_street_or_district_the_gazetteer_lacks_is_kept_and_placed_approximately(gaz):
     # Cue + name (مرفأ صيدا, "Entebbe Hospital", "Hamra Street", قضاء الهرمل) is one mention of its
     # own kind: placed at the place named in it (a port, a hospital, a district's seat) or at the town the
