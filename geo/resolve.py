@@ -39,6 +39,7 @@ from .text import (
     CA_PROVINCE_ABBREVIATIONS,
     CONTEXT_NAMES,
     CUES,
+    PERSON_TITLES,
     PLACE_HEADS_DEFINITE_AR,
     US_STATE_ABBREVIATIONS,
     fold_name,
@@ -1521,6 +1522,8 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
             # (المدينة ومكة والطائف).
             return None
     word = m.key[1:] if m.key[0] == "the" else m.key
+    if ntype == ALT and not arabic and len(word) > 1 and word[0] in PERSON_TITLES:
+        return None  # "Sen. Mark Warner" is no "Sen Mak" (Saint-Marc): a title opens a person's name
     if ntype == ALT and not arabic and len(word) == 1 and not ev & (_B.QUALIFIER | _B.NISBA_QUALIFIER):
         # An English word read only through another name of a place (GeoNames keeps history, other languages and
         # nicknames: "Hamas" for Hamm, "Hammersmith" for Saugus, "Hall" for Schwäbisch Hall, "the Center" for

@@ -464,6 +464,13 @@ def test_clubs_listed_after_a_result_verb_are_all_clubs(gaz):
     assert [p for _, p, _ in got] == ["admin1:US-TX", "admin1:US-OK"]
 
 
+def test_an_alternate_name_that_opens_with_a_persons_title_is_no_place(gaz):
+    # GeoNames lists "Sen Mak" (Haitian Creole) for Saint-Marc: "Sen. Mark Warner" is a senator, and a title
+    # opens a person's name, not a place's alternate name.
+    got = _mentions("Sen. Mark Warner of Virginia spoke to reporters.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("Virginia", "admin1:US-VA")]
+
+
 def test_a_facility_street_or_district_the_gazetteer_lacks_is_kept_and_placed_approximately(gaz):
     # Cue + name (مرفأ صيدا, "Entebbe Hospital", "Hamra Street", قضاء الهرمل) is one mention of its
     # own kind: placed at the place named in it (a port, a hospital, a district's seat) or at the town the
