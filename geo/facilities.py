@@ -84,6 +84,11 @@ _ADJECTIVE_NOT_NAME_AR = frozenset(fold_name(w) for w in (
     "الصغير الصغيرة الضخم الضخمة الأثري الأثرية الشهير الشهيرة الوحيد الوحيدة").split())
 # English words that may stand inside a capitalised name without a capital.
 _EN_INNER = frozenset({"and", "'s"})
+# Heads that make a facility only when capitalised ("Knox Park", "Ocala National Forest"), or, for a plant, after
+# what it makes ("the Zaporizhzhia nuclear plant").
+_CAPITALISED_ONLY = frozenset({"park", "forest", "plant"})
+# What a plant or a station is, in lower case between its name and the cue: "the Zaporizhzhia nuclear plant".
+_EN_MODIFIERS = frozenset("nuclear power chemical steel coal gas hydroelectric desalination treatment".split())
 _EN_NOT_NAME = frozenset({"the", "a", "an", "in", "at", "on", "to", "from", "near", "by"})
 _DIRECTIONS = frozenset("north south east west northern southern eastern western central northeast northwest "
                         "southeast southwest upper lower greater".split())
@@ -385,8 +390,11 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
         fe = starts[last] + len(words[last])
         return [Facility(starts[c], fe, starts[c + 1], fe, _NATURAL_BEFORE_EN[w], w, False, False)]
     natural = _NATURAL_AFTER_EN.get(w)
-    if (w not in FACILITY_CUES_EN and natural is None) or c == 0 or seps[c] != " ":
+    if (w not in FACILITY_CUES_EN and natural is None) or c == 0 or not (
+            seps[c] == " " or (seps[c] == "' " and words[c - 1].endswith("s") and not lower)):  # "St James' Park"
         return []
+    if w in _CAPITALISED_ONLY and lower and not (w == "plant" and words[c - 1] in _EN_MODIFIERS):
+        return []  # "a Lancaster park", "the PCA plant": a town's or a firm's, not a park's or a plant's name
     kind = natural or FACILITY_CUES_EN[w]
     # A capitalised word after the head makes it part of a longer name ("Pleasant Lane School", "Cedar River
     # Seafood", "Upper King Street Neighborhood Association"); a direction after a street is part of its name
@@ -408,12 +416,15 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
         end += 1  # "Main St.": the full stop is the abbreviation's
     # The capitalised run before the cue: "Wythenshawe", "Entebbe International", "Royal Brisbane and Women's".
     first = c
-    while first - 1 >= 0 and c - first < 5 and seps[first] in (" ", "-", "'"):
+    while first - 1 >= 0 and c - first < 5 and seps[first] in (" ", "-", "'", "' "):
         prev = words[first - 1]
         if _upper(cased, starts, first - 1) or _ORDINAL_RE.fullmatch(prev):  # "42nd Street"
             if prev in _EN_NOT_NAME:
                 break
             first -= 1
+        elif prev in _EN_MODIFIERS and first == c and w in ("plant", "station") and first - 2 >= 0 \
+                and seps[first - 1] == " " and _upper(cased, starts, first - 2) and words[first - 2] not in _EN_NOT_NAME:
+            first -= 1  # "Zaporizhzhia nuclear plant", "Battersea power station"
         elif prev in _EN_INNER and first - 2 >= 0 and _upper(cased, starts, first - 2) \
                 and words[first - 2] not in _CUES_EN:  # "Cooper Street and Green Oaks Boulevard": two streets
             first -= 1
@@ -585,6 +596,8 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
         per_country[p.country_code] = per_country.get(p.country_code, 0) + 1
     for f in found:
         lo = bisect_left(starts, f.name_fs)
+        if lo and f.name_fs < located[lo - 1][1] <= f.name_fe and text[located[lo - 1][0]:f.name_fs] == "the ":
+            lo -= 1  # a name read with the article before the facility's name: "the Emirates" of "the Emirates Stadium"
         inner = [k for k in range(lo, bisect_left(starts, f.name_fe)) if located[k][1] <= f.name_fe]
         os_, oe = folded.span(f.fs, f.fe)
         surface = folded.original[os_:oe]

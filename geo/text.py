@@ -768,7 +768,8 @@ PLACE_HEADS_DEFINITE_AR: frozenset[str] = frozenset(
 #: Road", "Anderson County", "Mundra port"), to the kind of place they announce.
 FACILITY_CUES_EN: dict[str, str] = {w: kind for kind, ws in {
     "facility": "airport port hospital clinic bridge dam tunnel station stadium ground arena mosque church "
-                "cathedral hotel harbour harbor terminal checkpoint cemetery shrine palace refinery museum",
+                "cathedral hotel harbour harbor terminal checkpoint cemetery shrine palace refinery museum "
+                "park forest plant",
     "street": "street st road rd avenue ave boulevard blvd square highway expressway motorway freeway lane "
               "drive parkway",
     "district": "district districts county counties parish borough municipality township",

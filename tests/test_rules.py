@@ -471,6 +471,22 @@ def test_an_alternate_name_that_opens_with_a_persons_title_is_no_place(gaz):
     assert [(s, p) for s, p, _ in got] == [("Virginia", "admin1:US-VA")]
 
 
+def test_a_capitalised_park_forest_or_a_named_plant_is_a_facility_and_the_name_inside_is_no_place(gaz):
+    # "Ocala National Forest", "St James' Park", "the Zaporizhzhia nuclear plant", "the Emirates Stadium": the whole
+    # name is the facility; the town, lake or country inside it ("the Emirates") is no mention of its own. A lower-
+    # case "park" after a town is the town's ("a Lancaster park"), and "the power plant" names nothing.
+    got = _mentions("Fans filled St James' Park in Newcastle, England.", gaz)
+    assert got[0][0] == "St James' Park" and got[0][1].startswith("approx:facility:")
+    got = _mentions("Arsenal play at the Emirates Stadium in London.", gaz)
+    assert [s for s, _, _ in got] == ["Emirates Stadium", "London"]
+    got = _mentions("Engineers at the Zaporizhzhia nuclear plant were worried.", gaz)
+    assert [s for s, _, _ in got] == ["Zaporizhzhia nuclear plant"]
+    assert [s for s, _, _ in _mentions("Hikers in Ocala National Forest got lost.", gaz)] == ["Ocala National Forest"]
+    got = _mentions("She was found at a Lancaster park in California.", gaz)
+    assert got[0][0] == "Lancaster" and not got[0][1].startswith("approx:")
+    assert [s for s, _, _ in _mentions("The power plant in Texas failed.", gaz)] == ["Texas"]
+
+
 def test_a_facility_street_or_district_the_gazetteer_lacks_is_kept_and_placed_approximately(gaz):
     # Cue + name (مرفأ صيدا, "Entebbe Hospital", "Hamra Street", قضاء الهرمل) is one mention of its
     # own kind: placed at the place named in it (a port, a hospital, a district's seat) or at the town the
