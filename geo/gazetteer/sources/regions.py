@@ -41,7 +41,6 @@ This runs after every other source so that all those names are known.
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 from typing import Any
 
@@ -156,6 +155,8 @@ def add_regions(b: Any, polygons: dict[str, Any], countries_csv: Path, path: Pat
     """Add the directional parts of every country with an outline in ``polygons`` (ISO alpha-2 → shapely
     geometry) and the world regions of ``path`` to the gazetteer builder ``b`` (a ``geo.gazetteer.builder._Builder``);
     returns how many places were added. ``countries_csv`` is ``data/countries.csv`` (names, aliases, nisba)."""
+    import csv  # here: geo.resolve imports this module for DIRECTION_PREFIX, and a start needs no csv
+
     import shapely
 
     from ...placesfile import rep_point
