@@ -423,7 +423,8 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
                 break
             first -= 1
         elif prev in _EN_MODIFIERS and first == c and w in ("plant", "station") and first - 2 >= 0 \
-                and seps[first - 1] == " " and _upper(cased, starts, first - 2) and words[first - 2] not in _EN_NOT_NAME:
+                and seps[first - 1] == " " and _upper(cased, starts, first - 2) \
+                and words[first - 2] not in _EN_NOT_NAME:
             first -= 1  # "Zaporizhzhia nuclear plant", "Battersea power station"
         elif prev in _EN_INNER and first - 2 >= 0 and _upper(cased, starts, first - 2) \
                 and words[first - 2] not in _CUES_EN:  # "Cooper Street and Green Oaks Boulevard": two streets

@@ -9,7 +9,8 @@ each region of England is a region, named bare ("East Midlands", "the Midlands",
 
 A unit whose name is already a UK town's (Leeds, Cardiff, York: the city's own district) is left out: the town is
 what the name means. A one-word name that is a frequent everyday English word (Down) is read only as
-"County X" (geo.lexicon, wordfreq). Namesakes abroad (Suffolk, Virginia; Surrey, British Columbia) stay: the statement's countries choose.
+"County X" (geo.lexicon, wordfreq). Namesakes abroad (Suffolk, Virginia; Surrey, British Columbia) stay: the
+statement's countries choose.
 """
 
 from __future__ import annotations
