@@ -1602,6 +1602,8 @@ def _accept(kind: str, pop: int, m: RawMatch, *, homograph: int, context: bool, 
         return pop >= W.sentence_start_pop  # a capital at a sentence start proves nothing by itself
     if region:
         return True  # a town of the statement's own state or province: local news names them bare
+    if kind == "district" and latin and not multi and not context and not m.locative and not listed:
+        return False  # "Angus beef" in a Missouri story: a county's one-word name abroad needs "in" or its country
     if kind in _AREA_KINDS or kind in NATURAL_KINDS:  # a minor feature already had to be near a named country
         return True
     if pop >= W.accept_pop:

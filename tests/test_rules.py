@@ -1295,6 +1295,9 @@ def test_the_uks_counties_and_englands_regions_are_places_below_its_nations(gaz)
         ("Fife", "ukarea:fife"), ("Midlands", "ukregion:midlands")]
     got = _mentions("The navy yard in Norfolk, Virginia, hired 300 workers.", gaz)
     assert got[0][:2] == ("Norfolk", "geonames:4776222")
+    # A one-word county name abroad with neither its country nor a locative word is something else ("Angus beef").
+    got = _mentions("The ranch sells Angus beef cattle across Missouri.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("Missouri", "admin1:US-MO")]
     # A UK town's own district is the town: Leeds is the city, not a district of that name.
     assert [p for _, p, _ in _mentions("Buses were cancelled in Leeds, England.", gaz)][0] == "geonames:2644688"
 
