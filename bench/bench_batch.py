@@ -138,6 +138,8 @@ def timed(mod, name, label):
     setattr(mod, name, g)
 timed(P, "geoparse", "parse (geoparse)")
 timed(B, "mention_rows", "rows")
+if hasattr(B, "_add_rows"):  # rows built by column (session 8); mention_rows is then not called by a partition
+    timed(B, "_add_rows", "rows")
 timed(B, "_geoparquet_bytes", "GeoParquet")
 parts = list(B.partitions(B.read_documents([Path({corpus!r})])))
 size = 0

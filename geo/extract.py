@@ -16,17 +16,25 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
-from itertools import accumulate, compress, filterfalse
-from operator import not_, or_
+from itertools import accumulate, compress, filterfalse, repeat
+from operator import add, attrgetter, not_, or_
 from typing import NamedTuple
 
 from .gazetteer import ALIAS, ALT, CONTINENT_IDS, DEMONYM, NAME, ORG, Gazetteer, NameRef
-from .lexicon import given_name_share, is_everyday_en, is_person_name_en, may_be_person_name_en, surname_share
+from .lexicon import (
+    foreign_given_names_ar,
+    given_name_share,
+    is_everyday_en,
+    is_person_name_en,
+    may_be_person_name_en,
+    surname_share,
+)
 from .text import (
     _PROCLITICS,
     _WITH_ARTICLE,
     AR_DEMONSTRATIVES,
     AR_VOWELLED,
+    ARABIC_SPEAKING,
     CA_PROVINCE_ABBREVIATIONS,
     CONTEXT_NAMES,
     CUES,
@@ -207,6 +215,9 @@ def _readings(tok: str, gaz: Gazetteer) -> tuple[tuple[int, str, tuple[int, ...]
         # Fewest letters taken off first: وكسلا is و + كسلا (Kassala) before وك + سلا (Salé).
         for pl, stem in sorted(strip_proclitics(tok), key=lambda t: t[0]):
             if whole and pl and whole > gaz.commonness(stem):
+                continue
+            # ... and so is one after a shorter proclitic: وكمية is و + كمية "quantity", not وك + مية (Mie).
+            if pl > 1 and any(gaz.commonness_any(tok[q:]) > gaz.commonness(stem) for q in range(1, pl)):
                 continue
             lens = _lengths(stem, gaz, arabic)
             if lens:
@@ -491,6 +502,12 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
             extra = tuple(r for r in rest if r.name_type != ORG and r not in refs and gaz.kind(r.place_index) in kinds)
             if extra:
                 refs = refs + extra
+            if "admin1" in kinds:
+                # ... and a division's head names the division where there is one: إمارة الشارقة, which GeoNames
+                # also lists as a name of the city, is the emirate.
+                divisions = tuple(r for r in refs if gaz.kind(r.place_index) == "admin1")
+                if divisions:
+                    refs = divisions
         # Keep a written article in the span (الخرطوم, not خرطوم) even when the name is stored without it.
         fs = s + (pl - 2 if pl >= 2 and tok[pl - 2 : pl] == "ال" else pl)
         fe = starts[i + L - 1] + len(words[i + L - 1])
@@ -964,6 +981,10 @@ def _org_head_two_back(words: list[str], seps: list[str], i: int, gaz: Gazetteer
 
 #: An Arabic word this frequent among all words is a particle (في, من, على), never part of a name.
 _PARTICLE_ZIPF = 5.5
+#: Folded Arabic spellings of common foreign given names (geo.lexicon): a name after one is a surname.
+_GIVEN_AR = foreign_given_names_ar()
+#: "of the religion", the second word of the compound given names صلاح الدين, نور الدين, عز الدين (folded).
+_AL_DIN = fold_name("الدين")
 _AR_DIRECTIONS = frozenset(fold_name(w) for w in "شمال جنوب شرق غرب وسط".split())
 _HYPHENS = frozenset("-–")
 #: English words that, right before a continent, make a world region of part of it (North Africa, Central Asia).
@@ -978,7 +999,7 @@ _CONTINENT_PARTS_EN = frozenset(
 #: organisation's head two words back (:func:`_hot_two_back`), none of :data:`_HOT_AFTER` in the three words
 #: after it, and no key a rule reads, keeps its place reading, and skips the rules.
 _HOT_BEFORE = (DISEASE_HEADS_AR | _AR_DIRECTIONS | PERSON_TITLES | KIN_WORDS | NASAB_WORDS | LANGUAGE_BEFORE_AR
-               | ORG_HEADS_AR | SPORTS_WORDS | _CONTINENT_PARTS_EN | frozenset({"على", "مع", "with"}))
+               | ORG_HEADS_AR | SPORTS_WORDS | _CONTINENT_PARTS_EN | frozenset({"على", "مع", "with"}) | _GIVEN_AR)
 #: Words that make an "of" right before a name matter: "Bank of England", "the Horn of Africa".
 _OF_OPENERS = ORG_OPENERS_EN | frozenset({"horn"})
 #: Every word a rule of :func:`_not_places` reads in the three words after a name, as written (the name's own
@@ -1036,6 +1057,12 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
     for k, m in enumerate(matches):
         if m.cue == "context":
             continue
+        if len(m.key) == 2 and m.key[1] == _AL_DIN and not m.locative and not m.cue:
+            # A compound given name "X al-Din" (صلاح الدين, نور الدين, عز الدين): a person's, unless a locative word or
+            # a cue says the place named so (في صلاح الدين, محافظة صلاح الدين); it stays the person's where it recurs.
+            drop[k] = True
+            persons.add(m.key)
+            continue
         i, j = m.token_index, m.token_index + m.token_count
         # Most names stand among words that no rule below reads: then none can drop the name (see
         # _hot_before and _HOT_AFTER), and the rules are not read one by one.
@@ -1090,7 +1117,11 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
         if titled and not arabic and not (cased[starts[i - 1]].isupper() and (
                 seps[i] == " " or (seps[i] == ". " and len(words[i - 1]) <= _TITLE_ABBREVIATION_MAX))):
             titled = False  # "to miss Rochester", "Municipal Court Judge. Columbus attorney ...": no title of a name
-        if bare and (titled
+        # ... or after a foreign given name in Arabic letters (لويس فيغو, جاك شيراك): a surname, when no reading
+        # is a country or a place of the Arabic-speaking world (whose names are Arabic words and given names).
+        foreign_surname = (arabic and single and joined_prev and not country and words[i - 1] in _GIVEN_AR
+                           and not any(gaz.country_code(r.place_index) in ARABIC_SPEAKING for r in m.refs))
+        if bare and (titled or foreign_surname
                      or any(st in KIN_WORDS for st in prev) or (arabic and nxt in NASAB_WORDS)
                      or (arabic and not country and any(st in NASAB_WORDS for st in prev))):
             drop[k] = True
@@ -1209,16 +1240,25 @@ def _propagate_cues(matches: list[RawMatch], toks: _Tokens, text: str, cased: st
     ``cased`` is the folded text with its capitals (same offsets as ``text``).
     """
     out = list(matches)
-    # Arabic dual/plural before: مخيمي الهول وروج, محافظتي نينوى والأنبار.
-    for k in range(1, len(out)):
-        a, b = out[k - 1], out[k]
-        b_start = b.fs - 1 if text[b.fs - 1 : b.fs] == _ARABIC_AND else b.fs
-        if a.cue and not b.cue and CUES.get(a.cue_word, ("", 1))[1] > 1 and _gap_is_list(text, a.fe, b_start):
+    # Arabic dual/plural before: مخيمي الهول وروج, محافظتي نينوى والأنبار. Only a match with a cue can pass
+    # one on: those are found in a C-level pass (most matches have none), and a name given a cue passes it on.
+    for k in compress(range(1, len(out)), map(attrgetter("cue"), out)):
+        while k < len(out):
+            a, b = out[k - 1], out[k]
+            if not a.cue or b.cue or CUES.get(a.cue_word, ("", 1))[1] <= 1:
+                break
+            b_start = b.fs - 1 if text[b.fs - 1 : b.fs] == _ARABIC_AND else b.fs
+            if not _gap_is_list(text, a.fe, b_start):
+                break
             out[k] = _with_cue(b, a.cue, a.cue_word)
-    # English cue after the name (X camp, X province, X and Y camps).
+            k += 1
+    # English cue after the name (X camp, X province, X and Y camps). Only a name whose next word is a cue or
+    # a cue's modifier can take one: those are found in C-level passes, the rest never reach Python.
     words, starts, seps = toks.words, toks.starts, toks.seps
     n = len(words)
-    for k in range(len(out) - 1, -1, -1):
+    after = list(map(add, map(attrgetter("token_index"), out), map(attrgetter("token_count"), out)))
+    for k in reversed(list(compress(range(len(out)), map(_CUE_OR_MODIFIER.__contains__,
+                                                           map(words.__getitem__, map(min, after, repeat(n - 1))))))):
         m = out[k]
         j = m.token_index + m.token_count
         if m.cue or j >= n or is_arabic(m.key[0]):
@@ -1255,6 +1295,8 @@ def _with_cue(m: RawMatch, kind: str, word: str) -> RawMatch:
 NO_UNLOCATED_CUES = frozenset({"منطقه", "region", "state", "base", "capital", "department", "departments",
                                "commonwealth"})
 _CUE_MODIFIERS = frozenset({"refugee", "displacement", "displaced", "idp", "border", "detention", "transit"})
+#: The words after a name that :func:`_propagate_cues` reads on (any other word gives the name no cue).
+_CUE_OR_MODIFIER = frozenset(CUES) | _CUE_MODIFIERS
 _NAME_STARTERS_AR = frozenset("ابو ام عين تل بئر دير راس جبل بني بيت كفر خربه".split())
 
 

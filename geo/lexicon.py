@@ -10,10 +10,11 @@ from functools import lru_cache
 from pathlib import Path
 
 __all__ = ["is_everyday_en", "given_name_share", "surname_share", "is_person_name_en", "is_name_only_en",
-           "may_be_person_name_en",
+           "may_be_person_name_en", "foreign_given_names_ar",
            "PERSON_NAME_MIN_SHARE"]
 
 _PATH = Path(__file__).resolve().parent.parent / "data" / "lexicon_en.csv"
+_GIVEN_AR_PATH = _PATH.with_name("given_names_ar.csv")
 #: A given name or surname borne by at least this share of people (percent; 1 in 5,000) is a common person's
 #: name: Houston (0.026 as a surname), Kent (0.048 as a given name), Bush; Richmond (0.016), London (0.007),
 #: Columbus (0.005) are not.
@@ -75,3 +76,16 @@ def may_be_person_name_en(word: str) -> bool:
     """Whether lower-case ``word`` may be a person's name: a common given name or surname, or anything when the
     table is missing (the rules that ask then behave as they did without it)."""
     return not _table() or is_person_name_en(word)
+
+
+@lru_cache(maxsize=1)
+def foreign_given_names_ar() -> frozenset[str]:
+    """Folded Arabic spellings of common foreign given names (جاك, لويس, ريكاردو), from ``data/given_names_ar.csv``
+    (derived by ``data/tools/given_names_ar.py``); empty when the file is missing."""
+    from .text import fold_name
+
+    try:
+        lines = _GIVEN_AR_PATH.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return frozenset()
+    return frozenset(fold_name(line.split(",", 1)[0]) for line in lines[1:] if line)

@@ -264,11 +264,34 @@ def _choosable_now(m: RawMatch, gaz: Gazetteer) -> dict[int, int]:
     # A written article on a frequent word (السور "the wall", الكنائس "the churches") leads to no foreign city either.
     foreign_article = is_arabic(m.key[0]) and (m.article or (
         m.key[0].startswith("ال") and len(m.key) == 1 and gaz.commonness(m.key[0]) >= W.frequent_zipf))
+    # A GeoNames alternate name abroad that is an everyday Arabic word as written (الشوط "the half" for Showţ,
+    # ذرات "atoms" for Z̄arāt, هالة "halo" for Halle): Persian, Turkish or European names in Arabic letters match
+    # Arabic words by coincidence. Iran and Turkey count as abroad here: their names are not Arabic words.
+    written = ("ال" + m.key[0] if m.article else m.key[0]) if len(m.key) == 1 and not m.cue else ""
+    # An ordinary word is one of Zipf ≥ 3 (the gazetteer's common words); a place of a million or a capital
+    # is frequent as a name, and a cue or a consonant-for-consonant spelling (_exonym) says the place is meant.
+    everyday_abroad = bool(written) and is_arabic(written) and gaz.is_common_word(written)
     return {i: t for i, t in _candidates(m).items()
             if (t != BARE or gaz.kind(i) in _CUE_KINDS.get(m.cue, frozenset()))
             and not (foreign_article and gaz.kind(i) in ("city", "town")
-                     and gaz.country_code(i) not in ARABIC_SPEAKING)}
+                     and gaz.country_code(i) not in ARABIC_SPEAKING)
+            and not (everyday_abroad and t == ALT and gaz.country_code(i) not in _ARAB_STATES
+                     and gaz.population(i) < W.frequent_name_min_pop and not gaz.is_capital(i)
+                     and not _exonym(m.key[0], gaz, i) and not _arabic_exonym(written, gaz, i))}
 
+
+def _arabic_exonym(written: str, gaz: Gazetteer, index: int) -> bool:
+    """Whether folded ``written`` is the Arabic name of a place abroad that Arabic writers use most (its label)
+    and an Arabic exonym: one with the article (الري, الأهواز), or of a city (إشبيلية, أنطاكية). A town's only
+    Arabic spelling (ذرات for Z̄arāt) or a word that is its name only with an article taken off (النور for Nūr)
+    is not."""
+    label = gaz.place(index).name_ar
+    return bool(label) and fold_name(label) == written and (
+        written.startswith("ال") or gaz.population(index) >= W.accept_pop)
+
+
+#: The Arab states (Arabic-speaking countries but Iran and Turkey): their places' Arabic names are Arabic words.
+_ARAB_STATES = ARABIC_SPEAKING - {"IR", "TR"}
 
 #: Countries whose own place names are written in Arabic script: there an Arabic word that spells a place's
 #: Latin name may be the Arabic word the name comes from (مركزي, Markazi), so spelling proves nothing.
@@ -1592,7 +1615,8 @@ def _accept(kind: str, pop: int, m: RawMatch, *, homograph: int, context: bool, 
             return True  # "from Geneva", "in Reading": a capitalised name after a preposition
         if latin and region and homograph == 1 and not m.sentence_initial and zipf < W.region_frequent_max_zipf:
             return True  # "Richmond", "Atlanta" mid-sentence in a story about the state they lie in
-        if not latin and homograph == 1 and not listed and m.key[0].startswith("ال") and pop < W.accept_pop:
+        if not latin and homograph == 1 and not listed and (m.key[0].startswith("ال") or m.article) \
+                and pop < W.accept_pop:
             # A frequent Arabic noun with its article, read only through a GeoNames alternate name of a small town
             # (في الدور "in the round", بالثورة "in the revolution"): a preposition and the country's presence are
             # what any noun has; a list of places around it, or a cue or qualifier (above), must say it is a place.

@@ -317,3 +317,124 @@ def test_colocated_towns_and_counties_found_in_grid_cells_are_those_of_every_pai
     want = {k: frozenset(v) for k, v in pairs.items()
             if len(v) < len(R._choosable(next(m for m in kinds if m.key == k), gaz))}
     assert got == want
+
+
+def _propagate_cues_every_match(matches, toks, text, cased):
+    """_propagate_cues as it was: every neighbouring pair and every match tested in Python."""
+    from geo.extract import _ARABIC_AND, _CUE_MODIFIERS, _JOIN_RE, CUES, _gap_is_list, _with_cue
+    from geo.text import is_arabic
+
+    out = list(matches)
+    for k in range(1, len(out)):
+        a, b = out[k - 1], out[k]
+        b_start = b.fs - 1 if text[b.fs - 1 : b.fs] == _ARABIC_AND else b.fs
+        if a.cue and not b.cue and CUES.get(a.cue_word, ("", 1))[1] > 1 and _gap_is_list(text, a.fe, b_start):
+            out[k] = _with_cue(b, a.cue, a.cue_word)
+    words, starts, seps = toks.words, toks.starts, toks.seps
+    n = len(words)
+    for k in range(len(out) - 1, -1, -1):
+        m = out[k]
+        j = m.token_index + m.token_count
+        if m.cue or j >= n or is_arabic(m.key[0]):
+            continue
+        word = words[j]
+        if not _JOIN_RE.match(seps[j]):
+            continue
+        if word in _CUE_MODIFIERS and j + 1 < n:
+            j += 1
+            word = words[j]
+            if not _JOIN_RE.match(seps[j]):
+                continue
+        hit = CUES.get(word)
+        if hit is None or hit[0] == "facility":
+            continue
+        if hit[0] in ("city", "town") and not cased[starts[j]].islower():
+            continue
+        out[k] = _with_cue(m, hit[0], word)._replace(cue_span=(m.fs, starts[j] + len(word)))
+        if hit[1] == 3:
+            q = k
+            while q > 0 and not out[q - 1].cue and _gap_is_list(text, out[q - 1].fe, out[q].fs):
+                out[q - 1] = _with_cue(out[q - 1], hit[0], word)
+                q -= 1
+    return out
+
+
+def test_cues_after_names_and_before_lists_as_every_match_was_tested(gaz, monkeypatch):
+    """_propagate_cues visits only the matches a cue can reach (found in C-level passes): the same matches
+    and cues as when every match was tested, with chains after dual heads and plural cues after lists."""
+    from geo import extract
+    from geo.extract import find_matches
+    from geo.text import fold
+
+    texts = ["زار وفد مخيمي الهول وروج أمس، ثم محافظتي نينوى والأنبار وبلدتي نبل والزهراء.",
+             "Aid reached the Hol and Roj camps, then the Zaatari refugee camp and Azraq border crossing.",
+             "Shelling hit Idlib and Hama provinces; Kuwait City and al-Hasakah city were calm.",
+             "Rain in Paris and Lyon.\n\nState officials met.", "camp", "", "Raqqa province"]
+    for text in texts:
+        want: list = []
+
+        def reference(*a, want=want):
+            want.append(_propagate_cues_every_match(*a))
+            return want[-1]
+
+        monkeypatch.setattr(extract, "_propagate_cues", reference)
+        expected = find_matches(fold(text), gaz)
+        monkeypatch.undo()
+        assert len(want) == 1, text  # the reference did run
+        got = find_matches(fold(text), gaz)
+        assert got == expected, text
+    cued = [m for t in texts[:3] for m in find_matches(fold(t), gaz) if m.cue]
+    assert len(cued) >= 8  # the texts do exercise the cue rules
+
+
+def test_partition_rows_built_by_column_are_the_rows_of_each_mention(gaz):
+    """parse_partition builds its columns without a dict per mention: every column holds what mention_rows
+    gives, row by row, for documents with located, unlocated and no mentions."""
+    from geo.batch import Document, _add_rows, _new_columns, mention_rows
+
+    docs = [Document("d1", "Aid reached the al-Hol camp and an unnamed camp near Jeddah 5 camp. Talks in Baghdad.",
+                     "2026-01-02", "test", "o"), Document("d2", "Nothing here.", None, None, "o"),
+            Document("d3", "قصف في دمشق وحلب، وفي مخيم جنين.", "2026-01-03", "x", "o")]
+    cols = _new_columns()
+    known: dict = {}  # places' fields shared by the documents, as in a partition
+    want = []
+    for d in docs + docs[:1]:
+        s = geoparse(d.text, gazetteer=gaz)
+        assert _add_rows(cols, d, s, known) == len(s.mentions)
+        want += mention_rows(d, s)
+    assert len(want) > 5
+    assert {c: len(v) for c, v in cols.items()} == {c: len(want) for c in cols}
+    for c, values in cols.items():
+        assert values == [r[c] for r in want], c
+
+
+def test_a_partition_leaves_the_garbage_collector_as_it_found_it(gaz, monkeypatch):
+    """parse_partition pauses the collector for the whole partition (not only inside each parse) and gives it
+    back as it was, after a document the parser fails on too."""
+    import gc
+
+    from geo import batch, pipeline
+    from geo.batch import Document, parse_partition
+
+    monkeypatch.setitem(batch._GAZETTEERS, "base", gaz)
+    seen = []
+
+    def parse(text, **kw):
+        seen.append(gc.isenabled())
+        if "boom" in text:
+            raise ValueError("boom")
+        return geoparse(text, **kw)
+
+    monkeypatch.setattr(pipeline, "geoparse", parse)
+    docs = [Document("a", "Talks in Baghdad.", None, None, "o"), Document("b", "boom", None, None, "o"),
+            Document("c", "Rain in Paris.", None, None, "o")]
+    assert gc.isenabled()
+    res = parse_partition(docs)
+    assert gc.isenabled() and seen == [False, False, False]
+    assert res.docs == 2 and res.mentions == 2 and len(res.errors) == 1
+    gc.disable()
+    try:
+        parse_partition(docs)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
