@@ -1053,6 +1053,7 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
         return got
 
     language = [False] * len(matches)
+    team = [False] * len(matches)
     for k, m in enumerate(matches):
         if m.cue == "context":
             continue
@@ -1167,7 +1168,7 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
             if i > 1 and words[i - 1] in ("على", "مع", "with") and _JOIN_RE.match(seps[i - 1]):
                 back += _stems(words[i - 2])
             if any(st in SPORTS_WORDS for st in back) or (not arabic and nxt in SPORTS_WORDS):
-                drop[k] = True
+                drop[k] = team[k] = True
                 continue
     # A name the text uses for a person stays a person where it recurs without a locative word or a cue; not a
     # country's or a state's own name ("Virginia Foxx" once does not make every "Virginia" of a story hers).
@@ -1189,6 +1190,9 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
         # A language listed with a language is one: بحكي عربي وإنجليزي, "in Spanish and Navajo".
         elif language[k] and not drop[k + 1] and facts(b)[1] == facts(a)[1] and gap.strip() in _LIST_JOINS:
             drop[k + 1] = language[k + 1] = True
+        # A club listed with a club in a match report is one: "have beaten Utah and Sacramento".
+        elif team[k] and not drop[k + 1] and not facts(b)[0] and not b.locative and gap.strip() in _LIST_JOINS:
+            drop[k + 1] = team[k + 1] = True
     return [m for m, d in zip(matches, drop, strict=True) if not d] if any(drop) else matches
 
 
@@ -1288,7 +1292,8 @@ def _with_cue(m: RawMatch, kind: str, word: str) -> RawMatch:
 #: Cue words too general to announce a place name the gazetteer lacks: منطقة آمنة is "a safe area",
 #: "the region" any region; "state" and "department" head too many names that are no place (Islamic
 #: State, Justice Department). Resolution also ignores them before a name that is no place of their kind.
-NO_UNLOCATED_CUES = frozenset({"منطقه", "region", "state", "base", "capital", "department", "departments"})
+NO_UNLOCATED_CUES = frozenset({"منطقه", "region", "state", "base", "capital", "department", "departments",
+                               "commonwealth"})
 _CUE_MODIFIERS = frozenset({"refugee", "displacement", "displaced", "idp", "border", "detention", "transit"})
 #: The words after a name that :func:`_propagate_cues` reads on (any other word gives the name no cue).
 _CUE_OR_MODIFIER = frozenset(CUES) | _CUE_MODIFIERS

@@ -89,6 +89,11 @@ _ADJECTIVE_NOT_NAME_AR = frozenset(fold_name(w) for w in (
     "الصغير الصغيرة الضخم الضخمة الأثري الأثرية الشهير الشهيرة الوحيد الوحيدة").split())
 # English words that may stand inside a capitalised name without a capital.
 _EN_INNER = frozenset({"and", "'s"})
+# Heads that make a facility only when capitalised ("Knox Park", "Ocala National Forest"), or, for a plant, after
+# what it makes ("the Zaporizhzhia nuclear plant").
+_CAPITALISED_ONLY = frozenset({"park", "forest", "plant"})
+# What a plant or a station is, in lower case between its name and the cue: "the Zaporizhzhia nuclear plant".
+_EN_MODIFIERS = frozenset("nuclear power chemical steel coal gas hydroelectric desalination treatment".split())
 _EN_NOT_NAME = frozenset({"the", "a", "an", "in", "at", "on", "to", "from", "near", "by"})
 _DIRECTIONS = frozenset("north south east west northern southern eastern western central northeast northwest "
                         "southeast southwest upper lower greater".split())
@@ -436,8 +441,11 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
         fe = starts[last] + len(words[last])
         return [Facility(starts[c], fe, starts[c + 1], fe, _NATURAL_BEFORE_EN[w], w, False, False)]
     natural = _NATURAL_AFTER_EN.get(w)
-    if (w not in FACILITY_CUES_EN and natural is None) or c == 0 or seps[c] != " ":
+    if (w not in FACILITY_CUES_EN and natural is None) or c == 0 or not (
+            seps[c] == " " or (seps[c] == "' " and words[c - 1].endswith("s") and not lower)):  # "St James' Park"
         return []
+    if w in _CAPITALISED_ONLY and lower and not (w == "plant" and words[c - 1] in _EN_MODIFIERS):
+        return []  # "a Lancaster park", "the PCA plant": a town's or a firm's, not a park's or a plant's name
     kind = natural or FACILITY_CUES_EN[w]
     # A capitalised word after the head makes it part of a longer name ("Pleasant Lane School", "Cedar River
     # Seafood", "Upper King Street Neighborhood Association"); a direction after a street is part of its name
@@ -459,12 +467,16 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
         end += 1  # "Main St.": the full stop is the abbreviation's
     # The capitalised run before the cue: "Wythenshawe", "Entebbe International", "Royal Brisbane and Women's".
     first = c
-    while first - 1 >= 0 and c - first < 5 and seps[first] in (" ", "-", "'"):
+    while first - 1 >= 0 and c - first < 5 and seps[first] in (" ", "-", "'", "' "):
         prev = words[first - 1]
         if _upper(cased, starts, first - 1) or _ORDINAL_RE.fullmatch(prev):  # "42nd Street"
             if prev in _EN_NOT_NAME:
                 break
             first -= 1
+        elif prev in _EN_MODIFIERS and first == c and w in ("plant", "station") and first - 2 >= 0 \
+                and seps[first - 1] == " " and _upper(cased, starts, first - 2) \
+                and words[first - 2] not in _EN_NOT_NAME:
+            first -= 1  # "Zaporizhzhia nuclear plant", "Battersea power station"
         elif prev in _EN_INNER and first - 2 >= 0 and _upper(cased, starts, first - 2) \
                 and words[first - 2] not in _CUES_EN:  # "Cooper Street and Green Oaks Boulevard": two streets
             first -= 1
@@ -659,9 +671,20 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
     for i, f in enumerate(found):
         # (from the cue on: the matcher may have read the cue with the town, ميناء الفاو, inside ميناء الفاو الكبير)
         lo = bisect_left(starts, f.fs)
+        if lo and f.name_fs < located[lo - 1][1] <= f.name_fe and text[located[lo - 1][0]:f.name_fs] == "the ":
+            lo -= 1  # a name read with the article before the facility's name: "the Emirates" of "the Emirates Stadium"
         inner = [k for k in range(lo, bisect_left(starts, f.name_fe)) if located[k][1] <= f.name_fe]
         os_, oe = folded.span(f.fs, f.fe)
         surface = folded.original[os_:oe]
+        county = _named_county(f, text, located, main[2] if main is not None else None, gaz) \
+            if gaz is not None and f.cue_word in _COUNTIES else None
+        if county is not None:
+            # "Weld and Larimer counties", "Placer and Nevada counties": each name with the head word is a county
+            # the gazetteer has (not the state Nevada, not a town); the name inside is no mention of its own.
+            inside.update(inner)
+            out.append(Placed(f.fs, f.fe, county, 0.8, f"district cue {f.cue_word!r}; {county.name} in the gazetteer",
+                              f.kind))
+            continue
         if inner and located[inner[0]][2].kind not in ("city", "town"):
             if f.town_only or (located[inner[0]][2].kind in ("country", "admin1", "region")
                                and located[inner[0]][:2] == (f.name_fs, f.name_fe)
@@ -738,6 +761,35 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
         out.append(Placed(f.fs, f.fe, place, conf,
                           f"{word}; not in the gazetteer; placed approximately at {anchor[2].name}, {how}", f.kind))
     return out, inside
+
+
+#: Plural heads of counties ("Weld and Larimer counties"): each name before one, with "County", is a county's name.
+_COUNTIES = frozenset({"counties"})
+#: How far (degrees, about 400 km) a county of that name may lie from the place the statement names there.
+_COUNTY_NEAR_DEG = 4.0
+
+
+def _named_county(f: Facility, text: str, located: Sequence[tuple[int, int, Place, float]], anchor: Place | None,
+                  gaz: Gazetteer) -> Place | None:
+    """The county the gazetteer has as ``f``'s name + "County", among namesakes the one in a state the statement
+    names, else the one nearest ``anchor`` (the town it is placed by); ``None`` if none or none decides."""
+    key = (*text[f.name_fs:f.name_fe].split(), "county")
+    cands = sorted({r.place_index for r in gaz.refs(key) if gaz.kind(r.place_index) == "district"})
+    if not cands:
+        return None
+    states = {p.place_id.partition(":")[2] for _, _, p, _ in located if p.kind == "admin1"}
+    stated = [i for i in cands if f"{gaz.country_code(i)}-{gaz.admin1_code(i)}" in states]
+    if len(stated) == 1:
+        return gaz.place(stated[0])
+    pool = stated or cands
+    if anchor is not None:
+        def deg(i: int) -> float:
+            lat, lon = gaz.latlon(i)
+            return max(abs(lat - anchor.lat), abs(lon - anchor.lon) * math.cos(math.radians(anchor.lat)))
+        best = min(pool, key=deg)
+        if deg(best) <= _COUNTY_NEAR_DEG:
+            return gaz.place(best)
+    return gaz.place(pool[0]) if len(pool) == 1 and not states else None
 
 
 def _nearest_feature(f: Facility, features: Sequence[tuple[int, int, tuple[int, ...]]], anchor: Place,

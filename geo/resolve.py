@@ -39,6 +39,7 @@ from .text import (
     CA_PROVINCE_ABBREVIATIONS,
     CONTEXT_NAMES,
     CUES,
+    PERSON_TITLES,
     PLACE_HEADS_DEFINITE_AR,
     US_STATE_ABBREVIATIONS,
     fold_name,
@@ -702,8 +703,12 @@ _DEFINING_RE = re.compile(
     r"(?:\s*(?:\([^()]*\)|/[^/]*/|\[[^\]]*\]))*"
     r"(?:,\s*(?:originally|formerly|also)\s[^,]{1,60},)?"
     r",?\s*(?:(?:is|was|remains)\s+)?(?:a|an|the)\s+(?:[a-z'-]+\s+){0,5}?"
-    r"(?:city|town|village|hamlet|borough|township|community|suburb|neighbou?rhood|municipality|commune|settlement|"
-    r"census-designated place|cdp|locality|capital|seat|resort|port)(?:\s+[a-z'-]+){0,6}?\s+(?:in|of|within)"
+    r"(?:(?P<populated>city|town|village|hamlet|borough|township|community|suburb|neighbou?rhood|municipality|"
+    r"commune|settlement|census-designated place|cdp|locality|capital|seat|resort|port)|"
+    # ... or an area: "Washington County is a county in the U.S. state of Alabama"
+    r"(?:county|parish|district|province|region|department|prefecture|governorate))"
+    # "a census-designated place (CDP) in"
+    r"(?:\s*\([^()]*\))?(?:\s+[a-z'-]+){0,6}?\s+(?:in|of|within)"
     r"(?:\s+the)?(?:\s+(?:north|south|east|west|central|northern|southern|eastern|western|north-?east(?:ern)?|"
     r"north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?|rural|suburban|downtown))?"
     # "a municipality in the southern part of (Puerto Rico)"
@@ -711,6 +716,9 @@ _DEFINING_RE = re.compile(
 )
 #: Gaps the place it lies in may go on through: "Eau Claire County, Wisconsin", "Frankford Township, in Sussex".
 _CHAIN_GAPS = frozenset((",", ", in", "in", "and"))
+#: The gap between a country and its division in a defining phrase: "the U.S. (state of) Alabama".
+_DIVISION_OF_RE = re.compile(r"(?:'s\s+)?(?:state|province|region|county|department|prefecture|governorate|"
+                             r"commonwealth|territory)\s+of(?:\s+the)?")
 
 
 def _defining_qualifier(matches: list[RawMatch], k: int, gaz: Gazetteer, gaps: list[str]) -> set[tuple[str, object]]:
@@ -722,7 +730,8 @@ def _defining_qualifier(matches: list[RawMatch], k: int, gaz: Gazetteer, gaps: l
 
     A text that names several namesakes (Augusta, Maine and Augusta, Georgia, further on) says here which one it
     is about; the statement's regions alone would let the biggest of them win."""
-    if not _DEFINING_RE.fullmatch(gaps[k]):
+    defining = _DEFINING_RE.fullmatch(gaps[k])
+    if not defining:
         return set()
     out: set[tuple[str, object]] = set()
     near: list[int] = []
@@ -730,9 +739,14 @@ def _defining_qualifier(matches: list[RawMatch], k: int, gaz: Gazetteer, gaps: l
     j = k + 1
     while j < len(matches) and j - k <= 4:
         cands = _candidates(matches[j])
+        # A state's or country's name is that area here, or its seat named after it, not a namesake town elsewhere
+        # ("in the U.S. state of Alabama" is not Alabama, New York).
+        areas = {gaz.country_code(i) if gaz.kind(i) == "country" else _region_of(gaz, i)
+                 for i, t in cands.items() if t != ALT and gaz.kind(i) in ("country", "admin1")}
         for i, t in cands.items():
             kind = gaz.kind(i)
-            if t == ALT:
+            if t == ALT or (areas and kind not in ("country", "admin1")
+                            and gaz.country_code(i) not in areas and _region_of(gaz, i) not in areas):
                 continue
             if kind == "country":
                 out.add((gaz.country_code(i), ""))
@@ -742,17 +756,47 @@ def _defining_qualifier(matches: list[RawMatch], k: int, gaz: Gazetteer, gaps: l
                     divisions.append(i)  # its towns carry another code: read them by distance
             elif kind in ("district", "city", "town"):
                 near.append(i)
-        if out or j >= len(gaps) or gaps[j] not in _CHAIN_GAPS:
+        if j >= len(gaps):
+            break
+        if out:
+            # "in the U.S. state of Alabama", "in the Philippine province of Cebu": the country, then its division.
+            if not (all(not q[1] for q in out) and _DIVISION_OF_RE.fullmatch(gaps[j])):
+                break
+        elif gaps[j] not in _CHAIN_GAPS:
             break
         j += 1
+    # A country named before its division says no more than the division: "the U.S. state of Alabama" is Alabama.
+    # (Not where the division's towns carry another code: the country is what still tells them apart.)
+    if not divisions:
+        out -= {(q[0], "") for q in out if q[1]}
     # The counties and towns of the chain that lie in the province it names (or its country), else all of them.
     ccs = {q[0] for q in out}
     near = ([i for i in near if _region_of(gaz, i) in out] or [i for i in near if gaz.country_code(i) in ccs]
             or ([] if out else near))
+    if near and not out:
+        # The chain named no state or country, but the sentence may go on to one: "the county town of Lincolnshire,
+        # within the East Midlands of England" is no Lincolnshire of Illinois.
+        later = _later_countries(matches, j, gaz, gaps)
+        if later:
+            near = [i for i in near if gaz.country_code(i) in later]
+            out.update((cc, "") for cc in later)
     out.update((_NEAR, i) for i in near)
     if not near and len(divisions) == 1:
         out.add((_NEAR, divisions[0]))  # "a municipality in the province of Agusan del Norte"
-    out.add(_POPULATED)
+    if defining.group("populated"):
+        out.add(_POPULATED)
+    return out
+
+
+def _later_countries(matches: list[RawMatch], j: int, gaz: Gazetteer, gaps: list[str]) -> set[str]:
+    """The countries named by a country's or a first-level division's own name among the few matches after ``j``
+    in the same sentence (an empty set if none)."""
+    out: set[str] = set()
+    for n in range(j, min(len(matches), j + 4)):
+        if n > j and "." in gaps[n - 1]:
+            break
+        out.update(gaz.country_code(i) for i, t in _candidates(matches[n]).items()
+                   if t != ALT and gaz.kind(i) in ("country", "admin1"))
     return out
 
 
@@ -941,6 +985,11 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str, cased: st
                     quals = quals | {q for q in defined if q is _POPULATED or q[0] == _NEAR}
             if (k > 0 and gaps[k - 1] in _LIST_GAPS) or (k < last and gaps[k] in _LIST_GAPS):
                 listed = _listed(matches, k, gaps, klass, division)
+                if (quals and _DIVISIONS in listed and not (k > 0 and gaps[k - 1] in _LIST_GAPS)
+                        and not (k + 1 < last and gaps[k + 1] in _LIST_GAPS)):
+                    # "Delaware, Ohio" is a town and its state, not a list of two states ("Delaware, Ohio and
+                    # Texas" would be one).
+                    listed = {x for x in listed if x != _DIVISIONS} or _NONE
             else:
                 listed = _NONE
             # Only the roles this name's own divisions and countries can take part in (the decision is kept per key).
@@ -1371,6 +1420,7 @@ def _prepare(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str] | None, unqualifi
             gaz.kind(j) in ("city", "town") and gaz.country_code(j) == cc
             and gaz.population(j) >= W.province_vs_city_min_pop
             and (t != ALT or arabic or gaz.population(j) >= W.province_vs_city_alt_min_pop)  # Arabic names are all ALT
+            and (arabic or gaz.seat(i) is not None or gaz.population(j) >= W.province_vs_town_min_pop)
             for j, t in cands.items()
         ):
             score += W.province_vs_city  # "Tripoli" is the city unless the text says province/governorate
@@ -1435,7 +1485,9 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
             if (cc, a1) in qualifiers or (kind != "country" and (cc, "") in qualifiers):
                 score += W.qualifier_exact
                 ev |= said
-            elif cc and any(cc == q[0] for q in qualifiers):
+            elif cc and any(cc == q[0] for q in qualifiers) and not (
+                    kind == "admin1" and any(q[0] == cc and q[1] for q in qualifiers)):
+                # (A state is no place in another state: "Delaware, Ohio" is the town, not the state.)
                 score += W.qualifier_country
                 ev |= said
             if _POPULATED in qualifiers:
@@ -1493,6 +1545,8 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
             # (المدينة ومكة والطائف).
             return None
     word = m.key[1:] if m.key[0] == "the" else m.key
+    if ntype == ALT and not arabic and len(word) > 1 and word[0] in PERSON_TITLES:
+        return None  # "Sen. Mark Warner" is no "Sen Mak" (Saint-Marc): a title opens a person's name
     if ntype == ALT and not arabic and len(word) == 1 and not ev & (_B.QUALIFIER | _B.NISBA_QUALIFIER):
         # An English word read only through another name of a place (GeoNames keeps history, other languages and
         # nicknames: "Hamas" for Hamm, "Hammersmith" for Saugus, "Hall" for Schwäbisch Hall, "the Center" for
@@ -1572,6 +1626,8 @@ def _accept(kind: str, pop: int, m: RawMatch, *, homograph: int, context: bool, 
         return pop >= W.sentence_start_pop  # a capital at a sentence start proves nothing by itself
     if region:
         return True  # a town of the statement's own state or province: local news names them bare
+    if kind == "district" and latin and not multi and not context and not m.locative and not listed:
+        return False  # "Angus beef" in a Missouri story: a county's one-word name abroad needs "in" or its country
     if kind in _AREA_KINDS or kind in NATURAL_KINDS:  # a minor feature already had to be near a named country
         return True
     if pop >= W.accept_pop:

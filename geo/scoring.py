@@ -114,6 +114,9 @@ class Weights:
     #: ... a city at least this big (or this big when only its alternate name matches, in Latin script).
     province_vs_city_min_pop: int = 15_000
     province_vs_city_alt_min_pop: int = 100_000
+    #: ... and, for an English name of a province not named after its seat, a city this big: "Washington" may be
+    #: the capital, but "in Oregon" is not Oregon, Ohio (20k) nor "in Delaware" Delaware, Ohio (38k).
+    province_vs_town_min_pop: int = 100_000
     cue_agrees: float = 4.0
     cue_disagrees: float = -4.0
     #: The reading's country is named in the statement once / more than once.

@@ -475,6 +475,7 @@ CUES: dict[str, tuple[str, int]] = {
     "capital": ("city", 1), "base": ("facility", 1), "airport": ("facility", 1),
     "oblast": ("admin1", 1), "oblasts": ("admin1", 3),
     "department": ("admin1", 1), "departments": ("admin1", 3),  # Colombia, Peru, Bolivia, France ...
+    "commonwealth": ("admin1", 1),  # "the Commonwealth of Virginia" (Kentucky, Massachusetts, Pennsylvania)
 }
 
 
@@ -741,7 +742,7 @@ ORG_OPENERS_EN: frozenset[str] = frozenset("bank university college council".spl
 #: فاز الحسين إربد على ضيفه الرمثا. A country's name there is its national team, and so the country. Only
 #: words of a result between two sides: "against", "host", أمام are said of places too.
 SPORTS_WORDS: frozenset[str] = frozenset(fold_name(w) for w in (
-    "beat beats drew defeated thrashed edged "
+    "beat beats beaten beating drew defeated defeats thrashed edged routed outlasted trounced "
     "فاز يفوز فوز فوزه فوزها تعادل يتعادل خسر يخسر هزم يهزم تغلب يتغلب ضيفه ضيفها مضيفه مضيفها"
 ).split())
 
@@ -768,7 +769,8 @@ PLACE_HEADS_DEFINITE_AR: frozenset[str] = frozenset(
 #: Road", "Anderson County", "Mundra port"), to the kind of place they announce.
 FACILITY_CUES_EN: dict[str, str] = {w: kind for kind, ws in {
     "facility": "airport port hospital clinic bridge dam tunnel station stadium ground arena mosque church "
-                "cathedral hotel harbour harbor terminal checkpoint cemetery shrine palace refinery museum",
+                "cathedral hotel harbour harbor terminal checkpoint cemetery shrine palace refinery museum "
+                "park forest plant",
     "street": "street st road rd avenue ave boulevard blvd square highway expressway motorway freeway lane "
               "drive parkway",
     "district": "district districts county counties parish borough municipality township",

@@ -456,6 +456,37 @@ def test_a_city_in_a_match_report_is_its_club_and_a_country_its_national_team(ga
     assert rows("فاز الفريق على ضيفه الزرقاء بهدفين.", gaz) == []
 
 
+def test_clubs_listed_after_a_result_verb_are_all_clubs(gaz):
+    # "have beaten Utah and Sacramento": the verb makes the first city's name its club, and the list goes on with
+    # clubs; a state or country stays a place after a verb of weather ("Storms swept Texas and Oklahoma").
+    assert rows("The Nuggets have beaten Utah and Sacramento this week.", gaz) == []
+    got = rows("Storms swept Texas and Oklahoma.", gaz)
+    assert [p for _, p, _ in got] == ["admin1:US-TX", "admin1:US-OK"]
+
+
+def test_an_alternate_name_that_opens_with_a_persons_title_is_no_place(gaz):
+    # GeoNames lists "Sen Mak" (Haitian Creole) for Saint-Marc: "Sen. Mark Warner" is a senator, and a title
+    # opens a person's name, not a place's alternate name.
+    got = _mentions("Sen. Mark Warner of Virginia spoke to reporters.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("Virginia", "admin1:US-VA")]
+
+
+def test_a_capitalised_park_forest_or_a_named_plant_is_a_facility_and_the_name_inside_is_no_place(gaz):
+    # "Ocala National Forest", "St James' Park", "the Zaporizhzhia nuclear plant", "the Emirates Stadium": the whole
+    # name is the facility; the town, lake or country inside it ("the Emirates") is no mention of its own. A lower-
+    # case "park" after a town is the town's ("a Lancaster park"), and "the power plant" names nothing.
+    got = _mentions("Fans filled St James' Park in Newcastle, England.", gaz)
+    assert got[0][0] == "St James' Park" and got[0][1].startswith("approx:facility:")
+    got = _mentions("Arsenal play at the Emirates Stadium in London.", gaz)
+    assert [s for s, _, _ in got] == ["Emirates Stadium", "London"]
+    got = _mentions("Engineers at the Zaporizhzhia nuclear plant were worried.", gaz)
+    assert [s for s, _, _ in got] == ["Zaporizhzhia nuclear plant"]
+    assert [s for s, _, _ in _mentions("Hikers in Ocala National Forest got lost.", gaz)] == ["Ocala National Forest"]
+    got = _mentions("She was found at a Lancaster park in California.", gaz)
+    assert got[0][0] == "Lancaster" and not got[0][1].startswith("approx:")
+    assert [s for s, _, _ in _mentions("The power plant in Texas failed.", gaz)] == ["Texas"]
+
+
 def test_a_facility_street_or_district_the_gazetteer_lacks_is_kept_and_placed_approximately(gaz):
     # Cue + name (مرفأ صيدا, "Entebbe Hospital", "Hamra Street", قضاء الهرمل) is one mention of its
     # own kind: placed at the place named in it (a port, a hospital, a district's seat) or at the town the
@@ -1196,6 +1227,78 @@ def test_a_defining_phrase_after_a_name_and_its_state_defines_the_name(gaz):
     # we lack is placed at the county it names, and Texas stays the state.
     got = _mentions("San Gabriel, Texas is a hamlet located in northwest Milam County, Texas, near a creek.", gaz)
     assert [(s, p) for s, p, _ in got][:2] == [("San Gabriel", "uscounty:48331"), ("Texas", "admin1:US-TX")]
+
+def test_a_defining_phrase_may_say_the_name_is_a_county_of_the_state_named_after_its_country(gaz):
+    # "X County is a county in the U.S. state of Alabama": an area's kind word defines it too, and "the U.S. state
+    # of" goes on from the country to its state, which says more than the country (every Washington County is in
+    # the US); the later bare mentions follow, though other states are named.
+    got = _mentions("Washington County is a county in the U.S. state of Alabama. Its farmers sell to buyers in "
+                    "Georgia and Mississippi, and Washington County holds a fair each May.", gaz)
+    assert [p for s, p, _ in got if s == "Washington County"] == ["uscounty:01129", "uscounty:01129"]
+    assert "qualifier" in got[0][2]
+    # A bracketed abbreviation after the kind word hides nothing: a CDP we lack sits at the county named.
+    got = _mentions("Zion, a census-designated place (CDP) in Adair County, Oklahoma, has one store.", gaz)
+    assert got[0][:2] == ("Zion", "uscounty:40001") and "defined_in" in got[0][2]
+
+
+def test_a_defining_phrase_whose_sentence_names_another_country_puts_the_name_at_no_namesake_there(gaz):
+    # "a market town in Lincolnshire, on the east coast of England": the chain names no state or country, but its
+    # sentence does; the town of Lincolnshire in Illinois is then no place to put Boston, and England says which
+    # Boston it is. A state's own name is no namesake town of another state either ("the U.S. state of Alabama" is
+    # not Alabama, New York).
+    got = _mentions("Boston is a market town in Lincolnshire, on the east coast of England.", gaz)
+    assert got[0][:2] == ("Boston", "geonames:2655138")
+
+
+def test_the_commonwealth_of_a_state_is_that_state_and_no_town_named_commonwealth(gaz):
+    # Four US states style themselves "the Commonwealth of X": "Commonwealth" is a cue like "the state of", not
+    # Commonwealth in Quezon City, and a city the phrase defines lies in that state; "the Commonwealth of Nations"
+    # leaves nothing unlocated.
+    got = _mentions("Alexandria is an independent city in the Commonwealth of Virginia, south of the capital.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("Alexandria", "geonames:4744091"), ("Virginia", "admin1:US-VA")]
+    got = _mentions("Envoys of the Commonwealth of Nations met in London.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("London", "geonames:2643743")]
+
+
+def test_names_under_a_plural_counties_head_are_the_counties_of_those_names(gaz):
+    # "Weld and Larimer counties": each name with "County" is a county the gazetteer has, in the state the
+    # statement names (or nearest the town it names most), and neither a town nor a state of that name
+    # ("Nevada" here is Nevada County, California, not the state).
+    got = _mentions("Health officials in Weld and Larimer counties, Colorado, reported new cases.", gaz)
+    assert [(s, p) for s, p, _ in got][:2] == [("Weld", "uscounty:08123"), ("Larimer", "uscounty:08069")]
+    got = _mentions("Smoke from fires in Placer and Nevada counties drifted over Sacramento.", gaz)
+    assert [(s, p) for s, p, _ in got][:2] == [("Placer", "uscounty:06061"), ("Nevada", "uscounty:06057")]
+
+
+def test_a_states_name_is_the_state_not_a_mid_sized_town_named_after_it(gaz):
+    # "in Oregon", "in Delaware": a state not named after its seat yields only to a big city of its name (Washington,
+    # New York City), not to Oregon, Ohio or Delaware, Ohio; "Delaware, Ohio" is still that town (a state is no
+    # place in another state, and a name and its state are no list of two states).
+    got = _mentions("Officials met in Oregon on Monday, then flew to Delaware.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("Oregon", "admin1:US-OR"), ("Delaware", "admin1:US-DE")]
+    got = _mentions("She grew up in Delaware, Ohio.", gaz)
+    assert got[0][:2] == ("Delaware", "geonames:5151891")
+    got = _mentions("Storms hit Delaware, Ohio and Texas.", gaz)
+    assert [p for _, p, _ in got] == ["admin1:US-DE", "admin1:US-OH", "admin1:US-TX"]
+
+
+def test_the_uks_counties_and_englands_regions_are_places_below_its_nations(gaz):
+    # GeoNames' first level in the UK is its four nations: North Yorkshire, Fife or the Midlands were no place, and a
+    # bare Suffolk in a British story went to Virginia. Natural Earth's admin-1 units (data/uk_areas.csv) are
+    # districts; England's regions are regions; a namesake abroad still wins where the text says so.
+    got = _mentions("Rain flooded farms in North Yorkshire and Suffolk, England, and in Fife. The Midlands stayed dry.",
+                    gaz)
+    assert [(s, p) for s, p, _ in got] == [
+        ("North Yorkshire", "ukarea:north-yorkshire"), ("Suffolk", "ukarea:suffolk"), ("England", "admin1:GB-ENG"),
+        ("Fife", "ukarea:fife"), ("Midlands", "ukregion:midlands")]
+    got = _mentions("The navy yard in Norfolk, Virginia, hired 300 workers.", gaz)
+    assert got[0][:2] == ("Norfolk", "geonames:4776222")
+    # A one-word county name abroad with neither its country nor a locative word is something else ("Angus beef").
+    got = _mentions("The ranch sells Angus beef cattle across Missouri.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("Missouri", "admin1:US-MO")]
+    # A UK town's own district is the town: Leeds is the city, not a district of that name.
+    assert [p for _, p, _ in _mentions("Buses were cancelled in Leeds, England.", gaz)][0] == "geonames:2644688"
+
 
 def test_a_city_before_an_english_club_tail_is_inside_the_clubs_name(gaz):
     # مانشستر يونايتد, مانشستر سيتي: the city's name opens the club's, with no other word around that any rule reads

@@ -426,6 +426,10 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
     from .sources.us_counties import add_us_counties
 
     add_us_counties(b)
+    # The UK's counties and unitary areas, England's regions (geo/gazetteer/sources/uk_areas.py).
+    from .sources.uk_areas import add_uk_areas
+
+    add_uk_areas(b)
 
     # Districts and notable localities (Who's On First), last: a district's bare name is read only when no
     # place above has it (geo/gazetteer/sources/whosonfirst.py).
