@@ -27,7 +27,6 @@ Usage (from the repository root; ``DIR`` as for ``natural_earth.py``)::
 from __future__ import annotations
 
 import argparse
-import csv
 import gzip
 import json
 import re
@@ -40,6 +39,7 @@ from pathlib import Path
 import shapely
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from csvout import write_rows  # noqa: E402
 from natural_earth import _load_topology, _read_csv, _topo_geometry  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -290,10 +290,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--src", type=Path, required=True, help="directory of the Natural Earth and GeoNames inputs")
     args = ap.parse_args(argv)
     rows = make_rows(args.src)
-    with OUT.open("w", encoding="utf-8", newline="") as fh:
-        w = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
-        w.writeheader()
-        w.writerows(rows)
+    write_rows(OUT, rows)
     countries = {r["country"] for r in rows}
     print(f"wrote {OUT.relative_to(ROOT)}: {len(rows)} rows of {len(countries)} countries "
           f"({sum(1 for r in rows if r['point_geonameid'])} with a GeoNames point)", file=sys.stderr)

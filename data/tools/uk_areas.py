@@ -27,6 +27,8 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+from csvout import write_rows
+
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "data" / "uk_areas.csv"
 NATIONS = {"England": "GB-ENG", "Scotland": "GB-SCT", "Wales": "GB-WLS", "Northern Ireland": "GB-NIR"}
@@ -78,10 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--src", type=Path, required=True, help="folder holding ne_10m_admin_1_states_provinces.csv")
     args = ap.parse_args(argv)
     rows = make_rows(args.src)
-    with OUT.open("w", encoding="utf-8", newline="") as fh:
-        w = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
-        w.writeheader()
-        w.writerows(rows)
+    write_rows(OUT, rows)
     print(f"{len(rows)} rows -> {OUT.relative_to(ROOT)}", file=sys.stderr)
     return 0
 

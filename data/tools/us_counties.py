@@ -22,6 +22,8 @@ import re
 import sys
 from pathlib import Path
 
+from csvout import write_rows
+
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "data" / "us_counties.csv"
 HEADS = {"County": "County", "Parish": "Parish", "Borough": "Borough"}
@@ -57,10 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--src", type=Path, required=True)
     rows = make_rows(ap.parse_args(argv).src)
-    with OUT.open("w", encoding="utf-8", newline="") as fh:
-        w = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
-        w.writeheader()
-        w.writerows(rows)
+    write_rows(OUT, rows)
     print(f"wrote {OUT.relative_to(ROOT)}: {len(rows)} counties", file=sys.stderr)
     return 0
 
