@@ -1158,6 +1158,10 @@ def _by_transliteration(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str]) -> Re
     place matches. Only after a town/city cue word, which says a place follows."""
     if m.cue not in ("town", "city") or not is_arabic(m.key[0]) or len(m.key) < 2:
         return None
+    if CUES.get(m.key[0], ("", 1))[1] > 1:
+        # A dual or plural head (بلدتي مونغدو وبوثيدونغ) says only that towns follow, not which country's: the
+        # skeleton of one of several names matches a namesake anywhere (Mangga Dua) as readily as the town.
+        return None
     skeleton = arabic_skeleton(" ".join(m.key[1:]))  # key[0] is the cue word
     if len(skeleton) < 2:
         return None

@@ -476,6 +476,8 @@ CUES: dict[str, tuple[str, int]] = {
     "oblast": ("admin1", 1), "oblasts": ("admin1", 3),
     "department": ("admin1", 1), "departments": ("admin1", 3),  # Colombia, Peru, Bolivia, France ...
     "commonwealth": ("admin1", 1),  # "the Commonwealth of Virginia" (Kentucky, Massachusetts, Pennsylvania)
+    # the dual and plural of بلدة, as قريتي/قرى are of قرية: بين بلدتي كفركلا والعديسة
+    "بلدتي": ("town", 2), "بلدات": ("town", 3),
 }
 
 

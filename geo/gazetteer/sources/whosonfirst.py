@@ -38,8 +38,8 @@ from ...text import AR_HOMOGRAPHS, CUES, FACILITY_CUES_AR, PERSON_TITLES, fold_n
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-__all__ = ["add_whosonfirst", "PATH", "BARE_MAX_ZIPF", "AR_CUES", "CITY_WORD_ZIPF", "EN_BARE_MAX_ZIPF",
-           "district_names"]
+__all__ = ["add_whosonfirst", "PATH", "BARE_MAX_ZIPF", "AR_CUES", "COUNTRY_CUES", "LOCAL_CUES", "CITY_WORD_ZIPF",
+           "EN_BARE_MAX_ZIPF", "MUDIRIYA", "district_names"]
 
 PATH = Path(__file__).resolve().parents[3] / "data" / "whosonfirst.csv"
 #: A one-word bare name at least this frequent (wordfreq Zipf) is an everyday word: the cue form only.
@@ -52,6 +52,20 @@ CITY_WORD_ZIPF = 4.0
 #: Arabic cue words that make a district of the name after them. لواء ("brigade", Jordan's liwa) is left
 #: out: لواء X is far more often an armed group named after a place than a district.
 AR_CUES = ("قضاء", "منطقة", "مديرية", "ناحية")
+#: A country's own word for its districts where it is none of :data:`AR_CUES` (Oman's ولاية, Sudan's محلية,
+#: Tunisia's معتمدية, Mauritania's and Morocco's مقاطعة), read before the name of that country's districts only.
+COUNTRY_CUES: dict[str, tuple[str, ...]] = {"OM": ("ولاية",), "SD": ("محلية",), "TN": ("معتمدية",),
+                                            "MR": ("مقاطعة",), "MA": ("مقاطعة",)}
+#: Where مديرية X is a district (Yemen's mudiriyas); elsewhere مديرية is a directorate (مديرية الصحة بالمنصورة,
+#: مديرية أمن القاهرة) and مديرية X no district of X.
+MUDIRIYA = frozenset({"YE"})
+#: The cue words a country uses for its own districts (Yemen's مديرية, Iraq's and Lebanon's قضاء, Iraq's and
+#: Syria's ناحية, and :data:`COUNTRY_CUES`): the cue form is that country's district even where the bare name's
+#: best-known bearer is abroad (مديرية المنصورة is Aden's, not Egypt's city). منطقة ("area") is no such word.
+LOCAL_CUES: dict[str, frozenset[str]] = {
+    cc: frozenset(fold_name(w) for w in ws) for cc, ws in {
+        "YE": ("مديرية",), "IQ": ("قضاء", "ناحية"), "LB": ("قضاء",), "SY": ("ناحية",),
+        **COUNTRY_CUES}.items()}
 # Where nothing else is known, a district weighs like a town of this size (only against other readings of
 # its cue forms, which no other place has).
 _DISTRICT_PROMINENCE = 30_000
@@ -65,7 +79,8 @@ def district_names(name_en: str, name_ar: str, country: str) -> tuple[list[str],
     en = [f"{name_en} District"] if name_en else []
     if name_en and country == "IR":
         en.append(f"{name_en} County")
-    ar = [f"{cue} {name_ar}" for cue in AR_CUES] if name_ar else []
+    cues = [c for c in (*AR_CUES, *COUNTRY_CUES.get(country, ())) if c != "مديرية" or country in MUDIRIYA]
+    ar = [f"{cue} {name_ar}" for cue in cues] if name_ar else []
     return en, ar
 
 
@@ -115,10 +130,13 @@ def add_whosonfirst(b: Any, ar_freq: Mapping[str, float], en_freq: Mapping[str, 
         # السلطان أحمد is read from سلطان أحمد too: a title with or without the article.
         return k[0] not in _HEADS and k[0] not in PERSON_TITLES and "ال" + k[0] not in PERSON_TITLES
 
-    def cue_ok(name: str, cc: str) -> bool:
+    def cue_ok(name: str, cc: str, local: bool = False) -> bool:
         # The cue form means the district only. If X names places, the most prominent of them is in the
-        # district's country (منطقة عفرين; not منطقة أريحا, Jericho's); a word's frequency then says how
-        # often the place is named, not that it is a word. If X names no place, X is no everyday word.
+        # district's country (منطقة عفرين; not منطقة أريحا, Jericho's), or the cue is the country's own word
+        # for its districts (``local``: مديرية المنصورة in Yemen); a word's frequency then says how often the
+        # place is named, not that it is a word. If X names no place, X is no everyday word; after the
+        # country's own word, no frequent one (مديرية تبن "straw", a rarer word, is the district; مديرية الصحة
+        # "the health directorate" is no district's).
         k = key(name)
         if not k:
             return False
@@ -128,16 +146,18 @@ def add_whosonfirst(b: Any, ar_freq: Mapping[str, float], en_freq: Mapping[str, 
             # A frequent word that only a small place bears (القصور "the palaces", a town of 5,000) is still
             # a word: its cue form (منطقة القصور "the palace quarter") is too. A city's name is not (دوما, الباب).
             word = len(k) == 1 and (zipf(k[0]) >= CITY_WORD_ZIPF or k[0] in AR_HOMOGRAPHS)
-            return b.cols["cc"][top] == cc and (b.cols["pop"][top] >= 100_000 or not word)
+            return (local or b.cols["cc"][top] == cc) and (b.cols["pop"][top] >= 100_000 or not word)
         bare = k[0][2:] if k[0].startswith("ال") else k[0]
-        return len(k) > 1 or max(zipf(k[0]), zipf(bare), zipf("ال" + bare)) < BARE_MAX_ZIPF
+        return (len(k) > 1 or max(zipf(k[0]), zipf(bare), zipf("ال" + bare))
+                < (CITY_WORD_ZIPF if local else BARE_MAX_ZIPF))
 
     for r, names in names_of:
         pt = r["placetype"]
         kind = "town" if pt == "locality" else "district"
         pop = int(r["population"] or 0)
         i = b.add_place(f"wof:{r['wof_id']}", r["name_en"] or r["name_ar"], r["name_ar"], kind, r["country"],
-                        float(r["lat"]), float(r["lon"]), pop or _DISTRICT_PROMINENCE,
+                        float(r["lat"]), float(r["lon"]),
+                        pop or _DISTRICT_PROMINENCE,
                         _SOURCE.format(r["wof_id"]) + (f", in {r['admin1']}" if r["admin1"] else ""))
         # A district named after a place (its seat: رأس العين, which GeoNames spells Ra's al 'Ayn) leaves that
         # place all its names: if one of its names is taken, no bare name of it is read ("Ras al-Ain").
@@ -156,9 +176,13 @@ def add_whosonfirst(b: Any, ar_freq: Mapping[str, float], en_freq: Mapping[str, 
             for n_en in [r["name_en"], *_split(r["aliases_en"])]:
                 for form in district_names(n_en, "", r["country"])[0]:
                     b.add_name(form, i, g.ALIAS)
+            local = LOCAL_CUES.get(r["country"], frozenset())
             for n_ar in [r["name_ar"], *_split(r["aliases_ar"])]:
-                if n_ar and cue_ok(n_ar, r["country"]):
-                    for form in district_names("", n_ar, r["country"])[1]:
+                if not n_ar:
+                    continue
+                ok, ok_local = cue_ok(n_ar, r["country"]), bool(local) and cue_ok(n_ar, r["country"], local=True)
+                for form in district_names("", n_ar, r["country"])[1]:
+                    if ok or (ok_local and key(form)[0] in local):
                         b.add_name(form, i, g.ALIAS)
         elif pt == "neighbourhood":
             for n_ar in [r["name_ar"], *_split(r["aliases_ar"])]:
