@@ -30,6 +30,7 @@ from typing import Any, NamedTuple
 from .extract import NO_UNLOCATED_CUES, RawMatch
 from .gazetteer import ALT, BARE, DEMONYM, NAME, NEAR_COUNTRY_DEG, Gazetteer, NameRef
 from .gazetteer.sources.regions import DIRECTION_PREFIX
+from .gazetteer.sources.whosonfirst import AR_CUES, COUNTRY_CUES
 from .lexicon import is_name_only_en
 from .model import NATURAL_KINDS, Candidate
 from .scoring import CONTEXT, PINS, PINS_VALUE, STATED, WEIGHTS, Evidence
@@ -65,6 +66,9 @@ _CUE_KINDS: dict[str, frozenset[str]] = {
 }
 NOT_PLACE_KINDS = frozenset({"context"})
 _AREA_KINDS = frozenset({"country", "region", "admin1", "camp", "prison", "crossing", "facility"})
+# The Arabic cue words a district's gazetteer name starts with (مديرية رحبة, قضاء صور, ولاية صحار): the phrase says
+# what it is, as a cue word does (the gazetteer indexes it only where it can mean nothing else).
+_DISTRICT_CUE_WORDS_AR = frozenset(fold_name(w) for w in (*AR_CUES, *(c for cs in COUNTRY_CUES.values() for c in cs)))
 #: State and province abbreviations as matched ("que.", "pa."): written so, the name is the division, never its
 #: seat ("Gatineau, Que." is Quebec, not Québec City).
 _ADMIN1_ABBREVIATION_KEYS = frozenset(a.lower() for a in [*US_STATE_ABBREVIATIONS, *CA_PROVINCE_ABBREVIATIONS])
@@ -1606,7 +1610,7 @@ def _accept(kind: str, pop: int, m: RawMatch, *, homograph: int, context: bool, 
     multi = len(m.key) > 1
     if not latin and len(m.key) == 1 and kind != "country" and zipf >= W.particle_zipf:
         return False  # a particle (إلى, على) is never a place, whatever a cue says
-    if strong:
+    if strong or (kind == "district" and multi and m.key[0] in _DISTRICT_CUE_WORDS_AR):
         return True
     if homograph:
         # An everyday word needs more than prominence: a place-introducing word and the country's presence,

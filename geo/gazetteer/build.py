@@ -230,6 +230,10 @@ _CONTINENT_ALIASES_AR = {
 _DISTRICT_HEAD_AR = re.compile(r"^(?:ناحية|ناحيه|قضاء|مديرية|محلية)\s")
 
 
+# Arabic short vowels, shadda, sukun and tatweel in a GeoNames alternate name; set aside in the Arab states only
+# (elsewhere a vocalised Arabic-script name is mostly Persian or a guess: شيرازل for Vīrā’ī).
+_VOWEL_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
+_VOCALISED_OK = frozenset("SA IQ SY JO LB PS EG LY TN DZ MA EH MR SD SO DJ KM YE OM AE QA BH KW".split())
 # كفر X ("village of X") is as often written as one word (كفركلا, كفرنبل, كفرشوبا) as two.
 _KAFR_RE = re.compile(r"^كفر ([\u0621-\u064a]{2,})$")
 
@@ -377,6 +381,9 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
             b.capitals.add(i)
         ar_names = []
         for alt in c.get("alternatenames") or ():
+            if is_arabic(alt) and c["countrycode"] in _VOCALISED_OK and _VOWEL_MARKS.search(alt):
+                # Gulf towns GeoNames writes only with their vowels (اَلْوَفْرَة, سَنَابِس): the letters are the name.
+                alt = _VOWEL_MARKS.sub("", alt)
             if is_arabic(alt):
                 # Arabic proper (not Persian/Kurdish-only letters), and at least three letters:
                 # two-letter alternate names are mostly particles (تي, في) in GeoNames' data.
