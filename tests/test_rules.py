@@ -1545,3 +1545,64 @@ def test_a_frequent_noun_with_its_article_is_no_small_town_even_when_the_town_is
     # elsewhere in the statement do not make it the town.
     got = rows("قال مسؤول في بغداد إن العراق يحتاج إلى الاستقرار، ولا يوجد سوى عدد قليل من الموظفين في البلد.", gaz)
     assert "geonames:98112" not in [p for _, p, _ in got]
+
+
+# -- Arabic districts and localities (session 9, Who's On First and GeoNames data) ---------------------------------
+
+def _kinds(text, gaz):
+    return [(m.surface, m.place.kind if m.place else None, m.place.country_code if m.place else None)
+            for m in geoparse(text, gazetteer=gaz).mentions]
+
+
+def test_a_geonames_alternate_name_with_a_district_head_is_the_district_not_the_town(gaz):
+    # GeoNames lists ناحية X or قضاء X among a town's Arabic names: the phrase names the district around the town,
+    # so it is a district (placed approximately), never the town itself; the town keeps its bare name.
+    got = _kinds("زار المحافظ ناحية الإسكندرية جنوب بغداد.", gaz)
+    assert got[0][:2] == ("ناحية الإسكندرية", "district")
+    assert all(k not in ("city", "town") for s, k, _ in got if "ناحية" in s)
+
+
+def test_a_countrys_own_district_word_names_its_district_even_where_a_bigger_namesake_is_abroad(gaz):
+    # مديرية is Yemen's word for its districts (elsewhere a directorate): مديرية X is the Yemeni district X even
+    # where X's best-known bearer is another country's city; Oman's ولاية, Sudan's محلية, Tunisia's معتمدية
+    # and Morocco's مقاطعة (an arrondissement) name their own country's districts the same way.
+    assert _kinds("من سكان مديرية المنصورة في عدن.", gaz)[0] == ("مديرية المنصورة", "district", "YE")
+    assert _kinds("افتتح المستشفى في ولاية صحار.", gaz) == [("ولاية صحار", "district", "OM")]
+    assert _kinds("أغلقت السلطات الطرق في مقاطعة بني مكادة بطنجة.", gaz)[0] == ("مقاطعة بني مكادة", "district", "MA")
+    # A directorate's name is no district: مديرية الصحة "the health directorate".
+    assert [k for _, k, _ in _kinds("زار الوزير مديرية الصحة بالمنصورة في مصر.", gaz)] == ["country"]
+
+
+def test_a_district_read_by_its_arabic_cue_form_needs_no_preposition(gaz):
+    # The cue form is indexed only where it can mean nothing else, so it is as good as a cue word: "the outskirts of
+    # مديرية حريب" is the district though no في introduces it and the district is small.
+    assert ("مديرية حريب", "district", "YE") in _kinds("امتدت الاشتباكات إلى أطراف مديرية حريب في اليمن.", gaz)
+
+
+def test_the_dual_of_balda_governs_two_town_names_and_kafr_is_read_joined(gaz):
+    # بلدتي X وY are two towns, as قريتي X وY are two villages; a village named كفر X is as often written كفرX.
+    got = _kinds("سقطت قذائف بين بلدتي كفرشوبا وشبعا في لبنان.", gaz)
+    assert ("كفرشوبا", "town", "LB") in got
+    assert ("كفرنبل", "town", "SY") in _kinds("تظاهر سكان كفرنبل في ريف إدلب.", gaz)
+
+
+def test_no_transliteration_under_a_dual_town_head(gaz):
+    # A town the gazetteer lacks after a dual head is not looked up by its consonants: which country's towns to
+    # search is not said, and a namesake's skeleton abroad matches as readily.
+    one = "وصل اللاجئون إلى إندونيسيا بعد أن فروا من بلدة منغدا."
+    assert ("بلدة منغدا", "geonames:7610467", "town") in rows(one, gaz)  # singular: read by its consonants
+    two = "وصل اللاجئون إلى إندونيسيا بعد أن فروا من بلدتي منغدا وبوثيدونغ."
+    assert not any(p and p.startswith("geonames:") for _, p, _ in rows(two, gaz))
+
+
+def test_a_geonames_arabic_name_written_with_its_vowels_is_read(gaz):
+    # GeoNames writes some Gulf towns' Arabic names only vocalised (سَنَابِس): the letters are the name.
+    assert ("سنابس", "town", "BH") in _kinds("انقطعت الكهرباء في سنابس بالبحرين.", gaz)
+
+
+def test_a_wof_locality_with_a_wikidata_item_and_no_population_is_a_town(gaz):
+    # Who's On First localities of unknown currency (mz:is_current -1) and with a Wikidata item but no population
+    # are towns someone wrote up (Merzouga), not bot-made villages, which carry their census figure; in the Maghreb
+    # ق spells g (طولقة, Tolga).
+    assert ("مرزوكة", "town", "MA") in _kinds("وصل السياح إلى مرزوكة في المغرب.", gaz)
+    assert ("طولقة", "town", "DZ") in _kinds("وصلنا إلى طولقة في الجزائر.", gaz)
