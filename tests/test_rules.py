@@ -1606,3 +1606,11 @@ def test_a_wof_locality_with_a_wikidata_item_and_no_population_is_a_town(gaz):
     # ق spells g (طولقة, Tolga).
     assert ("مرزوكة", "town", "MA") in _kinds("وصل السياح إلى مرزوكة في المغرب.", gaz)
     assert ("طولقة", "town", "DZ") in _kinds("وصلنا إلى طولقة في الجزائر.", gaz)
+
+
+def test_a_citys_quarter_of_one_word_is_read_bare_without_a_wikidata_item(gaz):
+    # A Who's On First neighbourhood known only by its spelled name is read bare when that name is one word, free,
+    # and no everyday word (Beirut's الأشرفية); with several words (أبو نواس, a poet), a census count (a hamlet) or a
+    # family name's ending (الصفيري) it needs its cue: حي X.
+    assert ("الأشرفية", "district", "LB") in _kinds("انقطعت الكهرباء في الأشرفية ثلاث ساعات، وبقيت بيروت في الظلام.", gaz)
+    assert _kinds("اتصل بنا السيد علي الصفيري أمس.", gaz) == []

@@ -165,9 +165,13 @@ def add_whosonfirst(b: Any, ar_freq: Mapping[str, float], en_freq: Mapping[str, 
         # الأهرام the newspaper, الأناضول the agency): then none of the row's names is read bare, in either
         # language ("Zamalek", "Al-Ahram").
         row_free = all(key(n) not in taken and not (len(key(n)) == 1 and everyday(key(n)[0])) for n in names)
-        if pt == "neighbourhood" and not r["wikidata"]:
-            # A neighbourhood known only by its spelled name (no Wikidata item) is read with its cue only (حي X):
-            # bare, such names are as often a person's (أبو نواس, سعد العبد الله) or a word.
+        if pt == "neighbourhood" and not r["wikidata"] and (
+                pop or any(len(key(n)) > 1 or key(n)[0].endswith("ي") for n in names if is_arabic(n))):
+            # A neighbourhood known only by its spelled name (no Wikidata item) is read with its cue only (حي X)
+            # when that name is several words, such names being as often a person's (أبو نواس, سعد العبد الله),
+            # or when WOF counts its people (Yemen's hamlets of a dozen filed as neighbourhoods: المشيب "grey
+            # hair"), or when it ends like a family name (الصفيري, العريمدي: a surname after a given name). A city's
+            # quarter of one word (الأشرفية, كرادة) is read bare where it is free like any other.
             row_free = False
         for n in names:
             if row_free and free(n):
