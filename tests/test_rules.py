@@ -1614,3 +1614,11 @@ def test_a_citys_quarter_of_one_word_is_read_bare_without_a_wikidata_item(gaz):
     # family name's ending (الصفيري) it needs its cue: حي X.
     assert ("الأشرفية", "district", "LB") in _kinds("انقطعت الكهرباء في الأشرفية ثلاث ساعات، وبقيت بيروت في الظلام.", gaz)
     assert _kinds("اتصل بنا السيد علي الصفيري أمس.", gaz) == []
+
+
+def test_in_saudi_arabia_mintaqa_is_the_region_and_muhafaza_the_governorate(gaz):
+    # Saudi Arabia's first level is the منطقة and its second the محافظة: منطقة X is the region, محافظة X (a
+    # governorate Who's On First lists) the district, not the other way round.
+    got = [(m.surface, m.place_id[:6], m.place.kind) for m in
+           geoparse("هطلت أمطار على منطقة الرياض ومحافظة الخرج.", gazetteer=gaz).mentions]
+    assert got == [("منطقة الرياض", "admin1", "admin1"), ("محافظة الخرج", "wof:11", "district")]

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
 __all__ = ["add_whosonfirst", "PATH", "BARE_MAX_ZIPF", "AR_CUES", "COUNTRY_CUES", "LOCAL_CUES", "CITY_WORD_ZIPF",
-           "EN_BARE_MAX_ZIPF", "MUDIRIYA", "district_names"]
+           "EN_BARE_MAX_ZIPF", "MUDIRIYA", "MINTAQA_FIRST_LEVEL", "district_names"]
 
 PATH = Path(__file__).resolve().parents[3] / "data" / "whosonfirst.csv"
 #: A one-word bare name at least this frequent (wordfreq Zipf) is an everyday word: the cue form only.
@@ -53,12 +53,16 @@ CITY_WORD_ZIPF = 4.0
 #: out: لواء X is far more often an armed group named after a place than a district.
 AR_CUES = ("قضاء", "منطقة", "مديرية", "ناحية")
 #: A country's own word for its districts where it is none of :data:`AR_CUES` (Oman's ولاية, Sudan's محلية,
-#: Tunisia's معتمدية, Mauritania's and Morocco's مقاطعة), read before the name of that country's districts only.
+#: Tunisia's معتمدية, Mauritania's and Morocco's مقاطعة, Saudi Arabia's محافظة: its first level is the منطقة), read
+#: before the name of that country's districts only.
 COUNTRY_CUES: dict[str, tuple[str, ...]] = {"OM": ("ولاية",), "SD": ("محلية",), "TN": ("معتمدية",),
-                                            "MR": ("مقاطعة",), "MA": ("مقاطعة",)}
+                                            "MR": ("مقاطعة",), "MA": ("مقاطعة",), "SA": ("محافظة",)}
 #: Where مديرية X is a district (Yemen's mudiriyas); elsewhere مديرية is a directorate (مديرية الصحة بالمنصورة,
 #: مديرية أمن القاهرة) and مديرية X no district of X.
 MUDIRIYA = frozenset({"YE"})
+#: Where منطقة X is the first-level region (Saudi Arabia's مناطق: منطقة تبوك is the region, محافظة تبوك its
+#: governorate): no district of these countries is named so.
+MINTAQA_FIRST_LEVEL = frozenset({"SA"})
 #: The cue words a country uses for its own districts (Yemen's مديرية, Iraq's and Lebanon's قضاء, Iraq's and
 #: Syria's ناحية, and :data:`COUNTRY_CUES`): the cue form is that country's district even where the bare name's
 #: best-known bearer is abroad (مديرية المنصورة is Aden's, not Egypt's city). منطقة ("area") is no such word.
@@ -79,7 +83,8 @@ def district_names(name_en: str, name_ar: str, country: str) -> tuple[list[str],
     en = [f"{name_en} District"] if name_en else []
     if name_en and country == "IR":
         en.append(f"{name_en} County")
-    cues = [c for c in (*AR_CUES, *COUNTRY_CUES.get(country, ())) if c != "مديرية" or country in MUDIRIYA]
+    cues = [c for c in (*AR_CUES, *COUNTRY_CUES.get(country, ()))
+            if (c != "مديرية" or country in MUDIRIYA) and (c != "منطقة" or country not in MINTAQA_FIRST_LEVEL)]
     ar = [f"{cue} {name_ar}" for cue in cues] if name_ar else []
     return en, ar
 
