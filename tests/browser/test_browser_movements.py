@@ -107,5 +107,8 @@ def test_the_exported_map_draws_the_arrows_offline(page: Page, app_url, tmp_path
     toggle.uncheck()
     expect(export.locator("path.geo-movement")).to_have_count(0)
     toggle.check()
+    # Wait for the lines to be drawn again: a click before that (a loaded machine) lands on the bare map.
+    expect(export.locator("path.geo-movement")).to_have_count(5)
+    expect(export.locator(f"path.{OUT_OF_HOL}")).to_be_visible()
     click_line(export, OUT_OF_HOL, None)
-    expect(export.locator(".leaflet-popup-content .geo-movement-popup")).to_contain_text("al-Hol camp")
+    expect(export.locator(".leaflet-popup-content .geo-movement-popup")).to_contain_text("al-Hol camp", timeout=15_000)
