@@ -10,8 +10,21 @@ governorates, districts with their cues, camps, crossings and transliteration va
 on a city, an island, a river, a battle and a historical region, with historical names; think-tank paragraphs on
 routes, corridors and borders. See tests/data/heldout8/README.md for its conventions.
 
-Blind figures: not yet run (the set is committed first; the figures of the first run are recorded here and in
-the README, and the floors set from them).
+Blind figures, first run (set committed in 7e7b130 before the parser ran on it; geo/ as of 60ff1ba, main at 60ff1ba;
+``pytest -q -s -n 0 tests/test_heldout8.py`` with floors at zero):
+    ar            P=0.900 R=0.744 (tp=332 fp=37 fn=114)
+    en            P=0.813 R=0.695 (tp=239 fp=55 fn=105)
+    statements    P=0.897 R=0.810 (tp=201 fp=23 fn=47)    ar 0.939 / 0.842, en 0.839 / 0.765
+    sitreps       P=0.900 R=0.701 (tp=206 fp=23 fn=88)    ar 0.941 / 0.743, en 0.840 / 0.642
+    encyclopedic  P=0.854 R=0.636 (tp=82 fp=14 fn=47)
+    analysis      P=0.854 R=0.689 (tp=82 fp=14 fn=37)
+    place-free    18 false positives in 5 texts
+    all           P=0.861 R=0.723 (tp=571 fp=92 fn=219)
+On the 465 rows with an id recall is 0.884 (411/465: Arabic 228/260, English 183/205); 165 of the 219 misses are
+``named:`` rows (160 of 325 found: Arabic 104/186, English 56/139): facilities, localities without an id, natural
+features, named and historical regions, districts. See tests/data/heldout8/README.md for the misses and false
+positives by class. The floors below are the blind figures minus 0.05 (rounded down); they are raised when a general
+change lifts the figures, never by tuning on these texts.
 """
 
 from __future__ import annotations
@@ -39,8 +52,16 @@ def _genre(doc_id: str) -> str:
     return next(g for g, infix in GENRES.items() if infix in doc_id)
 
 
-# The blind figures minus 0.05, rounded down (see the module docstring); None until the first run.
-FLOORS: dict[str, tuple[float, float]] | None = None
+# The blind figures minus 0.05, rounded down (see the module docstring); raised only by general changes.
+FLOORS: dict[str, tuple[float, float]] | None = {
+    "ar": (0.84, 0.69),
+    "en": (0.76, 0.64),
+    "statements": (0.84, 0.76),
+    "sitreps": (0.84, 0.65),
+    "encyclopedic": (0.80, 0.58),
+    "analysis": (0.80, 0.63),
+    "all": (0.81, 0.67),
+}
 
 
 def test_heldout8_size():
@@ -86,7 +107,7 @@ def _subset(name: str) -> list:
     return [d for d in DOCS if _genre(d.doc_id) == name]
 
 
-@pytest.mark.parametrize("subset", ["ar", "en", "statements", "sitreps", "encyclopedic", "all"])
+@pytest.mark.parametrize("subset", ["ar", "en", "statements", "sitreps", "encyclopedic", "analysis", "all"])
 def test_heldout8_precision_and_recall(gaz, subset):
     if FLOORS is None:
         pytest.skip("blind set: floors are set from the first run")
