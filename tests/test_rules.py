@@ -1622,3 +1622,9 @@ def test_in_saudi_arabia_mintaqa_is_the_region_and_muhafaza_the_governorate(gaz)
     got = [(m.surface, m.place_id[:6], m.place.kind) for m in
            geoparse("هطلت أمطار على منطقة الرياض ومحافظة الخرج.", gazetteer=gaz).mentions]
     assert got == [("منطقة الرياض", "admin1", "admin1"), ("محافظة الخرج", "wof:11", "district")]
+
+
+def test_a_quarter_named_after_a_person_is_not_read_bare(gaz):
+    # A Who's On First quarter or town whose English name starts with a common given name (Algiers' Victor Hugo),
+    # or whose Arabic name is X بن Y, is the person where the name stands alone.
+    assert [m.surface for m in geoparse("I read Victor Hugo on the train.", gazetteer=gaz).mentions] == []

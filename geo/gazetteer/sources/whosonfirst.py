@@ -33,6 +33,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ...lexicon import PERSON_NAME_MIN_SHARE, given_name_share
 from ...text import AR_HOMOGRAPHS, CUES, FACILITY_CUES_AR, PERSON_TITLES, fold_name, is_arabic, tokens
 
 if TYPE_CHECKING:
@@ -76,6 +77,10 @@ _DISTRICT_PROMINENCE = 30_000
 _SOURCE = "Who's On First (CC BY 4.0), wof:id {}"
 # First words that make a longer name a description, not a name of its own: cue words (مدينة دمشق, منطقة ...).
 _HEADS = frozenset(CUES) | frozenset(FACILITY_CUES_AR) | {fold_name("مدينة"), fold_name("حي")}
+# The Arabic article in a Latin name ("Al Badiyah"), which the US name lists count as a given name (Al).
+_ARTICLES_EN = frozenset({"al", "el"})
+# "son of" inside a person's name (محمد بن نصير).
+_SON_OF = frozenset({fold_name("بن"), fold_name("ابن")})
 
 
 def district_names(name_en: str, name_ar: str, country: str) -> tuple[list[str], list[str]]:
@@ -135,6 +140,15 @@ def add_whosonfirst(b: Any, ar_freq: Mapping[str, float], en_freq: Mapping[str, 
         # السلطان أحمد is read from سلطان أحمد too: a title with or without the article.
         return k[0] not in _HEADS and k[0] not in PERSON_TITLES and "ال" + k[0] not in PERSON_TITLES
 
+    def person_like(r: Mapping[str, str], names: list[str]) -> bool:
+        # A quarter or a town named after a person (Algiers' Victor Hugo, فكتور هوغو; محمد بن نصير) is the person
+        # where its name stands bare: its English name starts with a common given name, or a name is X بن Y.
+        en = r["name_en"].split()
+        first = en[0].lower() if len(en) > 1 else ""
+        if first and first not in _ARTICLES_EN and given_name_share(first) >= PERSON_NAME_MIN_SHARE:
+            return True
+        return any(len(k) > 2 and k[1] in _SON_OF for k in map(key, names))
+
     def cue_ok(name: str, cc: str, local: bool = False) -> bool:
         # The cue form means the district only. If X names places, the most prominent of them is in the
         # district's country (منطقة عفرين; not منطقة أريحا, Jericho's), or the cue is the country's own word
@@ -177,6 +191,8 @@ def add_whosonfirst(b: Any, ar_freq: Mapping[str, float], en_freq: Mapping[str, 
             # or when WOF counts its people (Yemen's hamlets of a dozen filed as neighbourhoods: المشيب "grey
             # hair"), or when it ends like a family name (الصفيري, العريمدي: a surname after a given name). A city's
             # quarter of one word (الأشرفية, كرادة) is read bare where it is free like any other.
+            row_free = False
+        if row_free and pt in ("locality", "neighbourhood") and person_like(r, names):
             row_free = False
         for n in names:
             if row_free and free(n):
