@@ -135,6 +135,7 @@ class _B:
     FREQUENT_WORD: int = Evidence.FREQUENT_WORD.value
     UNKNOWN_NAME: int = Evidence.UNKNOWN_NAME.value
     OTHER_KIND: int = Evidence.OTHER_KIND.value
+    ONLY_ABROAD: int = Evidence.ONLY_ABROAD.value
     CONTEXT: int = CONTEXT.value
     STATED: int = STATED.value
 
@@ -181,6 +182,8 @@ def explain(m: RawMatch, gaz: Gazetteer, index: int | None, evidence: Evidence, 
         return f"{m.cue} cue {m.cue_word!r} with a name not in the gazetteer"
     if v & _B.OTHER_KIND:
         return f"{m.cue} cue {m.cue_word!r}; the gazetteer knows this name only as another kind of place"
+    if v & _B.ONLY_ABROAD:
+        return f"{m.cue} cue {m.cue_word!r}; the gazetteer knows this name only in countries not named here"
     assert index is not None
     name, cc = gaz.name(index), gaz.country_code(index)
     if v & _B.TRANSLITERATION:
@@ -1001,7 +1004,8 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str, cased: st
                      if k > 0 and gaps[k - 1] in _QUALIFIER_GAPS and _areas(m, gaz)[0] else _NONE)
             beside = colocated.get(m.key, _NONE) if colocated else _NONE
             key = (m.key, m.refs, m.cue, m.cue_word, m.locative, m.sentence_initial,
-                   frozenset(quals) if quals else _NONE, frozenset(listed) if listed else _NONE, roles, beside)
+                   frozenset(quals) if quals else _NONE, frozenset(listed) if listed else _NONE, roles, beside,
+                   m.cue_span is None)
             if key not in memo:
                 # Decided as any statement with the same view of its countries and regions decided it.
                 vote = own_votes[_vote_key(m)]
@@ -1545,6 +1549,16 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
     # A nisba follows any noun (الحكومة اليمنية): it tells which country's place, and that a frequent
     # alternate name is the place (طرابلس اللبنانية), but not that an everyday word is one (homograph 2).
     strong = bool(ev & (_B.CUE | _B.QUALIFIER)) or (homograph != 2 and bool(ev & _B.NISBA_QUALIFIER))
+    if strong and not context and m.cue_span is None and arabic and CUES.get(m.cue_word, ("", 1))[1] > 1 \
+            and not ev & (_B.QUALIFIER | _B.NISBA_QUALIFIER):
+        # A name that took its cue from a dual or plural head before another name (بلدتي X وY) is vouched for by
+        # the head only in a country the statement names: the head says what Y is, not where (a namesake abroad).
+        # Without other evidence it is then a place of the head's kind we cannot place: kept unlocated.
+        strong = False
+        if not _accept(kind, pop, m, homograph=homograph, context=context, strong=False, listed=bool(listed_with),
+                       zipf=0.0):
+            return _decided(m, gaz, None, W.unlocated, Evidence.ONLY_ABROAD | Evidence.CUE, None,
+                            _scored_candidates(gaz, [(s, i) for s, i, _ in scored[: W.candidates_kept]]))
     zipf = gaz.commonness(m.key[0]) if len(m.key) == 1 else 0.0
     if arabic and len(m.key) == 1 and not strong:
         if m.key[0] in PLACE_HEADS_DEFINITE_AR and not listed_with:

@@ -1628,3 +1628,12 @@ def test_a_quarter_named_after_a_person_is_not_read_bare(gaz):
     # A Who's On First quarter or town whose English name starts with a common given name (Algiers' Victor Hugo),
     # or whose Arabic name is X بن Y, is the person where the name stands alone.
     assert [m.surface for m in geoparse("I read Victor Hugo on the train.", gazetteer=gaz).mentions] == []
+
+
+def test_a_name_under_a_dual_head_known_only_abroad_stays_unlocated(gaz):
+    # The second name under a dual or plural head (بلدتي X وY) takes the head's kind but not a namesake's place in a
+    # country the statement does not name: the head says what it is, not where; it is listed unlocated.
+    got = [(m.surface, m.place_id, m.cue) for m in
+           geoparse("سقطت قذائف على أحراج بين بلدتي كفركلا والعديسة في لبنان.", gazetteer=gaz).mentions]
+    assert got[0][:2] == ("كفركلا", "geonames:272849")
+    assert ("العديسة", None, "town") in got
