@@ -141,6 +141,28 @@ _NAME_FIRST = _NAME_FIRST | frozenset(fold_name(w) for w in ("معتمدية ع�
 # definite word that is no generic complement (not المسجد الكبير "the big mosque" ... nor الجامع المذكور).
 _DEFINITE_CUES_AR = {fold_name(w): "facility" for w in "الجامع المسجد الكنيسة القصر الحرم".split()}
 _CUE_ENDINGS = frozenset(w[-2:] for w in (*_CUES_AR, *_DEFINITE_CUES_AR))
+# "The road" with a name, a number or a road number after it is one road (الطريق الوطني رقم 24, الطريق السيار
+# شرق-غرب, طريق M4, الطريق الدائري "the ring road", one per city); with a kind alone (الطريق السيار "the motorway",
+# الطريق الساحلي "the coastal road", الطريق الدولي) it is a description.
+_THE_ROAD_AR = fold_name("الطريق")
+_ROAD_KINDS_AR = frozenset(fold_name(w) for w in (
+    "الوطني الدولي السريع السيار القومي الإقليمي الاقليمي الولائي الجهوي الرئيسي الرئيس الساحلي الصحراوي "
+    "الزراعي الجبلي الإقليمية").split())
+_RING_ROAD_AR = fold_name("الدائري")
+_NUMBER_AR = frozenset(fold_name(w) for w in "رقم الرقم".split())
+_ROAD_CODE_RE = re.compile(r"[a-z]{1,2}\d{1,3}")  # M4, N1, A1 (folded to lower case)
+_COMPASS_AR = frozenset(fold_name(w) for w in "شرق غرب شمال جنوب".split())
+# Squares and streets named after a national ideal or event (ميدان التحرير, ساحة الشهداء, ساحة الاستقلال): the
+# word is an everyday one, but after these cue words it is the square's name (ميدان and ساحة are also "field", "arena").
+_SQUARE_CUES_AR = frozenset(fold_name(w) for w in "ميدان ساحة".split())
+_COMMEMORATIVE_AR = frozenset(fold_name(w) for w in (
+    "التحرير الحرية الشهداء الشهيد النصر الاستقلال الثورة الجمهورية الوحدة العروبة الجلاء الكرامة التحرر").split())
+# A street's name that starts with a frequent given name (محمد، أحمد، علي) continues into the person's name: a regnal
+# ordinal (شارع محمد الخامس, جسر فيصل الأول) or a lineage word (شارع علي بن أبي طالب); عبد opens a compound name.
+_REGNAL_AR = frozenset(fold_name(w) for w in (
+    "الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر").split())
+_ABD_AR = fold_name("عبد")
+_STREET_AR = fold_name("شارع")
 # English natural-feature heads: after the name ("Neches River", "Freeborn Lake", "Smoky Mountains") or before
 # it ("River Lune", "Lake Lanier", "Mount Hood"), to the kind of feature.
 _NATURAL_AFTER_EN = {"river": "river", "creek": "river", "canal": "river", "lake": "lake",
@@ -186,6 +208,8 @@ def _cue_ar(tok: str) -> tuple[str, str] | None:
     hit = _CUES_AR.get(tok) or _DEFINITE_CUES_AR.get(tok)
     if hit:
         return tok, hit
+    if tok == _THE_ROAD_AR or (tok[:1] in "وبف" and tok[1:] == _THE_ROAD_AR):
+        return _THE_ROAD_AR, "street"  # الطريق الوطني رقم 24, والطريق الدائري
     if tok[:1] in "وبف" and tok[1:] in _DEFINITE_CUES_AR:
         return tok[1:], "facility"  # والجامع الأموي, بالمسجد الأقصى
     for pl, stem in strip_proclitics(tok):
@@ -257,8 +281,17 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
             return []
         prev = words[c - 1]
         fs = starts[c - 1] + (len(prev) - 4 if prev.endswith("مركز") else 0)  # (its proclitic left out: ومركز)
-    if cue == _ROAD_AR and (words[c] != cue or (c > 0 and words[c - 1] == "عن")):
-        return []  # عن طريق X, بطريق X "by way of X": a means, not a road
+    if cue == _ROAD_AR and (words[c] not in (cue, "و" + cue) or (c > 0 and words[c - 1] == "عن")):
+        return []  # عن طريق X, بطريق X "by way of X": a means, not a road (وطريق X "and the X road" is one)
+    if cue in (_ROAD_AR, _THE_ROAD_AR):
+        road = _numbered_road_ar(c, words, seps, starts, cue == _THE_ROAD_AR)
+        if road is not None or cue == _THE_ROAD_AR:
+            return [Facility(fs, road, starts[c + 1], road, "street", cue, False, False)] if road is not None else []
+    if kind in ("street", "facility") and c + 2 < n and words[c + 1].isdigit() and seps[c + 2] == " " \
+            and words[c + 2] in MONTHS:
+        # A street, a bridge or a road named after a date: محور 26 يوليو, كوبري 6 أكتوبر, جسر 14 تموز
+        fe = starts[c + 2] + len(words[c + 2])
+        return [Facility(fs, fe, starts[c + 1], fe, kind, cue, cue in _NAME_FIRST, False)]
     if cue in _DEFINITE_CUES_AR:
         first = words[c + 1]
         if not first.startswith("ال") or first in _GENERIC_AR or first in _CLOSING_AR or first in _STOP_AR \
@@ -287,9 +320,11 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
             if first[:1] != "و" or len(first) < 4:
                 break
         elif first in _GENERIC_AR or first in _STOP_AR or not is_arabic(first) or len(first) < 2 \
-                or (first.startswith("ال") and first[2:] in _CUES_AR):
+                or (first.startswith("ال") and first[2:] in _CUES_AR and cue != _STREET_AR
+                    and not (t in match_at and match_at[t].token_count > 1)):
             # (a cue word before another with the article is a part of that one: قاعدة القبة "the dome's base",
-            # مئذنة المسجد "the mosque's minaret")
+            # مئذنة المسجد "the mosque's minaret"; but a street is named after anything: شارع المطار, and after a
+            # longer place's name: شارع الخليج العربي is a street, not the Gulf)
             return []
         m = match_at.get(t)
         # A cue that is also an everyday word before a common word (سوق العمل "the labour market", مقبرة جماعية) is
@@ -298,7 +333,8 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
             return []  # قرية بيت لاهيا: a village the gazetteer has is the matcher's (with its cue)
         # حي + a definite word is a neighbourhood whatever the word also means (حي الإرسال, حي العمال): "alive" takes
         # no article.
-        quarter = cue == _QUARTER_AR and first.startswith("ال")
+        quarter = (cue == _QUARTER_AR and first.startswith("ال")) \
+            or (cue in _SQUARE_CUES_AR and first in _COMMEMORATIVE_AR)  # (ميدان التحرير: see _COMMEMORATIVE_AR)
         in_town = not names and m is None and cue in _AMBIGUOUS and first[:1] != "و" and first not in _NAME_TITLES \
             and first not in _NASAB_AR and not quarter and gaz.is_common_word(first)
         if not names and m is None and first not in MONTHS and not in_town and not quarter \
@@ -307,7 +343,9 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
         if m is not None and m.token_count > 1:
             last = t + m.token_count - 1
         else:
-            if not names and gaz.commonness_any(first) >= 5.5 and first not in NEVER_PLACE_ALONE \
+            person = first == _ABD_AR or (t + 1 < n and seps[t + 1] == " " and (
+                words[t + 1] in _REGNAL_AR or words[t + 1] in _NASAB_AR))
+            if not names and gaz.commonness_any(first) >= 5.5 and first not in NEVER_PLACE_ALONE and not person \
                     and first not in _NASAB_AR and first not in _NAME_TITLES and (m is None or kind != "district"):
                 # (a district's cue and a town the gazetteer has, that is also a word, are the district: قضاء صور)
                 return []  # a particle: عن طريق, سد فجوة is not هذا
@@ -378,6 +416,27 @@ def _old_town_ar(c: int, words: list[str], seps: list[str], starts: list[int],
         if words[t] not in _OLD_LINKS_AR:
             return None
         t += 1
+    return None
+
+
+def _numbered_road_ar(c: int, words: list[str], seps: list[str], starts: list[int], definite: bool) -> int | None:
+    """The folded end of a road written with its number or code after طريق / الطريق at token ``c`` (طريق M4,
+    الطريق الوطني رقم 24, الطريق السيار شرق-غرب, الطريق الدائري), or ``None`` when it is no such road."""
+    n = len(words)
+    t = c + 1
+    if t < n and seps[t] == " " and words[t] in _ROAD_KINDS_AR:
+        t += 1  # the kind of road: الوطني, السيار
+    elif definite and t < n and seps[t] == " " and words[t] == _RING_ROAD_AR:
+        return starts[t] + len(words[t])
+    if t >= n or seps[t] != " ":
+        return None
+    w = words[t]
+    if w in _NUMBER_AR and t + 1 < n and seps[t + 1] == " " and words[t + 1].isdigit():
+        return starts[t + 1] + len(words[t + 1])  # رقم 24
+    if _ROAD_CODE_RE.fullmatch(w) or (w.isdigit() and t > c + 1):
+        return starts[t] + len(w)  # M4; الطريق الوطني 24
+    if t > c + 1 and w in _COMPASS_AR and t + 1 < n and seps[t + 1] == "-" and words[t + 1] in _COMPASS_AR:
+        return starts[t + 1] + len(words[t + 1])  # الطريق السيار شرق-غرب
     return None
 
 
@@ -571,6 +630,21 @@ def _approximate(f: Facility, surface: str, anchor: Place) -> Place:
 # "Carle Foundation Hospital, Urbana", "مستشفى الشفاء في غزة", "سجن صيدنايا بريف دمشق" (a cue word of the town's
 # kind between is read by the matcher as part of the town's own span).
 _LOCATED_AFTER_RE = re.compile(r"(?:,|\s|\bin\b|\bat\b|\bnear\b|\bof\b|في|ب|قرب|شمال|جنوب|شرق|غرب|مدينة|مدينه)*")
+# Long roads between towns (English cue words and road numbers: "Bruce Highway", "U.S. Route 33", "I-75", "the A56"),
+# placed only where the text says which stretch is meant.
+_LONG_ROAD_CUES_EN = frozenset({"highway", "route", "interstate", "motorway", "freeway", "expressway", "i", "us", "sr"})
+# A stretch of a road given by a direction from a town, between the road and the town: "the Calder Highway was
+# closed north of Bendigo", "a stretch of Highway 79 west of Palestine".
+_STRETCH_RE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+$")
+_STRETCH_CHARS = 48
+
+
+def _long_road(f: Facility) -> bool:
+    """Whether facility ``f`` is a road between towns (a highway, a motorway, a numbered road), not a town's street."""
+    return f.kind == "street" and (f.cue_word in _LONG_ROAD_CUES_EN
+                                   or _ROAD_NUMBER_RE.fullmatch(f.cue_word) is not None)
+
+
 # Between two Arabic facilities of one list: a comma, the conjunction و (its proclitic is outside the next phrase).
 _JOINED_AR_RE = re.compile(r"\s*[،,]?\s*و?")
 # How many sentences back a town still places a facility whose own sentence names none.
@@ -666,6 +740,9 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
         if t < len(towns) and town_starts[t] - f.fe <= 16 and _LOCATED_AFTER_RE.fullmatch(text[f.fe:town_starts[t]]) \
                 and sentence_of(town_starts[t]) == sentence_of(f.fs):
             said_town[i] = located[towns[t]]
+        elif _long_road(f) and t < len(towns) and town_starts[t] - f.fe <= _STRETCH_CHARS \
+                and _STRETCH_RE.search(text, f.fe, town_starts[t]) and sentence_of(town_starts[t]) == sentence_of(f.fs):
+            said_town[i] = located[towns[t]]  # "the Bruce Highway remains closed north of Caboolture"
         elif i + 1 < len(found) and is_arabic(f.cue_word) and _JOINED_AR_RE.fullmatch(text[f.fe:found[i + 1].fs]):
             said_town[i] = said_town[i + 1]
     for i, f in enumerate(found):
@@ -715,6 +792,11 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
                 near = located[towns[b]]
         if near is not None and not said and _elsewhere(near, inner, located, per_country):
             near = None
+        if _long_road(f) and not said:
+            # A highway runs through many towns, and is seldom named after one it is in ("the Bruce Highway", "U.S.
+            # Highway 82"): only the text saying where places it ("closed north of Bendigo"); else it is listed
+            # unlocated rather than as a dot at whichever town the statement named nearby.
+            near = own = None
         if is_arabic(f.cue_word) and not said:
             # Arabic news names many towns, a dateline and places abroad around a facility: only evidence that ties
             # the facility to a town places it (the town its name starts with, in a country the statement is

@@ -1542,3 +1542,53 @@ def test_a_frequent_noun_with_its_article_is_no_small_town_even_when_the_town_is
     # elsewhere in the statement do not make it the town.
     got = rows("قال مسؤول في بغداد إن العراق يحتاج إلى الاستقرار، ولا يوجد سوى عدد قليل من الموظفين في البلد.", gaz)
     assert "geonames:98112" not in [p for _, p, _ in got]
+
+
+def test_a_highway_is_placed_only_where_the_text_says_which_stretch_is_meant(gaz):
+    # A road between towns runs through many of them: a town merely named near it (or in its name) is no place
+    # for it, so it is listed unlocated; "closed north of Bendigo" says which stretch, and places it there.
+    got = _facilities("Crews in Echuca cleared debris, and the Zorblatt Highway was shut for hours.", gaz)
+    assert got == [("Zorblatt Highway", "street", None, None)]
+    got = _facilities("Crews cleared debris, and the Zorblatt Highway remains closed south of Bendigo.", gaz)
+    assert got == [("Zorblatt Highway", "street", "facility", "geonames:2176187")]
+    got = _facilities("Traffic on U.S. Route 99 slowed near the exit, officials in Dayton said.", gaz)
+    assert got == [("U.S. Route 99", "street", None, None)]
+    # A town's own street is still placed at the town its sentence names.
+    assert _facilities("Zorblatt Road in Dayton was closed.", gaz) == [
+        ("Zorblatt Road", "street", "facility", "geonames:4509884")]
+
+
+def test_an_arabic_street_named_after_a_longer_place_name_is_the_street_not_that_place(gaz):
+    # شارع + a name the gazetteer has (a sea, a country): the street, listed unlocated; the place is no mention.
+    got = _facilities("غمرت المياه شارع البحر الأحمر بعد الظهر.", gaz)
+    assert got == [("شارع البحر الأحمر", "street", None, None)]
+    assert not any(p == "ne:sea-red-sea" for _, p, _ in rows("غمرت المياه شارع البحر الأحمر بعد الظهر.", gaz))
+    # (a street is named after a facility too: شارع المطار "Airport Street")
+    assert [s for s, *_ in _facilities("ازدحم شارع المطار صباحا.", gaz)] == ["شارع المطار"]
+
+
+def test_an_arabic_street_named_after_a_king_or_a_compound_given_name_keeps_the_whole_name(gaz):
+    # A frequent given name (محمد، أحمد) after the cue is no particle when a regnal ordinal, a lineage word or a
+    # compound name (عبد X) makes it a person's name.
+    got = [s for s, *_ in _facilities("أغلقت الشرطة شارع أحمد الثالث وشارع عبد الكريم الخطابي في فاس.", gaz)]
+    assert got == ["شارع أحمد الثالث", "شارع عبد الكريم الخطابي"]
+
+
+def test_an_arabic_square_named_after_a_national_ideal_is_a_square(gaz):
+    # ميدان / ساحة + التحرير، الشهداء، الاستقلال ...: an everyday word, but the square's name; other everyday words
+    # after the same cue words are descriptions (ساحة المعركة "the battlefield").
+    got = [s for s, *_ in _facilities("تجمع المحتجون في ساحة الاستقلال ثم ساروا إلى ميدان الشهداء.", gaz)]
+    assert got == ["ساحة الاستقلال", "ميدان الشهداء"]
+    assert _facilities("عاد الجنود من ساحة المعركة.", gaz) == []
+
+
+def test_an_arabic_street_or_bridge_named_after_a_date_is_one_name(gaz):
+    got = [s for s, *_ in _facilities("أغلق المرور جسر 14 تموز وشارع 9 نيسان.", gaz)]
+    assert got == ["جسر 14 تموز", "شارع 9 نيسان"]
+
+
+def test_an_arabic_road_with_a_number_or_code_or_the_ring_road_is_one_road_and_a_road_kind_alone_is_none(gaz):
+    got = [s for s, *_ in _facilities("قطع المحتجون الطريق الدولي رقم 5 وطريق M5 والطريق الدائري.", gaz)]
+    assert got == ["الطريق الدولي رقم 5", "طريق M5", "الطريق الدائري"]
+    # "the motorway", "the national road" with no name or number are descriptions
+    assert _facilities("الطريق السيار مزدحم والطريق القومي مغلق.", gaz) == []
