@@ -167,3 +167,15 @@ def test_a_one_word_feature_name_needs_a_named_country_beside_it(gaz):
     # "West Nile virus" in Arizona names no river; the Nile does flow through a story about Egypt.
     assert "ne:river-nile" not in [p for _, p in rows("Phoenix in Arizona reported West Nile virus cases.", gaz)]
     assert ("Nile", "ne:river-nile") in rows("Farmers in Egypt rely on the Nile for water.", gaz)
+
+
+def test_a_feature_whose_name_ne_writes_two_ways_has_its_arabic_name_and_none_is_only_generic_words(gaz):
+    # NE 4.0's geometry says "Shatt al Arab", NE 5.x's table "Shatt al-Arab": joined loosely, the Arabic name is kept.
+    by_id = {f["id"]: f["properties"] for f in FEATURES}
+    assert by_id["ne:river-shatt-al-arab"]["name_ar"] == "شط العرب"
+    assert by_id["ne:sea-gulf-of-suez"]["name_ar"] == "خليج السويس"
+    assert ("شط العرب", "ne:river-shatt-al-arab") in rows("ارتفعت ملوحة شط العرب هذا الصيف.", gaz)
+    # ("the central range" would be read in any text about mountains)
+    generic = set("سلسلة جبال الجبال المركزية الوسطى الشرقية الغربية الشمالية الجنوبية".split())
+    assert not [f["id"] for f in FEATURES if f["properties"]["name_ar"]
+                and set(f["properties"]["name_ar"].split()) <= generic]

@@ -21,7 +21,10 @@ Outputs::
 
 Usage (from the repository root)::
 
-    .venv/bin/python data/tools/natural_earth.py --src DIR [admin1|points|features|basemap|all]
+    .venv/bin/python data/tools/natural_earth.py --src DIR [admin1|points|features|features-ar|basemap|all]
+
+``features-ar`` runs only the last step of ``features`` (Arabic names from the NE 5.x tables) on the committed
+``data/natural_features.geojson``: it needs the CSV tables alone.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ import json
 import math
 import re
 import sys
+import unicodedata
 from collections import Counter, defaultdict
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -399,8 +403,62 @@ def natural_features(src: Path) -> None:
         props = {"id": slug, "name": name, "name_ar": g["name_ar"], "kind": kind, "scalerank": g["rank"],
                  "aliases_en": en, "aliases_ar": ar, "source": source}
         features.append({"type": "Feature", "id": f"ne:{slug}", "properties": props, "geometry": mapping(geom)})
+    _fill_arabic_names(features, src)
     _dump({"type": "FeatureCollection", "features": features}, DATA / "natural_features.geojson")
     print(Counter(f["properties"]["kind"] for f in features), file=sys.stderr)
+
+
+def _loose(name: str) -> str:
+    """A name with case, accents, spaces and punctuation taken off: NE 4.0 writes "Shatt al Arab", NE 5.x
+    "Shatt al-Arab"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name).lower() if c.isalnum())
+
+
+def _arabic_names(src: Path) -> dict[tuple[str, str], str]:
+    """``(kind, loose name) -> name_ar`` from the NE 5.x attribute tables, where one Arabic name is given."""
+    seen: dict[tuple[str, str], set[str]] = defaultdict(set)
+    tables = (("ne_10m_geography_marine_polys.csv", lambda c: _MARINE_KIND.get(c)),
+              ("ne_10m_rivers_lake_centerlines.csv", lambda c: "river" if c.startswith("river") else None),
+              ("ne_10m_lakes.csv", lambda c: "lake" if c == "lake" else None),
+              ("ne_10m_geography_regions_polys.csv", lambda c: _REGION_KIND.get(c)))
+    for table, kind_of in tables:
+        for r in _read_csv(src / table):
+            kind = kind_of((r.get("featurecla") or "").lower())
+            ar = " ".join((r.get("name_ar") or "").split())
+            if kind and ar:
+                for name in {r.get("name_en") or "", r.get("name") or ""} - {""}:
+                    seen[(kind, _loose(name))].add(ar)
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+
+
+# Words of an Arabic name that say only what and where a feature is: a name made of them alone ("the central
+# range", سلسلة الجبال المركزية for Colombia's Cordillera Central) would be read in any text about mountains.
+_GENERIC_AR = frozenset("سلسلة جبال الجبال المركزية الوسطى الشرقية الغربية الشمالية الجنوبية".split())
+
+
+def _fill_arabic_names(features: list[dict[str, Any]], src: Path) -> int:
+    """Give a feature without an Arabic name the one NE 5.x has under its name written another way (the join of
+    geometry and attributes misses it: "Shatt al Arab" → شط العرب, the Gulf of Suez → خليج السويس); in place."""
+    names = _arabic_names(src)
+    filled = 0
+    for f in features:
+        p = f["properties"]
+        if p["kind"] != "port" and not p["name_ar"]:
+            ar = names.get((p["kind"], _loose(p["name"])))
+            if ar and not set(ar.split()) <= _GENERIC_AR:
+                p["name_ar"] = ar
+                filled += 1
+    print(f"Arabic names filled from the NE 5.x tables: {filled}", file=sys.stderr)
+    return filled
+
+
+def natural_features_arabic(src: Path) -> None:
+    """Only the Arabic-name step of :func:`natural_features`, on the committed file (needs only the NE 5.x CSV
+    tables, not the geometries): the same output as a full run for every feature the file already has."""
+    path = DATA / "natural_features.geojson"
+    fc = json.loads(path.read_text(encoding="utf-8"))
+    _fill_arabic_names(fc["features"], src)
+    _dump(fc, path)
 
 
 # -- basemap cells --------------------------------------------------------------------------------------
@@ -493,7 +551,8 @@ def basemap(src: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--src", type=Path, required=True, help="folder with the Natural Earth and GeoNames inputs")
-    ap.add_argument("what", nargs="?", default="all", choices=("admin1", "points", "features", "basemap", "all"))
+    ap.add_argument("what", nargs="?", default="all",
+                    choices=("admin1", "points", "features", "features-ar", "basemap", "all"))
     a = ap.parse_args(argv)
     if a.what in ("admin1", "all"):
         admin1_areas(a.src)
@@ -501,6 +560,8 @@ def main(argv: list[str] | None = None) -> int:
         geonames_points(a.src)
     if a.what in ("features", "all"):
         natural_features(a.src)
+    if a.what == "features-ar":
+        natural_features_arabic(a.src)
     if a.what in ("basemap", "all"):
         basemap(a.src)
     return 0
