@@ -37,7 +37,8 @@ from .text import (
     strip_proclitics,
 )
 
-__all__ = ["Facility", "find_facilities", "place_facilities", "APPROXIMATE_PREFIX", "MORE_CUES_AR"]
+__all__ = ["Facility", "find_facilities", "place_facilities", "natural_phrase_en", "APPROXIMATE_PREFIX",
+           "MORE_CUES_AR"]
 
 #: Place ids of approximate places start with this: ``approx:<kind>:<anchor place id>:<hash of the name>``.
 APPROXIMATE_PREFIX = "approx:"
@@ -182,6 +183,12 @@ _DIRECTION_LETTERS = frozenset({"n", "s", "e", "w", "ne", "nw", "se", "sw"})
 # العاص, جامع بني أمية, كنيسة القديس يوحنا), whatever its frequency.
 # (ود "son of" in Sudanese names: محلية ود الحليو, ود مدني; alone it is "love")
 _NASAB_AR = frozenset(fold_name(w) for w in "بن ابن بني أبو ابو أبي ابي آل القديس القديسة ود".split())
+
+
+def natural_phrase_en(key: tuple[str, ...]) -> bool:
+    """Whether a matched English name (folded tokens) is written as a natural feature: "Town Creek", "Salt River",
+    "Lake Pleasant", "Mount Hope" (the gazetteer may have a town of that name)."""
+    return len(key) > 1 and (key[-1] in _NATURAL_AFTER_EN or key[0] in _NATURAL_BEFORE_EN)
 
 
 class Facility(NamedTuple):
@@ -484,7 +491,8 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
     # case head ("Giza's Haram district", "Maoxian county", "Bab el-Oued hospital").
     lower = not _upper(cased, starts, c)
     if lower and w != "port" and (w in _NATURAL_BEFORE_EN or w in _NATURAL_AFTER_EN
-                                  or FACILITY_CUES_EN.get(w) == "street"):
+                                  or FACILITY_CUES_EN.get(w) == "street") \
+            and not _the_named_river(c, words, seps, starts, cased):
         return []
     if w in _NATURAL_BEFORE_EN and c + 1 < n and _upper(cased, starts, c + 1) \
             and (seps[c + 1] == " " or (w == "mt" and seps[c + 1] == ". ")) and not words[c + 1].isdigit() \
@@ -565,6 +573,18 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
             out = [Facility(starts[a], starts[b] + len(words[b]), starts[a], starts[b] + len(words[b]), kind, w,
                             w in _NAME_FIRST, False) for a, b in parts if a <= b]
     return out
+
+
+def _the_named_river(c: int, words: list[str], seps: list[str], starts: list[int], cased: str) -> bool:
+    """Whether a lower-case "river" or "creek" at token ``c`` ends "the <Name> river" ("the Mithi river", "the
+    Yamuna river", as South Asian and British English write it): the article and a capitalised name make it one."""
+    if words[c] not in ("river", "creek"):
+        return False
+    first = c
+    while first > 0 and c - first < 3 and seps[first] == " " and _upper(cased, starts, first - 1) \
+            and words[first - 1] not in _EN_NOT_NAME:
+        first -= 1
+    return first < c and first > 0 and seps[first] == " " and words[first - 1] == "the"
 
 
 def _numbered_road(c: int, words: list[str], seps: list[str], starts: list[int], cased: str) -> Facility | None:
@@ -772,6 +792,8 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
         if f.town_only and not inner:
             continue
         inside.update(inner)
+        # A town read from the whole phrase ("the Salt River", a town's alternate name) is the feature's too.
+        inside.update(k for k in range(lo, min(len(located), lo + 3)) if located[k][:2] == (f.fs, f.fe))
         own = _own(f, inner, located, text, gaz)
         sent = sentence_of(f.fs)
         near = None

@@ -1592,3 +1592,20 @@ def test_an_arabic_road_with_a_number_or_code_or_the_ring_road_is_one_road_and_a
     assert got == ["الطريق الدولي رقم 5", "طريق M5", "الطريق الدائري"]
     # "the motorway", "the national road" with no name or number are descriptions
     assert _facilities("الطريق السيار مزدحم والطريق القومي مغلق.", gaz) == []
+
+
+def test_a_town_named_after_a_feature_and_written_as_the_feature_is_the_feature(gaz):
+    # "along Zorblatt Creek" where the gazetteer has only towns of that name, "the X River" with the article: the
+    # feature (placed at the town the sentence names, or unlocated), never the town; a town written so without the
+    # article and read as a town stays the town (Battle Creek, Michigan).
+    got = _facilities("Samples were collected near the Salt River in Tempe on Monday.", gaz)
+    assert got == [("Salt River", "river", "river", "geonames:5317058")]
+    assert not any(p == "geonames:5308655" for _, p, _ in rows("Samples were collected near the Salt River in Tempe.", gaz))
+    assert ("Battle Creek", "geonames:4985153", "") in rows("Crews worked in Battle Creek, Michigan, on Monday.", gaz)
+
+
+def test_a_lower_case_river_after_the_and_a_capitalised_name_is_a_river(gaz):
+    # "the Mithi river" (South Asian and British usage); "the river" alone names nothing.
+    got = _facilities("Trains stopped in Thane. Officials said the Zorblatt river had risen close to the danger mark.", gaz)
+    assert got == [("Zorblatt river", "river", "river", "geonames:1254661")]
+    assert _facilities("The river rose in Thane. Flooding on the river was reported.", gaz) == []
