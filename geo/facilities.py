@@ -245,8 +245,9 @@ def find_facilities(folded: Folded, matches: Sequence[RawMatch], gaz: Gazetteer,
     if "the" in distinct:
         cues_en |= set(filter(_ROAD_NUMBER_RE.fullmatch, distinct))  # "the A40"
     old_town = _OLD_AR in distinct
+    water = _water_features_ar(folded.text, matches, toks, gaz, dropped) if dropped else []
     if not cues_ar and not cues_en and not old_town:
-        return []
+        return water
     cues = cues_ar | cues_en
     match_at = {m.token_index: m for m in matches}
     covered = {t for m in matches if m.token_count > 1 and m.token_index not in dropped
@@ -262,6 +263,7 @@ def find_facilities(folded: Folded, matches: Sequence[RawMatch], gaz: Gazetteer,
     if old_town:
         out.extend(filter(None, (_old_town_ar(c, words, seps, starts, match_at)
                                  for c in compress(range(n), map(_OLD_AR.__eq__, words)))))
+    out.extend(water)
     if len(out) > 1:
         # Phrases that overlap ("Mitchell Bridge" inside "Mitchell Bridge Road"): the one that starts first,
         # then the longest.
@@ -271,6 +273,38 @@ def find_facilities(folded: Folded, matches: Sequence[RawMatch], gaz: Gazetteer,
             if f.fs >= kept[-1].fe:
                 kept.append(f)
         out = kept
+    return out
+
+
+# Words of water before a river's, a lake's or a sea's bare name (منسوب النيل "the Nile's level", مياه الفرات, ضفاف
+# دجلة, فيضان النيل) and the verbs of a river (ويصب النيل "the Nile flows into"): the name is the feature, which a
+# bare name that is also a frequent word or another place's name (النيل) needs; على "on" only before a river.
+_WATER_WORDS_AR = frozenset(fold_name(w) for w in (
+    "منسوب مناسيب مياه ضفاف ضفة ضفتي مجرى فيضان فيضانات مصب منابع منبع حوض دلتا شاطئ شواطئ ساحل سواحل "
+    "يصب ينبع يفيض").split())
+_ON_AR = fold_name("على")
+_WATER_KINDS = frozenset({"river", "lake", "sea"})
+
+
+def _water_features_ar(text: str, matches: Sequence[RawMatch], toks: _Tokens, gaz: Gazetteer,
+                       dropped: Collection[int]) -> list[Facility]:
+    """Bare names of rivers, lakes and seas that resolution left out, after a word of water (see
+    ``_WATER_WORDS_AR``): each is a feature mention of its own span, its cue word the word of water."""
+    words, seps = toks.words, toks.seps
+    out = []
+    for m in matches:
+        t = m.token_index
+        if t not in dropped or t == 0 or seps[t] != " " or not is_arabic(m.key[0]):
+            continue
+        prev = words[t - 1]
+        prev = prev[1:] if prev[:1] in "وف" and prev[1:] in _WATER_WORDS_AR else prev
+        kinds = {gaz.kind(r.place_index) for r in m.refs} & _WATER_KINDS
+        if prev == _ON_AR:
+            kinds &= {"river"}
+        elif prev not in _WATER_WORDS_AR:
+            continue
+        if len(kinds) == 1:
+            out.append(Facility(m.fs, m.fe, m.fs, m.fe, kinds.pop(), prev, False, False))
     return out
 
 
@@ -766,6 +800,14 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
         elif i + 1 < len(found) and is_arabic(f.cue_word) and _JOINED_AR_RE.fullmatch(text[f.fe:found[i + 1].fs]):
             said_town[i] = said_town[i + 1]
     for i, f in enumerate(found):
+        if (f.cue_word in _WATER_WORDS_AR or f.cue_word == _ON_AR) and gaz is not None:
+            # The bare name of a feature after a word of water: the feature of that name, the most prominent if several.
+            refs = [j for fs, fe, rs in features if (fs, fe) == (f.fs, f.fe) for j in rs if gaz.kind(j) == f.kind]
+            if refs:
+                feature = gaz.place(max(refs, key=gaz.population))
+                out.append(Placed(f.fs, f.fe, feature, 0.6, f"{f.kind} read by its bare name after {f.cue_word!r}, a "
+                                  f"word of water; the {f.kind} of that name in the gazetteer", f.kind))
+                continue
         # (from the cue on: the matcher may have read the cue with the town, ميناء الفاو, inside ميناء الفاو الكبير)
         lo = bisect_left(starts, f.fs)
         if lo and f.name_fs < located[lo - 1][1] <= f.name_fe and text[located[lo - 1][0]:f.name_fs] == "the ":

@@ -99,7 +99,7 @@ def _geoparse(text: str, lang: str, gaz: Gazetteer) -> Situation:
     # Natural features read by name with their head noun ("the Red River", نهر العاصي) that resolution left
     # out (a minor feature far from the statement's countries): the facilities module places them.
     kept = {r.match.token_index for r in resolved}
-    dropped = [m for m in matches if m.token_count > 1 and m.refs and m.token_index not in kept
+    dropped = [m for m in matches if m.refs and m.token_index not in kept
                and all(gaz.kind(x.place_index) in NATURAL_KINDS for x in m.refs)]
     # A town named after a feature and written as the feature, with its head noun: left out by resolution
     # ("flooding along Town Creek", "around Lake Pleasant") or read with the article ("near the Salt River" is no

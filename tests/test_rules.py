@@ -1609,3 +1609,11 @@ def test_a_lower_case_river_after_the_and_a_capitalised_name_is_a_river(gaz):
     got = _facilities("Trains stopped in Thane. Officials said the Zorblatt river had risen close to the danger mark.", gaz)
     assert got == [("Zorblatt river", "river", "river", "geonames:1254661")]
     assert _facilities("The river rose in Thane. Flooding on the river was reported.", gaz) == []
+
+
+def test_a_rivers_bare_name_after_a_word_of_water_is_the_river(gaz):
+    # النيل alone is a frequent word and many organisations' name (بنك النيل); after a word of water (منسوب "level",
+    # فيضان "flood", ضفاف "banks") or a river's verb (يصب "flows into") it is the river.
+    got = rows("حذرت السلطات في دنقلا من فيضان النيل بعد أن ارتفع منسوب النيل.", gaz)
+    assert [(s, p) for s, p, _ in got if p == "ne:river-nile"] == [("النيل", "ne:river-nile")] * 2
+    assert not any(p == "ne:river-nile" for _, p, _ in rows("افتتح بنك النيل فرعا جديدا في دنقلا.", gaz))
