@@ -185,10 +185,30 @@ _DIRECTION_LETTERS = frozenset({"n", "s", "e", "w", "ne", "nw", "se", "sw"})
 _NASAB_AR = frozenset(fold_name(w) for w in "بن ابن بني أبو ابو أبي ابي آل القديس القديسة ود".split())
 
 
-def natural_phrase_en(key: tuple[str, ...]) -> bool:
-    """Whether a matched English name (folded tokens) is written as a natural feature: "Town Creek", "Salt River",
-    "Lake Pleasant", "Mount Hope" (the gazetteer may have a town of that name)."""
-    return len(key) > 1 and (key[-1] in _NATURAL_AFTER_EN or key[0] in _NATURAL_BEFORE_EN)
+# Around a feature's name in running text: a preposition of place before it, and after it punctuation or a word that
+# ends a name (a preposition, a conjunction, a verb of water). "the Battle Creek food pantry", "the Rice Lake area",
+# "R-Elbow Lake" (a senator's town) are a town's name used as an adjective or a label.
+_FEATURE_BEFORE_EN = frozenset("along near around on into in at the across over of from to by beside below above up "
+                               "down off past".split())
+_FEATURE_AFTER_EN = frozenset("in at near on and or to from was is were has had which that where between into rose "
+                              "crested flooded overflowed reached peaked broke burst".split())
+_NEXT_WORD_RE = re.compile(r"\s*(\w+)")
+
+
+def natural_phrase_en(key: tuple[str, ...], text: str, fs: int, fe: int) -> bool:
+    """Whether an English name matched at folded ``text[fs:fe]`` (tokens ``key``) is written as a river or a lake
+    in running text: "along Town Creek and", "near the Salt River in", "around Lake Pleasant." (the gazetteer may
+    have a town of that name; "Mount X" is left to the towns, which are many)."""
+    if len(key) < 2 or not (key[-1] in _NATURAL_AFTER_EN or key[0] in ("lake", "river")):
+        return False
+    before = text[max(0, fs - 12):fs]
+    if not before.endswith(" ") or before.split()[-1:] and before.split()[-1] not in _FEATURE_BEFORE_EN:
+        return False
+    after = text[fe:fe + 1]
+    if after in ("", ".", ",", ";", ":", ")", "!", "?", "\n"):
+        return True
+    m = _NEXT_WORD_RE.match(text, fe)
+    return m is not None and m.group(1) in _FEATURE_AFTER_EN
 
 
 class Facility(NamedTuple):

@@ -104,10 +104,13 @@ def _geoparse(text: str, lang: str, gaz: Gazetteer) -> Situation:
     # A town named after a feature and written as the feature, with its head noun: left out by resolution
     # ("flooding along Town Creek", "around Lake Pleasant") or read with the article ("near the Salt River" is no
     # town): the facilities module reads the feature there, as it reads one the gazetteer lacks.
-    towns_as_features = {r.match.token_index for r in resolved if r.match.token_count > 1 and (
-        r.place_index is not None and gaz.kind(r.place_index) in ("city", "town")
-        and folded.text.endswith("the ", 0, r.match.fs)) and natural_phrase_en(r.match.key)} | {
-        m.token_index for m in matches if m.token_count > 1 and m.token_index not in kept and natural_phrase_en(m.key)}
+    ft = folded.text
+    towns_as_features = {r.match.token_index for r in resolved if r.match.token_count > 1
+                         and r.place_index is not None and gaz.kind(r.place_index) in ("city", "town")
+                         and ft.endswith("the ", 0, r.match.fs)
+                         and natural_phrase_en(r.match.key, ft, r.match.fs, r.match.fe)} | {
+        m.token_index for m in matches if m.token_count > 1 and m.token_index not in kept
+        and natural_phrase_en(m.key, ft, m.fs, m.fe)}
     found = find_facilities(folded, matches, gaz, toks, {m.token_index for m in dropped} | towns_as_features)
     inside: set[int] = set()
     if found:

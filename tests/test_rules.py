@@ -1602,6 +1602,10 @@ def test_a_town_named_after_a_feature_and_written_as_the_feature_is_the_feature(
     assert got == [("Salt River", "river", "river", "geonames:5317058")]
     assert not any(p == "geonames:5308655" for _, p, _ in rows("Samples were collected near the Salt River in Tempe.", gaz))
     assert ("Battle Creek", "geonames:4985153", "") in rows("Crews worked in Battle Creek, Michigan, on Monday.", gaz)
+    # A town's name used as an adjective or a label is the town, or nothing: "the Battle Creek food pantry", "the
+    # Zorblatt Lake area", "Mount Pleasant" (towns of that name are many).
+    assert [p for _, p, _ in rows("Scouts collected food for the Battle Creek food pantry.", gaz)] == ["geonames:4985153"]
+    assert _facilities("Ducks were found in the Rice Lake area of Fulton County.", gaz) == []
 
 
 def test_a_lower_case_river_after_the_and_a_capitalised_name_is_a_river(gaz):
