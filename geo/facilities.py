@@ -689,8 +689,8 @@ class Placed(NamedTuple):
 def _approximate(f: Facility, surface: str, anchor: Place) -> Place:
     """A place for facility ``f`` at ``anchor``'s point, with an id of its own."""
     h = hashlib.sha1(fold_name(surface).encode()).hexdigest()[:10]
-    if f.kind in NATURAL_KINDS:
-        kind = f.kind  # a river, lake or mountain joins the natural features' layer
+    if f.kind in NATURAL_KINDS or f.kind == "street":
+        kind = f.kind  # a river, lake or mountain joins the natural features' layer; a street is a street
     else:
         # (a neighbourhood, حي X, and the old town of a city are parts of a town: districts too)
         kind = "district" if f.kind in ("district", "locality") or f.cue_word in ("حي", "احياء") else "facility"

@@ -40,7 +40,8 @@ LAYERS: tuple[Layer, ...] = (
     Layer("regions", "Regions", "#59a14f", ("region", "admin1", "district")),
     Layer("natural", "Natural features", "#4fa3c7", ("sea", "river", "lake", "mountain", "desert")),
     Layer("cities", "Cities and towns", "#e15759", ("city", "town")),
-    Layer("camps", "Camps and facilities", "#f28e2b", ("camp", "prison", "crossing", "facility")),
+    # (a street, road or square the gazetteer lacks is placed approximately, like a facility: kind "street")
+    Layer("camps", "Camps and facilities", "#f28e2b", ("camp", "prison", "crossing", "facility", "street")),
 )
 
 KINDS: tuple[str, ...] = tuple(k for layer in LAYERS for k in layer.kinds)

@@ -503,7 +503,7 @@ def test_a_facility_street_or_district_the_gazetteer_lacks_is_kept_and_placed_ap
     assert one("Patients were flown to Entebbe Hospital in Uganda.")[:1] == [
         ("Entebbe Hospital", "facility", ("facility", entebbe, "approx:"), True)]
     got = one("Protesters marched through Beirut on Monday. Shops on Hamra Street closed early.")
-    assert got[1] == ("Hamra Street", "street", ("facility", beirut, "approx:"), True)
+    assert got[1] == ("Hamra Street", "street", ("street", beirut, "approx:"), True)
     # (Jordan's districts are not in data/whosonfirst.csv; قضاء بعلبك now is: see the next test.)
     ramtha = rows("زار الوفد الرمثا في الأردن.", gaz)[0][1]
     assert one("قال سكان في قضاء الرمثا في الأردن إن الطريق مقطوع.")[:1] == [
@@ -855,7 +855,7 @@ def test_a_facility_is_placed_at_the_town_its_name_starts_with_or_that_its_sente
 def test_english_streets_and_roads_are_read_with_their_cue_number_abbreviation_and_direction(gaz):
     springfield = "geonames:4525353"
     got = _facilities("He lives at 12 E. Main St. in Springfield, Ohio.", gaz)
-    assert got == [("E. Main St.", "street", "facility", springfield)]
+    assert got == [("E. Main St.", "street", "street", springfield)]
     got = [s for s, *_ in _facilities("Crews closed County Road 43, State Highway 360 and Interstate 64 West near "
                                       "Arlington, Texas; I-75 and US-24 were slow and the A40 was shut.", gaz)]
     assert got == ["County Road 43", "State Highway 360", "Interstate 64 West", "I-75", "US-24", "A40"]
@@ -1550,12 +1550,12 @@ def test_a_highway_is_placed_only_where_the_text_says_which_stretch_is_meant(gaz
     got = _facilities("Crews in Echuca cleared debris, and the Zorblatt Highway was shut for hours.", gaz)
     assert got == [("Zorblatt Highway", "street", None, None)]
     got = _facilities("Crews cleared debris, and the Zorblatt Highway remains closed south of Bendigo.", gaz)
-    assert got == [("Zorblatt Highway", "street", "facility", "geonames:2176187")]
+    assert got == [("Zorblatt Highway", "street", "street", "geonames:2176187")]
     got = _facilities("Traffic on U.S. Route 99 slowed near the exit, officials in Dayton said.", gaz)
     assert got == [("U.S. Route 99", "street", None, None)]
     # A town's own street is still placed at the town its sentence names.
     assert _facilities("Zorblatt Road in Dayton was closed.", gaz) == [
-        ("Zorblatt Road", "street", "facility", "geonames:4509884")]
+        ("Zorblatt Road", "street", "street", "geonames:4509884")]
 
 
 def test_an_arabic_street_named_after_a_longer_place_name_is_the_street_not_that_place(gaz):
@@ -1621,3 +1621,10 @@ def test_a_rivers_bare_name_after_a_word_of_water_is_the_river(gaz):
     got = rows("حذرت السلطات في دنقلا من فيضان النيل بعد أن ارتفع منسوب النيل.", gaz)
     assert [(s, p) for s, p, _ in got if p == "ne:river-nile"] == [("النيل", "ne:river-nile")] * 2
     assert not any(p == "ne:river-nile" for _, p, _ in rows("افتتح بنك النيل فرعا جديدا في دنقلا.", gaz))
+
+
+def test_a_street_the_gazetteer_lacks_is_a_place_of_kind_street_in_the_facilities_layer(gaz):
+    # A street, road or square is no facility: its own kind, drawn with the facilities (approximate, at its town).
+    m = next(m for m in geoparse("Shops on Zorblatt Street in Dayton closed early.", gazetteer=gaz).mentions
+             if m.surface == "Zorblatt Street")
+    assert (m.place.kind, m.place.layer.key, m.place.place_id.split(":")[:2]) == ("street", "camps", ["approx", "street"])
