@@ -49,7 +49,7 @@ _NAME_FIRST = frozenset(fold_name(w) for w in (
     "مطار مطاري ميناء مرفأ مرفا مستشفى مشفى مستوصف سد حاجز قضاء أقضية مديرية مديريتي محلية ناحية لواء منطقة "
     "airport port harbour harbor hospital clinic dam district districts terminal").split())
 # Cue words that govern two names (dual) or a list (plural): مديريتي الحوك والحالي, أقضية ... و... و...
-_MANY = frozenset(fold_name(w) for w in "مطاري مديريتي أقضية أحياء districts counties".split())
+_MANY = frozenset(fold_name(w) for w in "مطاري مديريتي أقضية أحياء districts counties rivers".split())
 # A district cue word that is also "area" in everyday use: only a town's name after it makes it a district.
 _TOWN_ONLY = frozenset({fold_name("منطقة")})
 # Cue words that are also everyday words or verbs (سد "fill", طريق "way", حي "alive", ناحية "side", قضاء
@@ -90,6 +90,15 @@ _ADJECTIVE_NOT_NAME_AR = frozenset(fold_name(w) for w in (
     "الصغير الصغيرة الضخم الضخمة الأثري الأثرية الشهير الشهيرة الوحيد الوحيدة").split())
 # English words that may stand inside a capitalised name without a capital.
 _EN_INNER = frozenset({"and", "'s"})
+# Particles of French, Spanish, Italian and Dutch names, inside a capitalised name: "Cache la Poudre River".
+_EN_PARTICLES = frozenset("la le les de del della des du di da van von".split())
+# Abbreviations of Saint (and Mount, Fort) that open a name after a feature's head: "Lake St. Clair".
+_SAINT_EN = frozenset({"st", "ste", "mt", "ft"})
+
+
+def _saint(t: int, words: list[str], seps: list[str], starts: list[int], cased: str) -> bool:
+    """Whether token ``t`` is "St." (or "Ste.", "Mt.", "Ft.") before a capitalised word: part of a name."""
+    return words[t] in _SAINT_EN and t + 1 < len(words) and seps[t + 1] == ". " and _upper(cased, starts, t + 1)
 # Heads that make a facility only when capitalised ("Knox Park", "Ocala National Forest"), or, for a plant, after
 # what it makes ("the Zaporizhzhia nuclear plant").
 _CAPITALISED_ONLY = frozenset({"park", "forest", "plant"})
@@ -167,7 +176,7 @@ _STREET_AR = fold_name("شارع")
 # English natural-feature heads: after the name ("Neches River", "Freeborn Lake", "Smoky Mountains") or before
 # it ("River Lune", "Lake Lanier", "Mount Hood"), to the kind of feature.
 _NATURAL_AFTER_EN = {"river": "river", "creek": "river", "canal": "river", "lake": "lake",
-                     "mountains": "mountain", "bay": "sea"}
+                     "mountains": "mountain", "bay": "sea", "rivers": "river"}
 _NATURAL_BEFORE_EN = {"river": "river", "lake": "lake", "mount": "mountain", "mt": "mountain"}
 _CUES_EN = frozenset(FACILITY_CUES_EN) | {"port", "highway", "route", "interstate"} | set(_NATURAL_AFTER_EN) \
     | set(_NATURAL_BEFORE_EN) | {"i", "us", "sr"}
@@ -537,6 +546,8 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
             last += 1
         return [Facility(starts[c], starts[last] + len(words[last]), starts[c + 2], starts[last] + len(words[last]),
                          "facility", w, True, False)]
+    if w in _SAINT_EN and c > 0 and words[c - 1] in _NATURAL_BEFORE_EN and _saint(c, words, seps, starts, cased):
+        return []  # "Lake St. Clair": a Saint after a feature's head, no street ("Lake St.")
     numbered = _numbered_road(c, words, seps, starts, cased)
     if numbered is not None:
         return [numbered]
@@ -553,10 +564,11 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
             and not (c > 0 and seps[c] == " " and _upper(cased, starts, c - 1)):  # "Cedar River Seafood"
         # "River Lune", "Lake Lanier", "Mount Hood", "Mt. Washington": the capitalised run after the head.
         last = c + 1
-        while last + 1 < n and last - c < 4 and seps[last + 1] == " " and _upper(cased, starts, last + 1) \
-                and words[last + 1] not in _CUES_EN:
+        saint = _saint(c + 1, words, seps, starts, cased)  # "Lake St. Clair": St. is the name's, no street's
+        while last + 1 < n and last - c < 4 and (seps[last + 1] == " " or (last == c + 1 and saint)) \
+                and _upper(cased, starts, last + 1) and words[last + 1] not in _CUES_EN:
             last += 1
-        if words[c + 1] in _EN_NOT_NAME or words[c + 1] in _CUES_EN \
+        if words[c + 1] in _EN_NOT_NAME or (words[c + 1] in _CUES_EN and not saint) \
                 or (last + 1 < n and seps[last + 1] == " " and _upper(cased, starts, last + 1)):
             return []  # "River Road", "Lake Shore Drive": the head of a longer name
         fe = starts[last] + len(words[last])
@@ -588,7 +600,8 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
         end += 1  # "Main St.": the full stop is the abbreviation's
     # The capitalised run before the cue: "Wythenshawe", "Entebbe International", "Royal Brisbane and Women's".
     first = c
-    while first - 1 >= 0 and c - first < 5 and seps[first] in (" ", "-", "'", "' "):
+    while first - 1 >= 0 and c - first < 5 and (seps[first] in (" ", "-", "'", "' ")
+                                                or (seps[first] == ". " and words[first - 1] in _SAINT_EN)):
         prev = words[first - 1]
         if _upper(cased, starts, first - 1) or _ORDINAL_RE.fullmatch(prev):  # "42nd Street"
             if prev in _EN_NOT_NAME:
@@ -601,6 +614,9 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
         elif prev in _EN_INNER and first - 2 >= 0 and _upper(cased, starts, first - 2) \
                 and words[first - 2] not in _CUES_EN:  # "Cooper Street and Green Oaks Boulevard": two streets
             first -= 1
+        elif prev in _EN_PARTICLES and first - 2 >= 0 and seps[first - 1] == " " and _upper(cased, starts, first - 2) \
+                and words[first - 2] not in _EN_NOT_NAME:
+            first -= 1  # "Cache la Poudre River", "Bois de Boulogne": a Romance particle inside the name
         else:
             break
     while first < c and words[first] in _EN_INNER:
@@ -630,15 +646,17 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
 
 
 def _the_named_river(c: int, words: list[str], seps: list[str], starts: list[int], cased: str) -> bool:
-    """Whether a lower-case "river" or "creek" at token ``c`` ends "the <Name> river" ("the Mithi river", "the
-    Yamuna river", as South Asian and British English write it): the article and a capitalised name make it one."""
-    if words[c] not in ("river", "creek"):
+    """Whether a lower-case "river", "creek" or "mountains" at token ``c`` ends "the <Name> river" ("the Mithi
+    river", "the Qandil mountains", "the Etowah and Oostanaula rivers", as news often writes them): the article and
+    a capitalised name make it one."""
+    if words[c] not in ("river", "creek", "rivers", "mountains"):
         return False
     first = c
-    while first > 0 and c - first < 3 and seps[first] == " " and _upper(cased, starts, first - 1) \
-            and words[first - 1] not in _EN_NOT_NAME:
+    while first > 0 and c - first < 5 and seps[first] == " " and (
+            (_upper(cased, starts, first - 1) and words[first - 1] not in _EN_NOT_NAME)
+            or (words[first - 1] == "and" and first - 2 >= 0 and _upper(cased, starts, first - 2))):
         first -= 1
-    return first < c and first > 0 and seps[first] == " " and words[first - 1] == "the"
+    return first < c and first > 0 and seps[first] == " " and words[first - 1] == "the" and words[first] != "and"
 
 
 def _numbered_road(c: int, words: list[str], seps: list[str], starts: list[int], cased: str) -> Facility | None:
@@ -844,6 +862,8 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
             out.append(Placed(f.fs, f.fe, county, 0.8, f"district cue {f.cue_word!r}; {county.name} in the gazetteer",
                               f.kind))
             continue
+        if inner and located[inner[0]][:2] == (f.name_fs, f.name_fe) and located[inner[0]][2].kind == f.kind:
+            continue  # the gazetteer's feature, read by its name: "the Tigris and Euphrates rivers"
         if inner and located[inner[0]][2].kind not in ("city", "town"):
             if f.town_only or (located[inner[0]][2].kind in ("country", "admin1", "region")
                                and located[inner[0]][:2] == (f.name_fs, f.name_fe)

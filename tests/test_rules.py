@@ -1628,3 +1628,24 @@ def test_a_street_the_gazetteer_lacks_is_a_place_of_kind_street_in_the_facilitie
     m = next(m for m in geoparse("Shops on Zorblatt Street in Dayton closed early.", gazetteer=gaz).mentions
              if m.surface == "Zorblatt Street")
     assert (m.place.kind, m.place.layer.key, m.place.place_id.split(":")[:2]) == ("street", "camps", ["approx", "street"])
+
+
+def test_saint_and_romance_particles_stay_inside_a_features_or_streets_name(gaz):
+    # "Lake St. Clair", "St. Zorblatt Street": St. is the name's (a Saint), no street abbreviation; "Cache la Zorblatt
+    # River": a particle of a French or Spanish name inside a capitalised one.
+    assert [s for s, *_ in _facilities("Fish swim as far downstream as Chatham and Lake St. Zorblatt.", gaz)] == [
+        "Lake St. Zorblatt"]
+    assert [s for s, *_ in _facilities("He lives on St. Zorblatt Street in Detroit.", gaz)] == ["St. Zorblatt Street"]
+    assert [s for s, *_ in _facilities("Crews sprayed along the Cache la Zorblatt River near Fort Collins.", gaz)] == [
+        "Cache la Zorblatt River"]
+
+
+def test_the_names_before_a_plural_or_lower_case_feature_head_are_each_a_feature(gaz):
+    # "the Zorblatt and Quenbeck rivers": two rivers; "the Zorblatt mountains": a range; names the gazetteer has
+    # stay its features ("the Tigris and Euphrates rivers").
+    got = _facilities("Homes flooded after the Zorblatt and Quenbeck rivers rose near Rome, Georgia.", gaz)
+    assert [(s, k) for s, k, *_ in got] == [("Zorblatt", "river"), ("Quenbeck", "river")]
+    assert [(s, k) for s, k, *_ in _facilities("Jets struck the Zorblatt mountains.", gaz)] == [
+        ("Zorblatt mountains", "mountain")]
+    got = rows("The Tigris and Euphrates rivers meet at Qurna.", gaz)
+    assert [p for _, p, _ in got][:2] == ["ne:river-tigris", "ne:river-euphrates"]
