@@ -1649,3 +1649,10 @@ def test_the_names_before_a_plural_or_lower_case_feature_head_are_each_a_feature
         ("Zorblatt mountains", "mountain")]
     got = rows("The Tigris and Euphrates rivers meet at Qurna.", gaz)
     assert [p for _, p, _ in got][:2] == ["ne:river-tigris", "ne:river-euphrates"]
+
+
+def test_a_route_by_a_natural_feature_is_the_feature_not_a_street(gaz):
+    # طريق "way, route" before a feature's name is the route by it (طريق رأس الرجاء الصالح "the Cape route"): the
+    # feature, not a street named after it.
+    got = rows("عادت السفن إلى طريق رأس الرجاء الصالح.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("رأس الرجاء الصالح", "ne:cape-cape-of-good-hope")]

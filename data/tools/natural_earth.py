@@ -6,6 +6,7 @@ Inputs (none of them is committed; ``--src DIR`` holds them, see data/README.md 
   (fields ``iso_3166_2``, ``name``, ``admin``, ``adm0_a3``, ``iso_a2``);
 * ``ne_10m_admin_1_states_provinces.csv`` and the ``.csv`` of each physical layer below: the attribute
   tables (``name_ar``, ``name_en``, ``gn_id`` ...) of Natural Earth 5.x, converted from the DBF files;
+* ``ne_10m_geography_regions_points.csv``: capes, with their points, from the table alone;
 * ``ne_10m_land.json``, ``ne_10m_geography_marine_polys.json``, ``ne_10m_rivers_lake_centerlines.json``,
   ``ne_10m_lakes.json``, ``ne_10m_geography_regions_polys.json``, ``ne_10m_geography_regions_elevation_points.json``,
   ``ne_10m_ports.json``: Natural Earth 1:10m geometries as GeoJSON;
@@ -21,10 +22,10 @@ Outputs::
 
 Usage (from the repository root)::
 
-    .venv/bin/python data/tools/natural_earth.py --src DIR [admin1|points|features|features-ar|basemap|all]
+    .venv/bin/python data/tools/natural_earth.py --src DIR [admin1|points|features|features-tables|basemap|all]
 
-``features-ar`` runs only the last step of ``features`` (Arabic names from the NE 5.x tables) on the committed
-``data/natural_features.geojson``: it needs the CSV tables alone.
+``features-tables`` runs only the last steps of ``features`` (Arabic names the join missed, and the capes, from the
+NE 5.x tables) on the committed ``data/natural_features.geojson``: it needs the CSV tables alone.
 """
 
 from __future__ import annotations
@@ -403,9 +404,50 @@ def natural_features(src: Path) -> None:
         props = {"id": slug, "name": name, "name_ar": g["name_ar"], "kind": kind, "scalerank": g["rank"],
                  "aliases_en": en, "aliases_ar": ar, "source": source}
         features.append({"type": "Feature", "id": f"ne:{slug}", "properties": props, "geometry": mapping(geom)})
-    _fill_arabic_names(features, src)
+    _table_steps(features, src)
     _dump({"type": "FeatureCollection", "features": features}, DATA / "natural_features.geojson")
     print(Counter(f["properties"]["kind"] for f in features), file=sys.stderr)
+
+
+def _table_steps(features: list[dict[str, Any]], src: Path) -> None:
+    """The steps of :func:`natural_features` that need only NE 5.x's attribute tables, in place: Arabic names the
+    join missed, then the capes (their points are in the table); features stay sorted by kind and name."""
+    _fill_arabic_names(features, src)
+    features[:] = [f for f in features if f["properties"]["kind"] != "cape"] + _capes(src)
+    features.sort(key=lambda f: (f["properties"]["kind"], f["properties"]["name"]))
+
+
+def _country_names() -> set[str]:
+    """Every English name of a country in data/countries.csv, loose (see :func:`_loose`)."""
+    out = set()
+    for r in _read_csv(DATA / "countries.csv"):
+        out.update(_loose(n) for n in [r["name_en"], *r["aliases_en"].split("|")] if n.strip())
+    return out
+
+
+def _capes(src: Path) -> list[dict[str, Any]]:
+    """The capes of NE's ``geography_regions_points`` with an Arabic name, as points: "Cape of Good Hope" / رأس
+    الرجاء الصالح, Cap Bon, Cape Hatteras. Left out: points NE gives to several capes (placeholders: seven
+    Antarctic capes share one point), and a cape named like a country (Cape Verde)."""
+    rows = [r for r in _read_csv(src / "ne_10m_geography_regions_points.csv")
+            if (r.get("featurecla") or "").lower() == "cape" and (r.get("name_ar") or "").strip()]
+    at = Counter((r["lat_y"], r["long_x"]) for r in rows)
+    countries = _country_names()
+    out: dict[str, dict[str, Any]] = {}
+    for r in sorted(rows, key=lambda r: (int(float(r.get("scalerank") or 99)), r["name"])):
+        name = " ".join((r.get("name_en") or r["name"]).split())
+        if at[(r["lat_y"], r["long_x"])] > 1 or _loose(name) in countries or name in out:
+            continue  # (two capes of one name, Cape York in Greenland and in Australia: the larger, ranked first)
+        slug = "cape-" + "".join(c if c.isalnum() else "-" for c in name.lower()).strip("-")
+        lon, lat = round(float(r["long_x"]), 4), round(float(r["lat_y"]), 4)
+        props = {"id": slug, "name": name, "name_ar": " ".join(r["name_ar"].split()), "kind": "cape",
+                 "scalerank": int(float(r.get("scalerank") or 99)), "aliases_en": [], "aliases_ar": [],
+                 "source": "Natural Earth 1:10m geography_regions_points"
+                           + (f"; Wikidata {r['wikidataid']}" if r.get("wikidataid") else "")}
+        out[name] = {"type": "Feature", "id": f"ne:{slug}", "properties": props,
+                     "geometry": {"type": "Point", "coordinates": [lon, lat]}}
+    print(f"capes: {len(out)}", file=sys.stderr)
+    return list(out.values())
 
 
 def _loose(name: str) -> str:
@@ -452,12 +494,12 @@ def _fill_arabic_names(features: list[dict[str, Any]], src: Path) -> int:
     return filled
 
 
-def natural_features_arabic(src: Path) -> None:
-    """Only the Arabic-name step of :func:`natural_features`, on the committed file (needs only the NE 5.x CSV
-    tables, not the geometries): the same output as a full run for every feature the file already has."""
+def natural_features_tables(src: Path) -> None:
+    """Only the table steps of :func:`natural_features` (Arabic names, capes) on the committed file: they need only
+    the NE 5.x CSV tables, not the geometries, and give what a full run gives."""
     path = DATA / "natural_features.geojson"
     fc = json.loads(path.read_text(encoding="utf-8"))
-    _fill_arabic_names(fc["features"], src)
+    _table_steps(fc["features"], src)
     _dump(fc, path)
 
 
@@ -552,7 +594,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--src", type=Path, required=True, help="folder with the Natural Earth and GeoNames inputs")
     ap.add_argument("what", nargs="?", default="all",
-                    choices=("admin1", "points", "features", "features-ar", "basemap", "all"))
+                    choices=("admin1", "points", "features", "features-tables", "basemap", "all"))
     a = ap.parse_args(argv)
     if a.what in ("admin1", "all"):
         admin1_areas(a.src)
@@ -560,8 +602,8 @@ def main(argv: list[str] | None = None) -> int:
         geonames_points(a.src)
     if a.what in ("features", "all"):
         natural_features(a.src)
-    if a.what == "features-ar":
-        natural_features_arabic(a.src)
+    if a.what == "features-tables":
+        natural_features_tables(a.src)
     if a.what in ("basemap", "all"):
         basemap(a.src)
     return 0
