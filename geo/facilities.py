@@ -312,6 +312,9 @@ _WATER_WORDS_AR = frozenset(fold_name(w) for w in (
     "منسوب مناسيب مياه ضفاف ضفة ضفتي مجرى فيضان فيضانات مصب منابع منبع حوض دلتا شاطئ شواطئ ساحل سواحل "
     "يصب ينبع يفيض").split())
 _ON_AR = fold_name("على")
+# How near (degrees) a country the statement names must be to a feature read so (resolution's own distance for a
+# feature read by one word).
+_WATER_NEAR_DEG = 0.5
 _WATER_KINDS = frozenset({"river", "lake", "sea"})
 
 
@@ -840,12 +843,16 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
     for i, f in enumerate(found):
         if (f.cue_word in _WATER_WORDS_AR or f.cue_word == _ON_AR) and gaz is not None:
             # The bare name of a feature after a word of water: the feature of that name, the most prominent if several.
-            refs = [j for fs, fe, rs in features if (fs, fe) == (f.fs, f.fe) for j in rs if gaz.kind(j) == f.kind]
+            # (one beside a country the statement names: مجرى الأمور "the course of things" in a story from Palestine
+            # is no Amur, على بير "at a well" no Bear River)
+            named = [cc for cc in per_country if cc]
+            refs = [j for fs, fe, rs in features if (fs, fe) == (f.fs, f.fe) for j in rs if gaz.kind(j) == f.kind
+                    and any((gaz.near_countries(j) or {}).get(cc, math.inf) <= _WATER_NEAR_DEG for cc in named)]
             if refs:
                 feature = gaz.place(max(refs, key=gaz.population))
                 out.append(Placed(f.fs, f.fe, feature, 0.6, f"{f.kind} read by its bare name after {f.cue_word!r}, a "
                                   f"word of water; the {f.kind} of that name in the gazetteer", f.kind))
-                continue
+            continue  # (no such feature near: the word stays a word)
         # (from the cue on: the matcher may have read the cue with the town, ميناء الفاو, inside ميناء الفاو الكبير)
         lo = bisect_left(starts, f.fs)
         if lo and f.name_fs < located[lo - 1][1] <= f.name_fe and text[located[lo - 1][0]:f.name_fs] == "the ":

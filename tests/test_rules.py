@@ -1618,7 +1618,7 @@ def test_a_lower_case_river_after_the_and_a_capitalised_name_is_a_river(gaz):
 def test_a_rivers_bare_name_after_a_word_of_water_is_the_river(gaz):
     # النيل alone is a frequent word and many organisations' name (بنك النيل); after a word of water (منسوب "level",
     # فيضان "flood", ضفاف "banks") or a river's verb (يصب "flows into") it is the river.
-    got = rows("حذرت السلطات في دنقلا من فيضان النيل بعد أن ارتفع منسوب النيل.", gaz)
+    got = rows("حذرت السلطات في السودان من فيضان النيل بعد أن ارتفع منسوب النيل.", gaz)
     assert [(s, p) for s, p, _ in got if p == "ne:river-nile"] == [("النيل", "ne:river-nile")] * 2
     assert not any(p == "ne:river-nile" for _, p, _ in rows("افتتح بنك النيل فرعا جديدا في دنقلا.", gaz))
 
@@ -1656,3 +1656,9 @@ def test_a_route_by_a_natural_feature_is_the_feature_not_a_street(gaz):
     # feature, not a street named after it.
     got = rows("عادت السفن إلى طريق رأس الرجاء الصالح.", gaz)
     assert [(s, p) for s, p, _ in got] == [("رأس الرجاء الصالح", "ne:cape-cape-of-good-hope")]
+
+
+def test_a_word_after_a_word_of_water_is_a_feature_only_beside_a_country_the_statement_names(gaz):
+    # مجرى الأمور "the course of things", على بير "at a well": the Amur and the Bear River are far from Palestine.
+    got = rows("كان مجرى الأمور في فلسطين مختلفا، وجلسوا على بير قرب غزة.", gaz)
+    assert not any(p in ("ne:river-amur", "ne:river-bear") or p is None for _, p, _ in got)
