@@ -121,11 +121,11 @@ _DISTRICT_HEADS_MANY = ("أقاليم إقليمي عمالات عمالتي م�
 #: ``FACILITY_CUES_AR`` and ``_DEFINITE_CUES_AR`` below; which of them are also everyday words is
 #: ``_AMBIGUOUS`` (they need a name that is no common word after them).
 MORE_CUES_AR: dict[str, str] = {fold_name(w): kind for kind, ws in {
-    "river": "نهر وادي", "lake": "بحيرة", "mountain": "جبل جبال هضبة", "sea": "مضيق خليج", "desert": "صحراء",
+    "river": "نهر وادي", "lake": "بحيرة", "mountain": "جبل جبال هضبة", "sea": "مضيق خليج خور", "desert": "صحراء",
     "facility": "سجن معتقل مقبرة مقام ضريح قصر مصفاة معبر حاجز سوق بوابة مدرسة ثكنة احتجاز "
                 # museums, temples, forts, minarets, domes, baths, parks and gardens, oil fields, bases
                 "متحف معبد حصن مئذنة قبة حمام منتزه حديقة حقل قاعدة",
-    "street": "دوار",
+    "street": "دوار تقاطع",  # (a roundabout, an intersection: تقاطع العوير)
     # a village or a hamlet the gazetteer lacks (قرية مسكة, خربة يرزة): a locality, unlocated unless the text says
     # where; one it has is the matcher's.
     "locality": "قرية بلدة خربة",
@@ -138,7 +138,8 @@ _CUES_AR = {**FACILITY_CUES_AR, **MORE_CUES_AR}
 # (وادي الذئاب is a television series, سوق العمل "the labour market", مقام رفيع "high standing", حاجز الصوت "the
 # sound barrier", خليج "gulf" of anything, معتقل "a detainee", مدرسة الحياة "the school of life".)
 _AMBIGUOUS = _AMBIGUOUS | frozenset(fold_name(w) for w in (
-    "جبل قصر معبر مقبرة وادي سوق مقام بوابة مدرسة معتقل خليج صحراء هضبة ثكنة قبة حمام حديقة حقل قاعدة").split())
+    "جبل قصر معبر مقبرة وادي سوق مقام بوابة مدرسة معتقل خليج صحراء هضبة ثكنة قبة حمام حديقة حقل قاعدة "
+    "تقاطع خور").split())  # (تقاطع المصالح "the meeting of interests", خور "weakness")
 # (عمالة "labour", نواحي "aspects", محليات "local news", مديريات "directorates": they need a name that is no common
 # word; the names after the first, joined by و, are names whatever else they mean: مديريات تريم والقطن.)
 _AMBIGUOUS = _AMBIGUOUS | frozenset(fold_name(w) for w in ("عمالة قرية بلدة خربة " + _DISTRICT_HEADS_MANY).split())
@@ -191,7 +192,8 @@ _DIRECTION_LETTERS = frozenset({"n", "s", "e", "w", "ne", "nw", "se", "sw"})
 # Arabic words of a person's lineage inside a facility's name: the word after them continues it (مسجد عمرو بن
 # العاص, جامع بني أمية, كنيسة القديس يوحنا), whatever its frequency.
 # (ود "son of" in Sudanese names: محلية ود الحليو, ود مدني; alone it is "love")
-_NASAB_AR = frozenset(fold_name(w) for w in "بن ابن بني أبو ابو أبي ابي آل القديس القديسة ود".split())
+# (عبد "servant of" opens a compound name: خور عبد الله, شارع عبد الكريم الخطابي)
+_NASAB_AR = frozenset(fold_name(w) for w in "بن ابن بني أبو ابو أبي ابي آل القديس القديسة ود عبد".split())
 
 
 # Around a feature's name in running text: a preposition of place before it, and after it punctuation or a word that

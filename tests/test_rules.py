@@ -1662,3 +1662,11 @@ def test_a_word_after_a_word_of_water_is_a_feature_only_beside_a_country_the_sta
     # مجرى الأمور "the course of things", على بير "at a well": the Amur and the Bear River are far from Palestine.
     got = rows("كان مجرى الأمور في فلسطين مختلفا، وجلسوا على بير قرب غزة.", gaz)
     assert not any(p in ("ne:river-amur", "ne:river-bear") or p is None for _, p, _ in got)
+
+
+def test_an_arabic_intersection_or_inlet_written_with_its_cue_word_is_a_street_or_a_sea(gaz):
+    # تقاطع X "X intersection" is a street, خور X "X inlet" a sea (خور عبد الله: عبد opens a compound name); both are
+    # also everyday words before a common one (تقاطع المصالح "the meeting of interests").
+    got = _facilities("ازدحم تقاطع الزربلات في دبي، ورست السفن في خور عبد الكريم قرب أم قصر.", gaz)
+    assert [(s, k) for s, k, *_ in got] == [("تقاطع الزربلات", "street"), ("خور عبد الكريم", "sea")]
+    assert _facilities("هناك تقاطع المصالح بين البلدين في دبي.", gaz) == []
