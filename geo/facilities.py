@@ -179,8 +179,10 @@ _STREET_AR = fold_name("شارع")
 _NATURAL_AFTER_EN = {"river": "river", "creek": "river", "canal": "river", "lake": "lake",
                      "mountains": "mountain", "bay": "sea", "rivers": "river"}
 _NATURAL_BEFORE_EN = {"river": "river", "lake": "lake", "mount": "mountain", "mt": "mountain"}
+# Heads before "of" and a name: "the Strait of Hormuz", "the Gulf of Tonkin", "the Bay of Fundy".
+_OF_HEADS_EN = {"strait": "sea", "straits": "sea", "gulf": "sea", "bay": "sea", "sea": "sea"}
 _CUES_EN = frozenset(FACILITY_CUES_EN) | {"port", "highway", "route", "interstate"} | set(_NATURAL_AFTER_EN) \
-    | set(_NATURAL_BEFORE_EN) | {"i", "us", "sr"}
+    | set(_NATURAL_BEFORE_EN) | {"i", "us", "sr"} | set(_OF_HEADS_EN)
 # Road numbers written with a letter: "I-95", "US-24", "SR-20" (a hyphen), "the A40", "the M25" (British).
 _ROAD_LETTERS_HYPHEN = frozenset({"i", "us", "sr"})
 _ROAD_NUMBER_RE = re.compile(r"[am]\d{1,4}")
@@ -551,6 +553,15 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
             last += 1
         return [Facility(starts[c], starts[last] + len(words[last]), starts[c + 2], starts[last] + len(words[last]),
                          "facility", w, True, False)]
+    if w in _OF_HEADS_EN and c + 2 < n and words[c + 1] == "of" and seps[c + 1] == " " and seps[c + 2] == " " \
+            and _upper(cased, starts, c) and _upper(cased, starts, c + 2) and words[c + 2] not in _EN_NOT_NAME:
+        # "the Strait of Hormuz", "the Gulf of Tonkin": the head, "of" and a capitalised name
+        last = c + 2
+        while last + 1 < n and last - c < 5 and seps[last + 1] == " " and _upper(cased, starts, last + 1) \
+                and words[last + 1] not in _CUES_EN:
+            last += 1
+        fe = starts[last] + len(words[last])
+        return [Facility(starts[c], fe, starts[c + 2], fe, _OF_HEADS_EN[w], w, False, False)]
     if w in _SAINT_EN and c > 0 and words[c - 1] in _NATURAL_BEFORE_EN and _saint(c, words, seps, starts, cased):
         return []  # "Lake St. Clair": a Saint after a feature's head, no street ("Lake St.")
     numbered = _numbered_road(c, words, seps, starts, cased)
@@ -926,6 +937,10 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
             own = None
             if not said:
                 near = None
+        if f.kind in ("sea", "cape"):
+            # A sea, a strait or a cape is no town's: a dot at the town named near it (a dateline, a port on another
+            # shore) would be wrong by hundreds of kilometres; the gazetteer's feature of that name, or unlocated.
+            near = own = None
         if near is None and f.kind == "district" and main is not None and not is_arabic(f.cue_word):
             # A district or county with no town near it: the statement's main town (a local story's county)
             near = main

@@ -1670,3 +1670,18 @@ def test_an_arabic_intersection_or_inlet_written_with_its_cue_word_is_a_street_o
     got = _facilities("ازدحم تقاطع الزربلات في دبي، ورست السفن في خور عبد الكريم قرب أم قصر.", gaz)
     assert [(s, k) for s, k, *_ in got] == [("تقاطع الزربلات", "street"), ("خور عبد الكريم", "sea")]
     assert _facilities("هناك تقاطع المصالح بين البلدين في دبي.", gaz) == []
+
+
+def test_an_english_strait_gulf_or_bay_of_a_name_is_a_sea(gaz):
+    # "the Strait of Zorblatt": a sea the gazetteer lacks (unlocated); one it has stays its own ("the Gulf of Aden");
+    # lower case is no name ("a sea of troubles").
+    assert _facilities("A tanker was seized in the Strait of Zorblatt on Saturday.", gaz) == [
+        ("Strait of Zorblatt", "sea", None, None)]
+    assert [p for _, p, _ in rows("Ships crossed the Gulf of Aden.", gaz)] == ["ne:sea-gulf-of-aden"]
+    assert _facilities("He faced a sea of troubles in Dayton.", gaz) == []
+
+
+def test_a_sea_or_strait_the_gazetteer_lacks_is_never_placed_at_a_town(gaz):
+    # A dateline's town is no place for a strait: unlocated, not a dot in Dubai.
+    assert _facilities("DUBAI - A tanker was seized in the Strait of Zorblatt on Saturday.", gaz) == [
+        ("Strait of Zorblatt", "sea", None, None)]
