@@ -173,6 +173,11 @@ _COMMEMORATIVE_AR = frozenset(fold_name(w) for w in (
 _REGNAL_AR = frozenset(fold_name(w) for w in (
     "الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر").split())
 _ABD_AR = fold_name("عبد")
+# Syriac and Gregorian month names (the Hijri ones are given names and words too: رمضان, رجب, صفر); a facility or a
+# street named after one is named after an event in it (سد تشرين "the October dam").
+_CIVIL_MONTHS_AR = frozenset(fold_name(w) for w in (
+    "كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين يناير فبراير مارس أبريل إبريل مايو يونيو يوليو "
+    "أغسطس سبتمبر أكتوبر نوفمبر ديسمبر الثاني الأول").split()) - {fold_name("الثاني"), fold_name("الأول")}
 _STREET_AR = fold_name("شارع")
 # English natural-feature heads: after the name ("Neches River", "Freeborn Lake", "Smoky Mountains") or before
 # it ("River Lune", "Lake Lanier", "Mount Hood"), to the kind of feature.
@@ -368,6 +373,11 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
             and words[c + 2] in MONTHS:
         # A street, a bridge or a road named after a date: محور 26 يوليو, كوبري 6 أكتوبر, جسر 14 تموز
         fe = starts[c + 2] + len(words[c + 2])
+        return [Facility(fs, fe, starts[c + 1], fe, kind, cue, cue in _NAME_FIRST, False)]
+    if kind in ("street", "facility") and words[c + 1] in _CIVIL_MONTHS_AR and not (
+            c + 2 < n and seps[c + 2] == " " and words[c + 2] in _CIVIL_MONTHS_AR):
+        # ... or after a month, for the event in it: سد تشرين, جسر تموز (not تشرين الثاني "November" after a cue)
+        fe = starts[c + 1] + len(words[c + 1])
         return [Facility(fs, fe, starts[c + 1], fe, kind, cue, cue in _NAME_FIRST, False)]
     if cue in _DEFINITE_CUES_AR:
         first = words[c + 1]
@@ -738,6 +748,7 @@ def _approximate(f: Facility, surface: str, anchor: Place) -> Place:
 # "Carle Foundation Hospital, Urbana", "مستشفى الشفاء في غزة", "سجن صيدنايا بريف دمشق" (a cue word of the town's
 # kind between is read by the matcher as part of the town's own span).
 _LOCATED_AFTER_RE = re.compile(r"(?:,|\s|\bin\b|\bat\b|\bnear\b|\bof\b|في|ب|قرب|شمال|جنوب|شرق|غرب|مدينة|مدينه)*")
+_DAMS = frozenset({fold_name("سد"), "dam"})
 # Long roads between towns (English cue words and road numbers: "Bruce Highway", "U.S. Route 33", "I-75", "the A56"),
 # placed only where the text says which stretch is meant.
 _LONG_ROAD_CUES_EN = frozenset({"highway", "route", "interstate", "motorway", "freeway", "expressway", "i", "us", "sr"})
@@ -937,9 +948,11 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
             own = None
             if not said:
                 near = None
-        if f.kind in ("sea", "cape"):
+        if f.kind in ("sea", "cape") or f.cue_word in _DAMS:
             # A sea, a strait or a cape is no town's: a dot at the town named near it (a dateline, a port on another
             # shore) would be wrong by hundreds of kilometres; the gazetteer's feature of that name, or unlocated.
+            # A dam is named after the town or the river nearest it but lies in a valley tens of kilometres away
+            # (the Mosul Dam is 50 km north of Mosul): no dot at the town either.
             near = own = None
         if near is None and f.kind == "district" and main is not None and not is_arabic(f.cue_word):
             # A district or county with no town near it: the statement's main town (a local story's county)

@@ -1685,3 +1685,16 @@ def test_a_sea_or_strait_the_gazetteer_lacks_is_never_placed_at_a_town(gaz):
     # A dateline's town is no place for a strait: unlocated, not a dot in Dubai.
     assert _facilities("DUBAI - A tanker was seized in the Strait of Zorblatt on Saturday.", gaz) == [
         ("Strait of Zorblatt", "sea", None, None)]
+
+
+def test_a_dam_the_gazetteer_lacks_is_never_placed_at_the_town_it_is_named_after(gaz):
+    # The Zorblatt Dam lies in a valley tens of kilometres from Zorblatt: unlocated, not a dot in the town.
+    got = _facilities("Levels behind the Mosul Dam fell, officials in Mosul said.", gaz)
+    assert got == [("Mosul Dam", "facility", None, None)]
+    assert _facilities("أكدت إدارة سد الموصل أن المنسوب آمن.", gaz) == [("سد الموصل", "facility", None, None)]
+
+
+def test_an_arabic_facility_named_after_a_month_is_named_after_its_event(gaz):
+    # سد تشرين "the October dam", جسر تموز; a month with its ordinal after a cue (تشرين الثاني) is a date.
+    assert [s for s, *_ in _facilities("تتواصل أعمال ترميم سد تشرين وجسر تموز.", gaz)] == ["سد تشرين", "جسر تموز"]
+    assert _facilities("أغلق الجسر في تشرين الثاني.", gaz) == []
