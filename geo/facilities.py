@@ -47,7 +47,7 @@ APPROXIMATE_PREFIX = "approx:"
 # the others (streets, bridges, stadiums, mosques ...) are placed by the statement's context first.
 _NAME_FIRST = frozenset(fold_name(w) for w in (
     "مطار مطاري ميناء مرفأ مرفا مستشفى مشفى مستوصف سد حاجز قضاء أقضية مديرية مديريتي محلية ناحية لواء منطقة "
-    "airport port harbour harbor hospital clinic dam district districts terminal").split())
+    "airport port harbour harbor hospital clinic dam district districts terminal center centre").split())
 # Cue words that govern two names (dual) or a list (plural): مديريتي الحوك والحالي, أقضية ... و... و...
 _MANY = frozenset(fold_name(w) for w in "مطاري مديريتي أقضية أحياء districts counties rivers".split())
 # A district cue word that is also "area" in everyday use: only a town's name after it makes it a district.
@@ -184,10 +184,13 @@ _STREET_AR = fold_name("شارع")
 _NATURAL_AFTER_EN = {"river": "river", "creek": "river", "canal": "river", "lake": "lake",
                      "mountains": "mountain", "bay": "sea", "rivers": "river"}
 _NATURAL_BEFORE_EN = {"river": "river", "lake": "lake", "mount": "mountain", "mt": "mountain"}
+# "X Medical Center", "X Medical Centre": a hospital (a centre of any other kind is mostly an organisation).
+_CENTRES_EN = frozenset({"center", "centre"})
+_MEDICAL_EN = frozenset({"medical"})
 # Heads before "of" and a name: "the Strait of Hormuz", "the Gulf of Tonkin", "the Bay of Fundy".
 _OF_HEADS_EN = {"strait": "sea", "straits": "sea", "gulf": "sea", "bay": "sea", "sea": "sea"}
 _CUES_EN = frozenset(FACILITY_CUES_EN) | {"port", "highway", "route", "interstate"} | set(_NATURAL_AFTER_EN) \
-    | set(_NATURAL_BEFORE_EN) | {"i", "us", "sr"} | set(_OF_HEADS_EN)
+    | set(_NATURAL_BEFORE_EN) | {"i", "us", "sr"} | set(_OF_HEADS_EN) | _CENTRES_EN
 # Road numbers written with a letter: "I-95", "US-24", "SR-20" (a hyphen), "the A40", "the M25" (British).
 _ROAD_LETTERS_HYPHEN = frozenset({"i", "us", "sr"})
 _ROAD_NUMBER_RE = re.compile(r"[am]\d{1,4}")
@@ -431,7 +434,9 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
             last = t + m.token_count - 1
         else:
             person = first == _ABD_AR or (t + 1 < n and seps[t + 1] == " " and (
-                words[t + 1] in _REGNAL_AR or words[t + 1] in _NASAB_AR))
+                words[t + 1] in _REGNAL_AR or words[t + 1] in _NASAB_AR
+                # (a sports or a medical city named after a person: ملعب مدينة الأمير سلطان الرياضية)
+                or (first in _SETTLEMENT_HEADS_AR and words[t + 1] in _NAME_TITLES)))
             if not names and gaz.commonness_any(first) >= 5.5 and first not in NEVER_PLACE_ALONE and not person \
                     and first not in _NASAB_AR and first not in _NAME_TITLES and (m is None or kind != "district"):
                 # (a district's cue and a town the gazetteer has, that is also a word, are the district: قضاء صور)
@@ -600,12 +605,14 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
         fe = starts[last] + len(words[last])
         return [Facility(starts[c], fe, starts[c + 1], fe, _NATURAL_BEFORE_EN[w], w, False, False)]
     natural = _NATURAL_AFTER_EN.get(w)
-    if (w not in FACILITY_CUES_EN and natural is None) or c == 0 or not (
+    if w in _CENTRES_EN and not (c > 0 and words[c - 1] in _MEDICAL_EN and _upper(cased, starts, c - 1) and not lower):
+        return []  # a centre is a hospital only as a "Medical Center"; others are organisations (the Carter Center)
+    if (w not in FACILITY_CUES_EN and natural is None and w not in _CENTRES_EN) or c == 0 or not (
             seps[c] == " " or (seps[c] == "' " and words[c - 1].endswith("s") and not lower)):  # "St James' Park"
         return []
     if w in _CAPITALISED_ONLY and lower and not (w == "plant" and words[c - 1] in _EN_MODIFIERS):
         return []  # "a Lancaster park", "the PCA plant": a town's or a firm's, not a park's or a plant's name
-    kind = natural or FACILITY_CUES_EN[w]
+    kind = natural or FACILITY_CUES_EN.get(w, "facility")
     # A capitalised word after the head makes it part of a longer name ("Pleasant Lane School", "Cedar River
     # Seafood", "Upper King Street Neighborhood Association"); a direction after a street is part of its name
     # ("40th Avenue South", "Seventh Street Northwest"); "District A", "Fire Station 2" are numbered.
@@ -639,6 +646,12 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
             first -= 1  # "Zaporizhzhia nuclear plant", "Battersea power station"
         elif prev in _EN_INNER and first - 2 >= 0 and _upper(cased, starts, first - 2) \
                 and words[first - 2] not in _CUES_EN:  # "Cooper Street and Green Oaks Boulevard": two streets
+            first -= 1
+        elif prev == "s" and seps[first - 1] in ("'", "\u2019") and first - 2 >= 0 \
+                and _upper(cased, starts, first - 2) and not any(
+                    k in match_at and match_at[k].token_count > first - 2 - k for k in range(first - 5, first - 1)):
+            # "Royal Brisbane and Women's Hospital": a possessive inside the name; a place's ("Tripoli's Abu Salim
+            # district") says whose it is and starts no name
             first -= 1
         elif prev in _EN_PARTICLES and first - 2 >= 0 and seps[first - 1] == " " and _upper(cased, starts, first - 2) \
                 and words[first - 2] not in _EN_NOT_NAME:
@@ -784,11 +797,15 @@ def _own(f: Facility, inner: list[int], located: Sequence[tuple[int, int, Place,
     if k[2].kind not in ("city", "town"):
         return None
     lead = text[f.name_fs:k[0]].split()
-    if any(w not in _DIRECTIONS and w not in _SETTLEMENT_HEADS_AR for w in lead):  # (قلعة مدينة القدس)
+    if any(w not in _DIRECTIONS and w not in _SETTLEMENT_HEADS_AR and w != "royal" for w in lead):
+        # (قلعة مدينة القدس; "Royal Brisbane and Women's Hospital", as British and Australian hospitals are named)
         return None
     word = text[k[0]:k[1]]
-    if gaz is not None and " " not in word and not is_arabic(word) and gaz.is_common_word(word):
-        return None  # (an Arabic town that is also a word, مرفأ صيدا, was already weighed by resolution)
+    if gaz is not None and " " not in word and not is_arabic(word) and gaz.is_common_word(word) \
+            and not any(o[2].place_id == k[2].place_id and o[0] != k[0] for o in located):
+        # (an Arabic town that is also a word, مرفأ صيدا, was already weighed by resolution; a town the statement
+        # also names on its own, its dateline "PALESTINE, Texas", is that town: "Palestine Regional Medical Center")
+        return None
     return k
 
 
