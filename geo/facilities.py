@@ -762,6 +762,7 @@ def _approximate(f: Facility, surface: str, anchor: Place) -> Place:
 # kind between is read by the matcher as part of the town's own span).
 _LOCATED_AFTER_RE = re.compile(r"(?:,|\s|\bin\b|\bat\b|\bnear\b|\bof\b|في|ب|قرب|شمال|جنوب|شرق|غرب|مدينة|مدينه)*")
 _DAMS = frozenset({fold_name("سد"), "dam"})
+_OPEN_SEAS = frozenset({"strait", "straits", "gulf", "sea", fold_name("مضيق"), fold_name("خليج")})
 # Long roads between towns (English cue words and road numbers: "Bruce Highway", "U.S. Route 33", "I-75", "the A56"),
 # placed only where the text says which stretch is meant.
 _LONG_ROAD_CUES_EN = frozenset({"highway", "route", "interstate", "motorway", "freeway", "expressway", "i", "us", "sr"})
@@ -910,7 +911,8 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
             out.append(Placed(f.fs, f.fe, county, 0.8, f"district cue {f.cue_word!r}; {county.name} in the gazetteer",
                               f.kind))
             continue
-        if inner and located[inner[0]][:2] == (f.name_fs, f.name_fe) and located[inner[0]][2].kind == f.kind:
+        if inner and located[inner[0]][:2] == (f.name_fs, f.name_fe) and located[inner[0]][2].kind == f.kind \
+                and f.kind in NATURAL_KINDS:
             continue  # the gazetteer's feature, read by its name: "the Tigris and Euphrates rivers"
         if inner and located[inner[0]][2].kind not in ("city", "town"):
             if f.town_only or (located[inner[0]][2].kind in ("country", "admin1", "region")
@@ -965,9 +967,10 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
             own = None
             if not said:
                 near = None
-        if f.kind in ("sea", "cape") or f.cue_word in _DAMS:
-            # A sea, a strait or a cape is no town's: a dot at the town named near it (a dateline, a port on another
-            # shore) would be wrong by hundreds of kilometres; the gazetteer's feature of that name, or unlocated.
+        if f.kind == "cape" or f.cue_word in _OPEN_SEAS or f.cue_word in _DAMS:
+            # A sea, a strait, a gulf or a cape is no town's: a dot at the town named near it (a dateline, a port on
+            # another shore) would be wrong by hundreds of kilometres; the gazetteer's feature of that name, or
+            # unlocated. (A bay or an inlet is a town's own: "Mahim Bay" in Mumbai, خور عبد الله by Umm Qasr.)
             # A dam is named after the town or the river nearest it but lies in a valley tens of kilometres away
             # (the Mosul Dam is 50 km north of Mosul): no dot at the town either.
             near = own = None
