@@ -47,7 +47,7 @@ APPROXIMATE_PREFIX = "approx:"
 # the others (streets, bridges, stadiums, mosques ...) are placed by the statement's context first.
 _NAME_FIRST = frozenset(fold_name(w) for w in (
     "مطار مطاري ميناء مرفأ مرفا مستشفى مشفى مستوصف سد حاجز قضاء أقضية مديرية مديريتي محلية ناحية لواء منطقة "
-    "airport port harbour harbor hospital clinic dam district districts terminal center centre").split())
+    "airport port harbour harbor hospital clinic dam district districts terminal").split())
 # Cue words that govern two names (dual) or a list (plural): مديريتي الحوك والحالي, أقضية ... و... و...
 _MANY = frozenset(fold_name(w) for w in "مطاري مديريتي أقضية أحياء districts counties rivers".split())
 # A district cue word that is also "area" in everyday use: only a town's name after it makes it a district.
@@ -90,6 +90,8 @@ _ADJECTIVE_NOT_NAME_AR = frozenset(fold_name(w) for w in (
     "الصغير الصغيرة الضخم الضخمة الأثري الأثرية الشهير الشهيرة الوحيد الوحيدة").split())
 # English words that may stand inside a capitalised name without a capital.
 _EN_INNER = frozenset({"and", "'s"})
+# Who a hospital is for, after "and" inside its name: "Royal Brisbane and Women's Hospital".
+_POSSESSIVE_IN_NAME_EN = frozenset({"women", "children", "men"})
 # Particles of French, Spanish, Italian and Dutch names, inside a capitalised name: "Cache la Poudre River".
 _EN_PARTICLES = frozenset("la le les de del della des du di da van von".split())
 # Abbreviations of Saint (and Mount, Fort) that open a name after a feature's head: "Lake St. Clair".
@@ -184,13 +186,10 @@ _STREET_AR = fold_name("شارع")
 _NATURAL_AFTER_EN = {"river": "river", "creek": "river", "canal": "river", "lake": "lake",
                      "mountains": "mountain", "bay": "sea", "rivers": "river"}
 _NATURAL_BEFORE_EN = {"river": "river", "lake": "lake", "mount": "mountain", "mt": "mountain"}
-# "X Medical Center", "X Medical Centre": a hospital (a centre of any other kind is mostly an organisation).
-_CENTRES_EN = frozenset({"center", "centre"})
-_MEDICAL_EN = frozenset({"medical"})
 # Heads before "of" and a name: "the Strait of Hormuz", "the Gulf of Tonkin", "the Bay of Fundy".
 _OF_HEADS_EN = {"strait": "sea", "straits": "sea", "gulf": "sea", "bay": "sea", "sea": "sea"}
 _CUES_EN = frozenset(FACILITY_CUES_EN) | {"port", "highway", "route", "interstate"} | set(_NATURAL_AFTER_EN) \
-    | set(_NATURAL_BEFORE_EN) | {"i", "us", "sr"} | set(_OF_HEADS_EN) | _CENTRES_EN
+    | set(_NATURAL_BEFORE_EN) | {"i", "us", "sr"} | set(_OF_HEADS_EN)
 # Road numbers written with a letter: "I-95", "US-24", "SR-20" (a hyphen), "the A40", "the M25" (British).
 _ROAD_LETTERS_HYPHEN = frozenset({"i", "us", "sr"})
 _ROAD_NUMBER_RE = re.compile(r"[am]\d{1,4}")
@@ -605,14 +604,12 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
         fe = starts[last] + len(words[last])
         return [Facility(starts[c], fe, starts[c + 1], fe, _NATURAL_BEFORE_EN[w], w, False, False)]
     natural = _NATURAL_AFTER_EN.get(w)
-    if w in _CENTRES_EN and not (c > 0 and words[c - 1] in _MEDICAL_EN and _upper(cased, starts, c - 1) and not lower):
-        return []  # a centre is a hospital only as a "Medical Center"; others are organisations (the Carter Center)
-    if (w not in FACILITY_CUES_EN and natural is None and w not in _CENTRES_EN) or c == 0 or not (
+    if (w not in FACILITY_CUES_EN and natural is None) or c == 0 or not (
             seps[c] == " " or (seps[c] == "' " and words[c - 1].endswith("s") and not lower)):  # "St James' Park"
         return []
     if w in _CAPITALISED_ONLY and lower and not (w == "plant" and words[c - 1] in _EN_MODIFIERS):
         return []  # "a Lancaster park", "the PCA plant": a town's or a firm's, not a park's or a plant's name
-    kind = natural or FACILITY_CUES_EN.get(w, "facility")
+    kind = natural or FACILITY_CUES_EN[w]
     # A capitalised word after the head makes it part of a longer name ("Pleasant Lane School", "Cedar River
     # Seafood", "Upper King Street Neighborhood Association"); a direction after a street is part of its name
     # ("40th Avenue South", "Seventh Street Northwest"); "District A", "Fire Station 2" are numbered.
@@ -648,10 +645,10 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
                 and words[first - 2] not in _CUES_EN:  # "Cooper Street and Green Oaks Boulevard": two streets
             first -= 1
         elif prev == "s" and seps[first - 1] in ("'", "\u2019") and first - 2 >= 0 \
-                and _upper(cased, starts, first - 2) and not any(
-                    k in match_at and match_at[k].token_count > first - 2 - k for k in range(first - 5, first - 1)):
-            # "Royal Brisbane and Women's Hospital": a possessive inside the name; a place's ("Tripoli's Abu Salim
-            # district") says whose it is and starts no name
+                and _upper(cased, starts, first - 2) and words[first - 2] in _POSSESSIVE_IN_NAME_EN \
+                and first - 3 >= 0 and words[first - 3] in _EN_INNER and _upper(cased, starts, first - 4):
+            # "Royal Brisbane and Women's Hospital": "and Women's" inside a name; another possessive says whose it
+            # is ("Tripoli's Abu Salim district", "the Police Department's Newton Station") and starts no name
             first -= 1
         elif prev in _EN_PARTICLES and first - 2 >= 0 and seps[first - 1] == " " and _upper(cased, starts, first - 2) \
                 and words[first - 2] not in _EN_NOT_NAME:

@@ -1700,15 +1700,6 @@ def test_an_arabic_facility_named_after_a_month_is_named_after_its_event(gaz):
     assert _facilities("أغلق الجسر في تشرين الثاني.", gaz) == []
 
 
-def test_an_english_medical_center_is_a_hospital_placed_by_the_town_its_name_starts_with(gaz):
-    # "X Medical Center/Centre" is a hospital (other centres are mostly organisations: "the Carter Center"); placed,
-    # like a hospital, at the town its name starts with when the statement also names that town on its own.
-    got = _facilities("DAYTON, Ohio - Two people were taken to the Dayton Regional Medical Center by crews from Xenia.",
-                      gaz)
-    assert got == [("Dayton Regional Medical Center", "facility", "facility", "geonames:4509884")]
-    assert _facilities("The Carter Center in Atlanta said so. He went to the medical center in Dayton.", gaz) == []
-
-
 def test_a_possessive_or_royal_inside_a_facilitys_name_is_part_of_it_but_a_towns_possessive_is_not(gaz):
     # "Royal Dayton and Women's Hospital" is one name, at Dayton; "Tripoli's Zorblatt district" is Tripoli's district.
     got = _facilities("DAYTON, Ohio - The Royal Dayton and Women's Hospital treated 40 people.", gaz)
