@@ -767,6 +767,8 @@ _LONG_ROAD_CUES_EN = frozenset({"highway", "route", "interstate", "motorway", "f
 # closed north of Bendigo", "a stretch of Highway 79 west of Palestine".
 _STRETCH_RE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+$")
 _STRETCH_CHARS = 48
+# A town's possessive right before a facility says whose it is: "Toronto's Pearson International Airport".
+_POSSESSIVE_RE = re.compile(r"['\u2019]s\s+")
 
 
 def _long_road(f: Facility) -> bool:
@@ -874,6 +876,9 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
         if t < len(towns) and town_starts[t] - f.fe <= 16 and _LOCATED_AFTER_RE.fullmatch(text[f.fe:town_starts[t]]) \
                 and sentence_of(town_starts[t]) == sentence_of(f.fs):
             said_town[i] = located[towns[t]]
+        elif (b := bisect_left(town_starts, f.fs) - 1) >= 0 \
+                and _POSSESSIVE_RE.fullmatch(text, located[towns[b]][1], f.fs):
+            said_town[i] = located[towns[b]]  # "Toronto's Pearson International Airport"
         elif _long_road(f) and t < len(towns) and town_starts[t] - f.fe <= _STRETCH_CHARS \
                 and _STRETCH_RE.search(text, f.fe, town_starts[t]) and sentence_of(town_starts[t]) == sentence_of(f.fs):
             said_town[i] = located[towns[t]]  # "the Bruce Highway remains closed north of Caboolture"
@@ -950,6 +955,11 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
             # Highway 82"): only the text saying where places it ("closed north of Bendigo"); else it is listed
             # unlocated rather than as a dot at whichever town the statement named nearby.
             near = own = None
+        if f.cue_word == "airport" and not said:
+            # The towns named around an airport are where its flights come from or go ("Mitiga International Airport
+            # suspended flights, and planes were diverted to Misrata"): only the town its name starts with, or the one
+            # the text says it is in, places it.
+            near = None
         if is_arabic(f.cue_word) and not said:
             # Arabic news names many towns, a dateline and places abroad around a facility: only evidence that ties
             # the facility to a town places it (the town its name starts with, in a country the statement is

@@ -1712,3 +1712,18 @@ def test_an_arabic_facility_named_after_a_city_named_for_a_person_keeps_the_whol
     # ملعب مدينة الأمير X الرياضية: مدينة before a title is a sports city's name, not "the city".
     got = [s for s, *_ in _facilities("أقيمت المباراة على ملعب مدينة الملك زربلات الرياضية في أبها.", gaz)]
     assert got == ["ملعب مدينة الملك زربلات الرياضية"]
+
+
+def test_an_airport_is_not_placed_at_a_town_its_flights_go_to(gaz):
+    # Towns named around an airport are where its flights go: "diverted to Misrata" does not place Zorblatt airport
+    # there; the town the text says it is in does ("Zorblatt International Airport in Tripoli").
+    got = _facilities("Zorblatt International Airport suspended flights, and planes were diverted to Misrata.", gaz)
+    assert got == [("Zorblatt International Airport", "facility", None, None)]
+    got = _facilities("Zorblatt International Airport in Tripoli suspended flights.", gaz)
+    assert got == [("Zorblatt International Airport", "facility", "facility", "geonames:2210247")]
+
+
+def test_a_towns_possessive_before_a_facility_says_where_it_is(gaz):
+    # "Ottawa's Zorblatt International Airport": at Ottawa, whatever town its flights go to.
+    got = _facilities("Flights left Ottawa's Zorblatt International Airport for Toronto.", gaz)
+    assert got == [("Zorblatt International Airport", "facility", "facility", "geonames:6094817")]
