@@ -124,7 +124,7 @@ _DISTRICT_HEADS_MANY = ("أقاليم إقليمي عمالات عمالتي م�
 #: ``_AMBIGUOUS`` (they need a name that is no common word after them).
 MORE_CUES_AR: dict[str, str] = {fold_name(w): kind for kind, ws in {
     "river": "نهر وادي", "lake": "بحيرة", "mountain": "جبل جبال هضبة", "sea": "مضيق خليج خور", "desert": "صحراء",
-    "facility": "سجن معتقل مقبرة مقام ضريح قصر مصفاة معبر حاجز سوق بوابة مدرسة ثكنة احتجاز "
+    "facility": "سجن معتقل مقبرة مقام ضريح قصر مصفاة معبر حاجز سوق بوابة مدرسة ثكنة احتجاز منفذ "
                 # museums, temples, forts, minarets, domes, baths, parks and gardens, oil fields, bases
                 "متحف معبد حصن مئذنة قبة حمام منتزه حديقة حقل قاعدة",
     "street": "دوار تقاطع",  # (a roundabout, an intersection: تقاطع العوير)
@@ -141,14 +141,15 @@ _CUES_AR = {**FACILITY_CUES_AR, **MORE_CUES_AR}
 # sound barrier", خليج "gulf" of anything, معتقل "a detainee", مدرسة الحياة "the school of life".)
 _AMBIGUOUS = _AMBIGUOUS | frozenset(fold_name(w) for w in (
     "جبل قصر معبر مقبرة وادي سوق مقام بوابة مدرسة معتقل خليج صحراء هضبة ثكنة قبة حمام حديقة حقل قاعدة "
-    "تقاطع خور").split())  # (تقاطع المصالح "the meeting of interests", خور "weakness")
+    "تقاطع خور منفذ").split())  # (تقاطع المصالح "the meeting of interests", خور "weakness", منفذ الهجوم "the attacker")
 # (عمالة "labour", نواحي "aspects", محليات "local news", مديريات "directorates": they need a name that is no common
 # word; the names after the first, joined by و, are names whatever else they mean: مديريات تريم والقطن.)
 _AMBIGUOUS = _AMBIGUOUS | frozenset(fold_name(w) for w in ("عمالة قرية بلدة خربة " + _DISTRICT_HEADS_MANY).split())
 _SETTLEMENT_CUES_AR = frozenset(fold_name(w) for w in "قرية بلدة خربة".split())
 _QUARTER_AR = fold_name("حي")
 _MANY = _MANY | frozenset(fold_name(w) for w in _DISTRICT_HEADS_MANY.split())
-_NAME_FIRST = _NAME_FIRST | frozenset(fold_name(w) for w in ("معتمدية عمالة " + _DISTRICT_HEADS_MANY).split())
+_NAME_FIRST = _NAME_FIRST | frozenset(fold_name(w) for w in ("معتمدية عمالة منفذ " + _DISTRICT_HEADS_MANY).split())
+# (a border post, منفذ أبو سمرة, is at the town it is named after, as a checkpoint is)
 # Places of worship and palaces are named by an adjective after the definite noun as often as by a construct
 # (الجامع الأموي "the Umayyad Mosque", الحرم الإبراهيمي, الكنيسة الشرقية): the definite cue then takes one
 # definite word that is no generic complement (not المسجد الكبير "the big mosque" ... nor الجامع المذكور).
@@ -451,6 +452,7 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
                     break  # (a cue word starts a new phrase: مسجد ابن طولون المسجد الوحيد بمصر)
                 if nxt.startswith("ال") or words[last] in _NAME_TITLES or nxt in _NASAB_AR \
                         or words[last] in _NASAB_AR or not gaz.is_common_word(nxt) \
+                        or (words[last] in _COMPASS_AR and (last + 1) in match_at) \
                         or (kind == "district" and (last + 1) in match_at):  # (محلية ريفي كسلا "Rural Kassala")
                     last += 1
                     continue

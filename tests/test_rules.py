@@ -1727,3 +1727,12 @@ def test_a_towns_possessive_before_a_facility_says_where_it_is(gaz):
     # "Ottawa's Zorblatt International Airport": at Ottawa, whatever town its flights go to.
     got = _facilities("Flights left Ottawa's Zorblatt International Airport for Toronto.", gaz)
     assert got == [("Zorblatt International Airport", "facility", "facility", "geonames:6094817")]
+
+
+def test_an_arabic_border_post_and_a_name_of_compass_word_and_town_are_one_facility(gaz):
+    # منفذ X "X border post" (منفذ الهجوم "the attacker" is none); ميناء شرق X "the port of East X": the compass word and
+    # the town after it are one name, and the town is no mention of its own.
+    got = [s for s, *_ in _facilities("عبرت الشاحنات منفذ أبو زربلات ثم وصلت ميناء شرق بورسعيد.", gaz)]
+    assert got == ["منفذ أبو زربلات", "ميناء شرق بورسعيد"]
+    assert not any(p == "geonames:358619" for _, p, _ in rows("وصلت السفن ميناء شرق بورسعيد.", gaz))
+    assert _facilities("قبض على منفذ الهجوم في الدوحة.", gaz) == []
