@@ -26,6 +26,7 @@ from .extract import RawMatch, _Tokens
 from .gazetteer import Gazetteer
 from .model import NATURAL_KINDS, Place
 from .text import (
+    ARABIC_SPEAKING,
     FACILITY_CUES_AR,
     FACILITY_CUES_EN,
     MONTHS,
@@ -124,7 +125,7 @@ _DISTRICT_HEADS_MANY = ("أقاليم إقليمي عمالات عمالتي م�
 #: ``_AMBIGUOUS`` (they need a name that is no common word after them).
 MORE_CUES_AR: dict[str, str] = {fold_name(w): kind for kind, ws in {
     "river": "نهر وادي", "lake": "بحيرة", "mountain": "جبل جبال هضبة", "sea": "مضيق خليج خور", "desert": "صحراء",
-    "facility": "سجن معتقل مقبرة مقام ضريح قصر مصفاة معبر حاجز سوق بوابة مدرسة ثكنة احتجاز منفذ "
+    "facility": "سجن معتقل مقبرة مقام ضريح قصر مصفاة معبر حاجز سوق بوابة مدرسة ثكنة احتجاز منفذ سيطرة "
                 # museums, temples, forts, minarets, domes, baths, parks and gardens, oil fields, bases
                 "متحف معبد حصن مئذنة قبة حمام منتزه حديقة حقل قاعدة",
     "street": "دوار تقاطع",  # (a roundabout, an intersection: تقاطع العوير)
@@ -182,6 +183,7 @@ _CIVIL_MONTHS_AR = frozenset(fold_name(w) for w in (
     "كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين يناير فبراير مارس أبريل إبريل مايو يونيو يوليو "
     "أغسطس سبتمبر أكتوبر نوفمبر ديسمبر الثاني الأول").split()) - {fold_name("الثاني"), fold_name("الأول")}
 _STREET_AR = fold_name("شارع")
+_CONTROL_AR = fold_name("سيطرة")
 # English natural-feature heads: after the name ("Neches River", "Freeborn Lake", "Smoky Mountains") or before
 # it ("River Lune", "Lake Lanier", "Mount Hood"), to the kind of feature.
 _NATURAL_AFTER_EN = {"river": "river", "creek": "river", "canal": "river", "lake": "lake",
@@ -366,6 +368,12 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
             return []
         prev = words[c - 1]
         fs = starts[c - 1] + (len(prev) - 4 if prev.endswith("مركز") else 0)  # (its proclitic left out: ومركز)
+    if cue == _CONTROL_AR and not (c + 1 in match_at and any(
+            gaz.kind(r.place_index) in ("city", "town") and gaz.country_code(r.place_index) in ARABIC_SPEAKING
+            for r in match_at[c + 1].refs)):
+        # سيطرة "control" is a checkpoint (Iraqi) only before the name of an Arab town: سيطرة الكوير, not سيطرة قسد
+        # "the SDF's control", nor سيطرة الرومان "Roman rule" (Roman, a town in Romania)
+        return []
     if cue == _ROAD_AR and (words[c] not in (cue, "و" + cue) or (c > 0 and words[c - 1] == "عن")):
         return []  # عن طريق X, بطريق X "by way of X": a means, not a road (وطريق X "and the X road" is one)
     if cue in (_ROAD_AR, _THE_ROAD_AR):
@@ -425,6 +433,14 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
         # no article.
         quarter = (cue == _QUARTER_AR and first.startswith("ال")) \
             or (cue in _SQUARE_CUES_AR and first in _COMMEMORATIVE_AR)  # (ميدان التحرير: see _COMMEMORATIVE_AR)
+        # A common word and a rare one after it are a two-word name (جسر قره قوزاق "the Kara Kozak bridge").
+        # (two indefinite words: a definite one and an indefinite after it, محطة السادات مقفولة "the station is shut",
+        # are a noun and a predicate; a feminine ending is an adjective's)
+        rare_next = not names and m is None and t + 1 < n and seps[t + 1] == " " and is_arabic(words[t + 1]) \
+            and not first.startswith("ال") and words[t + 1][-1:] != "ه" \
+            and words[t + 1] not in _STOP_AR and words[t + 1][:1] not in "وف" and (t + 1) not in match_at \
+            and not gaz.is_common_word(words[t + 1])
+        quarter = quarter or rare_next
         in_town = not names and m is None and cue in _AMBIGUOUS and first[:1] != "و" and first not in _NAME_TITLES \
             and first not in _NASAB_AR and not quarter and gaz.is_common_word(first)
         if not names and m is None and first not in MONTHS and not in_town and not quarter \

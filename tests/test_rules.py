@@ -1736,3 +1736,17 @@ def test_an_arabic_border_post_and_a_name_of_compass_word_and_town_are_one_facil
     assert got == ["منفذ أبو زربلات", "ميناء شرق بورسعيد"]
     assert not any(p == "geonames:358619" for _, p, _ in rows("وصلت السفن ميناء شرق بورسعيد.", gaz))
     assert _facilities("قبض على منفذ الهجوم في الدوحة.", gaz) == []
+
+
+def test_an_everyday_word_and_a_rare_word_after_an_ambiguous_cue_are_a_two_word_name(gaz):
+    # جسر قره زربلات: two indefinite words, the second no common word, are the bridge's name; a definite word and a
+    # predicate after it (محطة السادات مقفولة "the station is shut") or a clause (جبل X فشرع) are not.
+    assert [s for s, *_ in _facilities("أعيد فتح جسر قره زربلات قرب منبج.", gaz)] == ["جسر قره زربلات"]
+    assert _facilities("قال إن سد فجوة كبيرة في حلب صعب.", gaz) == []
+
+
+def test_an_arabic_checkpoint_written_saytara_needs_an_arab_towns_name(gaz):
+    # سيطرة is "control" (سيطرة قسد "the SDF's control", سيطرة الرومان "Roman rule") and an Iraqi checkpoint before a
+    # town's name (سيطرة الفلوجة).
+    assert [s for s, *_ in _facilities("أغلقت سيطرة الفلوجة أمام الشاحنات.", gaz)] == ["سيطرة الفلوجة"]
+    assert _facilities("وقعت دمشق تحت سيطرة الرومان ثم تحت سيطرة قسد.", gaz) == []
