@@ -191,7 +191,11 @@ _NATURAL_AFTER_EN = {"river": "river", "creek": "river", "canal": "river", "lake
 _NATURAL_BEFORE_EN = {"river": "river", "lake": "lake", "mount": "mountain", "mt": "mountain"}
 # Heads before "of" and a name: "the Strait of Hormuz", "the Gulf of Tonkin", "the Bay of Fundy".
 _OF_HEADS_EN = {"strait": "sea", "straits": "sea", "gulf": "sea", "bay": "sea", "sea": "sea"}
-_CUES_EN = frozenset(FACILITY_CUES_EN) | {"port", "highway", "route", "interstate"} | set(_NATURAL_AFTER_EN) \
+# Street heads besides geo.text's shared table, read only here (and only capitalised, as every street head is):
+# "Chopper Circle". ("Crescent" is no such head: the Red Crescent is an organisation.)
+_MORE_CUES_EN = {"circle": "street"}
+_FACILITY_CUES_EN = {**FACILITY_CUES_EN, **_MORE_CUES_EN}
+_CUES_EN = frozenset(_FACILITY_CUES_EN) | {"port", "highway", "route", "interstate", "loop"} | set(_NATURAL_AFTER_EN) \
     | set(_NATURAL_BEFORE_EN) | {"i", "us", "sr"} | set(_OF_HEADS_EN)
 # Road numbers written with a letter: "I-95", "US-24", "SR-20" (a hyphen), "the A40", "the M25" (British).
 _ROAD_LETTERS_HYPHEN = frozenset({"i", "us", "sr"})
@@ -604,7 +608,7 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
     # case head ("Giza's Haram district", "Maoxian county", "Bab el-Oued hospital").
     lower = not _upper(cased, starts, c)
     if lower and w != "port" and (w in _NATURAL_BEFORE_EN or w in _NATURAL_AFTER_EN
-                                  or FACILITY_CUES_EN.get(w) == "street") \
+                                  or _FACILITY_CUES_EN.get(w) == "street") \
             and not _the_named_river(c, words, seps, starts, cased):
         return []
     if w in _NATURAL_BEFORE_EN and c + 1 < n and _upper(cased, starts, c + 1) \
@@ -622,12 +626,12 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
         fe = starts[last] + len(words[last])
         return [Facility(starts[c], fe, starts[c + 1], fe, _NATURAL_BEFORE_EN[w], w, False, False)]
     natural = _NATURAL_AFTER_EN.get(w)
-    if (w not in FACILITY_CUES_EN and natural is None) or c == 0 or not (
+    if (w not in _FACILITY_CUES_EN and natural is None) or c == 0 or not (
             seps[c] == " " or (seps[c] == "' " and words[c - 1].endswith("s") and not lower)):  # "St James' Park"
         return []
     if w in _CAPITALISED_ONLY and lower and not (w == "plant" and words[c - 1] in _EN_MODIFIERS):
         return []  # "a Lancaster park", "the PCA plant": a town's or a firm's, not a park's or a plant's name
-    kind = natural or FACILITY_CUES_EN[w]
+    kind = natural or _FACILITY_CUES_EN[w]
     # A capitalised word after the head makes it part of a longer name ("Pleasant Lane School", "Cedar River
     # Seafood", "Upper King Street Neighborhood Association"); a direction after a street is part of its name
     # ("40th Avenue South", "Seventh Street Northwest"); "District A", "Fire Station 2" are numbered.
@@ -721,7 +725,7 @@ def _numbered_road(c: int, words: list[str], seps: list[str], starts: list[int],
     if not _upper(cased, starts, c):
         return None
     digit = c + 1 < n and words[c + 1].isdigit()
-    if w in ("highway", "route", "interstate", "road") and digit and seps[c + 1] == " ":
+    if w in ("highway", "route", "interstate", "road", "loop") and digit and seps[c + 1] == " ":
         last = c + 1
     elif w in _ROAD_LETTERS_HYPHEN and digit and seps[c + 1] == "-" \
             and cased[starts[c]:starts[c] + len(w)].isupper():
@@ -780,7 +784,8 @@ _DAMS = frozenset({fold_name("سد"), "dam"})
 _OPEN_SEAS = frozenset({"strait", "straits", "gulf", "sea", fold_name("مضيق"), fold_name("خليج")})
 # Long roads between towns (English cue words and road numbers: "Bruce Highway", "U.S. Route 33", "I-75", "the A56"),
 # placed only where the text says which stretch is meant.
-_LONG_ROAD_CUES_EN = frozenset({"highway", "route", "interstate", "motorway", "freeway", "expressway", "i", "us", "sr"})
+_LONG_ROAD_CUES_EN = frozenset({"highway", "route", "interstate", "motorway", "freeway", "expressway", "i", "us", "sr",
+                                "loop"})
 # A stretch of a road given by a direction from a town, between the road and the town: "the Calder Highway was
 # closed north of Bendigo", "a stretch of Highway 79 west of Palestine".
 _STRETCH_RE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+$")

@@ -1750,3 +1750,9 @@ def test_an_arabic_checkpoint_written_saytara_needs_an_arab_towns_name(gaz):
     # town's name (سيطرة الفلوجة).
     assert [s for s, *_ in _facilities("أغلقت سيطرة الفلوجة أمام الشاحنات.", gaz)] == ["سيطرة الفلوجة"]
     assert _facilities("وقعت دمشق تحت سيطرة الرومان ثم تحت سيطرة قسد.", gaz) == []
+
+
+def test_a_numbered_loop_and_a_circle_are_streets(gaz):
+    # "Loop 10" is a numbered ring road (a highway: unlocated unless the text says where); "Zorblatt Circle" a street.
+    got = _facilities("Traffic backed up on Loop 10 and on Zorblatt Circle near the arena in Denver.", gaz)
+    assert got == [("Loop 10", "street", None, None), ("Zorblatt Circle", "street", "street", "geonames:5419384")]
