@@ -26,6 +26,7 @@ from .extract import RawMatch, _Tokens
 from .gazetteer import Gazetteer
 from .model import NATURAL_KINDS, Place
 from .text import (
+    AR_HOMOGRAPHS,
     ARABIC_SPEAKING,
     FACILITY_CUES_AR,
     FACILITY_CUES_EN,
@@ -372,11 +373,12 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
             return []
         prev = words[c - 1]
         fs = starts[c - 1] + (len(prev) - 4 if prev.endswith("مركز") else 0)  # (its proclitic left out: ومركز)
-    if cue == _CONTROL_AR and not (c + 1 in match_at and any(
+    if cue == _CONTROL_AR and not (c + 1 in match_at and words[c + 1] not in AR_HOMOGRAPHS
+                                   and words[c + 1].removeprefix("ال") not in AR_HOMOGRAPHS and any(
             gaz.kind(r.place_index) in ("city", "town") and gaz.country_code(r.place_index) in ARABIC_SPEAKING
             for r in match_at[c + 1].refs)):
         # سيطرة "control" is a checkpoint (Iraqi) only before the name of an Arab town: سيطرة الكوير, not سيطرة قسد
-        # "the SDF's control", nor سيطرة الرومان "Roman rule" (Roman, a town in Romania)
+        # "the SDF's control", nor سيطرة الرومان "Roman rule" (Roman, a town in Romania), سيطرة السلطات
         return []
     if cue == _ROAD_AR and (words[c] not in (cue, "و" + cue) or (c > 0 and words[c - 1] == "عن")):
         return []  # عن طريق X, بطريق X "by way of X": a means, not a road (وطريق X "and the X road" is one)

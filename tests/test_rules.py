@@ -1749,7 +1749,7 @@ def test_an_arabic_checkpoint_written_saytara_needs_an_arab_towns_name(gaz):
     # سيطرة is "control" (سيطرة قسد "the SDF's control", سيطرة الرومان "Roman rule") and an Iraqi checkpoint before a
     # town's name (سيطرة الفلوجة).
     assert [s for s, *_ in _facilities("أغلقت سيطرة الفلوجة أمام الشاحنات.", gaz)] == ["سيطرة الفلوجة"]
-    assert _facilities("وقعت دمشق تحت سيطرة الرومان ثم تحت سيطرة قسد.", gaz) == []
+    assert _facilities("وقعت دمشق تحت سيطرة الرومان ثم تحت سيطرة قسد ثم سيطرة السلطات.", gaz) == []
 
 
 def test_a_numbered_loop_and_a_circle_are_streets(gaz):
