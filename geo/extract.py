@@ -42,6 +42,7 @@ from .text import (
     DISEASE_HEADS_EN,
     DISEASE_MODIFIERS_EN,
     DISEASE_NAMES,
+    EVENT_HEADS_EN,
     FACILITY_CUES_EN,
     FEATURE_HEADS_EN,
     KIN_WORDS,
@@ -583,6 +584,7 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
         out.extend(_camel_hashtags(toks, cased, gaz, {m.token_index for m in out}))
     out.sort(key=lambda m: m.fs)
     out = _not_places(out, toks, text, cased, gaz, persons, surnames)
+    out = _inside_event_names_en(out, toks, cased)
     out = _territories(out, toks)
     out = _propagate_cues(out, toks, text, cased)
     out.extend(_unlocated(toks, text, folded, gaz, out, org_spans, cue_words))
@@ -1208,6 +1210,27 @@ def _gap_is_list(text: str, a_end: int, b_start: int) -> bool:
 #: Definite nouns of a country's land (folded): before a country's definite nisba they name the country's
 #: territory (الأراضي السورية "Syrian territory", على الأرض اللبنانية), a place, not an adjective of a noun.
 _TERRITORY_NOUNS_AR = frozenset({"الاراضي", "الارض"})
+
+
+#: Event heads read in lower case too, after "the" and the name: "the Luanda process", "the Normandy format".
+_EVENT_HEADS_LOWER_EN = frozenset({"process", "format", "protocols"})
+
+
+def _inside_event_names_en(matches: list[RawMatch], toks: _Tokens, cased: str) -> list[RawMatch]:
+    """Drop an English name that opens an event's, a process's or an armed group's name (:data:`EVENT_HEADS_EN`):
+    "the Tigray War", "the Berlin Process", "the Kigali Brigade" name no place; "the Luanda process" neither, with
+    "the" before it. A cue (a camp, a province) or a following capitalised word of another name keeps the name."""
+    words, seps, starts = toks.words, toks.seps, toks.starts
+    n = len(words)
+    keep = []
+    for m in matches:
+        j = m.token_index + m.token_count
+        if j < n and words[j] in EVENT_HEADS_EN and seps[j] == " " and not m.cue and not is_arabic(m.key[0]) \
+                and (cased[starts[j]].isupper() or (
+                    words[j] in _EVENT_HEADS_LOWER_EN and m.token_index > 0 and words[m.token_index - 1] == "the")):
+            continue
+        keep.append(m)
+    return keep if len(keep) < len(matches) else matches
 
 
 def _territories(matches: list[RawMatch], toks: _Tokens) -> list[RawMatch]:

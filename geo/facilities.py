@@ -28,8 +28,10 @@ from .model import NATURAL_KINDS, Place
 from .text import (
     AR_HOMOGRAPHS,
     ARABIC_SPEAKING,
+    DISEASE_HEADS_EN,
     FACILITY_CUES_AR,
     FACILITY_CUES_EN,
+    LANDFORM_KINDS_EN,
     MONTHS,
     NEVER_PLACE_ALONE,
     WEEKDAYS,
@@ -190,6 +192,10 @@ _CONTROL_AR = fold_name("سيطرة")
 _NATURAL_AFTER_EN = {"river": "river", "creek": "river", "canal": "river", "lake": "lake",
                      "mountains": "mountain", "bay": "sea", "rivers": "river"}
 _NATURAL_BEFORE_EN = {"river": "river", "lake": "lake", "mount": "mountain", "mt": "mountain"}
+# ... and landforms and islands ("the Zambezi Valley", "Victoria Island"): the whole name is the place, whatever
+# province or town the name before the head also is.
+_WATER_AFTER_EN = _NATURAL_AFTER_EN  # (a town read by a landform's whole name stays the town: Siwa Oasis)
+_NATURAL_AFTER_EN = _NATURAL_AFTER_EN | LANDFORM_KINDS_EN
 # Heads before "of" and a name: "the Strait of Hormuz", "the Gulf of Tonkin", "the Bay of Fundy".
 _OF_HEADS_EN = {"strait": "sea", "straits": "sea", "gulf": "sea", "bay": "sea", "sea": "sea"}
 # Street heads besides geo.text's shared table, read only here (and only capitalised, as every street head is):
@@ -227,7 +233,7 @@ def natural_phrase_en(key: tuple[str, ...], text: str, fs: int, fe: int) -> bool
     """Whether an English name matched at folded ``text[fs:fe]`` (tokens ``key``) is written as a river or a lake
     in running text: "along Town Creek and", "near the Salt River in", "around Lake Pleasant." (the gazetteer may
     have a town of that name; "Mount X" is left to the towns, which are many)."""
-    if len(key) < 2 or not (key[-1] in _NATURAL_AFTER_EN or key[0] in ("lake", "river")):
+    if len(key) < 2 or not (key[-1] in _WATER_AFTER_EN or key[0] in ("lake", "river")):
         return False
     before = text[max(0, fs - 12):fs]
     if not before.endswith(" ") or before.split()[-1:] and before.split()[-1] not in _FEATURE_BEFORE_EN:
@@ -634,6 +640,8 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
     if w in _CAPITALISED_ONLY and lower and not (w == "plant" and words[c - 1] in _EN_MODIFIERS):
         return []  # "a Lancaster park", "the PCA plant": a town's or a firm's, not a park's or a plant's name
     kind = natural or _FACILITY_CUES_EN[w]
+    if w in LANDFORM_KINDS_EN and c + 1 < n and words[c + 1] in DISEASE_HEADS_EN:
+        return []  # "Rift Valley fever": a disease's name
     # A capitalised word after the head makes it part of a longer name ("Pleasant Lane School", "Cedar River
     # Seafood", "Upper King Street Neighborhood Association"); a direction after a street is part of its name
     # ("40th Avenue South", "Seventh Street Northwest"); "District A", "Fire Station 2" are numbered.
@@ -666,7 +674,8 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
                 and words[first - 2] not in _EN_NOT_NAME:
             first -= 1  # "Zaporizhzhia nuclear plant", "Battersea power station"
         elif prev in _EN_INNER and first - 2 >= 0 and _upper(cased, starts, first - 2) \
-                and words[first - 2] not in _CUES_EN:  # "Cooper Street and Green Oaks Boulevard": two streets
+                and words[first - 2] not in _CUES_EN and w not in LANDFORM_KINDS_EN:
+            # ("Cooper Street and Green Oaks Boulevard": two streets; "Kisumu and Rift Valley": a town and a landform)
             first -= 1
         elif prev == "s" and seps[first - 1] in ("'", "\u2019") and first - 2 >= 0 \
                 and _upper(cased, starts, first - 2) and words[first - 2] in _POSSESSIVE_IN_NAME_EN \
@@ -752,6 +761,15 @@ def _numbered_road(c: int, words: list[str], seps: list[str], starts: list[int],
     return Facility(starts[first], fe, starts[first], fe, "street", w, False, False)
 
 
+#: Landforms too wide for the town named nearest them to place them (a neighbourhood's "Heights", "Hills",
+#: "Island" are placed like a facility).
+_WIDE_LANDFORMS = frozenset(
+    "valley plains plain highlands lowlands steppe basin plateau delta peninsula islands desert".split())
+#: Kinds of place whose name a landform shares and which, with no town near, places it: a division is around
+#: its landform (the Nineveh Plains in Nineveh), a country too large for its point to place one.
+_LANDFORM_ANCHOR_KINDS = frozenset({"admin1", "region", "district"})
+
+
 class Placed(NamedTuple):
     """A facility mention ready for the pipeline: folded span, its place (``None``: unlocated), confidence,
     reason, and the kind of cue."""
@@ -767,7 +785,7 @@ class Placed(NamedTuple):
 def _approximate(f: Facility, surface: str, anchor: Place) -> Place:
     """A place for facility ``f`` at ``anchor``'s point, with an id of its own."""
     h = hashlib.sha1(fold_name(surface).encode()).hexdigest()[:10]
-    if f.kind in NATURAL_KINDS or f.kind == "street":
+    if f.kind in NATURAL_KINDS or f.kind == "street" or f.cue_word in LANDFORM_KINDS_EN:
         kind = f.kind  # a river, lake or mountain joins the natural features' layer; a street is a street
     else:
         # (a neighbourhood, حي X, and the old town of a city are parts of a town: districts too)
@@ -944,7 +962,8 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
         if inner and located[inner[0]][2].kind not in ("city", "town"):
             if f.town_only or (located[inner[0]][2].kind in ("country", "admin1", "region")
                                and located[inner[0]][:2] == (f.name_fs, f.name_fe)
-                               and not (f.kind in NATURAL_KINDS and is_arabic(f.cue_word))) \
+                               and not (f.kind in NATURAL_KINDS and is_arabic(f.cue_word))
+                               and f.cue_word not in LANDFORM_KINDS_EN) \
                     or (f.cue_word == _ROAD_AR and located[inner[0]][2].kind in NATURAL_KINDS
                         and located[inner[0]][:2] == (f.name_fs, f.name_fe)):
                 continue  # منطقة عسير is the province; منطقة الخليج a region; طريق رأس الرجاء الصالح "the Cape route"
@@ -980,6 +999,11 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
             # Highway 82"): only the text saying where places it ("closed north of Bendigo"); else it is listed
             # unlocated rather than as a dot at whichever town the statement named nearby.
             near = own = None
+        if f.cue_word in _WIDE_LANDFORMS and not said and (near is None or sentence_of(near[0]) != sent):
+            # A valley, a basin, a delta or an archipelago spans many towns and is seldom named after one it is in
+            # ("the Aleutian Islands", "the Canaan Valley"): the town its name starts with ("the Las Vegas Valley"),
+            # the division it shares its name with, or the text saying where places it; else it is listed unlocated.
+            near = None
         if f.cue_word == "airport" and not said:
             # The towns named around an airport are where its flights come from or go ("Mitiga International Airport
             # suspended flights, and planes were diverted to Misrata"): only the town its name starts with, or the one
@@ -1014,6 +1038,12 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
             anchor, how = own, "the place named in it"
         elif near is not None:
             anchor, how = near, "the nearest place the statement names"
+        if anchor is None and f.cue_word in LANDFORM_KINDS_EN and inner \
+                and located[inner[0]][:2] == (f.name_fs, f.name_fe) \
+                and located[inner[0]][2].kind in _LANDFORM_ANCHOR_KINDS:
+            # No town says where "the Tibesti Plateau" is: the division it shares its name with holds it or most of it
+            # (not a country: "the Jordan Valley" is at Jordan's border, far from its point).
+            anchor, how = located[inner[0]], "the division it shares its name with"
         word = f"{f.kind} cue {f.cue_word!r}"
         if anchor is None and gaz is not None and f.kind in NATURAL_KINDS and features and main is not None:
             # No town near it: the gazetteer's feature of that name near the statement's main town ("the

@@ -67,6 +67,8 @@ __all__ = [
     "FACILITY_CUES_EN",
     "FEATURE_HEADS_EN",
     "LANDFORM_HEADS_EN",
+    "LANDFORM_KINDS_EN",
+    "EVENT_HEADS_EN",
 ]
 
 # Characters removed by folding: tashkeel, superscript alef, tatweel, Quranic marks, and every invisible
@@ -788,6 +790,20 @@ FEATURE_HEADS_EN: frozenset[str] = frozenset(
 #: Alabama): a capitalised one alone is the landform of a name just said, or a sentence's first word.
 LANDFORM_HEADS_EN: frozenset[str] = frozenset(
     "plains plain valley highlands lowlands hills heights marshes steppe basin plateau mountains desert".split())
+#: Heads of a landform's or an island's name after a place's name, to the kind of place the whole name is ("the
+#: Zambezi Valley", "the Nineveh Plains", "the Mekong Delta", "Victoria Island", "the Salang Pass"): the name
+#: before one names the landform, not the province, country or town it shares its name with. A landform the
+#: gazetteer lacks is placed approximately, as a facility is (geo.facilities), in the regions' layer.
+LANDFORM_KINDS_EN: dict[str, str] = {w: "region" for w in (
+    "valley plains plain highlands lowlands hills heights marshes steppe basin plateau delta peninsula "
+    "island islands oasis pass").split()} | {"desert": "desert"}
+#: Heads of an event's, a process's or an armed group's name after a place's name ("the Tigray War", "the Berlin
+#: Process", "the Normandy Format", "the Minsk Protocols", "the Kigali Brigade", "the Mosul Choir"): capitalised,
+#: they end a longer name and the place inside it is no mention (talks, a conference, a summit are held at the
+#: place they are named after: not here). The first three are also read in lower case after "the" ("the Luanda
+#: process").
+EVENT_HEADS_EN: frozenset[str] = frozenset(
+    "process format protocols war wars uprising massacre brigade brigades battalion battalions choir".split())
 
 
 #: Words that are never a place on their own, whatever the gazetteer says (a longer name that holds one,
