@@ -1866,3 +1866,41 @@ def test_a_numbered_loop_and_a_circle_are_streets(gaz):
     # "Loop 10" is a numbered ring road (a highway: unlocated unless the text says where); "Zorblatt Circle" a street.
     got = _facilities("Traffic backed up on Loop 10 and on Zorblatt Circle near the arena in Denver.", gaz)
     assert got == [("Loop 10", "street", None, None), ("Zorblatt Circle", "street", "street", "geonames:5419384")]
+
+
+def _landforms(text, gaz):
+    """(surface, place kind, id of the place it is placed at) of each landform read with its head."""
+    return [(m.surface, m.place and m.place.kind, m.place and (m.place.within or m.place.place_id))
+            for m in geoparse(text, gazetteer=gaz).mentions if m.cue in ("region", "desert")]
+
+
+def test_a_name_before_a_landform_or_island_head_is_the_landform_not_the_province_country_or_town(gaz):
+    # "the Nineveh Plains", "Victoria Island", "the Jordan Valley": the whole name is the landform, not the province,
+    # state, country or town of its first word; placed by the division of that name, or a town its sentence names (a
+    # wide landform: a valley, a basin, a delta never by a town sentences away), else listed unlocated.
+    assert _landforms("Herders crossed the Nineveh Plains.", gaz) == [("Nineveh Plains", "region", "admin1:IQ-NI")]
+    lagos = "geonames:2332459"
+    assert rows("Floods cut roads on Victoria Island in Lagos.", gaz)[0][1].startswith(f"approx:region:{lagos}:")
+    assert _landforms("Troops patrolled the Jordan Valley.", gaz) == [("Jordan Valley", None, None)]
+    assert _landforms("Settlers moved into the Zorblatt Valley, officials in Amman said.", gaz) == [
+        ("Zorblatt Valley", "region", "geonames:250441")]
+    assert _landforms("Officials in Amman met. Settlers moved into the Zorblatt Valley.", gaz) == [
+        ("Zorblatt Valley", None, None)]
+
+
+def test_a_landform_is_no_disease_and_not_joined_to_a_name_before_and(gaz):
+    # "Rift Valley fever" is a disease; "Kisumu and Rift Valley" a town and a landform, not one name.
+    assert _landforms("Kenya warned of Rift Valley fever in Garissa.", gaz) == []
+    got = _landforms("Cases rose in Kisumu and Rift Valley.", gaz)
+    assert [s for s, *_ in got] == ["Rift Valley"]
+
+
+def test_a_name_opening_an_events_process_or_armed_groups_name_is_no_place(gaz):
+    # "the Tigray War", "the Berlin Process", "the Kigali Brigade", "the Mosul Choir" (capitalised head), "the Luanda
+    # process" (lower case process, format, protocols after "the"); talks are held where they are named after.
+    assert [s for s, *_ in rows("Veterans of the Tigray War met in Addis Ababa.", gaz)] == ["Addis Ababa"]
+    assert [s for s, *_ in rows("Envoys revived the Luanda process in Kinshasa.", gaz)] == ["Kinshasa"]
+    got = rows("The Berlin Process and the Normandy Format stalled, and the Kigali Brigade and Mosul Choir left Erbil.",
+               gaz)
+    assert [s for s, *_ in got] == ["Erbil"]
+    assert [s for s, *_ in rows("The Doha talks resumed.", gaz)] == ["Doha"]
