@@ -31,6 +31,7 @@ from .text import (
     DISEASE_HEADS_EN,
     FACILITY_CUES_AR,
     FACILITY_CUES_EN,
+    LANDFORM_KINDS_AR,
     LANDFORM_KINDS_EN,
     MONTHS,
     NEVER_PLACE_ALONE,
@@ -139,7 +140,9 @@ MORE_CUES_AR: dict[str, str] = {fold_name(w): kind for kind, ws in {
     # districts (أقاليم برشيد وسطات, محليتي X وY, مديريات X وY وZ, قضاءي X وY, مقاطعات X وY): each name is a district.
     "district": "معتمدية عمالة " + _DISTRICT_HEADS_MANY,
 }.items() for w in ws.split()}
-_CUES_AR = {**FACILITY_CUES_AR, **MORE_CUES_AR}
+_CUES_AR = {**FACILITY_CUES_AR, **MORE_CUES_AR, **LANDFORM_KINDS_AR}
+# Landforms in both languages (the whole name is the place, whatever province the name inside it is).
+_LANDFORMS = LANDFORM_KINDS_EN.keys() | LANDFORM_KINDS_AR.keys()
 # (قبة "dome", حمام "bath, pigeons, toilet", حديقة "garden", حقل "field", قاعدة "rule, base": قاعدة بيانات.)
 # (وادي الذئاب is a television series, سوق العمل "the labour market", مقام رفيع "high standing", حاجز الصوت "the
 # sound barrier", خليج "gulf" of anything, معتقل "a detainee", مدرسة الحياة "the school of life".)
@@ -317,6 +320,11 @@ def find_facilities(folded: Folded, matches: Sequence[RawMatch], gaz: Gazetteer,
     if old_town:
         out.extend(filter(None, (_old_town_ar(c, words, seps, starts, match_at)
                                  for c in compress(range(n), map(_OLD_AR.__eq__, words)))))
+    if water:
+        # حوض النيل, دلتا النيل: a word of water before a river's or a lake's bare name is the water (read below); the
+        # same heads before another name are a landform (حوض سرت "the Sirte Basin").
+        at_water = {f.fe for f in water}
+        out = [f for f in out if not (f.cue_word in LANDFORM_KINDS_AR and f.fe in at_water)]
     out.extend(water)
     if len(out) > 1:
         # Phrases that overlap ("Mitchell Bridge" inside "Mitchell Bridge Road"): the one that starts first,
@@ -785,7 +793,7 @@ class Placed(NamedTuple):
 def _approximate(f: Facility, surface: str, anchor: Place) -> Place:
     """A place for facility ``f`` at ``anchor``'s point, with an id of its own."""
     h = hashlib.sha1(fold_name(surface).encode()).hexdigest()[:10]
-    if f.kind in NATURAL_KINDS or f.kind == "street" or f.cue_word in LANDFORM_KINDS_EN:
+    if f.kind in NATURAL_KINDS or f.kind == "street" or f.cue_word in _LANDFORMS:
         kind = f.kind  # a river, lake or mountain joins the natural features' layer; a street is a street
     else:
         # (a neighbourhood, حي X, and the old town of a city are parts of a town: districts too)
@@ -928,7 +936,8 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
         elif i + 1 < len(found) and is_arabic(f.cue_word) and _JOINED_AR_RE.fullmatch(text[f.fe:found[i + 1].fs]):
             said_town[i] = said_town[i + 1]
     for i, f in enumerate(found):
-        if (f.cue_word in _WATER_WORDS_AR or f.cue_word == _ON_AR) and gaz is not None:
+        if (f.cue_word in _WATER_WORDS_AR or f.cue_word == _ON_AR) and gaz is not None \
+                and not (f.cue_word in LANDFORM_KINDS_AR and f.kind == "region"):
             # The bare name of a feature after a word of water: the feature of that name, the most prominent if several.
             # (one beside a country the statement names: مجرى الأمور "the course of things" in a story from Palestine
             # is no Amur, على بير "at a well" no Bear River)
@@ -963,13 +972,17 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
             if f.town_only or (located[inner[0]][2].kind in ("country", "admin1", "region")
                                and located[inner[0]][:2] == (f.name_fs, f.name_fe)
                                and not (f.kind in NATURAL_KINDS and is_arabic(f.cue_word))
-                               and f.cue_word not in LANDFORM_KINDS_EN) \
+                               and f.cue_word not in _LANDFORMS) \
                     or (f.cue_word == _ROAD_AR and located[inner[0]][2].kind in NATURAL_KINDS
                         and located[inner[0]][:2] == (f.name_fs, f.name_fe)):
                 continue  # منطقة عسير is the province; منطقة الخليج a region; طريق رأس الرجاء الصالح "the Cape route"
             # (وادي حضرموت is a valley, not the province it gives its name to: the feature, unlocated unless the
             # text says where)
         if f.town_only and not inner:
+            continue
+        if f.cue_word in LANDFORM_KINDS_AR and (not inner or located[inner[0]][2].kind in NATURAL_KINDS):
+            # حوض المتوسط, حوض بحيرة تشاد: the sea's, the lake's basin is read as the water; and the heads are everyday
+            # nouns before anything but a place's name (حوض السباحة "the swimming pool", سهل "easy")
             continue
         inside.update(inner)
         # A town read from the whole phrase ("the Salt River", a town's alternate name) is the feature's too.
@@ -1038,7 +1051,7 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
             anchor, how = own, "the place named in it"
         elif near is not None:
             anchor, how = near, "the nearest place the statement names"
-        if anchor is None and f.cue_word in LANDFORM_KINDS_EN and inner \
+        if anchor is None and f.cue_word in _LANDFORMS and inner \
                 and located[inner[0]][:2] == (f.name_fs, f.name_fe) \
                 and located[inner[0]][2].kind in _LANDFORM_ANCHOR_KINDS:
             # No town says where "the Tibesti Plateau" is: the division it shares its name with holds it or most of it

@@ -68,6 +68,7 @@ __all__ = [
     "FEATURE_HEADS_EN",
     "LANDFORM_HEADS_EN",
     "LANDFORM_KINDS_EN",
+    "LANDFORM_KINDS_AR",
     "EVENT_HEADS_EN",
 ]
 
@@ -797,6 +798,10 @@ LANDFORM_HEADS_EN: frozenset[str] = frozenset(
 LANDFORM_KINDS_EN: dict[str, str] = {w: "region" for w in (
     "valley plains plain highlands lowlands hills heights marshes steppe basin plateau delta peninsula "
     "island islands oasis pass").split()} | {"desert": "desert"}
+#: The same in Arabic, before the name (حوض سرت "the Sirte Basin", سهل نينوى "the Nineveh Plains", دلتا النيل, واحة
+#: سيوة): the head and the name are the landform, not the town or province of that name (a sea, a lake or a river
+#: after one stays the water: حوض المتوسط "the Mediterranean basin" is the sea, as the corpora read it).
+LANDFORM_KINDS_AR: dict[str, str] = {fold_name(w): "region" for w in "حوض سهل دلتا واحة".split()}
 #: Heads of an event's, a process's or an armed group's name after a place's name ("the Tigray War", "the Berlin
 #: Process", "the Normandy Format", "the Minsk Protocols", "the Kigali Brigade", "the Mosul Choir"): capitalised,
 #: they end a longer name and the place inside it is no mention (talks, a conference, a summit are held at the

@@ -1904,3 +1904,13 @@ def test_a_name_opening_an_events_process_or_armed_groups_name_is_no_place(gaz):
                gaz)
     assert [s for s, *_ in got] == ["Erbil"]
     assert [s for s, *_ in rows("The Doha talks resumed.", gaz)] == ["Doha"]
+
+
+def test_an_arabic_basin_plain_delta_or_oasis_head_before_a_places_name_is_the_landform(gaz):
+    # حوض/سهل/دلتا/واحة + a place's name is the landform, not the town or province of the name (سهل نينوى is no
+    # Nineveh, حوض سرت no Sirte); before a water's name the water (حوض بحيرة تشاد), before no place an everyday noun.
+    assert _landforms("نزح المسيحيون من سهل نينوى إلى أربيل.", gaz) == [("سهل نينوى", "region", "admin1:IQ-NI")]
+    got = rows("عاد الإنتاج في حقول حوض سرت إلى معدلاته.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("حوض سرت", None)]
+    assert [p for _, p, _ in rows("تعاني دول حوض بحيرة تشاد من الجفاف.", gaz)] == ["ne:lake-chad"]
+    assert [s for s, *_ in rows("سبح في حوض السباحة في دمشق، والأمر سهل جدا.", gaz)] == ["دمشق"]
