@@ -1212,6 +1212,9 @@ def _gap_is_list(text: str, a_end: int, b_start: int) -> bool:
 _TERRITORY_NOUNS_AR = frozenset({"الاراضي", "الارض"})
 
 
+#: Landform heads written before "of" and a name ("the Vale of York"): a place called "The Vale" or "Valley" read
+#: there is the head of the landform's name (geo.facilities reads the landform).
+_OF_LANDFORMS_EN = frozenset({"vale", "valley"})
 #: Event heads read in lower case too, after "the" and the name: "the Luanda process", "the Normandy format".
 _EVENT_HEADS_LOWER_EN = frozenset({"process", "format", "protocols"})
 
@@ -1219,12 +1222,16 @@ _EVENT_HEADS_LOWER_EN = frozenset({"process", "format", "protocols"})
 def _inside_event_names_en(matches: list[RawMatch], toks: _Tokens, cased: str) -> list[RawMatch]:
     """Drop an English name that opens an event's, a process's or an armed group's name (:data:`EVENT_HEADS_EN`):
     "the Tigray War", "the Berlin Process", "the Kigali Brigade" name no place; "the Luanda process" neither, with
-    "the" before it. A cue (a camp, a province) or a following capitalised word of another name keeps the name."""
+    "the" before it; a cue (a camp, a province) keeps the name. And a place called "The Vale" in "the Vale of York"
+    is the head of the landform's name (:data:`_OF_LANDFORMS_EN`)."""
     words, seps, starts = toks.words, toks.seps, toks.starts
     n = len(words)
     keep = []
     for m in matches:
         j = m.token_index + m.token_count
+        if m.key[-1] in _OF_LANDFORMS_EN and j + 1 < n and words[j] == "of" and seps[j] == " " and seps[j + 1] == " " \
+                and cased[starts[j + 1]].isupper() and cased[m.fe - len(m.key[-1])].isupper():
+            continue
         if j < n and words[j] in EVENT_HEADS_EN and seps[j] == " " and not m.cue and not is_arabic(m.key[0]) \
                 and (cased[starts[j]].isupper() or (
                     words[j] in _EVENT_HEADS_LOWER_EN and m.token_index > 0 and words[m.token_index - 1] == "the")):

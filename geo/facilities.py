@@ -201,6 +201,8 @@ _WATER_AFTER_EN = _NATURAL_AFTER_EN  # (a town read by a landform's whole name s
 _NATURAL_AFTER_EN = _NATURAL_AFTER_EN | LANDFORM_KINDS_EN
 # Heads before "of" and a name: "the Strait of Hormuz", "the Gulf of Tonkin", "the Bay of Fundy".
 _OF_HEADS_EN = {"strait": "sea", "straits": "sea", "gulf": "sea", "bay": "sea", "sea": "sea"}
+# ... and a vale or a valley of a name ("the Vale of York"): the landform, not the town it is named after.
+_OF_HEADS_EN = _OF_HEADS_EN | {"vale": "region", "valley": "region"}
 # Street heads besides geo.text's shared table, read only here (and only capitalised, as every street head is):
 # "Chopper Circle". ("Crescent" is no such head: the Red Crescent is an organisation.)
 _MORE_CUES_EN = {"circle": "street"}
@@ -793,7 +795,7 @@ class Placed(NamedTuple):
 def _approximate(f: Facility, surface: str, anchor: Place) -> Place:
     """A place for facility ``f`` at ``anchor``'s point, with an id of its own."""
     h = hashlib.sha1(fold_name(surface).encode()).hexdigest()[:10]
-    if f.kind in NATURAL_KINDS or f.kind == "street" or f.cue_word in _LANDFORMS:
+    if f.kind in NATURAL_KINDS or f.kind == "street" or f.cue_word in _LANDFORMS or f.kind == "region":
         kind = f.kind  # a river, lake or mountain joins the natural features' layer; a street is a street
     else:
         # (a neighbourhood, حي X, and the old town of a city are parts of a town: districts too)

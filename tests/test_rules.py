@@ -1914,3 +1914,12 @@ def test_an_arabic_basin_plain_delta_or_oasis_head_before_a_places_name_is_the_l
     assert [(s, p) for s, p, _ in got] == [("حوض سرت", None)]
     assert [p for _, p, _ in rows("تعاني دول حوض بحيرة تشاد من الجفاف.", gaz)] == ["ne:lake-chad"]
     assert [s for s, *_ in rows("سبح في حوض السباحة في دمشق، والأمر سهل جدا.", gaz)] == ["دمشق"]
+
+
+def test_a_vale_or_valley_of_a_name_is_the_landform_not_a_place_called_the_vale(gaz):
+    # "the Vale of Zorblatt" is a landform (GeoNames' towns called "The Vale" are not meant), placed at the town it is
+    # named after when its sentence names it; "the Valley of the Kings" and a lower-case "vale of tears" are no such name.
+    got = rows("River levels in the Vale of York stayed high, officials in York said.", gaz)
+    assert got[0][0] == "Vale of York" and got[0][1].startswith("approx:region:")
+    assert [(s, p) for s, p, _ in rows("The Vale of Zorblatt flooded.", gaz)] == [("Vale of Zorblatt", None)]
+    assert rows("It was a vale of tears.", gaz) == []
