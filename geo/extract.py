@@ -36,6 +36,10 @@ from .text import (
     AR_VOWELLED,
     ARABIC_SPEAKING,
     CA_PROVINCE_ABBREVIATIONS,
+    CLUB_BEFORE_EN,
+    CLUB_PAIRS_EN,
+    CLUB_ROLES_EN,
+    CLUB_SUFFIXES_EN,
     CONTEXT_NAMES,
     CUES,
     DISEASE_HEADS_AR,
@@ -59,6 +63,9 @@ from .text import (
     PERSON_TITLES,
     PLACE_HEADS_DEFINITE_AR,
     PLACE_OBJECT_VERBS,
+    PLAYER_ROLES_EN,
+    SPORTS_REPORT_EN,
+    SPORTS_REPORT_MIN_WORDS,
     SPORTS_WORDS,
     US_STATE_ABBREVIATIONS,
     Folded,
@@ -68,7 +75,8 @@ from .text import (
     strip_proclitics,
 )
 
-__all__ = ["RawMatch", "find_matches", "word_tokens", "PLACE_EVIDENCE_WORDS", "NO_UNLOCATED_CUES"]
+__all__ = ["RawMatch", "find_matches", "word_tokens", "PLACE_EVIDENCE_WORDS", "NO_UNLOCATED_CUES", "sports_report",
+           "club_at"]
 
 #: Words (folded) that, right before a name, are evidence that it is a place: locative prepositions
 #: (في, إلى, in, near), words that take a country after them (حكومة مالي, جمهورية مالي, سفارة) and the
@@ -1054,6 +1062,7 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
 
     language = [False] * len(matches)
     team = [False] * len(matches)
+    sports = sports_report(words)  # an English match report: its towns' names next to a club's words are clubs
     for k, m in enumerate(matches):
         if m.cue == "context":
             continue
@@ -1072,7 +1081,7 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
                 or (j < n and words[j] in _HOT_AFTER) or (j + 1 < n and words[j + 1] in _HOT_AFTER)
                 or (j + 2 < n and words[j + 2] in _HOT_AFTER)
                 or m.key[0] in LANGUAGES_EN or m.key[-1] in ORG_OPENERS_EN
-                or (not m.locative and not m.cue and m.key in _DISEASE_KEYS)
+                or (not m.locative and not m.cue and m.key in _DISEASE_KEYS) or sports
                 or (m.fs != starts[i] and m.key[0].startswith("ال") and m.key[0].endswith("يه"))):
             continue
         arabic = is_arabic(m.key[0])
@@ -1107,6 +1116,15 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
             continue
         country, nisba = facts(m)
         definite_nisba = nisba and arabic and m.key[0].startswith("ال")
+        if sports and single and not arabic and not nisba:
+            # A match report's player or coach after the role: "coach Phoenix Grant", "substitute Jordan Whitby".
+            role = _player_name_at(words, seps, starts, cased, i)
+            if role and not (country and given_name_share(m.key[0]) < _GIVEN_NAME_MIN_SHARE):
+                drop[k] = True
+                persons.add(m.key)
+                if role == 2 and surnames is not None:
+                    surnames.add(m.key)
+                continue
         # A person: after a title (الأمير تركي, "Dr. Austin"; not الرئيس السوري) or a kin word (أختي سيناء),
         # or before بن/بنت (تركي بن طلال), or after one: the father's name (أحمد بن طولون is not Toulon).
         bare = m.fs == starts[i]  # no proclitic: صديقي بالرياض is "my friend, in Riyadh"
@@ -1167,7 +1185,9 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
             back = list(prev)
             if i > 1 and words[i - 1] in ("على", "مع", "with") and _JOIN_RE.match(seps[i - 1]):
                 back += _stems(words[i - 2])
-            if any(st in SPORTS_WORDS for st in back) or (not arabic and nxt in SPORTS_WORDS):
+            if any(st in SPORTS_WORDS for st in back) or (not arabic and nxt in SPORTS_WORDS) \
+                    or (sports and not arabic and not (j < n and seps[j] == "-")
+                        and club_at(words, seps, starts, cased, i, j, _is_division(m, gaz))):
                 drop[k] = team[k] = True
                 continue
     # A name the text uses for a person stays a person where it recurs without a locative word or a cue; not a
@@ -1181,6 +1201,14 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
                             gaz.population(r.place_index) >= _NOTABLE_GIVEN_NAME_POP
                             and not (surnames and m.key in surnames))) for r in m.refs)):
                 drop[k] = True
+    if sports and any(team):
+        # A name a match report uses for a club stays the club where it recurs without a locative word or a cue
+        # ("Everton, who had led", "Boston led by 11"); "trip to Newcastle", a dateline and a country stay places.
+        clubs = {m.key for m, t in zip(matches, team, strict=True) if t}
+        for k, m in enumerate(matches):
+            if not drop[k] and m.key in clubs and not m.locative and not m.cue and not facts(m)[0] \
+                    and not _is_division(m, gaz):
+                drop[k] = team[k] = True
     for k in range(len(matches) - 1):
         a, b = matches[k], matches[k + 1]
         gap = text[a.fe : b.fs]
@@ -1197,6 +1225,82 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
 
 
 _LIST_JOINS = frozenset({"و", ",", "and", "or", "او"})
+
+
+def _player_name_at(words: list[str], seps: list[str], starts: list[int], cased: str, i: int) -> int:
+    """1 if word ``i`` is the given name of a two-word capitalised name after a player's role (coach Phoenix
+    Grant), 2 if it is the surname (substitute Jordan Whitby), else 0."""
+    n = len(words)
+
+    def cap(t: int) -> bool:
+        return 0 <= t < n and cased[starts[t]].isupper() and not cased[starts[t]:starts[t] + len(words[t])].isupper()
+
+    if i >= 1 and seps[i] == " " and words[i - 1] in PLAYER_ROLES_EN and cap(i + 1) and seps[i + 1] == " " \
+            and not cap(i + 2):
+        return 1
+    if i >= 2 and seps[i] == " " and seps[i - 1] == " " and words[i - 2] in PLAYER_ROLES_EN and cap(i - 1) \
+            and not (i + 1 < n and seps[i + 1] == " " and cap(i + 1)):
+        return 2
+    return 0
+
+
+def sports_report(words: Iterable[str]) -> bool:
+    """Whether a text of these folded words is an English match report: at least
+    :data:`geo.text.SPORTS_REPORT_MIN_WORDS` distinct words of :data:`geo.text.SPORTS_REPORT_EN`."""
+    return len(_SPORTS_REPORT_WORDS.intersection(words)) >= SPORTS_REPORT_MIN_WORDS
+
+
+#: Words that count for :func:`sports_report`: a report's own words and the result verbs (beat, drew).
+_SPORTS_REPORT_WORDS = SPORTS_REPORT_EN | frozenset(w for w in SPORTS_WORDS if w.isascii())
+
+
+#: Most words between a possessive and a club's role noun ("Boston's seven-game winning streak").
+_ROLE_REACH = 4
+
+
+def _is_division(m: RawMatch, gaz: Gazetteer) -> bool:
+    """Whether a name is a first-level division's own name (Minnesota, Utah)."""
+    return any(r.name_type != ALT and gaz.kind(r.place_index) == "admin1" for r in m.refs)
+
+
+def club_at(words: list[str], seps: list[str], starts: list[int], cased: str, i: int, j: int,
+            division: bool = False) -> bool:
+    """Whether the English name on tokens ``i`` .. ``j - 1`` of a match report is a club's by the words around it
+    (:mod:`geo.text`'s club tables): a club's suffix or a capitalised plural after it (Aston Villa, the Hobart
+    Hurricanes), a result verb or a word of playing before it (host Tottenham, against the Lakers, lost to Inter,
+    joined from Sunderland), or a club's people after it or its possessive (the Newcastle manager, Chelsea's
+    Spanish goalkeeper). The caller leaves countries alone: there they are national teams, and so the country.
+    A first-level division's name (``division``) is a club's only by its name's shape (the Minnesota Twins): "a win
+    over Minnesota's top team" is the state's best, and a compound joined by a hyphen (Watertown-Mayer, a school
+    district of two towns) is left to the caller."""
+    n = len(words)
+    if j < n and seps[j] == " " and cased[starts[j]].isupper():
+        nw = words[j]
+        if nw in CLUB_SUFFIXES_EN:
+            return True
+        if len(nw) > 3 and nw[-1] == "s" and nw[-2] != "s" and not cased[starts[j]:starts[j] + len(nw)].isupper() \
+                and nw not in FEATURE_HEADS_EN and nw not in FACILITY_CUES_EN and nw not in CUES \
+                and nw not in ORG_HEADS_EN and nw not in _OFFICE_WORDS:
+            return True  # "the Denver Nuggets", "the Perth Scorchers": a capitalised plural names the side
+    if division:
+        return False
+    if j < n and _JOIN_RE.match(seps[j]) and (words[j] in CLUB_ROLES_EN or words[j] in SPORTS_WORDS):
+        return True  # "the Newcastle manager", "Nottingham Forest drew with ..."
+    if j + 1 < n and seps[j] == "'" and words[j] == "s":
+        for q in range(j + 1, min(n, j + 1 + _ROLE_REACH)):
+            if seps[q] not in (" ", "-"):
+                break
+            if words[q] in CLUB_ROLES_EN:
+                return True
+    p = i - 1
+    if p >= 0 and words[p] == "the" and seps[i] == " ":
+        p -= 1
+    if p < 0 or not _JOIN_RE.match(seps[p + 1]):
+        return False
+    before = words[p]
+    if before in CLUB_BEFORE_EN or before in SPORTS_WORDS:
+        return True
+    return p >= 1 and before in CLUB_PAIRS_EN and seps[p] == " " and words[p - 1] in CLUB_PAIRS_EN[before]
 
 
 def _gap_is_list(text: str, a_end: int, b_start: int) -> bool:

@@ -17,12 +17,12 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Sequence
 from itertools import compress
 from typing import NamedTuple
 
-from .extract import RawMatch, _Tokens
+from .extract import RawMatch, _Tokens, club_at, sports_report
 from .gazetteer import Gazetteer
 from .model import NATURAL_KINDS, Place
 from .text import (
@@ -231,6 +231,10 @@ def find_facilities(folded: Folded, matches: Sequence[RawMatch], gaz: Gazetteer,
     if old_town:
         out.extend(filter(None, (_old_town_ar(c, words, seps, starts, match_at)
                                  for c in compress(range(n), map(_OLD_AR.__eq__, words)))))
+    if cues_en and out and sports_report(distinct):
+        # A match report's "Nottingham Forest drew with Crystal Palace": clubs, not a forest and a palace.
+        out = [f for f in out if is_arabic(words[bisect_right(starts, f.fs) - 1]) or not club_at(
+            words, seps, starts, cased, bisect_right(starts, f.fs) - 1, bisect_left(starts, f.fe))]
     if len(out) > 1:
         # Phrases that overlap ("Mitchell Bridge" inside "Mitchell Bridge Road"): the one that starts first,
         # then the longest.

@@ -67,6 +67,13 @@ __all__ = [
     "FACILITY_CUES_EN",
     "FEATURE_HEADS_EN",
     "LANDFORM_HEADS_EN",
+    "SPORTS_REPORT_EN",
+    "SPORTS_REPORT_MIN_WORDS",
+    "CLUB_SUFFIXES_EN",
+    "CLUB_BEFORE_EN",
+    "CLUB_PAIRS_EN",
+    "CLUB_ROLES_EN",
+    "PLAYER_ROLES_EN",
 ]
 
 # Characters removed by folding: tashkeel, superscript alef, tatweel, Quranic marks, and every invisible
@@ -745,6 +752,39 @@ SPORTS_WORDS: frozenset[str] = frozenset(fold_name(w) for w in (
     "beat beats beaten beating drew defeated defeats thrashed edged routed outlasted trounced "
     "فاز يفوز فوز فوزه فوزها تعادل يتعادل خسر يخسر هزم يهزم تغلب يتغلب ضيفه ضيفها مضيفه مضيفها"
 ).split())
+#: Words of an English sports report. A text with at least :data:`SPORTS_REPORT_MIN_WORDS` distinct ones is a match
+#: report, where the words below make a town's name next to them its club's (geo.extract.club_at): there "host
+#: Tottenham", "against Liverpool", "Manchester City" and "the Hobart Hurricanes" are clubs, as "Brighton beat
+#: Wolves" is anywhere. A country's name stays the country (its national team).
+SPORTS_REPORT_EN: frozenset[str] = frozenset(
+    "match matches goal goals scored scorer minute league season coach manager striker goalkeeper midfielder "
+    "defender winger substitute penalty fixture derby relegation wickets innings bowled batting rebounds assists "
+    "halftime playoff playoffs touchdown quarterback pitcher inning homer referee kickoff".split())
+SPORTS_REPORT_MIN_WORDS = 3
+#: Capitalised words after a town's name that make it a club's in a match report: Aston Villa, Manchester City,
+#: Ipswich Town, Glasgow Rangers (United, Rovers, Athletic ... are organisations' heads anywhere: ORG_HEADS_EN).
+CLUB_SUFFIXES_EN: frozenset[str] = frozenset("villa city town forest rangers celtic wanderers".split())
+#: Words right before a town's name (an article may stand between) that make it a club in a match report.
+CLUB_BEFORE_EN: frozenset[str] = frozenset(
+    "host hosts hosted hosting face faces faced facing against versus vs v play plays played playing".split())
+#: Two words before a town's name in a match report: "lost to Inter", "a win over Leeds", "drew with Palace",
+#: "joined from Sunderland" (a transfer: the player's former club).
+CLUB_PAIRS_EN: dict[str, frozenset[str]] = {prep: frozenset(ws.split()) for prep, ws in {
+    "to": "lost lose loses losing fell falls loss defeat defeats",
+    "over": "win wins won victory victories triumph",
+    "with": "drew draw draws drawn tied",
+    "from": "joined signed loan",
+}.items()}
+#: A club's people and record after its name or its possessive, in a match report: "the Newcastle manager",
+#: "Chelsea's Spanish goalkeeper", "Boston's seven-game winning streak".
+CLUB_ROLES_EN: frozenset[str] = frozenset(
+    "manager coach boss goalkeeper keeper striker winger defender midfielder captain skipper fans supporters "
+    "squad players lineup streak".split())
+#: Roles written before a player's or coach's name in a match report: "substitute Jordan Whitby", "coach Phoenix
+#: Grant", "winger Caio Santos". The two capitalised words after one are a person's given name and surname.
+PLAYER_ROLES_EN: frozenset[str] = frozenset(
+    "manager coach boss goalkeeper keeper striker winger defender midfielder captain skipper substitute opener "
+    "guard center centre forward rookie batsman batter bowler pitcher quarterback player teammate".split())
 
 
 # -- facilities, streets and districts: a cue word and a name -------------------------------------

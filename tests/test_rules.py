@@ -1542,3 +1542,37 @@ def test_a_frequent_noun_with_its_article_is_no_small_town_even_when_the_town_is
     # elsewhere in the statement do not make it the town.
     got = rows("قال مسؤول في بغداد إن العراق يحتاج إلى الاستقرار، ولا يوجد سوى عدد قليل من الموظفين في البلد.", gaz)
     assert "geonames:98112" not in [p for _, p, _ in got]
+
+
+def test_a_towns_name_next_to_a_clubs_words_in_a_match_report_is_the_club_and_stays_it_where_it_recurs(gaz):
+    # In a match report (three of its words: league, striker, minute, beat ...), a town's name with a club's suffix
+    # (Coventry City, Ipswich Town), after a word of playing (host Derby, lost to Norwich), or before a club's people
+    # (the Coventry manager, Portsmouth's Irish goalkeeper) is the club, and the club where it recurs bare; "flew
+    # home to Glasgow" and a nationality stay places.
+    got = rows("Coventry City came from behind to beat Reading 2-1 in the league on Saturday, and the Coventry manager "
+               "praised his striker. Coventry host Derby next week, while Portsmouth's Irish goalkeeper was hurt in the "
+               "80th minute. Ipswich Town lost to Norwich. The squad flew home to Glasgow on Sunday.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("Irish", "country:IE"), ("Glasgow", "geonames:2648579")]
+    # The same words outside a match report leave the town alone.
+    got = rows("The mayor of Leicester said the council will host Derby officials next week.", gaz)
+    assert [s for s, _, _ in got] == ["Leicester", "Derby"]
+
+
+def test_a_capitalised_plural_after_a_town_names_a_side_and_two_names_after_a_players_role_are_a_persons(gaz):
+    # "The Memphis Grizzlies", "the Sacramento Kings": a side; "guard Austin Clarke", "coach Jordan Marsh": a player
+    # and a coach, given name and surname, whatever places share the words (a country too, if people bear it).
+    got = rows("The Memphis Grizzlies beat the Sacramento Kings 101-99 on Friday; rookie guard Austin Clarke scored 20 "
+               "points and coach Jordan Marsh praised the defense at halftime. The team flies to Chicago on Monday.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("Chicago", "geonames:4887398")]
+
+
+def test_a_match_reports_facility_phrase_next_to_a_result_is_a_club_and_a_states_name_only_by_its_shape(gaz):
+    # "Kendal Forest drew with Hastings Palace": clubs, not a forest and a palace; "the Riverside Ground" is still
+    # the ground. A state's name is a club only as a name (the Minnesota Twins): "a win over Minnesota's top team"
+    # is the state's best, and stays the state.
+    got = rows("Kendal Forest drew with Hastings Palace at the Riverside Ground in a league match; the striker scored "
+               "a penalty in the last minute.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("Riverside Ground", None)]
+    got = rows("Eagan beat Owatonna in the wrestling match, and the coach said a 30-21 win over Minnesota's top team "
+               "in the league was their best of the season.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("Minnesota", "admin1:US-MN")]
