@@ -29,6 +29,7 @@ from .lexicon import (
     may_be_person_name_en,
     surname_share,
 )
+from .model import NATURAL_KINDS
 from .text import (
     _PROCLITICS,
     _WITH_ARTICLE,
@@ -106,6 +107,8 @@ _LETTERS_RE = re.compile(r"[^\W\d_]+")
 # What may stand between two tokens of one name.
 _JOIN_RE = re.compile(r"[ \t\u00a0\-'.]{1,3}\Z")
 _ARABIC_AND = "و"
+#: Marks that may open a sentence before its first word: quotation marks (not a bracket: a caption "(Newark police)").
+_OPENERS = frozenset("\"'\u201c\u2018\u00ab")
 # What may stand between a cue word and its name: spaces or a hyphen, no full stop.
 _CUE_JOIN_RE = re.compile(r"[ \t\u00a0\-]{1,3}\Z")
 # A line that starts with a place and a dash, comma or bracket is a dateline: "حماة –", "ADRE, Chad —".
@@ -562,7 +565,8 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
             continue
         if pl and tok[:pl].rstrip("ال") in _LOCATIVE_CLITICS:
             locative = True
-        initial = s in sentence_starts
+        # A sentence may open with a quotation mark or a bracket: the name after it is still the sentence's first word.
+        initial = s in sentence_starts or (s > 0 and text[s - 1] in _OPENERS and s - 1 in sentence_starts)
         if initial and _DATELINE_AFTER.match(text, fe) and (
                 fs == 0 or text[fs - 1] == "\n" or (fe - fs >= 4 and cased[fs:fe].isupper())):
             # A dateline names where the story is: at a line's start, or in capitals at a sentence's start
@@ -960,9 +964,11 @@ def _is_notable_name(words: list[str], j: int, gaz: Gazetteer, memo: dict[tuple[
     key = tuple(words[j : j + lengths[0]])
     hit = memo.get(key)
     if hit is None:
+        # (A natural feature's population is a prominence, not people: "Brooks" of the Brooks Range is a surname.)
         hit = memo[key] = any(
             r.name_type != ALT and (gaz.kind(r.place_index) in ("country", "admin1", "region")
-                                    or gaz.population(r.place_index) >= 100_000)
+                                    or (gaz.population(r.place_index) >= 100_000
+                                        and gaz.kind(r.place_index) not in NATURAL_KINDS))
             for L in gaz.lengths(words[j]) for r in gaz.refs(key[:L]))
     return hit
 
@@ -1380,10 +1386,13 @@ def _propagate_cues(matches: list[RawMatch], toks: _Tokens, text: str, cased: st
             continue
         if hit[0] in ("city", "town") and not cased[starts[j]].islower():
             continue  # "Kuwait City" is a name of its own; "al-Hasakah city" is a cue
+        if word == "states" and all(r.name_type == DEMONYM for r in m.refs):
+            continue  # "the Indian states": a country's states, not a state called so
         out[k] = _with_cue(m, hit[0], word)._replace(cue_span=(m.fs, starts[j] + len(word)))
-        if hit[1] == 3:  # plural: the list before it shares the cue
+        if hit[1] == 3:  # plural: the list before it shares the cue (a coordinator between: not "Northern Indian")
             q = k
-            while q > 0 and not out[q - 1].cue and _gap_is_list(text, out[q - 1].fe, out[q].fs):
+            while q > 0 and not out[q - 1].cue and text[out[q - 1].fe : out[q].fs].strip() \
+                    and _gap_is_list(text, out[q - 1].fe, out[q].fs):
                 out[q - 1] = _with_cue(out[q - 1], hit[0], word)
                 q -= 1
     return out
@@ -1397,7 +1406,7 @@ def _with_cue(m: RawMatch, kind: str, word: str) -> RawMatch:
 #: "the region" any region; "state" and "department" head too many names that are no place (Islamic
 #: State, Justice Department). Resolution also ignores them before a name that is no place of their kind.
 NO_UNLOCATED_CUES = frozenset({"منطقه", "region", "state", "base", "capital", "department", "departments",
-                               "commonwealth"})
+                               "commonwealth", "states"})
 _CUE_MODIFIERS = frozenset({"refugee", "displacement", "displaced", "idp", "border", "detention", "transit"})
 #: The words after a name that :func:`_propagate_cues` reads on (any other word gives the name no cue).
 _CUE_OR_MODIFIER = frozenset(CUES) | _CUE_MODIFIERS

@@ -483,6 +483,7 @@ CUES: dict[str, tuple[str, int]] = {
     "oblast": ("admin1", 1), "oblasts": ("admin1", 3),
     "department": ("admin1", 1), "departments": ("admin1", 3),  # Colombia, Peru, Bolivia, France ...
     "commonwealth": ("admin1", 1),  # "the Commonwealth of Virginia" (Kentucky, Massachusetts, Pennsylvania)
+    "states": ("admin1", 3),  # "Edo and Ondo states", "the Shan and Kachin states": each name is a state
 }
 
 

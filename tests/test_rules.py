@@ -1576,3 +1576,26 @@ def test_a_match_reports_facility_phrase_next_to_a_result_is_a_club_and_a_states
     got = rows("Eagan beat Owatonna in the wrestling match, and the coach said a 30-21 win over Minnesota's top team "
                "in the league was their best of the season.", gaz)
     assert [(s, p) for s, p, _ in got] == [("Minnesota", "admin1:US-MN")]
+
+
+def test_names_listed_before_the_plural_states_are_each_a_state_but_not_a_demonym(gaz):
+    # "Kebbi and Sokoto states": both names are states (Sokoto is also a city), as "A and B counties" are counties;
+    # "the Indian states of ..." are India's states, no state called Indian, and "the Baltic states" stays a region.
+    got = rows("Cholera spread in Kebbi and Sokoto states, and in the Indian states of Kerala and Assam. "
+               "The Baltic states sent aid.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("Kebbi", "admin1:NG-KE"), ("Sokoto", "admin1:NG-SO"),
+                                           ("Indian", "country:IN"), ("Kerala", "admin1:IN-KL"),
+                                           ("Assam", "admin1:IN-AS"), ("Baltic states", "world-region:baltic-states")]
+
+
+def test_a_name_after_an_opening_quotation_mark_is_still_a_sentences_first_word(gaz):
+    # '"Madison deserved it," the coach said': a capital after the quotation mark that opens a sentence proves no
+    # more than one at its start (here the given name of "Madison Okafor").
+    got = rows('Madison Okafor won the award in Lagos. "Madison deserved it," the coach said.', gaz)
+    assert [s for s, _, _ in got] == ["Lagos"]
+
+
+def test_a_surname_spelled_like_a_natural_feature_is_still_a_surname(gaz):
+    # "Irving Brooks": a natural feature's prominence (the Brooks Range) is no town's size, so the word after the
+    # given name is a surname and Irving (Texas) no place.
+    assert rows("The crews were praised by Irving Brooks on Monday.", gaz) == []
