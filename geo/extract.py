@@ -531,13 +531,13 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
         if i > 0:
             prev = words[i - 1]
             locative, not_place = _word_facts(prev)
-            if not_place or (prev == "of" and i > 1 and words[i - 2] in NOT_PLACE_CUES):
-                continue  # Gulf of Mexico, صلاة المغرب
             # A cue word governs the name right after it, not across punctuation ("the town. In Paris").
             sep = seps[i]
             cue_ok = cue_join_memo.get(sep)
             if cue_ok is None:
                 cue_ok = cue_join_memo[sep] = _CUE_JOIN_RE.match(sep) is not None
+            if (not_place and cue_ok) or (prev == "of" and i > 1 and words[i - 2] in NOT_PLACE_CUES):
+                continue  # Gulf of Mexico, صلاة المغرب; not "the Bab el-Mandeb strait. Kuwait's bourse"
             cue = _cue_of(prev) if cue_ok else None
             if cue is not None and cue[1] in ("city", "town") and cased[starts[i - 1]].isupper() \
                     and not is_arabic(prev):
@@ -1110,8 +1110,9 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
             drop[k] = True
             continue
         # ... or a disease's own name, unless a locative word or a cue says the place is meant.
-        if not m.locative and not m.cue and " ".join(m.key) in DISEASE_NAMES:
-            drop[k] = True
+        if not m.locative and not m.cue and (" ".join(m.key) in DISEASE_NAMES or (
+                joined_prev and not arabic and f"{words[i - 1]} {' '.join(m.key)}" in DISEASE_NAMES)):
+            drop[k] = True  # ("West Nile" without "virus": the direction's word completes the disease's name)
             continue
         # A continent after a compass word or "Horn of" names a world region the gazetteer lacks (North Africa,
         # the Horn of Africa, جنوب شرق آسيا): the continent's point would put it thousands of km away.

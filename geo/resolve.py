@@ -1554,6 +1554,11 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
         if len(word[0]) <= W.alternate_short_max_len or (
                 not m.locative and not _short_form_or_spelling(gaz.name(best), " ".join(m.key))):
             return None
+        # A spelling of a town abroad in a statement about other countries ("between Kurla and Thane" in a Mumbai
+        # story is no Korla, China): a suburb the gazetteer lacks, not a town of a country nobody named.
+        if not context and pop < W.alternate_abroad_max_pop and not gaz.is_capital(best) and any(
+                n > 0 for c, n in doc_cc.items() if c != gaz.country_code(best) and n - own.get(c, 0) > 0):
+            return None
     if not _accept(kind, pop, m, homograph=homograph, context=context, strong=strong, listed=bool(listed_with),
                    zipf=zipf,
                    region=bool(ev & (_B.REGION_CONTEXT | _B.COLOCATED)) and not arabic and ntype != ALT):

@@ -1599,3 +1599,24 @@ def test_a_surname_spelled_like_a_natural_feature_is_still_a_surname(gaz):
     # "Irving Brooks": a natural feature's prominence (the Brooks Range) is no town's size, so the word after the
     # given name is a surname and Irving (Texas) no place.
     assert rows("The crews were praised by Irving Brooks on Monday.", gaz) == []
+
+
+def test_a_sea_or_strait_word_keeps_a_name_only_within_its_phrase(gaz):
+    # "the Gulf of Mexico", "Strait Hormuz": the head makes the name after it part of a sea's; across a full stop
+    # ("the Hormuz strait. Oman's ports") it governs nothing, and the next sentence's country stays a place.
+    got = rows("The convoy sailed through the Hormuz strait. Oman's ports stayed open.", gaz)
+    assert ("Oman", "country:OM") in [(s, p) for s, p, _ in got]
+
+
+def test_a_diseases_name_written_without_its_head_word_is_still_the_disease(gaz):
+    # '"West Nile"' without "virus": the direction's word completes the disease's name, so the Nile is no mention;
+    # "The Nile rose in Sudan" is still the river.
+    got = rows('Nurses were briefed on dengue and "West Nile" before the rains. The Nile rose in Sudan.', gaz)
+    assert [(s, p) for s, p, _ in got] == [("Nile", "ne:river-nile"), ("Sudan", "country:SD")]
+
+
+def test_an_alternate_spelling_of_a_town_abroad_is_no_reading_in_a_statement_about_other_countries(gaz):
+    # "Bostan" is a GeoNames spelling of Boston; between Bostan and Quetta in a Pakistan story it is a town the
+    # gazetteer lacks, not Boston. A city's own name, a capital or a big city (Kharkov) keeps its reading.
+    got = rows("Rain closed the road between Bostan and Quetta in Pakistan.", gaz)
+    assert [s for s, _, _ in got] == ["Quetta", "Pakistan"]
