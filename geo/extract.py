@@ -323,8 +323,12 @@ def _case_ok(original: str, key: tuple[str, ...], gaz: Gazetteer, refs: tuple[Na
         return True
     if gaz.needs_upper(key):
         return original.replace(".", "").replace(" ", "").isupper()
-    if original.isupper():
-        return True
+    if original.isupper() or (len(key) > 1 and all(w.islower() for w in words[1:])
+                              and all(r.name_type == ORG for r in refs)):
+        return True  # a phrase that is no place and a common noun after the name ("Danish pastries", "Brazil nuts")
+    if len(key) > 1 and key[-1] in ("city", "town") and words[-1].islower() and any(
+            r.name_type != ALT and gaz.kind(r.place_index) == "admin1" for r in gaz.refs(key[:-1])):
+        return False  # "a Texas city of 45,000" is a city in Texas, not Texas City
     # A lower-case direction opens a region's or division's name (northern Iraq, southern Lebanon: the South
     # Governorate), and a region's head noun may be lower case (the Gulf states, the Nordic countries).
     lower_ok = _LOWER_OK_REGION if any(gaz.kind(r.place_index) in ("region", "admin1") for r in refs) \
@@ -596,7 +600,7 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
     out.sort(key=lambda m: m.fs)
     out = _not_places(out, toks, text, cased, gaz, persons, surnames)
     out = _territories(out, toks)
-    out = _propagate_cues(out, toks, text, cased)
+    out = _propagate_cues(out, toks, text, cased, gaz)
     out.extend(_unlocated(toks, text, folded, gaz, out, org_spans, cue_words))
     out.sort(key=lambda m: m.fs)
     return out
@@ -1232,6 +1236,8 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
 
 
 _LIST_JOINS = frozenset({"و", ",", "and", "or", "او"})
+#: Words before "X city" that make X a modifier ("a Texas city", "the Ohio town of Athens"), not X the city.
+_DETERMINERS = frozenset("a an the another one every".split())
 
 
 def _player_name_at(words: list[str], seps: list[str], starts: list[int], cased: str, i: int) -> int:
@@ -1345,10 +1351,12 @@ def _territories(matches: list[RawMatch], toks: _Tokens) -> list[RawMatch]:
     return out
 
 
-def _propagate_cues(matches: list[RawMatch], toks: _Tokens, text: str, cased: str) -> list[RawMatch]:
+def _propagate_cues(matches: list[RawMatch], toks: _Tokens, text: str, cased: str,
+                    gaz: Gazetteer | None = None) -> list[RawMatch]:
     """Give a dual/plural head's kind to the names it governs; read English cues after the name.
 
-    ``cased`` is the folded text with its capitals (same offsets as ``text``).
+    ``cased`` is the folded text with its capitals (same offsets as ``text``); with ``gaz``, a first-level division's
+    own name before "city" or "town" ("a Texas city") keeps its reading: the city is one in that state.
     """
     out = list(matches)
     # Arabic dual/plural before: مخيمي الهول وروج, محافظتي نينوى والأنبار. Only a match with a cue can pass
@@ -1387,6 +1395,12 @@ def _propagate_cues(matches: list[RawMatch], toks: _Tokens, text: str, cased: st
             continue
         if hit[0] in ("city", "town") and not cased[starts[j]].islower():
             continue  # "Kuwait City" is a name of its own; "al-Hasakah city" is a cue
+        d = m.token_index - 1
+        while d > 0 and words[d] in _DIRECTIONS:
+            d -= 1  # "the north Texas city"
+        if hit[0] in ("city", "town") and gaz is not None and d >= 0 and words[d] in _DETERMINERS \
+                and _is_division(m, gaz):
+            continue  # "a Texas city of 45,000", "the Idlib city of Saraqeb": a town in the state ("Idlib city" is one)
         if word == "states" and all(r.name_type == DEMONYM for r in m.refs):
             continue  # "the Indian states": a country's states, not a state called so
         out[k] = _with_cue(m, hit[0], word)._replace(cue_span=(m.fs, starts[j] + len(word)))

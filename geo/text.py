@@ -541,6 +541,10 @@ NOT_PLACE_PHRASES: tuple[str, ...] = (
     "New York Times", "Washington Post",
     # مسقط رأسه "his birthplace" (literally "where his head fell"), with each possessive ending: not Muscat
     *(f"مسقط {w}" for w in "رأس رأسه رأسها رأسي رأسك رأسهم رأسهما رأسنا رأسكم رأسهن".split()),
+    # Dishes named after a place, served anywhere ("Danish pastries", "Turkey sandwiches"): no mention of it.
+    "Danish pastry", "Danish pastries", "French fries", "French toast", "Swiss cheese", "Brussels sprouts",
+    "Turkish delight", "Brazil nut", "Brazil nuts", "Buffalo wings", "Dijon mustard", "Peking duck",
+    "Turkey sandwich", "Turkey sandwiches", "Turkey dinner", "Turkey breast",
 )
 
 #: AP-style abbreviations of US states (as in datelines: "DAMASCUS, Md."), to their ISO 3166-2 suffix.

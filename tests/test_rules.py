@@ -1620,3 +1620,19 @@ def test_an_alternate_spelling_of_a_town_abroad_is_no_reading_in_a_statement_abo
     # gazetteer lacks, not Boston. A city's own name, a capital or a big city (Kharkov) keeps its reading.
     got = rows("Rain closed the road between Bostan and Quetta in Pakistan.", gaz)
     assert [s for s, _, _ in got] == ["Quetta", "Pakistan"]
+
+
+def test_a_dish_named_after_a_place_is_no_mention_of_it(gaz):
+    # "Brazil nuts", "Swiss cheese", "French fries" are served anywhere: no place, however capitalised; Brazil's
+    # and the Swiss officials' own mentions stay.
+    got = rows("The stall sold Brazil nuts, Swiss cheese and French fries. Swiss officials flew to Brazil.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("Swiss", "country:CH"), ("Brazil", "country:BR")]
+
+
+def test_a_states_name_before_a_lower_case_city_or_town_is_the_state(gaz):
+    # "a Kansas city of 20,000", "the western Ohio town": a town in the state, so the state; neither Kansas City nor
+    # a town called Ohio. "Kansas City" and "al-Hasakah city" (its cue) are still the cities.
+    got = rows("Salina, a Kansas city of 46,000, and the western Ohio town of Lima both voted. He flew to Kansas City.",
+               gaz)
+    assert [(s, p) for s, p, _ in got if s in ("Kansas", "Ohio")] == [("Kansas", "admin1:US-KS"), ("Ohio", "admin1:US-OH")]
+    assert [p for s, p, _ in got if s == "Kansas City"] == ["geonames:4273837"]  # (Kansas City, Kansas: the state's)
