@@ -484,6 +484,8 @@ CUES: dict[str, tuple[str, int]] = {
     "department": ("admin1", 1), "departments": ("admin1", 3),  # Colombia, Peru, Bolivia, France ...
     "commonwealth": ("admin1", 1),  # "the Commonwealth of Virginia" (Kentucky, Massachusetts, Pennsylvania)
     "states": ("admin1", 3),  # "Edo and Ondo states", "the Shan and Kachin states": each name is a state
+    "prefecture": ("admin1", 1), "prefectures": ("admin1", 3),  # Japan's: "Niigata Prefecture"
+    "krai": ("admin1", 1),  # Russia's: "Krasnoyarsk Krai" is the krai, not the city
 }
 
 

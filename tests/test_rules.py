@@ -1636,3 +1636,16 @@ def test_a_states_name_before_a_lower_case_city_or_town_is_the_state(gaz):
                gaz)
     assert [(s, p) for s, p, _ in got if s in ("Kansas", "Ohio")] == [("Kansas", "admin1:US-KS"), ("Ohio", "admin1:US-OH")]
     assert [p for s, p, _ in got if s == "Kansas City"] == ["geonames:4273837"]  # (Kansas City, Kansas: the state's)
+
+
+def test_prefectures_and_krais_are_their_divisions_and_a_list_of_counties_abroad_is_first_level(gaz):
+    # "Fukui and Toyama prefectures", "Khabarovsk Krai": the prefectures and the krai, not the cities; Kenya's counties
+    # are its first-level divisions ("Garissa and Wajir counties", in a statement naming Kenya), while "10 Kentucky
+    # counties" are a state's counties and the state stays the state. A Chinese "prefecture" the gazetteer has no
+    # division for leaves the city.
+    got = rows("Snow closed schools in Fukui and Toyama prefectures. Fires burn across Khabarovsk Krai.", gaz)
+    assert [p for _, p, _ in got] == ["admin1:JP-18", "admin1:JP-16", "admin1:RU-KHA"]
+    got = rows("In Kenya, fever hit Garissa and Wajir counties. He bought equipment for 10 Kentucky counties.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("Kenya", "country:KE"), ("Garissa", "admin1:KE-07"),
+                                           ("Wajir", "admin1:KE-46"), ("Kentucky", "admin1:US-KY")]
+    assert [p for _, p, _ in rows("Protests were reported in Yulin prefecture.", gaz)] == ["geonames:1785781"]
