@@ -107,6 +107,8 @@ _LETTERS_RE = re.compile(r"[^\W\d_]+")
 # What may stand between two tokens of one name.
 _JOIN_RE = re.compile(r"[ \t\u00a0\-'.]{1,3}\Z")
 _ARABIC_AND = "و"
+#: Kinds of place that may follow a town's name as where it lies ("Austin Texas", "Paris France").
+_CONTAINER_KINDS = frozenset({"country", "admin1", "region"})
 #: Marks that may open a sentence before its first word: quotation marks (not a bracket: a caption "(Newark police)").
 _OPENERS = frozenset("\"'\u201c\u2018\u00ab")
 # What may stand between a cue word and its name: spaces or a hyphen, no full stop.
@@ -560,12 +562,18 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
             continue
         g = (_after_given_name(words, seps, starts, cased, i, sentence_starts)
              if L == 1 and i > 0 and not cue and not "\u0600" <= key[0][0] <= "\u06ff" else -1)
-        if g >= 0 and not (out and out[-1].token_index + out[-1].token_count - 1 == g
+        # After a title ("Mayor Austin Banda", "substitute Jordan Whitby") a notable place that is also a given name
+        # is the person's given name, unless the name after it is where that place lies (a division, a country).
+        titled = g > 0 and (words[g - 1] in PERSON_TITLES or words[g - 1] in PLAYER_ROLES_EN) and not any(
+            gaz.kind(r.place_index) in _CONTAINER_KINDS and r.name_type != ALT for r in refs)
+        if g >= 0 and not (out and out[-1].token_index + out[-1].token_count - 1 == g and not titled
                            and _is_notable_name(words, out[-1].token_index, gaz, notable_memo)) \
                 and not _surname_is_a_states(refs, key[0], gaz):
             # "Austin Texas" is two places; "Mark Lincoln", "Greg Taylor" a given name and a surname.
             persons.add(key)  # "Greg Taylor", "Isaac Jackson": a surname, and the person's where it recurs alone
             surnames.add(key)
+            if titled and out and out[-1].token_index == g and out[-1].token_count == 1:
+                out.pop()  # ... and the given name before it is the person's too ("substitute Jordan Whitby")
             continue
         if pl and tok[:pl].rstrip("ال") in _LOCATIVE_CLITICS:
             locative = True

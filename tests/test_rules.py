@@ -1649,3 +1649,11 @@ def test_prefectures_and_krais_are_their_divisions_and_a_list_of_counties_abroad
     assert [(s, p) for s, p, _ in got] == [("Kenya", "country:KE"), ("Garissa", "admin1:KE-07"),
                                            ("Wajir", "admin1:KE-46"), ("Kentucky", "admin1:US-KY")]
     assert [p for _, p, _ in rows("Protests were reported in Yulin prefecture.", gaz)] == ["geonames:1785781"]
+
+
+def test_after_a_title_a_notable_place_that_is_a_given_name_opens_a_persons_name(gaz):
+    # "Mayor Austin Preston", "substitute Jordan Kell": after a title or a player's role, the given name (a city, a
+    # country) and the surname after it are the person's, not two places; "from Austin Texas" still names both.
+    got = rows("Mayor Austin Preston opened the clinic in Nairobi, and the substitute Jordan Kell scored.", gaz)
+    assert [s for s, _, _ in got] == ["Nairobi"]
+    assert [s for s, _, _ in rows("He drove from Austin Texas to Alabama.", gaz)] == ["Austin", "Texas", "Alabama"]
