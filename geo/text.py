@@ -547,6 +547,8 @@ NOT_PLACE_PHRASES: tuple[str, ...] = (
     "Danish pastry", "Danish pastries", "French fries", "French toast", "Swiss cheese", "Brussels sprouts",
     "Turkish delight", "Brazil nut", "Brazil nuts", "Buffalo wings", "Dijon mustard", "Peking duck",
     "Turkey sandwich", "Turkey sandwiches", "Turkey dinner", "Turkey breast",
+    # Oil benchmarks and winds named after a place: "Brent crude" trades in London, "Santa Ana winds" blow anywhere.
+    "Brent crude", "Brent oil", "Santa Ana winds",
 )
 
 #: AP-style abbreviations of US states (as in datelines: "DAMASCUS, Md."), to their ISO 3166-2 suffix.
@@ -747,7 +749,8 @@ ORG_HEADS_EN: frozenset[str] = frozenset(
     "united fc rovers wanderers athletic albion hotspur club league federation association institute "
     "foundation times post herald tribune school academy "
     "agency news daily journal gazette star llc laboratories cartel "  # Xinhua News Agency, China Daily
-    "declaration accord accords agreement protocol treaty".split())  # the Damascus Declaration, the Minsk Protocol
+    "declaration accord accords agreement protocol treaty "  # the Damascus Declaration, the Minsk Protocol
+    "networks software technologies ceramics global".split())  # Red Sea Global, Palo Alto Networks
 #: English head nouns that open an organisation's name: "Bank of England", "University of Reading".
 ORG_OPENERS_EN: frozenset[str] = frozenset("bank university college council".split())
 

@@ -1657,3 +1657,10 @@ def test_after_a_title_a_notable_place_that_is_a_given_name_opens_a_persons_name
     got = rows("Mayor Austin Preston opened the clinic in Nairobi, and the substitute Jordan Kell scored.", gaz)
     assert [s for s, _, _ in got] == ["Nairobi"]
     assert [s for s, _, _ in rows("He drove from Austin Texas to Alabama.", gaz)] == ["Austin", "Texas", "Alabama"]
+
+
+def test_a_place_before_a_companys_head_word_or_in_an_oil_benchmark_is_no_mention(gaz):
+    # "Tulsa Networks", "Oman Global" (as "Qatar National Bank"): companies; "Brent crude" is an oil benchmark, not
+    # the London borough. "traders in Tulsa" is still the city.
+    got = rows("Shares of Tulsa Networks and Oman Global rose while Brent crude fell, traders in Tulsa said.", gaz)
+    assert [s for s, _, _ in got] == ["Tulsa"]
