@@ -1019,13 +1019,17 @@ _CONTINENT_PARTS_EN = frozenset(
     "northeastern northwestern southeastern southwestern central".split())
 
 
+#: "the home game against Everton", "the match v Leeds": a game's opponent is a club, in any text.
+_AGAINST = {"against": frozenset("game games match matches fixture fixtures derby".split())}
+_AGAINST["v"] = _AGAINST["vs"] = _AGAINST["versus"] = _AGAINST["against"]
 #: Every word (or, in Arabic, proclitic-stripped stem) that a rule of :func:`_not_places` reads right before a
 #: name, save the ones read only with something the name itself must have ("in" before a language, "of"
 #: after an organisation's opener, which are tested apart): a name with none of them there, no
 #: organisation's head two words back (:func:`_hot_two_back`), none of :data:`_HOT_AFTER` in the three words
 #: after it, and no key a rule reads, keeps its place reading, and skips the rules.
 _HOT_BEFORE = (DISEASE_HEADS_AR | _AR_DIRECTIONS | PERSON_TITLES | KIN_WORDS | NASAB_WORDS | LANGUAGE_BEFORE_AR
-               | ORG_HEADS_AR | SPORTS_WORDS | _CONTINENT_PARTS_EN | frozenset({"على", "مع", "with"}) | _GIVEN_AR)
+               | ORG_HEADS_AR | SPORTS_WORDS | _CONTINENT_PARTS_EN | frozenset({"على", "مع", "with"}) | _GIVEN_AR
+               | frozenset(_AGAINST))
 #: Words that make an "of" right before a name matter: "Bank of England", "the Horn of Africa".
 _OF_OPENERS = ORG_OPENERS_EN | frozenset({"horn"})
 #: Every word a rule of :func:`_not_places` reads in the three words after a name, as written (the name's own
@@ -1205,6 +1209,8 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
             if i > 1 and words[i - 1] in ("على", "مع", "with") and _JOIN_RE.match(seps[i - 1]):
                 back += _stems(words[i - 2])
             if any(st in SPORTS_WORDS for st in back) or (not arabic and nxt in SPORTS_WORDS) \
+                    or (not arabic and i > 1 and words[i - 1] in _AGAINST and joined_prev and seps[i - 1] == " "
+                        and words[i - 2] in _AGAINST[words[i - 1]] and not _is_division(m, gaz)) \
                     or (sports and not arabic and not (j < n and seps[j] == "-")
                         and club_at(words, seps, starts, cased, i, j, _is_division(m, gaz))):
                 drop[k] = team[k] = True
@@ -1411,6 +1417,18 @@ def _propagate_cues(matches: list[RawMatch], toks: _Tokens, text: str, cased: st
             continue  # "a Texas city of 45,000", "the Idlib city of Saraqeb": a town in the state ("Idlib city" is one)
         if word == "states" and all(r.name_type == DEMONYM for r in m.refs):
             continue  # "the Indian states": a country's states, not a state called so
+        i = m.token_index
+        if hit[1] == 1 and i > 1 and m.token_count == 1 and words[i - 1] in _DIRECTIONS and seps[i] == " " \
+                and is_everyday_en(m.key[0]) \
+                and cased[starts[i - 1]].isupper() and not cased[starts[i - 2]].isupper() \
+                and not all(r.name_type == DEMONYM for r in m.refs):  # ("a Northern Irish town": Ireland's)
+            # "the Northern Rivers region": a capitalised compass word before a name that is an everyday word makes a
+            # longer name the gazetteer lacks (not Rivers State): the cue's place, unlocated. ("Southern California"
+            # stays the state, as directional phrases do.)
+            out[k] = _with_cue(m, hit[0], word)._replace(
+                refs=(), fs=starts[i - 1], key=(words[i - 1], *m.key), token_index=i - 1,
+                token_count=m.token_count + 1, cue_span=(starts[i - 1], starts[j] + len(word)))
+            continue
         out[k] = _with_cue(m, hit[0], word)._replace(cue_span=(m.fs, starts[j] + len(word)))
         if hit[1] == 3:  # plural: the list before it shares the cue (a coordinator between: not "Northern Indian")
             q = k

@@ -1664,3 +1664,18 @@ def test_a_place_before_a_companys_head_word_or_in_an_oil_benchmark_is_no_mentio
     # the London borough. "traders in Tulsa" is still the city.
     got = rows("Shares of Tulsa Networks and Oman Global rose while Brent crude fell, traders in Tulsa said.", gaz)
     assert [s for s, _, _ in got] == ["Tulsa"]
+
+
+def test_a_capitalised_compass_word_before_an_everyday_word_and_a_cue_is_a_longer_name(gaz):
+    # "the Eastern Lakes region": a region the gazetteer lacks, listed unlocated, not South Sudan's Lakes state;
+    # "a Southern California city" stays a directional phrase of the state.
+    got = rows("Cattle died across the Eastern Lakes region of Kenya.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("Eastern Lakes", None), ("Kenya", "country:KE")]
+
+
+def test_a_games_opponent_is_a_club_in_any_text(gaz):
+    # "the home game against Preston", "the match v Hull": the opponent is a club, even outside a match report; a
+    # country there is its national team, and a protest against a city's council is no game.
+    assert rows("Roadworks will finish before the home game against Preston on Saturday.", gaz) == []
+    got = rows("Fans queued for the match against Iran, while protests against Leeds council grew.", gaz)
+    assert [s for s, _, _ in got] == ["Iran", "Leeds"]

@@ -332,6 +332,7 @@ def _propagate_cues_every_match(matches, toks, text, cased, gaz=None):
         _gap_is_list,
         _is_division,
         _with_cue,
+        is_everyday_en,
     )
     from geo.text import is_arabic
 
@@ -368,6 +369,15 @@ def _propagate_cues_every_match(matches, toks, text, cased, gaz=None):
             d -= 1
         if hit[0] in ("city", "town") and gaz is not None and d >= 0 and words[d] in _DETERMINERS \
                 and _is_division(m, gaz):
+            continue
+        i = m.token_index
+        if hit[1] == 1 and i > 1 and m.token_count == 1 and words[i - 1] in _DIRECTIONS and seps[i] == " " \
+                and is_everyday_en(m.key[0]) \
+                and cased[starts[i - 1]].isupper() and not cased[starts[i - 2]].isupper() \
+                and not all(r.name_type == DEMONYM for r in m.refs):
+            out[k] = _with_cue(m, hit[0], word)._replace(
+                refs=(), fs=starts[i - 1], key=(words[i - 1], *m.key), token_index=i - 1,
+                token_count=m.token_count + 1, cue_span=(starts[i - 1], starts[j] + len(word)))
             continue
         out[k] = _with_cue(m, hit[0], word)._replace(cue_span=(m.fs, starts[j] + len(word)))
         if hit[1] == 3:
