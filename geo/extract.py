@@ -1218,13 +1218,15 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
     # A name the text uses for a person stays a person where it recurs without a locative word or a cue; not a
     # country's or a state's own name ("Virginia Foxx" once does not make every "Virginia" of a story hers).
     if persons:
+        abroad: dict[tuple[str, ...], bool] = {}
         for k, m in enumerate(matches):
             if not drop[k] and m.key in persons and not m.locative and not m.cue \
-                    and (not facts(m)[0] or (surnames and m.key in surnames)) \
-                    and (is_arabic(m.key[0]) or not any(
-                        r.name_type != ALT and (gaz.kind(r.place_index) == "admin1" or (
-                            gaz.population(r.place_index) >= _NOTABLE_GIVEN_NAME_POP
-                            and not (surnames and m.key in surnames))) for r in m.refs)):
+                    and (((not facts(m)[0] or (surnames and m.key in surnames))
+                          and (is_arabic(m.key[0]) or not any(
+                              r.name_type != ALT and (gaz.kind(r.place_index) == "admin1" or (
+                                  gaz.population(r.place_index) >= _NOTABLE_GIVEN_NAME_POP
+                                  and not (surnames and m.key in surnames))) for r in m.refs)))
+                         or (not is_arabic(m.key[0]) and _nowhere_else(m, matches, drop, gaz, abroad))):
                 drop[k] = True
     if sports and any(team):
         # A name a match report uses for a club stays the club where it recurs without a locative word or a cue
@@ -1269,6 +1271,26 @@ def _player_name_at(words: list[str], seps: list[str], starts: list[int], cased:
             and not (i + 1 < n and seps[i + 1] == " " and cap(i + 1)):
         return 2
     return 0
+
+
+def _nowhere_else(m: RawMatch, matches: list[RawMatch], drop: list[bool], gaz: Gazetteer,
+                  memo: dict[tuple[str, ...], bool]) -> bool:
+    """Whether a country's or a state's name that the text also uses as a person's given name (Georgia, Washington)
+    lies in none of the countries of the text's other places (each read by its biggest own-name reading): a girl
+    called Georgia in a story about Alberta, not the state or the country, where her name recurs."""
+    got = memo.get(m.key)
+    if got is None:
+        own = {gaz.country_code(r.place_index) for r in m.refs if r.name_type != ALT}
+        others = set()
+        for k, o in enumerate(matches):
+            if drop[k] or o.key == m.key or not o.refs:
+                continue
+            top = max((r for r in o.refs if r.name_type != ALT), key=lambda r: gaz.population(r.place_index),
+                      default=None)
+            if top is not None:
+                others.add(gaz.country_code(top.place_index))
+        got = memo[m.key] = bool(others) and not (own & others)
+    return got
 
 
 def sports_report(words: Iterable[str]) -> bool:

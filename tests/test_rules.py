@@ -1679,3 +1679,13 @@ def test_a_games_opponent_is_a_club_in_any_text(gaz):
     assert rows("Roadworks will finish before the home game against Preston on Saturday.", gaz) == []
     got = rows("Fans queued for the match against Iran, while protests against Leeds council grew.", gaz)
     assert [s for s, _, _ in got] == ["Iran", "Leeds"]
+
+
+def test_a_states_name_used_as_a_given_name_stays_the_persons_where_the_story_is_elsewhere(gaz):
+    # "Georgia Hyland ... Georgia began skating" in a story about Alberta: neither the state nor the country, where the
+    # name recurs; a statement about the US keeps "Virginia" the state after "Rep. Virginia Foxx".
+    got = rows("Georgia Hyland, 11, of Innisfail, Alberta, was picked. Georgia began skating at four in Red Deer. "
+               "Georgia was named champion in Edmonton.", gaz)
+    assert "Georgia" not in [s for s, _, _ in got] and "Edmonton" in [s for s, _, _ in got]
+    got = rows("Rep. Virginia Foxx said Virginia and North Carolina would vote. Virginia said no.", gaz)
+    assert [s for s, _, _ in got].count("Virginia") == 2
