@@ -577,10 +577,15 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
             continue
         if pl and tok[:pl].rstrip("ال") in _LOCATIVE_CLITICS:
             locative = True
-        # A sentence may open with a quotation mark or a bracket: the name after it is still the sentence's first word.
+        # A sentence may open with a quotation mark: the name after it is still the sentence's first word.
         initial = s in sentence_starts or (s > 0 and text[s - 1] in _OPENERS and s - 1 in sentence_starts)
-        if initial and _DATELINE_AFTER.match(text, fe) and (
-                fs == 0 or text[fs - 1] == "\n" or (fe - fs >= 4 and cased[fs:fe].isupper())):
+        dateline = _DATELINE_AFTER.match(text, fe) if initial else None
+        if dateline and fs > 0 and dateline.group().endswith(",") \
+                and cased[dateline.end():dateline.end() + 2].lstrip()[:1].islower():
+            # "Everton, who had led ..." opening a paragraph: a comma and a lower-case word open a clause, not a
+            # dateline (the text's own first name keeps the dateline's reading: "Victoria, also known as Rabat").
+            dateline = None
+        if dateline and (fs == 0 or text[fs - 1] == "\n" or (fe - fs >= 4 and cased[fs:fe].isupper())):
             # A dateline names where the story is: at a line's start, or in capitals at a sentence's start
             # ("... residential area. ARLINGTON — The City Council"); its capital is the dateline's, not a
             # sentence's that proves nothing.

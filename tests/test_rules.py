@@ -1689,3 +1689,17 @@ def test_a_states_name_used_as_a_given_name_stays_the_persons_where_the_story_is
     assert "Georgia" not in [s for s, _, _ in got] and "Edmonton" in [s for s, _, _ in got]
     got = rows("Rep. Virginia Foxx said Virginia and North Carolina would vote. Virginia said no.", gaz)
     assert [s for s, _, _ in got].count("Virginia") == 2
+
+
+def test_a_name_opening_a_paragraph_before_a_comma_and_a_lower_case_word_is_no_dateline(gaz):
+    # "Denton, a retired teacher, said ...": a clause, so the name is a sentence's first word (a capital that proves
+    # nothing), not a dateline's place; "MIDLAND, Texas —" and a text's own first name keep the dateline reading.
+    from geo.extract import find_matches
+    from geo.pipeline import _folded_offsets
+    from geo.text import fold, sentences
+
+    text = "The vote was close.\nDenton, a retired teacher, said she would run again.\nMIDLAND, Texas — Rain fell."
+    folded = fold(text)
+    starts = frozenset(_folded_offsets(folded, [s for s, _ in sentences(text)]))
+    got = {m.key[0]: (m.locative, m.sentence_initial) for m in find_matches(folded, gaz, starts)}
+    assert got["denton"] == (False, True) and got["midland"] == (True, False)
