@@ -56,6 +56,7 @@ from .text import (
     LANGUAGES_EN,
     NASAB_WORDS,
     NEVER_PLACE_ALONE,
+    NEWS_AGENCIES_EN,
     NOT_PLACE_CUES,
     ORG_HEADS_AR,
     ORG_HEADS_EN,
@@ -65,6 +66,7 @@ from .text import (
     PLACE_HEADS_DEFINITE_AR,
     PLACE_OBJECT_VERBS,
     PLAYER_ROLES_EN,
+    REPORTING_WORDS_EN,
     SPORTS_REPORT_EN,
     SPORTS_REPORT_MIN_WORDS,
     SPORTS_WORDS,
@@ -1109,6 +1111,7 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
                 or (j + 2 < n and words[j + 2] in _HOT_AFTER)
                 or m.key[0] in LANGUAGES_EN or m.key[-1] in ORG_OPENERS_EN
                 or (not m.locative and not m.cue and m.key in _DISEASE_KEYS) or sports
+                or m.key[0] in NEWS_AGENCIES_EN
                 or (m.fs != starts[i] and m.key[0].startswith("ال") and m.key[0].endswith("يه"))):
             continue
         arabic = is_arabic(m.key[0])
@@ -1141,6 +1144,11 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
                 words[i - 1] in _CONTINENT_PARTS_EN or any(st in _AR_DIRECTIONS for st in prev)
                 or (i >= 2 and words[i - 2] == "horn" and words[i - 1] == "of")):
             drop[k] = True
+            continue
+        if single and m.key[0] in NEWS_AGENCIES_EN and not m.cue and (
+                nxt in REPORTING_WORDS_EN or (i > 1 and words[i - 1] == "to" and words[i - 2] == "according")
+                or (joined_prev and words[i - 1] in ("agency", "told"))):
+            drop[k] = True  # "Xinhua said", "according to Xinhua", "the state news agency Xinhua": the agency
             continue
         country, nisba = facts(m)
         definite_nisba = nisba and arabic and m.key[0].startswith("ال")

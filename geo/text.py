@@ -74,6 +74,8 @@ __all__ = [
     "CLUB_PAIRS_EN",
     "CLUB_ROLES_EN",
     "PLAYER_ROLES_EN",
+    "NEWS_AGENCIES_EN",
+    "REPORTING_WORDS_EN",
 ]
 
 # Characters removed by folding: tashkeel, superscript alef, tatweel, Quranic marks, and every invisible
@@ -790,6 +792,12 @@ CLUB_PAIRS_EN: dict[str, frozenset[str]] = {prep: frozenset(ws.split()) for prep
 CLUB_ROLES_EN: frozenset[str] = frozenset(
     "manager coach boss goalkeeper keeper striker winger defender midfielder captain skipper fans supporters "
     "squad players lineup streak".split())
+#: News agencies that share a name with a place (Xinhua, towns of China; Anadolu, Anatolia; Petra, Jordan's agency and
+#: the ancient city; Antara; Wafa): before a word of reporting or after "according to" the agency, not the place.
+NEWS_AGENCIES_EN: frozenset[str] = frozenset("xinhua anadolu petra antara wafa bernama kyodo yonhap".split())
+#: Words of reporting after a news agency's name ("Xinhua said", "Xinhua reported", "Anadolu quoted ...").
+REPORTING_WORDS_EN: frozenset[str] = frozenset(
+    "said says reported reports reporting quoted quotes cited cites news agency".split())
 #: Roles written before a player's or coach's name in a match report: "substitute Jordan Whitby", "coach Phoenix
 #: Grant", "winger Caio Santos". The two capitalised words after one are a person's given name and surname.
 PLAYER_ROLES_EN: frozenset[str] = frozenset(

@@ -1703,3 +1703,11 @@ def test_a_name_opening_a_paragraph_before_a_comma_and_a_lower_case_word_is_no_d
     starts = frozenset(_folded_offsets(folded, [s for s, _ in sentences(text)]))
     got = {m.key[0]: (m.locative, m.sentence_initial) for m in find_matches(folded, gaz, starts)}
     assert got["denton"] == (False, True) and got["midland"] == (True, False)
+
+
+def test_a_news_agency_named_like_a_place_is_the_agency_where_it_reports(gaz):
+    # "Xinhua says", "according to Xinhua", "the agency Xinhua quoted ...": the agency, not the towns of China called
+    # Xinhua; Sichuan, named as a place, stays.
+    got = rows("Floods hit Sichuan province, Xinhua says. According to Xinhua, roads were cut, and the agency Xinhua "
+               "quoted a farmer.", gaz)
+    assert [s for s, _, _ in got] == ["Sichuan"]
