@@ -752,7 +752,7 @@ ORG_HEADS_EN: frozenset[str] = frozenset(
     "foundation times post herald tribune school academy "
     "agency news daily journal gazette star llc laboratories cartel "  # Xinhua News Agency, China Daily
     "declaration accord accords agreement protocol treaty "  # the Damascus Declaration, the Minsk Protocol
-    "networks software technologies ceramics global".split())  # Red Sea Global, Palo Alto Networks
+    "networks software technologies ceramics global elementary".split())  # Red Sea Global, Palo Alto Networks
 #: English head nouns that open an organisation's name: "Bank of England", "University of Reading".
 ORG_OPENERS_EN: frozenset[str] = frozenset("bank university college council".split())
 

@@ -1711,3 +1711,10 @@ def test_a_news_agency_named_like_a_place_is_the_agency_where_it_reports(gaz):
     got = rows("Floods hit Sichuan province, Xinhua says. According to Xinhua, roads were cut, and the agency Xinhua "
                "quoted a farmer.", gaz)
     assert [s for s, _, _ in got] == ["Sichuan"]
+
+
+def test_a_place_name_before_elementary_is_a_schools_name(gaz):
+    # "Denton Elementary" (a school named after a town or a person) holds no place, as "Denton High School" does;
+    # "in Denton" is still the town.
+    got = rows("Pupils at Denton Elementary raised funds, and the mayor in Denton thanked them.", gaz)
+    assert [s for s, _, _ in got] == ["Denton"] and got[0][1] is not None
