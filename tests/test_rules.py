@@ -1718,3 +1718,10 @@ def test_a_place_name_before_elementary_is_a_schools_name(gaz):
     # "in Denton" is still the town.
     got = rows("Pupils at Denton Elementary raised funds, and the mayor in Denton thanked them.", gaz)
     assert [s for s, _, _ in got] == ["Denton"] and got[0][1] is not None
+
+
+def test_a_town_filed_under_the_written_name_beats_its_bigger_neighbour_that_lists_the_name_as_another(gaz):
+    # GeoNames lists "New Delhi" as an alternate name of Delhi, and has New Delhi itself a few km away: the place
+    # filed under the name the text writes is the one meant (as Ikorodu is, beside Ebute Ikorodu).
+    got = rows("Talks were held in New Delhi on Monday, India said.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("New Delhi", "geonames:1261481"), ("India", "country:IN")]
