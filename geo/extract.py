@@ -327,9 +327,8 @@ def _case_ok(original: str, key: tuple[str, ...], gaz: Gazetteer, refs: tuple[Na
         return True
     if gaz.needs_upper(key):
         return original.replace(".", "").replace(" ", "").isupper()
-    if original.isupper() or (len(key) > 1 and all(w.islower() for w in words[1:])
-                              and all(r.name_type == ORG for r in refs)):
-        return True  # a phrase that is no place and a common noun after the name ("Danish pastries", "Brazil nuts")
+    if original.isupper() or (len(key) > 1 and words[-1].islower() and all(r.name_type == ORG for r in refs)):
+        return True  # a phrase that is no place, a name and a common noun ("Danish pastries", "Santa Ana winds")
     if len(key) > 1 and key[-1] in ("city", "town") and words[-1].islower() and any(
             r.name_type != ALT and gaz.kind(r.place_index) == "admin1" for r in gaz.refs(key[:-1])):
         return False  # "a Texas city of 45,000" is a city in Texas, not Texas City

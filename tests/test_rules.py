@@ -1664,6 +1664,8 @@ def test_a_place_before_a_companys_head_word_or_in_an_oil_benchmark_is_no_mentio
     # the London borough. "traders in Tulsa" is still the city.
     got = rows("Shares of Tulsa Networks and Oman Global rose while Brent crude fell, traders in Tulsa said.", gaz)
     assert [s for s, _, _ in got] == ["Tulsa"]
+    # "Santa Ana winds" blow across Southern California, not from the city of Santa Ana.
+    assert [s for s, _, _ in rows("Forecasters warned of Santa Ana winds near Los Angeles.", gaz)] == ["Los Angeles"]
 
 
 def test_a_capitalised_compass_word_before_an_everyday_word_and_a_cue_is_a_longer_name(gaz):
