@@ -17,13 +17,13 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Sequence
 from itertools import compress
 from typing import NamedTuple
 
-from .extract import RawMatch, _Tokens
-from .gazetteer import Gazetteer
+from .extract import RawMatch, _Tokens, club_at, sports_report
+from .gazetteer import ALT, Gazetteer
 from .model import NATURAL_KINDS, Place
 from .text import (
     AR_HOMOGRAPHS,
@@ -312,6 +312,10 @@ def find_facilities(folded: Folded, matches: Sequence[RawMatch], gaz: Gazetteer,
         out.extend(filter(None, (_old_town_ar(c, words, seps, starts, match_at)
                                  for c in compress(range(n), map(_OLD_AR.__eq__, words)))))
     out.extend(water)
+    if cues_en and out and sports_report(distinct):
+        # A match report's "Nottingham Forest drew with Crystal Palace": clubs, not a forest and a palace.
+        out = [f for f in out if is_arabic(words[bisect_right(starts, f.fs) - 1]) or not club_at(
+            words, seps, starts, cased, bisect_right(starts, f.fs) - 1, bisect_left(starts, f.fe))]
     if len(out) > 1:
         # Phrases that overlap ("Mitchell Bridge" inside "Mitchell Bridge Road"): the one that starts first,
         # then the longest.
@@ -1053,7 +1057,16 @@ def _named_county(f: Facility, text: str, located: Sequence[tuple[int, int, Plac
     key = (*text[f.name_fs:f.name_fe].split(), "county")
     cands = sorted({r.place_index for r in gaz.refs(key) if gaz.kind(r.place_index) == "district"})
     if not cands:
-        return None
+        # Kenya's and Liberia's counties are their first-level divisions: "Garissa and Wajir counties" in a
+        # statement that names Kenya are the divisions of that name (not the towns they are named after). Only
+        # names in a list: "10 Kentucky counties" are a state's counties.
+        before, after = text[:f.name_fs].rstrip(), text[f.name_fe:].lstrip()
+        if not (before.endswith((",", " and")) or not after.startswith(f.cue_word)):
+            return None
+        ccs = {p.country_code for _, _, p, _ in located if p.kind == "country"}
+        divisions = sorted({r.place_index for r in gaz.refs(key[:-1]) if r.name_type != ALT
+                            and gaz.kind(r.place_index) == "admin1" and gaz.country_code(r.place_index) in ccs})
+        return gaz.place(divisions[0]) if len(divisions) == 1 else None
     states = {p.place_id.partition(":")[2] for _, _, p, _ in located if p.kind == "admin1"}
     stated = [i for i in cands if f"{gaz.country_code(i)}-{gaz.admin1_code(i)}" in states]
     if len(stated) == 1:

@@ -1109,6 +1109,9 @@ def _roles(before: RawMatch, gaz: Gazetteer) -> frozenset[tuple[str, str]]:
     return got
 
 
+_TOWN_KINDS = frozenset({"city", "town"})
+
+
 def _km(gaz: Gazetteer, i: int, j: int) -> float:
     """Great-circle distance between two places' points, in km."""
     (a, b), (c, d) = gaz.latlon(i), gaz.latlon(j)
@@ -1529,6 +1532,14 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
         return _decided(m, gaz, near[0], W.defined_in, Evidence.DEFINED_IN | Evidence.QUALIFIER, None,
                         _scored_candidates(gaz, [(s, i) for s, i, _ in scored[: W.candidates_kept]]), len(scored))
     best_score, best, ev = scored[0]  # ev: the flags' integer value until the decision is made
+    if cands[best] == ALT and not arabic and gaz.kind(best) in _TOWN_KINDS:
+        # The place GeoNames files under the written name itself, right beside the one that lists it as another name,
+        # is the one meant: "Ikorodu" is Ikorodu, not the bigger Ebute Ikorodu 3 km away.
+        own_name = next(((s2, j, e2) for s2, j, e2 in scored[1:] if cands[j] != ALT and gaz.kind(j) in _TOWN_KINDS
+                         and gaz.country_code(j) == gaz.country_code(best) and _km(gaz, best, j) <= W.same_place_km),
+                        None)
+        if own_name is not None:
+            best_score, best, ev = own_name
     kind, pop, cc = gaz.kind(best), gaz.population(best), gaz.country_code(best)
     ntype = cands[best]
     if kind == "country" and ntype != DEMONYM:
@@ -1575,6 +1586,11 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
         # Windham) is that place only after a locative word; a very short one ("Kan", "Lu") only with a qualifier.
         if len(word[0]) <= W.alternate_short_max_len or (
                 not m.locative and not _short_form_or_spelling(gaz.name(best), " ".join(m.key))):
+            return None
+        # A spelling of a town abroad in a statement about other countries ("between Kurla and Thane" in a Mumbai
+        # story is no Korla, China): a suburb the gazetteer lacks, not a town of a country nobody named.
+        if not context and pop < W.alternate_abroad_max_pop and not gaz.is_capital(best) and any(
+                n > 0 for c, n in doc_cc.items() if c != gaz.country_code(best) and n - own.get(c, 0) > 0):
             return None
     if not _accept(kind, pop, m, homograph=homograph, context=context, strong=strong, listed=bool(listed_with),
                    zipf=zipf,

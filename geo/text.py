@@ -67,6 +67,15 @@ __all__ = [
     "FACILITY_CUES_EN",
     "FEATURE_HEADS_EN",
     "LANDFORM_HEADS_EN",
+    "SPORTS_REPORT_EN",
+    "SPORTS_REPORT_MIN_WORDS",
+    "CLUB_SUFFIXES_EN",
+    "CLUB_BEFORE_EN",
+    "CLUB_PAIRS_EN",
+    "CLUB_ROLES_EN",
+    "PLAYER_ROLES_EN",
+    "NEWS_AGENCIES_EN",
+    "REPORTING_WORDS_EN",
 ]
 
 # Characters removed by folding: tashkeel, superscript alef, tatweel, Quranic marks, and every invisible
@@ -478,6 +487,9 @@ CUES: dict[str, tuple[str, int]] = {
     "commonwealth": ("admin1", 1),  # "the Commonwealth of Virginia" (Kentucky, Massachusetts, Pennsylvania)
     # the dual and plural of بلدة, as قريتي/قرى are of قرية: بين بلدتي كفركلا والعديسة
     "بلدتي": ("town", 2), "بلدات": ("town", 3),
+    "states": ("admin1", 3),  # "Edo and Ondo states", "the Shan and Kachin states": each name is a state
+    "prefecture": ("admin1", 1), "prefectures": ("admin1", 3),  # Japan's: "Niigata Prefecture"
+    "krai": ("admin1", 1),  # Russia's: "Krasnoyarsk Krai" is the krai, not the city
 }
 
 
@@ -535,6 +547,12 @@ NOT_PLACE_PHRASES: tuple[str, ...] = (
     "New York Times", "Washington Post",
     # مسقط رأسه "his birthplace" (literally "where his head fell"), with each possessive ending: not Muscat
     *(f"مسقط {w}" for w in "رأس رأسه رأسها رأسي رأسك رأسهم رأسهما رأسنا رأسكم رأسهن".split()),
+    # Dishes named after a place, served anywhere ("Danish pastries", "Turkey sandwiches"): no mention of it.
+    "Danish pastry", "Danish pastries", "French fries", "French toast", "Swiss cheese", "Brussels sprouts",
+    "Turkish delight", "Brazil nut", "Brazil nuts", "Buffalo wings", "Dijon mustard", "Peking duck",
+    "Turkey sandwich", "Turkey sandwiches", "Turkey dinner", "Turkey breast",
+    # Oil benchmarks and winds named after a place: "Brent crude" trades in London, "Santa Ana winds" blow anywhere.
+    "Brent crude", "Brent oil", "Santa Ana winds",
 )
 
 #: AP-style abbreviations of US states (as in datelines: "DAMASCUS, Md."), to their ISO 3166-2 suffix.
@@ -735,7 +753,8 @@ ORG_HEADS_EN: frozenset[str] = frozenset(
     "united fc rovers wanderers athletic albion hotspur club league federation association institute "
     "foundation times post herald tribune school academy "
     "agency news daily journal gazette star llc laboratories cartel "  # Xinhua News Agency, China Daily
-    "declaration accord accords agreement protocol treaty".split())  # the Damascus Declaration, the Minsk Protocol
+    "declaration accord accords agreement protocol treaty "  # the Damascus Declaration, the Minsk Protocol
+    "networks software technologies ceramics global elementary".split())  # Red Sea Global, Palo Alto Networks
 #: English head nouns that open an organisation's name: "Bank of England", "University of Reading".
 ORG_OPENERS_EN: frozenset[str] = frozenset("bank university college council".split())
 
@@ -747,6 +766,45 @@ SPORTS_WORDS: frozenset[str] = frozenset(fold_name(w) for w in (
     "beat beats beaten beating drew defeated defeats thrashed edged routed outlasted trounced "
     "فاز يفوز فوز فوزه فوزها تعادل يتعادل خسر يخسر هزم يهزم تغلب يتغلب ضيفه ضيفها مضيفه مضيفها"
 ).split())
+#: Words of an English sports report. A text with at least :data:`SPORTS_REPORT_MIN_WORDS` distinct ones is a match
+#: report, where the words below make a town's name next to them its club's (geo.extract.club_at): there "host
+#: Tottenham", "against Liverpool", "Manchester City" and "the Hobart Hurricanes" are clubs, as "Brighton beat
+#: Wolves" is anywhere. A country's name stays the country (its national team).
+SPORTS_REPORT_EN: frozenset[str] = frozenset(
+    "match matches goal goals scored scorer minute league season coach manager striker goalkeeper midfielder "
+    "defender winger substitute penalty fixture derby relegation wickets innings bowled batting rebounds assists "
+    "halftime playoff playoffs touchdown quarterback pitcher inning homer referee kickoff".split())
+SPORTS_REPORT_MIN_WORDS = 3
+#: Capitalised words after a town's name that make it a club's in a match report: Aston Villa, Manchester City,
+#: Ipswich Town, Glasgow Rangers (United, Rovers, Athletic ... are organisations' heads anywhere: ORG_HEADS_EN).
+CLUB_SUFFIXES_EN: frozenset[str] = frozenset("villa city town forest rangers celtic wanderers".split())
+#: Words right before a town's name (an article may stand between) that make it a club in a match report.
+CLUB_BEFORE_EN: frozenset[str] = frozenset(
+    "host hosts hosted hosting face faces faced facing against versus vs v play plays played playing".split())
+#: Two words before a town's name in a match report: "lost to Inter", "a win over Leeds", "drew with Palace",
+#: "joined from Sunderland" (a transfer: the player's former club).
+CLUB_PAIRS_EN: dict[str, frozenset[str]] = {prep: frozenset(ws.split()) for prep, ws in {
+    "to": "lost lose loses losing fell falls loss defeat defeats",
+    "over": "win wins won victory victories triumph",
+    "with": "drew draw draws drawn tied",
+    "from": "joined signed loan",
+}.items()}
+#: A club's people and record after its name or its possessive, in a match report: "the Newcastle manager",
+#: "Chelsea's Spanish goalkeeper", "Boston's seven-game winning streak".
+CLUB_ROLES_EN: frozenset[str] = frozenset(
+    "manager coach boss goalkeeper keeper striker winger defender midfielder captain skipper fans supporters "
+    "squad players lineup streak".split())
+#: News agencies that share a name with a place (Xinhua, towns of China; Anadolu, Anatolia; Petra, Jordan's agency and
+#: the ancient city; Antara; Wafa): before a word of reporting or after "according to" the agency, not the place.
+NEWS_AGENCIES_EN: frozenset[str] = frozenset("xinhua anadolu petra antara wafa bernama kyodo yonhap".split())
+#: Words of reporting after a news agency's name ("Xinhua said", "Xinhua reported", "Anadolu quoted ...").
+REPORTING_WORDS_EN: frozenset[str] = frozenset(
+    "said says reported reports reporting quoted quotes cited cites news agency".split())
+#: Roles written before a player's or coach's name in a match report: "substitute Jordan Whitby", "coach Phoenix
+#: Grant", "winger Caio Santos". The two capitalised words after one are a person's given name and surname.
+PLAYER_ROLES_EN: frozenset[str] = frozenset(
+    "manager coach boss goalkeeper keeper striker winger defender midfielder captain skipper substitute opener "
+    "guard center centre forward rookie batsman batter bowler pitcher quarterback player teammate".split())
 
 
 # -- facilities, streets and districts: a cue word and a name -------------------------------------
