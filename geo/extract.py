@@ -32,6 +32,8 @@ from .lexicon import (
 from .text import (
     _PROCLITICS,
     _WITH_ARTICLE,
+    APOLOGY_AFTER_AR,
+    APOLOGY_NISBAS_AR,
     AR_DEMONSTRATIVES,
     AR_VOWELLED,
     ARABIC_SPEAKING,
@@ -44,11 +46,13 @@ from .text import (
     DISEASE_NAMES,
     FACILITY_CUES_EN,
     FEATURE_HEADS_EN,
+    JORDAN_RIVER_AR,
     KIN_WORDS,
     LANGUAGE_AFTER_EN,
     LANGUAGE_BEFORE_AR,
     LANGUAGE_BEFORE_EN,
     LANGUAGES_EN,
+    LEAGUE_HEADS_AR,
     NASAB_WORDS,
     NEVER_PLACE_ALONE,
     NOT_PLACE_CUES,
@@ -59,6 +63,10 @@ from .text import (
     PERSON_TITLES,
     PLACE_HEADS_DEFINITE_AR,
     PLACE_OBJECT_VERBS,
+    PLAYER_ROLES_AR,
+    RIVER_WORDS_AR,
+    SIDE_ADJECTIVES_AR,
+    SIDE_NOUNS_AR,
     SPORTS_WORDS,
     US_STATE_ABBREVIATIONS,
     Folded,
@@ -987,6 +995,10 @@ _GIVEN_AR = foreign_given_names_ar()
 _AL_DIN = fold_name("الدين")
 _AR_DIRECTIONS = frozenset(fold_name(w) for w in "شمال جنوب شرق غرب وسط".split())
 _HYPHENS = frozenset("-–")
+#: "over", "with" between a match report's verb and the other side (folded: على is written علي once folded).
+_AGAINST_WORDS = frozenset({fold_name("على"), "مع", "with"})
+#: The UK's nations, which field national teams (الفوز على إنجلترا): sides of a match report like countries.
+_HOME_NATIONS = frozenset({"admin1:GB-ENG", "admin1:GB-SCT", "admin1:GB-WLS", "admin1:GB-NIR"})
 #: English words that, right before a continent, make a world region of part of it (North Africa, Central Asia).
 _CONTINENT_PARTS_EN = frozenset(
     "north south east west northeast northwest southeast southwest northern southern eastern western "
@@ -999,7 +1011,8 @@ _CONTINENT_PARTS_EN = frozenset(
 #: organisation's head two words back (:func:`_hot_two_back`), none of :data:`_HOT_AFTER` in the three words
 #: after it, and no key a rule reads, keeps its place reading, and skips the rules.
 _HOT_BEFORE = (DISEASE_HEADS_AR | _AR_DIRECTIONS | PERSON_TITLES | KIN_WORDS | NASAB_WORDS | LANGUAGE_BEFORE_AR
-               | ORG_HEADS_AR | SPORTS_WORDS | _CONTINENT_PARTS_EN | frozenset({"على", "مع", "with"}) | _GIVEN_AR)
+               | ORG_HEADS_AR | SPORTS_WORDS | _CONTINENT_PARTS_EN | _AGAINST_WORDS | _GIVEN_AR
+               | LEAGUE_HEADS_AR | PLAYER_ROLES_AR)
 #: Words that make an "of" right before a name matter: "Bank of England", "the Horn of Africa".
 _OF_OPENERS = ORG_OPENERS_EN | frozenset({"horn"})
 #: Every word a rule of :func:`_not_places` reads in the three words after a name, as written (the name's own
@@ -1019,6 +1032,30 @@ def _hot_before(word: str) -> bool:
 def _hot_two_back(word: str) -> bool:
     """Whether ``word``, or a stem of it, heads an Arabic organisation's name (:func:`_org_head_two_back`)."""
     return any(st in ORG_HEADS_AR for st in _stems(word))
+
+
+def _arabic_not_a_place(m: RawMatch, words: list[str], seps: list[str], definite_nisba: bool) -> bool:
+    """Arabic words around a match that make it no place (tables in :mod:`geo.text`): the loanword سوري "sorry"
+    opening an apology; a definite nisba that ends a league's name (الدوري المصري); a side of water or land with
+    a direction or a river after it (الضفة الشرقية, الضفة الغربية لنهر دجلة: a bank, not the West Bank)."""
+    i, j = m.token_index, m.token_index + m.token_count
+    n = len(words)
+    nxt = words[j] if j < n and _JOIN_RE.match(seps[j]) else ""
+    if m.key[0] in APOLOGY_NISBAS_AR and m.token_count == 1:
+        opens = i == 0 or seps[i].strip(" \t\u00a0") not in ("", "-", "'")
+        if opens and (nxt in APOLOGY_AFTER_AR or nxt.startswith("عال")):
+            return True
+    if definite_nisba and m.token_count == 1 and i > 0 and _JOIN_RE.match(seps[i]) and (
+            words[i - 1] in LEAGUE_HEADS_AR
+            or (i > 1 and words[i - 2] in LEAGUE_HEADS_AR and _JOIN_RE.match(seps[i - 1]))):
+        return True
+    if m.key[0] in SIDE_NOUNS_AR:
+        if m.token_count == 1 and nxt in SIDE_ADJECTIVES_AR:
+            return True
+        river = words[j + 1] if nxt in RIVER_WORDS_AR and j + 1 < n else None
+        if nxt in RIVER_WORDS_AR and (m.token_count == 1 or river not in JORDAN_RIVER_AR):
+            return True
+    return False
 
 
 def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, gaz: Gazetteer,
@@ -1072,6 +1109,8 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
                 or (j < n and words[j] in _HOT_AFTER) or (j + 1 < n and words[j + 1] in _HOT_AFTER)
                 or (j + 2 < n and words[j + 2] in _HOT_AFTER)
                 or m.key[0] in LANGUAGES_EN or m.key[-1] in ORG_OPENERS_EN
+                or m.key[0] in APOLOGY_NISBAS_AR or m.key[0] in SIDE_NOUNS_AR
+                or (i > 1 and words[i - 2] in LEAGUE_HEADS_AR)
                 or (not m.locative and not m.cue and m.key in _DISEASE_KEYS)
                 or (m.fs != starts[i] and m.key[0].startswith("ال") and m.key[0].endswith("يه"))):
             continue
@@ -1107,6 +1146,9 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
             continue
         country, nisba = facts(m)
         definite_nisba = nisba and arabic and m.key[0].startswith("ال")
+        if arabic and _arabic_not_a_place(m, words, seps, definite_nisba):
+            drop[k] = True
+            continue
         # A person: after a title (الأمير تركي, "Dr. Austin"; not الرئيس السوري) or a kin word (أختي سيناء),
         # or before بن/بنت (تركي بن طلال), or after one: the father's name (أحمد بن طولون is not Toulon).
         bare = m.fs == starts[i]  # no proclitic: صديقي بالرياض is "my friend, in Riyadh"
@@ -1162,12 +1204,25 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
                     or (m.key[-1] in ORG_OPENERS_EN and nxt == "of"):
                 drop[k] = True  # "Bank of England", "University of Reading"; "the Bank" of "the Bank of Canada"
                 continue
-        # ... and a city's club in a match report (a country there is its national team: the country).
-        if not country:
-            back = list(prev)
-            if i > 1 and words[i - 1] in ("على", "مع", "with") and _JOIN_RE.match(seps[i - 1]):
+        # ... and a city's club in a match report (a country there is its national team: the country), or after a
+        # player's role (مهاجم الرمثا); a club named by a nisba (فاز الإسماعيلي على المصري) is one too, but not a
+        # nisba after a role with the article or a pronoun (المهاجم المصري, مهاجمه الفرنسي: the player's nationality).
+        if not country or (definite_nisba and bare):
+            back = list(prev) if not country else ([words[i - 1]] if joined_prev else [])
+            if i > 1 and words[i - 1] in _AGAINST_WORDS and _JOIN_RE.match(seps[i - 1]):
                 back += _stems(words[i - 2])
-            if any(st in SPORTS_WORDS for st in back) or (not arabic and nxt in SPORTS_WORDS):
+                # فاز الإسماعيلي على المصري: the verb stands before the winner's name, one or two words back.
+                q = i - 3
+                while arabic and q >= 0 and q >= i - 4 and _JOIN_RE.match(seps[q + 1]) and seps[q + 1] == " ":
+                    back += _stems(words[q])
+                    q -= 1
+            # (in Arabic a club is a town's: a role or a result before a continent or England is a rank among its
+            # players or a national team: أفضل لاعبي أوروبا, الفوز على إنجلترا)
+            club = not arabic or country or not any(
+                gaz.kind(r.place_index) in ("continent", "region") or gaz.place_id(r.place_index) in _HOME_NATIONS
+                for r in m.refs)
+            if club and (any(st in SPORTS_WORDS for st in back) or (not arabic and nxt in SPORTS_WORDS) or (
+                    arabic and joined_prev and any(st in PLAYER_ROLES_AR for st in back))):
                 drop[k] = team[k] = True
                 continue
     # A name the text uses for a person stays a person where it recurs without a locative word or a cue; not a

@@ -292,6 +292,10 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
             # مئذنة المسجد "the mosque's minaret")
             return []
         m = match_at.get(t)
+        if not names and m is not None and m.fs != starts[t] and first[:1] == "ب":
+            # مدرسة بالفروانية "a school in Farwaniya", مستشفى بحلب: the locative ب says the word after the cue is where
+            # the facility is, not its name; the place keeps its own mention and no nameless facility is made.
+            return []
         # A cue that is also an everyday word before a common word (سوق العمل "the labour market", مقبرة جماعية) is
         # a description, unless the text says which town the phrase is in (سوق الجمعة في مدينة القدس).
         if cue in _SETTLEMENT_CUES_AR and m is not None:

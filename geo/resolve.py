@@ -39,6 +39,7 @@ from .text import (
     CA_PROVINCE_ABBREVIATIONS,
     CONTEXT_NAMES,
     CUES,
+    NATURAL_HEADS_DEFINITE_AR,
     PERSON_TITLES,
     PLACE_HEADS_DEFINITE_AR,
     US_STATE_ABBREVIATIONS,
@@ -1543,6 +1544,10 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
             # المدينة "the city", الميدان "the square": a head noun with the article points back at a place the
             # text named ("the city"); alone it is a place's name only with a qualifier, a cue or in a list
             # (المدينة ومكة والطائف).
+            return None
+        if m.key[0] in NATURAL_HEADS_DEFINITE_AR and not listed_with and not m.locative:
+            # البحيرة "the lake" (of a dam), الوادي "the valley": a natural feature's head noun with the article is
+            # the common noun; Egypt's البحيرة governorate is named so after a locative word, a cue or in a list.
             return None
     word = m.key[1:] if m.key[0] == "the" else m.key
     if ntype == ALT and not arabic and len(word) > 1 and word[0] in PERSON_TITLES:

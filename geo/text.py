@@ -794,3 +794,34 @@ LANDFORM_HEADS_EN: frozenset[str] = frozenset(
 NEVER_PLACE_ALONE: frozenset[str] = (MONTHS | WEEKDAYS | DIALECT_WORDS | LOANWORDS_AR | ORG_HEADS_AR | ORG_TAILS_AR
                                      # "the Council", "Street": English heads of organisations' and facilities' names
                                      | ORG_HEADS_EN | FACILITY_CUES_EN.keys() | LANDFORM_HEADS_EN)
+
+
+# -- Arabic words around a name (session 9) ------------------------------------------------------
+#: Natural features' head nouns with the article (folded): البحيرة "the lake", النهر, الوادي, الجبل. Alone each is
+#: the common noun ("the lake" of a dam), whatever division or town is named so (Egypt's البحيرة governorate): a
+#: place only after a locative word (في البحيرة), with a cue or a qualifier, or in a list.
+NATURAL_HEADS_DEFINITE_AR: frozenset[str] = frozenset(
+    fold_name("ال" + w) for w in "بحيرة نهر وادي جبل هضبة".split())
+#: Nouns of a side of water or land (folded, with the article): الضفة "the bank", الساحل "the coast". Followed by
+#: a direction adjective (الضفة الشرقية "the east bank") or a river (الضفة الغربية لنهر دجلة) they are a river's
+#: bank or a coast, not the West Bank or the Sahel the gazetteer names by them.
+SIDE_NOUNS_AR: frozenset[str] = frozenset(fold_name(w) for w in "الضفة الساحل".split())
+SIDE_ADJECTIVES_AR: frozenset[str] = frozenset(fold_name(w) for w in (
+    "الشرقية الغربية الشمالية الجنوبية اليمنى اليسرى الشرقي الغربي الشمالي الجنوبي الأيمن الأيسر").split())
+#: "river" as the word after a bank: نهر, لنهر, النهر, للنهر (folded); the river that is the West Bank's own (the
+#: Jordan) is read apart.
+RIVER_WORDS_AR: frozenset[str] = frozenset(fold_name(w) for w in "نهر لنهر النهر للنهر".split())
+JORDAN_RIVER_AR: frozenset[str] = frozenset(fold_name(w) for w in "الأردن الاردن".split())
+#: Loanwords of dialect posts spelled like a nisba: سوري "sorry" (also "Syrian"). The loanword opens its sentence
+#: or clause and an apology goes on after it: a vocative (سوري يا جماعة), a negation (سوري ما قدرت), the fault
+#: after the dialect's ع (سوري ع التأخير, سوري عالإزعاج), an intensifier or a pronoun; not على ("a Syrian on ...").
+APOLOGY_NISBAS_AR: frozenset[str] = frozenset({fold_name("سوري")})
+APOLOGY_AFTER_AR: frozenset[str] = frozenset(fold_name(w) for w in (
+    "يا ما ع كتير كثير جدا انا أنا والله بس اذا إذا لو للتأخير").split())
+#: Nouns of a sports league (folded, with and without the article): a definite nisba right after one, or after one
+#: word of its name (دوري روشن السعودي, الدوري المصري), ends the league's name, no mention of the state.
+LEAGUE_HEADS_AR: frozenset[str] = _with_article("دوري")
+#: Players' roles before a club's name (مهاجم الرمثا "al-Ramtha's striker", لاعبو الوحدات): a city's name after one
+#: is its club; a country's name there is its national team, and so the country (see SPORTS_WORDS).
+PLAYER_ROLES_AR: frozenset[str] = frozenset(fold_name(w) for w in (
+    "مهاجم مهاجمو مهاجمي مدافع مدافعو مدافعي لاعب لاعبو لاعبي هداف").split())
