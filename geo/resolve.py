@@ -1518,6 +1518,17 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
         return _decided(m, gaz, near[0], W.defined_in, Evidence.DEFINED_IN | Evidence.QUALIFIER, None,
                         _scored_candidates(gaz, [(s, i) for s, i, _ in scored[: W.candidates_kept]]), len(scored))
     best_score, best, ev = scored[0]  # ev: the flags' integer value until the decision is made
+    if arabic and len(scored) > 1 and not qualifiers and gaz.kind(best) in ("city", "town") \
+            and _is_homograph(m, gaz, cands[best], gaz.population(best), best) == 1:
+        # The statement's countries chose a small namesake known by this spelling only through a GeoNames alternate
+        # name (Mesquite, Texas for موسكو beside واشنطن; a village Ar Riyāḑ in Egypt for الرياض beside القاهرة), which
+        # a frequent word never proves: the city of this name that needs no proof is meant, if there is one.
+        big = next((t for t in scored[1:]
+                    if gaz.kind(t[1]) == "city" and gaz.population(t[1]) >= W.frequent_name_min_pop
+                    and _is_homograph(m, gaz, cands[t[1]], gaz.population(t[1]), t[1]) == 0), None)
+        if big is not None and fold_name(gaz.name(big[1])) != fold_name(gaz.name(best)):
+            # (a namesake by its own name, Tripoli of Lebanon beside Tripoli of Libya, stays the context's choice)
+            best_score, best, ev = big
     kind, pop, cc = gaz.kind(best), gaz.population(best), gaz.country_code(best)
     ntype = cands[best]
     if kind == "country" and ntype != DEMONYM:

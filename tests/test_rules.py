@@ -1596,3 +1596,11 @@ def test_an_arabic_facility_cue_before_a_place_with_the_locative_ba_has_no_name(
     # name, so the place keeps its own mention and no nameless facility is listed.
     got = rows("أمطار غزيرة في الكويت، وتعطل الدوام في مدرسة بالجهراء.", gaz)
     assert [s for s, _, _ in got] == ["الكويت", "الجهراء"]
+
+
+def test_a_small_namesake_known_only_by_an_alternate_name_yields_to_the_big_city_of_that_name(gaz):
+    # GeoNames gives موسكو to Mesquite, Texas, and الرياض (also "gardens") to villages in Egypt: with the US or Egypt
+    # named, the country context chose those, which a frequent alternate name cannot prove, and the name was lost.
+    # The city of that name that needs no proof (Moscow, Riyadh) is meant.
+    got = rows("أرسلت اللجنة وفودا إلى بكين وموسكو وواشنطن، وستنسق القاهرة والرياض وعمّان مواقفها.", gaz)
+    assert {"geonames:524901", "geonames:108410"} <= {p for _, p, _ in got}
