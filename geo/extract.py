@@ -38,6 +38,7 @@ from .text import (
     AR_VOWELLED,
     ARABIC_SPEAKING,
     CA_PROVINCE_ABBREVIATIONS,
+    COLOUR_ADJECTIVES_AR,
     CONTEXT_NAMES,
     CUES,
     DISEASE_HEADS_AR,
@@ -264,9 +265,10 @@ def _lengths(first: str, gaz: Gazetteer, arabic: bool) -> tuple[int, ...]:
     and as matches they would only stand between real places and split their lists. Likewise an
     Arabic cue word (بلدة, مدينة, مخيم): it announces the name after it (بلدة مويالي), and matched
     as a place of its own (GeoNames has a Baldah) it would hide that name. Months, weekdays and dialect
-    words (:data:`geo.text.NEVER_PLACE_ALONE`) never are a one-word place."""
+    words (:data:`geo.text.NEVER_PLACE_ALONE`) and indefinite colour adjectives (زرقاء, بيضاء) never are a
+    one-word place."""
     lens = gaz.lengths(first)
-    if first in NEVER_PLACE_ALONE and 1 in lens:
+    if (first in NEVER_PLACE_ALONE or first in COLOUR_ADJECTIVES_AR) and 1 in lens:
         return tuple(L for L in lens if L != 1)  # a month, a weekday, a dialect word: never a place alone
     if arabic and 1 in lens and (first in CUES or (gaz.commonness(first) >= 6.0 and not any(
             gaz.kind(ref.place_index) == "country" for ref in gaz.refs((first,))))):

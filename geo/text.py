@@ -648,6 +648,8 @@ PERSON_TITLES: frozenset[str] = frozenset(fold_name(w) for w in (
     "القديسة الخليفة الوالي القائد المشير النقيب الملازم الرقيب "
     "الشاعر الشاعرة الكاتب الكاتبة الروائي الروائية المؤرخ الفيلسوف الرسام الرسامة المخرج المخرجة الممثل "
     "الممثلة المغني المغنية الفيزيائي الكيميائي المهاجم المدافع الحارس "
+    # counsellors, attachés, consuls and their female forms (المستشار عدن الصالح, الملحقة الثقافية ...)
+    "المستشار المستشارة الملحق الملحقة القنصل القنصلة العداء العداءة "
     "president minister mr mrs ms miss dr doctor prof professor gov governor sen senator rep gen general col "
     "capt captain sgt lt judge mayor rev nurse coach prince princess king queen sheikh emir sultan pope lord "
     "lady sir dame ambassador chancellor premier officer"
@@ -825,3 +827,9 @@ LEAGUE_HEADS_AR: frozenset[str] = _with_article("دوري")
 #: is its club; a country's name there is its national team, and so the country (see SPORTS_WORDS).
 PLAYER_ROLES_AR: frozenset[str] = frozenset(fold_name(w) for w in (
     "مهاجم مهاجمو مهاجمي مدافع مدافعو مدافعي لاعب لاعبو لاعبي هداف").split())
+#: Indefinite colour adjectives (folded): زرقاء "blue", بيضاء "white" (عباية لونها زرقاء). Places named by a colour
+#: carry the article (الزرقاء, البيضاء, الحمراء) or a head noun (البحر الأحمر, تل أبيض, matched whole): the bare
+#: adjective is never a place alone.
+COLOUR_ADJECTIVES_AR: frozenset[str] = frozenset(fold_name(w) for w in (
+    "أزرق زرقاء أبيض بيضاء أحمر حمراء أخضر خضراء أسود سوداء أصفر صفراء رمادي رمادية بني بنية وردي وردية "
+    "برتقالي برتقالية بنفسجي بنفسجية").split())

@@ -1604,3 +1604,15 @@ def test_a_small_namesake_known_only_by_an_alternate_name_yields_to_the_big_city
     # The city of that name that needs no proof (Moscow, Riyadh) is meant.
     got = rows("أرسلت اللجنة وفودا إلى بكين وموسكو وواشنطن، وستنسق القاهرة والرياض وعمّان مواقفها.", gaz)
     assert {"geonames:524901", "geonames:108410"} <= {p for _, p, _ in got}
+
+
+def test_an_indefinite_colour_adjective_is_never_a_place_alone(gaz):
+    # زرقاء "blue" and بيضاء "white" are also GeoNames names of Zarqa and al-Bayda, which the text writes with the article
+    # (الزرقاء, البيضاء) or a head noun (تل أبيض): the bare adjective describes a thing.
+    assert not rows("اشتريت فستانا لونه أحمر وحقيبة زرقاء وحذاء أبيض وسترة بيضاء.", gaz)
+
+
+def test_a_counsellor_or_an_attache_before_a_name_makes_it_a_persons(gaz):
+    # المستشار, الملحقة, القنصل are titles like السفير: the name after one is a given name (المستشار عدن الصالح).
+    got = rows("استقبل السفير في مكتبه المستشار عدن الصالح والقنصل حلب الخطيب.", gaz)
+    assert not any(p in ("geonames:415189", "geonames:170063") for _, p, _ in got)
