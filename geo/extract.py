@@ -45,6 +45,7 @@ from .text import (
     DISEASE_HEADS_EN,
     DISEASE_MODIFIERS_EN,
     DISEASE_NAMES,
+    ELATIVE_NAMES_AR,
     FACILITY_CUES_EN,
     FEATURE_HEADS_EN,
     JORDAN_RIVER_AR,
@@ -1036,10 +1037,17 @@ def _hot_two_back(word: str) -> bool:
     return any(st in ORG_HEADS_AR for st in _stems(word))
 
 
+def _definite_noun(word: str) -> bool:
+    """Whether an Arabic word is definite: with the article (after a proclitic: الحد, بالحد) or a pronoun suffix
+    (حدها, حده, حدهم)."""
+    return any(st.startswith("ال") for st in _stems(word)) or word.endswith(("ها", "هم", "هما", "نا", "كم"))
+
+
 def _arabic_not_a_place(m: RawMatch, words: list[str], seps: list[str], definite_nisba: bool) -> bool:
     """Arabic words around a match that make it no place (tables in :mod:`geo.text`): the loanword سوري "sorry"
-    opening an apology; a definite nisba that ends a league's name (الدوري المصري); a side of water or land with
-    a direction or a river after it (الضفة الشرقية, الضفة الغربية لنهر دجلة: a bank, not the West Bank)."""
+    opening an apology; a definite nisba that ends a league's name (الدوري المصري); an elative after a definite
+    noun (الحد الأقصى); a side of water or land with a direction or a river after it (الضفة الشرقية, الضفة الغربية
+    لنهر دجلة: a bank, not the West Bank)."""
     i, j = m.token_index, m.token_index + m.token_count
     n = len(words)
     nxt = words[j] if j < n and _JOIN_RE.match(seps[j]) else ""
@@ -1050,6 +1058,10 @@ def _arabic_not_a_place(m: RawMatch, words: list[str], seps: list[str], definite
     if definite_nisba and m.token_count == 1 and i > 0 and _JOIN_RE.match(seps[i]) and (
             words[i - 1] in LEAGUE_HEADS_AR
             or (i > 1 and words[i - 2] in LEAGUE_HEADS_AR and _JOIN_RE.match(seps[i - 1]))):
+        return True
+    if m.key[0] in ELATIVE_NAMES_AR and m.token_count == 1 and i > 0 and _JOIN_RE.match(seps[i]) \
+            and words[i] == m.key[0] and _definite_noun(words[i - 1]):
+        # الحد الأقصى "the maximum": an elative after a definite noun is its adjective (والأقصى, with و, is listed)
         return True
     if m.key[0] in SIDE_NOUNS_AR:
         if m.token_count == 1 and nxt in SIDE_ADJECTIVES_AR:
@@ -1111,7 +1123,7 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
                 or (j < n and words[j] in _HOT_AFTER) or (j + 1 < n and words[j + 1] in _HOT_AFTER)
                 or (j + 2 < n and words[j + 2] in _HOT_AFTER)
                 or m.key[0] in LANGUAGES_EN or m.key[-1] in ORG_OPENERS_EN
-                or m.key[0] in APOLOGY_NISBAS_AR or m.key[0] in SIDE_NOUNS_AR
+                or m.key[0] in APOLOGY_NISBAS_AR or m.key[0] in SIDE_NOUNS_AR or m.key[0] in ELATIVE_NAMES_AR
                 or (i > 1 and words[i - 2] in LEAGUE_HEADS_AR)
                 or (not m.locative and not m.cue and m.key in _DISEASE_KEYS)
                 or (m.fs != starts[i] and m.key[0].startswith("ال") and m.key[0].endswith("يه"))):

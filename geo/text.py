@@ -833,3 +833,6 @@ PLAYER_ROLES_AR: frozenset[str] = frozenset(fold_name(w) for w in (
 COLOUR_ADJECTIVES_AR: frozenset[str] = frozenset(fold_name(w) for w in (
     "أزرق زرقاء أبيض بيضاء أحمر حمراء أخضر خضراء أسود سوداء أصفر صفراء رمادي رمادية بني بنية وردي وردية "
     "برتقالي برتقالية بنفسجي بنفسجية").split())
+#: Names that are also elative adjectives (folded): الأقصى "the farthest" (al-Aqsa). After a definite noun, or a
+#: noun with a pronoun, the word is that noun's adjective (الحد الأقصى "the maximum", المغرب الأقصى, حدها الأقصى).
+ELATIVE_NAMES_AR: frozenset[str] = frozenset(fold_name(w) for w in "الأقصى".split())

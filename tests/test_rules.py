@@ -1616,3 +1616,12 @@ def test_a_counsellor_or_an_attache_before_a_name_makes_it_a_persons(gaz):
     # المستشار, الملحقة, القنصل are titles like السفير: the name after one is a given name (المستشار عدن الصالح).
     got = rows("استقبل السفير في مكتبه المستشار عدن الصالح والقنصل حلب الخطيب.", gaz)
     assert not any(p in ("geonames:415189", "geonames:170063") for _, p, _ in got)
+
+
+def test_al_aqsa_named_bare_is_the_mosque_but_an_elative_after_a_definite_noun_is_an_adjective(gaz):
+    # الأقصى names the mosque in انتفاضة الأقصى, باحات الأقصى; it is also the elative "the farthest": after a definite
+    # noun or a noun with a pronoun (الحد الأقصى "the maximum", حدها الأقصى) it is that noun's adjective. The armed
+    # group كتائب شهداء الأقصى is an organisation (data/organisations.csv).
+    got = rows("تظاهر الطلاب في ذكرى انتفاضة الأقصى قرب باحات الأقصى، وقالت كتائب شهداء الأقصى إنها لن تشارك.", gaz)
+    assert [p for _, p, _ in got] == ["curated:al-aqsa-mosque", "curated:al-aqsa-mosque"]
+    assert not rows("رفعت الوزارة الحد الأقصى للأجور، وبلغت الأسعار حدها الأقصى.", gaz)
