@@ -781,6 +781,8 @@ def _inside_longer_name(words: list[str], seps: list[str], i: int, pl: int, key:
         return True  # المدينة العريقة "the ancient city", القرية الشمالية: an adjective of the head noun
     if (pl in (0, 2) and words[i].startswith("ال") and name.endswith(("ي", "يه")) and _definite_word(prev)
             and prev not in PLACE_EVIDENCE_WORDS and gaz.commonness_any(prev) < _PARTICLE_ZIPF  # الى is إلى
+            # (a masculine sound plural takes no feminine adjective: فتح العثمانيون القسطنطينية is subject, object)
+            and not (name.endswith("يه") and prev.endswith(("ون", "ين")))
             and not any(r.name_type == DEMONYM or gaz.kind(r.place_index) == "country" for r in refs)):
         # A definite nisba after a definite noun agrees with it: الفترة العثمانية "the Ottoman period", الطرد
         # المركزي "centrifugal", المحافظات الجنوبية "the southern governorates" (not Osmaniye, Markazi, Bahrain's
