@@ -130,3 +130,27 @@ def test_a_click_on_empty_map_while_adding_sets_the_point_which_is_then_named_an
     assert place_css_class(row["new_place_id"]) in group
     # Added: the form closes and its point's marker goes (the place's own marker stays).
     assert NEW_POINT_CLASS not in group and not app.toggle(key="review_adding").value
+
+
+def test_two_stores_numbering_their_corrections_alike_do_not_share_a_corrected_view(tmp_path, monkeypatch):
+    """The corrected view of a statement is remembered per set of corrections: two stores whose first corrections
+    share an id and a second (a new file, another --db) must each show their own."""
+    import geo.store
+    from geo import geoparse
+    from geo.store import open_store, text_sha256
+    from views.review import corrected
+
+    situation = geoparse("Fighting in Homs and Aleppo; aid reached Idlib.", lang="en")
+    ids = sorted({sp.place.place_id for sp in situation.places})
+    assert len(ids) >= 2, ids
+    monkeypatch.setattr(geo.store, "_now", lambda: "2026-12-05T10:00:00Z")  # both in the same second
+    shown = []
+    for n, rejected in enumerate(ids[:2]):
+        db = tmp_path / f"c{n}.db"
+        monkeypatch.setenv("GEO_DB", str(db))
+        with open_store(db) as store:
+            assert store.add_correction(scope="statement", action="reject", author="ana", old_place_id=rejected,
+                                        statement_sha256=text_sha256(situation.text)) == 1
+        shown.append({sp.place.place_id for sp in corrected(situation)[0].places})
+    assert ids[0] not in shown[0] and ids[1] in shown[0]
+    assert ids[1] not in shown[1] and ids[0] in shown[1]

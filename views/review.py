@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import getpass
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 
 import streamlit as st
 
@@ -64,7 +64,10 @@ def corrected(situation: Situation, lookup: Callable[[str], Place | None] | None
     # Once per parsed statement and set of corrections, not at every rerun: the result is a new Situation,
     # and the map's layers and the statement's pages are built once per Situation (geo.memo). On a big
     # statement (a hundred thousand mentions) both would otherwise cost seconds at every click.
-    key = ("corrected", tuple(sorted((r["id"], r.get("created_at"), r.get("undone_at")) for r in rows)))
+    # Keyed on every field of every row: two stores (another --db, a new file) number their corrections from 1 and
+    # stamp them to the second, so an id and a time alone would hand one store's corrections to the other's view.
+    key = ("corrected", tuple(tuple(sorted((k, v) for k, v in r.items() if isinstance(v, Hashable)))
+                              for r in sorted(rows, key=lambda r: r["id"])))
     return per_object(situation, key, lambda: apply_to_situation(situation, [correction_from_row(r) for r in rows],
                                                                  safe))
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 from browser_helpers import IDLE, MAP_IFRAME
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from test_dashboard import download, open_dashboard, settle
 
 from geo.mapview import movement_css_class
@@ -107,5 +108,17 @@ def test_the_exported_map_draws_the_arrows_offline(page: Page, app_url, tmp_path
     toggle.uncheck()
     expect(export.locator("path.geo-movement")).to_have_count(0)
     toggle.check()
-    click_line(export, OUT_OF_HOL, None)
-    expect(export.locator(".leaflet-popup-content .geo-movement-popup")).to_contain_text("al-Hol camp")
+    # Wait for the lines to be drawn again: a click before that (a loaded machine) lands on the bare map.
+    expect(export.locator("path.geo-movement")).to_have_count(5)
+    expect(export.locator(f"path.{OUT_OF_HOL}")).to_be_visible()
+    popup = export.locator(".leaflet-popup-content .geo-movement-popup")
+    # The line's point is read, then clicked: if the map was still settling (a loaded machine), the click lands
+    # beside the line and opens nothing, so it is read and clicked again (a missed click changes nothing).
+    for _ in range(3):
+        click_line(export, OUT_OF_HOL, None)
+        try:
+            popup.wait_for(state="visible", timeout=5_000)
+            break
+        except PlaywrightTimeoutError:
+            export.wait_for_timeout(500)
+    expect(popup).to_contain_text("al-Hol camp")
