@@ -1364,7 +1364,7 @@ def _with_cue(m: RawMatch, kind: str, word: str) -> RawMatch:
 #: "the region" any region; "state" and "department" head too many names that are no place (Islamic
 #: State, Justice Department). Resolution also ignores them before a name that is no place of their kind.
 NO_UNLOCATED_CUES = frozenset({"منطقه", "region", "state", "base", "capital", "department", "departments",
-                               "commonwealth"})
+                               "commonwealth", "محافظ"})
 _CUE_MODIFIERS = frozenset({"refugee", "displacement", "displaced", "idp", "border", "detention", "transit"})
 #: The words after a name that :func:`_propagate_cues` reads on (any other word gives the name no cue).
 _CUE_OR_MODIFIER = frozenset(CUES) | _CUE_MODIFIERS

@@ -1115,9 +1115,11 @@ def _head_in_span(m: RawMatch, text: str) -> bool:
     قرية بيت لاهيا, مخيم الهول are how the text names the place (the quote a user reads in the popup; the Arabic
     corpora annotate them so), and the head says which of the namesakes it is. Not a dual or plural head, which
     governs several names (محافظتي نينوى والأنبار), nor العاصمة, which stands in apposition (العاصمة دمشق), nor a
+    governor (محافظ البصرة: a person's title, which tells the governorate but is no part of its name), nor a
     head with the article (المدينة مدريد "the city, Madrid") or one the name follows only after a conjunction."""
     a = m.cue_span[0]
-    return (a < m.fs and is_arabic(m.key[0]) and CUES.get(m.cue_word, ("", 0))[1] == 1 and m.cue_word != "العاصمه"
+    return (a < m.fs and is_arabic(m.key[0]) and CUES.get(m.cue_word, ("", 0))[1] == 1
+            and m.cue_word not in ("العاصمه", "محافظ")
             and a + len(m.cue_word) + 1 == m.fs and text[max(0, a - 2) : a] != "ال")
 
 

@@ -476,6 +476,8 @@ CUES: dict[str, tuple[str, int]] = {
     "oblast": ("admin1", 1), "oblasts": ("admin1", 3),
     "department": ("admin1", 1), "departments": ("admin1", 3),  # Colombia, Peru, Bolivia, France ...
     "commonwealth": ("admin1", 1),  # "the Commonwealth of Virginia" (Kentucky, Massachusetts, Pennsylvania)
+    # a governor (محافظ الجنوب, محافظ عكار) governs the governorate, not its seat city; محافظ البنك names no place
+    "محافظ": ("admin1", 1),
 }
 
 

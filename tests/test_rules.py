@@ -1633,3 +1633,13 @@ def test_a_feminine_nisba_shaped_name_after_a_masculine_plural_is_no_adjective_o
     # (Istanbul's historical name, data/cities_ar.csv), as Yathrib is Medina's.
     got = rows("فتح العثمانيون القسطنطينية، وهاجر المسلمون الأوائل إلى يثرب، وازدهرت الفترة العثمانية.", gaz)
     assert [p for _, p, _ in got] == ["geonames:745044", "geonames:109223"]
+
+
+def test_an_arabic_directional_phrase_a_division_is_not_called_by_is_the_part_of_the_country(gaz):
+    # جنوب لبنان "south Lebanon" is the part of the country the text points at (direction region), not the South
+    # Governorate, whose Arabic names are لبنان الجنوبي and محافظة الجنوب; its English name "South Lebanon" stays the
+    # division's. A governor (محافظ) governs the governorate: محافظ الجنوب is the South Governorate, quoted without the title.
+    got = rows("تصاعد القصف على جنوب لبنان، وقال محافظ الجنوب إن الأضرار كبيرة، وقال محافظ البصرة إن المياه مالحة.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("جنوب لبنان", "direction:LB:south"), ("الجنوب", "admin1:LB-JA"),
+                                          ("البصرة", "admin1:IQ-BA")]
+    assert not rows("قال محافظ البنك المركزي إن التضخم تراجع.", gaz)
