@@ -1034,6 +1034,12 @@ def _hot_before(word: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def _title_two_back(word: str) -> bool:
+    """Whether ``word``, or a stem of it, is an Arabic person's title (:data:`geo.text.PERSON_TITLES`)."""
+    return is_arabic(word) and any(st in PERSON_TITLES for st in _stems(word))
+
+
+@lru_cache(maxsize=65536)
 def _hot_two_back(word: str) -> bool:
     """Whether ``word``, or a stem of it, heads an Arabic organisation's name (:func:`_org_head_two_back`)."""
     return any(st in ORG_HEADS_AR for st in _stems(word))
@@ -1107,6 +1113,11 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
 
     language = [False] * len(matches)
     team = [False] * len(matches)
+    # Tokens of names that are surely places: not a nisba, and known by their own name or big (a word between a
+    # title and a surname is neither; GeoNames gives سامي to two villages as an alternate name).
+    placed = {t for m in matches if m.refs and not facts(m)[1] and any(
+                  r.name_type != ALT or gaz.population(r.place_index) >= _NOTABLE_GIVEN_NAME_POP for r in m.refs)
+              for t in range(m.token_index, m.token_index + m.token_count)}
     for k, m in enumerate(matches):
         if m.cue == "context":
             continue
@@ -1120,6 +1131,7 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
         # Most names stand among words that no rule below reads: then none can drop the name (see
         # _hot_before and _HOT_AFTER), and the rules are not read one by one.
         if not ((i > 0 and (_hot_before(words[i - 1])
+                            or (i > 1 and _title_two_back(words[i - 2]))
                             or (i > 1 and words[i - 1] == "of" and words[i - 2] in _OF_OPENERS)))
                 or (i > 1 and _hot_two_back(words[i - 2]))
                 or (j < n and words[j] in _HOT_AFTER) or (j + 1 < n and words[j + 1] in _HOT_AFTER)
@@ -1175,6 +1187,13 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
         if titled and not arabic and not (cased[starts[i - 1]].isupper() and (
                 seps[i] == " " or (seps[i] == ". " and len(words[i - 1]) <= _TITLE_ABBREVIATION_MAX))):
             titled = False  # "to miss Rochester", "Municipal Court Judge. Columbus attorney ...": no title of a name
+        # ... or two words after one, past a given name or a nisba (الدكتور سامي عمان, العداءة الأردنية جنين حداد): a
+        # surname, unless a verb before the title makes the name its object (زار الرئيس عون عمان).
+        if not titled and arabic and single and i >= 2 and joined_prev and _JOIN_RE.match(seps[i - 1]) \
+                and _title_two_back(words[i - 2]) and not definite_nisba and is_arabic(words[i - 1]) \
+                and (i - 1) not in placed and gaz.commonness_any(words[i - 1]) < _PARTICLE_ZIPF \
+                and not (i >= 3 and any(st in PLACE_OBJECT_VERBS for st in _stems(words[i - 3]))):
+            titled = True
         # ... or after a foreign given name in Arabic letters (لويس فيغو, جاك شيراك): a surname, when no reading
         # is a country or a place of the Arabic-speaking world (whose names are Arabic words and given names).
         foreign_surname = (arabic and single and joined_prev and not country and words[i - 1] in _GIVEN_AR

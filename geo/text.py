@@ -660,7 +660,8 @@ PERSON_TITLES: frozenset[str] = frozenset(fold_name(w) for w in (
 #: the verb and a name is the subject, and the name is the place (زار الرئيس وهران: "the president visited Oran");
 #: not for a name that is also a nisba or a country's name, which after a title is a given name (الأمير تركي).
 PLACE_OBJECT_VERBS: frozenset[str] = frozenset(fold_name(w) for w in (
-    "زار زارت يزور تزور غادر غادرت يغادر تغادر دخل دخلت يدخل تدخل بلغ بلغت يبلغ تبلغ قصد قصدت يقصد تقصد"
+    "زار زارت يزور تزور غادر غادرت يغادر تغادر دخل دخلت يدخل تدخل بلغ بلغت يبلغ تبلغ قصد قصدت يقصد تقصد "
+    "وصل وصلت يصل تصل اقتحم اقتحمت يقتحم تقتحم"
 ).split())
 #: Kin words with a possessive ending (my sister, my aunt's ...): the name after one is a person's
 #: (أختي سيناء). Levantine, Gulf, Egyptian and Maghrebi forms.

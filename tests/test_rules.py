@@ -1643,3 +1643,12 @@ def test_an_arabic_directional_phrase_a_division_is_not_called_by_is_the_part_of
     assert [(s, p) for s, p, _ in got] == [("جنوب لبنان", "direction:LB:south"), ("الجنوب", "admin1:LB-JA"),
                                           ("البصرة", "admin1:IQ-BA")]
     assert not rows("قال محافظ البنك المركزي إن التضخم تراجع.", gaz)
+
+
+def test_a_name_two_words_after_an_arabic_title_past_a_given_name_or_a_nisba_is_a_surname(gaz):
+    # الدكتور سامي عمان, العداءة الأردنية جنين حداد: the name after a title and a given name (or a nationality) is the
+    # person's surname; a verb before the title makes the name its object (زار الرئيس عون عمان: Amman visited).
+    got = rows("وقال الدكتور سامي حلب إن الأرباح زادت، وفازت العداءة المغربية جنين العلمي بالذهبية.", gaz)
+    assert [p for _, p, _ in got] == ["country:MA"]
+    got = rows("زار الرئيس عون عمّان أمس، ووصل الوزير الفرنسي بيروت.", gaz)
+    assert [p for _, p, _ in got if p != "country:FR"] == ["geonames:250441", "geonames:276781"]
