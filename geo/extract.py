@@ -40,6 +40,7 @@ from .text import (
     CA_PROVINCE_ABBREVIATIONS,
     COLOUR_ADJECTIVES_AR,
     CONTEXT_NAMES,
+    COUNTRYSIDE_AR,
     CUES,
     DISEASE_HEADS_AR,
     DISEASE_HEADS_EN,
@@ -595,6 +596,7 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
     out.sort(key=lambda m: m.fs)
     out = _not_places(out, toks, text, cased, gaz, persons, surnames)
     out = _territories(out, toks)
+    out = _countryside(out, toks, gaz)
     out = _propagate_cues(out, toks, text, cased)
     out.extend(_unlocated(toks, text, folded, gaz, out, org_spans, cue_words))
     out.sort(key=lambda m: m.fs)
@@ -1321,6 +1323,23 @@ def _territories(matches: list[RawMatch], toks: _Tokens) -> list[RawMatch]:
             out = list(matches)
         out[k] = m._replace(fs=fs, refs=tuple(dict.fromkeys(NameRef(r.place_index, NAME) for r in m.refs)),
                             token_index=i - 1, token_count=2)
+    return out
+
+
+def _countryside(matches: list[RawMatch], toks: _Tokens, gaz: Gazetteer) -> list[RawMatch]:
+    """The countryside of a province's seat (ريف الرقة, بريف حلب الشمالي) is the province around it, not the city: a
+    name after ريف that is also a first-level division's takes that division's cue (the quote stays the name)."""
+    words, seps = toks.words, toks.seps
+    out = matches
+    for k, m in enumerate(matches):
+        i = m.token_index
+        if i == 0 or m.cue or not m.refs or seps[i] != " " or not any(
+                st in COUNTRYSIDE_AR for st in _stems(words[i - 1])) or m.fs != toks.starts[i]:
+            continue
+        if any(gaz.kind(r.place_index) == "admin1" and r.name_type != ALT for r in m.refs):
+            if out is matches:
+                out = list(matches)
+            out[k] = _with_cue(m, "admin1", words[i - 1])
     return out
 
 

@@ -839,3 +839,5 @@ COLOUR_ADJECTIVES_AR: frozenset[str] = frozenset(fold_name(w) for w in (
 #: Names that are also elative adjectives (folded): الأقصى "the farthest" (al-Aqsa). After a definite noun, or a
 #: noun with a pronoun, the word is that noun's adjective (الحد الأقصى "the maximum", المغرب الأقصى, حدها الأقصى).
 ELATIVE_NAMES_AR: frozenset[str] = frozenset(fold_name(w) for w in "الأقصى".split())
+#: "Countryside" (folded): ريف حلب, ريف الرقة name the province around a seat city (the governorate), not the city.
+COUNTRYSIDE_AR: frozenset[str] = frozenset(fold_name(w) for w in "ريف أرياف".split())

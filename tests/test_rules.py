@@ -1652,3 +1652,10 @@ def test_a_name_two_words_after_an_arabic_title_past_a_given_name_or_a_nisba_is_
     assert [p for _, p, _ in got] == ["country:MA"]
     got = rows("زار الرئيس عون عمّان أمس، ووصل الوزير الفرنسي بيروت.", gaz)
     assert [p for _, p, _ in got if p != "country:FR"] == ["geonames:250441", "geonames:276781"]
+
+
+def test_the_countryside_of_a_provinces_seat_is_the_province(gaz):
+    # ريف حماة, بريف إدلب الجنوبي: "the countryside of" a seat city is the governorate around it, not the city; a town
+    # that names no province stays the town (ريف منبج), and ريف دمشق is the governorate of that name.
+    got = rows("تواصل القصف على ريف حماة الشمالي وبريف إدلب، وعلى ريف منبج وريف دمشق.", gaz)
+    assert [p for _, p, _ in got] == ["admin1:SY-HM", "admin1:SY-ID", "geonames:167357", "admin1:SY-RD"]
