@@ -991,6 +991,10 @@ def _org_head_two_back(words: list[str], seps: list[str], i: int, gaz: Gazetteer
     particle = mid in PLACE_EVIDENCE_WORDS or gaz.commonness_any(mid) >= _PARTICLE_ZIPF
     if not is_arabic(mid) or (particle and mid not in CUES):
         return False
+    if mid.startswith("ال") and mid.endswith(("ي", "يه")) and any(r.name_type == DEMONYM for r in gaz.refs((mid,))):
+        # a state's nisba closes the name: قصف الطيران الروسي إدلب ("Russian aviation shelled Idlib"); not any
+        # adjective (الهيئة الملكية للجبيل, "the Royal Commission for Jubail")
+        return False
     return any(st in ORG_HEADS_AR for st in _stems(words[i - 2]))
 
 

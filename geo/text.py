@@ -725,7 +725,9 @@ ORG_HEADS_AR: frozenset[str] = _with_article(
     "دوري كأس بطولة أبطال "
     # clubs named "Real X", "Atlético X" (ريال مدريد); ريال the currency takes a nisba (ريال سعودي), kept as the state;
     # the other words that open European clubs' names in Arabic (سبورتنغ لشبونة, إنتر ميلان, أولمبيك مرسيليا)
-    "ريال أتلتيكو اتلتيكو أتلتكو اتلتكو سبورتنغ سبورتينغ سبورتنج سبورتينج إنتر أولمبيك بوروسيا ديبورتيفو")
+    "ريال أتلتيكو اتلتيكو أتلتكو اتلتكو سبورتنغ سبورتينغ سبورتنج سبورتينج إنتر أولمبيك بوروسيا ديبورتيفو "
+    # airlines named after their state or city (طيران الإمارات, طيران الخليج); a nisba after it stays the state's
+    "طيران")
 #: Words that close a club's name after the city's, as Arabic writes English and other clubs' names (مانشستر
 #: يونايتد, بولتون واندررز, مانشستر سيتي, توتنهام هوتسبير): the city before one is inside the club's name.
 ORG_TAILS_AR: frozenset[str] = frozenset(fold_name(w) for w in (

@@ -1659,3 +1659,12 @@ def test_the_countryside_of_a_provinces_seat_is_the_province(gaz):
     # that names no province stays the town (ريف منبج), and ريف دمشق is the governorate of that name.
     got = rows("تواصل القصف على ريف حماة الشمالي وبريف إدلب، وعلى ريف منبج وريف دمشق.", gaz)
     assert [p for _, p, _ in got] == ["admin1:SY-HM", "admin1:SY-ID", "geonames:167357", "admin1:SY-RD"]
+
+
+def test_an_airline_named_after_a_state_is_an_organisation_and_a_states_nisba_closes_an_organisations_name(gaz):
+    # طيران الإمارات (Emirates), طيران الخليج (Gulf Air) are airlines. A state's nisba after an organisation's head closes
+    # its name: in قصف الطيران الروسي إدلب the name after it is the verb's object, Idlib; an adjective that names no
+    # state (الهيئة الملكية للجبيل, the Royal Commission) does not.
+    got = rows("أعلنت طيران الإمارات رحلات إلى بيروت، وقصف الطيران الروسي إدلب.", gaz)
+    assert [p for _, p, _ in got if p != "country:RU"] == ["geonames:276781", "geonames:169389"]
+    assert not rows("وقالت الهيئة الملكية للجبيل وينبع إن المشروع اكتمل.", gaz)
