@@ -597,6 +597,7 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
     out = _not_places(out, toks, text, cased, gaz, persons, surnames)
     out = _territories(out, toks)
     out = _countryside(out, toks, gaz)
+    out = _country_capital(out, toks, gaz)
     out = _propagate_cues(out, toks, text, cased)
     out.extend(_unlocated(toks, text, folded, gaz, out, org_spans, cue_words))
     out.sort(key=lambda m: m.fs)
@@ -1344,6 +1345,29 @@ def _countryside(matches: list[RawMatch], toks: _Tokens, gaz: Gazetteer) -> list
             if out is matches:
                 out = list(matches)
             out[k] = _with_cue(m, "admin1", words[i - 1])
+    return out
+
+
+_CAPITAL_AR = fold_name("العاصمة")
+
+
+def _country_capital(matches: list[RawMatch], toks: _Tokens, gaz: Gazetteer) -> list[RawMatch]:
+    """A country's name followed by العاصمة "the capital" (تونس العاصمة, الكويت العاصمة) is its capital city, named
+    like the country: the match keeps only the capital's readings and takes the word into its quote."""
+    words, seps, starts = toks.words, toks.seps, toks.starts
+    n = len(words)
+    out = matches
+    for k, m in enumerate(matches):
+        j = m.token_index + m.token_count
+        if j >= n or words[j] != _CAPITAL_AR or seps[j] != " " or not m.refs:
+            continue
+        if not any(gaz.kind(r.place_index) == "country" for r in m.refs):
+            continue
+        capitals = tuple(r for r in m.refs if gaz.is_capital(r.place_index))
+        if capitals:
+            if out is matches:
+                out = list(matches)
+            out[k] = m._replace(refs=capitals, fe=starts[j] + len(words[j]), token_count=m.token_count + 1)
     return out
 
 

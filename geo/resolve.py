@@ -1477,7 +1477,10 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
             if ctx > 1:
                 score += W.country_with_places  # Georgia with Tbilisi nearby is the country, not the US state
                 ev |= _B.OTHER_PLACES
-            elif ctx <= 0:
+            elif ctx <= 0 and not (arabic and ntype != ALT and all(
+                    cands[j] == ALT and gaz.country_code(j) == cc for j in cands if j != i)):
+                # (not to its own capital known by the same Arabic word only through GeoNames: الجزائر is Algeria
+                # unless a cue says the city, الجزائر العاصمة, مدينة الجزائر)
                 score += W.country_untouched  # a country the statement never touches yields to a namesake it does
         if regional and (ntype != ALT or pop >= W.accept_town_pop) and _in_region(gaz, i, regions, m.key):  # type: ignore[arg-type]
             score += W.region_context  # "Alexandria" in a Minnesota story is Alexandria, Minnesota

@@ -1668,3 +1668,14 @@ def test_an_airline_named_after_a_state_is_an_organisation_and_a_states_nisba_cl
     got = rows("أعلنت طيران الإمارات رحلات إلى بيروت، وقصف الطيران الروسي إدلب.", gaz)
     assert [p for _, p, _ in got if p != "country:RU"] == ["geonames:276781", "geonames:169389"]
     assert not rows("وقالت الهيئة الملكية للجبيل وينبع إن المشروع اكتمل.", gaz)
+
+
+def test_a_countrys_arabic_name_is_the_country_not_its_capital_named_alike_unless_the_capital_is_said(gaz):
+    # الجزائر is Algeria; GeoNames gives the word to Algiers as an alternate name, which took it when the statement named
+    # nothing else in Algeria. With العاصمة after it (تونس العاصمة) or a city cue it is the capital. A street named
+    # after a country (شارع لبنان) is the street, not the country.
+    got = rows("أرسلت مصر وتونس والجزائر فرق إنقاذ، وعُقد الاجتماع في تونس العاصمة ثم في مدينة الجزائر.", gaz)
+    assert [p for _, p, _ in got] == ["country:EG", "country:TN", "country:DZ", "geonames:2464470", "geonames:2507480"]
+    assert ("تونس العاصمة", "geonames:2464470") in [(s, p) for s, p, _ in got]
+    got = rows("أغلقت الشرطة شارع لبنان في بغداد.", gaz)
+    assert "country:LB" not in [p for _, p, _ in got]
