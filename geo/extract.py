@@ -1001,6 +1001,9 @@ def _org_head_two_back(words: list[str], seps: list[str], i: int, gaz: Gazetteer
 
 #: An Arabic word this frequent among all words is a particle (في, من, على), never part of a name.
 _PARTICLE_ZIPF = 5.5
+#: ... though the commonest given names are nearly as frequent (أحمد 5.65, محمد): between a title and a surname a word
+#: is a given name below this (particles and verbs such as في, أن, قال are above it).
+_GIVEN_NAME_MAX_ZIPF = 6.0
 #: Folded Arabic spellings of common foreign given names (geo.lexicon): a name after one is a surname.
 _GIVEN_AR = foreign_given_names_ar()
 #: "of the religion", the second word of the compound given names صلاح الدين, نور الدين, عز الدين (folded).
@@ -1195,10 +1198,12 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
                 seps[i] == " " or (seps[i] == ". " and len(words[i - 1]) <= _TITLE_ABBREVIATION_MAX))):
             titled = False  # "to miss Rochester", "Municipal Court Judge. Columbus attorney ...": no title of a name
         # ... or two words after one, past a given name or a nisba (الدكتور سامي عمان, العداءة الأردنية جنين حداد): a
-        # surname, unless a verb before the title makes the name its object (زار الرئيس عون عمان).
+        # surname, unless a verb before the title, or in place of the given name, makes the name its object (زار الرئيس
+        # عون عمان, الوزير زار دمشق).
         if not titled and arabic and single and i >= 2 and joined_prev and _JOIN_RE.match(seps[i - 1]) \
                 and _title_two_back(words[i - 2]) and not definite_nisba and is_arabic(words[i - 1]) \
-                and (i - 1) not in placed and gaz.commonness_any(words[i - 1]) < _PARTICLE_ZIPF \
+                and (i - 1) not in placed and gaz.commonness_any(words[i - 1]) < _GIVEN_NAME_MAX_ZIPF \
+                and not any(st in PLACE_OBJECT_VERBS for st in _stems(words[i - 1])) \
                 and not (i >= 3 and any(st in PLACE_OBJECT_VERBS for st in _stems(words[i - 3]))):
             titled = True
         # ... or after a foreign given name in Arabic letters (لويس فيغو, جاك شيراك): a surname, when no reading

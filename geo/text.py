@@ -651,7 +651,7 @@ PERSON_TITLES: frozenset[str] = frozenset(fold_name(w) for w in (
     "الشاعر الشاعرة الكاتب الكاتبة الروائي الروائية المؤرخ الفيلسوف الرسام الرسامة المخرج المخرجة الممثل "
     "الممثلة المغني المغنية الفيزيائي الكيميائي المهاجم المدافع الحارس "
     # counsellors, attachés, consuls and their female forms (المستشار عدن الصالح, الملحقة الثقافية ...)
-    "المستشار المستشارة الملحق الملحقة القنصل القنصلة العداء العداءة "
+    "المستشار المستشارة الملحق الملحقة القنصل القنصلة العداء العداءة البديل الهداف "
     "president minister mr mrs ms miss dr doctor prof professor gov governor sen senator rep gen general col "
     "capt captain sgt lt judge mayor rev nurse coach prince princess king queen sheikh emir sultan pope lord "
     "lady sir dame ambassador chancellor premier officer"
@@ -750,7 +750,9 @@ ORG_OPENERS_EN: frozenset[str] = frozenset("bank university college council".spl
 #: words of a result between two sides: "against", "host", أمام are said of places too.
 SPORTS_WORDS: frozenset[str] = frozenset(fold_name(w) for w in (
     "beat beats beaten beating drew defeated defeats thrashed edged routed outlasted trounced "
-    "فاز يفوز فوز فوزه فوزها تعادل يتعادل خسر يخسر هزم يهزم تغلب يتغلب ضيفه ضيفها مضيفه مضيفها"
+    "فاز يفوز فوز فوزه فوزها تعادل يتعادل خسر يخسر هزم يهزم تغلب يتغلب ضيفه ضيفها مضيفه مضيفها "
+    # "to meet" a side in a fixture (يسافر الزمالك لملاقاة ...): said of teams, not of places
+    "ملاقاة"
 ).split())
 
 

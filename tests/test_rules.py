@@ -1679,3 +1679,10 @@ def test_a_countrys_arabic_name_is_the_country_not_its_capital_named_alike_unles
     assert ("تونس العاصمة", "geonames:2464470") in [(s, p) for s, p, _ in got]
     got = rows("أغلقت الشرطة شارع لبنان في بغداد.", gaz)
     assert "country:LB" not in [p for _, p, _ in got]
+
+
+def test_a_substitute_before_a_given_name_and_a_side_to_meet_in_a_fixture_are_no_places(gaz):
+    # البديل "the substitute" is a player's title (البديل أحمد سيناء: a person); a side the team travels to meet
+    # (لملاقاة ...) is a club, whatever town or province shares its name.
+    got = rows("وخطف البديل أحمد سيناء هدف الفوز، ويسافر الفريق إلى نيروبي لملاقاة غور ماهيا.", gaz)
+    assert [p for _, p, _ in got] == ["geonames:184745"]
