@@ -9,8 +9,9 @@ Lombardy). Who's On First (https://whosonfirst.org, CC BY 4.0, attribution "Who'
 A row is a current macroregion record whose ``iso:code`` pycountry lists as a first-level subdivision that
 ``data/admin1.csv`` and ``data/admin1_world.csv`` lack. Columns: those of ``admin1_world.csv``.
 
-* names: WOF's English name; its preferred Arabic name, also without a head word (منطقة أندلوسيا gives أندلوسيا),
-  and its variants as written (إقليم الأندلس: bare after a cue word only); diacritics and tatweel taken out;
+* names: WOF's English name (also without "Region of", "Community of"); its preferred Arabic name, also without a
+  head word (منطقة أندلوسيا gives أندلوسيا), and its variants as written (إقليم الأندلس: bare after a cue word
+  only); diacritics and tatweel taken out;
 * ``lat``/``lon``: WOF's label point (else its centroid);
 * ``seat_geonameid``: the GeoNames ``cities500`` place of the country named like the region without its head word
   (منطقة مدريد → Madrid, Region of Murcia → Murcia), a city of ``SEAT_MIN_POPULATION`` or more: the gazetteer's
@@ -129,8 +130,9 @@ def derive(mirrors: Path, countries: tuple[str, ...] = COUNTRIES) -> list[dict[s
             bare_en = _EN_HEAD.sub("", name_en)
             seat = cities.get(fold_name(bare_en)) or next(
                 (cities[fold_name(_AR_HEAD.sub("", a))] for a in ar if fold_name(_AR_HEAD.sub("", a)) in cities), "")
-            # (pycountry's official forms, without its bilingual "[...]" and inverted "X, Comunidad de" ones)
-            aliases_en = [n for n in dict.fromkeys([sub.name, bare_en]) if n != name_en and not set(n) & set("[],")]
+            # (not pycountry's official local forms, Sicilia, Toscana: they are Italian and Spanish surnames in English
+            # text, "Michael Sicilia", more often than the regions)
+            aliases_en = [bare_en] if bare_en != name_en else []
             rows.append({
                 "code": code, "country": cc, "name_en": name_en, "name_ar": ar[0],
                 "aliases_en": "|".join(aliases_en), "aliases_ar": "|".join(ar[1:]),
