@@ -47,6 +47,7 @@ from .text import (
     DISEASE_MODIFIERS_EN,
     DISEASE_NAMES,
     ELATIVE_NAMES_AR,
+    EXCHANGE_TAILS_AR,
     FACILITY_CUES_EN,
     FEATURE_HEADS_EN,
     JORDAN_RIVER_AR,
@@ -56,6 +57,7 @@ from .text import (
     LANGUAGE_BEFORE_EN,
     LANGUAGES_EN,
     LEAGUE_HEADS_AR,
+    MARKET_AR,
     NASAB_WORDS,
     NEVER_PLACE_ALONE,
     NOT_PLACE_CUES,
@@ -1027,7 +1029,7 @@ _CONTINENT_PARTS_EN = frozenset(
 #: after it, and no key a rule reads, keeps its place reading, and skips the rules.
 _HOT_BEFORE = (DISEASE_HEADS_AR | _AR_DIRECTIONS | PERSON_TITLES | KIN_WORDS | NASAB_WORDS | LANGUAGE_BEFORE_AR
                | ORG_HEADS_AR | SPORTS_WORDS | _CONTINENT_PARTS_EN | _AGAINST_WORDS | _GIVEN_AR
-               | LEAGUE_HEADS_AR | PLAYER_ROLES_AR)
+               | LEAGUE_HEADS_AR | PLAYER_ROLES_AR | MARKET_AR)
 #: Words that make an "of" right before a name matter: "Bank of England", "the Horn of Africa".
 _OF_OPENERS = ORG_OPENERS_EN | frozenset({"horn"})
 #: Every word a rule of :func:`_not_places` reads in the three words after a name, as written (the name's own
@@ -1077,6 +1079,9 @@ def _arabic_not_a_place(m: RawMatch, words: list[str], seps: list[str], definite
             words[i - 1] in LEAGUE_HEADS_AR
             or (i > 1 and words[i - 2] in LEAGUE_HEADS_AR and _JOIN_RE.match(seps[i - 1]))):
         return True
+    if i > 0 and _JOIN_RE.match(seps[i]) and any(st in MARKET_AR for st in _stems(words[i - 1])) \
+            and nxt in EXCHANGE_TAILS_AR:
+        return True  # سوق دبي المالي, سوق أبوظبي للأوراق المالية: a stock exchange, no mention of the city
     if m.key[0] in ELATIVE_NAMES_AR and m.token_count == 1 and i > 0 and _JOIN_RE.match(seps[i]) \
             and words[i] == m.key[0] and _definite_noun(words[i - 1]):
         # الحد الأقصى "the maximum": an elative after a definite noun is its adjective (والأقصى, with و, is listed)

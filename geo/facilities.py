@@ -26,8 +26,10 @@ from .extract import RawMatch, _Tokens
 from .gazetteer import Gazetteer
 from .model import NATURAL_KINDS, Place
 from .text import (
+    EXCHANGE_TAILS_AR,
     FACILITY_CUES_AR,
     FACILITY_CUES_EN,
+    MARKET_AR,
     MONTHS,
     NEVER_PLACE_ALONE,
     WEEKDAYS,
@@ -278,6 +280,8 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
         # district or the facility (quoted with both heads), at the town inside it: the text says it is that town's.
         name_fe = town.fe
         return [Facility(fs, name_fe, starts[c + 1], name_fe, kind, cue, True, cue in _TOWN_ONLY)]
+    if cue in MARKET_AR and any(words[t] in EXCHANGE_TAILS_AR for t in range(c + 2, min(n, c + 4))):
+        return []  # سوق دبي المالي, سوق أبوظبي للأوراق المالية: a stock exchange (an organisation), not a market
     names: list[tuple[int, int]] = []  # (first token, last token) of each name
     t = c + 1
     while t < n:

@@ -845,3 +845,7 @@ COLOUR_ADJECTIVES_AR: frozenset[str] = frozenset(fold_name(w) for w in (
 ELATIVE_NAMES_AR: frozenset[str] = frozenset(fold_name(w) for w in "الأقصى".split())
 #: "Countryside" (folded): ريف حلب, ريف الرقة name the province around a seat city (the governorate), not the city.
 COUNTRYSIDE_AR: frozenset[str] = frozenset(fold_name(w) for w in "ريف أرياف".split())
+#: Words that end a stock exchange's name after سوق "market" and a place (سوق دبي المالي, سوق أبوظبي للأوراق المالية,
+#: سوق مسقط للأوراق المالية): the whole is an organisation, neither a market place nor a mention of the city.
+EXCHANGE_TAILS_AR: frozenset[str] = frozenset(fold_name(w) for w in "المالي المالية للأوراق للاوراق".split())
+MARKET_AR: frozenset[str] = frozenset(fold_name(w) for w in "سوق".split())

@@ -1686,3 +1686,10 @@ def test_a_substitute_before_a_given_name_and_a_side_to_meet_in_a_fixture_are_no
     # (لملاقاة ...) is a club, whatever town or province shares its name.
     got = rows("وخطف البديل أحمد سيناء هدف الفوز، ويسافر الفريق إلى نيروبي لملاقاة غور ماهيا.", gaz)
     assert [p for _, p, _ in got] == ["geonames:184745"]
+
+
+def test_a_stock_exchange_named_market_and_city_is_an_organisation(gaz):
+    # سوق دبي المالي, سوق أبوظبي للأوراق المالية are stock exchanges: neither a market place nor the city inside;
+    # سوق دمشق القديم is a market (a facility).
+    got = rows("صعد مؤشر سوق دبي المالي وسوق أبوظبي للأوراق المالية، وازدحم سوق دمشق القديم.", gaz)
+    assert [s for s, _, _ in got] == ["سوق دمشق القديم"]
