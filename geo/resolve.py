@@ -1029,7 +1029,38 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str, cased: st
         extra = _latin_spellings(cased, folded_text, matches, gaz, doc_cc, spelling_ccs)
         if extra:
             out = sorted(out + extra, key=lambda r: r.match.fs)
+    out = _head_named_in_full(matches, out, gaz)
     return _one_sense_per_discourse(out, gaz)
+
+
+def _head_named_in_full(matches: list[RawMatch], rs: list[Resolution], gaz: Gazetteer) -> list[Resolution]:
+    """A head noun with the article that is also the first word of a city's full name the text gives (المدينة of
+    المدينة المنورة, Medina) is that city where it recurs alone: "the city" of a text about Medina is Medina's own
+    short name, as Arabic writes it (هاجر إلى المدينة), once the text has given the full name. Not a head that
+    announces the name after it."""
+    full: dict[str, set[int]] = {}
+    first: dict[str, int] = {}  # where the text first gives the full name: only later "the city"s point back to it
+    for r in rs:
+        k = r.match.key
+        if r.place_index is not None and len(k) > 1 and k[0] in PLACE_HEADS_DEFINITE_AR \
+                and gaz.kind(r.place_index) in ("city", "town"):
+            full.setdefault(k[0], set()).add(r.place_index)
+            first[k[0]] = min(first.get(k[0], r.match.fs), r.match.fs)
+    if not full:
+        return rs
+    taken = {r.match.fs for r in rs}
+    cued = {m.cue_word for m in matches if m.cue_word}
+    added = []
+    for m in matches:
+        places = (full.get(m.key[0]) if len(m.key) == 1 and not m.cue and m.fs not in taken
+                  and m.fs > first.get(m.key[0], m.fs) else None)
+        if not places or len(places) != 1 or m.key[0] in cued and any(
+                n.cue_word == m.key[0] and 0 < n.fs - m.fe <= 2 for n in matches):
+            continue
+        (i,) = places
+        if any(ref.place_index == i for ref in m.refs):
+            added.append(_decided(m, gaz, i, W.context_name, Evidence.PINNED | _reading(NAME), None, ()))
+    return sorted(rs + added, key=lambda r: r.match.fs) if added else rs
 
 
 def _colocated(kinds: list[RawMatch], gaz: Gazetteer) -> dict[tuple[str, ...], frozenset[int]]:

@@ -1693,3 +1693,11 @@ def test_a_stock_exchange_named_market_and_city_is_an_organisation(gaz):
     # سوق دمشق القديم is a market (a facility).
     got = rows("صعد مؤشر سوق دبي المالي وسوق أبوظبي للأوراق المالية، وازدحم سوق دمشق القديم.", gaz)
     assert [s for s, _, _ in got] == ["سوق دمشق القديم"]
+
+
+def test_a_head_noun_that_begins_a_citys_full_name_in_the_text_is_that_city_alone(gaz):
+    # المدينة is "the city" and Medina's short name: where the text names المدينة المنورة, المدينة alone is Medina;
+    # elsewhere (and as the head of a name after it) it stays the common noun.
+    got = rows("هاجر النبي إلى المدينة المنورة، وفي المدينة بنى المسجد.", gaz)
+    assert [p for _, p, _ in got] == ["geonames:109223", "geonames:109223"]
+    assert [p for _, p, _ in rows("وصلنا إلى حلب، وكانت المدينة تحت الحصار.", gaz)] == ["geonames:170063"]
