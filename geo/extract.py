@@ -1129,10 +1129,15 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
     language = [False] * len(matches)
     team = [False] * len(matches)
     # Tokens of names that are surely places: not a nisba, and known by their own name or big (a word between a
-    # title and a surname is neither; GeoNames gives سامي to two villages as an alternate name).
-    placed = {t for m in matches if m.refs and not facts(m)[1] and any(
-                  r.name_type != ALT or gaz.population(r.place_index) >= _NOTABLE_GIVEN_NAME_POP for r in m.refs)
-              for t in range(m.token_index, m.token_index + m.token_count)}
+    # title and a surname is neither; GeoNames gives سامي to two villages as an alternate name). Built on first use.
+    placed_memo: list[set[int]] = []
+
+    def placed(t: int) -> bool:
+        if not placed_memo:
+            placed_memo.append({u for m in matches if m.refs and not facts(m)[1] and any(
+                r.name_type != ALT or gaz.population(r.place_index) >= _NOTABLE_GIVEN_NAME_POP for r in m.refs)
+                for u in range(m.token_index, m.token_index + m.token_count)})
+        return t in placed_memo[0]
     for k, m in enumerate(matches):
         if m.cue == "context":
             continue
@@ -1207,7 +1212,7 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
         # عون عمان, الوزير زار دمشق).
         if not titled and arabic and single and i >= 2 and joined_prev and _JOIN_RE.match(seps[i - 1]) \
                 and _title_two_back(words[i - 2]) and not definite_nisba and is_arabic(words[i - 1]) \
-                and (i - 1) not in placed and gaz.commonness_any(words[i - 1]) < _GIVEN_NAME_MAX_ZIPF \
+                and gaz.commonness_any(words[i - 1]) < _GIVEN_NAME_MAX_ZIPF and not placed(i - 1) \
                 and not any(st in PLACE_OBJECT_VERBS for st in _stems(words[i - 1])) \
                 and not (i >= 3 and any(st in PLACE_OBJECT_VERBS for st in _stems(words[i - 3]))):
             titled = True
