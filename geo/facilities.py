@@ -697,9 +697,10 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
             if f.town_only or (located[inner[0]][2].kind in ("country", "admin1", "region")
                                and located[inner[0]][:2] == (f.name_fs, f.name_fe)
                                and not (f.kind in NATURAL_KINDS and is_arabic(f.cue_word))
-                               and not (f.kind == "street" and is_arabic(f.cue_word))):
+                               and f.kind != "street"):
                 continue  # منطقة عسير is the province; منطقة الخليج a region: resolution has them
-            # (شارع الجزائر, شارع لبنان: a street named after a country is the street, not the country)
+            # (شارع الجزائر, شارع لبنان, "Lombardy Drive": a street named after a country or a division is the
+            # street, not the place)
             # (وادي حضرموت is a valley, not the province it gives its name to: the feature, unlocated unless the
             # text says where)
         if f.town_only and not inner:

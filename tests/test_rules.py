@@ -1679,6 +1679,8 @@ def test_a_countrys_arabic_name_is_the_country_not_its_capital_named_alike_unles
     assert ("تونس العاصمة", "geonames:2464470") in [(s, p) for s, p, _ in got]
     got = rows("أغلقت الشرطة شارع لبنان في بغداد.", gaz)
     assert "country:LB" not in [p for _, p, _ in got]
+    got = rows("Lanes closed on Lombardy Drive and Virginia Avenue in Athens, Georgia.", gaz)
+    assert not {"admin1:IT-25", "admin1:US-VA"} & {p for _, p, _ in got}
 
 
 def test_a_substitute_before_a_given_name_and_a_side_to_meet_in_a_fixture_are_no_places(gaz):
