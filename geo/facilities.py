@@ -26,6 +26,8 @@ from .extract import RawMatch, _Tokens
 from .gazetteer import Gazetteer
 from .model import NATURAL_KINDS, Place
 from .text import (
+    AR_HOMOGRAPHS,
+    ARABIC_SPEAKING,
     EXCHANGE_TAILS_AR,
     FACILITY_CUES_AR,
     FACILITY_CUES_EN,
@@ -39,7 +41,8 @@ from .text import (
     strip_proclitics,
 )
 
-__all__ = ["Facility", "find_facilities", "place_facilities", "APPROXIMATE_PREFIX", "MORE_CUES_AR"]
+__all__ = ["Facility", "find_facilities", "place_facilities", "natural_phrase_en", "APPROXIMATE_PREFIX",
+           "MORE_CUES_AR"]
 
 #: Place ids of approximate places start with this: ``approx:<kind>:<anchor place id>:<hash of the name>``.
 APPROXIMATE_PREFIX = "approx:"
@@ -50,7 +53,7 @@ _NAME_FIRST = frozenset(fold_name(w) for w in (
     "مطار مطاري ميناء مرفأ مرفا مستشفى مشفى مستوصف سد حاجز قضاء أقضية مديرية مديريتي محلية ناحية لواء منطقة "
     "airport port harbour harbor hospital clinic dam district districts terminal").split())
 # Cue words that govern two names (dual) or a list (plural): مديريتي الحوك والحالي, أقضية ... و... و...
-_MANY = frozenset(fold_name(w) for w in "مطاري مديريتي أقضية أحياء districts counties".split())
+_MANY = frozenset(fold_name(w) for w in "مطاري مديريتي أقضية أحياء districts counties rivers".split())
 # A district cue word that is also "area" in everyday use: only a town's name after it makes it a district.
 _TOWN_ONLY = frozenset({fold_name("منطقة")})
 # Cue words that are also everyday words or verbs (سد "fill", طريق "way", حي "alive", ناحية "side", قضاء
@@ -91,6 +94,17 @@ _ADJECTIVE_NOT_NAME_AR = frozenset(fold_name(w) for w in (
     "الصغير الصغيرة الضخم الضخمة الأثري الأثرية الشهير الشهيرة الوحيد الوحيدة").split())
 # English words that may stand inside a capitalised name without a capital.
 _EN_INNER = frozenset({"and", "'s"})
+# Who a hospital is for, after "and" inside its name: "Royal Brisbane and Women's Hospital".
+_POSSESSIVE_IN_NAME_EN = frozenset({"women", "children", "men"})
+# Particles of French, Spanish, Italian and Dutch names, inside a capitalised name: "Cache la Poudre River".
+_EN_PARTICLES = frozenset("la le les de del della des du di da van von".split())
+# Abbreviations of Saint (and Mount, Fort) that open a name after a feature's head: "Lake St. Clair".
+_SAINT_EN = frozenset({"st", "ste", "mt", "ft"})
+
+
+def _saint(t: int, words: list[str], seps: list[str], starts: list[int], cased: str) -> bool:
+    """Whether token ``t`` is "St." (or "Ste.", "Mt.", "Ft.") before a capitalised word: part of a name."""
+    return words[t] in _SAINT_EN and t + 1 < len(words) and seps[t + 1] == ". " and _upper(cased, starts, t + 1)
 # Heads that make a facility only when capitalised ("Knox Park", "Ocala National Forest"), or, for a plant, after
 # what it makes ("the Zaporizhzhia nuclear plant").
 _CAPITALISED_ONLY = frozenset({"park", "forest", "plant"})
@@ -113,11 +127,11 @@ _DISTRICT_HEADS_MANY = ("أقاليم إقليمي عمالات عمالتي م�
 #: ``FACILITY_CUES_AR`` and ``_DEFINITE_CUES_AR`` below; which of them are also everyday words is
 #: ``_AMBIGUOUS`` (they need a name that is no common word after them).
 MORE_CUES_AR: dict[str, str] = {fold_name(w): kind for kind, ws in {
-    "river": "نهر وادي", "lake": "بحيرة", "mountain": "جبل جبال هضبة", "sea": "مضيق خليج", "desert": "صحراء",
-    "facility": "سجن معتقل مقبرة مقام ضريح قصر مصفاة معبر حاجز سوق بوابة مدرسة ثكنة احتجاز "
+    "river": "نهر وادي", "lake": "بحيرة", "mountain": "جبل جبال هضبة", "sea": "مضيق خليج خور", "desert": "صحراء",
+    "facility": "سجن معتقل مقبرة مقام ضريح قصر مصفاة معبر حاجز سوق بوابة مدرسة ثكنة احتجاز منفذ سيطرة "
                 # museums, temples, forts, minarets, domes, baths, parks and gardens, oil fields, bases
                 "متحف معبد حصن مئذنة قبة حمام منتزه حديقة حقل قاعدة",
-    "street": "دوار",
+    "street": "دوار تقاطع",  # (a roundabout, an intersection: تقاطع العوير)
     # a village or a hamlet the gazetteer lacks (قرية مسكة, خربة يرزة): a locality, unlocated unless the text says
     # where; one it has is the matcher's.
     "locality": "قرية بلدة خربة",
@@ -130,26 +144,62 @@ _CUES_AR = {**FACILITY_CUES_AR, **MORE_CUES_AR}
 # (وادي الذئاب is a television series, سوق العمل "the labour market", مقام رفيع "high standing", حاجز الصوت "the
 # sound barrier", خليج "gulf" of anything, معتقل "a detainee", مدرسة الحياة "the school of life".)
 _AMBIGUOUS = _AMBIGUOUS | frozenset(fold_name(w) for w in (
-    "جبل قصر معبر مقبرة وادي سوق مقام بوابة مدرسة معتقل خليج صحراء هضبة ثكنة قبة حمام حديقة حقل قاعدة").split())
+    "جبل قصر معبر مقبرة وادي سوق مقام بوابة مدرسة معتقل خليج صحراء هضبة ثكنة قبة حمام حديقة حقل قاعدة "
+    "تقاطع خور منفذ").split())  # (تقاطع المصالح "the meeting of interests", خور "weakness", منفذ الهجوم "the attacker")
 # (عمالة "labour", نواحي "aspects", محليات "local news", مديريات "directorates": they need a name that is no common
 # word; the names after the first, joined by و, are names whatever else they mean: مديريات تريم والقطن.)
 _AMBIGUOUS = _AMBIGUOUS | frozenset(fold_name(w) for w in ("عمالة قرية بلدة خربة " + _DISTRICT_HEADS_MANY).split())
 _SETTLEMENT_CUES_AR = frozenset(fold_name(w) for w in "قرية بلدة خربة".split())
 _QUARTER_AR = fold_name("حي")
 _MANY = _MANY | frozenset(fold_name(w) for w in _DISTRICT_HEADS_MANY.split())
-_NAME_FIRST = _NAME_FIRST | frozenset(fold_name(w) for w in ("معتمدية عمالة " + _DISTRICT_HEADS_MANY).split())
+_NAME_FIRST = _NAME_FIRST | frozenset(fold_name(w) for w in ("معتمدية عمالة منفذ " + _DISTRICT_HEADS_MANY).split())
+# (a border post, منفذ أبو سمرة, is at the town it is named after, as a checkpoint is)
 # Places of worship and palaces are named by an adjective after the definite noun as often as by a construct
 # (الجامع الأموي "the Umayyad Mosque", الحرم الإبراهيمي, الكنيسة الشرقية): the definite cue then takes one
 # definite word that is no generic complement (not المسجد الكبير "the big mosque" ... nor الجامع المذكور).
 _DEFINITE_CUES_AR = {fold_name(w): "facility" for w in "الجامع المسجد الكنيسة القصر الحرم".split()}
 _CUE_ENDINGS = frozenset(w[-2:] for w in (*_CUES_AR, *_DEFINITE_CUES_AR))
+# "The road" with a name, a number or a road number after it is one road (الطريق الوطني رقم 24, الطريق السيار
+# شرق-غرب, طريق M4, الطريق الدائري "the ring road", one per city); with a kind alone (الطريق السيار "the motorway",
+# الطريق الساحلي "the coastal road", الطريق الدولي) it is a description.
+_THE_ROAD_AR = fold_name("الطريق")
+_ROAD_KINDS_AR = frozenset(fold_name(w) for w in (
+    "الوطني الدولي السريع السيار القومي الإقليمي الاقليمي الولائي الجهوي الرئيسي الرئيس الساحلي الصحراوي "
+    "الزراعي الجبلي الإقليمية").split())
+_RING_ROAD_AR = fold_name("الدائري")
+_NUMBER_AR = frozenset(fold_name(w) for w in "رقم الرقم".split())
+_ROAD_CODE_RE = re.compile(r"[a-z]{1,2}\d{1,3}")  # M4, N1, A1 (folded to lower case)
+_COMPASS_AR = frozenset(fold_name(w) for w in "شرق غرب شمال جنوب".split())
+# Squares and streets named after a national ideal or event (ميدان التحرير, ساحة الشهداء, ساحة الاستقلال): the
+# word is an everyday one, but after these cue words it is the square's name (ميدان and ساحة are also "field", "arena").
+_SQUARE_CUES_AR = frozenset(fold_name(w) for w in "ميدان ساحة".split())
+_COMMEMORATIVE_AR = frozenset(fold_name(w) for w in (
+    "التحرير الحرية الشهداء الشهيد النصر الاستقلال الثورة الجمهورية الوحدة العروبة الجلاء الكرامة التحرر").split())
+# A street's name that starts with a frequent given name (محمد، أحمد، علي) continues into the person's name: a regnal
+# ordinal (شارع محمد الخامس, جسر فيصل الأول) or a lineage word (شارع علي بن أبي طالب); عبد opens a compound name.
+_REGNAL_AR = frozenset(fold_name(w) for w in (
+    "الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر").split())
+_ABD_AR = fold_name("عبد")
+# Syriac and Gregorian month names (the Hijri ones are given names and words too: رمضان, رجب, صفر); a facility or a
+# street named after one is named after an event in it (سد تشرين "the October dam").
+_CIVIL_MONTHS_AR = frozenset(fold_name(w) for w in (
+    "كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين يناير فبراير مارس أبريل إبريل مايو يونيو يوليو "
+    "أغسطس سبتمبر أكتوبر نوفمبر ديسمبر الثاني الأول").split()) - {fold_name("الثاني"), fold_name("الأول")}
+_STREET_AR = fold_name("شارع")
+_CONTROL_AR = fold_name("سيطرة")
 # English natural-feature heads: after the name ("Neches River", "Freeborn Lake", "Smoky Mountains") or before
 # it ("River Lune", "Lake Lanier", "Mount Hood"), to the kind of feature.
 _NATURAL_AFTER_EN = {"river": "river", "creek": "river", "canal": "river", "lake": "lake",
-                     "mountains": "mountain", "bay": "sea"}
+                     "mountains": "mountain", "bay": "sea", "rivers": "river"}
 _NATURAL_BEFORE_EN = {"river": "river", "lake": "lake", "mount": "mountain", "mt": "mountain"}
-_CUES_EN = frozenset(FACILITY_CUES_EN) | {"port", "highway", "route", "interstate"} | set(_NATURAL_AFTER_EN) \
-    | set(_NATURAL_BEFORE_EN) | {"i", "us", "sr"}
+# Heads before "of" and a name: "the Strait of Hormuz", "the Gulf of Tonkin", "the Bay of Fundy".
+_OF_HEADS_EN = {"strait": "sea", "straits": "sea", "gulf": "sea", "bay": "sea", "sea": "sea"}
+# Street heads besides geo.text's shared table, read only here (and only capitalised, as every street head is):
+# "Chopper Circle". ("Crescent" is no such head: the Red Crescent is an organisation.)
+_MORE_CUES_EN = {"circle": "street"}
+_FACILITY_CUES_EN = {**FACILITY_CUES_EN, **_MORE_CUES_EN}
+_CUES_EN = frozenset(_FACILITY_CUES_EN) | {"port", "highway", "route", "interstate", "loop"} | set(_NATURAL_AFTER_EN) \
+    | set(_NATURAL_BEFORE_EN) | {"i", "us", "sr"} | set(_OF_HEADS_EN)
 # Road numbers written with a letter: "I-95", "US-24", "SR-20" (a hyphen), "the A40", "the M25" (British).
 _ROAD_LETTERS_HYPHEN = frozenset({"i", "us", "sr"})
 _ROAD_NUMBER_RE = re.compile(r"[am]\d{1,4}")
@@ -161,7 +211,34 @@ _DIRECTION_LETTERS = frozenset({"n", "s", "e", "w", "ne", "nw", "se", "sw"})
 # Arabic words of a person's lineage inside a facility's name: the word after them continues it (مسجد عمرو بن
 # العاص, جامع بني أمية, كنيسة القديس يوحنا), whatever its frequency.
 # (ود "son of" in Sudanese names: محلية ود الحليو, ود مدني; alone it is "love")
-_NASAB_AR = frozenset(fold_name(w) for w in "بن ابن بني أبو ابو أبي ابي آل القديس القديسة ود".split())
+# (عبد "servant of" opens a compound name: خور عبد الله, شارع عبد الكريم الخطابي)
+_NASAB_AR = frozenset(fold_name(w) for w in "بن ابن بني أبو ابو أبي ابي آل القديس القديسة ود عبد".split())
+
+
+# Around a feature's name in running text: a preposition of place before it, and after it punctuation or a word that
+# ends a name (a preposition, a conjunction, a verb of water). "the Battle Creek food pantry", "the Rice Lake area",
+# "R-Elbow Lake" (a senator's town) are a town's name used as an adjective or a label.
+_FEATURE_BEFORE_EN = frozenset("along near around on into in at the across over of from to by beside below above up "
+                               "down off past".split())
+_FEATURE_AFTER_EN = frozenset("in at near on and or to from was is were has had which that where between into rose "
+                              "crested flooded overflowed reached peaked broke burst".split())
+_NEXT_WORD_RE = re.compile(r"\s*(\w+)")
+
+
+def natural_phrase_en(key: tuple[str, ...], text: str, fs: int, fe: int) -> bool:
+    """Whether an English name matched at folded ``text[fs:fe]`` (tokens ``key``) is written as a river or a lake
+    in running text: "along Town Creek and", "near the Salt River in", "around Lake Pleasant." (the gazetteer may
+    have a town of that name; "Mount X" is left to the towns, which are many)."""
+    if len(key) < 2 or not (key[-1] in _NATURAL_AFTER_EN or key[0] in ("lake", "river")):
+        return False
+    before = text[max(0, fs - 12):fs]
+    if not before.endswith(" ") or before.split()[-1:] and before.split()[-1] not in _FEATURE_BEFORE_EN:
+        return False
+    after = text[fe:fe + 1]
+    if after in ("", ".", ",", ";", ":", ")", "!", "?", "\n"):
+        return True
+    m = _NEXT_WORD_RE.match(text, fe)
+    return m is not None and m.group(1) in _FEATURE_AFTER_EN
 
 
 class Facility(NamedTuple):
@@ -188,6 +265,8 @@ def _cue_ar(tok: str) -> tuple[str, str] | None:
     hit = _CUES_AR.get(tok) or _DEFINITE_CUES_AR.get(tok)
     if hit:
         return tok, hit
+    if tok == _THE_ROAD_AR or (tok[:1] in "وبف" and tok[1:] == _THE_ROAD_AR):
+        return _THE_ROAD_AR, "street"  # الطريق الوطني رقم 24, والطريق الدائري
     if tok[:1] in "وبف" and tok[1:] in _DEFINITE_CUES_AR:
         return tok[1:], "facility"  # والجامع الأموي, بالمسجد الأقصى
     for pl, stem in strip_proclitics(tok):
@@ -216,8 +295,9 @@ def find_facilities(folded: Folded, matches: Sequence[RawMatch], gaz: Gazetteer,
     if "the" in distinct:
         cues_en |= set(filter(_ROAD_NUMBER_RE.fullmatch, distinct))  # "the A40"
     old_town = _OLD_AR in distinct
+    water = _water_features_ar(folded.text, matches, toks, gaz, dropped) if dropped else []
     if not cues_ar and not cues_en and not old_town:
-        return []
+        return water
     cues = cues_ar | cues_en
     match_at = {m.token_index: m for m in matches}
     covered = {t for m in matches if m.token_count > 1 and m.token_index not in dropped
@@ -233,6 +313,7 @@ def find_facilities(folded: Folded, matches: Sequence[RawMatch], gaz: Gazetteer,
     if old_town:
         out.extend(filter(None, (_old_town_ar(c, words, seps, starts, match_at)
                                  for c in compress(range(n), map(_OLD_AR.__eq__, words)))))
+    out.extend(water)
     if len(out) > 1:
         # Phrases that overlap ("Mitchell Bridge" inside "Mitchell Bridge Road"): the one that starts first,
         # then the longest.
@@ -242,6 +323,41 @@ def find_facilities(folded: Folded, matches: Sequence[RawMatch], gaz: Gazetteer,
             if f.fs >= kept[-1].fe:
                 kept.append(f)
         out = kept
+    return out
+
+
+# Words of water before a river's, a lake's or a sea's bare name (منسوب النيل "the Nile's level", مياه الفرات, ضفاف
+# دجلة, فيضان النيل) and the verbs of a river (ويصب النيل "the Nile flows into"): the name is the feature, which a
+# bare name that is also a frequent word or another place's name (النيل) needs; على "on" only before a river.
+_WATER_WORDS_AR = frozenset(fold_name(w) for w in (
+    "منسوب مناسيب مياه ضفاف ضفة ضفتي مجرى فيضان فيضانات مصب منابع منبع حوض دلتا شاطئ شواطئ ساحل سواحل "
+    "يصب ينبع يفيض").split())
+_ON_AR = fold_name("على")
+# How near (degrees) a country the statement names must be to a feature read so (resolution's own distance for a
+# feature read by one word).
+_WATER_NEAR_DEG = 0.5
+_WATER_KINDS = frozenset({"river", "lake", "sea"})
+
+
+def _water_features_ar(text: str, matches: Sequence[RawMatch], toks: _Tokens, gaz: Gazetteer,
+                       dropped: Collection[int]) -> list[Facility]:
+    """Bare names of rivers, lakes and seas that resolution left out, after a word of water (see
+    ``_WATER_WORDS_AR``): each is a feature mention of its own span, its cue word the word of water."""
+    words, seps = toks.words, toks.seps
+    out = []
+    for m in matches:
+        t = m.token_index
+        if t not in dropped or t == 0 or seps[t] != " " or not is_arabic(m.key[0]):
+            continue
+        prev = words[t - 1]
+        prev = prev[1:] if prev[:1] in "وف" and prev[1:] in _WATER_WORDS_AR else prev
+        kinds = {gaz.kind(r.place_index) for r in m.refs} & _WATER_KINDS
+        if prev == _ON_AR:
+            kinds &= {"river"}
+        elif prev not in _WATER_WORDS_AR:
+            continue
+        if len(kinds) == 1:
+            out.append(Facility(m.fs, m.fe, m.fs, m.fe, kinds.pop(), prev, False, False))
     return out
 
 
@@ -259,8 +375,29 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
             return []
         prev = words[c - 1]
         fs = starts[c - 1] + (len(prev) - 4 if prev.endswith("مركز") else 0)  # (its proclitic left out: ومركز)
-    if cue == _ROAD_AR and (words[c] != cue or (c > 0 and words[c - 1] == "عن")):
-        return []  # عن طريق X, بطريق X "by way of X": a means, not a road
+    if cue == _CONTROL_AR and not (c + 1 in match_at and words[c + 1] not in AR_HOMOGRAPHS
+                                   and words[c + 1].removeprefix("ال") not in AR_HOMOGRAPHS and any(
+            gaz.kind(r.place_index) in ("city", "town") and gaz.country_code(r.place_index) in ARABIC_SPEAKING
+            for r in match_at[c + 1].refs)):
+        # سيطرة "control" is a checkpoint (Iraqi) only before the name of an Arab town: سيطرة الكوير, not سيطرة قسد
+        # "the SDF's control", nor سيطرة الرومان "Roman rule" (Roman, a town in Romania), سيطرة السلطات
+        return []
+    if cue == _ROAD_AR and (words[c] not in (cue, "و" + cue) or (c > 0 and words[c - 1] == "عن")):
+        return []  # عن طريق X, بطريق X "by way of X": a means, not a road (وطريق X "and the X road" is one)
+    if cue in (_ROAD_AR, _THE_ROAD_AR):
+        road = _numbered_road_ar(c, words, seps, starts, cue == _THE_ROAD_AR)
+        if road is not None or cue == _THE_ROAD_AR:
+            return [Facility(fs, road, starts[c + 1], road, "street", cue, False, False)] if road is not None else []
+    if kind in ("street", "facility") and c + 2 < n and words[c + 1].isdigit() and seps[c + 2] == " " \
+            and words[c + 2] in MONTHS:
+        # A street, a bridge or a road named after a date: محور 26 يوليو, كوبري 6 أكتوبر, جسر 14 تموز
+        fe = starts[c + 2] + len(words[c + 2])
+        return [Facility(fs, fe, starts[c + 1], fe, kind, cue, cue in _NAME_FIRST, False)]
+    if kind in ("street", "facility") and words[c + 1] in _CIVIL_MONTHS_AR and not (
+            c + 2 < n and seps[c + 2] == " " and words[c + 2] in _CIVIL_MONTHS_AR):
+        # ... or after a month, for the event in it: سد تشرين, جسر تموز (not تشرين الثاني "November" after a cue)
+        fe = starts[c + 1] + len(words[c + 1])
+        return [Facility(fs, fe, starts[c + 1], fe, kind, cue, cue in _NAME_FIRST, False)]
     if cue in _DEFINITE_CUES_AR:
         first = words[c + 1]
         if not first.startswith("ال") or first in _GENERIC_AR or first in _CLOSING_AR or first in _STOP_AR \
@@ -291,9 +428,11 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
             if first[:1] != "و" or len(first) < 4:
                 break
         elif first in _GENERIC_AR or first in _STOP_AR or not is_arabic(first) or len(first) < 2 \
-                or (first.startswith("ال") and first[2:] in _CUES_AR):
+                or (first.startswith("ال") and first[2:] in _CUES_AR and cue != _STREET_AR
+                    and not (t in match_at and match_at[t].token_count > 1)):
             # (a cue word before another with the article is a part of that one: قاعدة القبة "the dome's base",
-            # مئذنة المسجد "the mosque's minaret")
+            # مئذنة المسجد "the mosque's minaret"; but a street is named after anything: شارع المطار, and after a
+            # longer place's name: شارع الخليج العربي is a street, not the Gulf)
             return []
         m = match_at.get(t)
         if not names and m is not None and m.fs != starts[t] and first[:1] == "ب":
@@ -306,7 +445,16 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
             return []  # قرية بيت لاهيا: a village the gazetteer has is the matcher's (with its cue)
         # حي + a definite word is a neighbourhood whatever the word also means (حي الإرسال, حي العمال): "alive" takes
         # no article.
-        quarter = cue == _QUARTER_AR and first.startswith("ال")
+        quarter = (cue == _QUARTER_AR and first.startswith("ال")) \
+            or (cue in _SQUARE_CUES_AR and first in _COMMEMORATIVE_AR)  # (ميدان التحرير: see _COMMEMORATIVE_AR)
+        # A common word and a rare one after it are a two-word name (جسر قره قوزاق "the Kara Kozak bridge").
+        # (two indefinite words: a definite one and an indefinite after it, محطة السادات مقفولة "the station is shut",
+        # are a noun and a predicate; a feminine ending is an adjective's)
+        rare_next = not names and m is None and t + 1 < n and seps[t + 1] == " " and is_arabic(words[t + 1]) \
+            and not first.startswith("ال") and words[t + 1][-1:] != "ه" \
+            and words[t + 1] not in _STOP_AR and words[t + 1][:1] not in "وف" and (t + 1) not in match_at \
+            and not gaz.is_common_word(words[t + 1])
+        quarter = quarter or rare_next
         in_town = not names and m is None and cue in _AMBIGUOUS and first[:1] != "و" and first not in _NAME_TITLES \
             and first not in _NASAB_AR and not quarter and gaz.is_common_word(first)
         if not names and m is None and first not in MONTHS and not in_town and not quarter \
@@ -315,7 +463,11 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
         if m is not None and m.token_count > 1:
             last = t + m.token_count - 1
         else:
-            if not names and gaz.commonness_any(first) >= 5.5 and first not in NEVER_PLACE_ALONE \
+            person = first == _ABD_AR or (t + 1 < n and seps[t + 1] == " " and (
+                words[t + 1] in _REGNAL_AR or words[t + 1] in _NASAB_AR
+                # (a sports or a medical city named after a person: ملعب مدينة الأمير سلطان الرياضية)
+                or (first in _SETTLEMENT_HEADS_AR and words[t + 1] in _NAME_TITLES)))
+            if not names and gaz.commonness_any(first) >= 5.5 and first not in NEVER_PLACE_ALONE and not person \
                     and first not in _NASAB_AR and first not in _NAME_TITLES and (m is None or kind != "district"):
                 # (a district's cue and a town the gazetteer has, that is also a word, are the district: قضاء صور)
                 return []  # a particle: عن طريق, سد فجوة is not هذا
@@ -330,6 +482,7 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
                     break  # (a cue word starts a new phrase: مسجد ابن طولون المسجد الوحيد بمصر)
                 if nxt.startswith("ال") or words[last] in _NAME_TITLES or nxt in _NASAB_AR \
                         or words[last] in _NASAB_AR or not gaz.is_common_word(nxt) \
+                        or (words[last] in _COMPASS_AR and (last + 1) in match_at) \
                         or (kind == "district" and (last + 1) in match_at):  # (محلية ريفي كسلا "Rural Kassala")
                     last += 1
                     continue
@@ -389,6 +542,27 @@ def _old_town_ar(c: int, words: list[str], seps: list[str], starts: list[int],
     return None
 
 
+def _numbered_road_ar(c: int, words: list[str], seps: list[str], starts: list[int], definite: bool) -> int | None:
+    """The folded end of a road written with its number or code after طريق / الطريق at token ``c`` (طريق M4,
+    الطريق الوطني رقم 24, الطريق السيار شرق-غرب, الطريق الدائري), or ``None`` when it is no such road."""
+    n = len(words)
+    t = c + 1
+    if t < n and seps[t] == " " and words[t] in _ROAD_KINDS_AR:
+        t += 1  # the kind of road: الوطني, السيار
+    elif definite and t < n and seps[t] == " " and words[t] == _RING_ROAD_AR:
+        return starts[t] + len(words[t])
+    if t >= n or seps[t] != " ":
+        return None
+    w = words[t]
+    if w in _NUMBER_AR and t + 1 < n and seps[t + 1] == " " and words[t + 1].isdigit():
+        return starts[t + 1] + len(words[t + 1])  # رقم 24
+    if _ROAD_CODE_RE.fullmatch(w) or (w.isdigit() and t > c + 1):
+        return starts[t] + len(w)  # M4; الطريق الوطني 24
+    if t > c + 1 and w in _COMPASS_AR and t + 1 < n and seps[t + 1] == "-" and words[t + 1] in _COMPASS_AR:
+        return starts[t + 1] + len(words[t + 1])  # الطريق السيار شرق-غرب
+    return None
+
+
 def _not_a_name_ar(cue: str, first: str, gaz: Gazetteer) -> bool:
     """Whether ``first``, the word after Arabic cue ``cue``, starts a description rather than a name."""
     if first in _NAME_TITLES or first in _NASAB_AR:
@@ -425,6 +599,17 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
             last += 1
         return [Facility(starts[c], starts[last] + len(words[last]), starts[c + 2], starts[last] + len(words[last]),
                          "facility", w, True, False)]
+    if w in _OF_HEADS_EN and c + 2 < n and words[c + 1] == "of" and seps[c + 1] == " " and seps[c + 2] == " " \
+            and _upper(cased, starts, c) and _upper(cased, starts, c + 2) and words[c + 2] not in _EN_NOT_NAME:
+        # "the Strait of Hormuz", "the Gulf of Tonkin": the head, "of" and a capitalised name
+        last = c + 2
+        while last + 1 < n and last - c < 5 and seps[last + 1] == " " and _upper(cased, starts, last + 1) \
+                and words[last + 1] not in _CUES_EN:
+            last += 1
+        fe = starts[last] + len(words[last])
+        return [Facility(starts[c], fe, starts[c + 2], fe, _OF_HEADS_EN[w], w, False, False)]
+    if w in _SAINT_EN and c > 0 and words[c - 1] in _NATURAL_BEFORE_EN and _saint(c, words, seps, starts, cased):
+        return []  # "Lake St. Clair": a Saint after a feature's head, no street ("Lake St.")
     numbered = _numbered_road(c, words, seps, starts, cased)
     if numbered is not None:
         return [numbered]
@@ -433,28 +618,30 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
     # case head ("Giza's Haram district", "Maoxian county", "Bab el-Oued hospital").
     lower = not _upper(cased, starts, c)
     if lower and w != "port" and (w in _NATURAL_BEFORE_EN or w in _NATURAL_AFTER_EN
-                                  or FACILITY_CUES_EN.get(w) == "street"):
+                                  or _FACILITY_CUES_EN.get(w) == "street") \
+            and not _the_named_river(c, words, seps, starts, cased):
         return []
     if w in _NATURAL_BEFORE_EN and c + 1 < n and _upper(cased, starts, c + 1) \
             and (seps[c + 1] == " " or (w == "mt" and seps[c + 1] == ". ")) and not words[c + 1].isdigit() \
             and not (c > 0 and seps[c] == " " and _upper(cased, starts, c - 1)):  # "Cedar River Seafood"
         # "River Lune", "Lake Lanier", "Mount Hood", "Mt. Washington": the capitalised run after the head.
         last = c + 1
-        while last + 1 < n and last - c < 4 and seps[last + 1] == " " and _upper(cased, starts, last + 1) \
-                and words[last + 1] not in _CUES_EN:
+        saint = _saint(c + 1, words, seps, starts, cased)  # "Lake St. Clair": St. is the name's, no street's
+        while last + 1 < n and last - c < 4 and (seps[last + 1] == " " or (last == c + 1 and saint)) \
+                and _upper(cased, starts, last + 1) and words[last + 1] not in _CUES_EN:
             last += 1
-        if words[c + 1] in _EN_NOT_NAME or words[c + 1] in _CUES_EN \
+        if words[c + 1] in _EN_NOT_NAME or (words[c + 1] in _CUES_EN and not saint) \
                 or (last + 1 < n and seps[last + 1] == " " and _upper(cased, starts, last + 1)):
             return []  # "River Road", "Lake Shore Drive": the head of a longer name
         fe = starts[last] + len(words[last])
         return [Facility(starts[c], fe, starts[c + 1], fe, _NATURAL_BEFORE_EN[w], w, False, False)]
     natural = _NATURAL_AFTER_EN.get(w)
-    if (w not in FACILITY_CUES_EN and natural is None) or c == 0 or not (
+    if (w not in _FACILITY_CUES_EN and natural is None) or c == 0 or not (
             seps[c] == " " or (seps[c] == "' " and words[c - 1].endswith("s") and not lower)):  # "St James' Park"
         return []
     if w in _CAPITALISED_ONLY and lower and not (w == "plant" and words[c - 1] in _EN_MODIFIERS):
         return []  # "a Lancaster park", "the PCA plant": a town's or a firm's, not a park's or a plant's name
-    kind = natural or FACILITY_CUES_EN[w]
+    kind = natural or _FACILITY_CUES_EN[w]
     # A capitalised word after the head makes it part of a longer name ("Pleasant Lane School", "Cedar River
     # Seafood", "Upper King Street Neighborhood Association"); a direction after a street is part of its name
     # ("40th Avenue South", "Seventh Street Northwest"); "District A", "Fire Station 2" are numbered.
@@ -475,7 +662,8 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
         end += 1  # "Main St.": the full stop is the abbreviation's
     # The capitalised run before the cue: "Wythenshawe", "Entebbe International", "Royal Brisbane and Women's".
     first = c
-    while first - 1 >= 0 and c - first < 5 and seps[first] in (" ", "-", "'", "' "):
+    while first - 1 >= 0 and c - first < 5 and (seps[first] in (" ", "-", "'", "' ")
+                                                or (seps[first] == ". " and words[first - 1] in _SAINT_EN)):
         prev = words[first - 1]
         if _upper(cased, starts, first - 1) or _ORDINAL_RE.fullmatch(prev):  # "42nd Street"
             if prev in _EN_NOT_NAME:
@@ -488,6 +676,15 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
         elif prev in _EN_INNER and first - 2 >= 0 and _upper(cased, starts, first - 2) \
                 and words[first - 2] not in _CUES_EN:  # "Cooper Street and Green Oaks Boulevard": two streets
             first -= 1
+        elif prev == "s" and seps[first - 1] in ("'", "\u2019") and first - 2 >= 0 \
+                and _upper(cased, starts, first - 2) and words[first - 2] in _POSSESSIVE_IN_NAME_EN \
+                and first - 3 >= 0 and words[first - 3] in _EN_INNER and _upper(cased, starts, first - 4):
+            # "Royal Brisbane and Women's Hospital": "and Women's" inside a name; another possessive says whose it
+            # is ("Tripoli's Abu Salim district", "the Police Department's Newton Station") and starts no name
+            first -= 1
+        elif prev in _EN_PARTICLES and first - 2 >= 0 and seps[first - 1] == " " and _upper(cased, starts, first - 2) \
+                and words[first - 2] not in _EN_NOT_NAME:
+            first -= 1  # "Cache la Poudre River", "Bois de Boulogne": a Romance particle inside the name
         else:
             break
     while first < c and words[first] in _EN_INNER:
@@ -516,6 +713,20 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
     return out
 
 
+def _the_named_river(c: int, words: list[str], seps: list[str], starts: list[int], cased: str) -> bool:
+    """Whether a lower-case "river", "creek" or "mountains" at token ``c`` ends "the <Name> river" ("the Mithi
+    river", "the Qandil mountains", "the Etowah and Oostanaula rivers", as news often writes them): the article and
+    a capitalised name make it one."""
+    if words[c] not in ("river", "creek", "rivers", "mountains"):
+        return False
+    first = c
+    while first > 0 and c - first < 5 and seps[first] == " " and (
+            (_upper(cased, starts, first - 1) and words[first - 1] not in _EN_NOT_NAME)
+            or (words[first - 1] == "and" and first - 2 >= 0 and _upper(cased, starts, first - 2))):
+        first -= 1
+    return first < c and first > 0 and seps[first] == " " and words[first - 1] == "the" and words[first] != "and"
+
+
 def _numbered_road(c: int, words: list[str], seps: list[str], starts: list[int], cased: str) -> Facility | None:
     """A road written with its number: "Highway 79", "County Road 43", "Illinois Route 159", "Interstate 64
     West", "I-75", "US-24", "the A40"; the span takes the capitalised words before it that qualify it."""
@@ -524,7 +735,7 @@ def _numbered_road(c: int, words: list[str], seps: list[str], starts: list[int],
     if not _upper(cased, starts, c):
         return None
     digit = c + 1 < n and words[c + 1].isdigit()
-    if w in ("highway", "route", "interstate", "road") and digit and seps[c + 1] == " ":
+    if w in ("highway", "route", "interstate", "road", "loop") and digit and seps[c + 1] == " ":
         last = c + 1
     elif w in _ROAD_LETTERS_HYPHEN and digit and seps[c + 1] == "-" \
             and cased[starts[c]:starts[c] + len(w)].isupper():
@@ -564,8 +775,8 @@ class Placed(NamedTuple):
 def _approximate(f: Facility, surface: str, anchor: Place) -> Place:
     """A place for facility ``f`` at ``anchor``'s point, with an id of its own."""
     h = hashlib.sha1(fold_name(surface).encode()).hexdigest()[:10]
-    if f.kind in NATURAL_KINDS:
-        kind = f.kind  # a river, lake or mountain joins the natural features' layer
+    if f.kind in NATURAL_KINDS or f.kind == "street":
+        kind = f.kind  # a river, lake or mountain joins the natural features' layer; a street is a street
     else:
         # (a neighbourhood, حي X, and the old town of a city are parts of a town: districts too)
         kind = "district" if f.kind in ("district", "locality") or f.cue_word in ("حي", "احياء") else "facility"
@@ -579,6 +790,26 @@ def _approximate(f: Facility, surface: str, anchor: Place) -> Place:
 # "Carle Foundation Hospital, Urbana", "مستشفى الشفاء في غزة", "سجن صيدنايا بريف دمشق" (a cue word of the town's
 # kind between is read by the matcher as part of the town's own span).
 _LOCATED_AFTER_RE = re.compile(r"(?:,|\s|\bin\b|\bat\b|\bnear\b|\bof\b|في|ب|قرب|شمال|جنوب|شرق|غرب|مدينة|مدينه)*")
+_DAMS = frozenset({fold_name("سد"), "dam"})
+_OPEN_SEAS = frozenset({"strait", "straits", "gulf", "sea", fold_name("مضيق"), fold_name("خليج")})
+# Long roads between towns (English cue words and road numbers: "Bruce Highway", "U.S. Route 33", "I-75", "the A56"),
+# placed only where the text says which stretch is meant.
+_LONG_ROAD_CUES_EN = frozenset({"highway", "route", "interstate", "motorway", "freeway", "expressway", "i", "us", "sr",
+                                "loop"})
+# A stretch of a road given by a direction from a town, between the road and the town: "the Calder Highway was
+# closed north of Bendigo", "a stretch of Highway 79 west of Palestine".
+_STRETCH_RE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+$")
+_STRETCH_CHARS = 48
+# A town's possessive right before a facility says whose it is: "Toronto's Pearson International Airport".
+_POSSESSIVE_RE = re.compile(r"['\u2019]s\s+")
+
+
+def _long_road(f: Facility) -> bool:
+    """Whether facility ``f`` is a road between towns (a highway, a motorway, a numbered road), not a town's street."""
+    return f.kind == "street" and (f.cue_word in _LONG_ROAD_CUES_EN
+                                   or _ROAD_NUMBER_RE.fullmatch(f.cue_word) is not None)
+
+
 # Between two Arabic facilities of one list: a comma, the conjunction و (its proclitic is outside the next phrase).
 _JOINED_AR_RE = re.compile(r"\s*[،,]?\s*و?")
 # How many sentences back a town still places a facility whose own sentence names none.
@@ -599,11 +830,15 @@ def _own(f: Facility, inner: list[int], located: Sequence[tuple[int, int, Place,
     if k[2].kind not in ("city", "town"):
         return None
     lead = text[f.name_fs:k[0]].split()
-    if any(w not in _DIRECTIONS and w not in _SETTLEMENT_HEADS_AR for w in lead):  # (قلعة مدينة القدس)
+    if any(w not in _DIRECTIONS and w not in _SETTLEMENT_HEADS_AR and w != "royal" for w in lead):
+        # (قلعة مدينة القدس; "Royal Brisbane and Women's Hospital", as British and Australian hospitals are named)
         return None
     word = text[k[0]:k[1]]
-    if gaz is not None and " " not in word and not is_arabic(word) and gaz.is_common_word(word):
-        return None  # (an Arabic town that is also a word, مرفأ صيدا, was already weighed by resolution)
+    if gaz is not None and " " not in word and not is_arabic(word) and gaz.is_common_word(word) \
+            and not any(o[2].place_id == k[2].place_id and o[0] != k[0] for o in located):
+        # (an Arabic town that is also a word, مرفأ صيدا, was already weighed by resolution; a town the statement
+        # also names on its own, its dateline "PALESTINE, Texas", is that town: "Palestine Regional Medical Center")
+        return None
     return k
 
 
@@ -674,9 +909,27 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
         if t < len(towns) and town_starts[t] - f.fe <= 16 and _LOCATED_AFTER_RE.fullmatch(text[f.fe:town_starts[t]]) \
                 and sentence_of(town_starts[t]) == sentence_of(f.fs):
             said_town[i] = located[towns[t]]
+        elif (b := bisect_left(town_starts, f.fs) - 1) >= 0 \
+                and _POSSESSIVE_RE.fullmatch(text, located[towns[b]][1], f.fs):
+            said_town[i] = located[towns[b]]  # "Toronto's Pearson International Airport"
+        elif _long_road(f) and t < len(towns) and town_starts[t] - f.fe <= _STRETCH_CHARS \
+                and _STRETCH_RE.search(text, f.fe, town_starts[t]) and sentence_of(town_starts[t]) == sentence_of(f.fs):
+            said_town[i] = located[towns[t]]  # "the Bruce Highway remains closed north of Caboolture"
         elif i + 1 < len(found) and is_arabic(f.cue_word) and _JOINED_AR_RE.fullmatch(text[f.fe:found[i + 1].fs]):
             said_town[i] = said_town[i + 1]
     for i, f in enumerate(found):
+        if (f.cue_word in _WATER_WORDS_AR or f.cue_word == _ON_AR) and gaz is not None:
+            # The bare name of a feature after a word of water: the feature of that name, the most prominent if several.
+            # (one beside a country the statement names: مجرى الأمور "the course of things" in a story from Palestine
+            # is no Amur, على بير "at a well" no Bear River)
+            named = [cc for cc in per_country if cc]
+            refs = [j for fs, fe, rs in features if (fs, fe) == (f.fs, f.fe) for j in rs if gaz.kind(j) == f.kind
+                    and any((gaz.near_countries(j) or {}).get(cc, math.inf) <= _WATER_NEAR_DEG for cc in named)]
+            if refs:
+                feature = gaz.place(max(refs, key=gaz.population))
+                out.append(Placed(f.fs, f.fe, feature, 0.6, f"{f.kind} read by its bare name after {f.cue_word!r}, a "
+                                  f"word of water; the {f.kind} of that name in the gazetteer", f.kind))
+            continue  # (no such feature near: the word stays a word)
         # (from the cue on: the matcher may have read the cue with the town, ميناء الفاو, inside ميناء الفاو الكبير)
         lo = bisect_left(starts, f.fs)
         if lo and f.name_fs < located[lo - 1][1] <= f.name_fe and text[located[lo - 1][0]:f.name_fs] == "the ":
@@ -693,12 +946,17 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
             out.append(Placed(f.fs, f.fe, county, 0.8, f"district cue {f.cue_word!r}; {county.name} in the gazetteer",
                               f.kind))
             continue
+        if inner and located[inner[0]][:2] == (f.name_fs, f.name_fe) and located[inner[0]][2].kind == f.kind \
+                and f.kind in NATURAL_KINDS:
+            continue  # the gazetteer's feature, read by its name: "the Tigris and Euphrates rivers"
         if inner and located[inner[0]][2].kind not in ("city", "town"):
             if f.town_only or (located[inner[0]][2].kind in ("country", "admin1", "region")
                                and located[inner[0]][:2] == (f.name_fs, f.name_fe)
                                and not (f.kind in NATURAL_KINDS and is_arabic(f.cue_word))
-                               and f.kind != "street"):
-                continue  # منطقة عسير is the province; منطقة الخليج a region: resolution has them
+                               and f.kind != "street") \
+                    or (f.cue_word == _ROAD_AR and located[inner[0]][2].kind in NATURAL_KINDS
+                        and located[inner[0]][:2] == (f.name_fs, f.name_fe)):
+                continue  # منطقة عسير is the province; منطقة الخليج a region; طريق رأس الرجاء الصالح "the Cape route"
             # (شارع الجزائر, شارع لبنان, "Lombardy Drive": a street named after a country or a division is the
             # street, not the place)
             # (وادي حضرموت is a valley, not the province it gives its name to: the feature, unlocated unless the
@@ -706,6 +964,8 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
         if f.town_only and not inner:
             continue
         inside.update(inner)
+        # A town read from the whole phrase ("the Salt River", a town's alternate name) is the feature's too.
+        inside.update(k for k in range(lo, min(len(located), lo + 3)) if located[k][:2] == (f.fs, f.fe))
         own = _own(f, inner, located, text, gaz)
         sent = sentence_of(f.fs)
         near = None
@@ -726,6 +986,16 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
                 near = located[towns[b]]
         if near is not None and not said and _elsewhere(near, inner, located, per_country):
             near = None
+        if _long_road(f) and not said:
+            # A highway runs through many towns, and is seldom named after one it is in ("the Bruce Highway", "U.S.
+            # Highway 82"): only the text saying where places it ("closed north of Bendigo"); else it is listed
+            # unlocated rather than as a dot at whichever town the statement named nearby.
+            near = own = None
+        if f.cue_word == "airport" and not said:
+            # The towns named around an airport are where its flights come from or go ("Mitiga International Airport
+            # suspended flights, and planes were diverted to Misrata"): only the town its name starts with, or the one
+            # the text says it is in, places it.
+            near = None
         if is_arabic(f.cue_word) and not said:
             # Arabic news names many towns, a dateline and places abroad around a facility: only evidence that ties
             # the facility to a town places it (the town its name starts with, in a country the statement is
@@ -740,6 +1010,13 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
             own = None
             if not said:
                 near = None
+        if f.kind == "cape" or f.cue_word in _OPEN_SEAS or f.cue_word in _DAMS:
+            # A sea, a strait, a gulf or a cape is no town's: a dot at the town named near it (a dateline, a port on
+            # another shore) would be wrong by hundreds of kilometres; the gazetteer's feature of that name, or
+            # unlocated. (A bay or an inlet is a town's own: "Mahim Bay" in Mumbai, خور عبد الله by Umm Qasr.)
+            # A dam is named after the town or the river nearest it but lies in a valley tens of kilometres away
+            # (the Mosul Dam is 50 km north of Mosul): no dot at the town either.
+            near = own = None
         if near is None and f.kind == "district" and main is not None and not is_arabic(f.cue_word):
             # A district or county with no town near it: the statement's main town (a local story's county)
             near = main

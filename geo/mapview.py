@@ -144,7 +144,7 @@ _LAND = "#f7f5f0"
 _BORDER = "#9aa5b1"
 
 # Zoom used when focusing a point place, by kind (areas get a zoom from their extent).
-_POINT_ZOOM = {"city": 9, "town": 10, "camp": 11, "prison": 12, "crossing": 12, "facility": 12}
+_POINT_ZOOM = {"city": 9, "town": 10, "camp": 11, "prison": 12, "crossing": 12, "facility": 12, "street": 13}
 # Lines (rivers) are drawn as lines: no fill.
 _LINE_TYPES = ("LineString", "MultiLineString")
 

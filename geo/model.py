@@ -38,13 +38,14 @@ class Layer:
 LAYERS: tuple[Layer, ...] = (
     Layer("countries", "Countries", "#4e79a7", ("country",)),
     Layer("regions", "Regions", "#59a14f", ("region", "admin1", "district")),
-    Layer("natural", "Natural features", "#4fa3c7", ("sea", "river", "lake", "mountain", "desert")),
+    Layer("natural", "Natural features", "#4fa3c7", ("sea", "river", "lake", "mountain", "desert", "cape")),
     Layer("cities", "Cities and towns", "#e15759", ("city", "town")),
-    Layer("camps", "Camps and facilities", "#f28e2b", ("camp", "prison", "crossing", "facility")),
+    # (a street, road or square the gazetteer lacks is placed approximately, like a facility: kind "street")
+    Layer("camps", "Camps and facilities", "#f28e2b", ("camp", "prison", "crossing", "facility", "street")),
 )
 
 KINDS: tuple[str, ...] = tuple(k for layer in LAYERS for k in layer.kinds)
-#: Kinds of natural feature (Natural Earth seas, rivers, lakes, mountain ranges, deserts).
+#: Kinds of natural feature (Natural Earth seas, rivers, lakes, mountain ranges, deserts, capes).
 NATURAL_KINDS: frozenset[str] = frozenset(next(layer for layer in LAYERS if layer.key == "natural").kinds)
 _LAYER_BY_KIND = {k: layer for layer in LAYERS for k in layer.kinds}
 

@@ -30,6 +30,7 @@ from typing import Any, NamedTuple
 from .extract import NO_UNLOCATED_CUES, RawMatch
 from .gazetteer import ALT, BARE, DEMONYM, NAME, NEAR_COUNTRY_DEG, Gazetteer, NameRef
 from .gazetteer.sources.regions import DIRECTION_PREFIX
+from .gazetteer.sources.whosonfirst import AR_CUES, COUNTRY_CUES
 from .lexicon import is_name_only_en
 from .model import NATURAL_KINDS, Candidate
 from .scoring import CONTEXT, PINS, PINS_VALUE, STATED, WEIGHTS, Evidence
@@ -66,6 +67,9 @@ _CUE_KINDS: dict[str, frozenset[str]] = {
 }
 NOT_PLACE_KINDS = frozenset({"context"})
 _AREA_KINDS = frozenset({"country", "region", "admin1", "camp", "prison", "crossing", "facility"})
+# The Arabic cue words a district's gazetteer name starts with (مديرية رحبة, قضاء صور, ولاية صحار): the phrase says
+# what it is, as a cue word does (the gazetteer indexes it only where it can mean nothing else).
+_DISTRICT_CUE_WORDS_AR = frozenset(fold_name(w) for w in (*AR_CUES, *(c for cs in COUNTRY_CUES.values() for c in cs)))
 #: State and province abbreviations as matched ("que.", "pa."): written so, the name is the division, never its
 #: seat ("Gatineau, Que." is Quebec, not Québec City).
 _ADMIN1_ABBREVIATION_KEYS = frozenset(a.lower() for a in [*US_STATE_ABBREVIATIONS, *CA_PROVINCE_ABBREVIATIONS])
@@ -132,6 +136,7 @@ class _B:
     FREQUENT_WORD: int = Evidence.FREQUENT_WORD.value
     UNKNOWN_NAME: int = Evidence.UNKNOWN_NAME.value
     OTHER_KIND: int = Evidence.OTHER_KIND.value
+    ONLY_ABROAD: int = Evidence.ONLY_ABROAD.value
     CONTEXT: int = CONTEXT.value
     STATED: int = STATED.value
 
@@ -178,6 +183,8 @@ def explain(m: RawMatch, gaz: Gazetteer, index: int | None, evidence: Evidence, 
         return f"{m.cue} cue {m.cue_word!r} with a name not in the gazetteer"
     if v & _B.OTHER_KIND:
         return f"{m.cue} cue {m.cue_word!r}; the gazetteer knows this name only as another kind of place"
+    if v & _B.ONLY_ABROAD:
+        return f"{m.cue} cue {m.cue_word!r}; the gazetteer knows this name only in countries not named here"
     assert index is not None
     name, cc = gaz.name(index), gaz.country_code(index)
     if v & _B.TRANSLITERATION:
@@ -998,7 +1005,8 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str, cased: st
                      if k > 0 and gaps[k - 1] in _QUALIFIER_GAPS and _areas(m, gaz)[0] else _NONE)
             beside = colocated.get(m.key, _NONE) if colocated else _NONE
             key = (m.key, m.refs, m.cue, m.cue_word, m.locative, m.sentence_initial,
-                   frozenset(quals) if quals else _NONE, frozenset(listed) if listed else _NONE, roles, beside)
+                   frozenset(quals) if quals else _NONE, frozenset(listed) if listed else _NONE, roles, beside,
+                   m.cue_span is None)
             if key not in memo:
                 # Decided as any statement with the same view of its countries and regions decided it.
                 vote = own_votes[_vote_key(m)]
@@ -1191,6 +1199,10 @@ def _by_transliteration(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str]) -> Re
     countries the statement names by their consonant skeletons (بلدة أمزميز → Amizmiz), when one
     place matches. Only after a town/city cue word, which says a place follows."""
     if m.cue not in ("town", "city") or not is_arabic(m.key[0]) or len(m.key) < 2:
+        return None
+    if CUES.get(m.key[0], ("", 1))[1] > 1:
+        # A dual or plural head (بلدتي مونغدو وبوثيدونغ) says only that towns follow, not which country's: the
+        # skeleton of one of several names matches a namesake anywhere (Mangga Dua) as readily as the town.
         return None
     skeleton = arabic_skeleton(" ".join(m.key[1:]))  # key[0] is the cue word
     if len(skeleton) < 2:
@@ -1585,6 +1597,16 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
     # A nisba follows any noun (الحكومة اليمنية): it tells which country's place, and that a frequent
     # alternate name is the place (طرابلس اللبنانية), but not that an everyday word is one (homograph 2).
     strong = bool(ev & (_B.CUE | _B.QUALIFIER)) or (homograph != 2 and bool(ev & _B.NISBA_QUALIFIER))
+    if strong and not context and m.cue_span is None and arabic and CUES.get(m.cue_word, ("", 1))[1] > 1 \
+            and not ev & (_B.QUALIFIER | _B.NISBA_QUALIFIER):
+        # A name that took its cue from a dual or plural head before another name (بلدتي X وY) is vouched for by
+        # the head only in a country the statement names: the head says what Y is, not where (a namesake abroad).
+        # Without other evidence it is then a place of the head's kind we cannot place: kept unlocated.
+        strong = False
+        if not _accept(kind, pop, m, homograph=homograph, context=context, strong=False, listed=bool(listed_with),
+                       zipf=0.0):
+            return _decided(m, gaz, None, W.unlocated, Evidence.ONLY_ABROAD | Evidence.CUE, None,
+                            _scored_candidates(gaz, [(s, i) for s, i, _ in scored[: W.candidates_kept]]))
     zipf = gaz.commonness(m.key[0]) if len(m.key) == 1 else 0.0
     if arabic and len(m.key) == 1 and not strong:
         if m.key[0] in PLACE_HEADS_DEFINITE_AR and not listed_with:
@@ -1654,7 +1676,7 @@ def _accept(kind: str, pop: int, m: RawMatch, *, homograph: int, context: bool, 
     multi = len(m.key) > 1
     if not latin and len(m.key) == 1 and kind != "country" and zipf >= W.particle_zipf:
         return False  # a particle (إلى, على) is never a place, whatever a cue says
-    if strong:
+    if strong or (kind == "district" and multi and m.key[0] in _DISTRICT_CUE_WORDS_AR):
         return True
     if homograph:
         # An everyday word needs more than prominence: a place-introducing word and the country's presence,

@@ -85,6 +85,9 @@ class Evidence(enum.Flag):
     UNKNOWN_NAME = enum.auto()
     #: A cue word whose name the gazetteer knows only as another kind of place: kept unlocated.
     OTHER_KIND = enum.auto()
+    #: A name under a dual or plural head that the gazetteer knows only in countries the statement does not name:
+    #: kept unlocated.
+    ONLY_ABROAD = enum.auto()
 
 
 #: Evidence that pins a name down for its later bare mentions (one sense per discourse). The seat-city

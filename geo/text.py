@@ -478,6 +478,8 @@ CUES: dict[str, tuple[str, int]] = {
     "commonwealth": ("admin1", 1),  # "the Commonwealth of Virginia" (Kentucky, Massachusetts, Pennsylvania)
     # a governor (محافظ الجنوب, محافظ عكار) governs the governorate, not its seat city; محافظ البنك names no place
     "محافظ": ("admin1", 1),
+    # the dual and plural of بلدة, as قريتي/قرى are of قرية: بين بلدتي كفركلا والعديسة
+    "بلدتي": ("town", 2), "بلدات": ("town", 3),
 }
 
 

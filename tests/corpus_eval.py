@@ -293,3 +293,27 @@ def ids_missing_from(gaz, corpus: Path) -> list[tuple[str, str, str]]:
         except LookupError:
             missing.append((r["doc_id"], pid, r["note"]))
     return missing
+
+
+def unnoted_missing_ids(gaz, corpus: Path) -> list[tuple[str, str]]:
+    """``(doc_id, place_id)`` of the expected ids the gazetteer lacks whose note does not say so ("not in
+    gazetteer"): a typo, or a data change that dropped a place. Every held-out set asserts there are none."""
+    return [(doc, pid) for doc, pid, note in ids_missing_from(gaz, corpus) if "not in gazetteer" not in note]
+
+
+def named_row_problems(docs: Iterable[Doc], without_point: tuple[str, ...] = ("natural", "world region"),
+                       ) -> list[tuple[str, str, str]]:
+    """``(doc_id, label, problem)`` of the ``named:`` rows whose forms do not occur in their text, or that have no
+    point though their kind is matched by position: only ``without_point`` kinds go without one ("natural" for
+    seas and rivers, "world region" for a region row that names no country)."""
+    problems = []
+    for d in docs:
+        text = d.text.casefold()
+        for n in d.named:
+            if not any(f.casefold() in text for f in n.forms):
+                problems.append((d.doc_id, n.label, "no form occurs in the text"))
+            pointless_ok = ("natural" in without_point and n.kind == "natural") or (
+                "world region" in without_point and n.kind == "region" and not n.countries)
+            if n.near is None and not pointless_ok:
+                problems.append((d.doc_id, n.label, "no point"))
+    return problems

@@ -17,6 +17,9 @@ admin1 divisions they name (96f6c3a; each such row says so in its note). Measure
 that the first annotation's notes name as "not listed" (branch nedata; each row says so). Measured after that:
     ar   P=0.944 R=0.906 (tp=135 fp=8 fn=14)
     en   P=0.965 R=0.938 (tp=166 fp=6 fn=11)
+2 rows were added when the parser gained capes and "Strait of X" (the Cape of Good Hope, the Strait of Hormuz,
+which the first annotation's notes name as "not listed"; branch streets-natural; each row says so). Measured then:
+    en   P=0.966 R=0.944 (tp=169 fp=6 fn=10)
 The floors below are the blind figures minus about 0.05, rounded down: they catch a regression
 without pinning the current numbers. Do not raise them by tuning on these texts; if the
 parser improves, re-measure and keep the margin.

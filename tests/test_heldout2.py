@@ -13,6 +13,10 @@ Blind figures, first run (set d1512cc; geo/ code as of 814f280):
 (branch nedata; each row says so; the Amu Darya, named only in Arabic, is a miss). Measured after that:
     ar   P=0.953 R=0.816 (tp=102 fp=5 fn=23)
     en   P=0.946 R=0.933 (tp=140 fp=8 fn=10)
+2 unlocated rows were added when the parser stopped placing a dam the gazetteer lacks at a town named near it
+(the Roseires dam and the Grand Ethiopian Renaissance Dam, "not listed" as structures; branch streets-natural; each
+row says so). Measured then:
+    en   P=0.960 R=0.941 (tp=143 fp=6 fn=9)
 The floors below are those minus about 0.05, rounded down: they catch a regression without pinning the
 current numbers. Do not raise them by tuning on these texts.
 """
@@ -22,7 +26,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from corpus_eval import assert_scores, ids_missing_from, load_corpus
+from corpus_eval import assert_scores, load_corpus, unnoted_missing_ids
 
 HELDOUT2 = Path(__file__).resolve().parent / "data" / "heldout2"
 DOCS = load_corpus(HELDOUT2)
@@ -43,8 +47,7 @@ def test_heldout2_size():
 
 
 def test_ids_missing_from_the_gazetteer_are_the_noted_ones(gaz):
-    unnoted = [(doc, pid) for doc, pid, note in ids_missing_from(gaz, HELDOUT2) if "not in gazetteer" not in note]
-    assert not unnoted, unnoted
+    assert not unnoted_missing_ids(gaz, HELDOUT2)
 
 
 def test_unlocated_names_occur_in_their_texts():

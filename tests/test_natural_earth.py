@@ -117,7 +117,7 @@ def test_the_basemap_puts_coastal_cities_on_land():
 # -- natural features in the gazetteer ----------------------------------------------------------------------
 def test_features_carry_arabic_names_and_kinds():
     kinds = {f["properties"]["kind"] for f in FEATURES}
-    assert kinds == {"sea", "river", "lake", "mountain", "desert", "port"}
+    assert kinds == {"sea", "river", "lake", "mountain", "desert", "cape", "port"}
     with_ar = [f for f in FEATURES if f["properties"]["kind"] != "port" and f["properties"]["name_ar"]]
     assert len(with_ar) > 900
     by_name = {f["properties"]["name"]: f["properties"] for f in FEATURES}
@@ -169,3 +169,26 @@ def test_a_one_word_feature_name_needs_a_named_country_beside_it(gaz):
     # "West Nile virus" in Arizona names no river; the Nile does flow through a story about Egypt.
     assert "ne:river-nile" not in [p for _, p in rows("Phoenix in Arizona reported West Nile virus cases.", gaz)]
     assert ("Nile", "ne:river-nile") in rows("Farmers in Egypt rely on the Nile for water.", gaz)
+
+
+def test_a_feature_whose_name_ne_writes_two_ways_has_its_arabic_name_and_none_is_only_generic_words(gaz):
+    # NE 4.0's geometry says "Shatt al Arab", NE 5.x's table "Shatt al-Arab": joined loosely, the Arabic name is kept.
+    by_id = {f["id"]: f["properties"] for f in FEATURES}
+    assert by_id["ne:river-shatt-al-arab"]["name_ar"] == "شط العرب"
+    assert by_id["ne:sea-gulf-of-suez"]["name_ar"] == "خليج السويس"
+    assert ("شط العرب", "ne:river-shatt-al-arab") in rows("ارتفعت ملوحة شط العرب هذا الصيف.", gaz)
+    # ("the central range" would be read in any text about mountains)
+    generic = set("سلسلة جبال الجبال المركزية الوسطى الشرقية الغربية الشمالية الجنوبية".split())
+    assert not [f["id"] for f in FEATURES if f["properties"]["name_ar"]
+                and set(f["properties"]["name_ar"].split()) <= generic]
+
+
+def test_capes_are_natural_features_in_both_languages_and_a_country_keeps_its_name(gaz):
+    # NE's capes with an Arabic name, at their own points; a cape named like a country is left to the country, and
+    # NE's placeholder point shared by several Antarctic capes is no cape's.
+    capes = [f for f in FEATURES if f["properties"]["kind"] == "cape"]
+    assert len(capes) > 50 and all(f["geometry"]["type"] == "Point" for f in capes)
+    assert len({tuple(f["geometry"]["coordinates"]) for f in capes}) == len(capes)
+    assert ("Cape Hatteras", "ne:cape-cape-hatteras") in rows("Ships rounded Cape Hatteras in a storm.", gaz)
+    assert ("رأس الرجاء الصالح", "ne:cape-cape-of-good-hope") in rows("أبحرت السفن حول رأس الرجاء الصالح.", gaz)
+    assert ("Cape Verde", "country:CV") in rows("Ministers met in Cape Verde.", gaz)

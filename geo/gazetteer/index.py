@@ -42,8 +42,9 @@ _LENGTHS: tuple[tuple[int, ...], ...] = tuple(
 
 
 _KIND_PROMINENCE = {"country": 50_000_000, "region": 3_000_000, "admin1": 1_500_000,
-                    "camp": 40_000, "prison": 20_000, "crossing": 20_000, "facility": 10_000,
-                    "sea": 2_000_000, "river": 1_000_000, "desert": 500_000, "mountain": 500_000, "lake": 200_000}
+                    "camp": 40_000, "prison": 20_000, "crossing": 20_000, "facility": 10_000, "street": 10_000,
+                    "sea": 2_000_000, "river": 1_000_000, "desert": 500_000, "mountain": 500_000, "lake": 200_000,
+                    "cape": 200_000}
 
 
 class NameRef(NamedTuple):

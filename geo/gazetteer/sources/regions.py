@@ -73,7 +73,7 @@ _LONG_FORM_AR = ("جمهورية", "الجمهورية", "المملكة", "مم
                  "سلطنة", "ولايات")
 #: Kinds whose name a derived region never takes; a populated place only from this size.
 _KEEP_KINDS = frozenset({"country", "admin1", "region", "district", "sea", "river", "lake", "mountain", "desert",
-                         "camp", "prison", "crossing", "facility"})
+                         "cape", "camp", "prison", "crossing", "facility", "street"})
 _KEEP_POP = 100_000
 #: Degrees of tolerance for the simplified union of a world region's members (1:110m outlines already).
 _SIMPLIFY_DEG = 0.05

@@ -33,13 +33,14 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ...lexicon import PERSON_NAME_MIN_SHARE, given_name_share
 from ...text import AR_HOMOGRAPHS, CUES, FACILITY_CUES_AR, PERSON_TITLES, fold_name, is_arabic, tokens
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-__all__ = ["add_whosonfirst", "PATH", "BARE_MAX_ZIPF", "AR_CUES", "CITY_WORD_ZIPF", "EN_BARE_MAX_ZIPF",
-           "district_names"]
+__all__ = ["add_whosonfirst", "PATH", "BARE_MAX_ZIPF", "AR_CUES", "COUNTRY_CUES", "LOCAL_CUES", "CITY_WORD_ZIPF",
+           "EN_BARE_MAX_ZIPF", "MUDIRIYA", "MINTAQA_FIRST_LEVEL", "district_names"]
 
 PATH = Path(__file__).resolve().parents[3] / "data" / "whosonfirst.csv"
 #: A one-word bare name at least this frequent (wordfreq Zipf) is an everyday word: the cue form only.
@@ -52,12 +53,39 @@ CITY_WORD_ZIPF = 4.0
 #: Arabic cue words that make a district of the name after them. لواء ("brigade", Jordan's liwa) is left
 #: out: لواء X is far more often an armed group named after a place than a district.
 AR_CUES = ("قضاء", "منطقة", "مديرية", "ناحية")
+#: A country's own word for its districts where it is none of :data:`AR_CUES` (Oman's ولاية, Sudan's محلية,
+#: Tunisia's معتمدية, Mauritania's and Morocco's مقاطعة, Saudi Arabia's محافظة: its first level is the منطقة), read
+#: before the name of that country's districts only.
+COUNTRY_CUES: dict[str, tuple[str, ...]] = {"OM": ("ولاية",), "SD": ("محلية",), "TN": ("معتمدية",),
+                                            "MR": ("مقاطعة",), "MA": ("مقاطعة",), "SA": ("محافظة",)}
+#: Where مديرية X is a district (Yemen's mudiriyas); elsewhere مديرية is a directorate (مديرية الصحة بالمنصورة,
+#: مديرية أمن القاهرة) and مديرية X no district of X.
+MUDIRIYA = frozenset({"YE"})
+#: Where منطقة X is the first-level region (Saudi Arabia's مناطق: منطقة تبوك is the region, محافظة تبوك its
+#: governorate): no district of these countries is named so.
+MINTAQA_FIRST_LEVEL = frozenset({"SA"})
+#: After a country's own district word that is none of :data:`AR_CUES` (:data:`COUNTRY_CUES`: ولاية in Oman,
+#: معتمدية ...), a name as frequent as this is still the district: ولاية طاقة ("energy") is the wilayat of Taqah.
+#: (After مديرية, قضاء and ناحية, everyday nouns follow too often: مديرية الصحة; :data:`CITY_WORD_ZIPF` there.)
+OWN_WORD_ZIPF = 5.5
+OWN_CUES: dict[str, frozenset[str]] = {cc: frozenset(fold_name(w) for w in ws) for cc, ws in COUNTRY_CUES.items()}
+#: The cue words a country uses for its own districts (Yemen's مديرية, Iraq's and Lebanon's قضاء, Iraq's and
+#: Syria's ناحية, and :data:`COUNTRY_CUES`): the cue form is that country's district even where the bare name's
+#: best-known bearer is abroad (مديرية المنصورة is Aden's, not Egypt's city). منطقة ("area") is no such word.
+LOCAL_CUES: dict[str, frozenset[str]] = {
+    cc: frozenset(fold_name(w) for w in ws) for cc, ws in {
+        "YE": ("مديرية",), "IQ": ("قضاء", "ناحية"), "LB": ("قضاء",), "SY": ("ناحية",),
+        **COUNTRY_CUES}.items()}
 # Where nothing else is known, a district weighs like a town of this size (only against other readings of
 # its cue forms, which no other place has).
 _DISTRICT_PROMINENCE = 30_000
 _SOURCE = "Who's On First (CC BY 4.0), wof:id {}"
 # First words that make a longer name a description, not a name of its own: cue words (مدينة دمشق, منطقة ...).
 _HEADS = frozenset(CUES) | frozenset(FACILITY_CUES_AR) | {fold_name("مدينة"), fold_name("حي")}
+# The Arabic article in a Latin name ("Al Badiyah"), which the US name lists count as a given name (Al).
+_ARTICLES_EN = frozenset({"al", "el"})
+# "son of" inside a person's name (محمد بن نصير).
+_SON_OF = frozenset({fold_name("بن"), fold_name("ابن")})
 
 
 def district_names(name_en: str, name_ar: str, country: str) -> tuple[list[str], list[str]]:
@@ -65,7 +93,9 @@ def district_names(name_en: str, name_ar: str, country: str) -> tuple[list[str],
     en = [f"{name_en} District"] if name_en else []
     if name_en and country == "IR":
         en.append(f"{name_en} County")
-    ar = [f"{cue} {name_ar}" for cue in AR_CUES] if name_ar else []
+    cues = [c for c in (*AR_CUES, *COUNTRY_CUES.get(country, ()))
+            if (c != "مديرية" or country in MUDIRIYA) and (c != "منطقة" or country not in MINTAQA_FIRST_LEVEL)]
+    ar = [f"{cue} {name_ar}" for cue in cues] if name_ar else []
     return en, ar
 
 
@@ -115,10 +145,24 @@ def add_whosonfirst(b: Any, ar_freq: Mapping[str, float], en_freq: Mapping[str, 
         # السلطان أحمد is read from سلطان أحمد too: a title with or without the article.
         return k[0] not in _HEADS and k[0] not in PERSON_TITLES and "ال" + k[0] not in PERSON_TITLES
 
-    def cue_ok(name: str, cc: str) -> bool:
+    def person_like(r: Mapping[str, str], names: list[str]) -> bool:
+        # A quarter or a town named after a person (Algiers' Victor Hugo, فكتور هوغو; محمد بن نصير) is the person
+        # where its name stands bare: its English name starts with a common given name, or a name is X بن Y.
+        en = r["name_en"].split()
+        first = en[0].lower() if len(en) > 1 else ""
+        if first and first not in _ARTICLES_EN and given_name_share(first) >= PERSON_NAME_MIN_SHARE:
+            return True
+        return any(len(k) > 2 and k[1] in _SON_OF for k in map(key, names))
+
+    def cue_ok(name: str, cc: str, word_zipf: float | None = None) -> bool:
         # The cue form means the district only. If X names places, the most prominent of them is in the
-        # district's country (منطقة عفرين; not منطقة أريحا, Jericho's); a word's frequency then says how
-        # often the place is named, not that it is a word. If X names no place, X is no everyday word.
+        # district's country (منطقة عفرين; not منطقة أريحا, Jericho's), or the cue is the country's own word
+        # for its districts (``local``: مديرية المنصورة in Yemen); a word's frequency then says how often the
+        # place is named, not that it is a word. If X names no place, X is no everyday word; after the
+        # country's own word, no frequent one (مديرية تبن "straw", a rarer word, is the district; مديرية الصحة
+        # "the health directorate" is no district's). ``word_zipf``: how frequent a word may be after the
+        # country's own word (``None``: the cue is not its own).
+        local = word_zipf is not None
         k = key(name)
         if not k:
             return False
@@ -127,17 +171,18 @@ def add_whosonfirst(b: Any, ar_freq: Mapping[str, float], en_freq: Mapping[str, 
             top = max(bearers, key=lambda j: b.cols["pop"][j])
             # A frequent word that only a small place bears (القصور "the palaces", a town of 5,000) is still
             # a word: its cue form (منطقة القصور "the palace quarter") is too. A city's name is not (دوما, الباب).
-            word = len(k) == 1 and (zipf(k[0]) >= CITY_WORD_ZIPF or k[0] in AR_HOMOGRAPHS)
-            return b.cols["cc"][top] == cc and (b.cols["pop"][top] >= 100_000 or not word)
+            word = len(k) == 1 and (zipf(k[0]) >= (word_zipf if local else CITY_WORD_ZIPF) or k[0] in AR_HOMOGRAPHS)
+            return (local or b.cols["cc"][top] == cc) and (b.cols["pop"][top] >= 100_000 or not word)
         bare = k[0][2:] if k[0].startswith("ال") else k[0]
-        return len(k) > 1 or max(zipf(k[0]), zipf(bare), zipf("ال" + bare)) < BARE_MAX_ZIPF
+        return len(k) > 1 or max(zipf(k[0]), zipf(bare), zipf("ال" + bare)) < (word_zipf or BARE_MAX_ZIPF)
 
     for r, names in names_of:
         pt = r["placetype"]
         kind = "town" if pt == "locality" else "district"
         pop = int(r["population"] or 0)
         i = b.add_place(f"wof:{r['wof_id']}", r["name_en"] or r["name_ar"], r["name_ar"], kind, r["country"],
-                        float(r["lat"]), float(r["lon"]), pop or _DISTRICT_PROMINENCE,
+                        float(r["lat"]), float(r["lon"]),
+                        pop or _DISTRICT_PROMINENCE,
                         _SOURCE.format(r["wof_id"]) + (f", in {r['admin1']}" if r["admin1"] else ""))
         # A district named after a place (its seat: رأس العين, which GeoNames spells Ra's al 'Ayn) leaves that
         # place all its names: if one of its names is taken, no bare name of it is read ("Ras al-Ain").
@@ -145,9 +190,15 @@ def add_whosonfirst(b: Any, ar_freq: Mapping[str, float], en_freq: Mapping[str, 
         # الأهرام the newspaper, الأناضول the agency): then none of the row's names is read bare, in either
         # language ("Zamalek", "Al-Ahram").
         row_free = all(key(n) not in taken and not (len(key(n)) == 1 and everyday(key(n)[0])) for n in names)
-        if pt == "neighbourhood" and not r["wikidata"]:
-            # A neighbourhood known only by its spelled name (no Wikidata item) is read with its cue only (حي X):
-            # bare, such names are as often a person's (أبو نواس, سعد العبد الله) or a word.
+        if pt == "neighbourhood" and not r["wikidata"] and (
+                pop or any(len(key(n)) > 1 or key(n)[0].endswith("ي") for n in names if is_arabic(n))):
+            # A neighbourhood known only by its spelled name (no Wikidata item) is read with its cue only (حي X)
+            # when that name is several words, such names being as often a person's (أبو نواس, سعد العبد الله),
+            # or when WOF counts its people (Yemen's hamlets of a dozen filed as neighbourhoods: المشيب "grey
+            # hair"), or when it ends like a family name (الصفيري, العريمدي: a surname after a given name). A city's
+            # quarter of one word (الأشرفية, كرادة) is read bare where it is free like any other.
+            row_free = False
+        if row_free and pt in ("locality", "neighbourhood") and person_like(r, names):
             row_free = False
         for n in names:
             if row_free and free(n):
@@ -156,9 +207,16 @@ def add_whosonfirst(b: Any, ar_freq: Mapping[str, float], en_freq: Mapping[str, 
             for n_en in [r["name_en"], *_split(r["aliases_en"])]:
                 for form in district_names(n_en, "", r["country"])[0]:
                     b.add_name(form, i, g.ALIAS)
+            local = LOCAL_CUES.get(r["country"], frozenset())
+            own = OWN_CUES.get(r["country"], frozenset())
             for n_ar in [r["name_ar"], *_split(r["aliases_ar"])]:
-                if n_ar and cue_ok(n_ar, r["country"]):
-                    for form in district_names("", n_ar, r["country"])[1]:
+                if not n_ar:
+                    continue
+                ok = cue_ok(n_ar, r["country"])
+                for form in district_names("", n_ar, r["country"])[1]:
+                    cue = key(form)[0]
+                    limit = OWN_WORD_ZIPF if cue in own else CITY_WORD_ZIPF
+                    if ok or (cue in local and cue_ok(n_ar, r["country"], limit)):
                         b.add_name(form, i, g.ALIAS)
         elif pt == "neighbourhood":
             for n_ar in [r["name_ar"], *_split(r["aliases_ar"])]:
