@@ -1234,7 +1234,11 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
         if arabic:
             if nisba and (any(st in LANGUAGE_BEFORE_AR for st in prev)
                           or (words[i][: m.fs - starts[i]].endswith("ب") and m.key[0].startswith("ال")
-                              and m.key[0].endswith("يه"))):
+                              and m.key[0].endswith("يه"))
+                          # ... and one joined by و to such a word (بالعربية والفرنسية والأمازيغية): a list of languages
+                          or (words[i][: m.fs - starts[i]] == "و" and m.key[0].startswith("ال")
+                              and m.key[0].endswith("يه") and joined_prev and words[i - 1].startswith("بال")
+                              and words[i - 1].endswith("يه"))):
                 drop[k] = language[k] = True
                 continue
         elif single and m.key[0] in LANGUAGES_EN and (

@@ -2027,3 +2027,8 @@ def test_a_numbered_loop_and_a_circle_are_streets(gaz):
     # "Loop 10" is a numbered ring road (a highway: unlocated unless the text says where); "Zorblatt Circle" a street.
     got = _facilities("Traffic backed up on Loop 10 and on Zorblatt Circle near the arena in Denver.", gaz)
     assert got == [("Loop 10", "street", None, None), ("Zorblatt Circle", "street", "street", "geonames:5419384")]
+
+
+def test_a_nisba_joined_by_wa_to_a_language_with_bi_is_a_language_too(gaz):
+    # بالعربية "in Arabic" is a language; والفرنسية after it is the next language of the list, not France.
+    assert "country:FR" not in [p for _, p, _ in rows("تبث المحطة برامجها بالعربية والفرنسية والإنجليزية في تونس.", gaz)]
