@@ -33,6 +33,8 @@ from .model import NATURAL_KINDS
 from .text import (
     _PROCLITICS,
     _WITH_ARTICLE,
+    APOLOGY_AFTER_AR,
+    APOLOGY_NISBAS_AR,
     AR_DEMONSTRATIVES,
     AR_VOWELLED,
     ARABIC_SPEAKING,
@@ -41,19 +43,26 @@ from .text import (
     CLUB_PAIRS_EN,
     CLUB_ROLES_EN,
     CLUB_SUFFIXES_EN,
+    COLOUR_ADJECTIVES_AR,
     CONTEXT_NAMES,
+    COUNTRYSIDE_AR,
     CUES,
     DISEASE_HEADS_AR,
     DISEASE_HEADS_EN,
     DISEASE_MODIFIERS_EN,
     DISEASE_NAMES,
+    ELATIVE_NAMES_AR,
+    EXCHANGE_TAILS_AR,
     FACILITY_CUES_EN,
     FEATURE_HEADS_EN,
+    JORDAN_RIVER_AR,
     KIN_WORDS,
     LANGUAGE_AFTER_EN,
     LANGUAGE_BEFORE_AR,
     LANGUAGE_BEFORE_EN,
     LANGUAGES_EN,
+    LEAGUE_HEADS_AR,
+    MARKET_AR,
     NASAB_WORDS,
     NEVER_PLACE_ALONE,
     NEWS_AGENCIES_EN,
@@ -65,8 +74,12 @@ from .text import (
     PERSON_TITLES,
     PLACE_HEADS_DEFINITE_AR,
     PLACE_OBJECT_VERBS,
+    PLAYER_ROLES_AR,
     PLAYER_ROLES_EN,
     REPORTING_WORDS_EN,
+    RIVER_WORDS_AR,
+    SIDE_ADJECTIVES_AR,
+    SIDE_NOUNS_AR,
     SPORTS_REPORT_EN,
     SPORTS_REPORT_MIN_WORDS,
     SPORTS_WORDS,
@@ -271,9 +284,10 @@ def _lengths(first: str, gaz: Gazetteer, arabic: bool) -> tuple[int, ...]:
     and as matches they would only stand between real places and split their lists. Likewise an
     Arabic cue word (بلدة, مدينة, مخيم): it announces the name after it (بلدة مويالي), and matched
     as a place of its own (GeoNames has a Baldah) it would hide that name. Months, weekdays and dialect
-    words (:data:`geo.text.NEVER_PLACE_ALONE`) never are a one-word place."""
+    words (:data:`geo.text.NEVER_PLACE_ALONE`) and indefinite colour adjectives (زرقاء, بيضاء) never are a
+    one-word place."""
     lens = gaz.lengths(first)
-    if first in NEVER_PLACE_ALONE and 1 in lens:
+    if (first in NEVER_PLACE_ALONE or first in COLOUR_ADJECTIVES_AR) and 1 in lens:
         return tuple(L for L in lens if L != 1)  # a month, a weekday, a dialect word: never a place alone
     if arabic and 1 in lens and (first in CUES or (gaz.commonness(first) >= 6.0 and not any(
             gaz.kind(ref.place_index) == "country" for ref in gaz.refs((first,))))):
@@ -614,6 +628,8 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
     out.sort(key=lambda m: m.fs)
     out = _not_places(out, toks, text, cased, gaz, persons, surnames)
     out = _territories(out, toks)
+    out = _countryside(out, toks, gaz)
+    out = _country_capital(out, toks, gaz)
     out = _propagate_cues(out, toks, text, cased, gaz)
     out.extend(_unlocated(toks, text, folded, gaz, out, org_spans, cue_words))
     out.sort(key=lambda m: m.fs)
@@ -800,6 +816,8 @@ def _inside_longer_name(words: list[str], seps: list[str], i: int, pl: int, key:
         return True  # المدينة العريقة "the ancient city", القرية الشمالية: an adjective of the head noun
     if (pl in (0, 2) and words[i].startswith("ال") and name.endswith(("ي", "يه")) and _definite_word(prev)
             and prev not in PLACE_EVIDENCE_WORDS and gaz.commonness_any(prev) < _PARTICLE_ZIPF  # الى is إلى
+            # (a masculine sound plural takes no feminine adjective: فتح العثمانيون القسطنطينية is subject, object)
+            and not (name.endswith("يه") and prev.endswith(("ون", "ين")))
             and not any(r.name_type == DEMONYM or gaz.kind(r.place_index) == "country" for r in refs)):
         # A definite nisba after a definite noun agrees with it: الفترة العثمانية "the Ottoman period", الطرد
         # المركزي "centrifugal", المحافظات الجنوبية "the southern governorates" (not Osmaniye, Markazi, Bahrain's
@@ -1008,17 +1026,28 @@ def _org_head_two_back(words: list[str], seps: list[str], i: int, gaz: Gazetteer
     particle = mid in PLACE_EVIDENCE_WORDS or gaz.commonness_any(mid) >= _PARTICLE_ZIPF
     if not is_arabic(mid) or (particle and mid not in CUES):
         return False
+    if mid.startswith("ال") and mid.endswith(("ي", "يه")) and any(r.name_type == DEMONYM for r in gaz.refs((mid,))):
+        # a state's nisba closes the name: قصف الطيران الروسي إدلب ("Russian aviation shelled Idlib"); not any
+        # adjective (الهيئة الملكية للجبيل, "the Royal Commission for Jubail")
+        return False
     return any(st in ORG_HEADS_AR for st in _stems(words[i - 2]))
 
 
 #: An Arabic word this frequent among all words is a particle (في, من, على), never part of a name.
 _PARTICLE_ZIPF = 5.5
+#: ... though the commonest given names are nearly as frequent (أحمد 5.65, محمد): between a title and a surname a word
+#: is a given name below this (particles and verbs such as في, أن, قال are above it).
+_GIVEN_NAME_MAX_ZIPF = 6.0
 #: Folded Arabic spellings of common foreign given names (geo.lexicon): a name after one is a surname.
 _GIVEN_AR = foreign_given_names_ar()
 #: "of the religion", the second word of the compound given names صلاح الدين, نور الدين, عز الدين (folded).
 _AL_DIN = fold_name("الدين")
 _AR_DIRECTIONS = frozenset(fold_name(w) for w in "شمال جنوب شرق غرب وسط".split())
 _HYPHENS = frozenset("-–")
+#: "over", "with" between a match report's verb and the other side (folded: على is written علي once folded).
+_AGAINST_WORDS = frozenset({fold_name("على"), "مع", "with"})
+#: The UK's nations, which field national teams (الفوز على إنجلترا): sides of a match report like countries.
+_HOME_NATIONS = frozenset({"admin1:GB-ENG", "admin1:GB-SCT", "admin1:GB-WLS", "admin1:GB-NIR"})
 #: English words that, right before a continent, make a world region of part of it (North Africa, Central Asia).
 _CONTINENT_PARTS_EN = frozenset(
     "north south east west northeast northwest southeast southwest northern southern eastern western "
@@ -1034,8 +1063,8 @@ _AGAINST["v"] = _AGAINST["vs"] = _AGAINST["versus"] = _AGAINST["against"]
 #: organisation's head two words back (:func:`_hot_two_back`), none of :data:`_HOT_AFTER` in the three words
 #: after it, and no key a rule reads, keeps its place reading, and skips the rules.
 _HOT_BEFORE = (DISEASE_HEADS_AR | _AR_DIRECTIONS | PERSON_TITLES | KIN_WORDS | NASAB_WORDS | LANGUAGE_BEFORE_AR
-               | ORG_HEADS_AR | SPORTS_WORDS | _CONTINENT_PARTS_EN | frozenset({"على", "مع", "with"}) | _GIVEN_AR
-               | frozenset(_AGAINST))
+               | ORG_HEADS_AR | SPORTS_WORDS | _CONTINENT_PARTS_EN | _AGAINST_WORDS | _GIVEN_AR
+               | LEAGUE_HEADS_AR | PLAYER_ROLES_AR | MARKET_AR | frozenset(_AGAINST))
 #: Words that make an "of" right before a name matter: "Bank of England", "the Horn of Africa".
 _OF_OPENERS = ORG_OPENERS_EN | frozenset({"horn"})
 #: Every word a rule of :func:`_not_places` reads in the three words after a name, as written (the name's own
@@ -1052,9 +1081,53 @@ def _hot_before(word: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def _title_two_back(word: str) -> bool:
+    """Whether ``word``, or a stem of it, is an Arabic person's title (:data:`geo.text.PERSON_TITLES`)."""
+    return is_arabic(word) and any(st in PERSON_TITLES for st in _stems(word))
+
+
+@lru_cache(maxsize=65536)
 def _hot_two_back(word: str) -> bool:
     """Whether ``word``, or a stem of it, heads an Arabic organisation's name (:func:`_org_head_two_back`)."""
     return any(st in ORG_HEADS_AR for st in _stems(word))
+
+
+def _definite_noun(word: str) -> bool:
+    """Whether an Arabic word is definite: with the article (after a proclitic: الحد, بالحد) or a pronoun suffix
+    (حدها, حده, حدهم)."""
+    return any(st.startswith("ال") for st in _stems(word)) or word.endswith(("ها", "هم", "هما", "نا", "كم"))
+
+
+def _arabic_not_a_place(m: RawMatch, words: list[str], seps: list[str], definite_nisba: bool) -> bool:
+    """Arabic words around a match that make it no place (tables in :mod:`geo.text`): the loanword سوري "sorry"
+    opening an apology; a definite nisba that ends a league's name (الدوري المصري); an elative after a definite
+    noun (الحد الأقصى); a side of water or land with a direction or a river after it (الضفة الشرقية, الضفة الغربية
+    لنهر دجلة: a bank, not the West Bank)."""
+    i, j = m.token_index, m.token_index + m.token_count
+    n = len(words)
+    nxt = words[j] if j < n and _JOIN_RE.match(seps[j]) else ""
+    if m.key[0] in APOLOGY_NISBAS_AR and m.token_count == 1:
+        opens = i == 0 or seps[i].strip(" \t\u00a0") not in ("", "-", "'")
+        if opens and (nxt in APOLOGY_AFTER_AR or nxt.startswith("عال")):
+            return True
+    if definite_nisba and m.token_count == 1 and i > 0 and _JOIN_RE.match(seps[i]) and (
+            words[i - 1] in LEAGUE_HEADS_AR
+            or (i > 1 and words[i - 2] in LEAGUE_HEADS_AR and _JOIN_RE.match(seps[i - 1]))):
+        return True
+    if i > 0 and _JOIN_RE.match(seps[i]) and any(st in MARKET_AR for st in _stems(words[i - 1])) \
+            and nxt in EXCHANGE_TAILS_AR:
+        return True  # سوق دبي المالي, سوق أبوظبي للأوراق المالية: a stock exchange, no mention of the city
+    if m.key[0] in ELATIVE_NAMES_AR and m.token_count == 1 and i > 0 and _JOIN_RE.match(seps[i]) \
+            and words[i] == m.key[0] and _definite_noun(words[i - 1]):
+        # الحد الأقصى "the maximum": an elative after a definite noun is its adjective (والأقصى, with و, is listed)
+        return True
+    if m.key[0] in SIDE_NOUNS_AR:
+        if m.token_count == 1 and nxt in SIDE_ADJECTIVES_AR:
+            return True
+        river = words[j + 1] if nxt in RIVER_WORDS_AR and j + 1 < n else None
+        if nxt in RIVER_WORDS_AR and (m.token_count == 1 or river not in JORDAN_RIVER_AR):
+            return True
+    return False
 
 
 def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, gaz: Gazetteer,
@@ -1091,6 +1164,16 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
     language = [False] * len(matches)
     team = [False] * len(matches)
     sports = sports_report(words)  # an English match report: its towns' names next to a club's words are clubs
+    # Tokens of names that are surely places: not a nisba, and known by their own name or big (a word between a
+    # title and a surname is neither; GeoNames gives سامي to two villages as an alternate name). Built on first use.
+    placed_memo: list[set[int]] = []
+
+    def placed(t: int) -> bool:
+        if not placed_memo:
+            placed_memo.append({u for m in matches if m.refs and not facts(m)[1] and any(
+                r.name_type != ALT or gaz.population(r.place_index) >= _NOTABLE_GIVEN_NAME_POP for r in m.refs)
+                for u in range(m.token_index, m.token_index + m.token_count)})
+        return t in placed_memo[0]
     for k, m in enumerate(matches):
         if m.cue == "context":
             continue
@@ -1104,6 +1187,7 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
         # Most names stand among words that no rule below reads: then none can drop the name (see
         # _hot_before and _HOT_AFTER), and the rules are not read one by one.
         if not ((i > 0 and (_hot_before(words[i - 1])
+                            or (i > 1 and _title_two_back(words[i - 2]))
                             or (i > 1 and words[i - 1] == "of" and words[i - 2] in _OF_OPENERS)))
                 or (i > 1 and _hot_two_back(words[i - 2]))
                 or (j < n and words[j] in _HOT_AFTER) or (j + 1 < n and words[j + 1] in _HOT_AFTER)
@@ -1111,6 +1195,8 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
                 or m.key[0] in LANGUAGES_EN or m.key[-1] in ORG_OPENERS_EN
                 or (not m.locative and not m.cue and m.key in _DISEASE_KEYS) or sports
                 or m.key[0] in NEWS_AGENCIES_EN
+                or m.key[0] in APOLOGY_NISBAS_AR or m.key[0] in SIDE_NOUNS_AR or m.key[0] in ELATIVE_NAMES_AR
+                or (i > 1 and words[i - 2] in LEAGUE_HEADS_AR)
                 or (m.fs != starts[i] and m.key[0].startswith("ال") and m.key[0].endswith("يه"))):
             continue
         arabic = is_arabic(m.key[0])
@@ -1160,6 +1246,9 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
                 if role == 2 and surnames is not None:
                     surnames.add(m.key)
                 continue
+        if arabic and _arabic_not_a_place(m, words, seps, definite_nisba):
+            drop[k] = True
+            continue
         # A person: after a title (الأمير تركي, "Dr. Austin"; not الرئيس السوري) or a kin word (أختي سيناء),
         # or before بن/بنت (تركي بن طلال), or after one: the father's name (أحمد بن طولون is not Toulon).
         bare = m.fs == starts[i]  # no proclitic: صديقي بالرياض is "my friend, in Riyadh"
@@ -1170,6 +1259,15 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
         if titled and not arabic and not (cased[starts[i - 1]].isupper() and (
                 seps[i] == " " or (seps[i] == ". " and len(words[i - 1]) <= _TITLE_ABBREVIATION_MAX))):
             titled = False  # "to miss Rochester", "Municipal Court Judge. Columbus attorney ...": no title of a name
+        # ... or two words after one, past a given name or a nisba (الدكتور سامي عمان, العداءة الأردنية جنين حداد): a
+        # surname, unless a verb before the title, or in place of the given name, makes the name its object (زار الرئيس
+        # عون عمان, الوزير زار دمشق).
+        if not titled and arabic and single and i >= 2 and joined_prev and _JOIN_RE.match(seps[i - 1]) \
+                and _title_two_back(words[i - 2]) and not definite_nisba and is_arabic(words[i - 1]) \
+                and gaz.commonness_any(words[i - 1]) < _GIVEN_NAME_MAX_ZIPF and not placed(i - 1) \
+                and not any(st in PLACE_OBJECT_VERBS for st in _stems(words[i - 1])) \
+                and not (i >= 3 and any(st in PLACE_OBJECT_VERBS for st in _stems(words[i - 3]))):
+            titled = True
         # ... or after a foreign given name in Arabic letters (لويس فيغو, جاك شيراك): a surname, when no reading
         # is a country or a place of the Arabic-speaking world (whose names are Arabic words and given names).
         foreign_surname = (arabic and single and joined_prev and not country and words[i - 1] in _GIVEN_AR
@@ -1188,7 +1286,11 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
         if arabic:
             if nisba and (any(st in LANGUAGE_BEFORE_AR for st in prev)
                           or (words[i][: m.fs - starts[i]].endswith("ب") and m.key[0].startswith("ال")
-                              and m.key[0].endswith("يه"))):
+                              and m.key[0].endswith("يه"))
+                          # ... and one joined by و to such a word (بالعربية والفرنسية والأمازيغية): a list of languages
+                          or (words[i][: m.fs - starts[i]] == "و" and m.key[0].startswith("ال")
+                              and m.key[0].endswith("يه") and joined_prev and words[i - 1].startswith("بال")
+                              and words[i - 1].endswith("يه"))):
                 drop[k] = language[k] = True
                 continue
         elif single and m.key[0] in LANGUAGES_EN and (
@@ -1215,16 +1317,29 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
                     or (m.key[-1] in ORG_OPENERS_EN and nxt == "of"):
                 drop[k] = True  # "Bank of England", "University of Reading"; "the Bank" of "the Bank of Canada"
                 continue
-        # ... and a city's club in a match report (a country there is its national team: the country).
-        if not country:
-            back = list(prev)
-            if i > 1 and words[i - 1] in ("على", "مع", "with") and _JOIN_RE.match(seps[i - 1]):
+        # ... and a city's club in a match report (a country there is its national team: the country), or after a
+        # player's role (مهاجم الرمثا); a club named by a nisba (فاز الإسماعيلي على المصري) is one too, but not a
+        # nisba after a role with the article or a pronoun (المهاجم المصري, مهاجمه الفرنسي: the player's nationality).
+        if not country or (definite_nisba and bare):
+            back = list(prev) if not country else ([words[i - 1]] if joined_prev else [])
+            if i > 1 and words[i - 1] in _AGAINST_WORDS and _JOIN_RE.match(seps[i - 1]):
                 back += _stems(words[i - 2])
-            if any(st in SPORTS_WORDS for st in back) or (not arabic and nxt in SPORTS_WORDS) \
+                # فاز الإسماعيلي على المصري: the verb stands before the winner's name, one or two words back.
+                q = i - 3
+                while arabic and q >= 0 and q >= i - 4 and _JOIN_RE.match(seps[q + 1]) and seps[q + 1] == " ":
+                    back += _stems(words[q])
+                    q -= 1
+            # (in Arabic a club is a town's: a role or a result before a continent or England is a rank among its
+            # players or a national team: أفضل لاعبي أوروبا, الفوز على إنجلترا)
+            club = not arabic or country or not any(
+                gaz.kind(r.place_index) in ("continent", "region") or gaz.place_id(r.place_index) in _HOME_NATIONS
+                for r in m.refs)
+            if club and (any(st in SPORTS_WORDS for st in back) or (not arabic and nxt in SPORTS_WORDS) or (
+                    arabic and joined_prev and any(st in PLAYER_ROLES_AR for st in back))
                     or (not arabic and i > 1 and words[i - 1] in _AGAINST and joined_prev and seps[i - 1] == " "
-                        and words[i - 2] in _AGAINST[words[i - 1]] and not _is_division(m, gaz)) \
+                        and words[i - 2] in _AGAINST[words[i - 1]] and not _is_division(m, gaz))
                     or (sports and not arabic and not (j < n and seps[j] == "-")
-                        and club_at(words, seps, starts, cased, i, j, _is_division(m, gaz))):
+                        and club_at(words, seps, starts, cased, i, j, _is_division(m, gaz)))):
                 drop[k] = team[k] = True
                 continue
     # A name the text uses for a person stays a person where it recurs without a locative word or a cue; not a
@@ -1399,6 +1514,46 @@ def _territories(matches: list[RawMatch], toks: _Tokens) -> list[RawMatch]:
     return out
 
 
+def _countryside(matches: list[RawMatch], toks: _Tokens, gaz: Gazetteer) -> list[RawMatch]:
+    """The countryside of a province's seat (ريف الرقة, بريف حلب الشمالي) is the province around it, not the city: a
+    name after ريف that is also a first-level division's takes that division's cue (the quote stays the name)."""
+    words, seps = toks.words, toks.seps
+    out = matches
+    for k, m in enumerate(matches):
+        i = m.token_index
+        if i == 0 or m.cue or not m.refs or seps[i] != " " or not any(
+                st in COUNTRYSIDE_AR for st in _stems(words[i - 1])) or m.fs != toks.starts[i]:
+            continue
+        if any(gaz.kind(r.place_index) == "admin1" and r.name_type != ALT for r in m.refs):
+            if out is matches:
+                out = list(matches)
+            out[k] = _with_cue(m, "admin1", words[i - 1])
+    return out
+
+
+_CAPITAL_AR = fold_name("العاصمة")
+
+
+def _country_capital(matches: list[RawMatch], toks: _Tokens, gaz: Gazetteer) -> list[RawMatch]:
+    """A country's name followed by العاصمة "the capital" (تونس العاصمة, الكويت العاصمة) is its capital city, named
+    like the country: the match keeps only the capital's readings and takes the word into its quote."""
+    words, seps, starts = toks.words, toks.seps, toks.starts
+    n = len(words)
+    out = matches
+    for k, m in enumerate(matches):
+        j = m.token_index + m.token_count
+        if j >= n or words[j] != _CAPITAL_AR or seps[j] != " " or not m.refs:
+            continue
+        if not any(gaz.kind(r.place_index) == "country" for r in m.refs):
+            continue
+        capitals = tuple(r for r in m.refs if gaz.is_capital(r.place_index))
+        if capitals:
+            if out is matches:
+                out = list(matches)
+            out[k] = m._replace(refs=capitals, fe=starts[j] + len(words[j]), token_count=m.token_count + 1)
+    return out
+
+
 def _propagate_cues(matches: list[RawMatch], toks: _Tokens, text: str, cased: str,
                     gaz: Gazetteer | None = None) -> list[RawMatch]:
     """Give a dual/plural head's kind to the names it governs; read English cues after the name.
@@ -1481,7 +1636,7 @@ def _with_cue(m: RawMatch, kind: str, word: str) -> RawMatch:
 #: "the region" any region; "state" and "department" head too many names that are no place (Islamic
 #: State, Justice Department). Resolution also ignores them before a name that is no place of their kind.
 NO_UNLOCATED_CUES = frozenset({"منطقه", "region", "state", "base", "capital", "department", "departments",
-                               "commonwealth", "states", "prefecture", "prefectures"})
+                               "commonwealth", "states", "prefecture", "prefectures", "محافظ"})
 _CUE_MODIFIERS = frozenset({"refugee", "displacement", "displaced", "idp", "border", "detention", "transit"})
 #: The words after a name that :func:`_propagate_cues` reads on (any other word gives the name no cue).
 _CUE_OR_MODIFIER = frozenset(CUES) | _CUE_MODIFIERS

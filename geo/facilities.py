@@ -28,8 +28,10 @@ from .model import NATURAL_KINDS, Place
 from .text import (
     AR_HOMOGRAPHS,
     ARABIC_SPEAKING,
+    EXCHANGE_TAILS_AR,
     FACILITY_CUES_AR,
     FACILITY_CUES_EN,
+    MARKET_AR,
     MONTHS,
     NEVER_PLACE_ALONE,
     WEEKDAYS,
@@ -419,6 +421,8 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
         # district or the facility (quoted with both heads), at the town inside it: the text says it is that town's.
         name_fe = town.fe
         return [Facility(fs, name_fe, starts[c + 1], name_fe, kind, cue, True, cue in _TOWN_ONLY)]
+    if cue in MARKET_AR and any(words[t] in EXCHANGE_TAILS_AR for t in range(c + 2, min(n, c + 4))):
+        return []  # سوق دبي المالي, سوق أبوظبي للأوراق المالية: a stock exchange (an organisation), not a market
     names: list[tuple[int, int]] = []  # (first token, last token) of each name
     t = c + 1
     while t < n:
@@ -435,6 +439,10 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
             # longer place's name: شارع الخليج العربي is a street, not the Gulf)
             return []
         m = match_at.get(t)
+        if not names and m is not None and m.fs != starts[t] and first[:1] == "ب":
+            # مدرسة بالفروانية "a school in Farwaniya", مستشفى بحلب: the locative ب says the word after the cue is where
+            # the facility is, not its name; the place keeps its own mention and no nameless facility is made.
+            return []
         # A cue that is also an everyday word before a common word (سوق العمل "the labour market", مقبرة جماعية) is
         # a description, unless the text says which town the phrase is in (سوق الجمعة في مدينة القدس).
         if cue in _SETTLEMENT_CUES_AR and m is not None:
@@ -948,10 +956,13 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
         if inner and located[inner[0]][2].kind not in ("city", "town"):
             if f.town_only or (located[inner[0]][2].kind in ("country", "admin1", "region")
                                and located[inner[0]][:2] == (f.name_fs, f.name_fe)
-                               and not (f.kind in NATURAL_KINDS and is_arabic(f.cue_word))) \
+                               and not (f.kind in NATURAL_KINDS and is_arabic(f.cue_word))
+                               and f.kind != "street") \
                     or (f.cue_word == _ROAD_AR and located[inner[0]][2].kind in NATURAL_KINDS
                         and located[inner[0]][:2] == (f.name_fs, f.name_fe)):
                 continue  # منطقة عسير is the province; منطقة الخليج a region; طريق رأس الرجاء الصالح "the Cape route"
+            # (شارع الجزائر, شارع لبنان, "Lombardy Drive": a street named after a country or a division is the
+            # street, not the place)
             # (وادي حضرموت is a valley, not the province it gives its name to: the feature, unlocated unless the
             # text says where)
         if f.town_only and not inner:
