@@ -29,29 +29,44 @@ from .lexicon import (
     may_be_person_name_en,
     surname_share,
 )
+from .model import NATURAL_KINDS
 from .text import (
     _PROCLITICS,
     _WITH_ARTICLE,
+    APOLOGY_AFTER_AR,
+    APOLOGY_NISBAS_AR,
     AR_DEMONSTRATIVES,
     AR_VOWELLED,
     ARABIC_SPEAKING,
     CA_PROVINCE_ABBREVIATIONS,
+    CLUB_BEFORE_EN,
+    CLUB_PAIRS_EN,
+    CLUB_ROLES_EN,
+    CLUB_SUFFIXES_EN,
+    COLOUR_ADJECTIVES_AR,
     CONTEXT_NAMES,
+    COUNTRYSIDE_AR,
     CUES,
     DISEASE_HEADS_AR,
     DISEASE_HEADS_EN,
     DISEASE_MODIFIERS_EN,
     DISEASE_NAMES,
+    ELATIVE_NAMES_AR,
     EVENT_HEADS_EN,
+    EXCHANGE_TAILS_AR,
     FACILITY_CUES_EN,
     FEATURE_HEADS_EN,
+    JORDAN_RIVER_AR,
     KIN_WORDS,
     LANGUAGE_AFTER_EN,
     LANGUAGE_BEFORE_AR,
     LANGUAGE_BEFORE_EN,
     LANGUAGES_EN,
+    LEAGUE_HEADS_AR,
+    MARKET_AR,
     NASAB_WORDS,
     NEVER_PLACE_ALONE,
+    NEWS_AGENCIES_EN,
     NOT_PLACE_CUES,
     ORG_HEADS_AR,
     ORG_HEADS_EN,
@@ -60,6 +75,14 @@ from .text import (
     PERSON_TITLES,
     PLACE_HEADS_DEFINITE_AR,
     PLACE_OBJECT_VERBS,
+    PLAYER_ROLES_AR,
+    PLAYER_ROLES_EN,
+    REPORTING_WORDS_EN,
+    RIVER_WORDS_AR,
+    SIDE_ADJECTIVES_AR,
+    SIDE_NOUNS_AR,
+    SPORTS_REPORT_EN,
+    SPORTS_REPORT_MIN_WORDS,
     SPORTS_WORDS,
     US_STATE_ABBREVIATIONS,
     Folded,
@@ -69,7 +92,8 @@ from .text import (
     strip_proclitics,
 )
 
-__all__ = ["RawMatch", "find_matches", "word_tokens", "PLACE_EVIDENCE_WORDS", "NO_UNLOCATED_CUES"]
+__all__ = ["RawMatch", "find_matches", "word_tokens", "PLACE_EVIDENCE_WORDS", "NO_UNLOCATED_CUES", "sports_report",
+           "club_at"]
 
 #: Words (folded) that, right before a name, are evidence that it is a place: locative prepositions
 #: (في, إلى, in, near), words that take a country after them (حكومة مالي, جمهورية مالي, سفارة) and the
@@ -99,6 +123,10 @@ _LETTERS_RE = re.compile(r"[^\W\d_]+")
 # What may stand between two tokens of one name.
 _JOIN_RE = re.compile(r"[ \t\u00a0\-'.]{1,3}\Z")
 _ARABIC_AND = "و"
+#: Kinds of place that may follow a town's name as where it lies ("Austin Texas", "Paris France").
+_CONTAINER_KINDS = frozenset({"country", "admin1", "region"})
+#: Marks that may open a sentence before its first word: quotation marks (not a bracket: a caption "(Newark police)").
+_OPENERS = frozenset("\"'\u201c\u2018\u00ab")
 # What may stand between a cue word and its name: spaces or a hyphen, no full stop.
 _CUE_JOIN_RE = re.compile(r"[ \t\u00a0\-]{1,3}\Z")
 # A line that starts with a place and a dash, comma or bracket is a dateline: "حماة –", "ADRE, Chad —".
@@ -257,9 +285,10 @@ def _lengths(first: str, gaz: Gazetteer, arabic: bool) -> tuple[int, ...]:
     and as matches they would only stand between real places and split their lists. Likewise an
     Arabic cue word (بلدة, مدينة, مخيم): it announces the name after it (بلدة مويالي), and matched
     as a place of its own (GeoNames has a Baldah) it would hide that name. Months, weekdays and dialect
-    words (:data:`geo.text.NEVER_PLACE_ALONE`) never are a one-word place."""
+    words (:data:`geo.text.NEVER_PLACE_ALONE`) and indefinite colour adjectives (زرقاء, بيضاء) never are a
+    one-word place."""
     lens = gaz.lengths(first)
-    if first in NEVER_PLACE_ALONE and 1 in lens:
+    if (first in NEVER_PLACE_ALONE or first in COLOUR_ADJECTIVES_AR) and 1 in lens:
         return tuple(L for L in lens if L != 1)  # a month, a weekday, a dialect word: never a place alone
     if arabic and 1 in lens and (first in CUES or (gaz.commonness(first) >= 6.0 and not any(
             gaz.kind(ref.place_index) == "country" for ref in gaz.refs((first,))))):
@@ -313,8 +342,11 @@ def _case_ok(original: str, key: tuple[str, ...], gaz: Gazetteer, refs: tuple[Na
         return True
     if gaz.needs_upper(key):
         return original.replace(".", "").replace(" ", "").isupper()
-    if original.isupper():
-        return True
+    if original.isupper() or (len(key) > 1 and words[-1].islower() and all(r.name_type == ORG for r in refs)):
+        return True  # a phrase that is no place, a name and a common noun ("Danish pastries", "Santa Ana winds")
+    if len(key) > 1 and key[-1] in ("city", "town") and words[-1].islower() and any(
+            r.name_type != ALT and gaz.kind(r.place_index) == "admin1" for r in gaz.refs(key[:-1])):
+        return False  # "a Texas city of 45,000" is a city in Texas, not Texas City
     # A lower-case direction opens a region's or division's name (northern Iraq, southern Lebanon: the South
     # Governorate), and a region's head noun may be lower case (the Gulf states, the Nordic countries).
     lower_ok = _LOWER_OK_REGION if any(gaz.kind(r.place_index) in ("region", "admin1") for r in refs) \
@@ -521,13 +553,13 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
         if i > 0:
             prev = words[i - 1]
             locative, not_place = _word_facts(prev)
-            if not_place or (prev == "of" and i > 1 and words[i - 2] in NOT_PLACE_CUES):
-                continue  # Gulf of Mexico, صلاة المغرب
             # A cue word governs the name right after it, not across punctuation ("the town. In Paris").
             sep = seps[i]
             cue_ok = cue_join_memo.get(sep)
             if cue_ok is None:
                 cue_ok = cue_join_memo[sep] = _CUE_JOIN_RE.match(sep) is not None
+            if (not_place and cue_ok) or (prev == "of" and i > 1 and words[i - 2] in NOT_PLACE_CUES):
+                continue  # Gulf of Mexico, صلاة المغرب; not "the Bab el-Mandeb strait. Kuwait's bourse"
             cue = _cue_of(prev) if cue_ok else None
             if cue is not None and cue[1] in ("city", "town") and cased[starts[i - 1]].isupper() \
                     and not is_arabic(prev):
@@ -546,18 +578,30 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
             continue
         g = (_after_given_name(words, seps, starts, cased, i, sentence_starts)
              if L == 1 and i > 0 and not cue and not "\u0600" <= key[0][0] <= "\u06ff" else -1)
-        if g >= 0 and not (out and out[-1].token_index + out[-1].token_count - 1 == g
+        # After a title ("Mayor Austin Banda", "substitute Jordan Whitby") a notable place that is also a given name
+        # is the person's given name, unless the name after it is where that place lies (a division, a country).
+        titled = g > 0 and (words[g - 1] in PERSON_TITLES or words[g - 1] in PLAYER_ROLES_EN) and not any(
+            gaz.kind(r.place_index) in _CONTAINER_KINDS and r.name_type != ALT for r in refs)
+        if g >= 0 and not (out and out[-1].token_index + out[-1].token_count - 1 == g and not titled
                            and _is_notable_name(words, out[-1].token_index, gaz, notable_memo)) \
                 and not _surname_is_a_states(refs, key[0], gaz):
             # "Austin Texas" is two places; "Mark Lincoln", "Greg Taylor" a given name and a surname.
             persons.add(key)  # "Greg Taylor", "Isaac Jackson": a surname, and the person's where it recurs alone
             surnames.add(key)
+            if titled and out and out[-1].token_index == g and out[-1].token_count == 1:
+                out.pop()  # ... and the given name before it is the person's too ("substitute Jordan Whitby")
             continue
         if pl and tok[:pl].rstrip("ال") in _LOCATIVE_CLITICS:
             locative = True
-        initial = s in sentence_starts
-        if initial and _DATELINE_AFTER.match(text, fe) and (
-                fs == 0 or text[fs - 1] == "\n" or (fe - fs >= 4 and cased[fs:fe].isupper())):
+        # A sentence may open with a quotation mark: the name after it is still the sentence's first word.
+        initial = s in sentence_starts or (s > 0 and text[s - 1] in _OPENERS and s - 1 in sentence_starts)
+        dateline = _DATELINE_AFTER.match(text, fe) if initial else None
+        if dateline and fs > 0 and dateline.group().endswith(",") \
+                and cased[dateline.end():dateline.end() + 2].lstrip()[:1].islower():
+            # "Everton, who had led ..." opening a paragraph: a comma and a lower-case word open a clause, not a
+            # dateline (the text's own first name keeps the dateline's reading: "Victoria, also known as Rabat").
+            dateline = None
+        if dateline and (fs == 0 or text[fs - 1] == "\n" or (fe - fs >= 4 and cased[fs:fe].isupper())):
             # A dateline names where the story is: at a line's start, or in capitals at a sentence's start
             # ("... residential area. ARLINGTON — The City Council"); its capital is the dateline's, not a
             # sentence's that proves nothing.
@@ -586,7 +630,9 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
     out = _not_places(out, toks, text, cased, gaz, persons, surnames)
     out = _inside_event_names_en(out, toks, cased)
     out = _territories(out, toks)
-    out = _propagate_cues(out, toks, text, cased)
+    out = _countryside(out, toks, gaz)
+    out = _country_capital(out, toks, gaz)
+    out = _propagate_cues(out, toks, text, cased, gaz)
     out.extend(_unlocated(toks, text, folded, gaz, out, org_spans, cue_words))
     out.sort(key=lambda m: m.fs)
     return out
@@ -772,6 +818,8 @@ def _inside_longer_name(words: list[str], seps: list[str], i: int, pl: int, key:
         return True  # المدينة العريقة "the ancient city", القرية الشمالية: an adjective of the head noun
     if (pl in (0, 2) and words[i].startswith("ال") and name.endswith(("ي", "يه")) and _definite_word(prev)
             and prev not in PLACE_EVIDENCE_WORDS and gaz.commonness_any(prev) < _PARTICLE_ZIPF  # الى is إلى
+            # (a masculine sound plural takes no feminine adjective: فتح العثمانيون القسطنطينية is subject, object)
+            and not (name.endswith("يه") and prev.endswith(("ون", "ين")))
             and not any(r.name_type == DEMONYM or gaz.kind(r.place_index) == "country" for r in refs)):
         # A definite nisba after a definite noun agrees with it: الفترة العثمانية "the Ottoman period", الطرد
         # المركزي "centrifugal", المحافظات الجنوبية "the southern governorates" (not Osmaniye, Markazi, Bahrain's
@@ -954,9 +1002,11 @@ def _is_notable_name(words: list[str], j: int, gaz: Gazetteer, memo: dict[tuple[
     key = tuple(words[j : j + lengths[0]])
     hit = memo.get(key)
     if hit is None:
+        # (A natural feature's population is a prominence, not people: "Brooks" of the Brooks Range is a surname.)
         hit = memo[key] = any(
             r.name_type != ALT and (gaz.kind(r.place_index) in ("country", "admin1", "region")
-                                    or gaz.population(r.place_index) >= 100_000)
+                                    or (gaz.population(r.place_index) >= 100_000
+                                        and gaz.kind(r.place_index) not in NATURAL_KINDS))
             for L in gaz.lengths(words[j]) for r in gaz.refs(key[:L]))
     return hit
 
@@ -978,30 +1028,45 @@ def _org_head_two_back(words: list[str], seps: list[str], i: int, gaz: Gazetteer
     particle = mid in PLACE_EVIDENCE_WORDS or gaz.commonness_any(mid) >= _PARTICLE_ZIPF
     if not is_arabic(mid) or (particle and mid not in CUES):
         return False
+    if mid.startswith("ال") and mid.endswith(("ي", "يه")) and any(r.name_type == DEMONYM for r in gaz.refs((mid,))):
+        # a state's nisba closes the name: قصف الطيران الروسي إدلب ("Russian aviation shelled Idlib"); not any
+        # adjective (الهيئة الملكية للجبيل, "the Royal Commission for Jubail")
+        return False
     return any(st in ORG_HEADS_AR for st in _stems(words[i - 2]))
 
 
 #: An Arabic word this frequent among all words is a particle (في, من, على), never part of a name.
 _PARTICLE_ZIPF = 5.5
+#: ... though the commonest given names are nearly as frequent (أحمد 5.65, محمد): between a title and a surname a word
+#: is a given name below this (particles and verbs such as في, أن, قال are above it).
+_GIVEN_NAME_MAX_ZIPF = 6.0
 #: Folded Arabic spellings of common foreign given names (geo.lexicon): a name after one is a surname.
 _GIVEN_AR = foreign_given_names_ar()
 #: "of the religion", the second word of the compound given names صلاح الدين, نور الدين, عز الدين (folded).
 _AL_DIN = fold_name("الدين")
 _AR_DIRECTIONS = frozenset(fold_name(w) for w in "شمال جنوب شرق غرب وسط".split())
 _HYPHENS = frozenset("-–")
+#: "over", "with" between a match report's verb and the other side (folded: على is written علي once folded).
+_AGAINST_WORDS = frozenset({fold_name("على"), "مع", "with"})
+#: The UK's nations, which field national teams (الفوز على إنجلترا): sides of a match report like countries.
+_HOME_NATIONS = frozenset({"admin1:GB-ENG", "admin1:GB-SCT", "admin1:GB-WLS", "admin1:GB-NIR"})
 #: English words that, right before a continent, make a world region of part of it (North Africa, Central Asia).
 _CONTINENT_PARTS_EN = frozenset(
     "north south east west northeast northwest southeast southwest northern southern eastern western "
     "northeastern northwestern southeastern southwestern central".split())
 
 
+#: "the home game against Everton", "the match v Leeds": a game's opponent is a club, in any text.
+_AGAINST = {"against": frozenset("game games match matches fixture fixtures derby".split())}
+_AGAINST["v"] = _AGAINST["vs"] = _AGAINST["versus"] = _AGAINST["against"]
 #: Every word (or, in Arabic, proclitic-stripped stem) that a rule of :func:`_not_places` reads right before a
 #: name, save the ones read only with something the name itself must have ("in" before a language, "of"
 #: after an organisation's opener, which are tested apart): a name with none of them there, no
 #: organisation's head two words back (:func:`_hot_two_back`), none of :data:`_HOT_AFTER` in the three words
 #: after it, and no key a rule reads, keeps its place reading, and skips the rules.
 _HOT_BEFORE = (DISEASE_HEADS_AR | _AR_DIRECTIONS | PERSON_TITLES | KIN_WORDS | NASAB_WORDS | LANGUAGE_BEFORE_AR
-               | ORG_HEADS_AR | SPORTS_WORDS | _CONTINENT_PARTS_EN | frozenset({"على", "مع", "with"}) | _GIVEN_AR)
+               | ORG_HEADS_AR | SPORTS_WORDS | _CONTINENT_PARTS_EN | _AGAINST_WORDS | _GIVEN_AR
+               | LEAGUE_HEADS_AR | PLAYER_ROLES_AR | MARKET_AR | frozenset(_AGAINST))
 #: Words that make an "of" right before a name matter: "Bank of England", "the Horn of Africa".
 _OF_OPENERS = ORG_OPENERS_EN | frozenset({"horn"})
 #: Every word a rule of :func:`_not_places` reads in the three words after a name, as written (the name's own
@@ -1018,9 +1083,53 @@ def _hot_before(word: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def _title_two_back(word: str) -> bool:
+    """Whether ``word``, or a stem of it, is an Arabic person's title (:data:`geo.text.PERSON_TITLES`)."""
+    return is_arabic(word) and any(st in PERSON_TITLES for st in _stems(word))
+
+
+@lru_cache(maxsize=65536)
 def _hot_two_back(word: str) -> bool:
     """Whether ``word``, or a stem of it, heads an Arabic organisation's name (:func:`_org_head_two_back`)."""
     return any(st in ORG_HEADS_AR for st in _stems(word))
+
+
+def _definite_noun(word: str) -> bool:
+    """Whether an Arabic word is definite: with the article (after a proclitic: الحد, بالحد) or a pronoun suffix
+    (حدها, حده, حدهم)."""
+    return any(st.startswith("ال") for st in _stems(word)) or word.endswith(("ها", "هم", "هما", "نا", "كم"))
+
+
+def _arabic_not_a_place(m: RawMatch, words: list[str], seps: list[str], definite_nisba: bool) -> bool:
+    """Arabic words around a match that make it no place (tables in :mod:`geo.text`): the loanword سوري "sorry"
+    opening an apology; a definite nisba that ends a league's name (الدوري المصري); an elative after a definite
+    noun (الحد الأقصى); a side of water or land with a direction or a river after it (الضفة الشرقية, الضفة الغربية
+    لنهر دجلة: a bank, not the West Bank)."""
+    i, j = m.token_index, m.token_index + m.token_count
+    n = len(words)
+    nxt = words[j] if j < n and _JOIN_RE.match(seps[j]) else ""
+    if m.key[0] in APOLOGY_NISBAS_AR and m.token_count == 1:
+        opens = i == 0 or seps[i].strip(" \t\u00a0") not in ("", "-", "'")
+        if opens and (nxt in APOLOGY_AFTER_AR or nxt.startswith("عال")):
+            return True
+    if definite_nisba and m.token_count == 1 and i > 0 and _JOIN_RE.match(seps[i]) and (
+            words[i - 1] in LEAGUE_HEADS_AR
+            or (i > 1 and words[i - 2] in LEAGUE_HEADS_AR and _JOIN_RE.match(seps[i - 1]))):
+        return True
+    if i > 0 and _JOIN_RE.match(seps[i]) and any(st in MARKET_AR for st in _stems(words[i - 1])) \
+            and nxt in EXCHANGE_TAILS_AR:
+        return True  # سوق دبي المالي, سوق أبوظبي للأوراق المالية: a stock exchange, no mention of the city
+    if m.key[0] in ELATIVE_NAMES_AR and m.token_count == 1 and i > 0 and _JOIN_RE.match(seps[i]) \
+            and words[i] == m.key[0] and _definite_noun(words[i - 1]):
+        # الحد الأقصى "the maximum": an elative after a definite noun is its adjective (والأقصى, with و, is listed)
+        return True
+    if m.key[0] in SIDE_NOUNS_AR:
+        if m.token_count == 1 and nxt in SIDE_ADJECTIVES_AR:
+            return True
+        river = words[j + 1] if nxt in RIVER_WORDS_AR and j + 1 < n else None
+        if nxt in RIVER_WORDS_AR and (m.token_count == 1 or river not in JORDAN_RIVER_AR):
+            return True
+    return False
 
 
 def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, gaz: Gazetteer,
@@ -1056,6 +1165,17 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
 
     language = [False] * len(matches)
     team = [False] * len(matches)
+    sports = sports_report(words)  # an English match report: its towns' names next to a club's words are clubs
+    # Tokens of names that are surely places: not a nisba, and known by their own name or big (a word between a
+    # title and a surname is neither; GeoNames gives سامي to two villages as an alternate name). Built on first use.
+    placed_memo: list[set[int]] = []
+
+    def placed(t: int) -> bool:
+        if not placed_memo:
+            placed_memo.append({u for m in matches if m.refs and not facts(m)[1] and any(
+                r.name_type != ALT or gaz.population(r.place_index) >= _NOTABLE_GIVEN_NAME_POP for r in m.refs)
+                for u in range(m.token_index, m.token_index + m.token_count)})
+        return t in placed_memo[0]
     for k, m in enumerate(matches):
         if m.cue == "context":
             continue
@@ -1069,12 +1189,16 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
         # Most names stand among words that no rule below reads: then none can drop the name (see
         # _hot_before and _HOT_AFTER), and the rules are not read one by one.
         if not ((i > 0 and (_hot_before(words[i - 1])
+                            or (i > 1 and _title_two_back(words[i - 2]))
                             or (i > 1 and words[i - 1] == "of" and words[i - 2] in _OF_OPENERS)))
                 or (i > 1 and _hot_two_back(words[i - 2]))
                 or (j < n and words[j] in _HOT_AFTER) or (j + 1 < n and words[j + 1] in _HOT_AFTER)
                 or (j + 2 < n and words[j + 2] in _HOT_AFTER)
                 or m.key[0] in LANGUAGES_EN or m.key[-1] in ORG_OPENERS_EN
-                or (not m.locative and not m.cue and m.key in _DISEASE_KEYS)
+                or (not m.locative and not m.cue and m.key in _DISEASE_KEYS) or sports
+                or m.key[0] in NEWS_AGENCIES_EN
+                or m.key[0] in APOLOGY_NISBAS_AR or m.key[0] in SIDE_NOUNS_AR or m.key[0] in ELATIVE_NAMES_AR
+                or (i > 1 and words[i - 2] in LEAGUE_HEADS_AR)
                 or (m.fs != starts[i] and m.key[0].startswith("ال") and m.key[0].endswith("يه"))):
             continue
         arabic = is_arabic(m.key[0])
@@ -1097,8 +1221,9 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
             drop[k] = True
             continue
         # ... or a disease's own name, unless a locative word or a cue says the place is meant.
-        if not m.locative and not m.cue and " ".join(m.key) in DISEASE_NAMES:
-            drop[k] = True
+        if not m.locative and not m.cue and (" ".join(m.key) in DISEASE_NAMES or (
+                joined_prev and not arabic and f"{words[i - 1]} {' '.join(m.key)}" in DISEASE_NAMES)):
+            drop[k] = True  # ("West Nile" without "virus": the direction's word completes the disease's name)
             continue
         # A continent after a compass word or "Horn of" names a world region the gazetteer lacks (North Africa,
         # the Horn of Africa, جنوب شرق آسيا): the continent's point would put it thousands of km away.
@@ -1107,8 +1232,25 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
                 or (i >= 2 and words[i - 2] == "horn" and words[i - 1] == "of")):
             drop[k] = True
             continue
+        if single and m.key[0] in NEWS_AGENCIES_EN and not m.cue and (
+                nxt in REPORTING_WORDS_EN or (i > 1 and words[i - 1] == "to" and words[i - 2] == "according")
+                or (joined_prev and words[i - 1] in ("agency", "told"))):
+            drop[k] = True  # "Xinhua said", "according to Xinhua", "the state news agency Xinhua": the agency
+            continue
         country, nisba = facts(m)
         definite_nisba = nisba and arabic and m.key[0].startswith("ال")
+        if sports and single and not arabic and not nisba:
+            # A match report's player or coach after the role: "coach Phoenix Grant", "substitute Jordan Whitby".
+            role = _player_name_at(words, seps, starts, cased, i)
+            if role and not (country and given_name_share(m.key[0]) < _GIVEN_NAME_MIN_SHARE):
+                drop[k] = True
+                persons.add(m.key)
+                if role == 2 and surnames is not None:
+                    surnames.add(m.key)
+                continue
+        if arabic and _arabic_not_a_place(m, words, seps, definite_nisba):
+            drop[k] = True
+            continue
         # A person: after a title (الأمير تركي, "Dr. Austin"; not الرئيس السوري) or a kin word (أختي سيناء),
         # or before بن/بنت (تركي بن طلال), or after one: the father's name (أحمد بن طولون is not Toulon).
         bare = m.fs == starts[i]  # no proclitic: صديقي بالرياض is "my friend, in Riyadh"
@@ -1119,6 +1261,15 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
         if titled and not arabic and not (cased[starts[i - 1]].isupper() and (
                 seps[i] == " " or (seps[i] == ". " and len(words[i - 1]) <= _TITLE_ABBREVIATION_MAX))):
             titled = False  # "to miss Rochester", "Municipal Court Judge. Columbus attorney ...": no title of a name
+        # ... or two words after one, past a given name or a nisba (الدكتور سامي عمان, العداءة الأردنية جنين حداد): a
+        # surname, unless a verb before the title, or in place of the given name, makes the name its object (زار الرئيس
+        # عون عمان, الوزير زار دمشق).
+        if not titled and arabic and single and i >= 2 and joined_prev and _JOIN_RE.match(seps[i - 1]) \
+                and _title_two_back(words[i - 2]) and not definite_nisba and is_arabic(words[i - 1]) \
+                and gaz.commonness_any(words[i - 1]) < _GIVEN_NAME_MAX_ZIPF and not placed(i - 1) \
+                and not any(st in PLACE_OBJECT_VERBS for st in _stems(words[i - 1])) \
+                and not (i >= 3 and any(st in PLACE_OBJECT_VERBS for st in _stems(words[i - 3]))):
+            titled = True
         # ... or after a foreign given name in Arabic letters (لويس فيغو, جاك شيراك): a surname, when no reading
         # is a country or a place of the Arabic-speaking world (whose names are Arabic words and given names).
         foreign_surname = (arabic and single and joined_prev and not country and words[i - 1] in _GIVEN_AR
@@ -1137,7 +1288,11 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
         if arabic:
             if nisba and (any(st in LANGUAGE_BEFORE_AR for st in prev)
                           or (words[i][: m.fs - starts[i]].endswith("ب") and m.key[0].startswith("ال")
-                              and m.key[0].endswith("يه"))):
+                              and m.key[0].endswith("يه"))
+                          # ... and one joined by و to such a word (بالعربية والفرنسية والأمازيغية): a list of languages
+                          or (words[i][: m.fs - starts[i]] == "و" and m.key[0].startswith("ال")
+                              and m.key[0].endswith("يه") and joined_prev and words[i - 1].startswith("بال")
+                              and words[i - 1].endswith("يه"))):
                 drop[k] = language[k] = True
                 continue
         elif single and m.key[0] in LANGUAGES_EN and (
@@ -1164,25 +1319,52 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
                     or (m.key[-1] in ORG_OPENERS_EN and nxt == "of"):
                 drop[k] = True  # "Bank of England", "University of Reading"; "the Bank" of "the Bank of Canada"
                 continue
-        # ... and a city's club in a match report (a country there is its national team: the country).
-        if not country:
-            back = list(prev)
-            if i > 1 and words[i - 1] in ("على", "مع", "with") and _JOIN_RE.match(seps[i - 1]):
+        # ... and a city's club in a match report (a country there is its national team: the country), or after a
+        # player's role (مهاجم الرمثا); a club named by a nisba (فاز الإسماعيلي على المصري) is one too, but not a
+        # nisba after a role with the article or a pronoun (المهاجم المصري, مهاجمه الفرنسي: the player's nationality).
+        if not country or (definite_nisba and bare):
+            back = list(prev) if not country else ([words[i - 1]] if joined_prev else [])
+            if i > 1 and words[i - 1] in _AGAINST_WORDS and _JOIN_RE.match(seps[i - 1]):
                 back += _stems(words[i - 2])
-            if any(st in SPORTS_WORDS for st in back) or (not arabic and nxt in SPORTS_WORDS):
+                # فاز الإسماعيلي على المصري: the verb stands before the winner's name, one or two words back.
+                q = i - 3
+                while arabic and q >= 0 and q >= i - 4 and _JOIN_RE.match(seps[q + 1]) and seps[q + 1] == " ":
+                    back += _stems(words[q])
+                    q -= 1
+            # (in Arabic a club is a town's: a role or a result before a continent or England is a rank among its
+            # players or a national team: أفضل لاعبي أوروبا, الفوز على إنجلترا)
+            club = not arabic or country or not any(
+                gaz.kind(r.place_index) in ("continent", "region") or gaz.place_id(r.place_index) in _HOME_NATIONS
+                for r in m.refs)
+            if club and (any(st in SPORTS_WORDS for st in back) or (not arabic and nxt in SPORTS_WORDS) or (
+                    arabic and joined_prev and any(st in PLAYER_ROLES_AR for st in back))
+                    or (not arabic and i > 1 and words[i - 1] in _AGAINST and joined_prev and seps[i - 1] == " "
+                        and words[i - 2] in _AGAINST[words[i - 1]] and not _is_division(m, gaz))
+                    or (sports and not arabic and not (j < n and seps[j] == "-")
+                        and club_at(words, seps, starts, cased, i, j, _is_division(m, gaz)))):
                 drop[k] = team[k] = True
                 continue
     # A name the text uses for a person stays a person where it recurs without a locative word or a cue; not a
     # country's or a state's own name ("Virginia Foxx" once does not make every "Virginia" of a story hers).
     if persons:
+        abroad: dict[tuple[str, ...], bool] = {}
         for k, m in enumerate(matches):
             if not drop[k] and m.key in persons and not m.locative and not m.cue \
-                    and (not facts(m)[0] or (surnames and m.key in surnames)) \
-                    and (is_arabic(m.key[0]) or not any(
-                        r.name_type != ALT and (gaz.kind(r.place_index) == "admin1" or (
-                            gaz.population(r.place_index) >= _NOTABLE_GIVEN_NAME_POP
-                            and not (surnames and m.key in surnames))) for r in m.refs)):
+                    and (((not facts(m)[0] or (surnames and m.key in surnames))
+                          and (is_arabic(m.key[0]) or not any(
+                              r.name_type != ALT and (gaz.kind(r.place_index) == "admin1" or (
+                                  gaz.population(r.place_index) >= _NOTABLE_GIVEN_NAME_POP
+                                  and not (surnames and m.key in surnames))) for r in m.refs)))
+                         or (not is_arabic(m.key[0]) and _nowhere_else(m, matches, drop, gaz, abroad))):
                 drop[k] = True
+    if sports and any(team):
+        # A name a match report uses for a club stays the club where it recurs without a locative word or a cue
+        # ("Everton, who had led", "Boston led by 11"); "trip to Newcastle", a dateline and a country stay places.
+        clubs = {m.key for m, t in zip(matches, team, strict=True) if t}
+        for k, m in enumerate(matches):
+            if not drop[k] and m.key in clubs and not m.locative and not m.cue and not facts(m)[0] \
+                    and not _is_division(m, gaz):
+                drop[k] = team[k] = True
     for k in range(len(matches) - 1):
         a, b = matches[k], matches[k + 1]
         gap = text[a.fe : b.fs]
@@ -1199,6 +1381,104 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
 
 
 _LIST_JOINS = frozenset({"و", ",", "and", "or", "او"})
+#: Words before "X city" that make X a modifier ("a Texas city", "the Ohio town of Athens"), not X the city.
+_DETERMINERS = frozenset("a an the another one every".split())
+
+
+def _player_name_at(words: list[str], seps: list[str], starts: list[int], cased: str, i: int) -> int:
+    """1 if word ``i`` is the given name of a two-word capitalised name after a player's role (coach Phoenix
+    Grant), 2 if it is the surname (substitute Jordan Whitby), else 0."""
+    n = len(words)
+
+    def cap(t: int) -> bool:
+        return 0 <= t < n and cased[starts[t]].isupper() and not cased[starts[t]:starts[t] + len(words[t])].isupper()
+
+    if i >= 1 and seps[i] == " " and words[i - 1] in PLAYER_ROLES_EN and cap(i + 1) and seps[i + 1] == " " \
+            and not cap(i + 2):
+        return 1
+    if i >= 2 and seps[i] == " " and seps[i - 1] == " " and words[i - 2] in PLAYER_ROLES_EN and cap(i - 1) \
+            and not (i + 1 < n and seps[i + 1] == " " and cap(i + 1)):
+        return 2
+    return 0
+
+
+def _nowhere_else(m: RawMatch, matches: list[RawMatch], drop: list[bool], gaz: Gazetteer,
+                  memo: dict[tuple[str, ...], bool]) -> bool:
+    """Whether a country's or a state's name that the text also uses as a person's given name (Georgia, Washington)
+    lies in none of the countries of the text's other places (each read by its biggest own-name reading): a girl
+    called Georgia in a story about Alberta, not the state or the country, where her name recurs."""
+    got = memo.get(m.key)
+    if got is None:
+        own = {gaz.country_code(r.place_index) for r in m.refs if r.name_type != ALT}
+        others = set()
+        for k, o in enumerate(matches):
+            if drop[k] or o.key == m.key or not o.refs:
+                continue
+            top = max((r for r in o.refs if r.name_type != ALT), key=lambda r: gaz.population(r.place_index),
+                      default=None)
+            if top is not None:
+                others.add(gaz.country_code(top.place_index))
+        got = memo[m.key] = bool(others) and not (own & others)
+    return got
+
+
+def sports_report(words: Iterable[str]) -> bool:
+    """Whether a text of these folded words is an English match report: at least
+    :data:`geo.text.SPORTS_REPORT_MIN_WORDS` distinct words of :data:`geo.text.SPORTS_REPORT_EN`."""
+    return len(_SPORTS_REPORT_WORDS.intersection(words)) >= SPORTS_REPORT_MIN_WORDS
+
+
+#: Words that count for :func:`sports_report`: a report's own words and the result verbs (beat, drew).
+_SPORTS_REPORT_WORDS = SPORTS_REPORT_EN | frozenset(w for w in SPORTS_WORDS if w.isascii())
+
+
+#: Most words between a possessive and a club's role noun ("Boston's seven-game winning streak").
+_ROLE_REACH = 4
+
+
+def _is_division(m: RawMatch, gaz: Gazetteer) -> bool:
+    """Whether a name is a first-level division's own name (Minnesota, Utah)."""
+    return any(r.name_type != ALT and gaz.kind(r.place_index) == "admin1" for r in m.refs)
+
+
+def club_at(words: list[str], seps: list[str], starts: list[int], cased: str, i: int, j: int,
+            division: bool = False) -> bool:
+    """Whether the English name on tokens ``i`` .. ``j - 1`` of a match report is a club's by the words around it
+    (:mod:`geo.text`'s club tables): a club's suffix or a capitalised plural after it (Aston Villa, the Hobart
+    Hurricanes), a result verb or a word of playing before it (host Tottenham, against the Lakers, lost to Inter,
+    joined from Sunderland), or a club's people after it or its possessive (the Newcastle manager, Chelsea's
+    Spanish goalkeeper). The caller leaves countries alone: there they are national teams, and so the country.
+    A first-level division's name (``division``) is a club's only by its name's shape (the Minnesota Twins): "a win
+    over Minnesota's top team" is the state's best, and a compound joined by a hyphen (Watertown-Mayer, a school
+    district of two towns) is left to the caller."""
+    n = len(words)
+    if j < n and seps[j] == " " and cased[starts[j]].isupper():
+        nw = words[j]
+        if nw in CLUB_SUFFIXES_EN:
+            return True
+        if len(nw) > 3 and nw[-1] == "s" and nw[-2] != "s" and not cased[starts[j]:starts[j] + len(nw)].isupper() \
+                and nw not in FEATURE_HEADS_EN and nw not in FACILITY_CUES_EN and nw not in CUES \
+                and nw not in ORG_HEADS_EN and nw not in _OFFICE_WORDS:
+            return True  # "the Denver Nuggets", "the Perth Scorchers": a capitalised plural names the side
+    if division:
+        return False
+    if j < n and _JOIN_RE.match(seps[j]) and (words[j] in CLUB_ROLES_EN or words[j] in SPORTS_WORDS):
+        return True  # "the Newcastle manager", "Nottingham Forest drew with ..."
+    if j + 1 < n and seps[j] == "'" and words[j] == "s":
+        for q in range(j + 1, min(n, j + 1 + _ROLE_REACH)):
+            if seps[q] not in (" ", "-"):
+                break
+            if words[q] in CLUB_ROLES_EN:
+                return True
+    p = i - 1
+    if p >= 0 and words[p] == "the" and seps[i] == " ":
+        p -= 1
+    if p < 0 or not _JOIN_RE.match(seps[p + 1]):
+        return False
+    before = words[p]
+    if before in CLUB_BEFORE_EN or before in SPORTS_WORDS:
+        return True
+    return p >= 1 and before in CLUB_PAIRS_EN and seps[p] == " " and words[p - 1] in CLUB_PAIRS_EN[before]
 
 
 def _gap_is_list(text: str, a_end: int, b_start: int) -> bool:
@@ -1264,10 +1544,52 @@ def _territories(matches: list[RawMatch], toks: _Tokens) -> list[RawMatch]:
     return out
 
 
-def _propagate_cues(matches: list[RawMatch], toks: _Tokens, text: str, cased: str) -> list[RawMatch]:
+def _countryside(matches: list[RawMatch], toks: _Tokens, gaz: Gazetteer) -> list[RawMatch]:
+    """The countryside of a province's seat (ريف الرقة, بريف حلب الشمالي) is the province around it, not the city: a
+    name after ريف that is also a first-level division's takes that division's cue (the quote stays the name)."""
+    words, seps = toks.words, toks.seps
+    out = matches
+    for k, m in enumerate(matches):
+        i = m.token_index
+        if i == 0 or m.cue or not m.refs or seps[i] != " " or not any(
+                st in COUNTRYSIDE_AR for st in _stems(words[i - 1])) or m.fs != toks.starts[i]:
+            continue
+        if any(gaz.kind(r.place_index) == "admin1" and r.name_type != ALT for r in m.refs):
+            if out is matches:
+                out = list(matches)
+            out[k] = _with_cue(m, "admin1", words[i - 1])
+    return out
+
+
+_CAPITAL_AR = fold_name("العاصمة")
+
+
+def _country_capital(matches: list[RawMatch], toks: _Tokens, gaz: Gazetteer) -> list[RawMatch]:
+    """A country's name followed by العاصمة "the capital" (تونس العاصمة, الكويت العاصمة) is its capital city, named
+    like the country: the match keeps only the capital's readings and takes the word into its quote."""
+    words, seps, starts = toks.words, toks.seps, toks.starts
+    n = len(words)
+    out = matches
+    for k, m in enumerate(matches):
+        j = m.token_index + m.token_count
+        if j >= n or words[j] != _CAPITAL_AR or seps[j] != " " or not m.refs:
+            continue
+        if not any(gaz.kind(r.place_index) == "country" for r in m.refs):
+            continue
+        capitals = tuple(r for r in m.refs if gaz.is_capital(r.place_index))
+        if capitals:
+            if out is matches:
+                out = list(matches)
+            out[k] = m._replace(refs=capitals, fe=starts[j] + len(words[j]), token_count=m.token_count + 1)
+    return out
+
+
+def _propagate_cues(matches: list[RawMatch], toks: _Tokens, text: str, cased: str,
+                    gaz: Gazetteer | None = None) -> list[RawMatch]:
     """Give a dual/plural head's kind to the names it governs; read English cues after the name.
 
-    ``cased`` is the folded text with its capitals (same offsets as ``text``).
+    ``cased`` is the folded text with its capitals (same offsets as ``text``); with ``gaz``, a first-level division's
+    own name before "city" or "town" ("a Texas city") keeps its reading: the city is one in that state.
     """
     out = list(matches)
     # Arabic dual/plural before: مخيمي الهول وروج, محافظتي نينوى والأنبار. Only a match with a cue can pass
@@ -1306,10 +1628,31 @@ def _propagate_cues(matches: list[RawMatch], toks: _Tokens, text: str, cased: st
             continue
         if hit[0] in ("city", "town") and not cased[starts[j]].islower():
             continue  # "Kuwait City" is a name of its own; "al-Hasakah city" is a cue
+        d = m.token_index - 1
+        while d > 0 and words[d] in _DIRECTIONS:
+            d -= 1  # "the north Texas city"
+        if hit[0] in ("city", "town") and gaz is not None and d >= 0 and words[d] in _DETERMINERS \
+                and _is_division(m, gaz):
+            continue  # "a Texas city of 45,000", "the Idlib city of Saraqeb": a town in the state ("Idlib city" is one)
+        if word == "states" and all(r.name_type == DEMONYM for r in m.refs):
+            continue  # "the Indian states": a country's states, not a state called so
+        i = m.token_index
+        if hit[1] == 1 and i > 1 and m.token_count == 1 and words[i - 1] in _DIRECTIONS and seps[i] == " " \
+                and is_everyday_en(m.key[0]) \
+                and cased[starts[i - 1]].isupper() and not cased[starts[i - 2]].isupper() \
+                and not all(r.name_type == DEMONYM for r in m.refs):  # ("a Northern Irish town": Ireland's)
+            # "the Northern Rivers region": a capitalised compass word before a name that is an everyday word makes a
+            # longer name the gazetteer lacks (not Rivers State): the cue's place, unlocated. ("Southern California"
+            # stays the state, as directional phrases do.)
+            out[k] = _with_cue(m, hit[0], word)._replace(
+                refs=(), fs=starts[i - 1], key=(words[i - 1], *m.key), token_index=i - 1,
+                token_count=m.token_count + 1, cue_span=(starts[i - 1], starts[j] + len(word)))
+            continue
         out[k] = _with_cue(m, hit[0], word)._replace(cue_span=(m.fs, starts[j] + len(word)))
-        if hit[1] == 3:  # plural: the list before it shares the cue
+        if hit[1] == 3:  # plural: the list before it shares the cue (a coordinator between: not "Northern Indian")
             q = k
-            while q > 0 and not out[q - 1].cue and _gap_is_list(text, out[q - 1].fe, out[q].fs):
+            while q > 0 and not out[q - 1].cue and text[out[q - 1].fe : out[q].fs].strip() \
+                    and _gap_is_list(text, out[q - 1].fe, out[q].fs):
                 out[q - 1] = _with_cue(out[q - 1], hit[0], word)
                 q -= 1
     return out
@@ -1323,7 +1666,7 @@ def _with_cue(m: RawMatch, kind: str, word: str) -> RawMatch:
 #: "the region" any region; "state" and "department" head too many names that are no place (Islamic
 #: State, Justice Department). Resolution also ignores them before a name that is no place of their kind.
 NO_UNLOCATED_CUES = frozenset({"منطقه", "region", "state", "base", "capital", "department", "departments",
-                               "commonwealth"})
+                               "commonwealth", "states", "prefecture", "prefectures", "محافظ"})
 _CUE_MODIFIERS = frozenset({"refugee", "displacement", "displaced", "idp", "border", "detention", "transit"})
 #: The words after a name that :func:`_propagate_cues` reads on (any other word gives the name no cue).
 _CUE_OR_MODIFIER = frozenset(CUES) | _CUE_MODIFIERS

@@ -17,22 +17,24 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Sequence
 from itertools import compress
 from typing import NamedTuple
 
-from .extract import RawMatch, _Tokens
-from .gazetteer import Gazetteer
+from .extract import RawMatch, _Tokens, club_at, sports_report
+from .gazetteer import ALT, Gazetteer
 from .model import NATURAL_KINDS, Place
 from .text import (
     AR_HOMOGRAPHS,
     ARABIC_SPEAKING,
     DISEASE_HEADS_EN,
+    EXCHANGE_TAILS_AR,
     FACILITY_CUES_AR,
     FACILITY_CUES_EN,
     LANDFORM_KINDS_AR,
     LANDFORM_KINDS_EN,
+    MARKET_AR,
     MONTHS,
     NEVER_PLACE_ALONE,
     WEEKDAYS,
@@ -328,6 +330,10 @@ def find_facilities(folded: Folded, matches: Sequence[RawMatch], gaz: Gazetteer,
         at_water = {f.fe for f in water}
         out = [f for f in out if not (f.cue_word in LANDFORM_KINDS_AR and f.fe in at_water)]
     out.extend(water)
+    if cues_en and out and sports_report(distinct):
+        # A match report's "Nottingham Forest drew with Crystal Palace": clubs, not a forest and a palace.
+        out = [f for f in out if is_arabic(words[bisect_right(starts, f.fs) - 1]) or not club_at(
+            words, seps, starts, cased, bisect_right(starts, f.fs) - 1, bisect_left(starts, f.fe))]
     if len(out) > 1:
         # Phrases that overlap ("Mitchell Bridge" inside "Mitchell Bridge Road"): the one that starts first,
         # then the longest.
@@ -431,6 +437,8 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
         # district or the facility (quoted with both heads), at the town inside it: the text says it is that town's.
         name_fe = town.fe
         return [Facility(fs, name_fe, starts[c + 1], name_fe, kind, cue, True, cue in _TOWN_ONLY)]
+    if cue in MARKET_AR and any(words[t] in EXCHANGE_TAILS_AR for t in range(c + 2, min(n, c + 4))):
+        return []  # سوق دبي المالي, سوق أبوظبي للأوراق المالية: a stock exchange (an organisation), not a market
     names: list[tuple[int, int]] = []  # (first token, last token) of each name
     t = c + 1
     while t < n:
@@ -447,6 +455,10 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
             # longer place's name: شارع الخليج العربي is a street, not the Gulf)
             return []
         m = match_at.get(t)
+        if not names and m is not None and m.fs != starts[t] and first[:1] == "ب":
+            # مدرسة بالفروانية "a school in Farwaniya", مستشفى بحلب: the locative ب says the word after the cue is where
+            # the facility is, not its name; the place keeps its own mention and no nameless facility is made.
+            return []
         # A cue that is also an everyday word before a common word (سوق العمل "the labour market", مقبرة جماعية) is
         # a description, unless the text says which town the phrase is in (سوق الجمعة في مدينة القدس).
         if cue in _SETTLEMENT_CUES_AR and m is not None:
@@ -974,10 +986,13 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
             if f.town_only or (located[inner[0]][2].kind in ("country", "admin1", "region")
                                and located[inner[0]][:2] == (f.name_fs, f.name_fe)
                                and not (f.kind in NATURAL_KINDS and is_arabic(f.cue_word))
-                               and f.cue_word not in _LANDFORMS) \
+                               and f.cue_word not in _LANDFORMS
+                               and f.kind != "street") \
                     or (f.cue_word == _ROAD_AR and located[inner[0]][2].kind in NATURAL_KINDS
                         and located[inner[0]][:2] == (f.name_fs, f.name_fe)):
                 continue  # منطقة عسير is the province; منطقة الخليج a region; طريق رأس الرجاء الصالح "the Cape route"
+            # (شارع الجزائر, شارع لبنان, "Lombardy Drive": a street named after a country or a division is the
+            # street, not the place)
             # (وادي حضرموت is a valley, not the province it gives its name to: the feature, unlocated unless the
             # text says where)
         if f.town_only and not inner:
@@ -1098,7 +1113,16 @@ def _named_county(f: Facility, text: str, located: Sequence[tuple[int, int, Plac
     key = (*text[f.name_fs:f.name_fe].split(), "county")
     cands = sorted({r.place_index for r in gaz.refs(key) if gaz.kind(r.place_index) == "district"})
     if not cands:
-        return None
+        # Kenya's and Liberia's counties are their first-level divisions: "Garissa and Wajir counties" in a
+        # statement that names Kenya are the divisions of that name (not the towns they are named after). Only
+        # names in a list: "10 Kentucky counties" are a state's counties.
+        before, after = text[:f.name_fs].rstrip(), text[f.name_fe:].lstrip()
+        if not (before.endswith((",", " and")) or not after.startswith(f.cue_word)):
+            return None
+        ccs = {p.country_code for _, _, p, _ in located if p.kind == "country"}
+        divisions = sorted({r.place_index for r in gaz.refs(key[:-1]) if r.name_type != ALT
+                            and gaz.kind(r.place_index) == "admin1" and gaz.country_code(r.place_index) in ccs})
+        return gaz.place(divisions[0]) if len(divisions) == 1 else None
     states = {p.place_id.partition(":")[2] for _, _, p, _ in located if p.kind == "admin1"}
     stated = [i for i in cands if f"{gaz.country_code(i)}-{gaz.admin1_code(i)}" in states]
     if len(stated) == 1:

@@ -40,6 +40,7 @@ from .text import (
     CA_PROVINCE_ABBREVIATIONS,
     CONTEXT_NAMES,
     CUES,
+    NATURAL_HEADS_DEFINITE_AR,
     PERSON_TITLES,
     PLACE_HEADS_DEFINITE_AR,
     US_STATE_ABBREVIATIONS,
@@ -1036,7 +1037,38 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str, cased: st
         extra = _latin_spellings(cased, folded_text, matches, gaz, doc_cc, spelling_ccs)
         if extra:
             out = sorted(out + extra, key=lambda r: r.match.fs)
+    out = _head_named_in_full(matches, out, gaz)
     return _one_sense_per_discourse(out, gaz)
+
+
+def _head_named_in_full(matches: list[RawMatch], rs: list[Resolution], gaz: Gazetteer) -> list[Resolution]:
+    """A head noun with the article that is also the first word of a city's full name the text gives (المدينة of
+    المدينة المنورة, Medina) is that city where it recurs alone: "the city" of a text about Medina is Medina's own
+    short name, as Arabic writes it (هاجر إلى المدينة), once the text has given the full name. Not a head that
+    announces the name after it."""
+    full: dict[str, set[int]] = {}
+    first: dict[str, int] = {}  # where the text first gives the full name: only later "the city"s point back to it
+    for r in rs:
+        k = r.match.key
+        if r.place_index is not None and len(k) > 1 and k[0] in PLACE_HEADS_DEFINITE_AR \
+                and gaz.kind(r.place_index) in ("city", "town"):
+            full.setdefault(k[0], set()).add(r.place_index)
+            first[k[0]] = min(first.get(k[0], r.match.fs), r.match.fs)
+    if not full:
+        return rs
+    taken = {r.match.fs for r in rs}
+    cued = {m.cue_word for m in matches if m.cue_word}
+    added = []
+    for m in matches:
+        places = (full.get(m.key[0]) if len(m.key) == 1 and not m.cue and m.fs not in taken
+                  and m.fs > first.get(m.key[0], m.fs) else None)
+        if not places or len(places) != 1 or m.key[0] in cued and any(
+                n.cue_word == m.key[0] and 0 < n.fs - m.fe <= 2 for n in matches):
+            continue
+        (i,) = places
+        if any(ref.place_index == i for ref in m.refs):
+            added.append(_decided(m, gaz, i, W.context_name, Evidence.PINNED | _reading(NAME), None, ()))
+    return sorted(rs + added, key=lambda r: r.match.fs) if added else rs
 
 
 def _colocated(kinds: list[RawMatch], gaz: Gazetteer) -> dict[tuple[str, ...], frozenset[int]]:
@@ -1109,6 +1141,9 @@ def _roles(before: RawMatch, gaz: Gazetteer) -> frozenset[tuple[str, str]]:
     return got
 
 
+_TOWN_KINDS = frozenset({"city", "town"})
+
+
 def _km(gaz: Gazetteer, i: int, j: int) -> float:
     """Great-circle distance between two places' points, in km."""
     (a, b), (c, d) = gaz.latlon(i), gaz.latlon(j)
@@ -1122,9 +1157,11 @@ def _head_in_span(m: RawMatch, text: str) -> bool:
     قرية بيت لاهيا, مخيم الهول are how the text names the place (the quote a user reads in the popup; the Arabic
     corpora annotate them so), and the head says which of the namesakes it is. Not a dual or plural head, which
     governs several names (محافظتي نينوى والأنبار), nor العاصمة, which stands in apposition (العاصمة دمشق), nor a
+    governor (محافظ البصرة: a person's title, which tells the governorate but is no part of its name), nor a
     head with the article (المدينة مدريد "the city, Madrid") or one the name follows only after a conjunction."""
     a = m.cue_span[0]
-    return (a < m.fs and is_arabic(m.key[0]) and CUES.get(m.cue_word, ("", 0))[1] == 1 and m.cue_word != "العاصمه"
+    return (a < m.fs and is_arabic(m.key[0]) and CUES.get(m.cue_word, ("", 0))[1] == 1
+            and m.cue_word not in ("العاصمه", "محافظ")
             and a + len(m.cue_word) + 1 == m.fs and text[max(0, a - 2) : a] != "ال")
 
 
@@ -1486,7 +1523,10 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
             if ctx > 1:
                 score += W.country_with_places  # Georgia with Tbilisi nearby is the country, not the US state
                 ev |= _B.OTHER_PLACES
-            elif ctx <= 0:
+            elif ctx <= 0 and not (arabic and ntype != ALT and all(
+                    cands[j] == ALT and gaz.country_code(j) == cc for j in cands if j != i)):
+                # (not to its own capital known by the same Arabic word only through GeoNames: الجزائر is Algeria
+                # unless a cue says the city, الجزائر العاصمة, مدينة الجزائر)
                 score += W.country_untouched  # a country the statement never touches yields to a namesake it does
         if regional and (ntype != ALT or pop >= W.accept_town_pop) and _in_region(gaz, i, regions, m.key):  # type: ignore[arg-type]
             score += W.region_context  # "Alexandria" in a Minnesota story is Alexandria, Minnesota
@@ -1529,6 +1569,25 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
         return _decided(m, gaz, near[0], W.defined_in, Evidence.DEFINED_IN | Evidence.QUALIFIER, None,
                         _scored_candidates(gaz, [(s, i) for s, i, _ in scored[: W.candidates_kept]]), len(scored))
     best_score, best, ev = scored[0]  # ev: the flags' integer value until the decision is made
+    if cands[best] == ALT and not arabic and gaz.kind(best) in _TOWN_KINDS:
+        # The place GeoNames files under the written name itself, right beside the one that lists it as another name,
+        # is the one meant: "Ikorodu" is Ikorodu, not the bigger Ebute Ikorodu 3 km away.
+        own_name = next(((s2, j, e2) for s2, j, e2 in scored[1:] if cands[j] != ALT and gaz.kind(j) in _TOWN_KINDS
+                         and gaz.country_code(j) == gaz.country_code(best) and _km(gaz, best, j) <= W.same_place_km),
+                        None)
+        if own_name is not None:
+            best_score, best, ev = own_name
+    if arabic and len(scored) > 1 and not qualifiers and gaz.kind(best) in ("city", "town") \
+            and _is_homograph(m, gaz, cands[best], gaz.population(best), best) == 1:
+        # The statement's countries chose a small namesake known by this spelling only through a GeoNames alternate
+        # name (Mesquite, Texas for موسكو beside واشنطن; a village Ar Riyāḑ in Egypt for الرياض beside القاهرة), which
+        # a frequent word never proves: the city of this name that needs no proof is meant, if there is one.
+        big = next((t for t in scored[1:]
+                    if gaz.kind(t[1]) == "city" and gaz.population(t[1]) >= W.frequent_name_min_pop
+                    and _is_homograph(m, gaz, cands[t[1]], gaz.population(t[1]), t[1]) == 0), None)
+        if big is not None and fold_name(gaz.name(big[1])) != fold_name(gaz.name(best)):
+            # (a namesake by its own name, Tripoli of Lebanon beside Tripoli of Libya, stays the context's choice)
+            best_score, best, ev = big
     kind, pop, cc = gaz.kind(best), gaz.population(best), gaz.country_code(best)
     ntype = cands[best]
     if kind == "country" and ntype != DEMONYM:
@@ -1566,6 +1625,10 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
             # text named ("the city"); alone it is a place's name only with a qualifier, a cue or in a list
             # (المدينة ومكة والطائف).
             return None
+        if m.key[0] in NATURAL_HEADS_DEFINITE_AR and not listed_with and not m.locative:
+            # البحيرة "the lake" (of a dam), الوادي "the valley": a natural feature's head noun with the article is
+            # the common noun; Egypt's البحيرة governorate is named so after a locative word, a cue or in a list.
+            return None
     word = m.key[1:] if m.key[0] == "the" else m.key
     if ntype == ALT and not arabic and len(word) > 1 and word[0] in PERSON_TITLES:
         return None  # "Sen. Mark Warner" is no "Sen Mak" (Saint-Marc): a title opens a person's name
@@ -1575,6 +1638,11 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
         # Windham) is that place only after a locative word; a very short one ("Kan", "Lu") only with a qualifier.
         if len(word[0]) <= W.alternate_short_max_len or (
                 not m.locative and not _short_form_or_spelling(gaz.name(best), " ".join(m.key))):
+            return None
+        # A spelling of a town abroad in a statement about other countries ("between Kurla and Thane" in a Mumbai
+        # story is no Korla, China): a suburb the gazetteer lacks, not a town of a country nobody named.
+        if not context and pop < W.alternate_abroad_max_pop and not gaz.is_capital(best) and any(
+                n > 0 for c, n in doc_cc.items() if c != gaz.country_code(best) and n - own.get(c, 0) > 0):
             return None
     if not _accept(kind, pop, m, homograph=homograph, context=context, strong=strong, listed=bool(listed_with),
                    zipf=zipf,

@@ -112,6 +112,12 @@ class Weights:
     alternate_name_latin: float = -1.5
     #: An English one-word alternate name this short ("Kan" for Ganzhou, "Lu" for Luzhou) needs a qualifier.
     alternate_short_max_len: int = 3
+    #: An English spelling GeoNames gives a town abroad ("Kurla" for Korla, China) is no reading of it below this
+    #: population, when the statement names places of other countries and none of the town's.
+    alternate_abroad_max_pop: int = 1_000_000
+    #: A reading by another name yields to a reading by its own name this close (km): the same place twice in GeoNames
+    #: ("Ikorodu" is Ikorodu, not Ebute Ikorodu next to it, whose alternate name it is).
+    same_place_km: float = 10.0
     #: A province without a province cue, when a city of its country shares the name ("Tripoli" is the city) ...
     province_vs_city: float = -3.0
     #: ... a city at least this big (or this big when only its alternate name matches, in Latin script).

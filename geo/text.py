@@ -70,6 +70,15 @@ __all__ = [
     "LANDFORM_KINDS_EN",
     "LANDFORM_KINDS_AR",
     "EVENT_HEADS_EN",
+    "SPORTS_REPORT_EN",
+    "SPORTS_REPORT_MIN_WORDS",
+    "CLUB_SUFFIXES_EN",
+    "CLUB_BEFORE_EN",
+    "CLUB_PAIRS_EN",
+    "CLUB_ROLES_EN",
+    "PLAYER_ROLES_EN",
+    "NEWS_AGENCIES_EN",
+    "REPORTING_WORDS_EN",
 ]
 
 # Characters removed by folding: tashkeel, superscript alef, tatweel, Quranic marks, and every invisible
@@ -479,8 +488,13 @@ CUES: dict[str, tuple[str, int]] = {
     "oblast": ("admin1", 1), "oblasts": ("admin1", 3),
     "department": ("admin1", 1), "departments": ("admin1", 3),  # Colombia, Peru, Bolivia, France ...
     "commonwealth": ("admin1", 1),  # "the Commonwealth of Virginia" (Kentucky, Massachusetts, Pennsylvania)
+    # a governor (محافظ الجنوب, محافظ عكار) governs the governorate, not its seat city; محافظ البنك names no place
+    "محافظ": ("admin1", 1),
     # the dual and plural of بلدة, as قريتي/قرى are of قرية: بين بلدتي كفركلا والعديسة
     "بلدتي": ("town", 2), "بلدات": ("town", 3),
+    "states": ("admin1", 3),  # "Edo and Ondo states", "the Shan and Kachin states": each name is a state
+    "prefecture": ("admin1", 1), "prefectures": ("admin1", 3),  # Japan's: "Niigata Prefecture"
+    "krai": ("admin1", 1),  # Russia's: "Krasnoyarsk Krai" is the krai, not the city
 }
 
 
@@ -538,6 +552,12 @@ NOT_PLACE_PHRASES: tuple[str, ...] = (
     "New York Times", "Washington Post",
     # مسقط رأسه "his birthplace" (literally "where his head fell"), with each possessive ending: not Muscat
     *(f"مسقط {w}" for w in "رأس رأسه رأسها رأسي رأسك رأسهم رأسهما رأسنا رأسكم رأسهن".split()),
+    # Dishes named after a place, served anywhere ("Danish pastries", "Turkey sandwiches"): no mention of it.
+    "Danish pastry", "Danish pastries", "French fries", "French toast", "Swiss cheese", "Brussels sprouts",
+    "Turkish delight", "Brazil nut", "Brazil nuts", "Buffalo wings", "Dijon mustard", "Peking duck",
+    "Turkey sandwich", "Turkey sandwiches", "Turkey dinner", "Turkey breast",
+    # Oil benchmarks and winds named after a place: "Brent crude" trades in London, "Santa Ana winds" blow anywhere.
+    "Brent crude", "Brent oil", "Santa Ana winds",
 )
 
 #: AP-style abbreviations of US states (as in datelines: "DAMASCUS, Md."), to their ISO 3166-2 suffix.
@@ -653,6 +673,8 @@ PERSON_TITLES: frozenset[str] = frozenset(fold_name(w) for w in (
     "القديسة الخليفة الوالي القائد المشير النقيب الملازم الرقيب "
     "الشاعر الشاعرة الكاتب الكاتبة الروائي الروائية المؤرخ الفيلسوف الرسام الرسامة المخرج المخرجة الممثل "
     "الممثلة المغني المغنية الفيزيائي الكيميائي المهاجم المدافع الحارس "
+    # counsellors, attachés, consuls and their female forms (المستشار عدن الصالح, الملحقة الثقافية ...)
+    "المستشار المستشارة الملحق الملحقة القنصل القنصلة العداء العداءة البديل الهداف "
     "president minister mr mrs ms miss dr doctor prof professor gov governor sen senator rep gen general col "
     "capt captain sgt lt judge mayor rev nurse coach prince princess king queen sheikh emir sultan pope lord "
     "lady sir dame ambassador chancellor premier officer"
@@ -661,7 +683,8 @@ PERSON_TITLES: frozenset[str] = frozenset(fold_name(w) for w in (
 #: the verb and a name is the subject, and the name is the place (زار الرئيس وهران: "the president visited Oran");
 #: not for a name that is also a nisba or a country's name, which after a title is a given name (الأمير تركي).
 PLACE_OBJECT_VERBS: frozenset[str] = frozenset(fold_name(w) for w in (
-    "زار زارت يزور تزور غادر غادرت يغادر تغادر دخل دخلت يدخل تدخل بلغ بلغت يبلغ تبلغ قصد قصدت يقصد تقصد"
+    "زار زارت يزور تزور غادر غادرت يغادر تغادر دخل دخلت يدخل تدخل بلغ بلغت يبلغ تبلغ قصد قصدت يقصد تقصد "
+    "وصل وصلت يصل تصل اقتحم اقتحمت يقتحم تقتحم"
 ).split())
 #: Kin words with a possessive ending (my sister, my aunt's ...): the name after one is a person's
 #: (أختي سيناء). Levantine, Gulf, Egyptian and Maghrebi forms.
@@ -725,7 +748,9 @@ ORG_HEADS_AR: frozenset[str] = _with_article(
     "دوري كأس بطولة أبطال "
     # clubs named "Real X", "Atlético X" (ريال مدريد); ريال the currency takes a nisba (ريال سعودي), kept as the state;
     # the other words that open European clubs' names in Arabic (سبورتنغ لشبونة, إنتر ميلان, أولمبيك مرسيليا)
-    "ريال أتلتيكو اتلتيكو أتلتكو اتلتكو سبورتنغ سبورتينغ سبورتنج سبورتينج إنتر أولمبيك بوروسيا ديبورتيفو")
+    "ريال أتلتيكو اتلتيكو أتلتكو اتلتكو سبورتنغ سبورتينغ سبورتنج سبورتينج إنتر أولمبيك بوروسيا ديبورتيفو "
+    # airlines named after their state or city (طيران الإمارات, طيران الخليج); a nisba after it stays the state's
+    "طيران")
 #: Words that close a club's name after the city's, as Arabic writes English and other clubs' names (مانشستر
 #: يونايتد, بولتون واندررز, مانشستر سيتي, توتنهام هوتسبير): the city before one is inside the club's name.
 ORG_TAILS_AR: frozenset[str] = frozenset(fold_name(w) for w in (
@@ -738,7 +763,8 @@ ORG_HEADS_EN: frozenset[str] = frozenset(
     "united fc rovers wanderers athletic albion hotspur club league federation association institute "
     "foundation times post herald tribune school academy "
     "agency news daily journal gazette star llc laboratories cartel "  # Xinhua News Agency, China Daily
-    "declaration accord accords agreement protocol treaty".split())  # the Damascus Declaration, the Minsk Protocol
+    "declaration accord accords agreement protocol treaty "  # the Damascus Declaration, the Minsk Protocol
+    "networks software technologies ceramics global elementary".split())  # Red Sea Global, Palo Alto Networks
 #: English head nouns that open an organisation's name: "Bank of England", "University of Reading".
 ORG_OPENERS_EN: frozenset[str] = frozenset("bank university college council".split())
 
@@ -748,8 +774,49 @@ ORG_OPENERS_EN: frozenset[str] = frozenset("bank university college council".spl
 #: words of a result between two sides: "against", "host", أمام are said of places too.
 SPORTS_WORDS: frozenset[str] = frozenset(fold_name(w) for w in (
     "beat beats beaten beating drew defeated defeats thrashed edged routed outlasted trounced "
-    "فاز يفوز فوز فوزه فوزها تعادل يتعادل خسر يخسر هزم يهزم تغلب يتغلب ضيفه ضيفها مضيفه مضيفها"
+    "فاز يفوز فوز فوزه فوزها تعادل يتعادل خسر يخسر هزم يهزم تغلب يتغلب ضيفه ضيفها مضيفه مضيفها "
+    # "to meet" a side in a fixture (يسافر الزمالك لملاقاة ...): said of teams, not of places
+    "ملاقاة"
 ).split())
+#: Words of an English sports report. A text with at least :data:`SPORTS_REPORT_MIN_WORDS` distinct ones is a match
+#: report, where the words below make a town's name next to them its club's (geo.extract.club_at): there "host
+#: Tottenham", "against Liverpool", "Manchester City" and "the Hobart Hurricanes" are clubs, as "Brighton beat
+#: Wolves" is anywhere. A country's name stays the country (its national team).
+SPORTS_REPORT_EN: frozenset[str] = frozenset(
+    "match matches goal goals scored scorer minute league season coach manager striker goalkeeper midfielder "
+    "defender winger substitute penalty fixture derby relegation wickets innings bowled batting rebounds assists "
+    "halftime playoff playoffs touchdown quarterback pitcher inning homer referee kickoff".split())
+SPORTS_REPORT_MIN_WORDS = 3
+#: Capitalised words after a town's name that make it a club's in a match report: Aston Villa, Manchester City,
+#: Ipswich Town, Glasgow Rangers (United, Rovers, Athletic ... are organisations' heads anywhere: ORG_HEADS_EN).
+CLUB_SUFFIXES_EN: frozenset[str] = frozenset("villa city town forest rangers celtic wanderers".split())
+#: Words right before a town's name (an article may stand between) that make it a club in a match report.
+CLUB_BEFORE_EN: frozenset[str] = frozenset(
+    "host hosts hosted hosting face faces faced facing against versus vs v play plays played playing".split())
+#: Two words before a town's name in a match report: "lost to Inter", "a win over Leeds", "drew with Palace",
+#: "joined from Sunderland" (a transfer: the player's former club).
+CLUB_PAIRS_EN: dict[str, frozenset[str]] = {prep: frozenset(ws.split()) for prep, ws in {
+    "to": "lost lose loses losing fell falls loss defeat defeats",
+    "over": "win wins won victory victories triumph",
+    "with": "drew draw draws drawn tied",
+    "from": "joined signed loan",
+}.items()}
+#: A club's people and record after its name or its possessive, in a match report: "the Newcastle manager",
+#: "Chelsea's Spanish goalkeeper", "Boston's seven-game winning streak".
+CLUB_ROLES_EN: frozenset[str] = frozenset(
+    "manager coach boss goalkeeper keeper striker winger defender midfielder captain skipper fans supporters "
+    "squad players lineup streak".split())
+#: News agencies that share a name with a place (Xinhua, towns of China; Anadolu, Anatolia; Petra, Jordan's agency and
+#: the ancient city; Antara; Wafa): before a word of reporting or after "according to" the agency, not the place.
+NEWS_AGENCIES_EN: frozenset[str] = frozenset("xinhua anadolu petra antara wafa bernama kyodo yonhap".split())
+#: Words of reporting after a news agency's name ("Xinhua said", "Xinhua reported", "Anadolu quoted ...").
+REPORTING_WORDS_EN: frozenset[str] = frozenset(
+    "said says reported reports reporting quoted quotes cited cites news agency".split())
+#: Roles written before a player's or coach's name in a match report: "substitute Jordan Whitby", "coach Phoenix
+#: Grant", "winger Caio Santos". The two capitalised words after one are a person's given name and surname.
+PLAYER_ROLES_EN: frozenset[str] = frozenset(
+    "manager coach boss goalkeeper keeper striker winger defender midfielder captain skipper substitute opener "
+    "guard center centre forward rookie batsman batter bowler pitcher quarterback player teammate".split())
 
 
 # -- facilities, streets and districts: a cue word and a name -------------------------------------
@@ -817,3 +884,49 @@ EVENT_HEADS_EN: frozenset[str] = frozenset(
 NEVER_PLACE_ALONE: frozenset[str] = (MONTHS | WEEKDAYS | DIALECT_WORDS | LOANWORDS_AR | ORG_HEADS_AR | ORG_TAILS_AR
                                      # "the Council", "Street": English heads of organisations' and facilities' names
                                      | ORG_HEADS_EN | FACILITY_CUES_EN.keys() | LANDFORM_HEADS_EN)
+
+
+# -- Arabic words around a name (session 9) ------------------------------------------------------
+#: Natural features' head nouns with the article (folded): البحيرة "the lake", النهر, الوادي, الجبل. Alone each is
+#: the common noun ("the lake" of a dam), whatever division or town is named so (Egypt's البحيرة governorate): a
+#: place only after a locative word (في البحيرة), with a cue or a qualifier, or in a list.
+NATURAL_HEADS_DEFINITE_AR: frozenset[str] = frozenset(
+    fold_name("ال" + w) for w in "بحيرة نهر وادي جبل هضبة".split())
+#: Nouns of a side of water or land (folded, with the article): الضفة "the bank", الساحل "the coast". Followed by
+#: a direction adjective (الضفة الشرقية "the east bank") or a river (الضفة الغربية لنهر دجلة) they are a river's
+#: bank or a coast, not the West Bank or the Sahel the gazetteer names by them.
+SIDE_NOUNS_AR: frozenset[str] = frozenset(fold_name(w) for w in "الضفة الساحل".split())
+SIDE_ADJECTIVES_AR: frozenset[str] = frozenset(fold_name(w) for w in (
+    "الشرقية الغربية الشمالية الجنوبية اليمنى اليسرى الشرقي الغربي الشمالي الجنوبي الأيمن الأيسر").split())
+#: "river" as the word after a bank: نهر, لنهر, النهر, للنهر (folded); the river that is the West Bank's own (the
+#: Jordan) is read apart.
+RIVER_WORDS_AR: frozenset[str] = frozenset(fold_name(w) for w in "نهر لنهر النهر للنهر".split())
+JORDAN_RIVER_AR: frozenset[str] = frozenset(fold_name(w) for w in "الأردن الاردن".split())
+#: Loanwords of dialect posts spelled like a nisba: سوري "sorry" (also "Syrian"). The loanword opens its sentence
+#: or clause and an apology goes on after it: a vocative (سوري يا جماعة), a negation (سوري ما قدرت), the fault
+#: after the dialect's ع (سوري ع التأخير, سوري عالإزعاج), an intensifier or a pronoun; not على ("a Syrian on ...").
+APOLOGY_NISBAS_AR: frozenset[str] = frozenset({fold_name("سوري")})
+APOLOGY_AFTER_AR: frozenset[str] = frozenset(fold_name(w) for w in (
+    "يا ما ع كتير كثير جدا انا أنا والله بس اذا إذا لو للتأخير").split())
+#: Nouns of a sports league (folded, with and without the article): a definite nisba right after one, or after one
+#: word of its name (دوري روشن السعودي, الدوري المصري), ends the league's name, no mention of the state.
+LEAGUE_HEADS_AR: frozenset[str] = _with_article("دوري")
+#: Players' roles before a club's name (مهاجم الرمثا "al-Ramtha's striker", لاعبو الوحدات): a city's name after one
+#: is its club; a country's name there is its national team, and so the country (see SPORTS_WORDS).
+PLAYER_ROLES_AR: frozenset[str] = frozenset(fold_name(w) for w in (
+    "مهاجم مهاجمو مهاجمي مدافع مدافعو مدافعي لاعب لاعبو لاعبي هداف").split())
+#: Indefinite colour adjectives (folded): زرقاء "blue", بيضاء "white" (عباية لونها زرقاء). Places named by a colour
+#: carry the article (الزرقاء, البيضاء, الحمراء) or a head noun (البحر الأحمر, تل أبيض, matched whole): the bare
+#: adjective is never a place alone.
+COLOUR_ADJECTIVES_AR: frozenset[str] = frozenset(fold_name(w) for w in (
+    "أزرق زرقاء أبيض بيضاء أحمر حمراء أخضر خضراء أسود سوداء أصفر صفراء رمادي رمادية بني بنية وردي وردية "
+    "برتقالي برتقالية بنفسجي بنفسجية").split())
+#: Names that are also elative adjectives (folded): الأقصى "the farthest" (al-Aqsa). After a definite noun, or a
+#: noun with a pronoun, the word is that noun's adjective (الحد الأقصى "the maximum", المغرب الأقصى, حدها الأقصى).
+ELATIVE_NAMES_AR: frozenset[str] = frozenset(fold_name(w) for w in "الأقصى".split())
+#: "Countryside" (folded): ريف حلب, ريف الرقة name the province around a seat city (the governorate), not the city.
+COUNTRYSIDE_AR: frozenset[str] = frozenset(fold_name(w) for w in "ريف أرياف".split())
+#: Words that end a stock exchange's name after سوق "market" and a place (سوق دبي المالي, سوق أبوظبي للأوراق المالية,
+#: سوق مسقط للأوراق المالية): the whole is an organisation, neither a market place nor a mention of the city.
+EXCHANGE_TAILS_AR: frozenset[str] = frozenset(fold_name(w) for w in "المالي المالية للأوراق للاوراق".split())
+MARKET_AR: frozenset[str] = frozenset(fold_name(w) for w in "سوق".split())

@@ -86,8 +86,6 @@ def test_northern_iraq_is_north_of_baghdad(gaz):
 @pytest.mark.parametrize("text,place_id", [
     ("Israeli strikes hit south Lebanon.", "admin1:LB-JA"),
     ("Israeli strikes hit southern Lebanon.", "admin1:LB-JA"),
-    ("غارات على جنوب لبنان.", "admin1:LB-JA"),
-    ("غارات على الجنوب اللبناني.", "admin1:LB-JA"),
     ("Fighting in northwest Syria.", "curated:northwest-syria"),
     ("Fighting in northeastern Syria.", "curated:northeast-syria"),
     ("اشتباكات في الشمال الشرقي السوري.", "curated:northeast-syria"),
@@ -97,6 +95,14 @@ def test_a_curated_region_or_division_of_that_name_keeps_winning(gaz, text, plac
     # forms join them instead of making a second place.
     assert place_id in [p for _, p in found(text, gaz)]
     assert not any(p and p.startswith("direction:") for _, p in found(text, gaz))
+
+
+@pytest.mark.parametrize("text", ["غارات على جنوب لبنان.", "غارات على الجنوب اللبناني."])
+def test_an_arabic_phrase_the_division_is_not_called_by_makes_the_direction_region(gaz, text):
+    # The South Governorate's Arabic names are لبنان الجنوبي and محافظة الجنوب; جنوب لبنان and الجنوب اللبناني point at
+    # the south of the country (held-outs 4 and 6 list it as a region; the older sets count it as Lebanon), so they
+    # make the direction region, while the governorate keeps its English name "South Lebanon" (session 9).
+    assert [p for _, p in found(text, gaz)] == ["direction:LB:south"]
 
 
 @pytest.mark.parametrize("text,expected", [

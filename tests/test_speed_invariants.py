@@ -319,9 +319,21 @@ def test_colocated_towns_and_counties_found_in_grid_cells_are_those_of_every_pai
     assert got == want
 
 
-def _propagate_cues_every_match(matches, toks, text, cased):
+def _propagate_cues_every_match(matches, toks, text, cased, gaz=None):
     """_propagate_cues as it was: every neighbouring pair and every match tested in Python."""
-    from geo.extract import _ARABIC_AND, _CUE_MODIFIERS, _JOIN_RE, CUES, _gap_is_list, _with_cue
+    from geo.extract import (
+        _ARABIC_AND,
+        _CUE_MODIFIERS,
+        _DETERMINERS,
+        _DIRECTIONS,
+        _JOIN_RE,
+        CUES,
+        DEMONYM,
+        _gap_is_list,
+        _is_division,
+        _with_cue,
+        is_everyday_en,
+    )
     from geo.text import is_arabic
 
     out = list(matches)
@@ -350,10 +362,28 @@ def _propagate_cues_every_match(matches, toks, text, cased):
             continue
         if hit[0] in ("city", "town") and not cased[starts[j]].islower():
             continue
+        if word == "states" and all(r.name_type == DEMONYM for r in m.refs):
+            continue
+        d = m.token_index - 1
+        while d > 0 and words[d] in _DIRECTIONS:
+            d -= 1
+        if hit[0] in ("city", "town") and gaz is not None and d >= 0 and words[d] in _DETERMINERS \
+                and _is_division(m, gaz):
+            continue
+        i = m.token_index
+        if hit[1] == 1 and i > 1 and m.token_count == 1 and words[i - 1] in _DIRECTIONS and seps[i] == " " \
+                and is_everyday_en(m.key[0]) \
+                and cased[starts[i - 1]].isupper() and not cased[starts[i - 2]].isupper() \
+                and not all(r.name_type == DEMONYM for r in m.refs):
+            out[k] = _with_cue(m, hit[0], word)._replace(
+                refs=(), fs=starts[i - 1], key=(words[i - 1], *m.key), token_index=i - 1,
+                token_count=m.token_count + 1, cue_span=(starts[i - 1], starts[j] + len(word)))
+            continue
         out[k] = _with_cue(m, hit[0], word)._replace(cue_span=(m.fs, starts[j] + len(word)))
         if hit[1] == 3:
             q = k
-            while q > 0 and not out[q - 1].cue and _gap_is_list(text, out[q - 1].fe, out[q].fs):
+            while q > 0 and not out[q - 1].cue and text[out[q - 1].fe : out[q].fs].strip() \
+                    and _gap_is_list(text, out[q - 1].fe, out[q].fs):
                 out[q - 1] = _with_cue(out[q - 1], hit[0], word)
                 q -= 1
     return out

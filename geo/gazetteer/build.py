@@ -335,9 +335,9 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
     # First-level regions ----------------------------------------------------------
     admin1_rows: list[tuple[int, dict[str, str]]] = []
     # The other countries' divisions (Natural Earth) are read as admin1.csv's rows are (sources/admin1_world.py).
-    from .sources.admin1_world import admin1_world_point, admin1_world_rows
+    from .sources.admin1_world import ADMIN1_WOF, admin1_world_point, admin1_world_rows
 
-    for r in [*_read_csv(DATA_DIR / "admin1.csv"), *admin1_world_rows()]:
+    for r in [*_read_csv(DATA_DIR / "admin1.csv"), *admin1_world_rows(), *admin1_world_rows(ADMIN1_WOF)]:
         try:
             lat, lon = float(r["lat"]), float(r["lon"])
         except (TypeError, ValueError):

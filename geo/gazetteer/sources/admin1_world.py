@@ -10,9 +10,12 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-__all__ = ["ADMIN1_WORLD", "admin1_world_point", "admin1_world_rows"]
+__all__ = ["ADMIN1_WOF", "ADMIN1_WORLD", "admin1_world_point", "admin1_world_rows"]
 
 ADMIN1_WORLD = Path(__file__).resolve().parents[3] / "data" / "admin1_world.csv"
+#: The first-level regions whose Natural Earth units are second-level (Spain's autonomous communities, Italy's
+#: regions), from Who's On First, in the same columns (``data/tools/wof_macroregions.py``).
+ADMIN1_WOF = ADMIN1_WORLD.with_name("admin1_wof.csv")
 
 
 def admin1_world_rows(path: Path = ADMIN1_WORLD) -> list[dict[str, str]]:

@@ -221,6 +221,12 @@ def add_regions(b: Any, polygons: dict[str, Any], countries_csv: Path, path: Pat
             if curated is not None and not (b.cols["kind"][curated] in ("region", "admin1")
                                             and b.cols["cc"][curated] == cc):
                 curated = None
+            if curated is not None and b.cols["kind"][curated] == "admin1" and ar and holder(ar[0]) is None:
+                # ... but an Arabic phrase the division is not called by (جنوب لبنان beside the South Governorate's
+                # لبنان الجنوبي and محافظة الجنوب) is the part of the country the text points at: the division keeps
+                # the English names, the phrase makes the direction region.
+                name_all(curated, en, g.ALIAS)
+                en, curated = [], None
             if curated is not None:
                 name_all(curated, en + ar, g.ALIAS)
                 continue
