@@ -38,6 +38,7 @@ from .text import (
     AR_DEMONSTRATIVES,
     AR_VOWELLED,
     ARABIC_SPEAKING,
+    ARMED_GROUP_HEADS_EN,
     CA_PROVINCE_ABBREVIATIONS,
     CLUB_BEFORE_EN,
     CLUB_PAIRS_EN,
@@ -628,7 +629,7 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
         out.extend(_camel_hashtags(toks, cased, gaz, {m.token_index for m in out}))
     out.sort(key=lambda m: m.fs)
     out = _not_places(out, toks, text, cased, gaz, persons, surnames)
-    out = _inside_event_names_en(out, toks, cased)
+    out = _inside_event_names_en(out, toks, cased, gaz)
     out = _territories(out, toks)
     out = _countryside(out, toks, gaz)
     out = _country_capital(out, toks, gaz)
@@ -1499,10 +1500,36 @@ _OF_LANDFORMS_EN = frozenset({"vale", "valley"})
 _EVENT_HEADS_LOWER_EN = frozenset({"process", "format", "protocols"})
 
 
-def _inside_event_names_en(matches: list[RawMatch], toks: _Tokens, cased: str) -> list[RawMatch]:
+#: How many capitalised words may stand between a place's name and the head of an armed group's name.
+_ARMED_GROUP_REACH = 3
+
+
+#: Words of a state's armed service between a country's name and the head ("the Indian Air Force", "the Lebanese
+#: Armed Forces"): a state's army is the state's, and the corpora count the country there.
+_STATE_SERVICE_WORDS = frozenset("air armed national royal naval marine ground special border".split())
+
+
+def _armed_group_after(j: int, words: list[str], seps: list[str], starts: list[int], cased: str,
+                       country: bool) -> bool:
+    """Whether the capitalised words from token ``j`` on end in an armed group's head (:data:`ARMED_GROUP_HEADS_EN`)
+    that closes the run: "[Sudan] Liberation Army attacked", not "[Texas] Army National Guard". After a ``country``'s
+    name a word of the group's own must stand between: "the Lebanese Army", "the US Army" are the state's."""
+    n = len(words)
+    q = j
+    while q < n and q - j < _ARMED_GROUP_REACH and seps[q] == " " and cased[starts[q]].isupper():
+        if words[q] in ARMED_GROUP_HEADS_EN:
+            if country and all(words[t] in _STATE_SERVICE_WORDS for t in range(j, q)):
+                return False
+            return not (q + 1 < n and seps[q + 1] == " " and cased[starts[q + 1]].isupper())
+        q += 1
+    return False
+
+
+def _inside_event_names_en(matches: list[RawMatch], toks: _Tokens, cased: str, gaz: Gazetteer) -> list[RawMatch]:
     """Drop an English name that opens an event's, a process's or an armed group's name (:data:`EVENT_HEADS_EN`):
     "the Tigray War", "the Berlin Process", "the Kigali Brigade" name no place; "the Luanda process" neither, with
-    "the" before it; a cue (a camp, a province) keeps the name. And a place called "The Vale" in "the Vale of York"
+    "the" before it; nor one a few capitalised words before an armed group's head ("the Sudan Liberation Army"); a cue
+    (a camp, a province) keeps the name. And a place called "The Vale" in "the Vale of York"
     is the head of the landform's name (:data:`_OF_LANDFORMS_EN`)."""
     words, seps, starts = toks.words, toks.seps, toks.starts
     n = len(words)
@@ -1511,6 +1538,9 @@ def _inside_event_names_en(matches: list[RawMatch], toks: _Tokens, cased: str) -
         j = m.token_index + m.token_count
         if m.key[-1] in _OF_LANDFORMS_EN and j + 1 < n and words[j] == "of" and seps[j] == " " and seps[j + 1] == " " \
                 and cased[starts[j + 1]].isupper() and cased[m.fe - len(m.key[-1])].isupper():
+            continue
+        if not m.cue and not is_arabic(m.key[0]) and _armed_group_after(
+                j, words, seps, starts, cased, any(gaz.kind(r.place_index) == "country" for r in m.refs)):
             continue
         if j < n and words[j] in EVENT_HEADS_EN and seps[j] == " " and not m.cue and not is_arabic(m.key[0]) \
                 and (cased[starts[j]].isupper() or (

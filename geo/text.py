@@ -70,6 +70,7 @@ __all__ = [
     "LANDFORM_KINDS_EN",
     "LANDFORM_KINDS_AR",
     "EVENT_HEADS_EN",
+    "ARMED_GROUP_HEADS_EN",
     "SPORTS_REPORT_EN",
     "SPORTS_REPORT_MIN_WORDS",
     "CLUB_SUFFIXES_EN",
@@ -876,6 +877,11 @@ LANDFORM_KINDS_AR: dict[str, str] = {fold_name(w): "region" for w in "حوض س�
 #: process").
 EVENT_HEADS_EN: frozenset[str] = frozenset(
     "process format protocols war wars uprising massacre brigade brigades battalion battalions choir".split())
+#: Heads that end an armed group's name a few capitalised words after a place's name ("the Sudan Liberation Army",
+#: "the Darfur Joint Force", "the Benghazi Defence Brigades", "the U.S. Air Force"): the place inside is no mention.
+#: Not "Guard": a state's National Guard is counted as the state by the corpora.
+ARMED_GROUP_HEADS_EN: frozenset[str] = frozenset(
+    "army armies front brigade brigades battalion battalions militia militias force forces corps".split())
 
 
 #: Words that are never a place on their own, whatever the gazetteer says (a longer name that holds one,

@@ -2274,3 +2274,14 @@ def test_a_vale_or_valley_of_a_name_is_the_landform_not_a_place_called_the_vale(
     assert got[0][0] == "Vale of York" and got[0][1].startswith("approx:region:")
     assert [(s, p) for s, p, _ in rows("The Vale of Zorblatt flooded.", gaz)] == [("Vale of Zorblatt", None)]
     assert rows("It was a vale of tears.", gaz) == []
+
+
+def test_a_name_a_few_capitalised_words_before_an_armed_groups_head_is_no_place(gaz):
+    # "the Zorblatt Liberation Army", "the Darfur Joint Force", "the Benghazi Defence Brigades": a group named after
+    # a place; a state's own army after its country's name or adjective stays the state ("the Lebanese Army", "the
+    # Indian Air Force"), and a head followed by more of a name is no group's ("the Texas Army National Guard").
+    assert [s for s, *_ in rows("Fighters of the Sudan Liberation Army attacked near El Fasher.", gaz)] == ["El Fasher"]
+    assert [s for s, *_ in rows("The Benghazi Defence Brigades advanced toward Ajdabiya.", gaz)] == ["Ajdabiya"]
+    assert [p for _, p, _ in rows("The Lebanese Army deployed.", gaz)] == ["country:LB"]
+    assert [p for _, p, _ in rows("The Indian Air Force flew aid.", gaz)] == ["country:IN"]
+    assert [p for _, p, _ in rows("Members of the Texas Army National Guard deployed.", gaz)] == ["admin1:US-TX"]
