@@ -995,6 +995,16 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
             # street, not the place)
             # (وادي حضرموت is a valley, not the province it gives its name to: the feature, unlocated unless the
             # text says where)
+            # (nor "the Zambezi Valley" the province, "Victoria Island" the state: a landform's head makes the name the
+            # landform)
+        if f.cue_word in _LANDFORMS and inner and located[inner[0]][2].kind == "region" \
+                and located[inner[0]][1] == f.name_fe:
+            # A region of the name is the landform itself ("the Sinai Peninsula" is the Sinai, "the Golan Heights" the
+            # Golan): that region, quoted with the head.
+            inside.update(inner)
+            out.append(Placed(f.fs, f.fe, located[inner[0]][2], located[inner[0]][3],
+                              f"{f.kind} cue {f.cue_word!r}; the region of that name in the gazetteer", f.kind))
+            continue
         if f.town_only and not inner:
             continue
         if f.cue_word in LANDFORM_KINDS_AR and (not inner or located[inner[0]][2].kind in NATURAL_KINDS):

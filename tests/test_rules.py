@@ -2285,3 +2285,8 @@ def test_a_name_a_few_capitalised_words_before_an_armed_groups_head_is_no_place(
     assert [p for _, p, _ in rows("The Lebanese Army deployed.", gaz)] == ["country:LB"]
     assert [p for _, p, _ in rows("The Indian Air Force flew aid.", gaz)] == ["country:IN"]
     assert [p for _, p, _ in rows("Members of the Texas Army National Guard deployed.", gaz)] == ["admin1:US-TX"]
+
+
+def test_a_landform_whose_name_is_a_region_of_the_gazetteer_is_that_region_quoted_with_its_head(gaz):
+    # "the Sinai Peninsula": the gazetteer's region called Sinai is the landform itself (not an unlocated new one).
+    assert _landforms("The Sinai Peninsula borders Gaza.", gaz) == [("Sinai Peninsula", "region", "curated:sinai")]
