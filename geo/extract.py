@@ -1509,20 +1509,20 @@ _ARMED_GROUP_REACH = 3
 _STATE_SERVICE_WORDS = frozenset("air armed national royal naval marine ground special border".split())
 
 
-def _armed_group_after(j: int, words: list[str], seps: list[str], starts: list[int], cased: str,
-                       country: bool) -> bool:
+def _armed_group_after(j: int, words: list[str], seps: list[str], starts: list[int], cased: str) -> int:
     """Whether the capitalised words from token ``j`` on end in an armed group's head (:data:`ARMED_GROUP_HEADS_EN`)
-    that closes the run: "[Sudan] Liberation Army attacked", not "[Texas] Army National Guard". After a ``country``'s
-    name a word of the group's own must stand between: "the Lebanese Army", "the US Army" are the state's."""
+    that closes the run: "[Sudan] Liberation Army attacked", not "[Texas] Army National Guard". 0: no such head; 1: a
+    head after a word of the group's own name; 2: a head right after the name or after a state's service words only
+    ("the Lebanese Army", "the Indian Air Force"), which after a country's name are the state's."""
     n = len(words)
     q = j
     while q < n and q - j < _ARMED_GROUP_REACH and seps[q] == " " and cased[starts[q]].isupper():
         if words[q] in ARMED_GROUP_HEADS_EN:
-            if country and all(words[t] in _STATE_SERVICE_WORDS for t in range(j, q)):
-                return False
-            return not (q + 1 < n and seps[q + 1] == " " and cased[starts[q + 1]].isupper())
+            if q + 1 < n and seps[q + 1] == " " and cased[starts[q + 1]].isupper():
+                return 0
+            return 2 if all(words[t] in _STATE_SERVICE_WORDS for t in range(j, q)) else 1
         q += 1
-    return False
+    return 0
 
 
 def _inside_event_names_en(matches: list[RawMatch], toks: _Tokens, cased: str, gaz: Gazetteer) -> list[RawMatch]:
@@ -1539,8 +1539,8 @@ def _inside_event_names_en(matches: list[RawMatch], toks: _Tokens, cased: str, g
         if m.key[-1] in _OF_LANDFORMS_EN and j + 1 < n and words[j] == "of" and seps[j] == " " and seps[j + 1] == " " \
                 and cased[starts[j + 1]].isupper() and cased[m.fe - len(m.key[-1])].isupper():
             continue
-        if not m.cue and not is_arabic(m.key[0]) and _armed_group_after(
-                j, words, seps, starts, cased, any(gaz.kind(r.place_index) == "country" for r in m.refs)):
+        group = 0 if m.cue or is_arabic(m.key[0]) else _armed_group_after(j, words, seps, starts, cased)
+        if group == 1 or (group == 2 and not any(gaz.kind(r.place_index) == "country" for r in m.refs)):
             continue
         if j < n and words[j] in EVENT_HEADS_EN and seps[j] == " " and not m.cue and not is_arabic(m.key[0]) \
                 and (cased[starts[j]].isupper() or (
