@@ -862,10 +862,11 @@ LANDFORM_HEADS_EN: frozenset[str] = frozenset(
 #: Heads of a landform's or an island's name after a place's name, to the kind of place the whole name is ("the
 #: Zambezi Valley", "the Nineveh Plains", "the Mekong Delta", "Victoria Island", "the Salang Pass"): the name
 #: before one names the landform, not the province, country or town it shares its name with. A landform the
-#: gazetteer lacks is placed approximately, as a facility is (geo.facilities), in the regions' layer.
+#: gazetteer lacks is placed approximately, as a facility is (geo.facilities), in the regions' layer; a sea it lacks
+#: ("the Salton Sea") is listed unlocated, never put at a town.
 LANDFORM_KINDS_EN: dict[str, str] = {w: "region" for w in (
     "valley plains plain highlands lowlands hills heights marshes steppe basin plateau delta peninsula "
-    "island islands oasis pass").split()} | {"desert": "desert"}
+    "island islands oasis pass").split()} | {"desert": "desert", "sea": "sea"}
 #: The same in Arabic, before the name (حوض سرت "the Sirte Basin", سهل نينوى "the Nineveh Plains", دلتا النيل, واحة
 #: سيوة): the head and the name are the landform, not the town or province of that name (a sea, a lake or a river
 #: after one stays the water: حوض المتوسط "the Mediterranean basin" is the sea, as the corpora read it).

@@ -2290,3 +2290,11 @@ def test_a_name_a_few_capitalised_words_before_an_armed_groups_head_is_no_place(
 def test_a_landform_whose_name_is_a_region_of_the_gazetteer_is_that_region_quoted_with_its_head(gaz):
     # "the Sinai Peninsula": the gazetteer's region called Sinai is the landform itself (not an unlocated new one).
     assert _landforms("The Sinai Peninsula borders Gaza.", gaz) == [("Sinai Peninsula", "region", "curated:sinai")]
+
+
+def test_a_sea_the_gazetteer_lacks_written_name_and_sea_is_a_sea_never_a_longer_names_part(gaz):
+    # "the Zorblatt Sea" is a sea, listed unlocated (a sea is never put at a town); "the Zorblatt Sea Cadets" is a
+    # longer name.
+    got = [(m.surface, m.cue, m.place) for m in geoparse("Fish died in the Zorblatt Sea near Indio.", gazetteer=gaz).mentions]
+    assert ("Zorblatt Sea", "sea", None) in got
+    assert not any(m.cue == "sea" for m in geoparse("He joined the Zorblatt Sea Cadets.", gazetteer=gaz).mentions)
