@@ -36,11 +36,11 @@ def review_url(tmp_path_factory):
         yield url
 
 
-def _pick_place(page: Page, place_id: str) -> None:
-    """Choose ``place_id`` in the review panel's place box. The box opens on a click once Streamlit has drawn it;
+def _pick(page: Page, box_key: str, option_name: str) -> None:
+    """Choose ``option_name`` in the select box ``box_key``. The box opens on a click once Streamlit has drawn it;
     a click while the page is still rerunning (a loaded machine) opens nothing, so it is clicked again."""
-    box = page.locator(".st-key-review_place")
-    option = page.get_by_role("option", name=f"({place_id})").first
+    box = page.locator(f".st-key-{box_key}")
+    option = page.get_by_role("option", name=option_name).first
     for attempt in range(3):
         box.scroll_into_view_if_needed()
         box.click()
@@ -59,7 +59,7 @@ def _review_every_mention_of(page: Page, place_id: str) -> None:
     page.get_by_text("Review and correct").click()
     page.get_by_text("Every mention of this name in this statement").click()
     expect(page.locator(IDLE)).to_be_attached(timeout=30_000)
-    _pick_place(page, place_id)
+    _pick(page, "review_place", f"({place_id})")
     expect(page.locator(IDLE)).to_be_attached(timeout=30_000)
 
 
@@ -73,7 +73,7 @@ def test_a_rejected_place_leaves_the_map_and_comes_back_after_undo(page: Page, r
     expect(roj).to_have_count(1)
     page.get_by_text("Review and correct").click()
     expect(page.locator(IDLE)).to_be_attached(timeout=30_000)
-    _pick_place(page, ROJ)
+    _pick(page, "review_place", f"({ROJ})")
     page.locator(".st-key-review_reject button").click()
     expect(page.get_by_text("Saved as correction 1.")).to_be_visible(timeout=30_000)
     expect(roj).to_have_count(0, timeout=30_000)
@@ -97,8 +97,7 @@ def test_choosing_a_place_found_by_search_moves_the_marker(page: Page, review_ur
     query.fill("أربيل")  # Arabic search
     query.press("Enter")
     expect(page.locator(IDLE)).to_be_attached(timeout=30_000)
-    page.locator(".st-key-review_found").click()
-    page.get_by_role("option", name="Erbil").first.click()
+    _pick(page, "review_found", "Erbil")
     expect(page.locator(IDLE)).to_be_attached(timeout=30_000)
     page.locator(".st-key-review_choose button").click()
     expect(page.get_by_text("Saved as correction")).to_be_visible(timeout=30_000)
