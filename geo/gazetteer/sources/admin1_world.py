@@ -10,17 +10,21 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-__all__ = ["ADMIN1_WORLD", "admin1_world_point", "admin1_world_rows"]
+__all__ = ["ADMIN1_REGIONS", "ADMIN1_WORLD", "admin1_world_point", "admin1_world_rows"]
 
 ADMIN1_WORLD = Path(__file__).resolve().parents[3] / "data" / "admin1_world.csv"
+#: Regions whose Natural Earth unit is a level below them (Italy's, Spain's, France's; ``data/tools/admin1_regions.py``).
+ADMIN1_REGIONS = ADMIN1_WORLD.with_name("admin1_regions.csv")
 
 
-def admin1_world_rows(path: Path = ADMIN1_WORLD) -> list[dict[str, str]]:
-    """The rows of ``data/admin1_world.csv`` (none when the file is absent)."""
-    if not path.exists():
-        return []
-    with path.open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
+def admin1_world_rows(path: Path = ADMIN1_WORLD, regions: Path = ADMIN1_REGIONS) -> list[dict[str, str]]:
+    """The rows of ``data/admin1_world.csv`` and ``data/admin1_regions.csv`` (none of a file that is absent)."""
+    rows: list[dict[str, str]] = []
+    for p in (path, regions):
+        if p.exists():
+            with p.open(encoding="utf-8", newline="") as fh:
+                rows += list(csv.DictReader(fh))
+    return rows
 
 
 def admin1_world_point(row: dict[str, str]) -> tuple[float, float, str] | None:
