@@ -52,7 +52,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-__all__ = ["DIRECTIONS", "DIRECTION_PREFIX", "HISTORICAL_REGIONS", "WORLD_REGIONS", "add_regions", "direction_names", "direction_area"]
+__all__ = ["DIRECTIONS", "DIRECTION_PREFIX", "HISTORICAL_REGIONS", "WORLD_REGIONS", "add_regions", "direction_names",
+           "direction_area"]
 
 WORLD_REGIONS = Path(__file__).resolve().parents[3] / "data" / "world_regions.csv"
 HISTORICAL_REGIONS = WORLD_REGIONS.with_name("historical_regions.csv")
