@@ -2,18 +2,20 @@
 
 Regions that no state or division is named after but that news and history still name: al-Andalus (الأندلس),
 the Hejaz (الحجاز), Najd (نجد), Transoxiana (ما وراء النهر), Mesopotamia (بلاد الرافدين), the Holy Land (الأرض
-المقدسة), Persia (بلاد فارس), Greater Khorasan (خراسان), Anatolia (الأناضول), Nubia (النوبة), Cyrenaica (برقة),
+المقدسة), Greater Khorasan (خراسان), Anatolia (الأناضول), Nubia (النوبة), Cyrenaica (برقة),
 Fezzan (فزان), Tripolitania, the Fertile Crescent (الهلال الخصيب), Upper Egypt (صعيد مصر), Kordofan (كردفان),
 Kabylie (منطقة القبائل), Azawad (أزواد), Somaliland (أرض الصومال), Puntland, Transylvania.
 
 Each is **approximated** by the countries (ISO 3166-1 alpha-2) or first-level divisions (ISO 3166-2) that cover it
 today, listed in :data:`HISTORICAL` with the definition used (the region's extent as its Wikipedia/Wikidata article
-describes it, CC BY-SA/CC0; facts only): the gazetteer (``geo/gazetteer/sources/regions.py``) draws it as the union
-of their outlines, as for ``data/world_regions.csv`` (same columns), and says in its source that it is approximate.
-Names are the English and Arabic Wikidata labels and the usual alternatives. A name that is an everyday word
-(نجد "we find", القبائل "the tribes", الصعيد "level", برقة a
-Palestinian village) is given only in a form that is no word: with its head (هضبة نجد, منطقة
-القبائل), which ``tests/test_regions.py`` checks against wordfreq.
+describes it, CC BY-SA/CC0; facts only), the first one its core, where its map point is (Andalusia for al-Andalus,
+Makkah province for the Hejaz, Samarkand for Transoxiana). The gazetteer (``geo/gazetteer/sources/regions.py``)
+draws it as the union of their outlines, as for ``data/world_regions.csv`` (same columns), and says in its source
+that it is approximate. An old name of a country (Persia, بلاد فارس) is the country's alias in
+``data/countries.csv``, not a region here. Names are the English and Arabic Wikidata labels and the usual
+alternatives. A name that is an everyday word (نجد "we find", القبائل "the tribes", الصعيد "level"; برقة is also
+a Palestinian village) is given only in a form that is no word, with its head (هضبة نجد, منطقة القبائل), which
+``tests/test_regions.py`` checks against wordfreq.
 
 Usage (from the repository root)::
 
@@ -35,7 +37,8 @@ FIELDS = ["id", "name_en", "name_ar", "aliases_en", "aliases_ar", "countries", "
 #: (id, English name, Arabic name, English aliases, Arabic aliases, member codes, definition).
 HISTORICAL: list[tuple[str, str, str, list[str], list[str], str, str]] = [
     ("al-andalus", "al-Andalus", "الأندلس", ["Al-Andalus", "Moorish Spain", "Muslim Spain"], ["بلاد الأندلس"],
-     "ES PT", "historical: the Muslim-ruled Iberian Peninsula (711-1492); approximated by Spain and Portugal"),
+     "ES-AN ES PT", "historical: the Muslim-ruled Iberian Peninsula (711-1492), centred on Córdoba; approximated "
+     "by Spain and Portugal"),
     ("hejaz", "the Hejaz", "الحجاز", ["Hejaz", "Hijaz", "Hedjaz"], ["بلاد الحجاز", "منطقة الحجاز", "إقليم الحجاز"],
      "SA-02 SA-03 SA-07 SA-11", "historical: the Red Sea coast and mountains of Arabia from Aqaba to Asir; "
      "approximated by Saudi Arabia's Makkah, Madinah, Tabuk and Al-Bahah provinces"),
@@ -44,7 +47,8 @@ HISTORICAL: list[tuple[str, str, str, list[str], list[str], str, str]] = [
      "Al-Qassim and Ha'il provinces"),
     ("transoxiana", "Transoxiana", "ما وراء النهر", ["Transoxania", "Mawarannahr", "Mawara'an-nahr"],
      ["بلاد ما وراء النهر", "ماوراء النهر"],
-     "UZ TJ", "historical: the land between the Amu Darya and the Syr Darya; approximated by Uzbekistan and "
+     "UZ-SA UZ TJ", "historical: the land between the Amu Darya and the Syr Darya, centred on Samarkand; approximated "
+     "by Uzbekistan and "
      "Tajikistan"),
     ("mesopotamia", "Mesopotamia", "بلاد الرافدين", ["Ancient Mesopotamia"],
      ["بلاد ما بين النهرين", "ما بين النهرين", "وادي الرافدين", "أرض الرافدين", "بلاد وادي الرافدين"],
@@ -52,11 +56,9 @@ HISTORICAL: list[tuple[str, str, str, list[str], list[str], str, str]] = [
     ("holy-land", "the Holy Land", "الأرض المقدسة", ["Holy Land"], ["الأراضي المقدسة"],
      "IL PS", "historical: the land of the Bible between the Jordan and the Mediterranean; approximated by Israel "
      "and Palestine"),
-    ("persia", "Persia", "بلاد فارس", ["Ancient Persia"], ["بلاد الفرس"],
-     "IR", "historical: the Persian lands, Iran's old name abroad; approximated by Iran"),
     ("greater-khorasan", "Greater Khorasan", "بلاد خراسان", ["Khorasan", "Khurasan", "Khorassan"],
      ["خراسان الكبرى", "إقليم خراسان"],
-     "AF TM IR-09 IR-28 IR-29", "historical: the eastern province of the caliphates; approximated by Afghanistan, "
+     "IR-09 AF TM IR-28 IR-29", "historical: the eastern province of the caliphates; approximated by Afghanistan, "
      "Turkmenistan and Iran's three Khorasan provinces"),
     ("anatolia", "Anatolia", "الأناضول", ["Asia Minor"], ["آسيا الصغرى", "بلاد الأناضول", "هضبة الأناضول"],
      "TR", "historical: the Asian peninsula of Turkey; approximated by Turkey"),
@@ -73,10 +75,10 @@ HISTORICAL: list[tuple[str, str, str, list[str], list[str], str, str]] = [
      "LY-TB LY-JI LY-ZA LY-NQ LY-NL LY-JG LY-MB LY-MI LY-SR",
      "historical: Libya's northwestern province; approximated by its northwestern districts, Nalut to Sirte"),
     ("fertile-crescent", "the Fertile Crescent", "الهلال الخصيب", ["Fertile Crescent"], [],
-     "IQ SY LB JO IL PS", "historical: the arc of farmland from the Nile to the Gulf; approximated by Iraq, Syria, "
+     "SY IQ LB JO IL PS", "historical: the arc of farmland from the Nile to the Gulf; approximated by Iraq, Syria, "
      "Lebanon, Jordan, Israel and Palestine"),
     ("upper-egypt", "Upper Egypt", "صعيد مصر", [], ["جنوب الصعيد", "الوجه القبلي", "صعيد مصر الأعلى"],
-     "EG-BNS EG-FYM EG-MN EG-AST EG-SHG EG-KN EG-LX EG-ASN",
+     "EG-AST EG-BNS EG-FYM EG-MN EG-SHG EG-KN EG-LX EG-ASN",
      "cultural: the Nile valley south of Cairo; approximated by the governorates from Beni Suef and Faiyum to Aswan"),
     ("kordofan", "Kordofan", "كردفان", ["Greater Kordofan"], ["إقليم كردفان", "منطقة كردفان"],
      "SD-KN SD-KS SD-GK", "historical: Sudan's former central province; approximated by its three Kordofan states"),
@@ -84,15 +86,15 @@ HISTORICAL: list[tuple[str, str, str, list[str], list[str], str, str]] = [
      "DZ-15 DZ-06 DZ-10", "cultural: the Berber mountain country east of Algiers; approximated by the Tizi Ouzou, "
      "Béjaïa and Bouira provinces"),
     ("azawad", "Azawad", "أزواد", [], ["إقليم أزواد", "منطقة أزواد"],
-     "ML-6 ML-7 ML-8 ML-9 ML-10", "breakaway region: the north of Mali claimed in 2012; approximated by the "
+     "ML-7 ML-6 ML-8 ML-9 ML-10", "breakaway region: the north of Mali claimed in 2012; approximated by the "
      "Timbuktu, Gao, Kidal, Ménaka and Taoudénit regions"),
     ("somaliland", "Somaliland", "أرض الصومال", ["Republic of Somaliland"], ["صوماليلاند", "إقليم أرض الصومال"],
-     "SO-AW SO-WO SO-TO SO-SA SO-SO", "breakaway region: the north-west of Somalia (self-declared state since "
+     "SO-WO SO-AW SO-TO SO-SA SO-SO", "breakaway region: the north-west of Somalia (self-declared state since "
      "1991); approximated by the Awdal, Woqooyi Galbeed, Togdheer, Sanaag and Sool regions"),
     ("puntland", "Puntland", "بونتلاند", [], ["ولاية بونتلاند", "إقليم بونتلاند"],
-     "SO-BR SO-NU", "federal member state of Somalia; approximated by the Bari and Nugal regions"),
+     "SO-NU SO-BR", "federal member state of Somalia; approximated by the Bari and Nugal regions"),
     ("transylvania", "Transylvania", "ترانسيلفانيا", [], ["إقليم ترانسيلفانيا", "منطقة ترانسيلفانيا"],
-     "RO-AB RO-BN RO-BV RO-CJ RO-CV RO-HD RO-HR RO-MS RO-SB RO-SJ",
+     "RO-CJ RO-AB RO-BN RO-BV RO-CV RO-HD RO-HR RO-MS RO-SB RO-SJ",
      "historical: the plateau inside the Carpathian arc; approximated by Romania's ten Transylvanian counties"),
 ]
 

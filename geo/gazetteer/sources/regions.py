@@ -30,10 +30,10 @@ the point a point of that area.
 **Historical and cultural regions** come from ``data/historical_regions.csv`` (al-Andalus, the Hejaz, Najd,
 Transoxiana, Mesopotamia, the Holy Land, Kabylie, Somaliland ...; ``data/tools/historical_regions.py``), in the same
 columns, their members countries or first-level divisions (ISO 3166-2: the Hejaz is four Saudi provinces): the
-area is the union of the members' areas, approximate by construction (its source says so), its country the members'
-one when they share it. Their names may be a natural feature's or a small town's too (الحجاز, the Hejaz Mountains'
-short name; Najd, a village): resolution weighs the readings; a country, division, curated region or city of
-100,000 keeps its own (Persia stays Iran's alias).
+area is the union of the members' areas, approximate by construction (its source says so), its point the first
+member's (the region's core: Andalusia for al-Andalus), its country the members' one when they share it. Their
+names may be a natural feature's or a small town's too (الحجاز, the Hejaz Mountains' short name; Najd, a
+village): resolution weighs the readings; a country, division, curated region or city of 100,000 keeps its own.
 
 **What keeps its meaning.** A derived name is not added where a place the text more likely means already has
 it: a country (South Africa, North Korea, South Sudan, East Timor, North Macedonia, Western Sahara, جنوب
@@ -321,8 +321,14 @@ def _add_historical(b: Any, polygons: dict[str, Any], areas: dict[str, Any], pat
             ccs = {c.split("-")[0] for c in codes}
             area = shapely.union_all(members)
             area = shapely.simplify(shapely.convex_hull(area) if hull else area, _SIMPLIFY_DEG)
-            centre = shapely.centroid(area)
-            lat, lon = (centre.y, centre.x) if area.contains(centre) else rep_point(area)
+            # The point is the first member's, the region's core (al-Andalus: Andalusia, not the middle of
+            # Iberia); the middle of the area when the core is no place of the gazetteer.
+            core = b.by_id.get(f"admin1:{codes[0]}" if "-" in codes[0] else f"country:{codes[0]}")
+            if core is not None:
+                lat, lon = b.cols["lat"][core], b.cols["lon"][core]
+            else:
+                centre = shapely.centroid(area)
+                lat, lon = (centre.y, centre.x) if area.contains(centre) else rep_point(area)
             names = [n.removeprefix("the ") for n in [r["name_en"], *_split(r["aliases_en"])]]
             names_ar = [r["name_ar"], *_split(r["aliases_ar"])]
             i = b.add_place(f"historical-region:{r['id']}", names[0], r["name_ar"], "region",
