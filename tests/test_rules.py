@@ -1756,3 +1756,37 @@ def test_a_numbered_loop_and_a_circle_are_streets(gaz):
     # "Loop 10" is a numbered ring road (a highway: unlocated unless the text says where); "Zorblatt Circle" a street.
     got = _facilities("Traffic backed up on Loop 10 and on Zorblatt Circle near the arena in Denver.", gaz)
     assert got == [("Loop 10", "street", None, None), ("Zorblatt Circle", "street", "street", "geonames:5419384")]
+
+
+def test_italys_spains_frances_and_belgiums_regions_are_first_level_divisions(gaz):
+    # Natural Earth's admin-1 units there are provinces/departments, a level below: the regions come from
+    # data/admin1_regions.csv (Sicily IT-82, the Canary Islands ES-CN); a region named like its seat city (Murcia)
+    # leaves the bare name to the city.
+    got = rows("Heat records fell in Sicily, Calabria and Flanders; ferries to the Canary Islands were cancelled.", gaz)
+    assert [p for _, p, _ in got] == ["admin1:IT-82", "admin1:IT-78", "admin1:BE-VLG", "admin1:ES-CN"]
+    got = rows("احترقت غابات في جزيرة سردينيا وإقليم كتالونيا وإقليم الأندلس.", gaz)
+    assert [p for _, p, _ in got] == ["admin1:IT-88", "admin1:ES-CT", "admin1:ES-AN"]
+    assert [p for _, p, _ in rows("The mayor of Murcia opened a market.", gaz)] == ["geonames:2513416"]
+
+
+def test_a_historical_region_is_a_region_and_an_everyday_word_needs_its_head(gaz):
+    # data/historical_regions.csv: al-Andalus, the Hejaz, Transoxiana ... drawn as unions of today's units; نجد
+    # ("we find") and القبائل ("the tribes") are read only with a head word (هضبة نجد, منطقة القبائل).
+    got = rows("رحل العالم من الأندلس إلى الحجاز ثم إلى هضبة نجد وبلاد ما وراء النهر.", gaz)
+    assert [p for _, p, _ in got] == ["historical-region:al-andalus", "historical-region:hejaz",
+                                      "historical-region:najd", "historical-region:transoxiana"]
+    assert rows("لم نجد أحدا في اجتماع شيوخ القبائل.", gaz) == []
+    assert [p for _, p, _ in rows("Farmers in Kabylie and Upper Egypt sold olives.", gaz)] == [
+        "historical-region:kabylie", "historical-region:upper-egypt"]
+
+
+def test_a_proclitic_on_a_common_word_that_opens_a_name_is_split(gaz):
+    # وبلاد is و + بلاد (بلاد الشام): a proclitic form counts as a word of its own only when it is more frequent than
+    # every name it could split into, not just the rarest (وب + لاد, a village).
+    got = rows("سافر التجار إلى مصر وبلاد الرافدين.", gaz)
+    assert ("بلاد الرافدين", "historical-region:mesopotamia", "") in got
+
+
+def test_an_old_name_of_a_country_is_the_country(gaz):
+    # بلاد فارس (Persia) is Iran's old name, as "Persia" is: the country, not a region of its own.
+    assert [p for _, p, _ in rows("وصلت القافلة إلى بلاد فارس بعد شهرين.", gaz)] == ["country:IR"]

@@ -118,13 +118,11 @@ REGIONS: list[tuple[str, str, str, str, list[str], str, list[str]]] = [
      ["منطقة بايي دو لا لوار"]),
     ("FR-PAC", "Q15104", "Marseille", "Provence-Alpes-Côte d'Azur", ["Provence-Alpes-Cote d'Azur", "PACA"],
      "بروفانس ألب كوت دازور", ["منطقة بروفانس ألب كوت دازور"]),
-    # Belgium: its 3 regions (Natural Earth has its provinces).
+    # Belgium: Flanders and Wallonia (Natural Earth has their provinces; the Brussels region is in admin1_world.csv).
     ("BE-VLG", "Q234", "Gent", "Flanders", ["Flemish Region", "Vlaanderen"], "فلاندرز",
      ["الفلاندر", "منطقة فلاندرز", "إقليم فلاندرز", "منطقة الفلاندر"]),
     ("BE-WAL", "Q231", "Namur", "Wallonia", ["Walloon Region", "Wallonie"], "والونيا",
      ["منطقة والونيا", "إقليم والونيا"]),
-    ("BE-BRU", "Q240", "Brussels", "Brussels-Capital Region", ["Brussels Region"], "منطقة بروكسل العاصمة",
-     ["إقليم بروكسل العاصمة"]),
 ]
 
 

@@ -92,7 +92,7 @@ HISTORICAL: list[tuple[str, str, str, list[str], list[str], str, str]] = [
      "SO-WO SO-AW SO-TO SO-SA SO-SO", "breakaway region: the north-west of Somalia (self-declared state since "
      "1991); approximated by the Awdal, Woqooyi Galbeed, Togdheer, Sanaag and Sool regions"),
     ("puntland", "Puntland", "بونتلاند", [], ["ولاية بونتلاند", "إقليم بونتلاند"],
-     "SO-NU SO-BR", "federal member state of Somalia; approximated by the Bari and Nugal regions"),
+     "SO-NU SO-BR", "federal member state: Somalia's north-east; approximated by the Nugal and Bari regions"),
     ("transylvania", "Transylvania", "ترانسيلفانيا", [], ["إقليم ترانسيلفانيا", "منطقة ترانسيلفانيا"],
      "RO-CJ RO-AB RO-BN RO-BV RO-CV RO-HD RO-HR RO-MS RO-SB RO-SJ",
      "historical: the plateau inside the Carpathian arc; approximated by Romania's ten Transylvanian counties"),
