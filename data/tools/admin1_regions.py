@@ -64,7 +64,7 @@ REGIONS: list[tuple[str, str, str, str, list[str], str, list[str]]] = [
     ("IT-75", "Q1447", "Bari", "Apulia", ["Puglia"], "بوليا", ["أبوليا", "إقليم بوليا", "منطقة بوليا"]),
     ("IT-77", "Q1452", "Potenza", "Basilicata", [], "بازيليكاتا", ["منطقة بازيليكاتا"]),
     ("IT-78", "Q1458", "Catanzaro", "Calabria", [], "كالابريا", ["قلورية", "إقليم كالابريا", "منطقة كالابريا"]),
-    ("IT-82", "Q1460", "Palermo", "Sicily", ["Sicilia"], "صقلية", ["جزيرة صقلية", "إقليم صقلية", "منطقة صقلية"]),
+    ("IT-82", "Q1460", "Palermo", "Sicily", [], "صقلية", ["جزيرة صقلية", "إقليم صقلية", "منطقة صقلية"]),
     ("IT-88", "Q1462", "Cagliari", "Sardinia", ["Sardegna"], "سردينيا", ["سردينية", "جزيرة سردينيا",
                                                                           "إقليم سردينيا", "منطقة سردينيا"]),
     # Spain: 17 autonomous communities (Ceuta and Melilla are in admin1_world.csv).
