@@ -30,10 +30,11 @@ the point a point of that area.
 **Historical and cultural regions** come from ``data/historical_regions.csv`` (al-Andalus, the Hejaz, Najd,
 Transoxiana, Mesopotamia, the Holy Land, Kabylie, Somaliland ...; ``data/tools/historical_regions.py``), in the same
 columns, their members countries or first-level divisions (ISO 3166-2: the Hejaz is four Saudi provinces): the
-area is the union of the members' areas, approximate by construction (its source says so), its point the first
-member's (the region's core: Andalusia for al-Andalus), its country the members' one when they share it. Their
-names may be a natural feature's or a small town's too (الحجاز, the Hejaz Mountains' short name; Najd, a
-village): resolution weighs the readings; a country, division, curated region or city of 100,000 keeps its own.
+area is the union of the members' areas, approximate by construction (its source says so), its point its core
+member's (marked ``*``: Andalusia for al-Andalus) or the area's middle, its country the members' one when they
+share it. Their names may be a natural feature's or a small town's too (الحجاز, the Hejaz Mountains' short name;
+Najd, a village): resolution weighs the readings; a country, division, curated region or city of 100,000 keeps
+its own.
 
 **What keeps its meaning.** A derived name is not added where a place the text more likely means already has
 it: a country (South Africa, North Korea, South Sudan, East Timor, North Macedonia, Western Sahara, جنوب
@@ -305,7 +306,8 @@ def _add_historical(b: Any, polygons: dict[str, Any], areas: dict[str, Any], pat
     added = 0
     with path.open(encoding="utf-8", newline="") as fh:
         for r in csv.DictReader(fh):
-            codes = r["countries"].split()
+            codes = r["countries"].replace("*", "").split()
+            cores = [c.removeprefix("*") for c in r["countries"].split() if c.startswith("*")]
             members = [(polygons if "-" not in c else areas).get(c) for c in codes]
             # A division without an area (Romania's counties) stands in as its point, and the region is then the
             # hull of its members: rough, but on the right ground.
@@ -321,9 +323,9 @@ def _add_historical(b: Any, polygons: dict[str, Any], areas: dict[str, Any], pat
             ccs = {c.split("-")[0] for c in codes}
             area = shapely.union_all(members)
             area = shapely.simplify(shapely.convex_hull(area) if hull else area, _SIMPLIFY_DEG)
-            # The point is the first member's, the region's core (al-Andalus: Andalusia, not the middle of
-            # Iberia); the middle of the area when the core is no place of the gazetteer.
-            core = b.by_id.get(f"admin1:{codes[0]}" if "-" in codes[0] else f"country:{codes[0]}")
+            # The point is the core member's (``*``: al-Andalus is placed in Andalusia, not the middle of Iberia);
+            # the middle of the area for a region without one (New England) or whose core the gazetteer lacks.
+            core = next((b.by_id.get(f"admin1:{c}" if "-" in c else f"country:{c}") for c in cores), None)
             if core is not None:
                 lat, lon = b.cols["lat"][core], b.cols["lon"][core]
             else:
