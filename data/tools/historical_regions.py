@@ -4,7 +4,9 @@ Regions that no state or division is named after but that news and history still
 the Hejaz (الحجاز), Najd (نجد), Transoxiana (ما وراء النهر), Mesopotamia (بلاد الرافدين), the Holy Land (الأرض
 المقدسة), Greater Khorasan (خراسان), Anatolia (الأناضول), Nubia (النوبة), Cyrenaica (برقة),
 Fezzan (فزان), Tripolitania, the Fertile Crescent (الهلال الخصيب), Upper Egypt (صعيد مصر), Kordofan (كردفان),
-Kabylie (منطقة القبائل), Azawad (أزواد), Somaliland (أرض الصومال), Puntland, Transylvania.
+Kabylie (منطقة القبائل), the Trucial Coast, Transylvania; regions of a country (the Syrian coast, the North
+Caucasus, Siberia, New England, the Midwest, the Pacific Northwest); breakaway and federal regions (Azawad,
+Somaliland, Puntland, South Ossetia).
 
 Each is **approximated** by the countries (ISO 3166-1 alpha-2) or first-level divisions (ISO 3166-2) that cover it
 today, listed in :data:`HISTORICAL` with the definition used (the region's extent as its Wikipedia/Wikidata article
@@ -106,6 +108,22 @@ HISTORICAL: list[tuple[str, str, str, list[str], list[str], str, str]] = [
      "cultural: the twelve north-central US states (US Census region), centred on Iowa"),
     ("pacific-northwest", "the Pacific Northwest", "شمال غرب المحيط الهادئ الأمريكي", ["Pacific Northwest"],
      ["منطقة شمال غرب المحيط الهادئ"], "US-WA US-OR US-ID", "cultural: Washington, Oregon and Idaho"),
+    ("north-caucasus", "the North Caucasus", "شمال القوقاز", ["North Caucasus", "Northern Caucasus"],
+     ["القوقاز الشمالي", "منطقة شمال القوقاز"],
+     "RU-DA RU-IN RU-KB RU-KC RU-SE RU-CE RU-STA", "cultural: Russia's side of the Caucasus (the North Caucasian "
+     "Federal District): Dagestan, Ingushetia, Kabardino-Balkaria, Karachay-Cherkessia, North Ossetia, Chechnya, "
+     "Stavropol"),
+    ("siberia", "Siberia", "سيبيريا", [], ["منطقة سيبيريا", "إقليم سيبيريا"],
+     "RU-TYU RU-KHM RU-YAN RU-OMS RU-TOM RU-NVS RU-ALT RU-AL RU-KEM RU-KK RU-TY RU-KYA RU-IRK RU-BU RU-ZAB RU-SA",
+     "cultural: Russia east of the Urals to the Far East's coast; approximated by the subjects of the Siberian "
+     "Federal District, the Tyumen oblast and its two okrugs, and Sakha"),
+    ("syrian-coast", "the Syrian coast", "الساحل السوري", ["Syrian coast", "Syrian coastal region"],
+     ["ساحل سوريا", "منطقة الساحل السوري"],
+     "SY-LA SY-TA", "cultural: Syria's Mediterranean coast; the Latakia and Tartus governorates"),
+    ("trucial-coast", "the Trucial Coast", "الساحل المتصالح", ["Trucial Coast", "Trucial States", "Trucial Oman"],
+     ["الإمارات المتصالحة", "ساحل عمان المتصالح"],
+     "AE", "historical: the British-protected sheikhdoms of the Gulf coast (1820-1971), today the United Arab "
+     "Emirates"),
     ("transylvania", "Transylvania", "ترانسيلفانيا", [], ["إقليم ترانسيلفانيا", "منطقة ترانسيلفانيا"],
      "RO-CJ RO-AB RO-BN RO-BV RO-CV RO-HD RO-HR RO-MS RO-SB RO-SJ",
      "historical: the plateau inside the Carpathian arc; approximated by Romania's ten Transylvanian counties"),
