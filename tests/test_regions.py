@@ -206,3 +206,12 @@ def test_a_historical_region_is_the_union_of_its_members_with_its_cores_point(ga
 def test_a_historical_regions_name_held_by_a_country_stays_the_countrys(gaz):
     # "Persia" is Iran's alias (data/countries.csv); no historical region takes a country's or division's name.
     assert [m.place_id for m in geoparse("Merchants sailed to Persia.", gazetteer=gaz).mentions] == ["country:IR"]
+
+
+def test_a_word_that_is_also_a_historical_regions_name_stays_a_word(gaz):
+    # النوبة is Nubia and "the bout" (النوبة الثانية "the second bout"): Nubia is read only as بلاد النوبة or منطقة
+    # النوبة; خراسان bare is the region, ولاية خراسان the armed group (organisations.csv).
+    assert found("كانت النوبة الثانية أشد من الأولى.", gaz) == []
+    assert found("عاد التجار من بلاد النوبة إلى خراسان.", gaz) == [
+        ("بلاد النوبة", "historical-region:nubia"), ("خراسان", "historical-region:greater-khorasan")]
+    assert found("تبنى تنظيم ولاية خراسان الهجوم.", gaz) == []

@@ -60,10 +60,11 @@ HISTORICAL: list[tuple[str, str, str, list[str], list[str], str, str]] = [
      "IL PS", "historical: the land of the Bible between the Jordan and the Mediterranean; approximated by Israel "
      "and Palestine"),
     ("greater-khorasan", "Greater Khorasan", "بلاد خراسان", ["Khorasan", "Khurasan", "Khorassan"],
-     ["خراسان الكبرى", "إقليم خراسان"],
+     ["خراسان", "خراسان الكبرى", "إقليم خراسان"],
      "AF TM IR-09 IR-28 IR-29", "historical: the eastern province of the caliphates; approximated by Afghanistan, "
      "Turkmenistan and Iran's three Khorasan provinces"),
-    ("anatolia", "Anatolia", "الأناضول", ["Asia Minor"], ["آسيا الصغرى", "بلاد الأناضول", "هضبة الأناضول"],
+    ("anatolia", "Anatolia", "الأناضول", ["Asia Minor"],
+     ["آسيا الصغرى", "بلاد الأناضول", "هضبة الأناضول", "بلاد الروم"],
      "*TR", "historical: the Asian peninsula of Turkey; approximated by Turkey"),
     ("nubia", "Nubia", "بلاد النوبة", [], ["منطقة النوبة"],
      "EG-ASN SD-NO", "historical: the Nile valley from Aswan to the confluence at Khartoum; approximated by Egypt's "
