@@ -4,9 +4,9 @@ Regions that no state or division is named after but that news and history still
 the Hejaz (الحجاز), Najd (نجد), Transoxiana (ما وراء النهر), Mesopotamia (بلاد الرافدين), the Holy Land (الأرض
 المقدسة), Greater Khorasan (خراسان), Anatolia (الأناضول), Nubia (النوبة), Cyrenaica (برقة),
 Fezzan (فزان), Tripolitania, the Fertile Crescent (الهلال الخصيب), Upper Egypt (صعيد مصر), Kordofan (كردفان),
-Kabylie (منطقة القبائل), the Trucial Coast, Transylvania; regions of a country (the Syrian coast, the North
-Caucasus, Siberia, New England, the Midwest, the Pacific Northwest); breakaway and federal regions (Azawad,
-Somaliland, Puntland, South Ossetia).
+Kabylie (منطقة القبائل), the Trucial Coast, Transylvania, Provence, Alsace, Lorraine, Castile; regions of a
+country (the Syrian coast, the North Caucasus, Siberia, New England, the Midwest, the Pacific Northwest); breakaway
+and federal regions (Azawad, Somaliland, Puntland, South Ossetia).
 
 Each is **approximated** by the countries (ISO 3166-1 alpha-2) or first-level divisions (ISO 3166-2) that cover it
 today, listed in :data:`HISTORICAL` with the definition used (the region's extent as its Wikipedia/Wikidata article
@@ -125,6 +125,17 @@ HISTORICAL: list[tuple[str, str, str, list[str], list[str], str, str]] = [
      ["الإمارات المتصالحة", "ساحل عمان المتصالح"],
      "AE", "historical: the British-protected sheikhdoms of the Gulf coast (1820-1971), today the United Arab "
      "Emirates"),
+    ("provence", "Provence", "بروفانس", [], ["إقليم بروفانس", "منطقة بروفانس"],
+     "*FR-PAC", "historical: the old province of south-eastern France; approximated by Provence-Alpes-Côte d'Azur"),
+    ("alsace", "Alsace", "الألزاس", [], ["إقليم الألزاس", "منطقة الألزاس"],
+     "FR-GES", "historical: the Rhine plain of north-eastern France (a region until 2016); approximated by Grand Est"),
+    # "Lorraine" alone is also a given name (wordfreq Zipf 3.5), لورين too: only the forms below.
+    ("lorraine", "Lorraine Region", "اللورين", [], ["إقليم اللورين", "منطقة اللورين"],
+     "FR-GES", "historical: the Moselle and Meuse country of north-eastern France (a region until 2016); "
+     "approximated by Grand Est"),
+    ("castile", "Castile", "قشتالة", ["Castilla"], ["مملكة قشتالة", "إقليم قشتالة"],
+     "*ES-CL ES-CM", "historical: the kingdom of central Spain; approximated by Castile and León and "
+     "Castilla-La Mancha"),
     ("transylvania", "Transylvania", "ترانسيلفانيا", [], ["إقليم ترانسيلفانيا", "منطقة ترانسيلفانيا"],
      "RO-CJ RO-AB RO-BN RO-BV RO-CV RO-HD RO-HR RO-MS RO-SB RO-SJ",
      "historical: the plateau inside the Carpathian arc; approximated by Romania's ten Transylvanian counties"),
