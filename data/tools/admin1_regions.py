@@ -1,10 +1,13 @@
-"""Derive ``data/admin1_regions.csv``: first-level divisions whose Natural Earth admin-1 unit is a level below them.
+"""Derive ``data/admin1_regions.csv``: first-level divisions ``admin1_world.py`` misses.
 
 Natural Earth's admin-1 layer holds Italy's provinces, Spain's provinces, France's departments and Belgium's
 provinces, so
 ``admin1_world.py`` (which keeps only pycountry's first-level codes) leaves their regions out: Sicily ``IT-82``,
 Calabria ``IT-78``, Andalusia ``ES-AN``, the Canary Islands ``ES-CN``, Brittany ``FR-BRE`` ... This script writes
-one row per such region in ``admin1_world.csv``'s columns, read by the gazetteer the same way:
+one row per such region in ``admin1_world.csv``'s columns, read by the gazetteer the same way. It also has the
+first-level units whose ISO code Natural Earth's table lacks: India's newer or recoded states (Gujarat ``IN-GJ``,
+Odisha, Telangana, Chhattisgarh, Uttarakhand, Dadra and Nagar Haveli and Daman and Diu) and Nepal's seven
+provinces of 2015.
 
 * code and existence: ISO 3166-2 as pycountry lists it (a first-level code, no parent);
 * names: the English and Arabic labels (and common alternative labels) of the region's Wikidata item (CC0),
@@ -122,6 +125,22 @@ REGIONS: list[tuple[str, str, str, str, list[str], str, list[str]]] = [
      ["منطقة بايي دو لا لوار"]),
     ("FR-PAC", "Q15104", "Marseille", "Provence-Alpes-Côte d'Azur", ["Provence-Alpes-Cote d'Azur", "PACA"],
      "بروفانس ألب كوت دازور", ["منطقة بروفانس ألب كوت دازور"]),
+    # India: the states whose ISO codes Natural Earth's table lacks (new states, renamed codes).
+    ("IN-GJ", "Q1061", "Gandhinagar", "Gujarat", [], "غوجارات", ["كجرات", "جوجارات", "ولاية غوجارات"]),
+    ("IN-OD", "Q22048", "Bhubaneswar", "Odisha", ["Orissa"], "أوديشا", ["أوريسا", "ولاية أوديشا"]),
+    ("IN-TS", "Q677037", "Hyderabad", "Telangana", [], "تلنغانا", ["تيلانغانا", "ولاية تلنغانا"]),
+    ("IN-CG", "Q1168", "Raipur", "Chhattisgarh", [], "تشاتيسغار", ["تشهاتيسغار", "ولاية تشاتيسغار"]),
+    ("IN-UK", "Q1499", "Dehradun", "Uttarakhand", ["Uttaranchal"], "أوتاراخند", ["أوتارانتشال", "ولاية أوتاراخند"]),
+    ("IN-DH", "", "Daman", "Dadra and Nagar Haveli and Daman and Diu", [], "دادرا ونجر هافلي ودامان وديو", []),
+    # Nepal: the seven provinces of 2015 (named with their head word: the bare names are rivers and towns too).
+    # Lumbini's and Sudurpashchim's capitals are not among GeoNames' cities of 15,000: their largest towns stand in.
+    ("NP-P1", "", "Biratnagar", "Koshi Province", [], "مقاطعة كوشي", []),
+    ("NP-P2", "", "Janakpur", "Madhesh Province", [], "مقاطعة ماديش", []),
+    ("NP-P3", "", "Hetauda", "Bagmati Province", [], "مقاطعة باغماتي", []),
+    ("NP-P4", "", "Pokhara", "Gandaki Province", [], "مقاطعة غانداكي", []),
+    ("NP-P5", "", "Butwāl", "Lumbini Province", [], "مقاطعة لومبيني", []),
+    ("NP-P6", "", "Birendranagar", "Karnali Province", [], "مقاطعة كارنالي", []),
+    ("NP-P7", "", "Dhangaḍhi̇̄", "Sudurpashchim Province", [], "مقاطعة سودورباشيم", []),
     # Belgium: Flanders and Wallonia (Natural Earth has their provinces; the Brussels region is in admin1_world.csv).
     ("BE-VLG", "Q234", "Gent", "Flanders", ["Flemish Region", "Vlaanderen"], "فلاندرز",
      ["الفلاندر", "منطقة فلاندرز", "إقليم فلاندرز", "منطقة الفلاندر"]),
@@ -153,7 +172,7 @@ def make_rows() -> list[dict[str, str]]:
         members = [c for c in cities if c["countrycode"] == cc and c["admin1code"] == seat["admin1code"]]
         lat = sum(c["latitude"] for c in members) / len(members)
         lon = sum(c["longitude"] for c in members) / len(members)
-        source = (f"ISO 3166-2 (pycountry); names: Wikidata {qid} (CC0); seat: {seat['name']}, GeoNames "
+        source = (f"ISO 3166-2 (pycountry); names: Wikidata {qid or 'labels'} (CC0); seat: {seat['name']}, GeoNames "
                   f"#{seat['geonameid']}; point: mean of the {len(members)} GeoNames cities of its first-level code "
                   f"{cc}.{seat['admin1code']}")
         if (len(name_en.split()) == 1 and zipf_frequency(name_en.lower(), "en") >= FREQUENT_EN

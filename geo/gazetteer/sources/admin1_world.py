@@ -13,8 +13,8 @@ from pathlib import Path
 __all__ = ["ADMIN1_REGIONS", "ADMIN1_WORLD", "admin1_world_point", "admin1_world_rows"]
 
 ADMIN1_WORLD = Path(__file__).resolve().parents[3] / "data" / "admin1_world.csv"
-#: Regions whose Natural Earth unit is a level below them (Italy's, Spain's, France's, Belgium's;
-#: ``data/tools/admin1_regions.py``).
+#: Divisions admin1_world.csv misses: regions whose Natural Earth unit is a level below them (Italy's, Spain's,
+#: France's, Belgium's) and units whose code Natural Earth lacks (India's Gujarat ...); data/tools/admin1_regions.py.
 ADMIN1_REGIONS = ADMIN1_WORLD.with_name("admin1_regions.csv")
 
 
