@@ -6,8 +6,8 @@ provinces, so
 Calabria ``IT-78``, Andalusia ``ES-AN``, the Canary Islands ``ES-CN``, Brittany ``FR-BRE`` ... This script writes
 one row per such region in ``admin1_world.csv``'s columns, read by the gazetteer the same way. It also has the
 first-level units whose ISO code Natural Earth's table lacks: India's newer or recoded states (Gujarat ``IN-GJ``,
-Odisha, Telangana, Chhattisgarh, Uttarakhand, Dadra and Nagar Haveli and Daman and Diu) and Nepal's seven
-provinces of 2015.
+Odisha, Telangana, Chhattisgarh, Uttarakhand, Dadra and Nagar Haveli and Daman and Diu), Nepal's seven
+provinces of 2015 and Kazakhstan's 17 regions under ISO's 2022 codes.
 
 * code and existence: ISO 3166-2 as pycountry lists it (a first-level code, no parent);
 * names: the English and Arabic labels (and common alternative labels) of the region's Wikidata item (CC0),
@@ -142,6 +142,27 @@ REGIONS: list[tuple[str, str, str, str, list[str], str, list[str]]] = [
     ("NP-P5", "", "Butwāl", "Lumbini Province", [], "مقاطعة لومبيني", []),
     ("NP-P6", "", "Birendranagar", "Karnali Province", [], "مقاطعة كارنالي", []),
     ("NP-P7", "", "Dhangaḍhi̇̄", "Sudurpashchim Province", [], "مقاطعة سودورباشيم", []),
+    # Kazakhstan: the 17 regions under ISO's 2022 numeric codes, which Natural Earth's table lacks (the three cities
+    # of region rank, Astana, Almaty, Shymkent, are the cities). Named "<name> Region" ("<name> region" after a
+    # cue: Almaty Region's seat is Konayev, and bare Almaty is the city).
+    ("KZ-10", "", "Semey", "Abai Region", ["Abay Region"], "مقاطعة أباي", []),
+    ("KZ-11", "", "Kokshetau", "Akmola Region", ["Akmola", "Aqmola Region"], "مقاطعة أقمولا", ["أقمولا"]),
+    ("KZ-15", "", "Aktobe", "Aktobe Region", ["Aqtobe Region"], "مقاطعة أقتوبي", []),
+    ("KZ-19", "", "Konayev", "Almaty Region", [], "مقاطعة ألماتي", []),
+    ("KZ-23", "", "Atyrau", "Atyrau Region", [], "مقاطعة أتيراو", []),
+    ("KZ-27", "", "Oral", "West Kazakhstan Region", [], "مقاطعة غرب كازاخستان", []),
+    ("KZ-31", "", "Taraz", "Jambyl Region", ["Zhambyl Region", "Jambyl", "Zhambyl"], "مقاطعة جامبيل", ["جامبيل"]),
+    ("KZ-33", "", "Taldykorgan", "Jetisu Region", ["Zhetysu Region", "Jetisu", "Zhetysu"], "مقاطعة جيتيسو", []),
+    ("KZ-35", "", "Karagandy", "Karaganda Region", ["Karagandy Region"], "مقاطعة قاراغندا", []),
+    ("KZ-39", "", "Kostanay", "Kostanay Region", [], "مقاطعة قوستاناي", []),
+    ("KZ-43", "", "Kyzylorda", "Kyzylorda Region", [], "مقاطعة قيزيلوردا", []),
+    ("KZ-47", "", "Aktau", "Mangystau Region", ["Mangystau", "Mangghystau Region"], "مقاطعة مانغيستاو",
+     ["مانغيستاو"]),
+    ("KZ-55", "", "Pavlodar", "Pavlodar Region", [], "مقاطعة بافلودار", []),
+    ("KZ-59", "", "Petropavl", "North Kazakhstan Region", [], "مقاطعة شمال كازاخستان", []),
+    ("KZ-61", "", "Turkistan", "Turkistan Region", ["Turkestan Region"], "مقاطعة تركستان", []),
+    ("KZ-62", "", "Zhezqazghan", "Ulytau Region", ["Ulytau"], "مقاطعة أولوتاو", []),
+    ("KZ-63", "", "Ust-Kamenogorsk", "East Kazakhstan Region", [], "مقاطعة شرق كازاخستان", []),
     # Belgium: Flanders and Wallonia (Natural Earth has their provinces; the Brussels region is in admin1_world.csv).
     ("BE-VLG", "Q234", "Gent", "Flanders", ["Flemish Region", "Vlaanderen"], "فلاندرز",
      ["الفلاندر", "منطقة فلاندرز", "إقليم فلاندرز", "منطقة الفلاندر"]),

@@ -203,7 +203,9 @@ def add_regions(b: Any, polygons: dict[str, Any], countries_csv: Path, path: Pat
 
     def name_all(i: int, names: list[str], first_type: int) -> None:
         for k, n in enumerate(names):
-            if holder(n) is None:
+            # A name the place itself holds (read only after a cue: "West Kazakhstan" of "West Kazakhstan Region")
+            # becomes a name of its own.
+            if holder(n) in (None, i):
                 b.add_name(n, i, first_type if k == 0 else g.ALIAS)
 
     towns: dict[str, list[tuple[float, float, int]]] = {}
