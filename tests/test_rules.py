@@ -1793,3 +1793,9 @@ def test_a_proclitic_on_a_common_word_that_opens_a_name_is_split(gaz):
 def test_an_old_name_of_a_country_is_the_country(gaz):
     # بلاد فارس (Persia) is Iran's old name, as "Persia" is: the country, not a region of its own.
     assert [p for _, p, _ in rows("وصلت القافلة إلى بلاد فارس بعد شهرين.", gaz)] == ["country:IR"]
+
+
+def test_a_division_named_like_a_direction_of_its_country_takes_the_directions_names(gaz):
+    # "West Kazakhstan Region" holds "West Kazakhstan" only after a cue; the derived direction names (غرب كازاخستان,
+    # western Kazakhstan) go to it rather than nowhere, as for South Lebanon's governorate.
+    assert [p for _, p, _ in rows("هطلت أمطار غزيرة في غرب كازاخستان.", gaz)] == ["admin1:KZ-27"]
