@@ -43,5 +43,6 @@ def test_al_andalus_and_transoxiana_are_historical_regions_not_the_modern_divisi
     got = [(m.surface, m.place_id) for m in geoparse(
         "ازدهرت العلوم في الأندلس وفي بلاد ما وراء النهر، ويزور السياح اليوم إقليم الأندلس في إسبانيا.",
         gazetteer=gaz).mentions]
-    assert ("الأندلس", "curated:al-andalus") in got and ("بلاد ما وراء النهر", "curated:transoxiana") in got
+    assert ("الأندلس", "historical-region:al-andalus") in got
+    assert ("بلاد ما وراء النهر", "historical-region:transoxiana") in got
     assert ("إقليم الأندلس", "admin1:ES-AN") in got

@@ -167,3 +167,57 @@ def test_regions_are_areas_on_the_regions_layer_and_in_the_geojson(gaz):
     assert set(geoms) == ids and set(geoms.values()) <= {"Polygon", "MultiPolygon"}
     html = build_map(s).get_root().render()
     assert "direction:IQ:north" in html and "world-region:horn-of-africa" in html
+
+
+HISTORICAL = CSV.with_name("historical_regions.csv")
+
+
+def test_historical_regions_file_lists_iso_units_and_no_everyday_word():
+    import pycountry
+    from wordfreq import zipf_frequency
+
+    rows = list(csv.DictReader(HISTORICAL.open(encoding="utf-8")))
+    assert len(rows) >= 15 and len({r["id"] for r in rows}) == len(rows)
+    for r in rows:
+        assert r["name_en"] and r["name_ar"] and r["definition"].split(":")[0] in (
+            "historical", "cultural", "breakaway region", "federal member state"), r["id"]
+        assert r["countries"].count("*") <= 1, r["id"]  # one core at most
+        for code in r["countries"].replace("*", "").split():
+            assert (pycountry.subdivisions.get(code=code) if "-" in code
+                    else pycountry.countries.get(alpha_2=code)) is not None, (r["id"], code)
+        # A one-word Arabic name as frequent as an everyday word (نجد "we find" 4.9, القبائل "the tribes" 4.4) is
+        # given only with its head word.
+        for n in [r["name_ar"], *filter(None, r["aliases_ar"].split("|"))]:
+            assert len(n.split()) > 1 or zipf_frequency(n, "ar") < 4.4, (r["id"], n)
+
+
+@pytest.mark.parametrize("place_id, inside", [
+    ("historical-region:al-andalus", [(37.88, -4.78), (41.39, 2.17), (38.72, -9.14)]),  # Córdoba, Barcelona, Lisbon
+    ("historical-region:hejaz", [(21.42, 39.83), (24.47, 39.61)]),  # Mecca, Medina
+    ("historical-region:transoxiana", [(39.65, 66.96), (38.56, 68.77)]),  # Samarkand, Dushanbe
+    ("historical-region:transylvania", [(46.77, 23.59)]),  # Cluj-Napoca (divisions without an area: their hull)
+])
+def test_a_historical_region_is_the_union_of_its_members_with_its_cores_point(gaz, place_id, inside):
+    p = gaz.get(place_id)
+    assert p.kind == "region" and p.source.startswith("approximate:")
+    area = p.geometry
+    assert all(shapely.contains_xy(area, lon, lat) for lat, lon in inside)
+    assert not shapely.contains_xy(area, 2.35, 48.86)  # Paris is in none of them
+    if place_id == "historical-region:al-andalus":
+        assert p.country_code == "" and abs(p.lat - 37.1) < 1 and abs(p.lon + 4.9) < 1  # Andalusia, its core
+    if place_id == "historical-region:hejaz":
+        assert p.country_code == "SA"
+
+
+def test_a_historical_regions_name_held_by_a_country_stays_the_countrys(gaz):
+    # "Persia" is Iran's alias (data/countries.csv); no historical region takes a country's or division's name.
+    assert [m.place_id for m in geoparse("Merchants sailed to Persia.", gazetteer=gaz).mentions] == ["country:IR"]
+
+
+def test_a_word_that_is_also_a_historical_regions_name_stays_a_word(gaz):
+    # النوبة is Nubia and "the bout" (النوبة الثانية "the second bout"): Nubia is read only as بلاد النوبة or منطقة
+    # النوبة; خراسان bare is the region, ولاية خراسان the armed group (organisations.csv).
+    assert found("كانت النوبة الثانية أشد من الأولى.", gaz) == []
+    assert found("عاد التجار من بلاد النوبة إلى خراسان.", gaz) == [
+        ("بلاد النوبة", "historical-region:nubia"), ("خراسان", "historical-region:greater-khorasan")]
+    assert found("تبنى تنظيم ولاية خراسان الهجوم.", gaz) == []

@@ -2298,3 +2298,46 @@ def test_a_sea_the_gazetteer_lacks_written_name_and_sea_is_a_sea_never_a_longer_
     got = [(m.surface, m.cue, m.place) for m in geoparse("Fish died in the Zorblatt Sea near Indio.", gazetteer=gaz).mentions]
     assert ("Zorblatt Sea", "sea", None) in got
     assert not any(m.cue == "sea" for m in geoparse("He joined the Zorblatt Sea Cadets.", gazetteer=gaz).mentions)
+
+
+def test_italys_spains_frances_and_belgiums_regions_are_first_level_divisions(gaz):
+    # Natural Earth's admin-1 units there are provinces/departments, a level below: the regions come from
+    # data/admin1_regions.csv (Sicily IT-82, the Canary Islands ES-CN); a region named like its seat city (Murcia)
+    # leaves the bare name to the city, and a small country's region whose name is a frequent word or surname
+    # (Flanders) is read bare only after a cue.
+    got = rows("Heat records fell in Sicily, Calabria and Wallonia; ferries to the Canary Islands were cancelled.", gaz)
+    assert [p for _, p, _ in got] == ["admin1:IT-82", "admin1:IT-78", "admin1:BE-WAL", "admin1:ES-CN"]
+    got = rows("احترقت غابات في جزيرة سردينيا وإقليم كتالونيا وإقليم الأندلس.", gaz)
+    assert [p for _, p, _ in got] == ["admin1:IT-88", "admin1:ES-CT", "admin1:ES-AN"]
+    assert [p for _, p, _ in rows("The mayor of Murcia opened a market.", gaz)] == ["geonames:2513416"]
+    assert [p for _, p, _ in rows("Board member Ann Flanders spoke; the region of Flanders voted.", gaz)] == [
+        "admin1:BE-VLG"]
+
+
+def test_a_historical_region_is_a_region_and_an_everyday_word_needs_its_head(gaz):
+    # data/historical_regions.csv: al-Andalus, the Hejaz, Transoxiana ... drawn as unions of today's units; نجد
+    # ("we find") and القبائل ("the tribes") are read only with a head word (هضبة نجد, منطقة القبائل).
+    got = rows("رحل العالم من الأندلس إلى الحجاز ثم إلى هضبة نجد وبلاد ما وراء النهر.", gaz)
+    assert [p for _, p, _ in got] == ["historical-region:al-andalus", "historical-region:hejaz",
+                                      "historical-region:najd", "historical-region:transoxiana"]
+    assert rows("لم نجد أحدا في اجتماع شيوخ القبائل.", gaz) == []
+    assert [p for _, p, _ in rows("Farmers in Kabylie and Upper Egypt sold olives.", gaz)] == [
+        "historical-region:kabylie", "historical-region:upper-egypt"]
+
+
+def test_a_proclitic_on_a_common_word_that_opens_a_name_is_split(gaz):
+    # وبلاد is و + بلاد (بلاد الشام): a proclitic form counts as a word of its own only when it is more frequent than
+    # every name it could split into, not just the rarest (وب + لاد, a village).
+    got = rows("سافر التجار إلى مصر وبلاد الرافدين.", gaz)
+    assert ("بلاد الرافدين", "historical-region:mesopotamia", "") in got
+
+
+def test_an_old_name_of_a_country_is_the_country(gaz):
+    # بلاد فارس (Persia) is Iran's old name, as "Persia" is: the country, not a region of its own.
+    assert [p for _, p, _ in rows("وصلت القافلة إلى بلاد فارس بعد شهرين.", gaz)] == ["country:IR"]
+
+
+def test_a_division_named_like_a_direction_of_its_country_takes_the_directions_names(gaz):
+    # "West Kazakhstan Region" holds "West Kazakhstan" only after a cue; the derived direction names (غرب كازاخستان,
+    # western Kazakhstan) go to it rather than nowhere, as for South Lebanon's governorate.
+    assert [p for _, p, _ in rows("هطلت أمطار غزيرة في غرب كازاخستان.", gaz)] == ["admin1:KZ-27"]

@@ -470,7 +470,7 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
     # Parts of countries named by direction and world regions, once every other name is known (sources/regions.py).
     from .sources.regions import add_regions
 
-    add_regions(b, polygons, DATA_DIR / "countries.csv")
+    add_regions(b, polygons, DATA_DIR / "countries.csv", areas=admin1_areas)
 
     # Organisations that contain a place name: indexed so the longest match consumes them.
     for r in _read_csv(DATA_DIR / "organisations.csv"):
@@ -500,13 +500,11 @@ def _whole_words(names: set[str]) -> dict[str, float]:
     for w, f in freq.items():
         if f < 1e-6 or not is_arabic(w):
             continue  # rarer than Zipf 3: a word nobody would miss as a word
-        for _, stem in strip_proclitics(w):
-            if stem not in names:
-                continue
-            bare = stem[2:] if stem.startswith("ال") else stem
-            if f > max(freq.get(bare, 0.0), freq.get("ال" + bare, 0.0)):
-                out[w] = round(math.log10(f * 1e9), 2)
-                break
+        # Against every name it splits into: وبلاد is و + بلاد (بلاد الشام), more frequent than it, whatever the
+        # rarer وب + لاد (a village) says.
+        stems = [stem[2:] if stem.startswith("ال") else stem for _, stem in strip_proclitics(w) if stem in names]
+        if stems and f > max(max(freq.get(b, 0.0), freq.get("ال" + b, 0.0)) for b in stems):
+            out[w] = round(math.log10(f * 1e9), 2)
     return out
 
 

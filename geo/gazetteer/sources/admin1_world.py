@@ -10,20 +10,26 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-__all__ = ["ADMIN1_WOF", "ADMIN1_WORLD", "admin1_world_point", "admin1_world_rows"]
+__all__ = ["ADMIN1_REGIONS", "ADMIN1_WOF", "ADMIN1_WORLD", "admin1_world_point", "admin1_world_rows"]
 
 ADMIN1_WORLD = Path(__file__).resolve().parents[3] / "data" / "admin1_world.csv"
 #: The first-level regions whose Natural Earth units are second-level (Spain's autonomous communities, Italy's
 #: regions), from Who's On First, in the same columns (``data/tools/wof_macroregions.py``).
 ADMIN1_WOF = ADMIN1_WORLD.with_name("admin1_wof.csv")
+#: Divisions neither of those has: France's and Belgium's regions, the Canary Islands, and units whose code Natural
+#: Earth's table lacks (India's Gujarat ...); data/tools/admin1_regions.py, which leaves out the codes of ADMIN1_WOF.
+ADMIN1_REGIONS = ADMIN1_WORLD.with_name("admin1_regions.csv")
 
 
-def admin1_world_rows(path: Path = ADMIN1_WORLD) -> list[dict[str, str]]:
-    """The rows of ``data/admin1_world.csv`` (none when the file is absent)."""
-    if not path.exists():
-        return []
-    with path.open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
+def admin1_world_rows(*paths: Path) -> list[dict[str, str]]:
+    """The rows of ``paths`` (by default ``data/admin1_world.csv`` and ``data/admin1_regions.csv``; none of a file
+    that is absent)."""
+    rows: list[dict[str, str]] = []
+    for p in paths or (ADMIN1_WORLD, ADMIN1_REGIONS):
+        if p.exists():
+            with p.open(encoding="utf-8", newline="") as fh:
+                rows += list(csv.DictReader(fh))
+    return rows
 
 
 def admin1_world_point(row: dict[str, str]) -> tuple[float, float, str] | None:

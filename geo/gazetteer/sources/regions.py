@@ -27,6 +27,15 @@ uses: "South Lebanon", "southern Lebanon", "North-East Syria", "northeastern Syr
 member countries; ``data/tools/world_regions.py``): the area is the union of the members' outlines, simplified,
 the point a point of that area.
 
+**Historical and cultural regions** come from ``data/historical_regions.csv`` (al-Andalus, the Hejaz, Najd,
+Transoxiana, Mesopotamia, the Holy Land, Kabylie, Somaliland ...; ``data/tools/historical_regions.py``), in the same
+columns, their members countries or first-level divisions (ISO 3166-2: the Hejaz is four Saudi provinces): the
+area is the union of the members' areas, approximate by construction (its source says so), its point its core
+member's (marked ``*``: Andalusia for al-Andalus) or the area's middle, its country the members' one when they
+share it. Their names may be a natural feature's or a small town's too (الحجاز, the Hejaz Mountains' short name;
+Najd, a village): resolution weighs the readings; a country, division, curated region or city of 100,000 keeps
+its own.
+
 **What keeps its meaning.** A derived name is not added where a place the text more likely means already has
 it: a country (South Africa, North Korea, South Sudan, East Timor, North Macedonia, Western Sahara, جنوب
 أفريقيا, كوريا الشمالية, جنوب السودان), a first-level division (South Carolina, Northern Ireland, Western
@@ -44,9 +53,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-__all__ = ["DIRECTIONS", "DIRECTION_PREFIX", "WORLD_REGIONS", "add_regions", "direction_names", "direction_area"]
+__all__ = ["DIRECTIONS", "DIRECTION_PREFIX", "HISTORICAL_REGIONS", "WORLD_REGIONS", "add_regions", "direction_names",
+           "direction_area"]
 
 WORLD_REGIONS = Path(__file__).resolve().parents[3] / "data" / "world_regions.csv"
+HISTORICAL_REGIONS = WORLD_REGIONS.with_name("historical_regions.csv")
 #: Place ids of the derived parts of countries start with this: ``direction:LB:south``.
 DIRECTION_PREFIX = "direction:"
 
@@ -80,6 +91,10 @@ _SIMPLIFY_DEG = 0.05
 _SOURCE_DIR = ("approximate: {what} of {country}'s outline (Natural Earth 1:110m), cut from the bounding box of "
                "its largest part; not an official boundary")
 _SOURCE_WORLD = "world region: union of its countries' outlines (Natural Earth 1:110m); members: {definition}"
+_SOURCE_HISTORICAL = ("approximate: union of today's countries' (Natural Earth 1:110m) and divisions' (1:10m) outlines "
+                      "({members}); {definition}")
+#: Kinds whose name a historical region never takes (a natural feature's or a small town's it shares).
+_KEEP_KINDS_HISTORICAL = frozenset({"country", "admin1", "region"})
 
 
 def direction_names(key: str, names_en: list[str], names_ar: list[str], nisba_ar: list[str]
@@ -151,10 +166,13 @@ def _split(cell: str | None) -> list[str]:
     return [x.strip() for x in (cell or "").split("|") if x.strip()]
 
 
-def add_regions(b: Any, polygons: dict[str, Any], countries_csv: Path, path: Path = WORLD_REGIONS) -> int:
+def add_regions(b: Any, polygons: dict[str, Any], countries_csv: Path, path: Path = WORLD_REGIONS,
+                areas: dict[str, Any] | None = None, historical: Path = HISTORICAL_REGIONS) -> int:
     """Add the directional parts of every country with an outline in ``polygons`` (ISO alpha-2 → shapely
-    geometry) and the world regions of ``path`` to the gazetteer builder ``b`` (a ``geo.gazetteer.builder._Builder``);
-    returns how many places were added. ``countries_csv`` is ``data/countries.csv`` (names, aliases, nisba)."""
+    geometry), the world regions of ``path`` and the historical regions of ``historical`` (members: countries or
+    the first-level divisions of ``areas``, ISO 3166-2 → shapely area) to the gazetteer builder ``b`` (a
+    ``geo.gazetteer.builder._Builder``); returns how many places were added. ``countries_csv`` is
+    ``data/countries.csv`` (names, aliases, nisba)."""
     import csv  # here: geo.resolve imports this module for DIRECTION_PREFIX, and a start needs no csv
 
     import shapely
@@ -185,7 +203,9 @@ def add_regions(b: Any, polygons: dict[str, Any], countries_csv: Path, path: Pat
 
     def name_all(i: int, names: list[str], first_type: int) -> None:
         for k, n in enumerate(names):
-            if holder(n) is None:
+            # A name the place itself holds (read only after a cue: "West Kazakhstan" of "West Kazakhstan Region")
+            # becomes a name of its own.
+            if holder(n) in (None, i):
                 b.add_name(n, i, first_type if k == 0 else g.ALIAS)
 
     towns: dict[str, list[tuple[float, float, int]]] = {}
@@ -267,4 +287,68 @@ def add_regions(b: Any, polygons: dict[str, Any], countries_csv: Path, path: Pat
             added += 1
             name_all(i, names, g.NAME)
             name_all(i, names_ar, g.NAME_AR)
+    return added + _add_historical(b, polygons, areas or {}, historical, key)
+
+
+def _add_historical(b: Any, polygons: dict[str, Any], areas: dict[str, Any], path: Path, key: Any) -> int:
+    """Add the historical regions of ``path`` (see the module's docstring); returns how many were added."""
+    import csv
+
+    import shapely
+
+    from ...placesfile import rep_point
+    from .. import index as g
+
+    if not path.exists():
+        return 0
+
+    def held(name: str) -> bool:
+        """Whether a country, division, curated region or city of 100,000 has ``name`` (Persia: Iran)."""
+        # A name read only after a cue (BARE: إقليم الأندلس's الأندلس) is not held; a natural feature's prominence
+        # is no population.
+        return any(ref & 15 not in (g.ORG, g.ALT, g.BARE) and (
+            b.cols["kind"][ref >> 4] in _KEEP_KINDS_HISTORICAL
+            or b.cols["kind"][ref >> 4] in ("city", "town") and b.cols["pop"][ref >> 4] >= _KEEP_POP)
+            for ref in b.index.get(key(name), ()))
+
+    added = 0
+    with path.open(encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            codes = r["countries"].replace("*", "").split()
+            cores = [c.removeprefix("*") for c in r["countries"].split() if c.startswith("*")]
+            members = [(polygons if "-" not in c else areas).get(c) for c in codes]
+            # A division without an area (Romania's counties) stands in as its point, and the region is then the
+            # hull of its members: rough, but on the right ground.
+            points: list[Any] = []
+            for c, m in zip(codes, members, strict=True):
+                j = b.by_id.get(f"admin1:{c}")
+                if m is None and "-" in c and j is not None:
+                    points.append(shapely.Point(b.cols["lon"][j], b.cols["lat"][j]).buffer(0.25))
+            hull = len(points) > 0
+            members = [m for m in members if m is not None] + points
+            if not members:
+                continue
+            ccs = {c.split("-")[0] for c in codes}
+            area = shapely.union_all(members)
+            area = shapely.simplify(shapely.convex_hull(area) if hull else area, _SIMPLIFY_DEG)
+            # The point is the core member's (``*``: al-Andalus is placed in Andalusia, not the middle of Iberia);
+            # the middle of the area for a region without one (New England) or whose core the gazetteer lacks.
+            core = next((b.by_id.get(f"admin1:{c}" if "-" in c else f"country:{c}") for c in cores), None)
+            if core is not None:
+                lat, lon = b.cols["lat"][core], b.cols["lon"][core]
+            else:
+                centre = shapely.centroid(area)
+                lat, lon = (centre.y, centre.x) if area.contains(centre) else rep_point(area)
+            names = [n.removeprefix("the ") for n in [r["name_en"], *_split(r["aliases_en"])]]
+            names_ar = [r["name_ar"], *_split(r["aliases_ar"])]
+            i = b.add_place(f"historical-region:{r['id']}", names[0], r["name_ar"], "region",
+                            ccs.pop() if len(ccs) == 1 else "", lat, lon, g._KIND_PROMINENCE["region"],
+                            _SOURCE_HISTORICAL.format(members=r["countries"], definition=r["definition"]), area)
+            added += 1
+            for k, n in enumerate(names):
+                if not held(n):
+                    b.add_name(n, i, g.NAME if k == 0 else g.ALIAS)
+            for k, n in enumerate(names_ar):
+                if not held(n):
+                    b.add_name(n, i, g.NAME_AR if k == 0 else g.ALIAS)
     return added
