@@ -2219,3 +2219,14 @@ def test_a_nisba_joined_by_wa_to_a_language_with_bi_is_a_language_too(gaz):
     assert "country:FR" not in [p for _, p, _ in rows("تبث المحطة برامجها بالعربية والفرنسية والإنجليزية في تونس.", gaz)]
 
 
+
+
+def test_a_named_region_no_government_runs_is_a_region_not_a_small_namesake_town(gaz):
+    # "New England", "the Midwest", "Greater Manchester", "the Konkan": regions named by convention (US Census divisions,
+    # metropolitan counties, named coasts; data/named_regions.csv), not the North Dakota town of 659 called New England.
+    got = rows("Snow closed schools across New England and the Midwest, while Greater Manchester and the Konkan "
+               "coast saw rain.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("New England", "named-region:new-england"),
+                                           ("Midwest", "named-region:midwest"),
+                                           ("Greater Manchester", "named-region:greater-manchester"),
+                                           ("Konkan", "named-region:konkan")]
