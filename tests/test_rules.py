@@ -2230,3 +2230,18 @@ def test_a_named_region_no_government_runs_is_a_region_not_a_small_namesake_town
                                            ("Midwest", "named-region:midwest"),
                                            ("Greater Manchester", "named-region:greater-manchester"),
                                            ("Konkan", "named-region:konkan")]
+
+
+def test_a_defining_phrase_goes_through_a_region_and_stops_at_the_town_before_its_county(gaz):
+    # "X is a suburb in the Hunter Region of New South Wales": the region is one more link of the chain (its state
+    # follows "of"), and X is a reading near it; "X is a suburb of Stockport, Greater Manchester": X is beside the
+    # town, not anywhere in the county after it.
+    import math
+
+    def km(p, lat, lon):
+        return 6371 * math.hypot(math.radians(p.lat - lat), math.radians(p.lon - lon) * math.cos(math.radians(lat)))
+
+    m = geoparse("Belmont is a suburb in the Hunter Region of New South Wales, Australia.", gazetteer=gaz).mentions
+    assert m[0].surface == "Belmont" and m[0].place.country_code == "AU" and km(m[0].place, -32.7, 151.3) < 80
+    m = geoparse("Springfield is a suburb of Stockport, Greater Manchester, England.", gazetteer=gaz).mentions
+    assert m[0].surface == "Springfield" and km(m[0].place, 53.41, -2.15) < 10
