@@ -2245,3 +2245,12 @@ def test_a_defining_phrase_goes_through_a_region_and_stops_at_the_town_before_it
     assert m[0].surface == "Belmont" and m[0].place.country_code == "AU" and km(m[0].place, -32.7, 151.3) < 80
     m = geoparse("Springfield is a suburb of Stockport, Greater Manchester, England.", gazetteer=gaz).mentions
     assert m[0].surface == "Springfield" and km(m[0].place, 53.41, -2.15) < 10
+
+
+def test_a_town_that_starts_a_streets_name_is_no_anchor_for_the_facilities_beside_it(gaz):
+    # "a new clinic near the Grand Arena and a bus lane along Bristol Road" in a Birmingham story: the arena is not in
+    # Bristol because Bristol Road (a street named after the town it leads to) comes later in the sentence.
+    text = ("BIRMINGHAM — The council met on Monday. It plans a new clinic near the Grand Arena and a bus lane along "
+            "Bristol Road.")
+    arena = next(m for m in geoparse(text, gazetteer=gaz).mentions if m.surface.endswith("Grand Arena"))
+    assert arena.place is None or abs(arena.place.lat - 52.48) < 0.3
