@@ -54,3 +54,13 @@ def test_an_everyday_arabic_word_names_a_region_only_with_its_cue(gaz):
     got = found("هطلت أمطار غزيرة في منطقة الريف وفي الجليل الأعلى.", gaz)
     assert ("منطقة الريف", "named-region:rif") in got and ("الجليل الأعلى", "named-region:galilee") in got
     assert not any(p == "named-region:rif" for _, p in found("انتقلت العائلة من المدينة إلى الريف.", gaz))
+
+
+def test_a_region_of_divisions_without_outlines_is_at_their_mean_point_and_keeps_the_direction_names(gaz):
+    # India's states have no outline here: Northeast India is at the mean of its eight states' points (in Assam,
+    # Meghalaya or Manipur), and the names the direction source would derive ("northeastern India", شمال شرقي الهند)
+    # go to it instead of to a box cut of India's outline.
+    p = gaz.get("named-region:northeast-india")
+    assert 24 < p.lat < 27.5 and 90.5 < p.lon < 95
+    got = found("Floods hit northeastern India, and the army moved troops to شمال شرقي الهند.", gaz)
+    assert [pid for _, pid in got] == ["named-region:northeast-india", "named-region:northeast-india"]

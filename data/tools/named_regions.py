@@ -6,6 +6,8 @@ Three kinds of row, as ``definition`` says:
   Mid-Atlantic, the Pacific Northwest, the Deep South, the Upper Midwest, the American Southwest): their member
   states (``admin1:US-..``), from the Census Bureau's "Census Regions and Divisions of the United States"
   (public domain) or the usual listing (Wikipedia, cited as a reference for a fact);
+* **regions of several first-level divisions elsewhere** (the North Caucasus, Northeast India): their member
+  divisions (``admin1:..``) by their federal or council definition;
 * **UK metropolitan counties and named parts of Britain** (Greater Manchester, West Yorkshire, Tyne and Wear,
   East Anglia, the West Country, the Scottish Highlands): their member units of ``data/uk_areas.csv``
   (``ukarea:..``; Local Government Act 1972 for the metropolitan counties);
@@ -69,6 +71,16 @@ ROWS: list[tuple[str, str, str, list[str], list[str], str, str, str, str, str, s
      "US", "", "region", "", "37.8272", "-122.2913", "point: Wikipedia, San Francisco Bay Area"),
     ("silicon-valley", "Silicon Valley", "وادي السيليكون", [], ["وادي السليكون"], "US", "", "region", "",
      "37.3875", "-122.0575", "point: Wikipedia, Silicon Valley"),
+    # -- Regions of several first-level divisions elsewhere (their federal or council definition).
+    ("north-caucasus", "North Caucasus", "شمال القوقاز", ["Northern Caucasus", "North Caucasian Federal District"],
+     ["القوقاز الشمالي", "منطقة شمال القوقاز"], "RU", "", "region",
+     "admin1:RU-DA admin1:RU-IN admin1:RU-KB admin1:RU-KC admin1:RU-SE admin1:RU-CE admin1:RU-STA", "", "",
+     "the North Caucasian Federal District (Russian presidential decree of 19 January 2010): its seven subjects"),
+    ("northeast-india", "Northeast India", "شمال شرق الهند", ["North East India", "North-East India",
+                                                               "Northeastern India", "North-Eastern India"],
+     ["شمال شرقي الهند", "الشمال الشرقي الهندي"], "IN", "", "region",
+     "admin1:IN-AR admin1:IN-AS admin1:IN-MN admin1:IN-ML admin1:IN-MZ admin1:IN-NL admin1:IN-TR admin1:IN-SK", "",
+     "", "the eight states of the North Eastern Council (North Eastern Council Act 1971, Sikkim added 2002)"),
     # -- Great Britain: metropolitan counties (Local Government Act 1972) and named parts, as unions of units.
     ("greater-manchester", "Greater Manchester", "مانشستر الكبرى", [], [], "GB", "ENG", "district",
      _uk("bolton bury manchester oldham rochdale salford stockport tameside trafford wigan"), "", "",

@@ -5,8 +5,9 @@ Yorkshire, East Anglia), and regions known by a point (the Konkan, NEOM, Waziris
 
 Before these, "New England" was a town of 659 in North Dakota, and "Greater Manchester", "West Yorkshire" or "the
 Konkan" no place at all. A region with member states is their union (the states' outlines, simplified), its
-point a point of that union; one with member UK units (``data/uk_areas.csv``, points only) is at the mean of
-their points; one without members at its row's point. All are approximate, and their source says so.
+point a point of that union; one with members that have no outline (the UK's units of ``data/uk_areas.csv``,
+India's and Russia's states) is at the mean of their points; one without members at its row's point. All are
+approximate, and their source says so.
 
 A name is not given where a place that more likely means it already has it (a country, division, region,
 district, natural feature or a city of 100,000); a small town keeps sharing it, and resolution weighs the two.
@@ -73,7 +74,9 @@ def add_named_regions(b: Any, path: Path = NAMED_REGIONS) -> int:
         if members:
             shapes = [shapely.from_wkb(b.wkb[b.by_id[m]]) for m in members
                       if m in b.by_id and b.wkb.get(b.by_id[m])]
-            points = [uk_points[m] for m in members if m in uk_points]
+            # (members without outlines, the UK's units and India's states: the mean of their points)
+            points = [uk_points[m] if m in uk_points else (b.cols["lat"][b.by_id[m]], b.cols["lon"][b.by_id[m]])
+                      for m in members if m in uk_points or m in b.by_id]
             if shapes and len(shapes) == len(members):
                 area = shapely.simplify(shapely.union_all(shapes), _SIMPLIFY_DEG)
                 lat, lon = rep_point(area)
