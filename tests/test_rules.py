@@ -2254,3 +2254,11 @@ def test_a_town_that_starts_a_streets_name_is_no_anchor_for_the_facilities_besid
             "Bristol Road.")
     arena = next(m for m in geoparse(text, gazetteer=gaz).mentions if m.surface.endswith("Grand Arena"))
     assert arena.place is None or abs(arena.place.lat - 52.48) < 0.3
+
+
+def test_a_named_region_of_the_arab_world_is_read_by_its_arabic_name(gaz):
+    # الغوطة الشرقية، القلمون، سهل الغاب، شرق الفرات، غور الأردن، غلاف غزة، دلتا النيل: regions Arabic news names every day
+    # (data/named_regions.csv, by a point or their governorates), each one place of kind region.
+    got = rows("تواصل القصف على الغوطة الشرقية وسهل الغاب، وانتشرت قوات في شرق الفرات وقرب غور الأردن ودلتا النيل.", gaz)
+    assert [p for _, p, _ in got] == ["named-region:eastern-ghouta", "named-region:ghab", "named-region:east-euphrates",
+                                      "named-region:jordan-valley", "named-region:nile-delta"]

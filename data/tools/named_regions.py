@@ -11,6 +11,8 @@ Three kinds of row, as ``definition`` says:
 * **UK metropolitan counties and named parts of Britain** (Greater Manchester, West Yorkshire, Tyne and Wear,
   East Anglia, the West Country, the Scottish Highlands): their member units of ``data/uk_areas.csv``
   (``ukarea:..``; Local Government Act 1972 for the metropolitan counties);
+* **Regions of the Arab world** Arabic news names every day (شرق الفرات، الغوطة الشرقية، القلمون، الأغوار،
+  غلاف غزة، دلتا النيل): by a point, the Syrian coast by its governorates;
 * **Named regions known by a point** (the Konkan, NEOM, Waziristan, Galilee, the Northern Rivers, Silicon Valley):
   an approximate point from Wikipedia's coordinates for the article (a fact), no members.
 
@@ -144,6 +146,30 @@ ROWS: list[tuple[str, str, str, list[str], list[str], str, str, str, str, str, s
     ("galilee", "Galilee", "منطقة الجليل", ["the Galilee", "Upper Galilee", "Lower Galilee"],
      ["الجليل الأعلى", "الجليل الأسفل", "الجليل الغربي"], "IL", "", "region", "", "32.8000", "35.4000",
      "point: Wikipedia, Galilee"),
+    ("east-euphrates", "East of the Euphrates", "شرق الفرات", [], ["منطقة شرق الفرات", "شرقي الفرات"], "SY", "",
+     "region", "", "36.3000", "40.5000", "point: the Syrian land east of the Euphrates (Raqqa, Hasakah, Deir ez-Zor)"),
+    ("syrian-coast", "Syrian coast", "الساحل السوري", ["Syrian coastal region"], ["الساحل الغربي السوري"], "SY", "",
+     "region", "admin1:SY-LA admin1:SY-TA", "", "", "conventional: the governorates of Latakia and Tartus"),
+    ("eastern-ghouta", "Eastern Ghouta", "الغوطة الشرقية", ["East Ghouta", "Ghouta"], ["الغوطة"], "SY", "",
+     "region", "", "33.5500", "36.4000", "point: Wikipedia, Eastern Ghouta"),
+    ("qalamoun", "Qalamoun", "القلمون", ["Qalamoun Mountains"], ["منطقة القلمون", "جبال القلمون"], "SY", "",
+     "region", "", "33.9500", "36.6500", "point: Wikipedia, Qalamoun Mountains (by Yabroud)"),
+    ("ghab", "al-Ghab Plain", "سهل الغاب", ["Ghab Plain", "Ghab plain"], ["منطقة سهل الغاب"], "SY", "", "region",
+     "", "35.6500", "36.3500", "point: Wikipedia, Al-Ghab Plain"),
+    ("hauran", "Hauran", "حوران", ["Houran"], ["سهل حوران", "منطقة حوران"], "SY", "", "region", "", "32.7500",
+     "36.2000", "point: Wikipedia, Hauran"),
+    ("jabal-al-arab", "Jabal al-Druze", "جبل العرب", ["Jabal al-Arab", "Jebel Druze"], ["جبل الدروز"], "SY", "",
+     "region", "", "32.7000", "36.7000", "point: Wikipedia, Jabal al-Druze"),
+    ("jordan-valley", "Jordan Valley", "غور الأردن", [], ["منطقة الأغوار", "وادي الأردن"], "", "",
+     "region", "", "32.0000", "35.5500", "point: Wikipedia, Jordan Valley (by Damiya)"),
+    ("gaza-envelope", "Gaza envelope", "غلاف غزة", ["Gaza Envelope"], ["منطقة غلاف غزة"], "IL",
+     "", "region", "", "31.4000", "34.4500", "point: Wikipedia, Gaza Envelope"),
+    ("nile-delta", "Nile Delta", "دلتا النيل", ["the Delta region"], ["منطقة الدلتا", "محافظات الدلتا"], "EG", "",
+     "region", "", "30.9000", "31.2000", "point: Wikipedia, Nile Delta"),
+    ("nuba-mountains", "Nuba Mountains", "جبال النوبة", [], ["منطقة جبال النوبة"], "SD", "", "region", "", "11.5000",
+     "30.5000", "point: Wikipedia, Nuba Mountains"),
+    ("aures", "Aurès", "الأوراس", ["Aures", "Aurès Mountains"], ["جبال الأوراس", "منطقة الأوراس"], "DZ", "", "region",
+     "", "35.3000", "6.5000", "point: Wikipedia, Aurès Mountains"),
     ("rif", "Rif region", "منطقة الريف", [], ["الريف المغربي"], "MA", "", "region", "", "35.0000", "-4.0000",
      "point: Wikipedia, Rif (the region, by Al Hoceima)"),
     ("ogaden", "Ogaden", "أوغادين", [], ["إقليم أوغادين"], "ET", "", "region", "", "7.0000", "44.0000",
