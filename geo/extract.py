@@ -38,6 +38,7 @@ from .text import (
     AR_DEMONSTRATIVES,
     AR_VOWELLED,
     ARABIC_SPEAKING,
+    ARMED_GROUP_HEADS_EN,
     CA_PROVINCE_ABBREVIATIONS,
     CLUB_BEFORE_EN,
     CLUB_PAIRS_EN,
@@ -52,6 +53,7 @@ from .text import (
     DISEASE_MODIFIERS_EN,
     DISEASE_NAMES,
     ELATIVE_NAMES_AR,
+    EVENT_HEADS_EN,
     EXCHANGE_TAILS_AR,
     FACILITY_CUES_EN,
     FEATURE_HEADS_EN,
@@ -627,6 +629,7 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
         out.extend(_camel_hashtags(toks, cased, gaz, {m.token_index for m in out}))
     out.sort(key=lambda m: m.fs)
     out = _not_places(out, toks, text, cased, gaz, persons, surnames)
+    out = _inside_event_names_en(out, toks, cased, gaz)
     out = _territories(out, toks)
     out = _countryside(out, toks, gaz)
     out = _country_capital(out, toks, gaz)
@@ -1488,6 +1491,63 @@ def _gap_is_list(text: str, a_end: int, b_start: int) -> bool:
 #: Definite nouns of a country's land (folded): before a country's definite nisba they name the country's
 #: territory (الأراضي السورية "Syrian territory", على الأرض اللبنانية), a place, not an adjective of a noun.
 _TERRITORY_NOUNS_AR = frozenset({"الاراضي", "الارض"})
+
+
+#: Landform heads written before "of" and a name ("the Vale of York"): a place called "The Vale" or "Valley" read
+#: there is the head of the landform's name (geo.facilities reads the landform).
+_OF_LANDFORMS_EN = frozenset({"vale", "valley"})
+#: Event heads read in lower case too, after "the" and the name: "the Luanda process", "the Normandy format".
+_EVENT_HEADS_LOWER_EN = frozenset({"process", "format", "protocols"})
+
+
+#: How many capitalised words may stand between a place's name and the head of an armed group's name.
+_ARMED_GROUP_REACH = 3
+
+
+#: Words of a state's armed service between a country's name and the head ("the Indian Air Force", "the Lebanese
+#: Armed Forces"): a state's army is the state's, and the corpora count the country there.
+_STATE_SERVICE_WORDS = frozenset("air armed national royal naval marine ground special border".split())
+
+
+def _armed_group_after(j: int, words: list[str], seps: list[str], starts: list[int], cased: str) -> int:
+    """Whether the capitalised words from token ``j`` on end in an armed group's head (:data:`ARMED_GROUP_HEADS_EN`)
+    that closes the run: "[Sudan] Liberation Army attacked", not "[Texas] Army National Guard". 0: no such head; 1: a
+    head after a word of the group's own name; 2: a head right after the name or after a state's service words only
+    ("the Lebanese Army", "the Indian Air Force"), which after a country's name are the state's."""
+    n = len(words)
+    q = j
+    while q < n and q - j < _ARMED_GROUP_REACH and seps[q] == " " and cased[starts[q]].isupper():
+        if words[q] in ARMED_GROUP_HEADS_EN:
+            if q + 1 < n and seps[q + 1] == " " and cased[starts[q + 1]].isupper():
+                return 0
+            return 2 if all(words[t] in _STATE_SERVICE_WORDS for t in range(j, q)) else 1
+        q += 1
+    return 0
+
+
+def _inside_event_names_en(matches: list[RawMatch], toks: _Tokens, cased: str, gaz: Gazetteer) -> list[RawMatch]:
+    """Drop an English name that opens an event's, a process's or an armed group's name (:data:`EVENT_HEADS_EN`):
+    "the Tigray War", "the Berlin Process", "the Kigali Brigade" name no place; "the Luanda process" neither, with
+    "the" before it; nor one a few capitalised words before an armed group's head ("the Sudan Liberation Army"); a cue
+    (a camp, a province) keeps the name. And a place called "The Vale" in "the Vale of York"
+    is the head of the landform's name (:data:`_OF_LANDFORMS_EN`)."""
+    words, seps, starts = toks.words, toks.seps, toks.starts
+    n = len(words)
+    keep = []
+    for m in matches:
+        j = m.token_index + m.token_count
+        if m.key[-1] in _OF_LANDFORMS_EN and j + 1 < n and words[j] == "of" and seps[j] == " " and seps[j + 1] == " " \
+                and cased[starts[j + 1]].isupper() and cased[m.fe - len(m.key[-1])].isupper():
+            continue
+        group = 0 if m.cue or is_arabic(m.key[0]) else _armed_group_after(j, words, seps, starts, cased)
+        if group == 1 or (group == 2 and not any(gaz.kind(r.place_index) == "country" for r in m.refs)):
+            continue
+        if j < n and words[j] in EVENT_HEADS_EN and seps[j] == " " and not m.cue and not is_arabic(m.key[0]) \
+                and (cased[starts[j]].isupper() or (
+                    words[j] in _EVENT_HEADS_LOWER_EN and m.token_index > 0 and words[m.token_index - 1] == "the")):
+            continue
+        keep.append(m)
+    return keep if len(keep) < len(matches) else matches
 
 
 def _territories(matches: list[RawMatch], toks: _Tokens) -> list[RawMatch]:

@@ -28,9 +28,12 @@ from .model import NATURAL_KINDS, Place
 from .text import (
     AR_HOMOGRAPHS,
     ARABIC_SPEAKING,
+    DISEASE_HEADS_EN,
     EXCHANGE_TAILS_AR,
     FACILITY_CUES_AR,
     FACILITY_CUES_EN,
+    LANDFORM_KINDS_AR,
+    LANDFORM_KINDS_EN,
     MARKET_AR,
     MONTHS,
     NEVER_PLACE_ALONE,
@@ -139,7 +142,9 @@ MORE_CUES_AR: dict[str, str] = {fold_name(w): kind for kind, ws in {
     # districts (أقاليم برشيد وسطات, محليتي X وY, مديريات X وY وZ, قضاءي X وY, مقاطعات X وY): each name is a district.
     "district": "معتمدية عمالة " + _DISTRICT_HEADS_MANY,
 }.items() for w in ws.split()}
-_CUES_AR = {**FACILITY_CUES_AR, **MORE_CUES_AR}
+_CUES_AR = {**FACILITY_CUES_AR, **MORE_CUES_AR, **LANDFORM_KINDS_AR}
+# Landforms in both languages (the whole name is the place, whatever province the name inside it is).
+_LANDFORMS = LANDFORM_KINDS_EN.keys() | LANDFORM_KINDS_AR.keys()
 # (قبة "dome", حمام "bath, pigeons, toilet", حديقة "garden", حقل "field", قاعدة "rule, base": قاعدة بيانات.)
 # (وادي الذئاب is a television series, سوق العمل "the labour market", مقام رفيع "high standing", حاجز الصوت "the
 # sound barrier", خليج "gulf" of anything, معتقل "a detainee", مدرسة الحياة "the school of life".)
@@ -192,8 +197,14 @@ _CONTROL_AR = fold_name("سيطرة")
 _NATURAL_AFTER_EN = {"river": "river", "creek": "river", "canal": "river", "lake": "lake",
                      "mountains": "mountain", "bay": "sea", "rivers": "river"}
 _NATURAL_BEFORE_EN = {"river": "river", "lake": "lake", "mount": "mountain", "mt": "mountain"}
+# ... and landforms and islands ("the Zambezi Valley", "Victoria Island"): the whole name is the place, whatever
+# province or town the name before the head also is.
+_WATER_AFTER_EN = _NATURAL_AFTER_EN  # (a town read by a landform's whole name stays the town: Siwa Oasis)
+_NATURAL_AFTER_EN = _NATURAL_AFTER_EN | LANDFORM_KINDS_EN
 # Heads before "of" and a name: "the Strait of Hormuz", "the Gulf of Tonkin", "the Bay of Fundy".
 _OF_HEADS_EN = {"strait": "sea", "straits": "sea", "gulf": "sea", "bay": "sea", "sea": "sea"}
+# ... and a vale or a valley of a name ("the Vale of York"): the landform, not the town it is named after.
+_OF_HEADS_EN = _OF_HEADS_EN | {"vale": "region", "valley": "region"}
 # Street heads besides geo.text's shared table, read only here (and only capitalised, as every street head is):
 # "Chopper Circle". ("Crescent" is no such head: the Red Crescent is an organisation.)
 _MORE_CUES_EN = {"circle": "street"}
@@ -229,7 +240,7 @@ def natural_phrase_en(key: tuple[str, ...], text: str, fs: int, fe: int) -> bool
     """Whether an English name matched at folded ``text[fs:fe]`` (tokens ``key``) is written as a river or a lake
     in running text: "along Town Creek and", "near the Salt River in", "around Lake Pleasant." (the gazetteer may
     have a town of that name; "Mount X" is left to the towns, which are many)."""
-    if len(key) < 2 or not (key[-1] in _NATURAL_AFTER_EN or key[0] in ("lake", "river")):
+    if len(key) < 2 or not (key[-1] in _WATER_AFTER_EN or key[0] in ("lake", "river")):
         return False
     before = text[max(0, fs - 12):fs]
     if not before.endswith(" ") or before.split()[-1:] and before.split()[-1] not in _FEATURE_BEFORE_EN:
@@ -313,6 +324,11 @@ def find_facilities(folded: Folded, matches: Sequence[RawMatch], gaz: Gazetteer,
     if old_town:
         out.extend(filter(None, (_old_town_ar(c, words, seps, starts, match_at)
                                  for c in compress(range(n), map(_OLD_AR.__eq__, words)))))
+    if water:
+        # حوض النيل, دلتا النيل: a word of water before a river's or a lake's bare name is the water (read below); the
+        # same heads before another name are a landform (حوض سرت "the Sirte Basin").
+        at_water = {f.fe for f in water}
+        out = [f for f in out if not (f.cue_word in LANDFORM_KINDS_AR and f.fe in at_water)]
     out.extend(water)
     if cues_en and out and sports_report(distinct):
         # A match report's "Nottingham Forest drew with Crystal Palace": clubs, not a forest and a palace.
@@ -646,6 +662,8 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
     if w in _CAPITALISED_ONLY and lower and not (w == "plant" and words[c - 1] in _EN_MODIFIERS):
         return []  # "a Lancaster park", "the PCA plant": a town's or a firm's, not a park's or a plant's name
     kind = natural or _FACILITY_CUES_EN[w]
+    if w in LANDFORM_KINDS_EN and c + 1 < n and words[c + 1] in DISEASE_HEADS_EN:
+        return []  # "Rift Valley fever": a disease's name
     # A capitalised word after the head makes it part of a longer name ("Pleasant Lane School", "Cedar River
     # Seafood", "Upper King Street Neighborhood Association"); a direction after a street is part of its name
     # ("40th Avenue South", "Seventh Street Northwest"); "District A", "Fire Station 2" are numbered.
@@ -678,7 +696,8 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
                 and words[first - 2] not in _EN_NOT_NAME:
             first -= 1  # "Zaporizhzhia nuclear plant", "Battersea power station"
         elif prev in _EN_INNER and first - 2 >= 0 and _upper(cased, starts, first - 2) \
-                and words[first - 2] not in _CUES_EN:  # "Cooper Street and Green Oaks Boulevard": two streets
+                and words[first - 2] not in _CUES_EN and w not in LANDFORM_KINDS_EN:
+            # ("Cooper Street and Green Oaks Boulevard": two streets; "Kisumu and Rift Valley": a town and a landform)
             first -= 1
         elif prev == "s" and seps[first - 1] in ("'", "\u2019") and first - 2 >= 0 \
                 and _upper(cased, starts, first - 2) and words[first - 2] in _POSSESSIVE_IN_NAME_EN \
@@ -764,6 +783,15 @@ def _numbered_road(c: int, words: list[str], seps: list[str], starts: list[int],
     return Facility(starts[first], fe, starts[first], fe, "street", w, False, False)
 
 
+#: Landforms too wide for the town named nearest them to place them (a neighbourhood's "Heights", "Hills",
+#: "Island" are placed like a facility).
+_WIDE_LANDFORMS = frozenset(
+    "valley plains plain highlands lowlands steppe basin plateau delta peninsula islands desert".split())
+#: Kinds of place whose name a landform shares and which, with no town near, places it: a division is around
+#: its landform (the Nineveh Plains in Nineveh), a country too large for its point to place one.
+_LANDFORM_ANCHOR_KINDS = frozenset({"admin1", "region", "district"})
+
+
 class Placed(NamedTuple):
     """A facility mention ready for the pipeline: folded span, its place (``None``: unlocated), confidence,
     reason, and the kind of cue."""
@@ -779,7 +807,7 @@ class Placed(NamedTuple):
 def _approximate(f: Facility, surface: str, anchor: Place) -> Place:
     """A place for facility ``f`` at ``anchor``'s point, with an id of its own."""
     h = hashlib.sha1(fold_name(surface).encode()).hexdigest()[:10]
-    if f.kind in NATURAL_KINDS or f.kind == "street":
+    if f.kind in NATURAL_KINDS or f.kind == "street" or f.cue_word in _LANDFORMS or f.kind == "region":
         kind = f.kind  # a river, lake or mountain joins the natural features' layer; a street is a street
     else:
         # (a neighbourhood, حي X, and the old town of a city are parts of a town: districts too)
@@ -926,7 +954,8 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
         elif i + 1 < len(found) and is_arabic(f.cue_word) and _JOINED_AR_RE.fullmatch(text[f.fe:found[i + 1].fs]):
             said_town[i] = said_town[i + 1]
     for i, f in enumerate(found):
-        if (f.cue_word in _WATER_WORDS_AR or f.cue_word == _ON_AR) and gaz is not None:
+        if (f.cue_word in _WATER_WORDS_AR or f.cue_word == _ON_AR) and gaz is not None \
+                and not (f.cue_word in LANDFORM_KINDS_AR and f.kind == "region"):
             # The bare name of a feature after a word of water: the feature of that name, the most prominent if several.
             # (one beside a country the statement names: مجرى الأمور "the course of things" in a story from Palestine
             # is no Amur, على بير "at a well" no Bear River)
@@ -961,6 +990,7 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
             if f.town_only or (located[inner[0]][2].kind in ("country", "admin1", "region")
                                and located[inner[0]][:2] == (f.name_fs, f.name_fe)
                                and not (f.kind in NATURAL_KINDS and is_arabic(f.cue_word))
+                               and f.cue_word not in _LANDFORMS
                                and f.kind != "street") \
                     or (f.cue_word == _ROAD_AR and located[inner[0]][2].kind in NATURAL_KINDS
                         and located[inner[0]][:2] == (f.name_fs, f.name_fe)):
@@ -969,7 +999,21 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
             # street, not the place)
             # (وادي حضرموت is a valley, not the province it gives its name to: the feature, unlocated unless the
             # text says where)
+            # (nor "the Zambezi Valley" the province, "Victoria Island" the state: a landform's head makes the name the
+            # landform)
+        if f.cue_word in _LANDFORMS and inner and located[inner[0]][2].kind == "region" \
+                and located[inner[0]][1] == f.name_fe:
+            # A region of the name is the landform itself ("the Sinai Peninsula" is the Sinai, "the Golan Heights" the
+            # Golan): that region, quoted with the head.
+            inside.update(inner)
+            out.append(Placed(f.fs, f.fe, located[inner[0]][2], located[inner[0]][3],
+                              f"{f.kind} cue {f.cue_word!r}; the region of that name in the gazetteer", f.kind))
+            continue
         if f.town_only and not inner:
+            continue
+        if f.cue_word in LANDFORM_KINDS_AR and (not inner or located[inner[0]][2].kind in NATURAL_KINDS):
+            # حوض المتوسط, حوض بحيرة تشاد: the sea's, the lake's basin is read as the water; and the heads are everyday
+            # nouns before anything but a place's name (حوض السباحة "the swimming pool", سهل "easy")
             continue
         inside.update(inner)
         # A town read from the whole phrase ("the Salt River", a town's alternate name) is the feature's too.
@@ -999,6 +1043,11 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
             # Highway 82"): only the text saying where places it ("closed north of Bendigo"); else it is listed
             # unlocated rather than as a dot at whichever town the statement named nearby.
             near = own = None
+        if f.cue_word in _WIDE_LANDFORMS and not said and (near is None or sentence_of(near[0]) != sent):
+            # A valley, a basin, a delta or an archipelago spans many towns and is seldom named after one it is in
+            # ("the Aleutian Islands", "the Canaan Valley"): the town its name starts with ("the Las Vegas Valley"),
+            # the division it shares its name with, or the text saying where places it; else it is listed unlocated.
+            near = None
         if f.cue_word == "airport" and not said:
             # The towns named around an airport are where its flights come from or go ("Mitiga International Airport
             # suspended flights, and planes were diverted to Misrata"): only the town its name starts with, or the one
@@ -1033,6 +1082,12 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
             anchor, how = own, "the place named in it"
         elif near is not None:
             anchor, how = near, "the nearest place the statement names"
+        if anchor is None and f.cue_word in _LANDFORMS and inner \
+                and located[inner[0]][:2] == (f.name_fs, f.name_fe) \
+                and located[inner[0]][2].kind in _LANDFORM_ANCHOR_KINDS:
+            # No town says where "the Tibesti Plateau" is: the division it shares its name with holds it or most of it
+            # (not a country: "the Jordan Valley" is at Jordan's border, far from its point).
+            anchor, how = located[inner[0]], "the division it shares its name with"
         word = f"{f.kind} cue {f.cue_word!r}"
         if anchor is None and gaz is not None and f.kind in NATURAL_KINDS and features and main is not None:
             # No town near it: the gazetteer's feature of that name near the statement's main town ("the

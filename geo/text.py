@@ -67,6 +67,10 @@ __all__ = [
     "FACILITY_CUES_EN",
     "FEATURE_HEADS_EN",
     "LANDFORM_HEADS_EN",
+    "LANDFORM_KINDS_EN",
+    "LANDFORM_KINDS_AR",
+    "EVENT_HEADS_EN",
+    "ARMED_GROUP_HEADS_EN",
     "SPORTS_REPORT_EN",
     "SPORTS_REPORT_MIN_WORDS",
     "CLUB_SUFFIXES_EN",
@@ -855,6 +859,30 @@ FEATURE_HEADS_EN: frozenset[str] = frozenset(
 #: Alabama): a capitalised one alone is the landform of a name just said, or a sentence's first word.
 LANDFORM_HEADS_EN: frozenset[str] = frozenset(
     "plains plain valley highlands lowlands hills heights marshes steppe basin plateau mountains desert".split())
+#: Heads of a landform's or an island's name after a place's name, to the kind of place the whole name is ("the
+#: Zambezi Valley", "the Nineveh Plains", "the Mekong Delta", "Victoria Island", "the Salang Pass"): the name
+#: before one names the landform, not the province, country or town it shares its name with. A landform the
+#: gazetteer lacks is placed approximately, as a facility is (geo.facilities), in the regions' layer; a sea it lacks
+#: ("the Salton Sea") is listed unlocated, never put at a town.
+LANDFORM_KINDS_EN: dict[str, str] = {w: "region" for w in (
+    "valley plains plain highlands lowlands hills heights marshes steppe basin plateau delta peninsula "
+    "island islands oasis pass").split()} | {"desert": "desert", "sea": "sea"}
+#: The same in Arabic, before the name (حوض سرت "the Sirte Basin", سهل نينوى "the Nineveh Plains", دلتا النيل, واحة
+#: سيوة): the head and the name are the landform, not the town or province of that name (a sea, a lake or a river
+#: after one stays the water: حوض المتوسط "the Mediterranean basin" is the sea, as the corpora read it).
+LANDFORM_KINDS_AR: dict[str, str] = {fold_name(w): "region" for w in "حوض سهل دلتا واحة".split()}
+#: Heads of an event's, a process's or an armed group's name after a place's name ("the Tigray War", "the Berlin
+#: Process", "the Normandy Format", "the Minsk Protocols", "the Kigali Brigade", "the Mosul Choir"): capitalised,
+#: they end a longer name and the place inside it is no mention (talks, a conference, a summit are held at the
+#: place they are named after: not here). The first three are also read in lower case after "the" ("the Luanda
+#: process").
+EVENT_HEADS_EN: frozenset[str] = frozenset(
+    "process format protocols war wars uprising massacre brigade brigades battalion battalions choir".split())
+#: Heads that end an armed group's name a few capitalised words after a place's name ("the Sudan Liberation Army",
+#: "the Darfur Joint Force", "the Benghazi Defence Brigades", "the U.S. Air Force"): the place inside is no mention.
+#: Not "Guard": a state's National Guard is counted as the state by the corpora.
+ARMED_GROUP_HEADS_EN: frozenset[str] = frozenset(
+    "army armies front brigade brigades battalion battalions militia militias force forces corps".split())
 
 
 #: Words that are never a place on their own, whatever the gazetteer says (a longer name that holds one,

@@ -2219,6 +2219,87 @@ def test_a_nisba_joined_by_wa_to_a_language_with_bi_is_a_language_too(gaz):
     assert "country:FR" not in [p for _, p, _ in rows("تبث المحطة برامجها بالعربية والفرنسية والإنجليزية في تونس.", gaz)]
 
 
+def _landforms(text, gaz):
+    """(surface, place kind, id of the place it is placed at) of each landform read with its head."""
+    return [(m.surface, m.place and m.place.kind, m.place and (m.place.within or m.place.place_id))
+            for m in geoparse(text, gazetteer=gaz).mentions if m.cue in ("region", "desert")]
+
+
+def test_a_name_before_a_landform_or_island_head_is_the_landform_not_the_province_country_or_town(gaz):
+    # "the Nineveh Plains", "Victoria Island", "the Jordan Valley": the whole name is the landform, not the province,
+    # state, country or town of its first word; placed by the division of that name, or a town its sentence names (a
+    # wide landform: a valley, a basin, a delta never by a town sentences away), else listed unlocated.
+    assert _landforms("Herders crossed the Nineveh Plains.", gaz) == [("Nineveh Plains", "region", "admin1:IQ-NI")]
+    lagos = "geonames:2332459"
+    assert rows("Floods cut roads on Victoria Island in Lagos.", gaz)[0][1].startswith(f"approx:region:{lagos}:")
+    assert _landforms("Troops patrolled the Jordan Valley.", gaz) == [("Jordan Valley", None, None)]
+    assert _landforms("Settlers moved into the Zorblatt Valley, officials in Amman said.", gaz) == [
+        ("Zorblatt Valley", "region", "geonames:250441")]
+    assert _landforms("Officials in Amman met. Settlers moved into the Zorblatt Valley.", gaz) == [
+        ("Zorblatt Valley", None, None)]
+
+
+def test_a_landform_is_no_disease_and_not_joined_to_a_name_before_and(gaz):
+    # "Rift Valley fever" is a disease; "Kisumu and Rift Valley" a town and a landform, not one name.
+    assert _landforms("Kenya warned of Rift Valley fever in Garissa.", gaz) == []
+    got = _landforms("Cases rose in Kisumu and Rift Valley.", gaz)
+    assert [s for s, *_ in got] == ["Rift Valley"]
+
+
+def test_a_name_opening_an_events_process_or_armed_groups_name_is_no_place(gaz):
+    # "the Tigray War", "the Berlin Process", "the Kigali Brigade", "the Mosul Choir" (capitalised head), "the Luanda
+    # process" (lower case process, format, protocols after "the"); talks are held where they are named after.
+    assert [s for s, *_ in rows("Veterans of the Tigray War met in Addis Ababa.", gaz)] == ["Addis Ababa"]
+    assert [s for s, *_ in rows("Envoys revived the Luanda process in Kinshasa.", gaz)] == ["Kinshasa"]
+    got = rows("The Berlin Process and the Normandy Format stalled, and the Kigali Brigade and Mosul Choir left Erbil.",
+               gaz)
+    assert [s for s, *_ in got] == ["Erbil"]
+    assert [s for s, *_ in rows("The Doha talks resumed.", gaz)] == ["Doha"]
+
+
+def test_an_arabic_basin_plain_delta_or_oasis_head_before_a_places_name_is_the_landform(gaz):
+    # حوض/سهل/دلتا/واحة + a place's name is the landform, not the town or province of the name (سهل نينوى is no
+    # Nineveh, حوض سرت no Sirte); before a water's name the water (حوض بحيرة تشاد), before no place an everyday noun.
+    assert _landforms("نزح المسيحيون من سهل نينوى إلى أربيل.", gaz) == [("سهل نينوى", "region", "admin1:IQ-NI")]
+    got = rows("عاد الإنتاج في حقول حوض سرت إلى معدلاته.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("حوض سرت", None)]
+    assert [p for _, p, _ in rows("تعاني دول حوض بحيرة تشاد من الجفاف.", gaz)] == ["ne:lake-chad"]
+    assert [s for s, *_ in rows("سبح في حوض السباحة في دمشق، والأمر سهل جدا.", gaz)] == ["دمشق"]
+
+
+def test_a_vale_or_valley_of_a_name_is_the_landform_not_a_place_called_the_vale(gaz):
+    # "the Vale of Zorblatt" is a landform (GeoNames' towns called "The Vale" are not meant), placed at the town it is
+    # named after when its sentence names it; "the Valley of the Kings" and a lower-case "vale of tears" are no such name.
+    got = rows("River levels in the Vale of York stayed high, officials in York said.", gaz)
+    assert got[0][0] == "Vale of York" and got[0][1].startswith("approx:region:")
+    assert [(s, p) for s, p, _ in rows("The Vale of Zorblatt flooded.", gaz)] == [("Vale of Zorblatt", None)]
+    assert rows("It was a vale of tears.", gaz) == []
+
+
+def test_a_name_a_few_capitalised_words_before_an_armed_groups_head_is_no_place(gaz):
+    # "the Zorblatt Liberation Army", "the Darfur Joint Force", "the Benghazi Defence Brigades": a group named after
+    # a place; a state's own army after its country's name or adjective stays the state ("the Lebanese Army", "the
+    # Indian Air Force"), and a head followed by more of a name is no group's ("the Texas Army National Guard").
+    assert [s for s, *_ in rows("Fighters of the Sudan Liberation Army attacked near El Fasher.", gaz)] == ["El Fasher"]
+    assert [s for s, *_ in rows("The Benghazi Defence Brigades advanced toward Ajdabiya.", gaz)] == ["Ajdabiya"]
+    assert [p for _, p, _ in rows("The Lebanese Army deployed.", gaz)] == ["country:LB"]
+    assert [p for _, p, _ in rows("The Indian Air Force flew aid.", gaz)] == ["country:IN"]
+    assert [p for _, p, _ in rows("Members of the Texas Army National Guard deployed.", gaz)] == ["admin1:US-TX"]
+
+
+def test_a_landform_whose_name_is_a_region_of_the_gazetteer_is_that_region_quoted_with_its_head(gaz):
+    # "the Sinai Peninsula": the gazetteer's region called Sinai is the landform itself (not an unlocated new one).
+    assert _landforms("The Sinai Peninsula borders Gaza.", gaz) == [("Sinai Peninsula", "region", "curated:sinai")]
+
+
+def test_a_sea_the_gazetteer_lacks_written_name_and_sea_is_a_sea_never_a_longer_names_part(gaz):
+    # "the Zorblatt Sea" is a sea, listed unlocated (a sea is never put at a town); "the Zorblatt Sea Cadets" is a
+    # longer name.
+    got = [(m.surface, m.cue, m.place) for m in geoparse("Fish died in the Zorblatt Sea near Indio.", gazetteer=gaz).mentions]
+    assert ("Zorblatt Sea", "sea", None) in got
+    assert not any(m.cue == "sea" for m in geoparse("He joined the Zorblatt Sea Cadets.", gazetteer=gaz).mentions)
+
+
 
 
 def test_a_named_region_no_government_runs_is_a_region_not_a_small_namesake_town(gaz):

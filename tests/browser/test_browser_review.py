@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from browser_helpers import FIRST_LOAD_TIMEOUT_MS, IDLE, MAP_IFRAME, streamlit_server
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from geo.mapview import place_css_class
 
@@ -35,15 +36,30 @@ def review_url(tmp_path_factory):
         yield url
 
 
+def _pick(page: Page, box_key: str, option_name: str) -> None:
+    """Choose ``option_name`` in the select box ``box_key``. The box opens on a click once Streamlit has drawn it;
+    a click while the page is still rerunning (a loaded machine) opens nothing, so it is clicked again."""
+    box = page.locator(f".st-key-{box_key}")
+    option = page.get_by_role("option", name=option_name).first
+    for attempt in range(3):
+        box.scroll_into_view_if_needed()
+        box.click()
+        try:
+            option.click(timeout=10_000)
+            return
+        except PlaywrightTimeoutError:
+            if attempt == 2:
+                raise
+            page.keyboard.press("Escape")
+            expect(page.locator(IDLE)).to_be_attached(timeout=30_000)
+
+
 def _review_every_mention_of(page: Page, place_id: str) -> None:
     """Open "Review and correct" in the scope "every mention of this name in this statement" on ``place_id``."""
     page.get_by_text("Review and correct").click()
     page.get_by_text("Every mention of this name in this statement").click()
     expect(page.locator(IDLE)).to_be_attached(timeout=30_000)
-    box = page.locator(".st-key-review_place")
-    box.scroll_into_view_if_needed()
-    box.click()
-    page.get_by_role("option", name=f"({place_id})").first.click()
+    _pick(page, "review_place", f"({place_id})")
     expect(page.locator(IDLE)).to_be_attached(timeout=30_000)
 
 
@@ -56,10 +72,8 @@ def test_a_rejected_place_leaves_the_map_and_comes_back_after_undo(page: Page, r
     expect(page.locator(IDLE)).to_be_attached(timeout=60_000)
     expect(roj).to_have_count(1)
     page.get_by_text("Review and correct").click()
-    box = page.locator(".st-key-review_place")
-    box.scroll_into_view_if_needed()
-    box.click()
-    page.get_by_role("option", name=f"({ROJ})").first.click()
+    expect(page.locator(IDLE)).to_be_attached(timeout=30_000)
+    _pick(page, "review_place", f"({ROJ})")
     page.locator(".st-key-review_reject button").click()
     expect(page.get_by_text("Saved as correction 1.")).to_be_visible(timeout=30_000)
     expect(roj).to_have_count(0, timeout=30_000)
@@ -83,8 +97,7 @@ def test_choosing_a_place_found_by_search_moves_the_marker(page: Page, review_ur
     query.fill("أربيل")  # Arabic search
     query.press("Enter")
     expect(page.locator(IDLE)).to_be_attached(timeout=30_000)
-    page.locator(".st-key-review_found").click()
-    page.get_by_role("option", name="Erbil").first.click()
+    _pick(page, "review_found", "Erbil")
     expect(page.locator(IDLE)).to_be_attached(timeout=30_000)
     page.locator(".st-key-review_choose button").click()
     expect(page.get_by_text("Saved as correction")).to_be_visible(timeout=30_000)
