@@ -2226,13 +2226,14 @@ def _landforms(text, gaz):
 
 
 def test_a_name_before_a_landform_or_island_head_is_the_landform_not_the_province_country_or_town(gaz):
-    # "the Nineveh Plains", "Victoria Island", "the Jordan Valley": the whole name is the landform, not the province,
+    # "the Nineveh Plains", "Victoria Island", "the Rift Valley": the whole name is the landform, not the province,
     # state, country or town of its first word; placed by the division of that name, or a town its sentence names (a
     # wide landform: a valley, a basin, a delta never by a town sentences away), else listed unlocated.
     assert _landforms("Herders crossed the Nineveh Plains.", gaz) == [("Nineveh Plains", "region", "admin1:IQ-NI")]
     lagos = "geonames:2332459"
     assert rows("Floods cut roads on Victoria Island in Lagos.", gaz)[0][1].startswith(f"approx:region:{lagos}:")
-    assert _landforms("Troops patrolled the Jordan Valley.", gaz) == [("Jordan Valley", None, None)]
+    # (the Jordan Valley is a named region now: data/named_regions.csv; an unknown valley is the example)
+    assert _landforms("Troops patrolled the Quorvane Valley.", gaz) == [("Quorvane Valley", None, None)]
     assert _landforms("Settlers moved into the Zorblatt Valley, officials in Amman said.", gaz) == [
         ("Zorblatt Valley", "region", "geonames:250441")]
     assert _landforms("Officials in Amman met. Settlers moved into the Zorblatt Valley.", gaz) == [
