@@ -920,7 +920,11 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
     inside: set[int] = set()
     text = folded.text
     starts = [fs for fs, _, _, _ in located]  # in text order
-    towns = [k for k, (_, _, p, _) in enumerate(located) if p.kind in ("city", "town")]
+    # A town whose name starts a street's name is no anchor for the facilities around it: "Oxford Road" in
+    # Manchester says nothing of Oxford (the street itself is still placed by its own name: _own).
+    in_street = {k for f in found if f.kind == "street" for k, (fs, fe, _, _) in enumerate(located)
+                 if f.name_fs <= fs and fe <= f.name_fe}
+    towns = [k for k, (_, _, p, _) in enumerate(located) if p.kind in ("city", "town") and k not in in_street]
     town_starts = [located[k][0] for k in towns]
     # The town the statement names most (ties: the first named), for districts and to choose among natural
     # features of one name only (never to place a facility approximately): computed once.

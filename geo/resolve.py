@@ -744,6 +744,7 @@ def _defining_qualifier(matches: list[RawMatch], k: int, gaz: Gazetteer, gaps: l
     out: set[tuple[str, object]] = set()
     near: list[int] = []
     divisions: list[int] = []
+    town_seen = False
     j = k + 1
     while j < len(matches) and j - k <= 4:
         cands = _candidates(matches[j])
@@ -762,16 +763,21 @@ def _defining_qualifier(matches: list[RawMatch], k: int, gaz: Gazetteer, gaps: l
                 out.update(_admin1_pairs(gaz, i))
                 if _region_of(gaz, i) is None:
                     divisions.append(i)  # its towns carry another code: read them by distance
-            elif kind in ("district", "city", "town"):
+            elif kind in ("city", "town") or (kind == "district" and not town_seen) or (
+                    kind == "region" and gaz.country_code(i) and not town_seen):
+                # (a region of one country too: "a suburb in the Hunter Region of New South Wales"; but not the
+                # county or region after a town: "a suburb of Stockport, Greater Manchester" is beside Stockport)
                 near.append(i)
+        town_seen = town_seen or any(gaz.kind(i) in ("city", "town") for i in near)
         if j >= len(gaps):
             break
         if out:
             # "in the U.S. state of Alabama", "in the Philippine province of Cebu": the country, then its division.
             if not (all(not q[1] for q in out) and _DIVISION_OF_RE.fullmatch(gaps[j])):
                 break
-        elif gaps[j] not in _CHAIN_GAPS:
-            break
+        elif gaps[j] not in _CHAIN_GAPS and not (gaps[j] == "of" and any(
+                gaz.kind(i) == "region" and gaz.country_code(i) for i in cands)):
+            break  # (a region goes on to the division it is part of: "the Hunter Region of New South Wales")
         j += 1
     # A country named before its division says no more than the division: "the U.S. state of Alabama" is Alabama.
     # (Not where the division's towns carry another code: the country is what still tells them apart.)

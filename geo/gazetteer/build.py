@@ -459,6 +459,11 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
     from .sources.uk_areas import add_uk_areas
 
     add_uk_areas(b)
+    # Named regions no government runs (New England, Greater Manchester, the Konkan): after the divisions and the
+    # UK's units, whose outlines and points they are drawn from (geo/gazetteer/sources/named_regions.py).
+    from .sources.named_regions import add_named_regions
+
+    add_named_regions(b)
 
     # Districts and notable localities (Who's On First), last: a district's bare name is read only when no
     # place above has it (geo/gazetteer/sources/whosonfirst.py).
