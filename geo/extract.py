@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from itertools import accumulate, compress, filterfalse, repeat
 from operator import add, attrgetter, not_, or_
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .gazetteer import ALIAS, ALT, CONTINENT_IDS, DEMONYM, NAME, ORG, Gazetteer, NameRef
 from .lexicon import (
@@ -1349,6 +1349,7 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
     # country's or a state's own name ("Virginia Foxx" once does not make every "Virginia" of a story hers).
     if persons:
         abroad: dict[tuple[str, ...], bool] = {}
+        tops: dict[str, Any] = {}
         for k, m in enumerate(matches):
             if not drop[k] and m.key in persons and not m.locative and not m.cue \
                     and (((not facts(m)[0] or (surnames and m.key in surnames))
@@ -1356,7 +1357,7 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
                               r.name_type != ALT and (gaz.kind(r.place_index) == "admin1" or (
                                   gaz.population(r.place_index) >= _NOTABLE_GIVEN_NAME_POP
                                   and not (surnames and m.key in surnames))) for r in m.refs)))
-                         or (not is_arabic(m.key[0]) and _nowhere_else(m, matches, drop, gaz, abroad))):
+                         or (not is_arabic(m.key[0]) and _nowhere_else(m, matches, drop, gaz, abroad, tops))):
                 drop[k] = True
     if sports and any(team):
         # A name a match report uses for a club stays the club where it recurs without a locative word or a cue
@@ -1404,22 +1405,38 @@ def _player_name_at(words: list[str], seps: list[str], starts: list[int], cased:
 
 
 def _nowhere_else(m: RawMatch, matches: list[RawMatch], drop: list[bool], gaz: Gazetteer,
-                  memo: dict[tuple[str, ...], bool]) -> bool:
+                  memo: dict[tuple[str, ...], bool], tops: dict[str, Any]) -> bool:
     """Whether a country's or a state's name that the text also uses as a person's given name (Georgia, Washington)
     lies in none of the countries of the text's other places (each read by its biggest own-name reading): a girl
-    called Georgia in a story about Alberta, not the state or the country, where her name recurs."""
+    called Georgia in a story about Alberta, not the state or the country, where her name recurs.
+
+    ``tops`` (empty at first, filled on the first call) holds each distinct name's matches and its country, so that a
+    call reads the text's names, not every match: once per match it was quadratic in a long statement.
+    """
     got = memo.get(m.key)
     if got is None:
+        if not tops:
+            # by name and readings: two matches of one name may keep different readings (a cue, a vowel mark)
+            where: dict[tuple[tuple[str, ...], tuple[NameRef, ...]], list[int]] = {}
+            for k, o in enumerate(matches):
+                if o.refs:
+                    where.setdefault((o.key, o.refs), []).append(k)
+            by_cc: dict[str, list[tuple[tuple[str, ...], tuple[NameRef, ...]]]] = {}
+            for group in where:
+                top = max((r for r in group[1] if r.name_type != ALT), key=lambda r: gaz.population(r.place_index),
+                          default=None)
+                if top is not None:
+                    by_cc.setdefault(gaz.country_code(top.place_index), []).append(group)
+            tops.update(where=where, by_cc=by_cc)
+        where, by_cc = tops["where"], tops["by_cc"]
+
+        def live(group: tuple[tuple[str, ...], tuple[NameRef, ...]]) -> bool:
+            # another name with a match not dropped (so far)
+            return group[0] != m.key and not all(drop[k] for k in where[group])
+
         own = {gaz.country_code(r.place_index) for r in m.refs if r.name_type != ALT}
-        others = set()
-        for k, o in enumerate(matches):
-            if drop[k] or o.key == m.key or not o.refs:
-                continue
-            top = max((r for r in o.refs if r.name_type != ALT), key=lambda r: gaz.population(r.place_index),
-                      default=None)
-            if top is not None:
-                others.add(gaz.country_code(top.place_index))
-        got = memo[m.key] = bool(others) and not (own & others)
+        others = any(live(group) for groups in by_cc.values() for group in groups)
+        got = memo[m.key] = others and not any(live(group) for cc in own for group in by_cc.get(cc, ()))
     return got
 
 
