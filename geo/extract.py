@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import accumulate, compress, filterfalse, repeat
 from operator import add, attrgetter, not_, or_
 from typing import Any, NamedTuple
@@ -1228,9 +1228,10 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
             continue
         # A continent after a compass word or "Horn of" names a world region the gazetteer lacks (North Africa,
         # the Horn of Africa, جنوب شرق آسيا): the continent's point would put it thousands of km away.
-        if joined_prev and any(gaz.place_id(r.place_index) in CONTINENT_IDS for r in m.refs) and (
-                words[i - 1] in _CONTINENT_PARTS_EN or any(st in _AR_DIRECTIONS for st in prev)
-                or (i >= 2 and words[i - 2] == "horn" and words[i - 1] == "of")):
+        # (the words first: reading every namesake's id is the dearer test)
+        if joined_prev and (words[i - 1] in _CONTINENT_PARTS_EN or any(st in _AR_DIRECTIONS for st in prev)
+                            or (i >= 2 and words[i - 2] == "horn" and words[i - 1] == "of")) \
+                and any(gaz.place_id(r.place_index) in CONTINENT_IDS for r in m.refs):
             drop[k] = True
             continue
         if single and m.key[0] in NEWS_AGENCIES_EN and not m.cue and (
@@ -1342,7 +1343,7 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
                     or (not arabic and i > 1 and words[i - 1] in _AGAINST and joined_prev and seps[i - 1] == " "
                         and words[i - 2] in _AGAINST[words[i - 1]] and not _is_division(m, gaz))
                     or (sports and not arabic and not (j < n and seps[j] == "-")
-                        and club_at(words, seps, starts, cased, i, j, _is_division(m, gaz)))):
+                        and club_at(words, seps, starts, cased, i, j, partial(_is_division, m, gaz)))):
                 drop[k] = team[k] = True
                 continue
     # A name the text uses for a person stays a person where it recurs without a locative word or a cue; not a
@@ -1460,7 +1461,7 @@ def _is_division(m: RawMatch, gaz: Gazetteer) -> bool:
 
 
 def club_at(words: list[str], seps: list[str], starts: list[int], cased: str, i: int, j: int,
-            division: bool = False) -> bool:
+            division: bool | Callable[[], bool] = False) -> bool:
     """Whether the English name on tokens ``i`` .. ``j - 1`` of a match report is a club's by the words around it
     (:mod:`geo.text`'s club tables): a club's suffix or a capitalised plural after it (Aston Villa, the Hobart
     Hurricanes), a result verb or a word of playing before it (host Tottenham, against the Lakers, lost to Inter,
@@ -1468,7 +1469,8 @@ def club_at(words: list[str], seps: list[str], starts: list[int], cased: str, i:
     Spanish goalkeeper). The caller leaves countries alone: there they are national teams, and so the country.
     A first-level division's name (``division``) is a club's only by its name's shape (the Minnesota Twins): "a win
     over Minnesota's top team" is the state's best, and a compound joined by a hyphen (Watertown-Mayer, a school
-    district of two towns) is left to the caller."""
+    district of two towns) is left to the caller. ``division`` may be a function that tells, asked only when a
+    suffix does not already decide (reading a name's every namesake is most of this test's cost)."""
     n = len(words)
     if j < n and seps[j] == " " and cased[starts[j]].isupper():
         nw = words[j]
@@ -1478,7 +1480,7 @@ def club_at(words: list[str], seps: list[str], starts: list[int], cased: str, i:
                 and nw not in FEATURE_HEADS_EN and nw not in FACILITY_CUES_EN and nw not in CUES \
                 and nw not in ORG_HEADS_EN and nw not in _OFFICE_WORDS:
             return True  # "the Denver Nuggets", "the Perth Scorchers": a capitalised plural names the side
-    if division:
+    if division is True or (callable(division) and division()):
         return False
     if j < n and _JOIN_RE.match(seps[j]) and (words[j] in CLUB_ROLES_EN or words[j] in SPORTS_WORDS):
         return True  # "the Newcastle manager", "Nottingham Forest drew with ..."
