@@ -1060,6 +1060,11 @@ _CONTINENT_PARTS_EN = frozenset(
 #: "the home game against Everton", "the match v Leeds": a game's opponent is a club, in any text.
 _AGAINST = {"against": frozenset("game games match matches fixture fixtures derby".split())}
 _AGAINST["v"] = _AGAINST["vs"] = _AGAINST["versus"] = _AGAINST["against"]
+#: In a match report, the words before a name (one or two back) and right after it that the club and player rules
+#: (:func:`club_at`, :func:`_player_name_at`) read: a name with none of them there, and no capital or possessive
+#: after it, is no club, so the report's other names keep the fast path of :func:`_not_places`.
+_SPORTS_BEFORE = CLUB_BEFORE_EN | SPORTS_WORDS | frozenset(CLUB_PAIRS_EN) | PLAYER_ROLES_EN
+_SPORTS_AFTER = CLUB_ROLES_EN | SPORTS_WORDS
 #: Every word (or, in Arabic, proclitic-stripped stem) that a rule of :func:`_not_places` reads right before a
 #: name, save the ones read only with something the name itself must have ("in" before a language, "of"
 #: after an organisation's opener, which are tested apart): a name with none of them there, no
@@ -1196,7 +1201,10 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
                 or (j < n and words[j] in _HOT_AFTER) or (j + 1 < n and words[j + 1] in _HOT_AFTER)
                 or (j + 2 < n and words[j + 2] in _HOT_AFTER)
                 or m.key[0] in LANGUAGES_EN or m.key[-1] in ORG_OPENERS_EN
-                or (not m.locative and not m.cue and m.key in _DISEASE_KEYS) or sports
+                or (not m.locative and not m.cue and m.key in _DISEASE_KEYS)
+                or (sports and ((i > 0 and words[i - 1] in _SPORTS_BEFORE) or (i > 1 and words[i - 2] in _SPORTS_BEFORE)
+                                or (j < n and (words[j] in _SPORTS_AFTER or seps[j] == "'"
+                                               or (seps[j] == " " and cased[starts[j]].isupper())))))
                 or m.key[0] in NEWS_AGENCIES_EN
                 or m.key[0] in APOLOGY_NISBAS_AR or m.key[0] in SIDE_NOUNS_AR or m.key[0] in ELATIVE_NAMES_AR
                 or (i > 1 and words[i - 2] in LEAGUE_HEADS_AR)
