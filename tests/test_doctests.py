@@ -9,7 +9,7 @@ import pytest
 
 # The modules whose docstrings hold examples (the others have none to run).
 MODULES = ["geo", "geo.text", "geo.translit", "geo.pipeline", "geo.gazetteer.index", "geo.model", "geo.report",
-           "geo.mapview", "geo.geocoder", "geo.safehttp", "geo.untrusted"]
+           "geo.mapview", "geo.geocoder", "geo.safehttp", "geo.untrusted", "geo.gazetteer.builder"]
 
 
 @pytest.mark.parametrize("name", MODULES)

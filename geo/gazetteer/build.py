@@ -34,17 +34,13 @@ from typing import Any
 from ..placesfile import rep_point as _rep_point
 from ..text import NOT_PLACE_PHRASES, fold_name, is_arabic, nisba_forms, strip_proclitics, tokens
 from ..translit import same_start
-from .builder import _ADMIN1_HEAD_RE, _add_bare_names, _add_places, _Builder, _name_keys
+from .builder import _ADMIN1_HEAD_RE, _add_bare_names, _add_places, _Builder, _name_keys, split_names
 from .index import _KIND_PROMINENCE, ALIAS, ALT, BARE, DATA_DIR, DEMONYM, NAME, NAME_AR, ORG, _pack, _unpack
 from .layers import Gazetteer, _read_places
 
 __all__ = ["build_gazetteer"]
 
 log = logging.getLogger(__name__)
-
-def _split(cell: str | None) -> list[str]:
-    return [s.strip() for s in (cell or "").split("|") if s.strip()]
-
 
 def _read_csv(path: Path) -> list[dict[str, str]]:
     if not path.exists():
@@ -317,27 +313,27 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
         i = b.add_place(f"country:{cc}", name, name_ar, "country", cc, lat, lon, pop, src, geom)
         # In a fixed order (a set's would vary with the process's string hashing, and so would the index's buckets).
         official = getattr(country, "official_name", "") or ""
-        for n in dict.fromkeys([name, country.name, official, *_split(row.get("aliases_en"))]):
+        for n in dict.fromkeys([name, country.name, official, *split_names(row.get("aliases_en"))]):
             if n:
                 b.add_name(n, i, NAME if n == name else ALIAS)
-        for n in [name_ar, *_split(row.get("aliases_ar"))]:
+        for n in [name_ar, *split_names(row.get("aliases_ar"))]:
             if n:
                 b.add_name(n, i, NAME_AR if n == name_ar else ALIAS)
-        for d in _split(row.get("demonyms_en")):
+        for d in split_names(row.get("demonyms_en")):
             b.add_name(d, i, DEMONYM)
-        for base in _split(row.get("nisba_ar")):
+        for base in split_names(row.get("nisba_ar")):
             for form in nisba_forms(base):
                 b.add_name(form, i, DEMONYM)
-        for plural in _split(row.get("demonyms_ar")):  # broken plurals: الروس, الأفغان, الأتراك
+        for plural in split_names(row.get("demonyms_ar")):  # broken plurals: الروس, الأفغان, الأتراك
             b.add_name(plural, i, DEMONYM)
             b.add_name("ال" + plural, i, DEMONYM)
 
     # First-level regions ----------------------------------------------------------
     admin1_rows: list[tuple[int, dict[str, str]]] = []
     # The other countries' divisions (Natural Earth) are read as admin1.csv's rows are (sources/admin1_world.py).
-    from .sources.admin1_world import ADMIN1_WOF, admin1_world_point, admin1_world_rows
+    from .sources.admin1_world import admin1_world_point, admin1_world_rows
 
-    for r in [*_read_csv(DATA_DIR / "admin1.csv"), *admin1_world_rows(), *admin1_world_rows(ADMIN1_WOF)]:
+    for r in [*_read_csv(DATA_DIR / "admin1.csv"), *admin1_world_rows()]:
         try:
             lat, lon = float(r["lat"]), float(r["lon"])
         except (TypeError, ValueError):
@@ -356,7 +352,8 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
         b.add_name(r["name_en"], i, NAME)
         if r.get("name_ar"):
             b.add_name(r["name_ar"], i, NAME_AR)
-        names = [r["name_en"], r.get("name_ar", ""), *_split(r.get("aliases_en")), *_split(r.get("aliases_ar"))]
+        names = [r["name_en"], r.get("name_ar", ""), *split_names(r.get("aliases_en")),
+                 *split_names(r.get("aliases_ar"))]
         for n in names[2:]:
             b.add_name(n, i, ALIAS)
         # "Córdoba Department", "مقاطعة أتلانتيكو": the name without its head word, readable only with an
@@ -413,7 +410,7 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
         if r.get("name_ar"):
             b.add_name(r["name_ar"], i, NAME_AR)
             b.cols["name_ar"][i] = r["name_ar"]
-        for alias in _split(r.get("aliases_ar")):
+        for alias in split_names(r.get("aliases_ar")):
             b.add_name(alias, i, ALIAS)
 
     # Arabic names of GeoNames towns that only Who's On First has (geo/gazetteer/sources/wof_arabic.py).
@@ -433,7 +430,7 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
         seat_names = {primary} | {a for a in (fold_name(x) for x in c.get("alternatenames") or () if x.isascii())
                                   if same_start(a, primary)}
         seat_names |= {n.split()[0] for n in list(seat_names) if n.split()}
-        prov_names = {fold_name(n) for n in [r["name_en"], *_split(r.get("aliases_en"))]}
+        prov_names = {fold_name(n) for n in [r["name_en"], *split_names(r.get("aliases_en"))]}
         prov_names |= {n[3:] for n in prov_names if n.startswith("al ")}
         if seat_names & prov_names:
             b.seats[i] = b.by_id[f"geonames:{seat_id}"]

@@ -16,7 +16,7 @@ from ..placesfile import PlaceRecord as _PlaceRecord
 from ..text import fold_name, is_arabic, tokens
 from .index import _FORMAT_VERSION, _KIND_PROMINENCE, ALIAS, BARE, NAME, NAME_AR, NEAR_COUNTRY_DEG
 
-__all__: list[str] = []
+__all__ = ["split_names"]
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +32,15 @@ _FILE_PROMINENCE = {**_KIND_PROMINENCE, "city": 100_000, "town": 100_000}
 
 
 # -- building ------------------------------------------------------------------------
+def split_names(cell: str | None) -> list[str]:
+    """The names of a data file's ``|``-separated cell (aliases_en, aliases_ar ...), stripped, empties left out.
+
+    >>> split_names(" Maghreb | المغرب العربي||")
+    ['Maghreb', 'المغرب العربي']
+    """
+    return [x.strip() for x in (cell or "").split("|") if x.strip()]
+
+
 class _Builder:
     """Accumulates places and names; produces the picklable state of a Gazetteer."""
 

@@ -22,10 +22,10 @@ ADMIN1_REGIONS = ADMIN1_WORLD.with_name("admin1_regions.csv")
 
 
 def admin1_world_rows(*paths: Path) -> list[dict[str, str]]:
-    """The rows of ``paths`` (by default ``data/admin1_world.csv`` and ``data/admin1_regions.csv``; none of a file
-    that is absent)."""
+    """The rows of ``paths`` (by default every table of first-level divisions beside ``data/admin1.csv``:
+    ``admin1_world.csv``, ``admin1_regions.csv``, ``admin1_wof.csv``; none of a file that is absent)."""
     rows: list[dict[str, str]] = []
-    for p in paths or (ADMIN1_WORLD, ADMIN1_REGIONS):
+    for p in paths or (ADMIN1_WORLD, ADMIN1_REGIONS, ADMIN1_WOF):
         if p.exists():
             with p.open(encoding="utf-8", newline="") as fh:
                 rows += list(csv.DictReader(fh))

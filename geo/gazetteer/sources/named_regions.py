@@ -36,10 +36,6 @@ _POINT_PROMINENCE = 1_000_000
 _SIMPLIFY_DEG = 0.05
 
 
-def _split(cell: str | None) -> list[str]:
-    return [x.strip() for x in (cell or "").split("|") if x.strip()]
-
-
 def add_named_regions(b: Any, path: Path = NAMED_REGIONS) -> int:
     """Add each row of ``path`` to the gazetteer builder ``b`` (a ``builder._Builder``); returns how many.
     Run after the first-level divisions and ``data/uk_areas.csv`` (members are read from them)."""
@@ -48,6 +44,7 @@ def add_named_regions(b: Any, path: Path = NAMED_REGIONS) -> int:
     from ...placesfile import rep_point
     from ...text import fold_name, tokens
     from .. import index as g
+    from ..builder import split_names
 
     if not path.exists():
         return 0
@@ -93,11 +90,11 @@ def add_named_regions(b: Any, path: Path = NAMED_REGIONS) -> int:
         i = b.add_place(f"named-region:{r['id']}", r["name_en"], r["name_ar"], r["kind"], r["cc"], lat, lon,
                         prominence, f"approximate: {r['definition']} ({kind_word})", area, a1=r["a1"])
         n += 1
-        for k, name in enumerate([r["name_en"], *_split(r["aliases_en"])]):
+        for k, name in enumerate([r["name_en"], *split_names(r["aliases_en"])]):
             name = name.removeprefix("the ")  # "the Galilee": the article stays outside the span
             if not held(name):
                 b.add_name(name, i, g.NAME if k == 0 else g.ALIAS)
-        for name in [r["name_ar"], *_split(r["aliases_ar"])]:
+        for name in [r["name_ar"], *split_names(r["aliases_ar"])]:
             if name and not held(name):
                 b.add_name(name, i, g.NAME_AR)
     return n

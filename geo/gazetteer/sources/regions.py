@@ -162,10 +162,6 @@ def _people_point(area: Any, cities: Any, fallback: Any) -> tuple[float, float]:
     return big[1], big[0]
 
 
-def _split(cell: str | None) -> list[str]:
-    return [x.strip() for x in (cell or "").split("|") if x.strip()]
-
-
 def add_regions(b: Any, polygons: dict[str, Any], countries_csv: Path, path: Path = WORLD_REGIONS,
                 areas: dict[str, Any] | None = None, historical: Path = HISTORICAL_REGIONS) -> int:
     """Add the directional parts of every country with an outline in ``polygons`` (ISO alpha-2 → shapely
@@ -180,6 +176,7 @@ def add_regions(b: Any, polygons: dict[str, Any], countries_csv: Path, path: Pat
     from ...placesfile import rep_point
     from ...text import fold_name, tokens
     from .. import index as g  # the name types, the kinds' prominence
+    from ..builder import split_names
 
     def key(name: str) -> tuple[str, ...]:
         return tuple(tokens(fold_name(name)))
@@ -221,15 +218,15 @@ def add_regions(b: Any, polygons: dict[str, Any], countries_csv: Path, path: Pat
             continue
         row = rows.get(cc, {})
         name_en, name_ar = b.cols["name"][ci], b.cols["name_ar"][ci]
-        names_en = [n for n in [name_en] + [a for a in _split(row.get("aliases_en"))
+        names_en = [n for n in [name_en] + [a for a in split_names(row.get("aliases_en"))
                                             if len(a.split()) <= 2 and not a.isupper() and "." not in a
                                             and not {w.lower() for w in a.split()} & _LONG_FORM_WORDS]
                     if not shared(n, cc)]
-        names_ar = [n for n in ([name_ar] if name_ar else []) + [a for a in _split(row.get("aliases_ar"))
+        names_ar = [n for n in ([name_ar] if name_ar else []) + [a for a in split_names(row.get("aliases_ar"))
                                                                 if len(a.split()) <= 2
                                                                 and not a.startswith(_LONG_FORM_AR)]
                     if not shared(n, cc)]
-        nisba = _split(row.get("nisba_ar"))
+        nisba = split_names(row.get("nisba_ar"))
         for d in DIRECTIONS:
             en, ar = direction_names(d[0], names_en, names_ar, nisba)
             # A curated region or a first-level division of this country already named so (Northeast Syria;
@@ -270,8 +267,8 @@ def add_regions(b: Any, polygons: dict[str, Any], countries_csv: Path, path: Pat
         for r in csv.DictReader(fh):
             members = [polygons[c] for c in r["countries"].split() if polygons.get(c) is not None]
             # "the Middle East": the article is not part of the name (the text's "the" stays outside the span).
-            names = [n.removeprefix("the ") for n in [r["name_en"], *_split(r["aliases_en"])]]
-            names_ar = [r["name_ar"], *_split(r["aliases_ar"])]
+            names = [n.removeprefix("the ") for n in [r["name_en"], *split_names(r["aliases_en"])]]
+            names_ar = [r["name_ar"], *split_names(r["aliases_ar"])]
             if not members:
                 continue
             held = holder(names[0])
@@ -298,6 +295,7 @@ def _add_historical(b: Any, polygons: dict[str, Any], areas: dict[str, Any], pat
 
     from ...placesfile import rep_point
     from .. import index as g
+    from ..builder import split_names
 
     if not path.exists():
         return 0
@@ -339,8 +337,8 @@ def _add_historical(b: Any, polygons: dict[str, Any], areas: dict[str, Any], pat
             else:
                 centre = shapely.centroid(area)
                 lat, lon = (centre.y, centre.x) if area.contains(centre) else rep_point(area)
-            names = [n.removeprefix("the ") for n in [r["name_en"], *_split(r["aliases_en"])]]
-            names_ar = [r["name_ar"], *_split(r["aliases_ar"])]
+            names = [n.removeprefix("the ") for n in [r["name_en"], *split_names(r["aliases_en"])]]
+            names_ar = [r["name_ar"], *split_names(r["aliases_ar"])]
             i = b.add_place(f"historical-region:{r['id']}", names[0], r["name_ar"], "region",
                             ccs.pop() if len(ccs) == 1 else "", lat, lon, g._KIND_PROMINENCE["region"],
                             _SOURCE_HISTORICAL.format(members=r["countries"], definition=r["definition"]), area)

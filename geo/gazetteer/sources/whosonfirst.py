@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 from ...lexicon import PERSON_NAME_MIN_SHARE, given_name_share
 from ...text import AR_HOMOGRAPHS, CUES, FACILITY_CUES_AR, PERSON_TITLES, fold_name, is_arabic, tokens
+from ..builder import split_names
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -99,10 +100,6 @@ def district_names(name_en: str, name_ar: str, country: str) -> tuple[list[str],
     return en, ar
 
 
-def _split(cell: str | None) -> list[str]:
-    return [x.strip() for x in (cell or "").split("|") if x.strip()]
-
-
 def add_whosonfirst(b: Any, ar_freq: Mapping[str, float], en_freq: Mapping[str, float]) -> int:
     """Add every row of ``data/whosonfirst.csv`` to the builder ``b`` (a ``geo.gazetteer.builder._Builder``); the count.
 
@@ -125,8 +122,8 @@ def add_whosonfirst(b: Any, ar_freq: Mapping[str, float], en_freq: Mapping[str, 
         return tuple(tokens(fold_name(name)))
 
     # A bare name is free only if no place of the other sources has it and only one row here does.
-    names_of = [(r, [n for n in [r["name_en"], r["name_ar"], *_split(r["aliases_en"]), *_split(r["aliases_ar"])]
-                     if n]) for r in rows]
+    names_of = [(r, [n for n in [r["name_en"], r["name_ar"], *split_names(r["aliases_en"]),
+                                 *split_names(r["aliases_ar"])] if n]) for r in rows]
     here = Counter(k for _r, ns in names_of for k in {key(n) for n in ns})
     taken = set(b.index)
 
@@ -204,12 +201,12 @@ def add_whosonfirst(b: Any, ar_freq: Mapping[str, float], en_freq: Mapping[str, 
             if row_free and free(n):
                 b.add_name(n, i, g.NAME_AR if n == r["name_ar"] else g.NAME if n == r["name_en"] else g.ALIAS)
         if pt in ("county", "localadmin"):
-            for n_en in [r["name_en"], *_split(r["aliases_en"])]:
+            for n_en in [r["name_en"], *split_names(r["aliases_en"])]:
                 for form in district_names(n_en, "", r["country"])[0]:
                     b.add_name(form, i, g.ALIAS)
             local = LOCAL_CUES.get(r["country"], frozenset())
             own = OWN_CUES.get(r["country"], frozenset())
-            for n_ar in [r["name_ar"], *_split(r["aliases_ar"])]:
+            for n_ar in [r["name_ar"], *split_names(r["aliases_ar"])]:
                 if not n_ar:
                     continue
                 ok = cue_ok(n_ar, r["country"])
@@ -219,7 +216,7 @@ def add_whosonfirst(b: Any, ar_freq: Mapping[str, float], en_freq: Mapping[str, 
                     if ok or (cue in local and cue_ok(n_ar, r["country"], limit)):
                         b.add_name(form, i, g.ALIAS)
         elif pt == "neighbourhood":
-            for n_ar in [r["name_ar"], *_split(r["aliases_ar"])]:
+            for n_ar in [r["name_ar"], *split_names(r["aliases_ar"])]:
                 if n_ar and cue_ok(n_ar, r["country"]):
                     b.add_name(f"حي {n_ar}", i, g.ALIAS)
     return len(rows)
