@@ -18,7 +18,7 @@ import hashlib
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from itertools import compress
 from typing import NamedTuple
 
@@ -44,7 +44,7 @@ from .text import (
     strip_proclitics,
 )
 
-__all__ = ["Facility", "find_facilities", "place_facilities", "natural_phrase_en", "APPROXIMATE_PREFIX",
+__all__ = ["Facility", "find_facilities", "place_facilities", "towns_written_as_features", "APPROXIMATE_PREFIX",
            "MORE_CUES_AR"]
 
 #: Place ids of approximate places start with this: ``approx:<kind>:<anchor place id>:<hash of the name>``.
@@ -250,6 +250,21 @@ def natural_phrase_en(key: tuple[str, ...], text: str, fs: int, fe: int) -> bool
         return True
     m = _NEXT_WORD_RE.match(text, fe)
     return m is not None and m.group(1) in _FEATURE_AFTER_EN
+
+
+def towns_written_as_features(text: str, matches: Sequence[RawMatch],
+                              resolved: Iterable[tuple[RawMatch, int | None]], kept: Collection[int],
+                              gaz: Gazetteer) -> set[int]:
+    """Token indices of the multiword matches that name a town after a feature but are written as the feature, with
+    its head noun: a town resolution chose though it follows "the" ("near the Salt River" is no town), or a match
+    resolution left out (``kept``: the token indices it resolved; "flooding along Town Creek", "around Lake
+    Pleasant"). :func:`find_facilities` then reads the feature there, as it reads one the gazetteer lacks."""
+    out = {m.token_index for m, i in resolved if m.token_count > 1 and i is not None
+           and gaz.kind(i) in ("city", "town") and text.endswith("the ", 0, m.fs)
+           and natural_phrase_en(m.key, text, m.fs, m.fe)}
+    out.update(m.token_index for m in matches if m.token_count > 1 and m.token_index not in kept
+               and natural_phrase_en(m.key, text, m.fs, m.fe))
+    return out
 
 
 class Facility(NamedTuple):

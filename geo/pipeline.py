@@ -9,7 +9,7 @@ from itertools import accumulate
 
 from .errors import InputError
 from .extract import find_matches, word_tokens
-from .facilities import find_facilities, natural_phrase_en, place_facilities
+from .facilities import find_facilities, place_facilities, towns_written_as_features
 from .gazetteer import Gazetteer, load_gazetteer
 from .model import NATURAL_KINDS, Mention, Place
 from .resolve import resolve
@@ -101,16 +101,8 @@ def _geoparse(text: str, lang: str, gaz: Gazetteer) -> Situation:
     kept = {r.match.token_index for r in resolved}
     dropped = [m for m in matches if m.refs and m.token_index not in kept
                and all(gaz.kind(x.place_index) in NATURAL_KINDS for x in m.refs)]
-    # A town named after a feature and written as the feature, with its head noun: left out by resolution
-    # ("flooding along Town Creek", "around Lake Pleasant") or read with the article ("near the Salt River" is no
-    # town): the facilities module reads the feature there, as it reads one the gazetteer lacks.
-    ft = folded.text
-    towns_as_features = {r.match.token_index for r in resolved if r.match.token_count > 1
-                         and r.place_index is not None and gaz.kind(r.place_index) in ("city", "town")
-                         and ft.endswith("the ", 0, r.match.fs)
-                         and natural_phrase_en(r.match.key, ft, r.match.fs, r.match.fe)} | {
-        m.token_index for m in matches if m.token_count > 1 and m.token_index not in kept
-        and natural_phrase_en(m.key, ft, m.fs, m.fe)}
+    towns_as_features = towns_written_as_features(folded.text, matches, ((r.match, r.place_index) for r in resolved),
+                                                  kept, gaz)
     found = find_facilities(folded, matches, gaz, toks, {m.token_index for m in dropped} | towns_as_features)
     inside: set[int] = set()
     if found:
