@@ -8,7 +8,24 @@ energy/shipping reports, 3 biographies and obituaries, 2 place-free).
 Written and annotated by hand before the parser ever ran on them. See tests/data/heldout9/README.md for the
 conventions, the genres and their traps.
 
-Blind figures: not yet run (the floors below are None until the first run).
+Blind figures, first run (set committed in e554e33 before the parser ran on it; geo/ as of 0b2dc47, main at 0b2dc47;
+``pytest -q -s -n 0 tests/test_heldout9.py`` with floors at zero):
+    ar            P=0.857 R=0.677 (tp=281 fp=47 fn=134)
+    en            P=0.847 R=0.769 (tp=260 fp=47 fn=78)
+    weather       P=0.891 R=0.776 (tp=156 fp=19 fn=45)    ar 0.901 / 0.760, en 0.883 / 0.790
+    local         P=0.758 R=0.538 (tp=50 fp=16 fn=43)     (ar)
+    economy       P=0.881 R=0.694 (tp=118 fp=16 fn=52)    ar 0.908 / 0.678, en 0.855 / 0.711
+    presser       P=0.870 R=0.817 (tp=67 fp=10 fn=15)     (ar)
+    heritage      P=0.914 R=0.561 (tp=32 fp=3 fn=25)      (ar)
+    wire          P=0.886 R=0.788 (tp=78 fp=10 fn=21)     (en)
+    bio           P=0.800 R=0.784 (tp=40 fp=10 fn=11)     (en)
+    place-free    10 false positives in 5 texts (ar 4, en 6)
+    all           P=0.852 R=0.718 (tp=541 fp=94 fn=212)
+On the 372 rows with an id recall is 0.922 (343/372: Arabic 141/161, English 202/211); 183 of the 212 misses are
+``named:`` rows (198 of 381 found: Arabic 140/254, English 58/127): facilities, localities without an id, natural
+features, districts. See tests/data/heldout9/README.md for the misses and false positives by class. The floors below
+are the blind figures minus 0.05 (rounded down); they are raised when a general change lifts the figures, never by
+tuning on these texts.
 """
 
 from __future__ import annotations
@@ -40,7 +57,18 @@ def _genre(doc_id: str) -> str:
 
 
 # The blind figures minus 0.05, rounded down (see the module docstring); raised only by general changes.
-FLOORS: dict[str, tuple[float, float]] | None = None
+FLOORS: dict[str, tuple[float, float]] | None = {
+    "ar": (0.80, 0.62),
+    "en": (0.79, 0.71),
+    "weather": (0.84, 0.72),
+    "local": (0.70, 0.48),
+    "economy": (0.83, 0.64),
+    "presser": (0.82, 0.76),
+    "heritage": (0.86, 0.51),
+    "wire": (0.83, 0.73),
+    "bio": (0.75, 0.73),
+    "all": (0.80, 0.66),
+}
 
 SUBSETS = ["ar", "en", "weather", "local", "economy", "presser", "heritage", "wire", "bio", "all"]
 
