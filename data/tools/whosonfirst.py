@@ -22,6 +22,7 @@ What is kept (see data/README.md "Who's On First"):
 Usage (from the repository root)::
 
     .venv/bin/python data/tools/whosonfirst.py --mirrors DIR [--countries SY,IQ,...] [--out data/whosonfirst.csv]
+    .venv/bin/python data/tools/whosonfirst.py --mirrors DIR --local     # data/whosonfirst_local.csv (derive_local)
 
 ``DIR`` holds one clone per country, named ``whosonfirst-data+whosonfirst-data-admin-xx/repo`` (the layout the
 project's fetch tool writes) or ``whosonfirst-data-admin-xx``.

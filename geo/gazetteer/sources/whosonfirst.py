@@ -24,6 +24,12 @@ they would collide with is known:
   100,000 bears (منطقة القصور "the palace quarter");
 * a neighbourhood is a district too (the Regions layer), also named "حي X"; one without a Wikidata item is
   named only so (bare, its name is as often a person's or a word); a locality is a town.
+
+``data/whosonfirst_local.csv`` (session 10) adds the villages of the Arab states that Arabic text writes about and
+the quarters of cities of a million (``local_type`` village / quarter). They yield to everything else: a name of
+theirs is indexed only where it is free as above and no row of ``whosonfirst.csv``, no other row of theirs and no
+proclitic reading of a known name or word (للبنان = ل + لبنان) has it; a village is no candidate for a spelling the
+gazetteer lacks (``builder.VILLAGE_SOURCE``).
 """
 
 from __future__ import annotations
@@ -219,8 +225,8 @@ def add_whosonfirst(b: Any, ar_freq: Mapping[str, float], en_freq: Mapping[str, 
         # A name frequent in text that is no known place's is famous as something else (الزمالك the club,
         # الأهرام the newspaper, الأناضول the agency): then none of the row's names is read bare, in either
         # language ("Zamalek", "Al-Ahram").
-        row_free = all(key(n) not in (taken_local if local else taken) and not (len(key(n)) == 1 and everyday(key(n)[0]))
-                       for n in names)
+        held = taken_local if local else taken
+        row_free = all(key(n) not in held and not (len(key(n)) == 1 and everyday(key(n)[0])) for n in names)
         if pt == "neighbourhood" and not r["wikidata"] and (
                 pop or any(len(key(n)) > 1 or key(n)[0].endswith("ي") for n in names if is_arabic(n))):
             # A neighbourhood known only by its spelled name (no Wikidata item) is read with its cue only (حي X)
@@ -234,10 +240,6 @@ def add_whosonfirst(b: Any, ar_freq: Mapping[str, float], en_freq: Mapping[str, 
         for n in names:
             if row_free and free(n, local):
                 b.add_name(n, i, g.NAME_AR if n == r["name_ar"] else g.NAME if n == r["name_en"] else g.ALIAS)
-            elif village and key(n) and key(n) not in taken_local and not clitic_clash(key(n)):
-                # A village whose name is not free (another village's too, or an everyday word) is still the village
-                # after a town cue (بلدة X, "the village of X"), where no other place has that name.
-                b.add_name(n, i, g.BARE)
         if pt in ("county", "localadmin"):
             for n_en in [r["name_en"], *split_names(r["aliases_en"])]:
                 for form in district_names(n_en, "", r["country"])[0]:
