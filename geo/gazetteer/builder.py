@@ -169,6 +169,10 @@ def _near_countries(cols: Mapping[str, Sequence[Any]], wkb: Mapping[int, bytes])
     return out
 
 
+#: The source of a place that is a village read only by its own name (``sources/whosonfirst.py``).
+VILLAGE_SOURCE = "Who's On First village"
+
+
 def _town_skeletons(cols: Mapping[str, Sequence[Any]]) -> dict[str, tuple[str, Any, dict[str, tuple[int, ...]]]]:
     """Per country, the consonant skeletons of its cities' and towns' names, for
     :meth:`Gazetteer.towns_by_skeleton`: the skeletons only one town has (NUL-joined, with that town's
@@ -178,8 +182,11 @@ def _town_skeletons(cols: Mapping[str, Sequence[Any]]) -> dict[str, tuple[str, A
     from ..translit import latin_skeleton
 
     per_cc: dict[str, dict[str, list[int]]] = {}
-    for i, (name, kind, cc) in enumerate(zip(cols["name"], cols["kind"], cols["cc"], strict=True)):
-        if kind in ("city", "town"):
+    for i, (name, kind, cc, source) in enumerate(zip(cols["name"], cols["kind"], cols["cc"], cols["source"],
+                                                     strict=True)):
+        # A village known only by its name (VILLAGE_SOURCE) is no candidate for a spelling the gazetteer lacks: the
+        # consonants of a name match one of Syria's thousands of villages too often, and then no town at all.
+        if kind in ("city", "town") and not source.startswith(VILLAGE_SOURCE):
             per_cc.setdefault(cc, {}).setdefault(latin_skeleton(name), []).append(i)
     out = {}
     for cc, groups in per_cc.items():

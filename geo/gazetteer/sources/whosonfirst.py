@@ -24,6 +24,12 @@ they would collide with is known:
   100,000 bears (منطقة القصور "the palace quarter");
 * a neighbourhood is a district too (the Regions layer), also named "حي X"; one without a Wikidata item is
   named only so (bare, its name is as often a person's or a word); a locality is a town.
+
+``data/whosonfirst_local.csv`` (session 10) adds the villages of the Arab states that Arabic text writes about and
+the quarters of cities of a million (``local_type`` village / quarter). They yield to everything else: a name of
+theirs is indexed only where it is free as above and no row of ``whosonfirst.csv``, no other row of theirs and no
+proclitic reading of a known name or word (للبنان = ل + لبنان) has it; a village is no candidate for a spelling the
+gazetteer lacks (``builder.VILLAGE_SOURCE``).
 """
 
 from __future__ import annotations
@@ -35,7 +41,7 @@ from typing import TYPE_CHECKING, Any
 
 from ...lexicon import PERSON_NAME_MIN_SHARE, given_name_share
 from ...text import AR_HOMOGRAPHS, CUES, FACILITY_CUES_AR, PERSON_TITLES, fold_name, is_arabic, tokens
-from ..builder import split_names
+from ..builder import VILLAGE_SOURCE, split_names
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -44,6 +50,11 @@ __all__ = ["add_whosonfirst", "PATH", "BARE_MAX_ZIPF", "AR_CUES", "COUNTRY_CUES"
            "EN_BARE_MAX_ZIPF", "MUDIRIYA", "MINTAQA_FIRST_LEVEL", "district_names"]
 
 PATH = Path(__file__).resolve().parents[3] / "data" / "whosonfirst.csv"
+#: Villages of the Arab states and quarters of big cities (``local_type`` village / quarter) that ``PATH`` leaves out
+#: for want of a population or a Wikidata item (``data/tools/whosonfirst.py --local``; see data/README.md).
+LOCAL_PATH = PATH.with_name("whosonfirst_local.csv")
+#: A village (no population known) weighs like a town of this size: below any counted town of its name.
+VILLAGE_PROMINENCE = 1_000
 #: A one-word bare name at least this frequent (wordfreq Zipf) is an everyday word: the cue form only.
 BARE_MAX_ZIPF = 3.0
 #: In English text a one-word district name seen this often is mostly something else (Anadolu the news
@@ -81,6 +92,10 @@ LOCAL_CUES: dict[str, frozenset[str]] = {
 # its cue forms, which no other place has).
 _DISTRICT_PROMINENCE = 30_000
 _SOURCE = "Who's On First (CC BY 4.0), wof:id {}"
+_VILLAGE_SOURCE = VILLAGE_SOURCE + " (CC BY 4.0), wof:id {}"
+# Arabic proclitics: a village's one-word name that they turn into another place's name or a word (بنان: للبنان is
+# ل + لبنان) is read only after a cue.
+_PROCLITICS = "وفبلك"
 # First words that make a longer name a description, not a name of its own: cue words (مدينة دمشق, منطقة ...).
 _HEADS = frozenset(CUES) | frozenset(FACILITY_CUES_AR) | {fold_name("مدينة"), fold_name("حي")}
 # The Arabic article in a Latin name ("Al Badiyah"), which the US name lists count as a given name (Al).
@@ -112,6 +127,10 @@ def add_whosonfirst(b: Any, ar_freq: Mapping[str, float], en_freq: Mapping[str, 
         return 0
     with open(PATH, encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
+    n_main = len(rows)
+    if LOCAL_PATH.exists():
+        with open(LOCAL_PATH, encoding="utf-8", newline="") as fh:
+            rows += csv.DictReader(fh)
     import math
 
     def zipf(tok: str) -> float:
@@ -124,8 +143,12 @@ def add_whosonfirst(b: Any, ar_freq: Mapping[str, float], en_freq: Mapping[str, 
     # A bare name is free only if no place of the other sources has it and only one row here does.
     names_of = [(r, [n for n in [r["name_en"], r["name_ar"], *split_names(r["aliases_en"]),
                                  *split_names(r["aliases_ar"])] if n]) for r in rows]
-    here = Counter(k for _r, ns in names_of for k in {key(n) for n in ns})
+    here = Counter(k for _r, ns in names_of[:n_main] for k in {key(n) for n in ns})
+    # The villages and quarters of LOCAL_PATH yield to every other place, the rows of PATH included: a name one of
+    # those has is never theirs bare, and their own names count only among themselves.
+    here_local = Counter(k for _r, ns in names_of[n_main:] for k in {key(n) for n in ns})
     taken = set(b.index)
+    taken_local = taken | set(here)
 
     def everyday(tok: str) -> bool:
         if not is_arabic(tok):
@@ -133,9 +156,22 @@ def add_whosonfirst(b: Any, ar_freq: Mapping[str, float], en_freq: Mapping[str, 
         bare = tok[2:] if tok.startswith("ال") else tok
         return tok in AR_HOMOGRAPHS or max(zipf(tok), zipf(bare), zipf("ال" + bare)) >= BARE_MAX_ZIPF
 
-    def free(name: str) -> bool:
+    def clitic_clash(k: tuple[str, ...]) -> bool:
+        # A proclitic before a village's one-word name makes another place's name or a word (للبنان = ل + لبنان,
+        # not لل + بنان): the text means that, and the name must not take the word apart.
+        # With the article, ل writes لل + stem, which is also ل + (ل + stem): البنان's للبنان.
+        if len(k) != 1 or not is_arabic(k[0]):
+            return False
+        forms = [c + k[0] for c in _PROCLITICS]
+        if k[0].startswith("ال"):
+            forms.append("ل" + k[0][2:])
+        return any((f,) in taken_local or zipf(f) >= BARE_MAX_ZIPF for f in forms)
+
+    def free(name: str, local: bool = False) -> bool:
         k = key(name)
-        if not k or k in taken or here[k] > 1:
+        if not k or (k in taken_local or here_local[k] > 1 if local else k in taken or here[k] > 1):
+            return False
+        if local and clitic_clash(k):
             return False
         if len(k) == 1:
             return len(k[0]) >= 4 and not everyday(k[0])
@@ -173,20 +209,24 @@ def add_whosonfirst(b: Any, ar_freq: Mapping[str, float], en_freq: Mapping[str, 
         bare = k[0][2:] if k[0].startswith("ال") else k[0]
         return len(k) > 1 or max(zipf(k[0]), zipf(bare), zipf("ال" + bare)) < (word_zipf or BARE_MAX_ZIPF)
 
-    for r, names in names_of:
+    for row_no, (r, names) in enumerate(names_of):
+        local = row_no >= n_main
         pt = r["placetype"]
         kind = "town" if pt == "locality" else "district"
         pop = int(r["population"] or 0)
+        village = r["local_type"] == "village"
         i = b.add_place(f"wof:{r['wof_id']}", r["name_en"] or r["name_ar"], r["name_ar"], kind, r["country"],
                         float(r["lat"]), float(r["lon"]),
-                        pop or _DISTRICT_PROMINENCE,
-                        _SOURCE.format(r["wof_id"]) + (f", in {r['admin1']}" if r["admin1"] else ""))
+                        pop or (VILLAGE_PROMINENCE if village else _DISTRICT_PROMINENCE),
+                        (_VILLAGE_SOURCE if village else _SOURCE).format(r["wof_id"])
+                        + (f", in {r['admin1']}" if r["admin1"] else ""))
         # A district named after a place (its seat: رأس العين, which GeoNames spells Ra's al 'Ayn) leaves that
         # place all its names: if one of its names is taken, no bare name of it is read ("Ras al-Ain").
         # A name frequent in text that is no known place's is famous as something else (الزمالك the club,
         # الأهرام the newspaper, الأناضول the agency): then none of the row's names is read bare, in either
         # language ("Zamalek", "Al-Ahram").
-        row_free = all(key(n) not in taken and not (len(key(n)) == 1 and everyday(key(n)[0])) for n in names)
+        held = taken_local if local else taken
+        row_free = all(key(n) not in held and not (len(key(n)) == 1 and everyday(key(n)[0])) for n in names)
         if pt == "neighbourhood" and not r["wikidata"] and (
                 pop or any(len(key(n)) > 1 or key(n)[0].endswith("ي") for n in names if is_arabic(n))):
             # A neighbourhood known only by its spelled name (no Wikidata item) is read with its cue only (حي X)
@@ -198,7 +238,7 @@ def add_whosonfirst(b: Any, ar_freq: Mapping[str, float], en_freq: Mapping[str, 
         if row_free and pt in ("locality", "neighbourhood") and person_like(r, names):
             row_free = False
         for n in names:
-            if row_free and free(n):
+            if row_free and free(n, local):
                 b.add_name(n, i, g.NAME_AR if n == r["name_ar"] else g.NAME if n == r["name_en"] else g.ALIAS)
         if pt in ("county", "localadmin"):
             for n_en in [r["name_en"], *split_names(r["aliases_en"])]:
