@@ -56,7 +56,7 @@ _NAME_FIRST = frozenset(fold_name(w) for w in (
     "مطار مطاري ميناء مرفأ مرفا مستشفى مشفى مستوصف سد حاجز قضاء أقضية مديرية مديريتي محلية ناحية لواء منطقة "
     "airport port harbour harbor hospital clinic dam district districts terminal").split())
 # Cue words that govern two names (dual) or a list (plural): مديريتي الحوك والحالي, أقضية ... و... و...
-_MANY = frozenset(fold_name(w) for w in "مطاري مديريتي أقضية أحياء districts counties rivers".split())
+_MANY = frozenset(fold_name(w) for w in "مطاري مديريتي أقضية أحياء districts counties rivers fields crossings".split())
 # A district cue word that is also "area" in everyday use: only a town's name after it makes it a district.
 _TOWN_ONLY = frozenset({fold_name("منطقة")})
 # Cue words that are also everyday words or verbs (سد "fill", طريق "way", حي "alive", ناحية "side", قضاء
@@ -86,6 +86,11 @@ _CLOSING_AR = frozenset(fold_name(w) for w in (
 _NAME_TITLES = frozenset(fold_name(w) for w in (
     "الأمير الأميرة الملك الملكة الشيخ الإمام السلطان الشهيد الرئيس النبي السيدة").split())
 _MAX_NAME = 5
+# Adjectives of a facility's kind after its name: a border crossing (معبر العبودية الحدودي, منفذ X البري), an ancient
+# site (موقع X الأثري), an oil or gas field (حقل X النفطي). With one right after the name, the words before it are the
+# name whatever else they mean ("slavery", "dignity", "share"): the adjective says a place of that kind is named.
+_KIND_ADJECTIVES_AR = frozenset(fold_name(w) for w in (
+    "الحدودي الحدودية الأثري الأثرية النفطي النفطية الغازي").split())
 # A preposition with the article starts no word of a name: تضررت قضاءي عكار والمنية بالسيول "by the floods".
 _PREPOSITION_ARTICLE_AR = frozenset(fold_name(w) for w in "بال كال فال لل".split())
 _ROAD_AR = fold_name("طريق")
@@ -100,7 +105,7 @@ _EN_INNER = frozenset({"and", "'s"})
 # Who a hospital is for, after "and" inside its name: "Royal Brisbane and Women's Hospital".
 _POSSESSIVE_IN_NAME_EN = frozenset({"women", "children", "men"})
 # Particles of French, Spanish, Italian and Dutch names, inside a capitalised name: "Cache la Poudre River".
-_EN_PARTICLES = frozenset("la le les de del della des du di da van von".split())
+_EN_PARTICLES = frozenset("la le les de del della des du di da van von al el".split())  # (+ Arabic: Bab al-Hawa)
 # Abbreviations of Saint (and Mount, Fort) that open a name after a feature's head: "Lake St. Clair".
 _SAINT_EN = frozenset({"st", "ste", "mt", "ft"})
 
@@ -112,7 +117,10 @@ def _saint(t: int, words: list[str], seps: list[str], starts: list[int], cased: 
 # what it makes ("the Zaporizhzhia nuclear plant").
 _CAPITALISED_ONLY = frozenset({"park", "forest", "plant"})
 # What a plant or a station is, in lower case between its name and the cue: "the Zaporizhzhia nuclear plant".
-_EN_MODIFIERS = frozenset("nuclear power chemical steel coal gas hydroelectric desalination treatment".split())
+_EN_MODIFIERS = frozenset(
+    "nuclear power chemical steel coal gas hydroelectric desalination treatment oil border".split())
+# Heads that take one of those modifiers between the name and the head.
+_MODIFIED_HEADS_EN = frozenset({"plant", "station", "field", "fields", "crossing", "crossings"})
 _EN_NOT_NAME = frozenset({"the", "a", "an", "in", "at", "on", "to", "from", "near", "by"})
 _DIRECTIONS = frozenset("north south east west northern southern eastern western central northeast northwest "
                         "southeast southwest upper lower greater".split())
@@ -142,6 +150,16 @@ MORE_CUES_AR: dict[str, str] = {fold_name(w): kind for kind, ws in {
     # districts (أقاليم برشيد وسطات, محليتي X وY, مديريات X وY وZ, قضاءي X وY, مقاطعات X وY): each name is a district.
     "district": "معتمدية عمالة " + _DISTRICT_HEADS_MANY,
 }.items() for w in ws.split()}
+# A site (موقع) or a tell (تل) is a place only with an adjective of its kind after the name (موقع نمرود الأثري, تل
+# حلف الأثري): alone, موقع is "a website" or "a position" and تل starts many towns' names the matcher reads whole.
+_ADJECTIVE_ONLY_AR = frozenset(fold_name(w) for w in "موقع تل".split())
+MORE_CUES_AR |= {w: "facility" for w in _ADJECTIVE_ONLY_AR}
+# Islands (جزيرة توتي, جزيرتي فرسان وكمران, جزر فرسان) and marshes (أهوار الحويزة, هور الحمار): the head and the name
+# are the feature (islands are natural features), whatever town shares the name; unlocated unless the text says where.
+# (جزر is also "carrots" and "ebb", هور "rashness": they need a name that is no common word.)
+_ISLANDS_MARSHES_AR = "جزيرة جزيرتي جزر أهوار هور"
+MORE_CUES_AR |= {fold_name(w): "region" for w in _ISLANDS_MARSHES_AR.split()}
+_ISLAND_CUES_AR = frozenset(fold_name(w) for w in "جزيرة جزيرتي جزر".split())
 _CUES_AR = {**FACILITY_CUES_AR, **MORE_CUES_AR, **LANDFORM_KINDS_AR}
 # Landforms in both languages (the whole name is the place, whatever province the name inside it is).
 _LANDFORMS = LANDFORM_KINDS_EN.keys() | LANDFORM_KINDS_AR.keys()
@@ -156,7 +174,8 @@ _AMBIGUOUS = _AMBIGUOUS | frozenset(fold_name(w) for w in (
 _AMBIGUOUS = _AMBIGUOUS | frozenset(fold_name(w) for w in ("عمالة قرية بلدة خربة " + _DISTRICT_HEADS_MANY).split())
 _SETTLEMENT_CUES_AR = frozenset(fold_name(w) for w in "قرية بلدة خربة".split())
 _QUARTER_AR = fold_name("حي")
-_MANY = _MANY | frozenset(fold_name(w) for w in _DISTRICT_HEADS_MANY.split())
+_MANY = _MANY | frozenset(fold_name(w) for w in _DISTRICT_HEADS_MANY.split()) | {fold_name("جزيرتي"), fold_name("جزر")}
+_AMBIGUOUS = _AMBIGUOUS | {fold_name("جزر"), fold_name("هور")}
 _NAME_FIRST = _NAME_FIRST | frozenset(fold_name(w) for w in ("معتمدية عمالة منفذ " + _DISTRICT_HEADS_MANY).split())
 # (a border post, منفذ أبو سمرة, is at the town it is named after, as a checkpoint is)
 # Places of worship and palaces are named by an adjective after the definite noun as often as by a construct
@@ -208,6 +227,15 @@ _OF_HEADS_EN = _OF_HEADS_EN | {"vale": "region", "valley": "region"}
 # Street heads besides geo.text's shared table, read only here (and only capitalised, as every street head is):
 # "Chopper Circle". ("Crescent" is no such head: the Red Crescent is an organisation.)
 _MORE_CUES_EN = {"circle": "street"}
+# Oil and gas fields ("the Rumaila oil field", "the West Qurna and Majnoon oil fields") and border crossings ("the
+# Tal Abyad border crossing", "the Nasib crossing"; geo.extract reads a crossing with the capitalised name right
+# before it). A field needs its modifier: "Hampden field", "the Walker fields" are no oil fields.
+_HEADED_EN = {"field": "facility", "fields": "facility", "crossing": "facility", "crossings": "facility"}
+_MORE_CUES_EN |= _HEADED_EN
+_FIELDS_EN = frozenset({"field", "fields"})
+_CROSSINGS_EN = frozenset({"crossing", "crossings"})
+# Reservoirs ("the Qaraoun Reservoir") are lakes.
+_NATURAL_AFTER_EN = _NATURAL_AFTER_EN | {"reservoir": "lake"}
 _FACILITY_CUES_EN = {**FACILITY_CUES_EN, **_MORE_CUES_EN}
 _CUES_EN = frozenset(_FACILITY_CUES_EN) | {"port", "highway", "route", "interstate", "loop"} | set(_NATURAL_AFTER_EN) \
     | set(_NATURAL_BEFORE_EN) | {"i", "us", "sr"} | set(_OF_HEADS_EN)
@@ -321,8 +349,9 @@ def find_facilities(folded: Folded, matches: Sequence[RawMatch], gaz: Gazetteer,
     if "the" in distinct:
         cues_en |= set(filter(_ROAD_NUMBER_RE.fullmatch, distinct))  # "the A40"
     old_town = _OLD_AR in distinct
+    ancient = not _ANCIENT_AR.isdisjoint(distinct)
     water = _water_features_ar(folded.text, matches, toks, gaz, dropped) if dropped else []
-    if not cues_ar and not cues_en and not old_town:
+    if not cues_ar and not cues_en and not old_town and not ancient:
         return water
     cues = cues_ar | cues_en
     match_at = {m.token_index: m for m in matches}
@@ -339,6 +368,9 @@ def find_facilities(folded: Folded, matches: Sequence[RawMatch], gaz: Gazetteer,
     if old_town:
         out.extend(filter(None, (_old_town_ar(c, words, seps, starts, match_at)
                                  for c in compress(range(n), map(_OLD_AR.__eq__, words)))))
+    if ancient:
+        out.extend(filter(None, (_ancient_city_ar(c, words, seps, starts)
+                                 for c in compress(range(n), map(_ANCIENT_AR.__contains__, words)))))
     if water:
         # حوض النيل, دلتا النيل: a word of water before a river's or a lake's bare name is the water (read below); the
         # same heads before another name are a landform (حوض سرت "the Sirte Basin").
@@ -489,7 +521,14 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
             and not first.startswith("ال") and words[t + 1][-1:] != "ه" \
             and words[t + 1] not in _STOP_AR and words[t + 1][:1] not in "وف" and (t + 1) not in match_at \
             and not gaz.is_common_word(words[t + 1])
-        quarter = quarter or rare_next
+        # (the name's word or two, then an adjective of the facility's kind: معبر العبودية الحدودي)
+        kind_adjective = not names and any(
+            u < n and seps[u] == " " and words[u] in _KIND_ADJECTIVES_AR for u in (t + 1, t + 2)) \
+            and (words[t + 1] in _KIND_ADJECTIVES_AR or (t + 1 not in match_at and words[t + 1] not in _STOP_AR
+                                                        and is_arabic(words[t + 1])))
+        quarter = quarter or rare_next or kind_adjective
+        if cue in _ADJECTIVE_ONLY_AR and not kind_adjective:
+            return []
         in_town = not names and m is None and cue in _AMBIGUOUS and first[:1] != "و" and first not in _NAME_TITLES \
             and first not in _NASAB_AR and not quarter and gaz.is_common_word(first)
         if not names and m is None and first not in MONTHS and not in_town and not quarter \
@@ -503,7 +542,8 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
                 # (a sports or a medical city named after a person: ملعب مدينة الأمير سلطان الرياضية)
                 or (first in _SETTLEMENT_HEADS_AR and words[t + 1] in _NAME_TITLES)))
             if not names and gaz.commonness_any(first) >= 5.5 and first not in NEVER_PLACE_ALONE and not person \
-                    and first not in _NASAB_AR and first not in _NAME_TITLES and (m is None or kind != "district"):
+                    and first not in _NASAB_AR and first not in _NAME_TITLES and (m is None or kind != "district") \
+                    and not kind_adjective:
                 # (a district's cue and a town the gazetteer has, that is also a word, are the district: قضاء صور)
                 return []  # a particle: عن طريق, سد فجوة is not هذا
             last = t
@@ -515,6 +555,8 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
                         or nxt[:3] in _PREPOSITION_ARTICLE_AR \
                         or nxt[2:] in _CUES_AR or nxt in _CUES_AR:
                     break  # (a cue word starts a new phrase: مسجد ابن طولون المسجد الوحيد بمصر)
+                if cue in _ISLAND_CUES_AR and (last + 1) in match_at:
+                    break  # جزيرة ماديرا البرتغالية: a nisba after an island's name says whose it is
                 if nxt.startswith("ال") or words[last] in _NAME_TITLES or nxt in _NASAB_AR \
                         or words[last] in _NASAB_AR or not gaz.is_common_word(nxt) \
                         or (words[last] in _COMPASS_AR and (last + 1) in match_at) \
@@ -574,6 +616,28 @@ def _old_town_ar(c: int, words: list[str], seps: list[str], starts: list[int],
         if words[t] not in _OLD_LINKS_AR:
             return None
         t += 1
+    return None
+
+
+# An ancient city is a site, not the town the matcher reads after the head (مدينة أور الأثرية "the ancient city of Ur",
+# مدينة بابل الأثرية): the head, the name and the adjective are one facility (ancient sites are facilities).
+_ANCIENT_AR = frozenset(fold_name(w) for w in "الأثرية الأثري".split())
+_CITY_HEAD_AR = fold_name("مدينة")
+
+
+def _ancient_city_ar(c: int, words: list[str], seps: list[str], starts: list[int]) -> Facility | None:
+    """The phrase "the ancient city of X" whose adjective (الأثرية) is token ``c``, or ``None``."""
+    for t in range(c - 2, max(-1, c - 4), -1):
+        if any(seps[u] != " " for u in range(t + 1, c + 1)):
+            return None
+        head = words[t]
+        k = len(head) - len(_CITY_HEAD_AR)
+        if head[k:] == _CITY_HEAD_AR and head[:k] in ("", "و", "ب", "ف", "وب", "فب", "ل", "ول"):
+            if any(words[u] in _STOP_AR or not is_arabic(words[u]) for u in range(t + 1, c)):
+                return None
+            fe = starts[c] + len(words[c])
+            return Facility(starts[t] + k, fe, starts[t + 1], starts[c - 1] + len(words[c - 1]), "facility",
+                            _CITY_HEAD_AR, False, False)
     return None
 
 
@@ -699,14 +763,14 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
         end += 1  # "Main St.": the full stop is the abbreviation's
     # The capitalised run before the cue: "Wythenshawe", "Entebbe International", "Royal Brisbane and Women's".
     first = c
-    while first - 1 >= 0 and c - first < 5 and (seps[first] in (" ", "-", "'", "' ")
+    while first - 1 >= 0 and c - first < (9 if w in _MANY else 5) and (seps[first] in (" ", "-", "'", "' ")
                                                 or (seps[first] == ". " and words[first - 1] in _SAINT_EN)):
         prev = words[first - 1]
         if _upper(cased, starts, first - 1) or _ORDINAL_RE.fullmatch(prev):  # "42nd Street"
             if prev in _EN_NOT_NAME:
                 break
             first -= 1
-        elif prev in _EN_MODIFIERS and first == c and w in ("plant", "station") and first - 2 >= 0 \
+        elif prev in _EN_MODIFIERS and first == c and w in _MODIFIED_HEADS_EN and first - 2 >= 0 \
                 and seps[first - 1] == " " and _upper(cased, starts, first - 2) \
                 and words[first - 2] not in _EN_NOT_NAME:
             first -= 1  # "Zaporizhzhia nuclear plant", "Battersea power station"
@@ -734,9 +798,13 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
     if kind == "street" and first >= 2 and seps[first] == ". " and words[first - 1] in _DIRECTION_LETTERS \
             and _upper(cased, starts, first - 1):
         first -= 1  # "E. Broad St."
+    modified = first < c - 1 and words[c - 1] in _EN_MODIFIERS and not _upper(cased, starts, c - 1)
+    if w in _FIELDS_EN and not modified:
+        return []  # a field is an oil or gas field only with its modifier
     name_fe = starts[c - 1] + len(words[c - 1])
     out = [Facility(starts[first], end, starts[first], name_fe, kind, w, w in _NAME_FIRST, False)]
     if w in _MANY:
+        c = c - 1 if modified else c  # (the modifier belongs to no name: "the Rumaila and Majnoon oil fields")
         # "Ratnagiri and Raigad districts": one district per name.
         parts: list[tuple[int, int]] = []
         a = first
@@ -851,6 +919,10 @@ _STRETCH_CHARS = 48
 _POSSESSIVE_RE = re.compile(r"['\u2019]s\s+")
 
 
+# Kinds of the gazetteer's own facilities: a name it reads whole under a facility's head is that facility.
+_FACILITY_KINDS = frozenset({"camp", "crossing", "facility", "airport", "prison"})
+
+
 def _long_road(f: Facility) -> bool:
     """Whether facility ``f`` is a road between towns (a highway, a motorway, a numbered road), not a town's street."""
     return f.kind == "street" and (f.cue_word in _LONG_ROAD_CUES_EN
@@ -864,6 +936,20 @@ _SENTENCES_BACK = 2
 # A natural feature the gazetteer has under the name, nearer than this to the place the statement names there
 # (degrees, about 250 km), is that feature: "the Sacramento River" in a story from Sacramento.
 _FEATURE_NEAR_DEG = 2.5
+
+
+# A plain or an oasis after a word of place (في سهل الحولة, إلى واحة X, بسهل X) with a definite name or one that is no
+# common word is the landform even when the gazetteer has no place of that name: سهل "easy" takes no preposition.
+_PLAINS_AR = frozenset(fold_name(w) for w in "سهل واحة".split())
+_LOCATIVE_BEFORE_AR_RE = re.compile(r"(?:(?:^|\s)(?:في|إلى|الى|من|على|قرب|داخل|عبر)\s+|(?:^|\s)و?[بف]?[بل])$")
+
+
+def _named_plain_ar(f: Facility, text: str, gaz: Gazetteer | None) -> bool:
+    """Whether Arabic landform ``f`` (a plain, an oasis) is written after a word of place with a name."""
+    if f.cue_word not in _PLAINS_AR or gaz is None or not _LOCATIVE_BEFORE_AR_RE.search(text, max(0, f.fs - 8), f.fs):
+        return False
+    first = text[f.name_fs:f.name_fe].split()[0]
+    return first.startswith("ال") or not gaz.is_common_word(first)
 
 
 def _own(f: Facility, inner: list[int], located: Sequence[tuple[int, int, Place, float]], text: str,
@@ -1001,6 +1087,9 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
         if inner and located[inner[0]][:2] == (f.name_fs, f.name_fe) and located[inner[0]][2].kind == f.kind \
                 and f.kind in NATURAL_KINDS:
             continue  # the gazetteer's feature, read by its name: "the Tigris and Euphrates rivers"
+        if inner and located[inner[0]][2].kind in _FACILITY_KINDS and located[inner[0]][1] >= f.name_fe \
+                and f.cue_word in _CROSSINGS_EN:
+            continue  # the gazetteer's camp or crossing, read by its name: "the Bab al-Salam and Bab al-Hawa crossings"
         if inner and located[inner[0]][2].kind not in ("city", "town"):
             if f.town_only or (located[inner[0]][2].kind in ("country", "admin1", "region")
                                and located[inner[0]][:2] == (f.name_fs, f.name_fe)
@@ -1016,6 +1105,9 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
             # text says where)
             # (nor "the Zambezi Valley" the province, "Victoria Island" the state: a landform's head makes the name the
             # landform)
+        if f.cue_word in _ISLAND_CUES_AR and inner and located[inner[0]][2].kind in ("country", "admin1") \
+                and located[inner[0]][0] == f.name_fs:
+            continue  # جزر البحرين, جزيرة صقلية: an island state or region is the division (the matcher's reading)
         if f.cue_word in _LANDFORMS and inner and located[inner[0]][2].kind == "region" \
                 and located[inner[0]][1] == f.name_fe:
             # A region of the name is the landform itself ("the Sinai Peninsula" is the Sinai, "the Golan Heights" the
@@ -1026,7 +1118,14 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
             continue
         if f.town_only and not inner:
             continue
-        if f.cue_word in LANDFORM_KINDS_AR and (not inner or located[inner[0]][2].kind in NATURAL_KINDS):
+        if f.cue_word == _CITY_HEAD_AR and inner and located[inner[0]][2].kind in ("city", "town") \
+                and per_country[located[inner[0]][2].country_code] > sum(
+                    1 for k in inner if located[k][2].country_code == located[inner[0]][2].country_code):
+            # مدينة حلب الأثرية: the ancient city of a town in a country the statement names apart is that town (a
+            # namesake abroad read from an ancient name, مدينة أور, is not)
+            continue
+        if f.cue_word in LANDFORM_KINDS_AR and (not inner or located[inner[0]][2].kind in NATURAL_KINDS) \
+                and not (not inner and _named_plain_ar(f, text, gaz)):
             # حوض المتوسط, حوض بحيرة تشاد: the sea's, the lake's basin is read as the water; and the heads are everyday
             # nouns before anything but a place's name (حوض السباحة "the swimming pool", سهل "easy")
             continue
@@ -1034,6 +1133,8 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
         # A town read from the whole phrase ("the Salt River", a town's alternate name) is the feature's too.
         inside.update(k for k in range(lo, min(len(located), lo + 3)) if located[k][:2] == (f.fs, f.fe))
         own = _own(f, inner, located, text, gaz)
+        if own is not None and f.cue_word in _CROSSINGS_EN and own[1] < f.name_fe:
+            own = None  # a crossing is at the town it is named after, not at one its name starts with (Bab al-Salam)
         sent = sentence_of(f.fs)
         near = None
         said = False  # the text says where it is: "in Fort Worth", في حلب right after the name

@@ -2387,3 +2387,54 @@ def test_a_named_region_of_the_arab_world_is_read_by_its_arabic_name(gaz):
     got = rows("تواصل القصف على الغوطة الشرقية وسهل الغاب، وانتشرت قوات في شرق الفرات وقرب غور الأردن ودلتا النيل.", gaz)
     assert [p for _, p, _ in got] == ["named-region:eastern-ghouta", "named-region:ghab", "named-region:east-euphrates",
                                       "named-region:jordan-valley", "named-region:nile-delta"]
+
+
+def test_an_adjective_of_the_facilitys_kind_makes_the_words_before_it_a_name(gaz):
+    # معبر X الحدودي "the X border crossing", موقع X الأثري "the X archaeological site": the adjective says a place of
+    # that kind is named, whatever else the words mean (سلام "peace"); موقع alone is "a site", "a website", "the scene".
+    got = rows("عبرت الشاحنات معبر السلام الحدودي صباح اليوم.", gaz)
+    assert ("معبر السلام الحدودي", None, "facility") in got
+    assert ("موقع نمرود الأثري", None, "facility") in rows("زار الوفد موقع نمرود الأثري.", gaz)
+    assert rows("زار الوفد موقع الحادث.", gaz) == []
+
+
+def test_an_ancient_city_is_a_site_unless_its_town_is_in_the_statements_country(gaz):
+    # مدينة X الأثرية: the site, not a namesake town abroad the matcher reads from the ancient name; the ancient city
+    # of a town the statement is about is that town.
+    got = rows("زار الوفد مدينة أور الأثرية قرب الناصرية.", gaz)
+    assert [(s, (p or "").split(":")[:2], c) for s, p, c in got][0] == ("مدينة أور الأثرية", ["approx", "facility"],
+                                                                           "facility")
+    got = rows("تقع مدينة حلب الأثرية في شمال سوريا.", gaz)
+    assert ("مدينة حلب", "geonames:170063") in [(s, p) for s, p, _ in got]
+
+
+def test_an_arabic_island_head_names_the_island_and_a_dual_head_each_island(gaz):
+    # جزيرة X, جزيرتي X وY, جزر X: islands are natural features (unlocated unless the text says where); an island
+    # state is the country (جزر البحرين).
+    got = rows("وصلت السفن إلى جزيرتي فرسان وكمران.", gaz)
+    assert got == [("جزيرتي فرسان", None, "region"), ("كمران", None, "region")]
+    assert [p for _, p, _ in rows("تشتهر جزر البحرين بصيد اللؤلؤ.", gaz)] == ["country:BH"]
+
+
+def test_an_arabic_plain_after_a_word_of_place_is_the_plain_without_a_gazetteer_place(gaz):
+    # في سهل X: a plain the gazetteer has no place of is still the plain; سهل "easy" takes no preposition.
+    assert rows("تقع قرى كثيرة في سهل الحولة.", gaz) == [("سهل الحولة", None, "region")]
+    assert rows("هذا البرنامج سهل الاستخدام.", gaz) == []
+
+
+def test_oil_fields_and_border_crossings_are_facilities_and_a_plural_head_governs_each_name(gaz):
+    # "the X and Y oil fields", "the X border crossing", "the X and Y crossings" (the gazetteer's crossing stays
+    # its own); a field needs its modifier.
+    got = rows("Fighting broke out near the Rumaila and Majnoon oil fields.", gaz)
+    assert got == [("Rumaila", None, "facility"), ("Majnoon", None, "facility")]
+    assert rows("The game was played at Hampden field.", gaz) == []
+    assert rows("The Tal Abyad border crossing was closed.", gaz) == [("Tal Abyad border crossing", None, "facility")]
+    got = rows("The Bab al-Salam and Bab al-Hawa crossings were reopened.", gaz)
+    assert got == [("Bab al-Salam", None, "facility"), ("Bab al-Hawa", "curated:bab-al-hawa-crossing", "crossing")]
+
+
+def test_english_camps_under_a_plural_head_are_one_place_each_and_an_acronym_is_no_name(gaz):
+    # "the X and Y camps": one unlocated camp per name; "IDP camps", "UN camps" are descriptions.
+    got = rows("Displaced people live in the Kalma and Otash camps near Nyala.", gaz)
+    assert [(s, p) for s, p, _ in got][:2] == [("Kalma", None), ("Otash", None)]
+    assert rows("Thousands live in IDP camps across the region.", gaz) == []
