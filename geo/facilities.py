@@ -160,6 +160,7 @@ MORE_CUES_AR |= {w: "facility" for w in _ADJECTIVE_ONLY_AR}
 _ISLANDS_MARSHES_AR = "جزيرة جزيرتي جزر أهوار هور"
 MORE_CUES_AR |= {fold_name(w): "region" for w in _ISLANDS_MARSHES_AR.split()}
 _ISLAND_CUES_AR = frozenset(fold_name(w) for w in "جزيرة جزيرتي جزر".split())
+_PENINSULA_AR = fold_name("شبه")
 _CUES_AR = {**FACILITY_CUES_AR, **MORE_CUES_AR, **LANDFORM_KINDS_AR}
 # Landforms in both languages (the whole name is the place, whatever province the name inside it is).
 _LANDFORMS = LANDFORM_KINDS_EN.keys() | LANDFORM_KINDS_AR.keys()
@@ -436,6 +437,9 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
         return []
     # The cue word without its proclitics starts the phrase.
     fs = starts[c] + len(words[c]) - len(cue)
+    if cue in _ISLAND_CUES_AR and c > 0 and seps[c] == " " and words[c - 1][-3:] == _PENINSULA_AR \
+            and len(words[c - 1]) <= 5:
+        fs = starts[c - 1] + len(words[c - 1]) - 3  # شبه جزيرة X "the X peninsula": one landform with both words
     if cue == _DETENTION_AR:
         # مركز احتجاز X "X detention centre": the cue is two words; احتجاز X alone is "the detention of X".
         if c == 0 or seps[c] != " " or words[c - 1] not in _CENTRE_AR:
@@ -526,7 +530,13 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
             u < n and seps[u] == " " and words[u] in _KIND_ADJECTIVES_AR for u in (t + 1, t + 2)) \
             and (words[t + 1] in _KIND_ADJECTIVES_AR or (t + 1 not in match_at and words[t + 1] not in _STOP_AR
                                                         and is_arabic(words[t + 1])))
-        quarter = quarter or rare_next or kind_adjective
+        # A dam, a bridge or a station named after an Arab town the gazetteer has (سد مروي "the Merowe dam"): the
+        # town's name is a name, whatever the word also means ("irrigated").
+        town_named = not names and cue in _AMBIGUOUS and m is not None and m.token_count == 1 \
+            and first not in AR_HOMOGRAPHS and first.removeprefix("ال") not in AR_HOMOGRAPHS and any(
+                gaz.kind(r.place_index) in ("city", "town") and gaz.country_code(r.place_index) in ARABIC_SPEAKING
+                for r in m.refs)
+        quarter = quarter or rare_next or kind_adjective or town_named
         if cue in _ADJECTIVE_ONLY_AR and not kind_adjective:
             return []
         in_town = not names and m is None and cue in _AMBIGUOUS and first[:1] != "و" and first not in _NAME_TITLES \
@@ -543,7 +553,7 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
                 or (first in _SETTLEMENT_HEADS_AR and words[t + 1] in _NAME_TITLES)))
             if not names and gaz.commonness_any(first) >= 5.5 and first not in NEVER_PLACE_ALONE and not person \
                     and first not in _NASAB_AR and first not in _NAME_TITLES and (m is None or kind != "district") \
-                    and not kind_adjective:
+                    and not kind_adjective and not town_named:
                 # (a district's cue and a town the gazetteer has, that is also a word, are the district: قضاء صور)
                 return []  # a particle: عن طريق, سد فجوة is not هذا
             last = t
@@ -578,6 +588,8 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
         t = last + 1
         if t >= n or seps[t] != " ":
             break
+    if cue == _ROAD_AR and len(names) == 1:
+        names[0] = (names[0][0], _second_end_ar(names[0][1], words, seps, match_at, gaz))
     out = []
     for k, (a, b) in enumerate(names):
         name_fs = starts[a] + (1 if k and words[a][:1] == "و" else 0)
@@ -639,6 +651,25 @@ def _ancient_city_ar(c: int, words: list[str], seps: list[str], starts: list[int
             return Facility(starts[t] + k, fe, starts[t + 1], starts[c - 1] + len(words[c - 1]), "facility",
                             _CITY_HEAD_AR, False, False)
     return None
+
+
+# English heads of a road written after its two ends ("the Duhok–Zakho road").
+_TWO_ENDS_HEADS_EN = frozenset({"road", "highway", "motorway", "expressway"})
+# Between a road's two ends: a dash, with or without spaces (طريق الكفرة – اجدابيا, طريق حلب-دمشق).
+_DASHES = frozenset("-\u2013\u2014")
+
+
+def _second_end_ar(last: int, words: list[str], seps: list[str], match_at: dict[int, RawMatch],
+                   gaz: Gazetteer) -> int:
+    """The last token of a road's name that runs on to its second end after a dash (طريق الكفرة – اجدابيا: the road
+    between two towns is one street, and the towns in its name are no mentions of their own), else ``last``."""
+    t = last + 1
+    if t >= len(words) or seps[t].strip() not in _DASHES or not is_arabic(words[t]) or words[t] in _STOP_AR:
+        return last
+    m = match_at.get(t)
+    if m is not None and m.refs and all(gaz.kind(r.place_index) in NATURAL_KINDS for r in m.refs):
+        return last  # طريق الراين - الدانوب: a route along rivers, not a road between two towns
+    return t + m.token_count - 1 if m is not None else t
 
 
 def _numbered_road_ar(c: int, words: list[str], seps: list[str], starts: list[int], definite: bool) -> int | None:
@@ -716,6 +747,17 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
     # road", "Mom's Donut Shop drive" are descriptions. Districts and facilities are often written with a lower
     # case head ("Giza's Haram district", "Maoxian county", "Bab el-Oued hospital").
     lower = not _upper(cased, starts, c)
+    two_ends = lower and w in _TWO_ENDS_HEADS_EN and c >= 2 and seps[c] == " " and seps[c - 1].strip() in _DASHES \
+        and _upper(cased, starts, c - 1) and _upper(cased, starts, c - 2) and len(words[c - 2]) > 2  # (not Al-Bab)
+    if two_ends:
+        # "the Duhok–Zakho road", "the Kuwait-Basra highway": the road between two towns, one street whose name holds
+        # both (the towns are no mentions of their own); placed only where the text says which stretch is meant.
+        first = c - 2
+        while first > 0 and c - first < 6 and seps[first] == " " and _upper(cased, starts, first - 1) \
+                and words[first - 1] not in _EN_NOT_NAME:
+            first -= 1
+        return [Facility(starts[first], end, starts[first], starts[c - 1] + len(words[c - 1]), "street", "highway",
+                         False, False)]
     if lower and w != "port" and (w in _NATURAL_BEFORE_EN or w in _NATURAL_AFTER_EN
                                   or _FACILITY_CUES_EN.get(w) == "street") \
             and not _the_named_river(c, words, seps, starts, cased):
@@ -921,6 +963,12 @@ _POSSESSIVE_RE = re.compile(r"['\u2019]s\s+")
 
 # Kinds of the gazetteer's own facilities: a name it reads whole under a facility's head is that facility.
 _FACILITY_KINDS = frozenset({"camp", "crossing", "facility", "airport", "prison"})
+
+
+# English facilities placed only by the town their name starts with or the one the text says they are in: an
+# airport (the towns around it are where its flights go), a port, a harbour or a terminal (a port not named after a
+# town is seldom in the town named beside it: "the Ras Isa port" is not at Hodeidah, 60 km away).
+_OWN_PLACE_ONLY_EN = frozenset({"airport", "port", "harbour", "harbor", "terminal"})
 
 
 def _long_road(f: Facility) -> bool:
@@ -1164,7 +1212,7 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
             # ("the Aleutian Islands", "the Canaan Valley"): the town its name starts with ("the Las Vegas Valley"),
             # the division it shares its name with, or the text saying where places it; else it is listed unlocated.
             near = None
-        if f.cue_word == "airport" and not said:
+        if f.cue_word in _OWN_PLACE_ONLY_EN and not said:
             # The towns named around an airport are where its flights come from or go ("Mitiga International Airport
             # suspended flights, and planes were diverted to Misrata"): only the town its name starts with, or the one
             # the text says it is in, places it.

@@ -2438,3 +2438,25 @@ def test_english_camps_under_a_plural_head_are_one_place_each_and_an_acronym_is_
     got = rows("Displaced people live in the Kalma and Otash camps near Nyala.", gaz)
     assert [(s, p) for s, p, _ in got][:2] == [("Kalma", None), ("Otash", None)]
     assert rows("Thousands live in IDP camps across the region.", gaz) == []
+
+
+def test_a_road_named_after_its_two_ends_is_one_street_and_its_towns_no_mentions(gaz):
+    # طريق X – Y, "the X–Y road": the road between two towns is one street (unlocated: it runs between them); the
+    # towns inside its name are not mentions of their own. A route along rivers keeps its rivers out.
+    assert rows("أغلق طريق الكفرة – اجدابيا بسبب الرمال.", gaz) == [("طريق الكفرة – اجدابيا", None, "street")]
+    assert rows("The Duhok–Zakho road reopened after repairs.", gaz) == [("Duhok–Zakho road", None, "street")]
+    assert ("Al-Bab", "geonames:174018") in [(s, p) for s, p, _ in rows("He drove along the Al-Bab road.", gaz)]
+
+
+def test_a_port_not_named_after_a_town_is_not_placed_at_the_town_beside_it(gaz):
+    # An English port, harbour or terminal is placed by the town its name starts with or the one the text says it is
+    # in, as an airport is; not at a town the sentence names for another reason.
+    got = rows("Fuel ships docked at the Ras Isa port after leaving Hodeidah.", gaz)
+    assert ("Ras Isa port", None, "facility") in got
+    got = rows("The port of Hodeidah received fuel ships.", gaz)
+    assert [p.split(":")[:3] for _, p, _ in got] == [["approx", "facility", "geonames"]]
+
+
+def test_an_arabic_peninsula_is_one_landform_with_both_head_words(gaz):
+    # شبه جزيرة X "the X peninsula": not an island.
+    assert rows("عبر الجيش إلى شبه جزيرة إيبيريا.", gaz) == [("شبه جزيرة إيبيريا", None, "region")]
