@@ -90,7 +90,7 @@ _MAX_NAME = 5
 # site (موقع X الأثري), an oil or gas field (حقل X النفطي). With one right after the name, the words before it are the
 # name whatever else they mean ("slavery", "dignity", "share"): the adjective says a place of that kind is named.
 _KIND_ADJECTIVES_AR = frozenset(fold_name(w) for w in (
-    "الحدودي الحدودية الأثري الأثرية النفطي النفطية الغازي").split())
+    "الحدودي الحدودية الأثري الأثرية النفطي النفطية الغازي الجبلي").split())  # (a mountain pass or road)
 # A preposition with the article starts no word of a name: تضررت قضاءي عكار والمنية بالسيول "by the floods".
 _PREPOSITION_ARTICLE_AR = frozenset(fold_name(w) for w in "بال كال فال لل".split())
 _ROAD_AR = fold_name("طريق")
@@ -160,6 +160,12 @@ MORE_CUES_AR |= {w: "facility" for w in _ADJECTIVE_ONLY_AR}
 _ISLANDS_MARSHES_AR = "جزيرة جزيرتي جزر أهوار هور"
 MORE_CUES_AR |= {fold_name(w): "region" for w in _ISLANDS_MARSHES_AR.split()}
 _ISLAND_CUES_AR = frozenset(fold_name(w) for w in "جزيرة جزيرتي جزر".split())
+# Springs (عين الفيجة, نبع بردى), passes and corridors (ممر واخان), reservoirs (خزان الموصل): عين is also "eye" and
+# "appointed", نبع "sprang", ممر "passage", خزان "tank": only a definite name that is no common word, or a town's name
+# the matcher read, makes a place of them (عين ترامب "Trump appointed" has no article).
+_DEFINITE_NAME_ONLY_AR = frozenset(fold_name(w) for w in "عين نبع ممر خزان".split())
+MORE_CUES_AR |= {fold_name("عين"): "river", fold_name("نبع"): "river", fold_name("ممر"): "region",
+                 fold_name("خزان"): "lake"}
 _PENINSULA_AR = fold_name("شبه")
 _CUES_AR = {**FACILITY_CUES_AR, **MORE_CUES_AR, **LANDFORM_KINDS_AR}
 # Landforms in both languages (the whole name is the place, whatever province the name inside it is).
@@ -216,7 +222,9 @@ _CONTROL_AR = fold_name("سيطرة")
 # it ("River Lune", "Lake Lanier", "Mount Hood"), to the kind of feature.
 _NATURAL_AFTER_EN = {"river": "river", "creek": "river", "canal": "river", "lake": "lake",
                      "mountains": "mountain", "bay": "sea", "rivers": "river"}
-_NATURAL_BEFORE_EN = {"river": "river", "lake": "lake", "mount": "mountain", "mt": "mountain"}
+_NATURAL_BEFORE_EN = {"river": "river", "lake": "lake", "mount": "mountain", "mt": "mountain",
+                      # Arabic heads in English text: "Jabal Marra", "Jebel Akhdar", "Wadi Hadramawt"
+                      "jabal": "mountain", "jebel": "mountain", "wadi": "river"}
 # ... and landforms and islands ("the Zambezi Valley", "Victoria Island"): the whole name is the place, whatever
 # province or town the name before the head also is.
 _WATER_AFTER_EN = _NATURAL_AFTER_EN  # (a town read by a landform's whole name stays the town: Siwa Oasis)
@@ -538,6 +546,9 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
                 for r in m.refs)
         quarter = quarter or rare_next or kind_adjective or town_named
         if cue in _ADJECTIVE_ONLY_AR and not kind_adjective:
+            return []
+        if cue in _DEFINITE_NAME_ONLY_AR and m is None and not kind_adjective and not (
+                first.startswith("ال") and not gaz.is_common_word(first) and not gaz.is_common_word(first[2:])):
             return []
         in_town = not names and m is None and cue in _AMBIGUOUS and first[:1] != "و" and first not in _NAME_TITLES \
             and first not in _NASAB_AR and not quarter and gaz.is_common_word(first)
@@ -862,10 +873,10 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
 
 
 def _the_named_river(c: int, words: list[str], seps: list[str], starts: list[int], cased: str) -> bool:
-    """Whether a lower-case "river", "creek" or "mountains" at token ``c`` ends "the <Name> river" ("the Mithi
-    river", "the Qandil mountains", "the Etowah and Oostanaula rivers", as news often writes them): the article and
-    a capitalised name make it one."""
-    if words[c] not in ("river", "creek", "rivers", "mountains"):
+    """Whether a lower-case "river", "creek", "mountains", "hills" or "marshes" at token ``c`` ends "the <Name> river"
+    ("the Mithi river", "the Qandil mountains", "the Hamrin hills", "the Etowah and Oostanaula rivers", as news often
+    writes them): the article and a capitalised name make it one."""
+    if words[c] not in ("river", "creek", "rivers", "mountains", "hills", "marshes"):
         return False
     first = c
     while first > 0 and c - first < 5 and seps[first] == " " and (

@@ -2460,3 +2460,20 @@ def test_a_port_not_named_after_a_town_is_not_placed_at_the_town_beside_it(gaz):
 def test_an_arabic_peninsula_is_one_landform_with_both_head_words(gaz):
     # شبه جزيرة X "the X peninsula": not an island.
     assert rows("عبر الجيش إلى شبه جزيرة إيبيريا.", gaz) == [("شبه جزيرة إيبيريا", None, "region")]
+
+
+def test_a_spring_a_pass_or_a_reservoir_needs_a_definite_rare_name_or_an_adjective_of_its_kind(gaz):
+    # عين, نبع, ممر, خزان are also "eye, appointed", "sprang", "passage", "tank": نبع الفيجة is a spring, ممر X الجبلي a
+    # mountain pass; عين + an indefinite word is a verb and its object.
+    assert rows("تدفقت مياه نبع الفيجة بغزارة.", gaz) == [("نبع الفيجة", None, "river")]
+    assert rows("قصفت الطائرات ممر واخان الجبلي.", gaz) == [("ممر واخان الجبلي", None, "region")]
+    assert rows("عين ترامب سفيرا جديدا.", gaz) == []
+    assert rows("سالت الدموع من عين الطفل.", gaz) == []
+
+
+def test_arabic_heads_of_landforms_in_english_and_lower_case_hills_after_a_name(gaz):
+    # "Jabal Marra", "Jebel X", "Wadi X": the Arabic head before the name is a mountain's or a wadi's; "the Hamrin
+    # hills" is one landform as "the Qandil mountains" is.
+    got = rows("Militants hid on Jabal Marra in Darfur.", gaz)
+    assert ("Jabal Marra", None, "mountain") in got
+    assert rows("Gunmen hid in the Hamrin hills.", gaz) == [("Hamrin hills", None, "region")]
