@@ -2477,3 +2477,9 @@ def test_arabic_heads_of_landforms_in_english_and_lower_case_hills_after_a_name(
     got = rows("Militants hid on Jabal Marra in Darfur.", gaz)
     assert ("Jabal Marra", None, "mountain") in got
     assert rows("Gunmen hid in the Hamrin hills.", gaz) == [("Hamrin hills", None, "region")]
+
+
+def test_the_marshes_of_southern_iraq_are_a_named_region_bare_or_with_the_country(gaz):
+    # الأهوار: Iraqi news names the marshes of the south so (data/named_regions.csv), a region, not a town.
+    got = rows("تعاني الأهوار من الجفاف هذا الصيف.", gaz)
+    assert got == [("الأهوار", "named-region:mesopotamian-marshes", "")]
