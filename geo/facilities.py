@@ -86,6 +86,9 @@ _CLOSING_AR = frozenset(fold_name(w) for w in (
 _NAME_TITLES = frozenset(fold_name(w) for w in (
     "الأمير الأميرة الملك الملكة الشيخ الإمام السلطان الشهيد الرئيس النبي السيدة").split())
 _MAX_NAME = 5
+# A station's kind between محطة and its name (محطة ضخ X, محطة مياه X, محطة كهرباء X): the name starts after it.
+_STATION_AR = fold_name("محطة")
+_STATION_KINDS_AR = frozenset(fold_name(w) for w in "ضخ مياه كهرباء تحلية معالجة توليد وقود قطار قطارات".split())
 # Adjectives of a facility's kind after its name: a border crossing (معبر العبودية الحدودي, منفذ X البري), an ancient
 # site (موقع X الأثري), an oil or gas field (حقل X النفطي). With one right after the name, the words before it are the
 # name whatever else they mean ("slavery", "dignity", "share"): the adjective says a place of that kind is named.
@@ -119,6 +122,11 @@ _CAPITALISED_ONLY = frozenset({"park", "forest", "plant"})
 # What a plant or a station is, in lower case between its name and the cue: "the Zaporizhzhia nuclear plant".
 _EN_MODIFIERS = frozenset(
     "nuclear power chemical steel coal gas hydroelectric desalination treatment oil border".split())
+# Words that describe a facility's kind or state, capitalised in reports ("Field Hospital", "Pumping Station"): a name
+# of these alone names no facility.
+_GENERIC_NAME_EN = frozenset(
+    "field pumping water mobile temporary makeshift military police fire bus railway train power health border local "
+    "nearby treatment desalination sewage refugee transit reception".split())
 # Heads that take one of those modifiers between the name and the head.
 _MODIFIED_HEADS_EN = frozenset({"plant", "station", "field", "fields", "crossing", "crossings"})
 _EN_NOT_NAME = frozenset({"the", "a", "an", "in", "at", "on", "to", "from", "near", "by"})
@@ -500,13 +508,16 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
         return []  # سوق دبي المالي, سوق أبوظبي للأوراق المالية: a stock exchange (an organisation), not a market
     names: list[tuple[int, int]] = []  # (first token, last token) of each name
     t = c + 1
+    if cue == _STATION_AR and words[c + 1] in _STATION_KINDS_AR and c + 2 < n and seps[c + 2] == " ":
+        t = c + 2  # محطة ضخ الخفسة "the Khafsa pumping station": the name after the station's kind
     while t < n:
         first = words[t]
         if names:
             # A dual or plural head governs names joined by و: مديريتي الحوك والحالي.
             if first[:1] != "و" or len(first) < 4:
                 break
-        elif first in _GENERIC_AR or first in _STOP_AR or not is_arabic(first) or len(first) < 2 \
+        elif first in _GENERIC_AR or (first[-1:] == "ا" and first[:-1] in _GENERIC_AR) or first in _STOP_AR \
+                or not is_arabic(first) or len(first) < 2 \
                 or (first.startswith("ال") and first[2:] in _CUES_AR and cue != _STREET_AR
                     and not (t in match_at and match_at[t].token_count > 1)):
             # (a cue word before another with the article is a part of that one: قاعدة القبة "the dome's base",
@@ -848,6 +859,8 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
         return []  # "This road", "Two counties", "School districts": capitalised only as a sentence's first word
     if first == c or all(words[t] in _DIRECTIONS or words[t] in _EN_INNER for t in range(first, c)):
         return []  # "Eastern District" (a court), "North County": a direction is no name
+    if kind == "facility" and all(words[t] in _GENERIC_NAME_EN for t in range(first, c)):
+        return []  # "a Field Hospital", "the Pumping Station", "the Water Treatment Plant": capitalised, still generic
     if kind == "street" and first >= 2 and seps[first] == ". " and words[first - 1] in _DIRECTION_LETTERS \
             and _upper(cased, starts, first - 1):
         first -= 1  # "E. Broad St."

@@ -2483,3 +2483,12 @@ def test_the_marshes_of_southern_iraq_are_a_named_region_bare_or_with_the_countr
     # الأهوار: Iraqi news names the marshes of the south so (data/named_regions.csv), a region, not a town.
     got = rows("تعاني الأهوار من الجفاف هذا الصيف.", gaz)
     assert got == [("الأهوار", "named-region:mesopotamian-marshes", "")]
+
+
+def test_a_facility_named_only_by_words_of_its_kind_is_no_facility(gaz):
+    # "a Field Hospital", "the Pumping Station", مستشفى ميدانيا: generic words, capitalised or in the accusative,
+    # name nothing; a station's kind before its name (محطة ضخ X) is skipped to reach the name.
+    assert rows("MSF runs the Field Hospital near the border.", gaz) == []
+    assert rows("The Pumping Station was damaged by shelling.", gaz) == []
+    assert rows("أنشأت المنظمة مستشفى ميدانيا قرب الحدود.", gaz) == []
+    assert rows("توقفت محطة ضخ الخفسة عن العمل.", gaz) == [("محطة ضخ الخفسة", None, "facility")]
