@@ -1805,6 +1805,8 @@ def _unlocated(toks: _Tokens, text: str, folded: Folded, gaz: Gazetteer,
                     break
                 j -= 1
             first = j + 1
+            if 0 < first < i and toks[first - 1][2] in ("al", "el") and toks.seps[first] == "-":
+                first -= 1  # "the al-Wadiah crossing": the Arabic article, in lower case, opens the name
             joins = [k for k in joins if k >= first]
             if first in joins:
                 first += 1  # (a dangling "and": "Zaatari and Azraq camps" starts at Zaatari)

@@ -89,6 +89,9 @@ _MAX_NAME = 5
 # A station's kind between محطة and its name (محطة ضخ X, محطة مياه X, محطة كهرباء X): the name starts after it.
 _STATION_AR = fold_name("محطة")
 _STATION_KINDS_AR = frozenset(fold_name(w) for w in "ضخ مياه كهرباء تحلية معالجة توليد وقود قطار قطارات".split())
+# ... and of a refinery or a field (مصفاة نفط X, حقل غاز X).
+_OIL_GAS_AR = frozenset(fold_name(k) for k in "نفط النفط غاز الغاز".split())
+_KIND_WORDS_AR = {_STATION_AR: _STATION_KINDS_AR, fold_name("مصفاة"): _OIL_GAS_AR, fold_name("حقل"): _OIL_GAS_AR}
 # Adjectives of a facility's kind after its name: a border crossing (معبر العبودية الحدودي, منفذ X البري), an ancient
 # site (موقع X الأثري), an oil or gas field (حقل X النفطي). With one right after the name, the words before it are the
 # name whatever else they mean ("slavery", "dignity", "share"): the adjective says a place of that kind is named.
@@ -109,6 +112,8 @@ _EN_INNER = frozenset({"and", "'s"})
 _POSSESSIVE_IN_NAME_EN = frozenset({"women", "children", "men"})
 # Particles of French, Spanish, Italian and Dutch names, inside a capitalised name: "Cache la Poudre River".
 _EN_PARTICLES = frozenset("la le les de del della des du di da van von al el".split())  # (+ Arabic: Bab al-Hawa)
+# The Arabic article written before a name in English: "al-Wadiah", "el-Arish".
+_ARTICLES_AR_EN = frozenset({"al", "el"})
 # Abbreviations of Saint (and Mount, Fort) that open a name after a feature's head: "Lake St. Clair".
 _SAINT_EN = frozenset({"st", "ste", "mt", "ft"})
 
@@ -508,8 +513,10 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
         return []  # سوق دبي المالي, سوق أبوظبي للأوراق المالية: a stock exchange (an organisation), not a market
     names: list[tuple[int, int]] = []  # (first token, last token) of each name
     t = c + 1
-    if cue == _STATION_AR and words[c + 1] in _STATION_KINDS_AR and c + 2 < n and seps[c + 2] == " ":
-        t = c + 2  # محطة ضخ الخفسة "the Khafsa pumping station": the name after the station's kind
+    if words[c + 1] in _KIND_WORDS_AR.get(cue, ()):
+        if c + 2 >= n or seps[c + 2] != " ":
+            return []  # مصفاة نفط "an oil refinery": a kind, no name
+        t = c + 2  # محطة ضخ الخفسة "the Khafsa pumping station", مصفاة نفط بيجي: the name after the kind
     while t < n:
         first = words[t]
         if names:
@@ -835,9 +842,15 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
                 break
             first -= 1
         elif prev in _EN_MODIFIERS and first == c and w in _MODIFIED_HEADS_EN and first - 2 >= 0 \
-                and seps[first - 1] == " " and _upper(cased, starts, first - 2) \
+                and seps[first - 1] == " " and (_upper(cased, starts, first - 2) or (
+                    words[first - 2] in _EN_MODIFIERS and first - 3 >= 0 and seps[first - 2] == " "
+                    and _upper(cased, starts, first - 3))) \
                 and words[first - 2] not in _EN_NOT_NAME:
-            first -= 1  # "Zaporizhzhia nuclear plant", "Battersea power station"
+            # "Zaporizhzhia nuclear plant", "Battersea power station", "the Zaporizhzhia nuclear power plant"
+            first -= 2 if words[first - 2] in _EN_MODIFIERS and not _upper(cased, starts, first - 2) else 1
+        elif prev in _ARTICLES_AR_EN and seps[first] == "-" \
+                and (first - 1 == 0 or not _upper(cased, starts, first - 2)):
+            first -= 1  # "the al-Wadiah crossing": the Arabic article opens the name (no capitalised word before it)
         elif prev in _EN_INNER and first - 2 >= 0 and _upper(cased, starts, first - 2) \
                 and words[first - 2] not in _CUES_EN and w not in LANDFORM_KINDS_EN:
             # ("Cooper Street and Green Oaks Boulevard": two streets; "Kisumu and Rift Valley": a town and a landform)
@@ -865,6 +878,8 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
             and _upper(cased, starts, first - 1):
         first -= 1  # "E. Broad St."
     modified = first < c - 1 and words[c - 1] in _EN_MODIFIERS and not _upper(cased, starts, c - 1)
+    while first < c and words[first] in _ARTICLES_AR_EN and not _upper(cased, starts, first) and first + 1 >= c:
+        first += 1  # (an article alone is no name)
     if w in _FIELDS_EN and not modified:
         return []  # a field is an oil or gas field only with its modifier
     name_fe = starts[c - 1] + len(words[c - 1])

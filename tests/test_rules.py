@@ -2492,3 +2492,18 @@ def test_a_facility_named_only_by_words_of_its_kind_is_no_facility(gaz):
     assert rows("The Pumping Station was damaged by shelling.", gaz) == []
     assert rows("أنشأت المنظمة مستشفى ميدانيا قرب الحدود.", gaz) == []
     assert rows("توقفت محطة ضخ الخفسة عن العمل.", gaz) == [("محطة ضخ الخفسة", None, "facility")]
+
+
+def test_an_arabic_article_opens_an_english_facilitys_name_and_two_modifiers_stand_before_its_head(gaz):
+    # "the al-Ruwayshid crossing" (the lower-case article is the name's), "the Rivne nuclear power plant" (two words of
+    # the plant's kind between its name and its head).
+    assert [(s, p) for s, p, _ in rows("Trucks crossed the al-Ruwayshid crossing at dawn.", gaz)] == [
+        ("al-Ruwayshid crossing", None)]
+    got = rows("Shelling hit the Rivne nuclear power plant.", gaz)
+    assert [s for s, _, _ in got] == ["Rivne nuclear power plant"]
+
+
+def test_an_arabic_refinerys_or_fields_kind_word_is_no_name(gaz):
+    # مصفاة نفط "an oil refinery", حقل غاز "a gas field": the kind, then the name if one follows (مصفاة نفط بيجي).
+    assert rows("اندلع حريق في مصفاة نفط قرب المدينة.", gaz) == []
+    assert rows("اندلع حريق في مصفاة نفط الصمود.", gaz) == [("مصفاة نفط الصمود", None, "facility")]
