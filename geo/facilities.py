@@ -901,10 +901,11 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
 
 
 def _the_named_river(c: int, words: list[str], seps: list[str], starts: list[int], cased: str) -> bool:
-    """Whether a lower-case "river", "creek", "mountains", "hills" or "marshes" at token ``c`` ends "the <Name> river"
-    ("the Mithi river", "the Qandil mountains", "the Hamrin hills", "the Etowah and Oostanaula rivers", as news often
-    writes them): the article and a capitalised name make it one."""
-    if words[c] not in ("river", "creek", "rivers", "mountains", "hills", "marshes"):
+    """Whether a lower-case "river", "creek", "mountains", "hills", "marshes", "desert" or "reservoir" at
+    token ``c`` ends "the <Name> river" ("the Mithi river", "the Qandil mountains", "the Hamrin hills", "the Anbar
+    desert", "the Etowah and Oostanaula rivers", as news often writes them): the article and a capitalised name make
+    it one."""
+    if words[c] not in ("river", "creek", "rivers", "mountains", "hills", "marshes", "desert", "reservoir"):
         return False
     first = c
     while first > 0 and c - first < 5 and seps[first] == " " and (
@@ -987,6 +988,9 @@ def _approximate(f: Facility, surface: str, anchor: Place) -> Place:
 # kind between is read by the matcher as part of the town's own span).
 _LOCATED_AFTER_RE = re.compile(r"(?:,|\s|\bin\b|\bat\b|\bnear\b|\bof\b|في|ب|قرب|شمال|جنوب|شرق|غرب|مدينة|مدينه)*")
 _DAMS = frozenset({fold_name("سد"), "dam"})
+# Oil and gas fields lie in the desert tens of kilometres from the town they are named after ("the Basra oil fields",
+# حقل الرميلة): no dot at the town either, as for a dam.
+_FIELDS = frozenset({fold_name("حقل"), "field", "fields"})
 _OPEN_SEAS = frozenset({"strait", "straits", "gulf", "sea", fold_name("مضيق"), fold_name("خليج")})
 # Long roads between towns (English cue words and road numbers: "Bruce Highway", "U.S. Route 33", "I-75", "the A56"),
 # placed only where the text says which stretch is meant.
@@ -1270,7 +1274,7 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
             own = None
             if not said:
                 near = None
-        if f.kind == "cape" or f.cue_word in _OPEN_SEAS or f.cue_word in _DAMS:
+        if f.kind == "cape" or f.cue_word in _OPEN_SEAS or f.cue_word in _DAMS or f.cue_word in _FIELDS:
             # A sea, a strait, a gulf or a cape is no town's: a dot at the town named near it (a dateline, a port on
             # another shore) would be wrong by hundreds of kilometres; the gazetteer's feature of that name, or
             # unlocated. (A bay or an inlet is a town's own: "Mahim Bay" in Mumbai, خور عبد الله by Umm Qasr.)

@@ -2507,3 +2507,12 @@ def test_an_arabic_refinerys_or_fields_kind_word_is_no_name(gaz):
     # مصفاة نفط "an oil refinery", حقل غاز "a gas field": the kind, then the name if one follows (مصفاة نفط بيجي).
     assert rows("اندلع حريق في مصفاة نفط قرب المدينة.", gaz) == []
     assert rows("اندلع حريق في مصفاة نفط الصمود.", gaz) == [("مصفاة نفط الصمود", None, "facility")]
+
+
+def test_a_lower_case_desert_after_a_provinces_name_is_the_desert_and_oil_fields_are_no_towns_dot(gaz):
+    # "the Anbar desert" is the desert (placed in the province it shares its name with), not the province; "the
+    # Basra oil fields" lie away from Basra: listed unlocated, never a dot at the city.
+    got = rows("Troops crossed the Anbar desert at night.", gaz)
+    assert [(s, p.split(":")[:3]) for s, p, _ in got] == [("Anbar desert", ["approx", "desert", "admin1"])]
+    got = rows("The Basra oil fields produce most of the country's oil.", gaz)
+    assert got == [("Basra oil fields", None, "facility")]
