@@ -391,7 +391,7 @@ def find_facilities(folded: Folded, matches: Sequence[RawMatch], gaz: Gazetteer,
         out.extend(filter(None, (_old_town_ar(c, words, seps, starts, match_at)
                                  for c in compress(range(n), map(_OLD_AR.__eq__, words)))))
     if ancient:
-        out.extend(filter(None, (_ancient_city_ar(c, words, seps, starts)
+        out.extend(filter(None, (_ancient_city_ar(c, words, seps, starts, match_at)
                                  for c in compress(range(n), map(_ANCIENT_AR.__contains__, words)))))
     if water:
         # حوض النيل, دلتا النيل: a word of water before a river's or a lake's bare name is the water (read below); the
@@ -664,16 +664,27 @@ def _old_town_ar(c: int, words: list[str], seps: list[str], starts: list[int],
 # مدينة بابل الأثرية): the head, the name and the adjective are one facility (ancient sites are facilities).
 _ANCIENT_AR = frozenset(fold_name(w) for w in "الأثرية الأثري".split())
 _CITY_HEAD_AR = fold_name("مدينة")
+_ANCIENT_BARE_AR = fold_name("الأثرية")  # (the cue word of a site written with no head: بابل الأثرية)
+_ANCIENT_CUES_AR = frozenset({_CITY_HEAD_AR, _ANCIENT_BARE_AR})
+# Heads of an ancient site's name before the adjective: the city, the ruins, the antiquities (آثار نمرود الأثرية).
+_SITE_HEADS_AR = frozenset(fold_name(w) for w in "مدينة أطلال آثار".split())
 
 
-def _ancient_city_ar(c: int, words: list[str], seps: list[str], starts: list[int]) -> Facility | None:
-    """The phrase "the ancient city of X" whose adjective (الأثرية) is token ``c``, or ``None``."""
+def _ancient_city_ar(c: int, words: list[str], seps: list[str], starts: list[int],
+                     match_at: dict[int, RawMatch]) -> Facility | None:
+    """The phrase "the ancient city of X" whose adjective (الأثرية) is token ``c``, or ``None``; a place's name right
+    before the adjective, without a head (نمرود الأثرية, بابل الأثرية), is the site too."""
+    m = match_at.get(c - 1) if c > 0 and seps[c] == " " else None
+    if m is not None and m.token_count == 1 and (c < 2 or not words[c - 2].endswith(_CITY_HEAD_AR)):
+        # (only if resolution reads the name as a place: السور الأثري "the ancient wall" is none; see place_facilities)
+        fe = starts[c] + len(words[c])
+        return Facility(m.fs, fe, m.fs, m.fe, "facility", _ANCIENT_BARE_AR, False, False)
     for t in range(c - 2, max(-1, c - 4), -1):
         if any(seps[u] != " " for u in range(t + 1, c + 1)):
             return None
         head = words[t]
-        k = len(head) - len(_CITY_HEAD_AR)
-        if head[k:] == _CITY_HEAD_AR and head[:k] in ("", "و", "ب", "ف", "وب", "فب", "ل", "ول"):
+        k = next((len(head) - len(h) for h in _SITE_HEADS_AR if head.endswith(h)), 0)
+        if head[k:] in _SITE_HEADS_AR and head[:k] in ("", "و", "ب", "ف", "وب", "فب", "ل", "ول"):
             if any(words[u] in _STOP_AR or not is_arabic(words[u]) for u in range(t + 1, c)):
                 return None
             fe = starts[c] + len(words[c])
@@ -991,6 +1002,8 @@ _DAMS = frozenset({fold_name("سد"), "dam"})
 # Oil and gas fields lie in the desert tens of kilometres from the town they are named after ("the Basra oil fields",
 # حقل الرميلة): no dot at the town either, as for a dam.
 _FIELDS = frozenset({fold_name("حقل"), "field", "fields"})
+# ... nor are ancient sites at the town named beside them (الحضر الأثرية جنوب الموصل is 100 km from Mosul).
+_SITES_AR = frozenset({fold_name("مدينة"), fold_name("موقع"), fold_name("تل"), fold_name("الأثرية")})
 _OPEN_SEAS = frozenset({"strait", "straits", "gulf", "sea", fold_name("مضيق"), fold_name("خليج")})
 # Long roads between towns (English cue words and road numbers: "Bruce Highway", "U.S. Route 33", "I-75", "the A56"),
 # placed only where the text says which stretch is meant.
@@ -1181,7 +1194,10 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
         if inner and located[inner[0]][2].kind in _FACILITY_KINDS and located[inner[0]][1] >= f.name_fe \
                 and f.cue_word in _CROSSINGS_EN:
             continue  # the gazetteer's camp or crossing, read by its name: "the Bab al-Salam and Bab al-Hawa crossings"
-        if inner and located[inner[0]][2].kind not in ("city", "town"):
+        if f.cue_word == _ANCIENT_BARE_AR and not inner:
+            continue  # السور الأثري "the ancient wall": no place's name before the adjective
+        if inner and located[inner[0]][2].kind not in ("city", "town") and f.cue_word not in _ANCIENT_CUES_AR:
+            # (بابل الأثرية is the ancient site, not the governorate named after it)
             if f.town_only or (located[inner[0]][2].kind in ("country", "admin1", "region")
                                and located[inner[0]][:2] == (f.name_fs, f.name_fe)
                                and not (f.kind in NATURAL_KINDS and is_arabic(f.cue_word))
@@ -1209,7 +1225,7 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
             continue
         if f.town_only and not inner:
             continue
-        if f.cue_word == _CITY_HEAD_AR and inner and located[inner[0]][2].kind in ("city", "town") \
+        if f.cue_word in _ANCIENT_CUES_AR and inner and located[inner[0]][2].kind in ("city", "town") \
                 and per_country[located[inner[0]][2].country_code] > sum(
                     1 for k in inner if located[k][2].country_code == located[inner[0]][2].country_code):
             # مدينة حلب الأثرية: the ancient city of a town in a country the statement names apart is that town (a
@@ -1274,7 +1290,8 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
             own = None
             if not said:
                 near = None
-        if f.kind == "cape" or f.cue_word in _OPEN_SEAS or f.cue_word in _DAMS or f.cue_word in _FIELDS:
+        if f.kind == "cape" or f.cue_word in _OPEN_SEAS or f.cue_word in _DAMS or f.cue_word in _FIELDS \
+                or f.cue_word in _SITES_AR:
             # A sea, a strait, a gulf or a cape is no town's: a dot at the town named near it (a dateline, a port on
             # another shore) would be wrong by hundreds of kilometres; the gazetteer's feature of that name, or
             # unlocated. (A bay or an inlet is a town's own: "Mahim Bay" in Mumbai, خور عبد الله by Umm Qasr.)
