@@ -173,6 +173,10 @@ MORE_CUES_AR |= {w: "facility" for w in _ADJECTIVE_ONLY_AR}
 _ISLANDS_MARSHES_AR = "جزيرة جزيرتي جزر أهوار هور"
 MORE_CUES_AR |= {fold_name(w): "region" for w in _ISLANDS_MARSHES_AR.split()}
 _ISLAND_CUES_AR = frozenset(fold_name(w) for w in "جزيرة جزيرتي جزر".split())
+# Two crossings under a dual head (معبري باب الهوى وباب السلامة, منفذي طريبيل والوليد): each name is a crossing; one the
+# gazetteer has stays its own. (منفذي is also "the perpetrators of": it needs a name that is no common word.)
+_CROSSINGS_AR = frozenset(fold_name(w) for w in "معبر منفذ معبري منفذي".split())
+MORE_CUES_AR |= {fold_name("معبري"): "facility", fold_name("منفذي"): "facility"}
 # Springs (عين الفيجة, نبع بردى), passes and corridors (ممر واخان), reservoirs (خزان الموصل): عين is also "eye" and
 # "appointed", نبع "sprang", ممر "passage", خزان "tank": only a definite name that is no common word, or a town's name
 # the matcher read, makes a place of them (عين ترامب "Trump appointed" has no article).
@@ -194,8 +198,8 @@ _AMBIGUOUS = _AMBIGUOUS | frozenset(fold_name(w) for w in (
 _AMBIGUOUS = _AMBIGUOUS | frozenset(fold_name(w) for w in ("عمالة قرية بلدة خربة " + _DISTRICT_HEADS_MANY).split())
 _SETTLEMENT_CUES_AR = frozenset(fold_name(w) for w in "قرية بلدة خربة".split())
 _QUARTER_AR = fold_name("حي")
-_MANY = _MANY | frozenset(fold_name(w) for w in _DISTRICT_HEADS_MANY.split()) | {fold_name("جزيرتي"), fold_name("جزر")}
-_AMBIGUOUS = _AMBIGUOUS | {fold_name("جزر"), fold_name("هور")}
+_MANY = _MANY | frozenset(fold_name(w) for w in (_DISTRICT_HEADS_MANY + " جزيرتي جزر معبري منفذي").split())
+_AMBIGUOUS = _AMBIGUOUS | {fold_name("جزر"), fold_name("هور"), fold_name("منفذي")}
 _NAME_FIRST = _NAME_FIRST | frozenset(fold_name(w) for w in ("معتمدية عمالة منفذ " + _DISTRICT_HEADS_MANY).split())
 # (a border post, منفذ أبو سمرة, is at the town it is named after, as a checkpoint is)
 # Places of worship and palaces are named by an adjective after the definite noun as often as by a construct
@@ -1192,7 +1196,7 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
                 and f.kind in NATURAL_KINDS:
             continue  # the gazetteer's feature, read by its name: "the Tigris and Euphrates rivers"
         if inner and located[inner[0]][2].kind in _FACILITY_KINDS and located[inner[0]][1] >= f.name_fe \
-                and f.cue_word in _CROSSINGS_EN:
+                and (f.cue_word in _CROSSINGS_EN or f.cue_word in _CROSSINGS_AR):
             continue  # the gazetteer's camp or crossing, read by its name: "the Bab al-Salam and Bab al-Hawa crossings"
         if f.cue_word == _ANCIENT_BARE_AR and not inner:
             continue  # السور الأثري "the ancient wall": no place's name before the adjective

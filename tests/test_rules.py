@@ -2517,3 +2517,11 @@ def test_a_lower_case_desert_after_a_provinces_name_is_the_desert_and_oil_fields
     assert [(s, p.split(":")[:3]) for s, p, _ in got] == [("Anbar desert", ["approx", "desert", "admin1"])]
     got = rows("The Basra oil fields produce most of the country's oil.", gaz)
     assert got == [("Basra oil fields", None, "facility")]
+
+
+def test_an_arabic_dual_head_of_crossings_governs_both_names_and_the_gazetteers_crossing_stays(gaz):
+    # معبري X وY, منفذي X وY: each name is a crossing (the gazetteer's own keeps its reading); منفذي before a common word
+    # is "the perpetrators of".
+    got = rows("أعيد فتح معبري باب الهوى وباب السلامة أمام المساعدات.", gaz)
+    assert got == [("باب الهوى", "curated:bab-al-hawa-crossing", "crossing"), ("باب السلامة", None, "facility")]
+    assert rows("اعتقلت الشرطة منفذي الهجوم.", gaz) == []
