@@ -1244,6 +1244,11 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
         # A town read from the whole phrase ("the Salt River", a town's alternate name) is the feature's too.
         inside.update(k for k in range(lo, min(len(located), lo + 3)) if located[k][:2] == (f.fs, f.fe))
         own = _own(f, inner, located, text, gaz)
+        if own is not None and f.kind in NATURAL_KINDS and per_country[own[2].country_code] <= sum(
+                1 for k in inner if located[k][2].country_code == own[2].country_code):
+            # "the Juba River flooded farms in Somalia": a river, lake or mountain is seldom at the town it shares its
+            # name with; that town places it only in a country the statement names apart from the feature's name
+            own = None
         if own is not None and f.cue_word in _CROSSINGS_EN and own[1] < f.name_fe:
             own = None  # a crossing is at the town it is named after, not at one its name starts with (Bab al-Salam)
         sent = sentence_of(f.fs)

@@ -2525,3 +2525,10 @@ def test_an_arabic_dual_head_of_crossings_governs_both_names_and_the_gazetteers_
     got = rows("أعيد فتح معبري باب الهوى وباب السلامة أمام المساعدات.", gaz)
     assert got == [("باب الهوى", "curated:bab-al-hawa-crossing", "crossing"), ("باب السلامة", None, "facility")]
     assert rows("اعتقلت الشرطة منفذي الهجوم.", gaz) == []
+
+
+def test_a_river_named_like_a_town_abroad_is_not_placed_at_that_town(gaz):
+    # "the Juba River" in a statement about Somalia is no dot at Juba, South Sudan: a natural feature is placed by the
+    # town it shares its name with only in a country the statement names apart from the feature's name.
+    got = rows("The Juba River flooded farms in Somalia.", gaz)
+    assert got == [("Juba River", None, "river"), ("Somalia", "country:SO", "")]
