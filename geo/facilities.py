@@ -607,7 +607,7 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
                     last += 1
                     continue
                 break
-        if last == t and first in _NAME_TITLES:
+        if last == t and first in _NAME_TITLES and kind != "mountain":  # (جبل الشيخ, Mount Hermon, is a name)
             return []  # a title alone is no name: بمقام الرئيس "in the president's standing"
         # Adjectives that close the name: الدولي, التعليمي, الكبير.
         while last + 1 < n and seps[last + 1] == " " and words[last + 1] in _CLOSING_AR:
@@ -737,6 +737,9 @@ def _numbered_road_ar(c: int, words: list[str], seps: list[str], starts: list[in
     return None
 
 
+_VALLEYS_MOUNTAINS_AR = frozenset(fold_name(w) for w in "وادي جبل جبال".split())
+
+
 def _not_a_name_ar(cue: str, first: str, gaz: Gazetteer) -> bool:
     """Whether ``first``, the word after Arabic cue ``cue``, starts a description rather than a name."""
     if first in _NAME_TITLES or first in _NASAB_AR:
@@ -748,7 +751,9 @@ def _not_a_name_ar(cue: str, first: str, gaz: Gazetteer) -> bool:
         return False
     if first[:1] == "و" and not first.startswith("واد"):
         return True  # a conjunction: مسجد وجامع "a mosque and a congregational mosque", قضاء وقدرا "fate"
-    if first.endswith("ه") and cue not in _SETTLEMENT_CUES_AR and (cue in _AMBIGUOUS or first[:1] in "يتا"):
+    if first.endswith("ه") and cue not in _SETTLEMENT_CUES_AR and cue not in _VALLEYS_MOUNTAINS_AR \
+            and (cue in _AMBIGUOUS or first[:1] in "يتا"):
+        # (a wadi's or a mountain's name often ends in ة: وادي حنيفة, جبل الزاوية)
         # (a village's name often ends in ة, خربة يرزة; its adjectives, قرية نائية, are common words, refused above)
         # (folded: ة and the pronoun ه are one letter) a verb with its object (مسجد أقامه التجار "a mosque the
         # merchants built", ملعب يملكه) or, after an ambiguous cue, an indefinite feminine adjective (أحياء متضررة)

@@ -2532,3 +2532,8 @@ def test_a_river_named_like_a_town_abroad_is_not_placed_at_that_town(gaz):
     # town it shares its name with only in a country the statement names apart from the feature's name.
     got = rows("The Juba River flooded farms in Somalia.", gaz)
     assert got == [("Juba River", None, "river"), ("Somalia", "country:SO", "")]
+
+
+def test_a_mountain_named_with_a_title_is_a_name(gaz):
+    # جبل الشيخ (Mount Hermon): after a mountain's head a title alone is the mountain's name, not a person's title.
+    assert rows("تساقطت الثلوج على جبل الشيخ.", gaz) == [("جبل الشيخ", None, "mountain")]
