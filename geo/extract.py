@@ -1730,6 +1730,10 @@ _CUE_OR_MODIFIER = frozenset(CUES) | _CUE_MODIFIERS
 _NAME_STARTERS_AR = frozenset("ابو ام عين تل بئر دير راس جبل بني بيت كفر خربه".split())
 
 
+# Articles and determiners, capitalised at a sentence's start: no word of a name before an English cue.
+_ARTICLES_EN = frozenset("the a an this these those".split())
+
+
 def _unlocated(toks: _Tokens, text: str, folded: Folded, gaz: Gazetteer,
                found: list[RawMatch], org_spans: list[tuple[int, int]], cue_words: set[str]) -> list[RawMatch]:
     """Cue words followed (Arabic) or preceded (English) by a name the gazetteer lacks.
@@ -1780,19 +1784,43 @@ def _unlocated(toks: _Tokens, text: str, folded: Folded, gaz: Gazetteer,
                     out.append(RawMatch(s, toks[i + 2][1], (tok, "of", toks[i + 2][2]), (), cue[1], tok,
                                         False, False, i, 3))
                     continue
-            # English: a capitalised run (or digits) right before the cue: "the Jeddah 5 camp".
+            # English: a capitalised run (or digits) right before the cue: "the Jeddah 5 camp"; under a plural cue,
+            # names joined by "and" are one place each ("the Kalma and Otash camps").
             j = i - 1
-            while j >= 0 and (i - j) <= 4:
+            joins: list[int] = []
+            while j >= 0 and (i - j) <= (8 if cue[2] == 3 else 4):
                 if not _JOIN_RE.match(toks.seps[j + 1]):
                     break  # the name stops at a line break or punctuation ("0\nCAMP" is no "0 camp")
                 w = _spelling(folded, toks[j][0], toks[j][1])
-                if not (w[:1].isupper() or w.isdigit()):
-                    break
+                if cue[2] == 3 and w == "and" and j + 1 < i and j > 0 and j + 1 not in joins:
+                    joins.append(j)
+                    j -= 1
+                    continue
+                if not (w[:1].isupper() or w.isdigit()) or toks[j][2] in _ARTICLES_EN:
+                    break  # ("The Rohingya camps": the article, capitalised at a sentence's start, starts no name)
                 if not w.isdigit() and gaz.is_common_word(toks[j][2]) and j == i - 1:
+                    break
+                if j == i - 1 and len(w) > 1 and w.isalpha() and w.isupper():
+                    j = i  # "IDP camps", "UN camp": an acronym before the cue describes it (no name)
                     break
                 j -= 1
             first = j + 1
-            if first == i:
+            if 0 < first < i and toks[first - 1][2] in ("al", "el") and toks.seps[first] == "-":
+                first -= 1  # "the al-Wadiah crossing": the Arabic article, in lower case, opens the name
+            joins = [k for k in joins if k >= first]
+            if first in joins:
+                first += 1  # (a dangling "and": "Zaatari and Azraq camps" starts at Zaatari)
+                joins.remove(first - 1)
+            if first >= i:
+                continue
+            if joins:
+                # One unlocated place per name, quoted bare (the plural cue is the list's).
+                bounds = [first, *(k + 1 for k in sorted(joins))]
+                ends = [*(k - 1 for k in sorted(joins)), i - 1]
+                for a, b in zip(bounds, ends, strict=True):
+                    if a <= b and covered.isdisjoint(range(a, b + 1)):
+                        out.append(RawMatch(toks[a][0], toks[b][1], tuple(toks.words[a : b + 1]), (),
+                                            cue[1], tok, False, False, a, b - a + 1))
                 continue
             # A known name followed by digits (Jeddah 5 camp) is a different place: drop that match.
             out.append(RawMatch(toks[first][0], e, tuple(toks.words[first : i + 1]), (),

@@ -56,7 +56,7 @@ _NAME_FIRST = frozenset(fold_name(w) for w in (
     "مطار مطاري ميناء مرفأ مرفا مستشفى مشفى مستوصف سد حاجز قضاء أقضية مديرية مديريتي محلية ناحية لواء منطقة "
     "airport port harbour harbor hospital clinic dam district districts terminal").split())
 # Cue words that govern two names (dual) or a list (plural): مديريتي الحوك والحالي, أقضية ... و... و...
-_MANY = frozenset(fold_name(w) for w in "مطاري مديريتي أقضية أحياء districts counties rivers".split())
+_MANY = frozenset(fold_name(w) for w in "مطاري مديريتي أقضية أحياء districts counties rivers fields crossings".split())
 # A district cue word that is also "area" in everyday use: only a town's name after it makes it a district.
 _TOWN_ONLY = frozenset({fold_name("منطقة")})
 # Cue words that are also everyday words or verbs (سد "fill", طريق "way", حي "alive", ناحية "side", قضاء
@@ -86,6 +86,17 @@ _CLOSING_AR = frozenset(fold_name(w) for w in (
 _NAME_TITLES = frozenset(fold_name(w) for w in (
     "الأمير الأميرة الملك الملكة الشيخ الإمام السلطان الشهيد الرئيس النبي السيدة").split())
 _MAX_NAME = 5
+# A station's kind between محطة and its name (محطة ضخ X, محطة مياه X, محطة كهرباء X): the name starts after it.
+_STATION_AR = fold_name("محطة")
+_STATION_KINDS_AR = frozenset(fold_name(w) for w in "ضخ مياه كهرباء تحلية معالجة توليد وقود قطار قطارات".split())
+# ... and of a refinery or a field (مصفاة نفط X, حقل غاز X).
+_OIL_GAS_AR = frozenset(fold_name(k) for k in "نفط النفط غاز الغاز".split())
+_KIND_WORDS_AR = {_STATION_AR: _STATION_KINDS_AR, fold_name("مصفاة"): _OIL_GAS_AR, fold_name("حقل"): _OIL_GAS_AR}
+# Adjectives of a facility's kind after its name: a border crossing (معبر العبودية الحدودي, منفذ X البري), an ancient
+# site (موقع X الأثري), an oil or gas field (حقل X النفطي). With one right after the name, the words before it are the
+# name whatever else they mean ("slavery", "dignity", "share"): the adjective says a place of that kind is named.
+_KIND_ADJECTIVES_AR = frozenset(fold_name(w) for w in (
+    "الحدودي الحدودية الأثري الأثرية النفطي النفطية الغازي الجبلي").split())  # (a mountain pass or road)
 # A preposition with the article starts no word of a name: تضررت قضاءي عكار والمنية بالسيول "by the floods".
 _PREPOSITION_ARTICLE_AR = frozenset(fold_name(w) for w in "بال كال فال لل".split())
 _ROAD_AR = fold_name("طريق")
@@ -100,7 +111,9 @@ _EN_INNER = frozenset({"and", "'s"})
 # Who a hospital is for, after "and" inside its name: "Royal Brisbane and Women's Hospital".
 _POSSESSIVE_IN_NAME_EN = frozenset({"women", "children", "men"})
 # Particles of French, Spanish, Italian and Dutch names, inside a capitalised name: "Cache la Poudre River".
-_EN_PARTICLES = frozenset("la le les de del della des du di da van von".split())
+_EN_PARTICLES = frozenset("la le les de del della des du di da van von al el".split())  # (+ Arabic: Bab al-Hawa)
+# The Arabic article written before a name in English: "al-Wadiah", "el-Arish".
+_ARTICLES_AR_EN = frozenset({"al", "el"})
 # Abbreviations of Saint (and Mount, Fort) that open a name after a feature's head: "Lake St. Clair".
 _SAINT_EN = frozenset({"st", "ste", "mt", "ft"})
 
@@ -112,7 +125,15 @@ def _saint(t: int, words: list[str], seps: list[str], starts: list[int], cased: 
 # what it makes ("the Zaporizhzhia nuclear plant").
 _CAPITALISED_ONLY = frozenset({"park", "forest", "plant"})
 # What a plant or a station is, in lower case between its name and the cue: "the Zaporizhzhia nuclear plant".
-_EN_MODIFIERS = frozenset("nuclear power chemical steel coal gas hydroelectric desalination treatment".split())
+_EN_MODIFIERS = frozenset(
+    "nuclear power chemical steel coal gas hydroelectric desalination treatment oil border".split())
+# Words that describe a facility's kind or state, capitalised in reports ("Field Hospital", "Pumping Station"): a name
+# of these alone names no facility.
+_GENERIC_NAME_EN = frozenset(
+    "field pumping water mobile temporary makeshift military police fire bus railway train power health border local "
+    "nearby treatment desalination sewage refugee transit reception".split())
+# Heads that take one of those modifiers between the name and the head.
+_MODIFIED_HEADS_EN = frozenset({"plant", "station", "field", "fields", "crossing", "crossings"})
 _EN_NOT_NAME = frozenset({"the", "a", "an", "in", "at", "on", "to", "from", "near", "by"})
 _DIRECTIONS = frozenset("north south east west northern southern eastern western central northeast northwest "
                         "southeast southwest upper lower greater".split())
@@ -142,6 +163,27 @@ MORE_CUES_AR: dict[str, str] = {fold_name(w): kind for kind, ws in {
     # districts (أقاليم برشيد وسطات, محليتي X وY, مديريات X وY وZ, قضاءي X وY, مقاطعات X وY): each name is a district.
     "district": "معتمدية عمالة " + _DISTRICT_HEADS_MANY,
 }.items() for w in ws.split()}
+# A site (موقع) or a tell (تل) is a place only with an adjective of its kind after the name (موقع نمرود الأثري, تل
+# حلف الأثري): alone, موقع is "a website" or "a position" and تل starts many towns' names the matcher reads whole.
+_ADJECTIVE_ONLY_AR = frozenset(fold_name(w) for w in "موقع تل".split())
+MORE_CUES_AR |= {w: "facility" for w in _ADJECTIVE_ONLY_AR}
+# Islands (جزيرة توتي, جزيرتي فرسان وكمران, جزر فرسان) and marshes (أهوار الحويزة, هور الحمار): the head and the name
+# are the feature (islands are natural features), whatever town shares the name; unlocated unless the text says where.
+# (جزر is also "carrots" and "ebb", هور "rashness": they need a name that is no common word.)
+_ISLANDS_MARSHES_AR = "جزيرة جزيرتي جزر أهوار هور"
+MORE_CUES_AR |= {fold_name(w): "region" for w in _ISLANDS_MARSHES_AR.split()}
+_ISLAND_CUES_AR = frozenset(fold_name(w) for w in "جزيرة جزيرتي جزر".split())
+# Two crossings under a dual head (معبري باب الهوى وباب السلامة, منفذي طريبيل والوليد): each name is a crossing; one the
+# gazetteer has stays its own. (منفذي is also "the perpetrators of": it needs a name that is no common word.)
+_CROSSINGS_AR = frozenset(fold_name(w) for w in "معبر منفذ معبري منفذي".split())
+MORE_CUES_AR |= {fold_name("معبري"): "facility", fold_name("منفذي"): "facility"}
+# Springs (عين الفيجة, نبع بردى), passes and corridors (ممر واخان), reservoirs (خزان الموصل): عين is also "eye" and
+# "appointed", نبع "sprang", ممر "passage", خزان "tank": only a definite name that is no common word, or a town's name
+# the matcher read, makes a place of them (عين ترامب "Trump appointed" has no article).
+_DEFINITE_NAME_ONLY_AR = frozenset(fold_name(w) for w in "عين نبع ممر خزان".split())
+MORE_CUES_AR |= {fold_name("عين"): "river", fold_name("نبع"): "river", fold_name("ممر"): "region",
+                 fold_name("خزان"): "lake"}
+_PENINSULA_AR = fold_name("شبه")
 _CUES_AR = {**FACILITY_CUES_AR, **MORE_CUES_AR, **LANDFORM_KINDS_AR}
 # Landforms in both languages (the whole name is the place, whatever province the name inside it is).
 _LANDFORMS = LANDFORM_KINDS_EN.keys() | LANDFORM_KINDS_AR.keys()
@@ -156,7 +198,8 @@ _AMBIGUOUS = _AMBIGUOUS | frozenset(fold_name(w) for w in (
 _AMBIGUOUS = _AMBIGUOUS | frozenset(fold_name(w) for w in ("عمالة قرية بلدة خربة " + _DISTRICT_HEADS_MANY).split())
 _SETTLEMENT_CUES_AR = frozenset(fold_name(w) for w in "قرية بلدة خربة".split())
 _QUARTER_AR = fold_name("حي")
-_MANY = _MANY | frozenset(fold_name(w) for w in _DISTRICT_HEADS_MANY.split())
+_MANY = _MANY | frozenset(fold_name(w) for w in (_DISTRICT_HEADS_MANY + " جزيرتي جزر معبري منفذي").split())
+_AMBIGUOUS = _AMBIGUOUS | {fold_name("جزر"), fold_name("هور"), fold_name("منفذي")}
 _NAME_FIRST = _NAME_FIRST | frozenset(fold_name(w) for w in ("معتمدية عمالة منفذ " + _DISTRICT_HEADS_MANY).split())
 # (a border post, منفذ أبو سمرة, is at the town it is named after, as a checkpoint is)
 # Places of worship and palaces are named by an adjective after the definite noun as often as by a construct
@@ -196,7 +239,9 @@ _CONTROL_AR = fold_name("سيطرة")
 # it ("River Lune", "Lake Lanier", "Mount Hood"), to the kind of feature.
 _NATURAL_AFTER_EN = {"river": "river", "creek": "river", "canal": "river", "lake": "lake",
                      "mountains": "mountain", "bay": "sea", "rivers": "river"}
-_NATURAL_BEFORE_EN = {"river": "river", "lake": "lake", "mount": "mountain", "mt": "mountain"}
+_NATURAL_BEFORE_EN = {"river": "river", "lake": "lake", "mount": "mountain", "mt": "mountain",
+                      # Arabic heads in English text: "Jabal Marra", "Jebel Akhdar", "Wadi Hadramawt"
+                      "jabal": "mountain", "jebel": "mountain", "wadi": "river"}
 # ... and landforms and islands ("the Zambezi Valley", "Victoria Island"): the whole name is the place, whatever
 # province or town the name before the head also is.
 _WATER_AFTER_EN = _NATURAL_AFTER_EN  # (a town read by a landform's whole name stays the town: Siwa Oasis)
@@ -208,6 +253,15 @@ _OF_HEADS_EN = _OF_HEADS_EN | {"vale": "region", "valley": "region"}
 # Street heads besides geo.text's shared table, read only here (and only capitalised, as every street head is):
 # "Chopper Circle". ("Crescent" is no such head: the Red Crescent is an organisation.)
 _MORE_CUES_EN = {"circle": "street"}
+# Oil and gas fields ("the Rumaila oil field", "the West Qurna and Majnoon oil fields") and border crossings ("the
+# Tal Abyad border crossing", "the Nasib crossing"; geo.extract reads a crossing with the capitalised name right
+# before it). A field needs its modifier: "Hampden field", "the Walker fields" are no oil fields.
+_HEADED_EN = {"field": "facility", "fields": "facility", "crossing": "facility", "crossings": "facility"}
+_MORE_CUES_EN |= _HEADED_EN
+_FIELDS_EN = frozenset({"field", "fields"})
+_CROSSINGS_EN = frozenset({"crossing", "crossings"})
+# Reservoirs ("the Qaraoun Reservoir") are lakes.
+_NATURAL_AFTER_EN = _NATURAL_AFTER_EN | {"reservoir": "lake"}
 _FACILITY_CUES_EN = {**FACILITY_CUES_EN, **_MORE_CUES_EN}
 _CUES_EN = frozenset(_FACILITY_CUES_EN) | {"port", "highway", "route", "interstate", "loop"} | set(_NATURAL_AFTER_EN) \
     | set(_NATURAL_BEFORE_EN) | {"i", "us", "sr"} | set(_OF_HEADS_EN)
@@ -321,8 +375,9 @@ def find_facilities(folded: Folded, matches: Sequence[RawMatch], gaz: Gazetteer,
     if "the" in distinct:
         cues_en |= set(filter(_ROAD_NUMBER_RE.fullmatch, distinct))  # "the A40"
     old_town = _OLD_AR in distinct
+    ancient = not _ANCIENT_AR.isdisjoint(distinct)
     water = _water_features_ar(folded.text, matches, toks, gaz, dropped) if dropped else []
-    if not cues_ar and not cues_en and not old_town:
+    if not cues_ar and not cues_en and not old_town and not ancient:
         return water
     cues = cues_ar | cues_en
     match_at = {m.token_index: m for m in matches}
@@ -339,6 +394,9 @@ def find_facilities(folded: Folded, matches: Sequence[RawMatch], gaz: Gazetteer,
     if old_town:
         out.extend(filter(None, (_old_town_ar(c, words, seps, starts, match_at)
                                  for c in compress(range(n), map(_OLD_AR.__eq__, words)))))
+    if ancient:
+        out.extend(filter(None, (_ancient_city_ar(c, words, seps, starts, match_at)
+                                 for c in compress(range(n), map(_ANCIENT_AR.__contains__, words)))))
     if water:
         # حوض النيل, دلتا النيل: a word of water before a river's or a lake's bare name is the water (read below); the
         # same heads before another name are a landform (حوض سرت "the Sirte Basin").
@@ -404,6 +462,9 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
         return []
     # The cue word without its proclitics starts the phrase.
     fs = starts[c] + len(words[c]) - len(cue)
+    if cue in _ISLAND_CUES_AR and c > 0 and seps[c] == " " and words[c - 1][-3:] == _PENINSULA_AR \
+            and len(words[c - 1]) <= 5:
+        fs = starts[c - 1] + len(words[c - 1]) - 3  # شبه جزيرة X "the X peninsula": one landform with both words
     if cue == _DETENTION_AR:
         # مركز احتجاز X "X detention centre": the cue is two words; احتجاز X alone is "the detention of X".
         if c == 0 or seps[c] != " " or words[c - 1] not in _CENTRE_AR:
@@ -456,13 +517,18 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
         return []  # سوق دبي المالي, سوق أبوظبي للأوراق المالية: a stock exchange (an organisation), not a market
     names: list[tuple[int, int]] = []  # (first token, last token) of each name
     t = c + 1
+    if words[c + 1] in _KIND_WORDS_AR.get(cue, ()):
+        if c + 2 >= n or seps[c + 2] != " ":
+            return []  # مصفاة نفط "an oil refinery": a kind, no name
+        t = c + 2  # محطة ضخ الخفسة "the Khafsa pumping station", مصفاة نفط بيجي: the name after the kind
     while t < n:
         first = words[t]
         if names:
             # A dual or plural head governs names joined by و: مديريتي الحوك والحالي.
             if first[:1] != "و" or len(first) < 4:
                 break
-        elif first in _GENERIC_AR or first in _STOP_AR or not is_arabic(first) or len(first) < 2 \
+        elif first in _GENERIC_AR or (first[-1:] == "ا" and first[:-1] in _GENERIC_AR) or first in _STOP_AR \
+                or not is_arabic(first) or len(first) < 2 \
                 or (first.startswith("ال") and first[2:] in _CUES_AR and cue != _STREET_AR
                     and not (t in match_at and match_at[t].token_count > 1)):
             # (a cue word before another with the article is a part of that one: قاعدة القبة "the dome's base",
@@ -489,7 +555,23 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
             and not first.startswith("ال") and words[t + 1][-1:] != "ه" \
             and words[t + 1] not in _STOP_AR and words[t + 1][:1] not in "وف" and (t + 1) not in match_at \
             and not gaz.is_common_word(words[t + 1])
-        quarter = quarter or rare_next
+        # (the name's word or two, then an adjective of the facility's kind: معبر العبودية الحدودي)
+        kind_adjective = not names and any(
+            u < n and seps[u] == " " and words[u] in _KIND_ADJECTIVES_AR for u in (t + 1, t + 2)) \
+            and (words[t + 1] in _KIND_ADJECTIVES_AR or (t + 1 not in match_at and words[t + 1] not in _STOP_AR
+                                                        and is_arabic(words[t + 1])))
+        # A dam, a bridge or a station named after an Arab town the gazetteer has (سد مروي "the Merowe dam"): the
+        # town's name is a name, whatever the word also means ("irrigated").
+        town_named = not names and cue in _AMBIGUOUS and m is not None and m.token_count == 1 \
+            and first not in AR_HOMOGRAPHS and first.removeprefix("ال") not in AR_HOMOGRAPHS and any(
+                gaz.kind(r.place_index) in ("city", "town") and gaz.country_code(r.place_index) in ARABIC_SPEAKING
+                for r in m.refs)
+        quarter = quarter or rare_next or kind_adjective or town_named
+        if cue in _ADJECTIVE_ONLY_AR and not kind_adjective:
+            return []
+        if cue in _DEFINITE_NAME_ONLY_AR and m is None and not kind_adjective and not (
+                first.startswith("ال") and not gaz.is_common_word(first) and not gaz.is_common_word(first[2:])):
+            return []
         in_town = not names and m is None and cue in _AMBIGUOUS and first[:1] != "و" and first not in _NAME_TITLES \
             and first not in _NASAB_AR and not quarter and gaz.is_common_word(first)
         if not names and m is None and first not in MONTHS and not in_town and not quarter \
@@ -503,7 +585,8 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
                 # (a sports or a medical city named after a person: ملعب مدينة الأمير سلطان الرياضية)
                 or (first in _SETTLEMENT_HEADS_AR and words[t + 1] in _NAME_TITLES)))
             if not names and gaz.commonness_any(first) >= 5.5 and first not in NEVER_PLACE_ALONE and not person \
-                    and first not in _NASAB_AR and first not in _NAME_TITLES and (m is None or kind != "district"):
+                    and first not in _NASAB_AR and first not in _NAME_TITLES and (m is None or kind != "district") \
+                    and not kind_adjective and not town_named:
                 # (a district's cue and a town the gazetteer has, that is also a word, are the district: قضاء صور)
                 return []  # a particle: عن طريق, سد فجوة is not هذا
             last = t
@@ -515,6 +598,8 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
                         or nxt[:3] in _PREPOSITION_ARTICLE_AR \
                         or nxt[2:] in _CUES_AR or nxt in _CUES_AR:
                     break  # (a cue word starts a new phrase: مسجد ابن طولون المسجد الوحيد بمصر)
+                if cue in _ISLAND_CUES_AR and (last + 1) in match_at:
+                    break  # جزيرة ماديرا البرتغالية: a nisba after an island's name says whose it is
                 if nxt.startswith("ال") or words[last] in _NAME_TITLES or nxt in _NASAB_AR \
                         or words[last] in _NASAB_AR or not gaz.is_common_word(nxt) \
                         or (words[last] in _COMPASS_AR and (last + 1) in match_at) \
@@ -522,7 +607,7 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
                     last += 1
                     continue
                 break
-        if last == t and first in _NAME_TITLES:
+        if last == t and first in _NAME_TITLES and kind != "mountain":  # (جبل الشيخ, Mount Hermon, is a name)
             return []  # a title alone is no name: بمقام الرئيس "in the president's standing"
         # Adjectives that close the name: الدولي, التعليمي, الكبير.
         while last + 1 < n and seps[last + 1] == " " and words[last + 1] in _CLOSING_AR:
@@ -536,6 +621,8 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
         t = last + 1
         if t >= n or seps[t] != " ":
             break
+    if cue == _ROAD_AR and len(names) == 1:
+        names[0] = (names[0][0], _second_end_ar(names[0][1], words, seps, match_at, gaz))
     out = []
     for k, (a, b) in enumerate(names):
         name_fs = starts[a] + (1 if k and words[a][:1] == "و" else 0)
@@ -577,6 +664,58 @@ def _old_town_ar(c: int, words: list[str], seps: list[str], starts: list[int],
     return None
 
 
+# An ancient city is a site, not the town the matcher reads after the head (مدينة أور الأثرية "the ancient city of Ur",
+# مدينة بابل الأثرية): the head, the name and the adjective are one facility (ancient sites are facilities).
+_ANCIENT_AR = frozenset(fold_name(w) for w in "الأثرية الأثري".split())
+_CITY_HEAD_AR = fold_name("مدينة")
+_ANCIENT_BARE_AR = fold_name("الأثرية")  # (the cue word of a site written with no head: بابل الأثرية)
+_ANCIENT_CUES_AR = frozenset({_CITY_HEAD_AR, _ANCIENT_BARE_AR})
+# Heads of an ancient site's name before the adjective: the city, the ruins, the antiquities (آثار نمرود الأثرية).
+_SITE_HEADS_AR = frozenset(fold_name(w) for w in "مدينة أطلال آثار".split())
+
+
+def _ancient_city_ar(c: int, words: list[str], seps: list[str], starts: list[int],
+                     match_at: dict[int, RawMatch]) -> Facility | None:
+    """The phrase "the ancient city of X" whose adjective (الأثرية) is token ``c``, or ``None``; a place's name right
+    before the adjective, without a head (نمرود الأثرية, بابل الأثرية), is the site too."""
+    m = match_at.get(c - 1) if c > 0 and seps[c] == " " else None
+    if m is not None and m.token_count == 1 and (c < 2 or not words[c - 2].endswith(_CITY_HEAD_AR)):
+        # (only if resolution reads the name as a place: السور الأثري "the ancient wall" is none; see place_facilities)
+        fe = starts[c] + len(words[c])
+        return Facility(m.fs, fe, m.fs, m.fe, "facility", _ANCIENT_BARE_AR, False, False)
+    for t in range(c - 2, max(-1, c - 4), -1):
+        if any(seps[u] != " " for u in range(t + 1, c + 1)):
+            return None
+        head = words[t]
+        k = next((len(head) - len(h) for h in _SITE_HEADS_AR if head.endswith(h)), 0)
+        if head[k:] in _SITE_HEADS_AR and head[:k] in ("", "و", "ب", "ف", "وب", "فب", "ل", "ول"):
+            if any(words[u] in _STOP_AR or not is_arabic(words[u]) for u in range(t + 1, c)):
+                return None
+            fe = starts[c] + len(words[c])
+            return Facility(starts[t] + k, fe, starts[t + 1], starts[c - 1] + len(words[c - 1]), "facility",
+                            _CITY_HEAD_AR, False, False)
+    return None
+
+
+# English heads of a road written after its two ends ("the Duhok–Zakho road").
+_TWO_ENDS_HEADS_EN = frozenset({"road", "highway", "motorway", "expressway"})
+# Between a road's two ends: a dash, with or without spaces (طريق الكفرة – اجدابيا, طريق حلب-دمشق).
+_DASHES = frozenset("-\u2013\u2014")
+
+
+def _second_end_ar(last: int, words: list[str], seps: list[str], match_at: dict[int, RawMatch],
+                   gaz: Gazetteer) -> int:
+    """The last token of a road's name that runs on to its second end after a dash (طريق الكفرة – اجدابيا: the road
+    between two towns is one street, and the towns in its name are no mentions of their own), else ``last``."""
+    t = last + 1
+    if t >= len(words) or seps[t].strip() not in _DASHES or not is_arabic(words[t]) or words[t] in _STOP_AR:
+        return last
+    m = match_at.get(t)
+    if m is not None and m.refs and all(gaz.kind(r.place_index) in NATURAL_KINDS for r in m.refs):
+        return last  # طريق الراين - الدانوب: a route along rivers, not a road between two towns
+    return t + m.token_count - 1 if m is not None else t
+
+
 def _numbered_road_ar(c: int, words: list[str], seps: list[str], starts: list[int], definite: bool) -> int | None:
     """The folded end of a road written with its number or code after طريق / الطريق at token ``c`` (طريق M4,
     الطريق الوطني رقم 24, الطريق السيار شرق-غرب, الطريق الدائري), or ``None`` when it is no such road."""
@@ -598,6 +737,9 @@ def _numbered_road_ar(c: int, words: list[str], seps: list[str], starts: list[in
     return None
 
 
+_VALLEYS_MOUNTAINS_AR = frozenset(fold_name(w) for w in "وادي جبل جبال".split())
+
+
 def _not_a_name_ar(cue: str, first: str, gaz: Gazetteer) -> bool:
     """Whether ``first``, the word after Arabic cue ``cue``, starts a description rather than a name."""
     if first in _NAME_TITLES or first in _NASAB_AR:
@@ -609,7 +751,9 @@ def _not_a_name_ar(cue: str, first: str, gaz: Gazetteer) -> bool:
         return False
     if first[:1] == "و" and not first.startswith("واد"):
         return True  # a conjunction: مسجد وجامع "a mosque and a congregational mosque", قضاء وقدرا "fate"
-    if first.endswith("ه") and cue not in _SETTLEMENT_CUES_AR and (cue in _AMBIGUOUS or first[:1] in "يتا"):
+    if first.endswith("ه") and cue not in _SETTLEMENT_CUES_AR and cue not in _VALLEYS_MOUNTAINS_AR \
+            and (cue in _AMBIGUOUS or first[:1] in "يتا"):
+        # (a wadi's or a mountain's name often ends in ة: وادي حنيفة, جبل الزاوية)
         # (a village's name often ends in ة, خربة يرزة; its adjectives, قرية نائية, are common words, refused above)
         # (folded: ة and the pronoun ه are one letter) a verb with its object (مسجد أقامه التجار "a mosque the
         # merchants built", ملعب يملكه) or, after an ambiguous cue, an indefinite feminine adjective (أحياء متضررة)
@@ -652,6 +796,17 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
     # road", "Mom's Donut Shop drive" are descriptions. Districts and facilities are often written with a lower
     # case head ("Giza's Haram district", "Maoxian county", "Bab el-Oued hospital").
     lower = not _upper(cased, starts, c)
+    two_ends = lower and w in _TWO_ENDS_HEADS_EN and c >= 2 and seps[c] == " " and seps[c - 1].strip() in _DASHES \
+        and _upper(cased, starts, c - 1) and _upper(cased, starts, c - 2) and len(words[c - 2]) > 2  # (not Al-Bab)
+    if two_ends:
+        # "the Duhok–Zakho road", "the Kuwait-Basra highway": the road between two towns, one street whose name holds
+        # both (the towns are no mentions of their own); placed only where the text says which stretch is meant.
+        first = c - 2
+        while first > 0 and c - first < 6 and seps[first] == " " and _upper(cased, starts, first - 1) \
+                and words[first - 1] not in _EN_NOT_NAME:
+            first -= 1
+        return [Facility(starts[first], end, starts[first], starts[c - 1] + len(words[c - 1]), "street", "highway",
+                         False, False)]
     if lower and w != "port" and (w in _NATURAL_BEFORE_EN or w in _NATURAL_AFTER_EN
                                   or _FACILITY_CUES_EN.get(w) == "street") \
             and not _the_named_river(c, words, seps, starts, cased):
@@ -699,17 +854,23 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
         end += 1  # "Main St.": the full stop is the abbreviation's
     # The capitalised run before the cue: "Wythenshawe", "Entebbe International", "Royal Brisbane and Women's".
     first = c
-    while first - 1 >= 0 and c - first < 5 and (seps[first] in (" ", "-", "'", "' ")
+    while first - 1 >= 0 and c - first < (9 if w in _MANY else 5) and (seps[first] in (" ", "-", "'", "' ")
                                                 or (seps[first] == ". " and words[first - 1] in _SAINT_EN)):
         prev = words[first - 1]
         if _upper(cased, starts, first - 1) or _ORDINAL_RE.fullmatch(prev):  # "42nd Street"
             if prev in _EN_NOT_NAME:
                 break
             first -= 1
-        elif prev in _EN_MODIFIERS and first == c and w in ("plant", "station") and first - 2 >= 0 \
-                and seps[first - 1] == " " and _upper(cased, starts, first - 2) \
+        elif prev in _EN_MODIFIERS and first == c and w in _MODIFIED_HEADS_EN and first - 2 >= 0 \
+                and seps[first - 1] == " " and (_upper(cased, starts, first - 2) or (
+                    words[first - 2] in _EN_MODIFIERS and first - 3 >= 0 and seps[first - 2] == " "
+                    and _upper(cased, starts, first - 3))) \
                 and words[first - 2] not in _EN_NOT_NAME:
-            first -= 1  # "Zaporizhzhia nuclear plant", "Battersea power station"
+            # "Zaporizhzhia nuclear plant", "Battersea power station", "the Zaporizhzhia nuclear power plant"
+            first -= 2 if words[first - 2] in _EN_MODIFIERS and not _upper(cased, starts, first - 2) else 1
+        elif prev in _ARTICLES_AR_EN and seps[first] == "-" \
+                and (first - 1 == 0 or not _upper(cased, starts, first - 2)):
+            first -= 1  # "the al-Wadiah crossing": the Arabic article opens the name (no capitalised word before it)
         elif prev in _EN_INNER and first - 2 >= 0 and _upper(cased, starts, first - 2) \
                 and words[first - 2] not in _CUES_EN and w not in LANDFORM_KINDS_EN:
             # ("Cooper Street and Green Oaks Boulevard": two streets; "Kisumu and Rift Valley": a town and a landform)
@@ -731,12 +892,20 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
         return []  # "This road", "Two counties", "School districts": capitalised only as a sentence's first word
     if first == c or all(words[t] in _DIRECTIONS or words[t] in _EN_INNER for t in range(first, c)):
         return []  # "Eastern District" (a court), "North County": a direction is no name
+    if kind == "facility" and all(words[t] in _GENERIC_NAME_EN for t in range(first, c)):
+        return []  # "a Field Hospital", "the Pumping Station", "the Water Treatment Plant": capitalised, still generic
     if kind == "street" and first >= 2 and seps[first] == ". " and words[first - 1] in _DIRECTION_LETTERS \
             and _upper(cased, starts, first - 1):
         first -= 1  # "E. Broad St."
+    modified = first < c - 1 and words[c - 1] in _EN_MODIFIERS and not _upper(cased, starts, c - 1)
+    while first < c and words[first] in _ARTICLES_AR_EN and not _upper(cased, starts, first) and first + 1 >= c:
+        first += 1  # (an article alone is no name)
+    if w in _FIELDS_EN and not modified:
+        return []  # a field is an oil or gas field only with its modifier
     name_fe = starts[c - 1] + len(words[c - 1])
     out = [Facility(starts[first], end, starts[first], name_fe, kind, w, w in _NAME_FIRST, False)]
     if w in _MANY:
+        c = c - 1 if modified else c  # (the modifier belongs to no name: "the Rumaila and Majnoon oil fields")
         # "Ratnagiri and Raigad districts": one district per name.
         parts: list[tuple[int, int]] = []
         a = first
@@ -752,10 +921,11 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
 
 
 def _the_named_river(c: int, words: list[str], seps: list[str], starts: list[int], cased: str) -> bool:
-    """Whether a lower-case "river", "creek" or "mountains" at token ``c`` ends "the <Name> river" ("the Mithi
-    river", "the Qandil mountains", "the Etowah and Oostanaula rivers", as news often writes them): the article and
-    a capitalised name make it one."""
-    if words[c] not in ("river", "creek", "rivers", "mountains"):
+    """Whether a lower-case "river", "creek", "mountains", "hills", "marshes", "desert" or "reservoir" at
+    token ``c`` ends "the <Name> river" ("the Mithi river", "the Qandil mountains", "the Hamrin hills", "the Anbar
+    desert", "the Etowah and Oostanaula rivers", as news often writes them): the article and a capitalised name make
+    it one."""
+    if words[c] not in ("river", "creek", "rivers", "mountains", "hills", "marshes", "desert", "reservoir"):
         return False
     first = c
     while first > 0 and c - first < 5 and seps[first] == " " and (
@@ -838,6 +1008,11 @@ def _approximate(f: Facility, surface: str, anchor: Place) -> Place:
 # kind between is read by the matcher as part of the town's own span).
 _LOCATED_AFTER_RE = re.compile(r"(?:,|\s|\bin\b|\bat\b|\bnear\b|\bof\b|في|ب|قرب|شمال|جنوب|شرق|غرب|مدينة|مدينه)*")
 _DAMS = frozenset({fold_name("سد"), "dam"})
+# Oil and gas fields lie in the desert tens of kilometres from the town they are named after ("the Basra oil fields",
+# حقل الرميلة): no dot at the town either, as for a dam.
+_FIELDS = frozenset({fold_name("حقل"), "field", "fields"})
+# ... nor are ancient sites at the town named beside them (الحضر الأثرية جنوب الموصل is 100 km from Mosul).
+_SITES_AR = frozenset({fold_name("مدينة"), fold_name("موقع"), fold_name("تل"), fold_name("الأثرية")})
 _OPEN_SEAS = frozenset({"strait", "straits", "gulf", "sea", fold_name("مضيق"), fold_name("خليج")})
 # Long roads between towns (English cue words and road numbers: "Bruce Highway", "U.S. Route 33", "I-75", "the A56"),
 # placed only where the text says which stretch is meant.
@@ -849,6 +1024,16 @@ _STRETCH_RE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern
 _STRETCH_CHARS = 48
 # A town's possessive right before a facility says whose it is: "Toronto's Pearson International Airport".
 _POSSESSIVE_RE = re.compile(r"['\u2019]s\s+")
+
+
+# Kinds of the gazetteer's own facilities: a name it reads whole under a facility's head is that facility.
+_FACILITY_KINDS = frozenset({"camp", "crossing", "facility", "airport", "prison"})
+
+
+# English facilities placed only by the town their name starts with or the one the text says they are in: an
+# airport (the towns around it are where its flights go), a port, a harbour or a terminal (a port not named after a
+# town is seldom in the town named beside it: "the Ras Isa port" is not at Hodeidah, 60 km away).
+_OWN_PLACE_ONLY_EN = frozenset({"airport", "port", "harbour", "harbor", "terminal"})
 
 
 def _long_road(f: Facility) -> bool:
@@ -864,6 +1049,20 @@ _SENTENCES_BACK = 2
 # A natural feature the gazetteer has under the name, nearer than this to the place the statement names there
 # (degrees, about 250 km), is that feature: "the Sacramento River" in a story from Sacramento.
 _FEATURE_NEAR_DEG = 2.5
+
+
+# A plain or an oasis after a word of place (في سهل الحولة, إلى واحة X, بسهل X) with a definite name or one that is no
+# common word is the landform even when the gazetteer has no place of that name: سهل "easy" takes no preposition.
+_PLAINS_AR = frozenset(fold_name(w) for w in "سهل واحة".split())
+_LOCATIVE_BEFORE_AR_RE = re.compile(r"(?:(?:^|\s)(?:في|إلى|الى|من|على|قرب|داخل|عبر)\s+|(?:^|\s)و?[بف]?[بل])$")
+
+
+def _named_plain_ar(f: Facility, text: str, gaz: Gazetteer | None) -> bool:
+    """Whether Arabic landform ``f`` (a plain, an oasis) is written after a word of place with a name."""
+    if f.cue_word not in _PLAINS_AR or gaz is None or not _LOCATIVE_BEFORE_AR_RE.search(text, max(0, f.fs - 8), f.fs):
+        return False
+    first = text[f.name_fs:f.name_fe].split()[0]
+    return first.startswith("ال") or not gaz.is_common_word(first)
 
 
 def _own(f: Facility, inner: list[int], located: Sequence[tuple[int, int, Place, float]], text: str,
@@ -1001,7 +1200,13 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
         if inner and located[inner[0]][:2] == (f.name_fs, f.name_fe) and located[inner[0]][2].kind == f.kind \
                 and f.kind in NATURAL_KINDS:
             continue  # the gazetteer's feature, read by its name: "the Tigris and Euphrates rivers"
-        if inner and located[inner[0]][2].kind not in ("city", "town"):
+        if inner and located[inner[0]][2].kind in _FACILITY_KINDS and located[inner[0]][1] >= f.name_fe \
+                and (f.cue_word in _CROSSINGS_EN or f.cue_word in _CROSSINGS_AR):
+            continue  # the gazetteer's camp or crossing, read by its name: "the Bab al-Salam and Bab al-Hawa crossings"
+        if f.cue_word == _ANCIENT_BARE_AR and not inner:
+            continue  # السور الأثري "the ancient wall": no place's name before the adjective
+        if inner and located[inner[0]][2].kind not in ("city", "town") and f.cue_word not in _ANCIENT_CUES_AR:
+            # (بابل الأثرية is the ancient site, not the governorate named after it)
             if f.town_only or (located[inner[0]][2].kind in ("country", "admin1", "region")
                                and located[inner[0]][:2] == (f.name_fs, f.name_fe)
                                and not (f.kind in NATURAL_KINDS and is_arabic(f.cue_word))
@@ -1016,6 +1221,9 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
             # text says where)
             # (nor "the Zambezi Valley" the province, "Victoria Island" the state: a landform's head makes the name the
             # landform)
+        if f.cue_word in _ISLAND_CUES_AR and inner and located[inner[0]][2].kind in ("country", "admin1") \
+                and located[inner[0]][0] == f.name_fs:
+            continue  # جزر البحرين, جزيرة صقلية: an island state or region is the division (the matcher's reading)
         if f.cue_word in _LANDFORMS and inner and located[inner[0]][2].kind == "region" \
                 and located[inner[0]][1] == f.name_fe:
             # A region of the name is the landform itself ("the Sinai Peninsula" is the Sinai, "the Golan Heights" the
@@ -1026,7 +1234,14 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
             continue
         if f.town_only and not inner:
             continue
-        if f.cue_word in LANDFORM_KINDS_AR and (not inner or located[inner[0]][2].kind in NATURAL_KINDS):
+        if f.cue_word in _ANCIENT_CUES_AR and inner and located[inner[0]][2].kind in ("city", "town") \
+                and per_country[located[inner[0]][2].country_code] > sum(
+                    1 for k in inner if located[k][2].country_code == located[inner[0]][2].country_code):
+            # مدينة حلب الأثرية: the ancient city of a town in a country the statement names apart is that town (a
+            # namesake abroad read from an ancient name, مدينة أور, is not)
+            continue
+        if f.cue_word in LANDFORM_KINDS_AR and (not inner or located[inner[0]][2].kind in NATURAL_KINDS) \
+                and not (not inner and _named_plain_ar(f, text, gaz)):
             # حوض المتوسط, حوض بحيرة تشاد: the sea's, the lake's basin is read as the water; and the heads are everyday
             # nouns before anything but a place's name (حوض السباحة "the swimming pool", سهل "easy")
             continue
@@ -1034,6 +1249,13 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
         # A town read from the whole phrase ("the Salt River", a town's alternate name) is the feature's too.
         inside.update(k for k in range(lo, min(len(located), lo + 3)) if located[k][:2] == (f.fs, f.fe))
         own = _own(f, inner, located, text, gaz)
+        if own is not None and f.kind in NATURAL_KINDS and per_country[own[2].country_code] <= sum(
+                1 for k in inner if located[k][2].country_code == own[2].country_code):
+            # "the Juba River flooded farms in Somalia": a river, lake or mountain is seldom at the town it shares its
+            # name with; that town places it only in a country the statement names apart from the feature's name
+            own = None
+        if own is not None and f.cue_word in _CROSSINGS_EN and own[1] < f.name_fe:
+            own = None  # a crossing is at the town it is named after, not at one its name starts with (Bab al-Salam)
         sent = sentence_of(f.fs)
         near = None
         said = False  # the text says where it is: "in Fort Worth", في حلب right after the name
@@ -1063,7 +1285,7 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
             # ("the Aleutian Islands", "the Canaan Valley"): the town its name starts with ("the Las Vegas Valley"),
             # the division it shares its name with, or the text saying where places it; else it is listed unlocated.
             near = None
-        if f.cue_word == "airport" and not said:
+        if f.cue_word in _OWN_PLACE_ONLY_EN and not said:
             # The towns named around an airport are where its flights come from or go ("Mitiga International Airport
             # suspended flights, and planes were diverted to Misrata"): only the town its name starts with, or the one
             # the text says it is in, places it.
@@ -1082,7 +1304,8 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
             own = None
             if not said:
                 near = None
-        if f.kind == "cape" or f.cue_word in _OPEN_SEAS or f.cue_word in _DAMS:
+        if f.kind == "cape" or f.cue_word in _OPEN_SEAS or f.cue_word in _DAMS or f.cue_word in _FIELDS \
+                or f.cue_word in _SITES_AR:
             # A sea, a strait, a gulf or a cape is no town's: a dot at the town named near it (a dateline, a port on
             # another shore) would be wrong by hundreds of kilometres; the gazetteer's feature of that name, or
             # unlocated. (A bay or an inlet is a town's own: "Mahim Bay" in Mumbai, خور عبد الله by Umm Qasr.)

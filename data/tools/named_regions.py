@@ -174,6 +174,12 @@ ROWS: list[tuple[str, str, str, list[str], list[str], str, str, str, str, str, s
      "point: Wikipedia, Rif (the region, by Al Hoceima)"),
     ("ogaden", "Ogaden", "أوغادين", [], ["إقليم أوغادين"], "ET", "", "region", "", "7.0000", "44.0000",
      "point: Wikipedia, Ogaden"),
+    # (bare الأهوار: Iraqi news calls the marshes of the south so, as no other marshes are; the point is the Central
+    # Marshes, between the Hammar and Hawizeh marshes)
+    ("mesopotamian-marshes", "Mesopotamian Marshes", "الأهوار",
+     ["Iraqi Marshes", "Iraqi marshes", "Mesopotamian Marshlands"],
+     ["أهوار العراق", "أهوار جنوب العراق", "منطقة الأهوار", "أهوار الجنوب"], "IQ", "", "region", "",
+     "31.0000", "47.0000", "point: Wikipedia, Mesopotamian Marshes (the Central Marshes)"),
 ]
 
 
