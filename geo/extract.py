@@ -121,7 +121,14 @@ _LOWER_OK_NOT_REGION = _LOWER_OK - _DIRECTIONS
 # Head nouns of a world region's name, written lower case in news (the Gulf states, the Nordic countries).
 _LOWER_OK_REGION = _LOWER_OK | frozenset({"states", "countries", "nations", "region", "monarchies"})
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
+#: Apostrophes (and the ayn/hamza marks transliterations write with them) inside a word: A'zaz, Ma'rib, Ta’izz.
+_APOSTROPHES = "'\u2019\u2018`\u02bf\u02be"
+#: A word of a name, an apostrophe inside it included: "A'zaz" is one word, capitalised, not "A" and "zaz".
+_NAME_WORD_RE = re.compile(r"[^\W\d_]+(?:[" + _APOSTROPHES + r"][^\W\d_]+)*")
 # What may stand between two tokens of one name.
+#: Separators that are an apostrophe inside a word, and what English writes after one (Jordan's, Gaza'll).
+_APOSTROPHE_SEPS = frozenset(_APOSTROPHES)
+_ENCLITICS_EN = frozenset({"s", "ll", "d", "re", "ve", "t", "m"})
 _JOIN_RE = re.compile(r"[ \t\u00a0\-'.]{1,3}\Z")
 _ARABIC_AND = "و"
 #: Kinds of place that may follow a town's name as where it lies ("Austin Texas", "Paris France").
@@ -164,6 +171,32 @@ _INSTITUTION_HEADS = frozenset(
     "theatre theater park zoo mall plaza market fair".split())
 #: Longest all-capital word read as an acronym (SUSE, ROME in a dateline is a city's own name, not an alternate).
 _ACRONYM_MAX = 4
+
+
+#: The Arabic article as English transliterations write it: al-/el-, or assimilated to a "sun letter" that follows
+#: (ash-Shaddadi, ad-Dana, ar-Raqqa, an-Nabk, az-Zawiya, at-Tall, es-Salt, ez-Zor).
+_SUN_LETTERS = ("sh", "th", "dh", "t", "d", "r", "z", "s", "n")
+_ARTICLES_EN = frozenset({"al", "el", *(v + p for v in "ae" for p in _SUN_LETTERS)})
+
+
+def _article_variants(key: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """Other spellings of ``key``'s first Arabic article before a "sun letter": al-, el- and the article assimilated
+    to it (ash- before sh-, ad- before d- ...), the same word however it is written; ``key`` itself left out. (Not
+    al- for el- before other letters: "Ras el Ain" and "Ras al-Ain" are two places.)
+
+    >>> _article_variants(("jisr", "al", "shughur"))
+    [('jisr', 'el', 'shughur'), ('jisr', 'ash', 'shughur'), ('jisr', 'esh', 'shughur')]
+    >>> _article_variants(("ras", "al", "ain"))
+    []
+    """
+    for k in range(len(key) - 1):
+        if key[k] in _ARTICLES_EN:
+            nxt = key[k + 1]
+            sun = next((p for p in _SUN_LETTERS if nxt.startswith(p)), None)
+            if sun is None:
+                return []
+            return [(*key[:k], f, *key[k + 1:]) for f in ("al", "el", "a" + sun, "e" + sun) if f != key[k]]
+    return []
 
 
 class RawMatch(NamedTuple):
@@ -338,7 +371,11 @@ def _case_ok(original: str, key: tuple[str, ...], gaz: Gazetteer, refs: tuple[Na
     A lower-case direction may open a region's or a division's name (northeast Syria, southern Lebanon), not a
     country's (south Georgia).
     """
-    words = [w for w in _LETTERS_RE.findall(original) if len(w) > 1]  # the 'a' of Sina'a says nothing
+    # A transliteration's apostrophe is inside its word (A'zaz, Sina'a: judged by the first letter); a French or
+    # Italian elision is not (Côte d'Ivoire, L'Aquila: judged after it).
+    words = [w[2:] if len(w) > 2 and w[1] in _APOSTROPHES and w[0].islower() else w
+             for w in _NAME_WORD_RE.findall(original)]
+    words = [w for w in words if len(w) > 1]
     if not words:
         return True
     if gaz.needs_upper(key):
@@ -471,12 +508,24 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
                     break
                 if i + L > n or (L > 1 and not pair):
                     continue
+                if i + L < n and seps[i + L] in _APOSTROPHE_SEPS and words[i + L] not in _ENCLITICS_EN:
+                    continue  # "Ta" of "Ta'izz", "Ma" of "Ma'arrat": a name ends with its word, not at an apostrophe
                 key = (first, *words[i + 1 : i + L]) if L > 1 else (first,)
                 refs = refs_memo.get(key)
                 if refs is None:
                     refs = refs_memo[key] = gaz.refs(key)
                     if ORG in [r.name_type for r in refs]:
                         orgs.add(key)
+                if not refs and L > 1 and not _ARTICLES_EN.isdisjoint(key):
+                    # "Jisr al-Shughur" for the gazetteer's "Jisr ash Shughur", "ar-Raqqa" for "al-Raqqa": the
+                    # Arabic article written with or without its assimilation to the next word's first letter.
+                    for alt in _article_variants(key):
+                        refs = refs_memo.get(alt)
+                        if refs is None:
+                            refs = refs_memo[alt] = gaz.refs(alt)
+                        if refs:
+                            key = alt
+                            break
                 if not refs:
                     continue
                 if L > 1:

@@ -2387,3 +2387,21 @@ def test_a_named_region_of_the_arab_world_is_read_by_its_arabic_name(gaz):
     got = rows("تواصل القصف على الغوطة الشرقية وسهل الغاب، وانتشرت قوات في شرق الفرات وقرب غور الأردن ودلتا النيل.", gaz)
     assert [p for _, p, _ in got] == ["named-region:eastern-ghouta", "named-region:ghab", "named-region:east-euphrates",
                                       "named-region:jordan-valley", "named-region:nile-delta"]
+
+
+def test_a_transliterations_apostrophe_is_inside_its_word(gaz):
+    # An apostrophe for an ayn or a hamza is inside the word ("Sa'dah", "Qal'at Bishah", "Dar'a" are capitalised
+    # names, not "Sa" and a lower-case "dah"), and no name ends at one ("Sa" of "Sa'dah" is no place of its own);
+    # a French elision ("Côte d'Ivoire") and an English possessive are read as before.
+    got = rows("Aid convoys left Sa'dah for Qal'at Bishah, and Dar'a was quiet.", gaz)
+    assert [s for s, _, _ in got] == ["Sa'dah", "Qal'at Bishah", "Dar'a"]
+    assert [p for _, p, _ in got][1:] == ["geonames:103369", "geonames:170905"]
+    got = rows("Jordan's envoy flew to Côte d'Ivoire.", gaz)
+    assert [p for _, p, _ in got] == ["country:JO", "country:CI"]
+
+
+def test_the_arabic_article_before_a_sun_letter_is_read_assimilated_or_not(gaz):
+    # "Jisr al-Shughur" is the gazetteer's "Jisr ash Shughur": the article assimilated to a sun letter (ash-Sh,
+    # ad-D, ar-R, an-N, as-S, at-T, az-Z) is the same word as al-/el-; before other letters al- and el- stay apart.
+    got = rows("Shelling hit Jisr al-Shughur on Friday.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("Jisr al-Shughur", "geonames:169023")]
