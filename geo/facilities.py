@@ -54,9 +54,11 @@ APPROXIMATE_PREFIX = "approx:"
 # the others (streets, bridges, stadiums, mosques ...) are placed by the statement's context first.
 _NAME_FIRST = frozenset(fold_name(w) for w in (
     "مطار مطاري ميناء مرفأ مرفا مستشفى مشفى مستوصف سد حاجز قضاء أقضية مديرية مديريتي محلية ناحية لواء منطقة "
-    "airport port harbour harbor hospital clinic dam district districts terminal").split())
+    "airport port harbour harbor hospital clinic dam district districts terminal subdistrict subdistricts territory "
+    "territories").split())
 # Cue words that govern two names (dual) or a list (plural): مديريتي الحوك والحالي, أقضية ... و... و...
-_MANY = frozenset(fold_name(w) for w in "مطاري مديريتي أقضية أحياء districts counties rivers".split())
+_MANY = frozenset(fold_name(w) for w in "مطاري مديريتي أقضية أحياء districts counties rivers subdistricts territories"
+                  .split())
 # A district cue word that is also "area" in everyday use: only a town's name after it makes it a district.
 _TOWN_ONLY = frozenset({fold_name("منطقة")})
 # Cue words that are also everyday words or verbs (سد "fill", طريق "way", حي "alive", ناحية "side", قضاء
@@ -207,7 +209,16 @@ _OF_HEADS_EN = {"strait": "sea", "straits": "sea", "gulf": "sea", "bay": "sea", 
 _OF_HEADS_EN = _OF_HEADS_EN | {"vale": "region", "valley": "region"}
 # Street heads besides geo.text's shared table, read only here (and only capitalised, as every street head is):
 # "Chopper Circle". ("Crescent" is no such head: the Red Crescent is an organisation.)
-_MORE_CUES_EN = {"circle": "street"}
+_MORE_CUES_EN = {"circle": "street",
+                 # the units below a governorate or province (Syria's and Iraq's sub-districts, DR Congo's territories)
+                 "subdistrict": "district", "subdistricts": "district", "territory": "district",
+                 "territories": "district"}
+#: District heads that "sub-" may open, written with a hyphen ("the Hajin sub-district").
+_SUB_HEADS_EN = frozenset({"district", "districts"})
+#: English heads of districts abroad (not a US county's, borough's or township's, which a local story's town places):
+#: such a district whose name is no town the gazetteer has is listed unlocated unless the text says where it is; the
+#: town named nearest it is as often another district's seat, tens of kilometres away.
+_DISTRICTS_ABROAD_EN = frozenset({"district", "districts", "subdistrict", "subdistricts", "territory", "territories"})
 _FACILITY_CUES_EN = {**FACILITY_CUES_EN, **_MORE_CUES_EN}
 _CUES_EN = frozenset(_FACILITY_CUES_EN) | {"port", "highway", "route", "interstate", "loop"} | set(_NATURAL_AFTER_EN) \
     | set(_NATURAL_BEFORE_EN) | {"i", "us", "sr"} | set(_OF_HEADS_EN)
@@ -671,8 +682,10 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
         fe = starts[last] + len(words[last])
         return [Facility(starts[c], fe, starts[c + 1], fe, _NATURAL_BEFORE_EN[w], w, False, False)]
     natural = _NATURAL_AFTER_EN.get(w)
-    if (w not in _FACILITY_CUES_EN and natural is None) or c == 0 or not (
-            seps[c] == " " or (seps[c] == "' " and words[c - 1].endswith("s") and not lower)):  # "St James' Park"
+    # "the Hajin sub-district": the head is written in two words; the name ends before "sub".
+    h = c - 1 if w in _SUB_HEADS_EN and c > 1 and words[c - 1] == "sub" and seps[c] in ("-", "\u2011") else c
+    if (w not in _FACILITY_CUES_EN and natural is None) or h == 0 or not (
+            seps[h] == " " or (seps[h] == "' " and words[h - 1].endswith("s") and not lower)):  # "St James' Park"
         return []
     if w in _CAPITALISED_ONLY and lower and not (w == "plant" and words[c - 1] in _EN_MODIFIERS):
         return []  # "a Lancaster park", "the PCA plant": a town's or a firm's, not a park's or a plant's name
@@ -698,8 +711,8 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
     if w in _ABBREVIATED and end < len(cased) and cased[end] == ".":
         end += 1  # "Main St.": the full stop is the abbreviation's
     # The capitalised run before the cue: "Wythenshawe", "Entebbe International", "Royal Brisbane and Women's".
-    first = c
-    while first - 1 >= 0 and c - first < 5 and (seps[first] in (" ", "-", "'", "' ")
+    first = h
+    while first - 1 >= 0 and h - first < 5 and (seps[first] in (" ", "-", "'", "' ")
                                                 or (seps[first] == ". " and words[first - 1] in _SAINT_EN)):
         prev = words[first - 1]
         if _upper(cased, starts, first - 1) or _ORDINAL_RE.fullmatch(prev):  # "42nd Street"
@@ -725,26 +738,26 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
             first -= 1  # "Cache la Poudre River", "Bois de Boulogne": a Romance particle inside the name
         else:
             break
-    while first < c and words[first] in _EN_INNER:
+    while first < h and words[first] in _EN_INNER:
         first += 1
-    if lower and first == c - 1 and (first == 0 or "\n" in seps[first] or seps[first].rstrip()[-1:] in (".", "!", "?")):
+    if lower and first == h - 1 and (first == 0 or "\n" in seps[first] or seps[first].rstrip()[-1:] in (".", "!", "?")):
         return []  # "This road", "Two counties", "School districts": capitalised only as a sentence's first word
-    if first == c or all(words[t] in _DIRECTIONS or words[t] in _EN_INNER for t in range(first, c)):
+    if first == h or all(words[t] in _DIRECTIONS or words[t] in _EN_INNER for t in range(first, h)):
         return []  # "Eastern District" (a court), "North County": a direction is no name
     if kind == "street" and first >= 2 and seps[first] == ". " and words[first - 1] in _DIRECTION_LETTERS \
             and _upper(cased, starts, first - 1):
         first -= 1  # "E. Broad St."
-    name_fe = starts[c - 1] + len(words[c - 1])
+    name_fe = starts[h - 1] + len(words[h - 1])
     out = [Facility(starts[first], end, starts[first], name_fe, kind, w, w in _NAME_FIRST, False)]
     if w in _MANY:
         # "Ratnagiri and Raigad districts": one district per name.
         parts: list[tuple[int, int]] = []
         a = first
-        for t in range(first, c):
+        for t in range(first, h):
             if words[t] == "and":
                 parts.append((a, t - 1))
                 a = t + 1
-        parts.append((a, c - 1))
+        parts.append((a, h - 1))
         if len(parts) > 1:
             out = [Facility(starts[a], starts[b] + len(words[b]), starts[a], starts[b] + len(words[b]), kind, w,
                             w in _NAME_FIRST, False) for a, b in parts if a <= b]
@@ -1089,7 +1102,9 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
             # A dam is named after the town or the river nearest it but lies in a valley tens of kilometres away
             # (the Mosul Dam is 50 km north of Mosul): no dot at the town either.
             near = own = None
-        if near is None and f.kind == "district" and main is not None and not is_arabic(f.cue_word):
+        if f.cue_word in _DISTRICTS_ABROAD_EN and not said and own is None:
+            near = None  # ("the Masisi and Rutshuru territories": Masisi is no town of the gazetteer's: unlocated)
+        elif near is None and f.kind == "district" and main is not None and not is_arabic(f.cue_word):
             # A district or county with no town near it: the statement's main town (a local story's county)
             near = main
         anchor, how = None, ""

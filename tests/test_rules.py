@@ -2405,3 +2405,23 @@ def test_the_arabic_article_before_a_sun_letter_is_read_assimilated_or_not(gaz):
     # ad-D, ar-R, an-N, as-S, at-T, az-Z) is the same word as al-/el-; before other letters al- and el- stay apart.
     got = rows("Shelling hit Jisr al-Shughur on Friday.", gaz)
     assert [(s, p) for s, p, _ in got] == [("Jisr al-Shughur", "geonames:169023")]
+
+
+def test_a_sub_district_or_territory_head_makes_each_name_before_it_a_district(gaz):
+    # "sub-district" (with its hyphen), "subdistricts", "territory" and "territories" head districts as "district"
+    # does: the name before one, each name of a list before a plural one, is a district, never its seat town; a
+    # nation's adjective before "territory" stays the country ("Russian territory").
+    got = rows("Shelters opened in the Qudsaya sub-district of Rif Dimashq, Syria.", gaz)
+    assert ("Qudsaya sub-district", None, "district") in got
+    got = rows("Cholera spread in the Lubero and Walikale territories of North Kivu.", gaz)
+    assert [(s, c) for s, _, c in got][:2] == [("Lubero", "district"), ("Walikale", "district")]
+    assert not any(p == "geonames:211069" for _, p, _ in got)  # not the town of Lubero
+    assert [p for _, p, _ in rows("Drones struck Russian territory overnight.", gaz)] == ["country:RU"]
+
+
+def test_a_district_abroad_named_after_no_known_town_is_unlocated_not_put_at_the_town_named_near_it(gaz):
+    # A district (sub-district, territory) whose name is no town of the gazetteer is listed unlocated unless the text
+    # says where it is: the town named beside it is as often another district's seat, tens of kilometres away.
+    got = rows("Cholera spread in Mwenga district, south of Uvira, in South Kivu.", gaz)
+    assert ("Mwenga district", None, "district") in got
+    assert ("Uvira", "geonames:204405", "") in got
