@@ -501,6 +501,9 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
         tok = words[i]
         s = starts[i]
         best: tuple[int, int, tuple[str, ...], tuple[NameRef, ...]] | None = None  # (L, prefix, key, refs)
+        if i > 1 and seps[i] == "-" and words[i - 1] in _ARTICLES_EN and seps[i - 1] == " " \
+                and cased[starts[i - 2]].isupper() and not is_arabic(tok):
+            continue  # "Salam" of "Bab al-Salam": the end of a longer name the gazetteer lacks, no name of its own
         for pl, first, lens in readings.get(tok, ()):
             pair = lens[0] > 1 and i + 1 < n and gaz.has_pair(first, words[i + 1])
             for L in lens:
@@ -510,6 +513,9 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
                     continue
                 if i + L < n and seps[i + L] in _APOSTROPHE_SEPS and words[i + L] not in _ENCLITICS_EN:
                     continue  # "Ta" of "Ta'izz", "Ma" of "Ma'arrat": a name ends with its word, not at an apostrophe
+                if i + L + 1 < n and words[i + L] in _ARTICLES_EN and seps[i + L + 1] == "-" \
+                        and seps[i + L] == " " and cased[starts[i + L + 1]].isupper():
+                    continue  # "Bab" of "Bab al-Salam": an article and a name after it continue a longer name
                 key = (first, *words[i + 1 : i + L]) if L > 1 else (first,)
                 refs = refs_memo.get(key)
                 if refs is None:
@@ -1835,10 +1841,14 @@ def _unlocated(toks: _Tokens, text: str, folded: Folded, gaz: Gazetteer,
                 if not _JOIN_RE.match(toks.seps[j + 1]):
                     break  # the name stops at a line break or punctuation ("0\nCAMP" is no "0 camp")
                 w = _spelling(folded, toks[j][0], toks[j][1])
+                if w in _ARTICLES_EN and toks.seps[j + 1] == "-" and j + 1 < i:
+                    j -= 1  # "the Bab al-Salam crossing": an Arabic article inside the name
+                    continue
                 if not (w[:1].isupper() or w.isdigit()):
                     break
-                if not w.isdigit() and gaz.is_common_word(toks[j][2]) and j == i - 1:
-                    break
+                if not w.isdigit() and gaz.is_common_word(toks[j][2]) and j == i - 1 \
+                        and not (j > 0 and toks.seps[j] == "-" and toks.words[j - 1] in _ARTICLES_EN):
+                    break  # (after an article the word is a name's: "the Bab al-Salam crossing")
                 j -= 1
             first = j + 1
             if first == i:

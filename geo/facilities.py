@@ -22,7 +22,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from itertools import compress
 from typing import NamedTuple
 
-from .extract import RawMatch, _Tokens, club_at, sports_report
+from .extract import _ARTICLES_EN, RawMatch, _Tokens, club_at, sports_report
 from .gazetteer import ALT, Gazetteer
 from .model import NATURAL_KINDS, Place
 from .text import (
@@ -736,6 +736,8 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
         elif prev in _EN_PARTICLES and first - 2 >= 0 and seps[first - 1] == " " and _upper(cased, starts, first - 2) \
                 and words[first - 2] not in _EN_NOT_NAME:
             first -= 1  # "Cache la Poudre River", "Bois de Boulogne": a Romance particle inside the name
+        elif prev in _ARTICLES_EN and seps[first] == "-" and first < h:
+            first -= 1  # "the Tal al-Hawa checkpoint", "the al-Walid crossing": an Arabic article inside the name
         else:
             break
     while first < h and words[first] in _EN_INNER:

@@ -2425,3 +2425,16 @@ def test_a_district_abroad_named_after_no_known_town_is_unlocated_not_put_at_the
     got = rows("Cholera spread in Mwenga district, south of Uvira, in South Kivu.", gaz)
     assert ("Mwenga district", None, "district") in got
     assert ("Uvira", "geonames:204405", "") in got
+
+
+def test_a_name_with_an_inner_arabic_article_is_one_name_not_the_town_it_starts_with(gaz):
+    # "Bab al-Nour": a capitalised word, an Arabic article with its hyphen and a name are one name; when the
+    # gazetteer lacks it, neither "Bab" (the town al-Bab) nor "Nour" is a place of its own, and before a cue word the
+    # whole is the cue's place ("the Bab al-Nour crossing", "the Tal al-Ward checkpoint").
+    got = rows("Lorries queued at the Bab al-Nour crossing into Syria.", gaz)
+    assert ("Bab al-Nour crossing", None, "crossing") in got
+    assert not any(p == "geonames:174018" for _, p, _ in got)
+    got = rows("Lorries queued at Bab al-Nour, near the border with Syria.", gaz)
+    assert [p for _, p, _ in got] == ["country:SY"]
+    got = rows("Medics waited at the Tal al-Ward checkpoint near Homs.", gaz)
+    assert [s for s, _, _ in got][0] == "Tal al-Ward checkpoint"
