@@ -625,6 +625,11 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
             # "the city of X": the cue stands two tokens back. Not "the capital of X": X is the country.
             if cue is None and prev == "of" and i > 1 and words[i - 2] != "capital":
                 cue = _cue_of(words[i - 2])
+                if cue is not None and cue[2] == 3 and not is_arabic(cue[0]) and i > 2 and seps[i - 2] == " " \
+                        and cased[starts[i - 3]].isupper() and words[i - 3] not in _DETERMINERS:
+                    # "the Afar and Somali regions of Ethiopia": a plural head after its names, and X holds them
+                    # (while "the villages of X, Y and Z" are villages)
+                    cue = None
         if (L == 1 and i + 1 < n and seps[i + 1] == " " and cased[starts[i + 1]].isupper()
                 and _given_name(words, starts, cased, i, gaz, refs, notable_memo)):
             if words[i + 1] not in FEATURE_HEADS_EN and words[i + 1] not in FACILITY_CUES_EN \
@@ -1657,20 +1662,39 @@ def _territories(matches: list[RawMatch], toks: _Tokens) -> list[RawMatch]:
 
 
 def _countryside(matches: list[RawMatch], toks: _Tokens, gaz: Gazetteer) -> list[RawMatch]:
-    """The countryside of a province's seat (ريف الرقة, بريف حلب الشمالي) is the province around it, not the city: a
-    name after ريف that is also a first-level division's takes that division's cue (the quote stays the name)."""
+    """The countryside of a province's seat (ريف الرقة, بريف حلب الشمالي, "rural Hama", "the Idlib countryside") is the
+    province around it, not the city: a name after ريف or "rural", or before "countryside", that is also a first-level
+    division's takes that division's cue (the quote stays the name)."""
     words, seps = toks.words, toks.seps
+    n = len(words)
     out = matches
     for k, m in enumerate(matches):
         i = m.token_index
-        if i == 0 or m.cue or not m.refs or seps[i] != " " or not any(
-                st in COUNTRYSIDE_AR for st in _stems(words[i - 1])) or m.fs != toks.starts[i]:
+        if m.cue or not m.refs:
+            continue
+        j = i + m.token_count
+        if i > 0 and seps[i] == " " and m.fs == toks.starts[i] and any(
+                st in COUNTRYSIDE_AR for st in _stems(words[i - 1])):
+            word = words[i - 1]
+        elif is_arabic(m.key[0]) or any(gaz.kind(r.place_index) == "country" and r.name_type != ALT for r in m.refs):
+            continue  # ("rural Mexico" is the country's countryside, not the State of Mexico)
+        elif i > 0 and seps[i] == " " and words[i - 1] in _COUNTRYSIDE_BEFORE_EN:
+            word = words[i - 1]  # "eastern rural Hama", "in rural Idlib": the governorate around the city
+        elif j < n and seps[j] == " " and words[j] in _COUNTRYSIDE_AFTER_EN:
+            word = words[j]  # "the Hama countryside", "western Aleppo countryside"
+        else:
             continue
         if any(gaz.kind(r.place_index) == "admin1" and r.name_type != ALT for r in m.refs):
             if out is matches:
                 out = list(matches)
-            out[k] = _with_cue(m, "admin1", words[i - 1])
+            out[k] = _with_cue(m, "admin1", word)
     return out
+
+
+#: English words for a city's countryside, before ("rural Hama") and after ("the Idlib countryside") its name: the
+#: first-level division of that name, as ريف X is.
+_COUNTRYSIDE_BEFORE_EN = frozenset({"rural"})
+_COUNTRYSIDE_AFTER_EN = frozenset({"countryside"})
 
 
 _CAPITAL_AR = fold_name("العاصمة")
@@ -1746,7 +1770,7 @@ def _propagate_cues(matches: list[RawMatch], toks: _Tokens, text: str, cased: st
         if hit[0] in ("city", "town") and gaz is not None and d >= 0 and words[d] in _DETERMINERS \
                 and _is_division(m, gaz):
             continue  # "a Texas city of 45,000", "the Idlib city of Saraqeb": a town in the state ("Idlib city" is one)
-        if word == "states" and all(r.name_type == DEMONYM for r in m.refs):
+        if word in ("states", "regions") and all(r.name_type == DEMONYM for r in m.refs):
             continue  # "the Indian states": a country's states, not a state called so
         i = m.token_index
         if hit[1] == 1 and i > 1 and m.token_count == 1 and words[i - 1] in _DIRECTIONS and seps[i] == " " \
@@ -1777,7 +1801,7 @@ def _with_cue(m: RawMatch, kind: str, word: str) -> RawMatch:
 #: Cue words too general to announce a place name the gazetteer lacks: منطقة آمنة is "a safe area",
 #: "the region" any region; "state" and "department" head too many names that are no place (Islamic
 #: State, Justice Department). Resolution also ignores them before a name that is no place of their kind.
-NO_UNLOCATED_CUES = frozenset({"منطقه", "region", "state", "base", "capital", "department", "departments",
+NO_UNLOCATED_CUES = frozenset({"منطقه", "region", "regions", "state", "base", "capital", "department", "departments",
                                "commonwealth", "states", "prefecture", "prefectures", "محافظ"})
 _CUE_MODIFIERS = frozenset({"refugee", "displacement", "displaced", "idp", "border", "detention", "transit"})
 #: The words after a name that :func:`_propagate_cues` reads on (any other word gives the name no cue).

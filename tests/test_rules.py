@@ -2438,3 +2438,22 @@ def test_a_name_with_an_inner_arabic_article_is_one_name_not_the_town_it_starts_
     assert [p for _, p, _ in got] == ["country:SY"]
     got = rows("Medics waited at the Tal al-Ward checkpoint near Homs.", gaz)
     assert [s for s, _, _ in got][0] == "Tal al-Ward checkpoint"
+
+
+def test_regions_after_a_list_makes_each_name_a_region_and_the_place_after_of_their_container(gaz):
+    # "regions" is a plural head as "provinces" is ("the Afar and Somali regions": Ethiopia's Somali Region, not
+    # Somalia), a nation's adjective before it stays the nation ("the Kurdish regions"), and "of X" after a plural
+    # head that follows its names says where they are, X no place of the head's kind; "the villages of X and Y" are
+    # villages.
+    got = rows("Drought hit the Afar and Somali regions of Ethiopia.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("Afar", "admin1:ET-AF"), ("Somali", "admin1:ET-SO"), ("Ethiopia", "country:ET")]
+    assert got[2][2] == ""
+    assert not any(p is None for _, p, _ in rows("Fighting raged in the Kurdish regions and the Arab regions.", gaz))
+
+
+def test_rural_x_and_the_x_countryside_are_the_division_around_the_city(gaz):
+    # As ريف X: "rural Hama", "the western Aleppo countryside" are the first-level division of that name, not its
+    # seat city; a country's name keeps its reading ("rural Peru" is Peru, not a Peruvian division).
+    got = rows("Shelling hit eastern rural Hama and the western Aleppo countryside.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("Hama", "admin1:SY-HM"), ("Aleppo", "admin1:SY-HL")]
+    assert [p for _, p, _ in rows("Poverty is high in rural Peru.", gaz)] == ["country:PE"]
