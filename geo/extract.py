@@ -171,6 +171,9 @@ _INSTITUTION_HEADS = frozenset(
     "theatre theater park zoo mall plaza market fair".split())
 #: Longest all-capital word read as an acronym (SUSE, ROME in a dateline is a city's own name, not an alternate).
 _ACRONYM_MAX = 4
+#: Longest word in capitals that is only ever an acronym, never a town's name written in capitals (a dateline's
+#: "ADEN", "GAZA" are four letters and more).
+_SHORT_ACRONYM_MAX = 3
 
 
 #: The Arabic article as English transliterations write it: al-/el-, or assimilated to a "sun letter" that follows
@@ -564,13 +567,18 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
                                     s in sentence_starts, i, 1))
             continue
         L, pl, key, refs = best
-        if L == 1 and len(tok) <= _ACRONYM_MAX and cased[s].isupper() and cased[s : s + len(tok)].isupper() \
-                and any(r.name_type == ALT for r in refs):
+        if L == 1 and len(tok) <= _ACRONYM_MAX and cased[s].isupper() and cased[s : s + len(tok)].isupper():
             # An acronym (SRT, DOH, ROM, PWR) is a place only by a name the gazetteer gives as one (US, UAE,
             # NSW), never by a GeoNames alternate name: those hold airport, station and postal codes.
-            refs = tuple(r for r in refs if r.name_type != ALT)
-            if not refs:
-                continue
+            # A two- or three-letter word in capitals (UN, EU) is an acronym too: a town's own name written so (Un in
+            # India, Eu in France) is not what it says; a country's or a division's short name is (UK, NSW).
+            short = 1 < len(tok) <= _SHORT_ACRONYM_MAX
+            kept = tuple(r for r in refs if r.name_type != ALT and not (
+                short and r.name_type == NAME and gaz.kind(r.place_index) in ("city", "town")))
+            if len(kept) < len(refs):
+                refs = kept
+                if not refs:
+                    continue
         if key in orgs:
             if L > 1:
                 next_free = i + L  # an organisation's name: its span is not a place mention

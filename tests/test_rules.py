@@ -2457,3 +2457,12 @@ def test_rural_x_and_the_x_countryside_are_the_division_around_the_city(gaz):
     got = rows("Shelling hit eastern rural Hama and the western Aleppo countryside.", gaz)
     assert [(s, p) for s, p, _ in got] == [("Hama", "admin1:SY-HM"), ("Aleppo", "admin1:SY-HL")]
     assert [p for _, p, _ in rows("Poverty is high in rural Peru.", gaz)] == ["country:PE"]
+
+
+def test_a_two_or_three_letter_word_in_capitals_is_an_acronym_not_a_towns_name(gaz):
+    # "UN", "EU" in capitals are acronyms: a town GeoNames calls Un or Eu is not what they say, even with that town's
+    # country named; a country's or a division's short name (UK, NSW) and a city's name in a capitals dateline (four
+    # letters and more: ADEN) still are places.
+    got = rows("According to the UN and the EU, floods hit Kerala in India. Officials in the UK agreed.", gaz)
+    assert [s for s, _, _ in got] == ["Kerala", "India", "UK"]
+    assert [p for _, p, _ in rows("ADEN (Reuters) - Rain fell.", gaz)] == ["geonames:415189"]
