@@ -651,6 +651,14 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
         # is the person's given name, unless the name after it is where that place lies (a division, a country).
         titled = g > 0 and (words[g - 1] in PERSON_TITLES or words[g - 1] in PLAYER_ROLES_EN) and not any(
             gaz.kind(r.place_index) in _CONTAINER_KINDS and r.name_type != ALT for r in refs)
+        if g >= 0 and not titled and out and out[-1].token_index == g and out[-1].token_count == 1 \
+                and not (is_everyday_en(key[0]) and not is_person_name_en(key[0])) \
+                and not _holds(refs, out[-1].refs, gaz):
+            # Two place names with nothing between are two places where the second holds the first ("Austin Texas",
+            # "Paris Texas"); a town after a given name that is also a place is a surname ("Jordan Whitby", a
+            # person, not Jordan and Whitby). (An everyday word after one is no surname: "Alexandria Zoo",
+            # "Cleveland Alliance", "Lowell Town Court".)
+            titled = True
         if g >= 0 and not (out and out[-1].token_index + out[-1].token_count - 1 == g and not titled
                            and _is_notable_name(words, out[-1].token_index, gaz, notable_memo)) \
                 and not _surname_is_a_states(refs, key[0], gaz):
@@ -1054,6 +1062,14 @@ def _after_given_name(words: list[str], seps: list[str], starts: list[int], case
     if given_name_share(given) < _GIVEN_NAME_MIN_SHARE or (is_everyday_en(given) and starts[g] in sentence_starts):
         return -1
     return g
+
+
+def _holds(refs: tuple[NameRef, ...], inner: tuple[NameRef, ...], gaz: Gazetteer) -> bool:
+    """Whether a reading of ``refs`` is a country, division or region in which a reading of ``inner`` may lie (the
+    same country): "Texas" after "Austin"."""
+    ccs = {gaz.country_code(r.place_index) for r in inner}
+    return any(gaz.kind(r.place_index) in _CONTAINER_KINDS and r.name_type != ALT
+               and gaz.country_code(r.place_index) in ccs for r in refs)
 
 
 def _surname_is_a_states(refs: tuple[NameRef, ...], word: str, gaz: Gazetteer) -> bool:

@@ -2466,3 +2466,13 @@ def test_a_two_or_three_letter_word_in_capitals_is_an_acronym_not_a_towns_name(g
     got = rows("According to the UN and the EU, floods hit Kerala in India. Officials in the UK agreed.", gaz)
     assert [s for s, _, _ in got] == ["Kerala", "India", "UK"]
     assert [p for _, p, _ in rows("ADEN (Reuters) - Rain fell.", gaz)] == ["geonames:415189"]
+
+
+def test_a_given_name_that_is_a_place_and_a_town_after_it_are_a_persons_name(gaz):
+    # Two place names with nothing between are two places only where the second holds the first ("Paris Texas"); a
+    # town after a place that is also a common given name is that person's surname ("Victoria Hastings", "Israel
+    # Preston": neither place), while an everyday word after one is no surname ("the Alexandria Zoo").
+    got = rows("The prize went to Victoria Hastings and Israel Preston, the club said.", gaz)
+    assert got == []
+    got = rows("Flooding hit Paris Texas on Monday.", gaz)
+    assert [p for _, p, _ in got] == ["geonames:4717560", "admin1:US-TX"]
