@@ -22,11 +22,13 @@ from typing import Any, NamedTuple
 
 from .gazetteer import ALIAS, ALT, CONTINENT_IDS, DEMONYM, NAME, ORG, Gazetteer, NameRef
 from .lexicon import (
+    PERSON_NAME_MIN_SHARE,
     foreign_given_names_ar,
     given_name_share,
     is_everyday_en,
     is_person_name_en,
     may_be_person_name_en,
+    recent_given_name_share,
     surname_share,
 )
 from .model import NATURAL_KINDS
@@ -653,11 +655,11 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
             gaz.kind(r.place_index) in _CONTAINER_KINDS and r.name_type != ALT for r in refs)
         if g >= 0 and not titled and out and out[-1].token_index == g and out[-1].token_count == 1 \
                 and not (is_everyday_en(key[0]) and not is_person_name_en(key[0])) \
-                and not _holds(refs, out[-1].refs, gaz):
+                and not cased[s:fe].isupper() and not _holds(refs, out[-1].refs, gaz):
             # Two place names with nothing between are two places where the second holds the first ("Austin Texas",
             # "Paris Texas"); a town after a given name that is also a place is a surname ("Jordan Whitby", a
             # person, not Jordan and Whitby). (An everyday word after one is no surname: "Alexandria Zoo",
-            # "Cleveland Alliance", "Lowell Town Court".)
+            # "Cleveland Alliance", "Lowell Town Court", nor an acronym: "London EMS".)
             titled = True
         if g >= 0 and not (out and out[-1].token_index + out[-1].token_count - 1 == g and not titled
                            and _is_notable_name(words, out[-1].token_index, gaz, notable_memo)) \
@@ -1011,7 +1013,9 @@ def _given_name(words: list[str], starts: list[int], cased: str, i: int, gaz: Ga
     nw = words[j]
     if is_arabic(nw) or all(r.name_type == DEMONYM for r in refs):
         return False  # "Saudi Crown Prince": an adjective, not a given name
-    if is_everyday_en(nw) and (not may_be_person_name_en(words[i]) or not is_person_name_en(nw)):
+    if is_everyday_en(nw) and (not (may_be_person_name_en(words[i])
+                                    or recent_given_name_share(words[i]) >= PERSON_NAME_MIN_SHARE)
+                               or not is_person_name_en(nw)):
         # "Dublin Singers", "Columbus Investigator": nobody is called Dublin; "Georgia Educators", "Virginia
         # Freedom of Information Act": an everyday word that is no common surname follows: the place's name.
         return False
@@ -1059,8 +1063,9 @@ def _after_given_name(words: list[str], seps: list[str], starts: list[int], case
     given = words[g]
     if not cased[starts[g]].isupper() or is_arabic(given) or given in _NOT_SURNAMES:
         return -1
-    if given_name_share(given) < _GIVEN_NAME_MIN_SHARE or (is_everyday_en(given) and starts[g] in sentence_starts):
-        return -1
+    if recent_given_name_share(given) < _GIVEN_NAME_MIN_SHARE \
+            or (is_everyday_en(given) and starts[g] in sentence_starts):
+        return -1  # (a name common since 1950, as the Census of 1990 knew it or not: Madison, Savannah)
     return g
 
 

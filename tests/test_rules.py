@@ -2476,3 +2476,12 @@ def test_a_given_name_that_is_a_place_and_a_town_after_it_are_a_persons_name(gaz
     assert got == []
     got = rows("Flooding hit Paris Texas on Monday.", gaz)
     assert [p for _, p, _ in got] == ["geonames:4717560", "admin1:US-TX"]
+
+
+def test_a_place_borne_as_a_given_name_since_1950_before_a_surname_is_a_persons_name(gaz):
+    # Given names common since 1950 (the SSA's baby names: Savannah, Brooklyn, Madison) open a person's name as the
+    # 1990 Census's do: "Brooklyn Hayes" and "Savannah Reed" are persons (an everyday word that is a common surname
+    # after one is the surname), while the bare place stays a place.
+    got = rows("The award went to Savannah Reed and Brooklyn Hayes, the coaches said.", gaz)
+    assert got == []
+    assert [p for _, p, _ in rows("Storm surge was expected near Savannah, Georgia.", gaz)][0] == "geonames:4221552"
