@@ -1696,23 +1696,32 @@ def _countryside(matches: list[RawMatch], toks: _Tokens, gaz: Gazetteer) -> list
     division's takes that division's cue (the quote stays the name)."""
     words, seps = toks.words, toks.seps
     n = len(words)
+    # The text's countryside words, decided once per distinct word (most texts have none: no loop over the matches).
+    distinct = set(words)
+    # (ريف and أرياف with their proclitics: a C-level substring test picks the few words to look through)
+    before = (distinct & _COUNTRYSIDE_BEFORE_EN) | {
+        w for w in distinct if ("ريف" in w or "ارياف" in w) and any(st in COUNTRYSIDE_AR for st in _stems(w))}
+    after = _COUNTRYSIDE_AFTER_EN & distinct
+    if not before and not after:
+        return matches
     out = matches
     for k, m in enumerate(matches):
         i = m.token_index
         if m.cue or not m.refs:
             continue
         j = i + m.token_count
-        if i > 0 and seps[i] == " " and m.fs == toks.starts[i] and any(
-                st in COUNTRYSIDE_AR for st in _stems(words[i - 1])):
+        if i > 0 and seps[i] == " " and m.fs == toks.starts[i] and words[i - 1] in before \
+                and words[i - 1] not in _COUNTRYSIDE_BEFORE_EN:
             word = words[i - 1]
-        elif is_arabic(m.key[0]) or any(gaz.kind(r.place_index) == "country" and r.name_type != ALT for r in m.refs):
-            continue  # ("rural Mexico" is the country's countryside, not the State of Mexico)
         elif i > 0 and seps[i] == " " and words[i - 1] in _COUNTRYSIDE_BEFORE_EN:
             word = words[i - 1]  # "eastern rural Hama", "in rural Idlib": the governorate around the city
         elif j < n and seps[j] == " " and words[j] in _COUNTRYSIDE_AFTER_EN:
             word = words[j]  # "the Hama countryside", "western Aleppo countryside"
         else:
             continue
+        if word in _COUNTRYSIDE_EN and any(gaz.kind(r.place_index) == "country" and r.name_type != ALT
+                                           for r in m.refs):
+            continue  # ("rural Mexico" is the country's countryside, not the State of Mexico)
         if any(gaz.kind(r.place_index) == "admin1" and r.name_type != ALT for r in m.refs):
             if out is matches:
                 out = list(matches)
@@ -1724,6 +1733,7 @@ def _countryside(matches: list[RawMatch], toks: _Tokens, gaz: Gazetteer) -> list
 #: first-level division of that name, as ريف X is.
 _COUNTRYSIDE_BEFORE_EN = frozenset({"rural"})
 _COUNTRYSIDE_AFTER_EN = frozenset({"countryside"})
+_COUNTRYSIDE_EN = _COUNTRYSIDE_BEFORE_EN | _COUNTRYSIDE_AFTER_EN
 
 
 _CAPITAL_AR = fold_name("العاصمة")
