@@ -17,7 +17,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache, partial
 from itertools import accumulate, compress, filterfalse, repeat
-from operator import add, attrgetter, not_, or_
+from operator import add, attrgetter, not_, or_, sub
 from typing import Any, NamedTuple
 
 from .gazetteer import ALIAS, ALT, CONTINENT_IDS, DEMONYM, NAME, ORG, Gazetteer, NameRef
@@ -516,11 +516,6 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
                     break
                 if i + L > n or (L > 1 and not pair):
                     continue
-                if i + L < n and seps[i + L] in _APOSTROPHE_SEPS and words[i + L] not in _ENCLITICS_EN:
-                    continue  # "Ta" of "Ta'izz", "Ma" of "Ma'arrat": a name ends with its word, not at an apostrophe
-                if i + L + 1 < n and words[i + L] in _ARTICLES_EN and seps[i + L + 1] == "-" \
-                        and seps[i + L] == " " and cased[starts[i + L + 1]].isupper():
-                    continue  # "Bab" of "Bab al-Salam": an article and a name after it continue a longer name
                 key = (first, *words[i + 1 : i + L]) if L > 1 else (first,)
                 refs = refs_memo.get(key)
                 if refs is None:
@@ -552,6 +547,11 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
                     if not joined:
                         continue
                 if not "\u0600" <= first[0] <= "\u06ff":  # not Arabic (is_arabic, inlined: once per candidate)
+                    if i + L < n and seps[i + L] in _APOSTROPHE_SEPS and words[i + L] not in _ENCLITICS_EN:
+                        continue  # "Ta" of "Ta'izz": a name ends with its word, not at an apostrophe
+                    if i + L + 1 < n and words[i + L] in _ARTICLES_EN and seps[i + L + 1] == "-" \
+                            and seps[i + L] == " " and cased[starts[i + L + 1]].isupper():
+                        continue  # "Bab" of "Bab al-Salam": an article and a name after it continue a longer name
                     # The cased fold has the same offsets as the folded text: no mapping needed.
                     surface = cased[s : starts[i + L - 1] + len(words[i + L - 1])]
                     ok = case_memo.get((surface, key))
@@ -709,7 +709,7 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
     out = _not_places(out, toks, text, cased, gaz, persons, surnames)
     out = _inside_event_names_en(out, toks, cased, gaz)
     out = _territories(out, toks)
-    out = _countryside(out, toks, gaz)
+    out = _countryside(out, toks, gaz, distinct)
     out = _country_capital(out, toks, gaz)
     out = _propagate_cues(out, toks, text, cased, gaz)
     out.extend(_unlocated(toks, text, folded, gaz, out, org_spans, cue_words))
@@ -1690,14 +1690,13 @@ def _territories(matches: list[RawMatch], toks: _Tokens) -> list[RawMatch]:
     return out
 
 
-def _countryside(matches: list[RawMatch], toks: _Tokens, gaz: Gazetteer) -> list[RawMatch]:
+def _countryside(matches: list[RawMatch], toks: _Tokens, gaz: Gazetteer, distinct: set[str]) -> list[RawMatch]:
     """The countryside of a province's seat (ريف الرقة, بريف حلب الشمالي, "rural Hama", "the Idlib countryside") is the
     province around it, not the city: a name after ريف or "rural", or before "countryside", that is also a first-level
-    division's takes that division's cue (the quote stays the name)."""
+    division's takes that division's cue (the quote stays the name). ``distinct``: the text's distinct words."""
     words, seps = toks.words, toks.seps
     n = len(words)
     # The text's countryside words, decided once per distinct word (most texts have none: no loop over the matches).
-    distinct = set(words)
     # (ريف and أرياف with their proclitics: a C-level substring test picks the few words to look through)
     before = (distinct & _COUNTRYSIDE_BEFORE_EN) | {
         w for w in distinct if ("ريف" in w or "ارياف" in w) and any(st in COUNTRYSIDE_AR for st in _stems(w))}
@@ -1705,7 +1704,15 @@ def _countryside(matches: list[RawMatch], toks: _Tokens, gaz: Gazetteer) -> list
     if not before and not after:
         return matches
     out = matches
-    for k, m in enumerate(matches):
+    # Only the matches with such a word before or after them reach Python (C-level passes).
+    firsts = list(map(attrgetter("token_index"), matches))
+    hits = set(compress(range(len(matches)), map(before.__contains__, map(words.__getitem__, map(sub, firsts,
+                                                                                              repeat(1))))))
+    if after:
+        ends = map(min, map(add, firsts, map(attrgetter("token_count"), matches)), repeat(n - 1))
+        hits.update(compress(range(len(matches)), map(after.__contains__, map(words.__getitem__, ends))))
+    for k in sorted(hits):
+        m = matches[k]
         i = m.token_index
         if m.cue or not m.refs:
             continue
