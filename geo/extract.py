@@ -712,6 +712,8 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
     out = _countryside(out, toks, gaz, distinct)
     out = _country_capital(out, toks, gaz)
     out = _propagate_cues(out, toks, text, cased, gaz)
+    if "other" in distinct:
+        out = _and_other_en(out, toks)
     out.extend(_unlocated(toks, text, folded, gaz, out, org_spans, cue_words))
     out.sort(key=lambda m: m.fs)
     return out
@@ -1837,6 +1839,25 @@ def _propagate_cues(matches: list[RawMatch], toks: _Tokens, text: str, cased: st
                     and _gap_is_list(text, out[q - 1].fe, out[q].fs):
                 out[q - 1] = _with_cue(out[q - 1], hit[0], word)
                 q -= 1
+    return out
+
+
+def _and_other_en(matches: list[RawMatch], toks: _Tokens) -> list[RawMatch]:
+    """"Lismore and other towns", "Kassala and other states": a name before "and other" and a plural head is a place
+    of that head's kind, as the head right after it would make it."""
+    words, seps = toks.words, toks.seps
+    n = len(words)
+    end_at = {m.token_index + m.token_count: k for k, m in enumerate(matches)}
+    out = matches
+    for t in compress(range(2, n - 1), map("other".__eq__, words[2:n - 1])):
+        hit = CUES.get(words[t + 1])
+        k = end_at.get(t - 1)
+        if hit is None or hit[1] != 3 or k is None or words[t - 1] != "and" or seps[t - 1] != " " \
+                or seps[t] != " " or seps[t + 1] != " " or out[k].cue or is_arabic(out[k].key[0]):
+            continue
+        if out is matches:
+            out = list(matches)
+        out[k] = _with_cue(out[k], hit[0], words[t + 1])
     return out
 
 

@@ -2485,3 +2485,12 @@ def test_a_place_borne_as_a_given_name_since_1950_before_a_surname_is_a_persons_
     got = rows("The award went to Savannah Reed and Brooklyn Hayes, the coaches said.", gaz)
     assert got == []
     assert [p for _, p, _ in rows("Storm surge was expected near Savannah, Georgia.", gaz)][0] == "geonames:4221552"
+
+
+def test_a_name_before_and_other_and_a_plural_head_is_of_the_heads_kind(gaz):
+    # "X and other towns" says X is a town as "the X and Y towns" would: a small town a bare mention would not vouch
+    # for is kept, and "Y and other states" is the state, not its seat city.
+    got = rows("Murwillumbah and other towns in the region were cut off by the flood in New South Wales.", gaz)
+    assert got[0][0] == "Murwillumbah" and got[0][2] == "town" and got[0][1] is not None
+    got = rows("Gedaref and other states reported cholera cases in Sudan.", gaz)
+    assert got[0] == ("Gedaref", "admin1:SD-GD", "admin1")
