@@ -24,6 +24,7 @@ from typing import NamedTuple
 
 from .extract import _ARTICLES_EN, RawMatch, _Tokens, club_at, sports_report
 from .gazetteer import ALT, Gazetteer
+from .lexicon import is_everyday_en
 from .model import NATURAL_KINDS, Place
 from .text import (
     AR_HOMOGRAPHS,
@@ -57,8 +58,8 @@ _NAME_FIRST = frozenset(fold_name(w) for w in (
     "airport port harbour harbor hospital clinic dam district districts terminal subdistrict subdistricts territory "
     "territories").split())
 # Cue words that govern two names (dual) or a list (plural): مديريتي الحوك والحالي, أقضية ... و... و...
-_MANY = frozenset(fold_name(w) for w in "مطاري مديريتي أقضية أحياء districts counties rivers subdistricts territories"
-                  .split())
+_MANY = frozenset(fold_name(w) for w in ("مطاري مديريتي أقضية أحياء districts counties rivers subdistricts territories "
+                                         "departments").split())
 # A district cue word that is also "area" in everyday use: only a town's name after it makes it a district.
 _TOWN_ONLY = frozenset({fold_name("منطقة")})
 # Cue words that are also everyday words or verbs (سد "fill", طريق "way", حي "alive", ناحية "side", قضاء
@@ -212,13 +213,20 @@ _OF_HEADS_EN = _OF_HEADS_EN | {"vale": "region", "valley": "region"}
 _MORE_CUES_EN = {"circle": "street",
                  # the units below a governorate or province (Syria's and Iraq's sub-districts, DR Congo's territories)
                  "subdistrict": "district", "subdistricts": "district", "territory": "district",
-                 "territories": "district"}
+                 "territories": "district",
+                 # Chad's, Niger's, Haiti's second-level units (a first-level one, Colombia's or France's, is the
+                 # gazetteer's division, read by the matcher): lower case, after a name that is no everyday word
+                 "department": "district", "departments": "district"}
+#: Heads that name a unit only in lower case after a name that is no everyday word ("the Assoungha department", not
+#: "the Justice Department", "the fire department").
+_LOWER_ONLY_EN = frozenset({"department", "departments"})
 #: District heads that "sub-" may open, written with a hyphen ("the Hajin sub-district").
 _SUB_HEADS_EN = frozenset({"district", "districts"})
 #: English heads of districts abroad (not a US county's, borough's or township's, which a local story's town places):
 #: such a district whose name is no town the gazetteer has is listed unlocated unless the text says where it is; the
 #: town named nearest it is as often another district's seat, tens of kilometres away.
-_DISTRICTS_ABROAD_EN = frozenset({"district", "districts", "subdistrict", "subdistricts", "territory", "territories"})
+_DISTRICTS_ABROAD_EN = frozenset({"district", "districts", "subdistrict", "subdistricts", "territory", "territories",
+                                  "department", "departments"})
 _FACILITY_CUES_EN = {**FACILITY_CUES_EN, **_MORE_CUES_EN}
 _CUES_EN = frozenset(_FACILITY_CUES_EN) | {"port", "highway", "route", "interstate", "loop"} | set(_NATURAL_AFTER_EN) \
     | set(_NATURAL_BEFORE_EN) | {"i", "us", "sr"} | set(_OF_HEADS_EN)
@@ -689,6 +697,8 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
         return []
     if w in _CAPITALISED_ONLY and lower and not (w == "plant" and words[c - 1] in _EN_MODIFIERS):
         return []  # "a Lancaster park", "the PCA plant": a town's or a firm's, not a park's or a plant's name
+    if w in _LOWER_ONLY_EN and (not lower or is_everyday_en(words[c - 1])):
+        return []
     kind = natural or _FACILITY_CUES_EN[w]
     if w in LANDFORM_KINDS_EN and c + 1 < n and words[c + 1] in DISEASE_HEADS_EN:
         return []  # "Rift Valley fever": a disease's name
@@ -749,6 +759,8 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
     if kind == "street" and first >= 2 and seps[first] == ". " and words[first - 1] in _DIRECTION_LETTERS \
             and _upper(cased, starts, first - 1):
         first -= 1  # "E. Broad St."
+    if w in _LOWER_ONLY_EN and any(t in match_at for t in range(first, h)):
+        return []  # "the Ripley department" (a town's fire or police department): only a name no place has
     name_fe = starts[h - 1] + len(words[h - 1])
     out = [Facility(starts[first], end, starts[first], name_fe, kind, w, w in _NAME_FIRST, False)]
     if w in _MANY:

@@ -2494,3 +2494,14 @@ def test_a_name_before_and_other_and_a_plural_head_is_of_the_heads_kind(gaz):
     assert got[0][0] == "Murwillumbah" and got[0][2] == "town" and got[0][1] is not None
     got = rows("Gedaref and other states reported cholera cases in Sudan.", gaz)
     assert got[0] == ("Gedaref", "admin1:SD-GD", "admin1")
+
+
+def test_a_lower_case_department_after_a_name_no_place_has_is_a_district(gaz):
+    # Chad's, Niger's and Haiti's departments are second-level units: "the Kimiti department" (a name the gazetteer has
+    # for no place), each name before "departments", is a district, unlocated; a first-level department the gazetteer
+    # has stays the division ("the Antioquia department"), and a state body or a town's fire department is no place
+    # ("the Justice department", "the Ripley department").
+    got = rows("Refugees reached the Kimiti and Djourf Al Ahmar departments in eastern Chad.", gaz)
+    assert [(s, p, c) for s, p, c in got][:2] == [("Kimiti", None, "district"), ("Djourf Al Ahmar", None, "district")]
+    got = rows("Floods hit the Antioquia department, and the Justice department and the Ripley department said so.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("Antioquia department", "admin1:CO-ANT")]
