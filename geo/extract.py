@@ -17,16 +17,18 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache, partial
 from itertools import accumulate, compress, filterfalse, repeat
-from operator import add, attrgetter, not_, or_
+from operator import add, attrgetter, not_, or_, sub
 from typing import Any, NamedTuple
 
 from .gazetteer import ALIAS, ALT, CONTINENT_IDS, DEMONYM, NAME, ORG, Gazetteer, NameRef
 from .lexicon import (
+    PERSON_NAME_MIN_SHARE,
     foreign_given_names_ar,
     given_name_share,
     is_everyday_en,
     is_person_name_en,
     may_be_person_name_en,
+    recent_given_name_share,
     surname_share,
 )
 from .model import NATURAL_KINDS
@@ -121,7 +123,14 @@ _LOWER_OK_NOT_REGION = _LOWER_OK - _DIRECTIONS
 # Head nouns of a world region's name, written lower case in news (the Gulf states, the Nordic countries).
 _LOWER_OK_REGION = _LOWER_OK | frozenset({"states", "countries", "nations", "region", "monarchies"})
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
+#: Apostrophes (and the ayn/hamza marks transliterations write with them) inside a word: A'zaz, Ma'rib, Ta’izz.
+_APOSTROPHES = "'\u2019\u2018`\u02bf\u02be"
+#: A word of a name, an apostrophe inside it included: "A'zaz" is one word, capitalised, not "A" and "zaz".
+_NAME_WORD_RE = re.compile(r"[^\W\d_]+(?:[" + _APOSTROPHES + r"][^\W\d_]+)*")
 # What may stand between two tokens of one name.
+#: Separators that are an apostrophe inside a word, and what English writes after one (Jordan's, Gaza'll).
+_APOSTROPHE_SEPS = frozenset(_APOSTROPHES)
+_ENCLITICS_EN = frozenset({"s", "ll", "d", "re", "ve", "t", "m"})
 _JOIN_RE = re.compile(r"[ \t\u00a0\-'.]{1,3}\Z")
 _ARABIC_AND = "و"
 #: Kinds of place that may follow a town's name as where it lies ("Austin Texas", "Paris France").
@@ -164,6 +173,35 @@ _INSTITUTION_HEADS = frozenset(
     "theatre theater park zoo mall plaza market fair".split())
 #: Longest all-capital word read as an acronym (SUSE, ROME in a dateline is a city's own name, not an alternate).
 _ACRONYM_MAX = 4
+#: Longest word in capitals that is only ever an acronym, never a town's name written in capitals (a dateline's
+#: "ADEN", "GAZA" are four letters and more).
+_SHORT_ACRONYM_MAX = 3
+
+
+#: The Arabic article as English transliterations write it: al-/el-, or assimilated to a "sun letter" that follows
+#: (ash-Shaddadi, ad-Dana, ar-Raqqa, an-Nabk, az-Zawiya, at-Tall, es-Salt, ez-Zor).
+_SUN_LETTERS = ("sh", "th", "dh", "t", "d", "r", "z", "s", "n")
+_ARTICLES_EN = frozenset({"al", "el", *(v + p for v in "ae" for p in _SUN_LETTERS)})
+
+
+def _article_variants(key: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """Other spellings of ``key``'s first Arabic article before a "sun letter": al-, el- and the article assimilated
+    to it (ash- before sh-, ad- before d- ...), the same word however it is written; ``key`` itself left out. (Not
+    al- for el- before other letters: "Ras el Ain" and "Ras al-Ain" are two places.)
+
+    >>> _article_variants(("jisr", "al", "shughur"))
+    [('jisr', 'el', 'shughur'), ('jisr', 'ash', 'shughur'), ('jisr', 'esh', 'shughur')]
+    >>> _article_variants(("ras", "al", "ain"))
+    []
+    """
+    for k in range(len(key) - 1):
+        if key[k] in _ARTICLES_EN:
+            nxt = key[k + 1]
+            sun = next((p for p in _SUN_LETTERS if nxt.startswith(p)), None)
+            if sun is None:
+                return []
+            return [(*key[:k], f, *key[k + 1:]) for f in ("al", "el", "a" + sun, "e" + sun) if f != key[k]]
+    return []
 
 
 class RawMatch(NamedTuple):
@@ -338,7 +376,11 @@ def _case_ok(original: str, key: tuple[str, ...], gaz: Gazetteer, refs: tuple[Na
     A lower-case direction may open a region's or a division's name (northeast Syria, southern Lebanon), not a
     country's (south Georgia).
     """
-    words = [w for w in _LETTERS_RE.findall(original) if len(w) > 1]  # the 'a' of Sina'a says nothing
+    # A transliteration's apostrophe is inside its word (A'zaz, Sina'a: judged by the first letter); a French or
+    # Italian elision is not (Côte d'Ivoire, L'Aquila: judged after it).
+    words = [w[2:] if len(w) > 2 and w[1] in _APOSTROPHES and w[0].islower() else w
+             for w in _NAME_WORD_RE.findall(original)]
+    words = [w for w in words if len(w) > 1]
     if not words:
         return True
     if gaz.needs_upper(key):
@@ -464,6 +506,9 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
         tok = words[i]
         s = starts[i]
         best: tuple[int, int, tuple[str, ...], tuple[NameRef, ...]] | None = None  # (L, prefix, key, refs)
+        if i > 1 and seps[i] == "-" and words[i - 1] in _ARTICLES_EN and seps[i - 1] == " " \
+                and cased[starts[i - 2]].isupper() and not is_arabic(tok):
+            continue  # "Salam" of "Bab al-Salam": the end of a longer name the gazetteer lacks, no name of its own
         for pl, first, lens in readings.get(tok, ()):
             pair = lens[0] > 1 and i + 1 < n and gaz.has_pair(first, words[i + 1])
             for L in lens:
@@ -477,6 +522,16 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
                     refs = refs_memo[key] = gaz.refs(key)
                     if ORG in [r.name_type for r in refs]:
                         orgs.add(key)
+                if not refs and L > 1 and not _ARTICLES_EN.isdisjoint(key):
+                    # "Jisr al-Shughur" for the gazetteer's "Jisr ash Shughur", "ar-Raqqa" for "al-Raqqa": the
+                    # Arabic article written with or without its assimilation to the next word's first letter.
+                    for alt in _article_variants(key):
+                        refs = refs_memo.get(alt)
+                        if refs is None:
+                            refs = refs_memo[alt] = gaz.refs(alt)
+                        if refs:
+                            key = alt
+                            break
                 if not refs:
                     continue
                 if L > 1:
@@ -492,6 +547,11 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
                     if not joined:
                         continue
                 if not "\u0600" <= first[0] <= "\u06ff":  # not Arabic (is_arabic, inlined: once per candidate)
+                    if i + L < n and seps[i + L] in _APOSTROPHE_SEPS and words[i + L] not in _ENCLITICS_EN:
+                        continue  # "Ta" of "Ta'izz": a name ends with its word, not at an apostrophe
+                    if i + L + 1 < n and words[i + L] in _ARTICLES_EN and seps[i + L + 1] == "-" \
+                            and seps[i + L] == " " and cased[starts[i + L + 1]].isupper():
+                        continue  # "Bab" of "Bab al-Salam": an article and a name after it continue a longer name
                     # The cased fold has the same offsets as the folded text: no mapping needed.
                     surface = cased[s : starts[i + L - 1] + len(words[i + L - 1])]
                     ok = case_memo.get((surface, key))
@@ -509,13 +569,18 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
                                     s in sentence_starts, i, 1))
             continue
         L, pl, key, refs = best
-        if L == 1 and len(tok) <= _ACRONYM_MAX and cased[s].isupper() and cased[s : s + len(tok)].isupper() \
-                and any(r.name_type == ALT for r in refs):
+        if L == 1 and len(tok) <= _ACRONYM_MAX and cased[s].isupper() and cased[s : s + len(tok)].isupper():
             # An acronym (SRT, DOH, ROM, PWR) is a place only by a name the gazetteer gives as one (US, UAE,
             # NSW), never by a GeoNames alternate name: those hold airport, station and postal codes.
-            refs = tuple(r for r in refs if r.name_type != ALT)
-            if not refs:
-                continue
+            # A two- or three-letter word in capitals (UN, EU) is an acronym too: a town's own name written so (Un in
+            # India, Eu in France) is not what it says; a country's or a division's short name is (UK, NSW).
+            short = 1 < len(tok) <= _SHORT_ACRONYM_MAX
+            kept = tuple(r for r in refs if r.name_type != ALT and not (
+                short and r.name_type == NAME and gaz.kind(r.place_index) in ("city", "town")))
+            if len(kept) < len(refs):
+                refs = kept
+                if not refs:
+                    continue
         if key in orgs:
             if L > 1:
                 next_free = i + L  # an organisation's name: its span is not a place mention
@@ -570,6 +635,11 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
             # "the city of X": the cue stands two tokens back. Not "the capital of X": X is the country.
             if cue is None and prev == "of" and i > 1 and words[i - 2] != "capital":
                 cue = _cue_of(words[i - 2])
+                if cue is not None and cue[2] == 3 and not is_arabic(cue[0]) and i > 2 and seps[i - 2] == " " \
+                        and cased[starts[i - 3]].isupper() and words[i - 3] not in _DETERMINERS:
+                    # "the Afar and Somali regions of Ethiopia": a plural head after its names, and X holds them
+                    # (while "the villages of X, Y and Z" are villages)
+                    cue = None
         if (L == 1 and i + 1 < n and seps[i + 1] == " " and cased[starts[i + 1]].isupper()
                 and _given_name(words, starts, cased, i, gaz, refs, notable_memo)):
             if words[i + 1] not in FEATURE_HEADS_EN and words[i + 1] not in FACILITY_CUES_EN \
@@ -583,6 +653,14 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
         # is the person's given name, unless the name after it is where that place lies (a division, a country).
         titled = g > 0 and (words[g - 1] in PERSON_TITLES or words[g - 1] in PLAYER_ROLES_EN) and not any(
             gaz.kind(r.place_index) in _CONTAINER_KINDS and r.name_type != ALT for r in refs)
+        if g >= 0 and not titled and out and out[-1].token_index == g and out[-1].token_count == 1 \
+                and not (is_everyday_en(key[0]) and not is_person_name_en(key[0])) \
+                and not cased[s:fe].isupper() and not _holds(refs, out[-1].refs, gaz):
+            # Two place names with nothing between are two places where the second holds the first ("Austin Texas",
+            # "Paris Texas"); a town after a given name that is also a place is a surname ("Jordan Whitby", a
+            # person, not Jordan and Whitby). (An everyday word after one is no surname: "Alexandria Zoo",
+            # "Cleveland Alliance", "Lowell Town Court", nor an acronym: "London EMS".)
+            titled = True
         if g >= 0 and not (out and out[-1].token_index + out[-1].token_count - 1 == g and not titled
                            and _is_notable_name(words, out[-1].token_index, gaz, notable_memo)) \
                 and not _surname_is_a_states(refs, key[0], gaz):
@@ -631,9 +709,11 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
     out = _not_places(out, toks, text, cased, gaz, persons, surnames)
     out = _inside_event_names_en(out, toks, cased, gaz)
     out = _territories(out, toks)
-    out = _countryside(out, toks, gaz)
+    out = _countryside(out, toks, gaz, distinct)
     out = _country_capital(out, toks, gaz)
     out = _propagate_cues(out, toks, text, cased, gaz)
+    if "other" in distinct:
+        out = _and_other_en(out, toks)
     out.extend(_unlocated(toks, text, folded, gaz, out, org_spans, cue_words))
     out.sort(key=lambda m: m.fs)
     return out
@@ -935,7 +1015,9 @@ def _given_name(words: list[str], starts: list[int], cased: str, i: int, gaz: Ga
     nw = words[j]
     if is_arabic(nw) or all(r.name_type == DEMONYM for r in refs):
         return False  # "Saudi Crown Prince": an adjective, not a given name
-    if is_everyday_en(nw) and (not may_be_person_name_en(words[i]) or not is_person_name_en(nw)):
+    if is_everyday_en(nw) and (not (may_be_person_name_en(words[i])
+                                    or recent_given_name_share(words[i]) >= PERSON_NAME_MIN_SHARE)
+                               or not is_person_name_en(nw)):
         # "Dublin Singers", "Columbus Investigator": nobody is called Dublin; "Georgia Educators", "Virginia
         # Freedom of Information Act": an everyday word that is no common surname follows: the place's name.
         return False
@@ -983,9 +1065,18 @@ def _after_given_name(words: list[str], seps: list[str], starts: list[int], case
     given = words[g]
     if not cased[starts[g]].isupper() or is_arabic(given) or given in _NOT_SURNAMES:
         return -1
-    if given_name_share(given) < _GIVEN_NAME_MIN_SHARE or (is_everyday_en(given) and starts[g] in sentence_starts):
-        return -1
+    if recent_given_name_share(given) < _GIVEN_NAME_MIN_SHARE \
+            or (is_everyday_en(given) and starts[g] in sentence_starts):
+        return -1  # (a name common since 1950, as the Census of 1990 knew it or not: Madison, Savannah)
     return g
+
+
+def _holds(refs: tuple[NameRef, ...], inner: tuple[NameRef, ...], gaz: Gazetteer) -> bool:
+    """Whether a reading of ``refs`` is a country, division or region in which a reading of ``inner`` may lie (the
+    same country): "Texas" after "Austin"."""
+    ccs = {gaz.country_code(r.place_index) for r in inner}
+    return any(gaz.kind(r.place_index) in _CONTAINER_KINDS and r.name_type != ALT
+               and gaz.country_code(r.place_index) in ccs for r in refs)
 
 
 def _surname_is_a_states(refs: tuple[NameRef, ...], word: str, gaz: Gazetteer) -> bool:
@@ -1601,21 +1692,57 @@ def _territories(matches: list[RawMatch], toks: _Tokens) -> list[RawMatch]:
     return out
 
 
-def _countryside(matches: list[RawMatch], toks: _Tokens, gaz: Gazetteer) -> list[RawMatch]:
-    """The countryside of a province's seat (ريف الرقة, بريف حلب الشمالي) is the province around it, not the city: a
-    name after ريف that is also a first-level division's takes that division's cue (the quote stays the name)."""
+def _countryside(matches: list[RawMatch], toks: _Tokens, gaz: Gazetteer, distinct: set[str]) -> list[RawMatch]:
+    """The countryside of a province's seat (ريف الرقة, بريف حلب الشمالي, "rural Hama", "the Idlib countryside") is the
+    province around it, not the city: a name after ريف or "rural", or before "countryside", that is also a first-level
+    division's takes that division's cue (the quote stays the name). ``distinct``: the text's distinct words."""
     words, seps = toks.words, toks.seps
+    n = len(words)
+    # The text's countryside words, decided once per distinct word (most texts have none: no loop over the matches).
+    # (ريف and أرياف with their proclitics: a C-level substring test picks the few words to look through)
+    before = (distinct & _COUNTRYSIDE_BEFORE_EN) | {
+        w for w in distinct if ("ريف" in w or "ارياف" in w) and any(st in COUNTRYSIDE_AR for st in _stems(w))}
+    after = _COUNTRYSIDE_AFTER_EN & distinct
+    if not before and not after:
+        return matches
     out = matches
-    for k, m in enumerate(matches):
+    # Only the matches with such a word before or after them reach Python (C-level passes).
+    firsts = list(map(attrgetter("token_index"), matches))
+    hits = set(compress(range(len(matches)), map(before.__contains__, map(words.__getitem__, map(sub, firsts,
+                                                                                              repeat(1))))))
+    if after:
+        ends = map(min, map(add, firsts, map(attrgetter("token_count"), matches)), repeat(n - 1))
+        hits.update(compress(range(len(matches)), map(after.__contains__, map(words.__getitem__, ends))))
+    for k in sorted(hits):
+        m = matches[k]
         i = m.token_index
-        if i == 0 or m.cue or not m.refs or seps[i] != " " or not any(
-                st in COUNTRYSIDE_AR for st in _stems(words[i - 1])) or m.fs != toks.starts[i]:
+        if m.cue or not m.refs:
             continue
+        j = i + m.token_count
+        if i > 0 and seps[i] == " " and m.fs == toks.starts[i] and words[i - 1] in before \
+                and words[i - 1] not in _COUNTRYSIDE_BEFORE_EN:
+            word = words[i - 1]
+        elif i > 0 and seps[i] == " " and words[i - 1] in _COUNTRYSIDE_BEFORE_EN:
+            word = words[i - 1]  # "eastern rural Hama", "in rural Idlib": the governorate around the city
+        elif j < n and seps[j] == " " and words[j] in _COUNTRYSIDE_AFTER_EN:
+            word = words[j]  # "the Hama countryside", "western Aleppo countryside"
+        else:
+            continue
+        if word in _COUNTRYSIDE_EN and any(gaz.kind(r.place_index) == "country" and r.name_type != ALT
+                                           for r in m.refs):
+            continue  # ("rural Mexico" is the country's countryside, not the State of Mexico)
         if any(gaz.kind(r.place_index) == "admin1" and r.name_type != ALT for r in m.refs):
             if out is matches:
                 out = list(matches)
-            out[k] = _with_cue(m, "admin1", words[i - 1])
+            out[k] = _with_cue(m, "admin1", word)
     return out
+
+
+#: English words for a city's countryside, before ("rural Hama") and after ("the Idlib countryside") its name: the
+#: first-level division of that name, as ريف X is.
+_COUNTRYSIDE_BEFORE_EN = frozenset({"rural"})
+_COUNTRYSIDE_AFTER_EN = frozenset({"countryside"})
+_COUNTRYSIDE_EN = _COUNTRYSIDE_BEFORE_EN | _COUNTRYSIDE_AFTER_EN
 
 
 _CAPITAL_AR = fold_name("العاصمة")
@@ -1691,7 +1818,7 @@ def _propagate_cues(matches: list[RawMatch], toks: _Tokens, text: str, cased: st
         if hit[0] in ("city", "town") and gaz is not None and d >= 0 and words[d] in _DETERMINERS \
                 and _is_division(m, gaz):
             continue  # "a Texas city of 45,000", "the Idlib city of Saraqeb": a town in the state ("Idlib city" is one)
-        if word == "states" and all(r.name_type == DEMONYM for r in m.refs):
+        if word in ("states", "regions") and all(r.name_type == DEMONYM for r in m.refs):
             continue  # "the Indian states": a country's states, not a state called so
         i = m.token_index
         if hit[1] == 1 and i > 1 and m.token_count == 1 and words[i - 1] in _DIRECTIONS and seps[i] == " " \
@@ -1715,6 +1842,25 @@ def _propagate_cues(matches: list[RawMatch], toks: _Tokens, text: str, cased: st
     return out
 
 
+def _and_other_en(matches: list[RawMatch], toks: _Tokens) -> list[RawMatch]:
+    """"Lismore and other towns", "Kassala and other states": a name before "and other" and a plural head is a place
+    of that head's kind, as the head right after it would make it."""
+    words, seps = toks.words, toks.seps
+    n = len(words)
+    end_at = {m.token_index + m.token_count: k for k, m in enumerate(matches)}
+    out = matches
+    for t in compress(range(2, n - 1), map("other".__eq__, words[2:n - 1])):
+        hit = CUES.get(words[t + 1])
+        k = end_at.get(t - 1)
+        if hit is None or hit[1] != 3 or k is None or words[t - 1] != "and" or seps[t - 1] != " " \
+                or seps[t] != " " or seps[t + 1] != " " or out[k].cue or is_arabic(out[k].key[0]):
+            continue
+        if out is matches:
+            out = list(matches)
+        out[k] = _with_cue(out[k], hit[0], words[t + 1])
+    return out
+
+
 def _with_cue(m: RawMatch, kind: str, word: str) -> RawMatch:
     return m._replace(cue=kind, cue_word=word)
 
@@ -1722,7 +1868,7 @@ def _with_cue(m: RawMatch, kind: str, word: str) -> RawMatch:
 #: Cue words too general to announce a place name the gazetteer lacks: منطقة آمنة is "a safe area",
 #: "the region" any region; "state" and "department" head too many names that are no place (Islamic
 #: State, Justice Department). Resolution also ignores them before a name that is no place of their kind.
-NO_UNLOCATED_CUES = frozenset({"منطقه", "region", "state", "base", "capital", "department", "departments",
+NO_UNLOCATED_CUES = frozenset({"منطقه", "region", "regions", "state", "base", "capital", "department", "departments",
                                "commonwealth", "states", "prefecture", "prefectures", "محافظ"})
 _CUE_MODIFIERS = frozenset({"refugee", "displacement", "displaced", "idp", "border", "detention", "transit"})
 #: The words after a name that :func:`_propagate_cues` reads on (any other word gives the name no cue).
@@ -1731,7 +1877,7 @@ _NAME_STARTERS_AR = frozenset("ابو ام عين تل بئر دير راس جب
 
 
 # Articles and determiners, capitalised at a sentence's start: no word of a name before an English cue.
-_ARTICLES_EN = frozenset("the a an this these those".split())
+_DETERMINERS_EN = frozenset("the a an this these those".split())  # (not _ARTICLES_EN: the Arabic article in English)
 
 
 def _unlocated(toks: _Tokens, text: str, folded: Folded, gaz: Gazetteer,
@@ -1796,10 +1942,14 @@ def _unlocated(toks: _Tokens, text: str, folded: Folded, gaz: Gazetteer,
                     joins.append(j)
                     j -= 1
                     continue
-                if not (w[:1].isupper() or w.isdigit()) or toks[j][2] in _ARTICLES_EN:
+                if w in _ARTICLES_EN and toks.seps[j + 1] == "-" and j + 1 < i:
+                    j -= 1  # "the Bab al-Salam crossing": an Arabic article inside the name
+                    continue
+                if not (w[:1].isupper() or w.isdigit()) or toks[j][2] in _DETERMINERS_EN:
                     break  # ("The Rohingya camps": the article, capitalised at a sentence's start, starts no name)
-                if not w.isdigit() and gaz.is_common_word(toks[j][2]) and j == i - 1:
-                    break
+                if not w.isdigit() and gaz.is_common_word(toks[j][2]) and j == i - 1 \
+                        and not (j > 0 and toks.seps[j] == "-" and toks.words[j - 1] in _ARTICLES_EN):
+                    break  # (after an article the word is a name's: "the Bab al-Salam crossing")
                 if j == i - 1 and len(w) > 1 and w.isalpha() and w.isupper():
                     j = i  # "IDP camps", "UN camp": an acronym before the cue describes it (no name)
                     break

@@ -22,8 +22,9 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from itertools import compress
 from typing import NamedTuple
 
-from .extract import RawMatch, _Tokens, club_at, sports_report
+from .extract import _ARTICLES_EN, RawMatch, _Tokens, club_at, sports_report
 from .gazetteer import ALT, Gazetteer
+from .lexicon import is_everyday_en
 from .model import NATURAL_KINDS, Place
 from .text import (
     AR_HOMOGRAPHS,
@@ -54,9 +55,11 @@ APPROXIMATE_PREFIX = "approx:"
 # the others (streets, bridges, stadiums, mosques ...) are placed by the statement's context first.
 _NAME_FIRST = frozenset(fold_name(w) for w in (
     "مطار مطاري ميناء مرفأ مرفا مستشفى مشفى مستوصف سد حاجز قضاء أقضية مديرية مديريتي محلية ناحية لواء منطقة "
-    "airport port harbour harbor hospital clinic dam district districts terminal").split())
+    "airport port harbour harbor hospital clinic dam district districts terminal subdistrict subdistricts territory "
+    "territories").split())
 # Cue words that govern two names (dual) or a list (plural): مديريتي الحوك والحالي, أقضية ... و... و...
-_MANY = frozenset(fold_name(w) for w in "مطاري مديريتي أقضية أحياء districts counties rivers fields crossings".split())
+_MANY = frozenset(fold_name(w) for w in ("مطاري مديريتي أقضية أحياء districts counties rivers fields crossings "
+                                         "subdistricts territories departments").split())
 # A district cue word that is also "area" in everyday use: only a town's name after it makes it a district.
 _TOWN_ONLY = frozenset({fold_name("منطقة")})
 # Cue words that are also everyday words or verbs (سد "fill", طريق "way", حي "alive", ناحية "side", قضاء
@@ -252,7 +255,23 @@ _OF_HEADS_EN = {"strait": "sea", "straits": "sea", "gulf": "sea", "bay": "sea", 
 _OF_HEADS_EN = _OF_HEADS_EN | {"vale": "region", "valley": "region"}
 # Street heads besides geo.text's shared table, read only here (and only capitalised, as every street head is):
 # "Chopper Circle". ("Crescent" is no such head: the Red Crescent is an organisation.)
-_MORE_CUES_EN = {"circle": "street"}
+_MORE_CUES_EN = {"circle": "street",
+                 # the units below a governorate or province (Syria's and Iraq's sub-districts, DR Congo's territories)
+                 "subdistrict": "district", "subdistricts": "district", "territory": "district",
+                 "territories": "district",
+                 # Chad's, Niger's, Haiti's second-level units (a first-level one, Colombia's or France's, is the
+                 # gazetteer's division, read by the matcher): lower case, after a name that is no everyday word
+                 "department": "district", "departments": "district"}
+#: Heads that name a unit only in lower case after a name that is no everyday word ("the Assoungha department", not
+#: "the Justice Department", "the fire department").
+_LOWER_ONLY_EN = frozenset({"department", "departments"})
+#: District heads that "sub-" may open, written with a hyphen ("the Hajin sub-district").
+_SUB_HEADS_EN = frozenset({"district", "districts"})
+#: English heads of districts abroad (not a US county's, borough's or township's, which a local story's town places):
+#: such a district whose name is no town the gazetteer has is listed unlocated unless the text says where it is; the
+#: town named nearest it is as often another district's seat, tens of kilometres away.
+_DISTRICTS_ABROAD_EN = frozenset({"district", "districts", "subdistrict", "subdistricts", "territory", "territories",
+                                  "department", "departments"})
 # Oil and gas fields ("the Rumaila oil field", "the West Qurna and Majnoon oil fields") and border crossings ("the
 # Tal Abyad border crossing", "the Nasib crossing"; geo.extract reads a crossing with the capitalised name right
 # before it). A field needs its modifier: "Hampden field", "the Walker fields" are no oil fields.
@@ -826,11 +845,15 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
         fe = starts[last] + len(words[last])
         return [Facility(starts[c], fe, starts[c + 1], fe, _NATURAL_BEFORE_EN[w], w, False, False)]
     natural = _NATURAL_AFTER_EN.get(w)
-    if (w not in _FACILITY_CUES_EN and natural is None) or c == 0 or not (
-            seps[c] == " " or (seps[c] == "' " and words[c - 1].endswith("s") and not lower)):  # "St James' Park"
+    # "the Hajin sub-district": the head is written in two words; the name ends before "sub".
+    h = c - 1 if w in _SUB_HEADS_EN and c > 1 and words[c - 1] == "sub" and seps[c] in ("-", "\u2011") else c
+    if (w not in _FACILITY_CUES_EN and natural is None) or h == 0 or not (
+            seps[h] == " " or (seps[h] == "' " and words[h - 1].endswith("s") and not lower)):  # "St James' Park"
         return []
     if w in _CAPITALISED_ONLY and lower and not (w == "plant" and words[c - 1] in _EN_MODIFIERS):
         return []  # "a Lancaster park", "the PCA plant": a town's or a firm's, not a park's or a plant's name
+    if w in _LOWER_ONLY_EN and (not lower or is_everyday_en(words[c - 1])):
+        return []
     kind = natural or _FACILITY_CUES_EN[w]
     if w in LANDFORM_KINDS_EN and c + 1 < n and words[c + 1] in DISEASE_HEADS_EN:
         return []  # "Rift Valley fever": a disease's name
@@ -853,8 +876,8 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
     if w in _ABBREVIATED and end < len(cased) and cased[end] == ".":
         end += 1  # "Main St.": the full stop is the abbreviation's
     # The capitalised run before the cue: "Wythenshawe", "Entebbe International", "Royal Brisbane and Women's".
-    first = c
-    while first - 1 >= 0 and c - first < (9 if w in _MANY else 5) and (seps[first] in (" ", "-", "'", "' ")
+    first = h
+    while first - 1 >= 0 and h - first < (9 if w in _MANY else 5) and (seps[first] in (" ", "-", "'", "' ")
                                                 or (seps[first] == ". " and words[first - 1] in _SAINT_EN)):
         prev = words[first - 1]
         if _upper(cased, starts, first - 1) or _ORDINAL_RE.fullmatch(prev):  # "42nd Street"
@@ -884,36 +907,40 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
         elif prev in _EN_PARTICLES and first - 2 >= 0 and seps[first - 1] == " " and _upper(cased, starts, first - 2) \
                 and words[first - 2] not in _EN_NOT_NAME:
             first -= 1  # "Cache la Poudre River", "Bois de Boulogne": a Romance particle inside the name
+        elif prev in _ARTICLES_EN and seps[first] == "-" and first < h:
+            first -= 1  # "the Tal al-Hawa checkpoint", "the al-Walid crossing": an Arabic article inside the name
         else:
             break
-    while first < c and words[first] in _EN_INNER:
+    while first < h and words[first] in _EN_INNER:
         first += 1
-    if lower and first == c - 1 and (first == 0 or "\n" in seps[first] or seps[first].rstrip()[-1:] in (".", "!", "?")):
+    if lower and first == h - 1 and (first == 0 or "\n" in seps[first] or seps[first].rstrip()[-1:] in (".", "!", "?")):
         return []  # "This road", "Two counties", "School districts": capitalised only as a sentence's first word
-    if first == c or all(words[t] in _DIRECTIONS or words[t] in _EN_INNER for t in range(first, c)):
+    if first == h or all(words[t] in _DIRECTIONS or words[t] in _EN_INNER for t in range(first, h)):
         return []  # "Eastern District" (a court), "North County": a direction is no name
     if kind == "facility" and all(words[t] in _GENERIC_NAME_EN for t in range(first, c)):
         return []  # "a Field Hospital", "the Pumping Station", "the Water Treatment Plant": capitalised, still generic
     if kind == "street" and first >= 2 and seps[first] == ". " and words[first - 1] in _DIRECTION_LETTERS \
             and _upper(cased, starts, first - 1):
         first -= 1  # "E. Broad St."
-    modified = first < c - 1 and words[c - 1] in _EN_MODIFIERS and not _upper(cased, starts, c - 1)
-    while first < c and words[first] in _ARTICLES_AR_EN and not _upper(cased, starts, first) and first + 1 >= c:
+    modified = first < h - 1 and words[h - 1] in _EN_MODIFIERS and not _upper(cased, starts, h - 1)
+    while first < h and words[first] in _ARTICLES_AR_EN and not _upper(cased, starts, first) and first + 1 >= h:
         first += 1  # (an article alone is no name)
     if w in _FIELDS_EN and not modified:
         return []  # a field is an oil or gas field only with its modifier
-    name_fe = starts[c - 1] + len(words[c - 1])
+    if w in _LOWER_ONLY_EN and any(t in match_at for t in range(first, h)):
+        return []  # "the Ripley department" (a town's fire or police department): only a name no place has
+    name_fe = starts[h - 1] + len(words[h - 1])
     out = [Facility(starts[first], end, starts[first], name_fe, kind, w, w in _NAME_FIRST, False)]
     if w in _MANY:
-        c = c - 1 if modified else c  # (the modifier belongs to no name: "the Rumaila and Majnoon oil fields")
+        h = h - 1 if modified else h  # (the modifier belongs to no name: "the Rumaila and Majnoon oil fields")
         # "Ratnagiri and Raigad districts": one district per name.
         parts: list[tuple[int, int]] = []
         a = first
-        for t in range(first, c):
+        for t in range(first, h):
             if words[t] == "and":
                 parts.append((a, t - 1))
                 a = t + 1
-        parts.append((a, c - 1))
+        parts.append((a, h - 1))
         if len(parts) > 1:
             out = [Facility(starts[a], starts[b] + len(words[b]), starts[a], starts[b] + len(words[b]), kind, w,
                             w in _NAME_FIRST, False) for a, b in parts if a <= b]
@@ -1312,7 +1339,9 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
             # A dam is named after the town or the river nearest it but lies in a valley tens of kilometres away
             # (the Mosul Dam is 50 km north of Mosul): no dot at the town either.
             near = own = None
-        if near is None and f.kind == "district" and main is not None and not is_arabic(f.cue_word):
+        if f.cue_word in _DISTRICTS_ABROAD_EN and not said and own is None:
+            near = None  # ("the Masisi and Rutshuru territories": Masisi is no town of the gazetteer's: unlocated)
+        elif near is None and f.kind == "district" and main is not None and not is_arabic(f.cue_word):
             # A district or county with no town near it: the statement's main town (a local story's county)
             near = main
         anchor, how = None, ""

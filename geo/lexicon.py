@@ -10,11 +10,12 @@ from functools import lru_cache
 from pathlib import Path
 
 __all__ = ["is_everyday_en", "given_name_share", "surname_share", "is_person_name_en", "is_name_only_en",
-           "may_be_person_name_en", "foreign_given_names_ar",
+           "may_be_person_name_en", "foreign_given_names_ar", "recent_given_name_share",
            "PERSON_NAME_MIN_SHARE"]
 
 _PATH = Path(__file__).resolve().parent.parent / "data" / "lexicon_en.csv"
 _GIVEN_AR_PATH = _PATH.with_name("given_names_ar.csv")
+_RECENT_PATH = _PATH.with_name("given_names_recent.csv")
 #: A given name or surname borne by at least this share of people (percent; 1 in 5,000) is a common person's
 #: name: Houston (0.026 as a surname), Kent (0.048 as a given name), Bush; Richmond (0.016), London (0.007),
 #: Columbus (0.005) are not.
@@ -47,6 +48,26 @@ def given_name_share(word: str) -> float:
     """Percent of people in the US with lower-case ``word`` as a given name (0 if none)."""
     got = _table().get(word)
     return got[1] if got is not None else 0.0
+
+
+@lru_cache(maxsize=1)
+def _recent() -> dict[str, float]:
+    """word → share (percent) of the babies of its sex born since 1950 (``data/given_names_recent.csv``, derived by
+    ``data/tools/given_names_recent.py`` from the SSA's baby names); empty when the file is missing."""
+    try:
+        lines = _RECENT_PATH.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return {}
+    return {word: float(share) for word, share in (line.split(",") for line in lines[1:])}
+
+
+def recent_given_name_share(word: str) -> float:
+    """Percent of people born in the US since 1950 with lower-case ``word`` as a given name, where that is more than
+    the 1990 Census says (Madison, Savannah, Lincoln: rare in 1990, common since); else the Census share.
+
+    Asked only whether a word is a given name before a surname, never to make a place's bare name suspect.
+    """
+    return max(_recent().get(word, 0.0), given_name_share(word))
 
 
 def surname_share(word: str) -> float:

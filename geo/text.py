@@ -496,6 +496,7 @@ CUES: dict[str, tuple[str, int]] = {
     "states": ("admin1", 3),  # "Edo and Ondo states", "the Shan and Kachin states": each name is a state
     "prefecture": ("admin1", 1), "prefectures": ("admin1", 3),  # Japan's: "Niigata Prefecture"
     "krai": ("admin1", 1),  # Russia's: "Krasnoyarsk Krai" is the krai, not the city
+    "regions": ("region", 3),  # "the Chuy and Talas regions", "the Afar and Somali regions": each name is a region
 }
 
 

@@ -27,3 +27,12 @@ def test_without_the_file_every_frequent_word_stays_suspect(monkeypatch, tmp_pat
         assert lexicon.may_be_person_name_en("dublin")
     finally:
         lexicon._table.cache_clear()
+
+
+def test_given_names_common_since_1950_are_given_names_without_making_bare_place_names_suspect():
+    # data/given_names_recent.csv (SSA baby names): Madison and Savannah are rare in the 1990 Census and common since;
+    # the recent share is asked only as a given name's, so "london" stays a name only (not a person's) when bare.
+    assert lexicon.given_name_share("madison") < 0.01 < lexicon.recent_given_name_share("madison")
+    assert lexicon.recent_given_name_share("savannah") > 0.05
+    assert lexicon.recent_given_name_share("greg") == lexicon.given_name_share("greg")  # the Census's, where larger
+    assert lexicon.recent_given_name_share("london") > 0.02 and lexicon.is_name_only_en("london")
