@@ -2395,3 +2395,10 @@ def test_a_village_of_the_arab_states_is_read_by_its_name_where_free(gaz):
     # a known name (للبنان is ل + لبنان, never لل + a village البنان) claims the word.
     assert ("المشقوقة", "town", "SY") in _kinds("وصلت قافلة مساعدات إلى المشقوقة في سوريا.", gaz)
     assert _kinds("أكدت فرنسا دعمها للبنان.", gaz) == [("فرنسا", "country", "FR"), ("لبنان", "country", "LB")]
+
+
+def test_a_small_town_geonames_lists_in_latin_only_is_read_by_the_arabic_name_who_s_on_first_gives_it(gaz):
+    # Session 10: the Arabic names Who's On First gives GeoNames towns now reach towns under 15,000 people (Dahab,
+    # Batroun), which were a second Who's On First place beside the GeoNames one, read by no name.
+    assert rows("توجه السياح إلى دهب في مصر.", gaz)[0][:2] == ("دهب", "geonames:358245")
+    assert rows("وصل الوفد إلى البترون في لبنان.", gaz)[0][:2] == ("البترون", "geonames:280328")
