@@ -456,11 +456,11 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
     from .sources.uk_areas import add_uk_areas
 
     add_uk_areas(b)
-    # Named regions no government runs (New England, Greater Manchester, the Konkan): after the divisions and the
-    # UK's units, whose outlines and points they are drawn from (geo/gazetteer/sources/named_regions.py).
-    from .sources.named_regions import add_named_regions
+    # Named regions no government runs (New England, Greater Manchester, the Konkan; data/regions.csv): after the
+    # divisions and the UK's units, whose outlines and points they are drawn from (geo/gazetteer/sources/regions.py).
+    from .sources.regions import add_table_regions
 
-    add_named_regions(b)
+    add_table_regions(b, ("named",))
 
     # Districts and notable localities (Who's On First), last: a district's bare name is read only when no
     # place above has it (geo/gazetteer/sources/whosonfirst.py).
@@ -469,10 +469,12 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
     from .sources.whosonfirst import add_whosonfirst
 
     add_whosonfirst(b, ar_freq, get_frequency_dict("en", wordlist="large"))
-    # Parts of countries named by direction and world regions, once every other name is known (sources/regions.py).
-    from .sources.regions import add_regions
+    # Parts of countries named by direction (sources/directions.py), then the world and historical regions of
+    # data/regions.csv, once every other name is known.
+    from .sources.directions import add_directions
 
-    add_regions(b, polygons, DATA_DIR / "countries.csv", areas=admin1_areas)
+    add_directions(b, polygons, DATA_DIR / "countries.csv")
+    add_table_regions(b, ("world", "historical"))
 
     # Organisations that contain a place name: indexed so the longest match consumes them.
     for r in _read_csv(DATA_DIR / "organisations.csv"):
