@@ -238,3 +238,23 @@ def test_a_word_that_is_also_a_historical_regions_name_stays_a_word(gaz):
     assert found("عاد التجار من بلاد النوبة إلى خراسان.", gaz) == [
         ("بلاد النوبة", "historical-region:nubia"), ("خراسان", "historical-region:greater-khorasan")]
     assert found("تبنى تنظيم ولاية خراسان الهجوم.", gaz) == []
+
+
+def test_a_schemes_tool_rewrites_its_own_rows_and_keeps_the_others(tmp_path, monkeypatch):
+    # data/tools/regions_table.py: each scheme's tool writes its rows into the one table, the other schemes' stay.
+    monkeypatch.syspath_prepend(str(CSV.parent / "tools"))
+    from regions_table import member_codes, write_scheme
+
+    assert member_codes("*ES-AN ES PT") == "*admin1:ES-AN country:ES country:PT"
+    table = tmp_path / "regions.csv"
+    write_scheme("named", [{"id": "a-valley", "name_en": "A Valley", "kind": "region", "lat": "1", "lon": "2",
+                            "definition": "point: invented"}], table)
+    write_scheme("world", [{"id": "a-sea-rim", "name_en": "The Rim", "kind": "region",
+                            "members": member_codes("SY LB"), "definition": "invented"}], table)
+    write_scheme("named", [{"id": "b-valley", "name_en": "B Valley", "kind": "region", "lat": "3", "lon": "4",
+                            "definition": "point: invented"}], table)
+    rows = list(csv.DictReader(table.open(encoding="utf-8")))
+    assert [(r["scheme"], r["id"]) for r in rows] == [("world", "a-sea-rim"), ("named", "b-valley")]
+    assert rows[0]["members"] == "country:SY country:LB" and rows[1]["lat"] == "3"
+    with pytest.raises(SystemExit):
+        write_scheme("imaginary", [], table)
