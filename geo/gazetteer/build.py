@@ -22,21 +22,20 @@ from __future__ import annotations
 import csv
 import json
 import logging
-import math
 import os
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
 from ..placesfile import rep_point as _rep_point
-from ..text import NOT_PLACE_PHRASES, fold_name, is_arabic, nisba_forms, strip_proclitics
+from ..text import NOT_PLACE_PHRASES, fold_name, is_arabic, nisba_forms
 from ..translit import same_start
 from .builder import _ADMIN1_HEAD_RE, _add_bare_names, _add_places, _Builder, split_names
 from .index import _KIND_PROMINENCE, ALIAS, ALT, DATA_DIR, DEMONYM, NAME, NAME_AR, ORG
 from .layers import Gazetteer, _read_places
+from .words import arabic_frequencies, commonness, particles
 
 __all__ = ["build_gazetteer"]
 
@@ -216,7 +215,7 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
 
     admin1_seats = {i: (r.get("seat_geonameid") or "").strip() for i, r in admin1_rows}
 
-    ar_freq = _arabic_frequencies()
+    ar_freq = arabic_frequencies()
 
     # Populated places (GeoNames cities500) ----------------------------------------------
     for c in cities.values():
@@ -339,61 +338,6 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
     for phrase in NOT_PLACE_PHRASES:
         b.add_name(phrase, 0, ORG)
 
-    common, words = _commonness({k[0] for k in b.index if len(k) == 1})
-
-    particles = {w: round(math.log10(f * 1e9), 2) for w, f in _arabic_frequencies().items() if f >= 10**-3.5}
-    # ... and words that only look like a proclitic and a name (كريم is not ك + ريم): see _readings in extract.
-    particles.update(_whole_words({k[0] for k in b.index}))
-    gaz = Gazetteer(b.state(common, words, particles))
+    common, words = commonness({k[0] for k in b.index if len(k) == 1})
+    gaz = Gazetteer(b.state(common, words, particles({k[0] for k in b.index})))
     return gaz._with_records(user) if user else gaz
-
-
-def _whole_words(names: set[str]) -> dict[str, float]:
-    """Arabic words that a proclitic split would turn into a name but that are words of their own: the whole
-    form is more frequent than the name it would split into (كريم "generous" 4.9 > ريم 4.1, فرقة "team" 4.7 >
-    رقة 3.4; but وبغداد 3.2 < بغداد 4.9). Zipf of each, for :meth:`Gazetteer.commonness_any`."""
-
-    freq = _arabic_frequencies()
-    out: dict[str, float] = {}
-    for w, f in freq.items():
-        if f < 1e-6 or not is_arabic(w):
-            continue  # rarer than Zipf 3: a word nobody would miss as a word
-        # Against every name it splits into: وبلاد is و + بلاد (بلاد الشام), more frequent than it, whatever the
-        # rarer وب + لاد (a village) says.
-        stems = [stem[2:] if stem.startswith("ال") else stem for _, stem in strip_proclitics(w) if stem in names]
-        if stems and f > max(max(freq.get(b, 0.0), freq.get("ال" + b, 0.0)) for b in stems):
-            out[w] = round(math.log10(f * 1e9), 2)
-    return out
-
-
-@lru_cache(maxsize=1)
-def _arabic_frequencies() -> dict[str, float]:
-    """Word frequencies of Arabic (wordfreq), keyed by folded form."""
-    from wordfreq import get_frequency_dict
-
-    out: dict[str, float] = {}
-    for w, f in get_frequency_dict("ar", wordlist="large").items():
-        k = fold_name(w)
-        out[k] = out.get(k, 0.0) + f
-    return out
-
-
-def _commonness(words: set[str]) -> tuple[dict[str, float], frozenset[str]]:
-    """Zipf frequency (wordfreq) of single-token names, and the set of common words (Zipf ≥ 3)."""
-
-    from wordfreq import get_frequency_dict
-
-    # One dict per language instead of zipf_frequency() per word: 50x faster to build.
-    freqs = {"en": get_frequency_dict("en", wordlist="large")}
-    folded_ar = _arabic_frequencies()
-    out: dict[str, float] = {}
-    for w in words:
-        f = folded_ar.get(w, 0.0) if is_arabic(w) else freqs["en"].get(w, 0.0)
-        z = math.log10(f * 1e9) if f > 0 else 0.0
-        if z >= 2.5:
-            out[w] = round(z, 2)
-    threshold = 1e-6  # Zipf 3: once per million words
-    common = {w for w, f in folded_ar.items() if f >= threshold}
-    common.update(w for w, f in freqs["en"].items() if f >= threshold)
-    return out, frozenset(common)
-
