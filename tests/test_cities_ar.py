@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from geo import geoparse
-from geo.gazetteer.build import _arabic_frequencies, _geonames_cities
+from geo.gazetteer.build import _geonames_cities
+from geo.gazetteer.words import arabic_frequencies
 from geo.text import PROCLITICS, fold_name, tokens
 
 ROWS = list(csv.DictReader((Path(__file__).resolve().parent.parent / "data" / "cities_ar.csv").open(encoding="utf-8")))
@@ -24,7 +25,7 @@ def places(text, gaz):
 
 
 def _zipf(word: str) -> float:
-    f = _arabic_frequencies().get(fold_name(word), 0.0)
+    f = arabic_frequencies().get(fold_name(word), 0.0)
     return math.log10(f * 1e9) if f > 0 else 0.0
 
 

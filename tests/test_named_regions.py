@@ -1,4 +1,4 @@
-"""Named regions no government runs (geo/gazetteer/sources/named_regions.py, data/named_regions.csv)."""
+"""Named regions no government runs: the ``named`` rows of data/regions.csv (geo/gazetteer/sources/regions.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import shapely
 
 from geo import geoparse
 
-CSV = Path(__file__).resolve().parent.parent / "data" / "named_regions.csv"
+CSV = Path(__file__).resolve().parent.parent / "data" / "regions.csv"
 
 
 def found(text, gaz):
@@ -17,7 +17,7 @@ def found(text, gaz):
 
 
 def test_named_regions_file_gives_members_or_a_point_and_a_source():
-    rows = list(csv.DictReader(CSV.open(encoding="utf-8")))
+    rows = [r for r in csv.DictReader(CSV.open(encoding="utf-8")) if r["scheme"] == "named"]
     assert len(rows) >= 30 and len({r["id"] for r in rows}) == len(rows)
     for r in rows:
         assert r["name_en"] and r["definition"], r["id"]  # (cc empty: a region of two countries, the Jordan Valley)

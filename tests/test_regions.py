@@ -1,4 +1,5 @@
-"""Parts of a country named by direction and world regions (geo/gazetteer/sources/regions.py, world_regions.csv)."""
+"""Parts of a country named by direction (geo/gazetteer/sources/directions.py) and the world and historical regions
+of the one table of regions (geo/gazetteer/sources/regions.py, data/regions.csv)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,27 @@ import pytest
 import shapely
 
 from geo import geoparse
-from geo.gazetteer.sources.regions import DIRECTIONS, direction_area, direction_names
+from geo.gazetteer.sources.directions import DIRECTIONS, direction_area, direction_names
 from geo.mapview import build_map
 
-CSV = Path(__file__).resolve().parent.parent / "data" / "world_regions.csv"
+CSV = Path(__file__).resolve().parent.parent / "data" / "regions.csv"
+
+
+def scheme_rows(scheme):
+    """The rows of one scheme of data/regions.csv."""
+    return [r for r in csv.DictReader(CSV.open(encoding="utf-8")) if r["scheme"] == scheme]
+
+
+def test_the_regions_table_has_one_row_per_place_id_and_known_schemes():
+    from geo.gazetteer.sources.regions import SCHEMES
+
+    rows = list(csv.DictReader(CSV.open(encoding="utf-8")))
+    assert {r["scheme"] for r in rows} == set(SCHEMES)
+    ids = [f"{r['scheme']}-region:{r['id']}" for r in rows]
+    assert len(set(ids)) == len(ids)
+    for r in rows:
+        assert r["kind"] in ("region", "district") and r["definition"], r["id"]
+        assert bool(r["members"]) != bool(r["lat"]), r["id"]  # members or a point, never both
 
 
 def found(text, gaz):
@@ -22,14 +40,14 @@ def found(text, gaz):
 def test_world_regions_file_lists_known_countries():
     import pycountry
 
-    rows = list(csv.DictReader(CSV.open(encoding="utf-8")))
+    rows = scheme_rows("world")
     assert len(rows) >= 30 and len({r["id"] for r in rows}) == len(rows)
-    codes = {c.alpha_2 for c in pycountry.countries} | {"XK"}
+    codes = {f"country:{c.alpha_2}" for c in pycountry.countries} | {"country:XK"}
     for r in rows:
         assert r["name_en"] and r["name_ar"] and r["definition"], r["id"]
-        assert set(r["countries"].split()) <= codes, r["id"]
+        assert set(r["members"].split()) <= codes, r["id"]
     levant = next(r for r in rows if r["id"] == "levant")
-    assert set(levant["countries"].split()) == {"SY", "LB", "JO", "PS", "IL"}
+    assert set(levant["members"].split()) == {f"country:{c}" for c in ("SY", "LB", "JO", "PS", "IL")}
 
 
 def test_direction_names_cover_the_forms_news_uses():
@@ -169,22 +187,21 @@ def test_regions_are_areas_on_the_regions_layer_and_in_the_geojson(gaz):
     assert "direction:IQ:north" in html and "world-region:horn-of-africa" in html
 
 
-HISTORICAL = CSV.with_name("historical_regions.csv")
-
-
 def test_historical_regions_file_lists_iso_units_and_no_everyday_word():
     import pycountry
     from wordfreq import zipf_frequency
 
-    rows = list(csv.DictReader(HISTORICAL.open(encoding="utf-8")))
+    rows = scheme_rows("historical")
     assert len(rows) >= 15 and len({r["id"] for r in rows}) == len(rows)
     for r in rows:
         assert r["name_en"] and r["name_ar"] and r["definition"].split(":")[0] in (
             "historical", "cultural", "breakaway region", "federal member state"), r["id"]
-        assert r["countries"].count("*") <= 1, r["id"]  # one core at most
-        for code in r["countries"].replace("*", "").split():
-            assert (pycountry.subdivisions.get(code=code) if "-" in code
-                    else pycountry.countries.get(alpha_2=code)) is not None, (r["id"], code)
+        assert r["members"].count("*") <= 1, r["id"]  # one core at most
+        for member in r["members"].replace("*", "").split():
+            kind, _, code = member.partition(":")
+            unit = (pycountry.subdivisions.get(code=code) if kind == "admin1"
+                    else pycountry.countries.get(alpha_2=code) if kind == "country" else None)
+            assert unit is not None, (r["id"], code)
         # A one-word Arabic name as frequent as an everyday word (نجد "we find" 4.9, القبائل "the tribes" 4.4) is
         # given only with its head word.
         for n in [r["name_ar"], *filter(None, r["aliases_ar"].split("|"))]:
@@ -221,3 +238,23 @@ def test_a_word_that_is_also_a_historical_regions_name_stays_a_word(gaz):
     assert found("عاد التجار من بلاد النوبة إلى خراسان.", gaz) == [
         ("بلاد النوبة", "historical-region:nubia"), ("خراسان", "historical-region:greater-khorasan")]
     assert found("تبنى تنظيم ولاية خراسان الهجوم.", gaz) == []
+
+
+def test_a_schemes_tool_rewrites_its_own_rows_and_keeps_the_others(tmp_path, monkeypatch):
+    # data/tools/regions_table.py: each scheme's tool writes its rows into the one table, the other schemes' stay.
+    monkeypatch.syspath_prepend(str(CSV.parent / "tools"))
+    from regions_table import member_codes, write_scheme
+
+    assert member_codes("*ES-AN ES PT") == "*admin1:ES-AN country:ES country:PT"
+    table = tmp_path / "regions.csv"
+    write_scheme("named", [{"id": "a-valley", "name_en": "A Valley", "kind": "region", "lat": "1", "lon": "2",
+                            "definition": "point: invented"}], table)
+    write_scheme("world", [{"id": "a-sea-rim", "name_en": "The Rim", "kind": "region",
+                            "members": member_codes("SY LB"), "definition": "invented"}], table)
+    write_scheme("named", [{"id": "b-valley", "name_en": "B Valley", "kind": "region", "lat": "3", "lon": "4",
+                            "definition": "point: invented"}], table)
+    rows = list(csv.DictReader(table.open(encoding="utf-8")))
+    assert [(r["scheme"], r["id"]) for r in rows] == [("world", "a-sea-rim"), ("named", "b-valley")]
+    assert rows[0]["members"] == "country:SY country:LB" and rows[1]["lat"] == "3"
+    with pytest.raises(SystemExit):
+        write_scheme("imaginary", [], table)

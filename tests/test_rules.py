@@ -525,7 +525,7 @@ def test_a_district_is_read_with_its_cue_in_either_language_and_bare_only_where_
     assert one("Heavy clashes were reported in Sinjar District on Monday.") == [("Sinjar District", "district", "wof:")]
     assert one("زار الوفد الموصل ثم قضاء الموصل.") == [("الموصل", "city", "geon"), ("قضاء الموصل", "district", "wof:")]
     # A cue form whose name is an everyday word, or another country's better-known place, is no district.
-    # (منطقة الشرق الأوسط is no district but the world region, data/world_regions.csv.)
+    # (منطقة الشرق الأوسط is no district but the world region, data/regions.csv.)
     assert one("تعمل الهيئات في منطقة الشرق الأوسط.") == [("منطقة الشرق الأوسط", "region", "worl")]
     assert [k for _, k, _ in one("عادت العائلات إلى منطقة أريحا في الضفة الغربية.")][:1] == ["admin1"]
 
@@ -701,7 +701,7 @@ def test_an_english_head_of_an_organisations_or_facilitys_name_is_no_place_alone
 
 
 def test_a_continent_after_a_compass_word_is_a_world_region_not_the_continent(gaz):
-    # North Africa, the Horn of Africa, جنوب شرق آسيا are world regions (data/world_regions.csv), found as such; a
+    # North Africa, the Horn of Africa, جنوب شرق آسيا are world regions (data/regions.csv), found as such; a
     # compass word and a continent that name no region we have ("northwestern Africa") are not read as the
     # continent, whose point would be thousands of kilometres away; a continent named alone stays one, and
     # country names that hold a compass word (South Africa) are untouched.
@@ -2232,7 +2232,7 @@ def test_a_name_before_a_landform_or_island_head_is_the_landform_not_the_provinc
     assert _landforms("Herders crossed the Nineveh Plains.", gaz) == [("Nineveh Plains", "region", "admin1:IQ-NI")]
     lagos = "geonames:2332459"
     assert rows("Floods cut roads on Victoria Island in Lagos.", gaz)[0][1].startswith(f"approx:region:{lagos}:")
-    # (the Jordan Valley is a named region now: data/named_regions.csv; an unknown valley is the example)
+    # (the Jordan Valley is a named region now: data/regions.csv; an unknown valley is the example)
     assert _landforms("Troops patrolled the Quorvane Valley.", gaz) == [("Quorvane Valley", None, None)]
     assert _landforms("Settlers moved into the Zorblatt Valley, officials in Amman said.", gaz) == [
         ("Zorblatt Valley", "region", "geonames:250441")]
@@ -2316,7 +2316,7 @@ def test_italys_spains_frances_and_belgiums_regions_are_first_level_divisions(ga
 
 
 def test_a_historical_region_is_a_region_and_an_everyday_word_needs_its_head(gaz):
-    # data/historical_regions.csv: al-Andalus, the Hejaz, Transoxiana ... drawn as unions of today's units; نجد
+    # data/regions.csv (historical): al-Andalus, the Hejaz, Transoxiana ... drawn as unions of today's units; نجد
     # ("we find") and القبائل ("the tribes") are read only with a head word (هضبة نجد, منطقة القبائل).
     got = rows("رحل العالم من الأندلس إلى الحجاز ثم إلى هضبة نجد وبلاد ما وراء النهر.", gaz)
     assert [p for _, p, _ in got] == ["historical-region:al-andalus", "historical-region:hejaz",
@@ -2348,7 +2348,7 @@ def test_a_division_named_like_a_direction_of_its_country_takes_the_directions_n
 
 def test_a_named_region_no_government_runs_is_a_region_not_a_small_namesake_town(gaz):
     # "New England", "the Midwest", "Greater Manchester", "the Konkan": regions named by convention (US Census divisions,
-    # metropolitan counties, named coasts; data/named_regions.csv), not the North Dakota town of 659 called New England.
+    # metropolitan counties, named coasts; data/regions.csv), not the North Dakota town of 659 called New England.
     got = rows("Snow closed schools across New England and the Midwest, while Greater Manchester and the Konkan "
                "coast saw rain.", gaz)
     assert [(s, p) for s, p, _ in got] == [("New England", "named-region:new-england"),
@@ -2383,7 +2383,7 @@ def test_a_town_that_starts_a_streets_name_is_no_anchor_for_the_facilities_besid
 
 def test_a_named_region_of_the_arab_world_is_read_by_its_arabic_name(gaz):
     # الغوطة الشرقية، القلمون، سهل الغاب، شرق الفرات، غور الأردن، غلاف غزة، دلتا النيل: regions Arabic news names every day
-    # (data/named_regions.csv, by a point or their governorates), each one place of kind region.
+    # (data/regions.csv, by a point or their governorates), each one place of kind region.
     got = rows("تواصل القصف على الغوطة الشرقية وسهل الغاب، وانتشرت قوات في شرق الفرات وقرب غور الأردن ودلتا النيل.", gaz)
     assert [p for _, p, _ in got] == ["named-region:eastern-ghouta", "named-region:ghab", "named-region:east-euphrates",
                                       "named-region:jordan-valley", "named-region:nile-delta"]
@@ -2487,7 +2487,7 @@ def test_arabic_heads_of_landforms_in_english_and_lower_case_hills_after_a_name(
 
 
 def test_the_marshes_of_southern_iraq_are_a_named_region_bare_or_with_the_country(gaz):
-    # الأهوار: Iraqi news names the marshes of the south so (data/named_regions.csv), a region, not a town.
+    # الأهوار: Iraqi news names the marshes of the south so (data/regions.csv, scheme named), a region, not a town.
     got = rows("تعاني الأهوار من الجفاف هذا الصيف.", gaz)
     assert got == [("الأهوار", "named-region:mesopotamian-marshes", "")]
 

@@ -41,7 +41,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from geo.gazetteer.build import _arabic_frequencies, _geonames_cities  # noqa: E402
+from geo.gazetteer.build import _geonames_cities  # noqa: E402
+from geo.gazetteer.words import arabic_frequencies  # noqa: E402
 from geo.text import _PROCLITICS, _WITH_ARTICLE, AR_HOMOGRAPHS, fold_name, is_arabic, tokens  # noqa: E402
 
 CITIES_AR = ROOT / "data" / "cities_ar.csv"
@@ -53,7 +54,7 @@ _INDEXED_ARABIC = re.compile(r"[\u0621-\u064a\u0660-\u0669\s\-']+")
 
 def _zipf(folded: str) -> float:
     """Zipf frequency of a folded word as the gazetteer counts it (spellings that fold together summed)."""
-    f = _arabic_frequencies().get(folded, 0.0)
+    f = arabic_frequencies().get(folded, 0.0)
     return round(math.log10(f * 1e9), 2) if f > 0 else 0.0
 
 

@@ -1,4 +1,4 @@
-"""Write ``data/historical_regions.csv``: historical and cultural regions as lists of today's units.
+"""Write the ``historical`` rows of ``data/regions.csv``: historical and cultural regions as lists of today's units.
 
 Regions that no state or division is named after but that news and history still name: al-Andalus (الأندلس),
 the Hejaz (الحجاز), Najd (نجد), Transoxiana (ما وراء النهر), Mesopotamia (بلاد الرافدين), the Holy Land (الأرض
@@ -13,8 +13,9 @@ today, listed in :data:`HISTORICAL` with the definition used (the region's exten
 describes it, CC BY-SA/CC0; facts only). A member marked ``*`` is the region's core, where its map point is
 (Andalusia for al-Andalus, Makkah province for the Hejaz, Samarkand for Transoxiana); a region without one (New
 England, Nubia) is placed at the middle of its area. The gazetteer (``geo/gazetteer/sources/regions.py``)
-draws it as the union of their outlines, as for ``data/world_regions.csv`` (same columns), and says in its source
-that it is approximate. An old name of a country (Persia, بلاد فارس) is the country's alias in
+draws it as the union of their outlines, as for the ``world`` rows (members written as place ids, ``country:ES``,
+``admin1:ES-AN``; ``cc`` is the members' country when they share one), and says in its source that it is
+approximate. An old name of a country (Persia, بلاد فارس) is the country's alias in
 ``data/countries.csv``, not a region here. Names are the English and Arabic Wikidata labels and the usual
 alternatives. A name that is an everyday word (نجد "we find", القبائل "the tribes", الصعيد "level"; برقة is also
 a Palestinian village) is given only in a form that is no word, with its head (هضبة نجد, منطقة القبائل), which
@@ -31,11 +32,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from csvout import write_rows  # noqa: E402
-
-ROOT = Path(__file__).resolve().parents[2]
-OUT = ROOT / "data" / "historical_regions.csv"
-FIELDS = ["id", "name_en", "name_ar", "aliases_en", "aliases_ar", "countries", "definition"]
+from regions_table import OUT, ROOT, member_codes, write_scheme  # noqa: E402
 
 #: (id, English name, Arabic name, English aliases, Arabic aliases, member codes, definition).
 HISTORICAL: list[tuple[str, str, str, list[str], list[str], str, str]] = [
@@ -127,7 +124,7 @@ HISTORICAL: list[tuple[str, str, str, list[str], list[str], str, str]] = [
 
 
 def make_rows() -> list[dict[str, str]]:
-    """The rows of ``data/historical_regions.csv``; every member code is checked against pycountry."""
+    """The ``historical`` rows of ``data/regions.csv``; every member code is checked against pycountry."""
     import pycountry
 
     rows = []
@@ -136,15 +133,17 @@ def make_rows() -> list[dict[str, str]]:
             ok = (pycountry.subdivisions.get(code=code) if "-" in code else pycountry.countries.get(alpha_2=code))
             if ok is None:
                 raise SystemExit(f"{rid}: {code} is no ISO 3166 code in pycountry")
+        ccs = {code.removeprefix("*").split("-")[0] for code in members.split()}
         rows.append({"id": rid, "name_en": name_en, "name_ar": name_ar, "aliases_en": "|".join(aliases_en),
-                     "aliases_ar": "|".join(aliases_ar), "countries": members, "definition": definition})
+                     "aliases_ar": "|".join(aliases_ar), "cc": ccs.pop() if len(ccs) == 1 else "",
+                     "kind": "region", "members": member_codes(members), "definition": definition})
     return rows
 
 
 def main() -> int:
     rows = make_rows()
-    write_rows(OUT, rows, FIELDS)
-    print(f"wrote {OUT.relative_to(ROOT)}: {len(rows)} rows", file=sys.stderr)
+    total = write_scheme("historical", rows)
+    print(f"wrote {len(rows)} historical regions to {OUT.relative_to(ROOT)} ({total} rows in all)", file=sys.stderr)
     return 0
 
 

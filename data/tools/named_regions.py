@@ -1,4 +1,5 @@
-"""Write ``data/named_regions.csv``: regions with a name but no government of their own, inside one country.
+"""Write the ``named`` rows of ``data/regions.csv``: regions with a name but no government of their own, inside one
+country.
 
 Three kinds of row, as ``definition`` says:
 
@@ -16,7 +17,7 @@ Three kinds of row, as ``definition`` says:
 * **Named regions known by a point** (the Konkan, NEOM, Waziristan, Galilee, the Northern Rivers, Silicon Valley):
   an approximate point from Wikipedia's coordinates for the article (a fact), no members.
 
-The gazetteer (``geo/gazetteer/sources/named_regions.py``) draws a region with members as the union of their
+The gazetteer (``geo/gazetteer/sources/regions.py``) draws a region with members as the union of their
 outlines (or at the mean of their points), so no geometry is committed. Arabic names are the ones Arabic news
 uses; a name that is an everyday Arabic word (الريف "the countryside", الجليل "the glorious") is listed only
 with its cue word (منطقة الريف). Usage (from the repository root)::
@@ -30,7 +31,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-OUT = ROOT / "data" / "named_regions.csv"
+#: The columns of a row as :data:`ROWS` gives them (``regions_table.FIELDS`` without ``scheme``).
 FIELDS = ["id", "name_en", "name_ar", "aliases_en", "aliases_ar", "cc", "a1", "kind", "members", "lat", "lon",
           "definition"]
 
@@ -185,7 +186,7 @@ ROWS: list[tuple[str, str, str, list[str], list[str], str, str, str, str, str, s
 
 def main() -> int:
     sys.path.insert(0, str(ROOT / "data" / "tools"))
-    from csvout import write_rows
+    from regions_table import OUT, write_scheme
 
     out = []
     for rid, en, ar, al_en, al_ar, cc, a1, kind, members, lat, lon, definition in ROWS:
@@ -193,8 +194,8 @@ def main() -> int:
             raise SystemExit(f"{rid}: give members or a point, not both or neither")
         out.append(dict(zip(FIELDS, (rid, en, ar, "|".join(al_en), "|".join(al_ar), cc, a1, kind, members, lat,
                                      lon, definition), strict=True)))
-    write_rows(OUT, out, FIELDS)
-    print(f"{len(out)} rows -> {OUT}")
+    total = write_scheme("named", out)
+    print(f"{len(out)} named regions -> {OUT} ({total} rows in all)")
     return 0
 
 

