@@ -11,10 +11,14 @@ from geo.translit import latin_skeleton
 
 
 def _scan(gaz, cc: str) -> dict[str, tuple[int, ...]]:
-    """The table as it used to be made on first use: every city and town of ``cc``, in storage order."""
+    """The table as it used to be made on first use: every city and town of ``cc``, in storage order (not the
+    villages known only by their names, session 10: no candidates for a spelling the gazetteer lacks)."""
+    from geo.gazetteer.builder import VILLAGE_SOURCE
+
     groups: dict[str, list[int]] = {}
     for i in range(len(gaz)):
-        if gaz.country_code(i) == cc and gaz.kind(i) in ("city", "town"):
+        if gaz.country_code(i) == cc and gaz.kind(i) in ("city", "town") and not gaz.place(i).source.startswith(
+                VILLAGE_SOURCE):
             groups.setdefault(latin_skeleton(gaz.name(i)), []).append(i)
     return {k: tuple(v) for k, v in groups.items()}
 

@@ -226,3 +226,21 @@ def test_a_town_geonames_has_is_one_place_with_the_arabic_name_who_s_on_first_gi
 
     gn = {r["geonameid"]: r for r in csv.DictReader(GN_PATH.open(encoding="utf-8", newline=""))}
     assert "جبنيانة" in gn["2470260"]["names_ar"].split("|")
+
+
+def test_a_village_is_no_candidate_for_a_spelling_the_gazetteer_lacks_and_a_user_may_replace_it(tmp_path, gaz):
+    # Villages stay out of the towns-by-skeleton table (builder.VILLAGE_SOURCE); a places file that reuses a
+    # village's id makes it the user's town, which then is a candidate like any town of the user's.
+    import json
+
+    from geo.translit import latin_skeleton
+
+    i = gaz.index_of("wof:1209094349")  # Al Mashquqah, Syria
+    assert i not in gaz.towns_by_skeleton("SY").get(latin_skeleton("Al Mashquqah"), ())
+    places = tmp_path / "mine.geojson"
+    places.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [37.51, 34.77]},
+         "properties": {"id": "wof:1209094349", "name": "Mashquqa", "kind": "town", "country_code": "SY"}}]}),
+        encoding="utf-8")
+    layered = gaz.with_places([places])
+    assert i in layered.towns_by_skeleton("SY")[latin_skeleton("Mashquqa")]

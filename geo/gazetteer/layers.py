@@ -305,8 +305,9 @@ class _LayeredGazetteer(Gazetteer):
             if changed:
                 groups = {k: list(v) for k, v in table.items()}
                 for i in changed:
-                    if i < len(base) and base.kind(i) in ("city", "town") and base.country_code(i) == cc:
-                        groups[latin_skeleton(base.name(i))].remove(i)  # an overridden base town
+                    old = groups.get(latin_skeleton(base.name(i)), []) if i < len(base) else []
+                    if i in old and base.country_code(i) == cc:
+                        old.remove(i)  # an overridden base town (a village is in no table: builder.VILLAGE_SOURCE)
                     if self.kind(i) in ("city", "town") and self.country_code(i) == cc:
                         groups.setdefault(latin_skeleton(self.name(i)), []).append(i)
                 table = {k: tuple(sorted(v)) for k, v in groups.items() if v}
