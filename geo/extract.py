@@ -594,6 +594,10 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
             continue
         if pl and tok[:pl].rstrip("ال") in _LOCATIVE_CLITICS:
             locative = True
+        elif s > 0 and text[s - 1] == "#":
+            # A hashtag (#المغرب) tags what a post is about: a name that opens one is meant as the place, as after
+            # "in", even where the word is also an everyday one (المغرب is also the evening prayer).
+            locative = True
         # A sentence may open with a quotation mark: the name after it is still the sentence's first word.
         initial = s in sentence_starts or (s > 0 and text[s - 1] in _OPENERS and s - 1 in sentence_starts)
         dateline = _DATELINE_AFTER.match(text, fe) if initial else None

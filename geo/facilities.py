@@ -489,7 +489,7 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
             and not first.startswith("ال") and words[t + 1][-1:] != "ه" \
             and words[t + 1] not in _STOP_AR and words[t + 1][:1] not in "وف" and (t + 1) not in match_at \
             and not gaz.is_common_word(words[t + 1])
-        quarter = quarter or rare_next
+        quarter = quarter or rare_next or (not names and m is None and _village_name_ar(cue, t, words, seps))
         in_town = not names and m is None and cue in _AMBIGUOUS and first[:1] != "و" and first not in _NAME_TITLES \
             and first not in _NASAB_AR and not quarter and gaz.is_common_word(first)
         if not names and m is None and first not in MONTHS and not in_town and not quarter \
@@ -596,6 +596,33 @@ def _numbered_road_ar(c: int, words: list[str], seps: list[str], starts: list[in
     if t > c + 1 and w in _COMPASS_AR and t + 1 < n and seps[t + 1] == "-" and words[t + 1] in _COMPASS_AR:
         return starts[t + 1] + len(words[t + 1])  # الطريق السيار شرق-غرب
     return None
+
+
+# Verb prefixes (تقع, يسكنها): a word that opens with one after a village's head is a clause about it, not its
+# name, unless it is تل "hill", which opens names (قرية تل الزعتر).
+_VERB_PREFIXES_AR = ("ت", "ي")
+_HILL_AR = fold_name("تل")
+# Words that only look definite: إلى and إلا with a pronoun (أقرب قرية إليها "the village nearest to it").
+_LOOK_DEFINITE_AR = frozenset(fold_name(w) for w in "إليه إليها إليهم إليهما إليهن إليك إليكم إلينا إلي إلا".split())
+
+
+def _village_name_ar(cue: str, t: int, words: list[str], seps: list[str]) -> bool:
+    """Whether token ``t``, right after the indefinite head of a village (قرية, بلدة, خربة), starts the village's
+    name even though it is a common word: a definite word (بلدة الخيام "of the tents", قرية الشعب "of the people":
+    an adjective of an indefinite head takes no article, so a definite word after it is what the village is named
+    after), or an indefinite one before a definite one (قرية كوكب الهوا, خربة عين البيضاء: a two-word name), that
+    is no compass word (قرية شمال حلب "a village north of Aleppo") and no verb (بلدة تضم المئات)."""
+    if cue not in _SETTLEMENT_CUES_AR:
+        return False
+    first = words[t]
+    if first.startswith("ال"):
+        return len(first) > 3 and first not in _ADJECTIVE_NOT_NAME_AR and first not in _CLOSING_AR \
+            and first not in _LOOK_DEFINITE_AR
+    return (t + 1 < len(words) and seps[t + 1] == " " and words[t + 1].startswith("ال")
+            and words[t + 1] not in _LOOK_DEFINITE_AR
+            and words[t + 1] not in _STOP_AR and words[t + 1] not in _GENERIC_AR
+            and first not in _COMPASS_AR and first not in _STOP_AR
+            and (first == _HILL_AR or not first.startswith(_VERB_PREFIXES_AR)))
 
 
 def _not_a_name_ar(cue: str, first: str, gaz: Gazetteer) -> bool:

@@ -525,6 +525,10 @@ def _context_view(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str],
     ccs, naturals, own_regions = info
     counts = tuple([doc_cc.get(cc, 0) for cc in ccs])
     near = tuple([_near_named_country(gaz, i, doc_cc) for i in naturals]) if naturals else ()
+    if m.cue in ("town", "city") and is_arabic(m.key[0]):
+        # An Arabic town's head reads its name's consonants among every country the statement names
+        # (:func:`_by_transliteration`): those countries are part of what the decision reads.
+        near = (*near, tuple(sorted((cc, n) for cc, n in doc_cc.items() if n > 0)))
     if not regions:
         return counts, near
     key = m.key
@@ -1435,6 +1439,11 @@ def _prepare(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str] | None, unqualifi
             gaz.kind(i) in ("city", "town") and gaz.country_code(i) not in ARABIC_SPEAKING
             and gaz.population(i) < W.frequent_name_min_pop and not gaz.is_capital(i))}
     if not cands:
+        if m.cue == "town" and is_arabic(m.key[0]) and CUES.get(m.cue_word, ("", 1))[1] == 1 \
+                and not (len(m.key) == 1 and gaz.commonness(m.key[0]) >= W.other_kind_word_zipf):
+            # قرية الكروم "the vineyards": a village's head before a name none of whose readings may be meant (only
+            # a town abroad, through an article taken off a word): a village the gazetteer lacks, kept unlocated.
+            return m.cue, m.cue_word, {}, (), ()
         return None
     if not is_arabic(m.key[0]) and any(t != ALT and gaz.kind(i) == "country" for i, t in cands.items()):
         # A country's own English name outranks other places' GeoNames alternate names ("Iraq" is
@@ -1452,12 +1461,14 @@ def _prepare(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str] | None, unqualifi
         # "Justice Department", "Islamic State": a cue word too general to make a name a place we lack;
         # when the name is no such place, read it as if the word were not there.
         m = m._replace(cue="", cue_word="")
-    if m.cue in ("camp", "prison", "crossing", "admin1", "region") and not any(
+    if (m.cue in ("camp", "prison", "crossing", "admin1", "region") or (
+            m.cue == "town" and is_arabic(m.key[0]) and CUES.get(m.cue_word, ("", 1))[1] == 1)) and not any(
         gaz.kind(i) in _CUE_KINDS[m.cue] or gaz.kind(i) == "country" for i in cands
     ) and not (len(m.key) == 1 and is_arabic(m.key[0]) and gaz.commonness(m.key[0]) >= W.other_kind_word_zipf):
         # "مخيم جنين", "Jenin refugee camp": a camp named after a town is not the town, and we do
         # not know where it is: keep it as unlocated rather than pin it on the town. Likewise a
-        # province of a country whose provinces we lack ("ولاية القضارف", "Gedaref state").
+        # province of a country whose provinces we lack ("ولاية القضارف", "Gedaref state"), and a village
+        # (قرية/بلدة X) whose name the gazetteer knows only as a district or a feature elsewhere: a village we lack.
         known = sorted(cands, key=lambda i: (-gaz.population(i), gaz.place_id(i)))[: W.candidates_kept]
         return m.cue, m.cue_word, cands, (), tuple(known)
     arabic = is_arabic(m.key[0])
@@ -1510,7 +1521,17 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
     if cue != m.cue or cue_word != m.cue_word:
         m = m._replace(cue=cue, cue_word=cue_word)
     if unlocated is not None:
-        return _decided(m, gaz, None, W.unlocated, Evidence.OTHER_KIND | Evidence.CUE, None,
+        if m.cue == "town" and is_arabic(m.key[0]):
+            # A village's head before a name the gazetteer knows only elsewhere or as another kind (بلدة البروج, a
+            # Moroccan town GeoNames spells only in Latin): read its consonants among the statement's countries' towns
+            # first, as for a name the gazetteer lacks; the match keeps its own key.
+            own = Counter({vote[0]: vote[1]}) if vote is not None else Counter()
+            written = (m.cue_word, *m.key)
+            r = _by_transliteration(m._replace(key=written), gaz, doc_cc - own)
+            if r is not None:
+                return r._replace(match=m)
+        return _decided(m, gaz, None, W.unlocated,
+                        Evidence.OTHER_KIND | Evidence.CUE if unlocated else Evidence.UNKNOWN_NAME | Evidence.CUE, None,
                         _scored_candidates(gaz, [(None, i) for i in unlocated]))
     # Don't let a name be its own context: take back the vote this name cast (none for a homograph).
     own = Counter({vote[0]: vote[1]}) if vote is not None else Counter()
@@ -1681,6 +1702,14 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
         conf -= W.everyday_word_penalty
     if stated:
         conf += W.stated_evidence_bonus
+    if arabic and m.cue in ("town", "city") and kind in _TOWN_KINDS and doc_cc.get(cc, 0) - own.get(cc, 0) <= 0 \
+            and any(n - own.get(c, 0) > 0 for c, n in doc_cc.items()):
+        # بلدة الحاجب in a statement about Morocco: the one reading is a namesake in a country the statement does not
+        # name (a Syrian hamlet), while a town of a named country, spelt in Latin only, has the name's consonants
+        # (El Hajeb). The cue says a town is meant; the statement's countries say which one.
+        r = _by_transliteration(m._replace(key=(m.cue_word, *m.key)), gaz, doc_cc - own)
+        if r is not None:
+            return r._replace(match=m)
     candidates = _scored_candidates(gaz, [(s, i) for s, i, _ in scored[: W.candidates_kept]])
     return _decided(m, gaz, best, round(min(W.max_confidence, max(W.min_confidence, conf)), 3), Evidence(ev),
                     round(best_score, 3), candidates, len(scored))

@@ -2387,3 +2387,36 @@ def test_a_named_region_of_the_arab_world_is_read_by_its_arabic_name(gaz):
     got = rows("تواصل القصف على الغوطة الشرقية وسهل الغاب، وانتشرت قوات في شرق الفرات وقرب غور الأردن ودلتا النيل.", gaz)
     assert [p for _, p, _ in got] == ["named-region:eastern-ghouta", "named-region:ghab", "named-region:east-euphrates",
                                       "named-region:jordan-valley", "named-region:nile-delta"]
+
+
+def test_a_name_that_opens_a_hashtag_is_read_as_after_a_locative_word(gaz):
+    # A hashtag tags what a post is about: #المغرب is Morocco, though المغرب alone is also the evening prayer, which
+    # stays no place outside a hashtag.
+    assert [p for _, p, _ in rows("الحمد لله على السلامة يا جماعة #المغرب", gaz)] == ["country:MA"]
+    assert rows("نلتقي بعد المغرب عند الجامع", gaz) == []
+
+
+def test_a_common_or_definite_word_after_a_villages_head_is_the_villages_name(gaz):
+    # An adjective of the indefinite head قرية/بلدة/خربة takes no article, so a definite word after it is what the
+    # village is named after (قرية الكروم "the vineyards"), and a common word before a definite one is a two-word
+    # name (خربة نبع الزيتون); the villages the gazetteer lacks are kept unlocated with their head. A compass word, a
+    # verb or إليها ("to it") after the head starts no name.
+    got = rows("زار المحافظ قرية الكروم ثم خربة نبع الزيتون.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("قرية الكروم", None), ("خربة نبع الزيتون", None)]
+    assert not any(p is None for _, p, _ in rows("تقع قرية شمال حلب وبلدة تضم المئات وأقرب قرية إليها بعيدة.", gaz))
+
+
+def test_a_village_known_only_as_another_kind_of_place_is_kept_unlocated(gaz):
+    # قرية/بلدة X where the gazetteer knows X only as a district or a feature (السنابل: a district of Jeddah): a
+    # village we lack, kept unlocated as a camp named after a town is, rather than dropped or put on the district.
+    assert [(s, p) for s, p, _ in rows("قصفت المدفعية قرية السنابل فجر اليوم.", gaz)] == [("قرية السنابل", None)]
+
+
+def test_a_village_head_before_a_namesake_abroad_reads_the_name_among_the_statements_countries(gaz):
+    # بلدة روستاق in a statement about Oman: the gazetteer knows روستاق only as an Afghan town (a GeoNames alternate
+    # name), while Oman's Rustaq is spelt in Latin only. The head says a town is meant and the statement which
+    # country's: the name's consonants among that country's towns, when they fit one (as for a name we lack).
+    got = rows("زار الوفد بلدة روستاق في سلطنة عمان.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("بلدة روستاق", "geonames:289011"), ("سلطنة عمان", "country:OM")]
+    # Without the country the reading abroad stays (nothing says otherwise).
+    assert [p for _, p, _ in rows("زار الوفد بلدة روستاق.", gaz)] != ["geonames:289011"]
