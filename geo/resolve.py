@@ -976,7 +976,8 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str, cased: st
         if m.cue == "context":
             r = _resolve_context(m, gaz, doc_cc)
         elif not m.refs:
-            r = _by_transliteration(m, gaz, doc_cc) or _decided(m, gaz, None, W.unlocated, Evidence.UNKNOWN_NAME)
+            r = _by_transliteration(m, gaz, doc_cc) or (
+                None if m.cue == "city" else _decided(m, gaz, None, W.unlocated, Evidence.UNKNOWN_NAME))
         elif k in partial:
             # "Ras al-Ain" is not al-Ain: a name after an Arabic article, right after a capitalised word, is the
             # tail of a longer name (a town, a person: Bashar al-Assad). Read the whole by its consonants, or drop.

@@ -2420,3 +2420,12 @@ def test_a_village_head_before_a_namesake_abroad_reads_the_name_among_the_statem
     assert [(s, p) for s, p, _ in got] == [("بلدة روستاق", "geonames:289011"), ("سلطنة عمان", "country:OM")]
     # Without the country the reading abroad stays (nothing says otherwise).
     assert [p for _, p, _ in rows("زار الوفد بلدة روستاق.", gaz)] != ["geonames:289011"]
+
+
+def test_a_city_head_before_a_name_we_lack_reads_its_consonants_or_names_nothing(gaz):
+    # مدينة + a name the gazetteer lacks is read by its consonants among the statement's countries' towns, as after
+    # بلدة (مدينة الرماني → Rommani, Morocco); where they fit none the phrase names no place, since مدينة is also any
+    # "city" of a phrase (مدينة الملاهي "the funfair"), so nothing is kept unlocated.
+    got = rows("وصل الوفد إلى مدينة الرماني في المغرب.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("مدينة الرماني", "geonames:2557134"), ("المغرب", "country:MA")]
+    assert rows("زار الأطفال مدينة الملاهي ومدينة الألعاب.", gaz) == []
