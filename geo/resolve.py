@@ -1704,10 +1704,13 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
     if stated:
         conf += W.stated_evidence_bonus
     if arabic and m.cue in ("town", "city") and kind in _TOWN_KINDS and doc_cc.get(cc, 0) - own.get(cc, 0) <= 0 \
+            and cc not in ARABIC_SPEAKING and pop < W.frequent_name_min_pop and not gaz.is_capital(best) \
             and any(n - own.get(c, 0) > 0 for c, n in doc_cc.items()):
-        # بلدة الحاجب in a statement about Morocco: the one reading is a namesake in a country the statement does not
-        # name (a Syrian hamlet), while a town of a named country, spelt in Latin only, has the name's consonants
-        # (El Hajeb). The cue says a town is meant; the statement's countries say which one.
+        # بلدة أروما in a statement about Sudan: the reading is a small namesake in a country the statement does not
+        # name (a Japanese town), while a town of a named country, spelt in Latin only, has the name's consonants. The
+        # cue says a town is meant; the statement's countries say which one. (A capital or a city of a million abroad,
+        # العاصمة بلغراد, is meant as written; a town of the Arabic-speaking world is named in Arabic: مدينة رام الله is
+        # Ramallah whichever countries the statement names.)
         r = _by_transliteration(m._replace(key=(m.cue_word, *m.key)), gaz, doc_cc - own)
         if r is not None:
             return r._replace(match=m)
