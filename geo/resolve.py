@@ -1674,7 +1674,9 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
             return None
     if not _accept(kind, pop, m, homograph=homograph, context=context, strong=strong, listed=bool(listed_with),
                    zipf=zipf,
-                   region=bool(ev & (_B.REGION_CONTEXT | _B.COLOCATED)) and not arabic and ntype != ALT):
+                   region=bool(ev & (_B.REGION_CONTEXT | _B.COLOCATED)) and not arabic and ntype != ALT,
+                   labelled=arabic and len(m.key) == 1 and not homograph and cc in _ARAB_STATES
+                   and zipf < W.frequent_zipf and _own_label(m, gaz, best)):
         return None
     if (kind == "admin1" and m.cue not in ("admin1", "region") and gaz.seat(best) is not None
             and not ev & _B.QUALIFIES  # "Seminole County, Oklahoma" is the state, not Oklahoma City
@@ -1719,8 +1721,15 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
                     round(best_score, 3), candidates, len(scored))
 
 
+def _own_label(m: RawMatch, gaz: Gazetteer, index: int) -> bool:
+    """Whether the one word ``m`` is written as is the Arabic name the gazetteer labels the place with (بعلبك for
+    Baalbek, عكا for Acre): its own name, not one of the alternate names GeoNames gathers from everywhere."""
+    label = gaz.place(index).name_ar
+    return bool(label) and fold_name(label) == ("ال" + m.key[0] if m.article else m.key[0])
+
+
 def _accept(kind: str, pop: int, m: RawMatch, *, homograph: int, context: bool, strong: bool,
-            listed: bool, zipf: float, region: bool = False) -> bool:
+            listed: bool, zipf: float, region: bool = False, labelled: bool = False) -> bool:
     """Whether the best reading is good enough to call this a place.
 
     ``strong``: a cue word or a qualifier agrees; ``context``: the statement names other places
@@ -1762,5 +1771,7 @@ def _accept(kind: str, pop: int, m: RawMatch, *, homograph: int, context: bool, 
     if pop >= W.accept_pop:
         return True
     if pop >= W.accept_town_pop:
-        return context or multi
+        # ... or, in Arabic, the town's own Arabic name (no everyday word) after a locative word: في بعلبك, من عكا
+        # name a town of the Arabic-speaking world where no other place of the statement says which country.
+        return context or multi or (labelled and m.locative)
     return context and m.locative

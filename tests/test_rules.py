@@ -2429,3 +2429,12 @@ def test_a_city_head_before_a_name_we_lack_reads_its_consonants_or_names_nothing
     got = rows("وصل الوفد إلى مدينة الرماني في المغرب.", gaz)
     assert [(s, p) for s, p, _ in got] == [("مدينة الرماني", "geonames:2557134"), ("المغرب", "country:MA")]
     assert rows("زار الأطفال مدينة الملاهي ومدينة الألعاب.", gaz) == []
+
+
+def test_a_towns_own_arabic_name_after_a_locative_word_needs_no_country_context(gaz):
+    # في بعلبك, من عكا: a town of the Arab world written as the gazetteer labels it (its own Arabic name, no everyday
+    # word) after a locative word is the town, though no other place of the statement names its country; bare, or as
+    # a frequent word (في الخمس "in the five"), it still needs more.
+    assert [p for _, p, _ in rows("وُلد الشاعر في بعلبك قبل ستين عاماً.", gaz)] == ["geonames:277130"]
+    assert [p for _, p, _ in rows("عاد التاجر من عكا بعد أسبوع.", gaz)] == ["geonames:295721"]
+    assert rows("بعلبك ليست بعيدة.", gaz) == []
