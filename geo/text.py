@@ -520,6 +520,8 @@ AR_HOMOGRAPHS: frozenset[str] = frozenset(fold_name(w) for w in (
     "مشهد", "سيول", "ميدان", "بحري", "تاني", "أبا",
     # financial (السوق المالية), also the nisba of Mali
     "المالي", "المالية",
+    # the suburb (Beirut's Dahieh in Lebanese news)
+    "الضاحية",
 ))
 
 #: Demonstratives (MSA and dialect): a definite noun after one is a common noun pointed at (هذه المدينة "this

@@ -2438,3 +2438,13 @@ def test_a_towns_own_arabic_name_after_a_locative_word_needs_no_country_context(
     assert [p for _, p, _ in rows("وُلد الشاعر في بعلبك قبل ستين عاماً.", gaz)] == ["geonames:277130"]
     assert [p for _, p, _ in rows("عاد التاجر من عكا بعد أسبوع.", gaz)] == ["geonames:295721"]
     assert rows("بعلبك ليست بعيدة.", gaz) == []
+
+
+def test_beiruts_southern_suburbs_are_a_district_and_the_bare_suburb_needs_lebanon_around_it(gaz):
+    # الضاحية الجنوبية (Dahieh, data/named_regions.csv) is a district of its own; bare الضاحية "the suburb" is an everyday
+    # word (AR_HOMOGRAPHS), Dahieh only after a locative word in a statement about Lebanon.
+    got = rows("أغارت الطائرات على الضاحية الجنوبية ليلاً.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("الضاحية الجنوبية", "named-region:dahieh")]
+    got = rows("انقطعت الكهرباء في بيروت وبالضاحية وصيدا، وقالت وزارة الطاقة اللبنانية إن الإصلاح قريب.", gaz)
+    assert ("الضاحية", "named-region:dahieh", "") in got
+    assert not any(p == "named-region:dahieh" for _, p, _ in rows("يسكن في الضاحية الشمالية للمدينة.", gaz))
