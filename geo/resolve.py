@@ -43,6 +43,9 @@ from .text import (
     NATURAL_HEADS_DEFINITE_AR,
     PERSON_TITLES,
     PLACE_HEADS_DEFINITE_AR,
+    STATE_ACTOR_NOUNS_AR,
+    STATE_ACTOR_VERBS_AR,
+    STATE_BACKING_AR,
     US_STATE_ABBREVIATIONS,
     fold_name,
     is_arabic,
@@ -1049,7 +1052,53 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str, cased: st
         if extra:
             out = sorted(out + extra, key=lambda r: r.match.fs)
     out = _head_named_in_full(matches, out, gaz)
-    return _one_sense_per_discourse(out, gaz)
+    return _states_acting(_one_sense_per_discourse(out, gaz), gaz, folded_text)
+
+
+_ACTOR_KINDS = frozenset({"country", "admin1", "region"})
+#: Characters read on each side of a country's mention for the word next to it (longer than any verb or noun there).
+_ACTOR_WINDOW = 24
+
+
+def _states_acting(rs: list[Resolution], gaz: Gazetteer, text: str) -> list[Resolution]:
+    """Flag ``Evidence.STATE_ACTOR`` on the Arabic mentions of a country (or its capital) written as the state
+    acting: right after or right before a verb of saying or deciding (أعلنت روسيا, موسكو ترفض), or after a noun whose
+    genitive is the state (موقف روسيا, حكومة فلسطين; for a region's government too, حكومة إقليم كردستان). Only the
+    flag changes (the decision and its reason do not): the mention stays where it was, a place on the map. Reads
+    the words around each country's mention only (a few per statement)."""
+    out = rs
+    prev_end = -1  # where the last flagged mention ends: a state joined to it by و acts with it (روسيا وتركيا)
+    for k, r in enumerate(rs):
+        i = r.place_index
+        m = r.match
+        if i is None or r.evidence & Evidence.NISBA or not is_arabic(m.key[0]):
+            continue
+        kind = gaz.kind(i)
+        if kind not in _ACTOR_KINDS and not (kind == "city" and gaz.is_capital(i)):
+            continue
+        # The whole words right before and after (a line break separates words too): a short window, not the text.
+        left = text[max(0, m.fs - _ACTOR_WINDOW) : m.fs].split()
+        right = text[m.fe : m.fe + _ACTOR_WINDOW].split()
+        bare = m.fs > 0 and text[m.fs - 1].isspace()
+        before = left[-1] if left and bare else ""
+        after = right[0] if right and m.fe < len(text) and text[m.fe].isspace() else ""
+        if after == _MAY_AR and len(right) > 1:
+            after = right[1]  # الولايات المتحدة قد واصلت "had continued"
+        state = kind != "admin1" and kind != "region"
+        if before in STATE_ACTOR_NOUNS_AR or (state and (
+                before in STATE_ACTOR_VERBS_AR or after in STATE_ACTOR_VERBS_AR
+                or (before == _FROM_AR and len(left) > 1 and left[-2] in STATE_BACKING_AR)
+                or (prev_end >= 0 and text[prev_end : m.fs].strip() == "و"))):
+            ev = r.evidence | Evidence.STATE_ACTOR
+            if out is rs:
+                out = list(rs)
+            out[k] = r._replace(evidence=ev)
+            prev_end = m.fe
+    return out
+
+
+_MAY_AR = fold_name("قد")
+_FROM_AR = fold_name("من")
 
 
 def _head_named_in_full(matches: list[RawMatch], rs: list[Resolution], gaz: Gazetteer) -> list[Resolution]:

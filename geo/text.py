@@ -80,6 +80,9 @@ __all__ = [
     "PLAYER_ROLES_EN",
     "NEWS_AGENCIES_EN",
     "REPORTING_WORDS_EN",
+    "STATE_ACTOR_VERBS_AR",
+    "STATE_ACTOR_NOUNS_AR",
+    "STATE_BACKING_AR",
 ]
 
 # Characters removed by folding: tashkeel, superscript alef, tatweel, Quranic marks, and every invisible
@@ -939,3 +942,26 @@ COUNTRYSIDE_AR: frozenset[str] = frozenset(fold_name(w) for w in "ريف أري�
 #: سوق مسقط للأوراق المالية): the whole is an organisation, neither a market place nor a mention of the city.
 EXCHANGE_TAILS_AR: frozenset[str] = frozenset(fold_name(w) for w in "المالي المالية للأوراق للاوراق".split())
 MARKET_AR: frozenset[str] = frozenset(fold_name(w) for w in "سوق".split())
+
+# -- states acting --------------------------------------------------------------------------------
+#: Verbs of saying, deciding and negotiating (folded; perfect and imperfect, feminine and masculine): a country's
+#: name (or its capital's) right after one in Arabic's verb-first order (أعلنت روسيا, تسعى الولايات المتحدة) or right
+#: before one (موسكو ترفض) is the state acting, a political actor, as the Wojood corpus tags it (ORG). The mention
+#: stays a place on the map; ``Evidence.STATE_ACTOR`` only says so, for a reader or a scorer that counts actors apart.
+STATE_ACTOR_VERBS_AR: frozenset[str] = frozenset(fold_name(w) for w in (
+    "قال قالت يقول تقول أعلن أعلنت يعلن تعلن أكد أكدت يؤكد تؤكد رفض رفضت يرفض ترفض قرر قررت يقرر تقرر "
+    "طالب طالبت يطالب تطالب دعا دعت يدعو تدعو أوضح أوضحت يوضح توضح سعى سعت يسعى تسعى تعاون تعاونت يتعاون "
+    "تتعاون تفاوض تفاوضت يتفاوض تتفاوض اعترض اعترضت يعترض تعترض حرص حرصت يحرص تحرص أدان أدانت يدين تدين "
+    "هدد هددت يهدد تهدد اتهم اتهمت يتهم تتهم وافق وافقت يوافق توافق عارض عارضت يعارض تعارض اقترح اقترحت يقترح "
+    "تقترح طلب طلبت يطلب تطلب أيد أيدت يؤيد تؤيد نفى نفت ينفي تنفي حذر حذرت يحذر تحذر واصل واصلت يواصل تواصل "
+    "فرض فرضت يفرض تفرض وقع وقعت اعتبر اعتبرت يعتبر تعتبر ترى يرى رأت أرادت تريد يريد أبدت تبدي يبدي "
+    "استخدمت اعترفت يعترف تعترف ردت يرد ترد تملك يملك تستطيع يستطيع استطاعت تستمر يستمر استمرت").split())
+#: Words before من that make the name after it the state backing something (الميليشيات المدعومة من روسيا, بدعم من
+#: الولايات المتحدة): the state acting too.
+STATE_BACKING_AR: frozenset[str] = frozenset(fold_name(w) for w in (
+    "المدعومة المدعوم مدعومة مدعوم بدعم وبدعم").split())
+#: Nouns whose genitive is the state acting (موقف روسيا "Russia's position", قرار موسكو, جهود الولايات المتحدة,
+#: حكومة فلسطين "the government of Palestine").
+STATE_ACTOR_NOUNS_AR: frozenset[str] = frozenset(fold_name(w) for w in (
+    "موقف وموقف فموقف قرار وقرار جهود وجهود سياسة وسياسة مقاربة حكومة وحكومة لحكومة بحكومة استراتيجية دبلوماسية "
+    "تعهد تعهدات مبادرة وزارة سفارة وزير").split())

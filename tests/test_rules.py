@@ -2448,3 +2448,17 @@ def test_beiruts_southern_suburbs_are_a_district_and_the_bare_suburb_needs_leban
     got = rows("انقطعت الكهرباء في بيروت وبالضاحية وصيدا، وقالت وزارة الطاقة اللبنانية إن الإصلاح قريب.", gaz)
     assert ("الضاحية", "named-region:dahieh", "") in got
     assert not any(p == "named-region:dahieh" for _, p, _ in rows("يسكن في الضاحية الشمالية للمدينة.", gaz))
+
+
+def test_a_country_named_as_the_state_acting_stays_a_place_with_a_flag(gaz):
+    # أعلنت فرنسا "France announced", موقف اليابان "Japan's position", الجماعات المدعومة من كندا "backed by Canada", and a
+    # country joined by و to one of them: the state as a political actor. The mention stays a place on the map (same
+    # id); its evidence says state_actor. A country a verb of motion reaches (وصل الوفد إلى فرنسا) is no actor.
+    def flags(text):
+        return [(m.surface, m.place_id, "state_actor" in m.evidence) for m in geoparse(text, gazetteer=gaz).mentions]
+
+    assert flags("أعلنت فرنسا وإسبانيا أمس موقفاً مشتركاً.") == [("فرنسا", "country:FR", True),
+                                                               ("إسبانيا", "country:ES", True)]
+    assert flags("لم يتغير موقف اليابان منذ سنوات.") == [("اليابان", "country:JP", True)]
+    assert flags("هاجمت الجماعات المدعومة من كندا القرية.")[0][1:] == ("country:CA", True)
+    assert flags("وصل الوفد إلى فرنسا صباح اليوم.") == [("فرنسا", "country:FR", False)]
