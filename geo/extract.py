@@ -36,6 +36,7 @@ from .text import (
     APOLOGY_AFTER_AR,
     APOLOGY_NISBAS_AR,
     AR_DEMONSTRATIVES,
+    AR_HAMZA_NAMES,
     AR_VOWELLED,
     ARABIC_SPEAKING,
     ARMED_GROUP_HEADS_EN,
@@ -457,6 +458,12 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
     persons: set[tuple[str, ...]] = set()  # names the text uses for a person
     surnames: set[tuple[str, ...]] = set()  # ... of them, the ones read as a surname after a given name
     next_free = 0
+    # Words read only as the start of longer names whose one-word reading a written hamza restores (إب, وإب):
+    # their positions too (rare: most texts have none, and this is one set test per distinct word).
+    hamza_words = {w for w, firsts in multi_only.items() if not AR_HAMZA_NAMES.keys().isdisjoint(firsts)}
+    hamza_names = bool(hamza_words)
+    if hamza_names:
+        positions = sorted(set(positions) | set(compress(range(n), map(hamza_words.__contains__, words))))
     for i in positions:
         if i < next_free:
             continue  # inside a name already matched
@@ -501,6 +508,16 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
                         continue
                 best = (L, pl, key, refs)
                 break
+        if best is None and hamza_names:
+            # إب (Ibb) folds onto آب "August", which is never a place alone: the written hamza says the name.
+            for pl, first, _ in readings.get(tok, ()):
+                if first in AR_HAMZA_NAMES and _spelling(folded, s + pl, s + len(tok))[:1] == AR_HAMZA_NAMES[first]:
+                    refs = refs_memo.get((first,))
+                    if refs is None:
+                        refs = refs_memo[(first,)] = gaz.refs((first,))
+                    if refs:
+                        best = (1, pl, (first,), refs)
+                        break
         if best is None:
             ctx = contexts.get(tok)
             if ctx is not None:

@@ -83,6 +83,7 @@ __all__ = [
     "STATE_ACTOR_VERBS_AR",
     "STATE_ACTOR_NOUNS_AR",
     "STATE_BACKING_AR",
+    "AR_HAMZA_NAMES",
 ]
 
 # Characters removed by folding: tashkeel, superscript alef, tatweel, Quranic marks, and every invisible
@@ -965,3 +966,7 @@ STATE_BACKING_AR: frozenset[str] = frozenset(fold_name(w) for w in (
 STATE_ACTOR_NOUNS_AR: frozenset[str] = frozenset(fold_name(w) for w in (
     "موقف وموقف فموقف قرار وقرار جهود وجهود سياسة وسياسة مقاربة حكومة وحكومة لحكومة بحكومة استراتيجية دبلوماسية "
     "تعهد تعهدات مبادرة وزارة سفارة وزير").split())
+#: Names that fold onto a month or an everyday word and are told apart by their written hamza (folded word → the
+#: letter the name begins with): إب, Yemen's Ibb (a governorate and its city), is neither آب "August" nor أب
+#: "father". Read as a one-word name only when written so; resolution still wants a cue or a list for it.
+AR_HAMZA_NAMES: dict[str, str] = {fold_name("إب"): "إ"}
