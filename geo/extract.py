@@ -48,6 +48,7 @@ from .text import (
     COLOUR_ADJECTIVES_AR,
     CONTEXT_NAMES,
     COUNTRYSIDE_AR,
+    COUNTRYSIDES_AR,
     CUES,
     DISEASE_HEADS_AR,
     DISEASE_HEADS_EN,
@@ -652,7 +653,7 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
     out = _not_places(out, toks, text, cased, gaz, persons, surnames)
     out = _inside_event_names_en(out, toks, cased, gaz)
     out = _territories(out, toks)
-    out = _countryside(out, toks, gaz)
+    out = _countryside(out, toks, gaz, text)
     out = _country_capital(out, toks, gaz)
     out = _propagate_cues(out, toks, text, cased, gaz)
     out.extend(_unlocated(toks, text, folded, gaz, out, org_spans, cue_words))
@@ -1622,9 +1623,10 @@ def _territories(matches: list[RawMatch], toks: _Tokens) -> list[RawMatch]:
     return out
 
 
-def _countryside(matches: list[RawMatch], toks: _Tokens, gaz: Gazetteer) -> list[RawMatch]:
+def _countryside(matches: list[RawMatch], toks: _Tokens, gaz: Gazetteer, toks_text: str) -> list[RawMatch]:
     """The countryside of a province's seat (ريف الرقة, بريف حلب الشمالي) is the province around it, not the city: a
-    name after ريف that is also a first-level division's takes that division's cue (the quote stays the name)."""
+    name after ريف that is also a first-level division's takes that division's cue (the quote stays the name).
+    ``toks_text`` is the folded text the tokens come from."""
     words, seps = toks.words, toks.seps
     out = matches
     for k, m in enumerate(matches):
@@ -1636,6 +1638,14 @@ def _countryside(matches: list[RawMatch], toks: _Tokens, gaz: Gazetteer) -> list
             if out is matches:
                 out = list(matches)
             out[k] = _with_cue(m, "admin1", words[i - 1])
+            if any(st in COUNTRYSIDES_AR for st in _stems(words[i - 1])):
+                # A dual or plural head (ريفي حلب وإدلب): the provinces joined to the first by و share its cue.
+                q = k + 1
+                while q < len(out) and not out[q].cue and out[q].fs > 0 and toks_text[out[q].fs - 1] == _ARABIC_AND \
+                        and _gap_is_list(toks_text, out[q - 1].fe, out[q].fs - 1) \
+                        and any(gaz.kind(r.place_index) == "admin1" and r.name_type != ALT for r in out[q].refs):
+                    out[q] = _with_cue(out[q], "admin1", words[i - 1])
+                    q += 1
     return out
 
 

@@ -84,6 +84,7 @@ __all__ = [
     "STATE_ACTOR_NOUNS_AR",
     "STATE_BACKING_AR",
     "AR_HAMZA_NAMES",
+    "COUNTRYSIDES_AR",
 ]
 
 # Characters removed by folding: tashkeel, superscript alef, tatweel, Quranic marks, and every invisible
@@ -938,7 +939,10 @@ COLOUR_ADJECTIVES_AR: frozenset[str] = frozenset(fold_name(w) for w in (
 #: noun with a pronoun, the word is that noun's adjective (الحد الأقصى "the maximum", المغرب الأقصى, حدها الأقصى).
 ELATIVE_NAMES_AR: frozenset[str] = frozenset(fold_name(w) for w in "الأقصى".split())
 #: "Countryside" (folded): ريف حلب, ريف الرقة name the province around a seat city (the governorate), not the city.
-COUNTRYSIDE_AR: frozenset[str] = frozenset(fold_name(w) for w in "ريف أرياف".split())
+COUNTRYSIDE_AR: frozenset[str] = frozenset(fold_name(w) for w in "ريف أرياف ريفي".split())
+#: ... its dual and plural (ريفي حلب وإدلب "the countrysides of Aleppo and Idlib", أرياف حماة وحمص): each province of
+#: the list after it.
+COUNTRYSIDES_AR: frozenset[str] = frozenset(fold_name(w) for w in "أرياف ريفي".split())
 #: Words that end a stock exchange's name after سوق "market" and a place (سوق دبي المالي, سوق أبوظبي للأوراق المالية,
 #: سوق مسقط للأوراق المالية): the whole is an organisation, neither a market place nor a mention of the city.
 EXCHANGE_TAILS_AR: frozenset[str] = frozenset(fold_name(w) for w in "المالي المالية للأوراق للاوراق".split())

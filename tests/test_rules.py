@@ -2471,3 +2471,12 @@ def test_a_name_told_from_a_month_by_its_hamza_is_read_with_its_cue(gaz):
     got = rows("وصل النازحون إلى محافظات ذمار وإب وتعز.", gaz)
     assert [p for _, p, _ in got] == ["admin1:YE-DH", "admin1:YE-IB", "admin1:YE-TA"]
     assert rows("يبدأ العام الدراسي في آب المقبل.", gaz) == []
+
+
+def test_the_countrysides_of_two_provinces_are_both_provinces(gaz):
+    # ريفي X وY (dual) and أرياف X وY (plural) "the countrysides of X and Y": each name joined by و is a province, as
+    # after ريف X, not the city; a name after a singular ريف passes nothing on (ريف حلب ودمشق: Damascus the city).
+    got = rows("تواصل القصف على ريفي حماة وإدلب وأرياف حلب ودرعا.", gaz)
+    assert [p for _, p, _ in got] == ["admin1:SY-HM", "admin1:SY-ID", "admin1:SY-HL", "admin1:SY-DR"]
+    got = rows("تواصل القصف على ريف حماة ودمشق.", gaz)
+    assert [p for _, p, _ in got] == ["admin1:SY-HM", "geonames:170654"]
