@@ -106,8 +106,9 @@ PLACE_EVIDENCE_WORDS: frozenset[str] = frozenset(fold_name(w) for w in (
     "in to from near at into across outside inside toward towards via "
     "حكومة جمهورية دولة سفارة سكان أهالي").split()
 )  # folded like the text: إلى is الي there (written الى here before, it never matched)
-# One-letter Arabic proclitics that carry a locative sense when glued to a name (بدمشق = in Damascus).
-_LOCATIVE_CLITICS = ("ب", "وب", "فب", "ل", "ول", "فل", "لل", "ولل", "فلل", "بال", "وبال", "فبال")
+# One-letter Arabic proclitics that carry a locative sense when glued to a name (بدمشق = in Damascus; the Levantine ع
+# "to" of عالشام).
+_LOCATIVE_CLITICS = ("ب", "وب", "فب", "ل", "ول", "فل", "لل", "ولل", "فلل", "بال", "وبال", "فبال", "ع")
 # Lower-case words allowed inside an English multiword name (Sharm el-Sheikh, Bosnia and Herzegovina).
 _PARTICLES = frozenset(
     "al el ad ar as ash at az an ez es ed of the and de da del di du do dos das la le bin ibn bani abu umm".split()

@@ -412,8 +412,10 @@ def _push(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:
 
 # -- Arabic language rules, as data ------------------------------------------------
 #: Proclitic prefixes, longest first, in folded form (ال is the article; لل is ل + ال).
+#: عال is the Levantine ع "on, to" (على) with the article (عالمجدل, عالشام "to Damascus"), read before a stem of three
+#: letters or more only (عالم "world" is no ع + ال + م).
 PROCLITICS: tuple[str, ...] = (
-    "وبال", "فبال", "وكال", "فكال", "وللـ", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل",
+    "وبال", "فبال", "وكال", "فكال", "وللـ", "ولل", "فلل", "وال", "فال", "بال", "كال", "عال", "لل",
     "وب", "فب", "ول", "فل", "وك", "فك", "ال", "و", "ف", "ب", "ل", "ك",
 )
 _PROCLITICS = tuple(p for p in PROCLITICS if "ـ" not in p)
@@ -423,7 +425,9 @@ _PROCLITICS_BY_FIRST: dict[str, tuple[str, ...]] = {
     c: tuple(p for p in _PROCLITICS if p[0] == c) for c in {p[0] for p in _PROCLITICS}
 }
 # Which prefixes include the article (so the stem must be looked up with ال restored).
-_WITH_ARTICLE = frozenset({"وبال", "فبال", "وكال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال"})
+_WITH_ARTICLE = frozenset({"وبال", "فبال", "وكال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "عال", "لل",
+                           "ال"})
+_DIALECT_ON = "عال"
 
 
 @lru_cache(maxsize=65536)
@@ -438,7 +442,7 @@ def strip_proclitics(token: str) -> tuple[tuple[int, str], ...]:
     """
     out: list[tuple[int, str]] = []
     for p in _PROCLITICS_BY_FIRST.get(token[:1], ()):
-        if token.startswith(p) and len(token) - len(p) >= 2:
+        if token.startswith(p) and len(token) - len(p) >= (3 if p == _DIALECT_ON else 2):
             stem = token[len(p):]
             if p in _WITH_ARTICLE:
                 # The span keeps the article (ال, or لل where the preposition ate its alef).

@@ -2480,3 +2480,11 @@ def test_the_countrysides_of_two_provinces_are_both_provinces(gaz):
     assert [p for _, p, _ in got] == ["admin1:SY-HM", "admin1:SY-ID", "admin1:SY-HL", "admin1:SY-DR"]
     got = rows("تواصل القصف على ريف حماة ودمشق.", gaz)
     assert [p for _, p, _ in got] == ["admin1:SY-HM", "geonames:170654"]
+
+
+def test_the_levantine_on_fused_with_the_article_is_a_locative_proclitic(gaz):
+    # عالضاحية, عالشام: the dialect's ع "on, to" (على) fused with the article is a proclitic like بال, and a locative one;
+    # عالم "world", عالمية "global" are no ع + ال + a name (a stem of three letters at least).
+    got = rows("نازلين عالضاحية اليوم، الطريق من بيروت سالكة بلبنان.", gaz)
+    assert ("الضاحية", "named-region:dahieh", "") in got
+    assert rows("هذا الحدث عالمي والأزمة عالمية.", gaz) == []
