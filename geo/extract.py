@@ -99,12 +99,14 @@ __all__ = ["RawMatch", "find_matches", "word_tokens", "PLACE_EVIDENCE_WORDS", "N
            "club_at"]
 
 #: Words (folded) that, right before a name, are evidence that it is a place: locative prepositions
-#: (في, إلى, in, near), words that take a country after them (حكومة مالي, جمهورية مالي, سفارة) and the
-#: inhabitants of a place (سكان المغرب, أهالي صور: only a place has residents).
+#: (في, إلى, in, near), words that take a country after them (حكومة مالي, جمهورية مالي, سفارة), the
+#: inhabitants of a place (سكان المغرب, أهالي صور: only a place has residents) and its parts (مناطق المغرب,
+#: أنحاء المغرب, ربوع المغرب, مدن المغرب: only a place has regions, corners and towns).
 PLACE_EVIDENCE_WORDS: frozenset[str] = frozenset(fold_name(w) for w in (
     "في إلى من نحو قرب داخل عبر شمال جنوب شرق غرب شمالي جنوبي شرقي غربي مدينة "
     "in to from near at into across outside inside toward towards via "
-    "حكومة جمهورية دولة سفارة سكان أهالي").split()
+    "حكومة جمهورية دولة سفارة سكان أهالي "
+    "مناطق أنحاء ربوع مدن").split()
 )  # folded like the text: إلى is الي there (written الى here before, it never matched)
 # One-letter Arabic proclitics that carry a locative sense when glued to a name (بدمشق = in Damascus; the Levantine ع
 # "to" of عالشام).

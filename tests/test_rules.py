@@ -2488,3 +2488,10 @@ def test_the_levantine_on_fused_with_the_article_is_a_locative_proclitic(gaz):
     got = rows("نازلين عالضاحية اليوم، الطريق من بيروت سالكة بلبنان.", gaz)
     assert ("الضاحية", "named-region:dahieh", "") in got
     assert rows("هذا الحدث عالمي والأزمة عالمية.", gaz) == []
+
+
+def test_the_parts_of_a_place_before_its_name_say_it_is_a_place(gaz):
+    # أنحاء المغرب "all over Morocco", ربوع المغرب: only a place has corners and regions, as only a place has residents
+    # (سكان المغرب); المغرب, also the evening prayer, is then the country.
+    assert [p for _, p, _ in rows("تنتشر المهرجانات في كل ربوع المغرب صيفاً.", gaz)] == ["country:MA"]
+    assert [p for _, p, _ in rows("وصلت الأمطار إلى أنحاء المغرب.", gaz)] == ["country:MA"]
