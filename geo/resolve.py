@@ -1261,6 +1261,8 @@ def _by_transliteration(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str]) -> Re
     """An Arabic town or city name the gazetteer lacks, found among the Latin names of the places in the
     countries the statement names by their consonant skeletons (بلدة أمزميز → Amizmiz), when one
     place matches. Only after a town/city cue word, which says a place follows."""
+    if m.cue == "admin1" and is_arabic(m.key[0]) and len(m.key) >= 2:
+        return _province_by_transliteration(m, gaz, doc_cc)
     if m.cue not in ("town", "city") or not is_arabic(m.key[0]) or len(m.key) < 2:
         return None
     if CUES.get(m.key[0], ("", 1))[1] > 1:
@@ -1274,6 +1276,31 @@ def _by_transliteration(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str]) -> Re
             for i in gaz.towns_by_skeleton(cc).get(skeleton, ())]
     if len(hits) != 1:
         return None  # none, or several: the statement does not say which
+    i = hits[0]
+    return _decided(m, gaz, i, W.transliteration, Evidence.TRANSLITERATION | Evidence.CUE | Evidence.COUNTRY_CONTEXT,
+                    None, (_candidate(gaz, i, None),))
+
+
+def _province_by_transliteration(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str]) -> Resolution | None:
+    """A first-level division the gazetteer lacks in this Arabic spelling, after a province's head (ولاية كيرالا
+    الهندية: the gazetteer writes كيرلا), found among the divisions of the countries the statement names by the
+    consonants of their English names, when one fits. Only a singular head: a plural one lists several."""
+    if CUES.get(m.key[0], ("", 1))[1] > 1:
+        return None
+    skeleton = arabic_skeleton(" ".join(m.key[1:]))
+    if len(skeleton) < 3:
+        return None  # (two consonants fit too many divisions)
+    memo = gaz.memo()
+    table: dict[tuple[str, str], tuple[int, ...]] | None = memo.get("admin1_skeletons")
+    if table is None:
+        # Built once per gazetteer (a few thousand divisions), on the first province the gazetteer lacks.
+        found: dict[tuple[str, str], list[int]] = {}
+        for p in gaz.places_in(("admin1",)):
+            found.setdefault((p.country_code, latin_skeleton(p.name)), []).append(gaz.index_of(p.place_id))
+        table = memo["admin1_skeletons"] = {k: tuple(v) for k, v in found.items()}
+    hits = [i for cc in sorted(c for c, n in doc_cc.items() if n > 0) for i in table.get((cc, skeleton), ())]
+    if len(hits) != 1:
+        return None
     i = hits[0]
     return _decided(m, gaz, i, W.transliteration, Evidence.TRANSLITERATION | Evidence.CUE | Evidence.COUNTRY_CONTEXT,
                     None, (_candidate(gaz, i, None),))

@@ -2495,3 +2495,12 @@ def test_the_parts_of_a_place_before_its_name_say_it_is_a_place(gaz):
     # (سكان المغرب); المغرب, also the evening prayer, is then the country.
     assert [p for _, p, _ in rows("تنتشر المهرجانات في كل ربوع المغرب صيفاً.", gaz)] == ["country:MA"]
     assert [p for _, p, _ in rows("وصلت الأمطار إلى أنحاء المغرب.", gaz)] == ["country:MA"]
+
+
+def test_a_province_spelt_otherwise_is_read_by_its_consonants_among_the_named_countries(gaz):
+    # ولاية تيلانجانا الهندية, ولاية راجاستان: a province's head before a name the gazetteer spells otherwise in Arabic
+    # is the division of a country the statement names whose English name has those consonants, when one has; else
+    # it stays an unlocated province.
+    got = rows("ضربت الفيضانات ولاية تيلانجانا وولاية راجاستان الهنديتين.", gaz)
+    assert [p for _, p, _ in got][:2] == ["admin1:IN-TS", "admin1:IN-RJ"]
+    assert [p for _, p, _ in rows("ضربت الفيضانات ولاية تيلانجانا.", gaz)] == [None]
