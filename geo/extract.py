@@ -38,6 +38,7 @@ from .text import (
     APOLOGY_AFTER_AR,
     APOLOGY_NISBAS_AR,
     AR_DEMONSTRATIVES,
+    AR_HAMZA_NAMES,
     AR_VOWELLED,
     ARABIC_SPEAKING,
     ARMED_GROUP_HEADS_EN,
@@ -49,6 +50,7 @@ from .text import (
     COLOUR_ADJECTIVES_AR,
     CONTEXT_NAMES,
     COUNTRYSIDE_AR,
+    COUNTRYSIDES_AR,
     CUES,
     DISEASE_HEADS_AR,
     DISEASE_HEADS_EN,
@@ -99,15 +101,18 @@ __all__ = ["RawMatch", "find_matches", "word_tokens", "PLACE_EVIDENCE_WORDS", "N
            "club_at"]
 
 #: Words (folded) that, right before a name, are evidence that it is a place: locative prepositions
-#: (في, إلى, in, near), words that take a country after them (حكومة مالي, جمهورية مالي, سفارة) and the
-#: inhabitants of a place (سكان المغرب, أهالي صور: only a place has residents).
+#: (في, إلى, in, near), words that take a country after them (حكومة مالي, جمهورية مالي, سفارة), the
+#: inhabitants of a place (سكان المغرب, أهالي صور: only a place has residents) and its parts (مناطق المغرب,
+#: أنحاء المغرب, ربوع المغرب, مدن المغرب: only a place has regions, corners and towns).
 PLACE_EVIDENCE_WORDS: frozenset[str] = frozenset(fold_name(w) for w in (
     "في إلى من نحو قرب داخل عبر شمال جنوب شرق غرب شمالي جنوبي شرقي غربي مدينة "
     "in to from near at into across outside inside toward towards via "
-    "حكومة جمهورية دولة سفارة سكان أهالي").split()
+    "حكومة جمهورية دولة سفارة سكان أهالي "
+    "مناطق أنحاء ربوع مدن").split()
 )  # folded like the text: إلى is الي there (written الى here before, it never matched)
-# One-letter Arabic proclitics that carry a locative sense when glued to a name (بدمشق = in Damascus).
-_LOCATIVE_CLITICS = ("ب", "وب", "فب", "ل", "ول", "فل", "لل", "ولل", "فلل", "بال", "وبال", "فبال")
+# One-letter Arabic proclitics that carry a locative sense when glued to a name (بدمشق = in Damascus; the Levantine ع
+# "to" of عالشام).
+_LOCATIVE_CLITICS = ("ب", "وب", "فب", "ل", "ول", "فل", "لل", "ولل", "فلل", "بال", "وبال", "فبال", "ع")
 # Lower-case words allowed inside an English multiword name (Sharm el-Sheikh, Bosnia and Herzegovina).
 _PARTICLES = frozenset(
     "al el ad ar as ash at az an ez es ed of the and de da del di du do dos das la le bin ibn bani abu umm".split()
@@ -499,6 +504,12 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
     persons: set[tuple[str, ...]] = set()  # names the text uses for a person
     surnames: set[tuple[str, ...]] = set()  # ... of them, the ones read as a surname after a given name
     next_free = 0
+    # Words read only as the start of longer names whose one-word reading a written hamza restores (إب, وإب):
+    # their positions too (rare: most texts have none, and this is one set test per distinct word).
+    hamza_words = {w for w, firsts in multi_only.items() if not AR_HAMZA_NAMES.keys().isdisjoint(firsts)}
+    hamza_names = bool(hamza_words)
+    if hamza_names:
+        positions = sorted(set(positions) | set(compress(range(n), map(hamza_words.__contains__, words))))
     for i in positions:
         if i < next_free:
             continue  # inside a name already matched
@@ -561,6 +572,16 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
                         continue
                 best = (L, pl, key, refs)
                 break
+        if best is None and hamza_names:
+            # إب (Ibb) folds onto آب "August", which is never a place alone: the written hamza says the name.
+            for pl, first, _ in readings.get(tok, ()):
+                if first in AR_HAMZA_NAMES and _spelling(folded, s + pl, s + len(tok))[:1] == AR_HAMZA_NAMES[first]:
+                    refs = refs_memo.get((first,))
+                    if refs is None:
+                        refs = refs_memo[(first,)] = gaz.refs((first,))
+                    if refs:
+                        best = (1, pl, (first,), refs)
+                        break
         if best is None:
             ctx = contexts.get(tok)
             if ctx is not None:
@@ -672,6 +693,10 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
             continue
         if pl and tok[:pl].rstrip("ال") in _LOCATIVE_CLITICS:
             locative = True
+        elif s > 0 and text[s - 1] == "#":
+            # A hashtag (#المغرب) tags what a post is about: a name that opens one is meant as the place, as after
+            # "in", even where the word is also an everyday one (المغرب is also the evening prayer).
+            locative = True
         # A sentence may open with a quotation mark: the name after it is still the sentence's first word.
         initial = s in sentence_starts or (s > 0 and text[s - 1] in _OPENERS and s - 1 in sentence_starts)
         dateline = _DATELINE_AFTER.match(text, fe) if initial else None
@@ -709,7 +734,7 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
     out = _not_places(out, toks, text, cased, gaz, persons, surnames)
     out = _inside_event_names_en(out, toks, cased, gaz)
     out = _territories(out, toks)
-    out = _countryside(out, toks, gaz, distinct)
+    out = _countryside(out, toks, gaz, distinct, text)
     out = _country_capital(out, toks, gaz)
     out = _propagate_cues(out, toks, text, cased, gaz)
     if "other" in distinct:
@@ -1692,10 +1717,12 @@ def _territories(matches: list[RawMatch], toks: _Tokens) -> list[RawMatch]:
     return out
 
 
-def _countryside(matches: list[RawMatch], toks: _Tokens, gaz: Gazetteer, distinct: set[str]) -> list[RawMatch]:
+def _countryside(matches: list[RawMatch], toks: _Tokens, gaz: Gazetteer, distinct: set[str],
+                 toks_text: str) -> list[RawMatch]:
     """The countryside of a province's seat (ريف الرقة, بريف حلب الشمالي, "rural Hama", "the Idlib countryside") is the
     province around it, not the city: a name after ريف or "rural", or before "countryside", that is also a first-level
-    division's takes that division's cue (the quote stays the name). ``distinct``: the text's distinct words."""
+    division's takes that division's cue (the quote stays the name). ``distinct``: the text's distinct words;
+    ``toks_text`` is the folded text the tokens come from."""
     words, seps = toks.words, toks.seps
     n = len(words)
     # The text's countryside words, decided once per distinct word (most texts have none: no loop over the matches).
@@ -1735,6 +1762,14 @@ def _countryside(matches: list[RawMatch], toks: _Tokens, gaz: Gazetteer, distinc
             if out is matches:
                 out = list(matches)
             out[k] = _with_cue(m, "admin1", word)
+            if any(st in COUNTRYSIDES_AR for st in _stems(word)):
+                # A dual or plural head (ريفي حلب وإدلب): the provinces joined to the first by و share its cue.
+                q = k + 1
+                while q < len(out) and not out[q].cue and out[q].fs > 0 and toks_text[out[q].fs - 1] == _ARABIC_AND \
+                        and _gap_is_list(toks_text, out[q - 1].fe, out[q].fs - 1) \
+                        and any(gaz.kind(r.place_index) == "admin1" and r.name_type != ALT for r in out[q].refs):
+                    out[q] = _with_cue(out[q], "admin1", word)
+                    q += 1
     return out
 
 
@@ -1905,9 +1940,12 @@ def _unlocated(toks: _Tokens, text: str, folded: Folded, gaz: Gazetteer,
         if i in covered:
             continue
         cue = _cue_of(tok)
-        if cue is None or cue[1] in ("city", "facility") or cue[0] in NO_UNLOCATED_CUES:
+        if cue is None or cue[1] == "facility" or cue[0] in NO_UNLOCATED_CUES \
+                or (cue[1] == "city" and not is_arabic(tok)):
             continue
         if is_arabic(tok):
+            # (مدينة + a name the gazetteer lacks is read by its consonants among the statement's countries, and
+            # dropped when they fit no town there: مدينة is also any "city" of a phrase, مدينة الألعاب.)
             if i + 1 >= n or (i + 1) in covered or not _JOIN_RE.match(toks.seps[i + 1]):
                 continue
             nxt = toks[i + 1][2]

@@ -585,7 +585,8 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
             and first not in AR_HOMOGRAPHS and first.removeprefix("ال") not in AR_HOMOGRAPHS and any(
                 gaz.kind(r.place_index) in ("city", "town") and gaz.country_code(r.place_index) in ARABIC_SPEAKING
                 for r in m.refs)
-        quarter = quarter or rare_next or kind_adjective or town_named
+        quarter = quarter or rare_next or kind_adjective or town_named or (
+            not names and m is None and _village_name_ar(cue, t, words, seps))
         if cue in _ADJECTIVE_ONLY_AR and not kind_adjective:
             return []
         if cue in _DEFINITE_NAME_ONLY_AR and m is None and not kind_adjective and not (
@@ -757,6 +758,31 @@ def _numbered_road_ar(c: int, words: list[str], seps: list[str], starts: list[in
 
 
 _VALLEYS_MOUNTAINS_AR = frozenset(fold_name(w) for w in "وادي جبل جبال".split())
+# Verb prefixes (تقع, يسكنها): a word that opens with one after a village's head is a clause about it, not its
+# name, unless it is تل "hill", which opens names (قرية تل الزعتر).
+_VERB_PREFIXES_AR = ("ت", "ي")
+_HILL_AR = fold_name("تل")
+# Words that only look definite: إلى and إلا with a pronoun (أقرب قرية إليها "the village nearest to it").
+_LOOK_DEFINITE_AR = frozenset(fold_name(w) for w in "إليه إليها إليهم إليهما إليهن إليك إليكم إلينا إلي إلا".split())
+
+
+def _village_name_ar(cue: str, t: int, words: list[str], seps: list[str]) -> bool:
+    """Whether token ``t``, right after the indefinite head of a village (قرية, بلدة, خربة), starts the village's
+    name even though it is a common word: a definite word (بلدة الخيام "of the tents", قرية الشعب "of the people":
+    an adjective of an indefinite head takes no article, so a definite word after it is what the village is named
+    after), or an indefinite one before a definite one (قرية كوكب الهوا, خربة عين البيضاء: a two-word name), that
+    is no compass word (قرية شمال حلب "a village north of Aleppo") and no verb (بلدة تضم المئات)."""
+    if cue not in _SETTLEMENT_CUES_AR:
+        return False
+    first = words[t]
+    if first.startswith("ال"):
+        return len(first) > 3 and first not in _ADJECTIVE_NOT_NAME_AR and first not in _CLOSING_AR \
+            and first not in _LOOK_DEFINITE_AR
+    return (t + 1 < len(words) and seps[t + 1] == " " and words[t + 1].startswith("ال")
+            and words[t + 1] not in _LOOK_DEFINITE_AR
+            and words[t + 1] not in _STOP_AR and words[t + 1] not in _GENERIC_AR
+            and first not in _COMPASS_AR and first not in _STOP_AR
+            and (first == _HILL_AR or not first.startswith(_VERB_PREFIXES_AR)))
 
 
 def _not_a_name_ar(cue: str, first: str, gaz: Gazetteer) -> bool:

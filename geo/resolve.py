@@ -43,6 +43,9 @@ from .text import (
     NATURAL_HEADS_DEFINITE_AR,
     PERSON_TITLES,
     PLACE_HEADS_DEFINITE_AR,
+    STATE_ACTOR_NOUNS_AR,
+    STATE_ACTOR_VERBS_AR,
+    STATE_BACKING_AR,
     US_STATE_ABBREVIATIONS,
     fold_name,
     is_arabic,
@@ -525,6 +528,10 @@ def _context_view(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str],
     ccs, naturals, own_regions = info
     counts = tuple([doc_cc.get(cc, 0) for cc in ccs])
     near = tuple([_near_named_country(gaz, i, doc_cc) for i in naturals]) if naturals else ()
+    if m.cue in ("town", "city") and is_arabic(m.key[0]):
+        # An Arabic town's head reads its name's consonants among every country the statement names
+        # (:func:`_by_transliteration`): those countries are part of what the decision reads.
+        near = (*near, tuple(sorted((cc, n) for cc, n in doc_cc.items() if n > 0)))
     if not regions:
         return counts, near
     key = m.key
@@ -972,7 +979,8 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str, cased: st
         if m.cue == "context":
             r = _resolve_context(m, gaz, doc_cc)
         elif not m.refs:
-            r = _by_transliteration(m, gaz, doc_cc) or _decided(m, gaz, None, W.unlocated, Evidence.UNKNOWN_NAME)
+            r = _by_transliteration(m, gaz, doc_cc) or (
+                None if m.cue == "city" else _decided(m, gaz, None, W.unlocated, Evidence.UNKNOWN_NAME))
         elif k in partial:
             # "Ras al-Ain" is not al-Ain: a name after an Arabic article, right after a capitalised word, is the
             # tail of a longer name (a town, a person: Bashar al-Assad). Read the whole by its consonants, or drop.
@@ -1044,7 +1052,53 @@ def resolve(matches: list[RawMatch], gaz: Gazetteer, folded_text: str, cased: st
         if extra:
             out = sorted(out + extra, key=lambda r: r.match.fs)
     out = _head_named_in_full(matches, out, gaz)
-    return _one_sense_per_discourse(out, gaz)
+    return _states_acting(_one_sense_per_discourse(out, gaz), gaz, folded_text)
+
+
+_ACTOR_KINDS = frozenset({"country", "admin1", "region"})
+#: Characters read on each side of a country's mention for the word next to it (longer than any verb or noun there).
+_ACTOR_WINDOW = 24
+
+
+def _states_acting(rs: list[Resolution], gaz: Gazetteer, text: str) -> list[Resolution]:
+    """Flag ``Evidence.STATE_ACTOR`` on the Arabic mentions of a country (or its capital) written as the state
+    acting: right after or right before a verb of saying or deciding (أعلنت روسيا, موسكو ترفض), or after a noun whose
+    genitive is the state (موقف روسيا, حكومة فلسطين; for a region's government too, حكومة إقليم كردستان). Only the
+    flag changes (the decision and its reason do not): the mention stays where it was, a place on the map. Reads
+    the words around each country's mention only (a few per statement)."""
+    out = rs
+    prev_end = -1  # where the last flagged mention ends: a state joined to it by و acts with it (روسيا وتركيا)
+    for k, r in enumerate(rs):
+        i = r.place_index
+        m = r.match
+        if i is None or r.evidence & Evidence.NISBA or not is_arabic(m.key[0]):
+            continue
+        kind = gaz.kind(i)
+        if kind not in _ACTOR_KINDS and not (kind == "city" and gaz.is_capital(i)):
+            continue
+        # The whole words right before and after (a line break separates words too): a short window, not the text.
+        left = text[max(0, m.fs - _ACTOR_WINDOW) : m.fs].split()
+        right = text[m.fe : m.fe + _ACTOR_WINDOW].split()
+        bare = m.fs > 0 and text[m.fs - 1].isspace()
+        before = left[-1] if left and bare else ""
+        after = right[0] if right and m.fe < len(text) and text[m.fe].isspace() else ""
+        if after == _MAY_AR and len(right) > 1:
+            after = right[1]  # الولايات المتحدة قد واصلت "had continued"
+        state = kind != "admin1" and kind != "region"
+        if before in STATE_ACTOR_NOUNS_AR or (state and (
+                before in STATE_ACTOR_VERBS_AR or after in STATE_ACTOR_VERBS_AR
+                or (before == _FROM_AR and len(left) > 1 and left[-2] in STATE_BACKING_AR)
+                or (prev_end >= 0 and text[prev_end : m.fs].strip() == "و"))):
+            ev = r.evidence | Evidence.STATE_ACTOR
+            if out is rs:
+                out = list(rs)
+            out[k] = r._replace(evidence=ev)
+            prev_end = m.fe
+    return out
+
+
+_MAY_AR = fold_name("قد")
+_FROM_AR = fold_name("من")
 
 
 def _head_named_in_full(matches: list[RawMatch], rs: list[Resolution], gaz: Gazetteer) -> list[Resolution]:
@@ -1207,6 +1261,8 @@ def _by_transliteration(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str]) -> Re
     """An Arabic town or city name the gazetteer lacks, found among the Latin names of the places in the
     countries the statement names by their consonant skeletons (بلدة أمزميز → Amizmiz), when one
     place matches. Only after a town/city cue word, which says a place follows."""
+    if m.cue == "admin1" and is_arabic(m.key[0]) and len(m.key) >= 2:
+        return _province_by_transliteration(m, gaz, doc_cc)
     if m.cue not in ("town", "city") or not is_arabic(m.key[0]) or len(m.key) < 2:
         return None
     if CUES.get(m.key[0], ("", 1))[1] > 1:
@@ -1220,6 +1276,31 @@ def _by_transliteration(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str]) -> Re
             for i in gaz.towns_by_skeleton(cc).get(skeleton, ())]
     if len(hits) != 1:
         return None  # none, or several: the statement does not say which
+    i = hits[0]
+    return _decided(m, gaz, i, W.transliteration, Evidence.TRANSLITERATION | Evidence.CUE | Evidence.COUNTRY_CONTEXT,
+                    None, (_candidate(gaz, i, None),))
+
+
+def _province_by_transliteration(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str]) -> Resolution | None:
+    """A first-level division the gazetteer lacks in this Arabic spelling, after a province's head (ولاية كيرالا
+    الهندية: the gazetteer writes كيرلا), found among the divisions of the countries the statement names by the
+    consonants of their English names, when one fits. Only a singular head: a plural one lists several."""
+    if CUES.get(m.key[0], ("", 1))[1] > 1:
+        return None
+    skeleton = arabic_skeleton(" ".join(m.key[1:]))
+    if len(skeleton) < 3:
+        return None  # (two consonants fit too many divisions)
+    memo = gaz.memo()
+    table: dict[tuple[str, str], tuple[int, ...]] | None = memo.get("admin1_skeletons")
+    if table is None:
+        # Built once per gazetteer (a few thousand divisions), on the first province the gazetteer lacks.
+        found: dict[tuple[str, str], list[int]] = {}
+        for p in gaz.places_in(("admin1",)):
+            found.setdefault((p.country_code, latin_skeleton(p.name)), []).append(gaz.index_of(p.place_id))
+        table = memo["admin1_skeletons"] = {k: tuple(v) for k, v in found.items()}
+    hits = [i for cc in sorted(c for c, n in doc_cc.items() if n > 0) for i in table.get((cc, skeleton), ())]
+    if len(hits) != 1:
+        return None
     i = hits[0]
     return _decided(m, gaz, i, W.transliteration, Evidence.TRANSLITERATION | Evidence.CUE | Evidence.COUNTRY_CONTEXT,
                     None, (_candidate(gaz, i, None),))
@@ -1435,6 +1516,11 @@ def _prepare(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str] | None, unqualifi
             gaz.kind(i) in ("city", "town") and gaz.country_code(i) not in ARABIC_SPEAKING
             and gaz.population(i) < W.frequent_name_min_pop and not gaz.is_capital(i))}
     if not cands:
+        if m.cue == "town" and is_arabic(m.key[0]) and CUES.get(m.cue_word, ("", 1))[1] == 1 \
+                and not (len(m.key) == 1 and gaz.commonness(m.key[0]) >= W.other_kind_word_zipf):
+            # قرية الكروم "the vineyards": a village's head before a name none of whose readings may be meant (only
+            # a town abroad, through an article taken off a word): a village the gazetteer lacks, kept unlocated.
+            return m.cue, m.cue_word, {}, (), ()
         return None
     if not is_arabic(m.key[0]) and any(t != ALT and gaz.kind(i) == "country" for i, t in cands.items()):
         # A country's own English name outranks other places' GeoNames alternate names ("Iraq" is
@@ -1452,12 +1538,14 @@ def _prepare(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str] | None, unqualifi
         # "Justice Department", "Islamic State": a cue word too general to make a name a place we lack;
         # when the name is no such place, read it as if the word were not there.
         m = m._replace(cue="", cue_word="")
-    if m.cue in ("camp", "prison", "crossing", "admin1", "region") and not any(
+    if (m.cue in ("camp", "prison", "crossing", "admin1", "region") or (
+            m.cue == "town" and is_arabic(m.key[0]) and CUES.get(m.cue_word, ("", 1))[1] == 1)) and not any(
         gaz.kind(i) in _CUE_KINDS[m.cue] or gaz.kind(i) == "country" for i in cands
     ) and not (len(m.key) == 1 and is_arabic(m.key[0]) and gaz.commonness(m.key[0]) >= W.other_kind_word_zipf):
         # "مخيم جنين", "Jenin refugee camp": a camp named after a town is not the town, and we do
         # not know where it is: keep it as unlocated rather than pin it on the town. Likewise a
-        # province of a country whose provinces we lack ("ولاية القضارف", "Gedaref state").
+        # province of a country whose provinces we lack ("ولاية القضارف", "Gedaref state"), and a village
+        # (قرية/بلدة X) whose name the gazetteer knows only as a district or a feature elsewhere: a village we lack.
         known = sorted(cands, key=lambda i: (-gaz.population(i), gaz.place_id(i)))[: W.candidates_kept]
         return m.cue, m.cue_word, cands, (), tuple(known)
     arabic = is_arabic(m.key[0])
@@ -1510,7 +1598,17 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
     if cue != m.cue or cue_word != m.cue_word:
         m = m._replace(cue=cue, cue_word=cue_word)
     if unlocated is not None:
-        return _decided(m, gaz, None, W.unlocated, Evidence.OTHER_KIND | Evidence.CUE, None,
+        if m.cue == "town" and is_arabic(m.key[0]):
+            # A village's head before a name the gazetteer knows only elsewhere or as another kind (بلدة البروج, a
+            # Moroccan town GeoNames spells only in Latin): read its consonants among the statement's countries' towns
+            # first, as for a name the gazetteer lacks; the match keeps its own key.
+            own = Counter({vote[0]: vote[1]}) if vote is not None else Counter()
+            written = (m.cue_word, *m.key)
+            r = _by_transliteration(m._replace(key=written), gaz, doc_cc - own)
+            if r is not None:
+                return r._replace(match=m)
+        return _decided(m, gaz, None, W.unlocated,
+                        Evidence.OTHER_KIND | Evidence.CUE if unlocated else Evidence.UNKNOWN_NAME | Evidence.CUE, None,
                         _scored_candidates(gaz, [(None, i) for i in unlocated]))
     # Don't let a name be its own context: take back the vote this name cast (none for a homograph).
     own = Counter({vote[0]: vote[1]}) if vote is not None else Counter()
@@ -1652,7 +1750,9 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
             return None
     if not _accept(kind, pop, m, homograph=homograph, context=context, strong=strong, listed=bool(listed_with),
                    zipf=zipf,
-                   region=bool(ev & (_B.REGION_CONTEXT | _B.COLOCATED)) and not arabic and ntype != ALT):
+                   region=bool(ev & (_B.REGION_CONTEXT | _B.COLOCATED)) and not arabic and ntype != ALT,
+                   labelled=arabic and len(m.key) == 1 and not homograph and cc in _ARAB_STATES
+                   and zipf < W.frequent_zipf and _own_label(m, gaz, best)):
         return None
     if (kind == "admin1" and m.cue not in ("admin1", "region") and gaz.seat(best) is not None
             and not ev & _B.QUALIFIES  # "Seminole County, Oklahoma" is the state, not Oklahoma City
@@ -1681,13 +1781,31 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
         conf -= W.everyday_word_penalty
     if stated:
         conf += W.stated_evidence_bonus
+    if arabic and m.cue in ("town", "city") and kind in _TOWN_KINDS and doc_cc.get(cc, 0) - own.get(cc, 0) <= 0 \
+            and cc not in ARABIC_SPEAKING and pop < W.frequent_name_min_pop and not gaz.is_capital(best) \
+            and any(n - own.get(c, 0) > 0 for c, n in doc_cc.items()):
+        # بلدة أروما in a statement about Sudan: the reading is a small namesake in a country the statement does not
+        # name (a Japanese town), while a town of a named country, spelt in Latin only, has the name's consonants. The
+        # cue says a town is meant; the statement's countries say which one. (A capital or a city of a million abroad,
+        # العاصمة بلغراد, is meant as written; a town of the Arabic-speaking world is named in Arabic: مدينة رام الله is
+        # Ramallah whichever countries the statement names.)
+        r = _by_transliteration(m._replace(key=(m.cue_word, *m.key)), gaz, doc_cc - own)
+        if r is not None:
+            return r._replace(match=m)
     candidates = _scored_candidates(gaz, [(s, i) for s, i, _ in scored[: W.candidates_kept]])
     return _decided(m, gaz, best, round(min(W.max_confidence, max(W.min_confidence, conf)), 3), Evidence(ev),
                     round(best_score, 3), candidates, len(scored))
 
 
+def _own_label(m: RawMatch, gaz: Gazetteer, index: int) -> bool:
+    """Whether the one word ``m`` is written as is the Arabic name the gazetteer labels the place with (بعلبك for
+    Baalbek, عكا for Acre): its own name, not one of the alternate names GeoNames gathers from everywhere."""
+    label = gaz.place(index).name_ar
+    return bool(label) and fold_name(label) == ("ال" + m.key[0] if m.article else m.key[0])
+
+
 def _accept(kind: str, pop: int, m: RawMatch, *, homograph: int, context: bool, strong: bool,
-            listed: bool, zipf: float, region: bool = False) -> bool:
+            listed: bool, zipf: float, region: bool = False, labelled: bool = False) -> bool:
     """Whether the best reading is good enough to call this a place.
 
     ``strong``: a cue word or a qualifier agrees; ``context``: the statement names other places
@@ -1729,5 +1847,7 @@ def _accept(kind: str, pop: int, m: RawMatch, *, homograph: int, context: bool, 
     if pop >= W.accept_pop:
         return True
     if pop >= W.accept_town_pop:
-        return context or multi
+        # ... or, in Arabic, the town's own Arabic name (no everyday word) after a locative word: في بعلبك, من عكا
+        # name a town of the Arabic-speaking world where no other place of the statement says which country.
+        return context or multi or (labelled and m.locative)
     return context and m.locative

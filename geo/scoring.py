@@ -88,6 +88,10 @@ class Evidence(enum.Flag):
     #: A name under a dual or plural head that the gazetteer knows only in countries the statement does not name:
     #: kept unlocated.
     ONLY_ABROAD = enum.auto()
+    #: A state acting: a country's (or its capital's) name as the subject of a verb of saying or deciding, or after a
+    #: noun whose genitive is the state as actor (أعلنت روسيا, موقف روسيا, حكومة فلسطين). The place is kept on the map;
+    #: the flag says the text means the state as a political actor (a corpus may tag that an organisation).
+    STATE_ACTOR = enum.auto()
 
 
 #: Evidence that pins a name down for its later bare mentions (one sense per discourse). The seat-city

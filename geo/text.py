@@ -80,6 +80,11 @@ __all__ = [
     "PLAYER_ROLES_EN",
     "NEWS_AGENCIES_EN",
     "REPORTING_WORDS_EN",
+    "STATE_ACTOR_VERBS_AR",
+    "STATE_ACTOR_NOUNS_AR",
+    "STATE_BACKING_AR",
+    "AR_HAMZA_NAMES",
+    "COUNTRYSIDES_AR",
 ]
 
 # Characters removed by folding: tashkeel, superscript alef, tatweel, Quranic marks, and every invisible
@@ -407,8 +412,10 @@ def _push(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:
 
 # -- Arabic language rules, as data ------------------------------------------------
 #: Proclitic prefixes, longest first, in folded form (ال is the article; لل is ل + ال).
+#: عال is the Levantine ع "on, to" (على) with the article (عالمجدل, عالشام "to Damascus"), read before a stem of three
+#: letters or more only (عالم "world" is no ع + ال + م).
 PROCLITICS: tuple[str, ...] = (
-    "وبال", "فبال", "وكال", "فكال", "وللـ", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل",
+    "وبال", "فبال", "وكال", "فكال", "وللـ", "ولل", "فلل", "وال", "فال", "بال", "كال", "عال", "لل",
     "وب", "فب", "ول", "فل", "وك", "فك", "ال", "و", "ف", "ب", "ل", "ك",
 )
 _PROCLITICS = tuple(p for p in PROCLITICS if "ـ" not in p)
@@ -418,7 +425,9 @@ _PROCLITICS_BY_FIRST: dict[str, tuple[str, ...]] = {
     c: tuple(p for p in _PROCLITICS if p[0] == c) for c in {p[0] for p in _PROCLITICS}
 }
 # Which prefixes include the article (so the stem must be looked up with ال restored).
-_WITH_ARTICLE = frozenset({"وبال", "فبال", "وكال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال"})
+_WITH_ARTICLE = frozenset({"وبال", "فبال", "وكال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "عال", "لل",
+                           "ال"})
+_DIALECT_ON = "عال"
 
 
 @lru_cache(maxsize=65536)
@@ -433,7 +442,7 @@ def strip_proclitics(token: str) -> tuple[tuple[int, str], ...]:
     """
     out: list[tuple[int, str]] = []
     for p in _PROCLITICS_BY_FIRST.get(token[:1], ()):
-        if token.startswith(p) and len(token) - len(p) >= 2:
+        if token.startswith(p) and len(token) - len(p) >= (3 if p == _DIALECT_ON else 2):
             stem = token[len(p):]
             if p in _WITH_ARTICLE:
                 # The span keeps the article (ال, or لل where the preposition ate its alef).
@@ -521,6 +530,8 @@ AR_HOMOGRAPHS: frozenset[str] = frozenset(fold_name(w) for w in (
     "مشهد", "سيول", "ميدان", "بحري", "تاني", "أبا",
     # financial (السوق المالية), also the nisba of Mali
     "المالي", "المالية",
+    # the suburb (Beirut's Dahieh in Lebanese news)
+    "الضاحية",
 ))
 
 #: Demonstratives (MSA and dialect): a definite noun after one is a common noun pointed at (هذه المدينة "this
@@ -933,8 +944,38 @@ COLOUR_ADJECTIVES_AR: frozenset[str] = frozenset(fold_name(w) for w in (
 #: noun with a pronoun, the word is that noun's adjective (الحد الأقصى "the maximum", المغرب الأقصى, حدها الأقصى).
 ELATIVE_NAMES_AR: frozenset[str] = frozenset(fold_name(w) for w in "الأقصى".split())
 #: "Countryside" (folded): ريف حلب, ريف الرقة name the province around a seat city (the governorate), not the city.
-COUNTRYSIDE_AR: frozenset[str] = frozenset(fold_name(w) for w in "ريف أرياف".split())
+COUNTRYSIDE_AR: frozenset[str] = frozenset(fold_name(w) for w in "ريف أرياف ريفي".split())
+#: ... its dual and plural (ريفي حلب وإدلب "the countrysides of Aleppo and Idlib", أرياف حماة وحمص): each province of
+#: the list after it.
+COUNTRYSIDES_AR: frozenset[str] = frozenset(fold_name(w) for w in "أرياف ريفي".split())
 #: Words that end a stock exchange's name after سوق "market" and a place (سوق دبي المالي, سوق أبوظبي للأوراق المالية,
 #: سوق مسقط للأوراق المالية): the whole is an organisation, neither a market place nor a mention of the city.
 EXCHANGE_TAILS_AR: frozenset[str] = frozenset(fold_name(w) for w in "المالي المالية للأوراق للاوراق".split())
 MARKET_AR: frozenset[str] = frozenset(fold_name(w) for w in "سوق".split())
+
+# -- states acting --------------------------------------------------------------------------------
+#: Verbs of saying, deciding and negotiating (folded; perfect and imperfect, feminine and masculine): a country's
+#: name (or its capital's) right after one in Arabic's verb-first order (أعلنت روسيا, تسعى الولايات المتحدة) or right
+#: before one (موسكو ترفض) is the state acting, a political actor, as the Wojood corpus tags it (ORG). The mention
+#: stays a place on the map; ``Evidence.STATE_ACTOR`` only says so, for a reader or a scorer that counts actors apart.
+STATE_ACTOR_VERBS_AR: frozenset[str] = frozenset(fold_name(w) for w in (
+    "قال قالت يقول تقول أعلن أعلنت يعلن تعلن أكد أكدت يؤكد تؤكد رفض رفضت يرفض ترفض قرر قررت يقرر تقرر "
+    "طالب طالبت يطالب تطالب دعا دعت يدعو تدعو أوضح أوضحت يوضح توضح سعى سعت يسعى تسعى تعاون تعاونت يتعاون "
+    "تتعاون تفاوض تفاوضت يتفاوض تتفاوض اعترض اعترضت يعترض تعترض حرص حرصت يحرص تحرص أدان أدانت يدين تدين "
+    "هدد هددت يهدد تهدد اتهم اتهمت يتهم تتهم وافق وافقت يوافق توافق عارض عارضت يعارض تعارض اقترح اقترحت يقترح "
+    "تقترح طلب طلبت يطلب تطلب أيد أيدت يؤيد تؤيد نفى نفت ينفي تنفي حذر حذرت يحذر تحذر واصل واصلت يواصل تواصل "
+    "فرض فرضت يفرض تفرض وقع وقعت اعتبر اعتبرت يعتبر تعتبر ترى يرى رأت أرادت تريد يريد أبدت تبدي يبدي "
+    "استخدمت اعترفت يعترف تعترف ردت يرد ترد تملك يملك تستطيع يستطيع استطاعت تستمر يستمر استمرت").split())
+#: Words before من that make the name after it the state backing something (الميليشيات المدعومة من روسيا, بدعم من
+#: الولايات المتحدة): the state acting too.
+STATE_BACKING_AR: frozenset[str] = frozenset(fold_name(w) for w in (
+    "المدعومة المدعوم مدعومة مدعوم بدعم وبدعم").split())
+#: Nouns whose genitive is the state acting (موقف روسيا "Russia's position", قرار موسكو, جهود الولايات المتحدة,
+#: حكومة فلسطين "the government of Palestine").
+STATE_ACTOR_NOUNS_AR: frozenset[str] = frozenset(fold_name(w) for w in (
+    "موقف وموقف فموقف قرار وقرار جهود وجهود سياسة وسياسة مقاربة حكومة وحكومة لحكومة بحكومة استراتيجية دبلوماسية "
+    "تعهد تعهدات مبادرة وزارة سفارة وزير").split())
+#: Names that fold onto a month or an everyday word and are told apart by their written hamza (folded word → the
+#: letter the name begins with): إب, Yemen's Ibb (a governorate and its city), is neither آب "August" nor أب
+#: "father". Read as a one-word name only when written so; resolution still wants a cue or a list for it.
+AR_HAMZA_NAMES: dict[str, str] = {fold_name("إب"): "إ"}

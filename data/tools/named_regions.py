@@ -165,6 +165,11 @@ ROWS: list[tuple[str, str, str, list[str], list[str], str, str, str, str, str, s
      "region", "", "32.0000", "35.5500", "point: Wikipedia, Jordan Valley (by Damiya)"),
     ("gaza-envelope", "Gaza envelope", "غلاف غزة", ["Gaza Envelope"], ["منطقة غلاف غزة"], "IL",
      "", "region", "", "31.4000", "34.4500", "point: Wikipedia, Gaza Envelope"),
+    # Beirut's southern suburbs, a named district of their own in Lebanese news (bare الضاحية "the suburb" is also
+    # an everyday word: geo.text.AR_HOMOGRAPHS makes it need a locative word and Lebanon named around it).
+    ("dahieh", "Dahieh", "الضاحية الجنوبية", ["Dahiyeh", "Dahiya", "Beirut's southern suburbs"],
+     ["ضاحية بيروت الجنوبية", "الضاحية"], "LB", "", "district", "", "33.8500", "35.5167",
+     "point: Wikipedia, Dahieh"),
     ("nile-delta", "Nile Delta", "دلتا النيل", ["the Delta region"], ["منطقة الدلتا", "محافظات الدلتا"], "EG", "",
      "region", "", "30.9000", "31.2000", "point: Wikipedia, Nile Delta"),
     ("nuba-mountains", "Nuba Mountains", "جبال النوبة", [], ["منطقة جبال النوبة"], "SD", "", "region", "", "11.5000",
