@@ -712,6 +712,7 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
     out = _countryside(out, toks, gaz, distinct)
     out = _country_capital(out, toks, gaz)
     out = _propagate_cues(out, toks, text, cased, gaz)
+    out = _city_districts(out, text, gaz)
     if "other" in distinct:
         out = _and_other_en(out, toks)
     out.extend(_unlocated(toks, text, folded, gaz, out, org_spans, cue_words))
@@ -1839,6 +1840,30 @@ def _propagate_cues(matches: list[RawMatch], toks: _Tokens, text: str, cased: st
                     and _gap_is_list(text, out[q - 1].fe, out[q].fs):
                 out[q - 1] = _with_cue(out[q - 1], hit[0], word)
                 q -= 1
+    return out
+
+
+#: How near (degrees) a first-level division's point must be to its seat city's for the two to be one place written
+#: twice ("Washington, D.C."): a federal district or a city-state, not a state named like its city (New York).
+_CITY_DISTRICT_DEG = 0.2
+
+
+def _city_districts(matches: list[RawMatch], text: str, gaz: Gazetteer) -> list[RawMatch]:
+    """"Washington, D.C.": a first-level division written after its own seat city, where the two are one place (a
+    federal district or a city-state), names that city a second time, not a division of its own."""
+    out = matches
+    for k in range(1, len(matches)):
+        m, a = out[k], out[k - 1]
+        if m.cue or len(m.refs) != 1 or text[a.fe:m.fs] != ", " or gaz.kind(m.refs[0].place_index) != "admin1":
+            continue
+        seat = gaz.seat(m.refs[0].place_index)
+        if seat is None or not any(r.place_index == seat for r in a.refs):
+            continue
+        (la, lo), (lb, lob) = gaz.latlon(seat), gaz.latlon(m.refs[0].place_index)
+        if abs(la - lb) <= _CITY_DISTRICT_DEG and abs(lo - lob) <= _CITY_DISTRICT_DEG:
+            if out is matches:
+                out = list(matches)
+            out[k] = m._replace(refs=(NameRef(seat, NAME),))
     return out
 
 

@@ -2505,3 +2505,12 @@ def test_a_lower_case_department_after_a_name_no_place_has_is_a_district(gaz):
     assert [(s, p, c) for s, p, c in got][:2] == [("Kimiti", None, "district"), ("Djourf Al Ahmar", None, "district")]
     got = rows("Floods hit the Antioquia department, and the Justice department and the Ripley department said so.", gaz)
     assert [(s, p) for s, p, _ in got] == [("Antioquia department", "admin1:CO-ANT")]
+
+
+def test_a_federal_district_written_after_its_city_names_the_city_again(gaz):
+    # "Washington, D.C.": a first-level division named after its seat and no bigger than it (a federal district, a
+    # city-state), written as the seat's qualifier, is the city a second time, not a division of its own; a state
+    # after its city stays the state ("Austin, Texas").
+    got = rows("Envoys met in Washington, D.C. and in Austin, Texas.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("Washington", "geonames:4140963"), ("D.C.", "geonames:4140963"),
+                                          ("Austin", "geonames:4671654"), ("Texas", "admin1:US-TX")]
