@@ -653,20 +653,24 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
         # is the person's given name, unless the name after it is where that place lies (a division, a country).
         titled = g > 0 and (words[g - 1] in PERSON_TITLES or words[g - 1] in PLAYER_ROLES_EN) and not any(
             gaz.kind(r.place_index) in _CONTAINER_KINDS and r.name_type != ALT for r in refs)
-        if g >= 0 and not titled and out and out[-1].token_index == g and out[-1].token_count == 1 \
+        paired = False
+        if g == i - 1 and not titled and out and out[-1].token_index == g and out[-1].token_count == 1 \
                 and not (is_everyday_en(key[0]) and not is_person_name_en(key[0])) \
                 and not cased[s:fe].isupper() and not _holds(refs, out[-1].refs, gaz):
             # Two place names with nothing between are two places where the second holds the first ("Austin Texas",
             # "Paris Texas"); a town after a given name that is also a place is a surname ("Jordan Whitby", a
             # person, not Jordan and Whitby). (An everyday word after one is no surname: "Alexandria Zoo",
             # "Cleveland Alliance", "Lowell Town Court", nor an acronym: "London EMS".)
-            titled = True
+            titled = paired = True
         if g >= 0 and not (out and out[-1].token_index + out[-1].token_count - 1 == g and not titled
                            and _is_notable_name(words, out[-1].token_index, gaz, notable_memo)) \
                 and not _surname_is_a_states(refs, key[0], gaz):
             # "Austin Texas" is two places; "Mark Lincoln", "Greg Taylor" a given name and a surname.
-            persons.add(key)  # "Greg Taylor", "Isaac Jackson": a surname, and the person's where it recurs alone
-            surnames.add(key)
+            if not (paired and any(o.key == key for o in out)):
+                # (a town after a given name that is a place is the person's where it recurs only if the text named
+                # no place so before: an article on Dallas "named for George Dallas" is still about the town)
+                persons.add(key)  # "Greg Taylor", "Isaac Jackson": a surname, and the person's where it recurs alone
+                surnames.add(key)
             if titled and out and out[-1].token_index == g and out[-1].token_count == 1:
                 out.pop()  # ... and the given name before it is the person's too ("substitute Jordan Whitby")
             continue

@@ -2514,3 +2514,13 @@ def test_a_federal_district_written_after_its_city_names_the_city_again(gaz):
     got = rows("Envoys met in Washington, D.C. and in Austin, Texas.", gaz)
     assert [(s, p) for s, p, _ in got] == [("Washington", "geonames:4140963"), ("D.C.", "geonames:4140963"),
                                           ("Austin", "geonames:4671654"), ("Texas", "admin1:US-TX")]
+
+
+def test_a_town_read_as_a_surname_after_a_place_given_name_stays_the_town_the_text_named_before(gaz):
+    # "named for George Dallas" in an article that opened with the town: the surname reading is that occurrence's,
+    # and the town named bare before and after it stays the town; a person named first stays the person where the
+    # name recurs ("Victoria Hastings ... Hastings said").
+    got = rows("Dallas is a city in Paulding County, Georgia. It was named for George Dallas. The mill in Dallas closed.", gaz)
+    assert [s for s, p, _ in got if p == "geonames:4190598"] == ["Dallas", "Dallas"]
+    got = rows("The award went to Victoria Hastings. Hastings said she was proud.", gaz)
+    assert got == []
