@@ -127,6 +127,7 @@ _LETTERS_RE = re.compile(r"[^\W\d_]+")
 _APOSTROPHES = "'\u2019\u2018`\u02bf\u02be"
 #: A word of a name, an apostrophe inside it included: "A'zaz" is one word, capitalised, not "A" and "zaz".
 _NAME_WORD_RE = re.compile(r"[^\W\d_]+(?:[" + _APOSTROPHES + r"][^\W\d_]+)*")
+_APOSTROPHE_RE = re.compile("[" + _APOSTROPHES + "]")
 # What may stand between two tokens of one name.
 #: Separators that are an apostrophe inside a word, and what English writes after one (Jordan's, Gaza'll).
 _APOSTROPHE_SEPS = frozenset(_APOSTROPHES)
@@ -378,9 +379,12 @@ def _case_ok(original: str, key: tuple[str, ...], gaz: Gazetteer, refs: tuple[Na
     """
     # A transliteration's apostrophe is inside its word (A'zaz, Sina'a: judged by the first letter); a French or
     # Italian elision is not (Côte d'Ivoire, L'Aquila: judged after it).
-    words = [w[2:] if len(w) > 2 and w[1] in _APOSTROPHES and w[0].islower() else w
-             for w in _NAME_WORD_RE.findall(original)]
-    words = [w for w in words if len(w) > 1]
+    if _APOSTROPHE_RE.search(original) is None:
+        words = [w for w in _LETTERS_RE.findall(original) if len(w) > 1]
+    else:
+        words = [w[2:] if len(w) > 2 and w[1] in _APOSTROPHES and w[0].islower() else w
+                 for w in _NAME_WORD_RE.findall(original)]
+        words = [w for w in words if len(w) > 1]
     if not words:
         return True
     if gaz.needs_upper(key):
@@ -1856,9 +1860,12 @@ def _city_districts(matches: list[RawMatch], text: str, gaz: Gazetteer) -> list[
     """"Washington, D.C.": a first-level division written after its own seat city, where the two are one place (a
     federal district or a city-state), names that city a second time, not a division of its own."""
     out = matches
-    for k in range(1, len(matches)):
+    # (C-level: only the matches with one reading reach Python)
+    for k in compress(range(len(matches)), map((1).__eq__, map(len, map(attrgetter("refs"), matches)))):
+        if k == 0:
+            continue
         m, a = out[k], out[k - 1]
-        if m.cue or len(m.refs) != 1 or text[a.fe:m.fs] != ", " or gaz.kind(m.refs[0].place_index) != "admin1":
+        if m.cue or text[a.fe:m.fs] != ", " or gaz.kind(m.refs[0].place_index) != "admin1":
             continue
         seat = gaz.seat(m.refs[0].place_index)
         if seat is None or not any(r.place_index == seat for r in a.refs):
@@ -1876,13 +1883,17 @@ def _and_other_en(matches: list[RawMatch], toks: _Tokens) -> list[RawMatch]:
     of that head's kind, as the head right after it would make it."""
     words, seps = toks.words, toks.seps
     n = len(words)
+    at = [t for t in compress(range(2, n - 1), map("other".__eq__, words[2:n - 1]))
+          if words[t - 1] == "and" and CUES.get(words[t + 1], ("", 1))[1] == 3]
+    if not at:
+        return matches
     end_at = {m.token_index + m.token_count: k for k, m in enumerate(matches)}
     out = matches
-    for t in compress(range(2, n - 1), map("other".__eq__, words[2:n - 1])):
-        hit = CUES.get(words[t + 1])
+    for t in at:
+        hit = CUES[words[t + 1]]
         k = end_at.get(t - 1)
-        if hit is None or hit[1] != 3 or k is None or words[t - 1] != "and" or seps[t - 1] != " " \
-                or seps[t] != " " or seps[t + 1] != " " or out[k].cue or is_arabic(out[k].key[0]):
+        if k is None or seps[t - 1] != " " or seps[t] != " " or seps[t + 1] != " " or out[k].cue \
+                or is_arabic(out[k].key[0]):
             continue
         if out is matches:
             out = list(matches)
