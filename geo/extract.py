@@ -1844,8 +1844,12 @@ def _propagate_cues(matches: list[RawMatch], toks: _Tokens, text: str, cased: st
         out[k] = _with_cue(m, hit[0], word)._replace(cue_span=(m.fs, starts[j] + len(word)))
         if hit[1] == 3:  # plural: the list before it shares the cue (a coordinator between: not "Northern Indian")
             q = k
+            ccs = {gaz.country_code(r.place_index) for r in m.refs} if gaz is not None and m.refs else set()
             while q > 0 and not out[q - 1].cue and text[out[q - 1].fe : out[q].fs].strip() \
                     and _gap_is_list(text, out[q - 1].fe, out[q].fs):
+                if ccs and out[q - 1].refs and hit[0] in ("admin1", "region") and ccs.isdisjoint(
+                        gaz.country_code(r.place_index) for r in out[q - 1].refs):  # type: ignore[union-attr]
+                    break  # "the Central Plateau and Artibonite regions": no region of another country's name
                 out[q - 1] = _with_cue(out[q - 1], hit[0], word)
                 q -= 1
     return out

@@ -2524,3 +2524,11 @@ def test_a_town_read_as_a_surname_after_a_place_given_name_stays_the_town_the_te
     assert [s for s, p, _ in got if p == "geonames:4190598"] == ["Dallas", "Dallas"]
     got = rows("The award went to Victoria Hastings. Hastings said she was proud.", gaz)
     assert got == []
+
+
+def test_a_plural_division_head_does_not_pass_its_cue_to_a_list_member_of_another_country(gaz):
+    # "the Central Plateau and Artibonite regions": the head's list is one country's divisions; a member the gazetteer
+    # reads only as another country's division (Burkina Faso's Plateau-Central) takes no cue from it, and is then no
+    # place by a bare reading alone.
+    got = rows("Cholera cases rose in the Central Plateau and Artibonite regions of Haiti.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("Artibonite", "admin1:HT-AR"), ("Haiti", "country:HT")]
