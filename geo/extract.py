@@ -132,6 +132,7 @@ _LETTERS_RE = re.compile(r"[^\W\d_]+")
 _APOSTROPHES = "'\u2019\u2018`\u02bf\u02be"
 #: A word of a name, an apostrophe inside it included: "A'zaz" is one word, capitalised, not "A" and "zaz".
 _NAME_WORD_RE = re.compile(r"[^\W\d_]+(?:[" + _APOSTROPHES + r"][^\W\d_]+)*")
+_APOSTROPHE_RE = re.compile("[" + _APOSTROPHES + "]")
 # What may stand between two tokens of one name.
 #: Separators that are an apostrophe inside a word, and what English writes after one (Jordan's, Gaza'll).
 _APOSTROPHE_SEPS = frozenset(_APOSTROPHES)
@@ -383,9 +384,12 @@ def _case_ok(original: str, key: tuple[str, ...], gaz: Gazetteer, refs: tuple[Na
     """
     # A transliteration's apostrophe is inside its word (A'zaz, Sina'a: judged by the first letter); a French or
     # Italian elision is not (Côte d'Ivoire, L'Aquila: judged after it).
-    words = [w[2:] if len(w) > 2 and w[1] in _APOSTROPHES and w[0].islower() else w
-             for w in _NAME_WORD_RE.findall(original)]
-    words = [w for w in words if len(w) > 1]
+    if _APOSTROPHE_RE.search(original) is None:
+        words = [w for w in _LETTERS_RE.findall(original) if len(w) > 1]
+    else:
+        words = [w[2:] if len(w) > 2 and w[1] in _APOSTROPHES and w[0].islower() else w
+                 for w in _NAME_WORD_RE.findall(original)]
+        words = [w for w in words if len(w) > 1]
     if not words:
         return True
     if gaz.needs_upper(key):
@@ -674,20 +678,24 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
         # is the person's given name, unless the name after it is where that place lies (a division, a country).
         titled = g > 0 and (words[g - 1] in PERSON_TITLES or words[g - 1] in PLAYER_ROLES_EN) and not any(
             gaz.kind(r.place_index) in _CONTAINER_KINDS and r.name_type != ALT for r in refs)
-        if g >= 0 and not titled and out and out[-1].token_index == g and out[-1].token_count == 1 \
+        paired = False
+        if g == i - 1 and not titled and out and out[-1].token_index == g and out[-1].token_count == 1 \
                 and not (is_everyday_en(key[0]) and not is_person_name_en(key[0])) \
                 and not cased[s:fe].isupper() and not _holds(refs, out[-1].refs, gaz):
             # Two place names with nothing between are two places where the second holds the first ("Austin Texas",
             # "Paris Texas"); a town after a given name that is also a place is a surname ("Jordan Whitby", a
             # person, not Jordan and Whitby). (An everyday word after one is no surname: "Alexandria Zoo",
             # "Cleveland Alliance", "Lowell Town Court", nor an acronym: "London EMS".)
-            titled = True
+            titled = paired = True
         if g >= 0 and not (out and out[-1].token_index + out[-1].token_count - 1 == g and not titled
                            and _is_notable_name(words, out[-1].token_index, gaz, notable_memo)) \
                 and not _surname_is_a_states(refs, key[0], gaz):
             # "Austin Texas" is two places; "Mark Lincoln", "Greg Taylor" a given name and a surname.
-            persons.add(key)  # "Greg Taylor", "Isaac Jackson": a surname, and the person's where it recurs alone
-            surnames.add(key)
+            if not (paired and any(o.key == key for o in out)):
+                # (a town after a given name that is a place is the person's where it recurs only if the text named
+                # no place so before: an article on Dallas "named for George Dallas" is still about the town)
+                persons.add(key)  # "Greg Taylor", "Isaac Jackson": a surname, and the person's where it recurs alone
+                surnames.add(key)
             if titled and out and out[-1].token_index == g and out[-1].token_count == 1:
                 out.pop()  # ... and the given name before it is the person's too ("substitute Jordan Whitby")
             continue
@@ -737,6 +745,7 @@ def find_matches(folded: Folded, gaz: Gazetteer, sentence_starts: frozenset[int]
     out = _countryside(out, toks, gaz, distinct, text)
     out = _country_capital(out, toks, gaz)
     out = _propagate_cues(out, toks, text, cased, gaz)
+    out = _city_districts(out, text, gaz)
     if "other" in distinct:
         out = _and_other_en(out, toks)
     out.extend(_unlocated(toks, text, folded, gaz, out, org_spans, cue_words))
@@ -1870,10 +1879,41 @@ def _propagate_cues(matches: list[RawMatch], toks: _Tokens, text: str, cased: st
         out[k] = _with_cue(m, hit[0], word)._replace(cue_span=(m.fs, starts[j] + len(word)))
         if hit[1] == 3:  # plural: the list before it shares the cue (a coordinator between: not "Northern Indian")
             q = k
+            ccs = {gaz.country_code(r.place_index) for r in m.refs} if gaz is not None and m.refs else set()
             while q > 0 and not out[q - 1].cue and text[out[q - 1].fe : out[q].fs].strip() \
                     and _gap_is_list(text, out[q - 1].fe, out[q].fs):
+                if ccs and out[q - 1].refs and hit[0] in ("admin1", "region") and ccs.isdisjoint(
+                        gaz.country_code(r.place_index) for r in out[q - 1].refs):  # type: ignore[union-attr]
+                    break  # "the Central Plateau and Artibonite regions": no region of another country's name
                 out[q - 1] = _with_cue(out[q - 1], hit[0], word)
                 q -= 1
+    return out
+
+
+#: How near (degrees) a first-level division's point must be to its seat city's for the two to be one place written
+#: twice ("Washington, D.C."): a federal district or a city-state, not a state named like its city (New York).
+_CITY_DISTRICT_DEG = 0.2
+
+
+def _city_districts(matches: list[RawMatch], text: str, gaz: Gazetteer) -> list[RawMatch]:
+    """"Washington, D.C.": a first-level division written after its own seat city, where the two are one place (a
+    federal district or a city-state), names that city a second time, not a division of its own."""
+    out = matches
+    # (C-level: only the matches with one reading reach Python)
+    for k in compress(range(len(matches)), map((1).__eq__, map(len, map(attrgetter("refs"), matches)))):
+        if k == 0:
+            continue
+        m, a = out[k], out[k - 1]
+        if m.cue or text[a.fe:m.fs] != ", " or gaz.kind(m.refs[0].place_index) != "admin1":
+            continue
+        seat = gaz.seat(m.refs[0].place_index)
+        if seat is None or not any(r.place_index == seat for r in a.refs):
+            continue
+        (la, lo), (lb, lob) = gaz.latlon(seat), gaz.latlon(m.refs[0].place_index)
+        if abs(la - lb) <= _CITY_DISTRICT_DEG and abs(lo - lob) <= _CITY_DISTRICT_DEG:
+            if out is matches:
+                out = list(matches)
+            out[k] = m._replace(refs=(NameRef(seat, NAME),))
     return out
 
 
@@ -1882,13 +1922,17 @@ def _and_other_en(matches: list[RawMatch], toks: _Tokens) -> list[RawMatch]:
     of that head's kind, as the head right after it would make it."""
     words, seps = toks.words, toks.seps
     n = len(words)
+    at = [t for t in compress(range(2, n - 1), map("other".__eq__, words[2:n - 1]))
+          if words[t - 1] == "and" and CUES.get(words[t + 1], ("", 1))[1] == 3]
+    if not at:
+        return matches
     end_at = {m.token_index + m.token_count: k for k, m in enumerate(matches)}
     out = matches
-    for t in compress(range(2, n - 1), map("other".__eq__, words[2:n - 1])):
-        hit = CUES.get(words[t + 1])
+    for t in at:
+        hit = CUES[words[t + 1]]
         k = end_at.get(t - 1)
-        if hit is None or hit[1] != 3 or k is None or words[t - 1] != "and" or seps[t - 1] != " " \
-                or seps[t] != " " or seps[t + 1] != " " or out[k].cue or is_arabic(out[k].key[0]):
+        if k is None or seps[t - 1] != " " or seps[t] != " " or seps[t + 1] != " " or out[k].cue \
+                or is_arabic(out[k].key[0]):
             continue
         if out is matches:
             out = list(matches)

@@ -2781,3 +2781,28 @@ def test_a_province_spelt_otherwise_is_read_by_its_consonants_among_the_named_co
     got = rows("ضربت الفيضانات ولاية تيلانجانا وولاية راجاستان الهنديتين.", gaz)
     assert [p for _, p, _ in got][:2] == ["admin1:IN-TS", "admin1:IN-RJ"]
     assert [p for _, p, _ in rows("ضربت الفيضانات ولاية تيلانجانا.", gaz)] == [None]
+def test_a_federal_district_written_after_its_city_names_the_city_again(gaz):
+    # "Washington, D.C.": a first-level division named after its seat and no bigger than it (a federal district, a
+    # city-state), written as the seat's qualifier, is the city a second time, not a division of its own; a state
+    # after its city stays the state ("Austin, Texas").
+    got = rows("Envoys met in Washington, D.C. and in Austin, Texas.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("Washington", "geonames:4140963"), ("D.C.", "geonames:4140963"),
+                                          ("Austin", "geonames:4671654"), ("Texas", "admin1:US-TX")]
+
+
+def test_a_town_read_as_a_surname_after_a_place_given_name_stays_the_town_the_text_named_before(gaz):
+    # "named for George Dallas" in an article that opened with the town: the surname reading is that occurrence's,
+    # and the town named bare before and after it stays the town; a person named first stays the person where the
+    # name recurs ("Victoria Hastings ... Hastings said").
+    got = rows("Dallas is a city in Paulding County, Georgia. It was named for George Dallas. The mill in Dallas closed.", gaz)
+    assert [s for s, p, _ in got if p == "geonames:4190598"] == ["Dallas", "Dallas"]
+    got = rows("The award went to Victoria Hastings. Hastings said she was proud.", gaz)
+    assert got == []
+
+
+def test_a_plural_division_head_does_not_pass_its_cue_to_a_list_member_of_another_country(gaz):
+    # "the Central Plateau and Artibonite regions": the head's list is one country's divisions; a member the gazetteer
+    # reads only as another country's division (Burkina Faso's Plateau-Central) takes no cue from it, and is then no
+    # place by a bare reading alone.
+    got = rows("Cholera cases rose in the Central Plateau and Artibonite regions of Haiti.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("Artibonite", "admin1:HT-AR"), ("Haiti", "country:HT")]
