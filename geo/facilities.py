@@ -1036,6 +1036,9 @@ _FACILITY_KINDS = frozenset({"camp", "crossing", "facility", "airport", "prison"
 _OWN_PLACE_ONLY_EN = frozenset({"airport", "port", "harbour", "harbor", "terminal"})
 
 
+_HOSPITALS_EN = frozenset({"hospital", "clinic"})
+
+
 def _long_road(f: Facility) -> bool:
     """Whether facility ``f`` is a road between towns (a highway, a motorway, a numbered road), not a town's street."""
     return f.kind == "street" and (f.cue_word in _LONG_ROAD_CUES_EN
@@ -1284,6 +1287,11 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
             # A valley, a basin, a delta or an archipelago spans many towns and is seldom named after one it is in
             # ("the Aleutian Islands", "the Canaan Valley"): the town its name starts with ("the Las Vegas Valley"),
             # the division it shares its name with, or the text saying where places it; else it is listed unlocated.
+            near = None
+        if f.cue_word in _HOSPITALS_EN and not said and len(counts) > 1:
+            # Patients are taken to a hospital from elsewhere ("moved from Gaza City to Nasser Hospital"): where the
+            # statement names several towns, a town merely near the hospital's name does not place it; a one-town
+            # local story's hospital is at its town.
             near = None
         if f.cue_word in _OWN_PLACE_ONLY_EN and not said:
             # The towns named around an airport are where its flights come from or go ("Mitiga International Airport

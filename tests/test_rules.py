@@ -2537,3 +2537,10 @@ def test_a_river_named_like_a_town_abroad_is_not_placed_at_that_town(gaz):
 def test_a_mountain_named_with_a_title_is_a_name(gaz):
     # جبل الشيخ (Mount Hermon): after a mountain's head a title alone is the mountain's name, not a person's title.
     assert rows("تساقطت الثلوج على جبل الشيخ.", gaz) == [("جبل الشيخ", None, "mountain")]
+
+
+def test_a_hospital_is_not_placed_at_a_town_merely_near_its_name_in_a_many_town_statement(gaz):
+    # "moved from Riverton to the Holloway Hospital": patients come from elsewhere; where the statement names several
+    # towns only the town the text says the hospital is in, or the one its name starts with, places it.
+    got = rows("Ambulances moved the wounded from Tyler to the Holloway Hospital. Roads near Longview were closed.", gaz)
+    assert ("Holloway Hospital", None, "facility") in got
