@@ -2542,5 +2542,5 @@ def test_a_mountain_named_with_a_title_is_a_name(gaz):
 def test_a_hospital_is_not_placed_at_a_town_merely_near_its_name_in_a_many_town_statement(gaz):
     # "moved from Riverton to the Holloway Hospital": patients come from elsewhere; where the statement names several
     # towns only the town the text says the hospital is in, or the one its name starts with, places it.
-    got = rows("Ambulances moved the wounded from Tyler to the Holloway Hospital. Roads near Longview were closed.", gaz)
+    got = rows("Ambulances moved the wounded from Tyler to the Holloway Hospital. Roads near Dallas were closed.", gaz)
     assert ("Holloway Hospital", None, "facility") in got
