@@ -177,6 +177,11 @@ _ISLAND_CUES_AR = frozenset(fold_name(w) for w in "جزيرة جزيرتي جز�
 # gazetteer has stays its own. (منفذي is also "the perpetrators of": it needs a name that is no common word.)
 _CROSSINGS_AR = frozenset(fold_name(w) for w in "معبر منفذ معبري منفذي".split())
 MORE_CUES_AR |= {fold_name("معبري"): "facility", fold_name("منفذي"): "facility"}
+# Plural heads of landforms that are no everyday words (سهل is also "easy", تل starts towns' names): سهول X "the X
+# plains", تلال X "the X hills", مرتفعات X "the X heights", هضاب X.
+_PLURAL_LANDFORMS_AR = {fold_name("سهول"): "region", fold_name("تلال"): "mountain", fold_name("مرتفعات"): "region",
+                        fold_name("هضاب"): "region"}
+MORE_CUES_AR |= _PLURAL_LANDFORMS_AR
 # Springs (عين الفيجة, نبع بردى), passes and corridors (ممر واخان), reservoirs (خزان الموصل): عين is also "eye" and
 # "appointed", نبع "sprang", ممر "passage", خزان "tank": only a definite name that is no common word, or a town's name
 # the matcher read, makes a place of them (عين ترامب "Trump appointed" has no article).
@@ -186,7 +191,7 @@ MORE_CUES_AR |= {fold_name("عين"): "river", fold_name("نبع"): "river", fol
 _PENINSULA_AR = fold_name("شبه")
 _CUES_AR = {**FACILITY_CUES_AR, **MORE_CUES_AR, **LANDFORM_KINDS_AR}
 # Landforms in both languages (the whole name is the place, whatever province the name inside it is).
-_LANDFORMS = LANDFORM_KINDS_EN.keys() | LANDFORM_KINDS_AR.keys()
+_LANDFORMS = LANDFORM_KINDS_EN.keys() | LANDFORM_KINDS_AR.keys() | _PLURAL_LANDFORMS_AR.keys()  # (سهول نينوى too)
 # (قبة "dome", حمام "bath, pigeons, toilet", حديقة "garden", حقل "field", قاعدة "rule, base": قاعدة بيانات.)
 # (وادي الذئاب is a television series, سوق العمل "the labour market", مقام رفيع "high standing", حاجز الصوت "the
 # sound barrier", خليج "gulf" of anything, معتقل "a detainee", مدرسة الحياة "the school of life".)
@@ -199,7 +204,7 @@ _AMBIGUOUS = _AMBIGUOUS | frozenset(fold_name(w) for w in ("عمالة قرية 
 _SETTLEMENT_CUES_AR = frozenset(fold_name(w) for w in "قرية بلدة خربة".split())
 _QUARTER_AR = fold_name("حي")
 _MANY = _MANY | frozenset(fold_name(w) for w in (_DISTRICT_HEADS_MANY + " جزيرتي جزر معبري منفذي").split())
-_AMBIGUOUS = _AMBIGUOUS | {fold_name("جزر"), fold_name("هور"), fold_name("منفذي")}
+_AMBIGUOUS = _AMBIGUOUS | frozenset(fold_name(w) for w in "جزر هور منفذي سهول تلال مرتفعات هضاب".split())
 _NAME_FIRST = _NAME_FIRST | frozenset(fold_name(w) for w in ("معتمدية عمالة منفذ " + _DISTRICT_HEADS_MANY).split())
 # (a border post, منفذ أبو سمرة, is at the town it is named after, as a checkpoint is)
 # Places of worship and palaces are named by an adjective after the definite noun as often as by a construct
@@ -560,13 +565,9 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
             u < n and seps[u] == " " and words[u] in _KIND_ADJECTIVES_AR for u in (t + 1, t + 2)) \
             and (words[t + 1] in _KIND_ADJECTIVES_AR or (t + 1 not in match_at and words[t + 1] not in _STOP_AR
                                                         and is_arabic(words[t + 1])))
-        # A dam, a bridge or a station named after an Arab town the gazetteer has (سد مروي "the Merowe dam"): the
-        # town's name is a name, whatever the word also means ("irrigated").
-        town_named = not names and cue in _AMBIGUOUS and m is not None and m.token_count == 1 \
-            and first not in AR_HOMOGRAPHS and first.removeprefix("ال") not in AR_HOMOGRAPHS and any(
-                gaz.kind(r.place_index) in ("city", "town") and gaz.country_code(r.place_index) in ARABIC_SPEAKING
-                for r in m.refs)
-        quarter = quarter or rare_next or kind_adjective or town_named
+        quarter = quarter or rare_next or kind_adjective
+        if cue in _PLURAL_LANDFORMS_AR and not names and not first.startswith("ال") and first[-1:] == "ه":
+            return []  # مرتفعات عالية "high heights": an indefinite feminine adjective agrees with the plural head
         if cue in _ADJECTIVE_ONLY_AR and not kind_adjective:
             return []
         if cue in _DEFINITE_NAME_ONLY_AR and m is None and not kind_adjective and not (
@@ -586,7 +587,7 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
                 or (first in _SETTLEMENT_HEADS_AR and words[t + 1] in _NAME_TITLES)))
             if not names and gaz.commonness_any(first) >= 5.5 and first not in NEVER_PLACE_ALONE and not person \
                     and first not in _NASAB_AR and first not in _NAME_TITLES and (m is None or kind != "district") \
-                    and not kind_adjective and not town_named:
+                    and not kind_adjective:
                 # (a district's cue and a town the gazetteer has, that is also a word, are the district: قضاء صور)
                 return []  # a particle: عن طريق, سد فجوة is not هذا
             last = t

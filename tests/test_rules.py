@@ -2544,3 +2544,12 @@ def test_a_hospital_is_not_placed_at_a_town_merely_near_its_name_in_a_many_town_
     # towns only the town the text says the hospital is in, or the one its name starts with, places it.
     got = rows("Ambulances moved the wounded from Tyler to the Holloway Hospital. Roads near Dallas were closed.", gaz)
     assert ("Holloway Hospital", None, "facility") in got
+
+
+def test_arabic_plural_heads_of_landforms_name_the_landform_not_the_province(gaz):
+    # سهول X, تلال X, مرتفعات X: the plains, hills, heights (سهول نينوى is not the governorate); an indefinite
+    # feminine adjective after one (مرتفعات عالية "high heights") names nothing.
+    got = rows("زرع الفلاحون القمح في سهول نينوى.", gaz)
+    assert [(s, p.split(":")[:3]) for s, p, _ in got] == [("سهول نينوى", ["approx", "region", "admin1"])]
+    assert rows("تمركز الجيش على تلال الصفا.", gaz) == [("تلال الصفا", None, "mountain")]
+    assert rows("هذه الأرض ذات مرتفعات عالية.", gaz) == []
