@@ -1284,7 +1284,11 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
             # Highway 82"): only the text saying where places it ("closed north of Bendigo"); else it is listed
             # unlocated rather than as a dot at whichever town the statement named nearby.
             near = own = None
-        if f.cue_word in _WIDE_LANDFORMS and not said and (near is None or sentence_of(near[0]) != sent):
+        if (f.cue_word in _WIDE_LANDFORMS or (f.kind in NATURAL_KINDS and len(counts) > 1)) and not said \
+                and (near is None or sentence_of(near[0]) != sent):
+            # (a lake, a river or a mountain too, where the statement names several towns, is placed by a town of its
+            # own sentence only: "visitors at Lake Nakuru" is not at the Somali town two sentences back; a one-town
+            # local story's river is at its town)
             # A valley, a basin, a delta or an archipelago spans many towns and is seldom named after one it is in
             # ("the Aleutian Islands", "the Canaan Valley"): the town its name starts with ("the Las Vegas Valley"),
             # the division it shares its name with, or the text saying where places it; else it is listed unlocated.

@@ -2553,3 +2553,11 @@ def test_arabic_plural_heads_of_landforms_name_the_landform_not_the_province(gaz
     assert [(s, p.split(":")[:3]) for s, p, _ in got] == [("سهول نينوى", ["approx", "region", "admin1"])]
     assert rows("تمركز الجيش على تلال الصفا.", gaz) == [("تلال الصفا", None, "mountain")]
     assert rows("هذه الأرض ذات مرتفعات عالية.", gaz) == []
+
+
+def test_a_lake_is_not_placed_at_a_town_sentences_back_in_a_many_town_statement(gaz):
+    # "visitors at Lake Zorvan" two sentences after a town of another story line: a natural feature the gazetteer lacks
+    # is placed by a town of its own sentence (or the one the text says) where the statement names several towns.
+    text = ("Cases were reported in Nakuru and Eldoret. Officials in Somalia reported cases near Kismayo. "
+            "Tourism officials said visitors at Lake Zorvan faced no risk.")
+    assert ("Lake Zorvan", None, "lake") in rows(text, gaz)
