@@ -1092,6 +1092,17 @@ def _own(f: Facility, inner: list[int], located: Sequence[tuple[int, int, Place,
     return k
 
 
+def _said_country(f: Facility, starts: list[int], located: Sequence[tuple[int, int, Place, float]],
+                  text: str) -> str | None:
+    """The country a country or a first-level division written right after facility ``f`` as its location lies in
+    ("the Zika Forest of Uganda", "X Hospital in Kenya", مستشفى X في لبنان), or ``None``."""
+    k = bisect_left(starts, f.fe)
+    if k < len(located) and located[k][0] - f.fe <= 16 and located[k][2].kind in ("country", "admin1") \
+            and _LOCATED_AFTER_RE.fullmatch(text[f.fe:located[k][0]]) and text[f.fe:located[k][0]].strip():
+        return located[k][2].country_code
+    return None
+
+
 def _elsewhere(anchor: tuple[int, int, Place, float], inner: list[int],
                located: Sequence[tuple[int, int, Place, float]], per_country: dict[str, int]) -> bool:
     """Whether a town found near a facility (or inside its name) lies in a country the statement is not about:
@@ -1277,6 +1288,9 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
                 near = located[towns[t]]  # later in its sentence: "the Red River crested ... in Fargo"
             elif b >= 0 and s_b >= sent - _SENTENCES_BACK:
                 near = located[towns[b]]
+        if near is not None and not said and (
+                (cc := _said_country(f, starts, located, text)) is not None and near[2].country_code != cc):
+            near = None  # "the Zika Forest of Uganda": the text says the country; a town of another is no anchor
         if near is not None and not said and _elsewhere(near, inner, located, per_country):
             near = None
         if _long_road(f) and not said:

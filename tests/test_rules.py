@@ -2561,3 +2561,11 @@ def test_a_lake_is_not_placed_at_a_town_sentences_back_in_a_many_town_statement(
     text = ("Cases were reported in Nakuru and Eldoret. Officials in Somalia reported cases near Kismayo. "
             "Tourism officials said visitors at Lake Zorvan faced no risk.")
     assert ("Lake Zorvan", None, "lake") in rows(text, gaz)
+
+
+def test_a_facility_written_with_its_country_is_not_placed_at_a_town_of_another(gaz):
+    # "the Zorba Forest of Uganda": the country written right after it says where it is; a town of another country named
+    # sentences before (Recife) is no anchor.
+    text = "Cases rose in Recife this week. The virus was first found in the Zorba Forest of Uganda in 1947."
+    got = rows(text, gaz)
+    assert ("Zorba Forest", None, "facility") in got
