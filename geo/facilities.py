@@ -476,7 +476,8 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
             return []
         prev = words[c - 1]
         fs = starts[c - 1] + (len(prev) - 4 if prev.endswith("مركز") else 0)  # (its proclitic left out: ومركز)
-    if cue == _CONTROL_AR and not (c + 1 in match_at and words[c + 1] not in AR_HOMOGRAPHS
+    if cue == _CONTROL_AR and not _passed_checkpoint_ar(c, words, seps, gaz) \
+            and not (c + 1 in match_at and words[c + 1] not in AR_HOMOGRAPHS
                                    and words[c + 1].removeprefix("ال") not in AR_HOMOGRAPHS and any(
             gaz.kind(r.place_index) in ("city", "town") and gaz.country_code(r.place_index) in ARABIC_SPEAKING
             for r in match_at[c + 1].refs)):
@@ -673,6 +674,22 @@ _ANCIENT_BARE_AR = fold_name("الأثرية")  # (the cue word of a site writte
 _ANCIENT_CUES_AR = frozenset({_CITY_HEAD_AR, _ANCIENT_BARE_AR})
 # Heads of an ancient site's name before the adjective: the city, the ruins, the antiquities (آثار نمرود الأثرية).
 _SITE_HEADS_AR = frozenset(fold_name(w) for w in "مدينة أطلال آثار".split())
+
+
+# Prepositions of passing or standing by before سيطرة: one goes through, stops at or waits by a checkpoint, not
+# "control" (عبر سيطرة X, عند سيطرة X, أمام سيطرة X).
+_BY_A_POST_AR = frozenset(fold_name(w) for w in "عبر عند أمام امام قرب".split())
+
+
+def _passed_checkpoint_ar(c: int, words: list[str], seps: list[str], gaz: Gazetteer) -> bool:
+    """Whether سيطرة at token ``c`` is a checkpoint with a name the gazetteer lacks: after a preposition of passing
+    (عبر سيطرة الكوير "through the Kuwair checkpoint"), before a definite name that is no common word (عبر سيطرة
+    الجيش is no checkpoint's name)."""
+    if c == 0 or c + 1 >= len(words) or seps[c] != " " or seps[c + 1] != " " or words[c - 1] not in _BY_A_POST_AR:
+        return False
+    name = words[c + 1]
+    return name.startswith("ال") and not gaz.is_common_word(name) and not gaz.is_common_word(name[2:]) \
+        and name not in AR_HOMOGRAPHS and name[2:] not in AR_HOMOGRAPHS
 
 
 def _ancient_city_ar(c: int, words: list[str], seps: list[str], starts: list[int],

@@ -2569,3 +2569,10 @@ def test_a_facility_written_with_its_country_is_not_placed_at_a_town_of_another(
     text = "Cases rose in Recife this week. The virus was first found in the Zorba Forest of Uganda in 1947."
     got = rows(text, gaz)
     assert ("Zorba Forest", None, "facility") in got
+
+
+def test_a_checkpoint_passed_through_is_named_by_a_definite_rare_word(gaz):
+    # عبر سيطرة X "through the X checkpoint": after a preposition of passing, سيطرة is an (Iraqi) checkpoint even before
+    # a name the gazetteer lacks; a common word after it (عبر سيطرة الجيش) is "control" still.
+    assert rows("مرت القافلة عبر سيطرة الفلوجي قبل الظهر.", gaz) == [("سيطرة الفلوجي", None, "facility")]
+    assert rows("مرت القافلة عبر سيطرة الجيش.", gaz) == []
