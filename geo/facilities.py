@@ -86,6 +86,11 @@ _CLOSING_AR = frozenset(fold_name(w) for w in (
 _NAME_TITLES = frozenset(fold_name(w) for w in (
     "الأمير الأميرة الملك الملكة الشيخ الإمام السلطان الشهيد الرئيس النبي السيدة").split())
 _MAX_NAME = 5
+# Words of a dam's water within a few words of سد (its reservoir, gates, spillway, level, turbines, the flood).
+_DAM_AR = fold_name("سد")
+_DAM_WATER_AR = frozenset(fold_name(w) for w in (
+    "الخزان خزان بوابات البوابات التصريف تصريف منسوب بحيرة بحيرته توربينات التوربينات المفيض").split())
+_DAM_WINDOW = 12
 # A station's kind between محطة and its name (محطة ضخ X, محطة مياه X, محطة كهرباء X): the name starts after it.
 _STATION_AR = fold_name("محطة")
 _STATION_KINDS_AR = frozenset(fold_name(w) for w in "ضخ مياه كهرباء تحلية معالجة توليد وقود قطار قطارات".split())
@@ -566,7 +571,12 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
             u < n and seps[u] == " " and words[u] in _KIND_ADJECTIVES_AR for u in (t + 1, t + 2)) \
             and (words[t + 1] in _KIND_ADJECTIVES_AR or (t + 1 not in match_at and words[t + 1] not in _STOP_AR
                                                         and is_arabic(words[t + 1])))
-        quarter = quarter or rare_next or kind_adjective
+        # A dam among words of water (إدارة سد مروي فتحت بوابات التصريف لتخفيف الضغط على الخزان): the word after سد is
+        # the dam's name whatever it also means; سد الفجوة "closing the gap" is not written beside a reservoir's gates.
+        dam_named = not names and cue == _DAM_AR and m is None and not first.startswith("ال") and first[-1:] != "ه" \
+            and any(
+            words[u] in _DAM_WATER_AR for u in range(max(0, c - _DAM_WINDOW), min(n, c + _DAM_WINDOW)))
+        quarter = quarter or rare_next or kind_adjective or dam_named
         if cue in _PLURAL_LANDFORMS_AR and not names and not first.startswith("ال") and first[-1:] == "ه":
             return []  # مرتفعات عالية "high heights": an indefinite feminine adjective agrees with the plural head
         if cue in _ADJECTIVE_ONLY_AR and not kind_adjective:

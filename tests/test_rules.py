@@ -2576,3 +2576,11 @@ def test_a_checkpoint_passed_through_is_named_by_a_definite_rare_word(gaz):
     # a name the gazetteer lacks; a common word after it (عبر سيطرة الجيش) is "control" still.
     assert rows("مرت القافلة عبر سيطرة الفلوجي قبل الظهر.", gaz) == [("سيطرة الفلوجي", None, "facility")]
     assert rows("مرت القافلة عبر سيطرة الجيش.", gaz) == []
+
+
+def test_a_dam_among_words_of_its_water_is_named_by_the_word_after_it(gaz):
+    # سد "dam" / "closing": among words of a dam's water (its gates, reservoir, spillway) the indefinite word after it is
+    # the dam's name whatever it also means; سد حاجة "meeting a need" (a feminine noun) is never one.
+    got = rows("فتحت إدارة سد صبر بوابات التصريف لتخفيف الضغط على الخزان.", gaz)
+    assert ("سد صبر", None, "facility") in got
+    assert rows("ساهمت المنحة في سد حاجة الأسر قرب الخزان.", gaz) == []
