@@ -91,6 +91,8 @@ _DAM_AR = fold_name("سد")
 _DAM_WATER_AR = frozenset(fold_name(w) for w in (
     "الخزان خزان بوابات البوابات التصريف تصريف منسوب بحيرة بحيرته توربينات التوربينات المفيض").split())
 _DAM_WINDOW = 12
+# Words of a railway or a metro around a station's name.
+_RAIL_AR = frozenset(fold_name(w) for w in "مترو المترو قطار القطار قطارات القطارات الحديد رصيف الرصيف".split())
 # A station's kind between محطة and its name (محطة ضخ X, محطة مياه X, محطة كهرباء X): the name starts after it.
 _STATION_AR = fold_name("محطة")
 _STATION_KINDS_AR = frozenset(fold_name(w) for w in "ضخ مياه كهرباء تحلية معالجة توليد وقود قطار قطارات".split())
@@ -576,7 +578,11 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
         dam_named = not names and cue == _DAM_AR and m is None and not first.startswith("ال") and first[-1:] != "ه" \
             and any(
             words[u] in _DAM_WATER_AR for u in range(max(0, c - _DAM_WINDOW), min(n, c + _DAM_WINDOW)))
-        quarter = quarter or rare_next or kind_adjective or dam_named
+        # ... and a station among words of a railway or a metro (المترو شغال؟ محطة السادات مقفولة): its name.
+        station_named = not names and cue == _STATION_AR and m is None and first not in _RAIL_AR \
+            and first.removeprefix("ال") not in _RAIL_AR and first not in _STATION_KINDS_AR and any(
+                words[u] in _RAIL_AR for u in range(max(0, c - _DAM_WINDOW), min(n, c + _DAM_WINDOW)))
+        quarter = quarter or rare_next or kind_adjective or dam_named or station_named
         if cue in _PLURAL_LANDFORMS_AR and not names and not first.startswith("ال") and first[-1:] == "ه":
             return []  # مرتفعات عالية "high heights": an indefinite feminine adjective agrees with the plural head
         if cue in _ADJECTIVE_ONLY_AR and not kind_adjective:
@@ -610,6 +616,8 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
                         or nxt[:3] in _PREPOSITION_ARTICLE_AR \
                         or nxt[2:] in _CUES_AR or nxt in _CUES_AR:
                     break  # (a cue word starts a new phrase: مسجد ابن طولون المسجد الوحيد بمصر)
+                if (dam_named or station_named) and not nxt.startswith("ال"):
+                    break  # محطة X مقفولة "X station is shut": a predicate, not the name's
                 if cue in _ISLAND_CUES_AR and (last + 1) in match_at:
                     break  # جزيرة ماديرا البرتغالية: a nisba after an island's name says whose it is
                 if nxt.startswith("ال") or words[last] in _NAME_TITLES or nxt in _NASAB_AR \

@@ -2584,3 +2584,10 @@ def test_a_dam_among_words_of_its_water_is_named_by_the_word_after_it(gaz):
     got = rows("فتحت إدارة سد صبر بوابات التصريف لتخفيف الضغط على الخزان.", gaz)
     assert ("سد صبر", None, "facility") in got
     assert rows("ساهمت المنحة في سد حاجة الأسر قرب الخزان.", gaz) == []
+
+
+def test_a_station_among_words_of_a_railway_is_named_by_the_word_after_it(gaz):
+    # محطة + a common word: a station's name where the text speaks of the metro or the trains (المترو متوقف؟ محطة العدل
+    # مقفولة), without them a description; the predicate after it (مقفولة "shut") is not the name's.
+    assert rows("المترو متوقف اليوم؟ محطة العدل مقفولة مرة أخرى.", gaz) == [("محطة العدل", None, "facility")]
+    assert rows("توقفت محطة العدل عن العمل.", gaz) == []
