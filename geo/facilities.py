@@ -89,6 +89,13 @@ _CLOSING_AR = frozenset(fold_name(w) for w in (
 _NAME_TITLES = frozenset(fold_name(w) for w in (
     "الأمير الأميرة الملك الملكة الشيخ الإمام السلطان الشهيد الرئيس النبي السيدة").split())
 _MAX_NAME = 5
+# Words of a dam's water within a few words of سد (its reservoir, gates, spillway, level, turbines, the flood).
+_DAM_AR = fold_name("سد")
+_DAM_WATER_AR = frozenset(fold_name(w) for w in (
+    "الخزان خزان بوابات البوابات التصريف تصريف منسوب بحيرة بحيرته توربينات التوربينات المفيض").split())
+_DAM_WINDOW = 12
+# Words of a railway or a metro around a station's name.
+_RAIL_AR = frozenset(fold_name(w) for w in "مترو المترو قطار القطار قطارات القطارات الحديد رصيف الرصيف".split())
 # A station's kind between محطة and its name (محطة ضخ X, محطة مياه X, محطة كهرباء X): the name starts after it.
 _STATION_AR = fold_name("محطة")
 _STATION_KINDS_AR = frozenset(fold_name(w) for w in "ضخ مياه كهرباء تحلية معالجة توليد وقود قطار قطارات".split())
@@ -180,6 +187,11 @@ _ISLAND_CUES_AR = frozenset(fold_name(w) for w in "جزيرة جزيرتي جز�
 # gazetteer has stays its own. (منفذي is also "the perpetrators of": it needs a name that is no common word.)
 _CROSSINGS_AR = frozenset(fold_name(w) for w in "معبر منفذ معبري منفذي".split())
 MORE_CUES_AR |= {fold_name("معبري"): "facility", fold_name("منفذي"): "facility"}
+# Plural heads of landforms that are no everyday words (سهل is also "easy", تل starts towns' names): سهول X "the X
+# plains", تلال X "the X hills", مرتفعات X "the X heights", هضاب X.
+_PLURAL_LANDFORMS_AR = {fold_name("سهول"): "region", fold_name("تلال"): "mountain", fold_name("مرتفعات"): "region",
+                        fold_name("هضاب"): "region"}
+MORE_CUES_AR |= _PLURAL_LANDFORMS_AR
 # Springs (عين الفيجة, نبع بردى), passes and corridors (ممر واخان), reservoirs (خزان الموصل): عين is also "eye" and
 # "appointed", نبع "sprang", ممر "passage", خزان "tank": only a definite name that is no common word, or a town's name
 # the matcher read, makes a place of them (عين ترامب "Trump appointed" has no article).
@@ -189,7 +201,7 @@ MORE_CUES_AR |= {fold_name("عين"): "river", fold_name("نبع"): "river", fol
 _PENINSULA_AR = fold_name("شبه")
 _CUES_AR = {**FACILITY_CUES_AR, **MORE_CUES_AR, **LANDFORM_KINDS_AR}
 # Landforms in both languages (the whole name is the place, whatever province the name inside it is).
-_LANDFORMS = LANDFORM_KINDS_EN.keys() | LANDFORM_KINDS_AR.keys()
+_LANDFORMS = LANDFORM_KINDS_EN.keys() | LANDFORM_KINDS_AR.keys() | _PLURAL_LANDFORMS_AR.keys()  # (سهول نينوى too)
 # (قبة "dome", حمام "bath, pigeons, toilet", حديقة "garden", حقل "field", قاعدة "rule, base": قاعدة بيانات.)
 # (وادي الذئاب is a television series, سوق العمل "the labour market", مقام رفيع "high standing", حاجز الصوت "the
 # sound barrier", خليج "gulf" of anything, معتقل "a detainee", مدرسة الحياة "the school of life".)
@@ -202,7 +214,7 @@ _AMBIGUOUS = _AMBIGUOUS | frozenset(fold_name(w) for w in ("عمالة قرية 
 _SETTLEMENT_CUES_AR = frozenset(fold_name(w) for w in "قرية بلدة خربة".split())
 _QUARTER_AR = fold_name("حي")
 _MANY = _MANY | frozenset(fold_name(w) for w in (_DISTRICT_HEADS_MANY + " جزيرتي جزر معبري منفذي").split())
-_AMBIGUOUS = _AMBIGUOUS | {fold_name("جزر"), fold_name("هور"), fold_name("منفذي")}
+_AMBIGUOUS = _AMBIGUOUS | frozenset(fold_name(w) for w in "جزر هور منفذي سهول تلال مرتفعات هضاب".split())
 _NAME_FIRST = _NAME_FIRST | frozenset(fold_name(w) for w in ("معتمدية عمالة منفذ " + _DISTRICT_HEADS_MANY).split())
 # (a border post, منفذ أبو سمرة, is at the town it is named after, as a checkpoint is)
 # Places of worship and palaces are named by an adjective after the definite noun as often as by a construct
@@ -490,7 +502,8 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
             return []
         prev = words[c - 1]
         fs = starts[c - 1] + (len(prev) - 4 if prev.endswith("مركز") else 0)  # (its proclitic left out: ومركز)
-    if cue == _CONTROL_AR and not (c + 1 in match_at and words[c + 1] not in AR_HOMOGRAPHS
+    if cue == _CONTROL_AR and not _passed_checkpoint_ar(c, words, seps, gaz) \
+            and not (c + 1 in match_at and words[c + 1] not in AR_HOMOGRAPHS
                                    and words[c + 1].removeprefix("ال") not in AR_HOMOGRAPHS and any(
             gaz.kind(r.place_index) in ("city", "town") and gaz.country_code(r.place_index) in ARABIC_SPEAKING
             for r in match_at[c + 1].refs)):
@@ -579,14 +592,19 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
             u < n and seps[u] == " " and words[u] in _KIND_ADJECTIVES_AR for u in (t + 1, t + 2)) \
             and (words[t + 1] in _KIND_ADJECTIVES_AR or (t + 1 not in match_at and words[t + 1] not in _STOP_AR
                                                         and is_arabic(words[t + 1])))
-        # A dam, a bridge or a station named after an Arab town the gazetteer has (سد مروي "the Merowe dam"): the
-        # town's name is a name, whatever the word also means ("irrigated").
-        town_named = not names and cue in _AMBIGUOUS and m is not None and m.token_count == 1 \
-            and first not in AR_HOMOGRAPHS and first.removeprefix("ال") not in AR_HOMOGRAPHS and any(
-                gaz.kind(r.place_index) in ("city", "town") and gaz.country_code(r.place_index) in ARABIC_SPEAKING
-                for r in m.refs)
-        quarter = quarter or rare_next or kind_adjective or town_named or (
+        # A dam among words of water (إدارة سد مروي فتحت بوابات التصريف لتخفيف الضغط على الخزان): the word after سد is
+        # the dam's name whatever it also means; سد الفجوة "closing the gap" is not written beside a reservoir's gates.
+        dam_named = not names and cue == _DAM_AR and m is None and not first.startswith("ال") and first[-1:] != "ه" \
+            and any(
+            words[u] in _DAM_WATER_AR for u in range(max(0, c - _DAM_WINDOW), min(n, c + _DAM_WINDOW)))
+        # ... and a station among words of a railway or a metro (المترو شغال؟ محطة السادات مقفولة): its name.
+        station_named = not names and cue == _STATION_AR and m is None and first not in _RAIL_AR \
+            and first.removeprefix("ال") not in _RAIL_AR and first not in _STATION_KINDS_AR and any(
+                words[u] in _RAIL_AR for u in range(max(0, c - _DAM_WINDOW), min(n, c + _DAM_WINDOW)))
+        quarter = quarter or rare_next or kind_adjective or dam_named or station_named or (
             not names and m is None and _village_name_ar(cue, t, words, seps))
+        if cue in _PLURAL_LANDFORMS_AR and not names and not first.startswith("ال") and first[-1:] == "ه":
+            return []  # مرتفعات عالية "high heights": an indefinite feminine adjective agrees with the plural head
         if cue in _ADJECTIVE_ONLY_AR and not kind_adjective:
             return []
         if cue in _DEFINITE_NAME_ONLY_AR and m is None and not kind_adjective and not (
@@ -606,7 +624,7 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
                 or (first in _SETTLEMENT_HEADS_AR and words[t + 1] in _NAME_TITLES)))
             if not names and gaz.commonness_any(first) >= 5.5 and first not in NEVER_PLACE_ALONE and not person \
                     and first not in _NASAB_AR and first not in _NAME_TITLES and (m is None or kind != "district") \
-                    and not kind_adjective and not town_named:
+                    and not kind_adjective:
                 # (a district's cue and a town the gazetteer has, that is also a word, are the district: قضاء صور)
                 return []  # a particle: عن طريق, سد فجوة is not هذا
             last = t
@@ -618,6 +636,8 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
                         or nxt[:3] in _PREPOSITION_ARTICLE_AR \
                         or nxt[2:] in _CUES_AR or nxt in _CUES_AR:
                     break  # (a cue word starts a new phrase: مسجد ابن طولون المسجد الوحيد بمصر)
+                if (dam_named or station_named) and not nxt.startswith("ال"):
+                    break  # محطة X مقفولة "X station is shut": a predicate, not the name's
                 if cue in _ISLAND_CUES_AR and (last + 1) in match_at:
                     break  # جزيرة ماديرا البرتغالية: a nisba after an island's name says whose it is
                 if nxt.startswith("ال") or words[last] in _NAME_TITLES or nxt in _NASAB_AR \
@@ -692,6 +712,22 @@ _ANCIENT_BARE_AR = fold_name("الأثرية")  # (the cue word of a site writte
 _ANCIENT_CUES_AR = frozenset({_CITY_HEAD_AR, _ANCIENT_BARE_AR})
 # Heads of an ancient site's name before the adjective: the city, the ruins, the antiquities (آثار نمرود الأثرية).
 _SITE_HEADS_AR = frozenset(fold_name(w) for w in "مدينة أطلال آثار".split())
+
+
+# Prepositions of passing or standing by before سيطرة: one goes through, stops at or waits by a checkpoint, not
+# "control" (عبر سيطرة X, عند سيطرة X, أمام سيطرة X).
+_BY_A_POST_AR = frozenset(fold_name(w) for w in "عبر عند أمام امام قرب".split())
+
+
+def _passed_checkpoint_ar(c: int, words: list[str], seps: list[str], gaz: Gazetteer) -> bool:
+    """Whether سيطرة at token ``c`` is a checkpoint with a name the gazetteer lacks: after a preposition of passing
+    (عبر سيطرة الكوير "through the Kuwair checkpoint"), before a definite name that is no common word (عبر سيطرة
+    الجيش is no checkpoint's name)."""
+    if c == 0 or c + 1 >= len(words) or seps[c] != " " or seps[c + 1] != " " or words[c - 1] not in _BY_A_POST_AR:
+        return False
+    name = words[c + 1]
+    return name.startswith("ال") and not gaz.is_common_word(name) and not gaz.is_common_word(name[2:]) \
+        and name not in AR_HOMOGRAPHS and name[2:] not in AR_HOMOGRAPHS
 
 
 def _ancient_city_ar(c: int, words: list[str], seps: list[str], starts: list[int],
@@ -1089,6 +1125,9 @@ _FACILITY_KINDS = frozenset({"camp", "crossing", "facility", "airport", "prison"
 _OWN_PLACE_ONLY_EN = frozenset({"airport", "port", "harbour", "harbor", "terminal"})
 
 
+_HOSPITALS_EN = frozenset({"hospital", "clinic"})
+
+
 def _long_road(f: Facility) -> bool:
     """Whether facility ``f`` is a road between towns (a highway, a motorway, a numbered road), not a town's street."""
     return f.kind == "street" and (f.cue_word in _LONG_ROAD_CUES_EN
@@ -1139,6 +1178,17 @@ def _own(f: Facility, inner: list[int], located: Sequence[tuple[int, int, Place,
         # also names on its own, its dateline "PALESTINE, Texas", is that town: "Palestine Regional Medical Center")
         return None
     return k
+
+
+def _said_country(f: Facility, starts: list[int], located: Sequence[tuple[int, int, Place, float]],
+                  text: str) -> str | None:
+    """The country a country or a first-level division written right after facility ``f`` as its location lies in
+    ("the Zika Forest of Uganda", "X Hospital in Kenya", مستشفى X في لبنان), or ``None``."""
+    k = bisect_left(starts, f.fe)
+    if k < len(located) and located[k][0] - f.fe <= 16 and located[k][2].kind in ("country", "admin1") \
+            and _LOCATED_AFTER_RE.fullmatch(text[f.fe:located[k][0]]) and text[f.fe:located[k][0]].strip():
+        return located[k][2].country_code
+    return None
 
 
 def _elsewhere(anchor: tuple[int, int, Place, float], inner: list[int],
@@ -1326,6 +1376,9 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
                 near = located[towns[t]]  # later in its sentence: "the Red River crested ... in Fargo"
             elif b >= 0 and s_b >= sent - _SENTENCES_BACK:
                 near = located[towns[b]]
+        if near is not None and not said and (
+                (cc := _said_country(f, starts, located, text)) is not None and near[2].country_code != cc):
+            near = None  # "the Zika Forest of Uganda": the text says the country; a town of another is no anchor
         if near is not None and not said and _elsewhere(near, inner, located, per_country):
             near = None
         if _long_road(f) and not said:
@@ -1333,10 +1386,19 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
             # Highway 82"): only the text saying where places it ("closed north of Bendigo"); else it is listed
             # unlocated rather than as a dot at whichever town the statement named nearby.
             near = own = None
-        if f.cue_word in _WIDE_LANDFORMS and not said and (near is None or sentence_of(near[0]) != sent):
+        if (f.cue_word in _WIDE_LANDFORMS or (f.kind in NATURAL_KINDS and len(counts) > 1)) and not said \
+                and (near is None or sentence_of(near[0]) != sent):
+            # (a lake, a river or a mountain too, where the statement names several towns, is placed by a town of its
+            # own sentence only: "visitors at Lake Nakuru" is not at the Somali town two sentences back; a one-town
+            # local story's river is at its town)
             # A valley, a basin, a delta or an archipelago spans many towns and is seldom named after one it is in
             # ("the Aleutian Islands", "the Canaan Valley"): the town its name starts with ("the Las Vegas Valley"),
             # the division it shares its name with, or the text saying where places it; else it is listed unlocated.
+            near = None
+        if f.cue_word in _HOSPITALS_EN and not said and len(counts) > 1:
+            # Patients are taken to a hospital from elsewhere ("moved from Gaza City to Nasser Hospital"): where the
+            # statement names several towns, a town merely near the hospital's name does not place it; a one-town
+            # local story's hospital is at its town.
             near = None
         if f.cue_word in _OWN_PLACE_ONLY_EN and not said:
             # The towns named around an airport are where its flights come from or go ("Mitiga International Airport

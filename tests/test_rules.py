@@ -2806,3 +2806,57 @@ def test_a_plural_division_head_does_not_pass_its_cue_to_a_list_member_of_anothe
     # place by a bare reading alone.
     got = rows("Cholera cases rose in the Central Plateau and Artibonite regions of Haiti.", gaz)
     assert [(s, p) for s, p, _ in got] == [("Artibonite", "admin1:HT-AR"), ("Haiti", "country:HT")]
+
+
+def test_a_hospital_is_not_placed_at_a_town_merely_near_its_name_in_a_many_town_statement(gaz):
+    # "moved from Riverton to the Holloway Hospital": patients come from elsewhere; where the statement names several
+    # towns only the town the text says the hospital is in, or the one its name starts with, places it.
+    got = rows("Ambulances moved the wounded from Tyler to the Holloway Hospital. Roads near Dallas were closed.", gaz)
+    assert ("Holloway Hospital", None, "facility") in got
+
+
+def test_arabic_plural_heads_of_landforms_name_the_landform_not_the_province(gaz):
+    # سهول X, تلال X, مرتفعات X: the plains, hills, heights (سهول نينوى is not the governorate); an indefinite
+    # feminine adjective after one (مرتفعات عالية "high heights") names nothing.
+    got = rows("زرع الفلاحون القمح في سهول نينوى.", gaz)
+    assert [(s, p.split(":")[:3]) for s, p, _ in got] == [("سهول نينوى", ["approx", "region", "admin1"])]
+    assert rows("تمركز الجيش على تلال الصفا.", gaz) == [("تلال الصفا", None, "mountain")]
+    assert rows("هذه الأرض ذات مرتفعات عالية.", gaz) == []
+
+
+def test_a_lake_is_not_placed_at_a_town_sentences_back_in_a_many_town_statement(gaz):
+    # "visitors at Lake Zorvan" two sentences after a town of another story line: a natural feature the gazetteer lacks
+    # is placed by a town of its own sentence (or the one the text says) where the statement names several towns.
+    text = ("Cases were reported in Nakuru and Eldoret. Officials in Somalia reported cases near Kismayo. "
+            "Tourism officials said visitors at Lake Zorvan faced no risk.")
+    assert ("Lake Zorvan", None, "lake") in rows(text, gaz)
+
+
+def test_a_facility_written_with_its_country_is_not_placed_at_a_town_of_another(gaz):
+    # "the Zorba Forest of Uganda": the country written right after it says where it is; a town of another country named
+    # sentences before (Recife) is no anchor.
+    text = "Cases rose in Recife this week. The virus was first found in the Zorba Forest of Uganda in 1947."
+    got = rows(text, gaz)
+    assert ("Zorba Forest", None, "facility") in got
+
+
+def test_a_checkpoint_passed_through_is_named_by_a_definite_rare_word(gaz):
+    # عبر سيطرة X "through the X checkpoint": after a preposition of passing, سيطرة is an (Iraqi) checkpoint even before
+    # a name the gazetteer lacks; a common word after it (عبر سيطرة الجيش) is "control" still.
+    assert rows("مرت القافلة عبر سيطرة الفلوجي قبل الظهر.", gaz) == [("سيطرة الفلوجي", None, "facility")]
+    assert rows("مرت القافلة عبر سيطرة الجيش.", gaz) == []
+
+
+def test_a_dam_among_words_of_its_water_is_named_by_the_word_after_it(gaz):
+    # سد "dam" / "closing": among words of a dam's water (its gates, reservoir, spillway) the indefinite word after it is
+    # the dam's name whatever it also means; سد حاجة "meeting a need" (a feminine noun) is never one.
+    got = rows("فتحت إدارة سد صبر بوابات التصريف لتخفيف الضغط على الخزان.", gaz)
+    assert ("سد صبر", None, "facility") in got
+    assert rows("ساهمت المنحة في سد حاجة الأسر قرب الخزان.", gaz) == []
+
+
+def test_a_station_among_words_of_a_railway_is_named_by_the_word_after_it(gaz):
+    # محطة + a common word: a station's name where the text speaks of the metro or the trains (المترو متوقف؟ محطة العدل
+    # مقفولة), without them a description; the predicate after it (مقفولة "shut") is not the name's.
+    assert rows("المترو متوقف اليوم؟ محطة العدل مقفولة مرة أخرى.", gaz) == [("محطة العدل", None, "facility")]
+    assert rows("توقفت محطة العدل عن العمل.", gaz) == []
