@@ -192,6 +192,19 @@ MORE_CUES_AR |= {fold_name("معبري"): "facility", fold_name("منفذي"): "
 _PLURAL_LANDFORMS_AR = {fold_name("سهول"): "region", fold_name("تلال"): "mountain", fold_name("مرتفعات"): "region",
                         fold_name("هضاب"): "region"}
 MORE_CUES_AR |= _PLURAL_LANDFORMS_AR
+# Heritage places of old towns the gazetteer lacks: a city gate (باب توما, often a quarter too), a caravanserai or an
+# old market hall (خان الخليلي), and a lowland of the Jordan rift (غور الصافي, غور المزرعة: the name is the place, not
+# Afghanistan's Ghor province). باب is also "door, chapter" (فتح باب الترشح), خان "betrayed" and a surname (عمران
+# خان), غور "depth" (سبر غور): all three need a name that is no common word (_AMBIGUOUS).
+_HERITAGE_CUES_AR = {fold_name("باب"): "facility", fold_name("خان"): "facility", fold_name("غور"): "region"}
+MORE_CUES_AR |= _HERITAGE_CUES_AR
+# غور + a definite word is the lowland named so (غور الحديثة) as حي + one is a quarter, except "probing the depth of"
+# (سبر غور المسألة).
+_GHOR_AR = fold_name("غور")
+_CAMP_AR = fold_name("مخيم")
+# Kinds whose cue and a frequent place's name (قضاء صور, شارع مصر, حي مصر الجديدة) are one place, not a particle.
+_NAMED_BY_PLACES = frozenset({"district", "street", "locality"})
+_PROBE_AR = frozenset(fold_name(w) for w in "سبر يسبر لسبر وسبر".split())
 # Springs (عين الفيجة, نبع بردى), passes and corridors (ممر واخان), reservoirs (خزان الموصل): عين is also "eye" and
 # "appointed", نبع "sprang", ممر "passage", خزان "tank": only a definite name that is no common word, or a town's name
 # the matcher read, makes a place of them (عين ترامب "Trump appointed" has no article).
@@ -207,7 +220,8 @@ _LANDFORMS = LANDFORM_KINDS_EN.keys() | LANDFORM_KINDS_AR.keys() | _PLURAL_LANDF
 # sound barrier", خليج "gulf" of anything, معتقل "a detainee", مدرسة الحياة "the school of life".)
 _AMBIGUOUS = _AMBIGUOUS | frozenset(fold_name(w) for w in (
     "جبل قصر معبر مقبرة وادي سوق مقام بوابة مدرسة معتقل خليج صحراء هضبة ثكنة قبة حمام حديقة حقل قاعدة "
-    "تقاطع خور منفذ").split())  # (تقاطع المصالح "the meeting of interests", خور "weakness", منفذ الهجوم "the attacker")
+    "تقاطع خور منفذ باب خان غور").split())
+# (تقاطع المصالح "the meeting of interests", خور "weakness", منفذ الهجوم "the attacker")
 # (عمالة "labour", نواحي "aspects", محليات "local news", مديريات "directorates": they need a name that is no common
 # word; the names after the first, joined by و, are names whatever else they mean: مديريات تريم والقطن.)
 _AMBIGUOUS = _AMBIGUOUS | frozenset(fold_name(w) for w in ("عمالة قرية بلدة خربة " + _DISTRICT_HEADS_MANY).split())
@@ -496,6 +510,11 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
     if cue in _ISLAND_CUES_AR and c > 0 and seps[c] == " " and words[c - 1][-3:] == _PENINSULA_AR \
             and len(words[c - 1]) <= 5:
         fs = starts[c - 1] + len(words[c - 1]) - 3  # شبه جزيرة X "the X peninsula": one landform with both words
+    if cue in _HERITAGE_CUES_AR and c > 0 and seps[c] == " " and words[c - 1][-4:] == _CAMP_AR \
+            and len(words[c - 1]) <= 6:
+        fs = starts[c - 1] + len(words[c - 1]) - 4  # مخيم خان X "the Khan X camp": one place with both heads
+    if cue == _QUARTER_AR and words[c] == "و" + cue and c > 0 and words[c - 1] == "من":
+        return []  # من وحي X "inspired by X" (وحي "revelation"), not "and the X quarter"
     if cue == _DETENTION_AR:
         # مركز احتجاز X "X detention centre": the cue is two words; احتجاز X alone is "the detention of X".
         if c == 0 or seps[c] != " " or words[c - 1] not in _CENTRE_AR:
@@ -578,7 +597,8 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
             return []  # قرية بيت لاهيا: a village the gazetteer has is the matcher's (with its cue)
         # حي + a definite word is a neighbourhood whatever the word also means (حي الإرسال, حي العمال): "alive" takes
         # no article.
-        quarter = (cue == _QUARTER_AR and first.startswith("ال")) \
+        quarter = (cue == _QUARTER_AR and (first.startswith("ال") or _quarter_named_ar(c, t, words, seps))) \
+            or (cue == _GHOR_AR and first.startswith("ال") and not (c and words[c - 1] in _PROBE_AR)) \
             or (cue in _SQUARE_CUES_AR and first in _COMMEMORATIVE_AR)  # (ميدان التحرير: see _COMMEMORATIVE_AR)
         # A common word and a rare one after it are a two-word name (جسر قره قوزاق "the Kara Kozak bridge").
         # (two indefinite words: a definite one and an indefinite after it, محطة السادات مقفولة "the station is shut",
@@ -623,7 +643,8 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
                 # (a sports or a medical city named after a person: ملعب مدينة الأمير سلطان الرياضية)
                 or (first in _SETTLEMENT_HEADS_AR and words[t + 1] in _NAME_TITLES)))
             if not names and gaz.commonness_any(first) >= 5.5 and first not in NEVER_PLACE_ALONE and not person \
-                    and first not in _NASAB_AR and first not in _NAME_TITLES and (m is None or kind != "district") \
+                    and first not in _NASAB_AR and first not in _NAME_TITLES \
+                    and (m is None or kind not in _NAMED_BY_PLACES) \
                     and not kind_adjective:
                 # (a district's cue and a town the gazetteer has, that is also a word, are the district: قضاء صور)
                 return []  # a particle: عن طريق, سد فجوة is not هذا
@@ -636,6 +657,8 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
                         or nxt[:3] in _PREPOSITION_ARTICLE_AR \
                         or nxt[2:] in _CUES_AR or nxt in _CUES_AR:
                     break  # (a cue word starts a new phrase: مسجد ابن طولون المسجد الوحيد بمصر)
+                if nxt[:1] == "ب" and (last + 1) in match_at and match_at[last + 1].fs != starts[last + 1]:
+                    break  # ساحة تونس ببنغازي "Tunis Square in Benghazi": the locative ب says where, it names nothing
                 if (dam_named or station_named) and not nxt.startswith("ال"):
                     break  # محطة X مقفولة "X station is shut": a predicate, not the name's
                 if cue in _ISLAND_CUES_AR and (last + 1) in match_at:
@@ -819,6 +842,28 @@ def _village_name_ar(cue: str, t: int, words: list[str], seps: list[str]) -> boo
             and words[t + 1] not in _STOP_AR and words[t + 1] not in _GENERIC_AR
             and first not in _COMPASS_AR and first not in _STOP_AR
             and (first == _HILL_AR or not first.startswith(_VERB_PREFIXES_AR)))
+
+
+# Words before حي that make it "the quarter" (في حي X, بحي X, سكان حي X): prepositions of place, a place's people.
+_QUARTER_BEFORE_AR = frozenset(fold_name(w) for w in (
+    "في من إلى الى على قرب أمام داخل وسط عند عبر سكان أهالي اهالي أطراف اطراف شوارع").split())
+# Indefinite adjectives of a quarter that end in no ي (في حي مجاور "in a nearby quarter"); nisbas (سكني, شعبي) end in ي.
+_QUARTER_ADJECTIVES_AR = frozenset(fold_name(w) for w in (
+    "مجاور قريب بعيد فقير راق هادئ كامل بأكمله بكامله آمن مكتظ").split())
+
+
+def _quarter_named_ar(c: int, t: int, words: list[str], seps: list[str]) -> bool:
+    """Whether the indefinite word ``t`` after حي (token ``c``) is a quarter's name although it is also a word: حي
+    written after a preposition of place (في حي X, or بحي X) is "the quarter" (its "alive" follows a noun: كائن حي),
+    and the word after it is its name unless an adjective describes it (a nisba in ي, في حي سكني; مجاور) or a
+    feminine word in ة, which agrees with no masculine head (حي ... مدمرة is a predicate)."""
+    first = words[t]
+    if t != c + 1 or first[-1:] in "يه" or first in _QUARTER_ADJECTIVES_AR or first in _STOP_AR \
+            or first in _GENERIC_AR or first in _COMPASS_AR or first[:1] in "وف" or len(first) < 3:
+        return False
+    if words[c] == "ب" + _QUARTER_AR:
+        return True
+    return words[c] == _QUARTER_AR and c > 0 and seps[c] == " " and words[c - 1] in _QUARTER_BEFORE_AR
 
 
 def _not_a_name_ar(cue: str, first: str, gaz: Gazetteer) -> bool:
@@ -1314,12 +1359,12 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
                                and located[inner[0]][:2] == (f.name_fs, f.name_fe)
                                and not (f.kind in NATURAL_KINDS and is_arabic(f.cue_word))
                                and f.cue_word not in _LANDFORMS
-                               and f.kind != "street") \
+                               and f.kind not in ("street", "locality")) \
                     or (f.cue_word == _ROAD_AR and located[inner[0]][2].kind in NATURAL_KINDS
                         and located[inner[0]][:2] == (f.name_fs, f.name_fe)):
                 continue  # منطقة عسير is the province; منطقة الخليج a region; طريق رأس الرجاء الصالح "the Cape route"
             # (شارع الجزائر, شارع لبنان, "Lombardy Drive": a street named after a country or a division is the
-            # street, not the place)
+            # street, not the place; حي الجزائر, حي لبنان a quarter of a town, whatever town names none)
             # (وادي حضرموت is a valley, not the province it gives its name to: the feature, unlocated unless the
             # text says where)
             # (nor "the Zambezi Valley" the province, "Victoria Island" the state: a landform's head makes the name the

@@ -2860,3 +2860,37 @@ def test_a_station_among_words_of_a_railway_is_named_by_the_word_after_it(gaz):
     # مقفولة), without them a description; the predicate after it (مقفولة "shut") is not the name's.
     assert rows("المترو متوقف اليوم؟ محطة العدل مقفولة مرة أخرى.", gaz) == [("محطة العدل", None, "facility")]
     assert rows("توقفت محطة العدل عن العمل.", gaz) == []
+
+
+def test_a_city_gate_or_a_khan_is_a_facility_and_a_camp_named_after_a_khan_keeps_its_head(gaz):
+    # باب X "the X gate", خان X "the X khan": a heritage place the gazetteer lacks, at the town the text says; باب
+    # "door, chapter" and خان "betrayed" before a common word stay words; مخيم خان X is one camp with both heads.
+    assert ("باب قنسرين", "facility") in [(s, c) for s, _, c in rows("رممت البلدية باب قنسرين في حلب.", gaz)]
+    assert rows("قصفت المدفعية مخيم خان دنون.", gaz) == [("مخيم خان دنون", None, "facility")]
+    assert rows("فتح باب التسجيل أمس.", gaz) == []
+    assert rows("خان صديقه وهرب.", gaz) == []
+
+
+def test_a_quarter_or_a_square_named_after_a_country_is_not_the_country(gaz):
+    # حي الكويت في البصرة, ساحة تونس ببنغازي: a town's quarter or square named after a country is that place, at the
+    # town the text says (the locative ب ends the name); the country inside is no mention of its own.
+    got = rows("سقطت قذيفة على حي الكويت في البصرة.", gaz)
+    assert [(s, c) for s, _, c in got] == [("حي الكويت", "locality"), ("البصرة", "")]
+    got = rows("تظاهر العشرات في ساحة تونس ببنغازي.", gaz)
+    assert [(s, c) for s, _, c in got] == [("ساحة تونس", "street"), ("بنغازي", "")]
+
+
+def test_a_quarter_after_a_preposition_is_named_by_the_word_after_it(gaz):
+    # في حي X, بحي X: حي after a preposition of place is "the quarter" and the word after it its name, though also a
+    # word; an adjective (حي مجاور "a nearby quarter"), حي "alive" after a noun and من وحي "inspired by" are no names.
+    got = rows("اندلع حريق في حي جرمانا بريف دمشق.", gaz)
+    assert ("حي جرمانا", None, "locality") in got
+    assert rows("انتقلت العائلة إلى حي مجاور.", gaz) == []
+    assert rows("هذا شاهد حي على الجريمة.", gaz) == []
+    assert rows("كتب القصيدة من وحي الثورة.", gaz) == []
+
+
+def test_a_lowland_of_the_jordan_rift_is_not_afghanistans_ghor(gaz):
+    # غور + a definite word is the lowland of that name (not Ghor province and a town); سبر غور "to probe the depth".
+    assert rows("نزح السكان من غور الحديثة في الكرك.", gaz)[0][:3] == ("غور الحديثة", None, "region")
+    assert not any(p == "admin1:AF-GHO" for _, p, _ in rows("نزح السكان من غور الحديثة في الكرك.", gaz))
