@@ -513,6 +513,8 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
     if cue in _HERITAGE_CUES_AR and c > 0 and seps[c] == " " and words[c - 1][-4:] == _CAMP_AR \
             and len(words[c - 1]) <= 6:
         fs = starts[c - 1] + len(words[c - 1]) - 4  # مخيم خان X "the Khan X camp": one place with both heads
+    if cue == _GHOR_AR and not words[c + 1].startswith("ال"):
+        return []  # غور + an indefinite word: a club (غور ماهيا) or "depth", no lowland
     if cue == _QUARTER_AR and words[c] == "و" + cue and c > 0 and words[c - 1] == "من":
         return []  # من وحي X "inspired by X" (وحي "revelation"), not "and the X quarter"
     if cue == _DETENTION_AR:
@@ -581,10 +583,11 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
         elif first in _GENERIC_AR or (first[-1:] == "ا" and first[:-1] in _GENERIC_AR) or first in _STOP_AR \
                 or not is_arabic(first) or len(first) < 2 \
                 or (first.startswith("ال") and first[2:] in _CUES_AR and cue != _STREET_AR
-                    and not (t in match_at and match_at[t].token_count > 1)):
+                    and not (t in match_at and (match_at[t].token_count > 1 or first[2:] in _HERITAGE_CUES_AR))):
             # (a cue word before another with the article is a part of that one: قاعدة القبة "the dome's base",
             # مئذنة المسجد "the mosque's minaret"; but a street is named after anything: شارع المطار, and after a
-            # longer place's name: شارع الخليج العربي is a street, not the Gulf)
+            # longer place's name: شارع الخليج العربي is a street, not the Gulf; a town named "the gate", الباب, is the
+            # town: مستشفى الباب الوطني)
             return []
         m = match_at.get(t)
         if not names and m is not None and m.fs != starts[t] and first[:1] == "ب":
@@ -655,7 +658,8 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
                 nxt = words[last + 1]
                 if nxt in _STOP_AR or not is_arabic(nxt) or nxt[:1] == "و" or nxt in _CLOSING_AR \
                         or nxt[:3] in _PREPOSITION_ARTICLE_AR \
-                        or nxt[2:] in _CUES_AR or nxt in _CUES_AR:
+                        or (nxt[2:] in _CUES_AR and not (nxt[2:] in _HERITAGE_CUES_AR and (last + 1) in match_at)) \
+                        or nxt in _CUES_AR:
                     break  # (a cue word starts a new phrase: مسجد ابن طولون المسجد الوحيد بمصر)
                 if nxt[:1] == "ب" and (last + 1) in match_at and match_at[last + 1].fs != starts[last + 1]:
                     break  # ساحة تونس ببنغازي "Tunis Square in Benghazi": the locative ب says where, it names nothing

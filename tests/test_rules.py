@@ -2894,3 +2894,11 @@ def test_a_lowland_of_the_jordan_rift_is_not_afghanistans_ghor(gaz):
     # غور + a definite word is the lowland of that name (not Ghor province and a town); سبر غور "to probe the depth".
     assert rows("نزح السكان من غور الحديثة في الكرك.", gaz)[0][:3] == ("غور الحديثة", None, "region")
     assert not any(p == "admin1:AF-GHO" for _, p, _ in rows("نزح السكان من غور الحديثة في الكرك.", gaz))
+    # (an indefinite word after غور is a club's name or "depth": no lowland)
+    assert not any(c == "region" for _, _, c in rows("لعب فريق غور كاسيلا مباراته أمس.", gaz))
+
+
+def test_a_facility_named_after_a_town_called_the_gate_keeps_its_name(gaz):
+    # الباب (al-Bab) is a town whose name is also "the gate", a cue word: after a facility's cue it is the name.
+    got = rows("نقل الجرحى إلى مستوصف الباب بعد القصف.", gaz)
+    assert [s for s, _, _ in got] == ["مستوصف الباب"]
