@@ -231,6 +231,9 @@ _MANY = _MANY | frozenset(fold_name(w) for w in (_DISTRICT_HEADS_MANY + " جزي
 _AMBIGUOUS = _AMBIGUOUS | frozenset(fold_name(w) for w in "جزر هور منفذي سهول تلال مرتفعات هضاب".split())
 _NAME_FIRST = _NAME_FIRST | frozenset(fold_name(w) for w in ("معتمدية عمالة منفذ " + _DISTRICT_HEADS_MANY).split())
 # (a border post, منفذ أبو سمرة, is at the town it is named after, as a checkpoint is)
+# A corniche is the seafront or riverfront of the town it is named after (كورنيش الإسكندرية, كورنيش جدة), unlike a
+# street (شارع بغداد in Damascus).
+_NAME_FIRST = _NAME_FIRST | {fold_name("كورنيش")}
 # Places of worship and palaces are named by an adjective after the definite noun as often as by a construct
 # (الجامع الأموي "the Umayyad Mosque", الحرم الإبراهيمي, الكنيسة الشرقية): the definite cue then takes one
 # definite word that is no generic complement (not المسجد الكبير "the big mosque" ... nor الجامع المذكور).

@@ -2902,3 +2902,9 @@ def test_a_facility_named_after_a_town_called_the_gate_keeps_its_name(gaz):
     # الباب (al-Bab) is a town whose name is also "the gate", a cue word: after a facility's cue it is the name.
     got = rows("نقل الجرحى إلى مستوصف الباب بعد القصف.", gaz)
     assert [s for s, _, _ in got] == ["مستوصف الباب"]
+
+
+def test_a_corniche_is_at_the_town_it_is_named_after(gaz):
+    # كورنيش X is X's seafront (كورنيش الإسكندرية), placed approximately there; a street named after a town is not.
+    got = rows("تنزه الأهالي على كورنيش الإسكندرية.", gaz)
+    assert [(s, p.split(":")[3] if p else p, c) for s, p, c in got] == [("كورنيش الإسكندرية", "361058", "street")]
