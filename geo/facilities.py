@@ -192,19 +192,15 @@ MORE_CUES_AR |= {fold_name("معبري"): "facility", fold_name("منفذي"): "
 _PLURAL_LANDFORMS_AR = {fold_name("سهول"): "region", fold_name("تلال"): "mountain", fold_name("مرتفعات"): "region",
                         fold_name("هضاب"): "region"}
 MORE_CUES_AR |= _PLURAL_LANDFORMS_AR
-# Heritage places of old towns the gazetteer lacks: a city gate (باب توما, often a quarter too), a caravanserai or an
-# old market hall (خان الخليلي), and a lowland of the Jordan rift (غور الصافي, غور المزرعة: the name is the place, not
-# Afghanistan's Ghor province). باب is also "door, chapter" (فتح باب الترشح), خان "betrayed" and a surname (عمران
-# خان), غور "depth" (سبر غور): all three need a name that is no common word (_AMBIGUOUS).
-_HERITAGE_CUES_AR = {fold_name("باب"): "facility", fold_name("خان"): "facility", fold_name("غور"): "region"}
+# Heritage places of old towns the gazetteer lacks: a city gate (باب توما, often a quarter too) and a caravanserai or
+# an old market hall (خان الخليلي). باب is also "door, chapter" (فتح باب الترشح), خان "betrayed" and a surname (عمران
+# خان): both need a name that is no common word (_AMBIGUOUS).
+# (غور + a name, the Jordan rift's lowlands, was tried as a cue: it took the towns the lowlands are named after.)
+_HERITAGE_CUES_AR = {fold_name("باب"): "facility", fold_name("خان"): "facility"}
 MORE_CUES_AR |= _HERITAGE_CUES_AR
-# غور + a definite word is the lowland named so (غور الحديثة) as حي + one is a quarter, except "probing the depth of"
-# (سبر غور المسألة).
-_GHOR_AR = fold_name("غور")
 _CAMP_AR = fold_name("مخيم")
 # Kinds whose cue and a frequent place's name (قضاء صور, شارع مصر, حي مصر الجديدة) are one place, not a particle.
 _NAMED_BY_PLACES = frozenset({"district", "street", "locality"})
-_PROBE_AR = frozenset(fold_name(w) for w in "سبر يسبر لسبر وسبر".split())
 # Springs (عين الفيجة, نبع بردى), passes and corridors (ممر واخان), reservoirs (خزان الموصل): عين is also "eye" and
 # "appointed", نبع "sprang", ممر "passage", خزان "tank": only a definite name that is no common word, or a town's name
 # the matcher read, makes a place of them (عين ترامب "Trump appointed" has no article).
@@ -220,7 +216,7 @@ _LANDFORMS = LANDFORM_KINDS_EN.keys() | LANDFORM_KINDS_AR.keys() | _PLURAL_LANDF
 # sound barrier", خليج "gulf" of anything, معتقل "a detainee", مدرسة الحياة "the school of life".)
 _AMBIGUOUS = _AMBIGUOUS | frozenset(fold_name(w) for w in (
     "جبل قصر معبر مقبرة وادي سوق مقام بوابة مدرسة معتقل خليج صحراء هضبة ثكنة قبة حمام حديقة حقل قاعدة "
-    "تقاطع خور منفذ باب خان غور").split())
+    "تقاطع خور منفذ باب خان").split())
 # (تقاطع المصالح "the meeting of interests", خور "weakness", منفذ الهجوم "the attacker")
 # (عمالة "labour", نواحي "aspects", محليات "local news", مديريات "directorates": they need a name that is no common
 # word; the names after the first, joined by و, are names whatever else they mean: مديريات تريم والقطن.)
@@ -516,8 +512,6 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
     if cue in _HERITAGE_CUES_AR and c > 0 and seps[c] == " " and words[c - 1][-4:] == _CAMP_AR \
             and len(words[c - 1]) <= 6:
         fs = starts[c - 1] + len(words[c - 1]) - 4  # مخيم خان X "the Khan X camp": one place with both heads
-    if cue == _GHOR_AR and not words[c + 1].startswith("ال"):
-        return []  # غور + an indefinite word: a club (غور ماهيا) or "depth", no lowland
     if cue == _QUARTER_AR and words[c] == "و" + cue and c > 0 and words[c - 1] == "من":
         return []  # من وحي X "inspired by X" (وحي "revelation"), not "and the X quarter"
     if cue == _DETENTION_AR:
@@ -604,7 +598,6 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
         # حي + a definite word is a neighbourhood whatever the word also means (حي الإرسال, حي العمال): "alive" takes
         # no article.
         quarter = (cue == _QUARTER_AR and (first.startswith("ال") or _quarter_named_ar(c, t, words, seps))) \
-            or (cue == _GHOR_AR and first.startswith("ال") and not (c and words[c - 1] in _PROBE_AR)) \
             or (cue in _SQUARE_CUES_AR and first in _COMMEMORATIVE_AR)  # (ميدان التحرير: see _COMMEMORATIVE_AR)
         # A common word and a rare one after it are a two-word name (جسر قره قوزاق "the Kara Kozak bridge").
         # (two indefinite words: a definite one and an indefinite after it, محطة السادات مقفولة "the station is shut",
@@ -664,8 +657,6 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
                         or (nxt[2:] in _CUES_AR and not (nxt[2:] in _HERITAGE_CUES_AR and (last + 1) in match_at)) \
                         or nxt in _CUES_AR:
                     break  # (a cue word starts a new phrase: مسجد ابن طولون المسجد الوحيد بمصر)
-                if nxt[:1] == "ب" and (last + 1) in match_at and match_at[last + 1].fs != starts[last + 1]:
-                    break  # ساحة تونس ببنغازي "Tunis Square in Benghazi": the locative ب says where, it names nothing
                 if (dam_named or station_named) and not nxt.startswith("ال"):
                     break  # محطة X مقفولة "X station is shut": a predicate, not the name's
                 if cue in _ISLAND_CUES_AR and (last + 1) in match_at:
