@@ -662,6 +662,8 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
                 if cue in _ISLAND_CUES_AR and (last + 1) in match_at:
                     break  # جزيرة ماديرا البرتغالية: a nisba after an island's name says whose it is
                 if nxt.startswith("ال") or words[last] in _NAME_TITLES or nxt in _NASAB_AR \
+                        or (last == t and first in _SETTLEMENT_HEADS_AR and cue not in _SETTLEMENT_CUES_AR
+                            and nxt[-1:] != "ه") \
                         or words[last] in _NASAB_AR or not gaz.is_common_word(nxt) \
                         or (words[last] in _COMPASS_AR and (last + 1) in match_at) \
                         or (kind == "district" and (last + 1) in match_at):  # (محلية ريفي كسلا "Rural Kassala")

@@ -2901,3 +2901,10 @@ def test_a_corniche_is_at_the_town_it_is_named_after(gaz):
     # كورنيش X is X's seafront (كورنيش الإسكندرية), placed approximately there; a street named after a town is not.
     got = rows("تنزه الأهالي على كورنيش الإسكندرية.", gaz)
     assert [(s, p.split(":")[3] if p else p, c) for s, p, c in got] == [("كورنيش الإسكندرية", "361058", "street")]
+
+
+def test_a_facility_of_a_village_the_gazetteer_lacks_keeps_the_villages_name(gaz):
+    # كنيسة قرية X "the church of the village of X": the village's head noun is followed by its name, which the
+    # gazetteer may lack (a town it has was already read so); an adjective in ة (قرية كبيرة) is no name.
+    assert rows("احتفل المسيحيون في كنيسة قرية عبود.", gaz) == [("كنيسة قرية عبود", None, "facility")]
+    assert all("كبيرة" not in s for s, _, _ in rows("أقيمت الصلاة في مسجد قرية كبيرة.", gaz))
