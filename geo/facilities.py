@@ -1359,12 +1359,15 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
                                and located[inner[0]][:2] == (f.name_fs, f.name_fe)
                                and not (f.kind in NATURAL_KINDS and is_arabic(f.cue_word))
                                and f.cue_word not in _LANDFORMS
-                               and f.kind not in ("street", "locality")) \
+                               and f.kind not in ("street", "locality")
+                               and not (f.kind == "facility" and is_arabic(f.cue_word) and f.cue_word not in _AMBIGUOUS
+                                        and f.cue_word not in _CROSSINGS_AR)) \
                     or (f.cue_word == _ROAD_AR and located[inner[0]][2].kind in NATURAL_KINDS
                         and located[inner[0]][:2] == (f.name_fs, f.name_fe)):
                 continue  # منطقة عسير is the province; منطقة الخليج a region; طريق رأس الرجاء الصالح "the Cape route"
             # (شارع الجزائر, شارع لبنان, "Lombardy Drive": a street named after a country or a division is the
-            # street, not the place; حي الجزائر, حي لبنان a quarter of a town, whatever town names none)
+            # street, not the place; حي الجزائر, حي لبنان a quarter of a town, whatever town names none; فندق فلسطين,
+            # متحف قطر a hotel and a museum: a cue that is no everyday word makes a building of a country's name)
             # (وادي حضرموت is a valley, not the province it gives its name to: the feature, unlocated unless the
             # text says where)
             # (nor "the Zambezi Valley" the province, "Victoria Island" the state: a landform's head makes the name the

@@ -2908,3 +2908,11 @@ def test_a_facility_of_a_village_the_gazetteer_lacks_keeps_the_villages_name(gaz
     # gazetteer may lack (a town it has was already read so); an adjective in ة (قرية كبيرة) is no name.
     assert rows("احتفل المسيحيون في كنيسة قرية عبود.", gaz) == [("كنيسة قرية عبود", None, "facility")]
     assert all("كبيرة" not in s for s, _, _ in rows("أقيمت الصلاة في مسجد قرية كبيرة.", gaz))
+
+
+def test_a_building_named_after_a_country_is_the_building(gaz):
+    # فندق فلسطين, متحف X: after a facility's cue that is no everyday word a country's name names the building (at the
+    # town the text says), not the country; سوق "market" + a country is still the country's economy.
+    got = rows("انفجرت سيارة قرب فندق فلسطين في بغداد.", gaz)
+    assert [(s, c) for s, _, c in got] == [("فندق فلسطين", "facility"), ("بغداد", "")]
+    assert ("العراق", "country:IQ", "") in rows("ارتفعت الأسعار في سوق العراق.", gaz)
