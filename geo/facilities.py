@@ -676,7 +676,9 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
         while last + 1 < n and seps[last + 1] == " " and words[last + 1] in _CLOSING_AR:
             last += 1
         if in_town and not (last + 2 < n and seps[last + 1] == " " and seps[last + 2] == " "
-                            and words[last + 1] == "في" and words[last + 2] in _IN_TOWN_HEADS_AR):
+                            and words[last + 1] == "في" and words[last + 2] in _IN_TOWN_HEADS_AR) \
+                and not (cue in _OLD_TOWN_CUES_AR and first.startswith("ال") and _town_after_ar(last, words, seps,
+                                                                                                   match_at, gaz)):
             return []
         names.append((t, last))
         if cue not in _MANY:
@@ -864,6 +866,23 @@ def _quarter_named_ar(c: int, t: int, words: list[str], seps: list[str]) -> bool
     if words[c] == "ب" + _QUARTER_AR:
         return True
     return words[c] == _QUARTER_AR and c > 0 and seps[c] == " " and words[c - 1] in _QUARTER_BEFORE_AR
+
+
+# Heritage cues that are also everyday words (a khan, a palace): with a definite word after them they are the place
+# when the text says which town it is in right after (خان الصابون في حلب, قصر العدل ببغداد). Not باب and ميدان: فتح باب
+# التسجيل في بغداد "registration opened in Baghdad", ميدان المعركة في حلب "the battlefield in Aleppo".
+_OLD_TOWN_CUES_AR = frozenset(fold_name(w) for w in "خان قصر".split())
+
+
+def _town_after_ar(last: int, words: list[str], seps: list[str], match_at: dict[int, RawMatch], gaz: Gazetteer) -> bool:
+    """Whether a city or a town the gazetteer has is written right after token ``last`` as a location (في X, بX)."""
+    k = last + 1
+    if k < len(words) and seps[k] == " " and words[k] == "في":
+        k += 1
+    m = match_at.get(k)
+    if m is None or k >= len(words) or seps[k] != " " or (k == last + 1 and words[k][:1] != "ب"):
+        return False
+    return any(gaz.kind(r.place_index) in ("city", "town") for r in m.refs)
 
 
 def _not_a_name_ar(cue: str, first: str, gaz: Gazetteer) -> bool:

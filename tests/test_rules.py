@@ -2916,3 +2916,11 @@ def test_a_building_named_after_a_country_is_the_building(gaz):
     got = rows("انفجرت سيارة قرب فندق فلسطين في بغداد.", gaz)
     assert [(s, c) for s, _, c in got] == [("فندق فلسطين", "facility"), ("بغداد", "")]
     assert ("العراق", "country:IQ", "") in rows("ارتفعت الأسعار في سوق العراق.", gaz)
+
+
+def test_a_khan_or_a_palace_named_by_a_word_is_one_where_the_text_says_its_town(gaz):
+    # خان/قصر + a definite everyday word is the khan or the palace when the town is written right after it (خان الصابون
+    # بحلب, قصر العدل في بغداد); باب and ميدان are not read so (فتح باب التسجيل في بغداد "registration opened").
+    assert ("خان الصابون", "facility") in [(s, c) for s, _, c in rows("تجول الزوار في خان الصابون بحلب.", gaz)]
+    assert ("قصر العدل", "facility") in [(s, c) for s, _, c in rows("عقدت الجلسة في قصر العدل في بغداد.", gaz)]
+    assert [c for _, _, c in rows("فتح باب التسجيل في بغداد.", gaz)] == [""]
