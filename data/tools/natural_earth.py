@@ -360,6 +360,9 @@ def geonames_points(src: Path) -> None:
 # kind of place by NE feature class (lower case)
 _MARINE_KIND = {"sea": "sea", "gulf": "sea", "bay": "sea", "strait": "sea", "channel": "sea", "sound": "sea",
                 "ocean": "sea", "lagoon": "sea", "fjord": "sea", "inlet": "sea", "river": "river"}
+# NE's lakes layer: salt lakes (the Dead Sea, the Aral Sea, Urmia, Van, Turkana) and reservoirs (Nasser, Assad,
+# Tharthar) are lakes to a reader as much as fresh ones.
+_LAKE_CLASSES = ("lake", "alkaline lake", "reservoir")
 _REGION_KIND = {"desert": "desert", "range/mtn": "mountain", "plateau": "mountain", "peninsula": "region"}
 
 
@@ -368,13 +371,15 @@ def _pairs(geo: Path, tab: Path, extra: tuple[str, ...] = ()) -> list[tuple[Any,
     fields; on class and name alone only where that is unique (two rivers called Victoria are not one)."""
     loose: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
     for r in _read_csv(tab):
-        base = (r["featurecla"].lower(), r["name"])
+        # Case apart: NE 4.0's geometry writes the oceans "NORTH ATLANTIC OCEAN", NE 5.x's table "North Atlantic
+        # Ocean" (whose name_en, "Atlantic Ocean", makes the two halves one ocean).
+        base = (r["featurecla"].lower(), r["name"].lower())
         loose[base].append(r)
     out = []
     for f in json.loads(geo.read_text(encoding="utf-8"))["features"]:
         p = {k.lower(): ("" if v is None else v) for k, v in (f["properties"] or {}).items()}
         name = p.get("name") or ""
-        base = ((p.get("featurecla") or "").lower(), name)
+        base = ((p.get("featurecla") or "").lower(), name.lower())
         want = tuple(_num(p.get(k, "")) for k in extra)
         hits = [r for r in loose.get(base, []) if tuple(_num(r.get(k, "")) for k in extra) == want]
         if not hits and len(loose.get(base, [])) == 1:
@@ -399,6 +404,39 @@ ALIASES = {
     "Dead Sea": ([], ["البحر الميت"]),
     "Euphrates": (["Euphrates River"], ["نهر الفرات"]),
     "Tigris": (["Tigris River"], ["نهر دجلة"]),
+    # Session 10: the spellings of Arabic news where NE's name_ar (from Wikidata) is another or lacks the article.
+    "Atlantic Ocean": ([], ["المحيط الاطلسي"]),
+    "Pacific Ocean": ([], ["المحيط الهادي"]),
+    "Bosporus": ([], ["مضيق البوسفور"]),
+    "Dardanelles": ([], ["مضيق الدردنيل"]),
+    "English Channel": ([], ["القناة الإنجليزية", "القنال الإنجليزي"]),
+    "Norwegian Sea": ([], ["البحر النرويجي"]),
+    "Bering Sea": ([], ["بحر بيرينغ"]),
+    "Bay of Biscay": ([], ["خليج بسكاي"]),
+    "Gulf of Bothnia": ([], ["خليج بوتنيا"]),
+    "Rhine": ([], ["نهر الراين"]),
+    "Volga": ([], ["نهر الفولغا"]),
+    "Zambezi": ([], ["نهر زامبيزي"]),
+    "Thames": ([], ["نهر التايمز"]),
+    "Ob": ([], ["نهر أوب"]),
+    "Yenisey": (["Yenisei", "Yenisei River"], ["نهر ينيسي"]),
+    "Michigan": ([], ["بحيرة ميشيغان"]),
+    "Huron": ([], ["بحيرة هورون"]),
+    "Erie": ([], ["بحيرة إيري"]),
+    "Balkhash": ([], ["بحيرة بلخاش"]),
+    "Geneva": ([], ["بحيرة جنيف"]),
+    "Urmia": ([], ["بحيرة أورميا"]),
+    "Tharthar": ([], ["بحيرة الثرثار"]),
+    "Andes": ([], ["جبال الأنديز"]),
+    "Himalayas": (["Himalaya"], ["جبال الهيمالايا", "جبال الهملايا"]),
+    "Hindu Kush": ([], ["جبال هندوكوش", "جبال هندو كوش"]),
+    "Elburz Mountains": (["Alborz Mountains"], ["جبال البرز"]),
+    "Hejaz Mountains": (["Sarawat Mountains"], ["جبال السروات"]),
+    "Rub' al Khali": (["Empty Quarter"], []),
+    "Kyzyl Kum": (["Kyzylkum Desert", "Kyzylkum"], ["صحراء قزل قوم"]),
+    "Gobi Desert": ([], ["صحراء غوبي"]),
+    "Thar Desert": ([], ["صحراء ثار"]),
+    "An Nafud": (["Nafud Desert"], ["صحراء النفود"]),
 }
 
 
@@ -435,9 +473,13 @@ def natural_features(src: Path) -> None:
                          ("rivernum",)):
         if (p.get("featurecla") or "").lower().startswith("river"):
             add("river", geom, p, "rivers_lake_centerlines")
-    for geom, p in _pairs(src / "ne_10m_lakes.json", src / "ne_10m_lakes.csv", ("scalerank",)):
-        if (p.get("featurecla") or "").lower() == "lake":
-            add("lake", geom, p, "lakes")
+    lakes = _pairs(src / "ne_10m_lakes.json", src / "ne_10m_lakes.csv", ("scalerank",))
+    for cla in _LAKE_CLASSES:  # fresh lakes first: a reservoir named like one (Lake Murray, US and PNG) is another
+        fresh = {n for k, n in groups if k == "lake"}
+        for geom, p in lakes:
+            name = " ".join((p.get("name_en") or p.get("name") or "").split())
+            if (p.get("featurecla") or "").lower() == cla and (cla == "lake" or name not in fresh):
+                add("lake", geom, p, "lakes")
     for geom, p in _pairs(src / "ne_10m_geography_regions_polys.json", src / "ne_10m_geography_regions_polys.csv",
                          ("region", "subregion")):
         kind = _REGION_KIND.get((p.get("featurecla") or "").lower())
@@ -523,7 +565,7 @@ def _arabic_names(src: Path) -> dict[tuple[str, str], str]:
     seen: dict[tuple[str, str], set[str]] = defaultdict(set)
     tables = (("ne_10m_geography_marine_polys.csv", lambda c: _MARINE_KIND.get(c)),
               ("ne_10m_rivers_lake_centerlines.csv", lambda c: "river" if c.startswith("river") else None),
-              ("ne_10m_lakes.csv", lambda c: "lake" if c == "lake" else None),
+              ("ne_10m_lakes.csv", lambda c: "lake" if c in _LAKE_CLASSES else None),
               ("ne_10m_geography_regions_polys.csv", lambda c: _REGION_KIND.get(c)))
     for table, kind_of in tables:
         for r in _read_csv(src / table):
