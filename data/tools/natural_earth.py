@@ -400,7 +400,7 @@ def _num(v: Any) -> str:
 # Names the press uses that NE does not give (our own curation, CC0).
 ALIASES = {
     "Persian Gulf": (["Arabian Gulf"], ["الخليج الفارسي"]),
-    "Mediterranean Sea": ([], ["البحر المتوسط", "المتوسط"]),
+    "Mediterranean Sea": (["Mediterranean"], ["البحر المتوسط", "المتوسط"]),
     "Dead Sea": ([], ["البحر الميت"]),
     "Euphrates": (["Euphrates River"], ["نهر الفرات"]),
     "Tigris": (["Tigris River"], ["نهر دجلة"]),
@@ -453,8 +453,9 @@ def natural_features(src: Path) -> None:
         if not name or name.lower().startswith("unnamed"):
             return
         g = groups.setdefault((kind, name), {"geoms": [], "name_ar": "", "rank": 99, "layer": layer,
-                                             "wikidata": ""})
+                                             "wikidata": "", "classes": set()})
         g["geoms"].append(geom)
+        g["classes"].add((p.get("featurecla") or "").lower())
         if p.get("name_ar") and not g["name_ar"]:
             g["name_ar"] = p["name_ar"].strip()
         if p.get("wikidataid") and not g["wikidata"]:
@@ -507,6 +508,10 @@ def natural_features(src: Path) -> None:
         source = f"Natural Earth 1:10m {g['layer']}" + (f"; Wikidata {g['wikidata']}" if g["wikidata"] else "")
         props = {"id": slug, "name": name, "name_ar": g["name_ar"], "kind": kind, "scalerank": g["rank"],
                  "aliases_en": en, "aliases_ar": ar, "source": source}
+        if kind == "lake" and "lake" not in g["classes"]:
+            # A reservoir or salt lake NE names by one word is mostly named after a person or a dam (Assad, Nasser,
+            # Kuybyshev, Mead): the gazetteer reads it only with its head noun (Lake Assad, بحيرة الأسد).
+            props["head_only"] = True
         features.append({"type": "Feature", "id": f"ne:{slug}", "properties": props, "geometry": mapping(geom)})
     _table_steps(features, src)
     _dump({"type": "FeatureCollection", "features": features}, DATA / "natural_features.geojson")
