@@ -437,6 +437,8 @@ ALIASES = {
     "Gobi Desert": ([], ["صحراء غوبي"]),
     "Thar Desert": ([], ["صحراء ثار"]),
     "An Nafud": (["Nafud Desert"], ["صحراء النفود"]),
+    "Mount Everest": (["Everest"], ["جبل إيفرست"]),
+    "Mount Hermon": ([], ["جبل حرمون"]),
 }
 
 
@@ -522,7 +524,8 @@ def _table_steps(features: list[dict[str, Any]], src: Path) -> None:
     """The steps of :func:`natural_features` that need only NE 5.x's attribute tables, in place: Arabic names the
     join missed, then the capes (their points are in the table); features stay sorted by kind and name."""
     _fill_arabic_names(features, src)
-    features[:] = [f for f in features if f["properties"]["kind"] != "cape"] + _capes(src)
+    features[:] = [f for f in features if f["properties"]["kind"] != "cape" and not f["id"].startswith("ne:peak-")]
+    features += _capes(src) + _peaks(src)
     features.sort(key=lambda f: (f["properties"]["kind"], f["properties"]["name"]))
 
 
@@ -556,6 +559,34 @@ def _capes(src: Path) -> list[dict[str, Any]]:
         out[name] = {"type": "Feature", "id": f"ne:{slug}", "properties": props,
                      "geometry": {"type": "Point", "coordinates": [lon, lat]}}
     print(f"capes: {len(out)}", file=sys.stderr)
+    return list(out.values())
+
+
+def _peaks(src: Path) -> list[dict[str, Any]]:
+    """The mountains of NE's ``geography_regions_elevation_points`` table with an Arabic name, as points of kind
+    ``mountain`` (id ``peak-…``): Mount Everest / جبل إفرست, Kilimanjaro, Ararat, Fuji, Mount Hermon / جبل الشيخ.
+    Left out as for the capes: a point NE gives to several peaks, a name like a country's, a name already taken."""
+    rows = [r for r in _read_csv(src / "ne_10m_geography_regions_elevation_points.csv")
+            if (r.get("featurecla") or "").lower() == "mountain" and (r.get("name_ar") or "").strip()]
+    at = Counter((r["lat_y"], r["long_x"]) for r in rows)
+    countries = _country_names()
+    out: dict[str, dict[str, Any]] = {}
+    for r in sorted(rows, key=lambda r: (int(float(r.get("scalerank") or 99)), r["name"])):
+        name = " ".join((r.get("name_en") or r["name"]).split())
+        ar = " ".join(r["name_ar"].split())
+        if at[(r["lat_y"], r["long_x"])] > 1 or _loose(name) in countries or name in out \
+                or set(ar.split()) <= _GENERIC_AR | {"جبل"}:
+            continue
+        slug = "peak-" + "".join(c if c.isalnum() else "-" for c in name.lower()).strip("-")
+        en, ar_aliases = ALIASES.get(name, ([], []))
+        props = {"id": slug, "name": name, "name_ar": ar, "kind": "mountain",
+                 "scalerank": int(float(r.get("scalerank") or 99)), "aliases_en": en, "aliases_ar": ar_aliases,
+                 "source": "Natural Earth 1:10m geography_regions_elevation_points"
+                           + (f"; Wikidata {r['wikidataid']}" if r.get("wikidataid") else "")}
+        out[name] = {"type": "Feature", "id": f"ne:{slug}", "properties": props,
+                     "geometry": {"type": "Point", "coordinates": [round(float(r["long_x"]), 4),
+                                                                   round(float(r["lat_y"]), 4)]}}
+    print(f"peaks: {len(out)}", file=sys.stderr)
     return list(out.values())
 
 
