@@ -2781,3 +2781,11 @@ def test_a_province_spelt_otherwise_is_read_by_its_consonants_among_the_named_co
     got = rows("ضربت الفيضانات ولاية تيلانجانا وولاية راجاستان الهنديتين.", gaz)
     assert [p for _, p, _ in got][:2] == ["admin1:IN-TS", "admin1:IN-RJ"]
     assert [p for _, p, _ in rows("ضربت الفيضانات ولاية تيلانجانا.", gaz)] == [None]
+
+
+def test_a_reservoir_or_salt_lake_is_read_only_with_its_head_noun(gaz):
+    # Natural Earth names reservoirs and salt lakes by one word, mostly a person or a dam (Nasser, Assad): the word
+    # alone is the person; with its head noun (Lake Nasser, بحيرة ناصر) it is the lake.
+    assert not any(p and p.startswith("ne:") for _, p, _ in rows("Crowds in Egypt cheered Nasser in 1956.", gaz))
+    assert ("Lake Nasser", "ne:lake-nasser", "") in rows("The level of Lake Nasser in Egypt fell.", gaz)
+    assert ("بحيرة ناصر", "ne:lake-nasser", "") in rows("انخفض منسوب بحيرة ناصر في مصر.", gaz)
