@@ -7,6 +7,7 @@ Inputs (none of them is committed; ``--src DIR`` holds them, see data/README.md 
 * ``ne_10m_admin_1_states_provinces.csv`` and the ``.csv`` of each physical layer below: the attribute
   tables (``name_ar``, ``name_en``, ``gn_id`` ...) of Natural Earth 5.x, converted from the DBF files;
 * ``ne_10m_geography_regions_points.csv``: capes, with their points, from the table alone;
+* ``ne_10m_geography_regions_elevation_points.csv``: named peaks, with their points, from the table alone;
 * ``ne_10m_land.json``, ``ne_10m_geography_marine_polys.json``, ``ne_10m_rivers_lake_centerlines.json``,
   ``ne_10m_lakes.json``, ``ne_10m_geography_regions_polys.json``, ``ne_10m_geography_regions_elevation_points.json``,
   ``ne_10m_ports.json``: Natural Earth 1:10m geometries as GeoJSON;
@@ -26,7 +27,7 @@ Usage (from the repository root)::
 
     .venv/bin/python data/tools/natural_earth.py --src DIR [admin1|points|features|features-tables|basemap|all]
 
-``features-tables`` runs only the last steps of ``features`` (Arabic names the join missed, and the capes, from the
+``features-tables`` runs only the last steps of ``features`` (Arabic names the join missed, the capes and peaks, from the
 NE 5.x tables) on the committed ``data/natural_features.geojson``: it needs the CSV tables alone.
 """
 
