@@ -27,8 +27,8 @@ Usage (from the repository root)::
 
     .venv/bin/python data/tools/natural_earth.py --src DIR [admin1|points|features|features-tables|basemap|all]
 
-``features-tables`` runs only the last steps of ``features`` (Arabic names the join missed, the capes and peaks, from the
-NE 5.x tables) on the committed ``data/natural_features.geojson``: it needs the CSV tables alone.
+``features-tables`` runs only the last steps of ``features`` (Arabic names the join missed, the capes and peaks, from
+the NE 5.x tables) on the committed ``data/natural_features.geojson``: it needs the CSV tables alone.
 """
 
 from __future__ import annotations
