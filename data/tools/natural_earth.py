@@ -439,6 +439,7 @@ ALIASES = {
     "Thar Desert": ([], ["صحراء ثار"]),
     "An Nafud": (["Nafud Desert"], ["صحراء النفود"]),
     "Mount Everest": (["Everest"], ["جبل إيفرست"]),
+    "Aral Sea": ([], ["بحر آرال", "بحر أرال"]),  # NE 5.x has only its two remnants (North and South Aral Sea)
     "Mount Hermon": ([], ["جبل حرمون"]),
 }
 
@@ -464,7 +465,8 @@ def natural_features(src: Path) -> None:
         if p.get("wikidataid") and not g["wikidata"]:
             g["wikidata"] = p["wikidataid"]
         try:
-            g["rank"] = min(g["rank"], int(float(p.get("scalerank") or 99)))
+            rank = p.get("scalerank")  # (rank 0, the largest features, is falsy: not "no rank")
+            g["rank"] = min(g["rank"], int(float(99 if rank in (None, "") else rank)))
         except ValueError:
             pass
 
