@@ -2860,3 +2860,11 @@ def test_a_station_among_words_of_a_railway_is_named_by_the_word_after_it(gaz):
     # مقفولة), without them a description; the predicate after it (مقفولة "shut") is not the name's.
     assert rows("المترو متوقف اليوم؟ محطة العدل مقفولة مرة أخرى.", gaz) == [("محطة العدل", None, "facility")]
     assert rows("توقفت محطة العدل عن العمل.", gaz) == []
+
+
+def test_a_reservoir_or_salt_lake_is_read_only_with_its_head_noun(gaz):
+    # Natural Earth names reservoirs and salt lakes by one word, mostly a person or a dam (Nasser, Assad): the word
+    # alone is the person; with its head noun (Lake Nasser, بحيرة ناصر) it is the lake.
+    assert not any(p and p.startswith("ne:") for _, p, _ in rows("Crowds in Egypt cheered Nasser in 1956.", gaz))
+    assert ("Lake Nasser", "ne:lake-nasser", "") in rows("The level of Lake Nasser in Egypt fell.", gaz)
+    assert ("بحيرة ناصر", "ne:lake-nasser", "") in rows("انخفض منسوب بحيرة ناصر في مصر.", gaz)
