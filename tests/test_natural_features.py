@@ -278,9 +278,7 @@ GAPS = {
     "en:Honshu", "ar:هونشو", "en:Luzon", "ar:لوزون", "en:Mindanao", "ar:مينداناو", "en:Kharg Island", "ar:جزيرة خرج",
     "en:Victoria Falls", "ar:شلالات فيكتوريا", "en:Niagara Falls", "ar:شلالات نياغارا", "en:the Grand Canyon",
     "ar:جراند كانيون", "en:the Great Barrier Reef", "ar:الحاجز المرجاني العظيم",
-}
-#: English one-word names that main's rules of session 10 (features10, c7f4db3) read and this branch does not yet.
-PENDING_MERGE = {
+    # bare one-word English names without their head ("the Volga", not "the Volga River"): not read yet
     "en:the Dardanelles", "en:the Volga", "en:the Zambezi", "en:the Thames", "en:the Himalayas",
 }
 
@@ -306,8 +304,6 @@ def found(gaz, text: str, name: str, kinds: tuple[str, ...], lat: float, lon: fl
 def _marks(key: str) -> list:
     if key in GAPS:
         return [pytest.mark.xfail(strict=True, reason="not read yet")]
-    if key in PENDING_MERGE:
-        return [pytest.mark.xfail(strict=False, reason="read once merged with main's session-10 rules")]
     return []
 
 
