@@ -2781,3 +2781,24 @@ def test_a_province_spelt_otherwise_is_read_by_its_consonants_among_the_named_co
     got = rows("ضربت الفيضانات ولاية تيلانجانا وولاية راجاستان الهنديتين.", gaz)
     assert [p for _, p, _ in got][:2] == ["admin1:IN-TS", "admin1:IN-RJ"]
     assert [p for _, p, _ in rows("ضربت الفيضانات ولاية تيلانجانا.", gaz)] == [None]
+
+
+# -- persons whose names are places (session 10) -------------------------------------------------------------------
+
+
+def test_a_surname_after_a_foreign_given_name_common_since_1950_or_borne_as_a_surname_too_is_no_place(gaz):
+    # إيثان (Ethan) is common only since 1950, توماس (Thomas) is a surname too but far more a given name: the name
+    # after either is a surname (Brighton, Bristol are not meant); a locative word still makes the town.
+    assert rows("تحدث إيثان برايتون عن المشروع.", gaz) == []
+    got = rows("وكتب توماس بريستول مقالا في بريستول.", gaz)
+    assert [(s, p) for s, p, _ in got] == [("بريستول", "geonames:2654675")]
+
+
+def test_the_foreign_given_names_in_arabic_letters_leave_out_words_and_the_article():
+    # راي (Ray) folds like رأى "saw", a more frequent word; الإسكندرية (Alexandria) is the city: neither is listed.
+    from geo.lexicon import foreign_given_names_ar
+    from geo.text import fold_name
+
+    names = foreign_given_names_ar()
+    assert fold_name("جيمس") in names and fold_name("إيثان") in names
+    assert fold_name("راي") not in names and fold_name("الإسكندرية") not in names
