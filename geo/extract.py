@@ -51,6 +51,7 @@ from .text import (
     CONTEXT_NAMES,
     COUNTRYSIDE_AR,
     COUNTRYSIDES_AR,
+    COUSIN_HEADS_AR,
     CUES,
     DISEASE_HEADS_AR,
     DISEASE_HEADS_EN,
@@ -62,7 +63,9 @@ from .text import (
     FACILITY_CUES_EN,
     FEATURE_HEADS_EN,
     JORDAN_RIVER_AR,
+    KIN_POSSESSED_AR,
     KIN_WORDS,
+    KUNYA_AR,
     LANGUAGE_AFTER_EN,
     LANGUAGE_BEFORE_AR,
     LANGUAGE_BEFORE_EN,
@@ -1188,7 +1191,8 @@ _SPORTS_AFTER = CLUB_ROLES_EN | SPORTS_WORDS
 #: after it, and no key a rule reads, keeps its place reading, and skips the rules.
 _HOT_BEFORE = (DISEASE_HEADS_AR | _AR_DIRECTIONS | PERSON_TITLES | KIN_WORDS | NASAB_WORDS | LANGUAGE_BEFORE_AR
                | ORG_HEADS_AR | SPORTS_WORDS | _CONTINENT_PARTS_EN | _AGAINST_WORDS | _GIVEN_AR
-               | LEAGUE_HEADS_AR | PLAYER_ROLES_AR | MARKET_AR | frozenset(_AGAINST))
+               | LEAGUE_HEADS_AR | PLAYER_ROLES_AR | MARKET_AR | frozenset(_AGAINST)
+               | KIN_POSSESSED_AR | KUNYA_AR | COUSIN_HEADS_AR)
 #: Words that make an "of" right before a name matter: "Bank of England", "the Horn of Africa".
 _OF_OPENERS = ORG_OPENERS_EN | frozenset({"horn"})
 #: Every word a rule of :func:`_not_places` reads in the three words after a name, as written (the name's own
@@ -1252,6 +1256,22 @@ def _arabic_not_a_place(m: RawMatch, words: list[str], seps: list[str], definite
         if nxt in RIVER_WORDS_AR and (m.token_count == 1 or river not in JORDAN_RIVER_AR):
             return True
     return False
+
+
+def _named_by_kin_ar(words: list[str], seps: list[str], i: int, bare: bool) -> bool:
+    """Whether Arabic word ``i`` (no proclitic on it: ``bare``) names a person by kinship: after a kin noun with a
+    third person's possessive (ابنته بيسان "his daughter Beisan"), after أبو (a kunya), or after ابن عم / بنت خالة
+    (a cousin's relative). Not after a kin noun that is the subject of a verb whose object is a place (زارت ابنته
+    دمشق "his daughter visited Damascus")."""
+    if not bare or i == 0 or not _JOIN_RE.match(seps[i]):
+        return False
+    prev = _stems(words[i - 1])
+    if any(st in KIN_POSSESSED_AR for st in prev):
+        return not (i >= 2 and any(st in PLACE_OBJECT_VERBS for st in _stems(words[i - 2])))
+    if any(st in KUNYA_AR for st in prev):
+        return True
+    return words[i - 1] in COUSIN_HEADS_AR and i >= 2 and _JOIN_RE.match(seps[i - 1]) is not None \
+        and any(st in NASAB_WORDS for st in _stems(words[i - 2]))
 
 
 def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, gaz: Gazetteer,
@@ -1376,6 +1396,10 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
                 continue
         if arabic and _arabic_not_a_place(m, words, seps, definite_nisba):
             drop[k] = True
+            continue
+        if arabic and single and not country and _named_by_kin_ar(words, seps, i, m.fs == starts[i]):
+            drop[k] = True  # ابنته بيسان, أبو حيفا, ابن عم غزة: a relative's name (see the function)
+            persons.add(m.key)
             continue
         # A person: after a title (الأمير تركي, "Dr. Austin"; not الرئيس السوري) or a kin word (أختي سيناء),
         # or before بن/بنت (تركي بن طلال), or after one: the father's name (أحمد بن طولون is not Toulon).

@@ -52,6 +52,9 @@ __all__ = [
     "PERSON_TITLES",
     "KIN_WORDS",
     "NASAB_WORDS",
+    "KIN_POSSESSED_AR",
+    "KUNYA_AR",
+    "COUSIN_HEADS_AR",
     "LANGUAGES_EN",
     "LANGUAGE_BEFORE_EN",
     "LANGUAGE_AFTER_EN",
@@ -707,6 +710,20 @@ KIN_WORDS: frozenset[str] = frozenset(fold_name(w) for w in (
 ).split())
 #: Words of a patronymic chain: a name right before one is a person's (تركي بن طلال, جنين بنت خالتي).
 NASAB_WORDS: frozenset[str] = frozenset(fold_name(w) for w in "بن بنت ابن ابنة".split())
+#: Kin nouns with a third person's possessive (his daughter, her husband ...): a name right after one is that
+#: relative's (ابنته بيسان, زوجها حيفا), not a place. Left out: forms that fold like another word (أمه like أمة
+#: "nation", جده like جدة, Jeddah).
+KIN_POSSESSED_AR: frozenset[str] = frozenset(fold_name(w) for w in (
+    "ابنه ابنها ابنهما ابنهم ابنته ابنتها ابنتهما ابنتهم بنته بنتها زوجته زوجها شقيقه شقيقها شقيقته شقيقتها "
+    "أخوه أخيه أخاه أخوها أخته أختها والده والدها والدته والدتها أمها أبوه أبيه أباه أبوها حفيده حفيدها "
+    "حفيدته حفيدتها جدها جدته جدتها عمه عمها عمته عمتها خاله خالها خالته خالتها طفله طفلها طفلته طفلتها "
+    "صديقه صديقها صديقته صديقتها زميله زميلها زميلته زميلتها نجله نجلها نجلته كريمته خطيبته خطيبها"
+).split())
+#: "Father of": a name right after أبو is a kunya, a person's (أبو ريحانة), or the second word of a longer name
+#: (أبو ظبي, matched whole); the word alone is not the place.
+KUNYA_AR: frozenset[str] = frozenset(fold_name(w) for w in "أبو".split())
+#: Uncles and aunts after ابن/ابنة/بنت: ابن عم, بنت خالة "cousin"; the name after them is the cousin's relative.
+COUSIN_HEADS_AR: frozenset[str] = frozenset(fold_name(w) for w in "عم خال عمة خالة".split())
 
 # -- languages ------------------------------------------------------------------------------------
 #: Language names: the one-word names of ISO 639-1 (pycountry), and a few common other names. "Spanish",

@@ -2802,3 +2802,11 @@ def test_the_foreign_given_names_in_arabic_letters_leave_out_words_and_the_artic
     names = foreign_given_names_ar()
     assert fold_name("جيمس") in names and fold_name("إيثان") in names
     assert fold_name("راي") not in names and fold_name("الإسكندرية") not in names
+
+
+def test_a_name_after_a_kin_noun_with_a_third_persons_possessive_after_abu_or_after_a_cousin_is_a_persons(gaz):
+    # زوجته حيفا "his wife Haifa", أبو بيسان (a kunya), بنت خالة غزة "Ghazza's cousin": relatives, not the towns; the
+    # name stays the person's where it recurs. A verb whose object is a place makes the kin noun its subject:
+    # زارت ابنته حلب "his daughter visited Aleppo".
+    assert rows("وقالت زوجته حيفا إن حيفا لم تغادر البيت، وتحدث أبو بيسان وبنت خالة غزة للصحفيين.", gaz) == []
+    assert [p for _, p, _ in rows("وزارت ابنته حلب أمس.", gaz)] == ["geonames:170063"]
