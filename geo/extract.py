@@ -63,6 +63,7 @@ from .text import (
     FACILITY_CUES_EN,
     FEATURE_HEADS_EN,
     JORDAN_RIVER_AR,
+    KIN_NOUNS_EN,
     KIN_POSSESSED_AR,
     KIN_WORDS,
     KUNYA_AR,
@@ -85,6 +86,7 @@ from .text import (
     PLACE_OBJECT_VERBS,
     PLAYER_ROLES_AR,
     PLAYER_ROLES_EN,
+    POSSESSIVES_EN,
     REPORTING_WORDS_EN,
     RIVER_WORDS_AR,
     SIDE_ADJECTIVES_AR,
@@ -1192,7 +1194,7 @@ _SPORTS_AFTER = CLUB_ROLES_EN | SPORTS_WORDS
 _HOT_BEFORE = (DISEASE_HEADS_AR | _AR_DIRECTIONS | PERSON_TITLES | KIN_WORDS | NASAB_WORDS | LANGUAGE_BEFORE_AR
                | ORG_HEADS_AR | SPORTS_WORDS | _CONTINENT_PARTS_EN | _AGAINST_WORDS | _GIVEN_AR
                | LEAGUE_HEADS_AR | PLAYER_ROLES_AR | MARKET_AR | frozenset(_AGAINST)
-               | KIN_POSSESSED_AR | KUNYA_AR | COUSIN_HEADS_AR)
+               | KIN_POSSESSED_AR | KUNYA_AR | COUSIN_HEADS_AR | KIN_NOUNS_EN)
 #: Words that make an "of" right before a name matter: "Bank of England", "the Horn of Africa".
 _OF_OPENERS = ORG_OPENERS_EN | frozenset({"horn"})
 #: Every word a rule of :func:`_not_places` reads in the three words after a name, as written (the name's own
@@ -1258,12 +1260,22 @@ def _arabic_not_a_place(m: RawMatch, words: list[str], seps: list[str], definite
     return False
 
 
-def _named_by_kin_ar(words: list[str], seps: list[str], i: int, bare: bool) -> bool:
-    """Whether Arabic word ``i`` (no proclitic on it: ``bare``) names a person by kinship: after a kin noun with a
-    third person's possessive (ابنته بيسان "his daughter Beisan"), after أبو (a kunya), or after ابن عم / بنت خالة
-    (a cousin's relative). Not after a kin noun that is the subject of a verb whose object is a place (زارت ابنته
-    دمشق "his daughter visited Damascus")."""
-    if not bare or i == 0 or not _JOIN_RE.match(seps[i]):
+def _named_as_kin(words: list[str], seps: list[str], starts: list[int], cased: str, i: int, bare: bool,
+                  arabic: bool, country: bool, prev_end: int) -> bool:
+    """Whether the one-word name at token ``i`` is a person's by kinship. Arabic (no proclitic on the name:
+    ``bare``; not a country's name): after a kin noun with a third person's possessive (ابنته بيسان "his daughter
+    Beisan"), after أبو (a kunya), or after ابن عم / بنت خالة (a cousin's relative); not after a kin noun that is the
+    subject of a verb whose object is a place (زارت ابنته دمشق "his daughter visited Damascus"). English: after a
+    possessive and a kin noun ("her daughter Jordan"), or as the second half of a double surname after a given name
+    ("Ada Kamau-Dubai": the word before the hyphen no place, ``prev_end`` being where the previous match ends)."""
+    if i == 0:
+        return False
+    if not arabic:
+        if seps[i] == " " and words[i - 1] in KIN_NOUNS_EN:
+            return i >= 2 and seps[i - 1] == " " and words[i - 2] in POSSESSIVES_EN
+        return seps[i] == "-" and i >= 2 and prev_end < i and seps[i - 1] == " " and cased[starts[i - 1]].isupper() \
+            and cased[starts[i - 2]].isupper() and recent_given_name_share(words[i - 2]) >= _GIVEN_NAME_MIN_SHARE
+    if not bare or country or not _JOIN_RE.match(seps[i]):
         return False
     prev = _stems(words[i - 1])
     if any(st in KIN_POSSESSED_AR for st in prev):
@@ -1341,7 +1353,7 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
                 or (sports and ((i > 0 and words[i - 1] in _SPORTS_BEFORE) or (i > 1 and words[i - 2] in _SPORTS_BEFORE)
                                 or (j < n and (words[j] in _SPORTS_AFTER or seps[j] == "'"
                                                or (seps[j] == " " and cased[starts[j]].isupper())))))
-                or m.key[0] in NEWS_AGENCIES_EN
+                or m.key[0] in NEWS_AGENCIES_EN or (i > 1 and seps[i] == "-")
                 or m.key[0] in APOLOGY_NISBAS_AR or m.key[0] in SIDE_NOUNS_AR or m.key[0] in ELATIVE_NAMES_AR
                 or (i > 1 and words[i - 2] in LEAGUE_HEADS_AR)
                 or (m.fs != starts[i] and m.key[0].startswith("ال") and m.key[0].endswith("يه"))):
@@ -1397,9 +1409,11 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
         if arabic and _arabic_not_a_place(m, words, seps, definite_nisba):
             drop[k] = True
             continue
-        if arabic and single and not country and _named_by_kin_ar(words, seps, i, m.fs == starts[i]):
-            drop[k] = True  # ابنته بيسان, أبو حيفا, ابن عم غزة: a relative's name (see the function)
-            persons.add(m.key)
+        if single and _named_as_kin(words, seps, starts, cased, i, m.fs == starts[i], arabic, country,
+                                    matches[k - 1].token_index + matches[k - 1].token_count if k else -1):
+            drop[k] = True  # ابنته بيسان, أبو حيفا, "her son Austin", "Ada Kamau-Dubai": a person's name
+            if seps[i] != "-":
+                persons.add(m.key)  # (the half of a double surname may be the place elsewhere in the text)
             continue
         # A person: after a title (الأمير تركي, "Dr. Austin"; not الرئيس السوري) or a kin word (أختي سيناء),
         # or before بن/بنت (تركي بن طلال), or after one: the father's name (أحمد بن طولون is not Toulon).

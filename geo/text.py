@@ -55,6 +55,8 @@ __all__ = [
     "KIN_POSSESSED_AR",
     "KUNYA_AR",
     "COUSIN_HEADS_AR",
+    "KIN_NOUNS_EN",
+    "POSSESSIVES_EN",
     "LANGUAGES_EN",
     "LANGUAGE_BEFORE_EN",
     "LANGUAGE_AFTER_EN",
@@ -724,6 +726,12 @@ KIN_POSSESSED_AR: frozenset[str] = frozenset(fold_name(w) for w in (
 KUNYA_AR: frozenset[str] = frozenset(fold_name(w) for w in "أبو".split())
 #: Uncles and aunts after ابن/ابنة/بنت: ابن عم, بنت خالة "cousin"; the name after them is the cousin's relative.
 COUSIN_HEADS_AR: frozenset[str] = frozenset(fold_name(w) for w in "عم خال عمة خالة".split())
+#: English kin nouns: after a possessive ("her daughter Jordan", "their son Austin") the name is the relative's.
+KIN_NOUNS_EN: frozenset[str] = frozenset(
+    "daughter son wife husband mother father sister brother niece nephew cousin grandson granddaughter "
+    "grandmother grandfather aunt uncle stepdaughter stepson fiancee fiance partner twin baby".split())
+#: Possessive determiners before an English kin noun.
+POSSESSIVES_EN: frozenset[str] = frozenset("her his their my our your whose".split())
 
 # -- languages ------------------------------------------------------------------------------------
 #: Language names: the one-word names of ISO 639-1 (pycountry), and a few common other names. "Spanish",

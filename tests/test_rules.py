@@ -2810,3 +2810,12 @@ def test_a_name_after_a_kin_noun_with_a_third_persons_possessive_after_abu_or_af
     # زارت ابنته حلب "his daughter visited Aleppo".
     assert rows("وقالت زوجته حيفا إن حيفا لم تغادر البيت، وتحدث أبو بيسان وبنت خالة غزة للصحفيين.", gaz) == []
     assert [p for _, p, _ in rows("وزارت ابنته حلب أمس.", gaz)] == ["geonames:170063"]
+
+
+def test_an_english_name_after_a_possessive_and_a_kin_noun_or_in_a_double_surname_is_a_persons(gaz):
+    # "their son Austin" and "her daughter Georgia" are relatives, not the city and the country; "Ada Kamau-Dubai"
+    # has a double surname after a given name; a route between two places keeps both ("the London-Dubai route"),
+    # and Dubai named alone elsewhere in the text is still the city.
+    assert rows("Their son Austin and her daughter Georgia were there.", gaz) == []
+    got = rows("Ada Kamau-Dubai flew home. Dubai's airport was busy on the London-Dubai route.", gaz)
+    assert [s for s, _, _ in got] == ["Dubai", "London", "Dubai"]
