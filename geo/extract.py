@@ -28,6 +28,7 @@ from .lexicon import (
     is_everyday_en,
     is_person_name_en,
     may_be_person_name_en,
+    native_names_ar,
     recent_given_name_share,
     surname_share,
 )
@@ -94,6 +95,7 @@ from .text import (
     SPORTS_REPORT_EN,
     SPORTS_REPORT_MIN_WORDS,
     SPORTS_WORDS,
+    STATE_ACTOR_VERBS_AR,
     US_STATE_ABBREVIATIONS,
     Folded,
     fold,
@@ -1164,6 +1166,13 @@ _PARTICLE_ZIPF = 5.5
 _GIVEN_NAME_MAX_ZIPF = 6.0
 #: Folded Arabic spellings of common foreign given names (geo.lexicon): a name after one is a surname.
 _GIVEN_AR = foreign_given_names_ar()
+#: Folded Arabic given names of the Arabic-speaking world, and those with its family names (geo.lexicon): a given
+#: name that is a place's, before another given name (the father's) or a family name, is a person's
+#: (:func:`_named_as_kin`).
+_GIVEN_NATIVE_AR, _NAMES_NATIVE_AR = native_names_ar()
+#: Verbs of saying before a person's name (folded): the states-acting verbs and a few more.
+_SAYING_AR = STATE_ACTOR_VERBS_AR | frozenset(fold_name(w) for w in (
+    "أضاف أضافت سأل سألت ذكر ذكرت صرح صرحت أشار أشارت تساءل تساءلت أجاب أجابت كتب كتبت").split())
 #: "of the religion", the second word of the compound given names صلاح الدين, نور الدين, عز الدين (folded).
 _AL_DIN = fold_name("الدين")
 _AR_DIRECTIONS = frozenset(fold_name(w) for w in "شمال جنوب شرق غرب وسط".split())
@@ -1260,14 +1269,22 @@ def _arabic_not_a_place(m: RawMatch, words: list[str], seps: list[str], definite
     return False
 
 
-def _named_as_kin(words: list[str], seps: list[str], starts: list[int], cased: str, i: int, bare: bool,
-                  arabic: bool, country: bool, prev_end: int) -> bool:
-    """Whether the one-word name at token ``i`` is a person's by kinship. Arabic (no proclitic on the name:
-    ``bare``; not a country's name): after a kin noun with a third person's possessive (ابنته بيسان "his daughter
-    Beisan"), after أبو (a kunya), or after ابن عم / بنت خالة (a cousin's relative); not after a kin noun that is the
-    subject of a verb whose object is a place (زارت ابنته دمشق "his daughter visited Damascus"). English: after a
-    possessive and a kin noun ("her daughter Jordan"), or as the second half of a double surname after a given name
-    ("Ada Kamau-Dubai": the word before the hyphen no place, ``prev_end`` being where the previous match ends)."""
+def _named_as_kin(m: RawMatch, words: list[str], seps: list[str], starts: list[int], cased: str, arabic: bool,
+                  country: bool, prev_end: int) -> bool:
+    """Whether the one-word name ``m`` is a person's by kinship. Arabic (no proclitic on the name; not a country's
+    name): after a kin noun with a third person's possessive (ابنته بيسان "his daughter Beisan"), after أبو (a
+    kunya), or after ابن عم / بنت خالة (a cousin's relative), not after a kin noun that is the subject of a verb
+    whose object is a place (زارت ابنته دمشق "his daughter visited Damascus"); a given name before another given
+    name, the father's, or a family name, at a clause's start or after a verb of saying (وأضافت رياض سلامة), with
+    no cue or locative word. English: after a possessive and a kin noun ("her daughter Jordan"), or as the second
+    half of a double surname after a given name ("Ada Kamau-Dubai": the word before the hyphen no place).
+    ``prev_end`` is where the previous match ends."""
+    i = m.token_index
+    bare = m.fs == starts[i]
+    if arabic and bare and not country and not m.locative and not m.cue and m.key[0] in _GIVEN_NATIVE_AR \
+            and i + 1 < len(words) and seps[i + 1] == " " and words[i + 1] in _NAMES_NATIVE_AR and (
+                i == 0 or not _JOIN_RE.match(seps[i]) or any(st in _SAYING_AR for st in _stems(words[i - 1]))):
+        return True  # رياض سلامة, عدن محمود, ريم حداد: a nasab chain or a family name
     if i == 0:
         return False
     if not arabic:
@@ -1353,7 +1370,7 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
                 or (sports and ((i > 0 and words[i - 1] in _SPORTS_BEFORE) or (i > 1 and words[i - 2] in _SPORTS_BEFORE)
                                 or (j < n and (words[j] in _SPORTS_AFTER or seps[j] == "'"
                                                or (seps[j] == " " and cased[starts[j]].isupper())))))
-                or m.key[0] in NEWS_AGENCIES_EN or (i > 1 and seps[i] == "-")
+                or m.key[0] in NEWS_AGENCIES_EN or (i > 1 and seps[i] == "-") or m.key[0] in _GIVEN_NATIVE_AR
                 or m.key[0] in APOLOGY_NISBAS_AR or m.key[0] in SIDE_NOUNS_AR or m.key[0] in ELATIVE_NAMES_AR
                 or (i > 1 and words[i - 2] in LEAGUE_HEADS_AR)
                 or (m.fs != starts[i] and m.key[0].startswith("ال") and m.key[0].endswith("يه"))):
@@ -1409,7 +1426,7 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
         if arabic and _arabic_not_a_place(m, words, seps, definite_nisba):
             drop[k] = True
             continue
-        if single and _named_as_kin(words, seps, starts, cased, i, m.fs == starts[i], arabic, country,
+        if single and _named_as_kin(m, words, seps, starts, cased, arabic, country,
                                     matches[k - 1].token_index + matches[k - 1].token_count if k else -1):
             drop[k] = True  # ابنته بيسان, أبو حيفا, "her son Austin", "Ada Kamau-Dubai": a person's name
             if seps[i] != "-":

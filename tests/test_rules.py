@@ -2819,3 +2819,11 @@ def test_an_english_name_after_a_possessive_and_a_kin_noun_or_in_a_double_surnam
     assert rows("Their son Austin and her daughter Georgia were there.", gaz) == []
     got = rows("Ada Kamau-Dubai flew home. Dubai's airport was busy on the London-Dubai route.", gaz)
     assert [s for s, _, _ in got] == ["Dubai", "London", "Dubai"]
+
+
+def test_an_arabic_given_name_that_is_a_place_before_a_fathers_name_or_a_family_name_is_a_persons(gaz):
+    # ريم (also an alternate name of Rome) and عدن are given names (Wikidata): before حداد, a family name, or يوسف,
+    # a father's name, at a clause's start or after a verb of saying, each is a person's, and stays hers where it
+    # recurs. After a noun it is the construct's place: محافظ عدن أحمد سالم is the governor of Aden.
+    assert rows("وأوضحت ريم حداد أن المدرسة أغلقت، ثم قالت ريم إنها متعبة. وأضافت عدن يوسف أن الطريق مغلق.", gaz) == []
+    assert [p for _, p, _ in rows("وقال محافظ عدن أحمد سالم إن الكهرباء عادت.", gaz)] == ["admin1:YE-AD"]
