@@ -1169,7 +1169,7 @@ _GIVEN_AR = foreign_given_names_ar()
 #: Folded Arabic given names of the Arabic-speaking world, and those with its family names (geo.lexicon): a given
 #: name that is a place's, before another given name (the father's) or a family name, is a person's
 #: (:func:`_named_as_kin`).
-_GIVEN_NATIVE_AR, _NAMES_NATIVE_AR = native_names_ar()
+_GIVEN_NATIVE_AR, _NAMES_NATIVE_AR, _FREQUENT_GIVEN_AR = native_names_ar()
 #: Verbs of saying before a person's name (folded): the states-acting verbs and a few more.
 _SAYING_AR = STATE_ACTOR_VERBS_AR | frozenset(fold_name(w) for w in (
     "أضاف أضافت سأل سألت ذكر ذكرت صرح صرحت أشار أشارت تساءل تساءلت أجاب أجابت كتب كتبت").split())
@@ -1270,7 +1270,7 @@ def _arabic_not_a_place(m: RawMatch, words: list[str], seps: list[str], definite
 
 
 def _named_as_kin(m: RawMatch, words: list[str], seps: list[str], starts: list[int], cased: str, arabic: bool,
-                  country: bool, prev_end: int) -> bool:
+                  country: bool, prev_end: int, gaz: Gazetteer) -> bool:
     """Whether the one-word name ``m`` is a person's by kinship. Arabic (no proclitic on the name; not a country's
     name): after a kin noun with a third person's possessive (ابنته بيسان "his daughter Beisan"), after أبو (a
     kunya), or after ابن عم / بنت خالة (a cousin's relative), not after a kin noun that is the subject of a verb
@@ -1278,9 +1278,15 @@ def _named_as_kin(m: RawMatch, words: list[str], seps: list[str], starts: list[i
     name, the father's, or a family name, at a clause's start or after a verb of saying (وأضافت رياض سلامة), with
     no cue or locative word. English: after a possessive and a kin noun ("her daughter Jordan"), or as the second
     half of a double surname after a given name ("Ada Kamau-Dubai": the word before the hyphen no place).
-    ``prev_end`` is where the previous match ends."""
+    ``prev_end`` is where the previous match ends. And a frequent Arabic given name that is only a GeoNames
+    alternate name of a place outside the Arabic-speaking world, not its Arabic label (ريم for Rome, لمياء for
+    Lamía), is the person's, with no cue or locative word."""
     i = m.token_index
     bare = m.fs == starts[i]
+    if arabic and not m.cue and not m.locative and m.key[0] in _FREQUENT_GIVEN_AR and all(
+            r.name_type == ALT and gaz.country_code(r.place_index) not in ARABIC_SPEAKING
+            and fold_name(gaz.place(r.place_index).name_ar or "") != m.key[0] for r in m.refs):
+        return True
     if arabic and bare and not country and not m.locative and not m.cue and m.key[0] in _GIVEN_NATIVE_AR \
             and i + 1 < len(words) and seps[i + 1] == " " and words[i + 1] in _NAMES_NATIVE_AR and (
                 i == 0 or not _JOIN_RE.match(seps[i]) or any(st in _SAYING_AR for st in _stems(words[i - 1]))):
@@ -1427,7 +1433,7 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
             drop[k] = True
             continue
         if single and _named_as_kin(m, words, seps, starts, cased, arabic, country,
-                                    matches[k - 1].token_index + matches[k - 1].token_count if k else -1):
+                                    matches[k - 1].token_index + matches[k - 1].token_count if k else -1, gaz):
             drop[k] = True  # ابنته بيسان, أبو حيفا, "her son Austin", "Ada Kamau-Dubai": a person's name
             if seps[i] != "-":
                 persons.add(m.key)  # (the half of a double surname may be the place elsewhere in the text)

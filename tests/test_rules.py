@@ -2827,3 +2827,11 @@ def test_an_arabic_given_name_that_is_a_place_before_a_fathers_name_or_a_family_
     # recurs. After a noun it is the construct's place: محافظ عدن أحمد سالم is the governor of Aden.
     assert rows("وأوضحت ريم حداد أن المدرسة أغلقت، ثم قالت ريم إنها متعبة. وأضافت عدن يوسف أن الطريق مغلق.", gaz) == []
     assert [p for _, p, _ in rows("وقال محافظ عدن أحمد سالم إن الكهرباء عادت.", gaz)] == ["admin1:YE-AD"]
+
+
+def test_a_frequent_arabic_given_name_read_only_through_an_alternate_name_abroad_is_a_persons(gaz):
+    # هالة is a frequent given name and only a GeoNames alternate name of Halle (Saale), whose Arabic label is
+    # another spelling: the person, not the German city; a cue still names the city (مدينة هاله).
+    assert rows("وقالت هالة إن الطقس بارد.", gaz) == []
+    got = rows("انتقلت العائلة إلى مدينة هاله الألمانية.", gaz)
+    assert ("مدينة هاله", "geonames:2911522") in [(s, p) for s, p, _ in got]
