@@ -1269,6 +1269,16 @@ def _arabic_not_a_place(m: RawMatch, words: list[str], seps: list[str], definite
     return False
 
 
+@lru_cache(maxsize=65536)
+def _given_name_ar(word: str) -> str:
+    """The given name of :data:`_GIVEN_NATIVE_AR` that an Arabic ``word`` is, maybe after و or ف (وأحمد); "" if
+    none (a word with the article or another proclitic is none: الرئيس, برئيس)."""
+    for st in (word, word[1:] if word[:1] in ("و", "ف") else ""):
+        if st in _GIVEN_NATIVE_AR and not st.startswith("ال"):
+            return st
+    return ""
+
+
 def _named_as_kin(m: RawMatch, words: list[str], seps: list[str], starts: list[int], cased: str, arabic: bool,
                   country: bool, prev_end: int, gaz: Gazetteer) -> bool:
     """Whether the one-word name ``m`` is a person's by kinship. Arabic (no proclitic on the name; not a country's
@@ -1278,11 +1288,17 @@ def _named_as_kin(m: RawMatch, words: list[str], seps: list[str], starts: list[i
     name, the father's, or a family name, at a clause's start or after a verb of saying (وأضافت رياض سلامة), with
     no cue or locative word. English: after a possessive and a kin noun ("her daughter Jordan"), or as the second
     half of a double surname after a given name ("Ada Kamau-Dubai": the word before the hyphen no place).
-    ``prev_end`` is where the previous match ends. And a frequent Arabic given name that is only a GeoNames
-    alternate name of a place outside the Arabic-speaking world, not its Arabic label (ريم for Rome, لمياء for
-    Lamía), is the person's, with no cue or locative word."""
+    ``prev_end`` is where the previous match ends. A definite nisba right after a frequent Arabic given name is a
+    family name (سعاد التونسي: an indefinite name takes no definite adjective). And a frequent Arabic given name
+    that is only a GeoNames alternate name of a place outside the Arabic-speaking world, not its Arabic label (ريم
+    for Rome, لمياء for Lamía), is the person's, with no cue or locative word."""
     i = m.token_index
     bare = m.fs == starts[i]
+    given = _given_name_ar(words[i - 1]) if arabic and bare and i > 0 and seps[i] == " " else ""
+    # (a frequent given name: a rare one may be a noun with a pronoun once folded, نظيره "his counterpart")
+    if given in _FREQUENT_GIVEN_AR and m.key[0].startswith("ال") and gaz.commonness_any(given) < _GIVEN_NAME_MAX_ZIPF \
+            and m.refs and all(r.name_type == DEMONYM for r in m.refs):
+        return True  # أحمد المصري: a definite nisba cannot qualify an indefinite given name: the family's name
     if arabic and not m.cue and not m.locative and m.key[0] in _FREQUENT_GIVEN_AR and all(
             r.name_type == ALT and gaz.country_code(r.place_index) not in ARABIC_SPEAKING
             and fold_name(gaz.place(r.place_index).name_ar or "") != m.key[0] for r in m.refs):
@@ -1377,6 +1393,7 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
                                 or (j < n and (words[j] in _SPORTS_AFTER or seps[j] == "'"
                                                or (seps[j] == " " and cased[starts[j]].isupper())))))
                 or m.key[0] in NEWS_AGENCIES_EN or (i > 1 and seps[i] == "-") or m.key[0] in _GIVEN_NATIVE_AR
+                or (i > 0 and m.key[0].startswith("ال") and _given_name_ar(words[i - 1]))
                 or m.key[0] in APOLOGY_NISBAS_AR or m.key[0] in SIDE_NOUNS_AR or m.key[0] in ELATIVE_NAMES_AR
                 or (i > 1 and words[i - 2] in LEAGUE_HEADS_AR)
                 or (m.fs != starts[i] and m.key[0].startswith("ال") and m.key[0].endswith("يه"))):

@@ -2835,3 +2835,11 @@ def test_a_frequent_arabic_given_name_read_only_through_an_alternate_name_abroad
     assert rows("وقالت هالة إن الطقس بارد.", gaz) == []
     got = rows("انتقلت العائلة إلى مدينة هاله الألمانية.", gaz)
     assert ("مدينة هاله", "geonames:2911522") in [(s, p) for s, p, _ in got]
+
+
+def test_a_definite_nisba_right_after_a_frequent_arabic_given_name_is_a_family_name(gaz):
+    # سعاد التونسي: an indefinite given name takes no definite adjective, so the nisba is her family's name, not
+    # Tunisia; after a definite noun it stays the adjective that names the state (الوفد التونسي), and after a noun
+    # with a pronoun that folds like a rare given name (نظيره "his counterpart", like نظيرة) too.
+    assert rows("وأوضحت سعاد التونسي أن المدرسة أغلقت.", gaz) == []
+    assert [p for _, p, _ in rows("ووصل الوفد التونسي، والتقى الوزير نظيره التونسي.", gaz)] == ["country:TN"] * 2
