@@ -1280,20 +1280,22 @@ def _given_name_ar(word: str) -> str:
 
 
 def _named_as_kin(m: RawMatch, words: list[str], seps: list[str], starts: list[int], cased: str, arabic: bool,
-                  country: bool, prev_end: int, gaz: Gazetteer) -> bool:
+                  country: bool, around: tuple[int, int], gaz: Gazetteer) -> bool:
     """Whether the one-word name ``m`` is a person's by kinship. Arabic (no proclitic on the name; not a country's
     name): after a kin noun with a third person's possessive (ابنته بيسان "his daughter Beisan"), after أبو (a
     kunya), or after ابن عم / بنت خالة (a cousin's relative), not after a kin noun that is the subject of a verb
     whose object is a place (زارت ابنته دمشق "his daughter visited Damascus"); a given name before another given
     name, the father's, or a family name, at a clause's start or after a verb of saying (وأضافت رياض سلامة), with
-    no cue or locative word. English: after a possessive and a kin noun ("her daughter Jordan"), or as the second
-    half of a double surname after a given name ("Ada Kamau-Dubai": the word before the hyphen no place).
-    ``prev_end`` is where the previous match ends. A definite nisba right after a frequent Arabic given name is a
-    family name (سعاد التونسي: an indefinite name takes no definite adjective). And a frequent Arabic given name
-    that is only a GeoNames alternate name of a place outside the Arabic-speaking world, not its Arabic label (ريم
-    for Rome, لمياء for Lamía), is the person's, with no cue or locative word."""
+    no cue or locative word. English: after a possessive and a kin noun ("her daughter Jordan", "his granddaughter,
+    Florence,"), or as either half of a double surname after a given name ("Ada Kamau-Dubai", "Victoria
+    Lagos-Mensah": the other half no place). ``around`` is (where the previous match ends, where the next one
+    starts). A definite nisba right after a frequent Arabic given name is a family name (سعاد التونسي: an indefinite
+    name takes no definite adjective). And a frequent Arabic given name that is only a GeoNames alternate name of a
+    place outside the Arabic-speaking world, not its Arabic label (ريم for Rome, لمياء for Lamía), is the person's,
+    with no cue or locative word."""
     i = m.token_index
     bare = m.fs == starts[i]
+    prev_end, next_start = around
     given = _given_name_ar(words[i - 1]) if arabic and bare and i > 0 and seps[i] == " " else ""
     # (a frequent given name: a rare one may be a noun with a pronoun once folded, نظيره "his counterpart")
     if given in _FREQUENT_GIVEN_AR and m.key[0].startswith("ال") and gaz.commonness_any(given) < _GIVEN_NAME_MAX_ZIPF \
@@ -1310,8 +1312,13 @@ def _named_as_kin(m: RawMatch, words: list[str], seps: list[str], starts: list[i
     if i == 0:
         return False
     if not arabic:
-        if seps[i] == " " and words[i - 1] in KIN_NOUNS_EN:
+        j = i + 1
+        if words[i - 1] in KIN_NOUNS_EN and (seps[i] == " " or (seps[i] == ", " and j <= len(words) and (
+                j == len(words) or seps[j].startswith((",", ".", " (", "—"))))):
             return i >= 2 and seps[i - 1] == " " and words[i - 2] in POSSESSIVES_EN
+        if j < len(words) and seps[j] == "-" and next_start != j and cased[starts[j]].isupper() and seps[i] == " " \
+                and cased[starts[i - 1]].isupper() and recent_given_name_share(words[i - 1]) >= _GIVEN_NAME_MIN_SHARE:
+            return True  # the first half of a double surname after a given name: "Victoria Lagos-Mensah"
         return seps[i] == "-" and i >= 2 and prev_end < i and seps[i - 1] == " " and cased[starts[i - 1]].isupper() \
             and cased[starts[i - 2]].isupper() and recent_given_name_share(words[i - 2]) >= _GIVEN_NAME_MIN_SHARE
     if not bare or country or not _JOIN_RE.match(seps[i]):
@@ -1392,7 +1399,8 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
                 or (sports and ((i > 0 and words[i - 1] in _SPORTS_BEFORE) or (i > 1 and words[i - 2] in _SPORTS_BEFORE)
                                 or (j < n and (words[j] in _SPORTS_AFTER or seps[j] == "'"
                                                or (seps[j] == " " and cased[starts[j]].isupper())))))
-                or m.key[0] in NEWS_AGENCIES_EN or (i > 1 and seps[i] == "-") or m.key[0] in _GIVEN_NATIVE_AR
+                or m.key[0] in NEWS_AGENCIES_EN or (i > 1 and seps[i] == "-") or (j < n and seps[j] == "-")
+                or m.key[0] in _GIVEN_NATIVE_AR
                 or (i > 0 and m.key[0].startswith("ال") and _given_name_ar(words[i - 1]))
                 or m.key[0] in APOLOGY_NISBAS_AR or m.key[0] in SIDE_NOUNS_AR or m.key[0] in ELATIVE_NAMES_AR
                 or (i > 1 and words[i - 2] in LEAGUE_HEADS_AR)
@@ -1449,8 +1457,9 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
         if arabic and _arabic_not_a_place(m, words, seps, definite_nisba):
             drop[k] = True
             continue
-        if single and _named_as_kin(m, words, seps, starts, cased, arabic, country,
-                                    matches[k - 1].token_index + matches[k - 1].token_count if k else -1, gaz):
+        if single and _named_as_kin(m, words, seps, starts, cased, arabic, country, (
+                matches[k - 1].token_index + matches[k - 1].token_count if k else -1,
+                matches[k + 1].token_index if k + 1 < len(matches) else n), gaz):
             drop[k] = True  # ابنته بيسان, أبو حيفا, "her son Austin", "Ada Kamau-Dubai": a person's name
             if seps[i] != "-":
                 persons.add(m.key)  # (the half of a double surname may be the place elsewhere in the text)

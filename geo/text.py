@@ -726,10 +726,13 @@ KIN_POSSESSED_AR: frozenset[str] = frozenset(fold_name(w) for w in (
 KUNYA_AR: frozenset[str] = frozenset(fold_name(w) for w in "أبو".split())
 #: Uncles and aunts after ابن/ابنة/بنت: ابن عم, بنت خالة "cousin"; the name after them is the cousin's relative.
 COUSIN_HEADS_AR: frozenset[str] = frozenset(fold_name(w) for w in "عم خال عمة خالة".split())
-#: English kin nouns: after a possessive ("her daughter Jordan", "their son Austin") the name is the relative's.
+#: English kin nouns: after a possessive ("her daughter Jordan", "their son Austin", "his granddaughter, Florence,")
+#: the name is the relative's.
 KIN_NOUNS_EN: frozenset[str] = frozenset(
     "daughter son wife husband mother father sister brother niece nephew cousin grandson granddaughter "
-    "grandmother grandfather aunt uncle stepdaughter stepson fiancee fiance partner twin baby".split())
+    "grandmother grandfather aunt uncle stepdaughter stepson fiancee fiance partner twin baby "
+    # ... and other persons one has (her colleague Madison, his friend Austin)
+    "colleague friend neighbour neighbor classmate roommate boss assistant mentor student pupil".split())
 #: Possessive determiners before an English kin noun.
 POSSESSIVES_EN: frozenset[str] = frozenset("her his their my our your whose".split())
 

@@ -2843,3 +2843,10 @@ def test_a_definite_nisba_right_after_a_frequent_arabic_given_name_is_a_family_n
     # with a pronoun that folds like a rare given name (نظيره "his counterpart", like نظيرة) too.
     assert rows("وأوضحت سعاد التونسي أن المدرسة أغلقت.", gaz) == []
     assert [p for _, p, _ in rows("ووصل الوفد التونسي، والتقى الوزير نظيره التونسي.", gaz)] == ["country:TN"] * 2
+
+
+def test_an_english_name_after_a_possessive_and_a_colleague_or_in_apposition_or_before_a_hyphenated_surname(gaz):
+    # "her colleague Savannah", "his granddaughter, Victoria," and "Helena Lima-Okafor" (the first half of a double
+    # surname after a given name) are persons; "the Abidjan-Lagos corridor" keeps both cities.
+    assert rows("Her colleague Savannah and his granddaughter, Victoria, met Helena Lima-Okafor.", gaz) == []
+    assert [s for s, _, _ in rows("The Abidjan-Lagos corridor reopened.", gaz)] == ["Abidjan", "Lagos"]
