@@ -173,6 +173,11 @@ MORE_CUES_AR: dict[str, str] = {fold_name(w): kind for kind, ws in {
     # districts (أقاليم برشيد وسطات, محليتي X وY, مديريات X وY وZ, قضاءي X وY, مقاطعات X وY): each name is a district.
     "district": "معتمدية عمالة " + _DISTRICT_HEADS_MANY,
 }.items() for w in ws.split()}
+# Egypt's markaz (مركز ملوي بمحافظة المنيا) and Algeria's daira (دائرة عين الترك): the units below a governorate or a
+# wilaya, named after their seat town. Both words are everyday nouns ("centre"; "circle", "department"): a district
+# only when the name is a town of that country and nothing more (not مركز دمشق للأبحاث, مركز شرطة X, دائرة الهجرة).
+_SEAT_UNITS_AR = {fold_name("مركز"): "EG", fold_name("دائرة"): "DZ"}
+MORE_CUES_AR |= {w: "district" for w in _SEAT_UNITS_AR}
 # A site (موقع) or a tell (تل) is a place only with an adjective of its kind after the name (موقع نمرود الأثري, تل
 # حلف الأثري): alone, موقع is "a website" or "a position" and تل starts many towns' names the matcher reads whole.
 _ADJECTIVE_ONLY_AR = frozenset(fold_name(w) for w in "موقع تل".split())
@@ -216,6 +221,9 @@ _QUARTER_AR = fold_name("حي")
 _MANY = _MANY | frozenset(fold_name(w) for w in (_DISTRICT_HEADS_MANY + " جزيرتي جزر معبري منفذي").split())
 _AMBIGUOUS = _AMBIGUOUS | frozenset(fold_name(w) for w in "جزر هور منفذي سهول تلال مرتفعات هضاب".split())
 _NAME_FIRST = _NAME_FIRST | frozenset(fold_name(w) for w in ("معتمدية عمالة منفذ " + _DISTRICT_HEADS_MANY).split())
+_TOWN_ONLY = _TOWN_ONLY | frozenset(_SEAT_UNITS_AR)
+_AMBIGUOUS = _AMBIGUOUS | frozenset(_SEAT_UNITS_AR)
+_NAME_FIRST = _NAME_FIRST | frozenset(_SEAT_UNITS_AR)
 # (a border post, منفذ أبو سمرة, is at the town it is named after, as a checkpoint is)
 # Places of worship and palaces are named by an adjective after the definite noun as often as by a construct
 # (الجامع الأموي "the Umayyad Mosque", الحرم الإبراهيمي, الكنيسة الشرقية): the definite cue then takes one
@@ -293,6 +301,14 @@ _FIELDS_EN = frozenset({"field", "fields"})
 _CROSSINGS_EN = frozenset({"crossing", "crossings"})
 # Reservoirs ("the Qaraoun Reservoir") are lakes.
 _NATURAL_AFTER_EN = _NATURAL_AFTER_EN | {"reservoir": "lake"}
+# South Asia's units below a district (Pakistan's and India's tehsils and talukas, Bangladesh's upazilas) and
+# Australia's shires ("Kalat tehsil", "the Loddon Shire"): each is a district named after its seat, not the town.
+_SUBUNITS_EN = {"tehsil": "district", "tehsils": "district", "taluka": "district", "talukas": "district",
+                "upazila": "district", "upazilas": "district", "shire": "district", "shires": "district"}
+_MORE_CUES_EN |= _SUBUNITS_EN
+_DISTRICTS_ABROAD_EN = _DISTRICTS_ABROAD_EN | frozenset(w for w in _SUBUNITS_EN if not w.startswith("shire"))
+_MANY = _MANY | frozenset({"tehsils", "talukas", "upazilas", "shires"})
+_NAME_FIRST = _NAME_FIRST | frozenset(_SUBUNITS_EN)
 _FACILITY_CUES_EN = {**FACILITY_CUES_EN, **_MORE_CUES_EN}
 _CUES_EN = frozenset(_FACILITY_CUES_EN) | {"port", "highway", "route", "interstate", "loop"} | set(_NATURAL_AFTER_EN) \
     | set(_NATURAL_BEFORE_EN) | {"i", "us", "sr"} | set(_OF_HEADS_EN)
@@ -1337,6 +1353,9 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
             continue
         if f.town_only and not inner:
             continue
+        if f.cue_word in _SEAT_UNITS_AR and (located[inner[0]][:2] != (f.name_fs, f.name_fe)
+                                             or located[inner[0]][2].country_code != _SEAT_UNITS_AR[f.cue_word]):
+            continue  # مركز شرطة ملوي, مركز دمشق للأبحاث: a centre, not Egypt's markaz (nor a daira outside Algeria)
         if f.cue_word in _ANCIENT_CUES_AR and inner and located[inner[0]][2].kind in ("city", "town") \
                 and per_country[located[inner[0]][2].country_code] > sum(
                     1 for k in inner if located[k][2].country_code == located[inner[0]][2].country_code):

@@ -2860,3 +2860,27 @@ def test_a_station_among_words_of_a_railway_is_named_by_the_word_after_it(gaz):
     # مقفولة), without them a description; the predicate after it (مقفولة "shut") is not the name's.
     assert rows("المترو متوقف اليوم؟ محطة العدل مقفولة مرة أخرى.", gaz) == [("محطة العدل", None, "facility")]
     assert rows("توقفت محطة العدل عن العمل.", gaz) == []
+
+
+def test_egypts_markaz_and_algerias_daira_are_districts_at_their_seat_town(gaz):
+    # مركز X (Egypt) and دائرة X (Algeria) are the units below a governorate or a wilaya, named after their seat: a
+    # district (placed at the seat town), not the town; with anything but one town of that country after the word it is
+    # "a centre" or "a circle, a department" still (مركز شرطة X, مركز دمشق للأبحاث, دائرة الهجرة).
+    kinds = {m.surface: m.place.kind for m in geoparse("افتتح المحافظ مدرسة في مركز ملوي بمحافظة المنيا.",
+                                                       gazetteer=gaz).mentions if m.place is not None}
+    assert kinds.get("مركز ملوي") == "district"
+    kinds = {m.surface: m.place.kind for m in geoparse("جرت الانتخابات في دائرة عين الترك غرب البلاد.",
+                                                       gazetteer=gaz).mentions if m.place is not None}
+    assert kinds.get("دائرة عين الترك") == "district"
+    for text in ("اقتحمت الشرطة مركز شرطة ملوي.", "زار الوزير مركز دمشق للأبحاث.", "أعلنت دائرة الهجرة في أربيل عن خطة."):
+        assert all(m.place is None or m.place.kind != "district" for m in geoparse(text, gazetteer=gaz).mentions)
+
+
+def test_a_tehsil_an_upazila_or_a_shire_is_a_district_not_its_seat_town(gaz):
+    # South Asia's units below a district (tehsil, taluka, upazila) and Australia's shires are districts named after
+    # their seat: the name with its head is the district (at the seat town, or unlocated), never the town alone.
+    for text, surface in (("Floods cut off Gujar Khan tehsil of Rawalpindi district.", "Gujar Khan tehsil"),
+                          ("The army shelled villages in Kalat tehsil.", "Kalat tehsil"),
+                          ("Rain fell across Murrindindi Shire overnight.", "Murrindindi Shire")):
+        got = {m.surface: m.place for m in geoparse(text, gazetteer=gaz).mentions}
+        assert surface in got and (got[surface] is None or got[surface].kind == "district")
