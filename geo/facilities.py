@@ -241,6 +241,8 @@ _RING_ROAD_AR = fold_name("الدائري")
 _NUMBER_AR = frozenset(fold_name(w) for w in "رقم الرقم".split())
 _ROAD_CODE_RE = re.compile(r"[a-z]{1,2}\d{1,3}")  # M4, N1, A1 (folded to lower case)
 _COMPASS_AR = frozenset(fold_name(w) for w in "شرق غرب شمال جنوب".split())
+# District cues that are also "side" and "area" (ناحية جنوب سنجار "the southern side of Sinjar", منطقة شمال حلب).
+_SIDE_CUES_AR = frozenset(fold_name(w) for w in "ناحية منطقة".split())
 # Squares and streets named after a national ideal or event (ميدان التحرير, ساحة الشهداء, ساحة الاستقلال): the
 # word is an everyday one, but after these cue words it is the square's name (ميدان and ساحة are also "field", "arena").
 _SQUARE_CUES_AR = frozenset(fold_name(w) for w in "ميدان ساحة".split())
@@ -619,6 +621,10 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
                 words[u] in _RAIL_AR for u in range(max(0, c - _DAM_WINDOW), min(n, c + _DAM_WINDOW)))
         quarter = quarter or rare_next or kind_adjective or dam_named or station_named or (
             not names and m is None and _village_name_ar(cue, t, words, seps))
+        # A compass word and a place's name after a district's cue that is no everyday "side" or "area" are the
+        # district's name (محلية شرق النيل, مديرية غرب الجزيرة): Sudan's and Yemen's units named by their part of a region.
+        quarter = quarter or (not names and m is None and kind == "district" and first in _COMPASS_AR
+                              and cue not in _SIDE_CUES_AR and (t + 1) in match_at)
         if cue in _PLURAL_LANDFORMS_AR and not names and not first.startswith("ال") and first[-1:] == "ه":
             return []  # مرتفعات عالية "high heights": an indefinite feminine adjective agrees with the plural head
         if cue in _ADJECTIVE_ONLY_AR and not kind_adjective:
@@ -652,6 +658,8 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
                         or nxt[:3] in _PREPOSITION_ARTICLE_AR \
                         or nxt[2:] in _CUES_AR or nxt in _CUES_AR:
                     break  # (a cue word starts a new phrase: مسجد ابن طولون المسجد الوحيد بمصر)
+                if kind == "district" and nxt in _COMPASS_AR and (last + 2) in match_at:
+                    break  # قضاء تلعفر غرب الموصل: a compass word and a place after the name say where the district is
                 if (dam_named or station_named) and not nxt.startswith("ال"):
                     break  # محطة X مقفولة "X station is shut": a predicate, not the name's
                 if cue in _ISLAND_CUES_AR and (last + 1) in match_at:

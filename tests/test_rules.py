@@ -2884,3 +2884,14 @@ def test_a_tehsil_an_upazila_or_a_shire_is_a_district_not_its_seat_town(gaz):
                           ("Rain fell across Murrindindi Shire overnight.", "Murrindindi Shire")):
         got = {m.surface: m.place for m in geoparse(text, gazetteer=gaz).mentions}
         assert surface in got and (got[surface] is None or got[surface].kind == "district")
+
+
+def test_a_compass_word_and_a_place_bound_a_districts_name(gaz):
+    # After a district's name, a compass word and a place the text names say where it is (قضاء X غرب الموصل): the name
+    # ends before them and the place is a mention of its own. As the name's first word, after a cue that is no everyday
+    # "side" or "area", they are the name (محلية شرق النيل "East Nile locality"), not a description.
+    got = rows("وصلت قافلة إلى قضاء تلعفر غرب الموصل.", gaz)
+    assert got[0][0] == "قضاء تلعفر" and any(s == "الموصل" for s, _, _ in got)
+    got = {m.surface: m.place for m in geoparse("نزح الآلاف من محلية شرق النيل إلى مدينة أخرى.", gazetteer=gaz).mentions}
+    assert "محلية شرق النيل" in got and (got["محلية شرق النيل"] is None
+                                          or got["محلية شرق النيل"].kind == "district")
