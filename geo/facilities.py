@@ -622,7 +622,7 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
         quarter = quarter or rare_next or kind_adjective or dam_named or station_named or (
             not names and m is None and _village_name_ar(cue, t, words, seps))
         # A compass word and a place's name after a district's cue that is no everyday "side" or "area" are the
-        # district's name (محلية شرق النيل, مديرية غرب الجزيرة): Sudan's and Yemen's units named by their part of a region.
+        # district's name (محلية شرق النيل, مديرية غرب الجزيرة): units named by their part of a region.
         quarter = quarter or (not names and m is None and kind == "district" and first in _COMPASS_AR
                               and cue not in _SIDE_CUES_AR and (t + 1) in match_at)
         if cue in _PLURAL_LANDFORMS_AR and not names and not first.startswith("ال") and first[-1:] == "ه":
