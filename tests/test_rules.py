@@ -2895,3 +2895,11 @@ def test_a_compass_word_and_a_place_bound_a_districts_name(gaz):
     got = {m.surface: m.place for m in geoparse("نزح الآلاف من محلية شرق النيل إلى مدينة أخرى.", gazetteer=gaz).mentions}
     assert "محلية شرق النيل" in got and (got["محلية شرق النيل"] is None
                                           or got["محلية شرق النيل"].kind == "district")
+
+
+def test_a_compound_given_name_in_a_list_under_a_plural_head_is_the_province(gaz):
+    # صلاح الدين, نور الدين are a person's given names unless a cue says the place; a dual or plural head before the
+    # list (محافظات X وY وZ) is that cue for every name joined by و, and the names after it keep theirs.
+    got = rows("تشهد محافظات نينوى وصلاح الدين والأنبار عودة النازحين.", gaz)
+    assert [p for _, p, _ in got] == ["admin1:IQ-NI", "admin1:IQ-SD", "admin1:IQ-AN"]
+    assert all(p != "admin1:IQ-SD" for _, p, _ in rows("التقى الوزير أحمد وصلاح الدين في المكتب.", gaz))
