@@ -2903,3 +2903,13 @@ def test_a_compound_given_name_in_a_list_under_a_plural_head_is_the_province(gaz
     got = rows("تشهد محافظات نينوى وصلاح الدين والأنبار عودة النازحين.", gaz)
     assert [p for _, p, _ in got] == ["admin1:IQ-NI", "admin1:IQ-SD", "admin1:IQ-AN"]
     assert all(p != "admin1:IQ-SD" for _, p, _ in rows("التقى الوزير أحمد وصلاح الدين في المكتب.", gaz))
+
+
+def test_a_county_qualified_by_a_division_of_another_country_is_not_the_us_county(gaz):
+    # "Kent County, Ontario": the only Kent Counties we know are American; the qualifier after it names a province of
+    # Canada, so this is a county the gazetteer lacks there, kept unlocated (with the province its own mention); "Kent
+    # County, Delaware" is still the American one.
+    got = rows("Officials in Kent County, Ontario, issued a warning.", gaz)
+    assert ("Kent County", None) in [(s, p) for s, p, _ in got] and any(p == "admin1:CA-ON" for _, p, _ in got)
+    got = rows("Officials in Kent County, Delaware, issued a warning.", gaz)
+    assert any(s == "Kent County" and p and p.startswith("uscounty:") for s, p, _ in got)
