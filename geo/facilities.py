@@ -1515,7 +1515,8 @@ def _named_county(f: Facility, text: str, located: Sequence[tuple[int, int, Plac
         before, after = text[:f.name_fs].rstrip(), text[f.name_fe:].lstrip()
         if not (before.endswith((",", " and")) or not after.startswith(f.cue_word)):
             return None
-        ccs = {p.country_code for _, _, p, _ in located if p.kind == "country"}
+        # (the country named, or that of a place the statement locates: the towns the counties are named after)
+        ccs = {p.country_code for _, _, p, _ in located}
         divisions = sorted({r.place_index for r in gaz.refs(key[:-1]) if r.name_type != ALT
                             and gaz.kind(r.place_index) == "admin1" and gaz.country_code(r.place_index) in ccs})
         return gaz.place(divisions[0]) if len(divisions) == 1 else None

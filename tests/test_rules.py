@@ -2913,3 +2913,10 @@ def test_a_county_qualified_by_a_division_of_another_country_is_not_the_us_count
     assert ("Kent County", None) in [(s, p) for s, p, _ in got] and any(p == "admin1:CA-ON" for _, p, _ in got)
     got = rows("Officials in Kent County, Delaware, issued a warning.", gaz)
     assert any(s == "Kent County" and p and p.startswith("uscounty:") for s, p, _ in got)
+
+
+def test_counties_that_are_first_level_divisions_need_no_country_named(gaz):
+    # "Kiambu and Muranga counties": no American county has these names, and Kenya's counties are its first-level
+    # divisions; the towns the statement locates (Kenya's) say which country's, as the country's name would.
+    got = rows("Rain fell on Kiambu and Muranga counties.", gaz)
+    assert [p for _, p, _ in got] == ["admin1:KE-13", "admin1:KE-29"]
