@@ -306,10 +306,12 @@ _NATURAL_AFTER_EN = _NATURAL_AFTER_EN | {"reservoir": "lake"}
 # South Asia's units below a district (Pakistan's and India's tehsils and talukas, Bangladesh's upazilas) and
 # Australia's shires ("Kalat tehsil", "the Loddon Shire"): each is a district named after its seat, not the town.
 _SUBUNITS_EN = {"tehsil": "district", "tehsils": "district", "taluka": "district", "talukas": "district",
-                "upazila": "district", "upazilas": "district", "shire": "district", "shires": "district"}
+                "upazila": "district", "upazilas": "district", "shire": "district", "shires": "district",
+                # Sudan's localities, the units below a state (lower case after a name: "the Kassala locality")
+                "locality": "district", "localities": "district"}
 _MORE_CUES_EN |= _SUBUNITS_EN
 _DISTRICTS_ABROAD_EN = _DISTRICTS_ABROAD_EN | frozenset(w for w in _SUBUNITS_EN if not w.startswith("shire"))
-_MANY = _MANY | frozenset({"tehsils", "talukas", "upazilas", "shires"})
+_MANY = _MANY | frozenset({"tehsils", "talukas", "upazilas", "shires", "localities"})
 _NAME_FIRST = _NAME_FIRST | frozenset(_SUBUNITS_EN)
 _FACILITY_CUES_EN = {**FACILITY_CUES_EN, **_MORE_CUES_EN}
 _CUES_EN = frozenset(_FACILITY_CUES_EN) | {"port", "highway", "route", "interstate", "loop"} | set(_NATURAL_AFTER_EN) \

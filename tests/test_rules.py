@@ -2877,11 +2877,12 @@ def test_egypts_markaz_and_algerias_daira_are_districts_at_their_seat_town(gaz):
 
 
 def test_a_tehsil_an_upazila_or_a_shire_is_a_district_not_its_seat_town(gaz):
-    # South Asia's units below a district (tehsil, taluka, upazila) and Australia's shires are districts named after
-    # their seat: the name with its head is the district (at the seat town, or unlocated), never the town alone.
+    # South Asia's units below a district (tehsil, taluka, upazila), Sudan's localities and Australia's shires are
+    # districts named after their seat: the name with its head is the district (at the seat town, or unlocated), never the town alone.
     for text, surface in (("Floods cut off Gujar Khan tehsil of Rawalpindi district.", "Gujar Khan tehsil"),
                           ("The army shelled villages in Kalat tehsil.", "Kalat tehsil"),
-                          ("Rain fell across Murrindindi Shire overnight.", "Murrindindi Shire")):
+                          ("Rain fell across Murrindindi Shire overnight.", "Murrindindi Shire"),
+                          ("Clashes erupted in the El Geneina locality on Monday.", "El Geneina locality")):
         got = {m.surface: m.place for m in geoparse(text, gazetteer=gaz).mentions}
         assert surface in got and (got[surface] is None or got[surface].kind == "district")
 
