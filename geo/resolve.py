@@ -1699,9 +1699,12 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
     if kind == "district" and not arabic and not m.cue and all(gaz.kind(j) == "district" for j in cands):
         qual_ccs = {q[0] for q in qualifiers if isinstance(q, tuple) and len(q) == 2 and isinstance(q[1], str)
                     and q[0] != _NEAR} if qualifiers else set()
-        if qual_ccs and not any(gaz.country_code(j) in qual_ccs for j in cands):
+        if qual_ccs and not any(gaz.country_code(j) in qual_ccs for j in cands) \
+                and doc_cc.get(cc, 0) - own.get(cc, 0) <= 0:
             # "Kent County, Ontario": a county of the name we know only in another country (the US) than the one its
-            # qualifier names is one the gazetteer lacks there: kept unlocated, not placed abroad.
+            # qualifier names, in a statement that names nothing else of that country, is one the gazetteer lacks
+            # there: kept unlocated, not placed abroad. (A qualifier read wrongly, "South Central Pennsylvania" as a
+            # region of Lebanon, leaves the county alone where the statement names its state.)
             return _decided(m, gaz, None, W.unlocated, Evidence.ONLY_ABROAD | Evidence.QUALIFIER, None,
                             _scored_candidates(gaz, [(s, i) for s, i, _ in scored[: W.candidates_kept]]))
     if kind == "country" and ntype != DEMONYM:
