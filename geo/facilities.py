@@ -966,7 +966,8 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
     # The capitalised run before the cue: "Wythenshawe", "Entebbe International", "Royal Brisbane and Women's".
     first = h
     while first - 1 >= 0 and h - first < (9 if w in _MANY else 5) and (seps[first] in (" ", "-", "'", "' ")
-                                                or (seps[first] == ". " and words[first - 1] in _SAINT_EN)):
+                                                or (seps[first] == ". " and words[first - 1] in _SAINT_EN)
+                                                or _listed_before(first, h, w, words, seps, cased, starts)):
         prev = words[first - 1]
         if _upper(cased, starts, first - 1) or _ORDINAL_RE.fullmatch(prev):  # "42nd Street"
             if prev in _EN_NOT_NAME:
@@ -1028,11 +1029,25 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
             if words[t] == "and":
                 parts.append((a, t - 1))
                 a = t + 1
+            elif t > a and seps[t] == ", ":
+                parts.append((a, t - 1))  # "Garissa, Wajir and Mandera counties"
+                a = t
         parts.append((a, h - 1))
         if len(parts) > 1:
             out = [Facility(starts[a], starts[b] + len(words[b]), starts[a], starts[b] + len(words[b]), kind, w,
                             w in _NAME_FIRST, False) for a, b in parts if a <= b]
     return out
+
+
+def _listed_before(first: int, h: int, w: str, words: list[str], seps: list[str], cased: str,
+                   starts: list[int]) -> bool:
+    """Whether the capitalised word before token ``first`` opens a list of names under the plural head ``w`` that
+    runs on to "and" before ``h`` ("Garissa, Wajir and Mandera counties"): the word is the list's first name."""
+    if w not in _MANY or seps[first] != ", " or not _upper(cased, starts, first - 1):
+        return False
+    prev = words[first - 1]
+    return prev not in _EN_NOT_NAME and prev not in WEEKDAYS and prev not in MONTHS \
+        and any(words[t] == "and" for t in range(first, h))
 
 
 def _the_named_river(c: int, words: list[str], seps: list[str], starts: list[int], cased: str) -> bool:
@@ -1286,7 +1301,10 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
         f = found[i]
         t = bisect_left(town_starts, f.fe)
         if t < len(towns) and town_starts[t] - f.fe <= 16 and _LOCATED_AFTER_RE.fullmatch(text[f.fe:town_starts[t]]) \
-                and sentence_of(town_starts[t]) == sentence_of(f.fs):
+                and sentence_of(town_starts[t]) == sentence_of(f.fs) \
+                and not (f.cue_word in _MANY and i + 1 < len(found) and found[i + 1].cue_word == f.cue_word
+                         and found[i + 1].fs <= town_starts[t] < found[i + 1].fe):
+            # (the next name of a list under one plural head is no location: "Mosul, Sinjar and Tal Afar districts")
             said_town[i] = located[towns[t]]
         elif (b := bisect_left(town_starts, f.fs) - 1) >= 0 \
                 and _POSSESSIVE_RE.fullmatch(text, located[towns[b]][1], f.fs):

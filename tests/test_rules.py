@@ -2921,3 +2921,17 @@ def test_counties_that_are_first_level_divisions_need_no_country_named(gaz):
     # divisions; the towns the statement locates (Kenya's) say which country's, as the country's name would.
     got = rows("Rain fell on Kiambu and Muranga counties.", gaz)
     assert [p for _, p, _ in got] == ["admin1:KE-13", "admin1:KE-29"]
+
+
+def test_a_comma_list_under_a_plural_district_head_gives_each_name_the_head(gaz):
+    # "Garissa, Wajir and Mandera counties", "Mosul, Sinjar and Tal Afar districts": the first name, before the comma,
+    # is the head's as the others are (not the town it is named after), and the next name of the list is no place
+    # where the first one lies.
+    got = rows("Floods hit Garissa, Wajir and Mandera counties.", gaz)
+    assert [p for _, p, _ in got] == ["admin1:KE-07", "admin1:KE-46", "admin1:KE-24"]
+    got = {m.surface: m.place for m in geoparse("Officials in Mosul, Sinjar and Tal Afar districts said.",
+                                                gazetteer=gaz).mentions}
+    sinjar = got["Sinjar"].within if got.get("Sinjar") is not None else "-"
+    assert "Mosul" in got and (got["Mosul"] is None or (got["Mosul"].kind == "district"
+                                                        and got["Mosul"].within != sinjar))
+    assert rows("On Monday, Wajir and Mandera counties were hit.", gaz)[0][0] == "Wajir"
