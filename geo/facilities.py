@@ -1046,8 +1046,19 @@ def _listed_before(first: int, h: int, w: str, words: list[str], seps: list[str]
     if w not in _MANY or seps[first] != ", " or not _upper(cased, starts, first - 1):
         return False
     prev = words[first - 1]
-    return prev not in _EN_NOT_NAME and prev not in WEEKDAYS and prev not in MONTHS \
-        and any(words[t] == "and" for t in range(first, h))
+    if prev in _EN_NOT_NAME or prev in WEEKDAYS or prev in MONTHS \
+            or not any(words[t] == "and" for t in range(first, h)):
+        return False
+    # A sentence's opening phrase is no list's first name: "In Texas, Harris and Dallas counties", "Reuters, ...".
+    j = first - 1
+    opens = j == 0 or _SENTENCE_BREAK_RE.search(seps[j]) is not None
+    after_opener = j >= 1 and words[j - 1] in _OPENING_PREPOSITIONS_EN and (
+        j - 1 == 0 or _SENTENCE_BREAK_RE.search(seps[j - 1]) is not None)
+    return not opens and not after_opener
+
+
+_SENTENCE_BREAK_RE = re.compile(r"[.!?:;]\s|\n")
+_OPENING_PREPOSITIONS_EN = frozenset("in across throughout for at from outside near".split())
 
 
 def _the_named_river(c: int, words: list[str], seps: list[str], starts: list[int], cased: str) -> bool:

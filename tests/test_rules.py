@@ -2935,3 +2935,11 @@ def test_a_comma_list_under_a_plural_district_head_gives_each_name_the_head(gaz)
     assert "Mosul" in got and (got["Mosul"] is None or (got["Mosul"].kind == "district"
                                                         and got["Mosul"].within != sinjar))
     assert rows("On Monday, Wajir and Mandera counties were hit.", gaz)[0][0] == "Wajir"
+
+
+def test_a_sentences_opening_phrase_is_no_first_name_of_a_county_list(gaz):
+    # "In Texas, Harris and Dallas counties": the division or the source written first in the sentence, before a
+    # comma, opens the sentence, not the list under the plural head (no Texas County, no "Reuters" county).
+    got = rows("In Texas, Harris and Dallas counties reported floods.", gaz)
+    assert ("Texas", "admin1:US-TX") in [(s, p) for s, p, _ in got]
+    assert [s for s, _, _ in rows("Reuters, Kiambu and Muranga counties were hit.", gaz)] == ["Kiambu", "Muranga"]
