@@ -1393,8 +1393,11 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
         if f.town_only and not inner:
             continue
         if f.cue_word in _SEAT_UNITS_AR and (located[inner[0]][:2] != (f.name_fs, f.name_fe)
-                                             or located[inner[0]][2].country_code != _SEAT_UNITS_AR[f.cue_word]):
-            continue  # مركز شرطة ملوي, مركز دمشق للأبحاث: a centre, not Egypt's markaz (nor a daira outside Algeria)
+                                             or located[inner[0]][2].country_code != _SEAT_UNITS_AR[f.cue_word]
+                                             or text.startswith(" لل", f.name_fe)):
+            # مركز شرطة ملوي, مركز دمشق للأبحاث, مركز الإسكندرية للكتاب ("the Alexandria centre for the book"): a
+            # centre, not Egypt's markaz (nor a daira outside Algeria)
+            continue
         if f.cue_word in _ANCIENT_CUES_AR and inner and located[inner[0]][2].kind in ("city", "town") \
                 and per_country[located[inner[0]][2].country_code] > sum(
                     1 for k in inner if located[k][2].country_code == located[inner[0]][2].country_code):

@@ -2872,7 +2872,8 @@ def test_egypts_markaz_and_algerias_daira_are_districts_at_their_seat_town(gaz):
     kinds = {m.surface: m.place.kind for m in geoparse("جرت الانتخابات في دائرة عين الترك غرب البلاد.",
                                                        gazetteer=gaz).mentions if m.place is not None}
     assert kinds.get("دائرة عين الترك") == "district"
-    for text in ("اقتحمت الشرطة مركز شرطة ملوي.", "زار الوزير مركز دمشق للأبحاث.", "أعلنت دائرة الهجرة في أربيل عن خطة."):
+    for text in ("اقتحمت الشرطة مركز شرطة ملوي.", "زار الوزير مركز دمشق للأبحاث.", "أعلنت دائرة الهجرة في أربيل عن خطة.",
+                 "افتتح مركز الإسكندرية للكتاب معرضا."):
         assert all(m.place is None or m.place.kind != "district" for m in geoparse(text, gazetteer=gaz).mentions)
 
 
