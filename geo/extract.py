@@ -1341,6 +1341,20 @@ def _named_as_kin(m: RawMatch, words: list[str], seps: list[str], starts: list[i
         and any(st in NASAB_WORDS for st in _stems(words[i - 2]))
 
 
+def _under_plural_head(matches: list[RawMatch], k: int, text: str) -> bool:
+    """Whether match ``k`` is in a list joined by و after a name a dual or plural head governs (محافظات نينوى وصلاح
+    الدين): the head names it a place of its kind, as :func:`_propagate_cues` will give it (that runs later)."""
+    while k > 0:
+        a, b = matches[k - 1], matches[k]
+        b_start = b.fs - 1 if text[b.fs - 1 : b.fs] == _ARABIC_AND else b.fs
+        if b_start == b.fs or not _gap_is_list(text, a.fe, b_start):
+            return False
+        if a.cue:
+            return CUES.get(a.cue_word, ("", 1))[1] > 1
+        k -= 1
+    return False
+
+
 def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, gaz: Gazetteer,
                 persons: set[tuple[str, ...]], surnames: set[tuple[str, ...]] | None = None) -> list[RawMatch]:
     """Drop names that the words around them make something other than a place (each rule's table is in
@@ -1388,7 +1402,8 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
     for k, m in enumerate(matches):
         if m.cue == "context":
             continue
-        if len(m.key) == 2 and m.key[1] == _AL_DIN and not m.locative and not m.cue:
+        if len(m.key) == 2 and m.key[1] == _AL_DIN and not m.locative and not m.cue \
+                and not _under_plural_head(matches, k, text):
             # A compound given name "X al-Din" (صلاح الدين, نور الدين, عز الدين): a person's, unless a locative word or
             # a cue says the place named so (في صلاح الدين, محافظة صلاح الدين); it stays the person's where it recurs.
             drop[k] = True
