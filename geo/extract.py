@@ -28,6 +28,7 @@ from .lexicon import (
     is_everyday_en,
     is_person_name_en,
     may_be_person_name_en,
+    native_names_ar,
     recent_given_name_share,
     surname_share,
 )
@@ -51,6 +52,7 @@ from .text import (
     CONTEXT_NAMES,
     COUNTRYSIDE_AR,
     COUNTRYSIDES_AR,
+    COUSIN_HEADS_AR,
     CUES,
     DISEASE_HEADS_AR,
     DISEASE_HEADS_EN,
@@ -62,7 +64,10 @@ from .text import (
     FACILITY_CUES_EN,
     FEATURE_HEADS_EN,
     JORDAN_RIVER_AR,
+    KIN_NOUNS_EN,
+    KIN_POSSESSED_AR,
     KIN_WORDS,
+    KUNYA_AR,
     LANGUAGE_AFTER_EN,
     LANGUAGE_BEFORE_AR,
     LANGUAGE_BEFORE_EN,
@@ -82,6 +87,7 @@ from .text import (
     PLACE_OBJECT_VERBS,
     PLAYER_ROLES_AR,
     PLAYER_ROLES_EN,
+    POSSESSIVES_EN,
     REPORTING_WORDS_EN,
     RIVER_WORDS_AR,
     SIDE_ADJECTIVES_AR,
@@ -89,6 +95,7 @@ from .text import (
     SPORTS_REPORT_EN,
     SPORTS_REPORT_MIN_WORDS,
     SPORTS_WORDS,
+    STATE_ACTOR_VERBS_AR,
     US_STATE_ABBREVIATIONS,
     Folded,
     fold,
@@ -1168,6 +1175,13 @@ _PARTICLE_ZIPF = 5.5
 _GIVEN_NAME_MAX_ZIPF = 6.0
 #: Folded Arabic spellings of common foreign given names (geo.lexicon): a name after one is a surname.
 _GIVEN_AR = foreign_given_names_ar()
+#: Folded Arabic given names of the Arabic-speaking world, and those with its family names (geo.lexicon): a given
+#: name that is a place's, before another given name (the father's) or a family name, is a person's
+#: (:func:`_named_as_kin`).
+_GIVEN_NATIVE_AR, _NAMES_NATIVE_AR, _FREQUENT_GIVEN_AR = native_names_ar()
+#: Verbs of saying before a person's name (folded): the states-acting verbs and a few more.
+_SAYING_AR = STATE_ACTOR_VERBS_AR | frozenset(fold_name(w) for w in (
+    "أضاف أضافت سأل سألت ذكر ذكرت صرح صرحت أشار أشارت تساءل تساءلت أجاب أجابت كتب كتبت").split())
 #: "of the religion", the second word of the compound given names صلاح الدين, نور الدين, عز الدين (folded).
 _AL_DIN = fold_name("الدين")
 _AR_DIRECTIONS = frozenset(fold_name(w) for w in "شمال جنوب شرق غرب وسط".split())
@@ -1197,7 +1211,8 @@ _SPORTS_AFTER = CLUB_ROLES_EN | SPORTS_WORDS
 #: after it, and no key a rule reads, keeps its place reading, and skips the rules.
 _HOT_BEFORE = (DISEASE_HEADS_AR | _AR_DIRECTIONS | PERSON_TITLES | KIN_WORDS | NASAB_WORDS | LANGUAGE_BEFORE_AR
                | ORG_HEADS_AR | SPORTS_WORDS | _CONTINENT_PARTS_EN | _AGAINST_WORDS | _GIVEN_AR
-               | LEAGUE_HEADS_AR | PLAYER_ROLES_AR | MARKET_AR | frozenset(_AGAINST))
+               | LEAGUE_HEADS_AR | PLAYER_ROLES_AR | MARKET_AR | frozenset(_AGAINST)
+               | KIN_POSSESSED_AR | KUNYA_AR | COUSIN_HEADS_AR | KIN_NOUNS_EN)
 #: Words that make an "of" right before a name matter: "Bank of England", "the Horn of Africa".
 _OF_OPENERS = ORG_OPENERS_EN | frozenset({"horn"})
 #: Every word a rule of :func:`_not_places` reads in the three words after a name, as written (the name's own
@@ -1263,6 +1278,83 @@ def _arabic_not_a_place(m: RawMatch, words: list[str], seps: list[str], definite
     return False
 
 
+@lru_cache(maxsize=65536)
+def _given_name_ar(word: str) -> str:
+    """The given name of :data:`_GIVEN_NATIVE_AR` that an Arabic ``word`` is, maybe after و or ف (وأحمد); "" if
+    none (a word with the article or another proclitic is none: الرئيس, برئيس)."""
+    for st in (word, word[1:] if word[:1] in ("و", "ف") else ""):
+        if st in _GIVEN_NATIVE_AR and not st.startswith("ال"):
+            return st
+    return ""
+
+
+def _named_as_kin(m: RawMatch, words: list[str], seps: list[str], starts: list[int], cased: str, arabic: bool,
+                  country: bool, around: tuple[int, int], gaz: Gazetteer) -> bool:
+    """Whether the one-word name ``m`` is a person's by kinship. Arabic (no proclitic on the name; not a country's
+    name): after a kin noun with a third person's possessive (ابنته بيسان "his daughter Beisan"), after أبو (a
+    kunya), or after ابن عم / بنت خالة (a cousin's relative), not after a kin noun that is the subject of a verb
+    whose object is a place (زارت ابنته دمشق "his daughter visited Damascus"); a given name before another given
+    name, the father's, or a family name, at a clause's start or after a verb of saying (وأضافت رياض سلامة), with
+    no cue or locative word. English: after a possessive and a kin noun ("her daughter Jordan", "his granddaughter,
+    Florence,"), or as either half of a double surname after a given name ("Ada Kamau-Dubai", "Victoria
+    Lagos-Mensah": the other half no place). ``around`` is (where the previous match ends, where the next one
+    starts). A definite nisba right after a frequent Arabic given name is a family name (سعاد التونسي: an indefinite
+    name takes no definite adjective). And a frequent Arabic given name that is only a GeoNames alternate name of a
+    place outside the Arabic-speaking world, not its Arabic label (ريم for Rome, لمياء for Lamía), is the person's,
+    with no cue or locative word."""
+    i = m.token_index
+    bare = m.fs == starts[i]
+    prev_end, next_start = around
+    given = _given_name_ar(words[i - 1]) if arabic and bare and i > 0 and seps[i] == " " else ""
+    # (a frequent given name: a rare one may be a noun with a pronoun once folded, نظيره "his counterpart")
+    if given in _FREQUENT_GIVEN_AR and m.key[0].startswith("ال") and gaz.commonness_any(given) < _GIVEN_NAME_MAX_ZIPF \
+            and m.refs and all(r.name_type == DEMONYM for r in m.refs):
+        return True  # أحمد المصري: a definite nisba cannot qualify an indefinite given name: the family's name
+    if arabic and not m.cue and not m.locative and m.key[0] in _FREQUENT_GIVEN_AR and all(
+            r.name_type == ALT and gaz.country_code(r.place_index) not in ARABIC_SPEAKING
+            and fold_name(gaz.place(r.place_index).name_ar or "") != m.key[0] for r in m.refs):
+        return True
+    if arabic and bare and not country and not m.locative and not m.cue and m.key[0] in _GIVEN_NATIVE_AR \
+            and i + 1 < len(words) and seps[i + 1] == " " and words[i + 1] in _NAMES_NATIVE_AR and (
+                i == 0 or not _JOIN_RE.match(seps[i]) or any(st in _SAYING_AR for st in _stems(words[i - 1]))):
+        return True  # رياض سلامة, عدن محمود, ريم حداد: a nasab chain or a family name
+    if i == 0:
+        return False
+    if not arabic:
+        j = i + 1
+        if words[i - 1] in KIN_NOUNS_EN and (seps[i] == " " or (seps[i] == ", " and j <= len(words) and (
+                j == len(words) or seps[j].startswith((",", ".", " (", "—"))))):
+            return i >= 2 and seps[i - 1] == " " and words[i - 2] in POSSESSIVES_EN
+        if j < len(words) and seps[j] == "-" and next_start != j and cased[starts[j]].isupper() and seps[i] == " " \
+                and cased[starts[i - 1]].isupper() and recent_given_name_share(words[i - 1]) >= _GIVEN_NAME_MIN_SHARE:
+            return True  # the first half of a double surname after a given name: "Victoria Lagos-Mensah"
+        return seps[i] == "-" and i >= 2 and prev_end < i and seps[i - 1] == " " and cased[starts[i - 1]].isupper() \
+            and cased[starts[i - 2]].isupper() and recent_given_name_share(words[i - 2]) >= _GIVEN_NAME_MIN_SHARE
+    if not bare or country or not _JOIN_RE.match(seps[i]):
+        return False
+    prev = _stems(words[i - 1])
+    if any(st in KIN_POSSESSED_AR for st in prev):
+        return not (i >= 2 and any(st in PLACE_OBJECT_VERBS for st in _stems(words[i - 2])))
+    if any(st in KUNYA_AR for st in prev):
+        return True
+    return words[i - 1] in COUSIN_HEADS_AR and i >= 2 and _JOIN_RE.match(seps[i - 1]) is not None \
+        and any(st in NASAB_WORDS for st in _stems(words[i - 2]))
+
+
+def _under_plural_head(matches: list[RawMatch], k: int, text: str) -> bool:
+    """Whether match ``k`` is in a list joined by و after a name a dual or plural head governs (محافظات نينوى وصلاح
+    الدين): the head names it a place of its kind, as :func:`_propagate_cues` will give it (that runs later)."""
+    while k > 0:
+        a, b = matches[k - 1], matches[k]
+        b_start = b.fs - 1 if text[b.fs - 1 : b.fs] == _ARABIC_AND else b.fs
+        if b_start == b.fs or not _gap_is_list(text, a.fe, b_start):
+            return False
+        if a.cue:
+            return CUES.get(a.cue_word, ("", 1))[1] > 1
+        k -= 1
+    return False
+
+
 def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, gaz: Gazetteer,
                 persons: set[tuple[str, ...]], surnames: set[tuple[str, ...]] | None = None) -> list[RawMatch]:
     """Drop names that the words around them make something other than a place (each rule's table is in
@@ -1310,7 +1402,8 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
     for k, m in enumerate(matches):
         if m.cue == "context":
             continue
-        if len(m.key) == 2 and m.key[1] == _AL_DIN and not m.locative and not m.cue:
+        if len(m.key) == 2 and m.key[1] == _AL_DIN and not m.locative and not m.cue \
+                and not _under_plural_head(matches, k, text):
             # A compound given name "X al-Din" (صلاح الدين, نور الدين, عز الدين): a person's, unless a locative word or
             # a cue says the place named so (في صلاح الدين, محافظة صلاح الدين); it stays the person's where it recurs.
             drop[k] = True
@@ -1330,7 +1423,9 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
                 or (sports and ((i > 0 and words[i - 1] in _SPORTS_BEFORE) or (i > 1 and words[i - 2] in _SPORTS_BEFORE)
                                 or (j < n and (words[j] in _SPORTS_AFTER or seps[j] == "'"
                                                or (seps[j] == " " and cased[starts[j]].isupper())))))
-                or m.key[0] in NEWS_AGENCIES_EN
+                or m.key[0] in NEWS_AGENCIES_EN or (i > 1 and seps[i] == "-") or (j < n and seps[j] == "-")
+                or m.key[0] in _GIVEN_NATIVE_AR
+                or (i > 0 and m.key[0].startswith("ال") and _given_name_ar(words[i - 1]))
                 or m.key[0] in APOLOGY_NISBAS_AR or m.key[0] in SIDE_NOUNS_AR or m.key[0] in ELATIVE_NAMES_AR
                 or (i > 1 and words[i - 2] in LEAGUE_HEADS_AR)
                 or (m.fs != starts[i] and m.key[0].startswith("ال") and m.key[0].endswith("يه"))):
@@ -1385,6 +1480,13 @@ def _not_places(matches: list[RawMatch], toks: _Tokens, text: str, cased: str, g
                 continue
         if arabic and _arabic_not_a_place(m, words, seps, definite_nisba):
             drop[k] = True
+            continue
+        if single and _named_as_kin(m, words, seps, starts, cased, arabic, country, (
+                matches[k - 1].token_index + matches[k - 1].token_count if k else -1,
+                matches[k + 1].token_index if k + 1 < len(matches) else n), gaz):
+            drop[k] = True  # ابنته بيسان, أبو حيفا, "her son Austin", "Ada Kamau-Dubai": a person's name
+            if seps[i] != "-":
+                persons.add(m.key)  # (the half of a double surname may be the place elsewhere in the text)
             continue
         # A person: after a title (الأمير تركي, "Dr. Austin"; not الرئيس السوري) or a kin word (أختي سيناء),
         # or before بن/بنت (تركي بن طلال), or after one: the father's name (أحمد بن طولون is not Toulon).

@@ -173,6 +173,11 @@ MORE_CUES_AR: dict[str, str] = {fold_name(w): kind for kind, ws in {
     # districts (أقاليم برشيد وسطات, محليتي X وY, مديريات X وY وZ, قضاءي X وY, مقاطعات X وY): each name is a district.
     "district": "معتمدية عمالة " + _DISTRICT_HEADS_MANY,
 }.items() for w in ws.split()}
+# Egypt's markaz (مركز ملوي بمحافظة المنيا) and Algeria's daira (دائرة عين الترك): the units below a governorate or a
+# wilaya, named after their seat town. Both words are everyday nouns ("centre"; "circle", "department"): a district
+# only when the name is a town of that country and nothing more (not مركز دمشق للأبحاث, مركز شرطة X, دائرة الهجرة).
+_SEAT_UNITS_AR = {fold_name("مركز"): "EG", fold_name("دائرة"): "DZ"}
+MORE_CUES_AR |= {w: "district" for w in _SEAT_UNITS_AR}
 # A site (موقع) or a tell (تل) is a place only with an adjective of its kind after the name (موقع نمرود الأثري, تل
 # حلف الأثري): alone, موقع is "a website" or "a position" and تل starts many towns' names the matcher reads whole.
 _ADJECTIVE_ONLY_AR = frozenset(fold_name(w) for w in "موقع تل".split())
@@ -226,6 +231,9 @@ _QUARTER_AR = fold_name("حي")
 _MANY = _MANY | frozenset(fold_name(w) for w in (_DISTRICT_HEADS_MANY + " جزيرتي جزر معبري منفذي").split())
 _AMBIGUOUS = _AMBIGUOUS | frozenset(fold_name(w) for w in "جزر هور منفذي سهول تلال مرتفعات هضاب".split())
 _NAME_FIRST = _NAME_FIRST | frozenset(fold_name(w) for w in ("معتمدية عمالة منفذ " + _DISTRICT_HEADS_MANY).split())
+_TOWN_ONLY = _TOWN_ONLY | frozenset(_SEAT_UNITS_AR)
+_AMBIGUOUS = _AMBIGUOUS | frozenset(_SEAT_UNITS_AR)
+_NAME_FIRST = _NAME_FIRST | frozenset(_SEAT_UNITS_AR)
 # (a border post, منفذ أبو سمرة, is at the town it is named after, as a checkpoint is)
 # A corniche is the seafront or riverfront of the town it is named after (كورنيش الإسكندرية, كورنيش جدة), unlike a
 # street (شارع بغداد in Damascus).
@@ -246,6 +254,8 @@ _RING_ROAD_AR = fold_name("الدائري")
 _NUMBER_AR = frozenset(fold_name(w) for w in "رقم الرقم".split())
 _ROAD_CODE_RE = re.compile(r"[a-z]{1,2}\d{1,3}")  # M4, N1, A1 (folded to lower case)
 _COMPASS_AR = frozenset(fold_name(w) for w in "شرق غرب شمال جنوب".split())
+# District cues that are also "side" and "area" (ناحية جنوب سنجار "the southern side of Sinjar", منطقة شمال حلب).
+_SIDE_CUES_AR = frozenset(fold_name(w) for w in "ناحية منطقة".split())
 # Squares and streets named after a national ideal or event (ميدان التحرير, ساحة الشهداء, ساحة الاستقلال): the
 # word is an everyday one, but after these cue words it is the square's name (ميدان and ساحة are also "field", "arena").
 _SQUARE_CUES_AR = frozenset(fold_name(w) for w in "ميدان ساحة".split())
@@ -306,6 +316,16 @@ _FIELDS_EN = frozenset({"field", "fields"})
 _CROSSINGS_EN = frozenset({"crossing", "crossings"})
 # Reservoirs ("the Qaraoun Reservoir") are lakes.
 _NATURAL_AFTER_EN = _NATURAL_AFTER_EN | {"reservoir": "lake"}
+# South Asia's units below a district (Pakistan's and India's tehsils and talukas, Bangladesh's upazilas) and
+# Australia's shires ("Kalat tehsil", "the Loddon Shire"): each is a district named after its seat, not the town.
+_SUBUNITS_EN = {"tehsil": "district", "tehsils": "district", "taluka": "district", "talukas": "district",
+                "upazila": "district", "upazilas": "district", "shire": "district", "shires": "district",
+                # Sudan's localities, the units below a state (lower case after a name: "the Kassala locality")
+                "locality": "district", "localities": "district"}
+_MORE_CUES_EN |= _SUBUNITS_EN
+_DISTRICTS_ABROAD_EN = _DISTRICTS_ABROAD_EN | frozenset(w for w in _SUBUNITS_EN if not w.startswith("shire"))
+_MANY = _MANY | frozenset({"tehsils", "talukas", "upazilas", "shires", "localities"})
+_NAME_FIRST = _NAME_FIRST | frozenset(_SUBUNITS_EN)
 _FACILITY_CUES_EN = {**FACILITY_CUES_EN, **_MORE_CUES_EN}
 _CUES_EN = frozenset(_FACILITY_CUES_EN) | {"port", "highway", "route", "interstate", "loop"} | set(_NATURAL_AFTER_EN) \
     | set(_NATURAL_BEFORE_EN) | {"i", "us", "sr"} | set(_OF_HEADS_EN)
@@ -622,6 +642,10 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
                 words[u] in _RAIL_AR for u in range(max(0, c - _DAM_WINDOW), min(n, c + _DAM_WINDOW)))
         quarter = quarter or rare_next or kind_adjective or dam_named or station_named or (
             not names and m is None and _village_name_ar(cue, t, words, seps))
+        # A compass word and a place's name after a district's cue that is no everyday "side" or "area" are the
+        # district's name (محلية شرق النيل, مديرية غرب الجزيرة): units named by their part of a region.
+        quarter = quarter or (not names and m is None and kind == "district" and first in _COMPASS_AR
+                              and cue not in _SIDE_CUES_AR and (t + 1) in match_at)
         if cue in _PLURAL_LANDFORMS_AR and not names and not first.startswith("ال") and first[-1:] == "ه":
             return []  # مرتفعات عالية "high heights": an indefinite feminine adjective agrees with the plural head
         if cue in _ADJECTIVE_ONLY_AR and not kind_adjective:
@@ -657,6 +681,8 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
                         or (nxt[2:] in _CUES_AR and not (nxt[2:] in _HERITAGE_CUES_AR and (last + 1) in match_at)) \
                         or nxt in _CUES_AR:
                     break  # (a cue word starts a new phrase: مسجد ابن طولون المسجد الوحيد بمصر)
+                if kind == "district" and nxt in _COMPASS_AR and (last + 2) in match_at:
+                    break  # قضاء تلعفر غرب الموصل: a compass word and a place after the name say where the district is
                 if (dam_named or station_named) and not nxt.startswith("ال"):
                     break  # محطة X مقفولة "X station is shut": a predicate, not the name's
                 if cue in _ISLAND_CUES_AR and (last + 1) in match_at:
@@ -1004,7 +1030,8 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
     # The capitalised run before the cue: "Wythenshawe", "Entebbe International", "Royal Brisbane and Women's".
     first = h
     while first - 1 >= 0 and h - first < (9 if w in _MANY else 5) and (seps[first] in (" ", "-", "'", "' ")
-                                                or (seps[first] == ". " and words[first - 1] in _SAINT_EN)):
+                                                or (seps[first] == ". " and words[first - 1] in _SAINT_EN)
+                                                or _listed_before(first, h, w, words, seps, cased, starts)):
         prev = words[first - 1]
         if _upper(cased, starts, first - 1) or _ORDINAL_RE.fullmatch(prev):  # "42nd Street"
             if prev in _EN_NOT_NAME:
@@ -1066,11 +1093,36 @@ def _english(c: int, words: list[str], seps: list[str], starts: list[int], cased
             if words[t] == "and":
                 parts.append((a, t - 1))
                 a = t + 1
+            elif t > a and seps[t] == ", ":
+                parts.append((a, t - 1))  # "Garissa, Wajir and Mandera counties"
+                a = t
         parts.append((a, h - 1))
         if len(parts) > 1:
             out = [Facility(starts[a], starts[b] + len(words[b]), starts[a], starts[b] + len(words[b]), kind, w,
                             w in _NAME_FIRST, False) for a, b in parts if a <= b]
     return out
+
+
+def _listed_before(first: int, h: int, w: str, words: list[str], seps: list[str], cased: str,
+                   starts: list[int]) -> bool:
+    """Whether the capitalised word before token ``first`` opens a list of names under the plural head ``w`` that
+    runs on to "and" before ``h`` ("Garissa, Wajir and Mandera counties"): the word is the list's first name."""
+    if w not in _MANY or seps[first] != ", " or not _upper(cased, starts, first - 1):
+        return False
+    prev = words[first - 1]
+    if prev in _EN_NOT_NAME or prev in WEEKDAYS or prev in MONTHS \
+            or not any(words[t] == "and" for t in range(first, h)):
+        return False
+    # A sentence's opening phrase is no list's first name: "In Texas, Harris and Dallas counties", "Reuters, ...".
+    j = first - 1
+    opens = j == 0 or _SENTENCE_BREAK_RE.search(seps[j]) is not None
+    after_opener = j >= 1 and words[j - 1] in _OPENING_PREPOSITIONS_EN and (
+        j - 1 == 0 or _SENTENCE_BREAK_RE.search(seps[j - 1]) is not None)
+    return not opens and not after_opener
+
+
+_SENTENCE_BREAK_RE = re.compile(r"[.!?:;]\s|\n")
+_OPENING_PREPOSITIONS_EN = frozenset("in across throughout for at from outside near".split())
 
 
 def _the_named_river(c: int, words: list[str], seps: list[str], starts: list[int], cased: str) -> bool:
@@ -1324,7 +1376,10 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
         f = found[i]
         t = bisect_left(town_starts, f.fe)
         if t < len(towns) and town_starts[t] - f.fe <= 16 and _LOCATED_AFTER_RE.fullmatch(text[f.fe:town_starts[t]]) \
-                and sentence_of(town_starts[t]) == sentence_of(f.fs):
+                and sentence_of(town_starts[t]) == sentence_of(f.fs) \
+                and not (f.cue_word in _MANY and i + 1 < len(found) and found[i + 1].cue_word == f.cue_word
+                         and found[i + 1].fs <= town_starts[t] < found[i + 1].fe):
+            # (the next name of a list under one plural head is no location: "Mosul, Sinjar and Tal Afar districts")
             said_town[i] = located[towns[t]]
         elif (b := bisect_left(town_starts, f.fs) - 1) >= 0 \
                 and _POSSESSIVE_RE.fullmatch(text, located[towns[b]][1], f.fs):
@@ -1403,6 +1458,12 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
                               f"{f.kind} cue {f.cue_word!r}; the region of that name in the gazetteer", f.kind))
             continue
         if f.town_only and not inner:
+            continue
+        if f.cue_word in _SEAT_UNITS_AR and (located[inner[0]][:2] != (f.name_fs, f.name_fe)
+                                             or located[inner[0]][2].country_code != _SEAT_UNITS_AR[f.cue_word]
+                                             or text.startswith(" لل", f.name_fe)):
+            # مركز شرطة ملوي, مركز دمشق للأبحاث, مركز الإسكندرية للكتاب ("the Alexandria centre for the book"): a
+            # centre, not Egypt's markaz (nor a daira outside Algeria)
             continue
         if f.cue_word in _ANCIENT_CUES_AR and inner and located[inner[0]][2].kind in ("city", "town") \
                 and per_country[located[inner[0]][2].country_code] > sum(
@@ -1555,7 +1616,8 @@ def _named_county(f: Facility, text: str, located: Sequence[tuple[int, int, Plac
         before, after = text[:f.name_fs].rstrip(), text[f.name_fe:].lstrip()
         if not (before.endswith((",", " and")) or not after.startswith(f.cue_word)):
             return None
-        ccs = {p.country_code for _, _, p, _ in located if p.kind == "country"}
+        # (the country named, or that of a place the statement locates: the towns the counties are named after)
+        ccs = {p.country_code for _, _, p, _ in located}
         divisions = sorted({r.place_index for r in gaz.refs(key[:-1]) if r.name_type != ALT
                             and gaz.kind(r.place_index) == "admin1" and gaz.country_code(r.place_index) in ccs})
         return gaz.place(divisions[0]) if len(divisions) == 1 else None

@@ -16,6 +16,11 @@ __all__ = ["is_everyday_en", "given_name_share", "surname_share", "is_person_nam
 _PATH = Path(__file__).resolve().parent.parent / "data" / "lexicon_en.csv"
 _GIVEN_AR_PATH = _PATH.with_name("given_names_ar.csv")
 _RECENT_PATH = _PATH.with_name("given_names_recent.csv")
+_GIVEN_NATIVE_AR_PATH = _PATH.with_name("given_names_native_ar.csv")
+#: A name that this many persons of the Arab states bear as a given name is one (عدن: 3, in Wikidata).
+_MIN_GIVEN_PERSONS = 3
+#: ... and one that this many bear is a frequent given name (ريم 124, سلمى 125, لمياء 73).
+_FREQUENT_GIVEN_PERSONS = 20
 #: A given name or surname borne by at least this share of people (percent; 1 in 5,000) is a common person's
 #: name: Houston (0.026 as a surname), Kent (0.048 as a given name), Bush; Richmond (0.016), London (0.007),
 #: Columbus (0.005) are not.
@@ -110,3 +115,17 @@ def foreign_given_names_ar() -> frozenset[str]:
     except OSError:
         return frozenset()
     return frozenset(fold_name(line.split(",", 1)[0]) for line in lines[1:] if line)
+
+
+@lru_cache(maxsize=1)
+def native_names_ar() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(given names, given names and family names, frequent given names), folded, borne by persons of the
+    Arabic-speaking countries (رياض, ريم, محمود; حداد), from ``data/given_names_native_ar.csv`` (derived by
+    ``data/tools/given_names_native_ar.py`` from Wikidata, stored folded); empty when the file is missing."""
+    try:
+        lines = _GIVEN_NATIVE_AR_PATH.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return frozenset(), frozenset(), frozenset()
+    rows = [line.split(",") for line in lines[1:] if line]
+    return (frozenset(r[0] for r in rows if int(r[1]) >= _MIN_GIVEN_PERSONS), frozenset(r[0] for r in rows),
+            frozenset(r[0] for r in rows if int(r[1]) >= _FREQUENT_GIVEN_PERSONS))

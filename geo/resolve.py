@@ -186,6 +186,8 @@ def explain(m: RawMatch, gaz: Gazetteer, index: int | None, evidence: Evidence, 
         return f"{m.cue} cue {m.cue_word!r} with a name not in the gazetteer"
     if v & _B.OTHER_KIND:
         return f"{m.cue} cue {m.cue_word!r}; the gazetteer knows this name only as another kind of place"
+    if v & _B.ONLY_ABROAD and v & _B.QUALIFIER:
+        return "the gazetteer knows this name only in another country than the one written after it"
     if v & _B.ONLY_ABROAD:
         return f"{m.cue} cue {m.cue_word!r}; the gazetteer knows this name only in countries not named here"
     assert index is not None
@@ -1694,6 +1696,17 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
             best_score, best, ev = big
     kind, pop, cc = gaz.kind(best), gaz.population(best), gaz.country_code(best)
     ntype = cands[best]
+    if kind == "district" and not arabic and not m.cue and all(gaz.kind(j) == "district" for j in cands):
+        qual_ccs = {q[0] for q in qualifiers if isinstance(q, tuple) and len(q) == 2 and isinstance(q[1], str)
+                    and q[0] != _NEAR} if qualifiers else set()
+        if qual_ccs and not any(gaz.country_code(j) in qual_ccs for j in cands) \
+                and doc_cc.get(cc, 0) - own.get(cc, 0) <= 0:
+            # "Kent County, Ontario": a county of the name we know only in another country (the US) than the one its
+            # qualifier names, in a statement that names nothing else of that country, is one the gazetteer lacks
+            # there: kept unlocated, not placed abroad. (A qualifier read wrongly, "South Central Pennsylvania" as a
+            # region of Lebanon, leaves the county alone where the statement names its state.)
+            return _decided(m, gaz, None, W.unlocated, Evidence.ONLY_ABROAD | Evidence.QUALIFIER, None,
+                            _scored_candidates(gaz, [(s, i) for s, i, _ in scored[: W.candidates_kept]]))
     if kind == "country" and ntype != DEMONYM:
         ev |= _B.COUNTRY_NAME
     if listed_with:

@@ -52,6 +52,11 @@ __all__ = [
     "PERSON_TITLES",
     "KIN_WORDS",
     "NASAB_WORDS",
+    "KIN_POSSESSED_AR",
+    "KUNYA_AR",
+    "COUSIN_HEADS_AR",
+    "KIN_NOUNS_EN",
+    "POSSESSIVES_EN",
     "LANGUAGES_EN",
     "LANGUAGE_BEFORE_EN",
     "LANGUAGE_AFTER_EN",
@@ -707,6 +712,29 @@ KIN_WORDS: frozenset[str] = frozenset(fold_name(w) for w in (
 ).split())
 #: Words of a patronymic chain: a name right before one is a person's (تركي بن طلال, جنين بنت خالتي).
 NASAB_WORDS: frozenset[str] = frozenset(fold_name(w) for w in "بن بنت ابن ابنة".split())
+#: Kin nouns with a third person's possessive (his daughter, her husband ...): a name right after one is that
+#: relative's (ابنته بيسان, زوجها حيفا), not a place. Left out: forms that fold like another word (أمه like أمة
+#: "nation", جده like جدة, Jeddah).
+KIN_POSSESSED_AR: frozenset[str] = frozenset(fold_name(w) for w in (
+    "ابنه ابنها ابنهما ابنهم ابنته ابنتها ابنتهما ابنتهم بنته بنتها زوجته زوجها شقيقه شقيقها شقيقته شقيقتها "
+    "أخوه أخيه أخاه أخوها أخته أختها والده والدها والدته والدتها أمها أبوه أبيه أباه أبوها حفيده حفيدها "
+    "حفيدته حفيدتها جدها جدته جدتها عمه عمها عمته عمتها خاله خالها خالته خالتها طفله طفلها طفلته طفلتها "
+    "صديقه صديقها صديقته صديقتها زميله زميلها زميلته زميلتها نجله نجلها نجلته كريمته خطيبته خطيبها"
+).split())
+#: "Father of": a name right after أبو is a kunya, a person's (أبو ريحانة), or the second word of a longer name
+#: (أبو ظبي, matched whole); the word alone is not the place.
+KUNYA_AR: frozenset[str] = frozenset(fold_name(w) for w in "أبو".split())
+#: Uncles and aunts after ابن/ابنة/بنت: ابن عم, بنت خالة "cousin"; the name after them is the cousin's relative.
+COUSIN_HEADS_AR: frozenset[str] = frozenset(fold_name(w) for w in "عم خال عمة خالة".split())
+#: English kin nouns: after a possessive ("her daughter Jordan", "their son Austin", "his granddaughter, Florence,")
+#: the name is the relative's.
+KIN_NOUNS_EN: frozenset[str] = frozenset(
+    "daughter son wife husband mother father sister brother niece nephew cousin grandson granddaughter "
+    "grandmother grandfather aunt uncle stepdaughter stepson fiancee fiance partner twin baby "
+    # ... and other persons one has (her colleague Madison, his friend Austin)
+    "colleague friend neighbour neighbor classmate roommate boss assistant mentor student pupil".split())
+#: Possessive determiners before an English kin noun.
+POSSESSIVES_EN: frozenset[str] = frozenset("her his their my our your whose".split())
 
 # -- languages ------------------------------------------------------------------------------------
 #: Language names: the one-word names of ISO 639-1 (pycountry), and a few common other names. "Spanish",

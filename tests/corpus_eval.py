@@ -318,3 +318,23 @@ def named_row_problems(docs: Iterable[Doc], without_point: tuple[str, ...] = ("n
             if n.near is None and not pointless_ok:
                 problems.append((d.doc_id, n.label, "no point"))
     return problems
+
+
+def genre_of(doc_id: str, genres: dict[str, str]) -> str:
+    """The genre of a held-out document, from the infix its id carries (``genres``: genre -> infix).
+
+    >>> genre_of("ar-03-sitrep-idlib", {"statements": "-statement-", "sitreps": "-sitrep-"})
+    'sitreps'
+    """
+    return next(g for g, infix in genres.items() if infix in doc_id)
+
+
+def scored_subset(docs: list, name: str, genres: dict[str, str]) -> list:
+    """The documents of a scored subset of a held-out set: a language ("ar", "en"), a genre of ``genres`` (both
+    languages where it has both) or "all"."""
+    if name == "all":
+        return docs
+    if name in ("ar", "en"):
+        return [d for d in docs if d.lang == name]
+    return [d for d in docs if genre_of(d.doc_id, genres) == name]
+

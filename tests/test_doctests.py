@@ -1,4 +1,4 @@
-"""The examples in the library's docstrings run and give what they show."""
+"""The examples in the docstrings of the library (and of tests/corpus_eval.py) run and give what they show."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ import pytest
 
 # The modules whose docstrings hold examples (the others have none to run).
 MODULES = ["geo", "geo.text", "geo.translit", "geo.pipeline", "geo.gazetteer.index", "geo.model", "geo.report",
-           "geo.mapview", "geo.geocoder", "geo.safehttp", "geo.untrusted", "geo.gazetteer.builder"]
+           "geo.mapview", "geo.geocoder", "geo.safehttp", "geo.untrusted", "geo.gazetteer.builder",
+           "corpus_eval"]
 
 
 @pytest.mark.parametrize("name", MODULES)

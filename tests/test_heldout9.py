@@ -33,7 +33,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from corpus_eval import assert_scores, load_corpus, named_row_problems, unnoted_missing_ids
+from corpus_eval import (
+    assert_scores,
+    genre_of,
+    load_corpus,
+    named_row_problems,
+    scored_subset,
+    unnoted_missing_ids,
+)
 
 HELDOUT9 = Path(__file__).resolve().parent / "data" / "heldout9"
 DOCS = load_corpus(HELDOUT9)
@@ -53,7 +60,7 @@ GENRES = {
 
 def _genre(doc_id: str) -> str:
     """The genre of a document, from its id."""
-    return next(g for g, infix in GENRES.items() if infix in doc_id)
+    return genre_of(doc_id, GENRES)
 
 
 # The blind figures minus 0.05, rounded down (see the module docstring); raised only by general changes.
@@ -103,12 +110,8 @@ def test_named_rows_occur_in_their_texts():
 
 
 def _subset(name: str) -> list:
-    """The documents of a scored subset: a language, a genre (both languages where it has both) or all."""
-    if name == "all":
-        return DOCS
-    if name in ("ar", "en"):
-        return [d for d in DOCS if d.lang == name]
-    return [d for d in DOCS if _genre(d.doc_id) == name]
+    """The documents of a scored subset: a language, a genre or all."""
+    return scored_subset(DOCS, name, GENRES)
 
 
 @pytest.mark.parametrize("subset", SUBSETS)

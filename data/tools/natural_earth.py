@@ -7,6 +7,7 @@ Inputs (none of them is committed; ``--src DIR`` holds them, see data/README.md 
 * ``ne_10m_admin_1_states_provinces.csv`` and the ``.csv`` of each physical layer below: the attribute
   tables (``name_ar``, ``name_en``, ``gn_id`` ...) of Natural Earth 5.x, converted from the DBF files;
 * ``ne_10m_geography_regions_points.csv``: capes, with their points, from the table alone;
+* ``ne_10m_geography_regions_elevation_points.csv``: named peaks, with their points, from the table alone;
 * ``ne_10m_land.json``, ``ne_10m_geography_marine_polys.json``, ``ne_10m_rivers_lake_centerlines.json``,
   ``ne_10m_lakes.json``, ``ne_10m_geography_regions_polys.json``, ``ne_10m_geography_regions_elevation_points.json``,
   ``ne_10m_ports.json``: Natural Earth 1:10m geometries as GeoJSON;
@@ -26,8 +27,8 @@ Usage (from the repository root)::
 
     .venv/bin/python data/tools/natural_earth.py --src DIR [admin1|points|features|features-tables|basemap|all]
 
-``features-tables`` runs only the last steps of ``features`` (Arabic names the join missed, and the capes, from the
-NE 5.x tables) on the committed ``data/natural_features.geojson``: it needs the CSV tables alone.
+``features-tables`` runs only the last steps of ``features`` (Arabic names the join missed, the capes and peaks, from
+the NE 5.x tables) on the committed ``data/natural_features.geojson``: it needs the CSV tables alone.
 """
 
 from __future__ import annotations
@@ -360,6 +361,9 @@ def geonames_points(src: Path) -> None:
 # kind of place by NE feature class (lower case)
 _MARINE_KIND = {"sea": "sea", "gulf": "sea", "bay": "sea", "strait": "sea", "channel": "sea", "sound": "sea",
                 "ocean": "sea", "lagoon": "sea", "fjord": "sea", "inlet": "sea", "river": "river"}
+# NE's lakes layer: salt lakes (the Dead Sea, the Aral Sea, Urmia, Van, Turkana) and reservoirs (Nasser, Assad,
+# Tharthar) are lakes to a reader as much as fresh ones.
+_LAKE_CLASSES = ("lake", "alkaline lake", "reservoir")
 _REGION_KIND = {"desert": "desert", "range/mtn": "mountain", "plateau": "mountain", "peninsula": "region"}
 
 
@@ -368,13 +372,15 @@ def _pairs(geo: Path, tab: Path, extra: tuple[str, ...] = ()) -> list[tuple[Any,
     fields; on class and name alone only where that is unique (two rivers called Victoria are not one)."""
     loose: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
     for r in _read_csv(tab):
-        base = (r["featurecla"].lower(), r["name"])
+        # Case apart: NE 4.0's geometry writes the oceans "NORTH ATLANTIC OCEAN", NE 5.x's table "North Atlantic
+        # Ocean" (whose name_en, "Atlantic Ocean", makes the two halves one ocean).
+        base = (r["featurecla"].lower(), r["name"].lower())
         loose[base].append(r)
     out = []
     for f in json.loads(geo.read_text(encoding="utf-8"))["features"]:
         p = {k.lower(): ("" if v is None else v) for k, v in (f["properties"] or {}).items()}
         name = p.get("name") or ""
-        base = ((p.get("featurecla") or "").lower(), name)
+        base = ((p.get("featurecla") or "").lower(), name.lower())
         want = tuple(_num(p.get(k, "")) for k in extra)
         hits = [r for r in loose.get(base, []) if tuple(_num(r.get(k, "")) for k in extra) == want]
         if not hits and len(loose.get(base, [])) == 1:
@@ -395,10 +401,46 @@ def _num(v: Any) -> str:
 # Names the press uses that NE does not give (our own curation, CC0).
 ALIASES = {
     "Persian Gulf": (["Arabian Gulf"], ["الخليج الفارسي"]),
-    "Mediterranean Sea": ([], ["البحر المتوسط", "المتوسط"]),
+    "Mediterranean Sea": (["Mediterranean"], ["البحر المتوسط", "المتوسط"]),
     "Dead Sea": ([], ["البحر الميت"]),
     "Euphrates": (["Euphrates River"], ["نهر الفرات"]),
     "Tigris": (["Tigris River"], ["نهر دجلة"]),
+    # Session 10: the spellings of Arabic news where NE's name_ar (from Wikidata) is another or lacks the article.
+    "Atlantic Ocean": ([], ["المحيط الاطلسي"]),
+    "Pacific Ocean": ([], ["المحيط الهادي"]),
+    "Bosporus": ([], ["مضيق البوسفور"]),
+    "Dardanelles": ([], ["مضيق الدردنيل"]),
+    "English Channel": ([], ["القناة الإنجليزية", "القنال الإنجليزي"]),
+    "Norwegian Sea": ([], ["البحر النرويجي"]),
+    "Bering Sea": ([], ["بحر بيرينغ"]),
+    "Bay of Biscay": ([], ["خليج بسكاي"]),
+    "Gulf of Bothnia": ([], ["خليج بوتنيا"]),
+    "Rhine": ([], ["نهر الراين"]),
+    "Volga": ([], ["نهر الفولغا"]),
+    "Zambezi": ([], ["نهر زامبيزي"]),
+    "Thames": ([], ["نهر التايمز"]),
+    "Ob": ([], ["نهر أوب"]),
+    "Yenisey": (["Yenisei", "Yenisei River"], ["نهر ينيسي"]),
+    "Michigan": ([], ["بحيرة ميشيغان"]),
+    "Huron": ([], ["بحيرة هورون"]),
+    "Erie": ([], ["بحيرة إيري"]),
+    "Balkhash": ([], ["بحيرة بلخاش"]),
+    "Geneva": ([], ["بحيرة جنيف"]),
+    "Urmia": ([], ["بحيرة أورميا"]),
+    "Tharthar": ([], ["بحيرة الثرثار"]),
+    "Andes": ([], ["جبال الأنديز"]),
+    "Himalayas": (["Himalaya"], ["جبال الهيمالايا", "جبال الهملايا"]),
+    "Hindu Kush": ([], ["جبال هندوكوش", "جبال هندو كوش"]),
+    "Elburz Mountains": (["Alborz Mountains"], ["جبال البرز"]),
+    "Hejaz Mountains": (["Sarawat Mountains"], ["جبال السروات"]),
+    "Rub' al Khali": (["Empty Quarter"], []),
+    "Kyzyl Kum": (["Kyzylkum Desert", "Kyzylkum"], ["صحراء قزل قوم"]),
+    "Gobi Desert": ([], ["صحراء غوبي"]),
+    "Thar Desert": ([], ["صحراء ثار"]),
+    "An Nafud": (["Nafud Desert"], ["صحراء النفود"]),
+    "Mount Everest": (["Everest"], ["جبل إيفرست"]),
+    "Aral Sea": ([], ["بحر آرال", "بحر أرال"]),  # NE 5.x has only its two remnants (North and South Aral Sea)
+    "Mount Hermon": ([], ["جبل حرمون"]),
 }
 
 
@@ -415,14 +457,16 @@ def natural_features(src: Path) -> None:
         if not name or name.lower().startswith("unnamed"):
             return
         g = groups.setdefault((kind, name), {"geoms": [], "name_ar": "", "rank": 99, "layer": layer,
-                                             "wikidata": ""})
+                                             "wikidata": "", "classes": set()})
         g["geoms"].append(geom)
+        g["classes"].add((p.get("featurecla") or "").lower())
         if p.get("name_ar") and not g["name_ar"]:
             g["name_ar"] = p["name_ar"].strip()
         if p.get("wikidataid") and not g["wikidata"]:
             g["wikidata"] = p["wikidataid"]
         try:
-            g["rank"] = min(g["rank"], int(float(p.get("scalerank") or 99)))
+            rank = p.get("scalerank")  # (rank 0, the largest features, is falsy: not "no rank")
+            g["rank"] = min(g["rank"], int(float(99 if rank in (None, "") else rank)))
         except ValueError:
             pass
 
@@ -435,9 +479,13 @@ def natural_features(src: Path) -> None:
                          ("rivernum",)):
         if (p.get("featurecla") or "").lower().startswith("river"):
             add("river", geom, p, "rivers_lake_centerlines")
-    for geom, p in _pairs(src / "ne_10m_lakes.json", src / "ne_10m_lakes.csv", ("scalerank",)):
-        if (p.get("featurecla") or "").lower() == "lake":
-            add("lake", geom, p, "lakes")
+    lakes = _pairs(src / "ne_10m_lakes.json", src / "ne_10m_lakes.csv", ("scalerank",))
+    for cla in _LAKE_CLASSES:  # fresh lakes first: a reservoir named like one (Lake Murray, US and PNG) is another
+        fresh = {n for k, n in groups if k == "lake"}
+        for geom, p in lakes:
+            name = " ".join((p.get("name_en") or p.get("name") or "").split())
+            if (p.get("featurecla") or "").lower() == cla and (cla == "lake" or name not in fresh):
+                add("lake", geom, p, "lakes")
     for geom, p in _pairs(src / "ne_10m_geography_regions_polys.json", src / "ne_10m_geography_regions_polys.csv",
                          ("region", "subregion")):
         kind = _REGION_KIND.get((p.get("featurecla") or "").lower())
@@ -465,6 +513,10 @@ def natural_features(src: Path) -> None:
         source = f"Natural Earth 1:10m {g['layer']}" + (f"; Wikidata {g['wikidata']}" if g["wikidata"] else "")
         props = {"id": slug, "name": name, "name_ar": g["name_ar"], "kind": kind, "scalerank": g["rank"],
                  "aliases_en": en, "aliases_ar": ar, "source": source}
+        if kind == "lake" and "lake" not in g["classes"]:
+            # A reservoir or salt lake NE names by one word is mostly named after a person or a dam (Assad, Nasser,
+            # Kuybyshev, Mead): the gazetteer reads it only with its head noun (Lake Assad, بحيرة الأسد).
+            props["head_only"] = True
         features.append({"type": "Feature", "id": f"ne:{slug}", "properties": props, "geometry": mapping(geom)})
     _table_steps(features, src)
     _dump({"type": "FeatureCollection", "features": features}, DATA / "natural_features.geojson")
@@ -475,7 +527,8 @@ def _table_steps(features: list[dict[str, Any]], src: Path) -> None:
     """The steps of :func:`natural_features` that need only NE 5.x's attribute tables, in place: Arabic names the
     join missed, then the capes (their points are in the table); features stay sorted by kind and name."""
     _fill_arabic_names(features, src)
-    features[:] = [f for f in features if f["properties"]["kind"] != "cape"] + _capes(src)
+    features[:] = [f for f in features if f["properties"]["kind"] != "cape" and not f["id"].startswith("ne:peak-")]
+    features += _capes(src) + _peaks(src)
     features.sort(key=lambda f: (f["properties"]["kind"], f["properties"]["name"]))
 
 
@@ -512,6 +565,34 @@ def _capes(src: Path) -> list[dict[str, Any]]:
     return list(out.values())
 
 
+def _peaks(src: Path) -> list[dict[str, Any]]:
+    """The mountains of NE's ``geography_regions_elevation_points`` table with an Arabic name, as points of kind
+    ``mountain`` (id ``peak-…``): Mount Everest / جبل إفرست, Kilimanjaro, Ararat, Fuji, Mount Hermon / جبل الشيخ.
+    Left out as for the capes: a point NE gives to several peaks, a name like a country's, a name already taken."""
+    rows = [r for r in _read_csv(src / "ne_10m_geography_regions_elevation_points.csv")
+            if (r.get("featurecla") or "").lower() == "mountain" and (r.get("name_ar") or "").strip()]
+    at = Counter((r["lat_y"], r["long_x"]) for r in rows)
+    countries = _country_names()
+    out: dict[str, dict[str, Any]] = {}
+    for r in sorted(rows, key=lambda r: (int(float(r.get("scalerank") or 99)), r["name"])):
+        name = " ".join((r.get("name_en") or r["name"]).split())
+        ar = " ".join(r["name_ar"].split())
+        if at[(r["lat_y"], r["long_x"])] > 1 or _loose(name) in countries or name in out \
+                or set(ar.split()) <= _GENERIC_AR | {"جبل"}:
+            continue
+        slug = "peak-" + "".join(c if c.isalnum() else "-" for c in name.lower()).strip("-")
+        en, ar_aliases = ALIASES.get(name, ([], []))
+        props = {"id": slug, "name": name, "name_ar": ar, "kind": "mountain",
+                 "scalerank": int(float(r.get("scalerank") or 99)), "aliases_en": en, "aliases_ar": ar_aliases,
+                 "source": "Natural Earth 1:10m geography_regions_elevation_points"
+                           + (f"; Wikidata {r['wikidataid']}" if r.get("wikidataid") else "")}
+        out[name] = {"type": "Feature", "id": f"ne:{slug}", "properties": props,
+                     "geometry": {"type": "Point", "coordinates": [round(float(r["long_x"]), 4),
+                                                                   round(float(r["lat_y"]), 4)]}}
+    print(f"peaks: {len(out)}", file=sys.stderr)
+    return list(out.values())
+
+
 def _loose(name: str) -> str:
     """A name with case, accents, spaces and punctuation taken off: NE 4.0 writes "Shatt al Arab", NE 5.x
     "Shatt al-Arab"."""
@@ -523,7 +604,7 @@ def _arabic_names(src: Path) -> dict[tuple[str, str], str]:
     seen: dict[tuple[str, str], set[str]] = defaultdict(set)
     tables = (("ne_10m_geography_marine_polys.csv", lambda c: _MARINE_KIND.get(c)),
               ("ne_10m_rivers_lake_centerlines.csv", lambda c: "river" if c.startswith("river") else None),
-              ("ne_10m_lakes.csv", lambda c: "lake" if c == "lake" else None),
+              ("ne_10m_lakes.csv", lambda c: "lake" if c in _LAKE_CLASSES else None),
               ("ne_10m_geography_regions_polys.csv", lambda c: _REGION_KIND.get(c)))
     for table, kind_of in tables:
         for r in _read_csv(src / table):

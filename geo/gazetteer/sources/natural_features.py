@@ -98,7 +98,8 @@ def add_natural_features(b: Any, countries: Mapping[str, Any], ar_freq: Mapping[
             if core and len(tuple(tokens(fold_name(core)))) == 1:
                 cores.append(core)
         # Decide before adding anything of this feature: its own names must not make its core "taken".
-        bare_ok = {n: free(n) for n in {*cores, *(n for n, _t in full if n)}}
+        # A reservoir or salt lake named after a person or a dam (head_only: Assad, Nasser) never counts bare.
+        bare_ok = {n: free(n) and not p.get("head_only") for n in {*cores, *(n for n, _t in full if n)}}
         # A minor feature (Natural Earth scalerank 5 and up: the Litani, the Bab el-Mandeb) weighs a twentieth;
         # geo.resolve reads one only where the statement names a country beside it.
         pop = _KIND_PROMINENCE[p["kind"]] // (20 if int(p.get("scalerank") or 99) >= 5 else 1)
