@@ -1072,11 +1072,14 @@ def _states_acting(rs: list[Resolution], gaz: Gazetteer, text: str) -> list[Reso
     prev_end = -1  # where the last flagged mention ends: a state joined to it by و acts with it (روسيا وتركيا)
     for k, r in enumerate(rs):
         i = r.place_index
-        m = r.match
-        if i is None or r.evidence & Evidence.NISBA or not is_arabic(m.key[0]):
+        if i is None:
             continue
+        # (the kind first: most mentions are towns, and a flag test costs more than a table look-up)
         kind = gaz.kind(i)
         if kind not in _ACTOR_KINDS and not (kind == "city" and gaz.is_capital(i)):
+            continue
+        m = r.match
+        if r.evidence & Evidence.NISBA or not is_arabic(m.key[0]):
             continue
         # The whole words right before and after (a line break separates words too): a short window, not the text.
         left = text[max(0, m.fs - _ACTOR_WINDOW) : m.fs].split()
@@ -1292,20 +1295,33 @@ def _province_by_transliteration(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[st
     skeleton = arabic_skeleton(" ".join(m.key[1:]))
     if len(skeleton) < 3:
         return None  # (two consonants fit too many divisions)
-    memo = gaz.memo()
-    table: dict[tuple[str, str], tuple[int, ...]] | None = memo.get("admin1_skeletons")
-    if table is None:
-        # Built once per gazetteer (a few thousand divisions), on the first province the gazetteer lacks.
-        found: dict[tuple[str, str], list[int]] = {}
-        for p in gaz.places_in(("admin1",)):
-            found.setdefault((p.country_code, latin_skeleton(p.name)), []).append(gaz.index_of(p.place_id))
-        table = memo["admin1_skeletons"] = {k: tuple(v) for k, v in found.items()}
-    hits = [i for cc in sorted(c for c, n in doc_cc.items() if n > 0) for i in table.get((cc, skeleton), ())]
+    hits = [i for cc in sorted(c for c, n in doc_cc.items() if n > 0)
+            for i in _admin1_skeletons(gaz, cc).get(skeleton, ())]
     if len(hits) != 1:
         return None
     i = hits[0]
     return _decided(m, gaz, i, W.transliteration, Evidence.TRANSLITERATION | Evidence.CUE | Evidence.COUNTRY_CONTEXT,
                     None, (_candidate(gaz, i, None),))
+
+
+def _admin1_skeletons(gaz: Gazetteer, cc: str) -> dict[str, tuple[int, ...]]:
+    """The first-level divisions of country ``cc`` by the consonant skeleton of their English names, made once per
+    gazetteer and country (a fresh process reads only the countries its statements name, not every division)."""
+    memo = gaz.memo()
+    by_cc: dict[str, list[tuple[int, str]]] | None = memo.get("admin1_by_country")
+    if by_cc is None:
+        by_cc = {}
+        for p in gaz.places_in(("admin1",)):
+            by_cc.setdefault(p.country_code, []).append((gaz.index_of(p.place_id), p.name))
+        memo["admin1_by_country"] = by_cc
+    key = f"admin1_skeletons:{cc}"
+    table: dict[str, tuple[int, ...]] | None = memo.get(key)
+    if table is None:
+        found: dict[str, list[int]] = {}
+        for i, name in by_cc.get(cc, ()):
+            found.setdefault(latin_skeleton(name), []).append(i)
+        table = memo[key] = {k: tuple(v) for k, v in found.items()}
+    return table
 
 
 #: Arabic articles as English writes them before a name (al-Ain, el-Arish, ash-Sham, ez-Zor).
