@@ -1869,7 +1869,7 @@ def _countryside(matches: list[RawMatch], toks: _Tokens, gaz: Gazetteer, distinc
         if word in _COUNTRYSIDE_EN and any(gaz.kind(r.place_index) == "country" and r.name_type != ALT
                                            for r in m.refs):
             continue  # ("rural Mexico" is the country's countryside, not the State of Mexico)
-        if any(gaz.kind(r.place_index) == "admin1" and r.name_type != ALT for r in m.refs):
+        if _is_division(m, gaz):
             if out is matches:
                 out = list(matches)
             out[k] = _with_cue(m, "admin1", word)
@@ -1878,7 +1878,7 @@ def _countryside(matches: list[RawMatch], toks: _Tokens, gaz: Gazetteer, distinc
                 q = k + 1
                 while q < len(out) and not out[q].cue and out[q].fs > 0 and toks_text[out[q].fs - 1] == _ARABIC_AND \
                         and _gap_is_list(toks_text, out[q - 1].fe, out[q].fs - 1) \
-                        and any(gaz.kind(r.place_index) == "admin1" and r.name_type != ALT for r in out[q].refs):
+                        and _is_division(out[q], gaz):
                     out[q] = _with_cue(out[q], "admin1", word)
                     q += 1
     return out
@@ -1915,7 +1915,7 @@ def _country_capital(matches: list[RawMatch], toks: _Tokens, gaz: Gazetteer) -> 
 
 
 def _propagate_cues(matches: list[RawMatch], toks: _Tokens, text: str, cased: str,
-                    gaz: Gazetteer | None = None) -> list[RawMatch]:
+                    gaz: Gazetteer) -> list[RawMatch]:
     """Give a dual/plural head's kind to the names it governs; read English cues after the name.
 
     ``cased`` is the folded text with its capitals (same offsets as ``text``); with ``gaz``, a first-level division's
@@ -1961,7 +1961,7 @@ def _propagate_cues(matches: list[RawMatch], toks: _Tokens, text: str, cased: st
         d = m.token_index - 1
         while d > 0 and words[d] in _DIRECTIONS:
             d -= 1  # "the north Texas city"
-        if hit[0] in ("city", "town") and gaz is not None and d >= 0 and words[d] in _DETERMINERS \
+        if hit[0] in ("city", "town") and d >= 0 and words[d] in _DETERMINERS \
                 and _is_division(m, gaz):
             continue  # "a Texas city of 45,000", "the Idlib city of Saraqeb": a town in the state ("Idlib city" is one)
         if word in ("states", "regions") and all(r.name_type == DEMONYM for r in m.refs):
@@ -1981,7 +1981,7 @@ def _propagate_cues(matches: list[RawMatch], toks: _Tokens, text: str, cased: st
         out[k] = _with_cue(m, hit[0], word)._replace(cue_span=(m.fs, starts[j] + len(word)))
         if hit[1] == 3:  # plural: the list before it shares the cue (a coordinator between: not "Northern Indian")
             q = k
-            ccs = {gaz.country_code(r.place_index) for r in m.refs} if gaz is not None and m.refs else set()
+            ccs = {gaz.country_code(r.place_index) for r in m.refs} if m.refs else set()
             while q > 0 and not out[q - 1].cue and text[out[q - 1].fe : out[q].fs].strip() \
                     and _gap_is_list(text, out[q - 1].fe, out[q].fs):
                 if ccs and out[q - 1].refs and hit[0] in ("admin1", "region") and ccs.isdisjoint(

@@ -26,6 +26,7 @@ from .extract import _ARTICLES_EN, RawMatch, _Tokens, club_at, sports_report
 from .gazetteer import ALT, Gazetteer
 from .lexicon import is_everyday_en
 from .model import NATURAL_KINDS, Place
+from .resolve import _near_named_country
 from .text import (
     AR_HOMOGRAPHS,
     ARABIC_SPEAKING,
@@ -270,7 +271,7 @@ _ABD_AR = fold_name("عبد")
 # street named after one is named after an event in it (سد تشرين "the October dam").
 _CIVIL_MONTHS_AR = frozenset(fold_name(w) for w in (
     "كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين يناير فبراير مارس أبريل إبريل مايو يونيو يوليو "
-    "أغسطس سبتمبر أكتوبر نوفمبر ديسمبر الثاني الأول").split()) - {fold_name("الثاني"), fold_name("الأول")}
+    "أغسطس سبتمبر أكتوبر نوفمبر ديسمبر").split())
 _STREET_AR = fold_name("شارع")
 _CONTROL_AR = fold_name("سيطرة")
 # English natural-feature heads: after the name ("Neches River", "Freeborn Lake", "Smoky Mountains") or before
@@ -490,9 +491,6 @@ _WATER_WORDS_AR = frozenset(fold_name(w) for w in (
     "منسوب مناسيب مياه ضفاف ضفة ضفتي مجرى فيضان فيضانات مصب منابع منبع حوض دلتا شاطئ شواطئ ساحل سواحل "
     "يصب ينبع يفيض").split())
 _ON_AR = fold_name("على")
-# How near (degrees) a country the statement names must be to a feature read so (resolution's own distance for a
-# feature read by one word).
-_WATER_NEAR_DEG = 0.5
 _WATER_KINDS = frozenset({"river", "lake", "sea"})
 
 
@@ -561,7 +559,7 @@ def _arabic(c: int, words: list[str], seps: list[str], starts: list[int], match_
         return [Facility(fs, fe, starts[c + 1], fe, kind, cue, cue in _NAME_FIRST, False)]
     if kind in ("street", "facility") and words[c + 1] in _CIVIL_MONTHS_AR and not (
             c + 2 < n and seps[c + 2] == " " and words[c + 2] in _CIVIL_MONTHS_AR):
-        # ... or after a month, for the event in it: سد تشرين, جسر تموز (not تشرين الثاني "November" after a cue)
+        # ... or after a month, for the event in it: سد تشرين, جسر تموز (not before a second month name, أيار مايو)
         fe = starts[c + 1] + len(words[c + 1])
         return [Facility(fs, fe, starts[c + 1], fe, kind, cue, cue in _NAME_FIRST, False)]
     if cue in _DEFINITE_CUES_AR:
@@ -1197,7 +1195,7 @@ class Placed(NamedTuple):
 def _approximate(f: Facility, surface: str, anchor: Place) -> Place:
     """A place for facility ``f`` at ``anchor``'s point, with an id of its own."""
     h = hashlib.sha1(fold_name(surface).encode()).hexdigest()[:10]
-    if f.kind in NATURAL_KINDS or f.kind == "street" or f.cue_word in _LANDFORMS or f.kind == "region":
+    if f.kind in NATURAL_KINDS or f.kind in ("street", "region"):
         kind = f.kind  # a river, lake or mountain joins the natural features' layer; a street is a street
     else:
         # (a neighbourhood, حي X, and the old town of a city are parts of a town: districts too)
@@ -1215,9 +1213,9 @@ _LOCATED_AFTER_RE = re.compile(r"(?:,|\s|\bin\b|\bat\b|\bnear\b|\bof\b|في|ب|�
 _DAMS = frozenset({fold_name("سد"), "dam"})
 # Oil and gas fields lie in the desert tens of kilometres from the town they are named after ("the Basra oil fields",
 # حقل الرميلة): no dot at the town either, as for a dam.
-_FIELDS = frozenset({fold_name("حقل"), "field", "fields"})
+_FIELDS = _FIELDS_EN | {fold_name("حقل")}
 # ... nor are ancient sites at the town named beside them (الحضر الأثرية جنوب الموصل is 100 km from Mosul).
-_SITES_AR = frozenset({fold_name("مدينة"), fold_name("موقع"), fold_name("تل"), fold_name("الأثرية")})
+_SITES_AR = _ANCIENT_CUES_AR | _ADJECTIVE_ONLY_AR
 _OPEN_SEAS = frozenset({"strait", "straits", "gulf", "sea", fold_name("مضيق"), fold_name("خليج")})
 # Long roads between towns (English cue words and road numbers: "Bruce Highway", "U.S. Route 33", "I-75", "the A56"),
 # placed only where the text says which stretch is meant.
@@ -1395,9 +1393,8 @@ def place_facilities(found: Sequence[Facility], located: Sequence[tuple[int, int
             # The bare name of a feature after a word of water: the feature of that name, the most prominent if several.
             # (one beside a country the statement names: مجرى الأمور "the course of things" in a story from Palestine
             # is no Amur, على بير "at a well" no Bear River)
-            named = [cc for cc in per_country if cc]
             refs = [j for fs, fe, rs in features if (fs, fe) == (f.fs, f.fe) for j in rs if gaz.kind(j) == f.kind
-                    and any((gaz.near_countries(j) or {}).get(cc, math.inf) <= _WATER_NEAR_DEG for cc in named)]
+                    and _near_named_country(gaz, j, per_country)]
             if refs:
                 feature = gaz.place(max(refs, key=gaz.population))
                 out.append(Placed(f.fs, f.fe, feature, 0.6, f"{f.kind} read by its bare name after {f.cue_word!r}, a "
@@ -1614,7 +1611,7 @@ def _named_county(f: Facility, text: str, located: Sequence[tuple[int, int, Plac
         # statement that names Kenya are the divisions of that name (not the towns they are named after). Only
         # names in a list: "10 Kentucky counties" are a state's counties.
         before, after = text[:f.name_fs].rstrip(), text[f.name_fe:].lstrip()
-        if not (before.endswith((",", " and")) or not after.startswith(f.cue_word)):
+        if not before.endswith((",", " and")) and after.startswith(f.cue_word):
             return None
         # (the country named, or that of a place the statement locates: the towns the counties are named after)
         ccs = {p.country_code for _, _, p, _ in located}

@@ -1266,13 +1266,13 @@ def _by_transliteration(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str]) -> Re
     """An Arabic town or city name the gazetteer lacks, found among the Latin names of the places in the
     countries the statement names by their consonant skeletons (بلدة أمزميز → Amizmiz), when one
     place matches. Only after a town/city cue word, which says a place follows."""
-    if m.cue == "admin1" and is_arabic(m.key[0]) and len(m.key) >= 2:
-        return _province_by_transliteration(m, gaz, doc_cc)
-    if m.cue not in ("town", "city") or not is_arabic(m.key[0]) or len(m.key) < 2:
-        return None
     if CUES.get(m.key[0], ("", 1))[1] > 1:
         # A dual or plural head (بلدتي مونغدو وبوثيدونغ) says only that towns follow, not which country's: the
         # skeleton of one of several names matches a namesake anywhere (Mangga Dua) as readily as the town.
+        return None
+    if m.cue == "admin1" and is_arabic(m.key[0]) and len(m.key) >= 2:
+        return _province_by_transliteration(m, gaz, doc_cc)
+    if m.cue not in ("town", "city") or not is_arabic(m.key[0]) or len(m.key) < 2:
         return None
     skeleton = arabic_skeleton(" ".join(m.key[1:]))  # key[0] is the cue word
     if len(skeleton) < 2:
@@ -1289,9 +1289,8 @@ def _by_transliteration(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str]) -> Re
 def _province_by_transliteration(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str]) -> Resolution | None:
     """A first-level division the gazetteer lacks in this Arabic spelling, after a province's head (ولاية كيرالا
     الهندية: the gazetteer writes كيرلا), found among the divisions of the countries the statement names by the
-    consonants of their English names, when one fits. Only a singular head: a plural one lists several."""
-    if CUES.get(m.key[0], ("", 1))[1] > 1:
-        return None
+    consonants of their English names, when one fits. Only a singular head (the caller's test): a plural one lists
+    several."""
     skeleton = arabic_skeleton(" ".join(m.key[1:]))
     if len(skeleton) < 3:
         return None  # (two consonants fit too many divisions)
@@ -1615,21 +1614,19 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
     cue, cue_word, cands, rows, unlocated = pre  # type: ignore[misc]
     if cue != m.cue or cue_word != m.cue_word:
         m = m._replace(cue=cue, cue_word=cue_word)
+    # Don't let a name be its own context: take back the vote this name cast (none for a homograph).
+    own = Counter({vote[0]: vote[1]}) if vote is not None else Counter()
     if unlocated is not None:
         if m.cue == "town" and is_arabic(m.key[0]):
             # A village's head before a name the gazetteer knows only elsewhere or as another kind (بلدة البروج, a
             # Moroccan town GeoNames spells only in Latin): read its consonants among the statement's countries' towns
-            # first, as for a name the gazetteer lacks; the match keeps its own key.
-            own = Counter({vote[0]: vote[1]}) if vote is not None else Counter()
-            written = (m.cue_word, *m.key)
-            r = _by_transliteration(m._replace(key=written), gaz, doc_cc - own)
+            # first, as for a name the gazetteer lacks.
+            r = _town_by_consonants(m, gaz, doc_cc - own)
             if r is not None:
-                return r._replace(match=m)
+                return r
         return _decided(m, gaz, None, W.unlocated,
                         Evidence.OTHER_KIND | Evidence.CUE if unlocated else Evidence.UNKNOWN_NAME | Evidence.CUE, None,
                         _scored_candidates(gaz, [(None, i) for i in unlocated]))
-    # Don't let a name be its own context: take back the vote this name cast (none for a homograph).
-    own = Counter({vote[0]: vote[1]}) if vote is not None else Counter()
     arabic = is_arabic(m.key[0])
     regional = bool(regions) and _regional(cands, gaz, regions, doc_cc, own, home, m.key)  # type: ignore[arg-type]
     near = [q[1] for q in qualifiers if q[0] == _NEAR] if qualifiers else []
@@ -1818,12 +1815,20 @@ def _resolve_one(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str], vote: tuple[
         # cue says a town is meant; the statement's countries say which one. (A capital or a city of a million abroad,
         # العاصمة بلغراد, is meant as written; a town of the Arabic-speaking world is named in Arabic: مدينة رام الله is
         # Ramallah whichever countries the statement names.)
-        r = _by_transliteration(m._replace(key=(m.cue_word, *m.key)), gaz, doc_cc - own)
+        r = _town_by_consonants(m, gaz, doc_cc - own)
         if r is not None:
-            return r._replace(match=m)
+            return r
     candidates = _scored_candidates(gaz, [(s, i) for s, i, _ in scored[: W.candidates_kept]])
     return _decided(m, gaz, best, round(min(W.max_confidence, max(W.min_confidence, conf)), 3), Evidence(ev),
                     round(best_score, 3), candidates, len(scored))
+
+
+def _town_by_consonants(m: RawMatch, gaz: Gazetteer, doc_cc: Counter[str]) -> Resolution | None:
+    """A town's head ``m`` (its cue word apart from its key) read by its name's consonants among the towns of the
+    countries in ``doc_cc`` (:func:`_by_transliteration`, which reads the cue word as the key's first); the
+    resolution keeps ``m`` as its match."""
+    r = _by_transliteration(m._replace(key=(m.cue_word, *m.key)), gaz, doc_cc)
+    return r._replace(match=m) if r is not None else None
 
 
 def _own_label(m: RawMatch, gaz: Gazetteer, index: int) -> bool:

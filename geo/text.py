@@ -430,8 +430,7 @@ _PROCLITICS_BY_FIRST: dict[str, tuple[str, ...]] = {
     c: tuple(p for p in _PROCLITICS if p[0] == c) for c in {p[0] for p in _PROCLITICS}
 }
 # Which prefixes include the article (so the stem must be looked up with ال restored).
-_WITH_ARTICLE = frozenset({"وبال", "فبال", "وكال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "عال", "لل",
-                           "ال"})
+_WITH_ARTICLE = frozenset(p for p in _PROCLITICS if p.endswith(("ال", "لل")))
 _DIALECT_ON = "عال"
 
 

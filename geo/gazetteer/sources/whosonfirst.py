@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ...lexicon import PERSON_NAME_MIN_SHARE, given_name_share
-from ...text import AR_HOMOGRAPHS, CUES, FACILITY_CUES_AR, PERSON_TITLES, fold_name, is_arabic, tokens
+from ...text import AR_HOMOGRAPHS, CUES, FACILITY_CUES_AR, PERSON_TITLES, PROCLITICS, fold_name, is_arabic, tokens
 from ..builder import VILLAGE_SOURCE, split_names
 
 if TYPE_CHECKING:
@@ -95,7 +95,7 @@ _SOURCE = "Who's On First (CC BY 4.0), wof:id {}"
 _VILLAGE_SOURCE = VILLAGE_SOURCE + " (CC BY 4.0), wof:id {}"
 # Arabic proclitics: a village's one-word name that they turn into another place's name or a word (بنان: للبنان is
 # ل + لبنان) is read only after a cue.
-_PROCLITICS = "وفبلك"
+_PROCLITICS = [p for p in PROCLITICS if len(p) == 1]  # و ف ب ل ك
 # First words that make a longer name a description, not a name of its own: cue words (مدينة دمشق, منطقة ...).
 _HEADS = frozenset(CUES) | frozenset(FACILITY_CUES_AR) | {fold_name("مدينة"), fold_name("حي")}
 # The Arabic article in a Latin name ("Al Badiyah"), which the US name lists count as a given name (Al).
@@ -244,7 +244,7 @@ def add_whosonfirst(b: Any, ar_freq: Mapping[str, float], en_freq: Mapping[str, 
             for n_en in [r["name_en"], *split_names(r["aliases_en"])]:
                 for form in district_names(n_en, "", r["country"])[0]:
                     b.add_name(form, i, g.ALIAS)
-            local = LOCAL_CUES.get(r["country"], frozenset())
+            local_cues = LOCAL_CUES.get(r["country"], frozenset())
             own = OWN_CUES.get(r["country"], frozenset())
             for n_ar in [r["name_ar"], *split_names(r["aliases_ar"])]:
                 if not n_ar:
@@ -253,7 +253,7 @@ def add_whosonfirst(b: Any, ar_freq: Mapping[str, float], en_freq: Mapping[str, 
                 for form in district_names("", n_ar, r["country"])[1]:
                     cue = key(form)[0]
                     limit = OWN_WORD_ZIPF if cue in own else CITY_WORD_ZIPF
-                    if ok or (cue in local and cue_ok(n_ar, r["country"], limit)):
+                    if ok or (cue in local_cues and cue_ok(n_ar, r["country"], limit)):
                         b.add_name(form, i, g.ALIAS)
         elif pt == "neighbourhood":
             for n_ar in [r["name_ar"], *split_names(r["aliases_ar"])]:
