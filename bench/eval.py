@@ -237,10 +237,10 @@ def token_start(text: str, start: int) -> int:
 
 
 def _clitic_pairs(text: str, gold: list[dict[str, Any]], pred: list[dict[str, Any]],
-                  pairs: list[tuple[int, int]], heads: bool = False) -> list[tuple[int, int]]:
-    """Exact pairs plus pairs whose spans end together and start apart by one or two proclitic letters
-    at the start of a word (وبغداد / بغداد): a leading proclitic aside. With
-    ``heads``, also apart by head nouns of places (مدينة جنين / جنين): "exact, head noun and proclitic aside"."""
+                  pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Exact pairs plus pairs whose spans end together and start apart by one or two proclitic letters at the start
+    of a word (وبغداد / بغداد) or by head nouns of places (مدينة جنين / جنين): "exact, head noun and proclitic aside"
+    (the whole-token row, :func:`token_start`, moves a start back over up to three proclitic letters, ع included)."""
     out = list(pairs)
     used_g = {i for i, _ in pairs}
     used_p = {j for _, j in pairs}
@@ -252,7 +252,7 @@ def _clitic_pairs(text: str, gold: list[dict[str, Any]], pred: list[dict[str, An
                 continue
             a, b = sorted((p["start"], g["start"]))
             prefix = text[a:b]
-            if ((len(prefix) <= 2 and set(prefix) <= PROCLITIC_LETTERS) or (heads and _is_head_prefix(prefix))) \
+            if ((len(prefix) <= 2 and set(prefix) <= PROCLITIC_LETTERS) or _is_head_prefix(prefix)) \
                     and (a == 0 or not text[a - 1].isalnum()):
                 out.append((i, j))
                 used_g.add(i)
@@ -294,7 +294,7 @@ def score_set(es: EvalSet, docs: list[dict[str, Any]], preds: dict[str, list[dic
             elif mode == "exact, spans as parsed":
                 pairs = scorer.match(gold, parsed, True)
             else:
-                pairs = _clitic_pairs(text, gold, pred, exact, heads=mode.startswith("exact, head"))
+                pairs = _clitic_pairs(text, gold, pred, exact)
             c = res.modes[mode]
             c.tp, c.gold, c.pred = c.tp + len(pairs), c.gold + len(gold), c.pred + len(pred)
             for i, j in pairs:

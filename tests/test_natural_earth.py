@@ -25,6 +25,8 @@ ADMIN1 = {r["code"]: r for r in csv.DictReader((DATA / "admin1.csv").open(encodi
 REGION_ROWS = {r["code"]: r for name in ("admin1_regions.csv", "admin1_wof.csv")
                for r in csv.DictReader((DATA / name).open(encoding="utf-8"))}
 AREAS = json.loads((DATA / "admin1_areas.geojson").read_text(encoding="utf-8"))["features"]
+#: The areas as shapes, made once for the tests that read several.
+AREA_SHAPES = {f["id"]: shape(f["geometry"]) for f in AREAS}
 POINTS = list(csv.DictReader((DATA / "geonames_points.csv").open(encoding="utf-8")))
 FEATURES = json.loads((DATA / "natural_features.geojson").read_text(encoding="utf-8"))["features"]
 
@@ -62,7 +64,7 @@ def test_every_area_is_a_valid_polygon_of_an_admin1_row_around_its_seat():
     ("KZ-43", (45.62, 63.31), (43.30, 68.27)),  # Baikonur is Kyzylorda Region's; not Turkistan
 ])
 def test_a_region_ne_draws_a_level_below_is_its_units_dissolved(code, inside, outside):
-    areas = {f["id"]: shape(f["geometry"]) for f in AREAS}
+    areas = AREA_SHAPES
     assert areas[code].contains(shapely.Point(inside[1], inside[0]))
     assert not areas[code].contains(shapely.Point(outside[1], outside[0]))
 
@@ -85,7 +87,7 @@ def test_a_region_with_an_area_is_drawn_as_an_area(gaz):
 def test_renumbered_codes_take_the_right_unit():
     # ISO renumbered Iran's provinces in 2020; NE keeps the old codes, so code IR-07 there is Tehran. Matched by
     # the seat and the name, IR-23 (Tehran today) gets Tehran's polygon and IR-07 (Fars) Fars's.
-    areas = {f["id"]: shape(f["geometry"]) for f in AREAS}
+    areas = AREA_SHAPES
     assert areas["IR-23"].contains(shapely.Point(51.39, 35.69))  # Tehran
     assert areas["IR-07"].contains(shapely.Point(52.54, 29.61))  # Shiraz, Fars
     # Bangladesh's divisions are named after districts NE has: a district is not taken for the division.
@@ -95,7 +97,7 @@ def test_renumbered_codes_take_the_right_unit():
 def test_points_are_geonames_records_inside_their_place():
     ids = [r["place_id"] for r in POINTS]
     assert len(ids) == len(set(ids)) and len(ids) > 1000
-    areas = {f["id"]: shape(f["geometry"]) for f in AREAS}
+    areas = AREA_SHAPES
     for r in POINTS:
         assert int(r["geonameid"]) > 0
         if r["place_id"].startswith("admin1:"):

@@ -14,10 +14,10 @@ What is kept (see data/README.md "Who's On First"):
   ``data/admin1.csv`` already has it;
 * a district WOF names only in English takes its seat's Arabic name from GeoNames ``cities500`` (``_seat_arabic``;
   ``name_ar_from`` says which record);
-* a ``locality`` or ``neighbourhood`` only when it is current (``mz:is_current`` 1), has an Arabic name, is not
-  a GeoNames ``cities500`` place already (its ``gn:id`` concordance), and shows some importance: a population
-  of at least ``MIN_POPULATION`` for a locality, a Wikidata concordance or an Arabic name that spells its Latin
-  name (``_spelled``) for a neighbourhood. Points only.
+* a ``locality`` or ``neighbourhood`` only when it is current (``mz:is_current`` not 0: 1, or -1 "not known"), has
+  an Arabic name, is not a GeoNames ``cities500`` place already (its ``gn:id`` concordance), and shows some
+  importance: a population of at least ``MIN_POPULATION`` for a locality, a Wikidata concordance or an Arabic
+  name that spells its Latin name (``_spelled``) for a neighbourhood. Points only.
 
 Usage (from the repository root)::
 
@@ -412,8 +412,9 @@ def derive(mirrors: Path, countries: tuple[str, ...]) -> tuple[list[dict[str, An
                 stats[f"{cc} {pt}: no name"] += 1
                 continue
         else:
-            # mz:is_current -1 is "not known" (most of WOF's imported localities): only 0 says it is gone.
-            if p.get("mz:is_current") == 0 or not ar:
+            # (mz:is_current -1 is "not known", most of WOF's imported localities: _current above let those through and
+            # left out only the 0s, the places that are gone)
+            if not ar:
                 stats[f"{cc} {pt}: not current or no Arabic name"] += 1
                 continue
             if int(conc.get("gn:id") or 0) in gn:
@@ -526,7 +527,7 @@ def derive_local(mirrors: Path, countries: tuple[str, ...] = VILLAGE_COUNTRIES,
         pt = p.get("wof:placetype")
         if pt not in ("locality", "neighbourhood") or (p.get("wof:country") or cc) != cc:
             continue
-        if int(p["wof:id"]) in have or p.get("mz:is_current") == 0 or not _current_or_unknown(p):
+        if int(p["wof:id"]) in have or not _current(p):
             continue
         conc = p.get("wof:concordances") or {}
         pop = int(p.get("wof:population") or p.get("gn:population") or 0)
@@ -584,11 +585,6 @@ def derive_local(mirrors: Path, countries: tuple[str, ...] = VILLAGE_COUNTRIES,
         })
     rows.sort(key=lambda r: (r["country"], r["placetype"], r["wof_id"]))
     return rows, stats
-
-
-def _current_or_unknown(p: dict[str, Any]) -> bool:
-    return not p.get("edtf:deprecated") and not p.get("wof:superseded_by") and p.get("edtf:cessation") in (
-        None, "", "uuuu")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -36,7 +36,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from csvout import write_rows  # noqa: E402
-from whosonfirst import _current, _point, _repo  # noqa: E402
+from whosonfirst import _ARABIC, _MARKS, _current, _point, _repo  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
@@ -46,10 +46,8 @@ COUNTRIES = ("ES", "IT")
 SEAT_MIN_POPULATION = 50_000
 FIELDS = ("code", "country", "name_en", "name_ar", "aliases_en", "aliases_ar", "lat", "lon", "seat_geonameid",
           "point_geonameid", "point_lat", "point_lon", "source")
-_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u0640\u064b-\u0652]")
 _AR_HEAD = re.compile(r"^(?:منطقة|إقليم|اقليم|جهة)\s+")
 _EN_HEAD = re.compile(r"^(?:Region of|Community of|Autonomous Community of)\s+", re.IGNORECASE)
-_ARABIC = re.compile(r"^[\u0621-\u064a\s\-']+$")
 
 
 def _macroregions(repo: Path) -> Iterator[dict]:
